@@ -1,0 +1,3 @@
+"""MentorDesk core: domain, storage, services. Never imports Qt or ui."""
+
+__version__ = "0.1.0"

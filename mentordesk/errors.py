@@ -1,0 +1,29 @@
+"""Errors the core raises with a Danish message meant for the user as it is."""
+
+
+class MentorDeskError(Exception):
+    """Base class: ``str(error)`` is a complete Danish sentence for the user."""
+
+
+class CannotOpenDatabase(MentorDeskError):
+    """Wrong key, corrupt or foreign file: the CLI exits 3, the GUI shows the message."""
+
+
+class WeakPassphrase(MentorDeskError):
+    """The team passphrase is too short to protect health data."""
+
+
+class KeyUnavailable(MentorDeskError):
+    """No key in the environment or keyring: the passphrase must be asked for."""
+
+
+class StaleEdit(MentorDeskError):
+    """Someone else saved the row meanwhile (version counter moved on)."""
+
+
+class AccessDenied(MentorDeskError):
+    """The user's role does not allow this."""
+
+
+class NotFound(MentorDeskError):
+    """The requested record does not exist (or is not visible to the user)."""

@@ -1,0 +1,34 @@
+"""Where MentorDesk keeps its own files on this PC (platformdirs; Windows-safe)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "MentorDesk"
+# Lets tests and portable installs keep everything in one folder.
+HOME_OVERRIDE = "MENTORDESK_HOME"
+
+
+def _dirs() -> PlatformDirs:
+    return PlatformDirs(APP_NAME, appauthor=False, ensure_exists=False)
+
+
+def data_dir() -> Path:
+    override = os.environ.get(HOME_OVERRIDE)
+    path = Path(override) / "data" if override else _dirs().user_data_path
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def state_dir() -> Path:
+    override = os.environ.get(HOME_OVERRIDE)
+    path = Path(override) / "state" if override else _dirs().user_state_path
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def demo_database_path() -> Path:
+    return data_dir() / "demo.mentordesk"

@@ -1,0 +1,258 @@
+"""Citizens: list, search and read a case summary. Every use is audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.orm import Session
+
+from mentordesk import audit
+from mentordesk.domain.codes import CitizenStatus
+from mentordesk.domain.cpr import mask_cpr, normalize_cpr
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.text import danish_sort_key
+from mentordesk.errors import NotFound
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import (
+    Assignment,
+    Authority,
+    Citizen,
+    CourseType,
+    Grant,
+    LegalBasis,
+    User,
+)
+
+ANONYMOUS_MARK = "(anonym)"
+
+
+@dataclass(frozen=True)
+class CitizenRow:
+    """One line of the citizens list: nothing more than the list shows."""
+
+    id: int
+    name: str
+    alias: str
+    is_anonymous: bool
+    cpr_masked: str
+    status: CitizenStatus
+    primary_mentor: str
+
+    @property
+    def display_name(self) -> str:
+        return self.alias if self.is_anonymous else self.name
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "name": self.display_name, "anonymous": self.is_anonymous,
+            "cpr": self.cpr_masked, "mentor": self.primary_mentor, "status": self.status.value,
+        }
+
+
+@dataclass(frozen=True)
+class GrantLine:
+    legal_basis: str
+    course_type: str
+    authority: str
+    period: str
+
+
+@dataclass(frozen=True)
+class CitizenSummary:
+    """The read-only summary pane of one citizen."""
+
+    id: int
+    display_name: str
+    is_anonymous: bool
+    cpr_masked: str
+    status: CitizenStatus
+    address: str
+    phone: str
+    email: str
+    preferred_contact: str
+    primary_mentor: str
+    substitutes: tuple[str, ...]
+    grants: tuple[GrantLine, ...]
+    opened_on: str
+
+
+@dataclass(frozen=True)
+class NewCitizen:
+    first_name: str = ""
+    last_name: str = ""
+    alias: str = ""
+    cpr: str = ""
+    status: CitizenStatus = CitizenStatus.WAITING
+    address: str = ""
+    phone: str = ""
+
+
+def search_key_for(first_name: str, last_name: str, alias: str) -> str:
+    return " ".join(part for part in (first_name, last_name, alias) if part).casefold()
+
+
+def list_citizens(
+    database: Database,
+    actor: Actor,
+    search: str = "",
+    status: CitizenStatus | None = None,
+    today: date | None = None,
+) -> list[CitizenRow]:
+    """The citizens the actor may see, filtered, in Danish alphabetical order."""
+    term = search.strip()
+    today = today or date.today()
+    with database.session() as session:
+        query = _visible_citizens(actor, today)
+        if term:
+            query = query.where(_matches(term))
+        if status is not None:
+            query = query.where(Citizen.status == status.value)
+        citizens = session.scalars(query).all()
+        mentors = _primary_mentors(session, [citizen.id for citizen in citizens], today)
+        rows = [_row(citizen, mentors.get(citizen.id, "")) for citizen in citizens]
+        if term:
+            audit.record(session, actor.login, audit.Action.SEARCH, entity="citizen",
+                         detail=f"Søgning: {term!r} ({len(rows)} fundet)")
+        else:
+            audit.record(session, actor.login, audit.Action.LIST, entity="citizen",
+                         detail=f"Borgerliste ({len(rows)} borgere)")
+    rows.sort(key=lambda row: danish_sort_key(row.display_name))
+    return rows
+
+
+def get_citizen_summary(
+    database: Database, actor: Actor, citizen_id: int, today: date | None = None
+) -> CitizenSummary:
+    today = today or date.today()
+    with database.session() as session:
+        citizen = session.scalar(
+            _visible_citizens(actor, today).where(Citizen.id == citizen_id)
+        )
+        if citizen is None:
+            raise NotFound("Borgeren findes ikke, eller du har ikke adgang til sagen.")
+        assignments = _current_assignments(session, citizen.id, today)
+        summary = CitizenSummary(
+            id=citizen.id,
+            display_name=_row(citizen, "").display_name,
+            is_anonymous=citizen.is_anonymous,
+            cpr_masked=mask_cpr(citizen.cpr),
+            status=CitizenStatus(citizen.status),
+            address=" ".join(
+                part for part in (citizen.address, citizen.postal_code, citizen.city) if part
+            ),
+            phone=citizen.phone,
+            email=citizen.email,
+            preferred_contact=citizen.preferred_contact,
+            primary_mentor=next((name for kind, name in assignments if kind == "primary"), ""),
+            substitutes=tuple(name for kind, name in assignments if kind == "substitute"),
+            grants=tuple(_grant_lines(session, citizen.id)),
+            opened_on=format_date(citizen.opened_on) if citizen.opened_on else "",
+        )
+        audit.record(session, actor.login, audit.Action.READ, entity="citizen",
+                     entity_id=citizen.id, citizen_id=citizen.id, detail="Sagsoversigt vist")
+    return summary
+
+
+def create_citizen(database: Database, actor: Actor, new: NewCitizen) -> int:
+    """Register a citizen; an alias without a name means anonymous (§99)."""
+    cpr = normalize_cpr(new.cpr) if new.cpr.strip() else None
+    anonymous = not (new.first_name.strip() or new.last_name.strip())
+    if anonymous and not new.alias.strip():
+        raise ValueError("Angiv et navn eller et alias for en anonym borger.")
+    with database.session() as session:
+        citizen = Citizen(
+            first_name=new.first_name.strip(), last_name=new.last_name.strip(),
+            alias=new.alias.strip(), is_anonymous=anonymous, cpr=cpr,
+            cpr_last4=cpr[-4:] if cpr else "",
+            search_key=search_key_for(new.first_name, new.last_name, new.alias),
+            status=new.status.value, address=new.address, phone=new.phone,
+            opened_on=date.today(),
+        )
+        session.add(citizen)
+        session.flush()
+        audit.record(session, actor.login, audit.Action.CREATE, entity="citizen",
+                     entity_id=citizen.id, citizen_id=citizen.id, detail="Borger oprettet")
+        return citizen.id
+
+
+def _visible_citizens(actor: Actor, today: date) -> Select[tuple[Citizen]]:
+    query = select(Citizen)
+    if actor.sees_all_citizens:
+        return query
+    assigned = select(Assignment.citizen_id).where(
+        Assignment.user_id == actor.user_id, _assignment_current(today)
+    )
+    return query.where(Citizen.id.in_(assigned))
+
+
+def _assignment_current(today: date):  # type: ignore[no-untyped-def]
+    return and_(
+        Assignment.start_on <= today,
+        or_(Assignment.end_on.is_(None), Assignment.end_on >= today),
+    )
+
+
+def _matches(term: str):  # type: ignore[no-untyped-def]
+    pattern = f"%{_escape_like(term.casefold())}%"
+    conditions = [Citizen.search_key.like(pattern, escape="\\")]
+    if term.isdigit() and len(term) <= 4:
+        conditions.append(Citizen.cpr_last4.like(f"{term}%"))
+    return or_(*conditions)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _row(citizen: Citizen, mentor: str) -> CitizenRow:
+    name = f"{citizen.first_name} {citizen.last_name}".strip()
+    alias = citizen.alias or ANONYMOUS_MARK
+    return CitizenRow(
+        id=citizen.id, name=name or alias, alias=alias if citizen.is_anonymous else citizen.alias,
+        is_anonymous=citizen.is_anonymous, cpr_masked=mask_cpr(citizen.cpr),
+        status=CitizenStatus(citizen.status), primary_mentor=mentor,
+    )
+
+
+def _primary_mentors(session: Session, citizen_ids: list[int], today: date) -> dict[int, str]:
+    if not citizen_ids:
+        return {}
+    rows = session.execute(
+        select(Assignment.citizen_id, User.full_name)
+        .join(User, User.id == Assignment.user_id)
+        .where(Assignment.kind == "primary", _assignment_current(today))
+    ).all()
+    wanted = set(citizen_ids)
+    return {citizen_id: name for citizen_id, name in rows if citizen_id in wanted}
+
+
+def _current_assignments(session: Session, citizen_id: int, today: date) -> list[tuple[str, str]]:
+    rows = session.execute(
+        select(Assignment.kind, User.full_name)
+        .join(User, User.id == Assignment.user_id)
+        .where(Assignment.citizen_id == citizen_id, _assignment_current(today))
+        .order_by(Assignment.kind, User.full_name)
+    ).all()
+    return [(kind, name) for kind, name in rows]
+
+
+def _grant_lines(session: Session, citizen_id: int) -> list[GrantLine]:
+    rows = session.execute(
+        select(Grant, LegalBasis.code, CourseType.name, Authority.name)
+        .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
+        .outerjoin(CourseType, CourseType.id == Grant.course_type_id)
+        .outerjoin(Authority, Authority.id == Grant.authority_id)
+        .where(Grant.citizen_id == citizen_id)
+        .order_by(Grant.start_on.desc())
+    ).all()
+    return [
+        GrantLine(
+            legal_basis=basis, course_type=course or "", authority=authority or "",
+            period=f"{format_date(grant.start_on)} – "
+            f"{format_date(grant.end_on) if grant.end_on else 'løbende'}",
+        )
+        for grant, basis, course, authority in rows
+    ]

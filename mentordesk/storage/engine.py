@@ -1,0 +1,244 @@
+"""The one place that opens a MentorDesk database.
+
+A database is a SQLCipher 4 file, opened through SQLAlchemy's ``sqlite+pysqlcipher``
+dialect with a *raw* 256-bit key (``x'<hex>'``) so the expensive passphrase KDF runs
+once per unlock, not once per connection. Every connection gets the pragmas from
+ARCHITECTURE.md in a fixed order: key first (any pragma before it would write a
+plaintext header on a new file), then the cipher check, then the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import NullPool, QueuePool
+
+from mentordesk.errors import CannotOpenDatabase
+
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+SALT_SIZE = 16
+KEY_SIZE = 32
+# SQLCipher pages are at least 512 bytes; anything shorter cannot hold a database.
+MIN_DATABASE_SIZE = 512
+BUSY_TIMEOUT_MS = 10_000
+# ~32 MB of decrypted pages per connection: re-decrypting hot pages is the main cost
+# of SQLCipher over plain SQLite (ARCHITECTURE.md, measured 2.2-2.5x on small data).
+CACHE_SIZE_KIB = 32_000
+
+_NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs"}
+_SYNC_FOLDER_MARKERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud")
+
+# Execution option marking a connection/session that only reads.
+READ_ONLY = "mentordesk_read_only"
+
+_cipher_logging_silenced = False
+
+
+@dataclass(frozen=True)
+class RawKey:
+    """A SQLCipher raw key: 32 bytes of key material plus the file's 16-byte salt."""
+
+    key: bytes
+    salt: bytes
+
+    def __post_init__(self) -> None:
+        if len(self.key) != KEY_SIZE or len(self.salt) != SALT_SIZE:
+            raise ValueError("A raw key is 32 bytes of key and 16 bytes of salt")
+
+    def pragma_value(self) -> str:
+        # Key plus salt: SQLCipher then uses exactly this salt when creating a new file,
+        # which is what lets a passphrase open the same file later.
+        return f"x'{self.key.hex()}{self.salt.hex()}'"
+
+
+def read_salt(path: Path) -> bytes:
+    """The first 16 bytes of a SQLCipher file are its salt (used to key the keyring entry)."""
+    check_looks_encrypted(path)
+    with open(path, "rb") as handle:
+        return handle.read(SALT_SIZE)
+
+
+def check_looks_encrypted(path: Path) -> None:
+    """Refuse, without touching the file, anything that cannot be a SQLCipher database."""
+    if not path.is_file():
+        raise CannotOpenDatabase(f"Databasefilen findes ikke: {path}")
+    size = path.stat().st_size
+    if size < MIN_DATABASE_SIZE:
+        raise CannotOpenDatabase(
+            f"Filen er ikke en MentorDesk-database (for lille, måske afkortet): {path.name}"
+        )
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_PLAIN_HEADER))
+    if header == SQLITE_PLAIN_HEADER:
+        raise CannotOpenDatabase(
+            f"Filen er en ukrypteret SQLite-database, ikke en MentorDesk-database: {path.name}"
+        )
+
+
+def is_network_path(path: Path) -> bool:
+    """True for UNC paths, mapped network drives and network file systems."""
+    resolved = str(path.resolve())
+    if resolved.startswith("\\\\") or resolved.startswith("//"):
+        return True
+    if sys.platform == "win32":
+        return _windows_drive_is_remote(resolved)
+    return _posix_mount_type(Path(resolved)) in _NETWORK_FILESYSTEMS
+
+
+def _windows_drive_is_remote(resolved: str) -> bool:
+    import ctypes
+
+    drive_remote = 4
+    root = os.path.splitdrive(resolved)[0] + "\\"
+    return ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote  # type: ignore[attr-defined]
+
+
+def _posix_mount_type(path: Path) -> str:
+    mounts = Path("/proc/mounts")
+    if not mounts.exists():
+        return ""
+    best, best_type = "", ""
+    for line in mounts.read_text(encoding="utf-8", errors="replace").splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount_point, fs_type = fields[1], fields[2]
+        if str(path).startswith(mount_point) and len(mount_point) > len(best):
+            best, best_type = mount_point, fs_type
+    return best_type
+
+
+def is_sync_folder(path: Path) -> bool:
+    """Cloud-sync folders copy half-written files between PCs: warn the user."""
+    lowered = str(path.resolve()).lower()
+    return any(marker in lowered for marker in _SYNC_FOLDER_MARKERS)
+
+
+def journal_mode_for(path: Path) -> str:
+    # WAL needs shared memory between processes, which network file systems do not give.
+    return "DELETE" if is_network_path(path) else "WAL"
+
+
+def _silence_cipher_logging() -> None:
+    """SQLCipher logs failed decryptions to stderr; the app reports them itself."""
+    global _cipher_logging_silenced
+    if _cipher_logging_silenced:
+        return
+    connection = sqlcipher3.connect(":memory:")
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        connection.close()
+    _cipher_logging_silenced = True
+
+
+def _database_url(path: Path, raw_key: RawKey) -> URL:
+    return URL.create(
+        "sqlite+pysqlcipher",
+        username="",
+        password=raw_key.pragma_value(),
+        database=str(path),
+    )
+
+
+def _install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # The dialect has already sent PRAGMA key. A wrong key only shows on the first
+        # read, so read right away, before any other pragma can touch the file.
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("SELECT count(*) FROM sqlite_master")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA temp_store = MEMORY")
+            cursor.execute("PRAGMA secure_delete = ON")
+            cursor.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
+            cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
+            cursor.execute("PRAGMA synchronous = NORMAL" if journal_mode == "WAL"
+                           else "PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+        # Let SQLAlchemy's "begin" event emit the transaction start (BEGIN IMMEDIATE).
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        # Read-then-write in a deferred transaction fails under WAL with "database is
+        # locked" whatever the busy timeout; taking the write lock up front avoids it.
+        # Pure reads (READ_ONLY option) stay deferred so they never block a writer.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def build_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:
+    """Create the engine for an existing or new database file; does not touch the file."""
+    _silence_cipher_logging()
+    engine = create_engine(
+        _database_url(path, raw_key),
+        module=sqlcipher3.dbapi2,
+        poolclass=QueuePool if pooled else NullPool,
+        **({"pool_size": 2, "max_overflow": 2} if pooled else {}),
+    )
+    _install_connection_pragmas(engine, journal_mode_for(path))
+    return engine
+
+
+def open_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:
+    """Open an existing database, proving the key right before anything else happens."""
+    check_looks_encrypted(path)
+    before = _fingerprint(path)
+    engine = build_engine(path, raw_key, pooled=pooled)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except (DatabaseError, OperationalError) as error:
+        engine.dispose()
+        _remove_side_files_created_by_failed_open(path, before)
+        raise CannotOpenDatabase(_explain_open_failure(error, path)) from error
+    return engine
+
+
+def create_database_file(path: Path, raw_key: RawKey) -> Engine:
+    """Create a new, empty encrypted file. Refuses to overwrite anything."""
+    if path.exists():
+        raise CannotOpenDatabase(f"Filen findes allerede og bliver ikke overskrevet: {path.name}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = build_engine(path, raw_key)
+    with engine.connect() as connection:
+        # Writing the schema version forces SQLCipher to write the first (encrypted) page.
+        connection.exec_driver_sql("PRAGMA user_version = 0")
+    return engine
+
+
+def _explain_open_failure(error: Exception, path: Path) -> str:
+    message = str(getattr(error, "orig", error)).lower()
+    if "file is not a database" in message or "not a database" in message:
+        return (
+            f"Databasen {path.name} kunne ikke åbnes: forkert adgangskode, "
+            "eller filen er beskadiget eller ikke en MentorDesk-database."
+        )
+    if "locked" in message or "busy" in message:
+        return f"Databasen {path.name} er låst af et andet program. Prøv igen om lidt."
+    return f"Databasen {path.name} kunne ikke åbnes: {getattr(error, 'orig', error)}"
+
+
+def _fingerprint(path: Path) -> set[str]:
+    return {entry.name for entry in path.parent.iterdir()}
+
+
+def _remove_side_files_created_by_failed_open(path: Path, before: set[str]) -> None:
+    """A failed open must leave nothing new beside the file (e.g. an empty -wal)."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.name not in before and side.exists():
+            side.unlink()

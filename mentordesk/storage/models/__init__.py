@@ -1,0 +1,36 @@
+"""The ORM models of the whole product, importable from one place."""
+
+from mentordesk.storage.models.base import Base, Versioned, utc_now
+from mentordesk.storage.models.economy import (
+    MONTH_COLUMNS,
+    BenefitApplication,
+    Debt,
+    EconomyLine,
+    EconomyOverview,
+    NormRate,
+)
+from mentordesk.storage.models.grants import Assignment, Authority, CourseType, Grant, LegalBasis
+from mentordesk.storage.models.people import Citizen, Consent, Partner, Relative, User
+from mentordesk.storage.models.plan import Assessment, Goal, SubGoal
+from mentordesk.storage.models.records import AppMeta, AuditEvent, ReportDraft
+from mentordesk.storage.models.schedule import (
+    Absence,
+    AbsenceCover,
+    Appointment,
+    Contact,
+    GroupCourse,
+    GroupSession,
+    appointment_mentor,
+    contact_goal,
+    group_leader,
+    group_participant,
+)
+
+__all__ = [
+    "MONTH_COLUMNS", "Absence", "AbsenceCover", "AppMeta", "Appointment", "Assessment",
+    "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "Citizen", "Consent",
+    "Contact", "CourseType", "Debt", "EconomyLine", "EconomyOverview", "Goal", "Grant",
+    "GroupCourse", "GroupSession", "LegalBasis", "NormRate", "Partner", "Relative",
+    "ReportDraft", "SubGoal", "User", "Versioned", "appointment_mentor", "contact_goal",
+    "group_leader", "group_participant", "utc_now",
+]

@@ -1,0 +1,63 @@
+"""Report drafts, the audit log and database metadata."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mentordesk.storage.models.base import Base, Versioned
+
+
+class ReportDraft(Versioned, Base):
+    """A progression report: draft → approved (frozen PDF) → sent."""
+
+    __tablename__ = "report_draft"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    mentor_assessment: Mapped[str] = mapped_column(Text, default="")
+    citizen_view: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[str] = mapped_column(String(30), default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    return_comment: Mapped[str] = mapped_column(Text, default="")
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    recipient: Mapped[str] = mapped_column(String(300), default="")
+    frozen_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class AuditEvent(Base):
+    """One append-only, hash-chained access-log entry (triggers forbid UPDATE/DELETE)."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_event_citizen", "citizen_id"),
+        Index("ix_audit_event_occurred", "occurred_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_at: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC, part of the hash
+    user_login: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    # No foreign key: the log outlives a deleted citizen.
+    citizen_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AppMeta(Base):
+    """Key/value facts about the database file (file id, team name, demo flag)."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,197 @@
+"""Keys: create a database with a team passphrase, unlock it, remember it on this PC.
+
+The passphrase is stretched once with SQLCipher 4's own KDF (PBKDF2-HMAC-SHA512,
+256 000 iterations, the file's 16-byte salt), so the raw key we keep is exactly the key
+SQLCipher would derive: the passphrase alone still opens the file in any SQLCipher tool.
+"Remember on this PC" stores that raw key in the OS keyring (Windows Credential Manager),
+keyed by the file's salt; never in a plain file.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError, PasswordDeleteError
+
+from mentordesk import audit
+from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
+from mentordesk.paths import state_dir
+from mentordesk.services.team import register_first_admin
+from mentordesk.storage.database import Database
+from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
+
+MIN_PASSPHRASE_LENGTH = 12
+KDF_ITERATIONS = 256_000
+KEYRING_SERVICE = "MentorDesk"
+_FAILED_UNLOCKS_FILE = "failed-unlocks.json"
+
+
+def current_login() -> str:
+    """The OS login that identifies the user (works on Windows and elsewhere)."""
+    return getpass.getuser()
+
+
+def check_passphrase_strength(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassphrase(
+            f"Adgangskoden skal være mindst {MIN_PASSPHRASE_LENGTH} tegn lang. "
+            "Brug gerne en sætning på flere ord."
+        )
+    if len(set(passphrase)) < 5:
+        raise WeakPassphrase("Adgangskoden er for ensformig. Brug flere forskellige tegn.")
+
+
+def derive_key(passphrase: str, salt: bytes) -> RawKey:
+    key = hashlib.pbkdf2_hmac(
+        "sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, dklen=KEY_SIZE
+    )
+    return RawKey(key=key, salt=salt)
+
+
+class KeyStore:
+    """The OS keyring, keyed by the database file's salt.
+
+    Pass a backend to use a specific one (tests use an in-memory backend); without it
+    the platform's default keyring is used. Any keyring failure means "not remembered":
+    the app then asks for the passphrase, it never falls back to a plaintext file.
+    """
+
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
+        self._backend = backend
+
+    def _keyring(self) -> KeyringBackend:
+        return self._backend or keyring.get_keyring()
+
+    def remember(self, raw_key: RawKey) -> bool:
+        try:
+            self._keyring().set_password(KEYRING_SERVICE, raw_key.salt.hex(), raw_key.key.hex())
+        except KeyringError:
+            return False
+        return True
+
+    def recall(self, salt: bytes) -> RawKey | None:
+        try:
+            stored = self._keyring().get_password(KEYRING_SERVICE, salt.hex())
+        except KeyringError:
+            return None
+        if not stored:
+            return None
+        try:
+            return RawKey(key=bytes.fromhex(stored), salt=salt)
+        except ValueError:
+            return None  # a damaged entry is as good as none: ask for the passphrase
+
+    def forget(self, salt: bytes) -> None:
+        try:
+            self._keyring().delete_password(KEYRING_SERVICE, salt.hex())
+        except (PasswordDeleteError, KeyringError):
+            pass  # nothing remembered, nothing to forget
+
+
+def create_database(
+    path: Path,
+    passphrase: str,
+    *,
+    team_name: str,
+    remember: bool = False,
+    keystore: KeyStore | None = None,
+    admin_login: str | None = None,
+    admin_name: str = "",
+) -> Database:
+    """Create a new encrypted database whose first user (this PC's login) is admin."""
+    check_passphrase_strength(passphrase)
+    raw_key = derive_key(passphrase, os.urandom(SALT_SIZE))
+    database = Database.create(path, raw_key, team_name)
+    login = admin_login or current_login()
+    register_first_admin(database, login, admin_name or login)
+    if remember:
+        (keystore or KeyStore()).remember(raw_key)
+    return database
+
+
+def unlock_with_passphrase(
+    path: Path, passphrase: str, *, remember: bool = False, keystore: KeyStore | None = None
+) -> Database:
+    salt = read_salt(path)
+    raw_key = derive_key(passphrase, salt)
+    database = _open_or_note_failure(path, raw_key)
+    if remember:
+        (keystore or KeyStore()).remember(raw_key)
+    return database
+
+
+def unlock_with_keyring(path: Path, keystore: KeyStore | None = None) -> Database:
+    """Open with the remembered key; KeyUnavailable means: ask for the passphrase."""
+    salt = read_salt(path)
+    raw_key = (keystore or KeyStore()).recall(salt)
+    if raw_key is None:
+        raise KeyUnavailable("Nøglen er ikke gemt på denne pc. Indtast adgangskoden.")
+    try:
+        return _open_or_note_failure(path, raw_key)
+    except CannotOpenDatabase as error:
+        raise KeyUnavailable(
+            "Den gemte nøgle passer ikke længere til databasen. Indtast adgangskoden."
+        ) from error
+
+
+def unlock_with_raw_key(path: Path, raw_key: RawKey) -> Database:
+    return _open_or_note_failure(path, raw_key)
+
+
+def _open_or_note_failure(path: Path, raw_key: RawKey) -> Database:
+    try:
+        database = Database.open(path, raw_key)
+    except CannotOpenDatabase:
+        _note_failed_unlock(raw_key.salt)
+        raise
+    _flush_failed_unlocks(database)
+    return database
+
+
+# A failed unlock cannot be written into a database we could not open; it is kept in
+# this PC's state folder (no personal data: time, login, file id) and appended to the
+# audit log at the next successful unlock of that file.
+
+
+def _failed_unlocks_path() -> Path:
+    return state_dir() / _FAILED_UNLOCKS_FILE
+
+
+def _read_failed_unlocks() -> list[dict[str, str]]:
+    try:
+        return json.loads(_failed_unlocks_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+
+
+def _note_failed_unlock(salt: bytes) -> None:
+    pending = _read_failed_unlocks()
+    pending.append(
+        {"salt": salt.hex(), "login": current_login(), "at": audit.utc_timestamp()}
+    )
+    _failed_unlocks_path().write_text(json.dumps(pending), encoding="utf-8")
+
+
+def _flush_failed_unlocks(database: Database) -> None:
+    pending = _read_failed_unlocks()
+    salt = database.raw_key.salt.hex()
+    mine = [entry for entry in pending if entry.get("salt") == salt]
+    if not mine:
+        return
+    with database.session() as session:
+        for entry in mine:
+            audit.record(
+                session,
+                entry.get("login", "?"),
+                audit.Action.UNLOCK_FAILED,
+                detail="Forkert nøgle eller adgangskode",
+                occurred_at=entry.get("at"),
+            )
+    rest = [entry for entry in pending if entry.get("salt") != salt]
+    _failed_unlocks_path().write_text(json.dumps(rest), encoding="utf-8")
