@@ -32,3 +32,7 @@ def state_dir() -> Path:
 
 def demo_database_path() -> Path:
     return data_dir() / "demo.mentordesk"
+
+
+# The demo database holds only fictitious people, so its passphrase is public (README).
+DEMO_PASSPHRASE = "demo-mentordesk-2026"

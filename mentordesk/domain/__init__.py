@@ -49,6 +49,7 @@ from .economy import (
 )
 from .labels import CodedIntEnum, CodedStrEnum, LabeledStrEnum
 from .money import format_dkk, kroner_to_oere, oere_to_kroner, parse_dkk
+from .text import danish_sort_key
 from .vum import (
     NOT_ASSESSED_LABEL,
     FunctionLevel,
@@ -114,6 +115,7 @@ __all__ = [
     "course_type",
     "cpr_birth_date",
     "cpr_last4",
+    "danish_sort_key",
     "find_term",
     "format_cpr",
     "format_date",

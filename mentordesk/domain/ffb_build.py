@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .text import danish_sort_key
+
 # Paths of display names from the CodeSystem's top level to each subtree we keep.
 KEPT_SUBTREES: tuple[tuple[str, ...], ...] = (
     ("FFB tilstande", "Aktivitet og deltagelse"),
@@ -27,14 +29,6 @@ KEPT_SUBTREES: tuple[tuple[str, ...], ...] = (
     ("Status på indsats",),
     ("Social indsats", "Ydelse", "Socialpædagogisk støtte"),
 )
-
-# Python sorts Å before Æ and Ø; Danish puts them last as Æ, Ø, Å. Map them past "z".
-_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
-
-
-def danish_sort_key(text: str) -> str:
-    """Sort key placing æ, ø, å after z, as a Danish reader expects."""
-    return text.casefold().translate(_DANISH_ORDER)
 
 
 def build_compact_ffb(codesystem: dict[str, Any]) -> dict[str, Any]:

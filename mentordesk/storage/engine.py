@@ -9,6 +9,7 @@ plaintext header on a new file), then the cipher check, then the rest.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from dataclasses import dataclass
@@ -68,18 +69,32 @@ def read_salt(path: Path) -> bytes:
 def check_looks_encrypted(path: Path) -> None:
     """Refuse, without touching the file, anything that cannot be a SQLCipher database."""
     if not path.is_file():
-        raise CannotOpenDatabase(f"Databasefilen findes ikke: {path}")
+        raise CannotOpenDatabase(f"Databasefilen {path} findes ikke.")
     size = path.stat().st_size
     if size < MIN_DATABASE_SIZE:
         raise CannotOpenDatabase(
-            f"Filen er ikke en MentorDesk-database (for lille, måske afkortet): {path.name}"
+            f"Filen {path.name} er ikke en MentorDesk-database (den er for lille, måske afkortet)."
         )
     with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_PLAIN_HEADER))
-    if header == SQLITE_PLAIN_HEADER:
+        start = handle.read(MIN_DATABASE_SIZE)
+    if start.startswith(SQLITE_PLAIN_HEADER):
         raise CannotOpenDatabase(
-            f"Filen er en ukrypteret SQLite-database, ikke en MentorDesk-database: {path.name}"
+            f"Filen {path.name} er en ukrypteret SQLite-database, ikke en MentorDesk-database."
         )
+    if _looks_like_text(start):
+        raise CannotOpenDatabase(f"Filen {path.name} er en tekstfil, ikke en MentorDesk-database.")
+
+
+def _looks_like_text(start: bytes) -> bool:
+    """Encrypted pages are random bytes; 512 bytes of valid UTF-8 without NUL are text."""
+    if b"\x00" in start:
+        return False
+    try:
+        # Not final: the 512-byte cut may split a multi-byte character such as "ø".
+        codecs.getincrementaldecoder("utf-8")().decode(start, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def is_network_path(path: Path) -> bool:
@@ -211,7 +226,7 @@ def open_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:
 def create_database_file(path: Path, raw_key: RawKey) -> Engine:
     """Create a new, empty encrypted file. Refuses to overwrite anything."""
     if path.exists():
-        raise CannotOpenDatabase(f"Filen findes allerede og bliver ikke overskrevet: {path.name}")
+        raise CannotOpenDatabase(f"Filen {path.name} findes allerede og bliver ikke overskrevet.")
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = build_engine(path, raw_key)
     with engine.connect() as connection:
@@ -229,7 +244,7 @@ def _explain_open_failure(error: Exception, path: Path) -> str:
         )
     if "locked" in message or "busy" in message:
         return f"Databasen {path.name} er låst af et andet program. Prøv igen om lidt."
-    return f"Databasen {path.name} kunne ikke åbnes: {getattr(error, 'orig', error)}"
+    return f"Databasen {path.name} kunne ikke åbnes ({getattr(error, 'orig', error)})."
 
 
 def _fingerprint(path: Path) -> set[str]:

@@ -1,0 +1,119 @@
+"""Fill a database with the default catalogue: legal bases, course types and norm rates.
+
+The defaults live in ``mentordesk.domain`` (catalogue and economy); this module only copies
+them into the editable tables. It is idempotent: rows that already exist (legal basis by
+code, course type by name, norm rate by year + kind + item) are left exactly as the team
+edited them, so it is safe to call on every new database and again after an upgrade.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk.domain.catalogue import COURSE_TYPES, LEGAL_BASES, MINUTES_PER_HOUR
+from mentordesk.domain.catalogue import CourseType as CourseTypeDefault
+from mentordesk.domain.economy import DEFAULT_NORM_RATES, NormRates
+from mentordesk.storage.models import CourseType, LegalBasis, NormRate
+
+# NormRate.item codes: one row per household member kind, amounts per month in øre.
+NORM_ITEMS: tuple[str, ...] = ("first_adult", "second_adult", "child_0_1", "child_2_6",
+                               "child_7_17")
+
+
+def seed_default_catalogue(session: Session, *, today: date | None = None) -> None:
+    """Insert the default legal bases, course types and norm rates that are missing.
+
+    Norm rates are written for ``today``'s year and the year before, each from the newest
+    published rates in the domain catalogue not after that year (the team checks and edits
+    the figures each January). ``today`` defaults to the real date.
+    """
+    bases = _seed_legal_bases(session)
+    _seed_course_types(session, bases)
+    year = (today or date.today()).year
+    _seed_norm_rates(session, (year - 1, year))
+    session.flush()
+
+
+def _seed_legal_bases(session: Session) -> dict[str, LegalBasis]:
+    existing = {basis.code: basis for basis in session.scalars(select(LegalBasis))}
+    for default in LEGAL_BASES:
+        if default.code in existing:
+            continue
+        row = LegalBasis(
+            code=default.code,
+            name=default.name,
+            note=default.note,
+            allows_anonymous=default.anonymity_allowed,
+            requires_assessment=default.requires_assessment,
+            active=True,
+        )
+        session.add(row)
+        existing[default.code] = row
+    session.flush()
+    return existing
+
+
+def _seed_course_types(session: Session, bases: dict[str, LegalBasis]) -> None:
+    existing = set(session.scalars(select(CourseType.name)))
+    for default in COURSE_TYPES:
+        if default.name in existing:
+            continue
+        basis = bases.get(default.legal_basis_code)
+        session.add(CourseType(**course_type_values(default),
+                               legal_basis_id=basis.id if basis else None))
+        existing.add(default.name)
+
+
+def course_type_values(default: CourseTypeDefault) -> dict[str, object]:
+    """The column values of a default course type (without its legal basis id)."""
+    hours = default.weekly_hours
+    price = default.price
+    description = " ".join(
+        part for part in (default.law_reference, default.price_note) if part
+    )
+    return {
+        "name": default.name,
+        "min_weeks": default.min_weeks,
+        "fixed_period": default.fixed_period,
+        "hours_min_minutes": None if hours is None else hours.min_hours * MINUTES_PER_HOUR,
+        "hours_max_minutes": (
+            None if hours is None or hours.max_hours is None
+            else hours.max_hours * MINUTES_PER_HOUR
+        ),
+        # Stored as the domain PriceModel code ("per_hour" / "per_week"); NULL = agreed.
+        "price_model": None if price is None else price.model.value,
+        "price_oere": None if price is None else price.amount_oere,
+        "price_max_hours": None if price is None else price.max_weekly_hours,
+        "description": description,
+        "active": True,
+    }
+
+
+def norm_rates_for_year(year: int) -> list[NormRates]:
+    """Per norm kind, the newest default rates published for ``year`` or earlier (or the
+    oldest known, for a year before any published figures)."""
+    chosen: dict[str, NormRates] = {}
+    for rates in sorted(DEFAULT_NORM_RATES, key=lambda rates: rates.year):
+        current = chosen.get(rates.kind.value)
+        if current is None or rates.year <= year:
+            chosen[rates.kind.value] = rates
+    return list(chosen.values())
+
+
+def _seed_norm_rates(session: Session, years: tuple[int, ...]) -> None:
+    existing = {
+        tuple(row)
+        for row in session.execute(select(NormRate.year, NormRate.norm_kind, NormRate.item))
+    }
+    for year in years:
+        for rates in norm_rates_for_year(year):
+            for item in NORM_ITEMS:
+                key = (year, rates.kind.value, item)
+                if key in existing:
+                    continue
+                session.add(NormRate(year=year, norm_kind=rates.kind.value, item=item,
+                                     amount_oere=getattr(rates, item)))
+                existing.add(key)

@@ -1,0 +1,76 @@
+"""Shared fixtures: an isolated home folder and an in-memory keyring for every test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+# Qt must never look for a display in tests (pytest-qt does not set this itself).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TEST_PASSPHRASE = "prøve-adgangskode med æøå 2026"
+
+
+class InMemoryKeyring(KeyringBackend):
+    """A real keyring backend object that keeps secrets in a dict (tests only)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.secrets:
+            raise PasswordDeleteError("not found")
+        del self.secrets[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MENTORDESK_HOME", str(home))
+    monkeypatch.delenv("MENTORDESK_PASSPHRASE", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> InMemoryKeyring:
+    backend = InMemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "team.mentordesk"
+
+
+@pytest.fixture
+def database(db_path: Path):
+    from mentordesk import vault
+
+    database = vault.create_database(db_path, TEST_PASSPHRASE, team_name="Testteamet")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def admin(database):
+    from mentordesk import vault
+    from mentordesk.services.team import resolve_actor
+
+    return resolve_actor(database, vault.current_login())

@@ -1,0 +1,90 @@
+"""Opening a database made by an older release backs it up, then migrates it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from mentordesk import audit, vault
+from mentordesk.errors import CannotOpenDatabase
+from mentordesk.services.citizens import list_citizens
+from mentordesk.services.team import resolve_actor
+from mentordesk.storage.backup import backup_folder_for
+from mentordesk.storage.migrate import current_revision, head_revision
+
+FIXTURES = Path(__file__).with_name("fixtures")
+BASELINE_FILE = FIXTURES / "baseline-0001.mentordesk"
+BASELINE_PASSPHRASE = "fixture-adgangskode-0001"
+
+
+@pytest.fixture
+def old_database(tmp_path: Path) -> Path:
+    copy = tmp_path / "gammel.mentordesk"
+    shutil.copyfile(BASELINE_FILE, copy)
+    return copy
+
+
+def test_fixture_is_at_baseline(old_database):
+    connection = sqlcipher3.connect(str(old_database))
+    connection.execute(f"PRAGMA key = '{BASELINE_PASSPHRASE}'")
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+        "0001_baseline")
+    connection.close()
+
+
+def test_open_backs_up_then_migrates_keeping_data(old_database):
+    original = old_database.read_bytes()
+    database = vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE)
+    try:
+        assert current_revision(database.engine) == head_revision()
+        backups = list(backup_folder_for(old_database).iterdir())
+        assert len(backups) == 1 and database.migration_backup == backups[0]
+        actor = resolve_actor(database, "fixture.mentor")
+        rows = list_citizens(database, actor)
+        assert [row.name for row in rows] == ["Frode Fiktivsen"]
+        assert rows[0].primary_mentor == "Fie Fixtur"
+        with database.read_session() as session:
+            assert audit.verify_chain(session).ok
+    finally:
+        database.close()
+    # The backup is the old file's content, still encrypted with the same key.
+    backup = backups[0]
+    assert not backup.read_bytes().startswith(b"SQLite format 3")
+    restored = sqlcipher3.connect(str(backup))
+    restored.execute(f"PRAGMA key = '{BASELINE_PASSPHRASE}'")
+    assert restored.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+        "0001_baseline")
+    assert restored.execute("SELECT count(*) FROM contact").fetchone()[0] == 1
+    restored.close()
+    assert old_database.read_bytes() != original
+
+
+def test_migration_adds_audit_triggers(old_database):
+    database = vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE)
+    database.close()
+    connection = sqlcipher3.connect(str(old_database))
+    connection.execute(f"PRAGMA key = '{BASELINE_PASSPHRASE}'")
+    with pytest.raises(sqlcipher3.IntegrityError):
+        connection.execute("DELETE FROM audit_event")
+    connection.close()
+
+
+def test_second_open_makes_no_second_backup(old_database):
+    vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE).close()
+    vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE).close()
+    assert len(list(backup_folder_for(old_database).iterdir())) == 1
+
+
+def test_database_from_newer_release_is_refused_untouched(old_database):
+    connection = sqlcipher3.connect(str(old_database))
+    connection.execute(f"PRAGMA key = '{BASELINE_PASSPHRASE}'")
+    connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.commit()
+    connection.close()
+    before = old_database.read_bytes()
+    with pytest.raises(CannotOpenDatabase, match="nyere MentorDesk"):
+        vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE)
+    assert old_database.read_bytes() == before
