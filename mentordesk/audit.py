@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from mentordesk.storage.models import AppMeta, AuditEvent
@@ -22,6 +23,15 @@ from mentordesk.storage.models import AppMeta, AuditEvent
 GENESIS_HASH = "0" * 64
 HEAD_KEY = "audit_head"
 COUNT_KEY = "audit_count"
+
+
+# Built once so SQLAlchemy's statement cache makes each append cheap.
+_READ_HEAD = select(AppMeta.key, AppMeta.value).where(AppMeta.key.in_((HEAD_KEY, COUNT_KEY)))
+_INSERT_EVENT = insert(AuditEvent)
+_UPSERT_META_BASE = sqlite_insert(AppMeta)
+_UPSERT_META = _UPSERT_META_BASE.on_conflict_do_update(
+    index_elements=[AppMeta.key], set_={"value": _UPSERT_META_BASE.excluded.value}
+)
 
 
 class Action(StrEnum):
@@ -73,10 +83,14 @@ def record(
     citizen_id: int | None = None,
     detail: str = "",
     occurred_at: str | None = None,
-) -> AuditEvent:
-    """Append one event in the caller's transaction (which holds the write lock)."""
-    head = _meta(session, HEAD_KEY)
-    count = _meta(session, COUNT_KEY)
+) -> str:
+    """Append one event in the caller's transaction (which holds the write lock).
+
+    Core statements rather than ORM objects: this runs on every keystroke of a search.
+    Returns the new event's hash.
+    """
+    connection = session.connection()
+    meta = dict(connection.execute(_READ_HEAD).all())
     event = AuditEvent(
         occurred_at=occurred_at or utc_timestamp(),
         user_login=user_login,
@@ -85,22 +99,20 @@ def record(
         entity_id=entity_id,
         citizen_id=citizen_id,
         detail=detail,
-        prev_hash=head.value or GENESIS_HASH,
+        prev_hash=meta.get(HEAD_KEY) or GENESIS_HASH,
     )
-    event.hash = compute_hash(event)
-    session.add(event)
-    head.value = event.hash
-    count.value = str(int(count.value or "0") + 1)
-    session.flush()
-    return event
-
-
-def _meta(session: Session, key: str) -> AppMeta:
-    row = session.get(AppMeta, key)
-    if row is None:
-        row = AppMeta(key=key, value="")
-        session.add(row)
-    return row
+    event_hash = compute_hash(event)
+    connection.execute(_INSERT_EVENT, {
+        "occurred_at": event.occurred_at, "user_login": event.user_login,
+        "action": event.action, "entity": event.entity, "entity_id": event.entity_id,
+        "citizen_id": event.citizen_id, "detail": event.detail,
+        "prev_hash": event.prev_hash, "hash": event_hash,
+    })
+    count = int(meta.get(COUNT_KEY) or "0") + 1
+    connection.execute(_UPSERT_META, [
+        {"key": HEAD_KEY, "value": event_hash}, {"key": COUNT_KEY, "value": str(count)},
+    ])
+    return event_hash
 
 
 def verify_chain(session: Session) -> ChainReport:

@@ -163,7 +163,7 @@ def _database_url(path: Path, raw_key: RawKey) -> URL:
     )
 
 
-def _install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
+def install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         # The dialect has already sent PRAGMA key. A wrong key only shows on the first
@@ -204,7 +204,7 @@ def build_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:
         poolclass=QueuePool if pooled else NullPool,
         **({"pool_size": 2, "max_overflow": 2} if pooled else {}),
     )
-    _install_connection_pragmas(engine, journal_mode_for(path))
+    install_connection_pragmas(engine, journal_mode_for(path))
     return engine
 
 

@@ -1,0 +1,151 @@
+"""The Borgere area: search as you type, Danish sorting, masked summary, lazy list."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from mentordesk.domain.codes import CitizenStatus
+from mentordesk.services.citizens import NewCitizen
+from ui.models.citizens_table_model import CHUNK, CitizensTableModel, Column
+from ui.models.danish_sort_proxy import DanishSortProxyModel
+from ui.views.citizens import CitizensView
+from ui.workspace import load_workspace
+
+# Fictitious people and CPR numbers.
+CITIZENS = [
+    NewCitizen(first_name="Åse", last_name="Holm", cpr="0101909001",
+               status=CitizenStatus.ACTIVE, address="Havnegade 1", phone="12345678"),
+    NewCitizen(first_name="Øjvind", last_name="Lund", cpr="0202858002"),
+    NewCitizen(first_name="Æbelø", last_name="Krog", cpr="0303807003"),
+    NewCitizen(first_name="Anders", last_name="Berg", cpr="0404758004",
+               status=CitizenStatus.ACTIVE),
+    NewCitizen(alias="Fuglen"),
+]
+
+
+@pytest.fixture
+def view(qtbot, database_path, make_database, runner):
+    database = make_database(database_path, CITIZENS, keep_open=True)
+    citizens_view = CitizensView(load_workspace(database), runner)
+    qtbot.addWidget(citizens_view)
+    citizens_view.show()
+    qtbot.waitUntil(lambda: citizens_view.model.total_count() == len(CITIZENS), timeout=5_000)
+    return citizens_view
+
+
+def wait_for_names(qtbot, view, expected: list[str]) -> None:
+    qtbot.waitUntil(lambda: view.visible_names() == expected, timeout=5_000)
+
+
+def test_lists_all_citizens_in_danish_order_with_count(view):
+    assert view.visible_names() == [
+        "Anders Berg", "Fuglen (anonym)", "Æbelø Krog", "Øjvind Lund", "Åse Holm",
+    ]
+    assert view.count_label.text() == "5 borgere"
+
+
+def test_search_as_you_type_shows_only_matches(qtbot, view):
+    qtbot.keyClicks(view.search_edit, "lund")
+
+    wait_for_names(qtbot, view, ["Øjvind Lund"])
+    assert view.count_label.text() == "1 borger"
+
+
+def test_search_by_last_four_cpr_digits(qtbot, view):
+    qtbot.keyClicks(view.search_edit, "7003")
+
+    wait_for_names(qtbot, view, ["Æbelø Krog"])
+
+
+def test_search_is_debounced(qtbot, view):
+    with qtbot.waitSignal(view.rows_loaded, timeout=5_000) as loaded:
+        qtbot.keyClicks(view.search_edit, "Anders")
+    # One search for the whole word, not one per keystroke.
+    assert loaded.args == [1]
+    with qtbot.assertNotEmitted(view.rows_loaded, wait=400):
+        pass
+
+
+def test_status_filter(qtbot, view):
+    view.status_combo.setCurrentIndex(view.status_combo.findData(CitizenStatus.ACTIVE.value))
+
+    wait_for_names(qtbot, view, ["Anders Berg", "Åse Holm"])
+    assert view.status_combo.currentText() == "Aktiv"
+
+
+def test_danish_sort_order_descending_and_by_clicking_header(qtbot, view):
+    view.table.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)
+
+    assert view.visible_names() == [
+        "Åse Holm", "Øjvind Lund", "Æbelø Krog", "Fuglen (anonym)", "Anders Berg",
+    ]
+
+
+def test_proxy_orders_ae_oe_aa_after_z():
+    model = CitizensTableModel()
+    from mentordesk.services.citizens import CitizenRow
+
+    names = ["Åse", "Zenia", "Øjvind", "Æbelø", "anders"]
+    model.set_rows([
+        CitizenRow(id=i, name=name, alias="", is_anonymous=False, cpr_masked="",
+                   status=CitizenStatus.ACTIVE, primary_mentor="")
+        for i, name in enumerate(names)
+    ])
+    proxy = DanishSortProxyModel()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+
+    ordered = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    assert ordered == ["anders", "Zenia", "Æbelø", "Øjvind", "Åse"]
+
+
+def test_selecting_a_row_shows_masked_cpr_only(qtbot, view):
+    qtbot.keyClicks(view.search_edit, "Åse")
+    wait_for_names(qtbot, view, ["Åse Holm"])
+
+    with qtbot.waitSignal(view.summary_loaded, timeout=5_000):
+        view.table.selectRow(0)
+
+    summary = view.summary
+    assert summary.value("name") == "Åse Holm"
+    assert summary.value("cpr") == "010190-xxxx"
+    assert summary.value("status") == "Aktiv"
+    assert summary.value("address") == "Havnegade 1"
+    all_text = " ".join(summary.value(field) for field in summary.FIELDS)
+    assert "9001" not in all_text
+    assert "0101909001" not in " ".join(view.visible_names())
+
+
+def test_anonymous_citizen_is_marked(qtbot, view):
+    qtbot.keyClicks(view.search_edit, "Fuglen")
+    wait_for_names(qtbot, view, ["Fuglen (anonym)"])
+    index = view.proxy.index(0, Column.NAME)
+
+    assert index.data(Qt.ItemDataRole.FontRole).italic()
+    assert "§99" in index.data(Qt.ItemDataRole.ToolTipRole)
+    with qtbot.waitSignal(view.summary_loaded, timeout=5_000):
+        view.table.selectRow(0)
+    assert view.summary.value("name") == "Fuglen (anonym, §99)"
+
+
+def test_model_hands_rows_to_the_view_in_chunks():
+    from mentordesk.services.citizens import CitizenRow
+
+    model = CitizensTableModel()
+    total = CHUNK * 2 + 17
+    model.set_rows([
+        CitizenRow(id=i, name=f"Borger {i}", alias="", is_anonymous=False,
+                   cpr_masked="xxxxxx-xxxx", status=CitizenStatus.WAITING, primary_mentor="")
+        for i in range(total)
+    ])
+
+    assert model.rowCount() == CHUNK
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == CHUNK * 2
+    proxy = DanishSortProxyModel()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.CPR, Qt.SortOrder.AscendingOrder)  # not the natural order: load all
+    assert model.rowCount() == total == proxy.rowCount()
+    assert not model.canFetchMore()

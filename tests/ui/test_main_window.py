@@ -1,0 +1,98 @@
+"""Main window: title (DEMO), status bar, navigation, placeholders, keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from mentordesk.storage.database import DEMO_KEY
+from mentordesk.storage.models import AppMeta
+from qt_support import TEAM_NAME
+from ui.views.main_window import MainWindow
+from ui.views.placeholder import PlaceholderPage
+from ui.workspace import load_workspace
+
+AREAS = ["Borgere", "Handleplan", "Kontakter", "Kalender", "Timer", "Økonomi", "Rapporter",
+         "Log", "Indstillinger"]
+
+
+def mark_as_demo(database) -> None:
+    # TODO(core): a small helper (e.g. Database.set_meta or demo.mark_as_demo) would
+    # spare the test this direct AppMeta write; mentordesk/ is not edited from the UI.
+    with database.session() as session:
+        session.merge(AppMeta(key=DEMO_KEY, value="1"))
+
+
+@pytest.fixture
+def open_database(database_path, make_database):
+    return make_database(database_path, keep_open=True)
+
+
+@pytest.fixture
+def window(qtbot, open_database, runner):
+    main_window = MainWindow(load_workspace(open_database), runner)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window
+
+
+def test_title_status_bar_and_areas(window):
+    assert window.windowTitle() == f"MentorDesk – {TEAM_NAME}"
+    assert window.user_label.text().startswith("Bruger: ")
+    assert window.user_label.text().endswith("(Administrator)")
+    assert window.database_label.text() == "Database: team.mentordesk"
+    names = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert names == AREAS
+
+
+def test_title_says_demo_when_database_is_demo(qtbot, open_database, runner):
+    mark_as_demo(open_database)
+    demo_window = MainWindow(load_workspace(open_database), runner)
+    qtbot.addWidget(demo_window)
+
+    assert demo_window.windowTitle() == f"MentorDesk – {TEAM_NAME} – DEMO (fiktive data)"
+
+
+def test_other_areas_show_coming_soon(window):
+    for row in range(1, window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        page = window.pages.currentWidget()
+        assert isinstance(page, PlaceholderPage)
+        assert page.title_label.text() == AREAS[row]
+        assert page.message_label.text() == "Kommer snart"
+
+
+def activate(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
+
+
+def test_alt_digits_switch_areas(qtbot, window):
+    activate(qtbot, window)
+
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert window.current_area() == 2
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.AltModifier)
+    assert window.current_area() == 8
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.current_area() == 0
+
+
+def test_ctrl_f_focuses_the_search_field(qtbot, window):
+    activate(qtbot, window)
+    window.switch_area(4)
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.current_area() == 0
+    qtbot.waitUntil(lambda: window.citizens_view.search_edit.hasFocus(), timeout=2_000)
+
+
+def test_ctrl_q_closes_the_window(qtbot, window):
+    activate(qtbot, window)
+
+    with qtbot.waitSignal(window.closed, timeout=2_000):
+        qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert window.quit_action.text() == "&Afslut"
