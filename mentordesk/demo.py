@@ -479,3 +479,296 @@ class _Builder:
                     break  # withdrawn, or left to expire: both must show in the demo
                 given = expires + timedelta(days=1)
         return rows
+
+    # --- action plans: goals, sub-goals, assessments -----------------------------------
+
+    def _plans(self, session: Session) -> None:
+        rng, today = self.rng, self.today
+        codes = _theme_codes()
+        goal_id = _next_id(session, Goal)
+        goals, subs, assessments = [], [], []
+        for case in self.cases:
+            templates = rng.sample(data.GOAL_TEMPLATES, rng.randint(2, 4))
+            for position, (theme, sub, title, steps) in enumerate(templates):
+                grant = case.grants[0] if position < 2 else rng.choice(case.grants)
+                start = grant.start + self._days(0, 30)
+                goal_type = rng.choices(tuple(GoalType), (70, 20, 10))[0]
+                end = case.active_until
+                series = self._levels(start, end, goal_type) if end and start <= end else []
+                status = self._goal_status(case, start, series)
+                finished = GoalStatus(status).is_finished
+                last = series[-1][0] if series else start
+                goals.append({
+                    "id": goal_id, "citizen_id": case.id, "grant_id": grant.id, "title": title,
+                    "description": "", "theme_code": codes[theme],
+                    "subtheme_code": codes[f"{theme}/{sub}"], "goal_type": goal_type.value,
+                    "status": status, "start_on": start, "position": position,
+                    "review_on": None if finished else last + timedelta(days=91),
+                })
+                for day, level, need in series:
+                    assessments.append({
+                        "goal_id": goal_id, "assessed_on": day, "level": level,
+                        "support_need": need, "author_id": case.primary_at(day.toordinal()),
+                        "citizen_view": rng.choice(data.CITIZEN_VIEWS),
+                        "mentor_note": rng.choice(data.MENTOR_NOTES),
+                    })
+                for step, text in enumerate(steps):
+                    deadline = start + timedelta(days=(step + 1) * rng.randint(30, 90))
+                    sub_status = self._sub_status(status, deadline)
+                    done = min(deadline - self._days(0, 20), today) \
+                        if sub_status == GoalStatus.ACHIEVED else None
+                    subs.append({"goal_id": goal_id, "text": text, "deadline": deadline,
+                                 "status": sub_status.value, "done_on": done, "position": step})
+                if start <= today:
+                    case.goals.append((goal_id, start.toordinal()))
+                goal_id += 1
+        _bulk(session, Goal, _versioned(goals))
+        _bulk(session, SubGoal, _versioned(subs))
+        _bulk(session, Assessment, _versioned(assessments))
+
+    def _levels(self, start: date, end: date,
+                goal_type: GoalType) -> list[tuple[date, int | None, int | None]]:
+        """An assessment about every 3 months; levels (0 best … 4) mostly improve."""
+        rng = self.rng
+        up, down = {GoalType.DEVELOP: (0.35, 0.08), GoalType.MAINTAIN: (0.1, 0.1),
+                    GoalType.LIMIT_LOSS: (0.0, 0.2)}[goal_type]
+        level = rng.choices((1, 2, 3, 4), (1, 4, 4, 1))[0]
+        series: list[tuple[date, int | None, int | None]] = []
+        day = start
+        while day <= end:
+            if rng.random() < 0.03:
+                series.append((day, None, None))  # ikke vurderet
+            else:
+                need = min(4, max(0, level + rng.choice((-1, 0, 0, 1))))
+                series.append((day, level, need))
+            roll = rng.random()
+            level = max(0, level - 1) if roll < up else (
+                min(4, level + 1) if roll < up + down else level)
+            day += self._days(77, 105)
+        return series
+
+    def _goal_status(self, case: _Case, start: date, series: list) -> str:
+        rng = self.rng
+        if not series or start > self.today:
+            return GoalStatus.NOT_STARTED.value
+        if case.status == "closed":
+            choices, weights = (GoalStatus.ACHIEVED, GoalStatus.GIVEN_UP, GoalStatus.CHANGED,
+                                GoalStatus.IN_PROGRESS), (50, 20, 15, 15)
+        else:
+            last_level = series[-1][1]
+            if last_level is not None and last_level <= 1 and rng.random() < 0.5:
+                return GoalStatus.ACHIEVED.value
+            choices, weights = (GoalStatus.IN_PROGRESS, GoalStatus.CHANGED,
+                                GoalStatus.GIVEN_UP), (88, 6, 6)
+        return rng.choices(choices, weights)[0].value
+
+    def _sub_status(self, goal_status: str, deadline: date) -> GoalStatus:
+        rng = self.rng
+        if goal_status == GoalStatus.ACHIEVED:
+            return GoalStatus.ACHIEVED
+        if goal_status == GoalStatus.NOT_STARTED:
+            return GoalStatus.NOT_STARTED
+        if deadline < self.today:
+            return rng.choices((GoalStatus.ACHIEVED, GoalStatus.IN_PROGRESS,
+                                GoalStatus.GIVEN_UP), (60, 25, 15))[0]
+        return rng.choices((GoalStatus.IN_PROGRESS, GoalStatus.NOT_STARTED), (60, 40))[0]
+
+    # --- staff absence and covers -------------------------------------------------------
+
+    def _absences(self, session: Session) -> None:
+        rng, today = self.rng, self.today
+        horizon = today + timedelta(days=42)
+        absence_id = _next_id(session, Absence)
+        absences, made = [], []
+        for user in self.users:
+            for year in range(self.start.year, horizon.year + 1):
+                summer = date.fromisocalendar(year, rng.randint(27, 29), 1)
+                spells = [("holiday", summer, summer + timedelta(days=18), "Sommerferie")]
+                if rng.random() < 0.5:
+                    autumn = date.fromisocalendar(year, 42, 1)
+                    spells.append(("holiday", autumn, autumn + timedelta(days=4), "Efterårsferie"))
+                if rng.random() < 0.6:
+                    spells.append(("holiday", date(year, 12, 22), date(year, 12, 31), "Juleferie"))
+                for _ in range(rng.choices((0, 1, 2, 3), (30, 35, 25, 10))[0]):
+                    sick = date(year, 1, 1) + self._days(0, 360)
+                    spells.append(("sickness", sick, sick + self._days(0, 4), "Sygdom"))
+                if rng.random() < 0.3:
+                    course = date(year, 1, 1) + self._days(0, 360)
+                    spells.append(("course", course, course + timedelta(days=1), "Kursus"))
+                for kind, start, end, note in spells:
+                    if end < self.start or start > horizon or (kind == "sickness" and start > today):
+                        continue
+                    absences.append({"id": absence_id, "user_id": user, "kind": kind,
+                                     "start_on": start, "end_on": end, "note": note})
+                    self.absent[user].update(range(start.toordinal(), end.toordinal() + 1))
+                    made.append((absence_id, user, start.toordinal()))
+                    absence_id += 1
+        by_primary: dict[int, list[tuple[int, int, _Case]]] = {u: [] for u in self.users}
+        for case in self.cases:
+            stop = (case.closed or horizon).toordinal()
+            for start, end, user in case.primaries:
+                by_primary[user].append((start, min(end, stop), case))
+        covers = []
+        for absence_id, user, day in made:
+            for start, end, case in by_primary[user]:
+                if not start <= day <= end:
+                    continue
+                substitute = next((s for s in case.substitutes if day not in self.absent[s]),
+                                  next((u for u in self.staff
+                                        if u != user and day not in self.absent[u]), None))
+                if substitute is not None:
+                    covers.append({"absence_id": absence_id, "citizen_id": case.id,
+                                   "substitute_id": substitute})
+        _bulk(session, Absence, _versioned(absences))
+        _bulk(session, AbsenceCover, covers)
+
+    # --- group courses -------------------------------------------------------------------
+
+    def _groups(self, session: Session) -> None:
+        rng, today = self.rng, self.today
+        course_id = _next_id(session, GroupCourse)
+        session_id = _next_id(session, GroupSession)
+        self.contact_id = _next_id(session, Contact)
+        courses, leaders, members_rows, sessions, contacts = [], [], [], [], []
+        pool = self.staff or self.users
+        for offset, (name, weekday, hour, minute, minutes, months, ended) in enumerate(
+                data.GROUP_COURSES):
+            gid = course_id + offset
+            begin = max(self.start, today - timedelta(days=months * 30))
+            begin += timedelta(days=(weekday - begin.weekday()) % 7)
+            ends = today - self._days(60, 180) if ended else None
+            ends = ends if ends is None or ends > begin else None
+            courses.append({"id": gid, "name": name, "place": data.DEMO_HOUSE,
+                            "weekday": weekday, "start_time": time(hour, minute),
+                            "duration_minutes": minutes, "starts_on": begin, "ends_on": ends})
+            lead = rng.sample(pool, min(2, len(pool)))
+            leaders += [{"group_course_id": gid, "user_id": user} for user in lead]
+            last = min(ends or today, today - timedelta(days=1))
+            members = [c for c in self.cases if c.active_until and c.active_until >= begin
+                       and c.grants[0].start <= last]
+            members = rng.sample(members, min(len(members), rng.randint(5, 9)))
+            members_rows += [{"group_course_id": gid, "citizen_id": c.id} for c in members]
+            day = begin
+            while day <= last:
+                if day.isocalendar()[1] in (1, 28, 29, 30, 31, 52, 53):
+                    day += timedelta(days=7)
+                    continue
+                cancelled = rng.random() < 0.05
+                sessions.append({"id": session_id, "group_course_id": gid, "held_on": day,
+                                 "cancelled": cancelled,
+                                 "note": "Aflyst på grund af sygdom." if cancelled else ""})
+                ordinal = day.toordinal()
+                leader = next((u for u in lead if ordinal not in self.absent[u]), lead[0])
+                for case in [] if cancelled else members:
+                    if case.grants[0].start <= day <= case.active_until:
+                        attended = rng.random() < 0.85
+                        note = f"Deltog i {name}." if attended else f"Udeblev fra {name}."
+                        contacts.append(self._contact_row(
+                            case, leader, day, time(hour, minute), minutes if attended else 15,
+                            ContactForm.GROUP.value, data.DEMO_HOUSE, attended, note,
+                            group_session_id=session_id))
+                session_id += 1
+                day += timedelta(days=7)
+        _bulk(session, GroupCourse, _versioned(courses))
+        session.execute(insert(group_leader), leaders)
+        _bulk(session, group_participant, members_rows)
+        _bulk(session, GroupSession, _versioned(sessions))
+        _bulk(session, Contact, contacts)
+
+    # --- the contact journal ----------------------------------------------------------
+
+    def _contact_row(self, case: _Case, mentor: int, day: date, start: time, minutes: int,
+                     form: str, place: str, attended: bool, note: str, *,
+                     partner_id: int | None = None, group_session_id: int | None = None) -> dict:
+        row = {
+            "id": self.contact_id, "citizen_id": case.id, "mentor_id": mentor,
+            "contact_on": day, "start_time": start, "duration_minutes": minutes, "form": form,
+            "place": place, "attended": attended, "note": note, "partner_id": partner_id,
+            "consent_override_reason": "", "appointment_id": None,
+            "group_session_id": group_session_id, "version": 1,
+            "created_at": datetime.combine(day, start) + timedelta(minutes=minutes),
+        }
+        self.contact_id += 1
+        self.contact_count += 1
+        return row
+
+    def _segments(self, case: _Case) -> Iterator[tuple[_GrantPlan, date, date]]:
+        if case.active_until is None:
+            return
+        for grant in case.grants:
+            low = max(grant.start, self.start)
+            high = min(grant.end or self.today, case.active_until, self.today)
+            if low <= high:
+                yield grant, low, high
+
+    @staticmethod
+    def _weeks(low: date, high: date) -> Iterator[tuple[list[date], float]]:
+        """Each week's weekdays within [low, high] and that week's share of a full week,
+        damped in the summer holidays and around Christmas."""
+        monday = low - timedelta(days=low.weekday())
+        while monday <= high:
+            days = [monday + timedelta(days=d) for d in range(5)
+                    if low <= monday + timedelta(days=d) <= high]
+            if days:
+                week = monday.isocalendar()[1]
+                season = 0.6 if 28 <= week <= 31 else (0.4 if week in (1, 52, 53) else 1.0)
+                yield days, len(days) / 5 * season
+            monday += timedelta(days=7)
+
+    def _contacts(self) -> None:
+        target = CONTACTS_PER_CITIZEN_YEAR * self.n_citizens * self.years
+        weight = sum(grant.intensity * share for case in self.cases
+                     for grant, low, high in self._segments(case)
+                     for _, share in self._weeks(low, high))
+        per_week = max(0, target - self.contact_count) / weight if weight else 0.0
+        for first in range(0, len(self.cases), _CHUNK_CITIZENS):
+            rows: list[dict] = []
+            links: list[dict] = []
+            for case in self.cases[first:first + _CHUNK_CITIZENS]:
+                for grant, low, high in self._segments(case):
+                    weights = _FORM_WEIGHTS.get(grant.basis_code, _FORM_WEIGHTS[""])
+                    for days, share in self._weeks(low, high):
+                        expected = per_week * grant.intensity * share
+                        count = int(expected) + (self.rng.random() < expected % 1)
+                        for _ in range(count):
+                            self._one_contact(case, self.rng.choice(days), weights, rows, links)
+            with self.db.session() as session:
+                _bulk(session, Contact, rows)
+                _bulk(session, contact_goal, links)
+            self._step()
+
+    def _one_contact(self, case: _Case, day: date, weights: tuple[int, ...],
+                     rows: list[dict], links: list[dict]) -> None:
+        rng = self.rng
+        ordinal = day.toordinal()
+        primary = case.primary_at(ordinal)
+        mentor = rng.choice(case.substitutes) if case.substitutes and rng.random() < 0.1 \
+            else primary
+        if ordinal in self.absent[mentor]:
+            mentor = next((u for u in (*case.substitutes, primary)
+                           if ordinal not in self.absent[u]), mentor)
+        form = rng.choices(_FORMS, cum_weights=weights)[0]
+        attended = form == "sms" or rng.random() >= 0.11
+        low, high = _DURATIONS[form]
+        minutes = rng.randrange(low, high + 1, 5) if attended else rng.choice((15, 20, 30))
+        start = time(rng.randint(8, 16), rng.choice((0, 15, 30, 45)))
+        partner_id = None
+        place = {"home_visit": "Borgerens hjem", "phone": "Telefon", "sms": "",
+                 "online": "Sikker videoplatform"}.get(form, "")
+        if form == "public_space":
+            place = rng.choice(data.PUBLIC_PLACES)
+        elif form == "activity_centre":
+            place = rng.choice(data.ACTIVITY_PLACES)
+        elif form == "accompaniment":
+            valid = [c for c in case.consents if c[2] <= ordinal <= c[3]]
+            if valid and rng.random() < 0.6:
+                partner_id, place = rng.choice(valid)[:2]
+            else:
+                place = rng.choice(data.ACCOMPANIMENT_PLACES)
+        row = self._contact_row(case, mentor, day, start, minutes, form, place, attended,
+                                data.contact_note(rng, form, attended), partner_id=partner_id)
+        rows.append(row)
+        if attended and case.goals and rng.random() < 0.5:
+            started = [goal for goal, since in case.goals if since <= ordinal]
+            for goal in rng.sample(started, min(len(started), rng.choice((1, 1, 1, 2)))):
+                links.append({"contact_id": row["id"], "goal_id": goal})

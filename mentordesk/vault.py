@@ -22,6 +22,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 from mentordesk import audit
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
 from mentordesk.paths import state_dir
+from mentordesk.services.catalogue import seed_default_catalogue
 from mentordesk.services.team import register_first_admin
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
@@ -108,6 +109,8 @@ def create_database(
     check_passphrase_strength(passphrase)
     raw_key = derive_key(passphrase, os.urandom(SALT_SIZE))
     database = Database.create(path, raw_key, team_name)
+    with database.session() as session:
+        seed_default_catalogue(session)
     login = admin_login or current_login()
     register_first_admin(database, login, admin_name or login)
     if remember:

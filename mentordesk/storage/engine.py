@@ -99,12 +99,19 @@ def _looks_like_text(start: bytes) -> bool:
 
 def is_network_path(path: Path) -> bool:
     """True for UNC paths, mapped network drives and network file systems."""
+    # Check before resolving too: POSIX resolve() folds a leading "//" into "/".
+    if _is_unc(str(path)):
+        return True
     resolved = str(path.resolve())
-    if resolved.startswith("\\\\") or resolved.startswith("//"):
+    if _is_unc(resolved):
         return True
     if sys.platform == "win32":
         return _windows_drive_is_remote(resolved)
     return _posix_mount_type(Path(resolved)) in _NETWORK_FILESYSTEMS
+
+
+def _is_unc(text: str) -> bool:
+    return text.startswith("\\\\") or text.startswith("//")
 
 
 def _windows_drive_is_remote(resolved: str) -> bool:

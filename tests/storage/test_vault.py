@@ -118,3 +118,18 @@ def test_key_derivation_matches_sqlcipher_defaults():
 
 def test_in_memory_keyring_is_a_real_backend():
     assert isinstance(InMemoryKeyring(), __import__("keyring").backend.KeyringBackend)
+
+
+def test_new_database_has_default_catalogue(database):
+    from sqlalchemy import select
+
+    from mentordesk.storage.models import CourseType, LegalBasis
+
+    with database.read_session() as session:
+        codes = set(session.scalars(select(LegalBasis.code)))
+        courses = session.scalars(select(CourseType)).all()
+    assert {"SEL §85", "SEL §99", "SEL §12", "LAB §42", "LAB §68a"} <= codes
+    assert len(courses) >= 10
+    psychologist = next(c for c in courses if "psykolog/psykiater" in c.name)
+    assert psychologist.price_model and psychologist.price_oere == 50_000
+    assert psychologist.min_weeks == 13
