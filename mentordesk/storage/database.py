@@ -73,6 +73,10 @@ class Database:
             value = session.scalar(select(AppMeta.value).where(AppMeta.key == key))
         return default if value is None else value
 
+    def set_meta(self, key: str, value: str) -> None:
+        with self.session() as session:
+            session.merge(AppMeta(key=key, value=value))
+
     @property
     def is_demo(self) -> bool:
         return self.meta(DEMO_KEY) == "1"

@@ -7,22 +7,22 @@ import os
 # pytest-qt does not choose a platform; this must be set before any QApplication exists.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+import keyring
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from qt_support import PASSPHRASE, TEAM_NAME, MemoryKeyring
 
-from mentordesk.services.citizens import NewCitizen, create_citizen  # noqa: E402
-from mentordesk.services.team import resolve_actor  # noqa: E402
-from mentordesk.storage.database import Database  # noqa: E402
-from mentordesk.vault import KeyStore, create_database, current_login  # noqa: E402
-from ui.app import AppController, apply_look_and_language  # noqa: E402
-from ui.i18n import TranslationError, compile_translation, ts_path  # noqa: E402
-from ui.tasks import TaskRunner  # noqa: E402
-
-from qt_support import PASSPHRASE, TEAM_NAME, MemoryKeyring  # noqa: E402
+from mentordesk.services.citizens import NewCitizen, create_citizen
+from mentordesk.services.team import resolve_actor
+from mentordesk.storage.database import Database
+from mentordesk.vault import KeyStore, create_database, current_login
+from ui.app import AppController, apply_look_and_language
+from ui.i18n import TranslationError, compile_translation, ts_path
+from ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="session")
@@ -50,15 +50,22 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """MENTORDESK_HOME and QSettings both point into this test's temporary folder."""
     home = tmp_path / "home"
     monkeypatch.setenv("MENTORDESK_HOME", str(home))
+    monkeypatch.delenv("MENTORDESK_PASSPHRASE", raising=False)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
     return home
 
 
-@pytest.fixture
-def memory_keyring() -> MemoryKeyring:
-    return MemoryKeyring()
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Injected through KeyStore(backend), and also made the process default so that
+    no code path can reach the real OS keyring of the developer's PC."""
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -90,7 +97,7 @@ def _close_top_level_windows() -> None:
 
 @pytest.fixture
 def database_path(tmp_path: Path) -> Path:
-    return tmp_path / "team.mentordesk"
+    return tmp_path / "files" / "team.mentordesk"
 
 
 @pytest.fixture

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import ast
+import importlib.machinery
 import sys
 import types
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from mentordesk import paths
 from mentordesk.storage.database import DEMO_KEY
@@ -55,7 +57,7 @@ def install_fake_demo_builder(monkeypatch, calls: list[dict]) -> None:
         return database
 
     fake.build_demo = build_demo  # type: ignore[attr-defined]
-    fake.__spec__ = types.SimpleNamespace(name="mentordesk.demo")  # type: ignore[assignment]
+    fake.__spec__ = importlib.machinery.ModuleSpec("mentordesk.demo", None)
     monkeypatch.setitem(sys.modules, "mentordesk.demo", fake)
 
 
@@ -118,6 +120,20 @@ def _imported_modules(path: Path) -> set[str]:
 def test_ui_never_touches_sql(path):
     forbidden = {name for name in _imported_modules(path)
                  if name.split(".")[0] in {"sqlalchemy", "sqlite3", "sqlcipher3"}
-                 or name.startswith("mentordesk.storage.models")
-                 or name.startswith("mentordesk.storage.engine")}
+                 or name.startswith(("mentordesk.storage.models", "mentordesk.storage.engine"))}
     assert forbidden == set()
+
+
+def test_cancelling_the_real_demo_build_removes_the_file_and_quits_normally(controller, qtbot):
+    # mentordesk.demo builds 250 citizens by default: long enough to show progress.
+    controller.start(demo=True)
+    task = controller.flow.last_task
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=5_000)
+    cancel_button = task.dialog.findChild(QPushButton)
+
+    with qtbot.waitSignal(controller.quit_requested, timeout=10_000) as quit_signal:
+        qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+
+    assert quit_signal.args == [0]
+    assert controller.main_window is None
+    assert not paths.demo_database_path().exists()

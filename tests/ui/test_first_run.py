@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from qt_support import PASSPHRASE
 
 from mentordesk.storage.engine import SQLITE_PLAIN_HEADER
-from qt_support import PASSPHRASE
 from ui import settings
 
 

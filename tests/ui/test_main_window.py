@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from qt_support import TEAM_NAME
 
 from mentordesk.storage.database import DEMO_KEY
-from mentordesk.storage.models import AppMeta
-from qt_support import TEAM_NAME
 from ui.views.main_window import MainWindow
 from ui.views.placeholder import PlaceholderPage
 from ui.workspace import load_workspace
@@ -18,10 +17,7 @@ AREAS = ["Borgere", "Handleplan", "Kontakter", "Kalender", "Timer", "Økonomi", 
 
 
 def mark_as_demo(database) -> None:
-    # TODO(core): a small helper (e.g. Database.set_meta or demo.mark_as_demo) would
-    # spare the test this direct AppMeta write; mentordesk/ is not edited from the UI.
-    with database.session() as session:
-        session.merge(AppMeta(key=DEMO_KEY, value="1"))
+    database.set_meta(DEMO_KEY, "1")
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 from mentordesk.errors import CannotOpenDatabase
 from ui.tasks import PROGRESS_DELAY_MS, TaskCancelled
@@ -70,8 +70,11 @@ def test_slow_cancellable_job_shows_progress_and_can_be_cancelled(qtbot, runner)
     qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=2_000)
     assert task.dialog.labelText() == "Bygger…"
 
+    cancel_button = task.dialog.findChild(QPushButton)
+    assert cancel_button.text() == "Annuller"
+
     with qtbot.waitSignal(task.cancelled, timeout=3_000):
-        task.dialog.cancel()
+        qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     assert task.dialog is None
     assert not visible_progress_dialogs()
 

@@ -36,12 +36,12 @@ class _TrCollector(ast.NodeVisitor):
         self.messages: list[Message] = []
         self.problems: list[str] = []
 
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:  # noqa: N802
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
         self.generic_visit(node)
         self.classes.pop()
 
-    def visit_Call(self, node: ast.Call) -> None:  # noqa: N802
+    def visit_Call(self, node: ast.Call) -> None:
         name = getattr(node.func, "attr", getattr(node.func, "id", ""))
         where = f"{self.path.relative_to(UI_DIR.parent)}:{node.lineno}"
         if name == "tr":

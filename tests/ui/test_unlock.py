@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
-
 from qt_support import PASSPHRASE, TEAM_NAME
+
 from ui import settings
 
 
@@ -140,3 +140,31 @@ def test_open_existing_uses_the_file_chooser(controller, qtbot, database_path, m
                     and controller.flow.unlock_dialog.isVisible(), timeout=10_000)
 
     assert not first_run.isVisible()
+
+
+def test_unlock_dialog_says_why_the_key_was_not_used(
+    controller, qtbot, database_path, make_database
+):
+    make_database(database_path)
+    open_existing(controller, qtbot, database_path)
+
+    info = controller.flow.unlock_dialog.info_label
+    assert info.isVisible()
+    assert "Indtast adgangskoden" in info.text()
+
+
+def test_shutdown_closes_the_database_and_stops_the_worker(
+    controller, qtbot, database_path, make_database
+):
+    make_database(database_path, remember=True)
+    open_existing(controller, qtbot, database_path)
+    view = controller.main_window.citizens_view
+    qtbot.waitUntil(lambda: view.count_label.text() == "0 borgere", timeout=5_000)
+    engine = controller.workspaces[0].database.engine
+    assert engine.pool.checkedin() >= 1  # pooled connections are open
+
+    controller.shutdown()
+
+    assert engine.pool.checkedin() == 0  # disposed: every connection closed
+    assert not controller.runner._worker.isRunning()
+    assert not controller.main_window.isVisible()

@@ -24,7 +24,7 @@ class EconomyOverview(Versioned, Base):
     children_0_1: Mapped[int] = mapped_column(Integer, default=0)
     children_2_6: Mapped[int] = mapped_column(Integer, default=0)
     children_7_17: Mapped[int] = mapped_column(Integer, default=0)
-    norm_kind: Mapped[str] = mapped_column(String(30), default="gaeldsstyrelsen")
+    norm_kind: Mapped[str] = mapped_column(String(30), default="disposable_amount")
     note: Mapped[str] = mapped_column(Text, default="")
 
 

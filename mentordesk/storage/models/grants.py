@@ -35,7 +35,7 @@ class CourseType(Versioned, Base):
     # Weekly hours as a band (min..max) or a minimum (max is NULL), in minutes.
     hours_min_minutes: Mapped[int | None] = mapped_column(Integer)
     hours_max_minutes: Mapped[int | None] = mapped_column(Integer)
-    price_model: Mapped[str | None] = mapped_column(String(10))  # "hour" | "week" | NULL
+    price_model: Mapped[str | None] = mapped_column(String(10))  # domain PriceModel or NULL
     price_oere: Mapped[int | None] = mapped_column(Integer)
     price_max_hours: Mapped[int | None] = mapped_column(Integer)
     roles: Mapped[str] = mapped_column(String(300), default="")

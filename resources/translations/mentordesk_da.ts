@@ -1,0 +1,385 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>CitizenSummaryPane</name>
+    <message>
+        <source>Select a citizen to see the summary.</source>
+        <translation>Vælg en borger for at se oversigten.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Preferred contact</source>
+        <translation>Foretrukken kontakt</translation>
+    </message>
+    <message>
+        <source>Primary mentor</source>
+        <translation>Primær mentor</translation>
+    </message>
+    <message>
+        <source>Substitutes</source>
+        <translation>Afløsere</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Bevillinger</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Sag oprettet</translation>
+    </message>
+    <message>
+        <source>{alias} (anonymous, §99)</source>
+        <translation>{alias} (anonym, §99)</translation>
+    </message>
+</context>
+<context>
+    <name>CitizensTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Primary mentor</source>
+        <translation>Primær mentor</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonym)</translation>
+    </message>
+    <message>
+        <source>Anonymous citizen (§99): registered with an alias only</source>
+        <translation>Anonym borger (§99): registreret alene med et alias</translation>
+    </message>
+</context>
+<context>
+    <name>CitizensView</name>
+    <message>
+        <source>Search name, alias or the last 4 digits of the CPR number (Ctrl+F)</source>
+        <translation>Søg på navn, alias eller de sidste 4 cifre i CPR-nummeret (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statusser</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Søger…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citizen(s)</source>
+        <translation>
+            <numerusform>%n borger</numerusform>
+            <numerusform>%n borgere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the case summary…</source>
+        <translation>Henter sagsoversigten…</translation>
+    </message>
+</context>
+<context>
+    <name>CreateDatabaseDialog</name>
+    <message>
+        <source>Create new database</source>
+        <translation>Opret ny database</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Vælg…</translation>
+    </message>
+    <message>
+        <source>e.g. Mentor team North</source>
+        <translation>fx Mentorteam Nord</translation>
+    </message>
+    <message>
+        <source>Remember on this PC</source>
+        <translation>Husk på denne pc</translation>
+    </message>
+    <message>
+        <source>Create database</source>
+        <translation>Opret database</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <source>Team name:</source>
+        <translation>Teamets navn:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>Gentag adgangskode:</translation>
+    </message>
+    <message>
+        <source>Write the passphrase down and keep it safe: without it, nobody can open the database, not even support.</source>
+        <translation>Skriv adgangskoden ned, og opbevar den sikkert: uden den kan ingen åbne databasen, heller ikke support.</translation>
+    </message>
+    <message>
+        <source>Where should the database be saved?</source>
+        <translation>Hvor skal databasen gemmes?</translation>
+    </message>
+    <message>
+        <source>MentorDesk databases (*.mentordesk)</source>
+        <translation>MentorDesk-databaser (*.mentordesk)</translation>
+    </message>
+    <message>
+        <source>The passphrase is strong enough.</source>
+        <translation>Adgangskoden er stærk nok.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the database.</source>
+        <translation>Vælg, hvor databasen skal gemmes.</translation>
+    </message>
+    <message>
+        <source>The file already exists. Choose another name: an existing database is never overwritten.</source>
+        <translation>Filen findes allerede. Vælg et andet navn: en eksisterende database bliver aldrig overskrevet.</translation>
+    </message>
+    <message>
+        <source>Enter the team&apos;s name.</source>
+        <translation>Skriv teamets navn.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted database…</source>
+        <translation>Opretter den krypterede database…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to MentorDesk</source>
+        <translation>Velkommen til MentorDesk</translation>
+    </message>
+    <message>
+        <source>MentorDesk keeps the team&apos;s cases in one encrypted database file. What would you like to do?</source>
+        <translation>MentorDesk gemmer teamets sager i én krypteret databasefil. Hvad vil du gøre?</translation>
+    </message>
+    <message>
+        <source>Create new database</source>
+        <translation>Opret ny database</translation>
+    </message>
+    <message>
+        <source>Start a new, empty database for your team, protected by a passphrase.</source>
+        <translation>Start en ny, tom database til dit team, beskyttet af en adgangskode.</translation>
+    </message>
+    <message>
+        <source>Open existing</source>
+        <translation>Åbn eksisterende</translation>
+    </message>
+    <message>
+        <source>Open a database file your team already uses.</source>
+        <translation>Åbn en databasefil, som dit team allerede bruger.</translation>
+    </message>
+    <message>
+        <source>Open demo database</source>
+        <translation>Åbn demodatabase</translation>
+    </message>
+    <message>
+        <source>Try MentorDesk on fictitious data. Nothing you do there is real.</source>
+        <translation>Prøv MentorDesk med fiktive data. Intet af det, du gør der, er virkeligt.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>MentorDesk – {team}</source>
+        <translation>MentorDesk – {team}</translation>
+    </message>
+    <message>
+        <source> – DEMO (fictitious data)</source>
+        <translation> – DEMO (fiktive data)</translation>
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation>Borgere</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Handleplan</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Economy</source>
+        <translation>Økonomi</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapporter</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>Bruger: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Database: {file}</source>
+        <translation>Database: {file}</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningFlow</name>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>Åbner {file}…</translation>
+    </message>
+    <message>
+        <source>Open MentorDesk database</source>
+        <translation>Åbn MentorDesk-database</translation>
+    </message>
+    <message>
+        <source>MentorDesk databases (*.mentordesk);;All files (*)</source>
+        <translation>MentorDesk-databaser (*.mentordesk);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Opening the demo database…</source>
+        <translation>Åbner demodatabasen…</translation>
+    </message>
+    <message>
+        <source>The demo database cannot be built in this version.</source>
+        <translation>Demodatabasen kan ikke bygges i denne version.</translation>
+    </message>
+    <message>
+        <source>Building the demo database with fictitious citizens…</source>
+        <translation>Bygger demodatabasen med fiktive borgere…</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Coming soon</source>
+        <translation>Kommer snart</translation>
+    </message>
+    <message>
+        <source>This area will arrive in a later version of MentorDesk.</source>
+        <translation>Dette område kommer i en senere version af MentorDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Vent venligst</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbejder…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped the action. Please try again, and contact support if it happens again (the details help them).</source>
+        <translation>En uventet fejl stoppede handlingen. Prøv igen, og kontakt support, hvis det sker igen (detaljerne hjælper dem).</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock database</source>
+        <translation>Lås database op</translation>
+    </message>
+    <message>
+        <source>Remember on this PC</source>
+        <translation>Husk på denne pc</translation>
+    </message>
+    <message>
+        <source>Keeps the key in this PC&apos;s credential store (Windows Credential Manager), so this PC opens the database without the passphrase. Only on a PC that you alone use.</source>
+        <translation>Gemmer nøglen i denne pc&apos;s legitimationslager (Windows Legitimationsstyring), så denne pc åbner databasen uden adgangskode. Kun på en pc, som du bruger alene.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Indtast adgangskoden.</translation>
+    </message>
+    <message>
+        <source>Unlocking the database…</source>
+        <translation>Låser databasen op…</translation>
+    </message>
+</context>
+</TS>

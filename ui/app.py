@@ -1,0 +1,154 @@
+"""Start MentorDesk: command line or GUI, QApplication set-up, wiring, clean exit.
+
+``mentordesk``            the GUI: the remembered database, else the first-run dialog
+``mentordesk --demo``     the GUI on the demo database (built on first use)
+``mentordesk <command>``  the command line (``mentordesk.cli``), no Qt involved
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+# Fictitious demo data only (README). Defined in the core so the CLI and GUI agree;
+# re-exported here because callers know it as ui.app.DEMO_PASSPHRASE.
+from mentordesk.paths import DEMO_PASSPHRASE
+from mentordesk.vault import KeyStore
+from ui.i18n import DANISH, install_translations
+from ui.resource_paths import icon_path, style_path
+from ui.tasks import TaskRunner
+from ui.views.main_window import MainWindow
+from ui.views.opening.flow import OpeningFlow
+from ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION_NAME = "MentorDesk"
+APPLICATION_NAME = "MentorDesk"
+EXIT_USAGE = 2
+
+
+class AppController(QObject):
+    """Owns the worker, the opening flow and the main window; closes databases at exit.
+
+    It asks to quit by signal (``main`` connects it to ``app.exit``), so tests can drive
+    it without ending their own event loops.
+    """
+
+    quit_requested = Signal(int)  # exit code
+
+    def __init__(self, runner: TaskRunner, keystore: KeyStore,
+                 demo_passphrase: str = DEMO_PASSPHRASE) -> None:
+        super().__init__()
+        self.runner = runner
+        self.keystore = keystore
+        self.flow = OpeningFlow(runner, keystore, demo_passphrase)
+        self.flow.opened.connect(self.show_main_window)
+        self.flow.aborted.connect(self._quit)
+        self.main_window: MainWindow | None = None
+        self.workspaces: list[Workspace] = []
+        self.exit_code: int | None = None
+        self._shut_down = False
+
+    def start(self, *, demo: bool = False) -> None:
+        if demo:
+            self.flow.open_demo()
+        else:
+            self.flow.start()
+
+    def show_main_window(self, workspace: Workspace) -> None:
+        self.workspaces.append(workspace)
+        window = MainWindow(workspace, self.runner)
+        window.closed.connect(lambda: self._quit(0))
+        self.main_window = window
+        window.show()
+
+    def _quit(self, code: int) -> None:
+        self.exit_code = code
+        self.quit_requested.emit(code)
+
+    def shutdown(self) -> None:
+        """Close every database on the worker thread that used it, then stop the worker."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        if self.main_window is not None:
+            self.main_window.blockSignals(True)  # closing here is not a new quit request
+            self.main_window.close()
+        databases = [workspace.database for workspace in self.workspaces]
+
+        def close_all() -> None:
+            for database in databases:
+                database.close()
+
+        self.runner.stop(cleanup=close_all)
+
+
+def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options; anything unknown (e.g. Qt's ``-platform``) is left for Qt."""
+    parser = argparse.ArgumentParser(prog="mentordesk", add_help=True)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo database with fictitious data")
+    return parser.parse_known_args(list(args))
+
+
+def configure_application(app: QApplication) -> None:
+    """Names (QSettings location), Danish locale and translation, style, icon."""
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setApplicationName(APPLICATION_NAME)
+    apply_look_and_language(app)
+    # Windows are closed explicitly (main window, aborted flow): hiding the first-run
+    # dialog between steps must not end the application.
+    app.setQuitOnLastWindowClosed(False)
+
+
+def apply_look_and_language(app: QApplication, qm: Path | None = None) -> None:
+    """Danish locale, translations (``qm``: an already compiled catalogue), style."""
+    QLocale.setDefault(DANISH)
+    install_translations(app, qm)
+    app.setStyle("Fusion")
+    if style_path().is_file():
+        app.setStyleSheet(style_path().read_text(encoding="utf-8"))
+    if icon_path().is_file():
+        app.setWindowIcon(QIcon(str(icon_path())))
+
+
+def _run_cli(args: list[str]) -> int:
+    # Imported only here: the command line must not pay for (or need) the GUI.
+    from mentordesk import cli
+
+    return int(cli.main(args) or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = argv[1:]
+    if args and not args[0].startswith("-"):
+        return _run_cli(args)
+    try:
+        options, qt_args = parse_options(args)
+    except SystemExit as exit_request:  # argparse: --help (0) or a usage error (2)
+        return EXIT_USAGE if exit_request.code else 0
+    logging.basicConfig(level=logging.WARNING)
+    app = QApplication.instance() or QApplication([argv[0] if argv else "mentordesk",
+                                                   *qt_args])
+    configure_application(app)  # type: ignore[arg-type]
+    controller = AppController(TaskRunner(), KeyStore())
+    controller.quit_requested.connect(app.exit)
+    app.aboutToQuit.connect(controller.shutdown)
+    # Start inside the event loop, so an early abort (app.exit) is not lost.
+    QTimer.singleShot(0, lambda: controller.start(demo=options.demo))
+    code = app.exec()
+    controller.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Load the Danish translation of the UI.
+
+Source strings are English (``self.tr("...")``); ``resources/translations/mentordesk_da.ts``
+holds the Danish text. Qt loads compiled ``.qm`` files only, and ``*.qm`` is not in git, so:
+use the ``.qm`` next to the ``.ts`` when it is up to date (a packaged build ships one),
+else compile it with ``lrelease`` into ``paths.data_dir()/translations/`` (the resources
+folder may be read-only, e.g. under Program Files).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from mentordesk import paths
+from ui.resource_paths import translations_dir
+
+log = logging.getLogger(__name__)
+
+CATALOGUE = "mentordesk_da"
+DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+
+
+class TranslationError(RuntimeError):
+    """lrelease is missing or rejected the .ts file."""
+
+
+def ts_path() -> Path:
+    return translations_dir() / f"{CATALOGUE}.ts"
+
+
+def find_lrelease() -> Path:
+    """PySide6 ships ``lrelease`` in its package folder; the console script is a fallback."""
+    import PySide6
+
+    executable = "lrelease.exe" if sys.platform == "win32" else "lrelease"
+    bundled = Path(PySide6.__file__).resolve().parent / executable
+    if bundled.is_file():
+        return bundled
+    script = shutil.which("pyside6-lrelease")
+    if script:
+        return Path(script)
+    raise TranslationError("lrelease was not found (PySide6 package folder or PATH)")
+
+
+def compile_translation(ts: Path, qm: Path, *, strict: bool = False) -> Path:
+    """Compile ``ts`` into ``qm`` atomically; ``strict`` fails on unfinished entries."""
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    # Compile beside the target, then replace: two app instances never see half a file.
+    handle, temporary = tempfile.mkstemp(suffix=".qm", dir=qm.parent)
+    os.close(handle)
+    command = [str(find_lrelease()), "-silent", str(ts), "-qm", temporary]
+    if strict:
+        command.insert(1, "-fail-on-unfinished")
+    try:
+        result = subprocess.run(command, check=False, capture_output=True, text=True,
+                                timeout=60)
+        if result.returncode != 0 or Path(temporary).stat().st_size == 0:
+            raise TranslationError(
+                f"lrelease failed ({result.returncode}): {result.stderr or result.stdout}"
+            )
+        os.replace(temporary, qm)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return qm
+
+
+def _is_fresh(qm: Path, ts: Path) -> bool:
+    return qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime
+
+
+def ensure_compiled(ts: Path | None = None) -> Path:
+    """The path of an up-to-date ``.qm`` for ``ts``, compiling it when needed."""
+    ts = ts or ts_path()
+    beside = ts.with_suffix(".qm")
+    if _is_fresh(beside, ts):
+        return beside
+    built = paths.data_dir() / "translations" / beside.name
+    if _is_fresh(built, ts):
+        return built
+    return compile_translation(ts, built)
+
+
+def install_translations(app: QCoreApplication, qm: Path | None = None) -> list[QTranslator]:
+    """Install Qt's own Danish strings (standard buttons, file dialogs) and ours.
+
+    A missing or broken translation must not stop the app: it then runs with the
+    English source strings and logs why.
+    """
+    installed: list[QTranslator] = []
+    qt_translator = QTranslator(app)
+    if qt_translator.load(DANISH, "qtbase", "_", QLibraryInfo.path(
+            QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    try:
+        qm = qm or ensure_compiled()
+    except (TranslationError, OSError, subprocess.SubprocessError) as error:
+        log.warning("Danish translation unavailable: %s", error)
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(qm)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("Could not load %s", qm)
+    return installed

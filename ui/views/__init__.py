@@ -1,0 +1,1 @@
+"""One package per area of the main window, plus the opening dialogs."""

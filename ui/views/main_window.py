@@ -1,0 +1,112 @@
+"""The main window: navigation on the left, one page per area, who and what below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui.tasks import TaskRunner
+from ui.views.citizens import CitizensView
+from ui.views.placeholder import PlaceholderPage
+from ui.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._runner = runner
+        self.setWindowTitle(self.title_for(workspace))
+        self.resize(1200, 760)
+        self.citizens_view = CitizensView(workspace, runner)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.pages = QStackedWidget()
+        self._add_areas()
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        self._build_status_bar()
+        self._build_shortcuts()
+
+    def title_for(self, workspace: Workspace) -> str:
+        title = self.tr("MentorDesk – {team}").format(team=workspace.team_name)
+        if workspace.is_demo:
+            # Never mistake fictitious demo data for the team's real cases.
+            title += self.tr(" – DEMO (fictitious data)")
+        return title
+
+    def area_names(self) -> list[str]:
+        return [
+            self.tr("Citizens"), self.tr("Action plan"), self.tr("Contacts"),
+            self.tr("Calendar"), self.tr("Hours"), self.tr("Economy"),
+            self.tr("Reports"), self.tr("Log"), self.tr("Settings"),
+        ]
+
+    def _add_areas(self) -> None:
+        for number, name in enumerate(self.area_names(), start=1):
+            item = QListWidgetItem(name)
+            item.setToolTip(f"{name} (Alt+{number})")
+            item.setSizeHint(QSize(150, 34))
+            self.navigation.addItem(item)
+            page = self.citizens_view if number == 1 else PlaceholderPage(name)
+            self.pages.addWidget(page)
+        self.navigation.setFixedWidth(170)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # Ctrl+Q spelled out: QKeySequence.Quit is empty on Windows.
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+    def _build_status_bar(self) -> None:
+        actor = self.workspace.actor
+        self.user_label = QLabel(self.tr("User: {name} ({role})").format(
+            name=actor.full_name, role=actor.role.label))
+        self.database_label = QLabel(self.tr("Database: {file}").format(
+            file=self.workspace.file_name))
+        self.database_label.setToolTip(str(self.workspace.database.path))
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    def _build_shortcuts(self) -> None:
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        for number in range(1, min(9, self.navigation.count()) + 1):
+            QShortcut(QKeySequence(f"Alt+{number}"), self,
+                      lambda row=number - 1: self.switch_area(row))
+
+    def switch_area(self, row: int) -> None:
+        self.navigation.setCurrentRow(row)
+
+    def current_area(self) -> int:
+        return self.pages.currentIndex()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the only searchable area so far is Borgere, so go there and search."""
+        self.switch_area(0)
+        self.citizens_view.focus_search()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

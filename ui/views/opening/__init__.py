@@ -1,0 +1,1 @@
+"""Getting to an open database: first-run choices, create, unlock, demo."""

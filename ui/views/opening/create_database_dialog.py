@@ -1,0 +1,199 @@
+"""Create a new encrypted team database: where, team name, passphrase twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.errors import WeakPassphrase
+from mentordesk.vault import KeyStore, check_passphrase_strength, create_database
+from ui.tasks import TaskContext, TaskRunner
+from ui.workspace import Workspace, load_workspace
+
+FILE_SUFFIX = ".mentordesk"
+
+
+def default_database_path() -> Path:
+    """``Documents/MentorDesk.mentordesk``, numbered when that file already exists."""
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
+    candidate = Path(documents) / f"MentorDesk{FILE_SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = Path(documents) / f"MentorDesk {number}{FILE_SUFFIX}"
+        number += 1
+    return candidate
+
+
+def passphrase_problem(passphrase: str) -> str:
+    """The core's Danish strength message, or "" when the passphrase is strong enough."""
+    try:
+        check_passphrase_strength(passphrase)
+    except WeakPassphrase as weak:
+        return str(weak)
+    return ""
+
+
+class CreateDatabaseDialog(QDialog):
+    """Validates everything before any file is written; the core refuses to overwrite."""
+
+    opened = Signal(object)  # Workspace
+
+    def __init__(self, runner: TaskRunner, keystore: KeyStore,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._keystore = keystore
+        self.setWindowTitle(self.tr("Create new database"))
+        self.setMinimumWidth(520)
+        self._build()
+
+    def _build(self) -> None:
+        self.path_edit = QLineEdit(str(default_database_path()))
+        self.browse_button = QPushButton(self.tr("Choose…"))
+        self.browse_button.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        self.team_edit = QLineEdit()
+        self.team_edit.setPlaceholderText(self.tr("e.g. Mentor team North"))
+        self.passphrase_edit = self._password_field()
+        self.repeat_edit = self._password_field()
+        self.strength_label = QLabel()
+        self.strength_label.setObjectName("hintLabel")
+        self.strength_label.setWordWrap(True)
+        self.passphrase_edit.textChanged.connect(self._update_strength)
+        self.remember_check = QCheckBox(self.tr("Remember on this PC"))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        self.buttons = QDialogButtonBox()
+        self.create_button = QPushButton(self.tr("Create database"))
+        self.create_button.setDefault(True)
+        self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out(path_row)
+        self._update_strength("")
+
+    def _lay_out(self, path_row: QHBoxLayout) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("Team name:"), self.team_edit)
+        form.addRow(self.tr("Passphrase:"), self.passphrase_edit)
+        form.addRow(self.tr("Repeat passphrase:"), self.repeat_edit)
+        form.addRow("", self.strength_label)
+        form.addRow("", self.remember_check)
+        note = QLabel(self.tr(
+            "Write the passphrase down and keep it safe: without it, nobody can open "
+            "the database, not even support."
+        ))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def _password_field(self) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Where should the database be saved?"), self.path_edit.text(),
+            self.tr("MentorDesk databases (*.mentordesk)"),
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def _update_strength(self, passphrase: str) -> None:
+        problem = passphrase_problem(passphrase)
+        self.strength_label.setText(problem or self.tr("The passphrase is strong enough."))
+        self.strength_label.setProperty("weak", bool(problem))
+        self.strength_label.style().polish(self.strength_label)
+        self.adjustSize()
+
+    def chosen_path(self) -> Path:
+        path = Path(self.path_edit.text().strip()).expanduser()
+        return path if path.suffix else path.with_suffix(FILE_SUFFIX)
+
+    def validation_error(self) -> str:
+        """What keeps the form from being created, in Danish; "" when all is well."""
+        if not self.path_edit.text().strip():
+            return self.tr("Choose where to save the database.")
+        if self.chosen_path().exists():
+            return self.tr(
+                "The file already exists. Choose another name: an existing database is "
+                "never overwritten."
+            )
+        if not self.team_edit.text().strip():
+            return self.tr("Enter the team's name.")
+        problem = passphrase_problem(self.passphrase_edit.text())
+        if problem:
+            return problem
+        if self.passphrase_edit.text() != self.repeat_edit.text():
+            return self.tr("The two passphrases are not the same.")
+        return ""
+
+    def create(self) -> None:
+        problem = self.validation_error()
+        if problem:
+            self._show_error(problem)
+            return
+        path, team = self.chosen_path(), self.team_edit.text().strip()
+        passphrase, remember = self.passphrase_edit.text(), self.remember_check.isChecked()
+        keystore = self._keystore
+
+        def job(_context: TaskContext) -> Workspace:
+            database = create_database(path, passphrase, team_name=team, remember=remember,
+                                       keystore=keystore)
+            return load_workspace(database)
+
+        self._set_busy(True)
+        task = self._runner.submit(job, label=self.tr("Creating the encrypted database…"),
+                                   report_errors=False, parent=self)
+        task.succeeded.connect(self._on_created)
+        task.failed.connect(self._on_failed)
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the worker is creating the file
+            super().reject()
+
+    def _on_created(self, workspace: Workspace) -> None:
+        self._set_busy(False)
+        self.opened.emit(workspace)
+        self.accept()
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self._set_busy(False)
+        self._show_error(message if not details else f"{message}\n\n{details.splitlines()[-1]}")
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
+        # Word-wrapped labels do not grow their dialog by themselves: re-fit it.
+        self.adjustSize()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        for field in (self.path_edit, self.team_edit, self.passphrase_edit, self.repeat_edit):
+            field.setEnabled(not busy)

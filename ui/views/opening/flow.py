@@ -1,0 +1,188 @@
+"""From start-up to an open database: first run, keyring, passphrase, demo.
+
+Every step that touches a file runs on the worker thread; the dialogs only collect
+input. The flow ends with ``opened(Workspace)`` or ``aborted(exit_code)``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from mentordesk import paths
+from mentordesk.errors import KeyUnavailable
+from mentordesk.vault import KeyStore, unlock_with_keyring, unlock_with_passphrase
+from ui import settings
+from ui.tasks import Task, TaskContext, TaskRunner, show_error
+from ui.views.opening.create_database_dialog import CreateDatabaseDialog
+from ui.views.opening.first_run_dialog import FirstRunDialog
+from ui.views.opening.unlock_dialog import UnlockDialog
+from ui.workspace import Workspace, load_workspace
+
+# Exit code of the command-line contract for "cannot open (wrong key, corrupt, …)".
+EXIT_CANNOT_OPEN = 3
+DEMO_MODULE = "mentordesk.demo"
+
+
+def ask_open_file(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return Path(chosen) if chosen else None
+
+
+class OpeningFlow(QObject):
+    opened = Signal(object)  # Workspace
+    aborted = Signal(int)  # exit code
+
+    def __init__(self, runner: TaskRunner, keystore: KeyStore, demo_passphrase: str) -> None:
+        super().__init__()
+        self._runner = runner
+        self._keystore = keystore
+        self._demo_passphrase = demo_passphrase
+        # Replaceable so tests can answer the native file dialog.
+        self.choose_file: Callable[[QWidget | None, str, str], Path | None] = ask_open_file
+        self.first_run_dialog: FirstRunDialog | None = None
+        self.create_dialog: CreateDatabaseDialog | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.last_task: Task | None = None
+
+    # -- entry points ---------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the remembered database, or ask what to do on a first run."""
+        last = settings.last_database()
+        if last is not None and last.exists():
+            self.open_path(last)
+        else:
+            self.show_first_run()
+
+    def show_first_run(self) -> None:
+        if self.first_run_dialog is None:
+            dialog = FirstRunDialog()
+            dialog.create_requested.connect(self.show_create)
+            dialog.open_requested.connect(self.choose_and_open)
+            dialog.demo_requested.connect(lambda: self.open_demo(on_failure=self.show_first_run))
+            dialog.rejected.connect(lambda: self.aborted.emit(0))
+            self.first_run_dialog = dialog
+        self.first_run_dialog.show()
+        self.first_run_dialog.raise_()
+
+    def open_path(self, path: Path, on_failure: Callable[[], None] | None = None) -> None:
+        """Try the key remembered on this PC (off the GUI thread), else ask."""
+        self._hide_first_run()
+        keystore = self._keystore
+        task = self._runner.submit(
+            lambda _context: load_workspace(unlock_with_keyring(path, keystore)),
+            label=self.tr("Opening {file}…").format(file=path.name), report_errors=False,
+        )
+        task.succeeded.connect(lambda workspace: self._finish(workspace, remember_path=True))
+        task.failed.connect(
+            lambda message, details: self._keyring_failed(task, path, message, details,
+                                                          on_failure or self.show_first_run)
+        )
+        self.last_task = task
+
+    def choose_and_open(self) -> None:
+        parent = self.first_run_dialog
+        path = self.choose_file(parent, self.tr("Open MentorDesk database"),
+                                self.tr("MentorDesk databases (*.mentordesk);;All files (*)"))
+        if path is not None:
+            self.open_path(path)
+
+    def show_create(self) -> None:
+        dialog = CreateDatabaseDialog(self._runner, self._keystore)
+        dialog.opened.connect(lambda workspace: self._finish(workspace, remember_path=True))
+        dialog.rejected.connect(self.show_first_run)
+        self.create_dialog = dialog
+        self._hide_first_run()
+        dialog.show()
+
+    def open_demo(self, on_failure: Callable[[], None] | None = None) -> None:
+        """Open the demo database, building it on first use (slow: progress, cancel)."""
+        self._hide_first_run()
+        # Started with --demo there is nothing to go back to: an error ends the app
+        # with the "cannot open" code, a cancel by the user ends it normally.
+        fail = on_failure or (lambda: self.aborted.emit(EXIT_CANNOT_OPEN))
+        give_up = on_failure or (lambda: self.aborted.emit(0))
+        path, passphrase = paths.demo_database_path(), self._demo_passphrase
+        building = not path.exists()
+        if not building:
+            job = _open_demo_job(path, passphrase)
+            label = self.tr("Opening the demo database…")
+        elif importlib.util.find_spec(DEMO_MODULE) is None:
+            show_error(None, self.tr("The demo database cannot be built in this version."))
+            fail()
+            return
+        else:
+            job = _build_demo_job(path, passphrase)
+            label = self.tr("Building the demo database with fictitious citizens…")
+        task = self._runner.submit(job, label=label, cancellable=building)
+        task.succeeded.connect(lambda workspace: self._finish(workspace, remember_path=False))
+        task.failed.connect(lambda _message, _details: fail())
+        task.cancelled.connect(give_up)
+        self.last_task = task
+
+    # -- steps ------------------------------------------------------------------------
+
+    def _keyring_failed(self, task: Task, path: Path, message: str, details: str,
+                        on_failure: Callable[[], None]) -> None:
+        if isinstance(task.error, KeyUnavailable):
+            # The core says why (nothing remembered, or the remembered key is stale).
+            self.show_unlock(path, on_failure, message=message)
+            return
+        show_error(None, message, details)
+        on_failure()
+
+    def show_unlock(self, path: Path, on_cancel: Callable[[], None] | None = None,
+                    message: str = "") -> None:
+        dialog = UnlockDialog(path, self._runner, self._keystore, message=message)
+        dialog.opened.connect(lambda workspace: self._finish(workspace, remember_path=True))
+        dialog.rejected.connect(on_cancel or self.show_first_run)
+        self.unlock_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+
+    def _finish(self, workspace: Workspace, *, remember_path: bool) -> None:
+        if remember_path:
+            # The demo is not remembered: the next plain start offers the team's database.
+            settings.remember_database(workspace.database.path)
+        self._close_dialogs()
+        self.opened.emit(workspace)
+
+    def _hide_first_run(self) -> None:
+        if self.first_run_dialog is not None:
+            self.first_run_dialog.hide()
+
+    def _close_dialogs(self) -> None:
+        for dialog in (self.first_run_dialog, self.create_dialog, self.unlock_dialog):
+            if dialog is not None and dialog.isVisible():
+                _close_quietly(dialog)
+
+
+def _close_quietly(dialog: QDialog) -> None:
+    # Closing with reject() would fire the "go back" connections; hide() does not.
+    dialog.blockSignals(True)
+    dialog.hide()
+    dialog.blockSignals(False)
+
+
+def _open_demo_job(path: Path, passphrase: str) -> Callable[[TaskContext], Workspace]:
+    def job(_context: TaskContext) -> Workspace:
+        return load_workspace(unlock_with_passphrase(path, passphrase))
+
+    return job
+
+
+def _build_demo_job(path: Path, passphrase: str) -> Callable[[TaskContext], Workspace]:
+    def job(context: TaskContext) -> Workspace:
+        # Imported here: the demo builder is large and only needed on first use.
+        from mentordesk.demo import build_demo
+
+        database = build_demo(path, passphrase, progress=context.report,
+                              cancelled=context.cancelled)
+        return load_workspace(database)
+
+    return job
