@@ -15,9 +15,7 @@ import json
 import os
 from pathlib import Path
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, PasswordDeleteError
+from typing import TYPE_CHECKING
 
 from mentordesk import audit
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
@@ -26,6 +24,9 @@ from mentordesk.services.catalogue import seed_default_catalogue
 from mentordesk.services.team import register_first_admin
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 MIN_PASSPHRASE_LENGTH = 12
 KDF_ITERATIONS = 256_000
@@ -67,9 +68,15 @@ class KeyStore:
         self._backend = backend
 
     def _keyring(self) -> KeyringBackend:
+        # Imported on first use: keyring costs ~60 ms at start-up, and the demo never
+        # needs it.
+        import keyring
+
         return self._backend or keyring.get_keyring()
 
     def remember(self, raw_key: RawKey) -> bool:
+        from keyring.errors import KeyringError
+
         try:
             self._keyring().set_password(KEYRING_SERVICE, raw_key.salt.hex(), raw_key.key.hex())
         except KeyringError:
@@ -77,6 +84,8 @@ class KeyStore:
         return True
 
     def recall(self, salt: bytes) -> RawKey | None:
+        from keyring.errors import KeyringError
+
         try:
             stored = self._keyring().get_password(KEYRING_SERVICE, salt.hex())
         except KeyringError:
@@ -89,6 +98,8 @@ class KeyStore:
             return None  # a damaged entry is as good as none: ask for the passphrase
 
     def forget(self, salt: bytes) -> None:
+        from keyring.errors import KeyringError, PasswordDeleteError
+
         try:
             self._keyring().delete_password(KEYRING_SERVICE, salt.hex())
         except (PasswordDeleteError, KeyringError):

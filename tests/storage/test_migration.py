@@ -88,3 +88,34 @@ def test_database_from_newer_release_is_refused_untouched(old_database):
     with pytest.raises(CannotOpenDatabase, match="nyere MentorDesk"):
         vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE)
     assert old_database.read_bytes() == before
+
+
+def test_schema_head_constant_matches_alembic():
+    """Start-up compares against SCHEMA_HEAD without loading Alembic: keep them equal."""
+    from mentordesk.storage.migrate import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_current_schema_opens_without_loading_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from mentordesk import vault\n"
+        f"p = Path({str(tmp_path / 'a.mentordesk')!r})\n"
+        "vault.create_database(p, 'alembic-fri adgangskode', team_name='T').close()\n"
+        "for name in [m for m in sys.modules if m.startswith('alembic')]:\n"
+        "    del sys.modules[name]\n"
+        "vault.unlock_with_passphrase(p, 'alembic-fri adgangskode').close()\n"
+        "print(any(m.startswith('alembic') for m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={**__import__("os").environ,
+                                 "MENTORDESK_HOME": str(tmp_path / "home"),
+                                 "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
