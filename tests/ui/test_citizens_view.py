@@ -89,7 +89,7 @@ def test_proxy_orders_ae_oe_aa_after_z():
     names = ["Åse", "Zenia", "Øjvind", "Æbelø", "anders"]
     model.set_rows([
         CitizenRow(id=i, name=name, alias="", is_anonymous=False, cpr_masked="",
-                   status=CitizenStatus.ACTIVE, primary_mentor="")
+                   status_code=CitizenStatus.ACTIVE.value, primary_mentor="")
         for i, name in enumerate(names)
     ])
     proxy = DanishSortProxyModel()
@@ -136,7 +136,8 @@ def test_model_hands_rows_to_the_view_in_chunks():
     total = CHUNK * 2 + 17
     model.set_rows([
         CitizenRow(id=i, name=f"Borger {i}", alias="", is_anonymous=False,
-                   cpr_masked="xxxxxx-xxxx", status=CitizenStatus.WAITING, primary_mentor="")
+                   cpr_masked="xxxxxx-xxxx", status_code=CitizenStatus.WAITING.value,
+                   primary_mentor="")
         for i in range(total)
     ])
 
