@@ -175,9 +175,8 @@ def get_citizen_summary(
             is_anonymous=citizen.is_anonymous,
             cpr_masked=mask_cpr(citizen.cpr),
             status=CitizenStatus(citizen.status),
-            address=" ".join(
-                part for part in (citizen.address, citizen.postal_code, citizen.city) if part
-            ),
+            address=", ".join(part for part in (
+                citizen.address, f"{citizen.postal_code} {citizen.city}".strip()) if part),
             phone=citizen.phone,
             email=citizen.email,
             preferred_contact=citizen.preferred_contact,
