@@ -1,10 +1,12 @@
 """Load the Danish translation of the UI.
 
-Source strings are English (``self.tr("...")``); ``resources/translations/mentordesk_da.ts``
-holds the Danish text. Qt loads compiled ``.qm`` files only, and ``*.qm`` is not in git, so:
-use the ``.qm`` next to the ``.ts`` when it is up to date (a packaged build ships one),
-else compile it with ``lrelease`` into ``paths.data_dir()/translations/`` (the resources
-folder may be read-only, e.g. under Program Files).
+Source strings are English (``self.tr("...")``); the Danish text lives in one ``.ts`` file
+per area, ``resources/translations/*_da.ts`` (so areas can be worked on independently),
+compiled together into one ``mentordesk_da.qm``. Qt loads compiled ``.qm`` files only, and
+``*.qm`` is not in git, so: use the ``.qm`` in the translations folder when it is newer
+than every ``.ts`` (a packaged build ships one), else compile it with ``lrelease`` into
+``paths.data_dir()/translations/`` (the resources folder may be read-only, e.g. under
+Program Files).
 """
 
 from __future__ import annotations
@@ -32,8 +34,12 @@ class TranslationError(RuntimeError):
     """lrelease is missing or rejected the .ts file."""
 
 
-def ts_path() -> Path:
-    return translations_dir() / f"{CATALOGUE}.ts"
+def ts_paths() -> list[Path]:
+    return sorted(translations_dir().glob("*_da.ts"))
+
+
+def shipped_qm_path() -> Path:
+    return translations_dir() / f"{CATALOGUE}.qm"
 
 
 def find_lrelease() -> Path:
@@ -50,13 +56,16 @@ def find_lrelease() -> Path:
     raise TranslationError("lrelease was not found (PySide6 package folder or PATH)")
 
 
-def compile_translation(ts: Path, qm: Path, *, strict: bool = False) -> Path:
-    """Compile ``ts`` into ``qm`` atomically; ``strict`` fails on unfinished entries."""
+def compile_translation(ts_files: list[Path], qm: Path, *, strict: bool = False) -> Path:
+    """Compile the ``.ts`` files into one ``qm``, atomically; ``strict`` fails on unfinished
+    entries."""
+    if not ts_files:
+        raise TranslationError("no translation files (*_da.ts) were found")
     qm.parent.mkdir(parents=True, exist_ok=True)
     # Compile beside the target, then replace: two app instances never see half a file.
     handle, temporary = tempfile.mkstemp(suffix=".qm", dir=qm.parent)
     os.close(handle)
-    command = [str(find_lrelease()), "-silent", str(ts), "-qm", temporary]
+    command = [str(find_lrelease()), "-silent", *map(str, ts_files), "-qm", temporary]
     if strict:
         command.insert(1, "-fail-on-unfinished")
     try:
@@ -73,20 +82,20 @@ def compile_translation(ts: Path, qm: Path, *, strict: bool = False) -> Path:
     return qm
 
 
-def _is_fresh(qm: Path, ts: Path) -> bool:
-    return qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime
+def _is_fresh(qm: Path, ts_files: list[Path]) -> bool:
+    return qm.is_file() and all(qm.stat().st_mtime >= ts.stat().st_mtime for ts in ts_files)
 
 
-def ensure_compiled(ts: Path | None = None) -> Path:
-    """The path of an up-to-date ``.qm`` for ``ts``, compiling it when needed."""
-    ts = ts or ts_path()
-    beside = ts.with_suffix(".qm")
-    if _is_fresh(beside, ts):
-        return beside
-    built = paths.data_dir() / "translations" / beside.name
-    if _is_fresh(built, ts):
+def ensure_compiled() -> Path:
+    """The path of an up-to-date ``.qm`` for all ``.ts`` files, compiling it when needed."""
+    ts_files = ts_paths()
+    shipped = shipped_qm_path()
+    if _is_fresh(shipped, ts_files):
+        return shipped
+    built = paths.data_dir() / "translations" / shipped.name
+    if _is_fresh(built, ts_files):
         return built
-    return compile_translation(ts, built)
+    return compile_translation(ts_files, built)
 
 
 def install_translations(app: QCoreApplication, qm: Path | None = None) -> list[QTranslator]:

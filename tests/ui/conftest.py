@@ -21,7 +21,7 @@ from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import Database
 from mentordesk.vault import KeyStore, create_database, current_login
 from ui.app import AppController, apply_look_and_language
-from ui.i18n import TranslationError, compile_translation, ts_path
+from ui.i18n import TranslationError, compile_translation, ts_paths
 from ui.tasks import TaskRunner
 
 
@@ -30,9 +30,9 @@ def danish_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Compile the .ts as the build does; an lrelease failure fails the whole run loudly."""
     target = tmp_path_factory.mktemp("translations") / "mentordesk_da.qm"
     try:
-        return compile_translation(ts_path(), target, strict=True)
+        return compile_translation(ts_paths(), target, strict=True)
     except TranslationError as error:
-        pytest.fail(f"Compiling {ts_path()} failed: {error}", pytrace=False)
+        pytest.fail(f"Compiling {ts_paths()} failed: {error}", pytrace=False)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -99,7 +99,7 @@ def test_demo_without_builder_explains_and_quits_with_3(controller, qtbot, monke
 
 def test_translation_is_compiled_into_the_data_folder(isolated_home):
     qm = i18n.ensure_compiled()
-    beside = i18n.ts_path().with_suffix(".qm")
+    beside = i18n.shipped_qm_path()
     if qm != beside:
         assert qm == paths.data_dir() / "translations" / "mentordesk_da.qm"
     assert qm.stat().st_size > 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.i18n import ts_path
+from ui.i18n import ts_paths
 
 UI_DIR = Path(__file__).resolve().parents[2] / "ui"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n|%\d")
@@ -84,13 +84,18 @@ def scan_ui() -> _TrCollector:
 
 
 def load_ts() -> dict[tuple[str, str], ET.Element]:
-    root = ET.parse(ts_path()).getroot()
-    assert root.get("language", "").startswith("da"), "the .ts must declare Danish"
+    """All messages of all per-area .ts files; the same message twice is an error."""
     entries: dict[tuple[str, str], ET.Element] = {}
-    for context in root.iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            entries[(name, message.findtext("source", ""))] = message
+    assert ts_paths(), "no resources/translations/*_da.ts files"
+    for ts in ts_paths():
+        root = ET.parse(ts).getroot()
+        assert root.get("language", "").startswith("da"), f"{ts.name} must declare Danish"
+        for context in root.iter("context"):
+            name = context.findtext("name", "")
+            for message in context.iter("message"):
+                key = (name, message.findtext("source", ""))
+                assert key not in entries, f"{key} is translated twice ({ts.name})"
+                entries[key] = message
     return entries
 
 
@@ -146,7 +151,8 @@ def test_translations_keep_placeholders(scanned):
             assert sorted(PLACEHOLDER.findall(text)) == wanted, (message, text)
 
 
-def test_no_unfinished_or_obsolete_entries_left():
-    text = ts_path().read_text(encoding="utf-8")
+@pytest.mark.parametrize("ts", ts_paths(), ids=lambda path: path.name)
+def test_no_unfinished_or_obsolete_entries_left(ts):
+    text = ts.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text
     assert 'type="vanished"' not in text and 'type="obsolete"' not in text

@@ -1,0 +1,88 @@
+"""Saving edits to versioned rows without ever overwriting someone else's work.
+
+An edit is made against the version the user loaded. If the row has moved on meanwhile,
+``StaleEdit`` carries both sides, field by field, so the UI can show a conflict dialog
+and save a resolution against the new version; nobody's text is dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from mentordesk.errors import StaleEdit
+from mentordesk.storage.models import Versioned
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """One field both users changed: what I wrote and what is saved now."""
+
+    field: str
+    mine: Any
+    theirs: Any
+
+
+class EditConflict(StaleEdit):
+    """The row changed since it was loaded. ``current_version`` is what to save against."""
+
+    def __init__(self, entity: str, current_version: int, conflicts: list[FieldConflict],
+                 merged: dict[str, Any]) -> None:
+        super().__init__(
+            "Nogen har gemt ændringer i de samme oplysninger, mens du redigerede. "
+            "Vælg hvad der skal gemmes."
+        )
+        self.entity = entity
+        self.current_version = current_version
+        self.conflicts = conflicts
+        # My changes to fields the other user did not touch: safe to keep as they are.
+        self.merged = merged
+
+
+def apply_edit(
+    session: Session,
+    row: Versioned,
+    expected_version: int,
+    changes: Mapping[str, Any],
+    original: Mapping[str, Any] | None = None,
+) -> dict[str, tuple[Any, Any]]:
+    """Apply ``changes`` if ``row`` is still at ``expected_version``; return old → new.
+
+    ``original`` is what the user saw when they started (for a three-way comparison):
+    a field the other user did not change is never reported as a conflict.
+    """
+    if row.version != expected_version:
+        raise _conflict(row, changes, original or {})
+    diff = {
+        field: (getattr(row, field), value)
+        for field, value in changes.items()
+        if getattr(row, field) != value
+    }
+    for field, (_old, new) in diff.items():
+        setattr(row, field, new)
+    try:
+        session.flush()
+    except StaleDataError as error:
+        # Another writer won the race between our read and this flush (the caller's
+        # transaction is rolled back by its context manager).
+        raise EditConflict(type(row).__name__, expected_version + 1, [], dict(changes)) \
+            from error
+    return diff
+
+
+def _conflict(row: Versioned, changes: Mapping[str, Any],
+              original: Mapping[str, Any]) -> EditConflict:
+    conflicts: list[FieldConflict] = []
+    merged: dict[str, Any] = {}
+    for field, mine in changes.items():
+        theirs = getattr(row, field)
+        they_changed = field not in original or original[field] != theirs
+        if mine == theirs or not they_changed:
+            merged[field] = mine
+        else:
+            conflicts.append(FieldConflict(field, mine, theirs))
+    return EditConflict(type(row).__name__, row.version, conflicts, merged)

@@ -1,0 +1,53 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>_TextChoice</name>
+    <message>
+        <source>Use mine</source>
+        <translation>Brug min</translation>
+    </message>
+    <message>
+        <source>Use theirs</source>
+        <translation>Brug deres</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Behold begge</translation>
+    </message>
+    <message>
+        <source>Saved by someone else</source>
+        <translation>Gemt af en anden</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Din version</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Gem som:</translation>
+    </message>
+</context>
+<context>
+    <name>_ValueChoice</name>
+    <message>
+        <source>Saved by someone else: {value}</source>
+        <translation>Gemt af en anden: {value}</translation>
+    </message>
+    <message>
+        <source>Your version: {value}</source>
+        <translation>Din version: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else saved first</source>
+        <translation>Nogen andre gemte først</translation>
+    </message>
+    <message>
+        <source>Another user saved changes to the same fields while you were editing. Nothing has been lost: choose what to save.</source>
+        <translation>En anden bruger har gemt ændringer i de samme felter, mens du redigerede. Intet er gået tabt: vælg hvad der skal gemmes.</translation>
+    </message>
+</context>
+</TS>
