@@ -226,6 +226,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Deadlines</source>
+        <translation>Frister</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Samarbejdspartnere</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
         <source>MentorDesk – {team}</source>
         <translation>MentorDesk – {team}</translation>
     </message>

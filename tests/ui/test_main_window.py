@@ -12,7 +12,8 @@ from ui.views.main_window import MainWindow
 from ui.views.placeholder import PlaceholderPage
 from ui.workspace import load_workspace
 
-AREAS = ["Borgere", "Handleplan", "Kontakter", "Kalender", "Timer", "Økonomi", "Rapporter",
+AREAS = ["Borgere", "Frister", "Kontakter", "Handleplan", "Kalender", "Timer", "Økonomi",
+         "Rapporter", "Samarbejdspartnere", "Team",
          "Log", "Indstillinger"]
 
 
@@ -51,8 +52,13 @@ def test_title_says_demo_when_database_is_demo(qtbot, open_database, runner):
     assert demo_window.windowTitle() == f"MentorDesk – {TEAM_NAME} – DEMO (fiktive data)"
 
 
-def test_other_areas_show_coming_soon(window):
+NOT_BUILT_YET = {"Handleplan", "Kalender", "Timer", "Økonomi", "Rapporter", "Log"}
+
+
+def test_areas_not_built_yet_show_coming_soon(window):
     for row in range(1, window.navigation.count()):
+        if AREAS[row] not in NOT_BUILT_YET:
+            continue
         window.navigation.setCurrentRow(row)
         page = window.pages.currentWidget()
         assert isinstance(page, PlaceholderPage)

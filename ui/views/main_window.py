@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -15,9 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import TaskRunner
+from ui.views import contacts, deadlines, partners, settings, team
 from ui.views.citizens import CitizensView
 from ui.views.placeholder import PlaceholderPage
 from ui.workspace import Workspace
+
+
+PageFactory = Callable[[Workspace, TaskRunner, str], QWidget]
 
 
 class MainWindow(QMainWindow):
@@ -55,19 +61,37 @@ class MainWindow(QMainWindow):
         return title
 
     def area_names(self) -> list[str]:
+        return [name for name, _factory in self._areas()]
+
+    def _areas(self) -> list[tuple[str, PageFactory | None]]:
+        """Navigation order; None: not built yet (a placeholder page)."""
         return [
-            self.tr("Citizens"), self.tr("Action plan"), self.tr("Contacts"),
-            self.tr("Calendar"), self.tr("Hours"), self.tr("Economy"),
-            self.tr("Reports"), self.tr("Log"), self.tr("Settings"),
+            (self.tr("Citizens"), None),
+            (self.tr("Deadlines"), deadlines.create_page),
+            (self.tr("Contacts"), contacts.create_page),
+            (self.tr("Action plan"), None),
+            (self.tr("Calendar"), None),
+            (self.tr("Hours"), None),
+            (self.tr("Economy"), None),
+            (self.tr("Reports"), None),
+            (self.tr("Partners"), partners.create_page),
+            (self.tr("Team"), team.create_page),
+            (self.tr("Log"), None),
+            (self.tr("Settings"), settings.create_page),
         ]
 
     def _add_areas(self) -> None:
-        for number, name in enumerate(self.area_names(), start=1):
+        for number, (name, factory) in enumerate(self._areas(), start=1):
             item = QListWidgetItem(name)
-            item.setToolTip(f"{name} (Alt+{number})")
+            item.setToolTip(f"{name} (Alt+{number})" if number <= 9 else name)
             item.setSizeHint(QSize(150, 34))
             self.navigation.addItem(item)
-            page = self.citizens_view if number == 1 else PlaceholderPage(name)
+            if number == 1:
+                page = self.citizens_view
+            elif factory is None:
+                page = PlaceholderPage(name)
+            else:
+                page = factory(self.workspace, self._runner, name)
             self.pages.addWidget(page)
         self.navigation.setFixedWidth(170)
 

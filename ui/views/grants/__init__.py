@@ -1,0 +1,1 @@
+"""Grants (bevillinger) of a citizen: list and edit, from the catalogue."""
