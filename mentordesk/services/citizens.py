@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select, true
+from sqlalchemy import Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -15,6 +15,7 @@ from mentordesk.domain.cpr import mask_cpr, normalize_cpr
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import NotFound
+from mentordesk.services.access import assignment_current, visible_citizen_ids
 from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
@@ -148,7 +149,7 @@ def citizen_list_query(
             Citizen.status,
             func.coalesce(_primary_mentor_name(today), ""),
         )
-        .where(_visible_citizen_ids(actor, today))
+        .where(visible_citizen_ids(actor, today))
         .order_by(Citizen.search_key)
     )
     if term:
@@ -213,17 +214,7 @@ def create_citizen(database: Database, actor: Actor, new: NewCitizen) -> int:
 
 
 def _visible_citizens(actor: Actor, today: date) -> Select[tuple[Citizen]]:
-    return select(Citizen).where(_visible_citizen_ids(actor, today))
-
-
-def _visible_citizen_ids(actor: Actor, today: date):  # type: ignore[no-untyped-def]
-    """Coordinators and admins see every case; a mentor only those assigned to them."""
-    if actor.sees_all_citizens:
-        return true()
-    assigned = select(Assignment.citizen_id).where(
-        Assignment.user_id == actor.user_id, _assignment_current(today)
-    )
-    return Citizen.id.in_(assigned)
+    return select(Citizen).where(visible_citizen_ids(actor, today))
 
 
 def _masked_cpr_column():  # type: ignore[no-untyped-def]
@@ -240,17 +231,10 @@ def _primary_mentor_name(today: date):  # type: ignore[no-untyped-def]
         select(User.full_name)
         .join(Assignment, Assignment.user_id == User.id)
         .where(Assignment.citizen_id == Citizen.id, Assignment.kind == "primary",
-               _assignment_current(today))
+               assignment_current(today))
         .order_by(Assignment.start_on.desc())
         .limit(1)
         .scalar_subquery()
-    )
-
-
-def _assignment_current(today: date):  # type: ignore[no-untyped-def]
-    return and_(
-        Assignment.start_on <= today,
-        or_(Assignment.end_on.is_(None), Assignment.end_on >= today),
     )
 
 
@@ -276,7 +260,7 @@ def _current_assignments(session: Session, citizen_id: int, today: date) -> list
     rows = session.execute(
         select(Assignment.kind, User.full_name)
         .join(User, User.id == Assignment.user_id)
-        .where(Assignment.citizen_id == citizen_id, _assignment_current(today))
+        .where(Assignment.citizen_id == citizen_id, assignment_current(today))
         .order_by(Assignment.kind, User.full_name)
     ).all()
     return [(kind, name) for kind, name in rows]
