@@ -1,6 +1,6 @@
 """The demo database: real encrypted files, built small (and once at the default size).
 
-The database-free checks of the building blocks (``demo_data``, the catalogue mapping) are
+The database-free checks of the building blocks (``mentordesk.demo``, the catalogue mapping) are
 at the end. They live here, not in tests/unit/test_demo.py: two test files with the same
 basename in folders without ``__init__.py`` break collection of the whole suite.
 """
@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mentordesk import audit, vault
-from mentordesk import demo_data as data
+from mentordesk import demo as data
 from mentordesk.demo import DEMO_TEAM_NAME, DemoCancelled, build_demo
 from mentordesk.domain import vum
 from mentordesk.domain.catalogue import COURSE_TYPES, LEGAL_BASES, MINUTES_PER_HOUR
