@@ -1,8 +1,10 @@
 """Saving edits to versioned rows without ever overwriting someone else's work.
 
-An edit is made against the version the user loaded. If the row has moved on meanwhile,
-``StaleEdit`` carries both sides, field by field, so the UI can show a conflict dialog
-and save a resolution against the new version; nobody's text is dropped silently.
+An edit is made against the version the user loaded. If the row has moved on meanwhile
+and the other user changed different fields, both edits are kept (a three-way merge
+against what the user originally saw). If both changed the same field, ``EditConflict``
+carries both sides, field by field, so the UI can show a conflict dialog and save a
+resolution against the new version; nobody's text is dropped silently.
 """
 
 from __future__ import annotations
@@ -55,8 +57,16 @@ def apply_edit(
     ``original`` is what the user saw when they started (for a three-way comparison):
     a field the other user did not change is never reported as a conflict.
     """
+    if original is not None:
+        # A form sends all its fields; only those the user actually changed are edits.
+        changes = {field: value for field, value in changes.items()
+                   if field not in original or original[field] != value}
     if row.version != expected_version:
-        raise _conflict(row, changes, original or {})
+        conflict = stale_conflict(row, changes, original or {})
+        if conflict.conflicts:
+            raise conflict
+        # Someone saved other fields meanwhile: both sets of changes fit together.
+        changes = conflict.merged
     diff = {
         field: (getattr(row, field), value)
         for field, value in changes.items()
@@ -74,8 +84,9 @@ def apply_edit(
     return diff
 
 
-def _conflict(row: Versioned, changes: Mapping[str, Any],
-              original: Mapping[str, Any]) -> EditConflict:
+def stale_conflict(row: Versioned, changes: Mapping[str, Any],
+                   original: Mapping[str, Any]) -> EditConflict:
+    """Compare my changes with a row that moved on: conflicts, and what merges cleanly."""
     conflicts: list[FieldConflict] = []
     merged: dict[str, Any] = {}
     for field, mine in changes.items():

@@ -48,3 +48,15 @@ def test_stale_edit_reports_conflicts_and_keeps_untouched_fields(database, admin
     resolved = {**conflict.merged, "note": "Deres tekst <b>&\nMin tekst =SUM(A1)"}
     _edit(database, citizen_id, conflict.current_version, resolved)
     assert _load(database, citizen_id)[1]["note"] == "Deres tekst <b>&\nMin tekst =SUM(A1)"
+
+
+def test_unchanged_form_fields_never_conflict(database, admin):
+    """A form that sends every field must not undo or dispute what only they changed."""
+    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Vera", last_name="Vers"))
+    version, original = _load(database, citizen_id)
+    _edit(database, citizen_id, version, {"note": "Deres note"}, original)
+    # My form sends all fields; I changed only the phone: merged without a dialog.
+    diff = _edit(database, citizen_id, version, {**original, "phone": "12121212"}, original)
+    assert diff == {"phone": ("", "12121212")}
+    assert _load(database, citizen_id)[1] == {**original, "note": "Deres note",
+                                              "phone": "12121212"}

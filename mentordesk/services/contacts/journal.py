@@ -1,0 +1,244 @@
+"""The contact log: logging a contact and every read of the journal, each audited."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, case, func, or_, select
+
+from mentordesk import audit
+from mentordesk.domain.codes import Attendance, ContactForm
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.text import danish_sort_key
+from mentordesk.errors import AccessDenied
+from mentordesk.services.access import require_citizen, visible_citizen_ids
+from mentordesk.services.citizens import ANONYMOUS_MARK
+from mentordesk.services.contacts.rules import (
+    ENTITY,
+    check_goals,
+    link_goals,
+    linked_goal_ids,
+    mentor_for,
+    override_detail,
+    override_reason,
+    require_contact,
+    require_partner,
+    validated,
+)
+from mentordesk.services.contacts.values import (
+    AttendanceRate,
+    ContactDetail,
+    ContactFilters,
+    ContactInputError,
+    ContactRow,
+    GoalChoice,
+    MentorChoice,
+    NewContact,
+    PartnerChoice,
+    format_duration,
+)
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import Citizen, Contact, Goal, Partner, User
+
+
+def log_contact(database: Database, actor: Actor, new: NewContact,
+                today: date | None = None) -> int:
+    """Log a contact; returns its id. Refuses bad input with ``ContactInputError`` and a
+    partner contact without valid consent (unless a reason is given) with ``ConsentMissing``."""
+    today = today or date.today()
+    contact_on = new.contact_on or today
+    values = validated({
+        "contact_on": contact_on, "start_time": new.start_time,
+        "duration_minutes": new.duration_minutes, "form": new.form, "place": new.place,
+        "attendance": new.attendance, "note": new.note,
+        "consent_override_reason": new.consent_override_reason,
+        "goal_ids": new.goal_ids,
+    }, today)
+    with database.session() as session:
+        require_citizen(session, actor, new.citizen_id, today)
+        mentor_id = mentor_for(session, actor, new.mentor_id)
+        check_goals(session, new.citizen_id, values["goal_ids"])
+        reason = ""
+        if new.partner_id is not None:
+            partner = require_partner(session, new.partner_id, active_only=True)
+            reason = override_reason(session, new.citizen_id, partner, contact_on,
+                                      values["consent_override_reason"])
+        contact = Contact(
+            citizen_id=new.citizen_id, mentor_id=mentor_id, contact_on=contact_on,
+            start_time=values["start_time"], duration_minutes=values["duration_minutes"],
+            form=values["form"].value, place=values["place"],
+            attended=values["attendance"] is Attendance.ATTENDED, note=values["note"],
+            partner_id=new.partner_id, consent_override_reason=reason,
+        )
+        session.add(contact)
+        session.flush()
+        link_goals(session, contact.id, values["goal_ids"])
+        detail = (f"Kontakt registreret: {format_date(contact_on)}, {values['form'].label}, "
+                  f"{format_duration(values['duration_minutes'])}")
+        audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY,
+                     entity_id=contact.id, citizen_id=new.citizen_id,
+                     detail=detail + override_detail(session, new.partner_id, reason))
+        return contact.id
+
+
+def contacts_for_citizen(database: Database, actor: Actor, citizen_id: int,
+                         filters: ContactFilters = ContactFilters(),  # noqa: B008 - frozen
+                         today: date | None = None) -> list[ContactRow]:
+    """The citizen's contacts, newest first (date, start time)."""
+    query = _filtered(_rows_query().where(Contact.citizen_id == citizen_id), filters)
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id, today)
+        rows = [ContactRow._make(row) for row in session.execute(query)]
+        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+                     citizen_id=citizen_id,
+                     detail=f"Kontakter vist ({len(rows)}){_filter_detail(filters)}")
+    return rows
+
+
+def contacts_for_mentor(database: Database, actor: Actor, mentor_id: int,
+                        filters: ContactFilters = ContactFilters(),  # noqa: B008 - frozen
+                        today: date | None = None) -> list[ContactRow]:
+    """One mentor's contacts, newest first, limited to the citizens the actor may see.
+
+    A mentor sees only their own; coordinators choose any mentor. Each citizen shown gets
+    an audit entry of its own, so it appears in that citizen's access log.
+    """
+    if mentor_id != actor.user_id and not actor.sees_all_citizens:
+        raise AccessDenied("Du kan kun se dine egne kontakter.")
+    query = _filtered(_rows_query().where(Contact.mentor_id == mentor_id,
+                                          visible_citizen_ids(actor, today or date.today())),
+                      filters)
+    with database.session() as session:
+        rows = [ContactRow._make(row) for row in session.execute(query)]
+        mentor_name = session.scalar(select(User.full_name).where(User.id == mentor_id)) or ""
+        counts: dict[int, int] = {}
+        for row in rows:
+            counts[row.citizen_id] = counts.get(row.citizen_id, 0) + 1
+        for citizen_id, count in counts.items():
+            audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+                         citizen_id=citizen_id,
+                         detail=f"Kontakter vist i mentorens liste for {mentor_name} ({count})")
+    return rows
+
+
+def get_contact(database: Database, actor: Actor, contact_id: int,
+                today: date | None = None) -> ContactDetail:
+    with database.session() as session:
+        contact = require_contact(session, actor, contact_id, today)
+        partner = session.get(Partner, contact.partner_id) if contact.partner_id else None
+        detail = ContactDetail(
+            id=contact.id, citizen_id=contact.citizen_id, mentor_id=contact.mentor_id,
+            mentor_name=session.scalar(
+                select(User.full_name).where(User.id == contact.mentor_id)) or "",
+            contact_on=contact.contact_on, start_time=contact.start_time,
+            duration_minutes=contact.duration_minutes, form=ContactForm(contact.form),
+            place=contact.place, note=contact.note,
+            attendance=Attendance.ATTENDED if contact.attended else Attendance.NO_SHOW,
+            partner_id=contact.partner_id, partner_name=partner.name if partner else "",
+            consent_override_reason=contact.consent_override_reason,
+            goal_ids=linked_goal_ids(session, contact.id), version=contact.version,
+        )
+        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+                     entity_id=contact.id, citizen_id=contact.citizen_id,
+                     detail=f"Kontakt {format_date(contact.contact_on)} åbnet")
+    return detail
+
+
+def attendance_rate(database: Database, actor: Actor, citizen_id: int, start: date, end: date,
+                    today: date | None = None) -> AttendanceRate:
+    """Attended vs no-show over in-person meetings in ``start``..``end`` (inclusive).
+
+    Phone, SMS and online contacts do not count: mødestabilitet is about showing up.
+    """
+    if end < start:
+        raise ContactInputError("period", "Periodens slutdato ligger før startdatoen.")
+    in_person = [form.value for form in ContactForm if not form.is_remote]
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id, today)
+        counts = dict(session.execute(
+            select(Contact.attended, func.count())
+            .where(Contact.citizen_id == citizen_id, Contact.contact_on >= start,
+                   Contact.contact_on <= end, Contact.form.in_(in_person))
+            .group_by(Contact.attended)).all())
+        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+                     citizen_id=citizen_id,
+                     detail=f"Mødestabilitet {format_date(start)}–{format_date(end)}")
+    attended, no_shows = counts.get(True, 0), counts.get(False, 0)
+    planned = attended + no_shows
+    return AttendanceRate(attended, no_shows, attended / planned if planned else None)
+
+
+def goals_for_linking(database: Database, actor: Actor, citizen_id: int,
+                      today: date | None = None) -> list[GoalChoice]:
+    """The citizen's goals (id and title) a contact can be linked to, in plan order."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id, today)
+        goals = [GoalChoice(*row) for row in session.execute(
+            select(Goal.id, Goal.title).where(Goal.citizen_id == citizen_id)
+            .order_by(Goal.position, Goal.id))]
+        audit.record(session, actor.login, audit.Action.READ, entity="goal",
+                     citizen_id=citizen_id,
+                     detail=f"Indsatsmål vist til kontaktregistrering ({len(goals)})")
+    return goals
+
+
+def active_partners(database: Database) -> list[PartnerChoice]:
+    """Partners to choose from, in Danish order (the register holds no citizen data)."""
+    with database.read_session() as session:
+        partners = [PartnerChoice(*row) for row in session.execute(
+            select(Partner.id, Partner.name, Partner.organisation).where(Partner.active))]
+    return sorted(partners, key=lambda partner: danish_sort_key(partner.name))
+
+
+def contact_mentors(database: Database, actor: Actor) -> list[MentorChoice]:
+    """Whose contacts the actor may list or log: themselves, or anyone for coordinators."""
+    query = select(User.id, User.full_name).where(User.active)
+    if not actor.sees_all_citizens:
+        query = query.where(User.id == actor.user_id)
+    with database.read_session() as session:
+        mentors = [MentorChoice(*row) for row in session.execute(query)]
+    return sorted(mentors, key=lambda mentor: danish_sort_key(mentor.full_name))
+
+
+def _rows_query() -> Select[Any]:
+    full_name = func.trim(Citizen.first_name + " " + Citizen.last_name)
+    shown_alias = func.coalesce(func.nullif(Citizen.alias, ""), ANONYMOUS_MARK)
+    citizen_name = case((or_(Citizen.is_anonymous, full_name == ""), shown_alias),
+                        else_=full_name)
+    return (
+        select(Contact.id, Contact.citizen_id, citizen_name, Contact.mentor_id,
+               User.full_name, Contact.contact_on, Contact.start_time,
+               Contact.duration_minutes, Contact.form, Contact.place, Contact.attended,
+               Contact.note, func.coalesce(Partner.name, ""), Contact.version)
+        .join(Citizen, Citizen.id == Contact.citizen_id)
+        .join(User, User.id == Contact.mentor_id)
+        .outerjoin(Partner, Partner.id == Contact.partner_id)
+        # SQLite sorts NULL lowest: contacts without a time come last within their day.
+        .order_by(Contact.contact_on.desc(), Contact.start_time.desc(), Contact.id.desc())
+    )
+
+
+def _filtered(query: Select[Any], filters: ContactFilters) -> Select[Any]:
+    if filters.period_from and filters.period_to and filters.period_to < filters.period_from:
+        raise ContactInputError("period", "Periodens slutdato ligger før startdatoen.")
+    if filters.period_from is not None:
+        query = query.where(Contact.contact_on >= filters.period_from)
+    if filters.period_to is not None:
+        query = query.where(Contact.contact_on <= filters.period_to)
+    if filters.form is not None:
+        query = query.where(Contact.form == filters.form.value)
+    if filters.attendance is not None:
+        query = query.where(Contact.attended == (filters.attendance is Attendance.ATTENDED))
+    return query
+
+
+def _filter_detail(filters: ContactFilters) -> str:
+    parts = []
+    if filters.period_from or filters.period_to:
+        start = format_date(filters.period_from) if filters.period_from else "…"
+        end = format_date(filters.period_to) if filters.period_to else "…"
+        parts.append(f"{start}–{end}")
+    parts += [choice.label for choice in (filters.form, filters.attendance) if choice]
+    return f"; filter: {', '.join(parts)}" if parts else ""

@@ -1,0 +1,175 @@
+"""The contact log's plain values: what the UI sends in and gets back, and its errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any, NamedTuple
+
+from mentordesk.domain.codes import Attendance, ContactForm
+from mentordesk.domain.dates import format_date
+from mentordesk.errors import MentorDeskError
+
+MAX_DURATION_MINUTES = 24 * 60
+PLACE_MAX_CHARS = 200  # the column's width
+NOTE_MAX_CHARS = 20_000
+REASON_MAX_CHARS = 2_000
+
+# Fields an edit may change, in domain terms (see ContactDetail.editable_values).
+EDITABLE_FIELDS = ("contact_on", "start_time", "duration_minutes", "form", "place",
+                   "attendance", "note", "partner_id", "consent_override_reason", "goal_ids")
+
+
+class ContactInputError(MentorDeskError):
+    """Bad input, nothing saved; ``field`` names the input to correct."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ConsentMissing(MentorDeskError):
+    """No valid consent covers contact with the partner that day: a reason is required."""
+
+    def __init__(self, partner_name: str, on: date) -> None:
+        super().__init__(
+            f"Borgeren har ikke et gyldigt samtykke til kontakt med {partner_name} "
+            f"den {format_date(on)}. Angiv en begrundelse for at registrere kontakten alligevel."
+        )
+        self.partner_name = partner_name
+        self.on = on
+
+
+@dataclass(frozen=True)
+class NewContact:
+    """A contact to log. The mentor defaults to the actor, the date to today."""
+
+    citizen_id: int
+    duration_minutes: int
+    form: ContactForm
+    contact_on: date | None = None
+    start_time: time | None = None
+    place: str = ""
+    attendance: Attendance = Attendance.ATTENDED
+    note: str = ""
+    goal_ids: tuple[int, ...] = ()
+    partner_id: int | None = None
+    consent_override_reason: str = ""
+    mentor_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ContactFilters:
+    period_from: date | None = None
+    period_to: date | None = None
+    form: ContactForm | None = None
+    attendance: Attendance | None = None
+
+
+def format_duration(minutes: int) -> str:
+    """``45`` → ``"45 min"``, ``90`` → ``"1 t 30 min"``, ``120`` → ``"2 t"``."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} t {rest} min" if rest else f"{hours} t"
+
+
+def format_time(moment: time | None) -> str:
+    return moment.strftime("%H:%M") if moment is not None else ""
+
+
+class ContactRow(NamedTuple):
+    """One line of a contact list, straight from the query's columns."""
+
+    id: int
+    citizen_id: int
+    citizen_name: str
+    mentor_id: int
+    mentor_name: str
+    contact_on: date
+    start_time: time | None
+    duration_minutes: int
+    form_code: str
+    place: str
+    attended: bool
+    note: str
+    partner_name: str
+    version: int
+
+    @property
+    def form(self) -> ContactForm:
+        return ContactForm(self.form_code)
+
+    @property
+    def attendance(self) -> Attendance:
+        return Attendance.ATTENDED if self.attended else Attendance.NO_SHOW
+
+    @property
+    def date_text(self) -> str:
+        return format_date(self.contact_on)
+
+    @property
+    def time_text(self) -> str:
+        return format_time(self.start_time)
+
+    @property
+    def duration_text(self) -> str:
+        return format_duration(self.duration_minutes)
+
+    @property
+    def note_first_line(self) -> str:
+        return self.note.strip().split("\n", 1)[0].strip() if self.note.strip() else ""
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    """One contact as an edit form shows it; ``version`` is what to save against."""
+
+    id: int
+    citizen_id: int
+    mentor_id: int
+    mentor_name: str
+    contact_on: date
+    start_time: time | None
+    duration_minutes: int
+    form: ContactForm
+    place: str
+    attendance: Attendance
+    note: str
+    partner_id: int | None
+    partner_name: str
+    consent_override_reason: str
+    goal_ids: tuple[int, ...]
+    version: int
+
+    def editable_values(self) -> dict[str, Any]:
+        """What the user starts editing from: the ``original`` of ``update_contact``."""
+        return {name: getattr(self, name) for name in EDITABLE_FIELDS}
+
+
+class AttendanceRate(NamedTuple):
+    """Attendance stability over in-person meetings; ``rate`` is None with none planned."""
+
+    attended: int
+    no_shows: int
+    rate: float | None
+
+    @property
+    def planned(self) -> int:
+        return self.attended + self.no_shows
+
+
+class GoalChoice(NamedTuple):
+    id: int
+    title: str
+
+
+class PartnerChoice(NamedTuple):
+    id: int
+    name: str
+    organisation: str
+
+
+class MentorChoice(NamedTuple):
+    id: int
+    full_name: str

@@ -1,0 +1,241 @@
+"""The "Kontakter" tab of a citizen's record: log a contact, see and filter the journal.
+
+Top: the keyboard-first entry form. Below: the filters, the attendance stability of the
+last three months and the citizen's contacts, newest first. Double-click (or Enter) on a
+contact edits it; Delete deletes it after a confirmation. All loading runs on the worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.services.contacts import (
+    AttendanceRate,
+    ContactFilters,
+    ContactRow,
+    GoalChoice,
+    MentorChoice,
+    PartnerChoice,
+    active_partners,
+    attendance_rate,
+    contact_mentors,
+    contacts_for_citizen,
+    goals_for_linking,
+    log_contact,
+)
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from ui.tasks import TaskContext, TaskRunner
+from ui.views.areas import CitizenTab
+from ui.views.contacts.actions import ContactActions
+from ui.views.contacts.entry_form import ContactEntryForm
+from ui.views.contacts.filter_bar import ContactFilterBar, months_before
+from ui.views.contacts.list_table import ContactsTable
+from ui.views.contacts.saving import ContactSaveFlow
+from ui.views.contacts.table_model import CITIZEN_TAB_COLUMNS
+from ui.workspace import Workspace
+
+RATE_MONTHS = 3
+
+
+@dataclass(frozen=True)
+class _Journal:
+    rows: list[ContactRow]
+    rate: AttendanceRate
+
+
+@dataclass(frozen=True)
+class _Choices:
+    partners: list[PartnerChoice]
+    goals: list[GoalChoice]
+    mentors: list[MentorChoice]
+
+
+class ContactsTab(CitizenTab):
+    contacts_loaded = Signal(int)  # number of contacts listed
+    contact_saved = Signal(int)  # new contact id
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self.citizen_id: int | None = None
+        self._generation = 0
+        self._needs_load = False
+        self.form = ContactEntryForm()
+        self.form.submitted.connect(self.save)
+        self.flow = ContactSaveFlow(runner, self.form, self)
+        self.flow.saved.connect(self._on_saved)
+        self.filter_bar = ContactFilterBar()
+        self.filter_bar.changed.connect(self.refresh)
+        self.table = ContactsTable(CITIZEN_TAB_COLUMNS)
+        self.actions = ContactActions(workspace, runner, self)
+        self.actions.changed.connect(self.refresh)
+        self.table.edit_requested.connect(self.actions.edit)
+        self.table.delete_requested.connect(self.actions.delete)
+        self._build()
+        new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_shortcut.activated.connect(self.new_contact)
+        self.show_citizen(None)
+
+    def tab_title(self) -> str:
+        return self.tr("Contacts")
+
+    def _build(self) -> None:
+        self.save_button = QPushButton(self.tr("Save contact"))
+        self.save_button.setToolTip(self.tr("Ctrl+S or Ctrl+Enter"))
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Esc"))
+        self.clear_button.clicked.connect(self.form.clear)
+        for button in (self.save_button, self.clear_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys do it; keep Tab short
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+        entry = QGroupBox(self.tr("New contact (Ctrl+N)"))
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.addWidget(self.form)
+        entry_layout.addLayout(buttons)
+        self.rate_label = QLabel()
+        self.rate_label.setToolTip(self.tr(
+            "In-person meetings in the last 3 months; phone, SMS and online do not count."))
+        self.count_label = QLabel()
+        header = QHBoxLayout()
+        header.addWidget(self.filter_bar, 1)
+        header.addWidget(self.count_label)
+        journal = QWidget()
+        journal_layout = QVBoxLayout(journal)
+        journal_layout.setContentsMargins(0, 0, 0, 0)
+        journal_layout.addLayout(header)
+        journal_layout.addWidget(self.rate_label)
+        journal_layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(entry)
+        splitter.addWidget(journal)
+        splitter.setStretchFactor(1, 1)
+        QVBoxLayout(self).addWidget(splitter)
+
+    # -- loading ----------------------------------------------------------------------
+
+    def show_citizen(self, citizen_id: int | None) -> None:
+        """Show a citizen's journal. The same citizen again only reloads: a contact being
+        typed is kept, and new partners or goals become choosable."""
+        if citizen_id is None or citizen_id != self.citizen_id:
+            self._generation += 1
+            self.table.rows_model.set_rows([])
+            self.count_label.clear()
+            self.rate_label.clear()
+            self.form.clear()
+        self.citizen_id = citizen_id
+        self.setEnabled(citizen_id is not None)
+        # Read when seen: choosing citizens in the list must not read (and log reading)
+        # every journal while another tab of the record is open.
+        self._needs_load = citizen_id is not None
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._needs_load:
+            self._load()
+
+    def _load(self) -> None:
+        self._needs_load = False
+        if self.citizen_id is not None:
+            self._load_choices(self.citizen_id)
+            self.refresh()
+
+    def _load_choices(self, citizen_id: int) -> None:
+        database, actor, generation = (self._workspace.database, self._workspace.actor,
+                                       self._generation)
+
+        def job(_context: TaskContext) -> tuple[int, _Choices]:
+            return generation, _Choices(active_partners(database),
+                                        goals_for_linking(database, actor, citizen_id),
+                                        contact_mentors(database, actor))
+
+        task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
+        # Bound slots (not lambdas): a result arriving after the tab is gone is dropped.
+        task.succeeded.connect(self._show_choices)
+
+    def _show_choices(self, result: tuple[int, _Choices]) -> None:
+        generation, choices = result
+        if generation == self._generation:
+            self.form.set_choices(choices.partners, choices.goals, choices.mentors,
+                                  self._workspace.actor.user_id)
+
+    def refresh(self) -> None:
+        """Reload the list (with the current filters) and the attendance stability."""
+        if self.citizen_id is None:
+            return
+        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
+                                       self.citizen_id)
+        filters, generation = self.filter_bar.filters(), self._generation
+
+        def job(_context: TaskContext) -> tuple[int, _Journal]:
+            return generation, _journal(database, actor, citizen_id, filters)
+
+        task = self._runner.submit(job, label=self.tr("Loading contacts…"), parent=self)
+        task.succeeded.connect(self._show_journal)
+
+    def _show_journal(self, result: tuple[int, _Journal]) -> None:
+        generation, journal = result
+        if generation != self._generation:
+            return  # another citizen was chosen meanwhile
+        self.table.rows_model.set_rows(journal.rows)
+        self.count_label.setText(self.tr("%n contact(s)", "", len(journal.rows)))
+        self.rate_label.setText(self.rate_text(journal.rate))
+        self.contacts_loaded.emit(len(journal.rows))
+
+    def rate_text(self, rate: AttendanceRate) -> str:
+        if rate.rate is None:
+            return self.tr("Attendance stability: no in-person meetings in the last 3 months")
+        return self.tr("Attendance stability: {percent} % ({attended} of {planned})").format(
+            percent=round(rate.rate * 100), attended=rate.attended, planned=rate.planned)
+
+    # -- saving -----------------------------------------------------------------------
+
+    def new_contact(self) -> None:
+        self.form.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def save(self) -> None:
+        if self.citizen_id is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        new = self.form.new_contact(self.citizen_id)
+
+        def job(reason: str) -> int:
+            return log_contact(database, actor, replace(new, consent_override_reason=reason))
+
+        self.flow.save(job, self.tr("Saving the contact…"))
+
+    def _on_saved(self, contact_id: object) -> None:
+        self.form.reset_for_next()
+        self.contact_saved.emit(int(contact_id))  # type: ignore[call-overload]
+        self.refresh()
+
+
+def _journal(database: Database, actor: Actor, citizen_id: int,
+             filters: ContactFilters) -> _Journal:
+    """The list and the stability figure, read together on the worker thread."""
+    today = date.today()
+    return _Journal(contacts_for_citizen(database, actor, citizen_id, filters),
+                    attendance_rate(database, actor, citizen_id,
+                                    months_before(today, RATE_MONTHS), today))
