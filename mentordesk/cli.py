@@ -14,12 +14,17 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentordesk import vault
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, MentorDeskError, WeakPassphrase
 from mentordesk.paths import DEMO_PASSPHRASE
 from mentordesk.storage.database import Database
 from mentordesk.storage.integrity import check_database
+
+if TYPE_CHECKING:
+    from mentordesk.importing import ColumnMapping, ImportCheck, ImportResult, ImportTable
+    from mentordesk.services.team import Actor
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
 PASSPHRASE_ENV = "MENTORDESK_PASSPHRASE"
@@ -78,6 +83,17 @@ def _parser() -> argparse.ArgumentParser:
     citizens.add_argument("db", type=Path)
     citizens.add_argument("--json", action="store_true", help="skriv JSON")
     citizens.set_defaults(handler=_cmd_citizens)
+
+    onboarding = commands.add_parser(
+        "import-citizens", help="indlæs teamets eksisterende borgerliste (xlsx eller csv)")
+    onboarding.add_argument("db", type=Path)
+    onboarding.add_argument("file", type=Path)
+    onboarding.add_argument(
+        "--mapping", default="", metavar="KOLONNE=FELT,...",
+        help='vælg felter for kolonner, fx "Borger=Navn,Kontakt=Mentor,Note=-"')
+    onboarding.add_argument("--dry-run", action="store_true",
+                            help="kontrollér kun filen; intet gemmes")
+    onboarding.set_defaults(handler=_cmd_import_citizens)
     return parser
 
 
@@ -145,6 +161,54 @@ def _cmd_citizens(args: argparse.Namespace) -> int:
             print(f"{row.id:>6}  {row.display_name:<32}  {row.primary_mentor:<28}  "
                   f"{row.status.label}")
     return EXIT_OK
+
+
+def _cmd_import_citizens(args: argparse.Namespace) -> int:
+    """Exit 0 imported (or checked clean), 1 rows had errors and nothing was imported,
+    2 the file or the mapping is refused, 3 the database cannot be opened."""
+    from mentordesk import importing
+    from mentordesk.services.team import resolve_actor
+
+    # The file is read before the database is unlocked: a wrong file costs no key work.
+    try:
+        table = importing.read_import_file(args.file)
+        mapping = importing.resolve_mapping(table, args.mapping)
+    except importing.ImportRefused as refused:
+        raise CliFailure(str(refused), EXIT_USAGE) from refused
+    database = _open(args.db)
+    try:
+        actor = resolve_actor(database, vault.current_login())
+        if args.dry_run:
+            outcome = importing.check_import(database, actor, table, mapping)
+        else:
+            outcome = _import_or_errors(database, actor, table, mapping)
+    finally:
+        database.close()
+    if isinstance(outcome, importing.ImportResult):
+        print(f"{outcome.citizens} borgere er importeret fra {outcome.source_name} "
+              f"({outcome.grants} bevillinger, {outcome.assignments} med primær mentor).")
+        return EXIT_OK
+    for error in outcome.errors:
+        print(error)
+    if outcome.ok:
+        print(f"Kontrollen fandt ingen fejl: {outcome.citizens} borgere kan importeres "
+              f"({outcome.grants} bevillinger, {outcome.assignments} med primær mentor). "
+              "Intet er gemt.")
+        return EXIT_OK
+    print(f"mentordesk: {outcome.rows_with_errors} af {outcome.rows} rækker har fejl; intet "
+          "er importeret.", file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
+def _import_or_errors(database: Database, actor: Actor, table: ImportTable,
+                      mapping: ColumnMapping) -> ImportResult | ImportCheck:
+    """The import's result, or the check listing the row errors that stopped it."""
+    from mentordesk import importing
+
+    try:
+        return importing.import_citizens(database, actor, table, mapping)
+    except importing.ImportHasErrors as failed:
+        return failed.check
 
 
 def _create_or_fail(create: Callable[[], Database], path: Path) -> Database:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ui.tasks import TaskRunner
-from ui.views.placeholder import PlaceholderPage
+from ui.views.deadlines.deadlines_page import DeadlinesPage
 from ui.workspace import Workspace
+
+__all__ = ["DeadlinesPage", "create_page"]
 
 
 def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-    return PlaceholderPage(title)
+    """The deadline dashboard; its ``citizen_requested(int)`` asks to open a citizen."""
+    return DeadlinesPage(workspace, runner, title)

@@ -1,0 +1,185 @@
+"""Wizard page: every row checked; the import button works only when no row has errors.
+
+The user fixes the rows in the file and reads it again here; the chosen columns are kept
+when the headings are unchanged. Importing is all or nothing (``import_citizens``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from mentordesk.importing import (
+    ImportCheck,
+    ImportHasErrors,
+    ImportResult,
+    ImportTable,
+    check_import,
+    import_citizens,
+    read_import_file,
+)
+from ui.tasks import Job, Task, TaskContext
+from ui.views.importing.mapping_page import plain_label
+
+if TYPE_CHECKING:
+    from ui.views.importing.import_wizard import ImportWizard
+
+
+@dataclass(frozen=True)
+class _Checked:
+    table: ImportTable
+    check: ImportCheck | None  # None: the headings changed, the columns must be chosen again
+
+
+class ImportCheckPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self._check: ImportCheck | None = None
+        self._busy = False
+        self.setTitle(self.tr("Check the rows"))
+        self.setSubTitle(self.tr(
+            "Nothing is imported while a row has errors. Correct them in the file, save it "
+            "and read it again."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.summary_label = plain_label()
+        self.errors_list = QListWidget()
+        self.error_label = plain_label(object_name="errorLabel")
+        self.reload_button = QPushButton(self.tr("Read the file again"))
+        self.reload_button.clicked.connect(self.reload_file)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reload_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.errors_list, 1)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+
+    # -- checking ---------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        self._start_check(reread=False)
+
+    def reload_file(self) -> None:
+        self._start_check(reread=True)
+
+    def _start_check(self, *, reread: bool) -> None:
+        wizard = self._wizard
+        database, actor = wizard.workspace.database, wizard.workspace.actor
+        path, table, mapping = wizard.path, wizard.table, dict(wizard.mapping)
+        if path is None or table is None:
+            return
+
+        def job(_context: TaskContext) -> _Checked:
+            current = read_import_file(path) if reread else table
+            if current.headers != table.headers:
+                return _Checked(current, None)
+            return _Checked(current, check_import(database, actor, current, mapping))
+
+        self._check = None
+        self.summary_label.setText(self.tr("Checking the rows…"))
+        self.errors_list.clear()
+        self.error_label.clear()
+        task = self._submit(job, self.tr("Checking the rows…"))
+        task.succeeded.connect(self._on_checked)
+
+    def _on_checked(self, checked: _Checked) -> None:
+        if checked.check is None:
+            self.summary_label.setText(self.tr(
+                "The column headings in the file have changed. Go back and choose the "
+                "fields again."))
+            return
+        self._wizard.table = checked.table
+        self._check = checked.check
+        self._show_check(checked.check)
+        self.completeChanged.emit()
+
+    def _show_check(self, check: ImportCheck) -> None:
+        self.errors_list.clear()
+        for error in check.errors:
+            self.errors_list.addItem(QListWidgetItem(str(error)))  # item text is plain
+        if check.ok:
+            self.summary_label.setText(
+                self.tr("%n citizen(s) ready to import.", "", check.citizens) + " "
+                + self.tr("{grants} with a grant, {mentors} with a primary mentor.").format(
+                    grants=check.grants, mentors=check.assignments))
+        else:
+            self.summary_label.setText(
+                self.tr("%n row(s) have errors. Nothing can be imported until they are "
+                        "corrected.", "", check.rows_with_errors))
+
+    def check(self) -> ImportCheck | None:
+        return self._check
+
+    # -- importing --------------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        return self._check is not None and self._check.ok and not self._busy
+
+    def validatePage(self) -> bool:
+        if self._wizard.result is not None:
+            return True
+        if self.isComplete():
+            self._start_import()
+        return False
+
+    def _start_import(self) -> None:
+        wizard = self._wizard
+        database, actor = wizard.workspace.database, wizard.workspace.actor
+        table, mapping = wizard.table, dict(wizard.mapping)
+        assert table is not None
+
+        def job(_context: TaskContext) -> ImportResult:
+            return import_citizens(database, actor, table, mapping)
+
+        task = self._submit(job, self.tr("Importing the citizens…"))
+        task.succeeded.connect(self._on_imported)
+        task.failed.connect(lambda _message, _details: self._on_import_failed(task))
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self._wizard.result = result
+        self._set_busy(False)
+        self._wizard.imported.emit(result.citizens)
+        self._wizard.next()
+
+    def _on_import_failed(self, task: Task) -> None:
+        # The team changed since the check (e.g. a CPR number was registered meanwhile).
+        if isinstance(task.error, ImportHasErrors):
+            self._check = task.error.check
+            self._show_check(task.error.check)
+            self.completeChanged.emit()
+
+    # -- shared -----------------------------------------------------------------------
+
+    def _submit(self, job: Job, label: str) -> Task:
+        self._set_busy(True)
+        task = self._wizard.runner.submit(job, label=label, report_errors=False, parent=self)
+        task.failed.connect(lambda message, _details: self._show_failure(message))
+        task.finished.connect(lambda: self._set_busy(False))
+        return task
+
+    def _show_failure(self, message: str) -> None:
+        if self._check is None:
+            self.summary_label.clear()  # no longer "Checking…": it stopped
+        self.error_label.setText(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy == self._busy:
+            return
+        self._busy = busy
+        self._wizard.set_busy(busy)
+        self.reload_button.setEnabled(not busy)
+        self.completeChanged.emit()
+
