@@ -17,6 +17,11 @@ class KeyUnavailable(MentorDeskError):
     """No key in the environment or keyring: the passphrase must be asked for."""
 
 
+class InvalidInput(MentorDeskError, ValueError):
+    """Input the user must correct; nothing was saved. Also a ValueError, so callers that
+    validate with the domain's ValueError-raising parsers handle both alike."""
+
+
 class StaleEdit(MentorDeskError):
     """Someone else saved the row meanwhile (version counter moved on)."""
 

@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -128,7 +129,7 @@ class Task(QObject):
 
     @Slot()
     def _show_progress_dialog(self) -> None:
-        if self.is_done:
+        if self.is_done or self._owner_gone():
             return
         dialog = QProgressDialog(self.parent_widget)
         dialog.setWindowTitle(self.tr("Please wait"))
@@ -155,11 +156,20 @@ class Task(QObject):
                 self.dialog.setLabelText(message)
         self.progressed.emit(done, total, message)
 
+    def _owner_gone(self) -> bool:
+        """The widget this task works for was closed meanwhile (its C++ object deleted)."""
+        return self.parent_widget is not None and not shiboken6.isValid(self.parent_widget)
+
     @Slot(str, object, str)
     def _on_outcome(self, kind: str, payload: object, details: str) -> None:
         self.is_done = True
         self._delay.stop()
         self._close_dialog()
+        if self._owner_gone():
+            # Nobody is left to show the result to; delivering it would touch deleted
+            # widgets. The work itself is done (or failed) in the core either way.
+            self.finished.emit()
+            return
         if kind == "succeeded":
             self.result = payload
             self.succeeded.emit(payload)
@@ -196,9 +206,13 @@ class Task(QObject):
 
 def show_error(parent: QWidget | None, message: str, details: str = "") -> QMessageBox:
     """A non-blocking error box (``open`` not ``exec``: tests and the worker go on)."""
+    if parent is not None and not shiboken6.isValid(parent):
+        parent = None  # the window that asked is gone; the message still matters
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("MentorDesk")  # the product name is not translated
+    # Messages quote what users typed: "<b>" must show as typed, never as markup.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message)
     if details:
         box.setDetailedText(details)

@@ -1,21 +1,31 @@
-"""Citizens: list, search and read a case summary. Every use is audited."""
+"""Citizens: list, search and filter, register a new case, and the rules for a citizen's
+identity (named with an optional CPR number, or anonymous under §99). Reading and editing
+a case record: ``case_record``. Every use is audited in the same transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, case, func, literal, or_, select
+from sqlalchemy import Select, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.domain.codes import CitizenStatus
+from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.domain.cpr import mask_cpr, normalize_cpr
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
-from mentordesk.errors import NotFound
-from mentordesk.services.access import assignment_current, visible_citizen_ids
+from mentordesk.errors import InvalidInput
+from mentordesk.services.access import (
+    assignment_current,
+    require_citizen,
+    require_coordinator,
+    visible_citizen_ids,
+)
+from mentordesk.services.assignments import PRIMARY, add_assignment, assignment_rows
+from mentordesk.services.input_checks import check_lengths
 from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
@@ -30,6 +40,15 @@ from mentordesk.storage.models import (
 
 ANONYMOUS_MARK = "(anonym)"
 _MASKED_SEQUENCE = "xxxx"
+
+FIELD_LABELS = {
+    "first_name": "Fornavn", "last_name": "Efternavn", "alias": "Alias",
+    "is_anonymous": "Anonym (§99)", "status": "Status", "address": "Adresse",
+    "postal_code": "Postnummer", "city": "By", "phone": "Telefon", "email": "E-mail",
+    "preferred_contact": "Foretrukken kontaktform", "note": "Note",
+}
+_ONE_LINE_FIELDS = ("first_name", "last_name", "alias", "address", "postal_code", "city",
+                    "phone", "email")
 
 
 class CitizenRow(NamedTuple):
@@ -72,7 +91,7 @@ class GrantLine:
 
 @dataclass(frozen=True)
 class CitizenSummary:
-    """The read-only summary pane of one citizen."""
+    """A read-only summary of one citizen."""
 
     id: int
     display_name: str
@@ -98,6 +117,23 @@ class NewCitizen:
     status: CitizenStatus = CitizenStatus.WAITING
     address: str = ""
     phone: str = ""
+    postal_code: str = ""
+    city: str = ""
+    email: str = ""
+    preferred_contact: str = ""  # a ContactForm code or ""
+    note: str = ""
+    anonymous: bool = False  # §99: alias only; also implied when no name is given
+    opened_on: date | None = None  # default today
+    primary_mentor_id: int | None = None  # coordinators; a mentor becomes primary himself
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the list's filter combos offer: (value, Danish label) pairs."""
+
+    mentors: tuple[tuple[int, str], ...]
+    legal_bases: tuple[tuple[str, str], ...]
+    course_types: tuple[tuple[int, str], ...]
 
 
 def search_key_for(first_name: str, last_name: str, alias: str) -> str:
@@ -106,34 +142,52 @@ def search_key_for(first_name: str, last_name: str, alias: str) -> str:
                                     if part.strip()))
 
 
+# -- the list -------------------------------------------------------------------------------
+
+
 def list_citizens(
     database: Database,
     actor: Actor,
     search: str = "",
     status: CitizenStatus | None = None,
     today: date | None = None,
+    *,
+    mentor_id: int | None = None,
+    legal_basis: str | None = None,
+    course_type_id: int | None = None,
 ) -> list[CitizenRow]:
     """The citizens the actor may see, filtered, in Danish alphabetical order.
 
-    Runs on every keystroke of the search field: one query of plain columns (no ORM
-    objects), ordered by the stored Danish sort key, plus one audit event.
+    ``mentor_id``: currently assigned (primary or substitute); ``legal_basis`` (a code)
+    and ``course_type_id``: the citizen holds a grant under it, in any period. Runs on
+    every keystroke of the search field: one query of plain columns (no ORM objects),
+    ordered by the stored Danish sort key, plus one audit event.
     """
     term = search.strip()
-    query = citizen_list_query(actor, term, status, today or date.today())
+    query = citizen_list_query(actor, term, status, today or date.today(), mentor_id=mentor_id,
+                               legal_basis=legal_basis, course_type_id=course_type_id)
+    filters = _filter_text(status, mentor_id, legal_basis, course_type_id)
     with database.session() as session:
         # Core execution on the session's connection: no ORM row processing per citizen.
         rows = [CitizenRow._make(columns) for columns in session.connection().execute(query)]
         if term:
             audit.record(session, actor.login, audit.Action.SEARCH, entity="citizen",
-                         detail=f"Søgning: {term!r} ({len(rows)} fundet)")
+                         detail=f"Søgning: {term!r} ({len(rows)} fundet){filters}")
         else:
             audit.record(session, actor.login, audit.Action.LIST, entity="citizen",
-                         detail=f"Borgerliste ({len(rows)} borgere)")
+                         detail=f"Borgerliste ({len(rows)} borgere){filters}")
     return rows
 
 
+def my_caseload(database: Database, actor: Actor, today: date | None = None) -> list[CitizenRow]:
+    """The actor's own citizens: currently primary mentor or substitute."""
+    return list_citizens(database, actor, today=today, mentor_id=actor.user_id)
+
+
 def citizen_list_query(
-    actor: Actor, term: str, status: CitizenStatus | None, today: date
+    actor: Actor, term: str, status: CitizenStatus | None, today: date, *,
+    mentor_id: int | None = None, legal_basis: str | None = None,
+    course_type_id: int | None = None,
 ) -> Select[tuple[int, str, str, bool, str, str, str]]:
     """The one SELECT behind the citizens list, in CitizenRow's column order (public so
     benchmarks can time it bare). The full CPR number never leaves the database here."""
@@ -156,7 +210,39 @@ def citizen_list_query(
         query = query.where(_matches(term))
     if status is not None:
         query = query.where(Citizen.status == status.value)
+    if mentor_id is not None:
+        query = query.where(exists().where(
+            Assignment.citizen_id == Citizen.id, Assignment.user_id == mentor_id,
+            assignment_current(today)))
+    if legal_basis:
+        query = query.where(exists().where(
+            Grant.citizen_id == Citizen.id, Grant.legal_basis_id == LegalBasis.id,
+            LegalBasis.code == legal_basis))
+    if course_type_id is not None:
+        query = query.where(exists().where(
+            Grant.citizen_id == Citizen.id, Grant.course_type_id == course_type_id))
     return query
+
+
+def citizen_filter_options(database: Database) -> FilterOptions:
+    """Active team members, legal bases and course types for the list filters (no
+    citizen data, so nothing to audit)."""
+    with database.read_session() as session:
+        mentors = session.execute(select(User.id, User.full_name)
+                                  .where(User.active.is_(True))).all()
+        bases = session.execute(select(LegalBasis.code, LegalBasis.name)
+                                .order_by(LegalBasis.code)).all()
+        courses = session.execute(select(CourseType.id, CourseType.name)).all()
+    return FilterOptions(
+        mentors=tuple(sorted(((i, n) for i, n in mentors),
+                             key=lambda item: danish_sort_key(item[1]))),
+        legal_bases=tuple((code, f"{code} – {name}") for code, name in bases),
+        course_types=tuple(sorted(((i, n) for i, n in courses),
+                                  key=lambda item: danish_sort_key(item[1]))),
+    )
+
+
+# -- one case ------------------------------------------------------------------------------
 
 
 def get_citizen_summary(
@@ -164,12 +250,9 @@ def get_citizen_summary(
 ) -> CitizenSummary:
     today = today or date.today()
     with database.session() as session:
-        citizen = session.scalar(
-            _visible_citizens(actor, today).where(Citizen.id == citizen_id)
-        )
-        if citizen is None:
-            raise NotFound("Borgeren findes ikke, eller du har ikke adgang til sagen.")
-        assignments = _current_assignments(session, citizen.id, today)
+        citizen = require_citizen(session, actor, citizen_id, today)
+        assignments = [row for row in assignment_rows(session, citizen.id)
+                       if row.is_current(today)]
         summary = CitizenSummary(
             id=citizen.id,
             display_name=_display_name(citizen),
@@ -181,8 +264,10 @@ def get_citizen_summary(
             phone=citizen.phone,
             email=citizen.email,
             preferred_contact=citizen.preferred_contact,
-            primary_mentor=next((name for kind, name in assignments if kind == "primary"), ""),
-            substitutes=tuple(name for kind, name in assignments if kind == "substitute"),
+            primary_mentor=next((row.mentor_name for row in assignments
+                                 if row.kind == PRIMARY), ""),
+            substitutes=tuple(sorted(row.mentor_name for row in assignments
+                                     if row.kind != PRIMARY)),
             grants=tuple(_grant_lines(session, citizen.id)),
             opened_on=format_date(citizen.opened_on) if citizen.opened_on else "",
         )
@@ -192,29 +277,132 @@ def get_citizen_summary(
 
 
 def create_citizen(database: Database, actor: Actor, new: NewCitizen) -> int:
-    """Register a citizen; an alias without a name means anonymous (§99)."""
-    cpr = normalize_cpr(new.cpr) if new.cpr.strip() else None
-    anonymous = not (new.first_name.strip() or new.last_name.strip())
-    if anonymous and not new.alias.strip():
-        raise ValueError("Angiv et navn eller et alias for en anonym borger.")
+    """Register a citizen, named or anonymous (§99: an alias, no CPR number).
+
+    A mentor who registers a citizen becomes the primary mentor, or the new case would
+    vanish from their own list; only coordinators choose another primary mentor.
+    """
+    values, cpr = _new_values(new)
+    mentor_id = new.primary_mentor_id
+    if mentor_id is not None and mentor_id != actor.user_id:
+        require_coordinator(actor)
+    if mentor_id is None and not actor.sees_all_citizens:
+        mentor_id = actor.user_id
     with database.session() as session:
-        citizen = Citizen(
-            first_name=new.first_name.strip(), last_name=new.last_name.strip(),
-            alias=new.alias.strip(), is_anonymous=anonymous, cpr=cpr,
-            cpr_last4=cpr[-4:] if cpr else "",
-            search_key=search_key_for(new.first_name, new.last_name, new.alias),
-            status=new.status.value, address=new.address, phone=new.phone,
-            opened_on=date.today(),
-        )
+        if cpr:
+            refuse_duplicate_cpr(session, cpr, None)
+        citizen = Citizen(**values, **cpr_columns(cpr),
+                          search_key=search_key_for(values["first_name"], values["last_name"],
+                                                    values["alias"]),
+                          opened_on=new.opened_on or date.today())
         session.add(citizen)
         session.flush()
         audit.record(session, actor.login, audit.Action.CREATE, entity="citizen",
-                     entity_id=citizen.id, citizen_id=citizen.id, detail="Borger oprettet")
+                     entity_id=citizen.id, citizen_id=citizen.id,
+                     detail="Anonym borger oprettet (§99)" if citizen.is_anonymous
+                     else "Borger oprettet")
+        if mentor_id is not None:
+            add_assignment(session, actor, citizen.id, mentor_id, PRIMARY,
+                           citizen.opened_on or date.today(), None)
         return citizen.id
 
 
-def _visible_citizens(actor: Actor, today: date) -> Select[tuple[Citizen]]:
-    return select(Citizen).where(visible_citizen_ids(actor, today))
+# -- rules ----------------------------------------------------------------------------------
+
+
+def _new_values(new: NewCitizen) -> tuple[dict[str, Any], str | None]:
+    """The new citizen's checked column values and normalised CPR number."""
+    values = clean_fields({
+        "first_name": new.first_name, "last_name": new.last_name, "alias": new.alias,
+        "status": new.status, "address": new.address, "postal_code": new.postal_code,
+        "city": new.city, "phone": new.phone, "email": new.email,
+        "preferred_contact": new.preferred_contact, "note": new.note,
+    })
+    if values["status"] == CitizenStatus.CLOSED.value:
+        raise InvalidInput("En ny sag kan ikke oprettes som afsluttet.")
+    named = bool(values["first_name"] or values["last_name"])
+    if new.anonymous and named:
+        raise InvalidInput("En anonym borger (§99) registreres kun med et alias – fjern "
+                           "for- og efternavn.")
+    values["is_anonymous"] = new.anonymous or not named
+    cpr = checked_cpr(new.cpr)
+    check_identity(values, has_cpr=bool(cpr))
+    return values, cpr
+
+
+def clean_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """Trim one-line fields, store codes for status and contact form, check e-mail and
+    lengths; InvalidInput (Danish) for anything the user must correct."""
+    for field in _ONE_LINE_FIELDS:
+        if field in values:
+            values[field] = values[field].strip()
+    if "status" in values:
+        try:
+            values["status"] = CitizenStatus(values["status"]).value
+        except ValueError:
+            raise InvalidInput("Ukendt status.") from None
+    if values.get("preferred_contact"):
+        try:
+            values["preferred_contact"] = ContactForm(values["preferred_contact"]).value
+        except ValueError:
+            raise InvalidInput("Ukendt kontaktform.") from None
+    email = values.get("email", "")
+    if email and ("@" not in email or any(char.isspace() for char in email)):
+        raise InvalidInput("E-mailadressen ser ikke gyldig ud (fx navn@eksempel.dk).")
+    check_lengths(Citizen, values, FIELD_LABELS)
+    return values
+
+
+def check_identity(values: Mapping[str, Any], *, has_cpr: bool) -> None:
+    """A named citizen has a first or last name; an anonymous one an alias and no CPR."""
+    if values["is_anonymous"]:
+        if not values["alias"]:
+            raise InvalidInput("Angiv et alias for en anonym borger (§99).")
+        if values["first_name"] or values["last_name"]:
+            raise InvalidInput("En anonym borger (§99) registreres kun med et alias – fjern "
+                               "for- og efternavn.")
+        if has_cpr:
+            raise InvalidInput("En anonym borger (§99) registreres uden CPR-nummer. Fjern "
+                               "CPR-nummeret først.")
+    elif not (values["first_name"] or values["last_name"]):
+        raise InvalidInput("Angiv borgerens navn – eller markér borgeren som anonym (§99) "
+                           "med et alias.")
+
+
+def checked_cpr(text: str) -> str | None:
+    """The normalised CPR number, None when empty; InvalidInput with the domain's reason."""
+    if not text.strip():
+        return None
+    try:
+        return normalize_cpr(text)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+
+
+def cpr_columns(cpr: str | None) -> dict[str, Any]:
+    # cpr_last4 is denormalised for the search by the last four digits.
+    return {"cpr": cpr, "cpr_last4": cpr[-4:] if cpr else ""}
+
+
+def refuse_duplicate_cpr(session: Session, cpr: str, citizen_id: int | None) -> None:
+    query = select(Citizen.id).where(Citizen.cpr == cpr)
+    if citizen_id is not None:
+        query = query.where(Citizen.id != citizen_id)
+    if session.scalar(query) is not None:
+        # Names no one: the user may not have access to that other case.
+        raise InvalidInput("En borger med dette CPR-nummer findes allerede.")
+
+
+def _filter_text(status: CitizenStatus | None, mentor_id: int | None,
+                 legal_basis: str | None, course_type_id: int | None) -> str:
+    parts = [
+        f"status {status.label}" if status else "",
+        f"mentor-id {mentor_id}" if mentor_id is not None else "",
+        f"lovgrundlag {legal_basis}" if legal_basis else "",
+        f"forløbstype-id {course_type_id}" if course_type_id is not None else "",
+    ]
+    shown = ", ".join(part for part in parts if part)
+    return f"; filter: {shown}" if shown else ""
 
 
 def _masked_cpr_column():  # type: ignore[no-untyped-def]
@@ -230,7 +418,7 @@ def _primary_mentor_name(today: date):  # type: ignore[no-untyped-def]
     return (
         select(User.full_name)
         .join(Assignment, Assignment.user_id == User.id)
-        .where(Assignment.citizen_id == Citizen.id, Assignment.kind == "primary",
+        .where(Assignment.citizen_id == Citizen.id, Assignment.kind == PRIMARY,
                assignment_current(today))
         .order_by(Assignment.start_on.desc())
         .limit(1)
@@ -254,16 +442,6 @@ def _display_name(citizen: Citizen) -> str:
     name = f"{citizen.first_name} {citizen.last_name}".strip()
     shown_alias = citizen.alias or ANONYMOUS_MARK
     return shown_alias if citizen.is_anonymous or not name else name
-
-
-def _current_assignments(session: Session, citizen_id: int, today: date) -> list[tuple[str, str]]:
-    rows = session.execute(
-        select(Assignment.kind, User.full_name)
-        .join(User, User.id == Assignment.user_id)
-        .where(Assignment.citizen_id == citizen_id, assignment_current(today))
-        .order_by(Assignment.kind, User.full_name)
-    ).all()
-    return [(kind, name) for kind, name in rows]
 
 
 def _grant_lines(session: Session, citizen_id: int) -> list[GrantLine]:

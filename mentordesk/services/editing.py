@@ -9,7 +9,7 @@ resolution against the new version; nobody's text is dropped silently.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,3 +97,41 @@ def stale_conflict(row: Versioned, changes: Mapping[str, Any],
         else:
             conflicts.append(FieldConflict(field, mine, theirs))
     return EditConflict(type(row).__name__, row.version, conflicts, merged)
+
+
+def checked_edit(
+    session: Session,
+    row: Versioned,
+    expected_version: int,
+    changes: Mapping[str, Any],
+    original: Mapping[str, Any] | None,
+    fields: tuple[str, ...],
+    validate: Callable[[dict[str, Any]], dict[str, Any]],
+) -> dict[str, tuple[Any, Any]]:
+    """``apply_edit`` after checking the row as it will look with ``changes``.
+
+    A stale edit that clashes with the other user's is reported as a conflict before
+    any check; one that merges cleanly is checked on the merged row, because the
+    combination of both users' values must be valid too (say, their end date and my
+    start date).
+    """
+    unknown = set(changes) - set(fields)
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    if original is not None:
+        # A form sends all its fields; only those the user changed are edits.
+        changes = {field: value for field, value in changes.items()
+                   if field not in original or original[field] != value}
+    if row.version != expected_version:
+        conflict = stale_conflict(row, changes, original or {})
+        if conflict.conflicts:
+            raise conflict
+    current = {field: getattr(row, field) for field in fields}
+    cleaned = validate({**current, **changes})
+    changes = {field: cleaned[field] for field in changes}
+    return apply_edit(session, row, expected_version, changes, original)
+
+
+def require_version(row: Versioned, expected_version: int, what: str) -> None:
+    if row.version != expected_version:
+        raise StaleEdit(f"{what} er ændret af en anden i mellemtiden. Se ændringen og prøv igen.")

@@ -1,15 +1,28 @@
-"""Team members and who is acting: the OS login decides, the role limits."""
+"""Team members and who is acting: the OS login decides, the role limits.
+
+Only admins manage users (login = OS login, name, role, weekly capacity, volunteer,
+active); the last active admin is protected. Mentor assignments: ``assignments``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.codes import Role
+from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.services.editing import apply_edit
+from mentordesk.services.input_checks import check_lengths
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import User
+from mentordesk.storage.models import Assignment, User
+
+MAX_WEEKLY_HOURS = 7 * 24
 
 
 @dataclass(frozen=True)
@@ -24,6 +37,46 @@ class Actor:
     @property
     def sees_all_citizens(self) -> bool:
         return self.role in (Role.COORDINATOR, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """A user as the team page shows and edits it."""
+
+    id: int
+    version: int
+    login: str
+    full_name: str
+    role: Role
+    weekly_capacity_minutes: int
+    is_volunteer: bool
+    active: bool
+    caseload: int  # citizens currently assigned (primary or substitute)
+
+    def editable(self) -> dict[str, Any]:
+        """The editable fields as stored: the ``original`` of an edit."""
+        return {"login": self.login, "full_name": self.full_name, "role": self.role.value,
+                "weekly_capacity_minutes": self.weekly_capacity_minutes,
+                "is_volunteer": self.is_volunteer, "active": self.active}
+
+
+@dataclass(frozen=True)
+class NewUser:
+    login: str
+    full_name: str
+    role: Role = Role.MENTOR
+    weekly_capacity_minutes: int = 0
+    is_volunteer: bool = False
+    active: bool = True
+
+
+USER_LABELS = {
+    "login": "Login", "full_name": "Navn", "role": "Rolle",
+    "weekly_capacity_minutes": "Timer pr. uge", "is_volunteer": "Frivillig", "active": "Aktiv",
+}
+
+
+# -- who is acting --------------------------------------------------------------------------
 
 
 def register_first_admin(database: Database, login: str, full_name: str) -> Actor:
@@ -41,7 +94,8 @@ def register_first_admin(database: Database, login: str, full_name: str) -> Acto
 
 def resolve_actor(database: Database, login: str) -> Actor:
     """The acting user for this OS login; an unknown login joins as a mentor without
-    citizens, so opening the file never exposes data to someone not on the team."""
+    citizens, so opening the file never exposes data to someone not on the team.
+    A deactivated user is refused."""
     with database.session() as session:
         user = session.scalar(select(User).where(User.login == login))
         if user is None:
@@ -50,10 +104,187 @@ def resolve_actor(database: Database, login: str) -> Actor:
             session.flush()
             audit.record(session, login, audit.Action.CREATE, entity="user", entity_id=user.id,
                          detail="Ny bruger tilføjet ved første åbning (mentor uden borgere)")
-        audit.record(session, login, audit.Action.UNLOCK, entity="database")
-        return _actor(user)
+        if not user.active:
+            audit.record(session, login, audit.Action.UNLOCK_FAILED, entity="user",
+                         entity_id=user.id, detail="Brugeren er deaktiveret")
+        else:
+            audit.record(session, login, audit.Action.UNLOCK, entity="database")
+        actor = _actor(user)
+    if not user.active:
+        # Raised after the transaction so the refusal itself stays in the log.
+        raise AccessDenied("Din bruger er deaktiveret i denne database. "
+                           "Kontakt en administrator i teamet.")
+    return actor
 
 
 def _actor(user: User) -> Actor:
     return Actor(user_id=user.id, login=user.login, full_name=user.full_name,
                  role=Role(user.role))
+
+
+# -- users ----------------------------------------------------------------------------------
+
+
+def list_users(database: Database, actor: Actor, *, active_only: bool = False,
+               today: date | None = None) -> list[TeamMember]:
+    """Everyone on the team, by name; with each one's current number of citizens."""
+    today = today or date.today()
+    caseload = (
+        select(func.count(func.distinct(Assignment.citizen_id)))
+        .where(Assignment.user_id == User.id, _current(today))
+        .scalar_subquery()
+    )
+    query = select(User, caseload).order_by(User.full_name, User.login)
+    if active_only:
+        query = query.where(User.active.is_(True))
+    with database.read_session() as session:
+        return [_member(user, count) for user, count in session.execute(query)]
+
+
+def create_user(database: Database, actor: Actor, new: NewUser) -> int:
+    """Add a team member (admins only). The login is the member's OS login."""
+    _require_admin(actor)
+    values = _checked_user_values({
+        "login": new.login, "full_name": new.full_name, "role": new.role,
+        "weekly_capacity_minutes": new.weekly_capacity_minutes,
+        "is_volunteer": new.is_volunteer, "active": new.active,
+    })
+    with database.session() as session:
+        _refuse_taken_login(session, values["login"], None)
+        user = User(**values)
+        session.add(user)
+        session.flush()
+        audit.record(session, actor.login, audit.Action.CREATE, entity="user",
+                     entity_id=user.id,
+                     detail=f"Bruger oprettet: {user.login} ({Role(user.role).label})")
+        return user.id
+
+
+def update_user(database: Database, actor: Actor, user_id: int, expected_version: int,
+                changes: Mapping[str, Any],
+                original: Mapping[str, Any] | None = None) -> TeamMember:
+    """Edit a team member (admins only) against the version the admin loaded.
+
+    Raises ``EditConflict`` when someone saved meanwhile; the last active admin can be
+    neither demoted nor deactivated (the team would lose its user management).
+    """
+    _require_admin(actor)
+    unknown = set(changes) - set(USER_LABELS)
+    if unknown:
+        raise ValueError(f"Not editable user fields: {sorted(unknown)}")
+    checked = _checked_user_values(dict(changes))
+    with database.session() as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound("Brugeren findes ikke.")
+        if "login" in checked:
+            _refuse_taken_login(session, checked["login"], user.id)
+        _protect_last_admin(session, user, checked)
+        diff = apply_edit(session, user, expected_version, checked, original)
+        if diff:
+            audit.record(session, actor.login, audit.Action.UPDATE, entity="user",
+                         entity_id=user.id, detail="Bruger ændret: "
+                         + ", ".join(label for field, label in USER_LABELS.items()
+                                     if field in diff))
+        return _member(user, _caseload(session, user.id, date.today()))
+
+
+def parse_weekly_hours(text: str) -> int:
+    """``"37"``, ``"37,5"`` or ``"7.5"`` hours a week → minutes (InvalidInput otherwise)."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return 0
+    try:
+        hours = float(cleaned)
+    except ValueError:
+        raise InvalidInput("Timer pr. uge skal være et tal, fx 37 eller 7,5.") from None
+    if not 0 <= hours <= MAX_WEEKLY_HOURS:
+        raise InvalidInput(f"Timer pr. uge skal være mellem 0 og {MAX_WEEKLY_HOURS}.")
+    return round(hours * 60)
+
+
+def format_weekly_hours(minutes: int) -> str:
+    """Minutes → hours the Danish way: ``2250`` → ``"37,5"``, ``2220`` → ``"37"``."""
+    hours = minutes / 60
+    text = f"{hours:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _checked_user_values(values: dict[str, Any]) -> dict[str, Any]:
+    checked = dict(values)
+    if "login" in checked:
+        checked["login"] = checked["login"].strip()
+        if not checked["login"]:
+            raise InvalidInput("Angiv brugerens login (brugernavnet på pc'en).")
+    if "full_name" in checked:
+        checked["full_name"] = checked["full_name"].strip()
+        if not checked["full_name"]:
+            raise InvalidInput("Angiv brugerens navn.")
+    if "role" in checked:
+        try:
+            checked["role"] = Role(checked["role"]).value
+        except ValueError:
+            raise InvalidInput("Ukendt rolle.") from None
+    minutes = checked.get("weekly_capacity_minutes", 0)
+    if not 0 <= minutes <= MAX_WEEKLY_HOURS * 60:
+        raise InvalidInput(f"Timer pr. uge skal være mellem 0 og {MAX_WEEKLY_HOURS}.")
+    check_lengths(User, checked, USER_LABELS)
+    return checked
+
+
+def _refuse_taken_login(session: Session, login: str, user_id: int | None) -> None:
+    query = select(User.id).where(func.lower(User.login) == login.lower())
+    if user_id is not None:
+        query = query.where(User.id != user_id)
+    if session.scalar(query) is not None:
+        raise InvalidInput(f"Der findes allerede en bruger med login »{login}«.")
+
+
+def _protect_last_admin(session: Session, user: User, changes: Mapping[str, Any]) -> None:
+    is_admin_now = user.role == Role.ADMIN.value and user.active
+    stays_admin = (changes.get("role", user.role) == Role.ADMIN.value
+                   and changes.get("active", user.active))
+    if not is_admin_now or stays_admin:
+        return
+    others = session.scalar(
+        select(func.count()).select_from(User).where(
+            User.role == Role.ADMIN.value, User.active.is_(True), User.id != user.id)
+    )
+    if not others:
+        raise InvalidInput("Teamet skal have mindst én aktiv administrator. Gør en anden "
+                           "bruger til administrator først.")
+
+
+def _member(user: User, caseload: int) -> TeamMember:
+    return TeamMember(
+        id=user.id, version=user.version, login=user.login, full_name=user.full_name,
+        role=Role(user.role), weekly_capacity_minutes=user.weekly_capacity_minutes or 0,
+        is_volunteer=bool(user.is_volunteer), active=bool(user.active), caseload=caseload or 0,
+    )
+
+
+def _caseload(session: Session, user_id: int, today: date) -> int:
+    return session.scalar(
+        select(func.count(func.distinct(Assignment.citizen_id)))
+        .where(Assignment.user_id == user_id, _current(today))
+    ) or 0
+
+
+def _current(today: date):  # type: ignore[no-untyped-def]
+    return _access().assignment_current(today)
+
+
+def _require_admin(actor: Actor) -> None:
+    _access().require_admin(actor)
+
+
+def _access():  # type: ignore[no-untyped-def]
+    # access.py builds on Actor (defined here), so it is imported when first used.
+    from mentordesk.services import access
+
+    return access
+
+
+# -- input limits (shared by the citizen services) ------------------------------------------
+
+

@@ -2,118 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
-    <name>CitizenSummaryPane</name>
-    <message>
-        <source>Select a citizen to see the summary.</source>
-        <translation>Vælg en borger for at se oversigten.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>CPR</source>
-        <translation>CPR</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Preferred contact</source>
-        <translation>Foretrukken kontakt</translation>
-    </message>
-    <message>
-        <source>Primary mentor</source>
-        <translation>Primær mentor</translation>
-    </message>
-    <message>
-        <source>Substitutes</source>
-        <translation>Afløsere</translation>
-    </message>
-    <message>
-        <source>Grants</source>
-        <translation>Bevillinger</translation>
-    </message>
-    <message>
-        <source>Case opened</source>
-        <translation>Sag oprettet</translation>
-    </message>
-    <message>
-        <source>{alias} (anonymous, §99)</source>
-        <translation>{alias} (anonym, §99)</translation>
-    </message>
-</context>
-<context>
-    <name>CitizensTableModel</name>
-    <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>CPR</source>
-        <translation>CPR</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Primary mentor</source>
-        <translation>Primær mentor</translation>
-    </message>
-    <message>
-        <source>(anonymous)</source>
-        <translation>(anonym)</translation>
-    </message>
-    <message>
-        <source>Anonymous citizen (§99): registered with an alias only</source>
-        <translation>Anonym borger (§99): registreret alene med et alias</translation>
-    </message>
-</context>
-<context>
-    <name>CitizensView</name>
-    <message>
-        <source>Search name, alias or the last 4 digits of the CPR number (Ctrl+F)</source>
-        <translation>Søg på navn, alias eller de sidste 4 cifre i CPR-nummeret (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Alle statusser</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Søger…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n citizen(s)</source>
-        <translation>
-            <numerusform>%n borger</numerusform>
-            <numerusform>%n borgere</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Loading the case summary…</source>
-        <translation>Henter sagsoversigten…</translation>
-    </message>
-</context>
-<context>
     <name>CreateDatabaseDialog</name>
     <message>
         <source>Create new database</source>
@@ -225,6 +113,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>&amp;Import citizens…</source>
+        <translation>&amp;Importér borgere…</translation>
+    </message>
     <message>
         <source>Deadlines</source>
         <translation>Frister</translation>

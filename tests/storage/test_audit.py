@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sqlcipher3
 import pytest
+import sqlcipher3
 from sqlalchemy import func, select
 
 from mentordesk import audit

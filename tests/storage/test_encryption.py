@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import TEST_PASSPHRASE
+
 from mentordesk import vault
 from mentordesk.errors import CannotOpenDatabase
 from mentordesk.services.citizens import NewCitizen, create_citizen

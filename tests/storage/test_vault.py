@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import TEST_PASSPHRASE, InMemoryKeyring
+
 from mentordesk import audit, vault
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
 from mentordesk.storage.engine import read_salt

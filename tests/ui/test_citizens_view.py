@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from mentordesk.domain.codes import CitizenStatus
-from mentordesk.services.citizens import NewCitizen
+from mentordesk.services.assignments import PRIMARY, SUBSTITUTE, assign_mentor
+from mentordesk.services.citizens import NewCitizen, list_citizens
+from mentordesk.services.team import NewUser, create_user, resolve_actor
+from mentordesk.vault import current_login
 from ui.models.citizens_table_model import CHUNK, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
 from ui.views.citizens import CitizensView
@@ -25,10 +29,23 @@ CITIZENS = [
 
 
 @pytest.fixture
-def view(qtbot, database_path, make_database, runner):
+def widgets(qtbot, runner, make_database):
+    """Widgets closed only once the worker is idle and before the database closes: a
+    result arriving for a closed widget would fail (pytest-qt closes ``addWidget``
+    widgets before any fixture teardown, so they are not registered there)."""
+    opened: list = []
+    yield opened
+    qtbot.waitUntil(runner.is_idle, timeout=5_000)
+    for widget in opened:
+        widget.close()
+        widget.deleteLater()
+
+
+@pytest.fixture
+def view(qtbot, widgets, database_path, make_database, runner):
     database = make_database(database_path, CITIZENS, keep_open=True)
     citizens_view = CitizensView(load_workspace(database), runner)
-    qtbot.addWidget(citizens_view)
+    widgets.append(citizens_view)
     citizens_view.show()
     qtbot.waitUntil(lambda: citizens_view.model.total_count() == len(CITIZENS), timeout=5_000)
     return citizens_view
@@ -100,20 +117,26 @@ def test_proxy_orders_ae_oe_aa_after_z():
     assert ordered == ["anders", "Zenia", "Æbelø", "Øjvind", "Åse"]
 
 
-def test_selecting_a_row_shows_masked_cpr_only(qtbot, view):
+def record_texts(view) -> str:
+    """Every text the record shows in labels and fields."""
+    widgets = view.record.findChildren(QLabel) + view.record.findChildren(QLineEdit)
+    return " ".join(widget.text() for widget in widgets)
+
+
+def test_selecting_a_row_shows_the_record_with_masked_cpr_only(qtbot, view):
     qtbot.keyClicks(view.search_edit, "Åse")
     wait_for_names(qtbot, view, ["Åse Holm"])
 
-    with qtbot.waitSignal(view.summary_loaded, timeout=5_000):
+    with qtbot.waitSignal(view.record_loaded, timeout=5_000):
         view.table.selectRow(0)
 
-    summary = view.summary
-    assert summary.value("name") == "Åse Holm"
-    assert summary.value("cpr") == "010190-xxxx"
-    assert summary.value("status") == "Aktiv"
-    assert summary.value("address") == "Havnegade 1"
-    all_text = " ".join(summary.value(field) for field in summary.FIELDS)
-    assert "9001" not in all_text
+    record, overview = view.record, view.record.overview
+    assert record.name_label.text() == "Åse Holm"
+    assert not record.anonymous_badge.isVisible()
+    assert overview.cpr_label.text() == "010190-xxxx"
+    assert overview.status_combo.currentText() == "Aktiv"
+    assert overview.fields["address"].text() == "Havnegade 1"
+    assert "9001" not in record_texts(view)
     assert "0101909001" not in " ".join(view.visible_names())
 
 
@@ -124,9 +147,13 @@ def test_anonymous_citizen_is_marked(qtbot, view):
 
     assert index.data(Qt.ItemDataRole.FontRole).italic()
     assert "§99" in index.data(Qt.ItemDataRole.ToolTipRole)
-    with qtbot.waitSignal(view.summary_loaded, timeout=5_000):
+    with qtbot.waitSignal(view.record_loaded, timeout=5_000):
         view.table.selectRow(0)
-    assert view.summary.value("name") == "Fuglen (anonym, §99)"
+    assert view.record.name_label.text() == "Fuglen"
+    assert view.record.anonymous_badge.isVisible()
+    assert view.record.anonymous_badge.text() == "Anonym (§99)"
+    assert view.record.overview.cpr_label.text() == "Intet (anonym, §99)"
+    assert not view.record.overview.reveal_button.isEnabled()
 
 
 def test_model_hands_rows_to_the_view_in_chunks():
@@ -150,3 +177,47 @@ def test_model_hands_rows_to_the_view_in_chunks():
     proxy.sort(Column.CPR, Qt.SortOrder.AscendingOrder)  # not the natural order: load all
     assert model.rowCount() == total == proxy.rowCount()
     assert not model.canFetchMore()
+
+
+def test_filter_by_mentor_legal_basis_and_my_citizens(qtbot, widgets, database_path,
+                                                      make_database, runner):
+    database = make_database(database_path, CITIZENS, keep_open=True)
+    admin = resolve_actor(database, current_login())
+    create_user(database, admin, NewUser(login="mona", full_name="Mona Mentor"))
+    mona = resolve_actor(database, "mona")
+    ids = {row.display_name: row.id for row in list_citizens(database, admin)}
+    assign_mentor(database, admin, ids["Åse Holm"], mona.user_id, PRIMARY)
+    assign_mentor(database, admin, ids["Øjvind Lund"], mona.user_id, SUBSTITUTE)
+    assign_mentor(database, admin, ids["Anders Berg"], admin.user_id, PRIMARY)
+    coordinator_view = CitizensView(load_workspace(database), runner)
+    widgets.append(coordinator_view)
+    bar = coordinator_view.filter_bar
+    qtbot.waitUntil(lambda: bar.mentor_combo.findData(mona.user_id) > 0, timeout=5_000)
+
+    bar.mentor_combo.setCurrentIndex(bar.mentor_combo.findData(mona.user_id))
+    wait_for_names(qtbot, coordinator_view, ["Øjvind Lund", "Åse Holm"])
+    assert coordinator_view.proxy.index(1, Column.MENTOR).data() == "Mona Mentor"
+
+    bar.mine_check.setChecked(True)  # a coordinator's own caseload
+    wait_for_names(qtbot, coordinator_view, ["Anders Berg"])
+    assert not bar.mentor_combo.isEnabled()
+    bar.mine_check.setChecked(False)
+    bar.basis_combo.setCurrentIndex(bar.basis_combo.findData("SEL §85"))
+    wait_for_names(qtbot, coordinator_view, [])  # nobody holds a §85 grant yet
+
+
+def test_a_mentor_sees_only_their_caseload_without_the_my_citizens_toggle(
+        qtbot, widgets, database_path, make_database, runner):
+    database = make_database(database_path, CITIZENS, keep_open=True)
+    admin = resolve_actor(database, current_login())
+    create_user(database, admin, NewUser(login="mona", full_name="Mona Mentor"))
+    mona = resolve_actor(database, "mona")
+    ids = {row.display_name: row.id for row in list_citizens(database, admin)}
+    assign_mentor(database, admin, ids["Fuglen"], mona.user_id, PRIMARY)
+
+    mentor_view = CitizensView(load_workspace(database, "mona"), runner)
+    widgets.append(mentor_view)
+    mentor_view.show()
+
+    wait_for_names(qtbot, mentor_view, ["Fuglen (anonym)"])
+    assert not mentor_view.filter_bar.mine_check.isVisible()

@@ -128,3 +128,34 @@ def close_message_boxes():
     yield
     for box in visible_message_boxes():
         box.close()
+
+
+def test_result_for_a_closed_window_is_dropped_quietly(qtbot, runner):
+    """A view closed while its work runs must not receive the result (its widgets are
+    gone), and no progress dialog or error box may appear for it."""
+    owner = QPushButton("ejer")
+    release = threading.Event()
+    delivered: list[object] = []
+    task = runner.submit(lambda _context: release.wait(5) and "resultat", parent=owner)
+    task.succeeded.connect(delivered.append)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner), timeout=2_000)
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=3_000):
+        pass
+    assert delivered == []
+    assert visible_progress_dialogs() == [] and visible_message_boxes() == []
+
+
+def test_error_text_is_shown_literally(qtbot, runner):
+    def job(_context):
+        raise CannotOpenDatabase("Filen <b>x</b> & y kunne ikke åbnes.")
+
+    task = runner.submit(job)
+    with qtbot.waitSignal(task.finished, timeout=3_000):
+        pass
+    boxes = visible_message_boxes()
+    assert boxes and boxes[-1].text() == "Filen <b>x</b> & y kunne ikke åbnes."
+    assert boxes[-1].textFormat() == Qt.TextFormat.PlainText
+    for box in boxes:
+        box.close()

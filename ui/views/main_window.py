@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import TaskRunner
-from ui.views import contacts, deadlines, partners, settings, team
+from ui.views import contacts, deadlines, grants, partners, settings, team
 from ui.views.citizens import CitizensView
+from ui.views.importing import open_import_wizard
 from ui.views.placeholder import PlaceholderPage
 from ui.workspace import Workspace
-
 
 PageFactory = Callable[[Workspace, TaskRunner, str], QWidget]
 
@@ -36,7 +36,10 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self.setWindowTitle(self.title_for(workspace))
         self.resize(1200, 760)
-        self.citizens_view = CitizensView(workspace, runner)
+        self.citizens_view = CitizensView(workspace, runner, tab_factories=[
+            contacts.create_citizen_tab, grants.create_citizen_tab,
+            partners.create_citizen_tab,
+        ])
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.pages = QStackedWidget()
@@ -92,11 +95,26 @@ class MainWindow(QMainWindow):
                 page = PlaceholderPage(name)
             else:
                 page = factory(self.workspace, self._runner, name)
+            if hasattr(page, "citizen_requested"):  # e.g. a deadline: open that citizen
+                page.citizen_requested.connect(self.open_citizen)
             self.pages.addWidget(page)
         self.navigation.setFixedWidth(170)
 
+    def open_citizen(self, citizen_id: int) -> None:
+        self.switch_area(0)
+        self.citizens_view.open_citizen(citizen_id)
+
+    def open_import(self) -> None:
+        wizard = open_import_wizard(self, self.workspace, self._runner)
+        wizard.imported.connect(lambda _count: self.citizens_view.refresh())
+
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        if self.workspace.actor.sees_all_citizens:  # importing is for coordinators
+            self.import_action = QAction(self.tr("&Import citizens…"), self)
+            self.import_action.triggered.connect(self.open_import)
+            file_menu.addAction(self.import_action)
+            file_menu.addSeparator()
         # Ctrl+Q spelled out: QKeySequence.Quit is empty on Windows.
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))

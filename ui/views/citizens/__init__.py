@@ -1,5 +1,6 @@
-"""The Borgere area: citizen list with search and a read-only case summary."""
+"""The Borgere area: the citizens list with filters, and each citizen's record."""
 
 from ui.views.citizens.citizens_view import CitizensView
+from ui.views.citizens.record import CitizenRecord, CitizenTabFactory
 
-__all__ = ["CitizensView"]
+__all__ = ["CitizenRecord", "CitizenTabFactory", "CitizensView"]

@@ -1,4 +1,4 @@
-"""The Borgere area: search, status filter, the list, and the selected citizen's summary.
+"""The Borgere area: filters and search, the list, and the selected citizen's record.
 
 Every service call runs on the worker thread (ui.tasks). Results can arrive out of
 date (the user typed on): each request carries a generation number and only the
@@ -7,14 +7,15 @@ newest one is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,14 +25,16 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.services.citizens import (
     CitizenRow,
-    CitizenSummary,
-    get_citizen_summary,
+    FilterOptions,
+    citizen_filter_options,
     list_citizens,
 )
 from ui.models.citizens_table_model import CITIZEN_ID_ROLE, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
-from ui.tasks import TaskContext, TaskRunner
-from ui.views.citizens.summary_pane import CitizenSummaryPane
+from ui.tasks import TaskContext, TaskRunner, show_error
+from ui.views.citizens.filter_bar import CitizenFilterBar
+from ui.views.citizens.new_citizen_dialog import NewCitizenDialog
+from ui.views.citizens.record import CitizenRecord, CitizenTabFactory
 from ui.workspace import Workspace
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
@@ -40,15 +43,18 @@ SEARCH_DEBOUNCE_MS = 150
 
 class CitizensView(QWidget):
     rows_loaded = Signal(int)  # number of citizens found; tests and the window listen
-    summary_loaded = Signal(int)  # citizen id
+    record_loaded = Signal(int)  # citizen id
 
     def __init__(self, workspace: Workspace, runner: TaskRunner,
+                 tab_factories: Sequence[CitizenTabFactory] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._runner = runner
         self._list_generation = 0
-        self._summary_generation = 0
+        self._select_after_load: int | None = None
+        self.options = FilterOptions((), (), ())
+        self.new_dialog: NewCitizenDialog | None = None
         self.model = CitizensTableModel(self)
         self.proxy = DanishSortProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -56,43 +62,46 @@ class CitizensView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.refresh)
+        self.record = CitizenRecord(workspace, runner, tab_factories)
+        self.record.loaded.connect(self.record_loaded.emit)
+        self.record.changed.connect(lambda _citizen_id: self.refresh())
         self._build()
+        self.load_filter_options()
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(
-            self.tr("Search name, alias or the last 4 digits of the CPR number (Ctrl+F)")
-        )
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
-        self.status_combo = self._status_combo()
-        self.count_label = QLabel()
+        self.filter_bar = CitizenFilterBar(self._workspace.actor)
+        self.filter_bar.search_edited.connect(self._search_timer.start)
+        self.filter_bar.filters_changed.connect(self.refresh)
+        self.search_edit = self.filter_bar.search_edit
+        self.status_combo = self.filter_bar.status_combo
+        self.count_label = self.filter_bar.count_label
+        self.new_button = QPushButton(self.tr("New citizen (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_citizen)
         self.table = self._table()
-        self.summary = CitizenSummaryPane()
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(QLabel(self.tr("Status:")))
-        filters.addWidget(self.status_combo)
-        filters.addWidget(self.count_label)
+        list_panel = QWidget()
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        list_layout.addLayout(buttons)
+        list_layout.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.summary)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(list_panel)
+        splitter.addWidget(self.record)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 600])  # the list keeps its status and mentor columns visible
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
-
-    def _status_combo(self) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem(self.tr("All statuses"), None)
-        for status in CitizenStatus:
-            combo.addItem(status.label, status.value)  # the core's Danish label
-        combo.currentIndexChanged.connect(lambda _index: self.refresh())
-        return combo
+        # Ctrl+N on the list side only: tabs in the record may have their own Ctrl+N.
+        for widget in (self.filter_bar, list_panel):
+            shortcut = QShortcut(QKeySequence("Ctrl+N"), widget, self.new_citizen)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -107,33 +116,55 @@ class CitizensView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(Column.NAME, 220)
+        header.resizeSection(Column.NAME, 200)
         # Name ascending is the order the service already delivers (see the proxy).
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        table.doubleClicked.connect(lambda _index: self.open_selected())
+        table.installEventFilter(self)
         return table
 
-    # -- actions ----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- the list ---------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
     def selected_status(self) -> CitizenStatus | None:
-        value = self.status_combo.currentData()
-        return CitizenStatus(value) if value else None
+        return self.filter_bar.selected_status()
+
+    def load_filter_options(self) -> None:
+        database = self._workspace.database
+
+        def job(_context: TaskContext) -> FilterOptions:
+            return citizen_filter_options(database)
+
+        task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
+        task.succeeded.connect(self._set_options)
+
+    def _set_options(self, options: FilterOptions) -> None:
+        self.options = options
+        self.filter_bar.set_options(options)
 
     def refresh(self) -> None:
-        """Ask the service for the citizens matching the search and the filter."""
+        """Ask the service for the citizens matching the search and the filters."""
         self._search_timer.stop()
         self._list_generation += 1
         generation = self._list_generation
         database, actor = self._workspace.database, self._workspace.actor
-        term, status = self.search_edit.text(), self.selected_status()
+        filters = self.filter_bar.filters()
 
         def job(_context: TaskContext) -> list[CitizenRow]:
-            return list_citizens(database, actor, term, status)
+            return list_citizens(database, actor, **filters)
 
         task = self._runner.submit(job, label=self.tr("Searching…"), parent=self)
         task.succeeded.connect(lambda rows: self._show_rows(generation, rows))
@@ -141,19 +172,22 @@ class CitizensView(QWidget):
     def _show_rows(self, generation: int, rows: list[CitizenRow]) -> None:
         if generation != self._list_generation:
             return  # an older search finishing late
-        selected = self.summary.citizen_id
+        wanted = self._select_after_load or self.record.citizen_id
+        self._select_after_load = None
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n citizen(s)", "", len(rows)))
-        if selected is not None and not self._select_citizen(selected):
-            self.summary.clear()
+        if wanted is not None and not self.select_citizen(wanted) \
+                and not self.record.has_unsaved_changes():
+            self.record.show_citizen(None)
         self.rows_loaded.emit(len(rows))
 
-    def _select_citizen(self, citizen_id: int) -> bool:
-        """Keep the selection on the same citizen after a new result, if still listed."""
+    def select_citizen(self, citizen_id: int) -> bool:
+        """Select the citizen in the list (which opens the record), if listed."""
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(CITIZEN_ID_ROLE) == citizen_id:
                 self.table.selectRow(row)
+                self.table.scrollTo(index)
                 return True
         return False
 
@@ -162,34 +196,73 @@ class CitizensView(QWidget):
         return [self.proxy.index(row, Column.NAME).data()
                 for row in range(self.proxy.rowCount())]
 
-    # -- summary ----------------------------------------------------------------------
+    # -- the record -------------------------------------------------------------------
 
     def _on_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
         citizen_id = self._citizen_id_at(rows[0])
-        if citizen_id is not None and citizen_id != self.summary.citizen_id:
-            self.load_summary(citizen_id)
+        if citizen_id is None or citizen_id == self.record.citizen_id:
+            return
+        if self.record.has_unsaved_changes():
+            self._keep_unsaved_record()
+            return
+        self.record.show_citizen(citizen_id)
+
+    def _keep_unsaved_record(self) -> None:
+        """Another row was chosen while the open record has unsaved edits: stay on it."""
+        current = self.record.citizen_id
+        self.table.selectionModel().blockSignals(True)
+        if current is None or not self.select_citizen(current):
+            self.table.clearSelection()
+        self.table.selectionModel().blockSignals(False)
+        self.table.viewport().update()
+        show_error(self, self.tr("The open case has changes that are not saved. Save them "
+                                 "(Ctrl+S) or undo them before choosing another citizen."))
+        self.record.focus_form()
 
     def _citizen_id_at(self, index: QModelIndex) -> int | None:
         value = index.data(CITIZEN_ID_ROLE)
         return int(value) if value is not None else None
 
-    def load_summary(self, citizen_id: int) -> None:
-        self._summary_generation += 1
-        generation = self._summary_generation
-        database, actor = self._workspace.database, self._workspace.actor
+    def open_selected(self) -> None:
+        """Enter or double-click: work in the selected citizen's record."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows and self.record.citizen_id == self._citizen_id_at(rows[0]):
+            self.record.focus_form()
 
-        def job(_context: TaskContext) -> CitizenSummary:
-            return get_citizen_summary(database, actor, citizen_id)
+    def new_citizen(self) -> None:
+        dialog = NewCitizenDialog(self._workspace, self._runner, self.options.mentors, self)
+        dialog.created.connect(self.show_with_filters_cleared)
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        self.new_dialog = dialog
+        dialog.open()
 
-        task = self._runner.submit(job, label=self.tr("Loading the case summary…"),
-                                   parent=self)
-        task.succeeded.connect(lambda summary: self._show_summary(generation, summary))
+    def _forget_dialog(self, dialog: NewCitizenDialog) -> None:
+        if self.new_dialog is dialog:
+            self.new_dialog = None
+        dialog.deleteLater()
 
-    def _show_summary(self, generation: int, summary: CitizenSummary) -> None:
-        if generation != self._summary_generation:
-            return
-        self.summary.show_summary(summary)
-        self.summary_loaded.emit(summary.id)
+    def open_citizen(self, citizen_id: int) -> None:
+        """Open a citizen's record from elsewhere (e.g. a deadline), even if filtered out."""
+        if not self.select_citizen(citizen_id):
+            self.show_with_filters_cleared(citizen_id)
+
+    def show_with_filters_cleared(self, citizen_id: int) -> None:
+        """Show a citizen: clear the search and filters that could hide it."""
+        self._select_after_load = citizen_id
+        bar = self.filter_bar
+        for widget in (bar.search_edit, bar.status_combo, bar.mentor_combo, bar.basis_combo,
+                       bar.course_combo, bar.mine_check):
+            widget.blockSignals(True)
+        bar.search_edit.clear()
+        for combo in (bar.status_combo, bar.mentor_combo, bar.basis_combo, bar.course_combo):
+            combo.setCurrentIndex(0)
+        bar.mine_check.setChecked(False)
+        bar.mentor_combo.setEnabled(True)
+        for widget in (bar.search_edit, bar.status_combo, bar.mentor_combo, bar.basis_combo,
+                       bar.course_combo, bar.mine_check):
+            widget.blockSignals(False)
+        self.refresh()
+

@@ -13,12 +13,10 @@ __all__ = ["ImportWizard", "open_import_wizard"]
 
 
 def open_import_wizard(parent: QWidget | None, workspace: Workspace,
-                       runner: TaskRunner) -> None:
-    """Open the wizard window-modally; it deletes itself when closed.
-
-    Build an ``ImportWizard`` directly to listen to ``imported(int)`` (e.g. to refresh
-    the citizens list).
-    """
+                       runner: TaskRunner) -> ImportWizard:
+    """Open the wizard window-modally; it deletes itself when closed. Listen to its
+    ``imported(int)`` signal to refresh what shows citizens."""
     wizard = ImportWizard(workspace, runner, parent)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.open()
+    return wizard

@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ui.tasks import TaskRunner
-from ui.views.placeholder import PlaceholderPage
+from ui.views.settings.settings_page import SettingsPage
 from ui.workspace import Workspace
 
 
 def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-    return PlaceholderPage(title)
+    return SettingsPage(workspace, runner, title)
+
+
+__all__ = ["SettingsPage", "create_page"]

@@ -1,0 +1,383 @@
+"""Grants (*bevillinger*): what an authority granted a citizen, for how long, how many hours.
+
+A citizen holds any number of grants over time. Choosing a course type fills in its
+legal basis, weekly hours and price (``prefill_from_course_type``); the user may change
+them. An anonymous (§99) citizen can only hold grants under a legal basis that allows
+anonymity. Every read and change is audited with the citizen.
+
+The rules for a grant's values (text limits, weekly hours, prices) and the checked
+versioned edit live here too: the catalogue's course types hold the same values, and
+the partner service cleans text the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased
+
+from mentordesk import audit
+from mentordesk.domain.catalogue import MINUTES_PER_HOUR, Price, PriceModel, WeeklyHours
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.labels import LabeledStrEnum
+from mentordesk.domain.money import format_dkk
+from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.services.access import require_citizen
+from mentordesk.services.editing import checked_edit
+from mentordesk.services.input_checks import clean_line, clean_note, optional_date, optional_int
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import (
+    Authority,
+    Citizen,
+    CourseType,
+    Grant,
+    LegalBasis,
+)
+
+if TYPE_CHECKING:
+    # Only a type: catalogue_admin imports this module for the shared rules below.
+    from mentordesk.services.catalogue_admin import CourseTypeItem
+
+# --- value rules shared with course types and partners --------------------------------------
+
+# Free-text notes have no column limit in SQLite; this one keeps a pasted book out.
+MAX_WEEKLY_MINUTES = 7 * 24 * MINUTES_PER_HOUR
+MAX_PRICE_OERE = 100_000_000  # 1.000.000,00 kr.: far above any hourly or weekly price
+
+
+def check_weekly_hours(min_minutes: object, max_minutes: object) -> None:
+    """A band (min–max), a minimum only (max None), or nothing at all."""
+    message = "Timetallet pr. uge skal ligge mellem 0 og 168 timer."
+    low = optional_int(min_minutes, message)
+    high = optional_int(max_minutes, message)
+    for minutes in (low, high):
+        if minutes is not None and not 0 <= minutes <= MAX_WEEKLY_MINUTES:
+            raise InvalidInput(message)
+    if high is not None and low is None:
+        raise InvalidInput("Angiv et mindste timetal pr. uge, når der er en øvre grænse.")
+    if high is not None and low is not None and high < low:
+        raise InvalidInput("Det mindste timetal pr. uge må ikke være større end det højeste.")
+
+
+def check_price(model: object, amount_oere: object) -> None:
+    """No price (agreed case by case), or a model with a non-negative amount in øre."""
+    amount = optional_int(amount_oere, "Prisen skal være et beløb i kroner.")
+    if model is None:
+        if amount is not None:
+            raise InvalidInput("Vælg om prisen gælder pr. time eller pr. uge.")
+        return
+    if model not in {price_model.value for price_model in PriceModel}:
+        raise InvalidInput("Vælg om prisen gælder pr. time eller pr. uge.")
+    if amount is None:
+        raise InvalidInput("Angiv prisen i kroner.")
+    if not 0 <= amount <= MAX_PRICE_OERE:
+        raise InvalidInput(f"Prisen skal ligge mellem 0 og {format_dkk(MAX_PRICE_OERE)}.")
+
+
+def weekly_hours_label(min_minutes: int | None, max_minutes: int | None) -> str:
+    """``"6–10 timer/uge"``, ``"Fra 1 time/uge"``; ``""`` when no hours are set."""
+    if min_minutes is None and max_minutes is None:
+        return ""
+    low = min_minutes or 0
+    if low % MINUTES_PER_HOUR == 0 and (max_minutes is None
+                                        or max_minutes % MINUTES_PER_HOUR == 0):
+        high = None if max_minutes is None else max_minutes // MINUTES_PER_HOUR
+        return WeeklyHours(low // MINUTES_PER_HOUR, high).label
+    # Part hours ("1,5 timer") are rare; WeeklyHours speaks whole hours only.
+    if max_minutes is None:
+        return f"Fra {_hours_text(low)} timer/uge"
+    if low == max_minutes:
+        return f"{_hours_text(low)} timer/uge"
+    if low == 0:
+        return f"Op til {_hours_text(max_minutes)} timer/uge"
+    return f"{_hours_text(low)}–{_hours_text(max_minutes)} timer/uge"
+
+
+def _hours_text(minutes: int) -> str:
+    hours = (Decimal(minutes) / MINUTES_PER_HOUR).quantize(Decimal("0.01")).normalize()
+    return f"{hours:f}".replace(".", ",")
+
+
+def price_label(model: str | None, amount_oere: int | None,
+                max_weekly_hours: int | None = None) -> str:
+    """``"500,00 kr. pr. time eks. moms"``; ``"Aftales"`` when no price is set."""
+    if model is None or amount_oere is None:
+        return "Aftales"
+    return Price(PriceModel(model), amount_oere, max_weekly_hours).label
+
+
+# --- grants -------------------------------------------------------------------------------
+
+GRANT_FIELDS = ("legal_basis_id", "course_type_id", "authority_id", "caseworker_name",
+                "caseworker_contact", "start_on", "end_on", "discharge_on",
+                "hours_min_minutes", "hours_max_minutes", "price_model", "price_oere", "note")
+
+# Danish names of the fields, for the audit log's "what changed".
+_FIELD_NAMES = {
+    "legal_basis_id": "lovgrundlag", "course_type_id": "forløbstype",
+    "authority_id": "myndighed", "caseworker_name": "sagsbehandler",
+    "caseworker_contact": "sagsbehandlers kontakt", "start_on": "start", "end_on": "slut",
+    "discharge_on": "udskrivning", "hours_min_minutes": "timer (mindst)",
+    "hours_max_minutes": "timer (højst)", "price_model": "prismodel", "price_oere": "pris",
+    "note": "note",
+}
+ONGOING = "løbende"
+
+
+class GrantState(LabeledStrEnum):
+    UPCOMING = "upcoming", "Kommende"
+    CURRENT = "current", "Aktiv"
+    ENDED = "ended", "Afsluttet"
+
+
+@dataclass(frozen=True)
+class GrantInput:
+    legal_basis_id: int
+    start_on: date
+    course_type_id: int | None = None
+    authority_id: int | None = None
+    caseworker_name: str = ""
+    caseworker_contact: str = ""
+    end_on: date | None = None
+    discharge_on: date | None = None  # SEL §12 only: discharge from regional psychiatry
+    hours_min_minutes: int | None = None
+    hours_max_minutes: int | None = None
+    price_model: str | None = None
+    price_oere: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GrantRow(GrantInput):
+    id: int = 0
+    version: int = 0
+    citizen_id: int = 0
+    legal_basis_code: str = ""
+    legal_basis_name: str = ""
+    course_type_name: str = ""
+    course_min_weeks: int | None = None
+    authority_name: str = ""
+
+    def values(self) -> dict[str, Any]:
+        """The editable fields as loaded: the ``original`` of an edit."""
+        return {field: getattr(self, field) for field in GRANT_FIELDS}
+
+    @property
+    def hours_label(self) -> str:
+        return weekly_hours_label(self.hours_min_minutes, self.hours_max_minutes)
+
+    @property
+    def price_label(self) -> str:
+        return price_label(self.price_model, self.price_oere)
+
+    @property
+    def period_label(self) -> str:
+        end = format_date(self.end_on) if self.end_on else ONGOING
+        return f"{format_date(self.start_on)} – {end}"
+
+    @property
+    def period_warning(self) -> str:
+        return period_warning(self.start_on, self.end_on, self.course_min_weeks)
+
+    def state(self, today: date) -> GrantState:
+        if self.start_on > today:
+            return GrantState.UPCOMING
+        if self.end_on is not None and self.end_on < today:
+            return GrantState.ENDED
+        return GrantState.CURRENT
+
+
+def is_discharge_basis(code: str) -> bool:
+    """SEL §12 grants carry a discharge date: the first phone call is due shortly after."""
+    return re.sub(r"\s+", "", code).casefold() == "sel§12"
+
+
+def prefill_from_course_type(course: CourseTypeItem) -> dict[str, Any]:
+    """What choosing a course type fills in on a grant: its legal basis (if it has one),
+    weekly hours and price, as ``GrantInput`` field values."""
+    values: dict[str, Any] = {
+        "course_type_id": course.id,
+        "hours_min_minutes": course.hours_min_minutes,
+        "hours_max_minutes": course.hours_max_minutes,
+        "price_model": course.price_model,
+        "price_oere": course.price_oere,
+    }
+    if course.legal_basis_id is not None:
+        values["legal_basis_id"] = course.legal_basis_id
+    return values
+
+
+def period_warning(start_on: date, end_on: date | None, min_weeks: int | None) -> str:
+    """A warning (not an error) when the period is shorter than the course's minimum:
+    authorities do grant short periods, but it is usually a typing mistake."""
+    if end_on is None or not min_weeks or end_on < start_on:
+        return ""
+    if (end_on - start_on).days + 1 >= min_weeks * 7:
+        return ""
+    return f"Perioden er kortere end forløbstypens mindste varighed på {min_weeks} uger."
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def grants_for_citizen(database: Database, actor: Actor, citizen_id: int,
+                       today: date | None = None) -> list[GrantRow]:
+    """The citizen's grants, newest start first."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id, today)
+        rows = [_row(*columns) for columns in session.execute(
+            _grant_query().where(Grant.citizen_id == citizen_id)
+            .order_by(Grant.start_on.desc(), Grant.id.desc())
+        )]
+        audit.record(session, actor.login, audit.Action.READ, entity="grant",
+                     citizen_id=citizen_id, detail=f"Bevillinger vist ({len(rows)})")
+    return rows
+
+
+def _grant_query() -> Select[Any]:
+    basis = aliased(LegalBasis)
+    return (
+        select(Grant, basis.code, basis.name, CourseType.name, CourseType.min_weeks,
+               Authority.name)
+        .join(basis, basis.id == Grant.legal_basis_id)
+        .outerjoin(CourseType, CourseType.id == Grant.course_type_id)
+        .outerjoin(Authority, Authority.id == Grant.authority_id)
+    )
+
+
+def _row(grant: Grant, basis_code: str, basis_name: str, course_name: str | None,
+         min_weeks: int | None, authority_name: str | None) -> GrantRow:
+    return GrantRow(
+        **{field: getattr(grant, field) for field in GRANT_FIELDS},
+        id=grant.id, version=grant.version, citizen_id=grant.citizen_id,
+        legal_basis_code=basis_code, legal_basis_name=basis_name,
+        course_type_name=course_name or "", course_min_weeks=min_weeks,
+        authority_name=authority_name or "",
+    )
+
+
+def _load_row(session: Session, grant_id: int) -> GrantRow:
+    return _row(*session.execute(_grant_query().where(Grant.id == grant_id)).one())
+
+
+# --- changing -----------------------------------------------------------------------------
+
+
+def create_grant(database: Database, actor: Actor, citizen_id: int,
+                 new: GrantInput) -> GrantRow:
+    with database.session() as session:
+        citizen = require_citizen(session, actor, citizen_id)
+        grant = Grant(citizen_id=citizen.id, **_grant_values(session, citizen, asdict(new)))
+        session.add(grant)
+        session.flush()
+        row = _load_row(session, grant.id)
+        audit.record(session, actor.login, audit.Action.CREATE, entity="grant",
+                     entity_id=grant.id, citizen_id=citizen.id,
+                     detail=f"Bevilling oprettet: {row.legal_basis_code}, {row.period_label}")
+        return row
+
+
+def update_grant(database: Database, actor: Actor, grant_id: int, expected_version: int,
+                 changes: Mapping[str, Any],
+                 original: Mapping[str, Any] | None = None) -> GrantRow:
+    """Save ``changes`` (``GrantInput`` field names) made against ``expected_version``;
+    raises ``EditConflict`` when someone else saved the grant meanwhile."""
+    with database.session() as session:
+        grant = _visible_grant(session, actor, grant_id)
+        citizen = session.get_one(Citizen, grant.citizen_id)
+        kept = (grant.legal_basis_id, grant.course_type_id)
+        diff = checked_edit(session, grant, expected_version, changes, original, GRANT_FIELDS,
+                            lambda values: _grant_values(session, citizen, values, kept))
+        if diff:
+            audit.record(session, actor.login, audit.Action.UPDATE, entity="grant",
+                         entity_id=grant.id, citizen_id=citizen.id,
+                         detail="Bevilling ændret: " + ", ".join(_FIELD_NAMES[f] for f in diff))
+        return _load_row(session, grant.id)
+
+
+def end_grant(database: Database, actor: Actor, grant_id: int, expected_version: int,
+              end_on: date) -> GrantRow:
+    """End the grant on ``end_on`` (the last day it covers)."""
+    with database.session() as session:
+        grant = _visible_grant(session, actor, grant_id)
+        citizen = session.get_one(Citizen, grant.citizen_id)
+        kept = (grant.legal_basis_id, grant.course_type_id)
+        checked_edit(session, grant, expected_version, {"end_on": end_on}, None, GRANT_FIELDS,
+                     lambda values: _grant_values(session, citizen, values, kept))
+        audit.record(session, actor.login, audit.Action.UPDATE, entity="grant",
+                     entity_id=grant.id, citizen_id=citizen.id,
+                     detail=f"Bevilling afsluttet pr. {format_date(end_on)}")
+        return _load_row(session, grant.id)
+
+
+def _visible_grant(session: Session, actor: Actor, grant_id: int) -> Grant:
+    grant = session.get(Grant, grant_id)
+    if grant is None:
+        raise NotFound("Bevillingen findes ikke længere.")
+    require_citizen(session, actor, grant.citizen_id)
+    return grant
+
+
+def _grant_values(session: Session, citizen: Citizen, values: Mapping[str, Any],
+                  kept: tuple[int | None, int | None] = (None, None)) -> dict[str, Any]:
+    """Checked, cleaned column values; ``kept`` are the legal basis and course type the
+    grant already has, which stay allowed after they are deactivated in the catalogue."""
+    basis = _legal_basis(session, citizen, values["legal_basis_id"], kept[0])
+    _check_course_type(session, values["course_type_id"], kept[1])
+    authority_id = values["authority_id"]
+    if authority_id is not None and session.get(Authority, authority_id) is None:
+        raise InvalidInput("Vælg en myndighed fra listen.")
+    start_on = optional_date(values["start_on"], "Startdato")
+    end_on = optional_date(values["end_on"], "Slutdato")
+    if start_on is None:
+        raise InvalidInput("Angiv bevillingens startdato.")
+    if end_on is not None and end_on < start_on:
+        raise InvalidInput("Slutdatoen må ikke ligge før startdatoen.")
+    discharge_on = optional_date(values["discharge_on"], "Udskrivningsdato")
+    if discharge_on is not None and not is_discharge_basis(basis.code):
+        raise InvalidInput("En udskrivningsdato hører kun til bevillinger efter SEL §12.")
+    check_weekly_hours(values["hours_min_minutes"], values["hours_max_minutes"])
+    check_price(values["price_model"], values["price_oere"])
+    return {
+        **{field: values[field] for field in GRANT_FIELDS},
+        "caseworker_name": clean_line(Grant, "caseworker_name", values["caseworker_name"],
+                                      "Sagsbehandler"),
+        "caseworker_contact": clean_line(Grant, "caseworker_contact",
+                                         values["caseworker_contact"],
+                                         "Sagsbehandlers telefon/e-mail"),
+        "note": clean_note(values["note"]),
+    }
+
+
+def _legal_basis(session: Session, citizen: Citizen, basis_id: object,
+                 kept_id: int | None) -> LegalBasis:
+    basis = session.get(LegalBasis, basis_id) if isinstance(basis_id, int) else None
+    if basis is None:
+        raise InvalidInput("Vælg et lovgrundlag for bevillingen.")
+    if not basis.active and basis.id != kept_id:
+        raise InvalidInput(f"Lovgrundlaget {basis.code} er deaktiveret og kan ikke bruges "
+                           "til nye bevillinger.")
+    if citizen.is_anonymous and not basis.allows_anonymous:
+        raise InvalidInput(
+            f"Borgeren er registreret anonymt (§99). En anonym borger kan kun få bevillinger "
+            f"efter et lovgrundlag, der tillader anonymitet – det gør {basis.code} ikke."
+        )
+    return basis
+
+
+def _check_course_type(session: Session, course_id: object, kept_id: int | None) -> None:
+    if course_id is None:
+        return
+    course = session.get(CourseType, course_id) if isinstance(course_id, int) else None
+    if course is None:
+        raise InvalidInput("Vælg en forløbstype fra listen.")
+    if not course.active and course.id != kept_id:
+        raise InvalidInput(f"Forløbstypen »{course.name}« er deaktiveret og kan ikke bruges "
+                           "til nye bevillinger.")

@@ -1,0 +1,90 @@
+"""Checks of what users type, shared by the services: Danish messages, nothing saved.
+
+Text is taken as typed (any Unicode, ``<``, ``&``, a leading ``=``) and only limited in
+length; the limit is the column's declared length, so the message can name it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from mentordesk.errors import InvalidInput
+from mentordesk.storage.models import Base
+
+# Free text without a column limit (Text) still gets one: nobody types more in a note, and
+# a pasted document would make lists and reports unusable.
+TEXT_LIMIT = 10_000
+NOTE_LIMIT = TEXT_LIMIT
+
+__all__ = ["InvalidInput"]
+
+
+def column_limit(model: type[Base], field: str) -> int:
+    """The declared length of a String column: the limit the user is told about."""
+    return int(model.__table__.c[field].type.length)  # type: ignore[attr-defined]
+
+
+def clean_text(value: object, label: str, limit: int, *, required: bool = False) -> str:
+    """Text as typed (any Unicode, ``<``, ``&``, ``=`` …) without surrounding blanks."""
+    if not isinstance(value, str):
+        raise InvalidInput(f"Feltet »{label}« skal være tekst.")
+    text = value.strip()
+    if required and not text:
+        raise InvalidInput(f"Udfyld feltet »{label}«.")
+    if len(text) > limit:
+        raise InvalidInput(
+            f"Feltet »{label}« må højst være {limit} tegn langt; der står {len(text)} tegn."
+        )
+    return text
+
+
+def clean_line(model: type[Base], field: str, value: object, label: str, *,
+               required: bool = False) -> str:
+    return clean_text(value, label, column_limit(model, field), required=required)
+
+
+def clean_note(value: object, label: str = "Note") -> str:
+    return clean_text(value, label, NOTE_LIMIT)
+
+
+def clean_flag(value: object, label: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInput(f"Feltet »{label}« skal være ja eller nej.")
+    return value
+
+
+def optional_int(value: object, message: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidInput(message)
+    return value
+
+
+def optional_date(value: object, label: str) -> date | None:
+    if value is not None and not isinstance(value, date):
+        raise InvalidInput(f"Feltet »{label}« skal være en dato.")
+    return value
+
+
+def check_lengths(model: type, values: Mapping[str, Any], labels: Mapping[str, str]) -> None:
+    """Refuse text longer than its column allows (``Text`` columns: ``TEXT_LIMIT``), with
+    the field's Danish name: "Navn må højst være 120 tegn."."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    for field, value in values.items():
+        if not isinstance(value, str) or field not in columns:
+            continue
+        limit = getattr(columns[field].type, "length", None) or TEXT_LIMIT
+        if len(value) > limit:
+            shown_limit = f"{limit:,}".replace(",", ".")  # Danish thousands separator
+            raise InvalidInput(f"{labels.get(field, field)} må højst være {shown_limit} tegn.")
+
+
+def clean_email(model: type[Base], value: object) -> str:
+    email = clean_line(model, "email", value, "E-mail")
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        raise InvalidInput(f"»{email}« ligner ikke en e-mailadresse (fx navn@kommune.dk).")
+    return email
