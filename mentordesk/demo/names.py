@@ -170,15 +170,16 @@ def citizen_fields(rng: random.Random, today: date, town: int, used_cpr: set[str
     return {"first_name": first, "last_name": last, "alias": "", "cpr": cpr,
             "cpr_last4": cpr[-4:], "address": street_address(rng), "postal_code": postal,
             "city": city, "phone": phone(rng), "email": email, "note": "",
-            "preferred_contact": rng.choice(("SMS", "Telefon", "Besøg", "E-mail" if email
-                                             else "SMS"))}
+            # ContactForm codes, as the record's combo stores them.
+            "preferred_contact": rng.choice(("sms", "phone", "home_visit",
+                                             "online" if email else "sms"))}
 
 
 def anonymous_fields(nickname: str, town: int) -> dict:
     """A §99 citizen: an alias, no CPR, no address."""
     return {"first_name": "", "last_name": "", "alias": nickname, "cpr": None, "cpr_last4": "",
             "address": "", "postal_code": "", "city": TOWNS[town][1], "phone": "", "email": "",
-            "preferred_contact": "Værestedet",
+            "preferred_contact": "activity_centre",
             "note": "Anonym efter SEL §99. Mødes på værestedet."}
 
 

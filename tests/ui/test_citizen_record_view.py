@@ -426,3 +426,25 @@ def test_contributed_tabs_follow_the_selected_citizen(qtbot, widgets, database, 
     open_citizen(qtbot, view, "Bodil")
 
     assert tab.shown[-1] == citizen_id
+
+
+def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(
+        qtbot, view, database, admin):
+    """A preferred contact stored by an import or an older version ("Værestedet") is not a
+    choice in the combo: it must show as itself, not count as an edit, and survive a save."""
+    from mentordesk.storage.models import Citizen
+
+    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Vilma"))
+    with database.session() as session:  # as an older version could have stored it
+        session.get(Citizen, citizen_id).preferred_contact = "Værestedet"
+    view.refresh()
+    open_citizen(qtbot, view, "Vilma")
+    overview = view.record.overview
+
+    assert overview.contact_combo.currentText() == "Værestedet"
+    assert not overview.has_unsaved_changes()
+    assert overview.close_button.isEnabled()
+    overview.fields["phone"].setText("11 22 33 44")
+    with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
+        overview.save()
+    assert get_citizen_record(database, admin, citizen_id).preferred_contact == "Værestedet"

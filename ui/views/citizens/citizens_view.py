@@ -94,7 +94,7 @@ class CitizensView(QWidget):
         splitter.addWidget(self.record)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([500, 600])  # the list keeps its status and mentor columns visible
+        splitter.setSizes([560, 640])  # the list keeps its status and mentor columns visible
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)

@@ -241,8 +241,16 @@ class OverviewTab(QWidget):
         self.note_edit.setPlainText(values["note"])
         self.anonymous_check.setChecked(values["is_anonymous"])
         self.status_combo.setCurrentIndex(self.status_combo.findData(values["status"]))
-        self.contact_combo.setCurrentIndex(max(0, self.contact_combo.findData(
-            values["preferred_contact"])))
+        self._select_preferred_contact(values["preferred_contact"])
+
+    def _select_preferred_contact(self, value: str) -> None:
+        """Select the stored contact form; a value from elsewhere (an import, an older
+        version) is kept as its own choice, so saving never erases it unasked."""
+        index = self.contact_combo.findData(value)
+        if index < 0:
+            self.contact_combo.addItem(value, value)
+            index = self.contact_combo.count() - 1
+        self.contact_combo.setCurrentIndex(index)
 
     def form_values(self) -> dict[str, Any]:
         values: dict[str, Any] = {name: edit.text() for name, edit in self.fields.items()}

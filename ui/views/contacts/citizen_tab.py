@@ -13,10 +13,12 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -126,10 +128,19 @@ class ContactsTab(CitizenTab):
         journal_layout.addLayout(header)
         journal_layout.addWidget(self.rate_label)
         journal_layout.addWidget(self.table, 1)
+        # In a narrow record the form scrolls sideways instead of squeezing the list of
+        # citizens beside the record.
+        entry_scroll = QScrollArea()
+        entry_scroll.setWidget(entry)
+        entry_scroll.setWidgetResizable(True)
+        entry_scroll.setFrameShape(QFrame.Shape.NoFrame)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(entry)
+        splitter.addWidget(entry_scroll)
         splitter.addWidget(journal)
+        # The journal gets the spare height: the note field grows when dragged.
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 470])
         QVBoxLayout(self).addWidget(splitter)
 
     # -- loading ----------------------------------------------------------------------

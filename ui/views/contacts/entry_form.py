@@ -82,6 +82,7 @@ class ContactEntryForm(QWidget):
         self.note_edit.setTabChangesFocus(True)  # Tab moves on; Enter makes a new line
         self.note_edit.setPlaceholderText(self.tr("What happened, what was agreed …"))
         self.note_edit.setMinimumHeight(70)
+        self.note_edit.setMaximumHeight(160)
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
