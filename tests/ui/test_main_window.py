@@ -98,3 +98,12 @@ def test_ctrl_q_closes_the_window(qtbot, window):
     with qtbot.waitSignal(window.closed, timeout=2_000):
         qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert window.quit_action.text() == "&Afslut"
+
+
+def test_area_pages_are_built_when_first_shown(qtbot, window):
+    """Start-up builds only the citizens area; the others (and their data loads) wait."""
+    deadlines = window.pages.widget(AREAS.index("Frister"))
+    assert deadlines.page is None
+    window.switch_area(AREAS.index("Frister"))
+    qtbot.waitUntil(lambda: deadlines.page is not None, timeout=2_000)
+    assert deadlines.page.parent() is deadlines

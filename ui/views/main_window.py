@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +25,24 @@ from ui.views.placeholder import PlaceholderPage
 from ui.workspace import Workspace
 
 PageFactory = Callable[[Workspace, TaskRunner, str], QWidget]
+
+
+class LazyPage(QWidget):
+    """Builds its area's page when first shown: the pages load their data as they are
+    built, and at start-up the worker should serve the citizens list first."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self.page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.page is None:
+            self.page = self._build()
+            self.layout().addWidget(self.page)
+        super().showEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -94,11 +113,15 @@ class MainWindow(QMainWindow):
             elif factory is None:
                 page = PlaceholderPage(name)
             else:
-                page = factory(self.workspace, self._runner, name)
-            if hasattr(page, "citizen_requested"):  # e.g. a deadline: open that citizen
-                page.citizen_requested.connect(self.open_citizen)
+                page = LazyPage(lambda factory=factory, name=name: self._build_page(factory, name))
             self.pages.addWidget(page)
         self.navigation.setFixedWidth(170)
+
+    def _build_page(self, factory: PageFactory, name: str) -> QWidget:
+        page = factory(self.workspace, self._runner, name)
+        if hasattr(page, "citizen_requested"):  # e.g. a deadline: open that citizen
+            page.citizen_requested.connect(self.open_citizen)
+        return page
 
     def open_citizen(self, citizen_id: int) -> None:
         self.switch_area(0)
