@@ -4,6 +4,14 @@
 <context>
     <name>AssignmentDialog</name>
     <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
         <source>dd-mm-yyyy (empty: ongoing)</source>
         <translation>dd-mm-åååå (tom: løbende)</translation>
     </message>
@@ -166,6 +174,10 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
+        <source>Closing date</source>
+        <translation>Afslutningsdato</translation>
+    </message>
+    <message>
         <source>Close case</source>
         <translation>Afslut sag</translation>
     </message>
@@ -225,17 +237,6 @@
     <message>
         <source>Valid CPR number.</source>
         <translation>Gyldigt CPR-nummer.</translation>
-    </message>
-</context>
-<context>
-    <name>DateField</name>
-    <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-åååå</translation>
-    </message>
-    <message>
-        <source>Type the date as dd-mm-yyyy; the arrow keys up and down change the day.</source>
-        <translation>Skriv datoen som dd-mm-åååå; piletasterne op og ned skifter dag.</translation>
     </message>
 </context>
 <context>

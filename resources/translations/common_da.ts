@@ -50,4 +50,15 @@
         <translation>En anden bruger har gemt ændringer i de samme felter, mens du redigerede. Intet er gået tabt: vælg hvad der skal gemmes.</translation>
     </message>
 </context>
+<context>
+    <name>DanishDateEdit</name>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-åååå</translation>
+    </message>
+    <message>
+        <source>{field}: please fill in the date.</source>
+        <translation>{field}: udfyld datoen.</translation>
+    </message>
+</context>
 </TS>

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
-    <name>DanishDateEdit</name>
-    <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-åååå</translation>
-    </message>
-    <message>
-        <source>{field}: please fill in the date.</source>
-        <translation>{field}: udfyld datoen.</translation>
-    </message>
-</context>
-<context>
     <name>EndGrantDialog</name>
     <message>
         <source>End grant</source>

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.services.assignments import ASSIGNMENT_KINDS, PRIMARY, AssignmentRow
-from ui.views.citizens.date_field import DateField
+from ui.views.common.date_edit import DanishDateEdit
 
 
 class AssignmentDialog(QDialog):
@@ -37,8 +37,10 @@ class AssignmentDialog(QDialog):
                 self.mentor_combo.addItem(row.mentor_name, row.user_id)
             self.mentor_combo.setCurrentIndex(self.mentor_combo.findData(row.user_id))
             self.mentor_combo.setEnabled(False)  # a period belongs to its mentor
-        self.start_field = DateField(row.start_on if row else date.today())
-        self.end_field = DateField(row.end_on if row else None, optional=True)
+        self.start_field = DanishDateEdit(self.tr("From"), required=True)
+        self.start_field.set_date(row.start_on if row else date.today())
+        self.end_field = DanishDateEdit(self.tr("To"), required=False)
+        self.end_field.set_date(row.end_on if row else None)
         self.end_field.setPlaceholderText(self.tr("dd-mm-yyyy (empty: ongoing)"))
         hint = QLabel(self.tr("The current primary mentor's period ends the day before.")
                       if kind == PRIMARY and row is None else "")
@@ -75,5 +77,5 @@ class AssignmentDialog(QDialog):
             return
         self.error_label.clear()
         self.submitted.emit({"user_id": self.mentor_combo.currentData(),
-                             "start_on": self.start_field.date(),
-                             "end_on": self.end_field.date()})
+                             "start_on": self.start_field.date_value(),
+                             "end_on": self.end_field.date_value()})

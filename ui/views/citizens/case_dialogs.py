@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.views.citizens.date_field import DateField
+from ui.views.common.date_edit import DanishDateEdit
 
 
 class CloseCaseDialog(QDialog):
@@ -28,7 +28,8 @@ class CloseCaseDialog(QDialog):
             "The case gets the status Closed. The mentors' assignments end on the closing "
             "date; the history is kept. A coordinator can reopen the case later."))
         explanation.setWordWrap(True)
-        self.date_field = DateField(date.today())
+        self.date_field = DanishDateEdit(self.tr("Closing date"), required=True)
+        self.date_field.set_date(date.today())
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -48,7 +49,7 @@ class CloseCaseDialog(QDialog):
         layout.addWidget(buttons)
 
     def closed_on(self) -> date | None:
-        return self.date_field.date()
+        return self.date_field.date_value()
 
     def _accept_if_valid(self) -> None:
         error = self.date_field.error()

@@ -28,8 +28,8 @@ from mentordesk.services.grants import (
     weekly_hours_label,
 )
 from ui.tasks import TaskRunner
+from ui.views.common.date_edit import DanishDateEdit
 from ui.views.grants.form_fields import (
-    DanishDateEdit,
     PriceInput,
     WeeklyHoursInput,
     plain_label,

@@ -17,7 +17,8 @@ from mentordesk.services.partners import (
     withdraw_consent,
 )
 from ui.tasks import TaskRunner
-from ui.views.grants.form_fields import DanishDateEdit, plain_label, select_data
+from ui.views.common.date_edit import DanishDateEdit
+from ui.views.grants.form_fields import plain_label, select_data
 from ui.views.grants.record_dialog import RecordDialog, SaveJob
 from ui.workspace import Workspace
 
