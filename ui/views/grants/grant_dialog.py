@@ -29,13 +29,13 @@ from mentordesk.services.grants import (
 )
 from ui.tasks import TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
-from ui.views.grants.form_fields import (
+from ui.views.common.form_fields import (
     PriceInput,
     WeeklyHoursInput,
     plain_label,
     select_data,
 )
-from ui.views.grants.record_dialog import RecordDialog, SaveJob
+from ui.views.common.record_dialog import RecordDialog, SaveJob
 from ui.workspace import Workspace
 
 WARNING_STYLE = "color: #8a5a00;"

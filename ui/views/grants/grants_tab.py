@@ -15,16 +15,16 @@ from mentordesk.services.catalogue_admin import Catalogue, load_catalogue
 from mentordesk.services.grants import GrantRow, GrantState, grants_for_citizen
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.areas import CitizenTab
-from ui.views.grants.form_fields import plain_label
-from ui.views.grants.grant_dialog import EndGrantDialog, GrantDialog
-from ui.views.grants.record_dialog import RecordDialog
-from ui.views.grants.record_table import (
+from ui.views.common.form_fields import plain_label
+from ui.views.common.record_dialog import RecordDialog
+from ui.views.common.record_table import (
     RecordTableModel,
     RowLook,
     TableColumn,
     record_table,
     selected_row,
 )
+from ui.views.grants.grant_dialog import EndGrantDialog, GrantDialog
 from ui.workspace import Workspace
 
 ENDED_GREY = "#777777"

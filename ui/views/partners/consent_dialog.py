@@ -18,8 +18,8 @@ from mentordesk.services.partners import (
 )
 from ui.tasks import TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
-from ui.views.grants.form_fields import plain_label, select_data
-from ui.views.grants.record_dialog import RecordDialog, SaveJob
+from ui.views.common.form_fields import plain_label, select_data
+from ui.views.common.record_dialog import RecordDialog, SaveJob
 from ui.workspace import Workspace
 
 

@@ -20,9 +20,9 @@ from mentordesk.services.partners import (
 )
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.areas import CitizenTab
-from ui.views.grants.form_fields import plain_label
-from ui.views.grants.record_dialog import RecordDialog
-from ui.views.grants.record_table import (
+from ui.views.common.form_fields import plain_label
+from ui.views.common.record_dialog import RecordDialog
+from ui.views.common.record_table import (
     RecordTableModel,
     RowLook,
     TableColumn,

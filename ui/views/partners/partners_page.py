@@ -22,8 +22,8 @@ from mentordesk.services.catalogue_admin import Removal
 from mentordesk.services.partners import PartnerItem, list_partners, remove_partner
 from ui.models.danish_sort_proxy import DanishSortProxyModel
 from ui.tasks import TaskContext, TaskRunner
-from ui.views.grants.form_fields import confirm, plain_label
-from ui.views.grants.record_table import (
+from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.record_table import (
     RecordTableModel,
     RowLook,
     TableColumn,

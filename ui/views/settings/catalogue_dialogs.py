@@ -18,8 +18,8 @@ from mentordesk.services.catalogue_admin import (
     update_legal_basis,
 )
 from ui.tasks import TaskRunner
-from ui.views.grants.form_fields import select_data
-from ui.views.grants.record_dialog import RecordDialog, SaveJob
+from ui.views.common.form_fields import select_data
+from ui.views.common.record_dialog import RecordDialog, SaveJob
 from ui.workspace import Workspace
 
 

@@ -25,8 +25,8 @@ from mentordesk.services.catalogue_admin import (
 )
 from mentordesk.services.grants import weekly_hours_label
 from ui.tasks import TaskRunner
-from ui.views.grants.form_fields import PriceInput, WeeklyHoursInput, select_data
-from ui.views.grants.record_dialog import RecordDialog, SaveJob
+from ui.views.common.form_fields import PriceInput, WeeklyHoursInput, select_data
+from ui.views.common.record_dialog import RecordDialog, SaveJob
 from ui.workspace import Workspace
 
 

@@ -35,9 +35,9 @@ from mentordesk.services.catalogue_admin import (
     remove_legal_basis,
 )
 from ui.tasks import TaskContext, TaskRunner
-from ui.views.grants.form_fields import confirm, plain_label
-from ui.views.grants.record_dialog import RecordDialog
-from ui.views.grants.record_table import (
+from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.record_dialog import RecordDialog
+from ui.views.common.record_table import (
     RecordTableModel,
     RowLook,
     TableColumn,

@@ -1,5 +1,5 @@
-"""Form inputs for dates, weekly hours and prices, shared by the grant, consent and
-catalogue dialogs.
+"""Form inputs for weekly hours and prices, and small form helpers, shared by the grant,
+consent and catalogue dialogs.
 
 Each input shows values the Danish way (dd-mm-åååå, "6–10 timer/uge", 1.234,56) and
 hands back what the services store (``date``, minutes, øre). Parsing errors are raised
