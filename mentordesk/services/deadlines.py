@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
+from mentordesk.domain.public_holidays import public_holidays_between
 from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.domain.deadlines import (
     DEFAULT_RULES,
@@ -89,18 +90,22 @@ def deadlines(
     *,
     include_done: bool = False,
     rules: DeadlineRules = DEFAULT_RULES,
-    holidays: Collection[date] = (),
+    holidays: Collection[date] | None = None,
 ) -> list[Deadline]:
     """Open cases' deadlines due within ``horizon_days`` (overdue ones always), by due date.
 
     ``scope="mine"``: citizens the actor is assigned to today (primary or substitute);
     ``"team"``: every citizen the actor may see, so a mentor still gets only their
-    caseload. Done deadlines are left out unless ``include_done``.
+    caseload. Done deadlines are left out unless ``include_done``. Working days skip
+    Danish public holidays unless ``holidays`` is given.
     """
     if scope not in SCOPES:
         raise ValueError(f"Ukendt visning af frister: {scope!r}")
     today = today or date.today()
     last_day = today + timedelta(days=horizon_days)
+    if holidays is None:
+        # Discharges up to a year back can still have an open working-day deadline.
+        holidays = public_holidays_between(today - timedelta(days=366), last_day)
     with database.session() as session:
         citizens = _open_citizens(session, actor, scope, today)
         facts = _case_facts(session, list(citizens), today, rules)

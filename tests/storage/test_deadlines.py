@@ -210,3 +210,17 @@ def test_listing_is_audited_and_bad_scope_refused(database, admin):
     assert "1 frister, 1 overskredet" in event.detail
     with pytest.raises(ValueError):
         deadlines(database, admin, "alle", today=TODAY)  # type: ignore[arg-type]
+
+
+def test_discharge_call_skips_danish_public_holidays(database, admin):
+    """Discharged on Skærtorsdag 2026: Langfredag, the weekend and 2. påskedag are not
+    working days, so the second working day is Wednesday 8 April, not Monday 6 April."""
+    citizen = _citizen(database, admin)
+    _grant(database, citizen, date(2026, 3, 30), code="SEL §12", discharge=date(2026, 4, 2))
+
+    rows = deadlines(database, admin, "team", today=date(2026, 4, 1))
+    assert (DeadlineKind.DISCHARGE_CALL, date(2026, 4, 8)) in [
+        (row.kind, row.due_on) for row in rows]
+    plain = deadlines(database, admin, "team", today=date(2026, 4, 1), holidays=())
+    assert (DeadlineKind.DISCHARGE_CALL, date(2026, 4, 6)) in [
+        (row.kind, row.due_on) for row in plain]
