@@ -209,10 +209,6 @@
         <translation>Åbner demodatabasen…</translation>
     </message>
     <message>
-        <source>The demo database cannot be built in this version.</source>
-        <translation>Demodatabasen kan ikke bygges i denne version.</translation>
-    </message>
-    <message>
         <source>Building the demo database with fictitious citizens…</source>
         <translation>Bygger demodatabasen med fiktive borgere…</translation>
     </message>

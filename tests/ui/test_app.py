@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from mentordesk import paths
 from mentordesk.storage.database import DEMO_KEY
@@ -83,18 +83,6 @@ def test_demo_is_built_on_first_use_then_reopened(controller, qtbot, monkeypatch
         assert len(calls) == 1  # opened with the demo passphrase, not rebuilt
     finally:
         again.shutdown()
-
-
-def test_demo_without_builder_explains_and_quits_with_3(controller, qtbot, monkeypatch):
-    monkeypatch.setattr("importlib.util.find_spec", lambda name, *a: None)
-
-    with qtbot.waitSignal(controller.quit_requested, timeout=5_000) as quit_signal:
-        controller.start(demo=True)
-
-    assert quit_signal.args == [3]
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.isVisible()]
-    assert any("demodatabasen" in box.text().lower() for box in boxes)
 
 
 def test_translation_is_compiled_into_the_data_folder(isolated_home):

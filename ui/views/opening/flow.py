@@ -6,7 +6,6 @@ input. The flow ends with ``opened(Workspace)`` or ``aborted(exit_code)``.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from ui.workspace import Workspace, load_workspace
 
 # Exit code of the command-line contract for "cannot open (wrong key, corrupt, …)".
 EXIT_CANNOT_OPEN = 3
-DEMO_MODULE = "mentordesk.demo"
 
 
 def ask_open_file(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
@@ -112,10 +110,6 @@ class OpeningFlow(QObject):
         if not building:
             job = _open_demo_job(path, passphrase)
             label = self.tr("Opening the demo database…")
-        elif importlib.util.find_spec(DEMO_MODULE) is None:
-            show_error(None, self.tr("The demo database cannot be built in this version."))
-            fail()
-            return
         else:
             job = _build_demo_job(path, passphrase)
             label = self.tr("Building the demo database with fictitious citizens…")
