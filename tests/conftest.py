@@ -74,3 +74,25 @@ def admin(database):
     from mentordesk.services.team import resolve_actor
 
     return resolve_actor(database, vault.current_login())
+
+
+def pdf_to_text(pdf: bytes | Path, tmp_dir: Path | None = None) -> str:
+    """The text a reader gets from a PDF, via poppler's pdftotext (layout kept)."""
+    import subprocess
+    import tempfile
+
+    if isinstance(pdf, bytes):
+        folder = Path(tmp_dir or tempfile.mkdtemp())
+        path = folder / "document-under-test.pdf"
+        path.write_bytes(pdf)
+    else:
+        path = Path(pdf)
+    result = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
+                            capture_output=True, check=True, timeout=60)
+    return result.stdout.decode("utf-8")
+
+
+@pytest.fixture
+def pdf_text(tmp_path: Path):
+    """``pdf_text(bytes_or_path) -> str``: what pdftotext extracts from the document."""
+    return lambda pdf: pdf_to_text(pdf, tmp_path)

@@ -19,7 +19,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.domain.public_holidays import public_holidays_between
 from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.domain.deadlines import (
     DEFAULT_RULES,
@@ -33,6 +32,7 @@ from mentordesk.domain.deadlines import (
     ReportFacts,
     case_deadlines,
 )
+from mentordesk.domain.public_holidays import public_holidays_between
 from mentordesk.services.access import assignment_current, visible_citizen_ids
 from mentordesk.services.citizens import ANONYMOUS_MARK
 from mentordesk.services.team import Actor

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0002_audit_append_only"
+SCHEMA_HEAD = "0003_history_reference"
 _VERSION_TABLE = "alembic_version"
 
 

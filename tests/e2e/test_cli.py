@@ -92,7 +92,7 @@ def test_wrong_key_exits_3_with_one_line(initialised, isolated_home, command):
 
 @pytest.mark.parametrize("content,needle", [
     (b"SQLite format 3\x00" + bytes(600), "ukrypteret"),
-    ("Hej med dig\n".encode() * 100, "tekstfil"),
+    (b"Hej med dig\n" * 100, "tekstfil"),
     (os.urandom(100), "for lille"),
 ])
 def test_bad_files_exit_3(tmp_path, isolated_home, content, needle):

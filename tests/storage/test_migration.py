@@ -119,3 +119,25 @@ def test_current_schema_opens_without_loading_alembic(tmp_path):
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_migrations_build_exactly_the_models_schema(tmp_path):
+    """A model change without a migration (or the reverse) would fail on users' files."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from mentordesk.storage.models import Base
+
+    database = vault.create_database(tmp_path / "schema.mentordesk", "ret-lang-adgangskode-3",
+                                     team_name="Skema")
+    try:
+        with database.engine.connect() as connection:
+            context = MigrationContext.configure(connection)
+            differences = [
+                difference for difference in compare_metadata(context, Base.metadata)
+                # server_default on a SQLite-added column is the only accepted drift.
+                if difference[0] != "modify_default"
+            ]
+    finally:
+        database.close()
+    assert differences == []

@@ -112,7 +112,7 @@ def test_key_derivation_matches_sqlcipher_defaults():
     import hashlib
 
     salt = bytes(range(16))
-    expected = hashlib.pbkdf2_hmac("sha512", "abc".encode(), salt, 256_000, 32)
+    expected = hashlib.pbkdf2_hmac("sha512", b"abc", salt, 256_000, 32)
     assert vault.derive_key("abc", salt).key == expected
 
 

@@ -5,14 +5,22 @@ from mentordesk.storage.models.economy import (
     MONTH_COLUMNS,
     BenefitApplication,
     Debt,
+    EconomyItem,
     EconomyLine,
     EconomyOverview,
+    EconomySnapshot,
     NormRate,
 )
 from mentordesk.storage.models.grants import Assignment, Authority, CourseType, Grant, LegalBasis
 from mentordesk.storage.models.people import Citizen, Consent, Partner, Relative, User
-from mentordesk.storage.models.plan import Assessment, Goal, SubGoal
-from mentordesk.storage.models.records import AppMeta, AuditEvent, ReportDraft
+from mentordesk.storage.models.plan import Assessment, Goal, SubGoal, VumTerm
+from mentordesk.storage.models.records import (
+    AppMeta,
+    AuditEvent,
+    ChangeRecord,
+    OpenSession,
+    ReportDraft,
+)
 from mentordesk.storage.models.schedule import (
     Absence,
     AbsenceCover,
@@ -28,9 +36,10 @@ from mentordesk.storage.models.schedule import (
 
 __all__ = [
     "MONTH_COLUMNS", "Absence", "AbsenceCover", "AppMeta", "Appointment", "Assessment",
-    "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "Citizen", "Consent",
-    "Contact", "CourseType", "Debt", "EconomyLine", "EconomyOverview", "Goal", "Grant",
-    "GroupCourse", "GroupSession", "LegalBasis", "NormRate", "Partner", "Relative",
-    "ReportDraft", "SubGoal", "User", "Versioned", "appointment_mentor", "contact_goal",
+    "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
+    "Citizen", "Consent", "Contact", "CourseType", "Debt", "EconomyItem", "EconomyLine",
+    "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse", "GroupSession",
+    "LegalBasis", "NormRate", "OpenSession", "Partner", "Relative", "ReportDraft", "SubGoal",
+    "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
     "group_leader", "group_participant", "utc_now",
 ]

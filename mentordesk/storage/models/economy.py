@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mentordesk.storage.models.base import Base, Versioned
+from mentordesk.storage.models.base import Base, Versioned, utc_now
 
 MONTH_COLUMNS = tuple(f"m{month:02d}_oere" for month in range(1, 13))
 
@@ -115,3 +125,30 @@ class BenefitApplication(Versioned, Base):
     decided_on: Mapped[date | None] = mapped_column(Date)
     appeal_deadline: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class EconomyItem(Versioned, Base):
+    """An entry of the editable item list the sheet offers (income or expense, by section)."""
+
+    __tablename__ = "economy_item"
+    __table_args__ = (UniqueConstraint("section", "label"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section: Mapped[str] = mapped_column(String(10))  # "income" | "expense"
+    category: Mapped[str] = mapped_column(String(60), default="")
+    label: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class EconomySnapshot(Base):
+    """A saved version of a yearly sheet (on export or explicit save), restorable later."""
+
+    __tablename__ = "economy_snapshot"
+    __table_args__ = (Index("ix_economy_snapshot_citizen_year", "citizen_id", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    taken_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    reason: Mapped[str] = mapped_column(String(40), default="save")
+    payload: Mapped[str] = mapped_column(Text)  # JSON of the overview, lines, debts, benefits

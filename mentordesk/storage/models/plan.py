@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentordesk.storage.models.base import Base, Versioned
@@ -55,3 +55,21 @@ class Assessment(Versioned, Base):
     citizen_view: Mapped[str] = mapped_column(Text, default="")
     mentor_note: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+
+class VumTerm(Versioned, Base):
+    """A VUM 2.0 theme or sub-theme as editable reference data.
+
+    Seeded from KL's FFB code system; a team may rename a term for its own use, hide one
+    it never uses, or add a local sub-theme (``code`` then starts with ``local:``). Goals
+    keep the code, so renaming never rewrites a plan.
+    """
+
+    __tablename__ = "vum_term"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    parent_code: Mapped[str | None] = mapped_column(String(60), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tree: Mapped[str] = mapped_column(String(40), default="")  # root code of its theme tree
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mentordesk.storage.models.base import Base, Versioned
+from mentordesk.storage.models.base import Base, Versioned, utc_now
 
 
 class ReportDraft(Versioned, Base):
@@ -61,3 +61,37 @@ class AppMeta(Base):
     __tablename__ = "app_meta"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChangeRecord(Base):
+    """One field of one row changed: who, when, old → new (the history users can see).
+
+    Kept apart from the audit log because the log is pruned after six months while a
+    plan's history must last as long as the case; deleting the citizen deletes it too.
+    """
+
+    __tablename__ = "change_history"
+    __table_args__ = (Index("ix_change_history_entity", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(60))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+
+
+class OpenSession(Base):
+    """Who has the file open for writing right now (a lock record, refreshed while open)."""
+
+    __tablename__ = "open_session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(120))
+    host: Mapped[str] = mapped_column(String(200), default="")
+    process_id: Mapped[int] = mapped_column(Integer, default=0)
+    opened_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    seen_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)

@@ -94,6 +94,10 @@ class Appointment(Versioned, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     rrule: Mapped[str] = mapped_column(String(300), default="")
     series_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # Occurrences taken out of the series (RFC 5545 EXDATE), ISO datetimes, comma-separated.
+    exdates: Mapped[str] = mapped_column(Text, default="")
+    # For a single occurrence edited apart from its series: the start it replaces.
+    recurrence_id: Mapped[datetime | None] = mapped_column(DateTime)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

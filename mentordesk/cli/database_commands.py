@@ -1,23 +1,27 @@
-"""The command line: the contract scripts and tests rely on (ARCHITECTURE.md).
-
-Exit codes: 0 ok, 1 a check failed, 2 usage, 3 cannot open (wrong key, corrupt, not a
-MentorDesk file) — always with one clear line on stderr. The key comes from
-MENTORDESK_PASSPHRASE, else this PC's keyring, else a prompt (only on a terminal).
-"""
+"""The file-level commands: init, demo, check, citizens, import-citizens."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mentordesk import vault
-from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, MentorDeskError, WeakPassphrase
+from mentordesk.cli.common import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    PASSPHRASE_ENV,
+    CliFailure,
+    Commands,
+    create_or_fail,
+    new_passphrase,
+    open_database,
+    positive_int,
+)
 from mentordesk.paths import DEMO_PASSPHRASE
 from mentordesk.storage.database import Database
 from mentordesk.storage.integrity import check_database
@@ -26,43 +30,9 @@ if TYPE_CHECKING:
     from mentordesk.importing import ColumnMapping, ImportCheck, ImportResult, ImportTable
     from mentordesk.services.team import Actor
 
-EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
-PASSPHRASE_ENV = "MENTORDESK_PASSPHRASE"
 
-
-class CliFailure(Exception):
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    _prefer_utf8_output()
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_usage(sys.stderr)
-        return EXIT_USAGE
-    try:
-        return args.handler(args)
-    except CliFailure as failure:
-        print(f"mentordesk: {failure}", file=sys.stderr)
-        return failure.code
-    except (CannotOpenDatabase, KeyUnavailable) as error:
-        print(f"mentordesk: {error}", file=sys.stderr)
-        return EXIT_CANNOT_OPEN
-    except MentorDeskError as error:
-        print(f"mentordesk: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("mentordesk: afbrudt", file=sys.stderr)
-        return EXIT_USAGE
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mentordesk", description="MentorDesk på kommandolinjen")
-    commands = parser.add_subparsers(metavar="KOMMANDO")
-
+def register(commands: Commands) -> None:
+    """init, demo, check, citizens, import-citizens."""
     init = commands.add_parser("init", help="opret en krypteret database")
     init.add_argument("db", type=Path)
     init.add_argument("--team", default="Mit team", help="teamets navn")
@@ -70,8 +40,8 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="opret en database med fiktive demodata")
     demo.add_argument("db", type=Path)
-    demo.add_argument("--citizens", type=_positive_int, default=250)
-    demo.add_argument("--years", type=_positive_int, default=5)
+    demo.add_argument("--citizens", type=positive_int, default=250)
+    demo.add_argument("--years", type=positive_int, default=5)
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(handler=_cmd_demo)
 
@@ -94,19 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     onboarding.add_argument("--dry-run", action="store_true",
                             help="kontrollér kun filen; intet gemmes")
     onboarding.set_defaults(handler=_cmd_import_citizens)
-    return parser
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("skal være mindst 1")
-    return value
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    passphrase = _new_passphrase()
-    database = _create_or_fail(
+    passphrase = new_passphrase()
+    database = create_or_fail(
         lambda: vault.create_database(args.db, passphrase, team_name=args.team), args.db
     )
     database.close()
@@ -118,7 +82,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from mentordesk.demo import build_demo
 
     passphrase = os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE
-    database = _create_or_fail(
+    database = create_or_fail(
         lambda: build_demo(args.db, passphrase, citizens=args.citizens, years=args.years,
                            seed=args.seed),
         args.db,
@@ -131,7 +95,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    database = _open(args.db)
+    database = open_database(args.db)
     try:
         report = check_database(database)
     finally:
@@ -148,7 +112,7 @@ def _cmd_citizens(args: argparse.Namespace) -> int:
     from mentordesk.services.citizens import list_citizens
     from mentordesk.services.team import resolve_actor
 
-    database = _open(args.db)
+    database = open_database(args.db)
     try:
         actor = resolve_actor(database, vault.current_login())
         rows = list_citizens(database, actor)
@@ -175,7 +139,7 @@ def _cmd_import_citizens(args: argparse.Namespace) -> int:
         mapping = importing.resolve_mapping(table, args.mapping)
     except importing.ImportRefused as refused:
         raise CliFailure(str(refused), EXIT_USAGE) from refused
-    database = _open(args.db)
+    database = open_database(args.db)
     try:
         actor = resolve_actor(database, vault.current_login())
         if args.dry_run:
@@ -211,48 +175,8 @@ def _import_or_errors(database: Database, actor: Actor, table: ImportTable,
         return failed.check
 
 
-def _create_or_fail(create: Callable[[], Database], path: Path) -> Database:
-    if path.exists():
-        raise CliFailure(f"Filen findes allerede og bliver ikke overskrevet: {path}", EXIT_USAGE)
-    try:
-        return create()
-    except WeakPassphrase as error:
-        raise CliFailure(str(error), EXIT_USAGE) from error
 
 
-def _open(path: Path) -> Database:
-    """Open with the first key source that has a key (environment, keyring, prompt)."""
-    passphrase = os.environ.get(PASSPHRASE_ENV)
-    if passphrase:
-        return vault.unlock_with_passphrase(path, passphrase)
-    try:
-        return vault.unlock_with_keyring(path)
-    except KeyUnavailable:
-        if not sys.stdin.isatty():
-            raise CliFailure(
-                f"Ingen nøgle til {path.name}: sæt {PASSPHRASE_ENV} eller kør i en terminal.",
-                EXIT_CANNOT_OPEN,
-            ) from None
-    return vault.unlock_with_passphrase(path, getpass.getpass("Adgangskode: "))
 
 
-def _new_passphrase() -> str:
-    passphrase = os.environ.get(PASSPHRASE_ENV)
-    if passphrase:
-        return passphrase
-    if not sys.stdin.isatty():
-        raise CliFailure(f"Angiv adgangskoden i {PASSPHRASE_ENV} eller kør i en terminal.",
-                         EXIT_USAGE)
-    first = getpass.getpass("Ny adgangskode (mindst 12 tegn): ")
-    if getpass.getpass("Gentag adgangskoden: ") != first:
-        raise CliFailure("De to adgangskoder er ikke ens.", EXIT_USAGE)
-    return first
-
-
-def _prefer_utf8_output() -> None:
-    # Windows consoles default to a legacy code page that cannot print æøå safely.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="replace")
 

@@ -1,0 +1,73 @@
+"""What every command shares: exit codes, failures, opening a database with a key."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from mentordesk import vault
+from mentordesk.errors import KeyUnavailable, WeakPassphrase
+from mentordesk.storage.database import Database
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
+PASSPHRASE_ENV = "MENTORDESK_PASSPHRASE"
+
+# A subparsers action: each command module's ``register(commands)`` adds its commands.
+Commands = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class CliFailure(Exception):
+    """A command cannot go on: ``main`` prints the message on stderr and exits with code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("skal være mindst 1")
+    return value
+
+
+def create_or_fail(create: Callable[[], Database], path: Path) -> Database:
+    if path.exists():
+        raise CliFailure(f"Filen findes allerede og bliver ikke overskrevet: {path}", EXIT_USAGE)
+    try:
+        return create()
+    except WeakPassphrase as error:
+        raise CliFailure(str(error), EXIT_USAGE) from error
+
+
+def open_database(path: Path) -> Database:
+    """Open with the first key source that has a key (environment, keyring, prompt)."""
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase:
+        return vault.unlock_with_passphrase(path, passphrase)
+    try:
+        return vault.unlock_with_keyring(path)
+    except KeyUnavailable:
+        if not sys.stdin.isatty():
+            raise CliFailure(
+                f"Ingen nøgle til {path.name}: sæt {PASSPHRASE_ENV} eller kør i en terminal.",
+                EXIT_CANNOT_OPEN,
+            ) from None
+    return vault.unlock_with_passphrase(path, getpass.getpass("Adgangskode: "))
+
+
+def new_passphrase() -> str:
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase:
+        return passphrase
+    if not sys.stdin.isatty():
+        raise CliFailure(f"Angiv adgangskoden i {PASSPHRASE_ENV} eller kør i en terminal.",
+                         EXIT_USAGE)
+    first = getpass.getpass("Ny adgangskode (mindst 12 tegn): ")
+    if getpass.getpass("Gentag adgangskoden: ") != first:
+        raise CliFailure("De to adgangskoder er ikke ens.", EXIT_USAGE)
+    return first

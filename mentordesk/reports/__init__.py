@@ -1,0 +1,1 @@
+"""PDF documents: the shared toolkit (``pdf``) and the documents built on it."""

@@ -1,0 +1,222 @@
+"""The shared PDF toolkit: embedded fonts, escaped user text, A4 pages with a header and
+"Side x af y", document metadata.
+
+Every MentorDesk PDF (handleplan, progression report, economy overview, recovery sheet)
+is built with ``build_pdf`` so they look alike and share the same safety rules:
+
+* User text goes through ``paragraph_text`` (or ``para``): reportlab's Paragraph parses
+  markup, so ``<b`` crashes it and ``<img src=…>`` would read local files. Escaping makes
+  every character appear literally; line breaks are kept.
+* The DejaVu Sans TTF is embedded (Helvetica cannot show "Ł" or "Ş", and text would not
+  extract), registered once per process.
+* Output is deterministic (``invariant``): the same content gives the same bytes, so a
+  frozen report can be compared and reprinted.
+
+reportlab costs ~150 ms to import: callers import this module inside export actions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from mentordesk.domain.dates import format_date
+
+FONT = "MentorSans"
+FONT_BOLD = "MentorSans-Bold"
+FONT_ITALIC = "MentorSans-Oblique"
+PAGE_SIZE = A4
+MARGIN = 18 * mm
+HEADER_COLOUR = colors.HexColor("#1F4E79")
+GRID_COLOUR = colors.HexColor("#B7C4D1")
+SHADE_COLOUR = colors.HexColor("#E8EEF4")
+
+# C0 controls except tab and newline, and the DEL: reportlab cannot draw them, and they
+# mean nothing on paper. Right-to-left marks and other format characters are kept.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """What goes in the document's properties and on every page's header and footer."""
+
+    title: str
+    team_name: str
+    printed_at: datetime
+    subject: str = ""
+    author: str = "MentorDesk"
+    logo_png: bytes | None = None
+
+
+@cache
+def register_fonts() -> None:
+    """Register the embedded DejaVu family once per process."""
+    folder = resources.files(__package__).joinpath("fonts")
+    for name, file_name in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+                            (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
+        with resources.as_file(folder.joinpath(file_name)) as font_path:
+            pdfmetrics.registerFont(TTFont(name, str(font_path)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
+                                  boldItalic=FONT_BOLD)
+
+
+def paragraph_text(text: str) -> str:
+    """User text as Paragraph markup that shows every character literally."""
+    printable = _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return escape(printable).replace("\t", "    ").replace("\n", "<br/>")
+
+
+@cache
+def styles() -> StyleSheet1:
+    register_fonts()
+    sheet = StyleSheet1()
+    sheet.add(ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5,
+                             alignment=TA_LEFT, spaceAfter=4))
+    sheet.add(ParagraphStyle("small", parent=sheet["body"], fontSize=8.5, leading=11))
+    sheet.add(ParagraphStyle("cell", parent=sheet["body"], fontSize=9, leading=11.5,
+                             spaceAfter=0))
+    sheet.add(ParagraphStyle("cell_bold", parent=sheet["cell"], fontName=FONT_BOLD))
+    sheet.add(ParagraphStyle("title", parent=sheet["body"], fontName=FONT_BOLD, fontSize=17,
+                             leading=21, spaceAfter=8, textColor=HEADER_COLOUR))
+    sheet.add(ParagraphStyle("heading", parent=sheet["body"], fontName=FONT_BOLD,
+                             fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=4,
+                             textColor=HEADER_COLOUR, keepWithNext=True))
+    sheet.add(ParagraphStyle("subheading", parent=sheet["body"], fontName=FONT_BOLD,
+                             fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=2,
+                             keepWithNext=True))
+    return sheet
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of user (or any) plain text, escaped."""
+    return Paragraph(paragraph_text(text), styles()[style])
+
+
+def markup(trusted_markup: str, style: str = "body") -> Paragraph:
+    """A paragraph of the program's own markup; user text inside must be ``paragraph_text``."""
+    return Paragraph(trusted_markup, styles()[style])
+
+
+def data_table(header: Sequence[str], rows: Sequence[Sequence[str]],
+               col_widths: Sequence[float] | None = None,
+               align_right: Sequence[int] = ()) -> Table:
+    """A table that splits across pages and repeats its header row; cells are escaped.
+
+    Cells are Paragraphs, so long text wraps inside its column instead of overflowing.
+    A single cell taller than a page cannot split: put long free text in ``para`` instead.
+    """
+    cell, cell_bold = styles()["cell"], styles()["cell_bold"]
+    body = [[Paragraph(paragraph_text(text), cell_bold) for text in header]]
+    body += [[Paragraph(paragraph_text(text), cell) for text in row] for row in rows]
+    table = Table(body, colWidths=col_widths, repeatRows=1)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE_COLOUR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    table.setStyle(TableStyle(commands))
+    for column in align_right:
+        for row in body[1:]:
+            row[column].style = ParagraphStyle("cell_right", parent=cell, alignment=2)
+    return table
+
+
+def content_width() -> float:
+    return PAGE_SIZE[0] - 2 * MARGIN
+
+
+def build_pdf(story: list[Flowable], meta: PdfMeta) -> bytes:
+    """Lay out ``story`` on A4 pages with header and "Side x af y"; return the PDF bytes."""
+    register_fonts()
+    buffer = BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=PAGE_SIZE, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN + 12 * mm, bottomMargin=MARGIN + 4 * mm,
+        title=meta.title, author=meta.author, subject=meta.subject, creator="MentorDesk",
+        lang="da-DK",
+    )
+    previous_invariant = rl_config.invariant
+    # Invariant output: no creation timestamp or random document id, so identical content
+    # gives identical bytes (the printed-at time on the page is part of the content).
+    rl_config.invariant = 1
+    try:
+        document.build(list(story), canvasmaker=_page_canvas_class(meta))
+    finally:
+        rl_config.invariant = previous_invariant
+    return buffer.getvalue()
+
+
+def _page_canvas_class(meta: PdfMeta) -> type[Canvas]:
+    """A canvas that knows the page count when it draws each page's header and footer."""
+
+    class PageCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            # Otherwise the canvas starts in Helvetica, a font that is referenced unembedded.
+            kwargs.setdefault("initialFontName", FONT)
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                _draw_page_furniture(self, meta, number, total)
+                super().showPage()
+            super().save()
+
+    return PageCanvas
+
+
+def _draw_page_furniture(canvas: Canvas, meta: PdfMeta, number: int, total: int) -> None:
+    width, height = PAGE_SIZE
+    top = height - MARGIN
+    canvas.saveState()
+    text_left = MARGIN
+    if meta.logo_png:
+        logo = ImageReader(BytesIO(meta.logo_png))
+        logo_width, logo_height = logo.getSize()
+        scale = min(10 * mm / logo_height, 30 * mm / logo_width)
+        canvas.drawImage(logo, MARGIN, top - 8 * mm, width=logo_width * scale,
+                         height=logo_height * scale, mask="auto")
+        text_left = MARGIN + logo_width * scale + 3 * mm
+    canvas.setFont(FONT_BOLD, 9)
+    canvas.setFillColor(HEADER_COLOUR)
+    canvas.drawString(text_left, top - 4 * mm, _single_line(meta.team_name))
+    canvas.setFont(FONT, 8.5)
+    canvas.setFillColor(colors.black)
+    canvas.drawRightString(width - MARGIN, top - 4 * mm, _single_line(meta.title))
+    canvas.setStrokeColor(GRID_COLOUR)
+    canvas.line(MARGIN, top - 9 * mm, width - MARGIN, top - 9 * mm)
+    canvas.setFont(FONT, 8)
+    printed = f"Udskrevet {format_date(meta.printed_at.date())} kl. {meta.printed_at:%H.%M}"
+    canvas.drawString(MARGIN, MARGIN, printed)
+    canvas.drawRightString(width - MARGIN, MARGIN, f"Side {number} af {total}")
+    canvas.restoreState()
+
+
+def _single_line(text: str) -> str:
+    return " ".join(_UNPRINTABLE.sub("", text).split())[:120]
