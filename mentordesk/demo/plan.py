@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -18,22 +18,72 @@ from mentordesk.storage import models as m
 
 
 def add_plans(state: DemoState, session: Session) -> None:
-    """2–4 goals per citizen; goals already started can be linked from contacts."""
+    """2–4 goals per citizen; goals already started can be linked from contacts. Each goal
+    gets a change history (created, status changes, assessments) as the app writes it."""
     codes = theme_codes()
     goal_id = next_id(session, m.Goal)
     goals: list[dict] = []
     subs: list[dict] = []
     assessments: list[dict] = []
+    history: list[dict] = []
     for case in state.cases:
+        seen = len(assessments)
         for row in action_plan(state.rng, case, codes, state.today, goal_id, subs,
                                assessments):
+            # action_plan appends a goal's assessments just before it yields the goal.
             goals.append(row)
+            history += goal_history(row, case.primary_at(row["start_on"].toordinal()),
+                                    assessments[seen:])
+            seen = len(assessments)
             if row["start_on"] <= state.today:
                 case.goals.append((goal_id, row["start_on"].toordinal()))
             goal_id += 1
+    first_assessment = next_id(session, m.Assessment)
+    for offset, row in enumerate(assessments):
+        row["id"] = first_assessment + offset
+    # "_citizen_id" only travels along for the history; the table has no such column.
+    history += [record for row in assessments for record in assessment_history(row)]
     bulk(session, m.Goal, goals)
     bulk(session, m.SubGoal, subs)
     bulk(session, m.Assessment, assessments)
+    bulk(session, m.ChangeRecord, history)
+
+
+def _change(citizen_id: int, day: date, user_id: int, entity: str, entity_id: int,
+            field: str, old: str, new: str) -> dict:
+    return {"changed_at": datetime.combine(day, time(10, 0)), "user_id": user_id,
+            "citizen_id": citizen_id, "entity": entity, "entity_id": entity_id,
+            "field": field, "old_value": old, "new_value": new}
+
+
+def goal_history(goal: dict, author: int, assessments: list[dict]) -> list[dict]:
+    """Created on its start date; "I gang" at the first assessment; the final status at
+    the last one (the history entries the plan services write, in readable Danish)."""
+    start, citizen, goal_id = goal["start_on"], goal["citizen_id"], goal["id"]
+    rows = [_change(citizen, start, author, "goal", goal_id, "created", "", "Oprettet"),
+            _change(citizen, start, author, "goal", goal_id, "title", "", goal["title"]),
+            _change(citizen, start, author, "goal", goal_id, "status", "",
+                    GoalStatus.NOT_STARTED.label)]
+    status = GoalStatus(goal["status"])
+    if assessments and status is not GoalStatus.NOT_STARTED:
+        first, last = assessments[0], assessments[-1]
+        rows.append(_change(citizen, first["assessed_on"], first["author_id"], "goal",
+                            goal_id, "status", GoalStatus.NOT_STARTED.label,
+                            GoalStatus.IN_PROGRESS.label))
+        if status is not GoalStatus.IN_PROGRESS:
+            rows.append(_change(citizen, last["assessed_on"], last["author_id"], "goal",
+                                goal_id, "status", GoalStatus.IN_PROGRESS.label, status.label))
+    return rows
+
+
+def assessment_history(row: dict) -> list[dict]:
+    citizen = row.pop("_citizen_id")
+    level = None if row["level"] is None else vum.FunctionLevel(row["level"])
+    return [_change(citizen, row["assessed_on"], row["author_id"], "assessment", row["id"],
+                    field, old, new)
+            for field, old, new in (("created", "", "Oprettet"),
+                                    ("_goal", "", str(row["goal_id"])),
+                                    ("level", "", vum.level_label(level)))]
 
 
 def theme_codes() -> dict[str, str]:
@@ -106,7 +156,8 @@ def action_plan(rng: random.Random, case: Case, codes: dict[str, str], today: da
         series = levels(rng, start, end, goal_type) if end and start <= end else []
         status = goal_status(rng, case.status == "closed", series)
         assessments += [{
-            "goal_id": goal_id, "assessed_on": day, "level": level, "support_need": need,
+            "_citizen_id": case.id, "goal_id": goal_id, "assessed_on": day, "level": level,
+            "support_need": need,
             "author_id": case.primary_at(day.toordinal()), "version": 1,
             "citizen_view": rng.choice(CITIZEN_VIEWS), "mentor_note": rng.choice(MENTOR_NOTES),
         } for day, level, need in series]

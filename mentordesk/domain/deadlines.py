@@ -21,6 +21,13 @@ The rules and their defaults (``DeadlineRules``; a team can be given other numbe
 * **Written status** (*skriftlig status*, seed 001): due ``status_weeks_before_end`` (4)
   weeks before the grant's end date. Met by an approved or sent report whose period ends
   within the last ``status_window_weeks`` (6) weeks of the grant.
+* **Goal review** (*opfølgning på indsatsmål*): each open goal's own review date. Met by
+  an assessment of that goal from ``evaluation_early_days`` (30) before the date on.
+* **Plan evaluation** (*evaluering af handleplan*): the evaluation rhythm goes on after the
+  grant's first one — due ``evaluation_months`` (3) after the latest assessment round, or
+  after the plan's start (its earliest goal start) before any. Only while the case has
+  open goals, and not while a grant's first 3-month evaluation is still open (that one
+  is the same conversation). It never shows as done: recording the round moves it on.
 * **Consent expiring**: shown from ``consent_warning_days`` (30) before a consent's expiry
   until ``consent_grace_days`` (30) after it, unless it was withdrawn or renewed (a later
   consent to the same partner for the same purpose that runs longer).
@@ -50,6 +57,8 @@ class DeadlineKind(LabeledStrEnum):
     EVALUATION = "evaluation", "Evaluering efter 3 måneder"
     WRITTEN_STATUS = "written_status", "Skriftlig status før bevillingen udløber"
     CONSENT_EXPIRY = "consent_expiry", "Samtykke udløber"
+    GOAL_REVIEW = "goal_review", "Opfølgning på indsatsmål"
+    PLAN_EVALUATION = "plan_evaluation", "Evaluering af handleplan"
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,17 @@ class ConsentFacts:
 
 
 @dataclass(frozen=True)
+class GoalFacts:
+    """An open goal of the handleplan (finished goals have no deadlines)."""
+
+    goal_id: int
+    title: str
+    start_on: date | None = None
+    review_on: date | None = None
+    latest_assessment: date | None = None
+
+
+@dataclass(frozen=True)
 class CaseFacts:
     """What one citizen's deadlines are computed from.
 
@@ -115,11 +135,12 @@ class CaseFacts:
     assessment_dates: tuple[date, ...] = ()
     reports: tuple[ReportFacts, ...] = ()
     consents: tuple[ConsentFacts, ...] = ()
+    goals: tuple[GoalFacts, ...] = ()
 
 
 @dataclass(frozen=True)
 class DueItem:
-    """One deadline of one case. ``source_id`` is the grant or consent it comes from."""
+    """One deadline of one case. ``source_id`` is the grant, consent or goal it comes from."""
 
     kind: DeadlineKind
     due_on: date
@@ -180,6 +201,13 @@ def case_deadlines(case: CaseFacts, today: date, *, rules: DeadlineRules = DEFAU
         item = consent_deadline(consent, case.consents, today, rules=rules)
         if item is not None:
             items.append(item)
+    items += [goal_review(goal, rules) for goal in case.goals if goal.review_on is not None]
+    first_evaluation_open = any(item.kind is DeadlineKind.EVALUATION and not item.done
+                                for item in items)
+    if not first_evaluation_open:
+        plan_item = plan_evaluation(case, rules)
+        if plan_item is not None:
+            items.append(plan_item)
     return sorted(items, key=lambda item: (item.due_on, item.kind.value))
 
 
@@ -243,6 +271,28 @@ def written_status(grant: GrantFacts, reports: Iterable[ReportFacts],
     return DueItem(DeadlineKind.WRITTEN_STATUS,
                    grant.end_on - timedelta(weeks=rules.status_weeks_before_end),
                    done, grant.grant_id, grant.legal_basis)
+
+
+def goal_review(goal: GoalFacts, rules: DeadlineRules = DEFAULT_RULES) -> DueItem:
+    assert goal.review_on is not None
+    window_start = goal.review_on - timedelta(days=rules.evaluation_early_days)
+    done = goal.latest_assessment is not None and goal.latest_assessment >= window_start
+    return DueItem(DeadlineKind.GOAL_REVIEW, goal.review_on, done, goal.goal_id, goal.title)
+
+
+def plan_evaluation(case: CaseFacts, rules: DeadlineRules = DEFAULT_RULES) -> DueItem | None:
+    """The next evaluation round of the plan, or None without open goals or a start."""
+    if not case.goals:
+        return None
+    latest = max(case.assessment_dates, default=None)
+    starts = [goal.start_on for goal in case.goals if goal.start_on is not None]
+    since = latest or min(starts, default=None)
+    if since is None:
+        return None
+    count = len(case.goals)
+    detail = f"{count} åbne mål" if count != 1 else "1 åbent mål"
+    return DueItem(DeadlineKind.PLAN_EVALUATION, add_months(since, rules.evaluation_months),
+                   False, case.goals[0].goal_id, detail)
 
 
 def consent_deadline(consent: ConsentFacts, all_consents: Iterable[ConsentFacts], today: date,

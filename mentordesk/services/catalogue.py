@@ -1,4 +1,5 @@
-"""Fill a database with the default catalogue: legal bases, course types and norm rates.
+"""Fill a database with the default catalogue: legal bases, course types, norm rates and
+the VUM goal themes.
 
 The defaults live in ``mentordesk.domain`` (catalogue and economy); this module only copies
 them into the editable tables. It is idempotent: rows that already exist (legal basis by
@@ -15,8 +16,13 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.catalogue import COURSE_TYPES, LEGAL_BASES, MINUTES_PER_HOUR
 from mentordesk.domain.catalogue import CourseType as CourseTypeDefault
-from mentordesk.domain.economy import DEFAULT_NORM_RATES, NormRates
-from mentordesk.storage.models import CourseType, LegalBasis, NormRate
+from mentordesk.domain.economy import (
+    DEFAULT_NORM_RATES,
+    EXPENSE_ITEMS,
+    INCOME_ITEMS,
+    NormRates,
+)
+from mentordesk.storage.models import CourseType, EconomyItem, LegalBasis, NormRate, VumTerm
 
 # NormRate.item codes: one row per household member kind, amounts per month in øre.
 NORM_ITEMS: tuple[str, ...] = ("first_adult", "second_adult", "child_0_1", "child_2_6",
@@ -34,6 +40,8 @@ def seed_default_catalogue(session: Session, *, today: date | None = None) -> No
     _seed_course_types(session, bases)
     year = (today or date.today()).year
     _seed_norm_rates(session, (year - 1, year))
+    seed_vum_terms(session)
+    seed_economy_items(session)
     session.flush()
 
 
@@ -117,3 +125,36 @@ def _seed_norm_rates(session: Session, years: tuple[int, ...]) -> None:
                 session.add(NormRate(year=year, norm_kind=rates.kind.value, item=item,
                                      amount_oere=getattr(rates, item)))
                 existing.add(key)
+
+
+def seed_vum_terms(session: Session) -> int:
+    """Copy the goal themes and sub-themes (FFB *Aktivitet og deltagelse*) into the editable
+    ``vum_term`` table; terms already there (renamed or hidden by the team) are left alone.
+    Returns how many were added."""
+    from mentordesk.domain import vum  # the FFB JSON loads lazily, only when seeding
+
+    root = vum.ACTIVITY_AND_PARTICIPATION_CODE
+    existing = set(session.scalars(select(VumTerm.code)))
+    added = 0
+    for position, term in enumerate(vum.descendants(root)):
+        if term.code in existing:
+            continue
+        session.add(VumTerm(code=term.code, parent_code=term.parent_code, name=term.name,
+                            tree=root, position=position, active=True))
+        added += 1
+    session.flush()
+    return added
+
+
+def seed_economy_items(session: Session) -> None:
+    """The economy sheet's item list (DOMAIN.md's income and expense items), by section
+    and label; items the team renamed, hid or added are left alone."""
+    existing = set(session.execute(select(EconomyItem.section, EconomyItem.label)).tuples())
+    for items in (INCOME_ITEMS, EXPENSE_ITEMS):
+        for position, item in enumerate(items):
+            key = (item.section.value, item.label)
+            if key in existing:
+                continue
+            session.add(EconomyItem(section=item.section.value, category=item.code,
+                                    label=item.label, position=position, active=True))
+            existing.add(key)

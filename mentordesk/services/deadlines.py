@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.domain.codes import CitizenStatus, ContactForm
+from mentordesk.domain.codes import CitizenStatus, ContactForm, GoalStatus
 from mentordesk.domain.deadlines import (
     DEFAULT_RULES,
     CaseFacts,
@@ -28,6 +28,7 @@ from mentordesk.domain.deadlines import (
     DeadlineKind,
     DeadlineRules,
     DueItem,
+    GoalFacts,
     GrantFacts,
     ReportFacts,
     case_deadlines,
@@ -181,17 +182,19 @@ def _case_facts(session: Session, citizen_ids: list[int], today: date,
     assessments: dict[int, list[date]] = defaultdict(list)
     reports: dict[int, list[ReportFacts]] = defaultdict(list)
     consents: dict[int, list[ConsentFacts]] = defaultdict(list)
+    goals: dict[int, list[GoalFacts]] = defaultdict(list)
     for chunk in _chunks(citizen_ids):
         _load_grants_and_contacts(session, chunk, today, rules, grants, contacts)
         _load_assessments(session, chunk, assessments)
         _load_reports(session, chunk, reports)
         _load_consents(session, chunk, today, rules, consents)
+        _load_open_goals(session, chunk, goals)
     return {
         citizen_id: CaseFacts(tuple(grants[citizen_id]), tuple(contacts[citizen_id]),
                               tuple(assessments[citizen_id]), tuple(reports[citizen_id]),
-                              tuple(consents[citizen_id]))
+                              tuple(consents[citizen_id]), tuple(goals[citizen_id]))
         for citizen_id in citizen_ids
-        if grants.get(citizen_id) or consents.get(citizen_id)
+        if grants.get(citizen_id) or consents.get(citizen_id) or goals.get(citizen_id)
     }
 
 
@@ -239,6 +242,23 @@ def _load_assessments(session: Session, chunk: list[int],
     ).all()
     for citizen_id, newest in rows:
         assessments[citizen_id].append(newest)
+
+
+def _load_open_goals(session: Session, chunk: list[int],
+                     goals: dict[int, list[GoalFacts]]) -> None:
+    # One row per open goal with its newest assessment: review dates and the plan's
+    # evaluation rhythm need nothing more.
+    finished = [status.value for status in GoalStatus if status.is_finished]
+    rows = session.execute(
+        select(Goal.citizen_id, Goal.id, Goal.title, Goal.start_on, Goal.review_on,
+               func.max(Assessment.assessed_on))
+        .outerjoin(Assessment, Assessment.goal_id == Goal.id)
+        .where(Goal.citizen_id.in_(chunk), Goal.status.not_in(finished))
+        .group_by(Goal.id)
+        .order_by(Goal.citizen_id, Goal.position, Goal.id)
+    ).all()
+    for citizen_id, goal_id, title, start_on, review_on, latest in rows:
+        goals[citizen_id].append(GoalFacts(goal_id, title, start_on, review_on, latest))
 
 
 def _load_reports(session: Session, chunk: list[int],

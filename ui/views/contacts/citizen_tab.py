@@ -35,9 +35,10 @@ from mentordesk.services.contacts import (
     attendance_rate,
     contact_mentors,
     contacts_for_citizen,
-    goals_for_linking,
     log_contact,
 )
+from mentordesk.services.plan import GoalChoice as OpenGoal
+from mentordesk.services.plan import goal_choices
 from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from ui.tasks import TaskContext, TaskRunner
@@ -62,7 +63,7 @@ class _Journal:
 @dataclass(frozen=True)
 class _Choices:
     partners: list[PartnerChoice]
-    goals: list[GoalChoice]
+    goals: list[GoalChoice] | list[OpenGoal]
     mentors: list[MentorChoice]
 
 
@@ -179,7 +180,8 @@ class ContactsTab(CitizenTab):
 
         def job(_context: TaskContext) -> tuple[int, _Choices]:
             return generation, _Choices(active_partners(database),
-                                        goals_for_linking(database, actor, citizen_id),
+                                        # New contacts work on open goals only.
+                                        goal_choices(database, actor, citizen_id),
                                         contact_mentors(database, actor))
 
         task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)

@@ -1,0 +1,113 @@
+"""Progress assessments: the functional level, support need, the citizen's own view and
+the mentor's note for one goal on one date. The series over time is the goal's chart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk import audit
+from mentordesk.services import history
+from mentordesk.services.editing import checked_edit, require_version
+from mentordesk.services.plan.rows import (
+    ASSESSMENT_FIELD_LABELS,
+    ASSESSMENT_FIELDS,
+    GOAL_TAG,
+    assessment_columns,
+    assessment_item,
+    check_assessment,
+    history_renderers,
+    visible_assessment,
+    visible_goal,
+)
+from mentordesk.services.plan.values import AssessmentInput, AssessmentItem
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import Assessment, Goal, User
+
+
+def record_assessment(database: Database, actor: Actor, goal_id: int,
+                      new: AssessmentInput) -> AssessmentItem:
+    """Record the goal's level, support need, the citizen's view and the mentor's note."""
+    with database.session() as session:
+        goal = visible_goal(session, actor, goal_id)
+        assessment = add_assessment(session, actor, goal, new)
+        audit.record(session, actor.login, audit.Action.CREATE, entity="assessment",
+                     entity_id=assessment.id, citizen_id=goal.citizen_id,
+                     detail=f"Vurdering registreret for indsatsmål {goal.id}")
+        return assessment_item(assessment, actor.full_name)
+
+
+def add_assessment(session: Session, actor: Actor, goal: Goal,
+                   new: AssessmentInput) -> Assessment:
+    """Checked insert with its history, in the caller's transaction (no audit)."""
+    values = check_assessment(assessment_columns(new))
+    assessment = Assessment(goal_id=goal.id, author_id=actor.user_id, **values)
+    session.add(assessment)
+    session.flush()
+    history.record_created(session, actor, citizen_id=goal.citizen_id, entity="assessment",
+                           entity_id=assessment.id, values={GOAL_TAG: str(goal.id), **values},
+                           renderers=history_renderers(session))
+    return assessment
+
+
+def update_assessment(database: Database, actor: Actor, assessment_id: int,
+                      expected_version: int, new: AssessmentInput,
+                      original: AssessmentInput | None = None) -> AssessmentItem:
+    """Save against ``expected_version``; ``EditConflict`` on a clashing stale edit."""
+    with database.session() as session:
+        assessment, goal = visible_assessment(session, actor, assessment_id)
+        diff = checked_edit(
+            session, assessment, expected_version, assessment_columns(new),
+            assessment_columns(original) if original is not None else None,
+            ASSESSMENT_FIELDS, check_assessment)
+        if diff:
+            history.record_changes(session, actor, citizen_id=goal.citizen_id,
+                                   entity="assessment", entity_id=assessment.id, changes=diff,
+                                   renderers=history_renderers(session))
+            audit.record(session, actor.login, audit.Action.UPDATE, entity="assessment",
+                         entity_id=assessment.id, citizen_id=goal.citizen_id,
+                         detail="Vurdering ændret: " + ", ".join(
+                             ASSESSMENT_FIELD_LABELS[field].lower() for field in diff))
+        return assessment_item(assessment, _author(session, assessment))
+
+
+def delete_assessment(database: Database, actor: Actor, assessment_id: int,
+                      expected_version: int) -> None:
+    """Delete an assessment (``StaleEdit`` if it changed meanwhile)."""
+    from mentordesk.domain.dates import format_date
+
+    with database.session() as session:
+        assessment, goal = visible_assessment(session, actor, assessment_id)
+        require_version(assessment, expected_version, "Vurderingen")
+        summary = format_date(assessment.assessed_on)
+        session.delete(assessment)
+        session.flush()
+        history.record_deleted(session, actor, citizen_id=goal.citizen_id,
+                               entity="assessment", entity_id=assessment_id, summary=summary)
+        audit.record(session, actor.login, audit.Action.DELETE, entity="assessment",
+                     entity_id=assessment_id, citizen_id=goal.citizen_id,
+                     detail="Vurdering slettet")
+
+
+def level_series(database: Database, actor: Actor, goal_id: int) -> list[tuple[date, int | None]]:
+    """``(assessed_on, level)`` oldest first, for the chart; ``None`` = ikke vurderet
+    (a gap in the line, never a score). Audited READ."""
+    with database.session() as session:
+        goal = visible_goal(session, actor, goal_id)
+        series = [(day, level) for day, level in session.execute(
+            select(Assessment.assessed_on, Assessment.level)
+            .where(Assessment.goal_id == goal.id)
+            .order_by(Assessment.assessed_on, Assessment.id))]
+        audit.record(session, actor.login, audit.Action.READ, entity="goal",
+                     entity_id=goal.id, citizen_id=goal.citizen_id,
+                     detail=f"Udvikling i funktionsevne vist ({len(series)} vurderinger)")
+    return series
+
+
+def _author(session: Session, assessment: Assessment) -> str:
+    if assessment.author_id is None:
+        return ""
+    return session.scalar(select(User.full_name).where(User.id == assessment.author_id)) or ""

@@ -1,0 +1,340 @@
+"""One citizen's handleplan: the overview of all goals above, the chosen goal below.
+
+Used by the "Handleplan" tab of a citizen's record and by the Handleplan area page.
+Keyboard: Insert or Ctrl+N new goal, Enter edits the goal, Delete deletes it (after a
+question). Every read and change runs on the worker thread through the plan services;
+after a change the plan is read again, keeping the chosen goal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.vum import NOT_ASSESSED_LABEL, FunctionLevel
+from mentordesk.services.plan import (
+    GoalContact,
+    GoalItem,
+    HistoryEntry,
+    Plan,
+    PlanOverviewRow,
+    ThemeChoice,
+    delete_goal,
+    goal_contacts,
+    goal_history,
+    load_plan,
+    theme_choices,
+)
+from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.record_dialog import RecordDialog
+from ui.views.common.record_table import (
+    RecordTableModel,
+    RowLook,
+    TableColumn,
+    record_table,
+    selected_row,
+)
+from ui.views.plan.evaluation_dialog import EvaluationDialog
+from ui.views.plan.goal_detail import GoalDetail
+from ui.views.plan.goal_dialog import GoalDialog
+from ui.views.plan.pdf_export import PlanPdfExport
+from ui.views.plan.step_actions import StepActions
+from ui.workspace import Workspace
+
+FINISHED_GREY = "#777777"
+OVERDUE_BACKGROUND = "#fff1c7"
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    generation: int
+    plan: Plan
+    themes: list[ThemeChoice]
+
+
+def level_cell(level: FunctionLevel | None, on: date | None) -> str:
+    """"2 Moderat (05-01-2026)", "Ikke vurderet (…)", or empty before any assessment."""
+    if on is None:
+        return ""
+    name = NOT_ASSESSED_LABEL if level is None else f"{int(level)} {level.short_label}"
+    return f"{name} ({format_date(on)})"
+
+
+class PlanWidget(QWidget):
+    plan_loaded = Signal(int)  # number of goals
+    extras_loaded = Signal(int)  # goal id whose history and contacts arrived
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self._generation = 0
+        self.citizen_id: int | None = None
+        self.plan: Plan | None = None
+        self.themes: list[ThemeChoice] = []
+        self.dialog: RecordDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self._select_after_load: int | None = None
+        self._keep_sub_goal: int | None = None
+        self.model = RecordTableModel(self._columns(), self._look, self)
+        self.detail = GoalDetail()
+        self.steps = StepActions(workspace, runner, self.detail, self)
+        self.steps.changed.connect(self._on_step_changed)
+        self.pdf = PlanPdfExport(workspace, runner, self)
+        self._build()
+        self._update_buttons()
+
+    def _columns(self) -> list[TableColumn]:
+        return [
+            TableColumn(self.tr("Goal"), lambda row: row.title),
+            TableColumn(self.tr("Theme"), lambda row: row.theme_name),
+            TableColumn(self.tr("Type"), lambda row: row.goal_type_label),
+            TableColumn(self.tr("Status"), lambda row: row.status_label),
+            TableColumn(self.tr("First level"),
+                        lambda row: level_cell(row.first_level, row.first_on)),
+            TableColumn(self.tr("Latest level"),
+                        lambda row: level_cell(row.latest_level, row.latest_on)),
+            TableColumn(self.tr("Review date"),
+                        lambda row: format_date(row.review_on) if row.review_on else ""),
+        ]
+
+    def _look(self, row: PlanOverviewRow) -> RowLook | None:
+        goal = self.goal(row.goal_id)
+        if goal is not None and not goal.is_open:
+            return RowLook(foreground=FINISHED_GREY)
+        if row.review_on and row.review_on < date.today():
+            return RowLook(background=OVERDUE_BACKGROUND,
+                           tooltip=self.tr("The review date has passed."))
+        return None
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.new_button = QPushButton(self.tr("New goal (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Edit goal (Enter)"))
+        self.delete_button = QPushButton(self.tr("Delete goal"))
+        self.evaluation_button = QPushButton(self.tr("Complete evaluation…"))
+        self.print_button = QPushButton(self.tr("Print action plan (PDF)…"))
+        self.new_button.clicked.connect(self.new_goal)
+        self.edit_button.clicked.connect(self.edit_goal)
+        self.delete_button.clicked.connect(self.delete_goal)
+        self.evaluation_button.clicked.connect(self.complete_evaluation)
+        self.print_button.clicked.connect(self.print_plan)
+        self.table = record_table(self.model)
+        self.table.activated.connect(lambda _index: self.edit_goal())
+        self.table.selectionModel().selectionChanged.connect(self._on_goal_chosen)
+        self.empty_label = plain_label(self.tr(
+            "No goals yet. Write the first goal together with the citizen, in their own "
+            "words (Ctrl+N)."))
+        self.saved_label = plain_label()
+        self.saved_label.setWordWrap(False)
+        self.pdf.written.connect(lambda path: self.saved_label.setText(
+            self.tr("Action plan saved: {path}").format(path=path)))
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.saved_label)
+        buttons.addWidget(self.evaluation_button)
+        buttons.addWidget(self.print_button)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.empty_label)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([170, 560])  # the goal's detail is where the work happens
+        QVBoxLayout(self).addWidget(splitter)
+        self._shortcuts()
+        QWidget.setTabOrder(self.table, self.detail.sub_goals)
+
+    def _shortcuts(self) -> None:
+        for keys in ("Ctrl+N",):
+            shortcut = QShortcut(QKeySequence(keys), self, self.new_goal)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Insert and Delete act on goals only while the overview has the focus: in the
+        # sub-goal list the same keys act on sub-goals.
+        for keys, slot in (("Insert", self.new_goal), ("Delete", self.delete_goal)):
+            shortcut = QShortcut(QKeySequence(keys), self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _update_buttons(self) -> None:
+        loaded = self.plan is not None
+        has_goal = loaded and self.current_goal() is not None
+        self.new_button.setEnabled(loaded)
+        self.edit_button.setEnabled(has_goal)
+        self.delete_button.setEnabled(has_goal)
+        self.evaluation_button.setEnabled(
+            loaded and any(goal.is_open for goal in self.plan.goals))  # type: ignore[union-attr]
+        self.print_button.setEnabled(loaded)
+        self.empty_label.setVisible(loaded and self.model.rowCount() == 0)
+        # "Choose a goal" only makes sense when there are goals to choose.
+        self.detail.empty_label.setVisible(
+            loaded and self.model.rowCount() > 0 and not has_goal)
+
+    # -- loading ----------------------------------------------------------------------
+
+    def show_citizen(self, citizen_id: int | None) -> None:
+        self._generation += 1
+        self.citizen_id = citizen_id
+        self.plan = None
+        self.saved_label.clear()
+        self.model.set_rows([])
+        self.detail.set_goal(None)
+        self._update_buttons()
+        if citizen_id is not None:
+            self.reload()
+
+    def reload(self) -> None:
+        citizen_id = self.citizen_id
+        if citizen_id is None:
+            return
+        database, actor, generation = (self._workspace.database, self._workspace.actor,
+                                       self._generation)
+
+        def job(_context: TaskContext) -> _Loaded:
+            return _Loaded(generation, load_plan(database, actor, citizen_id),
+                           theme_choices(database))
+
+        task = self._runner.submit(job, label=self.tr("Loading the action plan…"), parent=self)
+        task.succeeded.connect(self._show)  # a bound slot: dropped if the widget is gone
+
+    def _show(self, loaded: _Loaded) -> None:
+        if loaded.generation != self._generation:
+            return  # another citizen was chosen meanwhile
+        kept = self.current_goal()
+        wanted_id = self._select_after_load or (kept.id if kept is not None else None)
+        self._select_after_load = None
+        self.plan, self.themes = loaded.plan, loaded.themes
+        self.model.set_rows(loaded.plan.overview)
+        rows = [row.goal_id for row in loaded.plan.overview]
+        if rows:
+            self.select_goal(wanted_id if wanted_id in rows else rows[0])
+        self._refresh_detail()
+        self._update_buttons()
+        self.plan_loaded.emit(len(loaded.plan.goals))
+
+    def goal(self, goal_id: int) -> GoalItem | None:
+        if self.plan is None:
+            return None
+        return next((goal for goal in self.plan.goals if goal.id == goal_id), None)
+
+    def current_goal(self) -> GoalItem | None:
+        row = selected_row(self.table)
+        return self.goal(row.goal_id) if row is not None else None
+
+    def select_goal(self, goal_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).goal_id == goal_id:
+                self.table.selectRow(row)
+                return
+
+    def _on_goal_chosen(self, *_args: object) -> None:
+        if self.plan is not None:
+            self._refresh_detail()
+            self._update_buttons()
+
+    def _on_step_changed(self, sub_goal_id: int | None) -> None:
+        self._keep_sub_goal = sub_goal_id  # a new or moved step stays chosen
+        self.reload()
+
+    def _refresh_detail(self) -> None:
+        goal = self.current_goal()
+        shown = self.detail.goal
+        self.detail.set_goal(goal, self._keep_sub_goal)
+        self._keep_sub_goal = None
+        if goal is not None and shown != goal:
+            # Another goal, or this one changed (its history grew): read its history
+            # and contacts again.
+            self._load_extras(goal.id)
+
+    def _load_extras(self, goal_id: int) -> None:
+        database, actor, generation = (self._workspace.database, self._workspace.actor,
+                                       self._generation)
+
+        def job(_context: TaskContext) -> tuple[int, int, list[HistoryEntry],
+                                                list[GoalContact]]:
+            return (generation, goal_id, goal_history(database, actor, goal_id),
+                    goal_contacts(database, actor, goal_id))
+
+        task = self._runner.submit(job, label=self.tr("Loading the goal's history…"),
+                                   parent=self)
+        task.succeeded.connect(self._show_extras)
+
+    def _show_extras(self, result: tuple[int, int, list[HistoryEntry],
+                                         list[GoalContact]]) -> None:
+        generation, goal_id, history, contacts = result
+        goal = self.detail.goal
+        if generation != self._generation or goal is None or goal.id != goal_id:
+            return
+        self.detail.set_extras(history, contacts)
+        self.extras_loaded.emit(goal_id)
+
+    # -- goals ------------------------------------------------------------------------
+
+    def _open(self, dialog: RecordDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()  # kept until now: a save under way finds it alive
+        self.dialog = dialog
+        dialog.saved.connect(self._on_saved)
+        dialog.open()
+
+    def _on_saved(self, item: object) -> None:
+        if isinstance(item, GoalItem):
+            # A new goal is the one the user wants to work on next.
+            self._select_after_load = item.id
+        self.reload()
+
+    def new_goal(self) -> None:
+        if self.plan is not None:
+            self._open(GoalDialog(self._runner, self._workspace, self.plan, self.themes,
+                                  parent=self))
+
+    def edit_goal(self) -> None:
+        goal = self.current_goal()
+        if self.plan is not None and goal is not None:
+            self._open(GoalDialog(self._runner, self._workspace, self.plan, self.themes, goal,
+                                  parent=self))
+
+    def delete_goal(self) -> None:
+        goal = self.current_goal()
+        if goal is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+
+        def delete() -> None:
+            task = self._runner.submit(
+                lambda _context: delete_goal(database, actor, goal.id, goal.version),
+                label=self.tr("Deleting the goal…"), parent=self)
+            task.finished.connect(self.reload)
+
+        self.confirm_box = confirm(self, self.tr(
+            "Delete the goal \"{title}\" with its sub-goals and assessments? "
+            "Its history is kept.").format(title=goal.title), delete)
+
+    def complete_evaluation(self) -> None:
+        if self.plan is not None:
+            self._open(EvaluationDialog(self._runner, self._workspace, self.plan, parent=self))
+
+    def print_plan(self) -> None:
+        if self.plan is not None:
+            self.pdf.ask_and_write(self.plan.citizen_id, self.plan.citizen_label)
