@@ -20,6 +20,7 @@ from mentordesk.demo.citizens import add_cases
 from mentordesk.demo.economy import add_economy
 from mentordesk.demo.journal import add_absences, add_appointments, add_contacts, add_groups
 from mentordesk.demo.plan import add_plans
+from mentordesk.demo.schedule import add_schedule_extras
 from mentordesk.demo.state import CHUNK_CITIZENS, DemoState
 from mentordesk.demo.team import add_team
 from mentordesk.domain.dates import format_date
@@ -81,7 +82,7 @@ class _Builder:
                  cancelled: Callable[[], bool] | None) -> None:
         self.db, self.state = database, state
         self._progress, self._cancelled = progress, cancelled
-        self.done, self.total = 0, 8 + math.ceil(state.n_citizens / CHUNK_CITIZENS)
+        self.done, self.total = 0, 9 + math.ceil(state.n_citizens / CHUNK_CITIZENS)
 
     def run(self) -> None:
         self._check()
@@ -90,7 +91,7 @@ class _Builder:
                 phase(self.state, session)
             self._step()
         add_contacts(self.state, self.db, self._step)
-        for phase in (add_appointments, add_economy, _finish):
+        for phase in (add_appointments, add_economy, add_schedule_extras, _finish):
             with self.db.session() as session:
                 phase(self.state, session)
             self._step()

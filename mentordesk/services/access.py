@@ -1,7 +1,9 @@
 """Who may see and change what: the role rules every service applies.
 
 Coordinators and admins see every case; a mentor sees the citizens they are currently
-assigned to as primary mentor or substitute. Only admins manage users and catalogues.
+assigned to as primary mentor or substitute, and the citizens they cover while a colleague
+is absent (``absence_cover``, only for the days the absence lasts). Only admins manage
+users and catalogues.
 (The file's passphrase is the real boundary; these rules keep daily work need-to-know.)
 """
 
@@ -15,7 +17,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, NotFound
 from mentordesk.services.team import Actor
-from mentordesk.storage.models import Assignment, Citizen
+from mentordesk.storage.models import Absence, AbsenceCover, Assignment, Citizen
 
 
 def assignment_current(today: date):  # type: ignore[no-untyped-def]
@@ -33,7 +35,11 @@ def visible_citizen_ids(actor: Actor, today: date):  # type: ignore[no-untyped-d
     assigned = select(Assignment.citizen_id).where(
         Assignment.user_id == actor.user_id, assignment_current(today)
     )
-    return Citizen.id.in_(assigned)
+    covering = select(AbsenceCover.citizen_id).join(
+        Absence, Absence.id == AbsenceCover.absence_id).where(
+        AbsenceCover.substitute_id == actor.user_id, Absence.start_on <= today,
+        Absence.end_on >= today)
+    return or_(Citizen.id.in_(assigned), Citizen.id.in_(covering))
 
 
 def require_citizen(session: Session, actor: Actor, citizen_id: int,

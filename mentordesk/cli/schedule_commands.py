@@ -1,0 +1,130 @@
+"""The schedule commands: ``hours`` (weekly hours of one ISO week) and ``calendar export``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from mentordesk import vault
+from mentordesk.cli.common import EXIT_OK, EXIT_USAGE, CliFailure, Commands, open_database
+
+DEFAULT_EXPORT_WEEKS_BACK = 4
+DEFAULT_EXPORT_WEEKS_AHEAD = 26
+
+
+def register(commands: Commands) -> None:
+    """hours, calendar export."""
+    hours = commands.add_parser("hours", help="bevilgede og leverede timer i en uge")
+    hours.add_argument("db", type=Path)
+    hours.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO-uge, fx 2026-W48")
+    hours.add_argument("--json", action="store_true", help="skriv JSON")
+    hours.set_defaults(handler=_cmd_hours)
+
+    calendar = commands.add_parser("calendar", help="kalenderen")
+    actions = calendar.add_subparsers(metavar="HANDLING")
+    export = actions.add_parser("export", help="skriv en ICS-fil til Outlook")
+    export.add_argument("db", type=Path)
+    export.add_argument("--mentor", default=None, metavar="LOGIN",
+                        help="kun denne medarbejders aftaler (standard: hele teamet)")
+    export.add_argument("--include-details", action="store_true",
+                        help="medtag borgerens navn, sted og note (følsomt)")
+    export.add_argument("--from", dest="first", default=None, metavar="DATO")
+    export.add_argument("--to", dest="last", default=None, metavar="DATO")
+    export.add_argument("--out", required=True, type=Path)
+    export.set_defaults(handler=_cmd_calendar_export)
+    calendar.set_defaults(handler=lambda _args: _usage("Angiv en handling: calendar export"))
+
+
+def _usage(message: str) -> int:
+    raise CliFailure(message, EXIT_USAGE)
+
+
+def _cmd_hours(args: argparse.Namespace) -> int:
+    from mentordesk.schedule.overview import weekly_hours_for_week
+    from mentordesk.services.team import resolve_actor
+
+    database = open_database(args.db)
+    try:
+        actor = resolve_actor(database, vault.current_login())
+        overview = weekly_hours_for_week(database, actor, args.week)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps(hours_json(overview, args.week), ensure_ascii=False, indent=2))
+    else:
+        _print_hours(overview, args.week)
+    return EXIT_OK
+
+
+def hours_json(overview: Any, week: str) -> dict[str, Any]:
+    """The machine form: the same numbers the service returns, in minutes."""
+    return {
+        "week": overview.weeks[0] if overview.weeks else week,
+        "citizens": [{
+            "citizen_id": row.citizen_id, "name": overview.citizen_names.get(row.citizen_id, ""),
+            "week": row.week, "week_start": row.week_start.isoformat(),
+            "granted_min_minutes": row.granted_min_minutes,
+            "granted_max_minutes": row.granted_max_minutes,
+            "delivered_minutes": row.delivered_minutes, "planned_minutes": row.planned_minutes,
+            "flag": row.flag} for row in overview.citizen_weeks],
+        "mentors": [{
+            "mentor_id": row.mentor_id, "name": overview.mentor_names.get(row.mentor_id, ""),
+            "week": row.week, "capacity_minutes": row.capacity_minutes,
+            "delivered_minutes": row.delivered_minutes,
+            "planned_minutes": row.planned_minutes} for row in overview.mentor_weeks],
+    }
+
+
+def _print_hours(overview: Any, week: str) -> None:
+    from mentordesk.schedule.export import FLAG_LABELS
+
+    print(f"Timeoverblik {week}")
+    print(f"{'Borger':<30} {'Bevilget':>13} {'Leveret':>8} {'Planlagt':>9}  Status")
+    for row in overview.citizen_weeks:
+        granted = _hours_range(row.granted_min_minutes, row.granted_max_minutes)
+        print(f"{overview.citizen_names.get(row.citizen_id, ''):<30} {granted:>13} "
+              f"{_h(row.delivered_minutes):>8} {_h(row.planned_minutes):>9}  "
+              f"{FLAG_LABELS[row.flag]}")
+    print()
+    print(f"{'Mentor':<30} {'Kapacitet':>13} {'Leveret':>8} {'Planlagt':>9}")
+    for row in overview.mentor_weeks:
+        print(f"{overview.mentor_names.get(row.mentor_id, ''):<30} "
+              f"{_h(row.capacity_minutes):>13} {_h(row.delivered_minutes):>8} "
+              f"{_h(row.planned_minutes):>9}")
+
+
+def _h(minutes: int) -> str:
+    return f"{minutes / 60:.2f}".replace(".", ",")
+
+
+def _hours_range(low: int | None, high: int | None) -> str:
+    if low is None:
+        return "–"
+    return f"{_h(low)}+" if high is None else f"{_h(low)}–{_h(high)}"
+
+
+def _cmd_calendar_export(args: argparse.Namespace) -> int:
+    from mentordesk.domain.dates import parse_date
+    from mentordesk.schedule.ics import write_ics
+    from mentordesk.services.team import resolve_actor
+
+    today = date.today()
+    try:
+        first = parse_date(args.first) if args.first else today - timedelta(
+            weeks=DEFAULT_EXPORT_WEEKS_BACK)
+        last = parse_date(args.last) if args.last else today + timedelta(
+            weeks=DEFAULT_EXPORT_WEEKS_AHEAD)
+    except ValueError as error:
+        raise CliFailure(str(error), EXIT_USAGE) from None
+    database = open_database(args.db)
+    try:
+        actor = resolve_actor(database, vault.current_login())
+        written = write_ics(database, actor, args.out, first, last, mentor_login=args.mentor,
+                            include_details=args.include_details)
+    finally:
+        database.close()
+    print(f"Kalender skrevet: {written}")
+    return EXIT_OK

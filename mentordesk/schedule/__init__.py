@@ -1,0 +1,122 @@
+"""Weekly hours and calendar: appointments, group courses, absence, hours, ICS, billing.
+
+Public API (service functions take ``(database, actor, …)``, check access and audit;
+``today`` parameters default to ``date.today()`` and exist for tests):
+
+Appointments (:mod:`.appointments`, :mod:`.done`)
+    create_appointment(database, actor, AppointmentInput) -> int
+    get_appointment(database, actor, appointment_id) -> AppointmentDetail
+    update_appointment(database, actor, appointment_id, expected_version, AppointmentInput,
+                       *, scope=EditScope.ALL, occurrence_start=None) -> int  (row holding it)
+    delete_appointment(database, actor, appointment_id, expected_version,
+                       *, scope=EditScope.ALL, occurrence_start=None) -> None
+    mark_done(database, actor, appointment_id, occurrence_start=None,
+              *, duration_minutes=None, note="") -> contact id
+    mark_not_attended(database, actor, appointment_id, occurrence_start=None, *, note="")
+    weekly_rule(interval=1, until=None, count=None, weekdays=()) -> RRULE text
+Calendar (:mod:`.calendar`)
+    calendar_items(database, actor, first, last, *, mentor_ids=None, citizen_ids=None)
+        -> list[CalendarItem]   (appointments + group sessions, conflicts attached)
+    preview_conflicts(database, actor, AppointmentInput, *, ignore_appointment_id=None)
+        -> list[(start, Conflict)]
+    holidays_between(first, last) -> {date: Danish name}
+Group courses (:mod:`.groups`)
+    create_group_course / update_group_course / delete_group_course / list_group_courses,
+    set_session_cancelled(database, actor, course_id, held_on, cancelled, *, note=""),
+    group_sessions(database, actor, course_id, first, last) -> list[GroupSessionRow],
+    register_attendance(database, actor, course_id, held_on, attended_ids) -> AttendanceResult
+Absence (:mod:`.absence`)
+    create_absence / update_absence / delete_absence / list_absences(database, actor, first, last)
+Weekly hours (:mod:`.hours`, :mod:`.overview`, :mod:`.export`)
+    citizen_weeks(session, citizen_ids, start, end, *, today) -> list[CitizenWeek]
+    mentor_weeks(session, mentor_ids, start, end, *, today) -> list[MentorWeek]
+    weekly_hours(database, actor, start, end, *, citizen_ids=None) -> HoursOverview
+    weekly_hours_for_week(database, actor, "2026-W48") -> HoursOverview
+    export_hours_xlsx(database, actor, start, end, path) -> Path
+Team staffed hours (:mod:`.staffed`)
+    staffed_hours(database) -> StaffedHours;  set_staffed_hours(database, actor, StaffedHours)
+Outlook (:mod:`.ics`)
+    export_ics(database, actor, first, last, *, mentor_login=None, include_details=False) -> bytes
+    write_ics(database, actor, path, first, last, **same) -> Path
+    read_ics(bytes) -> list[IcsEvent]   (InvalidInput for a malformed file)
+Billing basis (:mod:`.billing`)
+    billing_basis(database, actor, authority_id, year, month) -> BillingBasis
+    export_billing_xlsx(database, actor, authority_id, year, month, path) -> Path
+    export_billing_pdf(database, actor, authority_id, year, month, path) -> Path
+"""
+
+from __future__ import annotations
+
+from mentordesk.schedule.absence import (
+    AbsenceInput,
+    AbsenceKind,
+    AbsenceRow,
+    create_absence,
+    delete_absence,
+    list_absences,
+    update_absence,
+)
+from mentordesk.schedule.appointments import (
+    AppointmentDetail,
+    AppointmentInput,
+    EditScope,
+    create_appointment,
+    delete_appointment,
+    get_appointment,
+    update_appointment,
+)
+from mentordesk.schedule.billing import (
+    BillingBasis,
+    BillingLine,
+    billing_basis,
+    export_billing_pdf,
+    export_billing_xlsx,
+)
+from mentordesk.schedule.calendar import (
+    CalendarItem,
+    calendar_items,
+    holidays_between,
+    preview_conflicts,
+)
+from mentordesk.schedule.conflicts import Conflict
+from mentordesk.schedule.done import mark_done, mark_not_attended
+from mentordesk.schedule.export import export_hours_xlsx
+from mentordesk.schedule.groups import (
+    AttendanceResult,
+    GroupCourseInput,
+    GroupCourseRow,
+    GroupSessionRow,
+    create_group_course,
+    delete_group_course,
+    group_sessions,
+    list_group_courses,
+    register_attendance,
+    set_session_cancelled,
+    update_group_course,
+)
+from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
+from mentordesk.schedule.ics import IcsEvent, export_ics, read_ics, write_ics
+from mentordesk.schedule.overview import (
+    HoursOverview,
+    HoursTotal,
+    weekly_hours,
+    weekly_hours_for_week,
+)
+from mentordesk.schedule.recurrence import Occurrence, weekly_rule
+from mentordesk.schedule.staffed import StaffedHours, set_staffed_hours, staffed_hours
+
+__all__ = [
+    "AbsenceInput", "AbsenceKind", "AbsenceRow", "AppointmentDetail", "AppointmentInput",
+    "AttendanceResult", "BillingBasis", "BillingLine", "CalendarItem", "CitizenWeek",
+    "Conflict", "EditScope", "GroupCourseInput", "GroupCourseRow", "GroupSessionRow",
+    "HoursOverview", "HoursTotal", "IcsEvent", "MentorWeek", "Occurrence", "StaffedHours",
+    "billing_basis", "calendar_items", "citizen_weeks", "create_absence",
+    "create_appointment", "create_group_course", "delete_absence", "delete_appointment",
+    "delete_group_course", "set_session_cancelled",
+    "export_billing_pdf", "export_billing_xlsx", "export_hours_xlsx", "export_ics",
+    "get_appointment", "group_sessions", "holidays_between", "list_absences",
+    "list_group_courses", "mark_done", "mark_not_attended", "mentor_weeks",
+    "preview_conflicts", "read_ics", "register_attendance", "set_staffed_hours",
+    "staffed_hours", "update_absence", "update_appointment", "update_group_course",
+    "weekly_hours", "weekly_hours_for_week", "weekly_rule", "write_ics",
+]

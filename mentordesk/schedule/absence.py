@@ -1,0 +1,191 @@
+"""Staff absence (*fravær*): holiday, sickness, course, with a named substitute per citizen.
+
+While an absence lasts, each named substitute sees the citizens they cover
+(``services.access.visible_citizen_ids`` reads ``absence_cover``), so the substitute can
+log contacts without a coordinator creating temporary assignments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from mentordesk import audit
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.labels import LabeledStrEnum
+from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.services.access import require_citizen, require_coordinator
+from mentordesk.services.editing import require_version
+from mentordesk.services.input_checks import clean_note
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import Absence, AbsenceCover, User
+
+ENTITY = "absence"
+
+
+class AbsenceKind(LabeledStrEnum):
+    HOLIDAY = "holiday", "Ferie"
+    SICKNESS = "sickness", "Sygdom"
+    COURSE = "course", "Kursus"
+
+
+@dataclass(frozen=True)
+class AbsenceInput:
+    user_id: int
+    kind: str                                   # AbsenceKind code
+    start_on: date
+    end_on: date
+    note: str = ""
+    covers: Mapping[int, int] = field(default_factory=dict)  # citizen_id → substitute user id
+
+
+@dataclass(frozen=True)
+class AbsenceRow:
+    id: int
+    version: int
+    user_id: int
+    user_name: str
+    kind: str
+    start_on: date
+    end_on: date
+    note: str
+    covers: tuple[tuple[int, int], ...]         # (citizen_id, substitute_id)
+
+    @property
+    def kind_label(self) -> str:
+        return AbsenceKind(self.kind).label
+
+    @property
+    def period_label(self) -> str:
+        return f"{format_date(self.start_on)} – {format_date(self.end_on)}"
+
+
+def create_absence(database: Database, actor: Actor, data: AbsenceInput,
+                   *, today: date | None = None) -> int:
+    """Register an absence; a mentor may register their own, a coordinator anyone's."""
+    today = today or date.today()
+    with database.session() as session:
+        _check(session, actor, data, today)
+        row = Absence(user_id=data.user_id, kind=data.kind, start_on=data.start_on,
+                      end_on=data.end_on, note=clean_note(data.note))
+        session.add(row)
+        session.flush()
+        _write_covers(session, actor, row, data.covers)
+        return row.id
+
+
+def update_absence(database: Database, actor: Actor, absence_id: int, expected_version: int,
+                   data: AbsenceInput, *, today: date | None = None) -> None:
+    today = today or date.today()
+    with database.session() as session:
+        row = _require_absence(session, actor, absence_id)
+        require_version(row, expected_version, "Fraværet")
+        _check(session, actor, data, today)
+        row.user_id, row.kind = data.user_id, data.kind
+        row.start_on, row.end_on, row.note = data.start_on, data.end_on, clean_note(data.note)
+        session.execute(delete(AbsenceCover).where(AbsenceCover.absence_id == row.id))
+        session.flush()
+        _write_covers(session, actor, row, data.covers)
+
+
+def delete_absence(database: Database, actor: Actor, absence_id: int,
+                   expected_version: int) -> None:
+    with database.session() as session:
+        row = _require_absence(session, actor, absence_id)
+        require_version(row, expected_version, "Fraværet")
+        for cover in session.scalars(select(AbsenceCover).where(
+                AbsenceCover.absence_id == row.id)):
+            audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
+                         entity_id=row.id, citizen_id=cover.citizen_id,
+                         detail="Vikar ophørt: fravær slettet")
+        audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
+                     entity_id=row.id, detail=f"Fravær slettet: {_period(row)}")
+        session.delete(row)
+
+
+def list_absences(database: Database, actor: Actor, first: date, last: date,
+                  *, user_ids: Sequence[int] | None = None) -> list[AbsenceRow]:
+    """Absences overlapping ``first..last`` (every user's: the calendar shades them)."""
+    with database.session() as session:
+        rows = absences_between(session, first, last, user_ids=user_ids)
+        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+                     detail=f"Fravær {format_date(first)} – {format_date(last)}")
+        return rows
+
+
+def absences_between(session: Session, first: date, last: date, *,
+                     user_ids: Sequence[int] | None = None) -> list[AbsenceRow]:
+    """Session-level: absences overlapping ``first..last``, ordered by start."""
+    query = select(Absence, User.full_name).join(User, User.id == Absence.user_id).where(
+        Absence.start_on <= last, Absence.end_on >= first)
+    if user_ids is not None:
+        query = query.where(Absence.user_id.in_(list(user_ids)))
+    rows = session.execute(query.order_by(Absence.start_on, Absence.id)).all()
+    covers: dict[int, list[tuple[int, int]]] = {}
+    ids = [absence.id for absence, _name in rows]
+    if ids:
+        for cover in session.scalars(select(AbsenceCover).where(
+                AbsenceCover.absence_id.in_(ids))):
+            covers.setdefault(cover.absence_id, []).append(
+                (cover.citizen_id, cover.substitute_id))
+    return [AbsenceRow(a.id, a.version, a.user_id, name, a.kind, a.start_on, a.end_on,
+                       a.note, tuple(sorted(covers.get(a.id, []))))
+            for a, name in rows]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _check(session: Session, actor: Actor, data: AbsenceInput, today: date) -> None:
+    if data.user_id != actor.user_id:
+        require_coordinator(actor)
+    if data.kind not in {kind.value for kind in AbsenceKind}:
+        raise InvalidInput("Vælg typen af fravær: ferie, sygdom eller kursus.")
+    if not isinstance(data.start_on, date) or not isinstance(data.end_on, date):
+        raise InvalidInput("Angiv fraværets første og sidste dag.")
+    if data.end_on < data.start_on:
+        raise InvalidInput("Fraværets sidste dag ligger før den første.")
+    users = set(session.scalars(select(User.id).where(User.active)))
+    if data.user_id not in users:
+        raise InvalidInput("Medarbejderen findes ikke i teamet.")
+    for citizen_id, substitute_id in data.covers.items():
+        if substitute_id not in users:
+            raise InvalidInput("Den valgte vikar findes ikke i teamet.")
+        if substitute_id == data.user_id:
+            raise InvalidInput("Vikaren kan ikke være den fraværende selv.")
+        require_citizen(session, actor, citizen_id, today)
+
+
+def _write_covers(session: Session, actor: Actor, row: Absence,
+                  covers: Mapping[int, int]) -> None:
+    audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY, entity_id=row.id,
+                 detail=f"Fravær: {AbsenceKind(row.kind).label} {_period(row)}")
+    for citizen_id, substitute_id in sorted(covers.items()):
+        session.add(AbsenceCover(absence_id=row.id, citizen_id=citizen_id,
+                                 substitute_id=substitute_id))
+        audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY,
+                     entity_id=row.id, citizen_id=citizen_id,
+                     detail=f"Vikar {_user_name(session, substitute_id)} {_period(row)}")
+    session.flush()
+
+
+def _require_absence(session: Session, actor: Actor, absence_id: int) -> Absence:
+    row = session.get(Absence, absence_id)
+    if row is None:
+        raise NotFound("Fraværet findes ikke længere.")
+    if row.user_id != actor.user_id and not actor.sees_all_citizens:
+        raise AccessDenied("Kun en koordinator kan ændre andres fravær.")
+    return row
+
+
+def _user_name(session: Session, user_id: int) -> str:
+    return session.scalar(select(User.full_name).where(User.id == user_id)) or ""
+
+
+def _period(row: Absence) -> str:
+    return f"{format_date(row.start_on)} – {format_date(row.end_on)}"

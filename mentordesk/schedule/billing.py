@@ -1,0 +1,245 @@
+"""Billing basis (*afregningsgrundlag*): per ordering authority and month, per citizen and
+grant, what the provider may invoice.
+
+* Price per hour: attended contacts in the month inside the grant period, × the hourly
+  price, pro rata by the minute (``Price.amount_for_week`` rounds half up in øre).
+* Price per week: the ISO weeks whose Thursday falls in the month and in the grant period
+  (the ISO rule puts each week in exactly one month, so no week is billed twice).
+A contact on a day where two of the authority's hourly grants overlap counts once, for
+the grant that started first. Only coordinators see billing.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mentordesk import audit
+from mentordesk.domain.catalogue import Price, PriceModel
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.money import format_dkk
+from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.files import write_atomically
+from mentordesk.schedule.labels import citizen_name, citizens_by_id
+from mentordesk.services.access import require_coordinator
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.models import Authority, Contact, CourseType, Grant
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+          "september", "oktober", "november", "december")
+
+
+@dataclass(frozen=True)
+class BillingLine:
+    citizen_id: int
+    citizen_name: str
+    grant_id: int
+    course_name: str
+    grant_period: str                # "01-09-2026 – løbende"
+    price_model: str | None          # PriceModel code, None = price agreed case by case
+    price_oere: int | None
+    delivered_minutes: int           # in the month, inside the grant period
+    weeks: int                       # weekly-price weeks in the month
+    amount_oere: int
+
+    @property
+    def quantity_label(self) -> str:
+        if self.price_model == PriceModel.PER_WEEK:
+            return f"{self.weeks} uger"
+        hours = f"{self.delivered_minutes / 60:.2f}".replace(".", ",")
+        return f"{hours} timer"
+
+    @property
+    def price_label(self) -> str:
+        if self.price_model is None or self.price_oere is None:
+            return "Aftales"
+        return f"{format_dkk(self.price_oere)} {PriceModel(self.price_model).label}"
+
+
+@dataclass(frozen=True)
+class BillingBasis:
+    authority_id: int
+    authority_name: str
+    year: int
+    month: int
+    lines: list[BillingLine]
+
+    @property
+    def total_oere(self) -> int:
+        return sum(line.amount_oere for line in self.lines)
+
+    @property
+    def month_label(self) -> str:
+        return f"{MONTHS[self.month - 1]} {self.year}"
+
+
+def billing_basis(database: Database, actor: Actor, authority_id: int, year: int,
+                  month: int) -> BillingBasis:
+    require_coordinator(actor)
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise InvalidInput("Vælg en gyldig måned.")
+    first = date(year, month, 1)
+    last = date(year, month, monthrange(year, month)[1])
+    with database.session() as session:
+        authority = session.get(Authority, authority_id)
+        if authority is None:
+            raise NotFound("Myndigheden findes ikke.")
+        grants = list(session.execute(
+            select(Grant, CourseType.name).outerjoin(CourseType,
+                                                     CourseType.id == Grant.course_type_id)
+            .where(Grant.authority_id == authority_id, Grant.start_on <= last,
+                   (Grant.end_on.is_(None)) | (Grant.end_on >= first))
+            .order_by(Grant.citizen_id, Grant.start_on, Grant.id)).all())
+        citizens = citizens_by_id(session, (g.citizen_id for g, _ in grants))
+        minutes = _hourly_minutes(session, [g for g, _ in grants], first, last)
+        lines = [_line(g, course or "", citizens, minutes.get(g.id, 0), first, last)
+                 for g, course in grants]
+        lines.sort(key=lambda line: (line.citizen_name.casefold(), line.grant_id))
+        for citizen_id in sorted({line.citizen_id for line in lines}):
+            audit.record(session, actor.login, audit.Action.READ, entity="billing",
+                         citizen_id=citizen_id,
+                         detail=f"Afregningsgrundlag {authority.name} {month:02d}-{year}")
+        return BillingBasis(authority.id, authority.name, year, month, lines)
+
+
+def export_billing_xlsx(database: Database, actor: Actor, authority_id: int, year: int,
+                        month: int, path: Path) -> Path:
+    basis = billing_basis(database, actor, authority_id, year, month)
+    written = write_atomically(Path(path), billing_workbook(basis))
+    _audit_export(database, actor, basis, written)
+    return written
+
+
+def export_billing_pdf(database: Database, actor: Actor, authority_id: int, year: int,
+                       month: int, path: Path, *, printed_at: datetime | None = None) -> Path:
+    basis = billing_basis(database, actor, authority_id, year, month)
+    team = database.meta(TEAM_NAME_KEY)
+    written = write_atomically(Path(path), billing_pdf(basis, team, printed_at
+                                                       or datetime.now()))
+    _audit_export(database, actor, basis, written)
+    return written
+
+
+# --- computing -------------------------------------------------------------------------------
+
+
+def _hourly_minutes(session, grants: list[Grant], first: date, last: date) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    hourly = [g for g in grants if g.price_model != PriceModel.PER_WEEK]
+    if not hourly:
+        return {}
+    query = select(Contact.citizen_id, Contact.contact_on, Contact.duration_minutes).where(
+        Contact.citizen_id.in_(sorted({g.citizen_id for g in hourly})),
+        Contact.attended.is_(True), Contact.contact_on.between(first, last))
+    totals: dict[int, int] = {}
+    for citizen_id, day, duration in session.execute(query):
+        for grant in hourly:  # ordered by start: the first matching grant gets the contact
+            if grant.citizen_id == citizen_id and grant.start_on <= day and (
+                    grant.end_on is None or grant.end_on >= day):
+                totals[grant.id] = totals.get(grant.id, 0) + duration
+                break
+    return totals
+
+
+def billable_weeks(grant_start: date, grant_end: date | None, first: date, last: date) -> int:
+    """ISO weeks whose Thursday lies in ``first..last`` and in the grant period."""
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    count = 0
+    while thursday <= last:
+        if grant_start <= thursday and (grant_end is None or thursday <= grant_end):
+            count += 1
+        thursday += timedelta(days=7)
+    return count
+
+
+def _line(grant: Grant, course: str, citizens: dict, delivered: int, first: date,
+          last: date) -> BillingLine:
+    weeks = billable_weeks(grant.start_on, grant.end_on, first, last)
+    amount = 0
+    if grant.price_model is not None and grant.price_oere is not None:
+        price = Price(PriceModel(grant.price_model), grant.price_oere)
+        amount = price.amount_oere * weeks if price.model is PriceModel.PER_WEEK \
+            else price.amount_for_week(delivered)
+    end = format_date(grant.end_on) if grant.end_on else "løbende"
+    citizen = citizens.get(grant.citizen_id)
+    return BillingLine(
+        citizen_id=grant.citizen_id, citizen_name=citizen_name(citizen) if citizen else "",
+        grant_id=grant.id, course_name=course,
+        grant_period=f"{format_date(grant.start_on)} – {end}", price_model=grant.price_model,
+        price_oere=grant.price_oere,
+        delivered_minutes=0 if grant.price_model == PriceModel.PER_WEEK else delivered,
+        weeks=weeks if grant.price_model == PriceModel.PER_WEEK else 0, amount_oere=amount)
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def billing_workbook(basis: BillingBasis) -> bytes:
+    from io import BytesIO
+
+    import xlsxwriter
+
+    buffer = BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False})
+    head = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
+    money = book.add_format({"num_format": '#,##0.00 "kr."'})
+    hours = book.add_format({"num_format": "0.00"})
+    sheet = book.add_worksheet("Afregningsgrundlag")
+    sheet.write_string(0, 0, f"Afregningsgrundlag {basis.authority_name}, {basis.month_label}")
+    header = ["Borger", "Forløb", "Bevillingsperiode", "Prismodel", "Pris (kr.)",
+              "Leverede timer", "Uger", "Beløb (kr.)"]
+    for column, text in enumerate(header):
+        sheet.write_string(2, column, text, head)
+    sheet.set_column(0, 2, 26)
+    sheet.set_column(3, 7, 14)
+    row = 3
+    for line in basis.lines:
+        sheet.write_string(row, 0, line.citizen_name)
+        sheet.write_string(row, 1, line.course_name)
+        sheet.write_string(row, 2, line.grant_period)
+        sheet.write_string(row, 3, PriceModel(line.price_model).label if line.price_model
+                           else "Aftales")
+        if line.price_oere is not None:
+            sheet.write_number(row, 4, line.price_oere / 100, money)
+        sheet.write_number(row, 5, round(line.delivered_minutes / 60, 4), hours)
+        sheet.write_number(row, 6, line.weeks)
+        sheet.write_number(row, 7, line.amount_oere / 100, money)
+        row += 1
+    sheet.write_string(row, 0, "I alt", head)
+    sheet.write_formula(row, 7, f"=SUM(H4:H{max(row, 4)})", money, basis.total_oere / 100)
+    sheet.freeze_panes(3, 1)
+    book.close()
+    return buffer.getvalue()
+
+
+def billing_pdf(basis: BillingBasis, team_name: str, printed_at: datetime) -> bytes:
+    from mentordesk.reports.pdf import PdfMeta, build_pdf, content_width, data_table, para
+
+    title = f"Afregningsgrundlag – {basis.authority_name}"
+    rows = [[line.citizen_name, line.course_name, line.grant_period, line.price_label,
+             line.quantity_label, format_dkk(line.amount_oere)] for line in basis.lines]
+    rows.append(["I alt", "", "", "", "", format_dkk(basis.total_oere)])
+    width = content_width()
+    story = [para(title, "title"), para(f"Måned: {basis.month_label}"),
+             data_table(["Borger", "Forløb", "Periode", "Pris", "Leveret", "Beløb"], rows,
+                        [width * f for f in (0.2, 0.2, 0.18, 0.16, 0.12, 0.14)],
+                        align_right=(4, 5))]
+    if not basis.lines:
+        story.append(para("Ingen bevillinger fra denne myndighed i måneden."))
+    return build_pdf(story, PdfMeta(title=title, team_name=team_name, printed_at=printed_at,
+                                    subject=basis.month_label))
+
+
+def _audit_export(database: Database, actor: Actor, basis: BillingBasis, path: Path) -> None:
+    with database.session() as session:
+        for citizen_id in sorted({line.citizen_id for line in basis.lines}):
+            audit.record(session, actor.login, audit.Action.EXPORT, entity="billing",
+                         citizen_id=citizen_id, detail=f"Afregningsgrundlag {path.name}")
+        audit.record(session, actor.login, audit.Action.EXPORT, entity="billing",
+                     detail=f"Afregningsgrundlag {basis.authority_name} "
+                     f"{basis.month:02d}-{basis.year} til {path.name}")

@@ -1,0 +1,205 @@
+"""Weekly hours (*timeoverblik*): granted vs delivered vs planned per citizen and ISO week.
+
+Delivered time comes from the contact log (attended contacts), never from plans: the
+national audit asked for proof of delivered hours, and only a logged contact is proof.
+Planned time is the not-cancelled appointments from ``today`` on, so a week in progress
+shows both what was done and what is still booked.
+
+These functions work on an open Session and do no access check or audit; the service
+wrappers in :mod:`mentordesk.schedule.overview` add both.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
+from mentordesk.schedule.recurrence import expand_appointments
+from mentordesk.storage.models import Contact, Grant, User
+
+FLAG_UNDER = "under"
+FLAG_WITHIN = "within"
+FLAG_OVER = "over"
+FLAG_NO_GRANT = "no_grant"
+
+
+@dataclass(frozen=True)
+class CitizenWeek:
+    citizen_id: int
+    week: str                        # ISO "2026-W47"
+    week_start: date                 # Monday
+    granted_min_minutes: int | None  # None: no grant active that week
+    granted_max_minutes: int | None  # None: a minimum only, or no grant
+    delivered_minutes: int           # attended contacts dated in that week
+    planned_minutes: int             # not-cancelled appointments from `today` on, in that week
+    flag: str                        # "under" | "within" | "over" | "no_grant"
+
+
+@dataclass(frozen=True)
+class MentorWeek:
+    """A mentor's week: capacity (User.weekly_capacity_minutes) vs delivered vs planned."""
+
+    mentor_id: int
+    week: str
+    week_start: date
+    capacity_minutes: int            # 0 when the mentor has no capacity set
+    delivered_minutes: int           # attended contacts the mentor logged that week
+    planned_minutes: int             # appointments from `today` on where the mentor takes part
+
+
+def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int) -> str:
+    """Compare one week's delivered minutes with the grant."""
+    if granted_min is None:
+        return FLAG_NO_GRANT
+    if delivered < granted_min:
+        return FLAG_UNDER
+    if granted_max is not None and delivered > granted_max:
+        return FLAG_OVER
+    return FLAG_WITHIN
+
+
+def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end: date,
+                  *, today: date) -> list[CitizenWeek]:
+    """One row per citizen per ISO week touched by ``start..end``, ordered by citizen, week."""
+    ids = sorted(set(citizen_ids))
+    if not ids or end < start:
+        return []
+    first, last = _week_span(start, end)
+    delivered = _delivered_by_citizen(session, ids, first, last)
+    planned = _planned_by_citizen(session, ids, first, last, today)
+    grants = _grants_by_citizen(session, ids, first, last)
+    rows = []
+    for citizen_id in ids:
+        for code in iso_week_codes_between(first, last):
+            monday = date.fromisocalendar(int(code[:4]), int(code[6:]), 1)
+            low, high = granted_in_week(grants.get(citizen_id, []), monday)
+            done = delivered.get((citizen_id, code), 0)
+            rows.append(CitizenWeek(citizen_id, code, monday, low, high, done,
+                                    planned.get((citizen_id, code), 0),
+                                    weekly_flag(low, high, done)))
+    return rows
+
+
+def mentor_weeks(session: Session, mentor_ids: Sequence[int], start: date, end: date,
+                 *, today: date) -> list[MentorWeek]:
+    """One row per mentor per ISO week touched by ``start..end``, ordered by mentor, week."""
+    ids = sorted(set(mentor_ids))
+    if not ids or end < start:
+        return []
+    first, last = _week_span(start, end)
+    capacity = dict(session.execute(
+        select(User.id, User.weekly_capacity_minutes).where(User.id.in_(ids))).all())
+    delivered = _delivered_by_mentor(session, ids, first, last)
+    planned: dict[tuple[int, str], int] = defaultdict(int)
+    for occurrence in _future_occurrences(session, first, last, today, mentor_ids=ids):
+        for mentor_id in occurrence.mentor_ids:
+            if mentor_id in capacity:
+                planned[(mentor_id, iso_week_code(occurrence.starts_at.date()))] += (
+                    occurrence.duration_minutes)
+    return [
+        MentorWeek(mentor_id, code, date.fromisocalendar(int(code[:4]), int(code[6:]), 1),
+                   int(capacity.get(mentor_id) or 0), delivered.get((mentor_id, code), 0),
+                   planned.get((mentor_id, code), 0))
+        for mentor_id in ids for code in iso_week_codes_between(first, last)
+    ]
+
+
+def granted_in_week(grants: Sequence[tuple[date, date | None, int | None, int | None]],
+                    monday: date) -> tuple[int | None, int | None]:
+    """Granted (min, max) minutes for the week starting ``monday``.
+
+    Several grants active in the same week add up (e.g. a mentor grant and a separate
+    economy course); a grant with a minimum only makes the sum open-ended (max None).
+    Grants without hours do not count: they cannot be under- or over-delivered.
+    """
+    sunday = monday + timedelta(days=6)
+    low: int | None = None
+    high: int | None = 0
+    for start_on, end_on, min_minutes, max_minutes in grants:
+        if min_minutes is None or start_on > sunday or (end_on is not None and end_on < monday):
+            continue
+        low = (low or 0) + min_minutes
+        high = None if high is None or max_minutes is None else high + max_minutes
+    return (None, None) if low is None else (low, high)
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def _week_span(start: date, end: date) -> tuple[date, date]:
+    first = week_start(start)
+    return first, week_start(end) + timedelta(days=6)
+
+
+def _delivered_by_citizen(session: Session, ids: Sequence[int], first: date,
+                          last: date) -> dict[tuple[int, str], int]:
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    query = (select(Contact.citizen_id, Contact.contact_on, func.sum(Contact.duration_minutes))
+             .where(Contact.citizen_id.in_(ids), Contact.attended.is_(True),
+                    Contact.contact_on.between(first, last))
+             .group_by(Contact.citizen_id, Contact.contact_on))
+    for citizen_id, day, minutes in session.execute(query):
+        totals[(citizen_id, iso_week_code(day))] += int(minutes or 0)
+    return totals
+
+
+def _delivered_by_mentor(session: Session, ids: Sequence[int], first: date,
+                         last: date) -> dict[tuple[int, str], int]:
+    """The mentor's own time: a group session counts once for its leader, however many
+    participants' contacts it produced (each participant's contact proves *their* hours)."""
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    in_period = (Contact.mentor_id.in_(ids), Contact.attended.is_(True),
+                 Contact.contact_on.between(first, last))
+    single = (select(Contact.mentor_id, Contact.contact_on, func.sum(Contact.duration_minutes))
+              .where(*in_period, Contact.group_session_id.is_(None))
+              .group_by(Contact.mentor_id, Contact.contact_on))
+    grouped = (select(Contact.mentor_id, func.min(Contact.contact_on),
+                      func.max(Contact.duration_minutes))
+               .where(*in_period, Contact.group_session_id.is_not(None))
+               .group_by(Contact.mentor_id, Contact.group_session_id))
+    for query in (single, grouped):
+        for mentor_id, day, minutes in session.execute(query):
+            totals[(mentor_id, iso_week_code(day))] += int(minutes or 0)
+    return totals
+
+
+def _planned_by_citizen(session: Session, ids: Sequence[int], first: date, last: date,
+                        today: date) -> dict[tuple[int, str], int]:
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    for occurrence in _future_occurrences(session, first, last, today, citizen_ids=ids):
+        if occurrence.citizen_id is not None:
+            key = (occurrence.citizen_id, iso_week_code(occurrence.starts_at.date()))
+            totals[key] += occurrence.duration_minutes
+    return totals
+
+
+def _future_occurrences(session: Session, first: date, last: date, today: date, *,
+                        citizen_ids: Sequence[int] | None = None,
+                        mentor_ids: Sequence[int] | None = None):  # type: ignore[no-untyped-def]
+    """Not-cancelled, not-yet-logged occurrences starting on ``today`` or later."""
+    window_start = datetime.combine(max(first, today), time.min)
+    window_end = datetime.combine(last + timedelta(days=1), time.min)
+    if window_start >= window_end:
+        return []
+    occurrences = expand_appointments(session, window_start, window_end,
+                                      citizen_ids=citizen_ids, mentor_ids=mentor_ids)
+    return [o for o in occurrences
+            if not o.cancelled and not o.logged and o.starts_at >= window_start]
+
+
+def _grants_by_citizen(session: Session, ids: Sequence[int], first: date, last: date
+                       ) -> dict[int, list[tuple[date, date | None, int | None, int | None]]]:
+    query = select(Grant.citizen_id, Grant.start_on, Grant.end_on, Grant.hours_min_minutes,
+                   Grant.hours_max_minutes).where(
+        Grant.citizen_id.in_(ids), Grant.start_on <= last,
+        (Grant.end_on.is_(None)) | (Grant.end_on >= first))
+    grants: dict[int, list[tuple[date, date | None, int | None, int | None]]] = defaultdict(list)
+    for citizen_id, start_on, end_on, low, high in session.execute(query):
+        grants[citizen_id].append((start_on, end_on, low, high))
+    return grants

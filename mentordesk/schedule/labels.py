@@ -1,0 +1,43 @@
+"""How the schedule names citizens and mentors: full name for the calendar, initials or
+alias for anything that leaves the program (ICS files land in Outlook and on phones)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk.storage.models import Citizen, User
+
+
+def citizen_name(citizen: Citizen) -> str:
+    """"Anna Berg"; an anonymous (§99) citizen by alias only."""
+    if citizen.is_anonymous or not (citizen.first_name or citizen.last_name):
+        return citizen.alias or "Anonym"
+    return f"{citizen.first_name} {citizen.last_name}".strip()
+
+
+def citizen_initials(citizen: Citizen) -> str:
+    """"AB" for Anna Berg; the alias for an anonymous citizen (it is already a cover name)."""
+    if citizen.is_anonymous or not (citizen.first_name or citizen.last_name):
+        return citizen.alias or "Anonym"
+    parts = f"{citizen.first_name} {citizen.last_name}".split()
+    return "".join(part[0].upper() for part in parts if part)
+
+
+def citizens_by_id(session: Session, ids: Iterable[int | None]) -> dict[int, Citizen]:
+    wanted = sorted({i for i in ids if i is not None})
+    found: dict[int, Citizen] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update({c.id: c for c in session.scalars(select(Citizen).where(
+            Citizen.id.in_(chunk)))})
+    return found
+
+
+def user_names(session: Session, ids: Iterable[int] | None = None) -> dict[int, str]:
+    query = select(User.id, User.full_name)
+    if ids is not None:
+        query = query.where(User.id.in_(sorted(set(ids))))
+    return dict(session.execute(query).all())  # type: ignore[arg-type]

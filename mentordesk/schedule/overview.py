@@ -1,0 +1,165 @@
+"""The weekly hours overview as a service: access check, audit, names, totals.
+
+One call gives the hours view, the ``hours`` command and the xlsx export the same
+numbers: rows from :func:`mentordesk.schedule.hours.citizen_weeks` and ``mentor_weeks``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from mentordesk import audit
+from mentordesk.domain.dates import format_date, parse_iso_week
+from mentordesk.errors import InvalidInput
+from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
+from mentordesk.schedule.labels import citizen_name
+from mentordesk.services.access import assignment_current, visible_citizen_ids
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, User
+
+
+@dataclass(frozen=True)
+class HoursTotal:
+    """Sums over several weeks (a month or a period) for one citizen."""
+
+    citizen_id: int
+    weeks: int
+    granted_min_minutes: int | None
+    granted_max_minutes: int | None
+    delivered_minutes: int
+    planned_minutes: int
+    weeks_under: int
+    weeks_over: int
+
+
+@dataclass(frozen=True)
+class HoursOverview:
+    start: date
+    end: date
+    citizen_weeks: list[CitizenWeek]
+    mentor_weeks: list[MentorWeek]
+    citizen_names: dict[int, str]
+    citizen_mentor: dict[int, int | None]        # primary mentor today, if any
+    mentor_names: dict[int, str]
+
+    @property
+    def weeks(self) -> list[str]:
+        return sorted({row.week for row in self.citizen_weeks} | {
+            row.week for row in self.mentor_weeks})
+
+    def citizen_totals(self) -> list[HoursTotal]:
+        """The whole period per citizen."""
+        return period_totals(self.citizen_weeks)
+
+    def month_totals(self) -> dict[str, list[HoursTotal]]:
+        """Per month ("2026-11") per citizen; a week belongs to the month of its Thursday,
+        the ISO rule, so every week is counted exactly once."""
+        by_month: dict[str, list[CitizenWeek]] = defaultdict(list)
+        for row in self.citizen_weeks:
+            thursday = date.fromordinal(row.week_start.toordinal() + 3)
+            by_month[f"{thursday:%Y-%m}"].append(row)
+        return {month: period_totals(rows) for month, rows in sorted(by_month.items())}
+
+
+def period_totals(rows: Sequence[CitizenWeek]) -> list[HoursTotal]:
+    grouped: dict[int, list[CitizenWeek]] = defaultdict(list)
+    for row in rows:
+        grouped[row.citizen_id].append(row)
+    totals = []
+    for citizen_id, weeks in sorted(grouped.items()):
+        granted = [w for w in weeks if w.granted_min_minutes is not None]
+        low = sum(w.granted_min_minutes or 0 for w in granted) if granted else None
+        high = (None if not granted or any(w.granted_max_minutes is None for w in granted)
+                else sum(w.granted_max_minutes or 0 for w in granted))
+        totals.append(HoursTotal(
+            citizen_id, len(weeks), low, high, sum(w.delivered_minutes for w in weeks),
+            sum(w.planned_minutes for w in weeks), sum(w.flag == "under" for w in weeks),
+            sum(w.flag == "over" for w in weeks)))
+    return totals
+
+
+def weekly_hours(database: Database, actor: Actor, start: date, end: date, *,
+                 citizen_ids: Sequence[int] | None = None, today: date | None = None
+                 ) -> HoursOverview:
+    """Granted vs delivered vs planned for the actor's citizens (those with a grant or a
+    contact in the period), and capacity per mentor, for ``start..end``."""
+    today = today or date.today()
+    if end < start:
+        raise InvalidInput("Periodens slutdato ligger før startdatoen.")
+    if (end - start).days > 3 * 366:
+        raise InvalidInput("Vælg en periode på højst tre år.")
+    with database.session() as session:
+        ids = _citizens_in_period(session, actor, start, end, citizen_ids, today)
+        mentors = _mentors(session, actor)
+        overview = HoursOverview(
+            start=start, end=end,
+            citizen_weeks=citizen_weeks(session, ids, start, end, today=today),
+            mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today),
+            citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
+            mentor_names=mentors)
+        audit.record(session, actor.login, audit.Action.LIST, entity="hours",
+                     citizen_id=ids[0] if len(ids) == 1 else None,
+                     detail=f"Timeoverblik {format_date(start)} – {format_date(end)}: "
+                     f"{len(ids)} borgere")
+        return overview
+
+
+def weekly_hours_for_week(database: Database, actor: Actor, week: str, *,
+                          today: date | None = None) -> HoursOverview:
+    """The overview of one ISO week, ``"2026-W48"``; a bad week is InvalidInput."""
+    try:
+        monday, sunday = parse_iso_week(week)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+    return weekly_hours(database, actor, monday, sunday, today=today)
+
+
+# --- internals ---------------------------------------------------------------------------------
+
+
+def _citizens_in_period(session: Session, actor: Actor, start: date, end: date,
+                        wanted: Sequence[int] | None, today: date) -> list[int]:
+    with_grant = select(Grant.citizen_id).where(
+        Grant.start_on <= end, or_(Grant.end_on.is_(None), Grant.end_on >= start))
+    with_contact = select(Contact.citizen_id).where(Contact.contact_on.between(start, end))
+    query = select(Citizen.id).where(
+        visible_citizen_ids(actor, today),
+        or_(Citizen.id.in_(with_grant), Citizen.id.in_(with_contact)))
+    if wanted is not None:
+        query = query.where(Citizen.id.in_(list(wanted)))
+    return sorted(session.scalars(query))
+
+
+def _mentors(session: Session, actor: Actor) -> dict[int, str]:
+    """Coordinators see the whole team's capacity; a mentor sees their own."""
+    query = select(User.id, User.full_name).where(User.active)
+    if not actor.sees_all_citizens:
+        query = query.where(User.id == actor.user_id)
+    return dict(session.execute(query.order_by(User.full_name)).all())  # type: ignore[arg-type]
+
+
+def _names(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        for citizen in session.scalars(select(Citizen).where(
+                Citizen.id.in_(ids[start:start + 500]))):
+            names[citizen.id] = citizen_name(citizen)
+    return names
+
+
+def _primary(session: Session, ids: Sequence[int], today: date) -> dict[int, int | None]:
+    found: dict[int, int | None] = dict.fromkeys(ids)
+    for start in range(0, len(ids), 500):
+        query = select(Assignment.citizen_id, Assignment.user_id).where(
+            Assignment.citizen_id.in_(ids[start:start + 500]), Assignment.kind == "primary",
+            assignment_current(today))
+        for citizen_id, user_id in session.execute(query):
+            found[citizen_id] = user_id
+    return found

@@ -1,0 +1,246 @@
+"""Recurring appointments: RFC 5545 rules (dateutil.rrule) expanded into occurrences.
+
+Times are local wall-clock times without a zone (what the mentor agreed with the citizen:
+"Tuesdays at 10"). Expanding a naive rule keeps 10:00 across the DST change, which is what
+people mean; the ICS export attaches Europe/Copenhagen so Outlook agrees.
+
+A series is one ``appointment`` row with ``rrule`` and ``series_id`` = its own id.
+"This one" edits are separate rows with ``series_id`` = the series and ``recurrence_id`` =
+the start they replace, plus an EXDATE on the series. One-off appointments have neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from mentordesk.errors import InvalidInput
+from mentordesk.storage.models import Appointment, Contact
+from mentordesk.storage.models.schedule import appointment_mentor
+
+MAX_DURATION_MINUTES = 24 * 60
+_ALLOWED_FREQ = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_RULE_HINT = "Gentagelsen kunne ikke forstås. Vælg fx »hver uge« eller »hver 2. uge«."
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One appointment as it happens on one day (a one-off, or one date of a series)."""
+
+    appointment_id: int              # the row to edit (series row for series dates)
+    series_id: int | None            # the series this belongs to, if any
+    occurrence_start: datetime       # the start in the series (key for "this one" edits)
+    starts_at: datetime              # actual start (differs if moved)
+    duration_minutes: int
+    citizen_id: int | None
+    mentor_ids: tuple[int, ...]      # the responsible mentor first
+    form: str
+    place: str
+    note: str
+    recurring: bool                  # part of a series (incl. an occurrence edited apart)
+    cancelled: bool
+    version: int
+    contact_id: int | None = None    # the contact logged for this occurrence ("done")
+    attended: bool | None = None
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def logged(self) -> bool:
+        return self.contact_id is not None
+
+    @property
+    def key(self) -> tuple[int, datetime]:
+        return self.appointment_id, self.occurrence_start
+
+
+# --- rules ---------------------------------------------------------------------------------
+
+
+def weekly_rule(*, interval: int = 1, until: date | None = None, count: int | None = None,
+                weekdays: Sequence[int] = ()) -> str:
+    """RRULE text for "every ``interval`` weeks", optionally ending ``until`` or after ``count``.
+
+    ``weekdays`` (0 = Monday) repeats on several days of the week; empty = the start's day.
+    """
+    parts = ["FREQ=WEEKLY"]
+    if interval != 1:
+        parts.append(f"INTERVAL={int(interval)}")
+    if weekdays:
+        names = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+        parts.append("BYDAY=" + ",".join(names[day] for day in sorted(set(weekdays))))
+    if until is not None:
+        parts.append(f"UNTIL={until:%Y%m%d}T235959")
+    elif count is not None:
+        parts.append(f"COUNT={int(count)}")
+    return ";".join(parts)
+
+
+def check_rule(text: str, dtstart: datetime) -> str:
+    """The cleaned rule text, or InvalidInput with a Danish message.
+
+    Hourly and finer rules are refused: a mentor never meets "every minute", and such a
+    rule would make each calendar view expand millions of occurrences.
+    """
+    cleaned = (text or "").strip()
+    if cleaned.upper().startswith("RRULE:"):
+        cleaned = cleaned[6:]
+    if not cleaned:
+        return ""
+    fields = dict(part.split("=", 1) for part in cleaned.split(";") if "=" in part)
+    if fields.get("FREQ", "").upper() not in _ALLOWED_FREQ:
+        raise InvalidInput(_RULE_HINT)
+    try:
+        _rule(cleaned, dtstart)
+    except (ValueError, TypeError):
+        raise InvalidInput(_RULE_HINT) from None
+    return cleaned
+
+
+def until_before(rule_text: str, moment: datetime) -> str:
+    """The rule, ended just before ``moment`` (UNTIL replaces any COUNT or UNTIL)."""
+    parts = [part for part in rule_text.split(";")
+             if part and not part.upper().startswith(("UNTIL=", "COUNT="))]
+    parts.append(f"UNTIL={moment - timedelta(seconds=1):%Y%m%dT%H%M%S}")
+    return ";".join(parts)
+
+
+def parse_exdates(text: str) -> set[datetime]:
+    return {datetime.fromisoformat(item) for item in (text or "").split(",") if item.strip()}
+
+
+def format_exdates(moments: Iterable[datetime]) -> str:
+    return ",".join(sorted(moment.isoformat(timespec="minutes") for moment in set(moments)))
+
+
+def series_starts(rule_text: str, dtstart: datetime, exdates: Iterable[datetime],
+                  window_start: datetime, window_end: datetime) -> list[datetime]:
+    """Starts of the series in ``[window_start, window_end)``, without the EXDATEs."""
+    if window_end <= window_start:
+        return []
+    rule = _rule(rule_text, dtstart)
+    skipped = set(exdates)
+    starts = rule.between(window_start, window_end, inc=True)
+    return [start for start in starts if start < window_end and start not in skipped]
+
+
+@lru_cache(maxsize=4096)
+def _rule(rule_text: str, dtstart: datetime):  # type: ignore[no-untyped-def]
+    # Parsing dominates expanding a team's week; a parsed rule is never mutated here.
+    from dateutil.rrule import rrulestr
+
+    return rrulestr(rule_text, dtstart=dtstart, ignoretz=True)
+
+
+# --- expansion over stored rows ------------------------------------------------------------
+
+
+def expand_appointments(session: Session, window_start: datetime, window_end: datetime, *,
+                        citizen_ids: Sequence[int] | None = None,
+                        mentor_ids: Sequence[int] | None = None) -> list[Occurrence]:
+    """Every occurrence overlapping ``[window_start, window_end)``, ordered by start.
+
+    Cancelled ones are included (the calendar shows them struck out); callers that count
+    hours skip them.
+    """
+    rows = _candidate_rows(session, window_start, window_end, citizen_ids, mentor_ids)
+    extra = _extra_mentors(session, [row.id for row in rows])
+    occurrences: list[Occurrence] = []
+    for row in rows:
+        mentors = (row.mentor_id, *sorted(extra.get(row.id, set()) - {row.mentor_id}))
+        occurrences.extend(_row_occurrences(row, mentors, window_start, window_end))
+    occurrences = _with_contacts(session, occurrences)
+    occurrences.sort(key=lambda o: (o.starts_at, o.appointment_id))
+    return occurrences
+
+
+def _candidate_rows(session: Session, window_start: datetime, window_end: datetime,
+                    citizen_ids: Sequence[int] | None,
+                    mentor_ids: Sequence[int] | None) -> list[Appointment]:
+    earliest = window_start - timedelta(minutes=MAX_DURATION_MINUTES)
+    query = select(Appointment).where(
+        Appointment.starts_at < window_end,
+        or_(Appointment.rrule != "", Appointment.starts_at >= earliest))
+    if citizen_ids is not None:
+        query = query.where(Appointment.citizen_id.in_(list(citizen_ids)))
+    if mentor_ids is not None:
+        extra = select(appointment_mentor.c.appointment_id).where(
+            appointment_mentor.c.user_id.in_(list(mentor_ids)))
+        query = query.where(or_(Appointment.mentor_id.in_(list(mentor_ids)),
+                                Appointment.id.in_(extra)))
+    return list(session.scalars(query.order_by(Appointment.starts_at, Appointment.id)))
+
+
+def _extra_mentors(session: Session, ids: list[int]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start:chunk_start + 500]
+        query = select(appointment_mentor.c.appointment_id, appointment_mentor.c.user_id).where(
+            appointment_mentor.c.appointment_id.in_(chunk))
+        for appointment_id, user_id in session.execute(query):
+            found.setdefault(appointment_id, set()).add(user_id)
+    return found
+
+
+def _row_occurrences(row: Appointment, mentors: tuple[int, ...], window_start: datetime,
+                     window_end: datetime) -> list[Occurrence]:
+    length = timedelta(minutes=row.duration_minutes)
+    if not row.rrule:
+        if row.starts_at + length <= window_start and row.duration_minutes > 0:
+            return []
+        if row.starts_at < window_start and row.duration_minutes == 0:
+            return []
+        original = row.recurrence_id or row.starts_at
+        return [_occurrence(row, mentors, original, row.starts_at,
+                            recurring=row.series_id is not None)]
+    starts = series_starts(row.rrule, row.starts_at, parse_exdates(row.exdates),
+                           window_start - length + timedelta(seconds=1), window_end)
+    return [_occurrence(row, mentors, start, start, recurring=True) for start in starts]
+
+
+def _occurrence(row: Appointment, mentors: tuple[int, ...], original: datetime,
+                start: datetime, *, recurring: bool) -> Occurrence:
+    return Occurrence(
+        appointment_id=row.id, series_id=row.series_id, occurrence_start=original,
+        starts_at=start, duration_minutes=row.duration_minutes, citizen_id=row.citizen_id,
+        mentor_ids=mentors, form=row.form, place=row.place, note=row.note,
+        recurring=recurring, cancelled=row.cancelled, version=row.version)
+
+
+def _with_contacts(session: Session, occurrences: list[Occurrence]) -> list[Occurrence]:
+    """Attach the contact logged for each occurrence (matched by appointment and day)."""
+    ids = sorted({o.appointment_id for o in occurrences})
+    if not ids:
+        return occurrences
+    logged: dict[tuple[int, date], tuple[int, bool]] = {}
+    for chunk_start in range(0, len(ids), 500):
+        query = select(Contact.appointment_id, Contact.contact_on, Contact.id,
+                       Contact.attended).where(
+            Contact.appointment_id.in_(ids[chunk_start:chunk_start + 500]))
+        for appointment_id, day, contact_id, attended in session.execute(query):
+            logged[(appointment_id, day)] = (contact_id, attended)
+    result = []
+    for occurrence in occurrences:
+        match = logged.get((occurrence.appointment_id, occurrence.starts_at.date()))
+        if match is not None:
+            occurrence = _replace(occurrence, contact_id=match[0], attended=match[1])
+        result.append(occurrence)
+    return result
+
+
+def _replace(occurrence: Occurrence, **changes: object) -> Occurrence:
+    from dataclasses import replace
+
+    return replace(occurrence, **changes)  # type: ignore[arg-type]
+
+
+def day_window(first: date, last: date) -> tuple[datetime, datetime]:
+    """``[first 00:00, day after last 00:00)``: a window covering whole days."""
+    return datetime.combine(first, time.min), datetime.combine(last + timedelta(days=1), time.min)

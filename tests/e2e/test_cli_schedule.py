@@ -1,0 +1,103 @@
+"""`mentordesk hours` and `mentordesk calendar export` as real processes on a real file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from mentordesk import vault
+from mentordesk.schedule import AppointmentInput, create_appointment, weekly_hours_for_week
+from mentordesk.services.team import resolve_actor
+from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, LegalBasis, User
+
+PASSPHRASE = "kalender-adgangskode 2026"
+CPR = "0101909001"
+
+
+def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, MENTORDESK_HOME=str(home), MENTORDESK_PASSPHRASE=PASSPHRASE,
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    return subprocess.run([sys.executable, "-m", "mentordesk", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=300)
+
+
+@pytest.fixture
+def team_file(tmp_path: Path) -> Path:
+    path = tmp_path / "kalender.mentordesk"
+    database = vault.create_database(path, PASSPHRASE, team_name="Kalenderteamet")
+    try:
+        admin = resolve_actor(database, vault.current_login())
+        with database.session() as session:
+            mentor = User(login="mette", full_name="Mette Mentor", role="mentor",
+                          weekly_capacity_minutes=1200)
+            citizen = Citizen(first_name="Per", last_name="Prøve", cpr=CPR, status="active")
+            session.add_all([mentor, citizen])
+            session.flush()
+            basis = session.query(LegalBasis).first()
+            session.add_all([
+                Assignment(citizen_id=citizen.id, user_id=mentor.id, kind="primary",
+                           start_on=date(2026, 1, 1)),
+                Grant(citizen_id=citizen.id, legal_basis_id=basis.id, start_on=date(2026, 1, 1),
+                      hours_min_minutes=60, hours_max_minutes=300),
+                Contact(citizen_id=citizen.id, mentor_id=mentor.id, contact_on=date(2026, 11, 3),
+                        duration_minutes=50, form="phone"),
+                Contact(citizen_id=citizen.id, mentor_id=mentor.id, contact_on=date(2026, 11, 5),
+                        duration_minutes=25, form="sms"),
+            ])
+            citizen_id, mentor_id = citizen.id, mentor.id
+        create_appointment(database, admin, AppointmentInput(
+            citizen_id=citizen_id, mentor_ids=(mentor_id,), starts_at=datetime(2026, 11, 4, 9),
+            duration_minutes=45, form="home_visit", note="Fortrolig note"),
+            today=date(2026, 11, 1))
+    finally:
+        database.close()
+    return path
+
+
+def test_hours_json_equals_service_numbers(team_file, isolated_home):
+    result = run("hours", str(team_file), "--week", "2026-W45", "--json", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    citizen = printed["citizens"][0]
+    assert (citizen["name"], citizen["week"], citizen["granted_min_minutes"],
+            citizen["granted_max_minutes"], citizen["delivered_minutes"], citizen["flag"]) == (
+        "Per Prøve", "2026-W45", 60, 300, 75, "within")
+    database = vault.unlock_with_passphrase(team_file, PASSPHRASE)
+    try:
+        overview = weekly_hours_for_week(database, resolve_actor(database, vault.current_login()),
+                                         "2026-W45")
+    finally:
+        database.close()
+    service = [(r.citizen_id, r.granted_min_minutes, r.granted_max_minutes,
+                r.delivered_minutes, r.planned_minutes, r.flag) for r in overview.citizen_weeks]
+    assert service == [(c["citizen_id"], c["granted_min_minutes"], c["granted_max_minutes"],
+                        c["delivered_minutes"], c["planned_minutes"], c["flag"])
+                       for c in printed["citizens"]]
+    mette = next(m for m in printed["mentors"] if m["name"] == "Mette Mentor")
+    assert (mette["capacity_minutes"], mette["delivered_minutes"]) == (1200, 75)
+
+    text = run("hours", str(team_file), "--week", "2026-W45", home=isolated_home)
+    assert text.returncode == 0 and "Per Prøve" in text.stdout and "1,25" in text.stdout
+
+
+def test_hours_bad_week_is_usage_error(team_file, isolated_home):
+    result = run("hours", str(team_file), "--week", "2026-W54", home=isolated_home)
+    assert result.returncode == 2 and "Uge 54 findes ikke" in result.stderr
+
+
+def test_calendar_export_writes_ics_without_cpr_or_note(team_file, isolated_home, tmp_path):
+    out = tmp_path / "mette.ics"
+    result = run("calendar", "export", str(team_file), "--mentor", "mette", "--from",
+                 "01-11-2026", "--to", "30-11-2026", "--out", str(out), home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert CPR.encode() not in data and b"Fortrolig" not in data
+    events = Calendar.from_ical(data).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == ["PP – Hjemmebesøg"]

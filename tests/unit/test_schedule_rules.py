@@ -1,0 +1,67 @@
+"""Pure schedule rules: RRULE text, ending a series, flags, summed grants, billable weeks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from mentordesk.errors import InvalidInput
+from mentordesk.schedule.billing import billable_weeks
+from mentordesk.schedule.hours import granted_in_week, weekly_flag
+from mentordesk.schedule.recurrence import check_rule, series_starts, until_before, weekly_rule
+
+
+def test_weekly_rule_text():
+    assert weekly_rule() == "FREQ=WEEKLY"
+    assert weekly_rule(interval=2, weekdays=(3, 0), until=date(2026, 12, 31)) == (
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;UNTIL=20261231T235959")
+    assert weekly_rule(count=5) == "FREQ=WEEKLY;COUNT=5"
+
+
+def test_until_before_ends_the_series_just_before_the_split():
+    rule = until_before("FREQ=WEEKLY;COUNT=10", datetime(2026, 11, 17, 10))
+    assert rule == "FREQ=WEEKLY;UNTIL=20261117T095959"
+    assert series_starts(rule, datetime(2026, 11, 3, 10), (), datetime(2026, 11, 1),
+                         datetime(2027, 1, 1)) == [datetime(2026, 11, 3, 10),
+                                                   datetime(2026, 11, 10, 10)]
+
+
+def test_week_53_series_and_dst_keep_the_wall_clock_time():
+    starts = series_starts(weekly_rule(), datetime(2026, 12, 21, 10), (),
+                           datetime(2026, 12, 28), datetime(2027, 1, 5))
+    assert starts == [datetime(2026, 12, 28, 10), datetime(2027, 1, 4, 10)]
+    assert starts[0].isocalendar()[:2] == (2026, 53)
+    dst = series_starts(weekly_rule(), datetime(2026, 3, 22, 10), (),
+                        datetime(2026, 3, 22), datetime(2026, 4, 1))
+    assert [d.hour for d in dst] == [10, 10]
+
+
+@pytest.mark.parametrize("rule", ["FREQ=MINUTELY", "FREQ=WEEKLY;BYDAY=XX", "hver uge"])
+def test_bad_rules_are_refused(rule):
+    with pytest.raises(InvalidInput, match="Gentagelsen"):
+        check_rule(rule, datetime(2026, 11, 3, 10))
+
+
+def test_flags_and_summed_grants():
+    assert weekly_flag(None, None, 500) == "no_grant"
+    assert weekly_flag(60, 300, 59) == "under"
+    assert weekly_flag(60, 300, 300) == "within"
+    assert weekly_flag(60, 300, 301) == "over"
+    assert weekly_flag(60, None, 10_000) == "within"
+    monday = date(2026, 11, 23)
+    grants = [(date(2026, 1, 1), None, 60, 300), (date(2026, 11, 29), None, 120, None),
+              (date(2026, 1, 1), date(2026, 11, 22), 600, 900), (date(2026, 1, 1), None, None,
+                                                                  None)]
+    assert granted_in_week(grants, monday) == (180, None)
+    assert granted_in_week(grants[:1], monday) == (60, 300)
+    assert granted_in_week([], monday) == (None, None)
+
+
+def test_billable_weeks_follow_the_thursday():
+    # November 2026 Thursdays: 5, 12, 19, 26. January 2027: 7, 14, 21, 28 (W53's
+    # Thursday, 31-12-2026, belongs to December).
+    assert billable_weeks(date(2026, 1, 1), None, date(2026, 11, 1), date(2026, 11, 30)) == 4
+    assert billable_weeks(date(2026, 11, 10), date(2026, 11, 20), date(2026, 11, 1),
+                          date(2026, 11, 30)) == 2
+    assert billable_weeks(date(2026, 1, 1), None, date(2026, 12, 1), date(2026, 12, 31)) == 5

@@ -1,0 +1,177 @@
+"""What can be done from the calendar: book, open, mark done / not attended, delete, and
+open the group course, absence and Outlook export dialogs.
+
+Every service call runs on the worker thread; ``changed`` asks the page to reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from mentordesk.schedule.appointments import EditScope, delete_appointment, get_appointment
+from mentordesk.schedule.calendar import CalendarItem
+from mentordesk.schedule.done import mark_done, mark_not_attended
+from ui.tasks import TaskContext, TaskRunner, show_error
+from ui.views.calendar import data
+from ui.views.calendar.appointment_dialog import AppointmentDialog
+from ui.views.calendar.scene import Occurrence
+from ui.workspace import Workspace
+
+
+class CalendarActions(QObject):
+    changed = Signal()
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, page: QWidget) -> None:
+        super().__init__(page)
+        self._workspace = workspace
+        self._runner = runner
+        self._page = page
+        self.mentors: list[tuple[int, str]] = [(workspace.actor.user_id,
+                                                workspace.actor.full_name)]
+        self.citizens: list[tuple[int, str]] = []
+        self.dialog: QWidget | None = None  # the open dialog (tests reach it here)
+        self.menu: QMenu | None = None
+        self.question: QMessageBox | None = None
+
+    def load_choices(self, then: Callable[[], None]) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(lambda _context: data.load_choices(database, actor),
+                                   label=self.tr("Loading the team…"), parent=self._page)
+        task.succeeded.connect(lambda result: self._set_choices(result, then))
+
+    def _set_choices(self, result: tuple[list, list], then: Callable[[], None]) -> None:
+        self.mentors, self.citizens = result
+        then()
+
+    # -- appointments -----------------------------------------------------------------
+
+    def new_appointment(self, starts_at: datetime | None) -> AppointmentDialog:
+        dialog = AppointmentDialog(self._workspace, self._runner, citizens=self.citizens,
+                                   mentors=self.mentors, starts_at=starts_at,
+                                   parent=self._page)
+        return self._open(dialog)
+
+    def _open(self, dialog: QWidget) -> QWidget:
+        dialog.saved.connect(lambda _result: self.changed.emit())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_occurrence(self, occurrence: Occurrence) -> None:
+        item: CalendarItem = occurrence.key
+        if item.kind == "group" and item.group_course_id is not None:
+            self.open_groups(item.group_course_id, item.starts_at.date())
+            return
+        if item.restricted or item.appointment_id is None:
+            return  # someone else's citizen: nothing to open
+        database, actor = self._workspace.database, self._workspace.actor
+        appointment_id = item.appointment_id
+
+        def job(_context: TaskContext):  # type: ignore[no-untyped-def]
+            return get_appointment(database, actor, appointment_id)
+
+        task = self._runner.submit(job, label=self.tr("Opening the appointment…"),
+                                   parent=self._page)
+        task.succeeded.connect(lambda detail: self._open(AppointmentDialog(
+            self._workspace, self._runner, citizens=self.citizens, mentors=self.mentors,
+            detail=detail, occurrence_start=item.occurrence_start if detail.rrule else None,
+            parent=self._page)))
+
+    def show_menu(self, occurrence: Occurrence, position: QPoint, *, now: datetime) -> QMenu:
+        item: CalendarItem = occurrence.key
+        menu = QMenu(self._page)
+        menu.addAction(self.tr("Open…"), lambda: self.edit_occurrence(occurrence))
+        if item.kind == "appointment" and not item.restricted:
+            loggable = (item.citizen_id is not None and not item.logged
+                        and not item.cancelled and item.starts_at <= now)
+            done = menu.addAction(self.tr("Mark as done"), lambda: self.mark(item, True))
+            no_show = menu.addAction(self.tr("Not attended"), lambda: self.mark(item, False))
+            for action in (done, no_show):
+                action.setEnabled(loggable)
+                if not loggable:
+                    action.setToolTip(self.tr("Only a past appointment not yet logged."))
+            menu.addSeparator()
+            menu.addAction(self.tr("Delete…"), lambda: self.delete(item))
+        self.menu = menu
+        menu.popup(position)
+        return menu
+
+    def mark(self, item: CalendarItem, attended: bool) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+        appointment_id, start = item.appointment_id, item.occurrence_start
+        call = mark_done if attended else mark_not_attended
+
+        def job(_context: TaskContext) -> int:
+            return call(database, actor, appointment_id, start)
+
+        task = self._runner.submit(job, label=self.tr("Logging the contact…"),
+                                   parent=self._page)
+        task.succeeded.connect(lambda _contact_id: self.changed.emit())
+
+    def delete(self, item: CalendarItem) -> None:
+        if item.recurring:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete appointment"),
+                              self.tr("This appointment repeats. What should be deleted?"),
+                              QMessageBox.StandardButton.Cancel, self._page)
+            choices = {
+                box.addButton(self.tr("Only this one"), QMessageBox.ButtonRole.AcceptRole):
+                    EditScope.THIS,
+                box.addButton(self.tr("This and following"),
+                              QMessageBox.ButtonRole.AcceptRole): EditScope.FOLLOWING,
+                box.addButton(self.tr("The whole series"),
+                              QMessageBox.ButtonRole.DestructiveRole): EditScope.ALL,
+            }
+        else:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete appointment"),
+                              self.tr("Delete this appointment? Contacts already logged "
+                                      "for it stay in the journal."),
+                              QMessageBox.StandardButton.Cancel, self._page)
+            choices = {box.addButton(self.tr("Delete"),
+                                     QMessageBox.ButtonRole.DestructiveRole): EditScope.ALL}
+        box.buttonClicked.connect(lambda button: self._delete(item, choices[button])
+                                  if button in choices else None)
+        self.question = box
+        box.open()
+
+    def _delete(self, item: CalendarItem, scope: EditScope) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+
+        def job(_context: TaskContext) -> None:
+            delete_appointment(database, actor, item.appointment_id, item.version,
+                               scope=scope, occurrence_start=item.occurrence_start)
+
+        task = self._runner.submit(job, label=self.tr("Deleting…"), parent=self._page)
+        task.succeeded.connect(lambda _result: self.changed.emit())
+
+    # -- other dialogs ----------------------------------------------------------------
+
+    def open_groups(self, course_id: int | None = None, held_on=None) -> None:  # type: ignore[no-untyped-def]
+        from ui.views.calendar.groups_dialog import GroupCoursesDialog
+
+        dialog = GroupCoursesDialog(self._workspace, self._runner, citizens=self.citizens,
+                                    mentors=self.mentors, course_id=course_id,
+                                    held_on=held_on, parent=self._page)
+        dialog.changed.connect(self.changed.emit)
+        self.dialog = dialog
+        dialog.open()
+
+    def new_absence(self) -> None:
+        from ui.views.calendar.absence_dialog import AbsenceDialog
+
+        self._open(AbsenceDialog(self._workspace, self._runner, citizens=self.citizens,
+                                 mentors=self.mentors, parent=self._page))
+
+    def export_ics(self) -> None:
+        from ui.views.calendar.ics_export import IcsExportDialog
+
+        dialog = IcsExportDialog(self._workspace, self._runner, mentors=self.mentors,
+                                 parent=self._page)
+        self.dialog = dialog
+        dialog.open()
+
+    def report(self, message: str) -> None:
+        show_error(self._page, message)

@@ -1,0 +1,91 @@
+"""Worker-thread side of the calendar: call the schedule services, prepare the scene.
+
+Runs inside TaskRunner jobs only (never on the GUI thread). Views never query the
+database; this module calls the services and turns their rows into plain paint lists.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from mentordesk.domain.codes import ContactForm
+from mentordesk.schedule.absence import AbsenceKind, list_absences
+from mentordesk.schedule.calendar import BUSY, CalendarItem, calendar_items, holidays_between
+from mentordesk.schedule.staffed import staffed_hours
+from mentordesk.services.citizens import list_citizens
+from mentordesk.services.team import Actor, list_users
+from mentordesk.storage.database import Database
+from ui.views.calendar.scene import CalendarScene, DayFacts, Occurrence, build_scene
+
+
+def staffed_minutes(database: Database) -> dict[int, tuple[int, int] | None]:
+    """The team's staffed hours per weekday (0 = Monday) as minutes from midnight."""
+    hours = staffed_hours(database)
+    return {weekday: None if (span := hours.span(weekday)) is None
+            else (span[0].hour * 60 + span[0].minute, span[1].hour * 60 + span[1].minute)
+            for weekday in range(7)}
+
+
+def short_title(item: CalendarItem) -> str:
+    """Initials or alias + form: "AB · Hjemmebesøg". A one-word title is an alias (a cover
+    name already) or "Optaget", shown as it is."""
+    words = item.title.split()
+    if item.kind == "group" or item.restricted or item.title == BUSY or len(words) < 2:
+        who = item.title
+    else:
+        who = "".join(word[0].upper() for word in words if word[0].isalpha())
+    form = ContactForm(item.form).label if item.form in ContactForm._value2member_map_ else ""
+    return f"{who} · {form}" if form and item.kind != "group" else who
+
+
+def _status(item: CalendarItem) -> str:
+    if item.kind == "group":
+        return "group"
+    if not item.logged:
+        return ""
+    return "done" if item.attended else "no_show"
+
+
+def occurrence_for(item: CalendarItem, *, team_view: bool) -> Occurrence:
+    conflicts = tuple(conflict.message for conflict in item.conflicts)
+    return Occurrence(
+        key=item, starts_at=item.starts_at, duration_minutes=item.duration_minutes,
+        title=short_title(item), mentor_id=item.mentor_ids[0] if item.mentor_ids else None,
+        mentor_text=", ".join(name for name in item.mentor_names if name) if team_view else "",
+        place=item.place, conflicts=conflicts, recurring=item.recurring,
+        status="cancelled" if item.cancelled else _status(item))
+
+
+def load_scene(database: Database, actor: Actor, first: date, last: date, *, scope: str,
+               chosen: int | None, today: date, team_view: bool) -> CalendarScene:
+    mentor_ids = [chosen] if scope == "mentor" and chosen is not None else None
+    citizen_ids = [chosen] if scope == "citizen" and chosen is not None else None
+    items = calendar_items(database, actor, first, last, mentor_ids=mentor_ids,
+                           citizen_ids=citizen_ids, today=today)
+    holidays = holidays_between(first, last)
+    staffed = staffed_minutes(database)
+    absent: dict[date, list[str]] = {}
+    for absence in list_absences(database, actor, first, last, user_ids=mentor_ids):
+        day = max(absence.start_on, first)
+        while day <= min(absence.end_on, last):
+            absent.setdefault(day, []).append(
+                f"{absence.user_name}: {AbsenceKind(absence.kind).label.lower()}")
+            day += timedelta(days=1)
+    days = []
+    day = first
+    while day <= last:
+        days.append(DayFacts(day, holidays.get(day, ""), staffed.get(day.weekday()),
+                             tuple(absent.get(day, ()))))
+        day += timedelta(days=1)
+    occurrences = [occurrence_for(item, team_view=team_view) for item in items]
+    return build_scene(first, last, occurrences, days)
+
+
+def load_choices(database: Database, actor: Actor) -> tuple[list[tuple[int, str]],
+                                                            list[tuple[int, str]]]:
+    """(mentors, citizens) the filters and dialogs offer, as (id, name)."""
+    # Everyone on the team: a mentor books a colleague along or looks at their week.
+    mentors = [(member.id, member.full_name)
+               for member in list_users(database, actor, active_only=True)]
+    citizens = [(row.id, row.display_name) for row in list_citizens(database, actor)]
+    return mentors, citizens

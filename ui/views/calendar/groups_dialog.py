@@ -1,0 +1,309 @@
+"""Gruppeforløb: list, create and edit group courses (leaders, participants), and register
+attendance per session with a checklist; attendance becomes the participants' contacts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.dates import format_date
+from mentordesk.schedule.groups import (
+    GroupCourseInput,
+    GroupCourseRow,
+    GroupSessionRow,
+    create_group_course,
+    group_sessions,
+    list_group_courses,
+    register_attendance,
+    update_group_course,
+)
+from ui.i18n import DANISH
+from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.form_fields import select_data
+from ui.workspace import Workspace
+
+SESSIONS_AHEAD_WEEKS = 4
+
+
+def _checklist(choices: list[tuple[int, str]]) -> QListWidget:
+    widget = QListWidget()
+    for item_id, name in choices:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    return widget
+
+
+def checked_ids(widget: QListWidget) -> tuple[int, ...]:
+    return tuple(widget.item(row).data(Qt.ItemDataRole.UserRole) for row in range(widget.count())
+                 if widget.item(row).checkState() == Qt.CheckState.Checked)
+
+
+def set_checked(widget: QListWidget, ids: tuple[int, ...]) -> None:
+    for row in range(widget.count()):
+        item = widget.item(row)
+        chosen = item.data(Qt.ItemDataRole.UserRole) in ids
+        item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+
+
+class GroupCoursesDialog(QDialog):
+    changed = Signal()
+    courses_loaded = Signal()
+    sessions_loaded = Signal()
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
+                 citizens: list[tuple[int, str]], mentors: list[tuple[int, str]],
+                 course_id: int | None = None, held_on: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self._citizens = dict(citizens)
+        self._wanted_course, self._wanted_day = course_id, held_on
+        self.courses: list[GroupCourseRow] = []
+        self.sessions: list[GroupSessionRow] = []
+        self.setWindowTitle(self.tr("Group courses"))
+        self.course_combo = QComboBox()
+        self.course_combo.currentIndexChanged.connect(self._show_course)
+        new_button = QPushButton(self.tr("New course"))
+        new_button.clicked.connect(self.new_course)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Course:")))
+        top.addWidget(self.course_combo, 1)
+        top.addWidget(new_button)
+        self.name_edit = QLineEdit()
+        self.place_edit = QLineEdit()
+        self.weekday_combo = QComboBox()
+        for weekday in range(7):
+            self.weekday_combo.addItem(DANISH.dayName(weekday + 1), weekday)
+        self.time_edit = QTimeEdit(QTime(10, 0))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(15, 8 * 60)
+        self.duration_spin.setSingleStep(15)
+        self.duration_spin.setValue(120)
+        self.duration_spin.setSuffix(self.tr(" min"))
+        self.starts_edit = DanishDateEdit(self.tr("Starts"), required=True)
+        self.ends_edit = DanishDateEdit(self.tr("Ends"), required=False)
+        self.leaders_list = _checklist(mentors)
+        self.participants_list = _checklist(citizens)
+        for widget in (self.leaders_list, self.participants_list):
+            widget.setMaximumHeight(110)
+        self.save_course_button = QPushButton(self.tr("Save course"))
+        self.save_course_button.clicked.connect(self.save_course)
+        details = QGroupBox(self.tr("Course"))
+        form = QFormLayout(details)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("&Place:"), self.place_edit)
+        form.addRow(self.tr("&Weekday:"), self.weekday_combo)
+        form.addRow(self.tr("&Start:"), self.time_edit)
+        form.addRow(self.tr("D&uration:"), self.duration_spin)
+        form.addRow(self.tr("Starts on:"), self.starts_edit)
+        form.addRow(self.tr("Ends on:"), self.ends_edit)
+        form.addRow(self.tr("Leaders:"), self.leaders_list)
+        form.addRow(self.tr("Participants:"), self.participants_list)
+        form.addRow("", self.save_course_button)
+        self.session_combo = QComboBox()
+        self.session_combo.currentIndexChanged.connect(self._show_session)
+        self.attendance_list = QListWidget()
+        self.register_button = QPushButton(self.tr("Register attendance"))
+        self.register_button.clicked.connect(self.register)
+        attendance = QGroupBox(self.tr("Attendance"))
+        attendance_layout = QVBoxLayout(attendance)
+        attendance_layout.addWidget(self.session_combo)
+        attendance_layout.addWidget(QLabel(self.tr("Tick who came:")))
+        attendance_layout.addWidget(self.attendance_list, 1)
+        attendance_layout.addWidget(self.register_button)
+        self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setWordWrap(True)
+        body = QHBoxLayout()
+        body.addWidget(details, 3)
+        body.addWidget(attendance, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+        self.resize(860, 600)
+        self.new_course()
+        self.load_courses()
+
+    # -- courses ----------------------------------------------------------------------
+
+    def load_courses(self) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(lambda _context: list_group_courses(database, actor),
+                                   label=self.tr("Loading group courses…"), parent=self)
+        task.succeeded.connect(self._show_courses)
+
+    def _show_courses(self, courses: list[GroupCourseRow]) -> None:
+        wanted = self._wanted_course or self.course_combo.currentData()
+        self.courses = courses
+        self.course_combo.blockSignals(True)
+        self.course_combo.clear()
+        for course in courses:
+            self.course_combo.addItem(course.name, course.id)
+        self.course_combo.blockSignals(False)
+        if courses:
+            select_data(self.course_combo, wanted)
+            self._show_course()
+        self.courses_loaded.emit()
+
+    def current_course(self) -> GroupCourseRow | None:
+        course_id = self.course_combo.currentData()
+        return next((course for course in self.courses if course.id == course_id), None)
+
+    def new_course(self) -> None:
+        self.course_combo.setCurrentIndex(-1)
+        self.name_edit.clear()
+        self.place_edit.clear()
+        self.starts_edit.set_date(date.today())
+        self.ends_edit.set_date(None)
+        set_checked(self.leaders_list, (self._workspace.actor.user_id,))
+        set_checked(self.participants_list, ())
+        self.session_combo.clear()
+        self.attendance_list.clear()
+
+    def _show_course(self, *_args: object) -> None:
+        course = self.current_course()
+        if course is None:
+            return
+        self.name_edit.setText(course.name)
+        self.place_edit.setText(course.place)
+        select_data(self.weekday_combo, course.weekday)
+        self.time_edit.setTime(QTime(course.start_time.hour, course.start_time.minute))
+        self.duration_spin.setValue(course.duration_minutes)
+        self.starts_edit.set_date(course.starts_on)
+        self.ends_edit.set_date(course.ends_on)
+        set_checked(self.leaders_list, course.leader_ids)
+        set_checked(self.participants_list, course.participant_ids)
+        self.load_sessions(course)
+
+    def save_course(self) -> None:
+        try:
+            data = GroupCourseInput(
+                name=self.name_edit.text(), weekday=self.weekday_combo.currentData(),
+                start_time=time(self.time_edit.time().hour(), self.time_edit.time().minute()),
+                duration_minutes=self.duration_spin.value(),
+                starts_on=self.starts_edit.date_value(), ends_on=self.ends_edit.date_value(),
+                place=self.place_edit.text(), leader_ids=checked_ids(self.leaders_list),
+                participant_ids=checked_ids(self.participants_list))
+        except ValueError as error:
+            self.message_label.setText(str(error))
+            return
+        database, actor, course = self._workspace.database, self._workspace.actor, \
+            self.current_course()
+
+        def job(_context: TaskContext) -> int:
+            if course is None:
+                return create_group_course(database, actor, data)
+            update_group_course(database, actor, course.id, course.version, data)
+            return course.id
+
+        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
+                                   parent=self)
+        task.succeeded.connect(self._on_course_saved)
+        task.failed.connect(lambda message, _details: self.message_label.setText(message))
+
+    def _on_course_saved(self, course_id: int) -> None:
+        self._wanted_course = course_id
+        self.message_label.setText(self.tr("The course is saved."))
+        self.changed.emit()
+        self.load_courses()
+
+    # -- sessions and attendance ------------------------------------------------------
+
+    def load_sessions(self, course: GroupCourseRow) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+        last = date.today() + timedelta(weeks=SESSIONS_AHEAD_WEEKS)
+        if course.ends_on is not None:
+            last = min(last, course.ends_on)
+        first = course.starts_on
+
+        def job(_context: TaskContext) -> list[GroupSessionRow]:
+            return group_sessions(database, actor, course.id, first, last)
+
+        task = self._runner.submit(job, label=self.tr("Loading sessions…"), parent=self)
+        task.succeeded.connect(self._show_sessions)
+
+    def _show_sessions(self, sessions: list[GroupSessionRow]) -> None:
+        self.sessions = sessions
+        self.session_combo.blockSignals(True)
+        self.session_combo.clear()
+        today = date.today()
+        for row in sessions:
+            mark = " ✓" if row.registered else ""
+            self.session_combo.addItem(f"{format_date(row.held_on)}{mark}", row.held_on)
+        # The wanted day, else the latest session that has happened.
+        past = [row.held_on for row in sessions if row.held_on <= today]
+        wanted = self._wanted_day or (past[-1] if past else None)
+        self.session_combo.blockSignals(False)
+        select_data(self.session_combo, wanted)
+        self._show_session()
+        self.sessions_loaded.emit()
+
+    def _show_session(self, *_args: object) -> None:
+        self.attendance_list.clear()
+        course = self.current_course()
+        held_on = self.session_combo.currentData()
+        row = next((s for s in self.sessions if s.held_on == held_on), None)
+        if course is None or row is None:
+            return
+        choices = [(cid, self._citizens.get(cid, str(cid))) for cid in course.participant_ids]
+        for citizen_id, name in choices:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, citizen_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            came = citizen_id in row.attended_ids if row.registered else False
+            item.setCheckState(Qt.CheckState.Checked if came else Qt.CheckState.Unchecked)
+            self.attendance_list.addItem(item)
+        self.register_button.setEnabled(held_on <= date.today())
+
+    def register(self) -> None:
+        course = self.current_course()
+        held_on = self.session_combo.currentData()
+        if course is None or held_on is None:
+            return
+        attended = checked_ids(self.attendance_list)
+        database, actor = self._workspace.database, self._workspace.actor
+
+        def job(_context: TaskContext):  # type: ignore[no-untyped-def]
+            return register_attendance(database, actor, course.id, held_on, attended)
+
+        task = self._runner.submit(job, label=self.tr("Registering attendance…"),
+                                   report_errors=False, parent=self)
+        task.succeeded.connect(lambda result: self._on_registered(course, result))
+        task.failed.connect(lambda message, _details: self.message_label.setText(message))
+
+    def _on_registered(self, course: GroupCourseRow, result) -> None:  # type: ignore[no-untyped-def]
+        self.message_label.setText(self.tr(
+            "Attendance registered: {created} new and {updated} changed contact(s).").format(
+            created=result.created, updated=result.updated))
+        self._wanted_day = self.session_combo.currentData()
+        self.changed.emit()
+        self.load_sessions(course)

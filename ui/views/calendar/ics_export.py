@@ -1,0 +1,160 @@
+"""Eksportér til Outlook…: an ICS file of one mentor's or the team's appointments.
+
+By default the events carry only initials or alias and the form. Ticking "include
+details" first shows a warning (the file leaves the encrypted database and ends up on
+phones and mail servers) and stays ticked only if the user confirms.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.schedule.ics import write_ics
+from mentordesk.services.team import list_users
+from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.date_edit import DanishDateEdit
+from ui.workspace import Workspace
+
+DEFAULT_WEEKS = 12
+
+
+class IcsExportDialog(QDialog):
+    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
+                 mentors: list[tuple[int, str]], parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self.warning_box: QMessageBox | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Export to Outlook"))
+        today = today or date.today()
+        self.mentor_combo = QComboBox()
+        self.mentor_combo.addItem(self.tr("Whole team"), None)
+        self.mentor_combo.addItem(workspace.actor.full_name, workspace.actor.login)
+        self.mentor_combo.setCurrentIndex(1)
+        self.from_edit = DanishDateEdit(self.tr("From"), required=True)
+        self.to_edit = DanishDateEdit(self.tr("To"), required=True)
+        self.from_edit.set_date(today - timedelta(days=today.weekday()))
+        self.to_edit.set_date(today + timedelta(weeks=DEFAULT_WEEKS))
+        self.details_check = QCheckBox(self.tr("Include details (full name, place, note)"))
+        self.details_check.toggled.connect(self._on_details_toggled)
+        hint = QLabel(self.tr("Without details each event shows only the citizen's initials "
+                              "or alias and the form of contact — never CPR or notes."))
+        hint.setWordWrap(True)
+        hint.setObjectName("hintLabel")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        form = QFormLayout()
+        form.addRow(self.tr("&Calendar of:"), self.mentor_combo)
+        form.addRow(self.tr("&From:"), self.from_edit)
+        form.addRow(self.tr("&To:"), self.to_edit)
+        form.addRow("", self.details_check)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("Export…"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.choose_file)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self._load_team()
+
+    def _load_team(self) -> None:
+        if not self._workspace.actor.sees_all_citizens:
+            return  # a mentor exports their own calendar or the team's (busy/initials)
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(
+            lambda _context: [(m.login, m.full_name)
+                              for m in list_users(database, actor, active_only=True)],
+            label=self.tr("Loading the team…"), parent=self)
+        task.succeeded.connect(self._show_team)
+
+    def _show_team(self, members: list[tuple[str, str]]) -> None:
+        chosen = self.mentor_combo.currentData()
+        self.mentor_combo.clear()
+        self.mentor_combo.addItem(self.tr("Whole team"), None)
+        for login, name in members:
+            self.mentor_combo.addItem(name, login)
+        self.mentor_combo.setCurrentIndex(max(self.mentor_combo.findData(chosen), 0))
+
+    def _on_details_toggled(self, checked: bool) -> None:
+        if not checked:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Include details?"),
+            self.tr("The file will contain citizens' full names, places and notes. It leaves "
+                    "the encrypted database: Outlook, phones and mail servers keep a copy. "
+                    "Only include details when you are sure they may be shared this way. "
+                    "Include details?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.finished.connect(self._on_warning_answered)
+        self.warning_box = box
+        box.open()
+
+    def _on_warning_answered(self, result: int) -> None:
+        if result != QMessageBox.StandardButton.Yes:
+            self.details_check.blockSignals(True)
+            self.details_check.setChecked(False)
+            self.details_check.blockSignals(False)
+
+    def choose_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save calendar as"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Calendar files (*.ics)"))
+        dialog.setDefaultSuffix("ics")
+        dialog.selectFile("mentordesk-kalender.ics")
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: Path) -> None:
+        try:
+            first, last = self.from_edit.date_value(), self.to_edit.date_value()
+        except ValueError as error:
+            self._show_error(str(error))
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        login, details = self.mentor_combo.currentData(), self.details_check.isChecked()
+
+        def job(_context: TaskContext) -> Path:
+            return write_ics(database, actor, path, first, last, mentor_login=login,
+                             include_details=details)
+
+        self.export_button.setEnabled(False)
+        task = self._runner.submit(job, label=self.tr("Exporting…"), report_errors=False,
+                                   parent=self)
+        task.succeeded.connect(self._on_written)
+        task.failed.connect(lambda message, _details: self._show_error(message))
+        task.finished.connect(lambda: self.export_button.setEnabled(True))
+
+    def _on_written(self, path: Path) -> None:
+        self.written = path
+        self.accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)

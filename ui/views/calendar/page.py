@@ -1,0 +1,293 @@
+"""The Kalender page: day, week (default) and month for a mentor, a citizen or the team.
+
+Data is read on the worker thread and prepared into a ``CalendarScene`` there; the GUI
+only paints it. Only the newest answer is shown (quick PgDn presses do not flicker
+through old weeks). Keyboard: PgUp/PgDn or Alt+Left/Right move, T jumps to today.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.i18n import DANISH
+from ui.tasks import TaskContext, TaskRunner
+from ui.views.calendar import data
+from ui.views.calendar.actions import CalendarActions
+from ui.views.calendar.month_grid import MonthGrid
+from ui.views.calendar.scene import DAY, MONTH, WEEK, CalendarScene, Occurrence, period_for, step
+from ui.views.calendar.time_grid import TimeGrid
+from ui.workspace import Workspace
+
+TEAM, MENTOR, CITIZEN = "team", "mentor", "citizen"
+
+
+class CalendarPage(QWidget):
+    scene_loaded = Signal(object)  # CalendarScene; tests and the bench listen
+    choices_loaded = Signal()  # mentors and citizens for the filter and dialogs
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
+                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self._generation = 0
+        self._choices_loaded = False
+        self.today = today or date.today()
+        self.anchor = self.today
+        self.view = WEEK
+        self.scene: CalendarScene | None = None
+        self.actions = CalendarActions(workspace, runner, self)
+        self.actions.changed.connect(self.refresh)
+        self._build(title)
+        self._build_shortcuts()
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self, title: str) -> None:
+        title_label = QLabel(title)
+        title_label.setObjectName("pageTitle")
+        self.period_label = QLabel()
+        self.period_label.setObjectName("periodTitle")
+        font = self.period_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.period_label.setFont(font)
+        self.previous_button = QPushButton(self.tr("◀ Previous"))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.previous_button.setToolTip(self.tr("Previous period (PgUp, Alt+Left)"))
+        self.next_button.setToolTip(self.tr("Next period (PgDn, Alt+Right)"))
+        self.today_button.setToolTip(self.tr("Go to today (T)"))
+        self.previous_button.clicked.connect(lambda: self.move(-1))
+        self.next_button.clicked.connect(lambda: self.move(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.view_buttons = QButtonGroup(self)
+        view_bar = QHBoxLayout()
+        for view, text in ((DAY, self.tr("Day")), (WEEK, self.tr("Week")),
+                           (MONTH, self.tr("Month"))):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setChecked(view == self.view)
+            button.setProperty("view", view)
+            self.view_buttons.addButton(button)
+            view_bar.addWidget(button)
+        self.view_buttons.buttonClicked.connect(
+            lambda button: self.set_view(button.property("view")))
+        self.scope_combo = QComboBox()
+        self.scope_combo.addItem(self.tr("Whole team"), TEAM)
+        self.scope_combo.addItem(self.tr("Mentor"), MENTOR)
+        self.scope_combo.addItem(self.tr("Citizen"), CITIZEN)
+        self.choice_combo = QComboBox()
+        self.choice_combo.setMinimumWidth(200)
+        self.scope_combo.currentIndexChanged.connect(self._on_scope_changed)
+        self.choice_combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.new_button = QPushButton(self.tr("New appointment…"))
+        self.new_button.clicked.connect(lambda: self.actions.new_appointment(None))
+        self.groups_button = QPushButton(self.tr("Group courses…"))
+        self.groups_button.clicked.connect(self.actions.open_groups)
+        self.absence_button = QPushButton(self.tr("Absence…"))
+        self.absence_button.clicked.connect(self.actions.new_absence)
+        self.export_button = QPushButton(self.tr("Export to Outlook…"))
+        self.export_button.clicked.connect(self.actions.export_ics)
+        self.time_grid = TimeGrid()
+        self.month_grid = MonthGrid()
+        for grid in (self.time_grid.body, self.month_grid):
+            grid.block_activated.connect(self.actions.edit_occurrence)
+            grid.block_menu_requested.connect(self._show_menu)
+        self.time_grid.body.slot_activated.connect(self.actions.new_appointment)
+        self.month_grid.day_activated.connect(self.open_day)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.time_grid)
+        self.stack.addWidget(self.month_grid)
+        self.status_label = QLabel()
+        legend = QLabel(self.tr(
+            "⚠ and a red frame: conflict (hover for the reason). ✓ done, ✗ not attended, "
+            "⊘ cancelled. "
+            "Red days: public holidays. Grey: outside the team's staffed hours. "
+            "Double-click to open, right-click for more."))
+        legend.setObjectName("hintLabel")
+        legend.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(title_label)
+        top.addSpacing(16)
+        top.addWidget(self.period_label, 1)
+        top.addLayout(view_bar)
+        navigation = QHBoxLayout()
+        for widget in (self.previous_button, self.today_button, self.next_button):
+            navigation.addWidget(widget)
+        navigation.addSpacing(16)
+        navigation.addWidget(QLabel(self.tr("Show:")))
+        navigation.addWidget(self.scope_combo)
+        navigation.addWidget(self.choice_combo)
+        navigation.addStretch(1)
+        for widget in (self.new_button, self.groups_button, self.absence_button,
+                       self.export_button):
+            navigation.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(navigation)
+        layout.addWidget(self.stack, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(legend, 1)
+        bottom.addWidget(self.status_label)
+        layout.addLayout(bottom)
+        self.choice_combo.setVisible(False)
+        if not self._workspace.actor.sees_all_citizens:
+            # A mentor starts with their own calendar; the team view is one click away.
+            self.scope_combo.setCurrentIndex(self.scope_combo.findData(MENTOR))
+
+    def _build_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, action in (("PgUp", lambda: self.move(-1)), ("PgDown", lambda: self.move(1)),
+                             ("Alt+Left", lambda: self.move(-1)),
+                             ("Alt+Right", lambda: self.move(1)), ("T", self.go_today)):
+            QShortcut(QKeySequence(keys), self, action, context=context)
+
+    # -- navigation -------------------------------------------------------------------
+
+    def move(self, direction: int) -> None:
+        self.anchor = step(self.view, self.anchor, direction)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.anchor = self.today
+        self.refresh()
+
+    def go_to(self, day: date) -> None:
+        self.anchor = day
+        self.refresh()
+
+    def set_view(self, view: str) -> None:
+        self.view = view
+        for button in self.view_buttons.buttons():
+            button.setChecked(button.property("view") == view)
+        self.stack.setCurrentWidget(self.month_grid if view == MONTH else self.time_grid)
+        self.refresh()
+
+    def open_day(self, day: date) -> None:
+        self.anchor = day
+        self.set_view(DAY)
+
+    def period(self) -> tuple[date, date]:
+        return period_for(self.view, self.anchor)
+
+    def period_title(self) -> str:
+        """"Uge 48 · 23.–29. november 2026", "Marts 2026", "mandag 23. november 2026"."""
+        first, last = self.period()
+        if self.view == DAY:
+            return self.tr("{weekday} {day}. {month} {year} · week {week}").format(
+                weekday=DANISH.dayName(first.isoweekday()), day=first.day,
+                month=DANISH.monthName(first.month), year=first.year,
+                week=first.isocalendar().week)
+        if self.view == MONTH:
+            return f"{DANISH.standaloneMonthName(self.anchor.month).capitalize()} " \
+                   f"{self.anchor.year}"
+        week = self.tr("Week {week}").format(week=first.isocalendar().week)
+        if first.month == last.month:
+            span = f"{first.day}.–{last.day}. {DANISH.monthName(last.month)} {last.year}"
+        elif first.year == last.year:
+            span = (f"{first.day}. {DANISH.monthName(first.month)} – {last.day}. "
+                    f"{DANISH.monthName(last.month)} {last.year}")
+        else:
+            span = (f"{first.day}. {DANISH.monthName(first.month)} {first.year} – "
+                    f"{last.day}. {DANISH.monthName(last.month)} {last.year}")
+        return f"{week} · {span}"
+
+    # -- filter -----------------------------------------------------------------------
+
+    def scope(self) -> tuple[str, int | None]:
+        scope = self.scope_combo.currentData()
+        if scope == TEAM:
+            return TEAM, None
+        chosen = self.choice_combo.currentData()
+        if scope == MENTOR and chosen is None:
+            return MENTOR, self._workspace.actor.user_id
+        return scope, chosen
+
+    def _on_scope_changed(self, _index: int) -> None:
+        scope = self.scope_combo.currentData()
+        self.choice_combo.setVisible(scope != TEAM)
+        self._fill_choices()
+        self.refresh()
+
+    def _fill_choices(self) -> None:
+        scope = self.scope_combo.currentData()
+        self.choice_combo.blockSignals(True)
+        self.choice_combo.clear()
+        if scope == MENTOR:
+            for mentor_id, name in self.actions.mentors:
+                self.choice_combo.addItem(name, mentor_id)
+            self.choice_combo.setCurrentIndex(
+                max(self.choice_combo.findData(self._workspace.actor.user_id), 0))
+        elif scope == CITIZEN:
+            for citizen_id, name in self.actions.citizens:
+                self.choice_combo.addItem(name, citizen_id)
+        self.choice_combo.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._choices_loaded:
+            self._choices_loaded = True
+            self.actions.load_choices(self._on_choices_loaded)
+        self.refresh()
+
+    def _on_choices_loaded(self) -> None:
+        self._fill_choices()
+        self.choice_combo.setVisible(self.scope_combo.currentData() != TEAM)
+        self.choices_loaded.emit()
+
+    # -- loading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.period_label.setText(self.period_title())
+        if not self.isVisible():
+            return  # read when shown (showEvent), not while the page is being built
+        self._generation += 1
+        generation = self._generation
+        database, actor = self._workspace.database, self._workspace.actor
+        first, last = self.period()
+        scope, chosen = self.scope()
+        today = self.today
+
+        def job(_context: TaskContext) -> tuple[int, CalendarScene]:
+            return generation, data.load_scene(database, actor, first, last, scope=scope,
+                                               chosen=chosen, today=today,
+                                               team_view=scope == TEAM)
+
+        task = self._runner.submit(job, label=self.tr("Loading the calendar…"), parent=self)
+        task.succeeded.connect(self._show_scene)
+
+    def _show_scene(self, result: tuple[int, CalendarScene]) -> None:
+        generation, scene = result
+        if generation != self._generation:
+            return  # an older request finishing late
+        self.scene = scene
+        days = [facts.day for facts in scene.days]
+        if self.view == MONTH:
+            self.month_grid.show_scene(scene, days, self.today, self.anchor.month)
+        else:
+            self.time_grid.show_scene(scene, days, self.today)
+        occurrences = {block.occurrence.key for block in scene.blocks}
+        conflicts = {block.occurrence.key for block in scene.blocks
+                     if block.occurrence.conflicts}
+        text = self.tr("%n appointment(s)", "", len(occurrences))
+        if conflicts:
+            text += " · " + self.tr("%n conflict(s)", "", len(conflicts))
+        self.status_label.setText(text)
+        self.scene_loaded.emit(scene)
+
+    def _show_menu(self, occurrence: Occurrence, position: QPoint) -> None:
+        self.actions.show_menu(occurrence, position, now=datetime.now())

@@ -1,0 +1,166 @@
+"""Afregningsgrundlag: per ordering authority and month, per citizen and grant, delivered
+hours × hourly price or weeks × weekly price; previewed here, saved as xlsx or PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.money import format_dkk
+from mentordesk.schedule.billing import (
+    BillingBasis,
+    billing_basis,
+    export_billing_pdf,
+    export_billing_xlsx,
+)
+from mentordesk.services.catalogue_admin import load_catalogue
+from ui.i18n import DANISH
+from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.record_table import RecordTableModel, TableColumn, record_table
+from ui.workspace import Workspace
+
+XLSX, PDF = "xlsx", "pdf"
+
+
+class BillingDialog(QDialog):
+    loaded = Signal()
+    exported = Signal(object)  # Path
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, *, month: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self._generation = 0
+        self.basis: BillingBasis | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.setWindowTitle(self.tr("Billing basis"))
+        self.authority_combo = QComboBox()
+        self.month_combo = QComboBox()
+        for number in range(1, 13):
+            self.month_combo.addItem(DANISH.standaloneMonthName(number), number)
+        self.month_combo.setCurrentIndex(month.month - 1)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setValue(month.year)
+        self.model = RecordTableModel([
+            TableColumn(self.tr("Citizen"), lambda line: line.citizen_name),
+            TableColumn(self.tr("Course"), lambda line: line.course_name),
+            TableColumn(self.tr("Grant period"), lambda line: line.grant_period),
+            TableColumn(self.tr("Quantity"), lambda line: line.quantity_label),
+            TableColumn(self.tr("Price"), lambda line: line.price_label),
+            TableColumn(self.tr("Amount"), lambda line: format_dkk(line.amount_oere)),
+        ], parent=self)
+        self.table = record_table(self.model)
+        self.total_label = QLabel()
+        self.total_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.xlsx_button = QPushButton(self.tr("Save as Excel…"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.xlsx_button.clicked.connect(lambda: self.choose_file(XLSX))
+        self.pdf_button.clicked.connect(lambda: self.choose_file(PDF))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Authority:")))
+        bar.addWidget(self.authority_combo, 1)
+        bar.addWidget(QLabel(self.tr("Month:")))
+        bar.addWidget(self.month_combo)
+        bar.addWidget(self.year_spin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.xlsx_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total_label)
+        layout.addWidget(buttons)
+        self.resize(900, 480)
+        for widget in (self.authority_combo, self.month_combo):
+            widget.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.year_spin.valueChanged.connect(lambda _value: self.refresh())
+        self._load_authorities()
+
+    def _load_authorities(self) -> None:
+        database = self._workspace.database
+        task = self._runner.submit(
+            lambda _context: [(item.id, item.name) for item in
+                              load_catalogue(database).authorities],
+            label=self.tr("Loading authorities…"), parent=self)
+        task.succeeded.connect(self._show_authorities)
+
+    def _show_authorities(self, authorities: list[tuple[int, str]]) -> None:
+        self.authority_combo.blockSignals(True)
+        for authority_id, name in authorities:
+            self.authority_combo.addItem(name, authority_id)
+        self.authority_combo.blockSignals(False)
+        self.refresh()
+
+    def chosen(self) -> tuple[int | None, int, int]:
+        return (self.authority_combo.currentData(), self.year_spin.value(),
+                self.month_combo.currentData())
+
+    def refresh(self) -> None:
+        authority_id, year, month = self.chosen()
+        if authority_id is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        database, actor = self._workspace.database, self._workspace.actor
+
+        def job(_context: TaskContext) -> tuple[int, BillingBasis]:
+            return generation, billing_basis(database, actor, authority_id, year, month)
+
+        task = self._runner.submit(job, label=self.tr("Computing the billing basis…"),
+                                   parent=self)
+        task.succeeded.connect(self._show)
+
+    def _show(self, result: tuple[int, BillingBasis]) -> None:
+        generation, basis = result
+        if generation != self._generation:
+            return
+        self.basis = basis
+        self.model.set_rows(basis.lines)
+        total = sum(line.amount_oere for line in basis.lines)
+        self.total_label.setText(self.tr("Total: {amount}").format(amount=format_dkk(total))
+                                 + " · " + self.tr("%n line(s)", "", len(basis.lines)))
+        self.loaded.emit()
+
+    def choose_file(self, kind: str) -> None:
+        authority_id, year, month = self.chosen()
+        if authority_id is None:
+            return
+        dialog = QFileDialog(self, self.tr("Save billing basis as"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Excel workbooks (*.xlsx)") if kind == XLSX
+                             else self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix(kind)
+        dialog.selectFile(f"afregningsgrundlag-{year}-{month:02d}.{kind}")
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), kind))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: Path, kind: str) -> None:
+        authority_id, year, month = self.chosen()
+        if authority_id is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        write = export_billing_xlsx if kind == XLSX else export_billing_pdf
+
+        def job(_context: TaskContext) -> Path:
+            return write(database, actor, authority_id, year, month, path)
+
+        task = self._runner.submit(job, label=self.tr("Exporting…"), parent=self)
+        task.succeeded.connect(self.exported.emit)

@@ -1,0 +1,293 @@
+"""The Timer page (*timeoverblik*): per ISO week and citizen granted vs delivered vs planned,
+per mentor capacity vs delivered vs planned, and totals for a month or any period.
+
+Delivered hours come from the contact log only (the proof the national audit asked
+for). Reloaded whenever the page is shown: contacts are logged elsewhere (the calendar's
+"Markér som gennemført", the contact log) and the numbers must follow.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.dates import format_date, iso_week_code, parse_iso_week, week_start
+from mentordesk.domain.text import danish_sort_key
+from mentordesk.schedule.export import export_hours_xlsx
+from mentordesk.schedule.overview import HoursOverview, weekly_hours
+from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.record_table import RecordTableModel, record_table
+from ui.views.hours.columns import (
+    CitizenLine,
+    MentorLine,
+    TotalLine,
+    citizen_columns,
+    flag_look,
+    flag_text,
+    hours_text,
+    mentor_columns,
+    total_columns,
+    total_look,
+)
+from ui.workspace import Workspace
+
+
+def month_of_week(monday: date) -> tuple[date, date]:
+    """The calendar month of the week's Thursday (the ISO rule: a week counts once)."""
+    thursday = monday + timedelta(days=3)
+    first = thursday.replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return first, last
+
+
+class HoursPage(QWidget):
+    loaded = Signal()  # the week (and period) shown; tests listen
+    exported = Signal(object)  # Path
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
+                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self._generation = 0
+        self.today = today or date.today()
+        self.monday = week_start(self.today)
+        self.overview: HoursOverview | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.billing_dialog: QWidget | None = None
+        self.citizen_model = RecordTableModel(citizen_columns(), self._citizen_look, self)
+        self.mentor_model = RecordTableModel(mentor_columns(), parent=self)
+        self.total_model = RecordTableModel(total_columns(), total_look, self)
+        self._build(title)
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self, title: str) -> None:
+        title_label = QLabel(title)
+        title_label.setObjectName("pageTitle")
+        self.week_label = QLabel()
+        font = self.week_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.week_label.setFont(font)
+        self.previous_button = QPushButton(self.tr("◀ Previous week"))
+        self.next_button = QPushButton(self.tr("Next week ▶"))
+        self.this_week_button = QPushButton(self.tr("This week"))
+        self.week_edit = QLineEdit()
+        self.week_edit.setPlaceholderText(self.tr("e.g. 2026-W48"))
+        self.week_edit.setMaximumWidth(110)
+        self.week_edit.setToolTip(self.tr("Type an ISO week (2026-W48) and press Enter"))
+        self.week_edit.returnPressed.connect(self._go_to_typed_week)
+        self.previous_button.clicked.connect(lambda: self.set_week(self.monday
+                                                                   - timedelta(weeks=1)))
+        self.next_button.clicked.connect(lambda: self.set_week(self.monday
+                                                               + timedelta(weeks=1)))
+        self.this_week_button.clicked.connect(lambda: self.set_week(week_start(self.today)))
+        for keys, direction in (("PgUp", -1), ("PgDown", 1), ("Alt+Left", -1),
+                                ("Alt+Right", 1)):
+            QShortcut(QKeySequence(keys), self,
+                      lambda direction=direction: self.set_week(
+                          self.monday + timedelta(weeks=direction)),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setVisible(False)
+        self.citizen_table = record_table(self.citizen_model)
+        self.mentor_table = record_table(self.mentor_model)
+        self.total_table = record_table(self.total_model)
+        self.from_edit = DanishDateEdit(self.tr("From"), required=True)
+        self.to_edit = DanishDateEdit(self.tr("To"), required=True)
+        self.period_button = QPushButton(self.tr("Show period"))
+        self.period_button.clicked.connect(self.refresh)
+        self.summary_label = QLabel()
+        period_bar = QHBoxLayout()
+        period_bar.addWidget(QLabel(self.tr("Period:")))
+        period_bar.addWidget(self.from_edit)
+        period_bar.addWidget(QLabel("–"))
+        period_bar.addWidget(self.to_edit)
+        period_bar.addWidget(self.period_button)
+        period_bar.addStretch(1)
+        period_page = QWidget()
+        period_layout = QVBoxLayout(period_page)
+        period_layout.addLayout(period_bar)
+        period_layout.addWidget(self.total_table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.citizen_table, self.tr("Citizens this week"))
+        self.tabs.addTab(self.mentor_table, self.tr("Mentors this week"))
+        self.tabs.addTab(period_page, self.tr("Month / period totals"))
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("The chosen period, week by week, as xlsx"))
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.billing_button = QPushButton(self.tr("Billing basis…"))
+        self.billing_button.clicked.connect(self.open_billing)
+        self.billing_button.setVisible(self._workspace.actor.sees_all_citizens)
+        top = QHBoxLayout()
+        top.addWidget(title_label)
+        top.addSpacing(16)
+        top.addWidget(self.week_label, 1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.billing_button)
+        navigation = QHBoxLayout()
+        for widget in (self.previous_button, self.this_week_button, self.next_button):
+            navigation.addWidget(widget)
+        navigation.addSpacing(12)
+        navigation.addWidget(QLabel(self.tr("Go to week:")))
+        navigation.addWidget(self.week_edit)
+        navigation.addStretch(1)
+        navigation.addWidget(self.summary_label)
+        legend = QLabel(self.tr("Delivered = attended contacts in the log. Planned = booked "
+                                "appointments from today on. Under/over compares delivered "
+                                "hours with the grant's band or minimum."))
+        legend.setObjectName("hintLabel")
+        legend.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(navigation)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(legend)
+        self._set_period_for_week()
+
+    def _set_period_for_week(self) -> None:
+        first, last = month_of_week(self.monday)
+        self.from_edit.set_date(first)
+        self.to_edit.set_date(last)
+
+    # -- week -------------------------------------------------------------------------
+
+    def set_week(self, monday: date) -> None:
+        self.monday = week_start(monday)
+        self._set_period_for_week()
+        self.refresh()
+
+    def _go_to_typed_week(self) -> None:
+        text = self.week_edit.text().strip()
+        if text.isdigit():  # just the week number: this ISO week-year
+            text = f"{self.monday.isocalendar().year}-W{int(text):02d}"
+        try:
+            monday, _sunday = parse_iso_week(text)
+        except ValueError as error:
+            self._show_error(str(error))
+            return
+        self.week_edit.clear()
+        self.set_week(monday)
+
+    def week_title(self) -> str:
+        sunday = self.monday + timedelta(days=6)
+        return self.tr("Week {week}, {year} · {first} – {last}").format(
+            week=self.monday.isocalendar().week, year=self.monday.isocalendar().year,
+            first=format_date(self.monday), last=format_date(sunday))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.week_label.setText(self.week_title())
+        try:
+            first, last = self.from_edit.date_value(), self.to_edit.date_value()
+        except ValueError as error:
+            self._show_error(str(error))
+            return
+        self._show_error("")
+        self._generation += 1
+        generation = self._generation
+        database, actor, today = self._workspace.database, self._workspace.actor, self.today
+        monday, sunday = self.monday, self.monday + timedelta(days=6)
+
+        def job(_context: TaskContext) -> tuple[int, HoursOverview, HoursOverview]:
+            week = weekly_hours(database, actor, monday, sunday, today=today)
+            period = weekly_hours(database, actor, first, last, today=today)
+            return generation, week, period
+
+        task = self._runner.submit(job, label=self.tr("Counting hours…"),
+                                   report_errors=False, parent=self)
+        task.succeeded.connect(self._show)
+        task.failed.connect(lambda message, _details: self._show_error(message))
+
+    def _show(self, result: tuple[int, HoursOverview, HoursOverview]) -> None:
+        generation, week, period = result
+        if generation != self._generation:
+            return
+        self.overview = week
+        code = iso_week_code(self.monday)
+        lines = [CitizenLine(row, week.citizen_names.get(row.citizen_id, ""),
+                             week.mentor_names.get(week.citizen_mentor.get(row.citizen_id)
+                                                   or 0, ""))
+                 for row in week.citizen_weeks if row.week == code]
+        lines.sort(key=lambda line: danish_sort_key(line.citizen_name))
+        self.citizen_model.set_rows(lines)
+        mentors = [MentorLine(row, week.mentor_names.get(row.mentor_id, ""))
+                   for row in week.mentor_weeks if row.week == code]
+        mentors.sort(key=lambda line: danish_sort_key(line.mentor_name))
+        self.mentor_model.set_rows(mentors)
+        totals = [TotalLine(total, period.citizen_names.get(total.citizen_id, ""))
+                  for total in period.citizen_totals()]
+        totals.sort(key=lambda line: danish_sort_key(line.citizen_name))
+        self.total_model.set_rows(totals)
+        under = sum(line.week.flag == "under" for line in lines)
+        delivered = sum(line.week.delivered_minutes for line in lines)
+        self.summary_label.setText(self.tr("{citizens} citizens · {delivered} delivered · "
+                                           "{under} under the grant").format(
+            citizens=len(lines), delivered=hours_text(delivered), under=under))
+        self.loaded.emit()
+
+    def _citizen_look(self, line: CitizenLine):  # type: ignore[no-untyped-def]
+        row = line.week
+        return flag_look(row.flag, flag_text(row.flag, row.granted_min_minutes,
+                                             row.granted_max_minutes, row.delivered_minutes))
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    # -- exports ----------------------------------------------------------------------
+
+    def choose_export_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save weekly hours as"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Excel workbooks (*.xlsx)"))
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(f"timeoverblik-{iso_week_code(self.monday)}.xlsx")
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: Path) -> None:
+        try:
+            first, last = self.from_edit.date_value(), self.to_edit.date_value()
+        except ValueError as error:
+            self._show_error(str(error))
+            return
+        database, actor, today = self._workspace.database, self._workspace.actor, self.today
+
+        def job(_context: TaskContext) -> Path:
+            return export_hours_xlsx(database, actor, first, last, path, today=today)
+
+        self.export_button.setEnabled(False)
+        task = self._runner.submit(job, label=self.tr("Exporting…"), parent=self)
+        task.succeeded.connect(self.exported.emit)
+        task.finished.connect(lambda: self.export_button.setEnabled(True))
+
+    def open_billing(self) -> None:
+        from ui.views.hours.billing_dialog import BillingDialog
+
+        dialog = BillingDialog(self._workspace, self._runner, month=self.monday
+                               + timedelta(days=3), parent=self)
+        self.billing_dialog = dialog
+        dialog.open()
