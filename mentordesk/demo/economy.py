@@ -21,10 +21,12 @@ from mentordesk.domain.economy import (
     ONE_OFF_BENEFIT_LEGAL_BASIS,
     DebtStatus,
     DebtType,
+    Frequency,
     NormKind,
     OneOffBenefitStatus,
 )
 from mentordesk.domain.vum import InterventionStatus
+from mentordesk.economy.sheet import fill_months
 from mentordesk.storage import models as m
 from mentordesk.storage.models import MONTH_COLUMNS
 
@@ -100,11 +102,12 @@ def _hundreds(oere: float) -> int:
 
 def _line(section: str, code: str, frequency: str, amount: int, first_month: int = 1, *,
           months: list[int] | None = None, person: str = "citizen", note: str = "") -> dict:
+    filled = list(fill_months(frequency, amount, first_month))
     if months is None:
-        months = [0] * 12
-        step = {"monthly": 1, "quarterly": 3}.get(frequency, 12)
-        for index in range(first_month - 1, 12, step):
-            months[index] = amount
+        months = filled
+    elif months != filled:
+        # Seasonal electricity, a month without childcare fee: typed month by month.
+        frequency = Frequency.VARIES.value
     return {"section": section, "category": code, "label": _LABELS[code], "person": person,
             "frequency": frequency, "amount_oere": amount, "first_month": first_month,
             "note": note, "version": 1, **dict(zip(MONTH_COLUMNS, months, strict=True))}

@@ -19,10 +19,21 @@ class Frequency(LabeledStrEnum):
     QUARTERLY = "quarterly", "Kvartalsvis"
     YEARLY = "yearly", "Årlig"
     ONCE = "once", "Engang"
+    # Months typed one by one (seasonal electricity, a pay rise in July): no fill rule.
+    VARIES = "varies", "Varierende"
 
     @property
     def times_per_year(self) -> int:
-        return {"monthly": 12, "quarterly": 4, "yearly": 1, "once": 1}[self.value]
+        """How many months a fill puts the amount in (``VARIES``: 0, it is not filled)."""
+        return {"monthly": 12, "quarterly": 4, "yearly": 1, "once": 1, "varies": 0}[self.value]
+
+
+class Person(LabeledStrEnum):
+    """Whose income or expense a line is: households often have two adults."""
+
+    CITIZEN = "citizen", "Borger"
+    PARTNER = "partner", "Partner"
+    SHARED = "shared", "Fælles"
 
 
 class EconomySection(LabeledStrEnum):

@@ -20,3 +20,7 @@ class CitizenTab(QWidget):
     def show_citizen(self, citizen_id: int | None) -> None:
         """Load (off the GUI thread) what this tab shows for the citizen; None clears it."""
         raise NotImplementedError
+
+    def has_unsaved_changes(self) -> bool:
+        """True while the tab holds edits that leaving the citizen would lose."""
+        return False

@@ -101,7 +101,9 @@ class CitizenRecord(QFrame):
         return self._citizen_id
 
     def has_unsaved_changes(self) -> bool:
-        return self.overview.has_unsaved_changes()
+        """Edits not saved in the case form or in any tab (e.g. the economy sheet)."""
+        return self.overview.has_unsaved_changes() or any(
+            tab.has_unsaved_changes() for tab in self.extra_tabs)
 
     def show_citizen(self, citizen_id: int | None) -> None:
         self._citizen_id = citizen_id

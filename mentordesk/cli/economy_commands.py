@@ -1,0 +1,116 @@
+"""``mentordesk economy export|import|summary``: the citizen's economy overview as xlsx
+and as JSON figures (all amounts in øre), for scripts and the tests that compare them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from mentordesk import vault
+from mentordesk.cli.common import EXIT_OK, EXIT_USAGE, CliFailure, Commands, open_database
+
+
+def register(commands: Commands) -> None:
+    economy = commands.add_parser("economy", help="økonomisk overblik: eksport, import, tal")
+    actions = economy.add_subparsers(metavar="HANDLING")
+
+    export = actions.add_parser("export", help="skriv årets overblik som Excel-fil (.xlsx)")
+    _common(export)
+    export.add_argument("--out", type=Path, required=True, metavar="FIL.xlsx")
+    export.set_defaults(handler=_cmd_export)
+
+    imported = actions.add_parser("import", help="indlæs et overblik fra en Excel-fil")
+    _common(imported)
+    imported.add_argument("file", type=Path, metavar="FIL.xlsx")
+    imported.set_defaults(handler=_cmd_import)
+
+    summary = actions.add_parser("summary", help="årets tal (beløb i øre)")
+    _common(summary)
+    summary.add_argument("--json", action="store_true", help="skriv JSON")
+    summary.set_defaults(handler=_cmd_summary)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--citizen", type=int, required=True, metavar="ID")
+    parser.add_argument("--year", type=_year, required=True, metavar="ÅÅÅÅ")
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    if not 2000 <= value <= 2100:
+        raise argparse.ArgumentTypeError("året skal ligge mellem 2000 og 2100")
+    return value
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from mentordesk.economy import export_xlsx
+    from mentordesk.services.team import resolve_actor
+
+    database = open_database(args.db)
+    try:
+        actor = resolve_actor(database, vault.current_login())
+        export_xlsx(database, actor, args.citizen, args.year, args.out)
+    finally:
+        database.close()
+    print(f"Det økonomiske overblik for {args.year} er gemt i {args.out}")
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from mentordesk.economy import WorkbookRefused, import_xlsx, read_economy_workbook
+    from mentordesk.services.team import resolve_actor
+
+    # The file is read and judged before the database is unlocked: a bad file costs no key.
+    try:
+        preview = read_economy_workbook(args.file, args.year)
+    except WorkbookRefused as refused:
+        raise CliFailure(str(refused), EXIT_USAGE) from refused
+    if not preview.ok:
+        raise CliFailure("Regnearket kan ikke indlæses, fordi det ikke er til at se, hvor "
+                         "posterne står: " + " ".join(preview.skipped) + " Brug "
+                         "indlæsningen i programmet, hvor du selv kan vælge rækker og "
+                         "kolonner.", EXIT_USAGE)
+    database = open_database(args.db)
+    try:
+        actor = resolve_actor(database, vault.current_login())
+        try:
+            sheet = import_xlsx(database, actor, args.citizen, args.year, args.file,
+                                guess=preview.guess)
+        except WorkbookRefused as refused:
+            raise CliFailure(str(refused), EXIT_USAGE) from refused
+    finally:
+        database.close()
+    print(f"{len(sheet.lines)} linjer er indlæst fra {args.file.name} som overblikket for "
+          f"{args.year}.")
+    for note in preview.skipped:
+        print(note)
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from mentordesk.domain.money import format_dkk
+    from mentordesk.economy import summary, summary_json
+    from mentordesk.services.team import resolve_actor
+
+    database = open_database(args.db)
+    try:
+        actor = resolve_actor(database, vault.current_login())
+        result = summary(database, actor, args.citizen, args.year)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps(summary_json(result), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    totals = result.totals
+    for label, amount in (("Indtægter i alt", totals.income_year),
+                          ("Udgifter i alt", totals.expense_year),
+                          ("Rådighedsbeløb (år)", totals.disposable_year),
+                          ("Rådighedsbeløb (gns. pr. måned)", totals.disposable_average),
+                          ("Norm pr. måned", totals.norm_month),
+                          ("Til afdrag pr. måned", result.plan.total_oere)):
+        print(f"{label:<34}{format_dkk(amount):>18}")
+    if totals.deficit_months:
+        print("Underskud i måned " + ", ".join(str(m) for m in totals.deficit_months))
+    return EXIT_OK

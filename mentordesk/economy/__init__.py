@@ -1,0 +1,101 @@
+"""The citizen's economy overview (*økonomisk overblik*): the public API.
+
+Pure model (no database): ``Sheet`` of ``SheetLine`` (12 month amounts in øre each,
+``fill_months`` from a frequency), ``compute_totals`` → ``SheetTotals`` (totals,
+averages, disposable amount per month and per day, running balance, deficit months, norm
+comparison), ``plan_repayment`` → ``RepaymentPlan`` (priority debts first, the rest pro
+rata in whole kroner by largest remainder, token amounts, payoff months).
+
+Services (audited, role-checked, one transaction each):
+``load_sheet`` / ``save_sheet`` (all or nothing, version check: ``StaleEdit``) /
+``copy_last_year``; debts and one-off benefits CRUD; norm rates and the item list;
+versions ``list_snapshots`` / ``load_snapshot`` / ``restore_snapshot`` / ``take_snapshot``;
+``summary`` (everything for one year, with ``summary_json``).
+
+Files (heavy imports inside): ``export_xlsx``, ``read_economy_workbook`` /
+``import_xlsx`` (own export or a foreign sheet via ``ForeignSheetGuess``), and
+``mentordesk.reports.economy_pdf.export_pdf``.
+"""
+
+from mentordesk.economy.records import (
+    BenefitInput,
+    BenefitRow,
+    DebtInput,
+    DebtRow,
+    EconomySummary,
+    ItemRow,
+    NormRateRow,
+    SnapshotContent,
+    SnapshotInfo,
+)
+from mentordesk.economy.repayment import (
+    TOKEN_OERE,
+    PlanDebt,
+    PlanShare,
+    RepaymentPlan,
+    ShareKind,
+    payoff_months,
+    plan_repayment,
+    pro_rata_kroner,
+)
+from mentordesk.economy.service_records import (
+    add_item,
+    create_benefit,
+    create_debt,
+    delete_benefit,
+    delete_debt,
+    list_benefits,
+    list_debts,
+    list_items,
+    norm_rates,
+    save_norm_rate,
+    update_benefit,
+    update_debt,
+    update_item,
+)
+from mentordesk.economy.service_sheet import (
+    copy_last_year,
+    list_snapshots,
+    load_sheet,
+    load_snapshot,
+    restore_snapshot,
+    save_sheet,
+    saved_years,
+    summary,
+    summary_json,
+    take_snapshot,
+)
+from mentordesk.economy.sheet import (
+    MONTH_NAMES,
+    MONTHS,
+    Sheet,
+    SheetLine,
+    SheetTotals,
+    compute_totals,
+    days_in_month,
+    fill_months,
+)
+from mentordesk.economy.workbook import (
+    ForeignSheetGuess,
+    ImportPreview,
+    WorkbookRefused,
+    export_xlsx,
+    import_xlsx,
+    preview_foreign,
+    read_economy_workbook,
+)
+from mentordesk.economy.xlsx_reading import Grid
+
+__all__ = [
+    "MONTHS", "MONTH_NAMES", "TOKEN_OERE", "BenefitInput", "BenefitRow", "DebtInput",
+    "DebtRow", "EconomySummary", "ForeignSheetGuess", "Grid", "ImportPreview", "ItemRow",
+    "NormRateRow", "PlanDebt", "PlanShare", "RepaymentPlan", "ShareKind", "Sheet",
+    "SheetLine", "SheetTotals", "SnapshotContent", "SnapshotInfo", "WorkbookRefused",
+    "add_item", "compute_totals", "copy_last_year", "create_benefit", "create_debt",
+    "days_in_month", "delete_benefit", "delete_debt", "export_xlsx", "fill_months",
+    "import_xlsx", "list_benefits", "list_debts", "list_items", "list_snapshots",
+    "load_sheet", "load_snapshot", "norm_rates", "payoff_months", "plan_repayment",
+    "preview_foreign", "pro_rata_kroner", "read_economy_workbook", "restore_snapshot",
+    "save_norm_rate", "save_sheet", "saved_years", "summary", "summary_json",
+    "take_snapshot", "update_benefit", "update_debt", "update_item",
+]

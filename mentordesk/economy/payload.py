@@ -1,0 +1,67 @@
+"""Sheets, debts and benefits as JSON-able dicts: snapshot payloads and the summary."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from mentordesk.economy.records import BENEFIT_FIELDS, DEBT_FIELDS, BenefitRow, DebtRow
+from mentordesk.economy.sheet import Sheet, SheetLine
+
+PAYLOAD_VERSION = 1
+_LINE_FIELDS = ("section", "label", "category", "person", "frequency", "amount_oere",
+                "first_month", "note")
+_HOUSEHOLD_FIELDS = ("adults", "children_0_1", "children_2_6", "children_7_17", "norm_kind",
+                     "note")
+
+
+def sheet_to_dict(sheet: Sheet) -> dict[str, Any]:
+    return {
+        "year": sheet.year,
+        **{name: str(getattr(sheet, name)) if name == "norm_kind" else getattr(sheet, name)
+           for name in _HOUSEHOLD_FIELDS},
+        "lines": [{**{name: _plain(getattr(line, name)) for name in _LINE_FIELDS},
+                   "months": list(line.months)} for line in sheet.lines],
+    }
+
+
+def sheet_from_dict(citizen_id: int, data: dict[str, Any], version: int = 0) -> Sheet:
+    lines = tuple(SheetLine(months=tuple(int(m) for m in line["months"]),
+                            **{name: line[name] for name in _LINE_FIELDS})
+                  for line in data["lines"])
+    return Sheet(citizen_id=citizen_id, year=int(data["year"]), lines=lines, version=version,
+                 **{name: data[name] for name in _HOUSEHOLD_FIELDS})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return str(value)  # an enum member → its code
+    return value
+
+
+def debt_to_dict(debt: DebtRow) -> dict[str, Any]:
+    return {"id": debt.id, **{name: _plain(getattr(debt, name)) for name in DEBT_FIELDS}}
+
+
+def benefit_to_dict(benefit: BenefitRow) -> dict[str, Any]:
+    return {"id": benefit.id,
+            **{name: _plain(getattr(benefit, name)) for name in BENEFIT_FIELDS}}
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def debt_from_dict(citizen_id: int, data: dict[str, Any]) -> DebtRow:
+    values = {name: data[name] for name in DEBT_FIELDS}
+    values["balance_on"] = _date(values["balance_on"])
+    return DebtRow(id=int(data.get("id", 0)), version=0, citizen_id=citizen_id, **values)
+
+
+def benefit_from_dict(citizen_id: int, data: dict[str, Any]) -> BenefitRow:
+    values = {name: data[name] for name in BENEFIT_FIELDS}
+    for name in ("applied_on", "decided_on", "appeal_deadline"):
+        values[name] = _date(values[name])
+    return BenefitRow(id=int(data.get("id", 0)), version=0, citizen_id=citizen_id, **values)

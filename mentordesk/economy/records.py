@@ -1,0 +1,177 @@
+"""Plain values the economy services return and take: debts, one-off benefits, norm
+rates, the item list, snapshots (versions) and the whole-year summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from mentordesk.domain.economy import (
+    ONE_OFF_BENEFIT_LEGAL_BASIS,
+    DebtStatus,
+    DebtType,
+    EconomySection,
+    NormKind,
+)
+from mentordesk.economy.repayment import RepaymentPlan
+from mentordesk.economy.sheet import Sheet, SheetTotals
+
+DEBT_FIELDS = ("creditor", "collector", "case_number", "debt_type", "is_priority", "status",
+               "principal_oere", "balance_oere", "balance_on", "interest_bp", "fees_oere",
+               "agreed_payment_oere", "note")
+BENEFIT_FIELDS = ("applied_on", "purpose", "legal_basis", "amount_applied_oere", "status",
+                  "amount_granted_oere", "decided_on", "appeal_deadline", "note")
+
+
+@dataclass(frozen=True)
+class DebtInput:
+    """A debt as typed. ``is_priority`` None: follow the type (``DebtType.is_priority``)."""
+
+    creditor: str
+    debt_type: str = DebtType.OTHER.value
+    status: str = DebtStatus.REMINDER.value
+    balance_oere: int = 0
+    principal_oere: int = 0
+    balance_on: date | None = None
+    collector: str = ""
+    case_number: str = ""
+    is_priority: bool | None = None
+    interest_bp: int = 0  # yearly, 1/100 %: 7,25 % is 725
+    fees_oere: int = 0
+    agreed_payment_oere: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DebtRow:
+    id: int
+    version: int
+    citizen_id: int
+    creditor: str
+    collector: str
+    case_number: str
+    debt_type: str
+    is_priority: bool
+    status: str
+    principal_oere: int
+    balance_oere: int
+    balance_on: date | None
+    interest_bp: int
+    fees_oere: int
+    agreed_payment_oere: int
+    note: str
+
+    def values(self) -> dict[str, Any]:
+        """The editable fields as loaded: the ``original`` of an edit."""
+        return {name: getattr(self, name) for name in DEBT_FIELDS}
+
+    @property
+    def type_label(self) -> str:
+        return DebtType(self.debt_type).label
+
+    @property
+    def status_label(self) -> str:
+        return DebtStatus(self.status).label
+
+
+@dataclass(frozen=True)
+class BenefitInput:
+    """A one-off benefit application (*enkeltydelse*, aktivloven §81/§82)."""
+
+    applied_on: date
+    purpose: str
+    amount_applied_oere: int = 0
+    legal_basis: str = ONE_OFF_BENEFIT_LEGAL_BASIS
+    status: str = "draft"
+    amount_granted_oere: int | None = None
+    decided_on: date | None = None
+    appeal_deadline: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class BenefitRow:
+    id: int
+    version: int
+    citizen_id: int
+    applied_on: date
+    purpose: str
+    legal_basis: str
+    amount_applied_oere: int
+    status: str
+    amount_granted_oere: int | None
+    decided_on: date | None
+    appeal_deadline: date | None
+    note: str
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in BENEFIT_FIELDS}
+
+
+@dataclass(frozen=True)
+class NormRateRow:
+    """One editable rate: ``year``, ``kind`` and ``item`` (``NORM_ITEMS``), per month."""
+
+    id: int
+    version: int
+    year: int
+    kind: NormKind
+    item: str
+    amount_oere: int
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """An entry of the editable item list the sheet offers."""
+
+    id: int
+    version: int
+    section: EconomySection
+    category: str
+    label: str
+    position: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    """A saved version of a year's sheet (the list; ``load_snapshot`` gives its content)."""
+
+    id: int
+    citizen_id: int
+    year: int
+    taken_at: datetime  # UTC
+    author: str  # the user's full name ("" if unknown)
+    reason: str  # "save" | "export" | "import" | "restore" | "copy"
+    line_count: int
+    income_year_oere: int
+    expense_year_oere: int
+
+
+@dataclass(frozen=True)
+class SnapshotContent:
+    info: SnapshotInfo
+    sheet: Sheet
+    debts: tuple[DebtRow, ...]
+    benefits: tuple[BenefitRow, ...]
+
+
+@dataclass(frozen=True)
+class EconomySummary:
+    """All a year's figures: what the editor, the PDF, the workbook and ``economy
+    summary --json`` show. ``norm_rates`` is None when the year has no rates."""
+
+    citizen_id: int
+    citizen_name: str  # alias for an anonymous citizen; initials on the workbook header
+    citizen_initials: str
+    sheet: Sheet
+    totals: SheetTotals
+    plan: RepaymentPlan
+    debts: tuple[DebtRow, ...]
+    benefits: tuple[BenefitRow, ...]
+    norm_rates: dict[str, dict[str, int]] = field(default_factory=dict)  # kind → item → øre
+
+    @property
+    def year(self) -> int:
+        return self.sheet.year

@@ -1,0 +1,177 @@
+"""Repayment plan (*afdragsplan*): how the money left each month is shared among debts.
+
+The rules, in the order the exported workbook's formulas apply them too:
+
+1. The pool is the money available per month (average disposable amount beyond the
+   norm), in whole kroner, rounded down: nobody promises a creditor øre they lack.
+2. Priority debts (rent, utilities, fines, child support, public debt) come first, in
+   their listed order: each gets its agreed payment rounded up to whole kroner (so the
+   agreement is met), or a token amount when nothing is agreed yet, as far as the pool
+   reaches.
+3. What is left is shared among the other debts pro rata by balance, in whole kroner:
+   each gets the whole part of its exact share, and the kroner left over go one each to
+   the largest remainders (ties: listed order) — so the shares sum exactly to the rest.
+4. When the rest cannot give every other creditor the token amount, each gets the token
+   amount instead (a *symbolsk afdrag* keeps the case from collection) and the plan
+   reports the shortfall.
+
+Payoff time per debt: months until the balance is paid at the plan's payment with the
+debt's yearly interest added monthly (none when the payment does not cover the interest).
+Integer and ``Decimal`` arithmetic only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal, localcontext
+
+from mentordesk.domain.labels import LabeledStrEnum
+from mentordesk.domain.money import OERE_PER_KRONE
+
+TOKEN_OERE = 100 * OERE_PER_KRONE  # 100 kr. a month: the usual token payment
+
+
+class ShareKind(LabeledStrEnum):
+    PRIORITY = "priority", "Prioriteret"
+    PRO_RATA = "pro_rata", "Forholdsmæssig"
+    TOKEN = "token", "Symbolsk afdrag"
+    NONE = "none", "Intet afdrag"
+
+
+@dataclass(frozen=True)
+class PlanDebt:
+    """What the plan needs to know of a debt. ``key`` is the debt's id (or any tag)."""
+
+    key: int
+    creditor: str
+    balance_oere: int
+    is_priority: bool = False
+    agreed_payment_oere: int = 0
+    interest_bp: int = 0  # yearly interest in 1/100 %
+
+
+@dataclass(frozen=True)
+class PlanShare:
+    key: int
+    creditor: str
+    is_priority: bool
+    balance_oere: int
+    payment_oere: int  # whole kroner, per month
+    kind: ShareKind
+    payoff_months: int | None  # None: not paid off at this payment
+    agreed_payment_oere: int = 0
+    interest_bp: int = 0
+
+
+@dataclass(frozen=True)
+class RepaymentPlan:
+    available_oere: int  # what the month leaves, as given
+    pool_oere: int  # whole kroner of it, never negative
+    token_oere: int
+    priority_oere: int  # paid to priority debts
+    rest_oere: int  # pool after priority debts, shared by the others
+    shares: tuple[PlanShare, ...]  # priority debts first, then the others, listed order
+    token_only: bool  # too little for pro rata: the others get token amounts
+    shortfall_oere: int  # what the plan promises beyond the pool (0 when it fits)
+
+    @property
+    def total_oere(self) -> int:
+        return sum(share.payment_oere for share in self.shares)
+
+    def share_for(self, key: int) -> PlanShare:
+        return next(share for share in self.shares if share.key == key)
+
+
+def plan_order(debts: Sequence[PlanDebt]) -> list[PlanDebt]:
+    """Priority debts first, each group in the listed order (stable)."""
+    return sorted(debts, key=lambda debt: not debt.is_priority)
+
+
+def _ceil_kroner(oere: int) -> int:
+    return -(-oere // OERE_PER_KRONE)
+
+
+def plan_repayment(available_oere: int, debts: Sequence[PlanDebt],
+                   token_oere: int = TOKEN_OERE) -> RepaymentPlan:
+    """Share ``available_oere`` per month among ``debts`` (rules in the module text)."""
+    token_kr = _ceil_kroner(max(token_oere, 0))
+    pool_kr = max(available_oere, 0) // OERE_PER_KRONE
+    ordered = plan_order(debts)
+    payments: dict[int, tuple[int, ShareKind]] = {}
+    remaining_kr, shortfall_kr = pool_kr, 0
+    for index, debt in enumerate(ordered):
+        if debt.is_priority and debt.balance_oere > 0:
+            wanted = _ceil_kroner(debt.agreed_payment_oere) if debt.agreed_payment_oere > 0 \
+                else token_kr
+            paid = min(wanted, remaining_kr)
+            payments[index] = (paid, ShareKind.PRIORITY)
+            remaining_kr -= paid
+            shortfall_kr += wanted - paid
+    rest_kr = remaining_kr
+    others = [index for index, debt in enumerate(ordered)
+              if not debt.is_priority and debt.balance_oere > 0]
+    token_only = bool(others) and rest_kr < token_kr * len(others)
+    if token_only:
+        for index in others:
+            payments[index] = (token_kr, ShareKind.TOKEN)
+        shortfall_kr += token_kr * len(others) - rest_kr
+    elif others:
+        shares = pro_rata_kroner(rest_kr, [ordered[index].balance_oere for index in others])
+        for index, kroner in zip(others, shares, strict=True):
+            payments[index] = (kroner, ShareKind.PRO_RATA)
+    result = []
+    for index, debt in enumerate(ordered):
+        kroner, kind = payments.get(index, (0, ShareKind.NONE))
+        payment = kroner * OERE_PER_KRONE
+        result.append(PlanShare(
+            key=debt.key, creditor=debt.creditor, is_priority=debt.is_priority,
+            balance_oere=debt.balance_oere, payment_oere=payment, kind=kind,
+            payoff_months=payoff_months(debt.balance_oere, payment, debt.interest_bp),
+            agreed_payment_oere=debt.agreed_payment_oere, interest_bp=debt.interest_bp))
+    priority_kr = pool_kr - rest_kr
+    return RepaymentPlan(
+        available_oere=available_oere, pool_oere=pool_kr * OERE_PER_KRONE,
+        token_oere=token_kr * OERE_PER_KRONE, priority_oere=priority_kr * OERE_PER_KRONE,
+        rest_oere=rest_kr * OERE_PER_KRONE, shares=tuple(result), token_only=token_only,
+        shortfall_oere=shortfall_kr * OERE_PER_KRONE)
+
+
+def pro_rata_kroner(total_kr: int, weights: Sequence[int]) -> list[int]:
+    """``total_kr`` whole kroner shared by ``weights`` with the largest remainder method.
+
+    Exact integers: share_i = total·w_i // W, remainder total·w_i mod W; the kroner left
+    over go to the largest remainders, ties to the earlier listed. Sums to ``total_kr``.
+    """
+    weight_sum = sum(weights)
+    if total_kr <= 0 or weight_sum <= 0:
+        return [0] * len(weights)
+    base = [total_kr * weight // weight_sum for weight in weights]
+    remainders = [total_kr * weight - share * weight_sum
+                  for weight, share in zip(weights, base, strict=True)]
+    leftover = total_kr - sum(base)
+    by_remainder = sorted(range(len(weights)), key=lambda index: (-remainders[index], index))
+    for index in by_remainder[:leftover]:
+        base[index] += 1
+    return base
+
+
+def payoff_months(balance_oere: int, payment_oere: int, interest_bp: int) -> int | None:
+    """Months to pay ``balance_oere`` at ``payment_oere`` a month with yearly interest
+    ``interest_bp`` (1/100 %) added monthly; ``None`` if it never gets paid; 0 if nothing
+    is owed. Same formula as the workbook's ``NPER``."""
+    if balance_oere <= 0:
+        return 0
+    if payment_oere <= 0:
+        return None
+    if interest_bp <= 0:
+        return -(-balance_oere // payment_oere)
+    with localcontext() as context:
+        context.prec = 40
+        rate = Decimal(interest_bp) / Decimal(10_000) / Decimal(12)
+        balance, payment = Decimal(balance_oere), Decimal(payment_oere)
+        if payment <= balance * rate:
+            return None
+        months = -(1 - rate * balance / payment).ln() / (1 + rate).ln()
+        # A 40-digit result a hair above a whole month is that month (float NPER agrees).
+        return int(months.quantize(Decimal("1e-9")).to_integral_value(rounding=ROUND_CEILING))

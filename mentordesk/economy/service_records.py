@@ -1,0 +1,359 @@
+"""Debts, one-off benefits, norm rates and the item list: audited, version-checked CRUD."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mentordesk import audit
+from mentordesk.domain.economy import (
+    DebtStatus,
+    DebtType,
+    EconomySection,
+    NormKind,
+    OneOffBenefitStatus,
+)
+from mentordesk.domain.money import format_dkk
+from mentordesk.economy.records import (
+    BENEFIT_FIELDS,
+    DEBT_FIELDS,
+    BenefitInput,
+    BenefitRow,
+    DebtInput,
+    DebtRow,
+    ItemRow,
+    NormRateRow,
+)
+from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.services.access import require_citizen, require_coordinator
+from mentordesk.services.catalogue import NORM_ITEMS
+from mentordesk.services.editing import checked_edit, require_version
+from mentordesk.services.input_checks import (
+    clean_line,
+    clean_note,
+    optional_date,
+    optional_int,
+)
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import BenefitApplication, Debt, EconomyItem, NormRate
+
+MAX_DEBT_OERE = 10_000_000_000  # 100 mio. kr.
+MAX_BENEFIT_OERE = 100_000_000  # 1 mio. kr.
+
+
+# --- debts ----------------------------------------------------------------------------------
+
+
+def _debt_row(debt: Debt) -> DebtRow:
+    return DebtRow(id=debt.id, version=debt.version, citizen_id=debt.citizen_id,
+                   **{name: getattr(debt, name) for name in DEBT_FIELDS})
+
+
+def debts_of(session: Session, citizen_id: int) -> list[DebtRow]:
+    """The citizen's debts: priority first, then by creditor (the plan's order)."""
+    rows = session.scalars(select(Debt).where(Debt.citizen_id == citizen_id)
+                           .order_by(Debt.is_priority.desc(), Debt.id)).all()
+    return [_debt_row(row) for row in rows]
+
+
+def list_debts(database: Database, actor: Actor, citizen_id: int) -> list[DebtRow]:
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        rows = debts_of(session, citizen_id)
+        audit.record(session, actor.login, audit.Action.READ, entity="debt",
+                     citizen_id=citizen_id, detail=f"Gæld vist ({len(rows)})")
+    return rows
+
+
+def _money(value: object, label: str, limit: int, *, allow_none: bool = False) -> int | None:
+    amount = optional_int(value, f"{label} skal være et beløb i kroner.")
+    if amount is None:
+        if allow_none:
+            return None
+        raise InvalidInput(f"Angiv {label.lower()}.")
+    if not 0 <= amount <= limit:
+        raise InvalidInput(f"{label} skal ligge mellem 0 og {format_dkk(limit)}.")
+    return amount
+
+
+def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    if values["debt_type"] not in DebtType._value2member_map_:
+        raise InvalidInput("Vælg en gældstype fra listen.")
+    if values["status"] not in DebtStatus._value2member_map_:
+        raise InvalidInput("Vælg en status for gælden fra listen.")
+    priority = values["is_priority"]
+    if priority is None:
+        priority = DebtType(values["debt_type"]).is_priority
+    interest = optional_int(values["interest_bp"], "Renten skal angives i procent.")
+    if interest is None or not 0 <= interest <= 100_000:
+        raise InvalidInput("Renten skal ligge mellem 0 og 1.000 % om året.")
+    return {
+        "creditor": clean_line(Debt, "creditor", values["creditor"], "Kreditor",
+                               required=True),
+        "collector": clean_line(Debt, "collector", values["collector"], "Inkassobureau"),
+        "case_number": clean_line(Debt, "case_number", values["case_number"], "Sagsnummer"),
+        "debt_type": values["debt_type"], "status": values["status"],
+        "is_priority": bool(priority),
+        "principal_oere": _money(values["principal_oere"], "Hovedstolen", MAX_DEBT_OERE),
+        "balance_oere": _money(values["balance_oere"], "Saldoen", MAX_DEBT_OERE),
+        "balance_on": optional_date(values["balance_on"], "Saldo pr."),
+        "interest_bp": interest,
+        "fees_oere": _money(values["fees_oere"], "Gebyrerne", MAX_DEBT_OERE),
+        "agreed_payment_oere": _money(values["agreed_payment_oere"], "Det aftalte afdrag",
+                                      MAX_DEBT_OERE),
+        "note": clean_note(values["note"]),
+    }
+
+
+def create_debt(database: Database, actor: Actor, citizen_id: int,
+                new: DebtInput) -> DebtRow:
+    values = _debt_values(asdict(new))
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        debt = Debt(citizen_id=citizen_id, **values)
+        session.add(debt)
+        session.flush()
+        audit.record(session, actor.login, audit.Action.CREATE, entity="debt",
+                     entity_id=debt.id, citizen_id=citizen_id,
+                     detail=f"Gæld oprettet: {debt.creditor}, {format_dkk(debt.balance_oere)}")
+        return _debt_row(debt)
+
+
+def _visible(session: Session, actor: Actor, model: type, row_id: int, what: str) -> Any:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"{what} findes ikke længere.")
+    require_citizen(session, actor, row.citizen_id)
+    return row
+
+
+def update_debt(database: Database, actor: Actor, debt_id: int, expected_version: int,
+                changes: Mapping[str, Any],
+                original: Mapping[str, Any] | None = None) -> DebtRow:
+    """Save ``changes`` (``DebtInput`` field names) made against ``expected_version``;
+    ``EditConflict`` when someone changed the same fields meanwhile."""
+    with database.session() as session:
+        debt = _visible(session, actor, Debt, debt_id, "Gælden")
+        diff = checked_edit(session, debt, expected_version, changes, original, DEBT_FIELDS,
+                            _debt_values)
+        if diff:
+            audit.record(session, actor.login, audit.Action.UPDATE, entity="debt",
+                         entity_id=debt.id, citizen_id=debt.citizen_id,
+                         detail="Gæld ændret: " + ", ".join(sorted(diff)))
+        return _debt_row(debt)
+
+
+def delete_debt(database: Database, actor: Actor, debt_id: int, expected_version: int) -> None:
+    with database.session() as session:
+        debt = _visible(session, actor, Debt, debt_id, "Gælden")
+        require_version(debt, expected_version, "Gælden")
+        audit.record(session, actor.login, audit.Action.DELETE, entity="debt",
+                     entity_id=debt.id, citizen_id=debt.citizen_id,
+                     detail=f"Gæld slettet: {debt.creditor}")
+        session.delete(debt)
+
+
+# --- one-off benefits ---------------------------------------------------------------------
+
+
+def _benefit_row(row: BenefitApplication) -> BenefitRow:
+    return BenefitRow(id=row.id, version=row.version, citizen_id=row.citizen_id,
+                      **{name: getattr(row, name) for name in BENEFIT_FIELDS})
+
+
+def benefits_of(session: Session, citizen_id: int) -> list[BenefitRow]:
+    rows = session.scalars(select(BenefitApplication)
+                           .where(BenefitApplication.citizen_id == citizen_id)
+                           .order_by(BenefitApplication.applied_on.desc(),
+                                     BenefitApplication.id.desc())).all()
+    return [_benefit_row(row) for row in rows]
+
+
+def list_benefits(database: Database, actor: Actor, citizen_id: int) -> list[BenefitRow]:
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        rows = benefits_of(session, citizen_id)
+        audit.record(session, actor.login, audit.Action.READ, entity="benefit_application",
+                     citizen_id=citizen_id, detail=f"Enkeltydelser vist ({len(rows)})")
+    return rows
+
+
+def _benefit_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    applied = optional_date(values["applied_on"], "Ansøgt den")
+    if applied is None:
+        raise InvalidInput("Angiv datoen for ansøgningen.")
+    if values["status"] not in OneOffBenefitStatus._value2member_map_:
+        raise InvalidInput("Vælg en status for ansøgningen fra listen.")
+    decided = optional_date(values["decided_on"], "Afgørelse den")
+    if decided is not None and decided < applied:
+        raise InvalidInput("Afgørelsen kan ikke ligge før ansøgningen.")
+    deadline = optional_date(values["appeal_deadline"], "Klagefrist")
+    if deadline is not None and decided is not None and deadline < decided:
+        raise InvalidInput("Klagefristen kan ikke ligge før afgørelsen.")
+    return {
+        "applied_on": applied,
+        "purpose": clean_line(BenefitApplication, "purpose", values["purpose"], "Formål",
+                              required=True),
+        "legal_basis": clean_line(BenefitApplication, "legal_basis", values["legal_basis"],
+                                  "Lovgrundlag"),
+        "amount_applied_oere": _money(values["amount_applied_oere"], "Det ansøgte beløb",
+                                      MAX_BENEFIT_OERE),
+        "status": values["status"],
+        "amount_granted_oere": _money(values["amount_granted_oere"], "Det bevilgede beløb",
+                                      MAX_BENEFIT_OERE, allow_none=True),
+        "decided_on": decided, "appeal_deadline": deadline,
+        "note": clean_note(values["note"]),
+    }
+
+
+def create_benefit(database: Database, actor: Actor, citizen_id: int,
+                   new: BenefitInput) -> BenefitRow:
+    values = _benefit_values(asdict(new))
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        row = BenefitApplication(citizen_id=citizen_id, **values)
+        session.add(row)
+        session.flush()
+        audit.record(session, actor.login, audit.Action.CREATE, entity="benefit_application",
+                     entity_id=row.id, citizen_id=citizen_id,
+                     detail=f"Enkeltydelse oprettet: {row.purpose}")
+        return _benefit_row(row)
+
+
+def update_benefit(database: Database, actor: Actor, benefit_id: int, expected_version: int,
+                   changes: Mapping[str, Any],
+                   original: Mapping[str, Any] | None = None) -> BenefitRow:
+    with database.session() as session:
+        row = _visible(session, actor, BenefitApplication, benefit_id, "Ansøgningen")
+        diff = checked_edit(session, row, expected_version, changes, original,
+                            BENEFIT_FIELDS, _benefit_values)
+        if diff:
+            audit.record(session, actor.login, audit.Action.UPDATE,
+                         entity="benefit_application", entity_id=row.id,
+                         citizen_id=row.citizen_id,
+                         detail="Enkeltydelse ændret: " + ", ".join(sorted(diff)))
+        return _benefit_row(row)
+
+
+def delete_benefit(database: Database, actor: Actor, benefit_id: int,
+                   expected_version: int) -> None:
+    with database.session() as session:
+        row = _visible(session, actor, BenefitApplication, benefit_id, "Ansøgningen")
+        require_version(row, expected_version, "Ansøgningen")
+        audit.record(session, actor.login, audit.Action.DELETE, entity="benefit_application",
+                     entity_id=row.id, citizen_id=row.citizen_id,
+                     detail=f"Enkeltydelse slettet: {row.purpose}")
+        session.delete(row)
+
+
+# --- norm rates -----------------------------------------------------------------------------
+
+
+def rates_by_kind(session: Session, year: int) -> dict[str, dict[str, int]]:
+    """``{kind: {item: øre}}`` for ``year`` (empty when the year has no rates)."""
+    result: dict[str, dict[str, int]] = {}
+    for row in session.scalars(select(NormRate).where(NormRate.year == year)):
+        result.setdefault(row.norm_kind, {})[row.item] = row.amount_oere
+    return result
+
+
+def norm_rates(database: Database, year: int) -> list[NormRateRow]:
+    """The rates table for ``year`` (team data, not a citizen's: no audit)."""
+    with database.read_session() as session:
+        rows = session.scalars(select(NormRate).where(NormRate.year == year)
+                               .order_by(NormRate.norm_kind, NormRate.id)).all()
+        return [NormRateRow(id=row.id, version=row.version, year=row.year,
+                            kind=NormKind(row.norm_kind), item=row.item,
+                            amount_oere=row.amount_oere) for row in rows
+                if row.norm_kind in NormKind._value2member_map_]
+
+
+def save_norm_rate(database: Database, actor: Actor, year: int, kind: NormKind | str,
+                   item: str, amount_oere: int, expected_version: int = 0) -> NormRateRow:
+    """Set one monthly rate (coordinators and admins). ``expected_version`` 0: new row."""
+    require_coordinator(actor)
+    kind = NormKind(kind)
+    if item not in NORM_ITEMS:
+        raise InvalidInput("Ukendt sats.")
+    if not 2000 <= year <= 2100:
+        raise InvalidInput("Året skal ligge mellem 2000 og 2100.")
+    amount = _money(amount_oere, "Satsen", MAX_BENEFIT_OERE)
+    with database.session() as session:
+        row = session.scalar(select(NormRate).where(
+            NormRate.year == year, NormRate.norm_kind == kind.value, NormRate.item == item))
+        if row is None:
+            row = NormRate(year=year, norm_kind=kind.value, item=item, amount_oere=amount)
+            session.add(row)
+        else:
+            require_version(row, expected_version, "Satsen")
+            row.amount_oere = amount
+        session.flush()
+        audit.record(session, actor.login, audit.Action.UPDATE, entity="norm_rate",
+                     entity_id=row.id,
+                     detail=f"Sats {kind.label} {year} {item}: {format_dkk(row.amount_oere)}")
+        return NormRateRow(id=row.id, version=row.version, year=year, kind=kind, item=item,
+                           amount_oere=row.amount_oere)
+
+
+# --- the item list --------------------------------------------------------------------------
+
+
+def _item_row(row: EconomyItem) -> ItemRow:
+    return ItemRow(id=row.id, version=row.version, section=EconomySection(row.section),
+                   category=row.category, label=row.label, position=row.position,
+                   active=row.active)
+
+
+def list_items(database: Database, *, include_inactive: bool = False) -> list[ItemRow]:
+    """The items the sheet offers, income first, in list order."""
+    with database.read_session() as session:
+        query = select(EconomyItem).order_by(EconomyItem.section.desc(),
+                                             EconomyItem.position, EconomyItem.id)
+        if not include_inactive:
+            query = query.where(EconomyItem.active.is_(True))
+        return [_item_row(row) for row in session.scalars(query)]
+
+
+def add_item(database: Database, actor: Actor, section: EconomySection | str,
+             label: str) -> ItemRow:
+    """Add a free item to the list (coordinators and admins)."""
+    require_coordinator(actor)
+    section = EconomySection(section)
+    text = clean_line(EconomyItem, "label", label, "Post", required=True)
+    with database.session() as session:
+        if session.scalar(select(EconomyItem.id).where(EconomyItem.section == section.value,
+                                                       EconomyItem.label == text)):
+            raise InvalidInput(f"»{text}« findes allerede under {section.label.lower()}.")
+        last = session.scalar(select(func.max(EconomyItem.position))
+                              .where(EconomyItem.section == section.value)) or 0
+        row = EconomyItem(section=section.value, label=text, position=last + 1, active=True)
+        session.add(row)
+        session.flush()
+        audit.record(session, actor.login, audit.Action.CREATE, entity="economy_item",
+                     entity_id=row.id, detail=f"Post tilføjet: {text}")
+        return _item_row(row)
+
+
+def update_item(database: Database, actor: Actor, item_id: int, expected_version: int,
+                *, label: str | None = None, active: bool | None = None) -> ItemRow:
+    require_coordinator(actor)
+    with database.session() as session:
+        row = session.get(EconomyItem, item_id)
+        if row is None:
+            raise NotFound("Posten findes ikke længere.")
+        require_version(row, expected_version, "Posten")
+        if label is not None:
+            row.label = clean_line(EconomyItem, "label", label, "Post", required=True)
+        if active is not None:
+            row.active = bool(active)
+        session.flush()
+        audit.record(session, actor.login, audit.Action.UPDATE, entity="economy_item",
+                     entity_id=row.id, detail=f"Post ændret: {row.label}")
+        return _item_row(row)
+
+

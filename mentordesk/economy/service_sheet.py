@@ -1,0 +1,426 @@
+"""Yearly sheets in the database: load, save (all or nothing), copy, versions, summary.
+
+One overview row per citizen and year carries the version counter; saving replaces the
+sheet's lines in the same transaction, so a sheet is never half saved, and a save made
+against an older version raises ``StaleEdit`` instead of overwriting a colleague's work.
+Each explicit save, export, import and restore also records an ``EconomySnapshot``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from mentordesk import audit
+from mentordesk.domain.economy import Frequency, NormKind, NormRates
+from mentordesk.domain.money import format_dkk
+from mentordesk.economy import service_records
+from mentordesk.economy.payload import (
+    PAYLOAD_VERSION,
+    benefit_from_dict,
+    benefit_to_dict,
+    debt_from_dict,
+    debt_to_dict,
+    sheet_from_dict,
+    sheet_to_dict,
+)
+from mentordesk.economy.records import EconomySummary, SnapshotContent, SnapshotInfo
+from mentordesk.economy.repayment import PlanDebt, plan_repayment
+from mentordesk.economy.sheet import MONTHS, Sheet, SheetLine, compute_totals
+from mentordesk.errors import InvalidInput, NotFound, StaleEdit
+from mentordesk.services.access import require_citizen
+from mentordesk.services.input_checks import NOTE_LIMIT, clean_text, column_limit
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import (
+    MONTH_COLUMNS,
+    Citizen,
+    EconomyLine,
+    EconomyOverview,
+    EconomySnapshot,
+    User,
+)
+
+MAX_LINES = 400
+# 10 mio. kr. in one month on one line is a typing slip, not a citizen's budget.
+MAX_MONTH_OERE = 1_000_000_000
+MAX_CHILDREN = 20
+_ENTITY = "economy_overview"
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def find_overview(session: Session, citizen_id: int, year: int) -> EconomyOverview | None:
+    return session.scalar(select(EconomyOverview).where(
+        EconomyOverview.citizen_id == citizen_id, EconomyOverview.year == year))
+
+
+def _sheet_of(session: Session, citizen_id: int, year: int) -> Sheet:
+    overview = find_overview(session, citizen_id, year)
+    if overview is None:
+        return Sheet(citizen_id=citizen_id, year=year)
+    rows = session.scalars(select(EconomyLine).where(EconomyLine.overview_id == overview.id)
+                           .order_by(EconomyLine.position, EconomyLine.id)).all()
+    lines = [SheetLine(section=row.section, label=row.label, months=tuple(row.month_amounts()),
+                       category=row.category, person=row.person,
+                       frequency=_known_frequency(row.frequency),
+                       amount_oere=row.amount_oere, first_month=row.first_month,
+                       note=row.note, line_id=row.id) for row in rows]
+    return Sheet(citizen_id=citizen_id, year=year, lines=tuple(lines),
+                 adults=overview.adults, children_0_1=overview.children_0_1,
+                 children_2_6=overview.children_2_6, children_7_17=overview.children_7_17,
+                 norm_kind=_known_norm(overview.norm_kind), note=overview.note,
+                 version=overview.version).ordered()
+
+
+def _known_frequency(code: str) -> Frequency:
+    return Frequency(code) if code in Frequency._value2member_map_ else Frequency.VARIES
+
+
+def _known_norm(code: str) -> NormKind:
+    return NormKind(code) if code in NormKind._value2member_map_ \
+        else NormKind.DISPOSABLE_AMOUNT
+
+
+def load_sheet(database: Database, actor: Actor, citizen_id: int, year: int) -> Sheet:
+    """The citizen's sheet for ``year``; an empty one (``version`` 0) if none is saved."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        sheet = _sheet_of(session, citizen_id, year)
+        audit.record(session, actor.login, audit.Action.READ, entity=_ENTITY,
+                     citizen_id=citizen_id, detail=f"Økonomisk overblik {year} vist")
+    return sheet
+
+
+def copy_last_year(database: Database, actor: Actor, citizen_id: int, year: int) -> Sheet:
+    """A start for ``year``: last year's lines and household, NOT saved (the editor shows
+    it; saving stores it). One-off lines are left out: they do not come again. The result
+    carries the current version of ``year`` (0 if none), so saving it is checked as usual."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        previous = _sheet_of(session, citizen_id, year - 1)
+        current = find_overview(session, citizen_id, year)
+        if not previous.lines:
+            raise InvalidInput(f"Der er intet økonomisk overblik for {year - 1} at kopiere.")
+        audit.record(session, actor.login, audit.Action.READ, entity=_ENTITY,
+                     citizen_id=citizen_id,
+                     detail=f"Økonomisk overblik {year - 1} kopieret som start på {year}")
+    lines = tuple(replace(line, line_id=None) for line in previous.lines
+                  if line.frequency is not Frequency.ONCE)
+    return replace(previous, year=year, lines=lines,
+                   version=current.version if current else 0)
+
+
+# --- saving -------------------------------------------------------------------------------
+
+
+def check_sheet(sheet: Sheet) -> Sheet:
+    """The sheet as it will be stored, or ``InvalidInput`` naming the first problem."""
+    if len(sheet.lines) > MAX_LINES:
+        raise InvalidInput(f"Overblikket må højst have {MAX_LINES} linjer.")
+    if sheet.adults not in (1, 2):
+        raise InvalidInput("Husstanden skal have 1 eller 2 voksne.")
+    for count in (sheet.children_0_1, sheet.children_2_6, sheet.children_7_17):
+        if not isinstance(count, int) or not 0 <= count <= MAX_CHILDREN:
+            raise InvalidInput(f"Antal børn skal være 0–{MAX_CHILDREN}.")
+    lines = tuple(_check_line(number, line)
+                  for number, line in enumerate(sheet.ordered().lines, start=1))
+    return replace(sheet, lines=lines, note=clean_text(sheet.note, "Note", NOTE_LIMIT))
+
+
+def _check_line(number: int, line: SheetLine) -> SheetLine:
+    where = f"Linje {number}"
+    label = clean_text(line.label, f"{where}: Post",
+                       column_limit(EconomyLine, "label"), required=True)
+    category = clean_text(line.category, f"{where}: Kode",
+                          column_limit(EconomyLine, "category"))
+    if not 1 <= line.first_month <= MONTHS:
+        raise InvalidInput(f"{where} ({label}): første måned skal være 1–12.")
+    for amount in (*line.months, line.amount_oere):
+        if not isinstance(amount, int) or isinstance(amount, bool):
+            raise InvalidInput(f"{where} ({label}): beløbene skal være i hele øre.")
+        if abs(amount) > MAX_MONTH_OERE:
+            raise InvalidInput(f"{where} ({label}): et beløb må højst være "
+                               f"{format_dkk(MAX_MONTH_OERE)} om måneden.")
+    return replace(line, label=label, category=category,
+                   note=clean_text(line.note, f"{where}: Note", NOTE_LIMIT))
+
+
+def save_sheet(database: Database, actor: Actor, citizen_id: int, year: int,
+               expected_version: int, sheet: Sheet, *, reason: str = "save") -> Sheet:
+    """Store ``sheet`` as the citizen's sheet for ``year``, all or nothing.
+
+    ``expected_version`` is the version the user loaded (0: there was none). If someone
+    saved meanwhile, ``StaleEdit`` and nothing changes. Records a snapshot (``reason``).
+    Returns the sheet as saved (new version, line ids).
+    """
+    checked = check_sheet(replace(sheet, citizen_id=citizen_id, year=year))
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        saved = store_sheet(session, citizen_id, year, expected_version, checked)
+        record_snapshot(session, actor, saved, reason)
+        audit.record(session, actor.login, audit.Action.UPDATE, entity=_ENTITY,
+                     entity_id=None, citizen_id=citizen_id,
+                     detail=f"Økonomisk overblik {year} gemt ({len(saved.lines)} linjer, "
+                            f"{_REASONS.get(reason, reason)})")
+    return saved
+
+
+_REASONS = {"save": "gemt", "import": "indlæst fra regneark", "restore": "gendannet",
+            "export": "eksporteret"}
+
+
+def store_sheet(session: Session, citizen_id: int, year: int, expected_version: int,
+                sheet: Sheet) -> Sheet:
+    """Write a checked sheet in the caller's transaction (shared by save, import, restore)."""
+    overview = find_overview(session, citizen_id, year)
+    if overview is None:
+        if expected_version != 0:
+            raise StaleEdit("Overblikket er slettet af en anden i mellemtiden.")
+        overview = EconomyOverview(citizen_id=citizen_id, year=year)
+        session.add(overview)
+    elif overview.version != expected_version:
+        raise StaleEdit(f"Overblikket for {year} er gemt af en anden, mens du redigerede. "
+                        "Hent det igen, og indtast dine ændringer på ny.")
+    overview.adults = sheet.adults
+    overview.children_0_1 = sheet.children_0_1
+    overview.children_2_6 = sheet.children_2_6
+    overview.children_7_17 = sheet.children_7_17
+    overview.norm_kind = sheet.norm_kind.value
+    overview.note = sheet.note
+    # The version must move even when only lines changed: a colleague's stale save of the
+    # lines must be refused too.
+    flag_modified(overview, "note")
+    session.flush()
+    session.execute(delete(EconomyLine).where(EconomyLine.overview_id == overview.id))
+    session.add_all(_line_row(overview.id, position, line)
+                    for position, line in enumerate(sheet.lines))
+    session.flush()
+    return _sheet_of(session, citizen_id, year)
+
+
+def _line_row(overview_id: int, position: int, line: SheetLine) -> EconomyLine:
+    return EconomyLine(overview_id=overview_id, position=position, section=line.section.value,
+                       category=line.category, label=line.label, person=line.person.value,
+                       frequency=line.frequency.value, amount_oere=line.amount_oere,
+                       first_month=line.first_month, note=line.note,
+                       **dict(zip(MONTH_COLUMNS, line.months, strict=True)))
+
+
+# --- versions -------------------------------------------------------------------------------
+
+
+def record_snapshot(session: Session, actor: Actor, sheet: Sheet, reason: str) -> int:
+    """Store the sheet with the citizen's debts and benefits as a version (JSON)."""
+    debts = service_records.debts_of(session, sheet.citizen_id)
+    benefits = service_records.benefits_of(session, sheet.citizen_id)
+    payload = {"format": PAYLOAD_VERSION, "sheet": sheet_to_dict(sheet),
+               "debts": [debt_to_dict(debt) for debt in debts],
+               "benefits": [benefit_to_dict(benefit) for benefit in benefits]}
+    row = EconomySnapshot(citizen_id=sheet.citizen_id, year=sheet.year,
+                          author_id=actor.user_id or None, reason=reason,
+                          payload=json.dumps(payload, ensure_ascii=False, sort_keys=True))
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def take_snapshot(database: Database, actor: Actor, citizen_id: int, year: int,
+                  reason: str = "save") -> SnapshotInfo:
+    """Record the stored sheet as a version now (e.g. before printing)."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        snapshot_id = record_snapshot(session, actor, _sheet_of(session, citizen_id, year),
+                                      reason)
+        audit.record(session, actor.login, audit.Action.CREATE, entity="economy_snapshot",
+                     entity_id=snapshot_id, citizen_id=citizen_id,
+                     detail=f"Version af økonomisk overblik {year} gemt")
+        return _info(session, session.get_one(EconomySnapshot, snapshot_id))
+
+
+def _info(session: Session, row: EconomySnapshot,
+          payload: dict[str, Any] | None = None) -> SnapshotInfo:
+    payload = payload if payload is not None else json.loads(row.payload)
+    sheet = sheet_from_dict(row.citizen_id, payload["sheet"])
+    totals = compute_totals(sheet)
+    author = session.get(User, row.author_id) if row.author_id else None
+    return SnapshotInfo(id=row.id, citizen_id=row.citizen_id, year=row.year,
+                        taken_at=row.taken_at, author=author.full_name if author else "",
+                        reason=row.reason, line_count=len(sheet.lines),
+                        income_year_oere=totals.income_year,
+                        expense_year_oere=totals.expense_year)
+
+
+def list_snapshots(database: Database, actor: Actor, citizen_id: int,
+                   year: int) -> list[SnapshotInfo]:
+    """The year's saved versions, newest first."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        rows = session.scalars(select(EconomySnapshot).where(
+            EconomySnapshot.citizen_id == citizen_id, EconomySnapshot.year == year)
+            .order_by(EconomySnapshot.taken_at.desc(), EconomySnapshot.id.desc())).all()
+        infos = [_info(session, row) for row in rows]
+        audit.record(session, actor.login, audit.Action.LIST, entity="economy_snapshot",
+                     citizen_id=citizen_id,
+                     detail=f"Versioner af økonomisk overblik {year} vist ({len(infos)})")
+    return infos
+
+
+def _visible_snapshot(session: Session, actor: Actor, snapshot_id: int) -> EconomySnapshot:
+    row = session.get(EconomySnapshot, snapshot_id)
+    if row is None:
+        raise NotFound("Versionen findes ikke.")
+    require_citizen(session, actor, row.citizen_id)
+    return row
+
+
+def load_snapshot(database: Database, actor: Actor, snapshot_id: int) -> SnapshotContent:
+    """What a version holds: the sheet, the debts and the benefits as they were."""
+    with database.session() as session:
+        row = _visible_snapshot(session, actor, snapshot_id)
+        payload = json.loads(row.payload)
+        content = SnapshotContent(
+            info=_info(session, row, payload),
+            sheet=sheet_from_dict(row.citizen_id, payload["sheet"]),
+            debts=tuple(debt_from_dict(row.citizen_id, d) for d in payload["debts"]),
+            benefits=tuple(benefit_from_dict(row.citizen_id, b)
+                           for b in payload["benefits"]))
+        audit.record(session, actor.login, audit.Action.READ, entity="economy_snapshot",
+                     entity_id=row.id, citizen_id=row.citizen_id,
+                     detail=f"Version af økonomisk overblik {row.year} vist")
+    return content
+
+
+def restore_snapshot(database: Database, actor: Actor, snapshot_id: int,
+                     expected_version: int) -> Sheet:
+    """Make a version's sheet the current one (debts and benefits are kept as they are:
+    they have their own edit history). Checked against ``expected_version`` like a save."""
+    with database.session() as session:
+        row = _visible_snapshot(session, actor, snapshot_id)
+        payload = json.loads(row.payload)
+        sheet = check_sheet(sheet_from_dict(row.citizen_id, payload["sheet"]))
+        saved = store_sheet(session, row.citizen_id, row.year, expected_version, sheet)
+        record_snapshot(session, actor, saved, "restore")
+        audit.record(session, actor.login, audit.Action.UPDATE, entity=_ENTITY,
+                     citizen_id=row.citizen_id,
+                     detail=f"Økonomisk overblik {row.year} gendannet fra version "
+                            f"{row.taken_at:%d-%m-%Y %H:%M} (UTC)")
+    return saved
+
+
+# --- summary --------------------------------------------------------------------------------
+
+
+def summary(database: Database, actor: Actor, citizen_id: int, year: int, *,
+            action: audit.Action = audit.Action.READ, detail: str = "") -> EconomySummary:
+    """Everything about the year: sheet, totals, norm, debts, plan and benefits."""
+    with database.session() as session:
+        citizen = require_citizen(session, actor, citizen_id)
+        result = summary_in(session, citizen, year)
+        audit.record(session, actor.login, action, entity=_ENTITY, citizen_id=citizen_id,
+                     detail=detail or f"Økonomisk overblik {year}: opsummering vist")
+    return result
+
+
+def summary_in(session: Session, citizen: Citizen, year: int,
+               sheet: Sheet | None = None) -> EconomySummary:
+    """The summary inside the caller's transaction (no audit: the caller records)."""
+    sheet = sheet or _sheet_of(session, citizen.id, year)
+    rates = service_records.rates_by_kind(session, year)
+    kind_rates = rates.get(sheet.norm_kind.value)
+    norm = sheet.household_norm(_norm_rates(year, sheet.norm_kind, kind_rates)) \
+        if kind_rates else 0
+    totals = compute_totals(sheet, norm)
+    debts = service_records.debts_of(session, citizen.id)
+    plan = plan_repayment(totals.available_for_debt, [
+        PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
+                 is_priority=debt.is_priority, agreed_payment_oere=debt.agreed_payment_oere,
+                 interest_bp=debt.interest_bp) for debt in debts])
+    return EconomySummary(
+        citizen_id=citizen.id, citizen_name=_shown_name(citizen),
+        citizen_initials=_initials(citizen), sheet=sheet, totals=totals, plan=plan,
+        debts=tuple(debts), benefits=tuple(service_records.benefits_of(session, citizen.id)),
+        norm_rates=rates)
+
+
+def _norm_rates(year: int, kind: NormKind, items: dict[str, int]) -> NormRates:
+    return NormRates(year=year, kind=kind, **{name: items.get(name, 0) for name in (
+        "first_adult", "second_adult", "child_0_1", "child_2_6", "child_7_17")})
+
+
+def _shown_name(citizen: Citizen) -> str:
+    if citizen.is_anonymous or not (citizen.first_name or citizen.last_name):
+        return citizen.alias or f"Borger {citizen.id}"
+    return f"{citizen.first_name} {citizen.last_name}".strip()
+
+
+def _initials(citizen: Citizen) -> str:
+    """Alias for an anonymous citizen, else initials: what a file the citizen takes home
+    may carry in its header."""
+    if citizen.is_anonymous or not (citizen.first_name or citizen.last_name):
+        return citizen.alias or f"Borger {citizen.id}"
+    parts = f"{citizen.first_name} {citizen.last_name}".split()
+    return ".".join(part[0].upper() for part in parts if part) + "."
+
+
+def summary_json(result: EconomySummary) -> dict[str, Any]:
+    """The figures as ``economy summary --json`` prints them: all amounts in øre."""
+    totals, plan = result.totals, result.plan
+    return {
+        "citizen_id": result.citizen_id, "year": result.year,
+        "version": result.sheet.version,
+        "household": {"adults": result.sheet.adults,
+                      "children_0_1": result.sheet.children_0_1,
+                      "children_2_6": result.sheet.children_2_6,
+                      "children_7_17": result.sheet.children_7_17,
+                      "norm_kind": result.sheet.norm_kind.value},
+        "lines": [{"section": line.section.value, "label": line.label,
+                   "months": list(line.months), "year_total": line.year_total,
+                   "monthly_average": line.monthly_average} for line in result.sheet.lines],
+        "income": _row(totals.income, totals.income_year, totals.income_average),
+        "expense": _row(totals.expense, totals.expense_year, totals.expense_average),
+        "disposable": _row(totals.disposable, totals.disposable_year,
+                           totals.disposable_average),
+        "disposable_per_day": {"months": list(totals.disposable_per_day),
+                               "average": totals.disposable_per_day_average},
+        "running_balance": list(totals.running_balance),
+        "deficit_months": list(totals.deficit_months),
+        "norm_month": totals.norm_month,
+        "after_norm": _row(totals.after_norm, totals.after_norm_year,
+                           totals.after_norm_average),
+        "plan": {"available": plan.available_oere, "pool": plan.pool_oere,
+                 "token": plan.token_oere, "priority": plan.priority_oere,
+                 "rest": plan.rest_oere, "total": plan.total_oere,
+                 "token_only": plan.token_only, "shortfall": plan.shortfall_oere,
+                 "shares": [{"debt_id": share.key, "creditor": share.creditor,
+                             "priority": share.is_priority, "balance": share.balance_oere,
+                             "payment": share.payment_oere, "kind": share.kind.value,
+                             "payoff_months": share.payoff_months}
+                            for share in plan.shares]},
+        "debts": {"count": len(result.debts),
+                  "balance": sum(debt.balance_oere for debt in result.debts)},
+        "benefits": {"count": len(result.benefits),
+                     "applied": sum(b.amount_applied_oere for b in result.benefits),
+                     "granted": sum(b.amount_granted_oere or 0 for b in result.benefits)},
+    }
+
+
+def _row(months: tuple[int, ...], year_total: int, average: int) -> dict[str, Any]:
+    return {"months": list(months), "year": year_total, "average": average}
+
+
+def saved_years(database: Database, actor: Actor, citizen_id: int) -> list[int]:
+    """The years the citizen has a saved sheet for, newest first (for a year picker)."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        years = list(session.scalars(select(EconomyOverview.year).where(
+            EconomyOverview.citizen_id == citizen_id).order_by(EconomyOverview.year.desc())))
+        audit.record(session, actor.login, audit.Action.LIST, entity=_ENTITY,
+                     citizen_id=citizen_id, detail="Årene med økonomisk overblik vist")
+    return years

@@ -1,0 +1,183 @@
+"""The economy overview printed for the citizen: key figures, the year in two half-year
+tables (twelve month columns do not fit a readable A4 page), the items' year totals,
+the debts with the repayment plan, and the one-off benefits.
+
+Built with the shared toolkit (``reports.pdf``): embedded font, escaped user text.
+reportlab is heavy: import this module inside the print action.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+
+from mentordesk import audit
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.economy import DebtStatus, DebtType, OneOffBenefitStatus
+from mentordesk.domain.money import format_dkk
+from mentordesk.economy.records import EconomySummary
+from mentordesk.economy.repayment import ShareKind
+from mentordesk.economy.sheet import MONTH_NAMES, SheetLine
+from mentordesk.files import write_atomically
+from mentordesk.reports.pdf import PdfMeta, build_pdf, content_width, data_table, para
+from mentordesk.services.access import require_citizen
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import TEAM_NAME_KEY, Database
+
+# Full month names wrap in a half-year table's narrow columns.
+_SHORT_MONTHS = ("Jan.", "Feb.", "Marts", "April", "Maj", "Juni", "Juli", "Aug.", "Sep.",
+                 "Okt.", "Nov.", "Dec.")
+
+
+def _kr(oere: int) -> str:
+    return format_dkk(oere, with_unit=False)
+
+
+def economy_pdf_bytes(result: EconomySummary, team_name: str, printed_at: datetime) -> bytes:
+    """The PDF for ``result`` (no database)."""
+    sheet = result.sheet
+    title = f"Økonomisk overblik {sheet.year}"
+    story = [para(title, "title"), para(f"{result.citizen_name} · {_household(result)}")]
+    if sheet.note:
+        story.append(para(sheet.note, "small"))
+    story += [para("Nøgletal", "heading"), _key_figures(result)]
+    for first, last, heading in ((0, 6, "Januar–juni"), (6, 12, "Juli–december")):
+        story += [para(heading, "heading"), _half_year(result, first, last)]
+    story += [para("Posterne for hele året", "heading"), _year_items(result)]
+    story += _debts(result) + _benefits(result)
+    meta = PdfMeta(title=f"{title} – {result.citizen_initials}", team_name=team_name,
+                   printed_at=printed_at, subject="Økonomisk overblik")
+    return build_pdf(story, meta)
+
+
+def _household(result: EconomySummary) -> str:
+    sheet = result.sheet
+    adults = "1 voksen" if sheet.adults == 1 else "2 voksne"
+    children = sheet.children
+    kids = "ingen børn" if not children else f"{children} barn" if children == 1 \
+        else f"{children} børn"
+    return f"Husstand: {adults}, {kids} · Norm: {sheet.norm_kind.label}"
+
+
+def _key_figures(result: EconomySummary) -> object:
+    t = result.totals
+    deficit = ", ".join(MONTH_NAMES[m - 1].lower() for m in t.deficit_months) or "ingen"
+    rows = [
+        ("Indtægter", _kr(t.income_year), _kr(t.income_average)),
+        ("Udgifter", _kr(t.expense_year), _kr(t.expense_average)),
+        ("Rådighedsbeløb", _kr(t.disposable_year), _kr(t.disposable_average)),
+        ("Rådighedsbeløb pr. dag (gns.)", "", _kr(t.disposable_per_day_average)),
+        ("Norm", _kr(t.norm_month * 12), _kr(t.norm_month)),
+        ("Rådighedsbeløb efter norm", _kr(t.after_norm_year), _kr(t.after_norm_average)),
+        ("Måneder med underskud", deficit, ""),
+    ]
+    width = content_width()
+    return data_table(("", "Året, kr.", "Pr. måned, kr."), rows,
+                      col_widths=(width * 0.46, width * 0.27, width * 0.27), align_right=(1, 2))
+
+
+def _half_year(result: EconomySummary, first: int, last: int) -> object:
+    t = result.totals
+    months = range(first, last)
+
+    def amounts(values: tuple[int, ...]) -> list[str]:
+        return [_kr(values[m]) for m in months]
+
+    rows: list[list[str]] = [["Indtægter", *[""] * len(months)]]
+    rows += [[_line_name(line), *amounts(line.months)] for line in result.sheet.income_lines]
+    rows.append(["Indtægter i alt", *amounts(t.income)])
+    rows.append(["Udgifter", *[""] * len(months)])
+    rows += [[_line_name(line), *amounts(line.months)] for line in result.sheet.expense_lines]
+    rows.append(["Udgifter i alt", *amounts(t.expense)])
+    rows.append(["Rådighedsbeløb", *amounts(t.disposable)])
+    rows.append(["Pr. dag", *amounts(t.disposable_per_day)])
+    rows.append(["Saldo (løbende)", *amounts(t.running_balance)])
+    rows.append(["Efter norm", *amounts(t.after_norm)])
+    width = content_width()
+    label_width = 46 * mm
+    month_width = (width - label_width) / len(months)
+    return data_table(("Post (kr.)", *(_SHORT_MONTHS[m] for m in months)), rows,
+                      col_widths=(label_width, *[month_width] * len(months)),
+                      align_right=tuple(range(1, len(months) + 1)))
+
+
+def _line_name(line: SheetLine) -> str:
+    return f"  {line.label}"
+
+
+def _year_items(result: EconomySummary) -> object:
+    rows = [(line.label, line.section.label, line.frequency.label, _kr(line.year_total),
+             _kr(line.monthly_average), _short_note(line.note)) for line in result.sheet.lines]
+    width = content_width()
+    return data_table(("Post", "Afsnit", "Hyppighed", "I alt, kr.", "Gns./md., kr.", "Note"),
+                      rows, col_widths=(width * 0.24, width * 0.13, width * 0.13,
+                                        width * 0.14, width * 0.14, width * 0.22),
+                      align_right=(3, 4))
+
+
+def _short_note(note: str, limit: int = 300) -> str:
+    """A table cell cannot split across pages: a long note (the workbook has all of it)
+    is cut so the row always fits on one page."""
+    return note if len(note) <= limit else note[:limit].rstrip() + " …"
+
+
+def _debts(result: EconomySummary) -> list[object]:
+    if not result.debts:
+        return []
+    plan = result.plan
+    by_key = {debt.id: debt for debt in result.debts}
+    rows = []
+    for share in plan.shares:
+        debt = by_key[share.key]
+        payoff = "–" if share.payoff_months is None else f"{share.payoff_months} mdr."
+        kind = "" if share.kind is ShareKind.PRO_RATA else share.kind.label
+        rows.append((debt.creditor, DebtType(debt.debt_type).label,
+                     DebtStatus(debt.status).label, _kr(debt.balance_oere),
+                     _kr(share.payment_oere), payoff, kind))
+    width = content_width()
+    story: list[object] = [para("Gæld og afdragsplan", "heading"), para(
+        f"Til afdrag pr. måned: {format_dkk(plan.pool_oere)} (rådighedsbeløb efter norm, "
+        f"hele kroner). Prioriteret gæld: {format_dkk(plan.priority_oere)}; øvrig gæld "
+        f"fordeles efter saldo: {format_dkk(plan.rest_oere)}")]
+    if plan.shortfall_oere:
+        story.append(para(f"Der mangler {format_dkk(plan.shortfall_oere)} om måneden, før "
+                          "planen går op; de øvrige kreditorer tilbydes symbolske afdrag."))
+    story.append(data_table(
+        ("Kreditor", "Type", "Status", "Saldo, kr.", "Afdrag, kr.", "Afbetalt om", ""),
+        rows, col_widths=(width * 0.25, width * 0.15, width * 0.14, width * 0.12,
+                          width * 0.11, width * 0.11, width * 0.12), align_right=(3, 4, 5)))
+    return story
+
+
+def _benefits(result: EconomySummary) -> list[object]:
+    if not result.benefits:
+        return []
+    rows = [(format_date(b.applied_on), b.purpose, OneOffBenefitStatus(b.status).label,
+             _kr(b.amount_applied_oere),
+             "" if b.amount_granted_oere is None else _kr(b.amount_granted_oere),
+             format_date(b.appeal_deadline) if b.appeal_deadline else "")
+            for b in result.benefits]
+    width = content_width()
+    return [para("Enkeltydelser", "heading"), data_table(
+        ("Ansøgt", "Formål", "Status", "Ansøgt, kr.", "Bevilget, kr.", "Klagefrist"), rows,
+        col_widths=(width * 0.13, width * 0.33, width * 0.13, width * 0.14, width * 0.14,
+                    width * 0.13), align_right=(3, 4))]
+
+
+def export_pdf(database: Database, actor: Actor, citizen_id: int, year: int, out: Path,
+               *, now: datetime | None = None) -> Path:
+    """Print the year's overview to ``out`` (atomically); audited as a print."""
+    from mentordesk.economy.service_sheet import summary_in
+
+    team_name = database.meta(TEAM_NAME_KEY)
+    with database.session() as session:
+        citizen = require_citizen(session, actor, citizen_id)
+        result = summary_in(session, citizen, year)
+        data = economy_pdf_bytes(result, team_name, now or datetime.now())
+        write_atomically(Path(out), data)
+        audit.record(session, actor.login, audit.Action.PRINT, entity="economy_overview",
+                     citizen_id=citizen_id,
+                     detail=f"Økonomisk overblik {year} udskrevet til {Path(out).name}")
+    return Path(out)

@@ -1,0 +1,186 @@
+"""Economy sheets in a real encrypted database: save all or nothing, versions, audit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from mentordesk.domain.economy import EconomySection, Frequency
+from mentordesk.economy import (
+    DebtInput,
+    Sheet,
+    SheetLine,
+    copy_last_year,
+    create_debt,
+    list_snapshots,
+    load_sheet,
+    load_snapshot,
+    restore_snapshot,
+    save_sheet,
+    summary,
+    update_debt,
+)
+from mentordesk.errors import InvalidInput, StaleEdit
+from mentordesk.services.citizens import NewCitizen, create_citizen
+from mentordesk.storage.models import AuditEvent
+
+YEAR = 2025
+
+
+@pytest.fixture
+def citizen(database, admin) -> int:
+    return create_citizen(database, admin, NewCitizen(first_name="Bente", last_name="Fiktiv"))
+
+
+def _sheet(citizen: int, rent: int = 612_345) -> Sheet:
+    return Sheet(citizen_id=citizen, year=YEAR, adults=1, children_7_17=1, lines=(
+        SheetLine.filled(EconomySection.INCOME, "Kontanthjælp", Frequency.MONTHLY, 1_150_000),
+        SheetLine.filled(EconomySection.INCOME, "Børne- og ungeydelse", Frequency.QUARTERLY,
+                         472_500),
+        SheetLine.filled(EconomySection.EXPENSE, "Husleje", Frequency.MONTHLY, rent),
+        SheetLine.filled(EconomySection.EXPENSE, "Tandlæge", Frequency.ONCE, 180_000, 5),
+    ))
+
+
+def test_save_and_load_round_trip_with_version(database, admin, citizen):
+    assert load_sheet(database, admin, citizen, YEAR).version == 0
+    saved = save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
+    loaded = load_sheet(database, admin, citizen, YEAR)
+    assert saved.version == loaded.version == 1
+    assert [line.months for line in loaded.lines] == [line.months for line in _sheet(citizen).lines]
+    assert loaded.children_7_17 == 1
+    again = save_sheet(database, admin, citizen, YEAR, 1, replace(loaded, note="Ny note"))
+    assert again.version == 2 and again.note == "Ny note"
+
+
+def test_stale_save_is_refused_and_changes_nothing(database, admin, citizen):
+    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
+    save_sheet(database, admin, citizen, YEAR, 1, _sheet(citizen, rent=700_000))
+    with pytest.raises(StaleEdit):
+        save_sheet(database, admin, citizen, YEAR, 1, _sheet(citizen, rent=1))
+    lines = load_sheet(database, admin, citizen, YEAR).lines
+    assert lines[2].months[0] == 700_000
+
+
+def test_invalid_line_is_refused_whole(database, admin, citizen):
+    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
+    bad = replace(_sheet(citizen), lines=(*_sheet(citizen).lines,
+                                          SheetLine(EconomySection.EXPENSE, "  ")))
+    with pytest.raises(InvalidInput, match="Post"):
+        save_sheet(database, admin, citizen, YEAR, 1, bad)
+    assert len(load_sheet(database, admin, citizen, YEAR).lines) == 4
+
+
+def test_snapshots_view_and_restore(database, admin, citizen):
+    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
+    save_sheet(database, admin, citizen, YEAR, 1, _sheet(citizen, rent=999_900))
+    versions = list_snapshots(database, admin, citizen, YEAR)
+    assert [v.reason for v in versions] == ["save", "save"]
+    oldest = load_snapshot(database, admin, versions[-1].id)
+    assert oldest.sheet.lines[2].months[0] == 612_345
+    restored = restore_snapshot(database, admin, versions[-1].id, expected_version=2)
+    assert restored.version == 3 and restored.lines[2].months[0] == 612_345
+    assert list_snapshots(database, admin, citizen, YEAR)[0].reason == "restore"
+
+
+def test_copy_last_year_leaves_out_one_off_lines(database, admin, citizen):
+    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
+    copied = copy_last_year(database, admin, citizen, YEAR + 1)
+    assert copied.year == YEAR + 1 and copied.version == 0
+    assert [line.label for line in copied.lines] == ["Kontanthjælp", "Børne- og ungeydelse",
+                                                     "Husleje"]
+    assert load_sheet(database, admin, citizen, YEAR + 1).lines == ()  # not saved
+    with pytest.raises(InvalidInput):
+        copy_last_year(database, admin, citizen, YEAR + 5)
+
+
+def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
+    from mentordesk.services.catalogue import seed_default_catalogue
+
+    with database.session() as session:
+        seed_default_catalogue(session, today=date(YEAR, 6, 1))
+    base = _sheet(citizen, rent=400_000)
+    wages = SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 800_000)
+    save_sheet(database, admin, citizen, YEAR, 0, replace(base, lines=(wages, *base.lines)))
+    rent = create_debt(database, admin, citizen, DebtInput(
+        creditor="Boligforeningen (fiktiv)", debt_type="rent", balance_oere=800_000,
+        agreed_payment_oere=50_000))
+    create_debt(database, admin, citizen, DebtInput(creditor="Kviklån (fiktiv)",
+                                                    balance_oere=2_000_000))
+    result = summary(database, admin, citizen, YEAR)
+    assert result.totals.norm_month == 724_000 + 363_000  # one adult, one child 7–17
+    assert rent.is_priority
+    assert result.plan.shares[0].key == rent.id
+    # 21.075 − 4.150 (average) − 10.870 (norm) = 6.055 kr.: 500 to the rent, the rest
+    # to the only other creditor.
+    assert result.plan.pool_oere == 605_500
+    assert [s.payment_oere for s in result.plan.shares] == [50_000, 555_500]
+    with pytest.raises(StaleEdit):
+        update_debt(database, admin, rent.id, rent.version + 5, {"creditor": "X"})
+
+
+def test_every_read_and_change_is_audited(database, admin, citizen):
+    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
+    load_sheet(database, admin, citizen, YEAR)
+    with database.read_session() as session:
+        events = session.scalars(select(AuditEvent).where(
+            AuditEvent.entity == "economy_overview", AuditEvent.citizen_id == citizen)).all()
+    assert [event.action for event in events] == ["update", "read"]
+
+
+def test_mentor_without_the_case_sees_nothing(database, admin, citizen):
+    from mentordesk.errors import NotFound
+    from mentordesk.services.team import NewUser, create_user, resolve_actor
+
+    create_user(database, admin, NewUser(login="mentor2", full_name="Mette Mentor"))
+    mentor = resolve_actor(database, "mentor2")
+    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
+    for attempt in (lambda: load_sheet(database, mentor, citizen, YEAR),
+                    lambda: summary(database, mentor, citizen, YEAR),
+                    lambda: save_sheet(database, mentor, citizen, YEAR, 1, _sheet(citizen, 1))):
+        with pytest.raises(NotFound):
+            attempt()
+    assert load_sheet(database, admin, citizen, YEAR).lines[2].months[0] == 612_345
+
+
+def test_benefits_rates_and_items(database, admin, citizen):
+    from mentordesk.domain.economy import NormKind
+    from mentordesk.economy import (
+        BenefitInput,
+        add_item,
+        create_benefit,
+        list_benefits,
+        list_items,
+        norm_rates,
+        save_norm_rate,
+        update_benefit,
+    )
+    from mentordesk.services.catalogue import seed_default_catalogue
+
+    with database.session() as session:
+        seed_default_catalogue(session, today=date(YEAR, 6, 1))
+    benefit = create_benefit(database, admin, citizen, BenefitInput(
+        applied_on=date(YEAR, 2, 1), purpose="Vinterjakke", amount_applied_oere=80_000))
+    with pytest.raises(InvalidInput, match="før ansøgningen"):
+        update_benefit(database, admin, benefit.id, benefit.version,
+                       {"status": "granted", "decided_on": date(YEAR, 1, 1)})
+    assert list_benefits(database, admin, citizen)[0].status == "draft"
+    granted = update_benefit(database, admin, benefit.id, benefit.version,
+                             {"status": "granted", "decided_on": date(YEAR, 2, 20),
+                              "amount_granted_oere": 60_000})
+    assert granted.version == benefit.version + 1
+
+    rate = next(r for r in norm_rates(database, YEAR)
+                if r.kind is NormKind.DISPOSABLE_AMOUNT and r.item == "first_adult")
+    save_norm_rate(database, admin, YEAR, NormKind.DISPOSABLE_AMOUNT, "first_adult",
+                   750_000, rate.version)
+    save_sheet(database, admin, citizen, YEAR, 0, replace(_sheet(citizen), children_7_17=0))
+    assert summary(database, admin, citizen, YEAR).totals.norm_month == 750_000
+
+    assert "Husleje" in [item.label for item in list_items(database)]
+    add_item(database, admin, "expense", "Dyrlæge")
+    with pytest.raises(InvalidInput, match="findes allerede"):
+        add_item(database, admin, "expense", "Dyrlæge")

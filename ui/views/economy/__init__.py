@@ -1,0 +1,63 @@
+"""The economy overview (*økonomisk overblik*): year sheet, chart, debts and repayment
+plan, one-off benefits, Excel round trip, PDF and versions.
+
+``create_page`` gives the Økonomi area (choose a citizen); ``create_citizen_tab`` the
+same editor as a tab of a citizen's record.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui.tasks import TaskRunner
+from ui.views.areas import CitizenTab
+from ui.views.economy.editor import EconomyEditor
+from ui.views.economy.page import EconomyPage
+from ui.workspace import Workspace
+
+
+class EconomyTab(CitizenTab):
+    """The editor in a citizen's record. It reads the economy only when the tab is shown:
+    browsing citizens should not read (and audit) everyone's debts."""
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = EconomyEditor(workspace, runner)
+        self._pending: int | None = None
+        self._has_pending = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editor)
+
+    def tab_title(self) -> str:
+        return self.tr("Economy")
+
+    def show_citizen(self, citizen_id: int | None) -> None:
+        # Unsaved edits are dealt with now (the editor asks), not when the tab shows.
+        if self.isVisible() or self.editor.has_unsaved_changes() or citizen_id is None:
+            self._has_pending = False
+            self.editor.show_citizen(citizen_id)
+        else:
+            self._pending, self._has_pending = citizen_id, True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._has_pending:
+            self._has_pending = False
+            self.editor.show_citizen(self._pending)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor.has_unsaved_changes()
+
+
+def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> EconomyPage:
+    return EconomyPage(workspace, runner, title)
+
+
+def create_citizen_tab(workspace: Workspace, runner: TaskRunner) -> CitizenTab:
+    return EconomyTab(workspace, runner)
+
+
+__all__ = ["EconomyEditor", "EconomyPage", "EconomyTab", "create_citizen_tab", "create_page"]

@@ -1,0 +1,158 @@
+"""Create or edit one debt: creditor, collector, case, type, priority, status, amounts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.economy import DebtStatus, DebtType
+from mentordesk.domain.money import format_dkk
+from mentordesk.economy import DebtInput, DebtRow, create_debt, update_debt
+from ui.tasks import TaskRunner
+from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.form_fields import select_data
+from ui.views.common.record_dialog import RecordDialog, SaveJob
+from ui.views.economy.inputs import AmountEdit, PercentEdit, format_percent
+from ui.workspace import Workspace
+
+_MONEY_FIELDS = ("principal_oere", "balance_oere", "fees_oere", "agreed_payment_oere")
+
+
+class DebtDialog(RecordDialog):
+    def __init__(self, runner: TaskRunner, workspace: Workspace, citizen_id: int,
+                 debt: DebtRow | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        self._workspace = workspace
+        self._citizen_id = citizen_id
+        self._debt = debt
+        self.setWindowTitle(self.tr("Edit debt") if debt else self.tr("New debt"))
+        self.setMinimumWidth(520)
+        self._build()
+        if debt is None:
+            self.balance_on_edit.set_date(date.today())
+            self._type_chosen()
+        else:
+            self._fill(debt)
+            self.edit(debt.version, debt.values())
+
+    def _build(self) -> None:
+        self.creditor_edit = QLineEdit()
+        self.collector_edit = QLineEdit()
+        self.case_edit = QLineEdit()
+        self.type_combo = QComboBox()
+        for code, label in DebtType.choices():
+            self.type_combo.addItem(label, code)
+        self.priority_check = QCheckBox(self.tr(
+            "Priority debt (paid first: rent, utilities, fines, child support, public debt)"))
+        self.status_combo = QComboBox()
+        for code, label in DebtStatus.choices():
+            self.status_combo.addItem(label, code)
+        self.principal_edit = AmountEdit(self.tr("Principal"))
+        self.balance_edit = AmountEdit(self.tr("Balance"))
+        self.balance_on_edit = DanishDateEdit(self.tr("Balance date"), required=False)
+        self.interest_edit = PercentEdit(self.tr("Interest"))
+        self.fees_edit = AmountEdit(self.tr("Fees"))
+        self.payment_edit = AmountEdit(self.tr("Agreed payment"))
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(60)
+        rows = (
+            (self.tr("Creditor:"), self.creditor_edit),
+            (self.tr("Collector:"), self.collector_edit),
+            (self.tr("Case number:"), self.case_edit),
+            (self.tr("Type:"), self.type_combo),
+            ("", self.priority_check),
+            (self.tr("Status:"), self.status_combo),
+            (self.tr("Principal (kr.):"), self.principal_edit),
+            (self.tr("Balance (kr.):"), self.balance_edit),
+            (self.tr("Balance on:"), self.balance_on_edit),
+            (self.tr("Interest per year (%):"), self.interest_edit),
+            (self.tr("Fees (kr.):"), self.fees_edit),
+            (self.tr("Agreed payment per month (kr.):"), self.payment_edit),
+            (self.tr("Note:"), self.note_edit),
+        )
+        for label, widget in rows:
+            self.form.addRow(label, widget)
+        self.type_combo.activated.connect(lambda _i: self._type_chosen())
+
+    def _type_chosen(self) -> None:
+        # The type suggests the priority; the mentor may still decide otherwise.
+        self.priority_check.setChecked(DebtType(self.type_combo.currentData()).is_priority)
+
+    def _fill(self, debt: DebtRow) -> None:
+        self.creditor_edit.setText(debt.creditor)
+        self.collector_edit.setText(debt.collector)
+        self.case_edit.setText(debt.case_number)
+        select_data(self.type_combo, debt.debt_type)
+        self.priority_check.setChecked(debt.is_priority)
+        select_data(self.status_combo, debt.status)
+        self.principal_edit.set_oere(debt.principal_oere)
+        self.balance_edit.set_oere(debt.balance_oere)
+        self.balance_on_edit.set_date(debt.balance_on)
+        self.interest_edit.set_basis_points(debt.interest_bp)
+        self.fees_edit.set_oere(debt.fees_oere)
+        self.payment_edit.set_oere(debt.agreed_payment_oere)
+        self.note_edit.setPlainText(debt.note)
+
+    def collect(self) -> dict[str, Any]:
+        if not self.creditor_edit.text().strip():
+            raise ValueError(self.tr("Fill in the creditor."))
+        return {
+            "creditor": self.creditor_edit.text(), "collector": self.collector_edit.text(),
+            "case_number": self.case_edit.text(), "debt_type": self.type_combo.currentData(),
+            "is_priority": self.priority_check.isChecked(),
+            "status": self.status_combo.currentData(),
+            "principal_oere": self.principal_edit.oere(),
+            "balance_oere": self.balance_edit.oere(),
+            "balance_on": self.balance_on_edit.date_value(),
+            "interest_bp": self.interest_edit.basis_points(),
+            "fees_oere": self.fees_edit.oere(),
+            "agreed_payment_oere": self.payment_edit.oere(),
+            "note": self.note_edit.toPlainText(),
+        }
+
+    def create_job(self, values: dict[str, Any]) -> SaveJob:
+        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
+                                       self._citizen_id)
+        return lambda: create_debt(database, actor, citizen_id, DebtInput(**values))
+
+    def update_job(self, version: int, changes: dict[str, Any],
+                   original: dict[str, Any]) -> SaveJob:
+        assert self._debt is not None
+        database, actor, debt_id = (self._workspace.database, self._workspace.actor,
+                                    self._debt.id)
+        return lambda: update_debt(database, actor, debt_id, version, changes, original)
+
+    def field_labels(self) -> dict[str, str]:
+        return {
+            "creditor": self.tr("Creditor"), "collector": self.tr("Collector"),
+            "case_number": self.tr("Case number"), "debt_type": self.tr("Type"),
+            "is_priority": self.tr("Priority debt"), "status": self.tr("Status"),
+            "principal_oere": self.tr("Principal"), "balance_oere": self.tr("Balance"),
+            "balance_on": self.tr("Balance date"), "interest_bp": self.tr("Interest"),
+            "fees_oere": self.tr("Fees"), "agreed_payment_oere": self.tr("Agreed payment"),
+            "note": self.tr("Note"),
+        }
+
+    def text_fields(self) -> frozenset[str]:
+        return frozenset({"note"})
+
+    def shown(self, field: str, value: object) -> str:
+        if value is None:
+            return ""
+        if field in _MONEY_FIELDS and isinstance(value, int):
+            return format_dkk(value)
+        if field == "interest_bp" and isinstance(value, int):
+            return format_percent(value) + " %"
+        if field == "debt_type":
+            return DebtType(str(value)).label
+        if field == "status":
+            return DebtStatus(str(value)).label
+        if isinstance(value, date):
+            return format_date(value)
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        return str(value)

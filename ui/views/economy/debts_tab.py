@@ -1,0 +1,199 @@
+"""Debts and the repayment plan (*afdragsplan*).
+
+The plan follows the sheet as it is being edited: the money available per month is the
+average disposable amount beyond the norm (the core's rule), shared by the core's
+``plan_repayment`` — priority debts first, the rest pro rata by balance in whole kroner,
+token amounts when too little is left — with the payoff time of each debt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from mentordesk.domain.money import format_dkk
+from mentordesk.economy import (
+    DebtRow,
+    PlanDebt,
+    PlanShare,
+    RepaymentPlan,
+    delete_debt,
+    plan_repayment,
+)
+from ui.tasks import TaskRunner
+from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.record_dialog import RecordDialog
+from ui.views.common.record_table import (
+    RecordTableModel,
+    RowLook,
+    TableColumn,
+    record_table,
+    selected_row,
+)
+from ui.views.economy.debt_dialog import DebtDialog
+from ui.workspace import Workspace
+
+PRIORITY_BACKGROUND = "#fff1c7"
+
+
+class DebtsTab(QWidget):
+    changed = Signal()  # a debt was saved or deleted
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self.citizen_id: int | None = None
+        self.debt_rows: list[DebtRow] = []
+        self.available_oere = 0
+        self.plan: RepaymentPlan | None = None
+        self.dialog: RecordDialog | None = None
+        self.model = RecordTableModel(self._debt_columns(), self._look, self)
+        self.plan_model = RecordTableModel(self._plan_columns(), None, self)
+        self._build()
+
+    def _debt_columns(self) -> list[TableColumn]:
+        return [
+            TableColumn(self.tr("Creditor"), lambda d: d.creditor),
+            TableColumn(self.tr("Collector"), lambda d: d.collector),
+            TableColumn(self.tr("Case no."), lambda d: d.case_number),
+            TableColumn(self.tr("Type"), lambda d: d.type_label),
+            TableColumn(self.tr("Priority"), lambda d: self.tr("Yes") if d.is_priority else ""),
+            TableColumn(self.tr("Status"), lambda d: d.status_label),
+            TableColumn(self.tr("Balance"), lambda d: format_dkk(d.balance_oere)),
+            TableColumn(self.tr("Agreed payment"), lambda d: format_dkk(d.agreed_payment_oere)),
+        ]
+
+    def _plan_columns(self) -> list[TableColumn]:
+        return [
+            TableColumn(self.tr("Creditor"), lambda s: s.creditor),
+            TableColumn(self.tr("Share"), lambda s: s.kind.label),
+            TableColumn(self.tr("Balance"), lambda s: format_dkk(s.balance_oere)),
+            TableColumn(self.tr("Payment per month"), lambda s: format_dkk(s.payment_oere)),
+            TableColumn(self.tr("Paid off in"), self._payoff_text),
+        ]
+
+    def _payoff_text(self, share: PlanShare) -> str:
+        months = share.payoff_months
+        if months is None:
+            return self.tr("not at this payment")
+        if months == 0:
+            return self.tr("paid")
+        years, rest = divmod(months, 12)
+        if not years:
+            return self.tr("%n month(s)", "", months)
+        return self.tr("{years} yr. {months} mo. ({total} months)").format(
+            years=years, months=rest, total=months)
+
+    def _look(self, debt: DebtRow) -> RowLook | None:
+        return RowLook(background=PRIORITY_BACKGROUND) if debt.is_priority else None
+
+    def _build(self) -> None:
+        self.new_button = QPushButton(self.tr("New debt"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.new_button.clicked.connect(self.new_debt)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table = record_table(self.model)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.plan_table = record_table(self.plan_model)
+        self.plan_label = plain_label()
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table, 1)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Repayment plan"))
+        title.setStyleSheet("font-weight: bold;")
+        bottom_layout.addWidget(title)
+        bottom_layout.addWidget(self.plan_label)
+        bottom_layout.addWidget(self.plan_table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        QVBoxLayout(self).addWidget(splitter)
+
+    # -- data -------------------------------------------------------------------------
+
+    def show_citizen(self, citizen_id: int | None) -> None:
+        self.citizen_id = citizen_id
+        self.show_debts([], 0)
+
+    def show_debts(self, debts: Sequence[DebtRow], available_oere: int) -> None:
+        self.debt_rows = list(debts)
+        self.model.set_rows(self.debt_rows)
+        self.show_available(available_oere)
+
+    def show_available(self, available_oere: int) -> None:
+        self.available_oere = available_oere
+        self.plan = plan_repayment(available_oere, [
+            PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
+                     is_priority=debt.is_priority,
+                     agreed_payment_oere=debt.agreed_payment_oere,
+                     interest_bp=debt.interest_bp) for debt in self.debt_rows])
+        self.plan_model.set_rows(list(self.plan.shares))
+        self.plan_label.setText(self._plan_text(self.plan))
+        has_citizen = self.citizen_id is not None
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setEnabled(has_citizen)
+
+    def _plan_text(self, plan: RepaymentPlan) -> str:
+        text = self.tr(
+            "Available per month after expenses and the norm amount: {available}. "
+            "Shared: {pool}, of which priority debts {priority}.").format(
+                available=format_dkk(plan.available_oere), pool=format_dkk(plan.pool_oere),
+                priority=format_dkk(plan.priority_oere))
+        if plan.token_only:
+            text += " " + self.tr(
+                "Too little is left to share: each other creditor is offered a token "
+                "payment of {token}.").format(token=format_dkk(plan.token_oere))
+        if plan.shortfall_oere:
+            text += " " + self.tr("The plan lacks {amount} per month.").format(
+                amount=format_dkk(plan.shortfall_oere))
+        return text
+
+    # -- actions ----------------------------------------------------------------------
+
+    def new_debt(self) -> None:
+        if self.citizen_id is not None:
+            self._open(DebtDialog(self._runner, self._workspace, self.citizen_id,
+                                  parent=self))
+
+    def edit_selected(self) -> None:
+        debt = selected_row(self.table)
+        if debt is not None and self.citizen_id is not None:
+            self._open(DebtDialog(self._runner, self._workspace, self.citizen_id, debt,
+                                  parent=self))
+
+    def delete_selected(self) -> None:
+        debt = selected_row(self.table)
+        if debt is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+
+        def delete() -> None:
+            task = self._runner.submit(
+                lambda _context: delete_debt(database, actor, debt.id, debt.version),
+                label=self.tr("Deleting…"), parent=self)
+            task.succeeded.connect(lambda _result: self.changed.emit())
+
+        confirm(self, self.tr("Delete the debt to {creditor}?").format(
+            creditor=debt.creditor), delete)
+
+    def _open(self, dialog: RecordDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.saved.connect(lambda _row: self.changed.emit())
+        dialog.open()

@@ -1,0 +1,147 @@
+"""Saved versions of a year's sheet: list, view one read-only, restore one.
+
+Every explicit save, export, import and restore records a version (the core does it);
+restoring is itself checked against the version the editor loaded, like a save.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.money import format_dkk
+from mentordesk.economy import (
+    SnapshotContent,
+    SnapshotInfo,
+    list_snapshots,
+    load_snapshot,
+    restore_snapshot,
+)
+from ui.tasks import TaskRunner
+from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.record_table import RecordTableModel, TableColumn, record_table, selected_row
+from ui.views.economy.sheet_model import SheetTableModel
+from ui.views.economy.sheet_view import SheetTableView
+from ui.workspace import Workspace
+
+
+def local_time(moment: datetime) -> str:
+    """Stored in UTC; shown in the PC's time zone as dd-mm-åååå tt:mm."""
+
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+class VersionsDialog(QDialog):
+    restored = Signal(object)  # the Sheet now current
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, citizen_id: int, year: int,
+                 loaded_version: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace, self._runner = workspace, runner
+        self._citizen_id, self._year, self._loaded_version = citizen_id, year, loaded_version
+        self.viewer: QDialog | None = None
+        self.setWindowTitle(self.tr("Versions of the economy overview {year}").format(year=year))
+        self.model = RecordTableModel([
+            TableColumn(self.tr("Saved"), lambda v: local_time(v.taken_at)),
+            TableColumn(self.tr("By"), lambda v: v.author),
+            TableColumn(self.tr("Why"), lambda v: self._reason(v.reason)),
+            TableColumn(self.tr("Lines"), lambda v: str(v.line_count)),
+            TableColumn(self.tr("Income, year"), lambda v: format_dkk(v.income_year_oere)),
+            TableColumn(self.tr("Expenses, year"), lambda v: format_dkk(v.expense_year_oere)),
+        ], None, self)
+        self.table = record_table(self.model)
+        self.table.activated.connect(lambda _index: self.view_selected())
+        self.empty_label = plain_label(self.tr("No versions saved yet."))
+        self.view_button = QPushButton(self.tr("View"))
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.view_button.clicked.connect(self.view_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.view_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(buttons)
+        self.resize(760, 420)
+        self.load()
+
+    def _reason(self, code: str) -> str:
+        return {"save": self.tr("Saved"), "export": self.tr("Exported"),
+                "import": self.tr("Imported"), "restore": self.tr("Restored"),
+                "copy": self.tr("Copied")}.get(code, code)
+
+    def load(self) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+        citizen_id, year = self._citizen_id, self._year
+        task = self._runner.submit(
+            lambda _context: list_snapshots(database, actor, citizen_id, year),
+            label=self.tr("Loading versions…"), parent=self)
+        task.succeeded.connect(self._show)
+
+    def _show(self, versions: list[SnapshotInfo]) -> None:
+        self.model.set_rows(versions)
+        self.empty_label.setVisible(not versions)
+        if versions:
+            self.table.selectRow(0)
+
+    def view_selected(self) -> None:
+        version = selected_row(self.table)
+        if version is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(lambda _context: load_snapshot(database, actor, version.id),
+                                   label=self.tr("Loading the version…"), parent=self)
+        task.succeeded.connect(self._open_viewer)
+
+    def _open_viewer(self, content: SnapshotContent) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Version of {saved}").format(
+            saved=local_time(content.info.taken_at)))
+        model = SheetTableModel(dialog)
+        model.set_sheet(content.sheet, {})
+        view = SheetTableView(model, read_only=True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view, 1)
+        layout.addWidget(close)
+        dialog.resize(1100, 520)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer = dialog
+        dialog.open()
+
+    def restore_selected(self) -> None:
+        version = selected_row(self.table)
+        if version is None:
+            return
+        confirm(self, self.tr(
+            "Make the version of {saved} the current overview? The versions stay in "
+            "this list.").format(saved=local_time(version.taken_at)),
+            lambda: self._restore(version))
+
+    def _restore(self, version: SnapshotInfo) -> None:
+        database, actor, expected = (self._workspace.database, self._workspace.actor,
+                                     self._loaded_version)
+        task = self._runner.submit(
+            lambda _context: restore_snapshot(database, actor, version.id, expected),
+            label=self.tr("Restoring…"), parent=self)
+        task.succeeded.connect(self._restored)
+
+    def _restored(self, sheet: object) -> None:
+        self.restored.emit(sheet)
+        self.accept()
