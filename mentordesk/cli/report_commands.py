@@ -1,0 +1,106 @@
+"""``mentordesk report``: progression reports without the GUI.
+
+``--citizen ID`` writes one report (``--out`` a file, or a folder to put it in);
+``--all`` writes one PDF per active citizen into the folder ``--out``, or one combined
+PDF with ``--combined``, narrowed by ``--authority ID`` or ``--mentor LOGIN``. Exit 0 when
+every report was written, 1 when some citizens failed (listed on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from mentordesk import vault
+from mentordesk.cli.common import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliFailure,
+    Commands,
+    open_database,
+)
+from mentordesk.domain.dates import parse_date
+from mentordesk.errors import InvalidInput
+
+
+def register(commands: Commands) -> None:
+    report = commands.add_parser("report", help="dan progressionsrapporter som PDF")
+    report.add_argument("db", type=Path)
+    who = report.add_mutually_exclusive_group(required=True)
+    who.add_argument("--citizen", type=int, metavar="ID", help="én borgers rapport")
+    who.add_argument("--all", action="store_true", help="alle aktive borgere")
+    report.add_argument("--authority", type=int, metavar="ID",
+                        help="kun borgere med bevilling fra denne myndighed (med --all)")
+    report.add_argument("--mentor", default="", metavar="LOGIN",
+                        help="kun borgere med denne primære mentor (med --all)")
+    report.add_argument("--from", dest="start", type=_date, metavar="DATO",
+                        help="periodens første dag (dd-mm-åååå)")
+    report.add_argument("--to", dest="end", type=_date, metavar="DATO",
+                        help="periodens sidste dag (dd-mm-åååå)")
+    report.add_argument("--out", type=Path, required=True, metavar="STI",
+                        help="mappe (én PDF pr. borger) eller fil (--combined, --citizen)")
+    report.add_argument("--combined", action="store_true", help="én samlet PDF")
+    report.set_defaults(handler=_cmd_report)
+
+
+def _date(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from mentordesk.reports.progress.assemble import Period
+    from mentordesk.services.team import resolve_actor
+
+    if not args.all and (args.authority is not None or args.mentor):
+        raise CliFailure("--authority og --mentor bruges kun sammen med --all.", EXIT_USAGE)
+    if args.all and (args.start is None or args.end is None):
+        raise CliFailure("Angiv perioden med --from og --to.", EXIT_USAGE)
+    if (args.start is None) != (args.end is None):
+        raise CliFailure("Angiv både --from og --to, eller ingen af dem.", EXIT_USAGE)
+    period = Period(args.start, args.end) if args.start is not None else None
+    database = open_database(args.db)
+    try:
+        actor = resolve_actor(database, vault.current_login())
+        if args.all:
+            return _batch(database, actor, args, period)
+        return _single(database, actor, args, period)
+    finally:
+        database.close()
+
+
+def _single(database, actor, args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
+    from mentordesk.files import write_atomically
+    from mentordesk.reports.progress.batch import one_report
+    from mentordesk.reports.progress.workflow import suggested_period
+
+    period = period or suggested_period(database, actor, args.citizen)
+    try:
+        name, pdf = one_report(database, actor, args.citizen, period)
+    except InvalidInput as error:
+        raise CliFailure(str(error), EXIT_CHECK_FAILED) from error
+    target = args.out / name if args.out.is_dir() else args.out
+    write_atomically(target, pdf)
+    print(f"Rapporten er gemt: {target}")
+    return EXIT_OK
+
+
+def _batch(database, actor, args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
+    from mentordesk.reports.progress.batch import Selection, run_batch
+
+    if args.out.exists() and args.out.is_dir() == args.combined:
+        kind = "en mappe" if args.combined else "en fil"
+        raise CliFailure(f"--out er {kind}: {args.out}", EXIT_USAGE)
+    selection = Selection(authority_id=args.authority, mentor_login=args.mentor)
+    result = run_batch(database, actor, selection, period, args.out, combined=args.combined)
+    for failure in result.failures:
+        print(f"mentordesk: nr. {failure.citizen_id} ({failure.label}): {failure.message}",
+              file=sys.stderr)
+    where = result.files[0] if args.combined and result.files else args.out
+    print(f"{result.reports} af {result.total} rapporter er dannet: {where}")
+    return EXIT_CHECK_FAILED if result.failures else EXIT_OK

@@ -1,0 +1,257 @@
+"""Many reports at once, for coordinators: all active citizens, one ordering authority's,
+or one mentor's, for one period.
+
+Runs in chunks: each chunk is read with one query per table, then rendered citizen by
+citizen. ``progress(done, total, label)`` is called before each citizen and the cancel
+flag is checked there too, so cancelling stops within one report. A citizen whose record
+cannot be reported is listed in ``failures`` and the batch goes on. Output is one PDF per
+citizen (each written atomically, so a cancel never leaves half a file) or one combined
+PDF written only at the end. Every generated report is audited.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from mentordesk import audit
+from mentordesk.domain.dates import format_date
+from mentordesk.errors import InvalidInput, MentorDeskError, NotFound
+from mentordesk.files import safe_file_stem, write_atomically
+from mentordesk.reports.progress.assemble import (
+    Period,
+    ReportData,
+    ReportTexts,
+    SignOff,
+    assemble,
+)
+from mentordesk.reports.progress.workflow import ENTITY, logo_png, meta_value
+from mentordesk.services.access import require_coordinator, visible_citizen_ids
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.models import Assignment, Citizen, Grant, ReportDraft, User
+
+Progress = Callable[[int, int, str], None]
+CHUNK = 25  # citizens read together: few queries, yet the first report comes quickly
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which citizens: explicit ids, else all active ones (narrowed by authority/mentor)."""
+
+    citizen_ids: tuple[int, ...] = ()
+    authority_id: int | None = None
+    mentor_login: str = ""
+
+
+@dataclass(frozen=True)
+class Failure:
+    citizen_id: int
+    label: str
+    message: str
+
+
+@dataclass
+class BatchResult:
+    total: int
+    files: list[Path] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    cancelled: bool = False
+    reports: int = 0  # reports generated (also in combined mode, where files has one path)
+
+
+def run_batch(database: Database, actor: Actor, selection: Selection, period: Period,
+              out: Path, *, combined: bool = False, progress: Progress | None = None,
+              cancel: threading.Event | None = None, today: date | None = None,
+              now: datetime | None = None) -> BatchResult:
+    """Generate the reports into the folder ``out`` (or the file ``out`` when combined)."""
+    if not selection.citizen_ids:
+        require_coordinator(actor)
+    today = today or date.today()
+    now = now or datetime.now().replace(microsecond=0)
+    with database.read_session() as session:
+        ids = select_citizens(session, actor, selection, period, today)
+        team_name, logo = meta_value(session, TEAM_NAME_KEY), logo_png(session)
+    runner = _Runner(database, actor, period, Path(out), combined, progress, cancel, today,
+                     now, team_name, logo)
+    return runner.run(ids)
+
+
+def one_report(database: Database, actor: Actor, citizen_id: int, period: Period, *,
+               today: date | None = None, now: datetime | None = None) -> tuple[str, bytes]:
+    """One citizen's report for ``period`` as (file name, PDF), like the batch makes it:
+    with the texts of a report written for exactly that period, frozen if approved."""
+    from mentordesk.reports.progress.render import render
+
+    today = today or date.today()
+    now = now or datetime.now().replace(microsecond=0)
+    with database.session() as session:
+        select_citizens(session, actor, Selection(citizen_ids=(citizen_id,)), period, today)
+        team_name, logo = meta_value(session, TEAM_NAME_KEY), logo_png(session)
+        draft = _drafts(session, [citizen_id], period).get(citizen_id)
+        assembly = assemble(session, [citizen_id], period, today=today, team_name=team_name,
+                            texts={citizen_id: draft.texts} if draft else None,
+                            sign_offs={citizen_id: draft.sign_off} if draft else None,
+                            report_ids={citizen_id: draft.id} if draft else None)
+        if citizen_id in assembly.failures:
+            raise InvalidInput(f"Rapporten kan ikke dannes: {assembly.failures[citizen_id]}")
+        data = assembly.reports[citizen_id]
+        pdf = (draft.frozen if draft else None) or render(data, now, logo_png=logo)
+        audit.record(session, actor.login, audit.Action.PRINT, entity=ENTITY,
+                     entity_id=data.report_id, citizen_id=citizen_id,
+                     detail=f"Progressionsrapport {period.label} dannet")
+    return file_name(data), pdf
+
+
+def select_citizens(session: Session, actor: Actor, selection: Selection, period: Period,
+                    today: date) -> list[int]:
+    query = select(Citizen.id).where(visible_citizen_ids(actor, today))
+    if selection.citizen_ids:
+        query = query.where(Citizen.id.in_(selection.citizen_ids))
+    else:
+        query = query.where(Citizen.status == "active")
+    if selection.authority_id is not None:
+        query = query.where(Citizen.id.in_(
+            select(Grant.citizen_id).where(Grant.authority_id == selection.authority_id,
+                                           Grant.start_on <= period.end,
+                                           or_(Grant.end_on.is_(None),
+                                               Grant.end_on >= period.start))))
+    if selection.mentor_login:
+        mentor_id = session.scalar(select(User.id).where(User.login == selection.mentor_login))
+        if mentor_id is None:
+            raise InvalidInput(f"Der er ingen mentor med login »{selection.mentor_login}«.")
+        query = query.where(Citizen.id.in_(
+            select(Assignment.citizen_id).where(Assignment.user_id == mentor_id,
+                                                Assignment.kind == "primary",
+                                                Assignment.start_on <= period.end,
+                                                or_(Assignment.end_on.is_(None),
+                                                    Assignment.end_on >= period.start))))
+    ids = list(session.scalars(query.order_by(Citizen.id)))
+    if selection.citizen_ids and len(ids) < len(set(selection.citizen_ids)):
+        raise NotFound("Borgeren findes ikke, eller du har ikke adgang til sagen.")
+    return ids
+
+
+def file_name(data: ReportData) -> str:
+    """Alias or initials, the case number and the period: never the CPR number or name."""
+    period = f"{format_date(data.period.start)} til {format_date(data.period.end)}"
+    stem = safe_file_stem(f"Progressionsrapport {data.initials} nr {data.citizen_id} {period}",
+                          fallback=f"Progressionsrapport nr {data.citizen_id}")
+    return f"{stem}.pdf"
+
+
+class _Runner:
+    def __init__(self, database: Database, actor: Actor, period: Period, out: Path,
+                 combined: bool, progress: Progress | None, cancel: threading.Event | None,
+                 today: date, now: datetime, team_name: str, logo: bytes | None) -> None:
+        self.database, self.actor, self.period, self.out = database, actor, period, out
+        self.combined, self.progress, self.cancel = combined, progress, cancel
+        self.today, self.now, self.team_name, self.logo = today, now, team_name, logo
+        self.collected: list[ReportData] = []
+
+    def run(self, ids: list[int]) -> BatchResult:
+        from mentordesk.reports.progress.render import render_combined
+
+        result = BatchResult(total=len(ids))
+        for first in range(0, len(ids), CHUNK):
+            generated = self._chunk(ids[first:first + CHUNK], first, result)
+            if not self.combined:
+                self._audit(generated)  # these files exist now, whatever happens next
+            if result.cancelled:
+                return result  # combined: nothing was written, so nothing to audit
+        if self.combined and self.collected:
+            title = f"Progressionsrapporter {self.period.label}"
+            pdf = render_combined(self.collected, self.now, self.team_name, title=title,
+                                  logo_png=self.logo)
+            result.files.append(write_atomically(self.out, pdf))
+            self._audit(self.collected)
+        self._report_progress(len(ids), len(ids), "")
+        return result
+
+    def _chunk(self, chunk: list[int], done: int, result: BatchResult) -> list[ReportData]:
+        from mentordesk.reports.progress.render import render, story
+
+        with self.database.read_session() as session:
+            drafts = _drafts(session, chunk, self.period)
+            assembly = assemble(session, chunk, self.period, today=self.today,
+                                team_name=self.team_name,
+                                texts={cid: draft.texts for cid, draft in drafts.items()},
+                                sign_offs={cid: draft.sign_off for cid, draft in drafts.items()},
+                                report_ids={cid: draft.id for cid, draft in drafts.items()})
+        generated: list[ReportData] = []
+        for offset, citizen_id in enumerate(chunk):
+            label = assembly.labels.get(citizen_id, f"nr. {citizen_id}")
+            if self.cancel is not None and self.cancel.is_set():
+                result.cancelled = True
+                break
+            self._report_progress(done + offset, result.total, label)
+            if citizen_id in assembly.failures:
+                result.failures.append(Failure(citizen_id, label, assembly.failures[citizen_id]))
+                continue
+            data = assembly.reports[citizen_id]
+            try:
+                if self.combined:
+                    story(data)  # a record that cannot be laid out fails here, alone
+                    self.collected.append(data)
+                else:
+                    frozen = drafts[citizen_id].frozen if citizen_id in drafts else None
+                    pdf = frozen or render(data, self.now, logo_png=self.logo)
+                    result.files.append(write_atomically(self.out / file_name(data), pdf))
+            except (MentorDeskError, ValueError, KeyError) as error:
+                result.failures.append(Failure(citizen_id, label, str(error)))
+                continue
+            generated.append(data)
+            result.reports += 1
+        return generated
+
+    def _audit(self, generated: list[ReportData]) -> None:
+        if not generated:
+            return
+        how = "samlet PDF" if self.combined else "PDF pr. borger"
+        with self.database.session() as session:
+            for data in generated:
+                audit.record(session, self.actor.login, audit.Action.PRINT, entity=ENTITY,
+                             entity_id=data.report_id, citizen_id=data.citizen_id,
+                             detail=f"Progressionsrapport {self.period.label} dannet i "
+                             f"samlet kørsel ({how})")
+
+    def _report_progress(self, done: int, total: int, label: str) -> None:
+        if self.progress is not None:
+            self.progress(done, total, label)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    id: int
+    texts: ReportTexts
+    sign_off: SignOff
+    frozen: bytes | None
+
+
+def _drafts(session: Session, chunk: list[int], period: Period) -> dict[int, _Draft]:
+    """The report written for exactly this period, if any: its texts go into the batch,
+    and an approved one is reprinted from its frozen PDF."""
+    found: dict[int, _Draft] = {}
+    for report, approver in session.execute(
+        select(ReportDraft, User.full_name)
+        .outerjoin(User, User.id == ReportDraft.approved_by_id)
+        .where(ReportDraft.citizen_id.in_(chunk), ReportDraft.period_from == period.start,
+               ReportDraft.period_to == period.end)
+        .order_by(ReportDraft.id)
+    ):
+        found[report.citizen_id] = _Draft(
+            report.id,
+            ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
+                        report.recommendation),
+            SignOff(report.status, approver or "",
+                    report.approved_at.date() if report.approved_at else None,
+                    report.sent_on, report.recipient),
+            report.frozen_pdf,
+        )
+    return found

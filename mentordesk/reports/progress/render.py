@@ -1,0 +1,293 @@
+"""A progression report as PDF: ``render(data, printed_at)`` → bytes.
+
+Built with the shared toolkit (``mentordesk.reports.pdf``): A4, embedded DejaVu, header
+with team name and logo, "Side x af y", tables that split with repeated headers, every
+piece of user text escaped. Long free text goes in paragraphs (which flow over pages),
+never in a table cell (a cell taller than a page cannot split).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from mentordesk.domain.dates import format_date, iso_week_label
+from mentordesk.reports.pdf import (
+    FONT,
+    FONT_BOLD,
+    GRID_COLOUR,
+    SHADE_COLOUR,
+    PdfMeta,
+    SectionStart,
+    build_pdf,
+    content_width,
+    markup,
+    para,
+    paragraph_text,
+)
+from mentordesk.reports.progress import charts
+from mentordesk.reports.progress.assemble import GoalFacts, LevelPoint, ReportData, SubGoalFacts
+
+TITLE = "Progressionsrapport"
+FLAG_LABELS = {"under": "Under bevilling", "within": "Inden for", "over": "Over bevilling",
+               "no_grant": "Ingen bevilling"}
+STATUS_LABELS = {"draft": "Kladde", "approved": "Godkendt", "sent": "Sendt"}
+NOT_FILLED = "(ikke udfyldt)"
+
+
+def render(data: ReportData, printed_at: datetime, *, logo_png: bytes | None = None) -> bytes:
+    return build_pdf(story(data), meta(data, printed_at, logo_png))
+
+
+def render_combined(reports: Sequence[ReportData], printed_at: datetime, team_name: str, *,
+                    title: str, logo_png: bytes | None = None) -> bytes:
+    """Many reports in one file, each starting on a new page with its own header title
+    and its own "Side x af y", so the printed stack separates into whole reports."""
+    flowables: list[Flowable] = []
+    for index, data in enumerate(reports):
+        if index:
+            flowables.append(PageBreak())
+        flowables.append(SectionStart(meta(data, printed_at, logo_png)))
+        flowables += story(data)
+    document_meta = PdfMeta(title=title, team_name=team_name, printed_at=printed_at,
+                            subject=TITLE, logo_png=logo_png)
+    return build_pdf(flowables, document_meta)
+
+
+def meta(data: ReportData, printed_at: datetime, logo_png: bytes | None = None) -> PdfMeta:
+    return PdfMeta(title=f"{TITLE} – {data.name}", team_name=data.team_name,
+                   printed_at=printed_at, subject=f"{TITLE} {data.period.label}",
+                   logo_png=logo_png)
+
+
+def story(data: ReportData) -> list[Flowable]:
+    parts: list[Flowable] = [markup(f"{TITLE}: {paragraph_text(data.name)}", "title")]
+    parts += _facts(data)
+    parts += _grants(data)
+    parts += _hours(data)
+    parts += _contacts(data)
+    parts += _goals(data)
+    parts += _texts(data)
+    parts += _signature(data)
+    return parts
+
+
+def hours_text(minutes: int) -> str:
+    """``150`` → ``"2,5"``; whole hours without decimals."""
+    hours = (Decimal(minutes) / 60).quantize(Decimal("0.01")).normalize()
+    return f"{hours:f}".replace(".", ",")
+
+
+def _facts(data: ReportData) -> list[Flowable]:
+    rows = [["Borger", data.name]]
+    if data.anonymous:
+        rows.append(["CPR-nummer", "Anonym (SEL §99) – intet CPR-nummer"])
+    else:
+        if data.alias:
+            rows.append(["Kaldes", data.alias])
+        rows.append(["CPR-nummer", data.masked_cpr or "Ikke oplyst"])
+    rows += [["Periode", data.period.label],
+             ["Primær kontaktperson", data.primary_mentor or "Ikke tildelt"],
+             ["Status", STATUS_LABELS.get(data.sign_off.status, data.sign_off.status)]]
+    return [key_value_grid(rows, [45 * mm, content_width() - 45 * mm])]
+
+
+def key_value_grid(rows: list[list[str]], widths: list[float]) -> Table:
+    """Label/value pairs: labels (the program's own words, even columns) as plain bold
+    strings, values (often user text) as escaped paragraphs that wrap."""
+    body = [[text if column % 2 == 0 else para(text, "cell")
+             for column, text in enumerate(row)] for row in rows]
+    table = Table(body, colWidths=widths)
+    label_columns = range(0, len(widths), 2)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
+        *[("BACKGROUND", (column, 0), (column, -1), SHADE_COLOUR) for column in label_columns],
+        *[("FONT", (column, 0), (column, -1), FONT_BOLD, 9) for column in label_columns],
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _grants(data: ReportData) -> list[Flowable]:
+    parts: list[Flowable] = [para("Bevilling", "heading")]
+    if not data.grants:
+        return parts + [para("Ingen bevilling i perioden.")]
+    value_width = (content_width() - 60 * mm) / 2
+    for grant in data.grants:
+        caseworker = "\n".join(part for part in (grant.caseworker, grant.caseworker_contact)
+                               if part)
+        rows = [["Lovgrundlag", grant.legal_basis, "Myndighed", grant.authority or "–"],
+                ["Forløbstype", grant.course_type or "–", "Sagsbehandler", caseworker or "–"],
+                ["Periode", grant.period_label, "Timer pr. uge", grant.hours_label or "–"]]
+        parts += [key_value_grid(rows, [28 * mm, value_width, 32 * mm, value_width]),
+                  Spacer(1, 2 * mm)]
+    return parts
+
+
+def _hours(data: ReportData) -> list[Flowable]:
+    parts: list[Flowable] = [para("Timer pr. uge: bevilget og leveret", "heading")]
+    if not data.weeks:
+        return parts + [para("Ingen uger i perioden.")]
+    parts.append(charts.hours_chart(data.weeks, content_width()))
+    planned = sum(week.planned_minutes for week in data.weeks)
+    header = ["Uge", "Bevilget (timer)", "Leveret (timer)", "Vurdering"]
+    rows = [[iso_week_label(week.week_start),
+             _band_text(week.granted_min_minutes, week.granted_max_minutes),
+             hours_text(week.delivered_minutes), FLAG_LABELS.get(week.flag, week.flag)]
+            for week in data.weeks]
+    rows.append(["I alt", "", hours_text(data.delivered_minutes), ""])
+    widths = [32 * mm, 34 * mm, 30 * mm, 40 * mm]
+    if planned:
+        # Only a period reaching past today has booked (planned) time to show.
+        header.insert(3, "Planlagt (timer)")
+        for row, week in zip(rows, data.weeks, strict=False):
+            row.insert(3, hours_text(week.planned_minutes))
+        rows[-1].insert(3, hours_text(planned))
+        widths.insert(3, 30 * mm)
+    parts.append(plain_table(header, rows, widths, align_right=(1, 2, 3) if planned
+                             else (1, 2)))
+    parts.append(para("Ugerne regnes hele (mandag–søndag), også når perioden begynder eller "
+                      "slutter midt i en uge. Leveret tid er gennemførte kontakter.", "small"))
+    return parts
+
+
+def plain_table(header: list[str], rows: list[list[str]], widths: list[float], *,
+                align_right: tuple[int, ...] = ()) -> Table:
+    """A table of short program-made strings (weeks, counts, hours).
+
+    Plain strings are drawn literally (no markup is parsed, so nothing needs escaping)
+    and cost a fraction of Paragraph cells: the difference is most of a batch's time.
+    Free text the user typed always goes through ``para`` (escaped) instead.
+    """
+    table = Table([header, *rows], colWidths=widths, repeatRows=1)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE_COLOUR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    commands += [("ALIGN", (column, 1), (column, -1), "RIGHT") for column in align_right]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _band_text(low: int | None, high: int | None) -> str:
+    if low is None and high is None:
+        return "–"
+    if high is None:
+        return f"mindst {hours_text(low or 0)}"
+    if (low or 0) == high:
+        return hours_text(high)
+    return f"{hours_text(low or 0)}–{hours_text(high)}"
+
+
+def _contacts(data: ReportData) -> list[Flowable]:
+    parts: list[Flowable] = [para("Kontakter og fremmøde", "heading")]
+    attendance = data.attendance
+    if attendance.rate is None:
+        parts.append(para("Mødestabilitet: ingen fysiske aftaler i perioden."))
+    else:
+        parts.append(para(f"Mødestabilitet: {attendance.attended} af {attendance.planned} "
+                          f"fysiske aftaler gennemført ({round(attendance.rate * 100)} %)."))
+    if not data.contacts:
+        return parts + [para("Ingen kontakter registreret i perioden.")]
+    rows = [[line.form, str(line.contacts), str(line.attended), str(line.no_shows),
+             hours_text(line.minutes)] for line in data.contacts]
+    rows.append(["I alt", str(sum(line.contacts for line in data.contacts)),
+                 str(sum(line.attended for line in data.contacts)),
+                 str(sum(line.no_shows for line in data.contacts)),
+                 hours_text(sum(line.minutes for line in data.contacts))])
+    parts.append(plain_table(["Kontaktform", "Kontakter", "Fremmøde", "Udeblevet", "Timer"],
+                             rows, [55 * mm, 25 * mm, 25 * mm, 25 * mm, 35 * mm],
+                             align_right=(1, 2, 3, 4)))
+    return parts
+
+
+def _goals(data: ReportData) -> list[Flowable]:
+    parts: list[Flowable] = [CondPageBreak(60 * mm), para("Mål og progression", "heading")]
+    if not data.goals:
+        return parts + [para("Der er ingen indsatsmål for perioden.")]
+    for number, goal in enumerate(data.goals, start=1):
+        parts += _goal(number, goal, data)
+    return parts
+
+
+def _goal(number: int, goal: GoalFacts, data: ReportData) -> list[Flowable]:
+    theme = " / ".join(part for part in (goal.theme, goal.subtheme) if part) or "Intet tema"
+    head: list[Flowable] = [
+        para(f"{number}. {goal.title}", "subheading"),
+        para(f"Tema: {theme}\nMåltype: {goal.goal_type} · Status: {goal.status}", "small"),
+        para(f"Niveau i perioden: {_level_span(goal.first, goal.latest)}", "small"),
+    ]
+    if goal.points:
+        head.append(charts.level_chart(goal.points, data.period.start, data.period.end))
+    parts: list[Flowable] = [KeepTogether(head)]
+    if goal.description:
+        parts.append(para(goal.description))
+    if goal.citizen_view:
+        parts.append(para(f"Borgerens vurdering: {goal.citizen_view}", "small"))
+    parts += [para(_sub_goal_line(sub), "small") for sub in goal.sub_goals]
+    parts.append(Spacer(1, 2 * mm))
+    return parts
+
+
+def _sub_goal_line(sub: SubGoalFacts) -> str:
+    dates = []
+    if sub.deadline:
+        dates.append(f"frist {format_date(sub.deadline)}")
+    if sub.done_on:
+        dates.append(f"opnået {format_date(sub.done_on)}")
+    extra = f" ({', '.join(dates)})" if dates else ""
+    return f"• Delmål: {sub.text} – {sub.status}{extra}"
+
+
+def _level_span(first: LevelPoint | None, latest: LevelPoint | None) -> str:
+    if first is None or latest is None:
+        return "ikke vurderet i perioden"
+    start = f"{first.level} ({format_date(first.on)})"
+    if first == latest:
+        return f"{start}, én vurdering"
+    return f"fra {start} til {latest.level} ({format_date(latest.on)})  (0 = ingen nedsat " \
+           "funktionsevne, 4 = fuldstændig nedsat)"
+
+
+def _texts(data: ReportData) -> list[Flowable]:
+    texts = data.texts
+    parts: list[Flowable] = []
+    for heading, text in (("Mentorens vurdering", texts.mentor_assessment),
+                          ("Borgerens egen vurdering", texts.citizen_view),
+                          ("Næste skridt", texts.next_steps),
+                          ("Anbefaling", texts.recommendation_label)):
+        parts.append(para(heading, "heading"))
+        parts.append(para(text.strip() or NOT_FILLED))
+    return parts
+
+
+def _signature(data: ReportData) -> list[Flowable]:
+    sign_off = data.sign_off
+    lines = []
+    if sign_off.approved_by:
+        approved = format_date(sign_off.approved_on) if sign_off.approved_on else ""
+        lines.append(f"Godkendt af {sign_off.approved_by} {approved}".strip())
+    if sign_off.sent_on:
+        lines.append(f"Sendt {format_date(sign_off.sent_on)} til {sign_off.recipient}".strip())
+    lines += ["", "Dato: ____________________    Underskrift: ______________________________"]
+    return [Spacer(1, 6 * mm), KeepTogether([para("Dato og underskrift", "heading"),
+                                             para("\n".join(lines))])]

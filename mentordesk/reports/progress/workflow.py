@@ -1,0 +1,384 @@
+"""Report drafts and the sign-off: draft → approved (frozen PDF) → sent.
+
+A mentor writes the free-text sections of a draft (saved against its version, so two
+people editing never overwrite each other). A coordinator approves it, or sends it back
+with a comment. Approving renders the PDF once and stores it: from then on every print is
+that stored file, byte for byte, whatever changes in the case afterwards. Sending records
+the date and recipient; sharing with a partner requires the citizen's valid consent.
+Every read, generation, print and sending is audited in the same transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from mentordesk import audit
+from mentordesk.domain.codes import Role
+from mentordesk.domain.dates import format_date
+from mentordesk.domain.vum import InterventionStatus
+from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.reports.progress.assemble import (
+    Period,
+    ReportData,
+    ReportTexts,
+    SignOff,
+    assemble,
+)
+from mentordesk.services.access import require_citizen, require_coordinator
+from mentordesk.services.consent_rules import has_valid_consent
+from mentordesk.services.editing import checked_edit, require_version
+from mentordesk.services.input_checks import clean_line, clean_text
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.models import AppMeta, Grant, Partner, ReportDraft, User, utc_now
+
+ENTITY = "report"
+DRAFT, APPROVED, SENT = "draft", "approved", "sent"
+STATUS_LABELS = {DRAFT: "Kladde", APPROVED: "Godkendt", SENT: "Sendt"}
+# A report is a long document: a section may hold far more than a journal note.
+SECTION_LIMIT = 60_000
+LOGO_META_KEY = "team_logo_png_base64"
+DRAFT_FIELDS = ("period_from", "period_to", "mentor_assessment", "citizen_view", "next_steps",
+                "recommendation", "recipient")
+_SECTION_LABELS = {"mentor_assessment": "Mentorens vurdering",
+                   "citizen_view": "Borgerens egen vurdering", "next_steps": "Næste skridt"}
+DEFAULT_PERIOD_DAYS = 91
+NO_TEXTS = ReportTexts()
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """A report as the editor and the list show it."""
+
+    id: int
+    version: int
+    citizen_id: int
+    period: Period
+    status: str
+    texts: ReportTexts
+    author: str
+    approved_by: str
+    approved_at: datetime | None
+    return_comment: str
+    sent_on: date | None
+    recipient: str
+    has_frozen_pdf: bool
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == DRAFT
+
+    def values(self) -> dict[str, Any]:
+        """The editable fields as loaded: the ``original`` of an edit."""
+        return {"period_from": self.period.start, "period_to": self.period.end,
+                "mentor_assessment": self.texts.mentor_assessment,
+                "citizen_view": self.texts.citizen_view, "next_steps": self.texts.next_steps,
+                "recommendation": self.texts.recommendation, "recipient": self.recipient}
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def default_period(session: Session, citizen_id: int, today: date) -> Period:
+    """Since the day after the last report, else since the current grant's start."""
+    last_end = session.scalar(select(func.max(ReportDraft.period_to))
+                              .where(ReportDraft.citizen_id == citizen_id))
+    if last_end is not None and last_end < today:
+        return Period(last_end + timedelta(days=1), today)
+    grant_start = session.scalar(
+        select(func.min(Grant.start_on)).where(
+            Grant.citizen_id == citizen_id, Grant.start_on <= today,
+            (Grant.end_on.is_(None)) | (Grant.end_on >= today)))
+    start = grant_start or today - timedelta(days=DEFAULT_PERIOD_DAYS)
+    return Period(min(start, today), today)
+
+
+def suggested_period(database: Database, actor: Actor, citizen_id: int,
+                     today: date | None = None) -> Period:
+    today = today or date.today()
+    with database.read_session() as session:
+        require_citizen(session, actor, citizen_id, today)
+        return default_period(session, citizen_id, today)
+
+
+def list_reports(database: Database, actor: Actor, citizen_id: int) -> list[ReportRow]:
+    """The citizen's reports, newest period first."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        rows = [_row(*columns) for columns in session.execute(
+            _report_query().where(ReportDraft.citizen_id == citizen_id)
+            .order_by(ReportDraft.period_to.desc(), ReportDraft.id.desc()))]
+        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+                     citizen_id=citizen_id, detail=f"Progressionsrapporter vist ({len(rows)})")
+    return rows
+
+
+def get_report(database: Database, actor: Actor, report_id: int) -> ReportRow:
+    with database.session() as session:
+        report = _visible_report(session, actor, report_id)
+        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+                     entity_id=report.id, citizen_id=report.citizen_id,
+                     detail=f"Progressionsrapport {_period_text(report)} åbnet")
+        return _load_row(session, report.id)
+
+
+def _report_query():  # type: ignore[no-untyped-def]
+    author, approver = aliased(User), aliased(User)
+    return (select(ReportDraft, author.full_name, approver.full_name)
+            .outerjoin(author, author.id == ReportDraft.author_id)
+            .outerjoin(approver, approver.id == ReportDraft.approved_by_id))
+
+
+def _row(report: ReportDraft, author: str | None, approver: str | None) -> ReportRow:
+    return ReportRow(
+        id=report.id, version=report.version, citizen_id=report.citizen_id,
+        period=Period(report.period_from, report.period_to), status=report.status,
+        texts=ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
+                          report.recommendation),
+        author=author or "", approved_by=approver or "", approved_at=report.approved_at,
+        return_comment=report.return_comment, sent_on=report.sent_on,
+        recipient=report.recipient, has_frozen_pdf=report.frozen_pdf is not None,
+    )
+
+
+def _load_row(session: Session, report_id: int) -> ReportRow:
+    return _row(*session.execute(_report_query().where(ReportDraft.id == report_id)).one())
+
+
+def _visible_report(session: Session, actor: Actor, report_id: int) -> ReportDraft:
+    report = session.get(ReportDraft, report_id)
+    if report is None:
+        raise NotFound("Rapporten findes ikke længere.")
+    require_citizen(session, actor, report.citizen_id)
+    return report
+
+
+# --- drafts ------------------------------------------------------------------------------
+
+
+def create_draft(database: Database, actor: Actor, citizen_id: int,
+                 period: Period | None = None, texts: ReportTexts = NO_TEXTS,
+                 today: date | None = None) -> ReportRow:
+    today = today or date.today()
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id, today)
+        period = period or default_period(session, citizen_id, today)
+        values = _draft_values({"period_from": period.start, "period_to": period.end,
+                                "mentor_assessment": texts.mentor_assessment,
+                                "citizen_view": texts.citizen_view,
+                                "next_steps": texts.next_steps,
+                                "recommendation": texts.recommendation, "recipient": ""})
+        report = ReportDraft(citizen_id=citizen_id, status=DRAFT, author_id=actor.user_id,
+                             **values)
+        session.add(report)
+        session.flush()
+        audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY,
+                     entity_id=report.id, citizen_id=citizen_id,
+                     detail=f"Progressionsrapport oprettet for {period.label}")
+        return _load_row(session, report.id)
+
+
+def save_draft(database: Database, actor: Actor, report_id: int, expected_version: int,
+               changes: Mapping[str, Any],
+               original: Mapping[str, Any] | None = None) -> ReportRow:
+    """Save the editor's fields; ``EditConflict`` when someone saved the same fields
+    meanwhile. An approved or sent report is frozen and refuses every change."""
+    with database.session() as session:
+        report = _visible_report(session, actor, report_id)
+        _require_draft(report)
+        diff = checked_edit(session, report, expected_version, changes, original, DRAFT_FIELDS,
+                            _draft_values)
+        if diff:
+            audit.record(session, actor.login, audit.Action.UPDATE, entity=ENTITY,
+                         entity_id=report.id, citizen_id=report.citizen_id,
+                         detail="Progressionsrapport ændret: " + ", ".join(sorted(diff)))
+        return _load_row(session, report.id)
+
+
+def _draft_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    start, end = values["period_from"], values["period_to"]
+    if not isinstance(start, date) or not isinstance(end, date):
+        raise InvalidInput("Angiv rapportperiodens start- og slutdato.")
+    Period(start, end)  # refuses an end before the start
+    recommendation = values["recommendation"] or ""
+    if recommendation and recommendation not in {status.value for status in InterventionStatus}:
+        raise InvalidInput("Vælg en anbefaling: fortsæt, afslut, eller afslut og visitér til ny.")
+    cleaned = {field: clean_text(values[field], label, SECTION_LIMIT)
+               for field, label in _SECTION_LABELS.items()}
+    return {**cleaned, "period_from": start, "period_to": end,
+            "recommendation": recommendation,
+            "recipient": clean_line(ReportDraft, "recipient", values["recipient"] or "",
+                                    "Modtager")}
+
+
+def _require_draft(report: ReportDraft) -> None:
+    if report.status != DRAFT:
+        raise InvalidInput("Rapporten er godkendt og låst; den kan ikke længere ændres.")
+
+
+# --- sign-off ----------------------------------------------------------------------------
+
+
+def approve(database: Database, actor: Actor, report_id: int, expected_version: int, *,
+            now: datetime | None = None, today: date | None = None) -> ReportRow:
+    """Coordinator approval: the PDF is rendered once and stored (frozen)."""
+    require_coordinator(actor)
+    now = now or datetime.now().replace(microsecond=0)
+    with database.session() as session:
+        report = _visible_report(session, actor, report_id)
+        require_version(report, expected_version, "Rapporten")
+        _require_draft(report)
+        sign_off = SignOff(APPROVED, actor.full_name, now.date())
+        data = _report_data(session, report, sign_off, today or now.date())
+        report.frozen_pdf = _render(session, data, now)
+        report.status, report.approved_by_id = APPROVED, actor.user_id
+        report.approved_at, report.return_comment = utc_now(), ""
+        session.flush()
+        audit.record(session, actor.login, audit.Action.UPDATE, entity=ENTITY,
+                     entity_id=report.id, citizen_id=report.citizen_id,
+                     detail=f"Progressionsrapport {_period_text(report)} godkendt og låst")
+        return _load_row(session, report.id)
+
+
+def send_back(database: Database, actor: Actor, report_id: int, expected_version: int,
+              comment: str) -> ReportRow:
+    """The coordinator returns a draft to the mentor with a comment (it stays a draft)."""
+    require_coordinator(actor)
+    comment = clean_text(comment, "Kommentar", SECTION_LIMIT, required=True)
+    with database.session() as session:
+        report = _visible_report(session, actor, report_id)
+        require_version(report, expected_version, "Rapporten")
+        _require_draft(report)
+        report.return_comment = comment
+        session.flush()
+        audit.record(session, actor.login, audit.Action.UPDATE, entity=ENTITY,
+                     entity_id=report.id, citizen_id=report.citizen_id,
+                     detail=f"Progressionsrapport {_period_text(report)} sendt retur")
+        return _load_row(session, report.id)
+
+
+def mark_sent(database: Database, actor: Actor, report_id: int, expected_version: int,
+              sent_on: date, recipient: str, *, partner_id: int | None = None) -> ReportRow:
+    """Record that the approved report went out. To a partner (not the ordering
+    authority, which receives it by law) only with the citizen's consent that day."""
+    if actor.role is Role.MENTOR:
+        raise AccessDenied("Kun en koordinator kan sende rapporter.")
+    recipient = clean_line(ReportDraft, "recipient", recipient, "Modtager", required=True)
+    with database.session() as session:
+        report = _visible_report(session, actor, report_id)
+        require_version(report, expected_version, "Rapporten")
+        if report.status != APPROVED:
+            raise InvalidInput("Kun en godkendt rapport kan sendes." if report.status == DRAFT
+                               else "Rapporten er allerede sendt.")
+        if partner_id is not None:
+            _require_consent(session, report.citizen_id, partner_id, sent_on)
+        report.status, report.sent_on, report.recipient = SENT, sent_on, recipient
+        session.flush()
+        audit.record(session, actor.login, audit.Action.EXPORT, entity=ENTITY,
+                     entity_id=report.id, citizen_id=report.citizen_id,
+                     detail=f"Progressionsrapport {_period_text(report)} sendt "
+                     f"{format_date(sent_on)} til {recipient}")
+        return _load_row(session, report.id)
+
+
+def _require_consent(session: Session, citizen_id: int, partner_id: int, on: date) -> None:
+    partner = session.get(Partner, partner_id)
+    if partner is None:
+        raise InvalidInput("Vælg en samarbejdspartner fra listen.")
+    if not has_valid_consent(session, citizen_id, partner_id, on):
+        raise InvalidInput(f"Borgeren har ikke et gyldigt samtykke til at dele oplysninger med "
+                           f"{partner.name} den {format_date(on)}. Rapporten er ikke sendt.")
+
+
+# --- printing ----------------------------------------------------------------------------
+
+
+def report_pdf(database: Database, actor: Actor, report_id: int, *,
+               now: datetime | None = None, today: date | None = None) -> bytes:
+    """The PDF to print or save: the frozen file once approved, else the draft as it is."""
+    now = now or datetime.now().replace(microsecond=0)
+    with database.session() as session:
+        report = _visible_report(session, actor, report_id)
+        if report.frozen_pdf is not None:
+            pdf = report.frozen_pdf
+            detail = "genudskrevet (låst udgave)"
+        else:
+            pdf = _render(session, _report_data(session, report, SignOff(report.status),
+                                                 today or now.date()), now)
+            detail = "udskrevet som kladde"
+        audit.record(session, actor.login, audit.Action.PRINT, entity=ENTITY,
+                     entity_id=report.id, citizen_id=report.citizen_id,
+                     detail=f"Progressionsrapport {_period_text(report)} {detail}")
+    return pdf
+
+
+def preview_pdf(database: Database, actor: Actor, citizen_id: int, period: Period,
+                texts: ReportTexts = NO_TEXTS, *, now: datetime | None = None,
+                today: date | None = None) -> bytes:
+    """An unsaved report (the editor's current text) as PDF, for the preview."""
+    now = now or datetime.now().replace(microsecond=0)
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id, today)
+        data = build_data(session, citizen_id, period, texts, SignOff(),
+                          today or now.date(), meta_value(session, TEAM_NAME_KEY))
+        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+                     citizen_id=citizen_id,
+                     detail=f"Progressionsrapport {period.label} forhåndsvist")
+        return _render(session, data, now)
+
+
+def build_data(session: Session, citizen_id: int, period: Period, texts: ReportTexts,
+               sign_off: SignOff, today: date, team_name: str,
+               report_id: int | None = None) -> ReportData:
+    """One citizen's report data; InvalidInput with the reason when it cannot be made."""
+    result = assemble(session, [citizen_id], period, today=today, team_name=team_name,
+                      texts={citizen_id: texts}, sign_offs={citizen_id: sign_off},
+                      report_ids={citizen_id: report_id} if report_id else None)
+    if citizen_id in result.failures:
+        raise InvalidInput(f"Rapporten kan ikke dannes: {result.failures[citizen_id]}")
+    return result.reports[citizen_id]
+
+
+def _report_data(session: Session, report: ReportDraft, sign_off: SignOff,
+                 today: date) -> ReportData:
+    texts = ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
+                        report.recommendation)
+    return build_data(session, report.citizen_id, Period(report.period_from, report.period_to),
+                      texts, sign_off, today, meta_value(session, TEAM_NAME_KEY), report.id)
+
+
+def meta_value(session: Session, key: str) -> str:
+    return session.scalar(select(AppMeta.value).where(AppMeta.key == key)) or ""
+
+
+def logo_png(session: Session) -> bytes | None:
+    """The team's logo from settings (base64 PNG in app_meta), if any."""
+    encoded = meta_value(session, LOGO_META_KEY)
+    if not encoded:
+        return None
+    try:
+        return base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        return None  # a damaged setting must not stop printing
+
+
+def _render(session: Session, data: ReportData, now: datetime) -> bytes:
+    from mentordesk.reports.progress.render import render
+
+    return render(data, now, logo_png=logo_png(session))
+
+
+def _period_text(report: ReportDraft) -> str:
+    return f"{format_date(report.period_from)}–{format_date(report.period_to)}"

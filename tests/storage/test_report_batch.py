@@ -1,0 +1,165 @@
+"""The coordinators' batch on the 250-citizen demo: failures per citizen, cancel, combined
+output and file names. The demo is built once for the module; one record in it is made
+invalid on purpose, so every batch here meets a citizen that cannot be reported."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from mentordesk import vault
+from mentordesk.demo import build_demo
+from mentordesk.domain.codes import Role
+from mentordesk.errors import AccessDenied
+from mentordesk.reports.progress.assemble import Period
+from mentordesk.reports.progress.batch import Selection, run_batch
+from mentordesk.services.team import Actor, resolve_actor
+from mentordesk.storage.models import Assessment, AuditEvent, Citizen, Goal, Grant, User
+
+PASSPHRASE = "rapport-demo adgangskode æøå"
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 12, 0)
+PERIOD = Period(date(2026, 8, 1), date(2026, 10, 31))
+OPERATOR = "rapport-koordinator"
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """250 citizens over one year; returns the file and the citizen made invalid."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MENTORDESK_HOME", str(tmp_path_factory.mktemp("home")))
+        path = tmp_path_factory.mktemp("demo") / "demo.mentordesk"
+        database = build_demo(path, PASSPHRASE, citizens=250, years=1, today=TODAY,
+                              operator_login=OPERATOR)
+        with database.session() as session:
+            # An active citizen with an assessment in the period gets a level outside 0–4.
+            broken = session.execute(
+                select(Assessment.id, Goal.citizen_id)
+                .join(Goal, Goal.id == Assessment.goal_id)
+                .join(Citizen, Citizen.id == Goal.citizen_id)
+                .where(Citizen.status == "active",
+                       Assessment.assessed_on.between(PERIOD.start, PERIOD.end))
+                .order_by(Goal.citizen_id).limit(1)).one()
+            session.execute(update(Assessment).where(Assessment.id == broken.id)
+                            .values(level=9))
+        database.close()
+        return path, broken.citizen_id
+
+
+@pytest.fixture
+def demo(demo_path):
+    database = vault.unlock_with_passphrase(demo_path[0], PASSPHRASE)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def coordinator(demo) -> Actor:
+    return resolve_actor(demo, OPERATOR)
+
+
+def _active(demo) -> int:
+    with demo.read_session() as session:
+        return session.scalar(select(func.count()).select_from(Citizen)
+                              .where(Citizen.status == "active"))
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    return [path for path in folder.iterdir() if not path.name.endswith(".pdf")]
+
+
+def test_batch_of_all_active_citizens_lists_the_broken_one_and_writes_the_rest(
+        demo, demo_path, coordinator, tmp_path, pdf_text):
+    broken = demo_path[1]
+    seen: list[tuple[int, int, str]] = []
+    out = tmp_path / "rapporter"
+    result = run_batch(demo, coordinator, Selection(), PERIOD, out, today=TODAY, now=NOW,
+                       progress=lambda done, total, label: seen.append((done, total, label)))
+    active = _active(demo)
+    assert active >= 150 and result.total == active and not result.cancelled
+    assert [failure.citizen_id for failure in result.failures] == [broken]
+    assert "funktionsevneniveau uden for 0–4 (9)" in result.failures[0].message
+    assert result.reports == active - 1 == len(list(out.glob("*.pdf")))
+    assert _leftovers(out) == []
+    assert seen[0][:2] == (0, active) and seen[-1][:2] == (active, active)
+    assert all(label for _, _, label in seen[:-1])
+    # Names carry initials or alias, the case number and the period, never the CPR.
+    with demo.read_session() as session:
+        cprs = [cpr for cpr in session.scalars(select(Citizen.cpr)) if cpr]
+    names = [path.name for path in out.iterdir()]
+    assert all(name.startswith("Progressionsrapport ") and "01-08-2026 til 31-10-2026" in name
+               for name in names)
+    assert not any(cpr[:6] in name or cpr[6:] in name for cpr in cprs for name in names)
+    sample = pdf_text(sorted(out.iterdir())[0])
+    assert "Progressionsrapport" in sample and "Side 1 af" in sample
+    with demo.read_session() as session:
+        printed = session.scalar(select(func.count()).select_from(AuditEvent)
+                                 .where(AuditEvent.entity == "report",
+                                        AuditEvent.action == "print"))
+    assert printed == result.reports
+
+
+def test_cancel_stops_promptly_and_leaves_only_whole_files(demo, coordinator, tmp_path):
+    cancel = threading.Event()
+
+    def progress(done: int, total: int, label: str) -> None:
+        if done == 5:
+            cancel.set()
+
+    out = tmp_path / "afbrudt"
+    result = run_batch(demo, coordinator, Selection(), PERIOD, out, today=TODAY, now=NOW,
+                       progress=progress, cancel=cancel)
+    assert result.cancelled
+    files = list(out.iterdir())
+    assert 4 <= len(files) <= 6 and _leftovers(out) == []
+    for path in files:
+        assert path.read_bytes().rstrip().endswith(b"%%EOF")
+
+
+def test_combined_pdf_is_written_only_when_the_batch_completes(demo, coordinator, tmp_path,
+                                                               pdf_text):
+    cancel = threading.Event()
+    target = tmp_path / "samlet.pdf"
+    result = run_batch(demo, coordinator, Selection(mentor_login=_some_mentor(demo)), PERIOD,
+                       target, combined=True, today=TODAY, now=NOW, cancel=cancel,
+                       progress=lambda done, *_: cancel.set() if done == 2 else None)
+    assert result.cancelled and not target.exists() and list(tmp_path.iterdir()) == []
+    result = run_batch(demo, coordinator, Selection(mentor_login=_some_mentor(demo)), PERIOD,
+                       target, combined=True, today=TODAY, now=NOW)
+    assert result.files == [target] and result.reports >= 3
+    text = pdf_text(target)
+    assert text.count("Progressionsrapport:") == result.reports
+    assert text.count("Side 1 af") == result.reports  # each report numbered by itself
+
+
+def test_one_authority_only_and_only_for_coordinators(demo, coordinator, tmp_path):
+    with demo.read_session() as session:
+        authority_id = session.scalar(select(Grant.authority_id)
+                                      .where(Grant.authority_id.is_not(None)).limit(1))
+    narrowed = run_batch(demo, coordinator, Selection(authority_id=authority_id), PERIOD,
+                         tmp_path / "myndighed", today=TODAY, now=NOW)
+    assert 0 < narrowed.total < _active(demo)
+    with demo.read_session() as session:
+        granted = set(session.scalars(select(Grant.citizen_id).where(
+            Grant.authority_id == authority_id, Grant.start_on <= PERIOD.end,
+            (Grant.end_on.is_(None)) | (Grant.end_on >= PERIOD.start))))
+    reported = {int(path.name.split(" nr ")[1].split()[0]) for path in narrowed.files}
+    assert reported and reported <= granted
+    with demo.session() as session:
+        user = User(login="mentor-uden-ret", full_name="Mentor", role=Role.MENTOR.value)
+        session.add(user)
+        session.flush()
+        mentor = Actor(user.id, user.login, user.full_name, Role.MENTOR)
+    with pytest.raises(AccessDenied):
+        run_batch(demo, mentor, Selection(), PERIOD, tmp_path / "nej", today=TODAY)
+
+
+def _some_mentor(demo) -> str:
+    """A mentor with a small caseload: the login of the first staff mentor."""
+    with demo.read_session() as session:
+        return session.scalar(select(User.login).where(User.role == "mentor")
+                              .order_by(User.id).limit(1))

@@ -1,0 +1,146 @@
+"""The Rapporter area: write a draft, preview its pages, approve it (locked), and run a
+batch with progress while the GUI keeps ticking. Fictitious data, a real encrypted file."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+
+from mentordesk.domain.codes import CitizenStatus
+from mentordesk.services.citizens import NewCitizen, create_citizen
+from mentordesk.storage.models import Contact, Goal, Grant, LegalBasis, Partner
+from ui.views import reports as reports_area
+from ui.views.reports.page import ReportsPage
+from ui.workspace import load_workspace
+
+TODAY = date.today()
+HOSTILE = "<b>Bo</b> & <img src='x'>"
+
+
+@pytest.fixture
+def database(database_path, make_database):
+    return make_database(database_path, keep_open=True)
+
+
+@pytest.fixture
+def workspace(database):
+    return load_workspace(database)
+
+
+def add_case(database, actor, alias: str) -> int:
+    citizen_id = create_citizen(database, actor, NewCitizen(alias=alias,
+                                                            status=CitizenStatus.ACTIVE))
+    start = TODAY - timedelta(days=120)
+    with database.session() as session:
+        basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §99"))
+        session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=start,
+                          hours_min_minutes=60))
+        session.add(Goal(citizen_id=citizen_id, title=f"Mål for {alias}", start_on=start))
+        for week in range(12):
+            session.add(Contact(citizen_id=citizen_id, mentor_id=actor.user_id,
+                                contact_on=start + timedelta(weeks=week), duration_minutes=90,
+                                form="public_space"))
+    return citizen_id
+
+
+def open_page(qtbot, workspace, runner) -> ReportsPage:
+    page = reports_area.create_page(workspace, runner, "Rapporter")
+    assert isinstance(page, ReportsPage)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.editor.reports_loaded, timeout=10_000):
+        page.show()
+    return page
+
+
+def test_write_preview_and_approve_a_report(qtbot, database, workspace, runner):
+    add_case(database, workspace.actor, "Ravnen")
+    with database.session() as session:
+        session.add(Partner(name="Lægehuset"))
+    page = open_page(qtbot, workspace, runner)
+    editor = page.editor
+    assert editor.citizen_combo.currentText() == "Ravnen"
+    assert editor.start_edit.text() == f"{TODAY - timedelta(days=120):%d-%m-%Y}"
+    assert not editor.save_button.isEnabled()  # nothing to save before a report exists
+
+    with qtbot.waitSignal(editor.report_opened, timeout=10_000):
+        editor.new_button.click()
+    assert editor.status_label.text() == "Kladde"
+    editor.assessment_edit.setPlainText(HOSTILE)
+    editor.recommendation_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(editor.report_opened, timeout=10_000):
+        editor.save_button.click()
+    assert editor.report.texts.mentor_assessment == HOSTILE
+
+    with qtbot.waitSignal(editor.preview_shown, timeout=20_000) as shown:
+        editor.preview_button.click()
+    preview = shown.args[0]
+    assert preview.page_count() >= 1 and preview.pdf.startswith(b"%PDF")
+    preview.close()
+
+    with qtbot.waitSignal(editor.report_opened, timeout=20_000):
+        editor.approve_button.click()
+    assert editor.status_label.text().startswith("Godkendt af")
+    assert editor.assessment_edit.isReadOnly() and not editor.save_button.isEnabled()
+    assert editor.sent_button.isEnabled()
+    assert editor.reports_list.count() == 1
+    assert "Godkendt" in editor.reports_list.item(0).text()
+
+    # Sharing with a partner the citizen has given no consent for is refused.
+    editor.partner_combo.setCurrentIndex(editor.partner_combo.findText("Lægehuset"))
+    editor.sent_button.click()
+    qtbot.waitUntil(lambda: _message_box_text() != "", timeout=10_000)
+    assert "samtykke" in _message_box_text()
+    assert editor.report.status == "approved"
+
+
+def _message_box_text() -> str:
+    boxes = [widget for widget in QApplication.topLevelWidgets()
+             if isinstance(widget, QMessageBox) and widget.isVisible()]
+    return boxes[0].text() if boxes else ""
+
+
+def test_batch_shows_progress_and_the_gui_keeps_ticking(qtbot, database, workspace, runner,
+                                                         tmp_path: Path):
+    for number in range(25):
+        add_case(database, workspace.actor, f"Borger {number:02d}")
+    page = open_page(qtbot, workspace, runner)
+    panel = page.batch
+    assert panel is not None and page.tabs.count() == 2
+    page.tabs.setCurrentWidget(panel)
+    panel.start_edit.set_date(TODAY - timedelta(days=90))
+    panel.out_edit.setText(str(tmp_path / "ud"))
+    # The event loop's longest pause while the worker renders: a 10 ms timer's gaps.
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    started = time.monotonic()
+    with qtbot.waitSignal(panel.batch_finished, timeout=120_000) as finished:
+        panel.start_button.click()
+    timer.stop()
+    result = finished.args[0]
+    assert result.reports == 25 and not result.failures
+    assert len(list((tmp_path / "ud").glob("*.pdf"))) == 25
+    assert panel.progress.value() == panel.progress.maximum() == 25
+    assert panel.progress_label.text() == "Færdig: 25 af 25 rapporter blev dannet."
+    longest = max(gaps)
+    print(f"batch {time.monotonic() - started:.1f} s, longest event-loop gap {longest} ms "
+          f"over {len(gaps)} ticks")
+    # 100 ms is the target on a quiet machine; the shared test machine adds scheduling
+    # delays of its own, so only a gross stall (the GUI frozen by the batch) fails here.
+    assert longest < 500

@@ -1,0 +1,136 @@
+"""The progression report PDF from in-memory data: what a caseworker reads on paper."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from mentordesk.reports.progress.assemble import (
+    Attendance,
+    ContactLine,
+    GoalFacts,
+    GrantFacts,
+    LevelPoint,
+    Period,
+    ReportData,
+    ReportTexts,
+    SubGoalFacts,
+)
+from mentordesk.reports.progress.hours_source import WeekFigures
+from mentordesk.reports.progress.render import hours_text, render, render_combined
+
+PRINTED = datetime(2026, 11, 23, 9, 30)
+HOSTILE = '<b>fed</b> & <img src="/etc/passwd"/> <font size="40">x</font>'
+
+
+def _weeks(start: date, count: int) -> tuple[WeekFigures, ...]:
+    monday = start - timedelta(days=start.weekday())
+    return tuple(
+        WeekFigures(7, f"{(monday + timedelta(weeks=n)).isocalendar()[0]}-W"
+                    f"{(monday + timedelta(weeks=n)).isocalendar()[1]:02d}",
+                    monday + timedelta(weeks=n), 360, 600, 150 + 45 * (n % 4), 0, "under")
+        for n in range(count))
+
+
+def report(**changes) -> ReportData:
+    period = Period(date(2026, 8, 1), date(2026, 10, 31))
+    data = ReportData(
+        citizen_id=7, name="Łukasz Şahin", alias="", anonymous=False,
+        masked_cpr="010190-xxxx", initials="ŁŞ", primary_mentor="Åse Ærø",
+        team_name="Team Øst", period=period,
+        grants=(GrantFacts("SEL §85 – Socialpædagogisk støtte", "Bostøtte", "Nordby Kommune",
+                           "Bo Iversen", "bo@nordby.example", "01-01-2026 – løbende",
+                           "6–10 timer/uge"),),
+        weeks=_weeks(period.start, 14),
+        attendance=Attendance(attended=11, no_shows=2),
+        goals=(GoalFacts("Tjekke e-Boks selv", "Hver mandag med mentor.", "Samfundsliv",
+                         "Håndtere post", "Udvikle funktionsevne", "I gang",
+                         (LevelPoint(date(2026, 8, 10), 3), LevelPoint(date(2026, 10, 20), 2)),
+                         "Det går bedre.",
+                         (SubGoalFacts("Åbne e-Boks på telefonen", "Opnået", date(2026, 9, 1),
+                                       date(2026, 8, 28)),)),),
+        contacts=(ContactLine("Hjemmebesøg", 9, 8, 1, 720), ContactLine("Telefon", 4, 4, 0, 60)),
+        texts=ReportTexts("Godt samarbejde.", "Jeg er glad.", "Flere ture i byen.", "continue"),
+    )
+    return replace(data, **changes)
+
+
+def test_report_shows_citizen_goals_hours_and_page_numbers(pdf_text):
+    text = pdf_text(render(report(), PRINTED))
+    for expected in ("Progressionsrapport", "Łukasz Şahin", "010190-xxxx", "Team Øst",
+                     "Tjekke e-Boks selv", "Åbne e-Boks på telefonen", "Samfundsliv",
+                     "Nordby Kommune", "Uge 31, 2026", "6–10", "Side 1 af",
+                     "11 af 13 fysiske aftaler gennemført (85 %)", "Hjemmebesøg",
+                     "Indsatsen fortsætter", "fra 3 (10-08-2026) til 2 (20-10-2026)"):
+        assert expected in text, expected
+    # Week 31 delivered 150 minutes: 2,5 hours; the total row sums all 14 weeks.
+    assert "2,5" in text
+    total = sum(week.delivered_minutes for week in report().weeks)
+    assert hours_text(total) in text
+    assert "0101901234" not in text
+
+
+def test_hostile_user_text_is_printed_literally(pdf_text):
+    goal = replace(report().goals[0], title=HOSTILE, description=HOSTILE + "\nanden linje")
+    data = report(name=HOSTILE, goals=(goal,),
+                  texts=ReportTexts(HOSTILE, HOSTILE, HOSTILE, ""))
+    text = pdf_text(render(data, PRINTED))
+    assert text.count('<img src="/etc/passwd"/>') >= 5
+    assert "<b>fed</b> &" in text
+    assert "root:" not in text
+    assert "anden linje" in [line.strip() for line in text.splitlines()]
+
+
+def test_50_kb_note_and_long_period_flow_over_pages_with_repeated_headers(pdf_text):
+    note = ("Borgeren fortæller om ugen. " * 40 + "\n") * 45
+    assert len(note.encode()) > 50_000
+    data = report(weeks=_weeks(date(2025, 1, 6), 90), texts=ReportTexts(note, "", "", "end"),
+                  period=Period(date(2025, 1, 6), date(2026, 9, 27)))
+    text = pdf_text(render(data, PRINTED))
+    pages = text.count("\f")
+    assert pages >= 8
+    assert f"Side {pages} af {pages}" in text
+    assert text.count("Leveret (timer)") >= 2  # the hours table's header repeats
+    assert "Indsatsen afsluttes" in text
+    assert text.count("Borgeren fortæller om ugen.") >= 1500
+
+
+def test_anonymous_citizen_has_no_cpr_and_empty_sections_say_so(pdf_text):
+    data = report(name="Ravnen", alias="Ravnen", anonymous=True, masked_cpr="",
+                  texts=ReportTexts(), goals=(), contacts=(), weeks=(),
+                  attendance=Attendance(0, 0))
+    text = pdf_text(render(data, PRINTED))
+    assert "Ravnen" in text and "Anonym (SEL §99)" in text
+    assert "(ikke udfyldt)" in text
+    assert "ingen fysiske aftaler" in text
+
+
+def test_same_data_gives_identical_bytes_and_embedded_fonts(tmp_path):
+    first, second = render(report(), PRINTED), render(report(), PRINTED)
+    assert first == second
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(first)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    embedded = [line for line in fonts.splitlines() if "DejaVuSans" in line]
+    assert embedded and all(" yes " in line for line in embedded)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "Progressionsrapport – Łukasz Şahin" in info
+
+
+def test_combined_file_numbers_and_titles_each_report_by_itself(pdf_text):
+    first = report()
+    second = report(name="Ravnen", alias="Ravnen", anonymous=True, masked_cpr="",
+                    weeks=_weeks(date(2025, 1, 6), 70))
+    pdf = render_combined([first, second, first], PRINTED, "Team Øst",
+                          title="Progressionsrapporter")
+    pages = pdf_text(pdf).split("\f")[:-1]
+    headers = [page.splitlines()[0] for page in pages]
+    footers = [next(line for line in reversed(page.splitlines()) if "Side" in line)
+               for page in pages]
+    numbers = [footer.split("Side ")[1].strip() for footer in footers]
+    second_pages = sum("Ravnen" in header for header in headers)
+    assert second_pages >= 3
+    assert numbers[0] == "1 af 2" and f"1 af {second_pages}" in numbers
+    assert numbers.count("1 af 2") == 2 and numbers[-1] == "2 af 2"
+    assert all("Progressionsrapport – " in header for header in headers)

@@ -1,0 +1,392 @@
+"""The report editor: pick a citizen, open or start a report for a period, write the
+sections, preview, and (coordinators) approve, send back or mark as sent.
+
+All reading and saving runs on the worker through the report services; a stale save
+opens the shared conflict dialog, so nobody's text is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.vum import InterventionStatus
+from mentordesk.reports.progress import workflow
+from mentordesk.reports.progress.assemble import Period, ReportTexts
+from mentordesk.reports.progress.workflow import ReportRow
+from mentordesk.services.citizens import list_citizens
+from mentordesk.services.contacts.journal import active_partners
+from mentordesk.services.editing import EditConflict
+from ui.tasks import TaskContext, TaskRunner, show_error
+from ui.views.common.conflict_dialog import ConflictDialog
+from ui.views.common.date_edit import DanishDateEdit
+from ui.views.reports.preview import ReportPreviewDialog
+from ui.workspace import Workspace
+
+REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ReportEditor(QWidget):
+    reports_loaded = Signal(int)  # number of reports listed; tests listen
+    report_opened = Signal(int)
+    preview_shown = Signal(object)  # the preview dialog
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace, self._runner = workspace, runner
+        self.report: ReportRow | None = None
+        self.preview: ReportPreviewDialog | None = None
+        self._build()
+        self._show_report(None)
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.citizen_combo = QComboBox()
+        self.citizen_combo.currentIndexChanged.connect(self._citizen_changed)
+        self.reports_list = QListWidget()
+        self.reports_list.currentItemChanged.connect(self._report_chosen)
+        self.new_button = QPushButton(self.tr("New report"))
+        self.new_button.clicked.connect(self.new_report)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel(self.tr("Citizen")))
+        left_layout.addWidget(self.citizen_combo)
+        left_layout.addWidget(QLabel(self.tr("Reports")))
+        left_layout.addWidget(self.reports_list, 1)
+        left_layout.addWidget(self.new_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self._form())
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _form(self) -> QWidget:
+        self.start_edit = DanishDateEdit(self.tr("From"), required=True)
+        self.end_edit = DanishDateEdit(self.tr("To"), required=True)
+        period = QHBoxLayout()
+        period.addWidget(self.start_edit)
+        period.addWidget(QLabel("–"))
+        period.addWidget(self.end_edit)
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.return_label = QLabel()
+        self.return_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.return_label.setWordWrap(True)
+        self.return_label.setObjectName("warningLabel")
+        self.assessment_edit, self.view_edit, self.steps_edit = (
+            QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit())
+        self.recommendation_combo = QComboBox()
+        self.recommendation_combo.addItem(self.tr("(not chosen)"), "")
+        for status in InterventionStatus:
+            self.recommendation_combo.addItem(status.recommendation_label, status.value)
+        self.recipient_edit = QLineEdit()
+        self.partner_combo = QComboBox()
+        self.partner_combo.addItem(self.tr("The ordering authority (no consent needed)"), None)
+        form = QFormLayout()
+        form.addRow(self.tr("Period"), period)
+        form.addRow(self.tr("Status"), self.status_label)
+        form.addRow("", self.return_label)
+        form.addRow(self.tr("Mentor's assessment"), self.assessment_edit)
+        form.addRow(self.tr("Citizen's own view"), self.view_edit)
+        form.addRow(self.tr("Next steps"), self.steps_edit)
+        form.addRow(self.tr("Recommendation"), self.recommendation_combo)
+        form.addRow(self.tr("Recipient"), self.recipient_edit)
+        form.addRow(self.tr("Shared with"), self.partner_combo)
+        self.save_button = QPushButton(self.tr("Save draft"))
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.return_button = QPushButton(self.tr("Send back…"))
+        self.sent_button = QPushButton(self.tr("Mark as sent"))
+        self.print_button = QPushButton(self.tr("Print / open…"))
+        buttons = QHBoxLayout()
+        for button, slot in ((self.save_button, self.save),
+                             (self.preview_button, self.preview_pdf),
+                             (self.approve_button, self.approve),
+                             (self.return_button, self.send_back),
+                             (self.sent_button, self.mark_sent),
+                             (self.print_button, self.print_pdf)):
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            buttons.addWidget(button)
+        coordinator = self._workspace.actor.sees_all_citizens
+        for button in (self.approve_button, self.return_button, self.sent_button):
+            button.setVisible(coordinator)
+        form.addRow(buttons)
+        widget = QWidget()
+        widget.setLayout(form)
+        return widget
+
+    # -- loading ----------------------------------------------------------------------
+
+    def load_citizens(self) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(
+            lambda _c: (list_citizens(database, actor), active_partners(database)),
+            label=self.tr("Loading citizens…"), parent=self)
+        task.succeeded.connect(lambda result: self._fill_citizens(*result))
+
+    def _fill_citizens(self, rows: list[Any], partners: list[Any]) -> None:
+        for partner in partners:
+            self.partner_combo.addItem(partner.name, partner.id)
+        self.citizen_combo.blockSignals(True)
+        self.citizen_combo.clear()
+        for row in rows:
+            self.citizen_combo.addItem(row.display_name, row.id)
+        self.citizen_combo.blockSignals(False)
+        self._citizen_changed()
+
+    def citizen_id(self) -> int | None:
+        return self.citizen_combo.currentData()
+
+    def select_citizen(self, citizen_id: int) -> None:
+        index = self.citizen_combo.findData(citizen_id)
+        if index >= 0:
+            self.citizen_combo.setCurrentIndex(index)
+
+    def _citizen_changed(self, *_args: object) -> None:
+        citizen_id = self.citizen_id()
+        self._show_report(None)
+        self.reports_list.clear()
+        if citizen_id is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+
+        def job(_context: TaskContext) -> tuple[list[ReportRow], Period]:
+            return (workflow.list_reports(database, actor, citizen_id),
+                    workflow.suggested_period(database, actor, citizen_id))
+
+        task = self._runner.submit(job, label=self.tr("Loading reports…"), parent=self)
+        task.succeeded.connect(lambda result: self._fill_reports(citizen_id, *result))
+
+    def _fill_reports(self, citizen_id: int, rows: list[ReportRow], suggested: Period,
+                      select_id: int | None = None) -> None:
+        if citizen_id != self.citizen_id():
+            return  # the user picked another citizen meanwhile
+        self.reports_list.blockSignals(True)
+        self.reports_list.clear()
+        for row in rows:
+            item = QListWidgetItem(f"{row.period.label} · {row.status_label}")
+            item.setData(REPORT_ID_ROLE, row.id)
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            self.reports_list.addItem(item)
+            if row.id == select_id:
+                self.reports_list.setCurrentItem(item)
+        self.reports_list.blockSignals(False)
+        self.start_edit.set_date(suggested.start)
+        self.end_edit.set_date(suggested.end)
+        if select_id is not None:
+            self._show_report(next((row for row in rows if row.id == select_id), None))
+        self.reports_loaded.emit(len(rows))
+
+    def _report_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        self._show_report(item.data(Qt.ItemDataRole.UserRole) if item else None)
+
+    def _show_report(self, report: ReportRow | None) -> None:
+        self.report = report
+        texts = report.texts if report else ReportTexts()
+        if report is not None:
+            self.start_edit.set_date(report.period.start)
+            self.end_edit.set_date(report.period.end)
+        self.assessment_edit.setPlainText(texts.mentor_assessment)
+        self.view_edit.setPlainText(texts.citizen_view)
+        self.steps_edit.setPlainText(texts.next_steps)
+        self.recommendation_combo.setCurrentIndex(
+            max(0, self.recommendation_combo.findData(texts.recommendation)))
+        self.recipient_edit.setText(report.recipient if report else "")
+        self.status_label.setText(self._status_text(report))
+        comment = report.return_comment if report and report.is_editable else ""
+        self.return_label.setText(self.tr("Sent back: {comment}").format(comment=comment)
+                                  if comment else "")
+        self.return_label.setVisible(bool(comment))
+        editable = report is None or report.is_editable
+        for widget in (self.assessment_edit, self.view_edit, self.steps_edit):
+            widget.setReadOnly(not editable)
+        for widget in (self.recommendation_combo, self.start_edit, self.end_edit):
+            widget.setEnabled(editable)
+        self.save_button.setEnabled(report is not None and editable)
+        self.approve_button.setEnabled(report is not None and editable)
+        self.return_button.setEnabled(report is not None and editable)
+        self.sent_button.setEnabled(report is not None and report.status == workflow.APPROVED)
+        self.print_button.setEnabled(report is not None)
+        if report is not None:
+            self.report_opened.emit(report.id)
+
+    def _status_text(self, report: ReportRow | None) -> str:
+        if report is None:
+            return self.tr("No report chosen")
+        if report.status == workflow.SENT and report.sent_on:
+            return self.tr("Sent {date} to {recipient}").format(
+                date=report.sent_on.strftime("%d-%m-%Y"), recipient=report.recipient)
+        if report.status == workflow.APPROVED:
+            return self.tr("Approved by {name} – locked").format(name=report.approved_by)
+        return self.tr("Draft")
+
+    # -- actions ----------------------------------------------------------------------
+
+    def editor_values(self) -> dict[str, Any]:
+        """What the form holds, as the service's draft fields (ValueError on a bad date)."""
+        return {"period_from": self.start_edit.date_value(),
+                "period_to": self.end_edit.date_value(),
+                "mentor_assessment": self.assessment_edit.toPlainText(),
+                "citizen_view": self.view_edit.toPlainText(),
+                "next_steps": self.steps_edit.toPlainText(),
+                "recommendation": self.recommendation_combo.currentData() or "",
+                "recipient": self.recipient_edit.text()}
+
+    def _values_or_error(self) -> dict[str, Any] | None:
+        try:
+            return self.editor_values()
+        except ValueError as error:
+            show_error(self, str(error))
+            return None
+
+    def new_report(self) -> None:
+        citizen_id, values = self.citizen_id(), self._values_or_error()
+        if citizen_id is None or values is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        period = Period(values["period_from"], values["period_to"]) \
+            if values["period_from"] <= values["period_to"] else None
+        if period is None:
+            show_error(self, self.tr("The period ends before it starts."))
+            return
+        self._run(lambda: workflow.create_draft(database, actor, citizen_id, period),
+                  self.tr("Creating report…"))
+
+    def save(self, values: dict[str, Any] | None = None) -> None:
+        report = self.report
+        values = values or self._values_or_error()
+        if report is None or values is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(
+            lambda _c: workflow.save_draft(database, actor, report.id, report.version, values,
+                                           report.values()),
+            label=self.tr("Saving report…"), parent=self, report_errors=False)
+        task.succeeded.connect(self._reload)
+        task.failed.connect(lambda message, _details: self._save_failed(task.error, message,
+                                                                        values))
+
+    def _save_failed(self, error: object, message: str, values: dict[str, Any]) -> None:
+        if not isinstance(error, EditConflict) or not error.conflicts:
+            show_error(self, message)
+            return
+        dialog = ConflictDialog(error.conflicts, self._labels(), parent=self)
+        if dialog.exec():
+            report = self.report
+            if report is not None:
+                self.report = _with_version(report, error.current_version)
+                self.save({**values, **error.merged, **dialog.resolved_values()})
+
+    def _labels(self) -> dict[str, str]:
+        return {"mentor_assessment": self.tr("Mentor's assessment"),
+                "citizen_view": self.tr("Citizen's own view"),
+                "next_steps": self.tr("Next steps"), "recommendation": self.tr("Recommendation"),
+                "recipient": self.tr("Recipient"), "period_from": self.tr("From"),
+                "period_to": self.tr("To")}
+
+    def approve(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        self._run(lambda: workflow.approve(database, actor, report.id, report.version),
+                  self.tr("Approving and locking the report…"))
+
+    def send_back(self, comment: str | None = None) -> None:
+        report = self.report
+        if report is None:
+            return
+        if comment is None:
+            comment, accepted = QInputDialog.getMultiLineText(
+                self, self.tr("Send back"), self.tr("Comment to the mentor:"))
+            if not accepted:
+                return
+        database, actor = self._workspace.database, self._workspace.actor
+        self._run(lambda: workflow.send_back(database, actor, report.id, report.version,
+                                             comment), self.tr("Sending back…"))
+
+    def mark_sent(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        partner_id = self.partner_combo.currentData()
+        # Sharing with a partner is checked against the citizen's consent by the service.
+        recipient = self.recipient_edit.text().strip() or (
+            self.partner_combo.currentText() if partner_id is not None else "")
+        self._run(lambda: workflow.mark_sent(database, actor, report.id, report.version,
+                                             date.today(), recipient, partner_id=partner_id),
+                  self.tr("Recording sending…"))
+
+    def preview_pdf(self) -> None:
+        citizen_id, values = self.citizen_id(), self._values_or_error()
+        if citizen_id is None or values is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        if self.report is not None and not self.report.is_editable:
+            self.print_pdf()
+            return
+
+        def job(_context: TaskContext) -> bytes:
+            period = Period(values["period_from"], values["period_to"])
+            texts = ReportTexts(values["mentor_assessment"], values["citizen_view"],
+                                values["next_steps"], values["recommendation"])
+            return workflow.preview_pdf(database, actor, citizen_id, period, texts)
+
+        task = self._runner.submit(job, label=self.tr("Building the report…"), parent=self)
+        task.succeeded.connect(self._open_preview)
+
+    def print_pdf(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(lambda _c: workflow.report_pdf(database, actor, report.id),
+                                   label=self.tr("Building the report…"), parent=self)
+        task.succeeded.connect(self._open_preview)
+
+    def _open_preview(self, pdf: bytes) -> None:
+        self.preview = ReportPreviewDialog(pdf, self.citizen_combo.currentText(), self)
+        self.preview.open()
+        self.preview_shown.emit(self.preview)
+
+    def _run(self, call, label: str) -> None:  # type: ignore[no-untyped-def]
+        task = self._runner.submit(lambda _c: call(), label=label, parent=self)
+        task.succeeded.connect(self._reload)
+
+    def _reload(self, row: ReportRow) -> None:
+        citizen_id = row.citizen_id
+        database, actor = self._workspace.database, self._workspace.actor
+
+        def job(_context: TaskContext) -> tuple[list[ReportRow], Period]:
+            return (workflow.list_reports(database, actor, citizen_id),
+                    workflow.suggested_period(database, actor, citizen_id))
+
+        task = self._runner.submit(job, label=self.tr("Loading reports…"), parent=self)
+        task.succeeded.connect(lambda result: self._fill_reports(citizen_id, *result,
+                                                                 select_id=row.id))
+
+
+def _with_version(report: ReportRow, version: int) -> ReportRow:
+    return replace(report, version=version)

@@ -1,0 +1,93 @@
+"""Preview of a report's pages (QtPdf), printing through the system dialog, and opening the
+file in the default PDF viewer."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.files import safe_file_stem, write_atomically
+
+
+class ReportPreviewDialog(QDialog):
+    """Shows the PDF bytes as pages; Print and Open in viewer work on the same bytes."""
+
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preview: {title}").format(title=title))
+        self.resize(820, 900)
+        self.pdf, self.title = pdf, title
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages_label = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.open_button = QPushButton(self.tr("Open in PDF viewer"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_pages)
+        self.open_button.clicked.connect(self.open_in_viewer)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages_label)
+        layout.addWidget(buttons)
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def print_pages(self) -> None:
+        # QtPrintSupport is only needed when someone prints: imported here.
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        print_document(self.document, printer)
+
+    def open_in_viewer(self) -> Path:
+        """Write to a private temp file and hand it to the system's default viewer."""
+        folder = Path(tempfile.mkdtemp(prefix="mentordesk-rapport-"))
+        path = write_atomically(folder / f"{safe_file_stem(self.title)}.pdf", self.pdf)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+
+def print_document(document: QPdfDocument, printer) -> None:  # type: ignore[no-untyped-def]
+    """Each page rendered at the printer's resolution, scaled into its page rectangle."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return
+    try:
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            target = painter.viewport()
+            size = document.pagePointSize(index)
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            image = document.render(index, QSize(int(size.width() * scale),
+                                                 int(size.height() * scale)))
+            painter.drawImage(0, 0, image)
+    finally:
+        painter.end()
