@@ -12,7 +12,9 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import logging
 import os
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,7 @@ from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
 from mentordesk.paths import state_dir
 from mentordesk.services.catalogue import seed_default_catalogue
 from mentordesk.services.team import register_first_admin
+from mentordesk.storage.backup import timestamped_backup_path, write_backup
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
 
@@ -31,6 +34,16 @@ MIN_PASSPHRASE_LENGTH = 12
 KDF_ITERATIONS = 256_000
 KEYRING_SERVICE = "MentorDesk"
 _FAILED_UNLOCKS_FILE = "failed-unlocks.json"
+# Letters that cannot be mistaken for each other when copied by hand from paper.
+_GENERATED_ALPHABET = "abcdefghjkmnpqrstuvwxyz"
+REKEY_ACTION = "rekey"
+
+log = logging.getLogger(__name__)
+
+
+class StaleKey(KeyUnavailable):
+    """This PC remembered a key, but it no longer opens the file (passphrase changed):
+    ask for the passphrase and remember the new key in its place."""
 
 
 def current_login() -> str:
@@ -46,6 +59,13 @@ def check_passphrase_strength(passphrase: str) -> None:
         )
     if len(set(passphrase)) < 5:
         raise WeakPassphrase("Adgangskoden er for ensformig. Brug flere forskellige tegn.")
+
+
+def generate_passphrase(groups: int = 6) -> str:
+    """A random passphrase for the recovery sheet: 6 groups of 4 letters, ~27 bits each
+    group (~130 bits in all), easy to copy by hand."""
+    return "-".join("".join(secrets.choice(_GENERATED_ALPHABET) for _ in range(4))
+                    for _ in range(groups))
 
 
 def derive_key(passphrase: str, salt: bytes) -> RawKey:
@@ -148,13 +168,60 @@ def unlock_with_keyring(path: Path, keystore: KeyStore | None = None) -> Databas
     try:
         return _open_or_note_failure(path, raw_key)
     except CannotOpenDatabase as error:
-        raise KeyUnavailable(
+        raise StaleKey(
             "Den gemte nøgle passer ikke længere til databasen. Indtast adgangskoden."
         ) from error
 
 
 def unlock_with_raw_key(path: Path, raw_key: RawKey) -> Database:
     return _open_or_note_failure(path, raw_key)
+
+
+def rekey(database: Database, new_passphrase: str, *, login: str | None = None,
+          keystore: KeyStore | None = None, remember: bool | None = None) -> Database:
+    """Change the passphrase: backup first, then re-encrypt every page with a new key.
+
+    The file also gets a new salt, so keys remembered on other PCs no longer match any
+    keyring entry: those PCs ask for the new passphrase instead of failing oddly. This
+    PC's entry moves to the new salt if it was remembered (or ``remember`` is True).
+    ``database`` is re-bound to the new key in place (views holding it go on working)
+    and returned. Callers make sure
+    nobody else has the file open (``mentordesk.security.lock.others``): SQLCipher breaks
+    every other connection to a re-keyed file.
+    """
+    check_passphrase_strength(new_passphrase)
+    keystore = keystore or KeyStore()
+    path, old_key = database.path, database.raw_key
+    write_backup(database.engine, old_key, timestamped_backup_path(path, "foer-ny-adgangskode"))
+    new_key = derive_key(new_passphrase, os.urandom(SALT_SIZE))
+    database.close()
+    _rekey_file(path, old_key, new_key)
+    was_remembered = keystore.recall(old_key.salt) is not None
+    keystore.forget(old_key.salt)
+    if remember or (remember is None and was_remembered):
+        keystore.remember(new_key)
+    database.rebind(new_key)
+    reopened = database
+    with reopened.session() as session:
+        audit.record(session, login or current_login(), REKEY_ACTION, entity="database",
+                     detail="Adgangskoden er skiftet")
+    log.info("Database re-keyed with a new salt")
+    return reopened
+
+
+def _rekey_file(path: Path, old_key: RawKey, new_key: RawKey) -> None:
+    """One connection, PRAGMA rekey, closed: the only safe way (other connections break)."""
+    import sqlcipher3
+
+    connection = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        connection.execute(f'PRAGMA key = "{old_key.pragma_value()}"')
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection.execute(f'PRAGMA rekey = "{new_key.pragma_value()}"')
+        # Folding the log in now leaves one file under the new key.
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
 
 
 def _open_or_note_failure(path: Path, raw_key: RawKey) -> Database:
@@ -184,11 +251,15 @@ def _read_failed_unlocks() -> list[dict[str, str]]:
 
 
 def _note_failed_unlock(salt: bytes) -> None:
-    pending = _read_failed_unlocks()
-    pending.append(
-        {"salt": salt.hex(), "login": current_login(), "at": audit.utc_timestamp()}
-    )
-    _failed_unlocks_path().write_text(json.dumps(pending), encoding="utf-8")
+    try:
+        pending = _read_failed_unlocks()
+        pending.append(
+            {"salt": salt.hex(), "login": current_login(), "at": audit.utc_timestamp()}
+        )
+        _failed_unlocks_path().write_text(json.dumps(pending), encoding="utf-8")
+    except OSError:
+        # An unwritable profile folder must not hide the real message (wrong key, …).
+        log.warning("Could not note a failed unlock in the state folder")
 
 
 def _flush_failed_unlocks(database: Database) -> None:

@@ -13,19 +13,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
 # Fictitious demo data only (README). Defined in the core so the CLI and GUI agree;
 # re-exported here because callers know it as ui.app.DEMO_PASSPHRASE.
 from mentordesk.paths import DEMO_PASSPHRASE
+from mentordesk.security import app_log
 from mentordesk.vault import KeyStore
 from ui.i18n import DANISH, install_translations
 from ui.resource_paths import icon_path, style_path
 from ui.tasks import TaskRunner
 from ui.views.main_window import MainWindow
 from ui.views.opening.flow import OpeningFlow
+from ui.views.security.guard import SecurityGuard, close_database
 from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -56,6 +59,8 @@ class AppController(QObject):
         self.workspaces: list[Workspace] = []
         self.exit_code: int | None = None
         self._shut_down = False
+        # Auto-lock, lock record, clipboard, restore: see ui/views/security/guard.py.
+        self.guard = SecurityGuard(runner, keystore, self.show_main_window, self._quit)
 
     def start(self, *, demo: bool = False) -> None:
         if demo:
@@ -63,12 +68,15 @@ class AppController(QObject):
         else:
             self.flow.start()
 
-    def show_main_window(self, workspace: Workspace) -> None:
+    def show_main_window(self, workspace: Workspace) -> MainWindow:
         self.workspaces.append(workspace)
         window = MainWindow(workspace, self.runner)
         window.closed.connect(lambda: self._quit(0))
         self.main_window = window
+        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), window, self.guard.lock)
+        self.guard.attach(window, workspace)
         window.show()
+        return window
 
     def _quit(self, code: int) -> None:
         self.exit_code = code
@@ -79,14 +87,21 @@ class AppController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        if self.main_window is not None:
+        self.guard.stop()
+        if self.main_window is not None and shiboken6.isValid(self.main_window):
             self.main_window.blockSignals(True)  # closing here is not a new quit request
             self.main_window.close()
         databases = [workspace.database for workspace in self.workspaces]
+        current = self.guard.workspace.database if self.guard.workspace else None
+        session_id = self.guard.session_id
 
         def close_all() -> None:
+            # The open one: lock record away and the day's automatic backup first.
             for database in databases:
-                database.close()
+                if database is current:
+                    close_database(database, session_id, backup=True)
+                else:
+                    database.close()
 
         self.runner.stop(cleanup=close_all)
 
@@ -136,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options, qt_args = parse_options(args)
     except SystemExit as exit_request:  # argparse: --help (0) or a usage error (2)
         return EXIT_USAGE if exit_request.code else 0
-    logging.basicConfig(level=logging.WARNING)
+    app_log.configure()
     app = QApplication.instance() or QApplication([argv[0] if argv else "mentordesk",
                                                    *qt_args])
     configure_application(app)  # type: ignore[arg-type]

@@ -36,6 +36,10 @@ def register(commands: Commands) -> None:
     init = commands.add_parser("init", help="opret en krypteret database")
     init.add_argument("db", type=Path)
     init.add_argument("--team", default="Mit team", help="teamets navn")
+    init.add_argument("--recovery-sheet", type=Path, default=None, metavar="PDF",
+                      help="gendannelsesarket (standard: ved siden af databasen)")
+    init.add_argument("--generate-passphrase", action="store_true",
+                      help="lad MentorDesk danne adgangskoden (står på gendannelsesarket)")
     init.set_defaults(handler=_cmd_init)
 
     demo = commands.add_parser("demo", help="opret en database med fiktive demodata")
@@ -69,12 +73,19 @@ def register(commands: Commands) -> None:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    passphrase = new_passphrase()
+    from mentordesk.cli.security_commands import write_init_recovery_sheet
+
+    generated = vault.generate_passphrase() if args.generate_passphrase else None
+    passphrase = generated or new_passphrase()
     database = create_or_fail(
         lambda: vault.create_database(args.db, passphrase, team_name=args.team), args.db
     )
-    database.close()
+    try:
+        sheet = write_init_recovery_sheet(database, args.recovery_sheet, generated)
+    finally:
+        database.close()
     print(f"Databasen er oprettet: {args.db}")
+    print(f"Gendannelsesark: {sheet} (udskriv det, og lås det inde)")
     return EXIT_OK
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk.errors import CannotOpenDatabase
@@ -19,19 +22,34 @@ FILE_ID_KEY = "file_id"
 TEAM_NAME_KEY = "team_name"
 DEMO_KEY = "is_demo"
 
+# On top of the 10 s busy timeout: a writer that still finds the file locked (another PC
+# holds a long transaction, a network share stalls) tries again a few times with a
+# jittered pause, so users never see "database is locked" for ordinary contention.
+LOCK_RETRIES = 3
+LOCK_RETRY_PAUSE_S = (0.05, 0.5)
+
 
 class Database:
     """One open database file. Use :meth:`session` for each operation, then close."""
 
     def __init__(self, path: Path, raw_key: RawKey, engine: Engine) -> None:
         self.path = path
+        self.migration_backup: Path | None = None
+        self._bind(raw_key, engine)
+
+    def _bind(self, raw_key: RawKey, engine: Engine) -> None:
         self.raw_key = raw_key
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
-        self.migration_backup: Path | None = None
+
+    def rebind(self, raw_key: RawKey) -> None:
+        """Use a new key for this same file (after a rekey): every view holding this
+        object goes on working; the old engine's connections are closed first."""
+        self.engine.dispose()
+        self._bind(raw_key, open_engine(self.path, raw_key))
 
     @classmethod
     def create(cls, path: Path, raw_key: RawKey, team_name: str) -> Database:
@@ -47,7 +65,7 @@ class Database:
     def open(cls, path: Path, raw_key: RawKey) -> Database:
         engine = open_engine(path, raw_key)
         try:
-            _refuse_foreign_database(engine, path)
+            refuse_foreign_database(engine, path)
             backup = upgrade_to_head(engine, path, raw_key)
         except Exception:
             engine.dispose()
@@ -58,9 +76,21 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A write transaction (BEGIN IMMEDIATE), committed on success."""
-        with self._sessions.begin() as session:
+        """A write transaction (BEGIN IMMEDIATE), committed on success.
+
+        The write lock is taken before the caller's code runs, so a busy file is retried
+        here, invisibly, without re-running any of the caller's work.
+        """
+        session = self._sessions()
+        try:
+            _take_write_lock(session)
             yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
@@ -85,7 +115,25 @@ class Database:
         self.engine.dispose()
 
 
-def _refuse_foreign_database(engine: Engine, path: Path) -> None:
+def is_lock_error(error: BaseException) -> bool:
+    message = str(getattr(error, "orig", error)).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+def _take_write_lock(session: Session) -> None:
+    """Begin the transaction now (BEGIN IMMEDIATE), retrying a locked file a few times."""
+    for attempt in range(LOCK_RETRIES + 1):
+        try:
+            session.connection()
+            return
+        except OperationalError as error:
+            session.rollback()
+            if not is_lock_error(error) or attempt == LOCK_RETRIES:
+                raise
+            time.sleep(random.uniform(*LOCK_RETRY_PAUSE_S) * (attempt + 1))
+
+
+def refuse_foreign_database(engine: Engine, path: Path) -> None:
     """A readable SQLCipher file that MentorDesk did not make is left alone."""
     if current_revision(engine) is None:
         raise CannotOpenDatabase(f"Filen {path.name} er ikke en MentorDesk-database.")

@@ -68,6 +68,8 @@ def read_salt(path: Path) -> bytes:
 
 def check_looks_encrypted(path: Path) -> None:
     """Refuse, without touching the file, anything that cannot be a SQLCipher database."""
+    if path.is_dir():
+        raise CannotOpenDatabase(f"{path.name} er en mappe, ikke en MentorDesk-database.")
     if not path.is_file():
         raise CannotOpenDatabase(f"Databasefilen {path} findes ikke.")
     size = path.stat().st_size
@@ -95,6 +97,21 @@ def _looks_like_text(start: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def check_writable(path: Path) -> None:
+    """MentorDesk writes to the file and beside it (journal, lock record, audit log): a
+    read-only file or folder is refused up front with a message, not a SQLite error."""
+    if not os.access(path, os.W_OK):
+        raise CannotOpenDatabase(
+            f"Filen {path.name} er skrivebeskyttet. MentorDesk skal kunne skrive i filen; "
+            "bed it-support om skriveadgang, eller kopiér filen til en mappe, du kan skrive i."
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise CannotOpenDatabase(
+            f"Mappen med {path.name} er skrivebeskyttet. MentorDesk skal kunne skrive "
+            "ved siden af filen; bed it-support om skriveadgang til mappen."
+        )
 
 
 def is_network_path(path: Path) -> bool:
@@ -218,6 +235,7 @@ def build_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:
 def open_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:
     """Open an existing database, proving the key right before anything else happens."""
     check_looks_encrypted(path)
+    check_writable(path)
     before = _fingerprint(path)
     engine = build_engine(path, raw_key, pooled=pooled)
     try:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy.exc import DBAPIError
 
 from mentordesk import audit
 from mentordesk.storage.database import Database
@@ -27,21 +32,42 @@ class IntegrityReport:
 
 
 def check_database(database: Database) -> IntegrityReport:
+    """Every check runs even when an earlier one fails: a damaged page makes SQLite raise
+    ("malformed") instead of answering, and that is a finding, not a crash."""
     report = IntegrityReport()
     with database.engine.connect() as connection:
         driver = connection.connection.driver_connection
         # Verifies every page's HMAC: finds tampering that SQLite's own check cannot see.
-        cipher = [row[0] for row in driver.execute("PRAGMA cipher_integrity_check").fetchall()]
-        report.add("Kryptering (HMAC på alle sider)", not cipher, "; ".join(cipher[:3]))
-        sqlite = [row[0] for row in driver.execute("PRAGMA integrity_check").fetchall()]
-        report.add("Databasens struktur", sqlite == ["ok"], "; ".join(sqlite[:3]) if
-                   sqlite != ["ok"] else "")
-        broken = driver.execute("PRAGMA foreign_key_check").fetchall()
-        report.add("Referencer mellem tabeller", not broken,
-                   f"{len(broken)} brudte referencer" if broken else "")
-    with database.read_session() as session:
-        chain = audit.verify_chain(session)
+        _pragma_check(report, driver, "Kryptering (HMAC på alle sider)",
+                      "PRAGMA cipher_integrity_check", lambda rows: not rows)
+        _pragma_check(report, driver, "Databasens struktur", "PRAGMA integrity_check",
+                      lambda rows: rows == ["ok"])
+        _pragma_check(report, driver, "Referencer mellem tabeller", "PRAGMA foreign_key_check",
+                      lambda rows: not rows, lambda rows: f"{len(rows)} brudte referencer")
+    try:
+        with database.read_session() as session:
+            chain = audit.verify_chain(session)
+    except DBAPIError as error:
+        report.add("Adgangsloggens kæde", False, _unreadable(error))
+        return report
     report.add("Adgangsloggens kæde", chain.ok,
                f"{chain.checked} hændelser" if chain.ok else
                f"{chain.problem} (hændelse {chain.first_bad_id})")
     return report
+
+
+def _pragma_check(report: IntegrityReport, driver: Any, name: str, pragma: str,
+                  passed: Callable[[list[Any]], bool],
+                  describe: Callable[[list[Any]], str] | None = None) -> None:
+    try:
+        rows = [row[0] if len(row) == 1 else row for row in driver.execute(pragma).fetchall()]
+    except sqlcipher3.DatabaseError as error:
+        report.add(name, False, _unreadable(error))
+        return
+    ok = passed(rows)
+    detail = "" if ok else (describe(rows) if describe else "; ".join(map(str, rows[:3])))
+    report.add(name, ok, detail)
+
+
+def _unreadable(error: BaseException) -> str:
+    return f"kunne ikke læses ({getattr(error, 'orig', error)})"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,17 +15,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.errors import WeakPassphrase
+from mentordesk.security.recovery_sheet import default_sheet_path
+from mentordesk.storage.database import Database
 from mentordesk.vault import KeyStore, check_passphrase_strength, create_database
 from ui.tasks import TaskContext, TaskRunner
 from ui.workspace import Workspace, load_workspace
 
 FILE_SUFFIX = ".mentordesk"
+log = logging.getLogger(__name__)
 
 
 def default_database_path() -> Path:
@@ -38,6 +43,17 @@ def default_database_path() -> Path:
         candidate = Path(documents) / f"MentorDesk {number}{FILE_SUFFIX}"
         number += 1
     return candidate
+
+
+def write_first_recovery_sheet(database: Database) -> None:
+    """The recovery sheet beside the new file (worker thread). It never holds the typed
+    passphrase; failing to write it must not stop the team from starting."""
+    from mentordesk.security.recovery_sheet import facts_for, write_recovery_sheet
+
+    try:
+        write_recovery_sheet(default_sheet_path(database.path), facts_for(database))
+    except OSError:
+        log.warning("Could not write the recovery sheet beside the new database")
 
 
 def passphrase_problem(passphrase: str) -> str:
@@ -166,6 +182,7 @@ class CreateDatabaseDialog(QDialog):
         def job(_context: TaskContext) -> Workspace:
             database = create_database(path, passphrase, team_name=team, remember=remember,
                                        keystore=keystore)
+            write_first_recovery_sheet(database)
             return load_workspace(database)
 
         self._set_busy(True)
@@ -182,6 +199,14 @@ class CreateDatabaseDialog(QDialog):
         self._set_busy(False)
         self.opened.emit(workspace)
         self.accept()
+        sheet = default_sheet_path(workspace.database.path)
+        if sheet.exists():
+            self.sheet_box = QMessageBox(QMessageBox.Icon.Information, "MentorDesk", self.tr(
+                "A recovery sheet was saved next to the database: {path}\n\nPrint it, "
+                "write the passphrase on it by hand and lock it away. Then delete the PDF "
+                "file.").format(path=sheet))
+            self.sheet_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.sheet_box.open()
 
     def _on_failed(self, message: str, details: str) -> None:
         self._set_busy(False)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from mentordesk import paths
 from mentordesk.errors import KeyUnavailable
-from mentordesk.vault import KeyStore, unlock_with_keyring, unlock_with_passphrase
+from mentordesk.vault import KeyStore, StaleKey, unlock_with_keyring, unlock_with_passphrase
 from ui import settings
 from ui.tasks import Task, TaskContext, TaskRunner, show_error
 from ui.views.opening.create_database_dialog import CreateDatabaseDialog
@@ -126,6 +126,9 @@ class OpeningFlow(QObject):
         if isinstance(task.error, KeyUnavailable):
             # The core says why (nothing remembered, or the remembered key is stale).
             self.show_unlock(path, on_failure, message=message)
+            if isinstance(task.error, StaleKey) and self.unlock_dialog is not None:
+                # This PC chose to remember the key before: remember the new one again.
+                self.unlock_dialog.remember_check.setChecked(True)
             return
         show_error(None, message, details)
         on_failure()

@@ -44,6 +44,7 @@ from ui.views.common.record_table import (
     record_table,
     selected_row,
 )
+from ui.views.security.security_tab import SecurityTab
 from ui.views.settings.catalogue_dialogs import AuthorityDialog, LegalBasisDialog
 from ui.views.settings.course_type_dialog import CourseTypeDialog
 from ui.workspace import Workspace
@@ -129,6 +130,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.legal_bases, self.tr("Legal bases"))
         self.tabs.addTab(self.course_types, self.tr("Course types"))
         self.tabs.addTab(self.authorities, self.tr("Authorities"))
+        self.security = SecurityTab(self._workspace, self._runner)
+        self.tabs.addTab(self.security, self.tr("Security"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label)
         layout.addWidget(self.read_only_label)

@@ -1,0 +1,91 @@
+"""The lock record: who has the file open right now (``open_session`` rows).
+
+Each running app registers one row when it opens the file and refreshes ``seen_at``
+while it stays open (a heartbeat). A row whose heartbeat is older than ``STALE_AFTER``
+belongs to an app that crashed or lost its network share: it is ignored and cleaned up
+by the next registration. The record is a courtesy display and a guard for operations
+that would break other users' connections (rekey, restore); it is not a lock the
+database relies on (SQLite's own locks are).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import OpenSession
+from mentordesk.storage.models.base import utc_now
+
+HEARTBEAT_SECONDS = 60
+# Three missed heartbeats: a sleeping laptop or a crash, not a user at work.
+STALE_AFTER = timedelta(seconds=3 * HEARTBEAT_SECONDS)
+
+
+@dataclass(frozen=True)
+class OpenBy:
+    """One other app that has the file open (no personal data: login and PC name)."""
+
+    login: str
+    host: str
+    process_id: int
+    opened_at: datetime
+    seen_at: datetime
+
+
+def this_host() -> str:
+    return socket.gethostname()
+
+
+def register(database: Database, login: str, *, now: datetime | None = None,
+             host: str | None = None, process_id: int | None = None) -> int:
+    """Add this app's row (and drop stale rows); returns the row id for heartbeats."""
+    now = now or utc_now()
+    with database.session() as session:
+        session.execute(delete(OpenSession).where(OpenSession.seen_at < now - STALE_AFTER))
+        row = OpenSession(login=login, host=host or this_host(),
+                          process_id=os.getpid() if process_id is None else process_id,
+                          opened_at=now, seen_at=now)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def heartbeat(database: Database, session_id: int, *, now: datetime | None = None) -> None:
+    """Refresh our row; re-creates nothing (a row removed by a restore stays removed)."""
+    with database.session() as session:
+        session.execute(update(OpenSession).where(OpenSession.id == session_id)
+                        .values(seen_at=now or utc_now()))
+
+
+def release(database: Database, session_id: int) -> None:
+    with database.session() as session:
+        session.execute(delete(OpenSession).where(OpenSession.id == session_id))
+
+
+def clear(database: Database) -> None:
+    """After a restore: the copy's rows describe who had the file open back then."""
+    with database.session() as session:
+        session.execute(delete(OpenSession))
+
+
+def others(database: Database, session_id: int | None = None, *,
+           now: datetime | None = None) -> list[OpenBy]:
+    """Everyone else with a fresh heartbeat, oldest first."""
+    now = now or utc_now()
+    with database.read_session() as session:
+        rows = session.scalars(
+            select(OpenSession).where(OpenSession.seen_at >= now - STALE_AFTER)
+            .order_by(OpenSession.opened_at)
+        ).all()
+    return [OpenBy(row.login, row.host, row.process_id, row.opened_at, row.seen_at)
+            for row in rows if row.id != session_id]
+
+
+def describe(entries: list[OpenBy]) -> list[str]:
+    """Danish lines for the display: "login på PC (siden kl. 09.12)"."""
+    return [f"{entry.login} på {entry.host or 'ukendt pc'}" for entry in entries]

@@ -1,0 +1,131 @@
+"""backup, restore, rekey and init's recovery sheet, as real processes with exit codes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PASSPHRASE = "sikkerhed på kommandolinjen 8"
+NEW_PASSPHRASE = "den nye adgangskode til holdet 9"
+
+
+def run(*args: str, home: Path, passphrase: str | None = PASSPHRASE,
+        new_passphrase: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["MENTORDESK_HOME"] = str(home)
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    env.pop("MENTORDESK_PASSPHRASE", None)
+    env.pop("MENTORDESK_NEW_PASSPHRASE", None)
+    if passphrase is not None:
+        env["MENTORDESK_PASSPHRASE"] = passphrase
+    if new_passphrase is not None:
+        env["MENTORDESK_NEW_PASSPHRASE"] = new_passphrase
+    return subprocess.run([sys.executable, "-m", "mentordesk", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=300,
+                          stdin=subprocess.DEVNULL)
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db(tmp_path: Path, isolated_home: Path) -> Path:
+    path = tmp_path / "hold.mentordesk"
+    result = run("init", str(path), "--team", "Sikkerhedsteamet", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_init_writes_recovery_sheet_without_the_passphrase(db, pdf_text):
+    sheet = db.with_name("hold-gendannelsesark.pdf")
+    text = pdf_text(sheet)
+    assert "Sikkerhedsteamet" in text and "Fil-id" in text
+    assert PASSPHRASE not in text
+
+
+def test_init_with_generated_passphrase_prints_it_on_the_sheet(tmp_path, isolated_home,
+                                                               pdf_text):
+    path, sheet = tmp_path / "gen.mentordesk", tmp_path / "ark" / "mit-ark.pdf"
+    result = run("init", str(path), "--generate-passphrase", "--recovery-sheet", str(sheet),
+                 home=isolated_home, passphrase=None)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(sheet)
+    generated = next(word for word in text.split() if word.count("-") == 5)
+    assert run("check", str(path), home=isolated_home, passphrase=generated).returncode == 0
+
+
+def test_backup_then_restore_round_trip(db, tmp_path, isolated_home):
+    backup = tmp_path / "kopi.mentordesk"
+    made = run("backup", str(db), "--out", str(backup), home=isolated_home)
+    assert made.returncode == 0, made.stderr
+    assert run("check", str(backup), home=isolated_home).returncode == 0
+    again = run("backup", str(db), "--out", str(backup), home=isolated_home)
+    assert again.returncode == 2 and "overskrevet" in again.stderr
+    restored = run("restore", str(backup), str(db), home=isolated_home)
+    assert restored.returncode == 0, restored.stderr
+    assert "Databasen er gendannet" in restored.stdout
+    assert "erstattede database er gemt" in restored.stdout
+    assert run("check", str(db), home=isolated_home).returncode == 0
+
+
+def test_restore_refuses_damaged_backup_and_changes_nothing(db, tmp_path, isolated_home):
+    backup = tmp_path / "kopi.mentordesk"
+    assert run("backup", str(db), "--out", str(backup), home=isolated_home).returncode == 0
+    data = bytearray(backup.read_bytes())
+    data[len(data) - 1500] ^= 0x01
+    backup.write_bytes(bytes(data))
+    before = _sha(db)
+    result = run("restore", str(backup), str(db), home=isolated_home)
+    assert result.returncode in (1, 3)
+    assert result.stderr.startswith("mentordesk: ") and result.stderr.count("\n") == 1
+    assert _sha(db) == before
+
+
+def test_restore_with_wrong_key_exits_3(db, tmp_path, isolated_home):
+    backup = tmp_path / "kopi.mentordesk"
+    assert run("backup", str(db), "--out", str(backup), home=isolated_home).returncode == 0
+    before = _sha(db)
+    result = run("restore", str(backup), str(db), home=isolated_home,
+                 passphrase="forkert adgangskode helt")
+    assert result.returncode in (1, 3) and "intet er erstattet" in result.stderr
+    assert _sha(db) == before
+
+
+def test_rekey(db, isolated_home, pdf_text):
+    result = run("rekey", str(db), home=isolated_home, new_passphrase=NEW_PASSPHRASE)
+    assert result.returncode == 0, result.stderr
+    assert "Adgangskoden er skiftet" in result.stdout
+    assert run("check", str(db), home=isolated_home).returncode == 3
+    assert run("check", str(db), home=isolated_home, passphrase=NEW_PASSPHRASE).returncode == 0
+    assert NEW_PASSPHRASE not in pdf_text(db.with_name("hold-gendannelsesark.pdf"))
+
+
+def test_rekey_refuses_weak_passphrase(db, isolated_home):
+    before = _sha(db)
+    result = run("rekey", str(db), home=isolated_home, new_passphrase="kort")
+    assert result.returncode == 2 and "mindst 12 tegn" in result.stderr
+    assert _sha(db) == before
+
+
+def test_rekey_and_restore_refused_while_someone_else_has_the_file_open(db, tmp_path,
+                                                                        isolated_home):
+    from mentordesk import vault
+    from mentordesk.security import lock
+
+    backup = tmp_path / "kopi.mentordesk"
+    assert run("backup", str(db), "--out", str(backup), home=isolated_home).returncode == 0
+    database = vault.unlock_with_passphrase(db, PASSPHRASE)
+    lock.register(database, "kollega", host="PC-17", process_id=4242)
+    database.close()
+    before = _sha(db)
+    for args in (("rekey", str(db)), ("restore", str(backup), str(db))):
+        result = run(*args, home=isolated_home, new_passphrase=NEW_PASSPHRASE)
+        assert result.returncode == 2, result.stderr
+        assert "åben hos kollega på PC-17" in result.stderr
+    assert _sha(db) == before

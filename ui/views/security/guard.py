@@ -1,0 +1,262 @@
+"""The application's security duties while a database is open.
+
+* the lock record: register when a window opens, heartbeat, show who else has the file
+  open in the status bar, release on lock and exit;
+* auto-lock after idle time (and on the Windows session lock): the main window and all
+  its views are destroyed (no personal data left on screen or in view models), the
+  database is closed, and a lock screen asks for the passphrase; unlocking rebuilds the
+  window on the same area;
+* the clipboard guard; the sync-folder warning; restore, which needs the window and
+  the database closed around it.
+
+All database work goes to the worker thread (TaskRunner); this object only reacts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from mentordesk.errors import MentorDeskError
+from mentordesk.security import lock
+from mentordesk.security.location import is_network_path, is_sync_folder
+from mentordesk.storage.database import Database
+from mentordesk.vault import KeyStore, RawKey, unlock_with_raw_key
+from ui.tasks import TaskContext, TaskRunner, show_error
+from ui.views.security import preferences
+from ui.views.security.clipboard import ClipboardGuard
+from ui.views.security.hub import hub
+from ui.views.security.idle import IdleWatcher, watch_session_lock
+from ui.views.security.lock_screen import LockScreen
+from ui.workspace import Workspace, load_workspace
+
+if TYPE_CHECKING:
+    from ui.views.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class SecurityGuard(QObject):
+    def __init__(self, runner: TaskRunner, keystore: KeyStore,
+                 show_window: Callable[[Workspace], MainWindow],
+                 quit_app: Callable[[int], None]) -> None:
+        super().__init__()
+        self._runner = runner
+        self._keystore = keystore
+        self._show_window = show_window
+        self._quit_app = quit_app
+        self.window: MainWindow | None = None
+        self.workspace: Workspace | None = None
+        self.session_id: int | None = None
+        self.lock_screen: LockScreen | None = None
+        self.others_label = QLabel()
+        self.others: list[lock.OpenBy] = []
+        self.idle = IdleWatcher(preferences.idle_minutes() * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self.clipboard = ClipboardGuard(parent=self)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(lock.HEARTBEAT_SECONDS * 1000)
+        self._heartbeat.timeout.connect(self._beat)
+        self._session_filter = None
+        self._restore_state: tuple[int, QByteArray] | None = None
+        hub().lock_requested.connect(self.lock)
+        hub().idle_minutes_changed.connect(self._set_idle_minutes)
+        hub().restore_requested.connect(self.restore)
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        self.idle.set_timeout_ms(minutes * 60_000)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_screen is not None and self.lock_screen.isVisible()
+
+    # -- a window opens ---------------------------------------------------------------
+
+    def attach(self, window: MainWindow, workspace: Workspace) -> None:
+        self.window, self.workspace = window, workspace
+        self.idle.reset()
+        self._restore_window_state(window)
+        self.others_label.setText("")
+        window.statusBar().addPermanentWidget(self.others_label)
+        database, login = workspace.database, workspace.actor.login
+        task = self._runner.submit(lambda _context: _register(database, login),
+                                   report_errors=False)
+        task.succeeded.connect(self._registered)
+        self._heartbeat.start()
+        if self._session_filter is None:
+            self._session_filter = watch_session_lock(int(window.winId()), self.lock)
+        self._warn_about_location(window, database.path)
+
+    def _registered(self, outcome: tuple[int, list[lock.OpenBy]]) -> None:
+        self.session_id, others = outcome
+        self._show_others(others)
+
+    def _beat(self) -> None:
+        if self.workspace is None or self.session_id is None or self.is_locked:
+            return
+        database, session_id = self.workspace.database, self.session_id
+        task = self._runner.submit(lambda _context: _heartbeat(database, session_id),
+                                   report_errors=False)
+        task.succeeded.connect(self._show_others)
+
+    def _show_others(self, others: list[lock.OpenBy]) -> None:
+        self.others = others
+        if not others:
+            self.others_label.setText("")
+            self.others_label.setToolTip("")
+            return
+        names = lock.describe(others)
+        self.others_label.setText(self.tr("Also open by: {names}").format(
+            names=", ".join(names[:2]) + (" …" if len(names) > 2 else "")))
+        self.others_label.setToolTip("\n".join(names))
+
+    def _warn_about_location(self, window: MainWindow, path: Path) -> None:
+        if is_sync_folder(path):
+            show_error(window, self.tr(
+                "The database lies in a cloud-synchronised folder (OneDrive, Dropbox or "
+                "similar). Such folders copy half-written files between PCs and can damage "
+                "the database. Move it to a local folder or a network share."))
+        elif is_network_path(path):
+            log.info("Database on a network path: rollback journal instead of WAL")
+
+    # -- locking ------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Hide everything, close the database, ask for the passphrase again."""
+        if self.window is None or self.workspace is None or self.is_locked:
+            return
+        log.info("Auto-lock: window closed, database closed")
+        path = self.workspace.database.path
+        key_remembered = self._keystore.recall(self.workspace.database.raw_key.salt) is not None
+        self._close_window_and_database()
+        self.clipboard.clear_if_ours()
+        screen = LockScreen(path, self._runner, self._keystore, key_remembered)
+        screen.opened.connect(self._unlocked)
+        screen.rejected.connect(lambda: self._quit_app(0))
+        self.lock_screen = screen
+        screen.show()
+        screen.raise_()
+
+    def _unlocked(self, workspace: Workspace) -> None:
+        self.lock_screen = None
+        self._show_window(workspace)
+
+    def _close_window_and_database(self, then: Callable[[], object] | None = None) -> None:
+        window, workspace, session_id = self.window, self.workspace, self.session_id
+        assert window is not None and workspace is not None
+        self._restore_state = (window.current_area(), window.saveGeometry())
+        self._heartbeat.stop()
+        self.window, self.workspace, self.session_id = None, None, None
+        window.statusBar().removeWidget(self.others_label)
+        self.others_label.setParent(None)
+        window.blockSignals(True)  # closing here is not a quit request
+        window.close()
+        window.deleteLater()
+        database = workspace.database
+        # Locking closes the database like quitting does, so it takes the day's backup
+        # too (a locked app is often quit from the lock screen).
+        self._runner.submit(lambda _context: close_database(database, session_id, backup=True),
+                            report_errors=False)
+
+    def _restore_window_state(self, window: MainWindow) -> None:
+        if self._restore_state is None:
+            return
+        area, geometry = self._restore_state
+        self._restore_state = None
+        window.restoreGeometry(geometry)
+        window.switch_area(area)
+
+    # -- restore ------------------------------------------------------------------------
+
+    def restore(self, backup: Path, backup_key: RawKey) -> None:
+        """Close the window and database, restore on the worker, reopen on the same key
+        as the backup; a refused backup reopens the untouched database."""
+        if self.window is None or self.workspace is None:
+            return
+        from mentordesk.security.backups import restore_backup
+
+        database, session_id = self.workspace.database, self.session_id
+        self._close_window_and_database()
+
+        def job(_context: TaskContext) -> tuple[Workspace, str]:
+            release_quietly(database, session_id)
+            try:
+                restore_backup(backup, database.path, backup_key, current=database)
+            except MentorDeskError as refused:
+                # Nothing was replaced: carry on with the database as it was.
+                reopened = unlock_with_raw_key(database.path, database.raw_key)
+                return load_workspace(reopened), str(refused)
+            restored = unlock_with_raw_key(database.path, backup_key)
+            lock.clear(restored)  # the backup's own lock rows are from another time
+            return load_workspace(restored), ""
+
+        task = self._runner.submit(job, label=self.tr("Checking and restoring the backup…"))
+        task.succeeded.connect(self._after_restore)
+        # Even reopening failed (the file vanished meanwhile): the message is shown by
+        # the runner; nothing is left to show.
+        task.failed.connect(lambda _message, _details: self._quit_app(3))
+
+    def _after_restore(self, outcome: tuple[Workspace, str]) -> None:
+        workspace, refusal = outcome
+        window = self._show_window(workspace)
+        if refusal:
+            show_error(window, refusal)
+        else:
+            box = QMessageBox(QMessageBox.Icon.Information, "MentorDesk", self.tr(
+                "The backup passed every check and has been restored. The replaced "
+                "database was kept in the backup folder."), parent=window)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.restored_box = box
+
+    # -- exit ---------------------------------------------------------------------------
+
+    def stop(self) -> None:
+        # The hub outlives this guard (tests build many): leave no slot connected to it.
+        hub().lock_requested.disconnect(self.lock)
+        hub().idle_minutes_changed.disconnect(self._set_idle_minutes)
+        hub().restore_requested.disconnect(self.restore)
+        self._heartbeat.stop()
+        self.idle.stop()
+        self.clipboard.clear_if_ours()
+        self.clipboard.stop()
+
+
+def _register(database: Database, login: str) -> tuple[int, list[lock.OpenBy]]:
+    session_id = lock.register(database, login)
+    return session_id, lock.others(database, session_id)
+
+
+def _heartbeat(database: Database, session_id: int) -> list[lock.OpenBy]:
+    lock.heartbeat(database, session_id)
+    return lock.others(database, session_id)
+
+
+def release_quietly(database: Database, session_id: int | None) -> None:
+    if session_id is None:
+        return
+    try:
+        lock.release(database, session_id)
+    except Exception:  # noqa: BLE001 - a stale row is ignored by others after 3 min
+        log.warning("Could not remove the lock record")
+
+
+def close_database(database: Database, session_id: int | None, *,
+                   backup: bool = False) -> None:
+    """Worker thread: lock record away, the day's backup (on exit), connections closed."""
+    release_quietly(database, session_id)
+    if backup and not database.is_demo:
+        from mentordesk.security.backups import automatic_backup
+
+        try:
+            if automatic_backup(database) is not None:
+                log.info("Automatic daily backup written")
+        except Exception:  # noqa: BLE001 - never keep the app from closing
+            log.exception("Automatic backup failed")
+    database.close()
+
