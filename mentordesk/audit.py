@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,14 @@ from mentordesk.storage.models import AppMeta, AuditEvent
 GENESIS_HASH = "0" * 64
 HEAD_KEY = "audit_head"
 COUNT_KEY = "audit_count"
+# Retention pruning (``prune``) removes the oldest events; the chain then starts from an
+# anchor: the prev_hash of the first kept event, its id, and how many events were removed.
+# The 0004 migration's trigger allows a DELETE only below the anchor id and only for
+# events older than RETENTION_MONTHS, so pruning can never reach recent history.
+ANCHOR_HASH_KEY = "audit_anchor_hash"
+ANCHOR_ID_KEY = "audit_anchor_id"
+PRUNED_KEY = "audit_pruned"
+RETENTION_MONTHS = 6
 
 
 # Built once so SQLAlchemy's statement cache makes each append cheap.
@@ -46,6 +54,16 @@ class Action(StrEnum):
     REVEAL_CPR = "reveal_cpr"
     UNLOCK = "unlock"
     UNLOCK_FAILED = "unlock_failed"
+    PRUNE = "prune"
+
+
+@dataclass(frozen=True)
+class ChainAnchor:
+    """Where a pruned chain starts: the first kept event's prev_hash and id."""
+
+    prev_hash: str
+    first_id: int
+    pruned: int
 
 
 @dataclass(frozen=True)
@@ -115,11 +133,31 @@ def record(
     return event_hash
 
 
-def verify_chain(session: Session) -> ChainReport:
-    """Walk the whole log: any altered, inserted or removed row breaks the chain."""
-    expected_prev = GENESIS_HASH
+def read_anchor(session: Session) -> ChainAnchor | None:
+    """The anchor stored by the last pruning, or None for a chain that starts at genesis."""
+    meta = dict(session.execute(select(AppMeta.key, AppMeta.value).where(
+        AppMeta.key.in_((ANCHOR_HASH_KEY, ANCHOR_ID_KEY, PRUNED_KEY)))).all())
+    if not meta.get(ANCHOR_HASH_KEY):
+        return None
+    return ChainAnchor(meta[ANCHOR_HASH_KEY], int(meta.get(ANCHOR_ID_KEY) or 0),
+                       int(meta.get(PRUNED_KEY) or 0))
+
+
+def verify_chain(session: Session, anchor: ChainAnchor | None = None) -> ChainReport:
+    """Walk the whole log: any altered, inserted or removed row breaks the chain.
+
+    After pruning the walk starts from the anchor (``anchor``, else the one stored in
+    ``app_meta``): the first kept event must carry the anchor's hash as its prev_hash, so
+    removing kept events at the start shows as well as anywhere else.
+    """
+    anchor = anchor or read_anchor(session)
+    expected_prev = anchor.prev_hash if anchor else GENESIS_HASH
+    pruned = anchor.pruned if anchor else 0
     checked = 0
-    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(2000):
+    query = select(AuditEvent).order_by(AuditEvent.id)
+    if anchor:
+        query = query.where(AuditEvent.id >= anchor.first_id)
+    for event in session.scalars(query).yield_per(2000):
         if event.prev_hash != expected_prev:
             return ChainReport(False, checked, "Der mangler eller er indsat hændelser i loggen",
                                event.id)
@@ -127,10 +165,47 @@ def verify_chain(session: Session) -> ChainReport:
             return ChainReport(False, checked, "En hændelse i loggen er ændret", event.id)
         expected_prev = event.hash
         checked += 1
+    if anchor and session.scalar(select(AuditEvent.id).where(
+            AuditEvent.id < anchor.first_id).limit(1)) is not None:
+        return ChainReport(False, checked, "Der er indsat hændelser før loggens anker")
     head = session.get(AppMeta, HEAD_KEY)
     count = session.get(AppMeta, COUNT_KEY)
     if (head.value if head else "") not in ("", expected_prev) or (
-        count is not None and count.value and int(count.value) != checked
+        count is not None and count.value and int(count.value) != checked + pruned
     ):
         return ChainReport(False, checked, "De seneste hændelser i loggen er fjernet")
     return ChainReport(True, checked)
+
+
+def prune(session: Session, user_login: str, cutoff: str) -> int:
+    """Remove the events before the first one at or after ``cutoff`` (ISO UTC); returns
+    how many. Runs in the caller's write transaction.
+
+    The removal itself is logged first, so at least that event is kept; the anchor
+    (prev_hash of the first kept event) is stored before the DELETE, which the trigger
+    only allows below the anchor id and for events older than ``RETENTION_MONTHS``.
+    """
+    first_recent = session.scalar(select(func.min(AuditEvent.id)).where(
+        AuditEvent.occurred_at >= cutoff))
+    before = select(func.count()).select_from(AuditEvent)
+    if first_recent is not None:
+        before = before.where(AuditEvent.id < first_recent)
+    removed = session.scalar(before) or 0
+    if not removed:
+        return 0
+    record(session, user_login, Action.PRUNE, entity="audit_event",
+           detail=f"Adgangsloggen beskåret: {removed} hændelser før {cutoff[:10]} slettet")
+    first_kept = session.scalar(select(func.min(AuditEvent.id)).where(
+        AuditEvent.occurred_at >= cutoff))
+    kept = session.get(AuditEvent, first_kept)
+    assert kept is not None
+    previous = read_anchor(session)
+    connection = session.connection()
+    connection.execute(_UPSERT_META, [
+        {"key": ANCHOR_HASH_KEY, "value": kept.prev_hash},
+        {"key": ANCHOR_ID_KEY, "value": str(first_kept)},
+        {"key": PRUNED_KEY, "value": str((previous.pruned if previous else 0) + removed)},
+    ])
+    connection.execute(delete(AuditEvent).where(AuditEvent.id < first_kept))
+    session.expire_all()
+    return removed

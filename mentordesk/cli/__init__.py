@@ -16,7 +16,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from mentordesk.cli.common import EXIT_CANNOT_OPEN, EXIT_USAGE, CliFailure
+from mentordesk.cli.common import EXIT_CANNOT_OPEN, EXIT_OK, EXIT_USAGE, CliFailure
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, MentorDeskError
 
 
@@ -41,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mentordesk: afbrudt", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (e.g. `mentordesk citizens DB | head`): not an error.
+        sys.stdout = None  # the interpreter must not flush into the closed pipe at exit
+        return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,7 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import TaskRunner
-from ui.views import contacts, deadlines, grants, partners, settings, team
+from ui.views import (
+    audit,
+    calendar,
+    contacts,
+    deadlines,
+    economy,
+    grants,
+    hours,
+    partners,
+    plan,
+    reports,
+    rights,
+    settings,
+    team,
+)
 from ui.views.citizens import CitizensView
 from ui.views.importing import open_import_wizard
 from ui.views.placeholder import PlaceholderPage
@@ -56,8 +70,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.title_for(workspace))
         self.resize(1200, 760)
         self.citizens_view = CitizensView(workspace, runner, tab_factories=[
-            contacts.create_citizen_tab, grants.create_citizen_tab,
-            partners.create_citizen_tab,
+            contacts.create_citizen_tab, plan.create_citizen_tab, grants.create_citizen_tab,
+            partners.create_citizen_tab, economy.create_citizen_tab, rights.create_citizen_tab,
         ])
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -91,14 +105,14 @@ class MainWindow(QMainWindow):
             (self.tr("Citizens"), None),
             (self.tr("Deadlines"), deadlines.create_page),
             (self.tr("Contacts"), contacts.create_page),
-            (self.tr("Action plan"), None),
-            (self.tr("Calendar"), None),
-            (self.tr("Hours"), None),
-            (self.tr("Economy"), None),
-            (self.tr("Reports"), None),
+            (self.tr("Action plan"), plan.create_page),
+            (self.tr("Calendar"), calendar.create_page),
+            (self.tr("Hours"), hours.create_page),
+            (self.tr("Economy"), economy.create_page),
+            (self.tr("Reports"), reports.create_page),
             (self.tr("Partners"), partners.create_page),
             (self.tr("Team"), team.create_page),
-            (self.tr("Log"), None),
+            (self.tr("Log"), audit.create_page),
             (self.tr("Settings"), settings.create_page),
         ]
 

@@ -1,0 +1,75 @@
+"""export-citizen (right of access), audit-prune (log retention), audit-review (monthly)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mentordesk import vault
+from mentordesk.cli.common import EXIT_CHECK_FAILED, EXIT_OK, Commands, open_database
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database
+
+
+def register(commands: Commands) -> None:
+    export = commands.add_parser(
+        "export-citizen", help="indsigtspakke (zip) med alt om én borger")
+    export.add_argument("db", type=Path)
+    export.add_argument("--citizen", type=int, required=True, metavar="ID")
+    export.add_argument("--out", type=Path, required=True, metavar="FIL.zip")
+    export.set_defaults(handler=_cmd_export_citizen)
+
+    prune = commands.add_parser(
+        "audit-prune", help="slet adgangslogens hændelser ældre end opbevaringstiden")
+    prune.add_argument("db", type=Path)
+    prune.set_defaults(handler=_cmd_audit_prune)
+
+    review = commands.add_parser("audit-review", help="månedlig logkontrol som PDF")
+    review.add_argument("db", type=Path)
+    review.add_argument("--month", required=True, metavar="ÅÅÅÅ-MM")
+    review.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
+    review.set_defaults(handler=_cmd_audit_review)
+
+
+def _as_actor(path: Path, work: Callable[[Database, Actor], Any]) -> Any:
+    from mentordesk.services.team import resolve_actor
+
+    database = open_database(path)
+    try:
+        return work(database, resolve_actor(database, vault.current_login()))
+    finally:
+        database.close()
+
+
+def _cmd_export_citizen(args: argparse.Namespace) -> int:
+    from mentordesk.rights.access_export import export_citizen
+
+    package = _as_actor(args.db, lambda database, actor: export_citizen(
+        database, actor, args.citizen, args.out))
+    print(f"Indsigtspakken er gemt: {package.path} ({len(package.files)} filer, "
+          f"{package.log_entries} opslag i loggen)")
+    return EXIT_OK
+
+
+def _cmd_audit_prune(args: argparse.Namespace) -> int:
+    from mentordesk.audit_admin.retention import prune_log
+    from mentordesk.domain.dates import format_date
+
+    result = _as_actor(args.db, prune_log)
+    print(f"{result.removed} hændelser fra før {format_date(result.cutoff)} slettet; "
+          f"{result.kept} hændelser tilbage, kæden er i orden.")
+    return EXIT_OK
+
+
+def _cmd_audit_review(args: argparse.Namespace) -> int:
+    from mentordesk.audit_admin.review import export_review_pdf, parse_month
+
+    month = parse_month(args.month)
+    report = _as_actor(args.db, lambda database, actor: export_review_pdf(
+        database, actor, month, args.out))
+    print(f"Logkontrollen er gemt: {args.out} ({report.total_events} hændelser, "
+          f"{len(report.outside_caseload)} opslag uden for sagsstamme, "
+          f"{len(report.cpr_reveals)} CPR-visninger, {len(report.exports)} eksporter)")
+    return EXIT_OK if report.chain_ok else EXIT_CHECK_FAILED

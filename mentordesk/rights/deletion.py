@@ -1,0 +1,153 @@
+"""Deleting closed cases for real once they are no longer needed.
+
+Closed cases whose closing date lies more than the retention period back (the
+``closed_case_retention_years`` setting, default 5 years) are listed for deletion. A
+coordinator or admin confirms each one by typing the citizen's name (or alias); then
+every row of the citizen goes (the foreign keys cascade from ``citizen``), the freed pages
+are overwritten (``secure_delete``) and the file is rebuilt (``VACUUM``), so the data
+cannot be recovered from the file or its journal. What remains is one audit tombstone:
+the citizen's number, the closing date and the row count, no name and no CPR.
+Earlier log entries about the citizen stay (the log is append-only) until retention
+pruning removes them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+import sqlcipher3
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mentordesk import audit
+from mentordesk.domain.codes import CitizenStatus
+from mentordesk.domain.dates import format_date
+from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.rights.tables import CITIZEN_TABLES
+from mentordesk.services.access import require_coordinator
+from mentordesk.services.team import Actor
+from mentordesk.storage.database import Database, is_lock_error
+from mentordesk.storage.models import AppMeta, Citizen
+
+_log = logging.getLogger(__name__)
+
+RETENTION_KEY = "closed_case_retention_years"
+DEFAULT_RETENTION_YEARS = 5
+
+
+@dataclass(frozen=True)
+class DeletionCandidate:
+    citizen_id: int
+    label: str  # name, or alias for an anonymous citizen
+    closed_on: date
+    due_since: date
+
+
+@dataclass(frozen=True)
+class DeletionResult:
+    citizen_id: int
+    rows_deleted: int
+    compacted: bool  # False: VACUUM waits for the next deletion (the file was busy)
+
+
+def retention_years(database: Database) -> int:
+    stored = database.meta(RETENTION_KEY)
+    return int(stored) if stored.isdigit() and int(stored) >= 1 else DEFAULT_RETENTION_YEARS
+
+
+def set_retention_years(database: Database, actor: Actor, years: int) -> None:
+    require_coordinator(actor)
+    if not 1 <= years <= 50:
+        raise InvalidInput("Opbevaringstiden for afsluttede sager skal være 1-50 år.")
+    with database.session() as session:
+        session.merge(AppMeta(key=RETENTION_KEY, value=str(years)))
+        audit.record(session, actor.login, audit.Action.UPDATE, entity="app_meta",
+                     detail=f"Afsluttede sager slettes efter {years} år")
+
+
+def deletion_candidates(database: Database, actor: Actor,
+                        today: date | None = None) -> list[DeletionCandidate]:
+    """Closed cases past the retention period, oldest first; audited as a list."""
+    require_coordinator(actor)
+    years = retention_years(database)
+    latest_closing = (today or date.today()) - relativedelta(years=years)
+    with database.session() as session:
+        citizens = session.scalars(select(Citizen).where(
+            Citizen.status == CitizenStatus.CLOSED.value, Citizen.closed_on.is_not(None),
+            Citizen.closed_on <= latest_closing).order_by(Citizen.closed_on, Citizen.id)).all()
+        audit.record(session, actor.login, audit.Action.LIST, entity="citizen",
+                     detail=f"Sager til sletning vist ({len(citizens)}; "
+                     f"afsluttet før {format_date(latest_closing)})")
+        return [DeletionCandidate(c.id, confirmation_text(c), c.closed_on,
+                                  c.closed_on + relativedelta(years=years))
+                for c in citizens]
+
+
+def confirmation_text(citizen: Citizen) -> str:
+    """What the user types to confirm: the name, or the alias of an anonymous citizen."""
+    name = f"{citizen.first_name} {citizen.last_name}".strip()
+    return (citizen.alias or f"Borger {citizen.id}") if citizen.is_anonymous or not name \
+        else name
+
+
+def delete_citizen(database: Database, actor: Actor, citizen_id: int,
+                   confirmation: str) -> DeletionResult:
+    """Delete every row of a closed case, then scrub the file (coordinators and admins).
+
+    ``confirmation`` must be the citizen's name (alias when anonymous), typed by the user.
+    """
+    require_coordinator(actor)
+    with database.session() as session:
+        citizen = session.get(Citizen, citizen_id)
+        if citizen is None:
+            raise NotFound("Borgeren findes ikke.")
+        _check_may_delete(citizen, confirmation)
+        closed_on = citizen.closed_on
+        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        rows = count_rows(session, citizen_id)
+        session.execute(Citizen.__table__.delete().where(Citizen.id == citizen_id))
+        audit.record(session, actor.login, audit.Action.DELETE, entity="citizen",
+                     entity_id=citizen_id, citizen_id=citizen_id,
+                     detail=f"Sag slettet efter endt opbevaring (afsluttet "
+                     f"{format_date(closed_on) if closed_on else 'ukendt'}; "
+                     f"{rows} rækker fjernet)")
+    return DeletionResult(citizen_id, rows, compact(database))
+
+
+def _check_may_delete(citizen: Citizen, confirmation: str) -> None:
+    if citizen.status != CitizenStatus.CLOSED.value:
+        raise InvalidInput("Kun afsluttede sager kan slettes. Afslut sagen først.")
+    if " ".join(confirmation.split()).casefold() != \
+            " ".join(confirmation_text(citizen).split()).casefold():
+        raise InvalidInput("Skriv borgerens navn præcist for at bekræfte sletningen. "
+                           "Intet er slettet.")
+
+
+def count_rows(session: Session, citizen_id: int) -> int:
+    """How many rows of all the citizen's tables the deletion removes."""
+    return sum(session.scalar(select(func.count()).select_from(spec.table).where(
+        spec.condition(citizen_id))) or 0 for spec in CITIZEN_TABLES)
+
+
+def compact(database: Database) -> bool:
+    """Rebuild the file without free pages and empty the WAL, so nothing deleted lingers.
+
+    VACUUM cannot run inside a transaction: it runs on the driver connection directly.
+    It needs the file to itself; when a colleague's session holds it, the deletion stands
+    (secure_delete has already overwritten the freed content) and False is returned.
+    """
+    with database.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        try:
+            driver.execute("PRAGMA secure_delete = ON")
+            driver.execute("VACUUM")
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher3.OperationalError as error:
+            if not is_lock_error(error):
+                raise
+            _log.warning("VACUUM after a deletion postponed: the file is in use")
+            return False
+    return True

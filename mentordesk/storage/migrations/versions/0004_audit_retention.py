@@ -1,0 +1,40 @@
+"""Let retention pruning remove old audit events, and nothing else.
+
+Revision ID: 0004_audit_retention
+Revises: 0003_history_reference
+Create Date: 2026-11-23
+
+The delete trigger of 0002 refused every DELETE. Pruning (``audit.prune``) first stores
+the chain's anchor in ``app_meta`` (the first kept event's id and prev_hash), then deletes
+the events below it. The new trigger allows exactly that: a row below the anchor id AND
+older than six months. Anything else, including a forged anchor that reaches recent
+events, is still refused; ``verify_chain`` checks the kept part against the anchor.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0004_audit_retention"
+down_revision = "0003_history_reference"
+branch_labels = None
+depends_on = None
+
+# SQLite's own clock: "now" minus six months, in the ISO form occurred_at is stored in
+# (a string comparison is a time comparison for this fixed-width prefix).
+_SIX_MONTHS_AGO = "strftime('%Y-%m-%dT%H:%M:%f', 'now', '-6 months')"
+_ANCHOR_ID = ("COALESCE((SELECT CAST(value AS INTEGER) FROM app_meta "
+              "WHERE key = 'audit_anchor_id'), 0)")
+
+
+def upgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
+    op.execute(
+        "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
+        f"WHEN OLD.id >= {_ANCHOR_ID} OR OLD.occurred_at >= {_SIX_MONTHS_AGO} "
+        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
+    )
+
+
+def downgrade() -> None:
+    raise NotImplementedError("MentorDesk never downgrades a database; restore a backup instead")
