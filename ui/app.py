@@ -90,7 +90,7 @@ class AppController(QObject):
         self.guard.stop()
         if self.main_window is not None and shiboken6.isValid(self.main_window):
             self.main_window.blockSignals(True)  # closing here is not a new quit request
-            self.main_window.close()
+            self.main_window.close_without_asking()  # asked already, or quit from lock
         databases = [workspace.database for workspace in self.workspaces]
         current = self.guard.workspace.database if self.guard.workspace else None
         session_id = self.guard.session_id

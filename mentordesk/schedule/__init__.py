@@ -14,6 +14,8 @@ Appointments (:mod:`.appointments`, :mod:`.done`)
               *, duration_minutes=None, note="") -> contact id
     mark_not_attended(database, actor, appointment_id, occurrence_start=None, *, note="")
     weekly_rule(interval=1, until=None, count=None, weekdays=()) -> RRULE text
+    remaining_rule(series_rule, series_start, rule, occurrence_start) -> the rule for
+        "this and following" (an unchanged COUNT continues the series' count)
 Calendar (:mod:`.calendar`)
     calendar_items(database, actor, first, last, *, mentor_ids=None, citizen_ids=None)
         -> list[CalendarItem]   (appointments + group sessions, conflicts attached)
@@ -23,10 +25,14 @@ Calendar (:mod:`.calendar`)
 Group courses (:mod:`.groups`)
     create_group_course / update_group_course / delete_group_course / list_group_courses,
     set_session_cancelled(database, actor, course_id, held_on, cancelled, *, note=""),
+    registered_attendance(database, actor, course_id) -> RegisteredAttendance (asked before a
+        delete; delete_group_course(..., keep_registered_contacts=True) keeps those contacts),
     group_sessions(database, actor, course_id, first, last) -> list[GroupSessionRow],
     register_attendance(database, actor, course_id, held_on, attended_ids) -> AttendanceResult
 Absence (:mod:`.absence`)
     create_absence / update_absence / delete_absence / list_absences(database, actor, first, last)
+    absences_to_manage(database, actor, *, user_id=None) -> current/upcoming first, then past
+    edit_absence(database, actor, id, version, changes, original)  (three-way merge, EditConflict)
 Weekly hours (:mod:`.hours`, :mod:`.overview`, :mod:`.export`)
     citizen_weeks(session, citizen_ids, start, end, *, today) -> list[CitizenWeek]
     mentor_weeks(session, mentor_ids, start, end, *, today) -> list[MentorWeek]
@@ -51,8 +57,10 @@ from mentordesk.schedule.absence import (
     AbsenceInput,
     AbsenceKind,
     AbsenceRow,
+    absences_to_manage,
     create_absence,
     delete_absence,
+    edit_absence,
     list_absences,
     update_absence,
 )
@@ -86,11 +94,13 @@ from mentordesk.schedule.groups import (
     GroupCourseInput,
     GroupCourseRow,
     GroupSessionRow,
+    RegisteredAttendance,
     create_group_course,
     delete_group_course,
     group_sessions,
     list_group_courses,
     register_attendance,
+    registered_attendance,
     set_session_cancelled,
     update_group_course,
 )
@@ -102,15 +112,17 @@ from mentordesk.schedule.overview import (
     weekly_hours,
     weekly_hours_for_week,
 )
-from mentordesk.schedule.recurrence import Occurrence, weekly_rule
+from mentordesk.schedule.recurrence import Occurrence, remaining_rule, weekly_rule
 from mentordesk.schedule.staffed import StaffedHours, set_staffed_hours, staffed_hours
 
 __all__ = [
     "AbsenceInput", "AbsenceKind", "AbsenceRow", "AppointmentDetail", "AppointmentInput",
     "AttendanceResult", "BillingBasis", "BillingLine", "CalendarItem", "CitizenWeek",
     "Conflict", "EditScope", "GroupCourseInput", "GroupCourseRow", "GroupSessionRow",
-    "HoursOverview", "HoursTotal", "IcsEvent", "MentorWeek", "Occurrence", "StaffedHours",
-    "billing_basis", "calendar_items", "citizen_weeks", "create_absence",
+    "HoursOverview", "HoursTotal", "IcsEvent", "MentorWeek", "Occurrence",
+    "RegisteredAttendance", "StaffedHours", "absences_to_manage", "edit_absence",
+    "registered_attendance", "remaining_rule", "billing_basis", "calendar_items",
+    "citizen_weeks", "create_absence",
     "create_appointment", "create_group_course", "delete_absence", "delete_appointment",
     "delete_group_course", "set_session_cancelled",
     "export_billing_pdf", "export_billing_xlsx", "export_hours_xlsx", "export_ics",

@@ -9,23 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.services.access import require_citizen, require_coordinator
-from mentordesk.services.editing import require_version
+from mentordesk.services.editing import EditConflict, require_version, stale_conflict
 from mentordesk.services.input_checks import clean_note
 from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Absence, AbsenceCover, User
 
 ENTITY = "absence"
+# The fields an edit form sends; ``covers`` is a {citizen_id: substitute_id} mapping.
+EDIT_FIELDS = ("user_id", "kind", "start_on", "end_on", "note", "covers")
+PAST_DAYS = 365  # the manager also lists last year's absences, after the current ones
 
 
 class AbsenceKind(LabeledStrEnum):
@@ -64,6 +70,11 @@ class AbsenceRow:
     def period_label(self) -> str:
         return f"{format_date(self.start_on)} – {format_date(self.end_on)}"
 
+    def values(self) -> dict[str, Any]:
+        """The editable fields, as an edit form holds them (``EDIT_FIELDS``)."""
+        return {"user_id": self.user_id, "kind": self.kind, "start_on": self.start_on,
+                "end_on": self.end_on, "note": self.note, "covers": dict(self.covers)}
+
 
 def create_absence(database: Database, actor: Actor, data: AbsenceInput,
                    *, today: date | None = None) -> int:
@@ -86,11 +97,35 @@ def update_absence(database: Database, actor: Actor, absence_id: int, expected_v
         row = _require_absence(session, actor, absence_id)
         require_version(row, expected_version, "Fraværet")
         _check(session, actor, data, today)
-        row.user_id, row.kind = data.user_id, data.kind
-        row.start_on, row.end_on, row.note = data.start_on, data.end_on, clean_note(data.note)
-        session.execute(delete(AbsenceCover).where(AbsenceCover.absence_id == row.id))
-        session.flush()
-        _write_covers(session, actor, row, data.covers)
+        _apply(session, actor, row, data)
+
+
+def edit_absence(database: Database, actor: Actor, absence_id: int, expected_version: int,
+                 changes: Mapping[str, Any], original: Mapping[str, Any],
+                 *, today: date | None = None) -> None:
+    """Save a form's changes made against ``original`` (loaded at ``expected_version``).
+
+    If someone saved meanwhile, fields only they changed are kept and mine are merged in;
+    a field we both changed raises ``EditConflict`` so the form can ask which to keep.
+    """
+    today = today or date.today()
+    unknown = set(changes) - set(EDIT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    with database.session() as session:
+        row = _require_absence(session, actor, absence_id)
+        current = _current_values(session, row)
+        mine = {name: value for name, value in changes.items()
+                if name not in original or original[name] != value}
+        if row.version != expected_version:
+            stale = stale_conflict(SimpleNamespace(**current, version=row.version),
+                                   mine, original)
+            if stale.conflicts:
+                raise EditConflict("Absence", row.version, stale.conflicts, stale.merged)
+        merged = {**current, **mine}
+        data = AbsenceInput(**{**merged, "covers": dict(merged["covers"])})
+        _check(session, actor, data, today)
+        _apply(session, actor, row, data)
 
 
 def delete_absence(database: Database, actor: Actor, absence_id: int,
@@ -116,6 +151,25 @@ def list_absences(database: Database, actor: Actor, first: date, last: date,
         audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
                      detail=f"Fravær {format_date(first)} – {format_date(last)}")
         return rows
+
+
+def absences_to_manage(database: Database, actor: Actor, *, user_id: int | None = None,
+                       today: date | None = None) -> list[AbsenceRow]:
+    """The absence manager's list: current and upcoming first (soonest first), then the
+    past year's (latest first). A mentor sees only their own; ``user_id`` narrows to one."""
+    today = today or date.today()
+    if not actor.sees_all_citizens:
+        user_id = actor.user_id
+    with database.session() as session:
+        rows = absences_between(session, today - timedelta(days=PAST_DAYS), date(9999, 12, 31),
+                                user_ids=None if user_id is None else [user_id])
+        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+                     detail="Fraværsliste" + (f" ({_user_name(session, user_id)})"
+                                              if user_id is not None else ""))
+    ahead = [row for row in rows if row.end_on >= today]
+    past = sorted((row for row in rows if row.end_on < today),
+                  key=lambda row: (row.start_on, row.id), reverse=True)
+    return ahead + past
 
 
 def absences_between(session: Session, first: date, last: date, *,
@@ -161,14 +215,38 @@ def _check(session: Session, actor: Actor, data: AbsenceInput, today: date) -> N
         require_citizen(session, actor, citizen_id, today)
 
 
+def _current_values(session: Session, row: Absence) -> dict[str, Any]:
+    covers = {cover.citizen_id: cover.substitute_id for cover in session.scalars(
+        select(AbsenceCover).where(AbsenceCover.absence_id == row.id))}
+    return {"user_id": row.user_id, "kind": row.kind, "start_on": row.start_on,
+            "end_on": row.end_on, "note": row.note, "covers": covers}
+
+
+def _apply(session: Session, actor: Actor, row: Absence, data: AbsenceInput) -> None:
+    """Write a checked edit; the version always moves on (also when only substitutes
+    changed), so another open form sees that it is stale."""
+    before = _current_values(session, row)
+    row.user_id, row.kind = data.user_id, data.kind
+    row.start_on, row.end_on, row.note = data.start_on, data.end_on, clean_note(data.note)
+    flag_modified(row, "note")
+    for citizen_id in sorted(set(before["covers"]) - set(data.covers)):
+        audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
+                     entity_id=row.id, citizen_id=citizen_id,
+                     detail="Vikar ophørt: fravær ændret")
+    session.execute(delete(AbsenceCover).where(AbsenceCover.absence_id == row.id))
+    session.flush()
+    _write_covers(session, actor, row, data.covers, audit.Action.UPDATE)
+
+
 def _write_covers(session: Session, actor: Actor, row: Absence,
-                  covers: Mapping[int, int]) -> None:
-    audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY, entity_id=row.id,
+                  covers: Mapping[int, int],
+                  action: audit.Action = audit.Action.CREATE) -> None:
+    audit.record(session, actor.login, action, entity=ENTITY, entity_id=row.id,
                  detail=f"Fravær: {AbsenceKind(row.kind).label} {_period(row)}")
     for citizen_id, substitute_id in sorted(covers.items()):
         session.add(AbsenceCover(absence_id=row.id, citizen_id=citizen_id,
                                  substitute_id=substitute_id))
-        audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY,
+        audit.record(session, actor.login, action, entity=ENTITY,
                      entity_id=row.id, citizen_id=citizen_id,
                      detail=f"Vikar {_user_name(session, substitute_id)} {_period(row)}")
     session.flush()

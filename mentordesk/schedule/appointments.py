@@ -24,6 +24,7 @@ from mentordesk.schedule.recurrence import (
     check_rule,
     format_exdates,
     parse_exdates,
+    remaining_rule,
     series_starts,
     until_before,
 )
@@ -287,6 +288,8 @@ def _edit_following(session: Session, actor: Actor, series: Appointment,
                     expected_version: int, values: dict[str, Any], data: AppointmentInput,
                     occurrence_start: datetime) -> int:
     require_version(series, expected_version, "Aftalen")
+    values["rrule"] = remaining_rule(series.rrule, series.starts_at, values["rrule"],
+                                     occurrence_start)
     shift = values["starts_at"] - occurrence_start
     moved = [d + shift for d in parse_exdates(series.exdates) if d >= occurrence_start]
     _end_series_before(session, series, occurrence_start)

@@ -99,15 +99,53 @@ def update_group_course(database: Database, actor: Actor, course_id: int,
         _audit_members(session, actor, course, audit.Action.UPDATE, data.participant_ids)
 
 
+@dataclass(frozen=True)
+class RegisteredAttendance:
+    """What deleting a course would unlink: sessions with attendance and their contacts."""
+
+    sessions: int
+    contacts: int
+    citizen_ids: tuple[int, ...]
+
+
+def registered_attendance(database: Database, actor: Actor,
+                          course_id: int) -> RegisteredAttendance:
+    """Asked before a delete, so the confirmation can say what happens to the contacts."""
+    with database.session() as session:
+        course = _require_course(session, actor, course_id)
+        found = _registered(session, course_id)
+        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+                     entity_id=course_id, detail=f"{course.name}: registreret fremmøde "
+                     f"{found.contacts} kontakter")
+        return found
+
+
 def delete_group_course(database: Database, actor: Actor, course_id: int,
-                        expected_version: int) -> None:
-    """Delete a course and its sessions; contacts already logged stay in the journal."""
+                        expected_version: int, *, keep_registered_contacts: bool = False
+                        ) -> RegisteredAttendance:
+    """Delete a course and its sessions.
+
+    Contacts from registered attendance are proof of delivered hours: they are never
+    deleted, only unlinked from the course, and only when the caller confirmed that
+    (``keep_registered_contacts``); otherwise such a course is refused with the counts.
+    """
     with database.session() as session:
         course = _require_course(session, actor, course_id)
         require_version(course, expected_version, "Gruppeforløbet")
+        registered = _registered(session, course.id)
+        if registered.contacts and not keep_registered_contacts:
+            raise InvalidInput(
+                f"Der er registreret fremmøde for {registered.sessions} møde(r) "
+                f"({registered.contacts} kontakter). Bekræft, at kontakterne skal blive i "
+                "borgernes journal uden kobling til forløbet, før forløbet slettes.")
         _audit_members(session, actor, course, audit.Action.DELETE,
                        _participants(session, course.id))
+        for citizen_id in registered.citizen_ids:
+            audit.record(session, actor.login, audit.Action.UPDATE, entity="contact",
+                         citizen_id=citizen_id, detail=f"Gruppekontakter beholdt, forløbet "
+                         f"{course.name} slettet")
         session.delete(course)
+        return registered
 
 
 def set_session_cancelled(database: Database, actor: Actor, course_id: int, held_on: date,
@@ -278,6 +316,14 @@ def group_slots(session: Session, first: date, last: date, *,
 
 
 # --- internals -----------------------------------------------------------------------------
+
+
+def _registered(session: Session, course_id: int) -> RegisteredAttendance:
+    rows = session.execute(select(Contact.group_session_id, Contact.citizen_id).join(
+        GroupSession, GroupSession.id == Contact.group_session_id).where(
+        GroupSession.group_course_id == course_id)).all()
+    return RegisteredAttendance(len({row[0] for row in rows}), len(rows),
+                                tuple(sorted({row[1] for row in rows})))
 
 
 def _checked(session: Session, actor: Actor, data: GroupCourseInput, today: date) -> dict:

@@ -112,6 +112,29 @@ def until_before(rule_text: str, moment: datetime) -> str:
     return ";".join(parts)
 
 
+def remaining_rule(series_rule: str, series_start: datetime, rule: str,
+                   occurrence_start: datetime) -> str:
+    """The rule for "this and following" from ``occurrence_start``.
+
+    An unchanged COUNT means "end where the series ended": the new series gets only the
+    dates still to come, not the full count again. Dates before ``occurrence_start``
+    that were removed (EXDATE) still used up the count (RFC 5545), so they are counted.
+    A changed rule, or one without COUNT, is what the user asked for and stays as it is.
+    """
+    if not rule or rule != series_rule:
+        return rule
+    parts = rule.split(";")
+    counts = [i for i, part in enumerate(parts) if part.upper().startswith("COUNT=")]
+    if not counts:
+        return rule
+    count = int(parts[counts[0]].split("=", 1)[1])
+    starts = _rule(series_rule, series_start).between(series_start, occurrence_start,
+                                                       inc=True)
+    before = sum(1 for start in starts if start < occurrence_start)
+    parts[counts[0]] = f"COUNT={max(count - before, 1)}"
+    return ";".join(parts)
+
+
 def parse_exdates(text: str) -> set[datetime]:
     return {datetime.fromisoformat(item) for item in (text or "").split(",") if item.strip()}
 

@@ -55,6 +55,38 @@
         <source>(no substitute)</source>
         <translation>(ingen vikar)</translation>
     </message>
+    <message>
+        <source>Change absence</source>
+        <translation>Ret fravær</translation>
+    </message>
+    <message>
+        <source>Citizen {number}</source>
+        <translation>Borger {number}</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the mentor's citizens are being loaded.</source>
+        <translation>Vent et øjeblik: mentorens borgere hentes.</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Substitutes</source>
+        <translation>Vikarer</translation>
+    </message>
+    <message>
+        <source>(no substitutes)</source>
+        <translation>(ingen vikarer)</translation>
+    </message>
 </context>
 <context>
     <name>CalendarActions</name>
@@ -121,6 +153,18 @@
     <message>
         <source>Deleting…</source>
         <translation>Sletter…</translation>
+    </message>
+    <message>
+        <source>Reinstate the session</source>
+        <translation>Genoptag mødet</translation>
+    </message>
+    <message>
+        <source>Cancel the session</source>
+        <translation>Aflys mødet</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
     </message>
 </context>
 <context>
@@ -362,6 +406,58 @@
         <source>Attendance registered: {created} new and {updated} changed contact(s).</source>
         <translation>Fremmøde registreret: {created} nye og {updated} ændrede kontakter.</translation>
     </message>
+    <message>
+        <source>Delete course…</source>
+        <translation>Slet forløb…</translation>
+    </message>
+    <message>
+        <source>Cancel the session</source>
+        <translation>Aflys mødet</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>(aflyst)</translation>
+    </message>
+    <message>
+        <source>Reinstate the session</source>
+        <translation>Genoptag mødet</translation>
+    </message>
+    <message>
+        <source>The session on {day} is cancelled.</source>
+        <translation>Mødet den {day} er aflyst.</translation>
+    </message>
+    <message>
+        <source>The session on {day} is reinstated.</source>
+        <translation>Mødet den {day} er genoptaget.</translation>
+    </message>
+    <message>
+        <source>Checking attendance…</source>
+        <translation>Tjekker fremmøde…</translation>
+    </message>
+    <message>
+        <source>Delete the group course &quot;{name}&quot; and all its sessions?</source>
+        <translation>Slet gruppeforløbet »{name}« og alle dets møder?</translation>
+    </message>
+    <message>
+        <source>Attendance has been registered for {sessions} session(s): {contacts} contact(s). They stay in the citizens' journals and still count as delivered hours, but are no longer linked to the course.</source>
+        <translation>Der er registreret fremmøde for {sessions} møde(r): {contacts} kontakt(er). De bliver i borgernes journal og tæller stadig som leverede timer, men er ikke længere knyttet til forløbet.</translation>
+    </message>
+    <message>
+        <source>Delete group course</source>
+        <translation>Slet gruppeforløb</translation>
+    </message>
+    <message>
+        <source>Delete course</source>
+        <translation>Slet forløb</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Sletter…</translation>
+    </message>
+    <message>
+        <source>The group course &quot;{name}&quot; is deleted.</source>
+        <translation>Gruppeforløbet »{name}« er slettet.</translation>
+    </message>
 </context>
 <context>
     <name>IcsExportDialog</name>
@@ -537,6 +633,14 @@
             <numerusform>%n konflikter</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Staffed hours…</source>
+        <translation>Åbningstid…</translation>
+    </message>
+    <message>
+        <source>The team's staffed hours per weekday</source>
+        <translation>Teamets åbningstid pr. ugedag</translation>
+    </message>
 </context>
 <context>
     <name>TimeGridHeader</name>
@@ -546,6 +650,128 @@
             <numerusform>%n fraværende</numerusform>
             <numerusform>%n fraværende</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AbsenceManagerDialog</name>
+    <message>
+        <source>Absence</source>
+        <translation>Fravær</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>Hele teamet</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Substitutes</source>
+        <translation>Vikarer</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>New absence…</source>
+        <translation>Nyt fravær…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ret…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Slet…</translation>
+    </message>
+    <message>
+        <source>Current and upcoming absences first, then the past year's.</source>
+        <translation>Aktuelt og kommende fravær først, derefter det seneste års.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Vis:</translation>
+    </message>
+    <message>
+        <source>Loading absences…</source>
+        <translation>Henter fravær…</translation>
+    </message>
+    <message>
+        <source>Citizen {number}</source>
+        <translation>Borger {number}</translation>
+    </message>
+    <message>
+        <source>The absence is saved.</source>
+        <translation>Fraværet er gemt.</translation>
+    </message>
+    <message>
+        <source>Delete {who}'s absence ({kind}, {period})?</source>
+        <translation>Slet fraværet for {who} ({kind}, {period})?</translation>
+    </message>
+    <message>
+        <source>The substitutes no longer see the citizens they cover.</source>
+        <translation>Vikarerne kan derefter ikke længere se de borgere, de dækker.</translation>
+    </message>
+    <message>
+        <source>Delete absence</source>
+        <translation>Slet fravær</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Sletter…</translation>
+    </message>
+    <message>
+        <source>The absence is deleted.</source>
+        <translation>Fraværet er slettet.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffedHoursDialog</name>
+    <message>
+        <source>Staffed hours</source>
+        <translation>Åbningstid</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>The calendar shades the time outside these hours grey.</source>
+        <translation>Kalenderen viser tiden uden for åbningstiden med gråt.</translation>
+    </message>
+    <message>
+        <source>Loading the staffed hours…</source>
+        <translation>Henter åbningstiden…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
     </message>
 </context>
 </TS>

@@ -61,4 +61,34 @@
         <translation>{field}: udfyld datoen.</translation>
     </message>
 </context>
+<context>
+    <name>CitizenPicker</name>
+    <message>
+        <source>Search citizens…</source>
+        <translation>Søg borger…</translation>
+    </message>
+    <message>
+        <source>&amp;Citizen:</source>
+        <translation>&amp;Borger:</translation>
+    </message>
+    <message>
+        <source>Loading citizens…</source>
+        <translation>Henter borgere…</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>Gentag adgangskoden:</translation>
+    </message>
+    <message>
+        <source>The passphrase is strong enough.</source>
+        <translation>Adgangskoden er stærk nok.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
 </TS>

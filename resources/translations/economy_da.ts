@@ -503,6 +503,14 @@
 <context>
     <name>EconomySheet</name>
     <message>
+        <source>Unknown month: »{text}«. Type 1–12 or a month name.</source>
+        <translation>Ukendt måned: »{text}«. Skriv 1–12 eller et månedsnavn.</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>Fra måned</translation>
+    </message>
+    <message>
         <source>Paste</source>
         <translation>Indsæt</translation>
     </message>
@@ -681,6 +689,18 @@
 <context>
     <name>FileActions</name>
     <message>
+        <source>Save and print</source>
+        <translation>Gem og udskriv</translation>
+    </message>
+    <message>
+        <source>Save and export</source>
+        <translation>Gem og eksportér</translation>
+    </message>
+    <message>
+        <source>The overview has changes that are not saved. Exports and prints use the saved version: save the changes first?</source>
+        <translation>Overblikket har ændringer, der ikke er gemt. Eksport og udskrift bruger den gemte version: vil du gemme ændringerne først?</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>Eksportér til Excel…</translation>
     </message>
@@ -695,10 +715,6 @@
     <message>
         <source>Versions…</source>
         <translation>Versioner…</translation>
-    </message>
-    <message>
-        <source>Save the overview first (Ctrl+S): exports and prints use the saved version.</source>
-        <translation>Gem overblikket først (Ctrl+S): eksport og udskrift bruger den gemte version.</translation>
     </message>
     <message>
         <source>Economy {name} {year}</source>

@@ -102,6 +102,18 @@
 <context>
     <name>GoalDetail</name>
     <message>
+        <source>Remove link</source>
+        <translation>Fjern tilknytning</translation>
+    </message>
+    <message>
+        <source>Link contacts…</source>
+        <translation>Tilknyt kontakter…</translation>
+    </message>
+    <message>
+        <source>No contacts are linked to this goal yet. Link them here with "Link contacts…" or when logging a contact.</source>
+        <translation>Der er endnu ingen kontakter knyttet til målet. Knyt dem til her med "Tilknyt kontakter…" eller når du registrerer en kontakt.</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
@@ -192,10 +204,6 @@
     <message>
         <source>Delete assessment</source>
         <translation>Slet vurdering</translation>
-    </message>
-    <message>
-        <source>No contacts are linked to this goal yet. Link them when logging a contact.</source>
-        <translation>Der er endnu ingen kontakter knyttet til målet. Knyt dem til, når du registrerer en kontakt.</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -551,6 +559,48 @@
     <message>
         <source>done {date}</source>
         <translation>udført {date}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkContactsDialog</name>
+    <message>
+        <source>Linking…</source>
+        <translation>Tilknytter…</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min.</translation>
+    </message>
+    <message>
+        <source>Loading contacts…</source>
+        <translation>Henter kontakter…</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Tilknyt</translation>
+    </message>
+    <message>
+        <source>All of the citizen's recent contacts are already linked to this goal.</source>
+        <translation>Alle borgerens seneste kontakter er allerede knyttet til dette mål.</translation>
+    </message>
+    <message>
+        <source>Tick the contacts that worked on "{title}". The citizen's newest contacts that are not linked yet are shown.</source>
+        <translation>Sæt flueben ved de kontakter, der har arbejdet med "{title}". Borgerens nyeste kontakter, som ikke er knyttet til endnu, vises.</translation>
+    </message>
+    <message>
+        <source>Link contacts to the goal</source>
+        <translation>Tilknyt kontakter til målet</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLinks</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <source>Remove the link between the contact of {date} ({form}) and this goal? The contact itself stays in the journal.</source>
+        <translation>Fjern tilknytningen mellem kontakten den {date} ({form}) og dette mål? Selve kontakten bliver i journalen.</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,10 @@ Udskriv det, skriv adgangskoden på i hånden, og lås det inde. Slet derefter P
 <context>
     <name>LockScreen</name>
     <message>
+        <source>Changes that were not saved are kept and come back when you unlock: {places}. Quitting MentorDesk from here discards them.</source>
+        <translation>Ændringer, som ikke er gemt, er bevaret og kommer igen, når du låser op: {places}. Afslutter du MentorDesk herfra, går de tabt.</translation>
+    </message>
+    <message>
         <source>MentorDesk is locked</source>
         <translation>MentorDesk er låst</translation>
     </message>
@@ -54,20 +58,16 @@ Udskriv det, skriv adgangskoden på i hånden, og lås det inde. Slet derefter P
         <translation>Ny adgangskode:</translation>
     </message>
     <message>
-        <source>Repeat passphrase:</source>
-        <translation>Gentag adgangskoden:</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>De to adgangskoder er ikke ens.</translation>
-    </message>
-    <message>
         <source>Changing the passphrase…</source>
         <translation>Skifter adgangskoden …</translation>
     </message>
 </context>
 <context>
     <name>SecurityGuard</name>
+    <message>
+        <source>Unlocking the database…</source>
+        <translation>Låser databasen op…</translation>
+    </message>
     <message>
         <source>Also open by: {names}</source>
         <translation>Også åben hos: {names}</translation>

@@ -36,10 +36,6 @@
         <translation>Adgangskode:</translation>
     </message>
     <message>
-        <source>Repeat passphrase:</source>
-        <translation>Gentag adgangskode:</translation>
-    </message>
-    <message>
         <source>Write the passphrase down and keep it safe: without it, nobody can open the database, not even support.</source>
         <translation>Skriv adgangskoden ned, og opbevar den sikkert: uden den kan ingen åbne databasen, heller ikke support.</translation>
     </message>
@@ -52,10 +48,6 @@
         <translation>MentorDesk-databaser (*.mentordesk)</translation>
     </message>
     <message>
-        <source>The passphrase is strong enough.</source>
-        <translation>Adgangskoden er stærk nok.</translation>
-    </message>
-    <message>
         <source>Choose where to save the database.</source>
         <translation>Vælg, hvor databasen skal gemmes.</translation>
     </message>
@@ -66,10 +58,6 @@
     <message>
         <source>Enter the team&apos;s name.</source>
         <translation>Skriv teamets navn.</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>De to adgangskoder er ikke ens.</translation>
     </message>
     <message>
         <source>Creating the encrypted database…</source>
@@ -113,6 +101,26 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>There are changes that have not been saved:
+
+{places}
+
+If you close now, they are lost.</source>
+        <translation>Der er ændringer, som ikke er gemt:
+
+{places}
+
+Lukker du nu, går de tabt.</translation>
+    </message>
+    <message>
+        <source>Don't save</source>
+        <translation>Gem ikke</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
     <message>
         <source>&amp;Import citizens…</source>
         <translation>&amp;Importér borgere…</translation>

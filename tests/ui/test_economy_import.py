@@ -114,15 +114,18 @@ def test_a_file_that_is_not_a_workbook_is_refused_with_a_message(
     assert editor.files.mapping_dialog is None
 
 
-def test_print_to_pdf_and_unsaved_changes_must_be_saved_first(
+def test_print_to_pdf_and_unsaved_changes_are_offered_saving_first(
         qtbot, editor, tmp_path, pdf_text):  # noqa: F811
     from test_economy_sheet import type_into
 
     from ui.views.economy.sheet_model import COL_AMOUNT
 
     type_into(qtbot, editor, line_row(editor, "El"), COL_AMOUNT, "750")
-    editor.files.choose_print()  # refused before any file dialog: the edit is unsaved
-    assert "Gem overblikket først" in editor.message_label.text()
+    editor.files.choose_print()  # asks before any file dialog: the edit is unsaved
+    box = editor.files.save_first_box
+    assert box is not None and "ikke er gemt" in box.text()
+    box.button(box.StandardButton.Cancel).click()
+    assert editor.has_unsaved_changes()  # cancel: still unsaved, nothing printed
     with qtbot.waitSignal(editor.saved, timeout=5_000):
         editor.save_action.trigger()
 

@@ -23,18 +23,23 @@ YEAR = date.today().year
 JAN, FEB, MAR, JUN = (COL_FIRST_MONTH + month for month in (0, 1, 2, 5))
 
 
-@pytest.fixture
-def workspace(database_path, make_database):
+def sheet_workspace(database_path, make_database, lines: tuple[SheetLine, ...]):
+    """Gitte's database with this year's sheet saved with ``lines``."""
     database = make_database(database_path, [
         NewCitizen(first_name="Gitte", last_name="Økonomi", cpr="0101909003")], keep_open=True)
     workspace = load_workspace(database)
-    lines = (SheetLine.filled("income", "Kontanthjælp", "monthly", 1_150_000),
-             SheetLine.filled("income", "Boligstøtte", "monthly", 200_000),
-             SheetLine.filled("expense", "Husleje", "monthly", 650_000),
-             SheetLine.filled("expense", "El", "monthly", 60_000))
     save_sheet(database, workspace.actor, CITIZEN, YEAR, 0,
                Sheet(citizen_id=CITIZEN, year=YEAR, lines=lines))
     return workspace
+
+
+@pytest.fixture
+def workspace(database_path, make_database):
+    return sheet_workspace(database_path, make_database, (
+        SheetLine.filled("income", "Kontanthjælp", "monthly", 1_150_000),
+        SheetLine.filled("income", "Boligstøtte", "monthly", 200_000),
+        SheetLine.filled("expense", "Husleje", "monthly", 650_000),
+        SheetLine.filled("expense", "El", "monthly", 60_000)))
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self._runner = runner
+        self._close_confirmed = False
+        self.close_question: QMessageBox | None = None
         self.setWindowTitle(self.title_for(workspace))
         self.resize(1200, 760)
         self.citizens_view = CitizensView(workspace, runner, tab_factories=[
@@ -186,6 +189,64 @@ class MainWindow(QMainWindow):
         self.switch_area(0)
         self.citizens_view.focus_search()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    # -- closing: nothing lost --------------------------------------------------------
+
+    def unsaved_places(self) -> list[tuple[int, str]]:
+        """(navigation row, what to call it) for every place holding edits not saved:
+        the citizen's record (case form and its tabs) and any built area page that
+        says so through ``has_unsaved_changes``."""
+        places: list[tuple[int, str]] = []
+        summary = self.citizens_view.record.unsaved_summary()
+        if summary:
+            places.append((0, f"{self.navigation.item(0).text()}: {summary}"))
+        for row in range(1, self.pages.count()):
+            page = getattr(self.pages.widget(row), "page", None)
+            check = getattr(page, "has_unsaved_changes", None)
+            if check is not None and check():
+                places.append((row, self.navigation.item(row).text()))
+        return places
+
+    def close_without_asking(self) -> None:
+        """Close even with unsaved edits: the caller has asked, or keeps them (lock)."""
+        self._close_confirmed = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        places = [] if self._close_confirmed else self.unsaved_places()
+        if places:
+            # Closing waits for the answer; the question does not block the event loop
+            # (the worker may still be delivering a save).
+            event.ignore()
+            self._ask_before_closing(places)
+            return
         self.closed.emit()
         super().closeEvent(event)
+
+    def _ask_before_closing(self, places: list[tuple[int, str]]) -> None:
+        if self.close_question is not None:
+            self.close_question.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "MentorDesk", self.tr(
+            "There are changes that have not been saved:\n\n{places}\n\n"
+            "If you close now, they are lost.").format(
+                places="\n".join(f"• {name}" for _row, name in places)), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a citizen's name is never markup
+        self.discard_button = box.addButton(self.tr("Don't save"),
+                                            QMessageBox.ButtonRole.DestructiveRole)
+        self.cancel_close_button = box.addButton(self.tr("Cancel"),
+                                                 QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.cancel_close_button)  # Enter keeps the edits
+        box.setEscapeButton(self.cancel_close_button)
+        box.finished.connect(lambda _result: self._close_answered(box, places))
+        self.close_question = box
+        box.open()
+
+    def _close_answered(self, box: QMessageBox, places: list[tuple[int, str]]) -> None:
+        self.close_question = None
+        box.deleteLater()
+        if box.clickedButton() is self.discard_button:
+            self.close_without_asking()
+        else:  # stay, and show where the edits are
+            self.switch_area(places[0][0])
+            if places[0][0] == 0:
+                self.citizens_view.record.show_unsaved()

@@ -24,7 +24,13 @@ from mentordesk.services.plan.goals import (
     load_plan,
     update_goal,
 )
-from mentordesk.services.plan.links import goal_contacts, link_contact, unlink_contact
+from mentordesk.services.plan.links import (
+    goal_contacts,
+    link_contact,
+    link_contacts,
+    linkable_contacts,
+    unlink_contact,
+)
 from mentordesk.services.plan.sub_goals import (
     add_sub_goal,
     delete_sub_goal,
@@ -62,7 +68,8 @@ __all__ = [
     "ThemeChoice", "VumTermItem", "add_local_term", "add_sub_goal", "complete_evaluation",
     "create_goal", "delete_assessment", "delete_goal", "delete_sub_goal", "evaluation_goals",
     "get_goal", "goal_choices", "goal_contacts", "goal_history", "level_series",
-    "link_contact", "load_plan", "move_sub_goal", "plan_pdf", "record_assessment",
+    "link_contact", "link_contacts", "linkable_contacts", "load_plan", "move_sub_goal",
+    "plan_pdf", "record_assessment",
     "rename_term", "set_term_active", "theme_choices", "theme_name", "unlink_contact",
     "update_assessment", "update_goal", "update_sub_goal", "vum_terms",
 ]

@@ -1,20 +1,32 @@
 """Contacts that worked on a goal (the ``contact_goal`` link, also set from the contact
-form): the goal view lists them, and a contact can be linked or unlinked from there."""
+form): the goal view lists them, and contacts can be linked or unlinked from there.
+
+Linking and unlinking from the goal are audited and kept in the goal's history
+("Kontakt": nothing → the contact, or the contact → nothing), in the same transaction.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import Select, delete, insert, select
+from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
+from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.plan.rows import visible_goal
+from mentordesk.services import history
+from mentordesk.services.plan.rows import CONTACT_FIELD, visible_goal
 from mentordesk.services.plan.values import GoalContact
 from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import Contact, User, contact_goal
+from mentordesk.storage.models import Contact, Goal, User, contact_goal
 
 EXCERPT_CHARS = 120
+RECENT_CONTACTS = 60  # offered for linking: the newest, which are the ones still remembered
+MAX_LINK_AT_ONCE = 200
 
 
 def goal_contacts(database: Database, actor: Actor, goal_id: int) -> list[GoalContact]:
@@ -22,18 +34,48 @@ def goal_contacts(database: Database, actor: Actor, goal_id: int) -> list[GoalCo
     with database.session() as session:
         goal = visible_goal(session, actor, goal_id)
         rows = session.execute(
-            select(Contact.id, Contact.contact_on, Contact.form, User.full_name,
-                   Contact.duration_minutes, Contact.note)
-            .join(contact_goal, contact_goal.c.contact_id == Contact.id)
-            .join(User, User.id == Contact.mentor_id)
+            _contact_rows().join(contact_goal, contact_goal.c.contact_id == Contact.id)
             .where(contact_goal.c.goal_id == goal.id)
-            .order_by(Contact.contact_on.desc(), Contact.start_time.desc(), Contact.id.desc())
         ).all()
         audit.record(session, actor.login, audit.Action.READ, entity="contact",
                      entity_id=goal.id, citizen_id=goal.citizen_id,
                      detail=f"Kontakter til indsatsmål vist ({len(rows)})")
-    return [GoalContact(contact_id, day, _form_label(form), mentor, minutes, excerpt(note))
-            for contact_id, day, form, mentor, minutes, note in rows]
+    return [_goal_contact(*row) for row in rows]
+
+
+def linkable_contacts(database: Database, actor: Actor, goal_id: int,
+                      limit: int = RECENT_CONTACTS) -> list[GoalContact]:
+    """The citizen's newest contacts not yet linked to the goal, newest first (audited
+    READ): what "Tilknyt kontakter…" offers."""
+    with database.session() as session:
+        goal = visible_goal(session, actor, goal_id)
+        linked = select(contact_goal.c.contact_id).where(contact_goal.c.goal_id == goal.id)
+        rows = session.execute(
+            _contact_rows().where(Contact.citizen_id == goal.citizen_id,
+                                  Contact.id.not_in(linked)).limit(limit)
+        ).all()
+        audit.record(session, actor.login, audit.Action.READ, entity="contact",
+                     entity_id=goal.id, citizen_id=goal.citizen_id,
+                     detail=f"Kontakter at knytte til indsatsmål vist ({len(rows)})")
+    return [_goal_contact(*row) for row in rows]
+
+
+def _contact_rows() -> Select[tuple]:
+    return (select(Contact.id, Contact.contact_on, Contact.form, User.full_name,
+                   Contact.duration_minutes, Contact.note)
+            .join(User, User.id == Contact.mentor_id)
+            .order_by(Contact.contact_on.desc(), Contact.start_time.desc(),
+                      Contact.id.desc()))
+
+
+def _goal_contact(contact_id: int, day: date, form: str, mentor: str, minutes: int,
+                  note: str | None) -> GoalContact:
+    return GoalContact(contact_id, day, _form_label(form), mentor, minutes, excerpt(note))
+
+
+def contact_text(contact: Contact) -> str:
+    """How the goal's history names a contact: "12-03-2026 Hjemmebesøg"."""
+    return f"{format_date(contact.contact_on)} {_form_label(contact.form)}"
 
 
 def excerpt(note: str | None, limit: int = EXCERPT_CHARS) -> str:
@@ -54,21 +96,45 @@ def _form_label(form: str) -> str:
 
 def link_contact(database: Database, actor: Actor, goal_id: int, contact_id: int) -> None:
     """Mark that a contact worked on the goal (a contact of the same citizen)."""
+    link_contacts(database, actor, goal_id, [contact_id])
+
+
+def link_contacts(database: Database, actor: Actor, goal_id: int,
+                  contact_ids: Sequence[int]) -> int:
+    """Link several contacts of the goal's citizen to the goal, all or nothing; returns
+    how many links are new (one already linked is skipped)."""
+    if len(contact_ids) > MAX_LINK_AT_ONCE:
+        raise InvalidInput(f"Vælg højst {MAX_LINK_AT_ONCE} kontakter ad gangen.")
     with database.session() as session:
         goal = visible_goal(session, actor, goal_id)
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("Kontakten findes ikke længere.")
-        if contact.citizen_id != goal.citizen_id:
-            raise InvalidInput("Kontakten hører til en anden borger end indsatsmålet.")
-        linked = session.scalar(select(contact_goal.c.goal_id).where(
-            contact_goal.c.goal_id == goal.id, contact_goal.c.contact_id == contact.id))
-        if linked is not None:
-            return
-        session.execute(insert(contact_goal), [{"contact_id": contact.id, "goal_id": goal.id}])
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="contact",
-                     entity_id=contact.id, citizen_id=goal.citizen_id,
-                     detail=f"Kontakt knyttet til indsatsmål {goal.id}")
+        contacts = [_same_citizen_contact(session, goal, contact_id)
+                    for contact_id in dict.fromkeys(contact_ids)]
+        linked = set(session.scalars(select(contact_goal.c.contact_id).where(
+            contact_goal.c.goal_id == goal.id,
+            contact_goal.c.contact_id.in_([c.id for c in contacts]))))
+        new = [contact for contact in contacts if contact.id not in linked]
+        for contact in new:
+            _write_link(session, actor, goal, contact)
+    return len(new)
+
+
+def _same_citizen_contact(session: Session, goal: Goal, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise NotFound("Kontakten findes ikke længere.")
+    if contact.citizen_id != goal.citizen_id:
+        raise InvalidInput("Kontakten hører til en anden borger end indsatsmålet.")
+    return contact
+
+
+def _write_link(session: Session, actor: Actor, goal: Goal, contact: Contact) -> None:
+    session.execute(insert(contact_goal), [{"contact_id": contact.id, "goal_id": goal.id}])
+    audit.record(session, actor.login, audit.Action.UPDATE, entity="contact",
+                 entity_id=contact.id, citizen_id=goal.citizen_id,
+                 detail=f"Kontakt knyttet til indsatsmål {goal.id}")
+    history.record_changes(session, actor, citizen_id=goal.citizen_id, entity="goal",
+                           entity_id=goal.id,
+                           changes={CONTACT_FIELD: ("", contact_text(contact))})
 
 
 def unlink_contact(database: Database, actor: Actor, goal_id: int, contact_id: int) -> None:
@@ -77,7 +143,13 @@ def unlink_contact(database: Database, actor: Actor, goal_id: int, contact_id: i
         goal = visible_goal(session, actor, goal_id)
         result = session.execute(delete(contact_goal).where(
             contact_goal.c.goal_id == goal.id, contact_goal.c.contact_id == contact_id))
-        if result.rowcount:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="contact",
-                         entity_id=contact_id, citizen_id=goal.citizen_id,
-                         detail=f"Kontakt fjernet fra indsatsmål {goal.id}")
+        if not result.rowcount:
+            return
+        audit.record(session, actor.login, audit.Action.UPDATE, entity="contact",
+                     entity_id=contact_id, citizen_id=goal.citizen_id,
+                     detail=f"Kontakt fjernet fra indsatsmål {goal.id}")
+        contact = session.get(Contact, contact_id)
+        if contact is not None:
+            history.record_changes(session, actor, citizen_id=goal.citizen_id, entity="goal",
+                                   entity_id=goal.id,
+                                   changes={CONTACT_FIELD: (contact_text(contact), "")})

@@ -53,7 +53,9 @@ GOAL_FIELD_LABELS = {
     "subtheme_code": "Undertema", "goal_type": "Måltype", "status": "Status",
     "start_on": "Startdato", "review_on": "Opfølgningsdato", "grant_id": "Bevilling",
     "created": "Oprettet", "deleted": "Slettet", "position": "Placering",
+    "contact": "Kontakt",
 }
+CONTACT_FIELD = "contact"  # history of the goal: a contact linked ("" → it) or unlinked
 SUB_GOAL_FIELD_LABELS = {
     "text": "Delmål", "deadline": "Frist", "status": "Status", "done_on": "Udført den",
     "position": "Placering", "created": "Oprettet", "deleted": "Slettet",

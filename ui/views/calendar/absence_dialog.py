@@ -1,8 +1,10 @@
-"""Register a mentor's absence (ferie, sygdom, kursus) with a substitute per citizen.
+"""Register or change a mentor's absence (ferie, sygdom, kursus) with a substitute per
+citizen.
 
 The citizens listed are the absent mentor's current caseload, read on the worker when
-the mentor is chosen; each gets a substitute (or none). The substitute sees those
-citizens while the absence lasts (the core's access rule).
+the mentor is chosen (plus any citizen an existing absence already covers); each gets a
+substitute (or none). The substitute sees those citizens while the absence lasts (the
+core's access rule). Editing is version-checked: a stale save opens the conflict dialog.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.schedule.absence import AbsenceInput, AbsenceKind, create_absence
+from mentordesk.domain.dates import format_date
+from mentordesk.schedule.absence import (
+    AbsenceInput,
+    AbsenceKind,
+    AbsenceRow,
+    create_absence,
+    edit_absence,
+)
 from mentordesk.services.citizens import list_citizens
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
@@ -32,15 +41,21 @@ from ui.workspace import Workspace
 class AbsenceDialog(RecordDialog):
     def __init__(self, workspace: Workspace, runner: TaskRunner, *,
                  citizens: list[tuple[int, str]], mentors: list[tuple[int, str]],
+                 existing: AbsenceRow | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self._workspace = workspace
         self._mentors = mentors
+        self._citizen_names = dict(citizens)
         self._generation = 0
-        self.setWindowTitle(self.tr("Absence"))
+        self._caseload_loaded = False
+        self.existing = existing
+        self.setWindowTitle(self.tr("Change absence") if existing else self.tr("Absence"))
         self.mentor_combo = QComboBox()
-        choices = mentors if workspace.actor.sees_all_citizens else [
-            (workspace.actor.user_id, workspace.actor.full_name)]
+        choices = list(mentors if workspace.actor.sees_all_citizens else [
+            (workspace.actor.user_id, workspace.actor.full_name)])
+        if existing is not None and existing.user_id not in dict(choices):
+            choices.append((existing.user_id, existing.user_name))
         for mentor_id, name in choices:
             self.mentor_combo.addItem(name, mentor_id)
         select_data(self.mentor_combo, workspace.actor.user_id)
@@ -70,9 +85,22 @@ class AbsenceDialog(RecordDialog):
         self.extra_layout.addWidget(scroll)
         self.mentor_combo.currentIndexChanged.connect(lambda _index: self.load_caseload())
         self.resize(520, 520)
+        if existing is not None:
+            self._fill(existing)
         self.load_caseload()
 
+    def _fill(self, existing: AbsenceRow) -> None:
+        self.mentor_combo.blockSignals(True)
+        select_data(self.mentor_combo, existing.user_id)
+        self.mentor_combo.blockSignals(False)
+        select_data(self.kind_combo, existing.kind)
+        self.from_edit.set_date(existing.start_on)
+        self.to_edit.set_date(existing.end_on)
+        self.note_edit.setPlainText(existing.note)
+        self.edit(existing.version, existing.values())
+
     def load_caseload(self) -> None:
+        self._caseload_loaded = False
         self._generation += 1
         generation = self._generation
         database, actor = self._workspace.database, self._workspace.actor
@@ -93,6 +121,13 @@ class AbsenceDialog(RecordDialog):
             self.covers_form.removeRow(0)
         self.cover_combos = {}
         absent = self.mentor_combo.currentData()
+        covered = dict(self.existing.covers) if self.existing is not None else {}
+        listed = {citizen_id for citizen_id, _name in citizens}
+        self._citizen_names.update(dict(citizens))
+        # Citizens the absence already covers stay listed, so saving never drops them.
+        citizens = citizens + [(citizen_id, self._citizen_names.get(
+            citizen_id, self.tr("Citizen {number}").format(number=citizen_id)))
+            for citizen_id in covered if citizen_id not in listed]
         if not citizens:
             self.covers_form.addRow(QLabel(self.tr("The mentor has no citizens right now.")))
         for citizen_id, name in citizens:
@@ -103,10 +138,16 @@ class AbsenceDialog(RecordDialog):
                     combo.addItem(mentor_name, mentor_id)
             label = QLabel(name)
             label.setTextFormat(label.textFormat().PlainText)
+            if citizen_id in covered:
+                select_data(combo, covered[citizen_id])
             self.covers_form.addRow(label, combo)
             self.cover_combos[citizen_id] = combo
+        self._caseload_loaded = True
 
     def collect(self) -> dict[str, Any]:
+        if self.existing is not None and not self._caseload_loaded:
+            # The substitutes are part of the edit: saving before they show would drop them.
+            raise ValueError(self.tr("Wait a moment: the mentor's citizens are being loaded."))
         start_on, end_on = self.from_edit.date_value(), self.to_edit.date_value()
         covers = {citizen_id: combo.currentData()
                   for citizen_id, combo in self.cover_combos.items()
@@ -119,3 +160,33 @@ class AbsenceDialog(RecordDialog):
         database, actor = self._workspace.database, self._workspace.actor
         data = AbsenceInput(**values)
         return lambda: create_absence(database, actor, data)
+
+    def update_job(self, version: int, changes: dict[str, Any],
+                   original: dict[str, Any]) -> SaveJob:
+        database, actor = self._workspace.database, self._workspace.actor
+        assert self.existing is not None
+        absence_id = self.existing.id
+        return lambda: edit_absence(database, actor, absence_id, version, changes, original)
+
+    def field_labels(self) -> dict[str, str]:
+        return {"user_id": self.tr("Mentor"), "kind": self.tr("Kind"),
+                "start_on": self.tr("From"), "end_on": self.tr("To"),
+                "note": self.tr("Note"), "covers": self.tr("Substitutes")}
+
+    def text_fields(self) -> frozenset[str]:
+        return frozenset({"note"})
+
+    def shown(self, field: str, value: object) -> str:
+        names = dict(self._mentors)
+        if field in ("start_on", "end_on") and isinstance(value, date):
+            return format_date(value)
+        if field == "kind" and isinstance(value, str):
+            return AbsenceKind(value).label
+        if field == "user_id":
+            return names.get(value, str(value))  # type: ignore[call-overload]
+        if field == "covers" and isinstance(value, dict):
+            return "\n".join(f"{self._citizen_names.get(citizen, citizen)} → "
+                             f"{names.get(substitute, substitute)}"
+                             for citizen, substitute in sorted(value.items())) \
+                or self.tr("(no substitutes)")
+        return super().shown(field, value)

@@ -1,5 +1,6 @@
-"""What can be done from the calendar: book, open, mark done / not attended, delete, and
-open the group course, absence and Outlook export dialogs.
+"""What can be done from the calendar: book, open, mark done / not attended, delete,
+cancel or reinstate a group session, and open the group course, absence manager,
+staffed hours and Outlook export dialogs.
 
 Every service call runs on the worker thread; ``changed`` asks the page to reload.
 """
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from mentordesk.schedule.appointments import EditScope, delete_appointment, get_appointment
 from mentordesk.schedule.calendar import CalendarItem
 from mentordesk.schedule.done import mark_done, mark_not_attended
+from mentordesk.schedule.groups import set_session_cancelled
 from ui.tasks import TaskContext, TaskRunner, show_error
 from ui.views.calendar import data
 from ui.views.calendar.appointment_dialog import AppointmentDialog
@@ -96,6 +98,10 @@ class CalendarActions(QObject):
                     action.setToolTip(self.tr("Only a past appointment not yet logged."))
             menu.addSeparator()
             menu.addAction(self.tr("Delete…"), lambda: self.delete(item))
+        elif item.kind == "group" and item.group_course_id is not None:
+            text = self.tr("Reinstate the session") if item.cancelled \
+                else self.tr("Cancel the session")
+            menu.addAction(text, lambda: self.cancel_session(item, not item.cancelled))
         self.menu = menu
         menu.popup(position)
         return menu
@@ -111,6 +117,16 @@ class CalendarActions(QObject):
         task = self._runner.submit(job, label=self.tr("Logging the contact…"),
                                    parent=self._page)
         task.succeeded.connect(lambda _contact_id: self.changed.emit())
+
+    def cancel_session(self, item: CalendarItem, cancelled: bool) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+        course_id, held_on = item.group_course_id, item.starts_at.date()
+
+        def job(_context: TaskContext) -> int:
+            return set_session_cancelled(database, actor, course_id, held_on, cancelled)
+
+        task = self._runner.submit(job, label=self.tr("Saving…"), parent=self._page)
+        task.succeeded.connect(lambda _session_id: self.changed.emit())
 
     def delete(self, item: CalendarItem) -> None:
         if item.recurring:
@@ -164,6 +180,23 @@ class CalendarActions(QObject):
 
         self._open(AbsenceDialog(self._workspace, self._runner, citizens=self.citizens,
                                  mentors=self.mentors, parent=self._page))
+
+    def open_absences(self) -> None:
+        from ui.views.calendar.absence_manager import AbsenceManagerDialog
+
+        dialog = AbsenceManagerDialog(self._workspace, self._runner, citizens=self.citizens,
+                                      mentors=self.mentors, parent=self._page)
+        dialog.changed.connect(self.changed.emit)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_staffed_hours(self) -> None:
+        from ui.views.calendar.staffed_dialog import StaffedHoursDialog
+
+        dialog = StaffedHoursDialog(self._workspace, self._runner, parent=self._page)
+        dialog.saved.connect(self.changed.emit)
+        self.dialog = dialog
+        dialog.open()
 
     def export_ics(self) -> None:
         from ui.views.calendar.ics_export import IcsExportDialog

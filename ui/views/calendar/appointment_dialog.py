@@ -2,7 +2,8 @@
 note, and an optional weekly repetition (until a date or a number of times).
 
 Editing one date of a series asks first whether the change is for "Kun denne" or
-"Denne og følgende" (or the whole series); the core splits or detaches the series.
+"Denne og følgende" (or the whole series); the core splits or detaches the series and,
+for "Denne og følgende", keeps a COUNT series ending where it ended.
 """
 
 from __future__ import annotations
@@ -58,20 +59,6 @@ def parse_weekly_rule(rule: str) -> tuple[int, date | None, int | None]:
         until = datetime.strptime(parts["UNTIL"][:8], "%Y%m%d").date()
     count = int(parts["COUNT"]) if "COUNT" in parts else None
     return int(parts.get("INTERVAL", "1")), until, count
-
-
-def remaining_rule(detail: AppointmentDetail, rule: str, occurrence_start: datetime) -> str:
-    """For "this and following": an unchanged COUNT means "end where the series ended",
-    so the new series gets the dates still to come, not the full count again."""
-    if not rule or rule != detail.rrule or "COUNT=" not in rule:
-        return rule
-    from dateutil.rrule import rrulestr
-
-    series = rrulestr(detail.rrule, dtstart=detail.starts_at)
-    # EXDATEs still use up the count (RFC 5545), so they are not taken out here.
-    before = len(series.between(detail.starts_at, occurrence_start, inc=True)) - 1
-    interval, _until, count = parse_weekly_rule(rule)
-    return weekly_rule(interval=interval, count=max((count or 1) - before, 1))
 
 
 class AppointmentDialog(RecordDialog):
@@ -363,8 +350,8 @@ class AppointmentDialog(RecordDialog):
             # The form shows the chosen date; the whole series moves by the same shift.
             values["starts_at"] = self.detail.starts_at + (values["starts_at"]
                                                            - occurrence_start)
-        if scope is EditScope.FOLLOWING and occurrence_start is not None:
-            values["rrule"] = remaining_rule(self.detail, values["rrule"], occurrence_start)
+        # "This and following" with an unchanged COUNT: the core continues the series'
+        # count (schedule.recurrence.remaining_rule), so the rule is sent as shown.
         data = AppointmentInput(**values)
         appointment_id = self.detail.id
         return lambda: update_appointment(database, actor, appointment_id, version, data,

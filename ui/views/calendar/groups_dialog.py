@@ -1,5 +1,9 @@
-"""Gruppeforløb: list, create and edit group courses (leaders, participants), and register
-attendance per session with a checklist; attendance becomes the participants' contacts.
+"""Gruppeforløb: list, create, edit and delete group courses (leaders, participants),
+register attendance per session with a checklist (attendance becomes the participants'
+contacts), and cancel or reinstate a single session.
+
+Deleting a course with registered attendance says how many contacts it concerns and that
+they stay in the citizens' journals; the core refuses it unless that was confirmed.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -30,10 +35,14 @@ from mentordesk.schedule.groups import (
     GroupCourseInput,
     GroupCourseRow,
     GroupSessionRow,
+    RegisteredAttendance,
     create_group_course,
+    delete_group_course,
     group_sessions,
     list_group_courses,
     register_attendance,
+    registered_attendance,
+    set_session_cancelled,
     update_group_course,
 )
 from ui.i18n import DANISH
@@ -68,6 +77,13 @@ def set_checked(widget: QListWidget, ids: tuple[int, ...]) -> None:
         item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
 
 
+def select_day(combo: QComboBox, day: date | None) -> None:
+    """Select the session held on ``day`` (else the first). ``findData`` cannot match a
+    Python ``date`` stored as item data, so the items are compared one by one."""
+    index = next((row for row in range(combo.count()) if combo.itemData(row) == day), 0)
+    combo.setCurrentIndex(index if combo.count() else -1)
+
+
 class GroupCoursesDialog(QDialog):
     changed = Signal()
     courses_loaded = Signal()
@@ -84,6 +100,7 @@ class GroupCoursesDialog(QDialog):
         self._wanted_course, self._wanted_day = course_id, held_on
         self.courses: list[GroupCourseRow] = []
         self.sessions: list[GroupSessionRow] = []
+        self.question: QMessageBox | None = None  # the delete confirmation (tests reach it)
         self.setWindowTitle(self.tr("Group courses"))
         self.course_combo = QComboBox()
         self.course_combo.currentIndexChanged.connect(self._show_course)
@@ -93,6 +110,10 @@ class GroupCoursesDialog(QDialog):
         top.addWidget(QLabel(self.tr("Course:")))
         top.addWidget(self.course_combo, 1)
         top.addWidget(new_button)
+        self.delete_course_button = QPushButton(self.tr("Delete course…"))
+        self.delete_course_button.clicked.connect(self.ask_delete_course)
+        self.delete_course_button.setEnabled(False)
+        top.addWidget(self.delete_course_button)
         self.name_edit = QLineEdit()
         self.place_edit = QLineEdit()
         self.weekday_combo = QComboBox()
@@ -130,12 +151,16 @@ class GroupCoursesDialog(QDialog):
         self.attendance_list = QListWidget()
         self.register_button = QPushButton(self.tr("Register attendance"))
         self.register_button.clicked.connect(self.register)
+        self.cancel_session_button = QPushButton(self.tr("Cancel the session"))
+        self.cancel_session_button.clicked.connect(self.toggle_cancelled)
+        self.cancel_session_button.setEnabled(False)
         attendance = QGroupBox(self.tr("Attendance"))
         attendance_layout = QVBoxLayout(attendance)
         attendance_layout.addWidget(self.session_combo)
         attendance_layout.addWidget(QLabel(self.tr("Tick who came:")))
         attendance_layout.addWidget(self.attendance_list, 1)
         attendance_layout.addWidget(self.register_button)
+        attendance_layout.addWidget(self.cancel_session_button)
         self.message_label = QLabel()
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
@@ -188,6 +213,8 @@ class GroupCoursesDialog(QDialog):
         set_checked(self.participants_list, ())
         self.session_combo.clear()
         self.attendance_list.clear()
+        self.delete_course_button.setEnabled(False)
+        self.cancel_session_button.setEnabled(False)
 
     def _show_course(self, *_args: object) -> None:
         course = self.current_course()
@@ -202,6 +229,7 @@ class GroupCoursesDialog(QDialog):
         self.ends_edit.set_date(course.ends_on)
         set_checked(self.leaders_list, course.leader_ids)
         set_checked(self.participants_list, course.participant_ids)
+        self.delete_course_button.setEnabled(True)
         self.load_sessions(course)
 
     def save_course(self) -> None:
@@ -258,22 +286,33 @@ class GroupCoursesDialog(QDialog):
         today = date.today()
         for row in sessions:
             mark = " ✓" if row.registered else ""
+            if row.cancelled:
+                mark += " " + self.tr("(cancelled)")
             self.session_combo.addItem(f"{format_date(row.held_on)}{mark}", row.held_on)
         # The wanted day, else the latest session that has happened.
         past = [row.held_on for row in sessions if row.held_on <= today]
         wanted = self._wanted_day or (past[-1] if past else None)
         self.session_combo.blockSignals(False)
-        select_data(self.session_combo, wanted)
+        select_day(self.session_combo, wanted)
         self._show_session()
         self.sessions_loaded.emit()
+
+    def current_session(self) -> GroupSessionRow | None:
+        held_on = self.session_combo.currentData()
+        return next((s for s in self.sessions if s.held_on == held_on), None)
 
     def _show_session(self, *_args: object) -> None:
         self.attendance_list.clear()
         course = self.current_course()
         held_on = self.session_combo.currentData()
-        row = next((s for s in self.sessions if s.held_on == held_on), None)
+        row = self.current_session()
+        self.cancel_session_button.setEnabled(row is not None)
         if course is None or row is None:
             return
+        self.cancel_session_button.setText(self.tr("Reinstate the session") if row.cancelled
+                                           else self.tr("Cancel the session"))
+        # Attendance is registered only for a session that takes place.
+        self.cancel_session_button.setEnabled(row.cancelled or not row.registered)
         choices = [(cid, self._citizens.get(cid, str(cid))) for cid in course.participant_ids]
         for citizen_id, name in choices:
             item = QListWidgetItem(name)
@@ -282,7 +321,8 @@ class GroupCoursesDialog(QDialog):
             came = citizen_id in row.attended_ids if row.registered else False
             item.setCheckState(Qt.CheckState.Checked if came else Qt.CheckState.Unchecked)
             self.attendance_list.addItem(item)
-        self.register_button.setEnabled(held_on <= date.today())
+        self.register_button.setEnabled(held_on <= date.today() and not row.cancelled)
+        self.attendance_list.setEnabled(not row.cancelled)
 
     def register(self) -> None:
         course = self.current_course()
@@ -307,3 +347,79 @@ class GroupCoursesDialog(QDialog):
         self._wanted_day = self.session_combo.currentData()
         self.changed.emit()
         self.load_sessions(course)
+
+    def toggle_cancelled(self) -> None:
+        course, row = self.current_course(), self.current_session()
+        if course is None or row is None:
+            return
+        database, actor, cancel = self._workspace.database, self._workspace.actor, \
+            not row.cancelled
+
+        def job(_context: TaskContext) -> int:
+            return set_session_cancelled(database, actor, course.id, row.held_on, cancel)
+
+        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
+                                   parent=self)
+        task.succeeded.connect(lambda _id: self._on_session_changed(course, row.held_on,
+                                                                     cancel))
+        task.failed.connect(lambda message, _details: self.message_label.setText(message))
+
+    def _on_session_changed(self, course: GroupCourseRow, held_on: date,
+                            cancelled: bool) -> None:
+        text = self.tr("The session on {day} is cancelled.") if cancelled \
+            else self.tr("The session on {day} is reinstated.")
+        self.message_label.setText(text.format(day=format_date(held_on)))
+        self._wanted_day = held_on
+        self.changed.emit()
+        self.load_sessions(course)
+
+    # -- deleting a course -------------------------------------------------------------
+
+    def ask_delete_course(self) -> None:
+        course = self.current_course()
+        if course is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(
+            lambda _context: registered_attendance(database, actor, course.id),
+            label=self.tr("Checking attendance…"), parent=self)
+        task.succeeded.connect(lambda found: self._confirm_delete(course, found))
+
+    def _confirm_delete(self, course: GroupCourseRow, found: RegisteredAttendance) -> None:
+        text = self.tr("Delete the group course \"{name}\" and all its sessions?").format(
+            name=course.name)
+        if found.contacts:
+            text += "\n\n" + self.tr(
+                "Attendance has been registered for {sessions} session(s): {contacts} "
+                "contact(s). They stay in the citizens' journals and still count as "
+                "delivered hours, but are no longer linked to the course.").format(
+                sessions=found.sessions, contacts=found.contacts)
+        box = QMessageBox(QMessageBox.Icon.Warning if found.contacts
+                          else QMessageBox.Icon.Question, self.tr("Delete group course"),
+                          text, QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton(self.tr("Delete course"),
+                               QMessageBox.ButtonRole.DestructiveRole)
+        box.buttonClicked.connect(lambda button: self._delete_course(
+            course, keep=found.contacts > 0) if button is delete else None)
+        self.question = box
+        box.open()
+
+    def _delete_course(self, course: GroupCourseRow, *, keep: bool) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+
+        def job(_context: TaskContext) -> RegisteredAttendance:
+            return delete_group_course(database, actor, course.id, course.version,
+                                       keep_registered_contacts=keep)
+
+        task = self._runner.submit(job, label=self.tr("Deleting…"), report_errors=False,
+                                   parent=self)
+        task.succeeded.connect(lambda _found: self._on_course_deleted(course))
+        task.failed.connect(lambda message, _details: self.message_label.setText(message))
+
+    def _on_course_deleted(self, course: GroupCourseRow) -> None:
+        self._wanted_course = None
+        self.new_course()
+        self.message_label.setText(self.tr("The group course \"{name}\" is deleted.").format(
+            name=course.name))
+        self.changed.emit()
+        self.load_courses()

@@ -99,7 +99,10 @@ class CalendarPage(QWidget):
         self.groups_button = QPushButton(self.tr("Group courses…"))
         self.groups_button.clicked.connect(self.actions.open_groups)
         self.absence_button = QPushButton(self.tr("Absence…"))
-        self.absence_button.clicked.connect(self.actions.new_absence)
+        self.absence_button.clicked.connect(self.actions.open_absences)
+        self.staffed_button = QPushButton(self.tr("Staffed hours…"))
+        self.staffed_button.setToolTip(self.tr("The team's staffed hours per weekday"))
+        self.staffed_button.clicked.connect(self.actions.open_staffed_hours)
         self.export_button = QPushButton(self.tr("Export to Outlook…"))
         self.export_button.clicked.connect(self.actions.export_ics)
         self.time_grid = TimeGrid()
@@ -134,7 +137,7 @@ class CalendarPage(QWidget):
         navigation.addWidget(self.choice_combo)
         navigation.addStretch(1)
         for widget in (self.new_button, self.groups_button, self.absence_button,
-                       self.export_button):
+                       self.staffed_button, self.export_button):
             navigation.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -145,6 +148,8 @@ class CalendarPage(QWidget):
         bottom.addWidget(self.status_label)
         layout.addLayout(bottom)
         self.choice_combo.setVisible(False)
+        # Team settings: coordinators and admins only (the core refuses others too).
+        self.staffed_button.setVisible(self._workspace.actor.sees_all_citizens)
         if not self._workspace.actor.sees_all_citizens:
             # A mentor starts with their own calendar; the team view is one click away.
             self.scope_combo.setCurrentIndex(self.scope_combo.findData(MENTOR))

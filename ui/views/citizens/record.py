@@ -105,6 +105,22 @@ class CitizenRecord(QFrame):
         return self.overview.has_unsaved_changes() or any(
             tab.has_unsaved_changes() for tab in self.extra_tabs)
 
+    def unsaved_tabs(self) -> list[QWidget]:
+        """The tabs holding unsaved edits, in tab order."""
+        tabs: list[QWidget] = [self.overview] if self.overview.has_unsaved_changes() else []
+        return tabs + [tab for tab in self.extra_tabs if tab.has_unsaved_changes()]
+
+    def unsaved_summary(self) -> str:
+        """E.g. "Bodil Bæk (Oversigt, Økonomi)": where closing the app would lose edits."""
+        titles = [self.tabs.tabText(self.tabs.indexOf(tab)) for tab in self.unsaved_tabs()]
+        return f"{self.name_label.text()} ({', '.join(titles)})" if titles else ""
+
+    def show_unsaved(self) -> None:
+        """Bring the first tab with unsaved edits forward (the user chose to stay)."""
+        tabs = self.unsaved_tabs()
+        if tabs:
+            self.tabs.setCurrentWidget(tabs[0])
+
     def show_citizen(self, citizen_id: int | None) -> None:
         self._citizen_id = citizen_id
         self._generation += 1

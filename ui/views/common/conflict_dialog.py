@@ -84,7 +84,8 @@ class _ValueChoice(QGroupBox):
         self.conflict = conflict
         self.theirs = QRadioButton(self.tr("Saved by someone else: {value}").format(
             value=shown(conflict.theirs)))
-        self.mine = QRadioButton(self.tr("Your version: {value}").format(value=shown(conflict.mine)))
+        self.mine = QRadioButton(self.tr("Your version: {value}").format(
+            value=shown(conflict.mine)))
         self.mine.setChecked(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.theirs)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,21 +27,15 @@ from mentordesk.economy import (
 )
 from ui.tasks import TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
-from ui.views.common.form_fields import confirm, select_data
-from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.views.common.record_table import (
-    RecordTableModel,
-    RowLook,
-    TableColumn,
-    record_table,
-    selected_row,
-)
+from ui.views.common.form_fields import select_data
+from ui.views.common.record_dialog import RecordDialog
+from ui.views.common.record_table import RecordTableModel, RowLook, TableColumn, record_table
+from ui.views.economy.citizen_records import CitizenRecordDialog, CitizenRecordsTab, note_editor
 from ui.views.economy.inputs import AmountEdit
 from ui.workspace import Workspace
 
 LEGAL_BASES = ("Aktivloven §81", "Aktivloven §82", "Aktivloven §81/§82")
 DEADLINE_BACKGROUND = "#fff1c7"
-_MONEY_FIELDS = ("amount_applied_oere", "amount_granted_oere")
 
 
 def _status_label(code: str) -> str:
@@ -52,11 +45,15 @@ def _status_label(code: str) -> str:
         return code
 
 
-class BenefitDialog(RecordDialog):
+class BenefitDialog(CitizenRecordDialog):
+    input_type = BenefitInput
+    create_service = create_benefit
+    update_service = update_benefit
+    money_fields = ("amount_applied_oere", "amount_granted_oere")
+
     def __init__(self, runner: TaskRunner, workspace: Workspace, citizen_id: int,
                  benefit: BenefitRow | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace, self._citizen_id, self._benefit = workspace, citizen_id, benefit
+        super().__init__(runner, workspace, citizen_id, benefit, parent)
         self.setWindowTitle(self.tr("Edit application") if benefit
                             else self.tr("New application for a one-off benefit"))
         self.setMinimumWidth(500)
@@ -72,9 +69,7 @@ class BenefitDialog(RecordDialog):
         self.granted_amount = AmountEdit(self.tr("Amount granted"), optional=True)
         self.decided_edit = DanishDateEdit(self.tr("Decision date"), required=False)
         self.deadline_edit = DanishDateEdit(self.tr("Appeal deadline"), required=False)
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setFixedHeight(60)
+        self.note_edit = note_editor()
         for label, widget in (
                 (self.tr("Applied on:"), self.applied_edit),
                 (self.tr("Purpose:"), self.purpose_edit),
@@ -118,18 +113,6 @@ class BenefitDialog(RecordDialog):
             "note": self.note_edit.toPlainText(),
         }
 
-    def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._citizen_id)
-        return lambda: create_benefit(database, actor, citizen_id, BenefitInput(**values))
-
-    def update_job(self, version: int, changes: dict[str, Any],
-                   original: dict[str, Any]) -> SaveJob:
-        assert self._benefit is not None
-        database, actor, benefit_id = (self._workspace.database, self._workspace.actor,
-                                       self._benefit.id)
-        return lambda: update_benefit(database, actor, benefit_id, version, changes, original)
-
     def field_labels(self) -> dict[str, str]:
         return {"applied_on": self.tr("Applied on"), "purpose": self.tr("Purpose"),
                 "legal_basis": self.tr("Legal basis"),
@@ -138,30 +121,14 @@ class BenefitDialog(RecordDialog):
                 "decided_on": self.tr("Decision date"),
                 "appeal_deadline": self.tr("Appeal deadline"), "note": self.tr("Note")}
 
-    def text_fields(self) -> frozenset[str]:
-        return frozenset({"note"})
-
-    def shown(self, field: str, value: object) -> str:
-        if value is None:
-            return ""
-        if field in _MONEY_FIELDS and isinstance(value, int):
-            return format_dkk(value)
-        if isinstance(value, date):
-            return format_date(value)
-        if field == "status":
-            return _status_label(str(value))
-        return str(value)
+    def shown_special(self, field: str, value: object) -> str | None:
+        return _status_label(str(value)) if field == "status" else None
 
 
-class BenefitsTab(QWidget):
-    changed = Signal()
-
+class BenefitsTab(CitizenRecordsTab):
     def __init__(self, workspace: Workspace, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace, self._runner = workspace, runner
-        self.citizen_id: int | None = None
-        self.dialog: RecordDialog | None = None
+        super().__init__(workspace, runner, parent)
         self.model = RecordTableModel([
             TableColumn(self.tr("Applied on"), lambda b: format_date(b.applied_on)),
             TableColumn(self.tr("Purpose"), lambda b: b.purpose),
@@ -207,34 +174,17 @@ class BenefitsTab(QWidget):
         self.model.set_rows(list(benefits))
 
     def new_benefit(self) -> None:
-        if self.citizen_id is not None:
-            self._open(BenefitDialog(self._runner, self._workspace, self.citizen_id,
-                                     parent=self))
+        self.new_record()
 
-    def edit_selected(self) -> None:
-        benefit = selected_row(self.table)
-        if benefit is not None and self.citizen_id is not None:
-            self._open(BenefitDialog(self._runner, self._workspace, self.citizen_id, benefit,
-                                     parent=self))
+    def make_dialog(self, citizen_id: int, row: BenefitRow | None) -> RecordDialog:
+        return BenefitDialog(self._runner, self._workspace, citizen_id, row, parent=self)
 
-    def delete_selected(self) -> None:
-        benefit = selected_row(self.table)
-        if benefit is None:
-            return
+    def delete_job(self, row: BenefitRow) -> Callable[[], object]:
         database, actor = self._workspace.database, self._workspace.actor
+        return lambda: delete_benefit(database, actor, row.id, row.version)
 
-        def delete() -> None:
-            task = self._runner.submit(
-                lambda _context: delete_benefit(database, actor, benefit.id, benefit.version),
-                label=self.tr("Deleting…"), parent=self)
-            task.succeeded.connect(lambda _result: self.changed.emit())
+    def delete_question(self, row: BenefitRow) -> str:
+        return self.tr("Delete the application \"{purpose}\"?").format(purpose=row.purpose)
 
-        confirm(self, self.tr("Delete the application \"{purpose}\"?").format(
-            purpose=benefit.purpose), delete)
-
-    def _open(self, dialog: RecordDialog) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.saved.connect(lambda _row: self.changed.emit())
-        dialog.open()
+    def deleting_label(self) -> str:
+        return self.tr("Deleting…")

@@ -5,29 +5,27 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from mentordesk.domain.dates import format_date
 from mentordesk.domain.economy import DebtStatus, DebtType
-from mentordesk.domain.money import format_dkk
 from mentordesk.economy import DebtInput, DebtRow, create_debt, update_debt
 from ui.tasks import TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
-from ui.views.common.record_dialog import RecordDialog, SaveJob
+from ui.views.economy.citizen_records import CitizenRecordDialog, note_editor
 from ui.views.economy.inputs import AmountEdit, PercentEdit, format_percent
 from ui.workspace import Workspace
 
-_MONEY_FIELDS = ("principal_oere", "balance_oere", "fees_oere", "agreed_payment_oere")
 
+class DebtDialog(CitizenRecordDialog):
+    input_type = DebtInput
+    create_service = create_debt
+    update_service = update_debt
+    money_fields = ("principal_oere", "balance_oere", "fees_oere", "agreed_payment_oere")
 
-class DebtDialog(RecordDialog):
     def __init__(self, runner: TaskRunner, workspace: Workspace, citizen_id: int,
                  debt: DebtRow | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
-        self._citizen_id = citizen_id
-        self._debt = debt
+        super().__init__(runner, workspace, citizen_id, debt, parent)
         self.setWindowTitle(self.tr("Edit debt") if debt else self.tr("New debt"))
         self.setMinimumWidth(520)
         self._build()
@@ -56,9 +54,7 @@ class DebtDialog(RecordDialog):
         self.interest_edit = PercentEdit(self.tr("Interest"))
         self.fees_edit = AmountEdit(self.tr("Fees"))
         self.payment_edit = AmountEdit(self.tr("Agreed payment"))
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setFixedHeight(60)
+        self.note_edit = note_editor()
         rows = (
             (self.tr("Creditor:"), self.creditor_edit),
             (self.tr("Collector:"), self.collector_edit),
@@ -114,18 +110,6 @@ class DebtDialog(RecordDialog):
             "note": self.note_edit.toPlainText(),
         }
 
-    def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._citizen_id)
-        return lambda: create_debt(database, actor, citizen_id, DebtInput(**values))
-
-    def update_job(self, version: int, changes: dict[str, Any],
-                   original: dict[str, Any]) -> SaveJob:
-        assert self._debt is not None
-        database, actor, debt_id = (self._workspace.database, self._workspace.actor,
-                                    self._debt.id)
-        return lambda: update_debt(database, actor, debt_id, version, changes, original)
-
     def field_labels(self) -> dict[str, str]:
         return {
             "creditor": self.tr("Creditor"), "collector": self.tr("Collector"),
@@ -137,22 +121,13 @@ class DebtDialog(RecordDialog):
             "note": self.tr("Note"),
         }
 
-    def text_fields(self) -> frozenset[str]:
-        return frozenset({"note"})
-
-    def shown(self, field: str, value: object) -> str:
-        if value is None:
-            return ""
-        if field in _MONEY_FIELDS and isinstance(value, int):
-            return format_dkk(value)
+    def shown_special(self, field: str, value: object) -> str | None:
         if field == "interest_bp" and isinstance(value, int):
             return format_percent(value) + " %"
         if field == "debt_type":
             return DebtType(str(value)).label
         if field == "status":
             return DebtStatus(str(value)).label
-        if isinstance(value, date):
-            return format_date(value)
         if isinstance(value, bool):
             return self.tr("Yes") if value else self.tr("No")
-        return str(value)
+        return None

@@ -8,9 +8,9 @@ token amounts when too little is left — with the payoff time of each debt.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from mentordesk.domain.money import format_dkk
@@ -23,34 +23,23 @@ from mentordesk.economy import (
     plan_repayment,
 )
 from ui.tasks import TaskRunner
-from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.form_fields import plain_label
 from ui.views.common.record_dialog import RecordDialog
-from ui.views.common.record_table import (
-    RecordTableModel,
-    RowLook,
-    TableColumn,
-    record_table,
-    selected_row,
-)
+from ui.views.common.record_table import RecordTableModel, RowLook, TableColumn, record_table
+from ui.views.economy.citizen_records import CitizenRecordsTab
 from ui.views.economy.debt_dialog import DebtDialog
 from ui.workspace import Workspace
 
 PRIORITY_BACKGROUND = "#fff1c7"
 
 
-class DebtsTab(QWidget):
-    changed = Signal()  # a debt was saved or deleted
-
+class DebtsTab(CitizenRecordsTab):
     def __init__(self, workspace: Workspace, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self.citizen_id: int | None = None
+        super().__init__(workspace, runner, parent)
         self.debt_rows: list[DebtRow] = []
         self.available_oere = 0
         self.plan: RepaymentPlan | None = None
-        self.dialog: RecordDialog | None = None
         self.model = RecordTableModel(self._debt_columns(), self._look, self)
         self.plan_model = RecordTableModel(self._plan_columns(), None, self)
         self._build()
@@ -166,34 +155,17 @@ class DebtsTab(QWidget):
     # -- actions ----------------------------------------------------------------------
 
     def new_debt(self) -> None:
-        if self.citizen_id is not None:
-            self._open(DebtDialog(self._runner, self._workspace, self.citizen_id,
-                                  parent=self))
+        self.new_record()
 
-    def edit_selected(self) -> None:
-        debt = selected_row(self.table)
-        if debt is not None and self.citizen_id is not None:
-            self._open(DebtDialog(self._runner, self._workspace, self.citizen_id, debt,
-                                  parent=self))
+    def make_dialog(self, citizen_id: int, row: DebtRow | None) -> RecordDialog:
+        return DebtDialog(self._runner, self._workspace, citizen_id, row, parent=self)
 
-    def delete_selected(self) -> None:
-        debt = selected_row(self.table)
-        if debt is None:
-            return
+    def delete_job(self, row: DebtRow) -> Callable[[], object]:
         database, actor = self._workspace.database, self._workspace.actor
+        return lambda: delete_debt(database, actor, row.id, row.version)
 
-        def delete() -> None:
-            task = self._runner.submit(
-                lambda _context: delete_debt(database, actor, debt.id, debt.version),
-                label=self.tr("Deleting…"), parent=self)
-            task.succeeded.connect(lambda _result: self.changed.emit())
+    def delete_question(self, row: DebtRow) -> str:
+        return self.tr("Delete the debt to {creditor}?").format(creditor=row.creditor)
 
-        confirm(self, self.tr("Delete the debt to {creditor}?").format(
-            creditor=debt.creditor), delete)
-
-    def _open(self, dialog: RecordDialog) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.saved.connect(lambda _row: self.changed.emit())
-        dialog.open()
+    def deleting_label(self) -> str:
+        return self.tr("Deleting…")

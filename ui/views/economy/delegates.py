@@ -1,4 +1,5 @@
-"""Cell editors of the year sheet: a combo for person and frequency, a line edit elsewhere.
+"""Cell editors of the year sheet: a combo for person, frequency and first month, a line
+edit elsewhere.
 
 The line edit opens with the text the user typed to start editing (spreadsheet style)
 and commits on Enter/Tab; the view then moves on (see ``sheet_view``).
@@ -19,12 +20,16 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.economy import Frequency
 from ui.views.economy.sheet_model import (
     COL_FREQUENCY,
+    COL_FROM_MONTH,
     COL_LABEL,
     COL_PERSON,
     MONEY_COLUMNS,
     SheetTableModel,
+    month_names,
 )
 from ui.views.economy.values import person_choices
+
+COMBO_COLUMNS = (COL_PERSON, COL_FREQUENCY, COL_FROM_MONTH)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -32,11 +37,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class SheetDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: AnyIndex) -> QWidget:
-        if index.column() in (COL_PERSON, COL_FREQUENCY):
+        if index.column() in COMBO_COLUMNS:
             combo = QComboBox(parent)
-            choices = (person_choices() if index.column() == COL_PERSON
-                       else Frequency.choices())
-            for code, label in choices:
+            for code, label in _choices(index.column()):
                 combo.addItem(label, code)
             # A choice made with the mouse is committed at once, like Excel's lists.
             combo.activated.connect(lambda _i, combo=combo: self._commit_and_close(combo))
@@ -81,3 +84,11 @@ class SheetDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+def _choices(column: int) -> list[tuple[object, str]]:
+    if column == COL_PERSON:
+        return list(person_choices())
+    if column == COL_FREQUENCY:
+        return list(Frequency.choices())
+    return list(enumerate(month_names(), start=1))

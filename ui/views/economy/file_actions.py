@@ -3,17 +3,20 @@ and the versions dialog. The work runs on the worker thread; the files are writt
 atomically by the core, which also audits and records a version.
 
 Each action has a ``…_to(path)``/``…_from(path)`` half without a file dialog, which the
-tests call directly.
+tests call directly. Exports and prints show what is saved, so with unsaved edits they
+first offer "Gem og eksportér"/"Gem og udskriv": save, then carry on; cancel changes
+nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
 from mentordesk.files import safe_file_stem
 from ui.tasks import Task
@@ -30,6 +33,10 @@ class FileActions(QObject):
         self.editor = editor
         self.mapping_dialog: ImportMappingDialog | None = None
         self.versions_dialog: VersionsDialog | None = None
+        self.save_first_box: QMessageBox | None = None  # "save first?" while it is open
+        # Asks for a file to write: (title, suggested path, filter) → path or "". Tests
+        # replace it, as the native dialog cannot be driven from a test.
+        self.ask_save_path: Callable[[str, str, str], str] = self._save_file_dialog
         self.export_action = QAction(self.tr("Export to Excel…"), editor)
         self.import_action = QAction(self.tr("Import from Excel…"), editor)
         self.print_action = QAction(self.tr("Print (PDF)…"), editor)
@@ -60,13 +67,37 @@ class FileActions(QObject):
         return (editor.workspace.database, editor.workspace.actor, editor.citizen_id,
                 editor.summary.year)
 
-    def _needs_saving(self) -> bool:
-        """Exports and prints show what is saved: unsaved edits would be missing."""
-        if self.editor.has_unsaved_changes():
-            self.editor.show_message(self.tr(
-                "Save the overview first (Ctrl+S): exports and prints use the saved version."))
-            return True
-        return False
+    def _after_saving(self, action_text: str, then: Callable[[], None]) -> None:
+        """Run ``then`` now if everything is saved; else offer to save first (exports and
+        prints use the saved version, so unsaved edits would be missing)."""
+        if not self.editor.has_unsaved_changes():
+            then()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "MentorDesk", self.tr(
+            "The overview has changes that are not saved. Exports and prints use the saved "
+            "version: save the changes first?"), QMessageBox.StandardButton.NoButton,
+            self.editor)
+        save_button = box.addButton(action_text, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_button)
+        box.finished.connect(lambda _result: self._save_answered(box, save_button, then))
+        self.save_first_box = box
+        box.open()
+
+    def _save_answered(self, box: QMessageBox, save_button: object,
+                       then: Callable[[], None]) -> None:
+        self.save_first_box = None
+        box.deleteLater()
+        if box.clickedButton() is not save_button:
+            return  # cancelled: the edits stay unsaved, nothing is written
+        task = self.editor.save()
+        if task is not None:
+            # A failed or conflicting save is handled by the editor; nothing is exported.
+            task.succeeded.connect(lambda _saved: then())
+
+    def _save_file_dialog(self, title: str, suggested: str, file_filter: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(self.editor, title, suggested, file_filter)
+        return path
 
     def _suggested(self, suffix: str) -> str:
         summary = self.editor.summary
@@ -80,11 +111,12 @@ class FileActions(QObject):
     # -- export -----------------------------------------------------------------------
 
     def choose_export(self) -> None:
-        if self._context() is None or self._needs_saving():
-            return
-        path, _filter = QFileDialog.getSaveFileName(
-            self.editor, self.tr("Export economy overview"), self._suggested(".xlsx"),
-            self.tr("Excel workbook (*.xlsx)"))
+        if self._context() is not None:
+            self._after_saving(self.tr("Save and export"), self._pick_export_path)
+
+    def _pick_export_path(self) -> None:
+        path = self.ask_save_path(self.tr("Export economy overview"),
+                                  self._suggested(".xlsx"), self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.export_to(Path(path))
 
@@ -105,11 +137,12 @@ class FileActions(QObject):
     # -- print ------------------------------------------------------------------------
 
     def choose_print(self) -> None:
-        if self._context() is None or self._needs_saving():
-            return
-        path, _filter = QFileDialog.getSaveFileName(
-            self.editor, self.tr("Print economy overview"), self._suggested(".pdf"),
-            self.tr("PDF document (*.pdf)"))
+        if self._context() is not None:
+            self._after_saving(self.tr("Save and print"), self._pick_print_path)
+
+    def _pick_print_path(self) -> None:
+        path = self.ask_save_path(self.tr("Print economy overview"), self._suggested(".pdf"),
+                                  self.tr("PDF document (*.pdf)"))
         if path:
             self.print_to(Path(path))
 
@@ -190,7 +223,8 @@ class FileActions(QObject):
         if self.versions_dialog is not None:
             self.versions_dialog.deleteLater()
         dialog = VersionsDialog(self.editor.workspace, self.editor.runner, citizen_id, year,
-                                self.editor.model.base.version, self.editor)
+                                self.editor.model.base.version, self.editor.model.norm_rates,
+                                self.editor)
         dialog.restored.connect(lambda _sheet: self._imported_version())
         self.versions_dialog = dialog
         dialog.open()

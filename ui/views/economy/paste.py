@@ -108,19 +108,21 @@ def _fill_line(model: SheetTableModel, line: LineState, left: int, values: list[
 
 
 def _differences(before: LineState, after: LineState) -> list[CellChange]:
-    keys: list[FieldKey] = ["label", "person", "frequency", "amount_oere", "note"]
+    keys: list[FieldKey] = ["label", "person", "frequency", "first_month", "amount_oere",
+                            "note"]
     keys += [("month", month) for month in range(len(before.months))]
     return [CellChange(before.uid, key, before.get(key), after.get(key))
             for key in keys if before.get(key) != after.get(key)]
 
 
 def clear_changes(model: SheetTableModel, cells: list[tuple[int, int]]) -> list[CellChange]:
-    """Delete on a selection: amounts become 0, texts empty; person and frequency stay."""
+    """Delete on a selection: amounts become 0, texts empty; person, frequency and first
+    month stay."""
     edited: dict[int, tuple[LineState, LineState]] = {}
     for row, column in sorted(cells):
         key = column_key(column)
         line = model.line_at(row)
-        if line is None or key is None or key in ("person", "frequency"):
+        if line is None or key is None or key in ("person", "frequency", "first_month"):
             continue
         _original, copy = edited.setdefault(line.uid, (line, line.copy()))
         empty = "" if key in ("label", "note") else 0

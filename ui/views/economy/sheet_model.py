@@ -1,9 +1,9 @@
 """The year sheet as a table: section headers, item lines, subtotals and summary rows.
 
-Columns: item, person, frequency, amount, January…December, year total, monthly average,
-note. Only item lines are editable; every edit goes through the undo stack
-(``setData`` pushes a command, the command calls ``apply_values``), so typing, paste,
-Delete, add and remove all undo the same way.
+Columns: item, person, frequency, first month ("Fra måned"), amount, January…December,
+year total, monthly average, note. Only item lines are editable; every edit goes through
+the undo stack (``setData`` pushes a command, the command calls ``apply_values``), so
+typing, paste, Delete, add and remove all undo the same way.
 """
 
 from __future__ import annotations
@@ -48,9 +48,9 @@ from ui.views.economy.values import CellValueError, parse_cell, person_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-COL_LABEL, COL_PERSON, COL_FREQUENCY, COL_AMOUNT = 0, 1, 2, 3
-COL_FIRST_MONTH = 4
-COL_YEAR = COL_FIRST_MONTH + MONTHS  # 16
+COL_LABEL, COL_PERSON, COL_FREQUENCY, COL_FROM_MONTH, COL_AMOUNT = 0, 1, 2, 3, 4
+COL_FIRST_MONTH = 5  # January
+COL_YEAR = COL_FIRST_MONTH + MONTHS  # 17
 COL_AVERAGE = COL_YEAR + 1
 COL_NOTE = COL_AVERAGE + 1
 COLUMN_COUNT = COL_NOTE + 1
@@ -67,7 +67,8 @@ def column_key(column: int) -> FieldKey | None:
     if COL_FIRST_MONTH <= column < COL_YEAR:
         return ("month", column - COL_FIRST_MONTH)
     return {COL_LABEL: "label", COL_PERSON: "person", COL_FREQUENCY: "frequency",
-            COL_AMOUNT: "amount_oere", COL_NOTE: "note"}.get(column)
+            COL_FROM_MONTH: "first_month", COL_AMOUNT: "amount_oere",
+            COL_NOTE: "note"}.get(column)
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,8 @@ class SheetTableModel(QAbstractTableModel):
             return _frequency_label(line.frequency)
         if column == COL_NOTE:
             return line.note
+        if column == COL_FROM_MONTH:
+            return month_names()[min(max(line.first_month, 1), MONTHS) - 1]
         return _money(self._line_number(line, column))
 
     @staticmethod
@@ -309,8 +312,8 @@ class SheetTableModel(QAbstractTableModel):
         return True
 
     def changes_for(self, line: LineState, column: int, value: Any) -> list[CellChange]:
-        """The cell changes one typed value makes: an amount or frequency also refills the
-        months, so the sheet keeps matching what the line says."""
+        """The cell changes one typed value makes: an amount, frequency or first month also
+        refills the months, so the sheet keeps matching what the line says."""
         key = column_key(column)
         assert key is not None
         if line.get(key) == value:
@@ -323,9 +326,10 @@ class SheetTableModel(QAbstractTableModel):
             if category != line.category:
                 changes.append(CellChange(line.uid, "category", line.category, category))
         frequency = value if key == "frequency" else line.frequency
-        if key in ("amount_oere", "frequency") and frequency != VARIES:
+        if key in ("amount_oere", "frequency", "first_month") and frequency != VARIES:
             amount = value if key == "amount_oere" else line.amount_oere
-            filled = fill_months(frequency, amount, line.first_month)
+            first = value if key == "first_month" else line.first_month
+            filled = fill_months(frequency, amount, first)
             changes += [CellChange(line.uid, ("month", month), line.months[month], new)
                         for month, new in enumerate(filled) if line.months[month] != new]
         elif isinstance(key, tuple) and line.frequency != VARIES:
@@ -477,7 +481,8 @@ def month_names() -> list[str]:
 
 def column_titles() -> list[str]:
     return [translate("EconomySheet", "Item"), translate("EconomySheet", "Person"),
-            translate("EconomySheet", "Frequency"), translate("EconomySheet", "Amount"),
+            translate("EconomySheet", "Frequency"), translate("EconomySheet", "From month"),
+            translate("EconomySheet", "Amount"),
             *month_names(), translate("EconomySheet", "Year total"),
             translate("EconomySheet", "Avg./month"), translate("EconomySheet", "Note")]
 

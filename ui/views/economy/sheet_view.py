@@ -30,8 +30,11 @@ from ui.views.economy.frozen_column import (
 from ui.views.economy.paste import PasteError, clear_changes, paste_plan
 from ui.views.economy.sheet_model import (
     COL_AMOUNT,
+    COL_FREQUENCY,
+    COL_FROM_MONTH,
     COL_LABEL,
     COL_NOTE,
+    COL_PERSON,
     COLUMN_COUNT,
     SheetTableModel,
 )
@@ -82,8 +85,9 @@ class SheetTableView(QTableView):
         bold.setBold(True)
         self.setColumnWidth(COL_LABEL, QFontMetrics(bold).horizontalAdvance(
             "Rådighedsbeløb pr. måned") + 24)
-        self.setColumnWidth(1, metrics.horizontalAdvance("Partner") + 28)
-        self.setColumnWidth(2, metrics.horizontalAdvance("Kvartalsvis") + 28)
+        self.setColumnWidth(COL_PERSON, metrics.horizontalAdvance("Partner") + 28)
+        self.setColumnWidth(COL_FREQUENCY, metrics.horizontalAdvance("Kvartalsvis") + 28)
+        self.setColumnWidth(COL_FROM_MONTH, metrics.horizontalAdvance("Fra måned") + 16)
         for column in range(COL_AMOUNT, COL_NOTE):
             self.setColumnWidth(column, money)
         self.setColumnWidth(COL_NOTE, metrics.horizontalAdvance("M" * 14))

@@ -16,11 +16,14 @@ from mentordesk.domain.money import parse_dkk
 translate = QCoreApplication.translate
 
 # The sheet column numbers (kept here too so this module does not import the model).
-_LABEL, _PERSON, _FREQUENCY, _AMOUNT, _FIRST_MONTH, _NOTE = 0, 1, 2, 3, 4, 18
+_LABEL, _PERSON, _FREQUENCY, _FROM_MONTH, _AMOUNT, _FIRST_MONTH, _NOTE = 0, 1, 2, 3, 4, 5, 19
 _MONTHS = 12
 MAX_LABEL = 200
 MAX_NOTE = 2_000
 MAX_AMOUNT_OERE = 100_000_000_00  # 100 mio. kr.: beyond any household line
+# Danish month names are data here (parsing pasted text), not UI strings to translate.
+_MONTH_NAMES = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                "september", "oktober", "november", "december")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -46,6 +49,8 @@ def parse_cell(column: int, value: Any) -> Any:
         return _choice(text, person_choices(), translate("EconomySheet", "person"))
     if column == _FREQUENCY:
         return _choice(text, Frequency.choices(), translate("EconomySheet", "frequency"))
+    if column == _FROM_MONTH:
+        return parse_month(text)
     if column == _AMOUNT or _FIRST_MONTH <= column < _FIRST_MONTH + _MONTHS:
         return parse_amount(text)
     if column == _LABEL:
@@ -53,6 +58,25 @@ def parse_cell(column: int, value: Any) -> Any:
     if column == _NOTE:
         return _text(text, MAX_NOTE)
     raise CellValueError(translate("EconomySheet", "This cell is calculated and cannot be edited."))
+
+
+def month_choices() -> list[tuple[int, str]]:
+    """(1..12, Danish month name) for the "Fra måned" cell."""
+    return [(number, name) for number, name in enumerate(_MONTH_NAMES, start=1)]
+
+
+def parse_month(text: str) -> int:
+    """A month as typed or pasted: 1–12, "marts", "mar" or "mar." (any case)."""
+    wanted = text.strip().rstrip(".").casefold()
+    if wanted.isdigit() and 1 <= int(wanted) <= _MONTHS:
+        return int(wanted)
+    for number, name in month_choices():
+        if wanted and (wanted == name.casefold() or (len(wanted) >= 3
+                                                      and name.casefold().startswith(wanted))):
+            return number
+    raise CellValueError(translate(
+        "EconomySheet", "Unknown month: »{text}«. Type 1–12 or a month name.").format(
+            text=text.strip()))
 
 
 def parse_amount(text: str) -> int:

@@ -45,11 +45,16 @@ class VersionsDialog(QDialog):
     restored = Signal(object)  # the Sheet now current
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, citizen_id: int, year: int,
-                 loaded_version: int, parent: QWidget | None = None) -> None:
+                 loaded_version: int, norm_rates: dict[str, dict[str, int]] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace, self._runner = workspace, runner
+        # The year's rates (kind → item → øre): a version's norm row is the household it
+        # stored under these rates, as the editor shows it.
+        self._norm_rates = norm_rates or {}
         self._citizen_id, self._year, self._loaded_version = citizen_id, year, loaded_version
         self.viewer: QDialog | None = None
+        self.viewer_model: SheetTableModel | None = None
         self.setWindowTitle(self.tr("Versions of the economy overview {year}").format(year=year))
         self.model = RecordTableModel([
             TableColumn(self.tr("Saved"), lambda v: local_time(v.taken_at)),
@@ -113,7 +118,8 @@ class VersionsDialog(QDialog):
         dialog.setWindowTitle(self.tr("Version of {saved}").format(
             saved=local_time(content.info.taken_at)))
         model = SheetTableModel(dialog)
-        model.set_sheet(content.sheet, {})
+        model.set_sheet(content.sheet, self._norm_rates)
+        self.viewer_model = model
         view = SheetTableView(model, read_only=True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(dialog.reject)

@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.errors import WeakPassphrase
 from mentordesk.security.recovery_sheet import default_sheet_path
 from mentordesk.storage.database import Database
-from mentordesk.vault import KeyStore, check_passphrase_strength, create_database
+from mentordesk.vault import KeyStore, create_database
 from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.passphrase_fields import (
+    NewPassphraseFields,
+    error_label,
+    show_inline_error,
+)
 from ui.workspace import Workspace, load_workspace
 
 FILE_SUFFIX = ".mentordesk"
@@ -56,15 +60,6 @@ def write_first_recovery_sheet(database: Database) -> None:
         log.warning("Could not write the recovery sheet beside the new database")
 
 
-def passphrase_problem(passphrase: str) -> str:
-    """The core's Danish strength message, or "" when the passphrase is strong enough."""
-    try:
-        check_passphrase_strength(passphrase)
-    except WeakPassphrase as weak:
-        return str(weak)
-    return ""
-
-
 class CreateDatabaseDialog(QDialog):
     """Validates everything before any file is written; the core refuses to overwrite."""
 
@@ -88,17 +83,12 @@ class CreateDatabaseDialog(QDialog):
         path_row.addWidget(self.browse_button)
         self.team_edit = QLineEdit()
         self.team_edit.setPlaceholderText(self.tr("e.g. Mentor team North"))
-        self.passphrase_edit = self._password_field()
-        self.repeat_edit = self._password_field()
-        self.strength_label = QLabel()
-        self.strength_label.setObjectName("hintLabel")
-        self.strength_label.setWordWrap(True)
-        self.passphrase_edit.textChanged.connect(self._update_strength)
+        self.new_passphrase = NewPassphraseFields(self)
+        self.passphrase_edit = self.new_passphrase.passphrase_edit
+        self.repeat_edit = self.new_passphrase.repeat_edit
+        self.strength_label = self.new_passphrase.strength_label
         self.remember_check = QCheckBox(self.tr("Remember on this PC"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setVisible(False)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox()
         self.create_button = QPushButton(self.tr("Create database"))
         self.create_button.setDefault(True)
@@ -107,15 +97,12 @@ class CreateDatabaseDialog(QDialog):
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         self._lay_out(path_row)
-        self._update_strength("")
 
     def _lay_out(self, path_row: QHBoxLayout) -> None:
         form = QFormLayout()
         form.addRow(self.tr("File:"), path_row)
         form.addRow(self.tr("Team name:"), self.team_edit)
-        form.addRow(self.tr("Passphrase:"), self.passphrase_edit)
-        form.addRow(self.tr("Repeat passphrase:"), self.repeat_edit)
-        form.addRow("", self.strength_label)
+        self.new_passphrase.add_rows(form, self.tr("Passphrase:"))
         form.addRow("", self.remember_check)
         note = QLabel(self.tr(
             "Write the passphrase down and keep it safe: without it, nobody can open "
@@ -128,11 +115,6 @@ class CreateDatabaseDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-    def _password_field(self) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
-
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Where should the database be saved?"), self.path_edit.text(),
@@ -140,13 +122,6 @@ class CreateDatabaseDialog(QDialog):
         )
         if chosen:
             self.path_edit.setText(chosen)
-
-    def _update_strength(self, passphrase: str) -> None:
-        problem = passphrase_problem(passphrase)
-        self.strength_label.setText(problem or self.tr("The passphrase is strong enough."))
-        self.strength_label.setProperty("weak", bool(problem))
-        self.strength_label.style().polish(self.strength_label)
-        self.adjustSize()
 
     def chosen_path(self) -> Path:
         path = Path(self.path_edit.text().strip()).expanduser()
@@ -163,12 +138,7 @@ class CreateDatabaseDialog(QDialog):
             )
         if not self.team_edit.text().strip():
             return self.tr("Enter the team's name.")
-        problem = passphrase_problem(self.passphrase_edit.text())
-        if problem:
-            return problem
-        if self.passphrase_edit.text() != self.repeat_edit.text():
-            return self.tr("The two passphrases are not the same.")
-        return ""
+        return self.new_passphrase.validation_error()
 
     def create(self) -> None:
         problem = self.validation_error()
@@ -213,12 +183,10 @@ class CreateDatabaseDialog(QDialog):
         self._show_error(message if not details else f"{message}\n\n{details.splitlines()[-1]}")
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(True)
-        # Word-wrapped labels do not grow their dialog by themselves: re-fit it.
-        self.adjustSize()
+        show_inline_error(self, self.error_label, message)
 
     def _set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
-        for field in (self.path_edit, self.team_edit, self.passphrase_edit, self.repeat_edit):
+        for field in (self.path_edit, self.team_edit):
             field.setEnabled(not busy)
+        self.new_passphrase.set_enabled(not busy)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.vault import KeyStore, unlock_with_passphrase
 from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.passphrase_fields import error_label, password_field, show_inline_error
 from ui.workspace import Workspace, load_workspace
 
 
@@ -46,8 +46,7 @@ class UnlockDialog(QDialog):
     def _build(self, message: str) -> None:
         self.file_label = QLabel(self.path.name)
         self.file_label.setToolTip(str(self.path))
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit = password_field()
         self.remember_check = QCheckBox(self.tr("Remember on this PC"))
         self.remember_check.setToolTip(self.tr(
             "Keeps the key in this PC's credential store (Windows Credential Manager), so "
@@ -57,10 +56,7 @@ class UnlockDialog(QDialog):
         self.info_label = QLabel(message)
         self.info_label.setWordWrap(True)
         self.info_label.setVisible(bool(message))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setVisible(False)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox()
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
@@ -114,10 +110,7 @@ class UnlockDialog(QDialog):
         self.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(True)
-        # Word-wrapped labels do not grow their dialog by themselves: re-fit it.
-        self.adjustSize()
+        show_inline_error(self, self.error_label, message)
 
     def _set_busy(self, busy: bool) -> None:
         # While the worker unlocks, neither a second attempt nor cancel may start:

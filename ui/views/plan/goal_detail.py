@@ -108,8 +108,13 @@ class GoalDetail(QWidget):
         self.assessments_table = record_table(self.assessments_model)
         self.history_table = record_table(self.history_model)
         self.contacts_table = record_table(self.contacts_model)
-        self.contacts_empty = plain_label(self.tr("No contacts are linked to this goal yet. "
-                                                  "Link them when logging a contact."))
+        self.contacts_table.selectionModel().selectionChanged.connect(
+            self._update_contact_buttons)
+        self.contacts_empty = plain_label(self.tr(
+            "No contacts are linked to this goal yet. Link them here with \"Link "
+            "contacts…\" or when logging a contact."))
+        self.link_contacts_button = QPushButton(self.tr("Link contacts…"))
+        self.unlink_contact_button = QPushButton(self.tr("Remove link"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._progress_tab(), self.tr("Progress"))
         self.tabs.addTab(self.history_table, self.tr("History"))
@@ -177,9 +182,18 @@ class GoalDetail(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_contacts_button)
+        buttons.addWidget(self.unlink_contact_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(self.contacts_table, 1)
         layout.addWidget(self.contacts_empty)
         return page
+
+    def _update_contact_buttons(self, *_args: object) -> None:
+        self.link_contacts_button.setEnabled(self.goal is not None)
+        self.unlink_contact_button.setEnabled(self.selected_contact() is not None)
 
     # -- content ----------------------------------------------------------------------
 
@@ -198,6 +212,7 @@ class GoalDetail(QWidget):
             self.history_model.set_rows([])
             self.contacts_model.set_rows([])
             self.contacts_empty.setVisible(False)
+        self._update_contact_buttons()
         if goal is None:
             self.sub_goals.set_sub_goals([])
             self.assessments_model.set_rows([])
@@ -235,6 +250,10 @@ class GoalDetail(QWidget):
         self.history_model.set_rows(history)
         self.contacts_model.set_rows(contacts)
         self.contacts_empty.setVisible(not contacts)
+        self._update_contact_buttons()
 
     def selected_assessment(self) -> AssessmentItem | None:
         return selected_row(self.assessments_table)
+
+    def selected_contact(self) -> GoalContact | None:
+        return selected_row(self.contacts_table)

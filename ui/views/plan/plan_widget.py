@@ -47,6 +47,7 @@ from ui.views.common.record_table import (
     record_table,
     selected_row,
 )
+from ui.views.plan.contact_links import ContactLinks
 from ui.views.plan.evaluation_dialog import EvaluationDialog
 from ui.views.plan.goal_detail import GoalDetail
 from ui.views.plan.goal_dialog import GoalDialog
@@ -94,6 +95,8 @@ class PlanWidget(QWidget):
         self.detail = GoalDetail()
         self.steps = StepActions(workspace, runner, self.detail, self)
         self.steps.changed.connect(self._on_step_changed)
+        self.links = ContactLinks(workspace, runner, self.detail, self)
+        self.links.changed.connect(self._load_extras)
         self.pdf = PlanPdfExport(workspace, runner, self)
         self._build()
         self._update_buttons()

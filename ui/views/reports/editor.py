@@ -253,6 +253,17 @@ class ReportEditor(QWidget):
                 "recommendation": self.recommendation_combo.currentData() or "",
                 "recipient": self.recipient_edit.text()}
 
+    def has_unsaved_changes(self) -> bool:
+        """An open draft whose form differs from what was saved (closing the app asks)."""
+        report = self.report
+        if report is None or not report.is_editable:
+            return False
+        try:
+            values = self.editor_values()
+        except ValueError:
+            return True  # a half-typed date is an edit too
+        return any(values[name] != saved for name, saved in report.values().items())
+
     def _values_or_error(self) -> dict[str, Any] | None:
         try:
             return self.editor_values()

@@ -29,6 +29,10 @@ class ReportsPage(QWidget):
         layout.addWidget(title_label)
         layout.addWidget(self.tabs, 1)
 
+    def has_unsaved_changes(self) -> bool:
+        """The draft being written; the main window asks before closing over it."""
+        return self.editor.has_unsaved_changes()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded:

@@ -5,7 +5,11 @@
 * auto-lock after idle time (and on the Windows session lock): the main window and all
   its views are destroyed (no personal data left on screen or in view models), the
   database is closed, and a lock screen asks for the passphrase; unlocking rebuilds the
-  window on the same area;
+  window on the same area. A window holding unsaved edits is hidden instead (with its
+  dialogs), so the edits are not lost: the database is closed all the same, and on
+  unlock the same Database object is re-bound to the key just verified and the window
+  shown again. Those edits stay in this process's memory while locked, never on screen;
+  quitting from the lock screen discards them (the lock screen says so);
 * the clipboard guard; the sync-folder warning; restore, which needs the window and
   the database closed around it.
 
@@ -19,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from mentordesk.errors import MentorDeskError
 from mentordesk.security import lock
@@ -64,6 +69,8 @@ class SecurityGuard(QObject):
         self._heartbeat.timeout.connect(self._beat)
         self._session_filter = None
         self._restore_state: tuple[int, QByteArray] | None = None
+        # While locked with unsaved edits: the hidden window, its workspace and dialogs.
+        self._kept: tuple[MainWindow, Workspace, list[QWidget]] | None = None
         hub().lock_requested.connect(self.lock)
         hub().idle_minutes_changed.connect(self._set_idle_minutes)
         hub().restore_requested.connect(self.restore)
@@ -130,12 +137,18 @@ class SecurityGuard(QObject):
         """Hide everything, close the database, ask for the passphrase again."""
         if self.window is None or self.workspace is None or self.is_locked:
             return
-        log.info("Auto-lock: window closed, database closed")
         path = self.workspace.database.path
         key_remembered = self._keystore.recall(self.workspace.database.raw_key.salt) is not None
-        self._close_window_and_database()
+        kept = [name for _row, name in self.window.unsaved_places()]
+        if kept:
+            log.info("Auto-lock: window hidden with unsaved edits, database closed")
+            self._hide_window_and_close_database()
+        else:
+            log.info("Auto-lock: window closed, database closed")
+            self._close_window_and_database()
         self.clipboard.clear_if_ours()
-        screen = LockScreen(path, self._runner, self._keystore, key_remembered)
+        screen = LockScreen(path, self._runner, self._keystore, key_remembered,
+                            kept_edits=kept)
         screen.opened.connect(self._unlocked)
         screen.rejected.connect(lambda: self._quit_app(0))
         self.lock_screen = screen
@@ -144,24 +157,74 @@ class SecurityGuard(QObject):
 
     def _unlocked(self, workspace: Workspace) -> None:
         self.lock_screen = None
+        kept, self._kept = self._kept, None
+        if kept is None:
+            self._show_window(workspace)
+            return
+        window, old, dialogs = kept
+        fresh = workspace.database
+
+        def job(_context: TaskContext) -> None:
+            # The views hold ``old``: give it the key the lock screen just verified
+            # (it may even be a new one, if the passphrase was changed meanwhile).
+            old.database.rebind(fresh.raw_key)
+            fresh.close()
+
+        task = self._runner.submit(job, label=self.tr("Unlocking the database…"),
+                                   report_errors=False)
+        task.succeeded.connect(lambda _result: self._reattach(window, old, dialogs))
+        # Cannot reuse the old window: carry on in a new one, on the fresh database.
+        task.failed.connect(lambda _message, _details: self._replace_kept(window, workspace))
+
+    def _reattach(self, window: MainWindow, workspace: Workspace,
+                  dialogs: list[QWidget]) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        for dialog in dialogs:
+            if shiboken6.isValid(dialog):
+                dialog.show()
+        self.attach(window, workspace)
+
+    def _replace_kept(self, window: MainWindow, workspace: Workspace) -> None:
+        log.warning("Could not reattach the locked window; its unsaved edits are lost")
+        window.blockSignals(True)
+        window.close_without_asking()
+        window.deleteLater()
         self._show_window(workspace)
 
-    def _close_window_and_database(self, then: Callable[[], object] | None = None) -> None:
+    def _detach(self) -> tuple[MainWindow, Workspace]:
+        """Stop the window's duties and close its database (on the worker)."""
         window, workspace, session_id = self.window, self.workspace, self.session_id
         assert window is not None and workspace is not None
-        self._restore_state = (window.current_area(), window.saveGeometry())
         self._heartbeat.stop()
         self.window, self.workspace, self.session_id = None, None, None
         window.statusBar().removeWidget(self.others_label)
         self.others_label.setParent(None)
-        window.blockSignals(True)  # closing here is not a quit request
-        window.close()
-        window.deleteLater()
         database = workspace.database
         # Locking closes the database like quitting does, so it takes the day's backup
         # too (a locked app is often quit from the lock screen).
         self._runner.submit(lambda _context: close_database(database, session_id, backup=True),
                             report_errors=False)
+        return window, workspace
+
+    def _hide_window_and_close_database(self) -> None:
+        window, workspace = self._detach()
+        # Dialogs are windows of their own: hiding the main window leaves them up.
+        dialogs = [child for child in window.findChildren(QWidget)
+                   if child.isWindow() and child.isVisible()]
+        for dialog in dialogs:
+            dialog.hide()
+        window.hide()
+        self._kept = (window, workspace, dialogs)
+
+    def _close_window_and_database(self) -> None:
+        assert self.window is not None
+        self._restore_state = (self.window.current_area(), self.window.saveGeometry())
+        window, _workspace = self._detach()
+        window.blockSignals(True)  # closing here is not a quit request
+        window.close_without_asking()
+        window.deleteLater()
 
     def _restore_window_state(self, window: MainWindow) -> None:
         if self._restore_state is None:

@@ -1,13 +1,15 @@
 """The lock screen: shown instead of the main window after idle time or a session lock.
 
-No personal data is on screen while it shows (the main window and its views are gone)
-and the database is closed. Unlocking asks for the team passphrase; when this PC
-remembers the key, it may unlock with that instead (the same key would open the app
-after a restart anyway, so hiding the option would protect nothing).
+No personal data is on screen while it shows (the main window and its views are gone,
+or hidden when they hold unsaved edits) and the database is closed. Unlocking asks for
+the team passphrase; when this PC remembers the key, it may unlock with that instead
+(the same key would open the app after a restart anyway, so hiding the option would
+protect nothing).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,12 +24,21 @@ from ui.workspace import Workspace, load_workspace
 
 class LockScreen(UnlockDialog):
     def __init__(self, path: Path, runner: TaskRunner, keystore: KeyStore,
-                 key_remembered: bool, parent: QWidget | None = None) -> None:
+                 key_remembered: bool, parent: QWidget | None = None, *,
+                 kept_edits: Sequence[str] = ()) -> None:
         super().__init__(path, runner, keystore, parent, message="")
         self.setWindowTitle(self.tr("MentorDesk is locked"))
-        self.info_label.setText(self.tr(
+        text = self.tr(
             "MentorDesk was locked to protect the citizens' data. The database is closed. "
-            "Enter the passphrase to continue where you left off."))
+            "Enter the passphrase to continue where you left off.")
+        if kept_edits:
+            # Say where the edits are, and that quitting from here loses them.
+            text += "\n\n" + self.tr(
+                "Changes that were not saved are kept and come back when you unlock: "
+                "{places}. Quitting MentorDesk from here discards them.").format(
+                    places="; ".join(kept_edits))
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # a citizen's name
+        self.info_label.setText(text)
         self.info_label.setVisible(True)
         self.remember_check.setVisible(False)
         self.unlock_button.setText(self.tr("Unlock"))

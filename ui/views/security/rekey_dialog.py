@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,11 @@ from mentordesk.errors import MentorDeskError
 from mentordesk.security import lock
 from mentordesk.vault import KeyStore, rekey
 from ui.tasks import TaskContext, TaskRunner
-from ui.views.opening.create_database_dialog import passphrase_problem
+from ui.views.common.passphrase_fields import (
+    NewPassphraseFields,
+    error_label,
+    show_inline_error,
+)
 from ui.workspace import Workspace
 
 
@@ -54,12 +57,11 @@ class RekeyDialog(QDialog):
         self._keystore = keystore
         self.setWindowTitle(self.tr("Change passphrase"))
         self.setMinimumWidth(460)
-        self.passphrase_edit = self._password_field()
-        self.repeat_edit = self._password_field()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setVisible(False)
+        self.new_passphrase = NewPassphraseFields(self)
+        self.passphrase_edit = self.new_passphrase.passphrase_edit
+        self.repeat_edit = self.new_passphrase.repeat_edit
+        self.strength_label = self.new_passphrase.strength_label
+        self.error_label = error_label()
         note = QLabel(self.tr(
             "A backup is taken first. Everyone else must close MentorDesk before the change. "
             "Other PCs will ask for the new passphrase. Print a new recovery sheet afterwards."))
@@ -72,26 +74,15 @@ class RekeyDialog(QDialog):
         self.buttons.accepted.connect(self.change)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("New passphrase:"), self.passphrase_edit)
-        form.addRow(self.tr("Repeat passphrase:"), self.repeat_edit)
+        self.new_passphrase.add_rows(form, self.tr("New passphrase:"))
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-    def _password_field(self) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
-
     def validation_error(self) -> str:
-        problem = passphrase_problem(self.passphrase_edit.text())
-        if problem:
-            return problem
-        if self.passphrase_edit.text() != self.repeat_edit.text():
-            return self.tr("The two passphrases are not the same.")
-        return ""
+        return self.new_passphrase.validation_error()
 
     def change(self) -> None:
         problem = self.validation_error()
@@ -106,22 +97,24 @@ class RekeyDialog(QDialog):
             rekey(workspace.database, passphrase, login=workspace.actor.login,
                   keystore=keystore)
 
-        self.buttons.setEnabled(False)
+        self._set_busy(True)
         task = self._runner.submit(job, label=self.tr("Changing the passphrase…"),
                                    report_errors=False, parent=self)
         task.succeeded.connect(self._on_changed)
         task.failed.connect(self._on_failed)
 
     def _on_changed(self, _result: object) -> None:
-        self.buttons.setEnabled(True)
+        self._set_busy(False)
         self.changed.emit()
         self.accept()
 
     def _on_failed(self, message: str, _details: str) -> None:
-        self.buttons.setEnabled(True)
+        self._set_busy(False)
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(True)
-        self.adjustSize()
+        show_inline_error(self, self.error_label, message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        self.new_passphrase.set_enabled(not busy)

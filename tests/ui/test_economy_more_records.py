@@ -1,0 +1,90 @@
+"""Debts and one-off benefits share one record dialog and tab base (citizen_records):
+editing and deleting from either tab, and the values a conflict shows, still work."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QMessageBox
+from test_economy_sheet import CITIZEN, editor, workspace  # noqa: F401 - the fixtures
+
+from mentordesk.economy import (
+    BenefitInput,
+    DebtInput,
+    create_benefit,
+    create_debt,
+    list_benefits,
+    list_debts,
+)
+
+TIMEOUT = 10_000
+
+
+def answer_yes(tab) -> None:
+    box = tab.confirm_box
+    assert box is not None and box.isVisible()
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_edit_then_delete_a_debt(qtbot, editor, workspace):  # noqa: F811
+    database, actor = workspace.database, workspace.actor
+    create_debt(database, actor, CITIZEN, DebtInput(
+        creditor="Kviklån Demo ApS", debt_type="consumer_credit", balance_oere=3_000_000))
+    with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
+        editor.reload()
+    debts = editor.debts
+    debts.table.selectRow(0)
+    debts.edit_selected()
+    dialog = debts.dialog
+    assert dialog.windowTitle() == "Ret gæld"
+    assert dialog.creditor_edit.text() == "Kviklån Demo ApS"
+    dialog.balance_edit.setText("25.000")
+    with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
+        dialog.save_button.click()
+    [stored] = list_debts(database, actor, CITIZEN)
+    assert stored.balance_oere == 2_500_000
+    # What a conflict would show for this record's fields, in the user's words.
+    assert dialog.shown("interest_bp", 725) == "7,25 %"
+    assert dialog.shown("is_priority", True) == "Ja"
+    assert dialog.shown("balance_oere", 2_500_000) == "25.000,00 kr."
+    assert dialog.shown("balance_on", date(2026, 3, 2)) == "02-03-2026"
+    assert dialog.shown("note", None) == ""
+
+    debts.table.selectRow(0)
+    debts.delete_selected()
+    assert "Kviklån Demo ApS" in debts.confirm_box.text()
+    with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
+        answer_yes(debts)
+    assert list_debts(database, actor, CITIZEN) == []
+    assert debts.model.rowCount() == 0
+
+
+def test_edit_then_delete_a_benefit_and_no_keeps_it(qtbot, editor, workspace):  # noqa: F811
+    database, actor = workspace.database, workspace.actor
+    create_benefit(database, actor, CITIZEN, BenefitInput(
+        applied_on=date(2026, 2, 2), purpose="Briller", amount_applied_oere=150_000))
+    with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
+        editor.reload()
+    benefits = editor.benefits
+    benefits.table.selectRow(0)
+    benefits.edit_selected()
+    dialog = benefits.dialog
+    assert dialog.purpose_edit.text() == "Briller"
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("granted"))
+    dialog.granted_amount.setText("1.200")
+    with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
+        dialog.save_button.click()
+    [stored] = list_benefits(database, actor, CITIZEN)
+    assert (stored.status, stored.amount_granted_oere) == ("granted", 120_000)
+    assert dialog.shown("status", "refused") == "Afslået"
+    assert dialog.shown("amount_granted_oere", 120_000) == "1.200,00 kr."
+
+    benefits.table.selectRow(0)
+    benefits.delete_selected()
+    benefits.confirm_box.button(QMessageBox.StandardButton.No).click()
+    qtbot.wait(200)
+    assert len(list_benefits(database, actor, CITIZEN)) == 1
+    benefits.delete_selected()
+    with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
+        answer_yes(benefits)
+    assert list_benefits(database, actor, CITIZEN) == []

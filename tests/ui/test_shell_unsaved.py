@@ -1,0 +1,192 @@
+"""Nothing lost on close or lock: the main window asks before closing over unsaved edits
+(the citizen's case form, the economy sheet, a report draft), and auto-lock keeps them.
+Real encrypted files, the real window and application controller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from qt_support import PASSPHRASE
+
+from mentordesk.services.case_record import get_citizen_record
+from mentordesk.services.citizens import NewCitizen
+from ui.views.main_window import MainWindow
+from ui.workspace import load_workspace
+
+TIMEOUT = 10_000
+ECONOMY = 6
+REPORTS = 7
+
+
+@pytest.fixture
+def database(database_path, make_database):
+    return make_database(database_path, [NewCitizen(first_name="Bodil", last_name="Bæk")],
+                         keep_open=True)
+
+
+@pytest.fixture
+def window(qtbot, database, runner):
+    main_window = MainWindow(load_workspace(database), runner)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window
+
+
+def open_record(qtbot, window) -> None:
+    with qtbot.waitSignal(window.citizens_view.record_loaded, timeout=TIMEOUT):
+        window.open_citizen(1)
+
+
+def close_question(qtbot, window) -> QMessageBox:
+    qtbot.waitUntil(lambda: window.close_question is not None
+                    and window.close_question.isVisible(), timeout=TIMEOUT)
+    return window.close_question
+
+
+def test_closing_over_an_edited_case_form_asks_and_cancel_keeps_it(qtbot, window,
+                                                                   database, admin):
+    open_record(qtbot, window)
+    overview = window.citizens_view.record.overview
+    overview.fields["phone"].setText("12345678")
+    window.citizens_view.record.tabs.setCurrentIndex(1)  # on "Mentorer" …
+    window.switch_area(4)  # … in another area than the edits
+
+    window.close()
+
+    box = close_question(qtbot, window)
+    assert window.isVisible()
+    assert box.text().startswith("Der er ændringer, som ikke er gemt:")
+    assert "• Borgere: Bodil Bæk (Oversigt)" in box.text()
+    assert sorted(button.text() for button in box.buttons()) == ["Annuller", "Gem ikke"]
+    assert box.defaultButton() is window.cancel_close_button  # Enter keeps the edits
+    qtbot.mouseClick(window.cancel_close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
+    assert window.isVisible()
+    assert window.current_area() == 0  # shown where the edits are
+    assert window.citizens_view.record.tabs.currentWidget() is overview
+    assert overview.fields["phone"].text() == "12345678"
+
+    with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
+        window.close()
+        close_question(qtbot, window)
+        qtbot.mouseClick(window.discard_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+    assert get_citizen_record(database, admin, 1).phone == ""  # not saved: discarded
+
+
+def test_closing_without_edits_does_not_ask(qtbot, window):
+    open_record(qtbot, window)
+    with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
+        window.close()
+    assert window.close_question is None and not window.isVisible()
+
+
+def test_closing_over_an_edited_economy_sheet_asks(qtbot, window):
+    window.switch_area(ECONOMY)
+    qtbot.waitUntil(lambda: window.pages.widget(ECONOMY).page is not None, timeout=TIMEOUT)
+    page = window.pages.widget(ECONOMY).page
+    qtbot.waitUntil(lambda: page.picker.citizen_list.count() == 1, timeout=TIMEOUT)
+    with qtbot.waitSignal(page.editor.loaded, timeout=TIMEOUT):
+        page.choose_citizen(1)
+    page.editor.add_expense_action.trigger()
+    assert page.has_unsaved_changes()
+    window.switch_area(0)
+
+    window.close()
+
+    box = close_question(qtbot, window)
+    assert "• Økonomi" in box.text()
+    qtbot.mouseClick(window.cancel_close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
+    assert window.isVisible() and window.current_area() == ECONOMY
+    assert page.has_unsaved_changes()
+
+    with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
+        window.close()
+        close_question(qtbot, window)
+        qtbot.mouseClick(window.discard_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+
+
+def test_quit_action_asks_too(qtbot, window):
+    open_record(qtbot, window)
+    window.citizens_view.record.overview.note_edit.setPlainText("Ny note")
+    window.quit_action.trigger()
+    close_question(qtbot, window)
+    assert window.isVisible()
+    qtbot.mouseClick(window.cancel_close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
+    assert window.isVisible()
+
+
+# -- auto-lock ----------------------------------------------------------------------------
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def test_lock_keeps_unsaved_edits_hidden_and_unlock_brings_them_back(
+        controller, qtbot, database_path, make_database):
+    make_database(database_path, [NewCitizen(first_name="Låsine", last_name="Skærmsen")],
+                  remember=True)
+    controller.flow.open_path(database_path)
+    qtbot.waitUntil(lambda: controller.main_window is not None
+                    and controller.guard.session_id is not None, timeout=15_000)
+    window = controller.main_window
+    open_record(qtbot, window)
+    overview = window.citizens_view.record.overview
+    overview.fields["phone"].setText("87654321")
+
+    controller.lock_shortcut.activated.emit()
+
+    qtbot.waitUntil(lambda: controller.guard.is_locked, timeout=TIMEOUT)
+    screen = controller.guard.lock_screen
+    assert not window.isVisible()  # nothing on screen …
+    # … and the database closed: the last connection folded the log back.
+    qtbot.waitUntil(lambda: not _wal(database_path).exists(), timeout=TIMEOUT)
+    assert "Ændringer, som ikke er gemt, er bevaret" in screen.info_label.text()
+    assert "Borgere: Låsine Skærmsen" in screen.info_label.text()
+
+    screen.passphrase_edit.setText(PASSPHRASE)
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.isVisible() and controller.guard.window is window,
+                    timeout=15_000)
+    assert controller.main_window is window
+    assert overview.fields["phone"].text() == "87654321"
+    # The kept window works on the database again: its save reaches the file.
+    with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
+        overview.save()
+    workspace = window.workspace
+    assert get_citizen_record(workspace.database, workspace.actor, 1).phone == "87654321"
+    assert not [widget for widget in QApplication.topLevelWidgets()
+                if isinstance(widget, MainWindow) and widget is not window
+                and widget.isVisible()]
+
+
+def test_closing_over_an_edited_report_draft_asks(qtbot, window):
+    window.switch_area(REPORTS)
+    qtbot.waitUntil(lambda: window.pages.widget(REPORTS).page is not None, timeout=TIMEOUT)
+    editor = window.pages.widget(REPORTS).page.editor
+    qtbot.waitUntil(lambda: editor.citizen_id() == 1 and editor.start_edit.text() != "",
+                    timeout=TIMEOUT)
+    with qtbot.waitSignal(editor.report_opened, timeout=TIMEOUT):
+        editor.new_button.click()
+    assert not editor.has_unsaved_changes()  # a fresh draft, as saved
+    editor.assessment_edit.setPlainText("Bodil møder stabilt op.")
+    assert editor.has_unsaved_changes()
+
+    window.close()
+
+    assert "• Rapporter" in close_question(qtbot, window).text()
+    qtbot.mouseClick(window.cancel_close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
+    with qtbot.waitSignal(editor.report_opened, timeout=TIMEOUT):
+        editor.save_button.click()
+    assert not editor.has_unsaved_changes()
+    with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
+        window.close()  # saved: no question
