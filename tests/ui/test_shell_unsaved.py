@@ -190,3 +190,25 @@ def test_closing_over_an_edited_report_draft_asks(qtbot, window):
     assert not editor.has_unsaved_changes()
     with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
         window.close()  # saved: no question
+
+
+def test_a_contact_note_being_written_keeps_the_record_open_and_asks_on_close(
+        qtbot, window, database, admin):
+    from mentordesk.services.contacts import contacts_for_citizen
+
+    open_record(qtbot, window)
+    record = window.citizens_view.record
+    contacts_tab = next(tab for tab in record.extra_tabs if tab.tab_title() == "Kontakter")
+    record.tabs.setCurrentWidget(contacts_tab)
+    qtbot.waitUntil(lambda: contacts_tab.citizen_id == 1, timeout=TIMEOUT)
+    contacts_tab.form.note_edit.setPlainText("Halvt skrevet note om mødet")
+    assert record.has_unsaved_changes()
+
+    window.close()
+
+    box = close_question(qtbot, window)
+    assert "• Borgere: Bodil Bæk (Kontakter)" in box.text()
+    qtbot.mouseClick(window.cancel_close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
+    assert contacts_tab.form.note_edit.toPlainText() == "Halvt skrevet note om mødet"
+    assert contacts_for_citizen(database, admin, 1) == []  # nothing saved behind the back

@@ -99,6 +99,10 @@ class ContactsTab(CitizenTab):
     def tab_title(self) -> str:
         return self.tr("Contacts")
 
+    def has_unsaved_changes(self) -> bool:
+        # Choosing another citizen clears the form: a half-written note must stop that.
+        return self.citizen_id is not None and self.form.has_typed_text()
+
     def _build(self) -> None:
         self.save_button = QPushButton(self.tr("Save contact"))
         self.save_button.setToolTip(self.tr("Ctrl+S or Ctrl+Enter"))

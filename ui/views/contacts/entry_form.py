@@ -197,6 +197,10 @@ class ContactEntryForm(QWidget):
             "goal_ids": self.checked_goal_ids(),
         }
 
+    def has_typed_text(self) -> bool:
+        """A note or place typed but not saved: what leaving the form would lose."""
+        return bool(self.note_edit.toPlainText().strip() or self.place_edit.text().strip())
+
     def new_contact(self, citizen_id: int) -> NewContact:
         mentor_id = self.mentor_combo.currentData() if self.mentor_combo.count() > 1 else None
         return NewContact(citizen_id=citizen_id, mentor_id=mentor_id, **self.values())
