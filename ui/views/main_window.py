@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -19,27 +20,27 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import TaskRunner
-from ui.views import (
-    audit,
-    calendar,
-    contacts,
-    deadlines,
-    economy,
-    grants,
-    hours,
-    partners,
-    plan,
-    reports,
-    rights,
-    settings,
-    team,
-)
+
+# Areas with a tab in the citizen record are needed at start; pages-only areas are
+# imported when first shown (see _page_imported_when_shown).
+from ui.views import contacts, economy, grants, partners, plan, rights
 from ui.views.citizens import CitizensView
 from ui.views.importing import open_import_wizard
 from ui.views.placeholder import PlaceholderPage
 from ui.workspace import Workspace
 
 PageFactory = Callable[[Workspace, TaskRunner, str], QWidget]
+
+
+def _page_imported_when_shown(module: str) -> PageFactory:
+    """The area's ``create_page``, importing the area only when its page is first built:
+    the calendar, reports and log pull in hundreds of milliseconds of modules that the
+    start-up window does not need."""
+
+    def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
+        return importlib.import_module(module).create_page(workspace, runner, title)
+
+    return create_page
 
 
 class LazyPage(QWidget):
@@ -106,17 +107,17 @@ class MainWindow(QMainWindow):
         """Navigation order; None: not built yet (a placeholder page)."""
         return [
             (self.tr("Citizens"), None),
-            (self.tr("Deadlines"), deadlines.create_page),
+            (self.tr("Deadlines"), _page_imported_when_shown("ui.views.deadlines")),
             (self.tr("Contacts"), contacts.create_page),
             (self.tr("Action plan"), plan.create_page),
-            (self.tr("Calendar"), calendar.create_page),
-            (self.tr("Hours"), hours.create_page),
+            (self.tr("Calendar"), _page_imported_when_shown("ui.views.calendar")),
+            (self.tr("Hours"), _page_imported_when_shown("ui.views.hours")),
             (self.tr("Economy"), economy.create_page),
-            (self.tr("Reports"), reports.create_page),
+            (self.tr("Reports"), _page_imported_when_shown("ui.views.reports")),
             (self.tr("Partners"), partners.create_page),
-            (self.tr("Team"), team.create_page),
-            (self.tr("Log"), audit.create_page),
-            (self.tr("Settings"), settings.create_page),
+            (self.tr("Team"), _page_imported_when_shown("ui.views.team")),
+            (self.tr("Log"), _page_imported_when_shown("ui.views.audit")),
+            (self.tr("Settings"), _page_imported_when_shown("ui.views.settings")),
         ]
 
     def _add_areas(self) -> None:
