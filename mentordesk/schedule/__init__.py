@@ -45,6 +45,9 @@ Outlook (:mod:`.ics`)
     export_ics(database, actor, first, last, *, mentor_login=None, include_details=False) -> bytes
     write_ics(database, actor, path, first, last, **same) -> Path
     read_ics(bytes) -> list[IcsEvent]   (InvalidInput for a malformed file)
+Outlook import (:mod:`.ics_import`)
+    import_ics(database, actor, mentor_id, bytes) -> IcsImportResult   (busy blocks without
+        a citizen; all or nothing; re-import skips events already imported)
 Billing basis (:mod:`.billing`)
     billing_basis(database, actor, authority_id, year, month) -> BillingBasis
     export_billing_xlsx(database, actor, authority_id, year, month, path) -> Path
@@ -106,6 +109,7 @@ from mentordesk.schedule.groups import (
 )
 from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
 from mentordesk.schedule.ics import IcsEvent, export_ics, read_ics, write_ics
+from mentordesk.schedule.ics_import import IcsImportResult, import_ics
 from mentordesk.schedule.overview import (
     HoursOverview,
     HoursTotal,
@@ -119,7 +123,8 @@ __all__ = [
     "AbsenceInput", "AbsenceKind", "AbsenceRow", "AppointmentDetail", "AppointmentInput",
     "AttendanceResult", "BillingBasis", "BillingLine", "CalendarItem", "CitizenWeek",
     "Conflict", "EditScope", "GroupCourseInput", "GroupCourseRow", "GroupSessionRow",
-    "HoursOverview", "HoursTotal", "IcsEvent", "MentorWeek", "Occurrence",
+    "HoursOverview", "HoursTotal", "IcsEvent", "IcsImportResult", "import_ics",
+    "MentorWeek", "Occurrence",
     "RegisteredAttendance", "StaffedHours", "absences_to_manage", "edit_absence",
     "registered_attendance", "remaining_rule", "billing_basis", "calendar_items",
     "citizen_weeks", "create_absence",

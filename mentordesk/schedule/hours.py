@@ -50,7 +50,7 @@ class MentorWeek:
     week_start: date
     capacity_minutes: int            # 0 when the mentor has no capacity set
     delivered_minutes: int           # attended contacts the mentor logged that week
-    planned_minutes: int             # appointments from `today` on where the mentor takes part
+    planned_minutes: int             # citizen appointments from `today` on with this mentor
 
 
 def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int) -> str:
@@ -98,6 +98,8 @@ def mentor_weeks(session: Session, mentor_ids: Sequence[int], start: date, end: 
     delivered = _delivered_by_mentor(session, ids, first, last)
     planned: dict[tuple[int, str], int] = defaultdict(int)
     for occurrence in _future_occurrences(session, first, last, today, mentor_ids=ids):
+        if occurrence.citizen_id is None:
+            continue  # a busy block (e.g. imported from Outlook) is not work with a citizen
         for mentor_id in occurrence.mentor_ids:
             if mentor_id in capacity:
                 planned[(mentor_id, iso_week_code(occurrence.starts_at.date()))] += (

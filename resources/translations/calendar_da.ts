@@ -536,6 +536,10 @@
 <context>
     <name>CalendarPage</name>
     <message>
+        <source>Import from Outlook (ICS)…</source>
+        <translation>Importér fra Outlook (ICS)…</translation>
+    </message>
+    <message>
         <source>◀ Previous</source>
         <translation>◀ Forrige</translation>
     </message>
@@ -772,6 +776,45 @@
     <message>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
+    </message>
+</context>
+<context>
+    <name>IcsImportDialog</name>
+    <message>
+        <source>Import from Outlook (ICS)</source>
+        <translation>Importér fra Outlook (ICS)</translation>
+    </message>
+    <message>
+        <source>Export the calendar from Outlook as an .ics file and choose it here. Each event is shown as a busy block without a citizen, so double bookings are flagged. Only the subject is kept; importing the same file again adds nothing twice.</source>
+        <translation>Eksportér kalenderen fra Outlook som en .ics-fil, og vælg den her. Hver aftale vises som en optaget-blok uden borger, så dobbeltbookinger markeres. Kun emnet gemmes; importeres den samme fil igen, kommer intet med to gange.</translation>
+    </message>
+    <message>
+        <source>&amp;Mentor:</source>
+        <translation>&amp;Mentor:</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Vælg fil…</translation>
+    </message>
+    <message>
+        <source>Choose an Outlook calendar file</source>
+        <translation>Vælg en kalenderfil fra Outlook</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importerer…</translation>
+    </message>
+    <message>
+        <source>%1 appointments imported, %2 skipped (already imported)</source>
+        <translation>%1 aftaler importeret, %2 sprunget over (allerede importeret)</translation>
+    </message>
+    <message>
+        <source>, %1 ignored (cancelled or free)</source>
+        <translation>, %1 ignoreret (aflyst eller ledig tid)</translation>
     </message>
 </context>
 </TS>

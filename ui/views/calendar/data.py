@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from mentordesk.domain.codes import ContactForm
 from mentordesk.schedule.absence import AbsenceKind, list_absences
 from mentordesk.schedule.calendar import BUSY, CalendarItem, calendar_items, holidays_between
+from mentordesk.schedule.ics_import import is_imported_block
 from mentordesk.schedule.staffed import staffed_hours
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.team import Actor, list_users
@@ -29,6 +30,8 @@ def staffed_minutes(database: Database) -> dict[int, tuple[int, int] | None]:
 def short_title(item: CalendarItem) -> str:
     """Initials or alias + form: "AB · Hjemmebesøg". A one-word title is an alias (a cover
     name already) or "Optaget", shown as it is."""
+    if item.kind != "group" and is_imported_block(item.citizen_id, item.note):
+        return f"Outlook: {item.place}"  # booked elsewhere: the subject says what
     words = item.title.split()
     if item.kind == "group" or item.restricted or item.title == BUSY or len(words) < 2:
         who = item.title

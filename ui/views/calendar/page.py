@@ -105,6 +105,8 @@ class CalendarPage(QWidget):
         self.staffed_button.clicked.connect(self.actions.open_staffed_hours)
         self.export_button = QPushButton(self.tr("Export to Outlook…"))
         self.export_button.clicked.connect(self.actions.export_ics)
+        self.import_button = QPushButton(self.tr("Import from Outlook (ICS)…"))
+        self.import_button.clicked.connect(self.import_ics)
         self.time_grid = TimeGrid()
         self.month_grid = MonthGrid()
         for grid in (self.time_grid.body, self.month_grid):
@@ -137,7 +139,7 @@ class CalendarPage(QWidget):
         navigation.addWidget(self.choice_combo)
         navigation.addStretch(1)
         for widget in (self.new_button, self.groups_button, self.absence_button,
-                       self.staffed_button, self.export_button):
+                       self.staffed_button, self.export_button, self.import_button):
             navigation.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -293,6 +295,16 @@ class CalendarPage(QWidget):
             text += " · " + self.tr("%n conflict(s)", "", len(conflicts))
         self.status_label.setText(text)
         self.scene_loaded.emit(scene)
+
+    def import_ics(self) -> QWidget:
+        from ui.views.calendar.ics_import import IcsImportDialog
+
+        dialog = IcsImportDialog(self._workspace, self._runner, mentors=self.actions.mentors,
+                                 parent=self)
+        dialog.imported.connect(lambda _result: self.refresh())
+        self.actions.dialog = dialog
+        dialog.open()
+        return dialog
 
     def _show_menu(self, occurrence: Occurrence, position: QPoint) -> None:
         self.actions.show_menu(occurrence, position, now=datetime.now())
