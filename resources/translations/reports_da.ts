@@ -254,6 +254,10 @@
         <source>Building the report…</source>
         <translation>Danner rapporten…</translation>
     </message>
+    <message>
+        <source>Recording the print…</source>
+        <translation>Registrerer udskriften…</translation>
+    </message>
 </context>
 <context>
     <name>ReportPreviewDialog</name>

@@ -260,6 +260,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Report logo</source>
+        <translation>Logo til rapporter</translation>
+    </message>
+    <message>
         <source>Only an administrator can change the catalogues. You can read them here.</source>
         <translation>Kun en administrator kan ændre katalogerne. Her kan du læse dem.</translation>
     </message>
@@ -350,6 +354,53 @@
     <message>
         <source>{name} was deleted.</source>
         <translation>{name} er slettet.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoTab</name>
+    <message>
+        <source>The logo is printed at the top of every progression report. PNG or JPEG, at most 1 MB and {side} × {side} pixels.</source>
+        <translation>Logoet trykkes øverst på alle progressionsrapporter. PNG eller JPEG, højst 1 MB og {side} × {side} pixel.</translation>
+    </message>
+    <message>
+        <source>No logo chosen.</source>
+        <translation>Der er ikke valgt et logo.</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Vælg billede…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Fjern logo</translation>
+    </message>
+    <message>
+        <source>Loading the logo…</source>
+        <translation>Henter logoet…</translation>
+    </message>
+    <message>
+        <source>Choose logo</source>
+        <translation>Vælg logo</translation>
+    </message>
+    <message>
+        <source>Saving the logo…</source>
+        <translation>Gemmer logoet…</translation>
+    </message>
+    <message>
+        <source>Remove the logo from the reports?</source>
+        <translation>Vil du fjerne logoet fra rapporterne?</translation>
+    </message>
+    <message>
+        <source>Removing the logo…</source>
+        <translation>Fjerner logoet…</translation>
+    </message>
+    <message>
+        <source>The logo is saved ({width} × {height} pixels).</source>
+        <translation>Logoet er gemt ({width} × {height} pixel).</translation>
+    </message>
+    <message>
+        <source>The logo is removed.</source>
+        <translation>Logoet er fjernet.</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, StaleEdit
 from mentordesk.reports.progress.assemble import Period, ReportTexts
-from mentordesk.reports.progress.batch import one_report
+from mentordesk.reports.progress.batch import Selection, one_report, run_batch
 from mentordesk.reports.progress.workflow import (
     LOGO_META_KEY,
     approve,
@@ -247,3 +247,35 @@ def test_team_logo_from_settings_is_printed_and_a_damaged_one_is_ignored(
     assert len(listing.strip().splitlines()) - 2 >= 2  # the logo on each of the pages
     database.set_meta(LOGO_META_KEY, "ikke base64 <b>")
     assert report_pdf(database, admin, draft.id, now=NOW, today=TODAY).startswith(b"%PDF")
+
+
+def test_batch_takes_the_texts_of_the_best_overlapping_report(database, admin, case, pdf_text,
+                                                              tmp_path):
+    def report(start: date, end: date, assessment: str, approved: bool = False) -> None:
+        draft = create_draft(database, admin, case, Period(start, end), ReportTexts(
+            mentor_assessment=assessment), today=TODAY)
+        if approved:
+            approve(database, admin, draft.id, draft.version, now=NOW, today=TODAY)
+
+    # 01-08 to 31-10 (92 days). Overlaps: July–August 31 days, 15-08 to 15-11 78 days.
+    report(date(2026, 7, 1), date(2026, 8, 31), "Sommerens vurdering.")
+    report(date(2026, 8, 15), date(2026, 11, 15), "Efterårets vurdering.", approved=True)
+    report(date(2026, 1, 1), date(2026, 6, 30), "Forårets vurdering (ingen overlap).")
+    text = pdf_text(one_report(database, admin, case, PERIOD, today=TODAY, now=NOW)[1])
+    assert "Efterårets vurdering." in text and "Sommerens" not in text
+    # That report's approval covers other dates: this one is printed as a draft.
+    assert "Godkendt af" not in text and "Kladde" in text
+    # Same overlap (78 days): the one with fewer days outside the batch period wins.
+    report(date(2026, 8, 15), date(2026, 10, 31), "Den tættest passende.")
+    result = run_batch(database, admin, Selection(citizen_ids=(case,)), PERIOD,
+                       tmp_path / "ud", today=TODAY, now=NOW)
+    assert "Den tættest passende." in pdf_text(result.files[0])
+    # An exact match always has the most days in common, and brings its sign-off along.
+    report(PERIOD.start, PERIOD.end, "Præcis periode.", approved=True)
+    text = pdf_text(one_report(database, admin, case, PERIOD, today=TODAY, now=NOW)[1])
+    assert "Præcis periode." in text and "Godkendt af" in text
+    # No overlapping report: the sections stay empty.
+    text = pdf_text(one_report(database, admin, case, Period(date(2025, 1, 1),
+                                                             date(2025, 3, 31)),
+                               today=TODAY, now=NOW)[1])
+    assert "vurdering" not in text.split("Mentorens vurdering", 1)[1].split("Borgerens")[0]

@@ -52,7 +52,7 @@ def save(qtbot, page, dialog) -> None:
 def test_admin_sees_three_editable_catalogues(qtbot, workspace, runner):
     page = open_page(qtbot, workspace, runner)
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "Lovgrundlag", "Forløbstyper", "Myndigheder", "Sikkerhed"]
+        "Lovgrundlag", "Forløbstyper", "Myndigheder", "Sikkerhed", "Logo til rapporter"]
     assert page.read_only_label.isHidden()
     assert column(page.legal_bases, 0)[:2] == ["LAB §31b", "LAB §31c"]
     misuse = row_of(page.course_types, MISUSE)

@@ -86,7 +86,8 @@ def run_batch(database: Database, actor: Actor, selection: Selection, period: Pe
 def one_report(database: Database, actor: Actor, citizen_id: int, period: Period, *,
                today: date | None = None, now: datetime | None = None) -> tuple[str, bytes]:
     """One citizen's report for ``period`` as (file name, PDF), like the batch makes it:
-    with the texts of a report written for exactly that period, frozen if approved."""
+    with the texts of the best-fitting saved report (``_drafts``), frozen if approved
+    for exactly that period."""
     from mentordesk.reports.progress.render import render
 
     today = today or date.today()
@@ -98,7 +99,7 @@ def one_report(database: Database, actor: Actor, citizen_id: int, period: Period
         assembly = assemble(session, [citizen_id], period, today=today, team_name=team_name,
                             texts={citizen_id: draft.texts} if draft else None,
                             sign_offs={citizen_id: draft.sign_off} if draft else None,
-                            report_ids={citizen_id: draft.id} if draft else None)
+                            report_ids={citizen_id: draft.id} if draft and draft.id else None)
         if citizen_id in assembly.failures:
             raise InvalidInput(f"Rapporten kan ikke dannes: {assembly.failures[citizen_id]}")
         data = assembly.reports[citizen_id]
@@ -183,7 +184,8 @@ class _Runner:
                                 team_name=self.team_name,
                                 texts={cid: draft.texts for cid, draft in drafts.items()},
                                 sign_offs={cid: draft.sign_off for cid, draft in drafts.items()},
-                                report_ids={cid: draft.id for cid, draft in drafts.items()})
+                                report_ids={cid: draft.id for cid, draft in drafts.items()
+                                            if draft.id is not None})
         generated: list[ReportData] = []
         for offset, citizen_id in enumerate(chunk):
             label = assembly.labels.get(citizen_id, f"nr. {citizen_id}")
@@ -228,30 +230,49 @@ class _Runner:
 
 @dataclass(frozen=True)
 class _Draft:
-    id: int
+    id: int | None  # only for the report of exactly the batch period
     texts: ReportTexts
     sign_off: SignOff
     frozen: bytes | None
 
 
 def _drafts(session: Session, chunk: list[int], period: Period) -> dict[int, _Draft]:
-    """The report written for exactly this period, if any: its texts go into the batch,
-    and an approved one is reprinted from its frozen PDF."""
-    found: dict[int, _Draft] = {}
+    """Per citizen, the saved report whose texts go into the batch (see ``_best_fit``).
+
+    Only a report written for exactly this period also lends its sign-off, its id and (if
+    approved) its frozen PDF: another period's approval does not cover these dates.
+    """
+    candidates: dict[int, list[tuple[ReportDraft, str | None]]] = {}
     for report, approver in session.execute(
         select(ReportDraft, User.full_name)
         .outerjoin(User, User.id == ReportDraft.approved_by_id)
-        .where(ReportDraft.citizen_id.in_(chunk), ReportDraft.period_from == period.start,
-               ReportDraft.period_to == period.end)
-        .order_by(ReportDraft.id)
+        .where(ReportDraft.citizen_id.in_(chunk), ReportDraft.period_from <= period.end,
+               ReportDraft.period_to >= period.start)
     ):
-        found[report.citizen_id] = _Draft(
-            report.id,
-            ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
-                        report.recommendation),
+        candidates.setdefault(report.citizen_id, []).append((report, approver))
+    found: dict[int, _Draft] = {}
+    for citizen_id, rows in candidates.items():
+        report, approver = max(rows, key=lambda row: _best_fit(row[0], period))
+        texts = ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
+                            report.recommendation)
+        if (report.period_from, report.period_to) != (period.start, period.end):
+            found[citizen_id] = _Draft(None, texts, SignOff(), None)
+            continue
+        found[citizen_id] = _Draft(
+            report.id, texts,
             SignOff(report.status, approver or "",
                     report.approved_at.date() if report.approved_at else None,
                     report.sent_on, report.recipient),
             report.frozen_pdf,
         )
     return found
+
+
+def _best_fit(report: ReportDraft, period: Period) -> tuple[int, int, date, int]:
+    """Sort key, larger is better. The rule: the most days in common with the batch
+    period wins (an exact match always has the most); on a tie, the report with fewest
+    days outside the batch period (it is about these dates, not a longer span); then the
+    later-ending period (the newer assessment); then the newest report."""
+    common = (min(report.period_to, period.end) - max(report.period_from, period.start)).days
+    outside = ((report.period_to - report.period_from).days - common)
+    return (common, -outside, report.period_to, report.id)

@@ -10,8 +10,6 @@ Every read, generation, print and sending is audited in the same transaction.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -37,6 +35,7 @@ from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.services.editing import checked_edit, require_version
 from mentordesk.services.input_checks import clean_line, clean_text
 from mentordesk.services.team import Actor
+from mentordesk.services.team_settings import LOGO_META_KEY, decode_logo
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import AppMeta, Grant, Partner, ReportDraft, User, utc_now
 
@@ -45,7 +44,6 @@ DRAFT, APPROVED, SENT = "draft", "approved", "sent"
 STATUS_LABELS = {DRAFT: "Kladde", APPROVED: "Godkendt", SENT: "Sendt"}
 # A report is a long document: a section may hold far more than a journal note.
 SECTION_LIMIT = 60_000
-LOGO_META_KEY = "team_logo_png_base64"
 DRAFT_FIELDS = ("period_from", "period_to", "mentor_assessment", "citizen_view", "next_steps",
                 "recommendation", "recipient")
 _SECTION_LABELS = {"mentor_assessment": "Mentorens vurdering",
@@ -324,6 +322,18 @@ def report_pdf(database: Database, actor: Actor, report_id: int, *,
     return pdf
 
 
+def record_print(database: Database, actor: Actor, citizen_id: int, period: Period,
+                 pages: int, *, report_id: int | None = None) -> None:
+    """Audit that a report went to a printer (the preview's Print). Building the PDF is
+    audited on its own; this records that paper (or a print file) was actually made."""
+    with database.session() as session:
+        require_citizen(session, actor, citizen_id)
+        audit.record(session, actor.login, audit.Action.PRINT, entity=ENTITY,
+                     entity_id=report_id, citizen_id=citizen_id,
+                     detail=f"Progressionsrapport {period.label} udskrevet på printer "
+                     f"({pages} sider)")
+
+
 def preview_pdf(database: Database, actor: Actor, citizen_id: int, period: Period,
                 texts: ReportTexts = NO_TEXTS, *, now: datetime | None = None,
                 today: date | None = None) -> bytes:
@@ -364,14 +374,9 @@ def meta_value(session: Session, key: str) -> str:
 
 
 def logo_png(session: Session) -> bytes | None:
-    """The team's logo from settings (base64 PNG in app_meta), if any."""
-    encoded = meta_value(session, LOGO_META_KEY)
-    if not encoded:
-        return None
-    try:
-        return base64.b64decode(encoded, validate=True)
-    except (binascii.Error, ValueError):
-        return None  # a damaged setting must not stop printing
+    """The team's logo from settings (base64 PNG in app_meta, set by ``team_settings``);
+    None also for a damaged setting, which must not stop printing."""
+    return decode_logo(meta_value(session, LOGO_META_KEY))
 
 
 def _render(session: Session, data: ReportData, now: datetime) -> bytes:

@@ -48,6 +48,7 @@ class ReportEditor(QWidget):
     reports_loaded = Signal(int)  # number of reports listed; tests listen
     report_opened = Signal(int)
     preview_shown = Signal(object)  # the preview dialog
+    print_recorded = Signal()  # a print from the preview is in the audit log
 
     def __init__(self, workspace: Workspace, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -359,14 +360,15 @@ class ReportEditor(QWidget):
             self.print_pdf()
             return
 
+        period = Period(values["period_from"], values["period_to"])
+
         def job(_context: TaskContext) -> bytes:
-            period = Period(values["period_from"], values["period_to"])
             texts = ReportTexts(values["mentor_assessment"], values["citizen_view"],
                                 values["next_steps"], values["recommendation"])
             return workflow.preview_pdf(database, actor, citizen_id, period, texts)
 
         task = self._runner.submit(job, label=self.tr("Building the report…"), parent=self)
-        task.succeeded.connect(self._open_preview)
+        task.succeeded.connect(lambda pdf: self._open_preview(pdf, citizen_id, period, None))
 
     def print_pdf(self) -> None:
         report = self.report
@@ -375,12 +377,25 @@ class ReportEditor(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
         task = self._runner.submit(lambda _c: workflow.report_pdf(database, actor, report.id),
                                    label=self.tr("Building the report…"), parent=self)
-        task.succeeded.connect(self._open_preview)
+        task.succeeded.connect(lambda pdf: self._open_preview(pdf, report.citizen_id,
+                                                              report.period, report.id))
 
-    def _open_preview(self, pdf: bytes) -> None:
+    def _open_preview(self, pdf: bytes, citizen_id: int, period: Period,
+                      report_id: int | None) -> None:
         self.preview = ReportPreviewDialog(pdf, self.citizen_combo.currentText(), self)
+        self.preview.printed.connect(
+            lambda pages: self._audit_print(citizen_id, period, pages, report_id))
         self.preview.open()
         self.preview_shown.emit(self.preview)
+
+    def _audit_print(self, citizen_id: int, period: Period, pages: int,
+                     report_id: int | None) -> None:
+        database, actor = self._workspace.database, self._workspace.actor
+        task = self._runner.submit(
+            lambda _c: workflow.record_print(database, actor, citizen_id, period, pages,
+                                             report_id=report_id),
+            label=self.tr("Recording the print…"), parent=self)
+        task.succeeded.connect(lambda _result: self.print_recorded.emit())
 
     def _run(self, call, label: str) -> None:  # type: ignore[no-untyped-def]
         task = self._runner.submit(lambda _c: call(), label=label, parent=self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -24,6 +24,8 @@ from mentordesk.files import safe_file_stem, write_atomically
 
 class ReportPreviewDialog(QDialog):
     """Shows the PDF bytes as pages; Print and Open in viewer work on the same bytes."""
+
+    printed = Signal(int)  # pages sent to the printer; the owner audits it
 
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +66,24 @@ class ReportPreviewDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        print_document(self.document, printer)
+        self.print_to(printer)
+
+    def print_to(self, printer) -> int:  # type: ignore[no-untyped-def]
+        """Print on a printer already chosen (by the dialog, or a test's PDF printer);
+        returns the pages printed and emits ``printed`` so the print is audited."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat \
+                and printer.outputFileName() and printer.fromPage() <= 0:
+            # "Print to file": the report itself is already the best PDF there is (text
+            # stays searchable, pages identical); rasterizing it would only lose that.
+            write_atomically(Path(printer.outputFileName()), self.pdf)
+            pages = self.document.pageCount()
+        else:
+            pages = print_document(self.document, printer)
+        if pages:
+            self.printed.emit(pages)
+        return pages
 
     def open_in_viewer(self) -> Path:
         """Write to a private temp file and hand it to the system's default viewer."""
@@ -74,14 +93,16 @@ class ReportPreviewDialog(QDialog):
         return path
 
 
-def print_document(document: QPdfDocument, printer) -> None:  # type: ignore[no-untyped-def]
-    """Each page rendered at the printer's resolution, scaled into its page rectangle."""
+def print_document(document: QPdfDocument, printer) -> int:  # type: ignore[no-untyped-def]
+    """Each page rendered at the printer's resolution, scaled into its page rectangle;
+    returns the number of pages printed (0 when the printer could not start)."""
     painter = QPainter()
     if not painter.begin(printer):
-        return
+        return 0
+    first, last = _page_range(printer, document.pageCount())
     try:
-        for index in range(document.pageCount()):
-            if index:
+        for index in range(first, last):
+            if index > first:
                 printer.newPage()
             target = painter.viewport()
             size = document.pagePointSize(index)
@@ -91,3 +112,12 @@ def print_document(document: QPdfDocument, printer) -> None:  # type: ignore[no-
             painter.drawImage(0, 0, image)
     finally:
         painter.end()
+    return last - first
+
+
+def _page_range(printer, count: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The pages chosen in the print dialog ("Sider 2–3") as a 0-based half-open range."""
+    if printer.fromPage() <= 0:
+        return 0, count
+    last = printer.toPage() if printer.toPage() > 0 else count
+    return min(printer.fromPage(), count) - 1, min(last, count)

@@ -47,6 +47,7 @@ from ui.views.common.record_table import (
 from ui.views.security.security_tab import SecurityTab
 from ui.views.settings.catalogue_dialogs import AuthorityDialog, LegalBasisDialog
 from ui.views.settings.course_type_dialog import CourseTypeDialog
+from ui.views.settings.logo_tab import LogoTab
 from ui.workspace import Workspace
 
 INACTIVE_GREY = "#777777"
@@ -132,6 +133,10 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.authorities, self.tr("Authorities"))
         self.security = SecurityTab(self._workspace, self._runner)
         self.tabs.addTab(self.security, self.tr("Security"))
+        self.logo: LogoTab | None = None
+        if self.editable:  # only an administrator sets the team's report logo
+            self.logo = LogoTab(self._workspace, self._runner)
+            self.tabs.addTab(self.logo, self.tr("Report logo"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label)
         layout.addWidget(self.read_only_label)
