@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from os import PathLike
+from pathlib import PurePath
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -80,6 +82,16 @@ def _canonical(event: AuditEvent) -> str:
         event.entity_id, event.citizen_id, event.detail, event.prev_hash,
     ]
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+
+
+def file_kind(path: str | PathLike[str]) -> str:
+    """How an export's destination is named in the log: its type, never its file name.
+
+    Users name files after the citizen ("Bodil Bæk økonomi.xlsx"), and the log outlives
+    a deleted citizen, so the name itself must not be kept.
+    """
+    suffix = PurePath(path).suffix.lstrip(".").lower()
+    return f"en {suffix}-fil" if suffix else "en fil"
 
 
 def compute_hash(event: AuditEvent) -> str:

@@ -8,10 +8,12 @@ trigger refuses to delete younger events whatever the setting says.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from dateutil.relativedelta import relativedelta
+from sqlalchemy import select
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput, MentorDeskError
@@ -19,7 +21,11 @@ from mentordesk.services.access import require_coordinator
 from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 
+log = logging.getLogger(__name__)
+
 RETENTION_KEY = "audit_retention_months"
+# The local date of the last automatic pruning (at most one a day, whoever closes first).
+AUTO_PRUNED_KEY = "audit_auto_pruned_on"
 
 
 @dataclass(frozen=True)
@@ -70,3 +76,33 @@ def prune_log(database: Database, actor: Actor, today: date | None = None) -> Pr
         removed = audit.prune(session, actor.login, cutoff_iso)
         kept = audit.verify_chain(session)
     return PruneResult(removed, cutoff, kept.checked)
+
+
+def prune_expired(database: Database, login: str, today: date | None = None) -> int | None:
+    """The app's own daily housekeeping after the automatic backup: remove the events past
+    the retention period, at most once a day. Returns how many were removed, or None when
+    it did not run (done today already, or the chain is broken).
+
+    No role check: no user chooses this, it follows the team's retention setting; the
+    removal is logged under ``login`` (who closed the app) like a manual one. A broken
+    chain is left whole for ``mentordesk check`` and the coordinators to see.
+    """
+    from mentordesk.storage.models import AppMeta, AuditEvent
+
+    today = today or date.today()
+    cutoff = datetime.combine(retention_cutoff(database, today), time.min, tzinfo=UTC)
+    cutoff_iso = cutoff.isoformat(timespec="microseconds")
+    with database.session() as session:
+        # Read inside the write transaction: two PCs closing at once prune only once.
+        done = session.get(AppMeta, AUTO_PRUNED_KEY)
+        if done is not None and done.value >= today.isoformat():
+            return None
+        session.merge(AppMeta(key=AUTO_PRUNED_KEY, value=today.isoformat()))
+        expired = session.scalar(select(AuditEvent.id).where(
+            AuditEvent.occurred_at < cutoff_iso).limit(1))
+        if expired is None:
+            return 0  # nothing old: no need to walk the whole chain at every close
+        if not audit.verify_chain(session).ok:
+            log.warning("Access log chain is broken: automatic pruning skipped")
+            return None
+        return audit.prune(session, login, cutoff_iso)

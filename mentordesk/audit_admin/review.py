@@ -102,7 +102,8 @@ def export_review_pdf(database: Database, actor: Actor, month: date, out: Path,
         report = _review_in(session, database, month)
         write_atomically(Path(out), review_pdf(report, now or datetime.now()))
         audit.record(session, actor.login, audit.Action.PRINT, entity="audit_review",
-                     detail=f"Logkontrol for {report.month:%m-%Y} udskrevet til {Path(out).name}")
+                     detail=f"Logkontrol for {report.month:%m-%Y} udskrevet til "
+                     f"{audit.file_kind(out)}")
     return report
 
 

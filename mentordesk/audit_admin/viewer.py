@@ -123,7 +123,7 @@ def export_log(database: Database, actor: Actor, log_filter: LogFilter, out: Pat
         write_atomically(Path(out), data)
         audit.record(session, actor.login, audit.Action.EXPORT, entity="audit_event",
                      citizen_id=log_filter.citizen_id,
-                     detail=f"Adgangslog eksporteret til {Path(out).name}: "
+                     detail=f"Adgangslog eksporteret til {audit.file_kind(out)}: "
                      f"{log_filter.describe()} ({len(rows)} hændelser)")
     return len(rows)
 

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import pkgutil
 import sys
+import time
 from collections.abc import Sequence
 
 from mentordesk.cli.common import EXIT_CANNOT_OPEN, EXIT_OK, EXIT_USAGE, CliFailure
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, MentorDeskError
+
+log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,8 +31,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_usage(sys.stderr)
         return EXIT_USAGE
+    _start_app_log()
+    command = _command_name(args)
+    started = time.monotonic()
+    code = _run(args)
+    # The command's name, exit code and time only: its arguments are paths and values
+    # that may name a citizen, and the log must hold no personal data.
+    log.info("Command %s ended with exit code %d after %.2f s", command, code,
+             time.monotonic() - started)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
-        return args.handler(args)
+        return int(args.handler(args) or 0)
     except CliFailure as failure:
         print(f"mentordesk: {failure}", file=sys.stderr)
         return failure.code
@@ -45,11 +61,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `mentordesk citizens DB | head`): not an error.
         sys.stdout = None  # the interpreter must not flush into the closed pipe at exit
         return EXIT_OK
+    except Exception:
+        # A bug: the traceback goes to the application log (scrubbed of values there)
+        # as well as to the terminal.
+        log.exception("Command %s failed unexpectedly", _command_name(args))
+        raise
+
+
+def _start_app_log() -> None:
+    """The same rotating application log as the GUI (``mentordesk.security.app_log``)."""
+    from mentordesk.security import app_log
+
+    try:
+        app_log.configure()
+    except OSError:
+        # An unwritable state folder must not stop a backup or an export.
+        print("mentordesk: programloggen kan ikke skrives; kommandoen køres alligevel.",
+              file=sys.stderr)
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    """``economy export``, ``backup``: the command, from its parser and its handler
+    (``_cmd_<action>``) for commands with actions."""
+    command = getattr(args, "command_name", None) or "?"
+    action = getattr(args.handler, "__name__", "").removeprefix("_cmd_").replace("_", "-")
+    if not action or action.startswith(command) or action.startswith("<"):
+        return command
+    return f"{command} {action}"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentordesk", description="MentorDesk på kommandolinjen")
-    commands = parser.add_subparsers(metavar="KOMMANDO")
+    # ``dest``: the command's name, for the application log.
+    commands = parser.add_subparsers(metavar="KOMMANDO", dest="command_name")
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
         module = importlib.import_module(f"{__name__}.{module_info.name}")
         register = getattr(module, "register", None)

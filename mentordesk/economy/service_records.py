@@ -120,7 +120,8 @@ def create_debt(database: Database, actor: Actor, citizen_id: int,
         session.flush()
         audit.record(session, actor.login, audit.Action.CREATE, entity="debt",
                      entity_id=debt.id, citizen_id=citizen_id,
-                     detail=f"Gæld oprettet: {debt.creditor}, {format_dkk(debt.balance_oere)}")
+                     # No creditor or other free text: the log outlives a deleted citizen.
+                     detail=f"Gæld oprettet: {format_dkk(debt.balance_oere)}")
         return _debt_row(debt)
 
 
@@ -154,7 +155,7 @@ def delete_debt(database: Database, actor: Actor, debt_id: int, expected_version
         require_version(debt, expected_version, "Gælden")
         audit.record(session, actor.login, audit.Action.DELETE, entity="debt",
                      entity_id=debt.id, citizen_id=debt.citizen_id,
-                     detail=f"Gæld slettet: {debt.creditor}")
+                     detail="Gæld slettet")
         session.delete(debt)
 
 
@@ -221,7 +222,7 @@ def create_benefit(database: Database, actor: Actor, citizen_id: int,
         session.flush()
         audit.record(session, actor.login, audit.Action.CREATE, entity="benefit_application",
                      entity_id=row.id, citizen_id=citizen_id,
-                     detail=f"Enkeltydelse oprettet: {row.purpose}")
+                     detail="Enkeltydelse oprettet")
         return _benefit_row(row)
 
 
@@ -247,7 +248,7 @@ def delete_benefit(database: Database, actor: Actor, benefit_id: int,
         require_version(row, expected_version, "Ansøgningen")
         audit.record(session, actor.login, audit.Action.DELETE, entity="benefit_application",
                      entity_id=row.id, citizen_id=row.citizen_id,
-                     detail=f"Enkeltydelse slettet: {row.purpose}")
+                     detail="Enkeltydelse slettet")
         session.delete(row)
 
 

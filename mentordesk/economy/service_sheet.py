@@ -218,17 +218,39 @@ def _line_row(overview_id: int, position: int, line: SheetLine) -> EconomyLine:
 
 def record_snapshot(session: Session, actor: Actor, sheet: Sheet, reason: str) -> int:
     """Store the sheet with the citizen's debts and benefits as a version (JSON)."""
+    row = EconomySnapshot(citizen_id=sheet.citizen_id, year=sheet.year,
+                          author_id=actor.user_id or None, reason=reason,
+                          payload=_snapshot_payload(session, sheet))
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _snapshot_payload(session: Session, sheet: Sheet) -> str:
     debts = service_records.debts_of(session, sheet.citizen_id)
     benefits = service_records.benefits_of(session, sheet.citizen_id)
     payload = {"format": PAYLOAD_VERSION, "sheet": sheet_to_dict(sheet),
                "debts": [debt_to_dict(debt) for debt in debts],
                "benefits": [benefit_to_dict(benefit) for benefit in benefits]}
-    row = EconomySnapshot(citizen_id=sheet.citizen_id, year=sheet.year,
-                          author_id=actor.user_id or None, reason=reason,
-                          payload=json.dumps(payload, ensure_ascii=False, sort_keys=True))
-    session.add(row)
-    session.flush()
-    return row.id
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+
+def snapshot_if_missing(session: Session, actor: Actor, citizen_id: int,
+                        year: int) -> int | None:
+    """Before an import replaces a stored year: make sure its current content is a
+    version. Returns the new snapshot's id, or None when the newest version already
+    holds exactly this content (or nothing is stored for the year)."""
+    if find_overview(session, citizen_id, year) is None:
+        return None
+    current = _sheet_of(session, citizen_id, year)
+    payload = _snapshot_payload(session, current)
+    newest = session.scalar(select(EconomySnapshot.payload).where(
+        EconomySnapshot.citizen_id == citizen_id, EconomySnapshot.year == year)
+        .order_by(EconomySnapshot.taken_at.desc(), EconomySnapshot.id.desc()).limit(1))
+    if newest == payload:
+        return None
+    # "save": it is the saved content, as ``take_snapshot`` records it.
+    return record_snapshot(session, actor, current, "save")
 
 
 def take_snapshot(database: Database, actor: Actor, citizen_id: int, year: int,

@@ -87,7 +87,7 @@ def export_xlsx(database: Database, actor: Actor, citizen_id: int, year: int, ou
         record_snapshot(session, actor, result.sheet, "export")
         audit.record(session, actor.login, audit.Action.EXPORT, entity="economy_overview",
                      citizen_id=citizen_id,
-                     detail=f"Økonomisk overblik {year} eksporteret til {Path(out).name}")
+                     detail=f"Økonomisk overblik {year} eksporteret til {audit.file_kind(out)}")
     return result
 
 
@@ -217,6 +217,7 @@ def import_xlsx(database: Database, actor: Actor, citizen_id: int, year: int, pa
         check_sheet,
         find_overview,
         record_snapshot,
+        snapshot_if_missing,
         store_sheet,
     )
 
@@ -232,6 +233,8 @@ def import_xlsx(database: Database, actor: Actor, citizen_id: int, year: int, pa
         current = find_overview(session, citizen_id, year)
         version = expected_version if expected_version is not None else (
             current.version if current else 0)
+        # The import replaces the whole year: what it replaces must be a version first.
+        snapshot_if_missing(session, actor, citizen_id, year)
         saved = store_sheet(session, citizen_id, year, version, sheet)
         record_snapshot(session, actor, saved, "import")
         kind = "MentorDesk-eksport" if preview.kind == "own" else "eget regneark"

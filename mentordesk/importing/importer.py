@@ -2,8 +2,9 @@
 
 Both steps run in one write transaction each. The import validates again inside its own
 transaction (the team may have changed since the check), and any row error rolls
-everything back: a half-imported list would be worse than none. A backup before the
-import is a later issue.
+everything back: a half-imported list would be worse than none. Once the rows pass,
+and before anything is written, an encrypted backup of the database is taken (beside
+it, in the backup folder), so a wrong import can be undone with a restore.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +31,7 @@ from mentordesk.importing.validation import (
 from mentordesk.services.access import require_coordinator
 from mentordesk.services.citizens import search_key_for
 from mentordesk.services.team import Actor
+from mentordesk.storage.backup import timestamped_backup_path, write_backup
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, Citizen, Grant
 
@@ -61,6 +64,7 @@ class ImportResult:
     citizen_ids: tuple[int, ...]
     grants: int
     assignments: int
+    backup: Path | None = None  # the copy of the database taken just before the import
 
     @property
     def citizens(self) -> int:
@@ -100,7 +104,8 @@ def import_citizens(database: Database, actor: Actor, table: ImportTable,
     with database.session() as session:
         check, drafts = _check(session, table, mapping, today)
         if check.ok:
-            return _create_all(session, actor, table.source_name, drafts, today)
+            backup = _backup_before_import(database)
+            return _create_all(session, actor, table.source_name, drafts, today, backup)
         # The failed attempt looked up CPR numbers: that lookup is logged (and committed).
         _audit_check(session, actor, check)
     raise ImportHasErrors(check)
@@ -124,6 +129,17 @@ def _check(session: Session, table: ImportTable, mapping: Mapping[int, ImportFie
     return check, drafts
 
 
+def _backup_before_import(database: Database) -> Path:
+    """A backup of the database as it is now, through a connection of its own.
+
+    The caller's transaction holds the write lock but has written nothing yet, so the
+    copy is exactly the state before the import, and nobody can change it meanwhile.
+    A failed backup raises, and the import (rolled back) never starts.
+    """
+    return write_backup(database.engine, database.raw_key,
+                        timestamped_backup_path(database.path, "foer-import"))
+
+
 def _audit_check(session: Session, actor: Actor, check: ImportCheck) -> None:
     audit.record(session, actor.login, audit.Action.SEARCH, entity=IMPORT_ENTITY,
                  detail=f"Kontrol af importfil »{check.source_name}«: {check.rows} rækker, "
@@ -131,7 +147,7 @@ def _audit_check(session: Session, actor: Actor, check: ImportCheck) -> None:
 
 
 def _create_all(session: Session, actor: Actor, source_name: str, drafts: list[CitizenDraft],
-                today: date) -> ImportResult:
+                today: date, backup: Path) -> ImportResult:
     ids = []
     for draft in drafts:
         citizen = _create_citizen(session, draft, today)
@@ -144,8 +160,9 @@ def _create_all(session: Session, actor: Actor, source_name: str, drafts: list[C
     assignments = sum(1 for draft in drafts if draft.mentor_id is not None)
     audit.record(session, actor.login, audit.Action.CREATE, entity=IMPORT_ENTITY,
                  detail=f"Import af »{source_name}«: {len(ids)} borgere, {grants} bevillinger, "
-                        f"{assignments} mentortilknytninger")
-    return ImportResult(source_name, tuple(ids), grants, assignments)
+                        f"{assignments} mentortilknytninger; sikkerhedskopi før importen: "
+                        f"{backup.name}")
+    return ImportResult(source_name, tuple(ids), grants, assignments, backup)
 
 
 def _create_citizen(session: Session, draft: CitizenDraft, today: date) -> Citizen:

@@ -179,5 +179,5 @@ def export_pdf(database: Database, actor: Actor, citizen_id: int, year: int, out
         write_atomically(Path(out), data)
         audit.record(session, actor.login, audit.Action.PRINT, entity="economy_overview",
                      citizen_id=citizen_id,
-                     detail=f"Økonomisk overblik {year} udskrevet til {Path(out).name}")
+                     detail=f"Økonomisk overblik {year} udskrevet til {audit.file_kind(out)}")
     return Path(out)

@@ -58,7 +58,7 @@ def export_citizen(database: Database, actor: Actor, citizen_id: int, out: Path,
         write_atomically(Path(out), content)
         audit.record(session, actor.login, audit.Action.EXPORT, entity="citizen",
                      entity_id=citizen_id, citizen_id=citizen_id,
-                     detail=f"Indsigtspakke eksporteret til {Path(out).name} "
+                     detail=f"Indsigtspakke eksporteret til {audit.file_kind(out)} "
                      f"({len(files)} filer)")
     return AccessPackage(Path(out), files, log_entries)
 

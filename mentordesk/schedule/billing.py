@@ -239,7 +239,8 @@ def _audit_export(database: Database, actor: Actor, basis: BillingBasis, path: P
     with database.session() as session:
         for citizen_id in sorted({line.citizen_id for line in basis.lines}):
             audit.record(session, actor.login, audit.Action.EXPORT, entity="billing",
-                         citizen_id=citizen_id, detail=f"Afregningsgrundlag {path.name}")
+                         citizen_id=citizen_id,
+                         detail=f"Afregningsgrundlag eksporteret til {audit.file_kind(path)}")
         audit.record(session, actor.login, audit.Action.EXPORT, entity="billing",
                      detail=f"Afregningsgrundlag {basis.authority_name} "
-                     f"{basis.month:02d}-{basis.year} til {path.name}")
+                     f"{basis.month:02d}-{basis.year} til {audit.file_kind(path)}")

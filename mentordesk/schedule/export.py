@@ -31,10 +31,10 @@ def export_hours_xlsx(database: Database, actor: Actor, start: date, end: date, 
     with database.session() as session:
         for citizen_id in sorted(overview.citizen_names):
             audit.record(session, actor.login, audit.Action.EXPORT, entity="hours",
-                         citizen_id=citizen_id, detail=f"Timeoverblik xlsx {written.name}")
+                         citizen_id=citizen_id, detail="Timeoverblik eksporteret til en xlsx-fil")
         audit.record(session, actor.login, audit.Action.EXPORT, entity="hours",
                      detail=f"Timeoverblik {format_date(start)} – {format_date(end)} "
-                     f"til {written.name}")
+                     f"til {audit.file_kind(written)}")
     return written
 
 

@@ -66,6 +66,8 @@ def configure(folder: Path | None = None, level: int = logging.INFO) -> Path:
     handler.setFormatter(logging.Formatter(_FORMAT))
     handler.addFilter(PersonalDataFilter())
     root.addHandler(handler)
+    # Alembic lists its plugins at INFO on every start: noise that hides the real lines.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
     return path

@@ -86,6 +86,29 @@ def automatic_backup(database: Database, today: date | None = None) -> Path | No
     return made
 
 
+@dataclass(frozen=True)
+class ClosingResult:
+    backup: Path | None  # today's new daily backup; None when it existed already
+    pruned: int | None  # access-log events removed; None when pruning did not run
+
+
+def closing_backup(database: Database, login: str | None = None,
+                   today: date | None = None) -> ClosingResult:
+    """What the app does when it closes or locks: the day's backup, then retention pruning
+    of the access log (at most once a day, never on a broken chain).
+
+    The pruning runs only once the backup has been written (an exception from the backup
+    stops here), so the pruned events are still in the newest backups. ``mentordesk
+    backup`` does not prune: on the command line pruning stays an explicit command.
+    """
+    from mentordesk.audit_admin.retention import prune_expired
+    from mentordesk.vault import current_login
+
+    made = automatic_backup(database, today)
+    pruned = prune_expired(database, login or current_login(), today)
+    return ClosingResult(made, pruned)
+
+
 def rotate(folder: Path, database_path: Path) -> list[Path]:
     """Keep the newest 14 daily and 12 monthly backups; returns what was removed."""
     removed: list[Path] = []

@@ -69,7 +69,9 @@ def test_export_never_writes_a_formula(database, admin, team, tmp_path):
                            delimiter=";"))
     assert rows[0][0] == "Nr." and any(row[9] == "'" + HOSTILE for row in rows[1:])
     last = search_log(database, admin, LogFilter(action="export")).rows[0]
-    assert "log.csv" in last.detail and last.citizen_id == other
+    # The log names the file type, never the file name users may have typed a name into.
+    assert "en csv-fil" in last.detail and "log.csv" not in last.detail
+    assert last.citizen_id == other
 
 
 def test_review_finds_outside_caseload_reveals_and_exports(database, admin, team, tmp_path,
@@ -80,7 +82,7 @@ def test_review_finds_outside_caseload_reveals_and_exports(database, admin, team
     assert [(f.name, f.citizen_label) for f in report.outside_caseload] == [
         ("Mette Mentor", "Peter Fremmed")]
     assert [f.citizen_label for f in report.cpr_reveals] == ["Olga Egen"]
-    assert any("alt.csv" in f.detail for f in report.exports)
+    assert any("Adgangslog eksporteret til en csv-fil" in f.detail for f in report.exports)
     assert report.chain_ok and {v.login for v in report.volumes} >= {"mette", admin.login}
     out = tmp_path / "logkontrol.pdf"
     export_review_pdf(database, admin, THIS_MONTH, out)

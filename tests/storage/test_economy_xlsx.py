@@ -281,3 +281,16 @@ def test_foreign_sheet_with_month_numbers_and_without_sections_is_refused(
     assert preview.guess.month_columns == tuple(range(1, 13))
     assert not preview.ok and "Indtægter" in preview.skipped[0]
     _refused_fast(path, database, admin, citizen, "Indtægter")
+
+
+def test_the_log_names_the_file_type_not_the_file_name(database, admin, citizen, tmp_path):
+    from sqlalchemy import select
+
+    from mentordesk.storage.models import AuditEvent
+
+    # Mentors name files after the citizen; the log outlives a deleted citizen.
+    export_xlsx(database, admin, citizen, YEAR, tmp_path / "Bodil Bæk økonomi.xlsx")
+    with database.session() as session:
+        detail = session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "export")
+                                 .order_by(AuditEvent.id.desc())).first()
+    assert detail == f"Økonomisk overblik {YEAR} eksporteret til en xlsx-fil"

@@ -179,9 +179,13 @@ def override_reason(session: Session, citizen_id: int, partner: Partner, on: dat
 
 
 def override_detail(session: Session, partner_id: int | None, reason: str) -> str:
-    """The audit detail's note that a partner contact was logged without consent, and why."""
+    """The audit detail's note that a partner contact was logged without consent.
+
+    The reason itself stays on the contact: it is free text that often names the citizen,
+    and the access log outlives a deleted citizen.
+    """
     if not reason or partner_id is None:
         return ""
     partner = session.get(Partner, partner_id)
     name = partner.name if partner is not None else str(partner_id)
-    return f"; kontakt med {name} uden gyldigt samtykke – begrundelse: {reason}"
+    return f"; kontakt med {name} uden gyldigt samtykke (begrundelsen står på kontakten)"

@@ -311,15 +311,19 @@ def release_quietly(database: Database, session_id: int | None) -> None:
 
 def close_database(database: Database, session_id: int | None, *,
                    backup: bool = False) -> None:
-    """Worker thread: lock record away, the day's backup (on exit), connections closed."""
+    """Worker thread: lock record away, the day's backup and access-log pruning (on exit
+    and lock), connections closed."""
     release_quietly(database, session_id)
     if backup and not database.is_demo:
-        from mentordesk.security.backups import automatic_backup
+        from mentordesk.security.backups import closing_backup
 
         try:
-            if automatic_backup(database) is not None:
+            done = closing_backup(database)
+            if done.backup is not None:
                 log.info("Automatic daily backup written")
+            if done.pruned:
+                log.info("Access log pruned after the backup: %d events", done.pruned)
         except Exception:  # noqa: BLE001 - never keep the app from closing
-            log.exception("Automatic backup failed")
+            log.exception("Automatic backup or access-log pruning failed")
     database.close()
 
