@@ -1,4 +1,5 @@
-"""Takes the README screenshot: the main window on the demo database, a citizen selected.
+"""Takes the README screenshot: the main window on the demo database, a citizen's
+handleplan open.
 
 Run under a virtual screen so the real window system renders it:
     xvfb-run -a -s "-screen 0 1400x900x24" python docs/take_screenshot.py
@@ -30,7 +31,7 @@ def main() -> int:
     configure_application(app)
     controller = AppController(TaskRunner(), KeyStore())
     controller.quit_requested.connect(app.exit)
-    steps = iter(["search", "select", "grab"])
+    steps = iter(["search", "select", "plan", "grab"])
 
     def next_step() -> None:
         window = controller.main_window
@@ -40,10 +41,14 @@ def main() -> int:
         step = next(steps, None)
         view = window.citizens_view
         if step == "search":
-            window.resize(1280, 760)
+            window.resize(1400, 860)
             view.search_edit.setText(SEARCH)
         elif step == "select":
             view.table.selectRow(1)
+        elif step == "plan":
+            tabs = view.record.tabs
+            titles = [tabs.tabText(index) for index in range(tabs.count())]
+            tabs.setCurrentIndex(titles.index("Handleplan"))
         elif step == "grab":
             window.grab().save(str(OUTPUT))
             print(f"wrote {OUTPUT}")
