@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from mentordesk.domain.economy import Frequency
 from mentordesk.economy import Sheet, SheetLine, load_sheet, save_sheet
 from mentordesk.services.citizens import NewCitizen
-from ui.views.economy import EconomyEditor
+from ui.views.economy.editor import EconomyEditor
 from ui.views.economy.sheet_conflict import KEEP_MINE
 from ui.views.economy.sheet_model import COL_AMOUNT, COL_FIRST_MONTH, COL_FREQUENCY, COL_YEAR
 from ui.workspace import load_workspace

@@ -25,7 +25,6 @@ from ui.tasks import TaskRunner
 # imported when first shown (see _page_imported_when_shown).
 from ui.views import contacts, economy, grants, partners, plan, rights
 from ui.views.citizens import CitizensView
-from ui.views.importing import open_import_wizard
 from ui.views.placeholder import PlaceholderPage
 from ui.workspace import Workspace
 
@@ -146,6 +145,8 @@ class MainWindow(QMainWindow):
         self.citizens_view.open_citizen(citizen_id)
 
     def open_import(self) -> None:
+        from ui.views.importing import open_import_wizard  # only coordinators, rarely
+
         wizard = open_import_wizard(self, self.workspace, self._runner)
         wizard.imported.connect(lambda _count: self.citizens_view.refresh())
 

@@ -7,36 +7,50 @@ same editor as a tab of a citizen's record.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.tasks import TaskRunner
 from ui.views.areas import CitizenTab
-from ui.views.economy.editor import EconomyEditor
-from ui.views.economy.page import EconomyPage
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ui.views.economy.editor import EconomyEditor
+    from ui.views.economy.page import EconomyPage
 
 
 class EconomyTab(CitizenTab):
     """The editor in a citizen's record. It reads the economy only when the tab is shown:
-    browsing citizens should not read (and audit) everyone's debts."""
+    browsing citizens should not read (and audit) everyone's debts. The editor itself is
+    built (and its modules imported) on first use, which keeps them out of start-up."""
 
     def __init__(self, workspace: Workspace, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editor = EconomyEditor(workspace, runner)
+        self._workspace, self._runner = workspace, runner
+        self._editor: EconomyEditor | None = None
         self._pending: int | None = None
         self._has_pending = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.editor)
+
+    @property
+    def editor(self) -> EconomyEditor:
+        if self._editor is None:
+            from ui.views.economy.editor import EconomyEditor
+
+            self._editor = EconomyEditor(self._workspace, self._runner)
+            self.layout().addWidget(self._editor)
+        return self._editor
 
     def tab_title(self) -> str:
         return self.tr("Economy")
 
     def show_citizen(self, citizen_id: int | None) -> None:
         # Unsaved edits are dealt with now (the editor asks), not when the tab shows.
-        if self.isVisible() or self.editor.has_unsaved_changes() or citizen_id is None:
+        if self.isVisible() or self.has_unsaved_changes() or citizen_id is None:
             self._has_pending = False
             self.editor.show_citizen(citizen_id)
         else:
@@ -49,10 +63,12 @@ class EconomyTab(CitizenTab):
             self.editor.show_citizen(self._pending)
 
     def has_unsaved_changes(self) -> bool:
-        return self.editor.has_unsaved_changes()
+        return self._editor is not None and self._editor.has_unsaved_changes()
 
 
 def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> EconomyPage:
+    from ui.views.economy.page import EconomyPage
+
     return EconomyPage(workspace, runner, title)
 
 
@@ -60,4 +76,4 @@ def create_citizen_tab(workspace: Workspace, runner: TaskRunner) -> CitizenTab:
     return EconomyTab(workspace, runner)
 
 
-__all__ = ["EconomyEditor", "EconomyPage", "EconomyTab", "create_citizen_tab", "create_page"]
+__all__ = ["EconomyTab", "create_citizen_tab", "create_page"]
