@@ -96,6 +96,9 @@ def calendar_items_in_session(session: Session, actor: Actor, first: date, last:
                               mentor_ids: Sequence[int] | None,
                               citizen_ids: Sequence[int] | None,
                               today: date) -> list[CalendarItem]:
+    if citizen_ids is not None:
+        # Filtering by a citizen the actor may not see would list that citizen's bookings.
+        citizen_ids = sorted(_visible(session, actor, set(citizen_ids), today))
     window_start, window_end = day_window(first, last)
     occurrences = expand_appointments(session, window_start, window_end,
                                       citizen_ids=citizen_ids, mentor_ids=mentor_ids)
@@ -189,7 +192,9 @@ def _appointment_item(o: Occurrence, citizens: dict[int, Citizen], names: dict[i
     return CalendarItem(
         kind=APPOINTMENT, starts_at=o.starts_at, duration_minutes=o.duration_minutes,
         title=title, form=o.form, place="" if restricted else o.place,
-        note="" if restricted else o.note, citizen_id=o.citizen_id, mentor_ids=o.mentor_ids,
+        note="" if restricted else o.note,
+        citizen_id=None if restricted else o.citizen_id,  # "busy" must not say whose case
+        mentor_ids=o.mentor_ids,
         mentor_names=tuple(names.get(m, "") for m in o.mentor_ids), recurring=o.recurring,
         cancelled=o.cancelled, restricted=restricted,
         conflicts=conflicts.get((APPOINTMENT, o.appointment_id, o.occurrence_start), ()),

@@ -106,9 +106,13 @@ def default_period(session: Session, citizen_id: int, today: date) -> Period:
 def suggested_period(database: Database, actor: Actor, citizen_id: int,
                      today: date | None = None) -> Period:
     today = today or date.today()
-    with database.read_session() as session:
+    # A write session: the suggestion is read from the citizen's grants, and reads are audited.
+    with database.session() as session:
         require_citizen(session, actor, citizen_id, today)
-        return default_period(session, citizen_id, today)
+        period = default_period(session, citizen_id, today)
+        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+                     citizen_id=citizen_id, detail="Rapportperiode foreslået")
+        return period
 
 
 def list_reports(database: Database, actor: Actor, citizen_id: int) -> list[ReportRow]:
