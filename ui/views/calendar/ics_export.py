@@ -28,6 +28,7 @@ from mentordesk.schedule.ics import write_ics
 from mentordesk.services.team import list_users
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.save_dialog import open_save_dialog
 from ui.workspace import Workspace
 
 DEFAULT_WEEKS = 12
@@ -122,14 +123,9 @@ class IcsExportDialog(QDialog):
             self.details_check.blockSignals(False)
 
     def choose_file(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save calendar as"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Calendar files (*.ics)"))
-        dialog.setDefaultSuffix("ics")
-        dialog.selectFile("mentordesk-kalender.ics")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        self.file_dialog = dialog
-        dialog.open()
+        self.file_dialog = open_save_dialog(
+            self, self.tr("Save calendar as"), self.tr("Calendar files (*.ics)"),
+            "mentordesk-kalender.ics", self.export_to)
 
     def export_to(self, path: Path) -> None:
         try:

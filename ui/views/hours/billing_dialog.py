@@ -31,6 +31,7 @@ from mentordesk.services.catalogue_admin import load_catalogue
 from ui.i18n import DANISH
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.record_table import RecordTableModel, TableColumn, record_table
+from ui.views.common.save_dialog import open_save_dialog
 from ui.workspace import Workspace
 
 XLSX, PDF = "xlsx", "pdf"
@@ -142,15 +143,11 @@ class BillingDialog(QDialog):
         authority_id, year, month = self.chosen()
         if authority_id is None:
             return
-        dialog = QFileDialog(self, self.tr("Save billing basis as"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel workbooks (*.xlsx)") if kind == XLSX
-                             else self.tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix(kind)
-        dialog.selectFile(f"afregningsgrundlag-{year}-{month:02d}.{kind}")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), kind))
-        self.file_dialog = dialog
-        dialog.open()
+        self.file_dialog = open_save_dialog(
+            self, self.tr("Save billing basis as"),
+            self.tr("Excel workbooks (*.xlsx)") if kind == XLSX else self.tr("PDF files (*.pdf)"),
+            f"afregningsgrundlag-{year}-{month:02d}.{kind}",
+            lambda path: self.export_to(path, kind))
 
     def export_to(self, path: Path, kind: str) -> None:
         authority_id, year, month = self.chosen()

@@ -31,6 +31,7 @@ from mentordesk.schedule.overview import HoursOverview, weekly_hours
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, record_table
+from ui.views.common.save_dialog import open_save_dialog
 from ui.views.hours.columns import (
     CitizenLine,
     MentorLine,
@@ -259,14 +260,9 @@ class HoursPage(QWidget):
     # -- exports ----------------------------------------------------------------------
 
     def choose_export_file(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save weekly hours as"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel workbooks (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.selectFile(f"timeoverblik-{iso_week_code(self.monday)}.xlsx")
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        self.file_dialog = dialog
-        dialog.open()
+        self.file_dialog = open_save_dialog(
+            self, self.tr("Save weekly hours as"), self.tr("Excel workbooks (*.xlsx)"),
+            f"timeoverblik-{iso_week_code(self.monday)}.xlsx", self.export_to)
 
     def export_to(self, path: Path) -> None:
         try:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from mentordesk.files import safe_file_stem, write_atomically
 from mentordesk.services.plan import plan_pdf
 from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.save_dialog import open_save_dialog
 from ui.workspace import Workspace
 
 
@@ -38,14 +39,9 @@ class PlanPdfExport(QObject):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / default_file_name(citizen_label, date.today()))
-        dialog = QFileDialog(self._parent, self.tr("Print action plan (PDF)"), suggested,
-                             self.tr("PDF documents (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(suggested)
-        dialog.fileSelected.connect(lambda path: self.write(citizen_id, Path(path)))
-        self.file_dialog = dialog
-        dialog.open()  # not exec(): the worker and the rest of the window go on
+        self.file_dialog = open_save_dialog(
+            self._parent, self.tr("Print action plan (PDF)"), self.tr("PDF documents (*.pdf)"),
+            suggested, lambda path: self.write(citizen_id, path))
 
     def write(self, citizen_id: int, path: Path) -> None:
         database, actor = self._workspace.database, self._workspace.actor
