@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mentordesk.services.team import Actor, resolve_actor
+from mentordesk.kernel.actor import Actor
+from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.vault import current_login
 

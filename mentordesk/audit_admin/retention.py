@@ -17,8 +17,8 @@ from sqlalchemy import select
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput, MentorDeskError
-from mentordesk.services.access import require_coordinator
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.database import Database
 
 log = logging.getLogger(__name__)

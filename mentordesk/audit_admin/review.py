@@ -24,8 +24,8 @@ from mentordesk.audit_admin.viewer import _citizen_labels
 from mentordesk.domain.codes import Role
 from mentordesk.errors import InvalidInput
 from mentordesk.files import write_atomically
-from mentordesk.services.access import require_coordinator
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import Absence, AbsenceCover, Assignment, AuditEvent, User
 

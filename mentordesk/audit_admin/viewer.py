@@ -20,8 +20,8 @@ from mentordesk import audit
 from mentordesk.audit_admin.labels import ACTION_LABELS, action_label, local_time, utc_bound
 from mentordesk.errors import InvalidInput
 from mentordesk.files import write_atomically
-from mentordesk.services.access import require_coordinator
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AuditEvent, Citizen, User
 

@@ -28,7 +28,7 @@ from mentordesk.storage.integrity import check_database
 
 if TYPE_CHECKING:
     from mentordesk.importing import ColumnMapping, ImportCheck, ImportResult, ImportTable
-    from mentordesk.services.team import Actor
+    from mentordesk.kernel.actor import Actor
 
 
 def register(commands: Commands) -> None:

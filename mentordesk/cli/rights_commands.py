@@ -9,7 +9,7 @@ from typing import Any
 
 from mentordesk import vault
 from mentordesk.cli.common import EXIT_CHECK_FAILED, EXIT_OK, Commands, open_database
-from mentordesk.services.team import Actor
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.database import Database
 
 

@@ -29,16 +29,16 @@ from mentordesk.economy.records import (
     NormRateRow,
 )
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.access import require_citizen, require_coordinator
-from mentordesk.services.catalogue import NORM_ITEMS
-from mentordesk.services.editing import checked_edit, require_version
-from mentordesk.services.input_checks import (
+from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import (
     clean_line,
     clean_note,
     optional_date,
     optional_int,
 )
-from mentordesk.services.team import Actor
+from mentordesk.kernel.editing import checked_edit, require_version
+from mentordesk.services.catalogue import NORM_ITEMS
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import BenefitApplication, Debt, EconomyItem, NormRate
 

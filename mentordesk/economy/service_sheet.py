@@ -33,9 +33,9 @@ from mentordesk.economy.records import EconomySummary, SnapshotContent, Snapshot
 from mentordesk.economy.repayment import PlanDebt, plan_repayment
 from mentordesk.economy.sheet import MONTHS, Sheet, SheetLine, compute_totals
 from mentordesk.errors import InvalidInput, NotFound, StaleEdit
-from mentordesk.services.access import require_citizen
-from mentordesk.services.input_checks import NOTE_LIMIT, clean_text, column_limit
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import NOTE_LIMIT, clean_text, column_limit
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
     MONTH_COLUMNS,

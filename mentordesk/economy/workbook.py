@@ -40,8 +40,8 @@ from mentordesk.economy.xlsx_layout import (
 )
 from mentordesk.economy.xlsx_reading import CellValue, Grid, WorkbookRefused, read_grids
 from mentordesk.files import write_atomically
-from mentordesk.services.access import require_citizen
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.database import Database
 
 __all__ = ["ForeignSheetGuess", "ImportPreview", "WorkbookRefused", "export_xlsx",

@@ -28,9 +28,9 @@ from mentordesk.importing.validation import (
     load_reference_data,
     validate_rows,
 )
-from mentordesk.services.access import require_coordinator
+from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.citizens import search_key_for
-from mentordesk.services.team import Actor
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, Citizen, Grant

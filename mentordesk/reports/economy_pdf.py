@@ -21,9 +21,9 @@ from mentordesk.economy.records import EconomySummary
 from mentordesk.economy.repayment import ShareKind
 from mentordesk.economy.sheet import MONTH_NAMES, SheetLine
 from mentordesk.files import write_atomically
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
 from mentordesk.reports.pdf import PdfMeta, build_pdf, content_width, data_table, para
-from mentordesk.services.access import require_citizen
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 
 # Full month names wrap in a half-year table's narrow columns.

@@ -18,8 +18,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.services.access import require_citizen, require_coordinator
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import AppMeta, Citizen
 

@@ -26,9 +26,9 @@ from mentordesk import audit
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.rights.tables import CITIZEN_TABLES
-from mentordesk.services.access import require_coordinator
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database, is_lock_error
 from mentordesk.storage.models import AppMeta, Citizen
 

@@ -21,10 +21,10 @@ from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
-from mentordesk.services.access import require_citizen, require_coordinator
-from mentordesk.services.editing import EditConflict, require_version, stale_conflict
-from mentordesk.services.input_checks import clean_note
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import clean_note
+from mentordesk.kernel.editing import EditConflict, require_version, stale_conflict
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Absence, AbsenceCover, User
 

@@ -19,6 +19,10 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import clean_line, clean_note
+from mentordesk.kernel.editing import apply_edit, require_version
 from mentordesk.schedule.recurrence import (
     MAX_DURATION_MINUTES,
     check_rule,
@@ -28,10 +32,6 @@ from mentordesk.schedule.recurrence import (
     series_starts,
     until_before,
 )
-from mentordesk.services.access import require_citizen
-from mentordesk.services.editing import apply_edit, require_version
-from mentordesk.services.input_checks import clean_line, clean_note
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Appointment, Contact, User
 from mentordesk.storage.models.schedule import appointment_mentor

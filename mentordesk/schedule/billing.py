@@ -24,9 +24,9 @@ from mentordesk.domain.dates import format_date
 from mentordesk.domain.money import format_dkk
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.files import write_atomically
+from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.schedule.labels import citizen_name, citizens_by_id
-from mentordesk.services.access import require_coordinator
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import Authority, Contact, CourseType, Grant
 

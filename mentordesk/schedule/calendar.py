@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.public_holidays import danish_public_holidays
+from mentordesk.kernel.access import visible_citizen_ids
+from mentordesk.kernel.actor import Actor
 from mentordesk.schedule.appointments import AppointmentInput
 from mentordesk.schedule.conflicts import Conflict, Slot, find_conflicts
 from mentordesk.schedule.groups import GroupSlot, group_slots
@@ -27,8 +29,6 @@ from mentordesk.schedule.recurrence import (
     expand_appointments,
     series_starts,
 )
-from mentordesk.services.access import visible_citizen_ids
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Citizen
 

@@ -13,12 +13,12 @@ from sqlalchemy import select
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.actor import Actor
 from mentordesk.schedule.appointments import require_appointment
 from mentordesk.schedule.recurrence import parse_exdates, series_starts
 from mentordesk.services.contacts.rules import ENTITY as CONTACT_ENTITY
 from mentordesk.services.contacts.rules import validated
 from mentordesk.services.contacts.values import format_duration
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Appointment, Contact
 

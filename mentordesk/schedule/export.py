@@ -14,8 +14,8 @@ from pathlib import Path
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.files import write_atomically
+from mentordesk.kernel.actor import Actor
 from mentordesk.schedule.overview import HoursOverview, weekly_hours
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 
 FLAG_LABELS = {"under": "Under bevilling", "within": "Inden for bevilling",

@@ -19,11 +19,11 @@ from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import clean_line, clean_note
+from mentordesk.kernel.editing import require_version
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES
-from mentordesk.services.access import require_citizen
-from mentordesk.services.editing import require_version
-from mentordesk.services.input_checks import clean_line, clean_note
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Contact, GroupCourse, GroupSession, User
 from mentordesk.storage.models.schedule import group_leader, group_participant

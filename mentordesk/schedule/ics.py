@@ -22,9 +22,9 @@ from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.files import write_atomically
+from mentordesk.kernel.actor import Actor
 from mentordesk.schedule.calendar import APPOINTMENT, BUSY, CalendarItem, calendar_items_in_session
 from mentordesk.schedule.labels import citizen_initials, citizens_by_id
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import User
 

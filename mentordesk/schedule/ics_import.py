@@ -30,10 +30,10 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import AccessDenied, InvalidInput
+from mentordesk.kernel.actor import Actor
 from mentordesk.schedule.appointments import ENTITY, _insert
 from mentordesk.schedule.ics import ZONE, read_ics
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES, check_rule, format_exdates
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Appointment, User
 

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.dates import format_date, parse_iso_week
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.access import visible_citizen_ids
+from mentordesk.kernel.actor import Actor
 from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
 from mentordesk.schedule.labels import citizen_name
-from mentordesk.services.access import assignment_current, visible_citizen_ids
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, User
+from mentordesk.storage.queries.periods import covers
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def _primary(session: Session, ids: Sequence[int], today: date) -> dict[int, int
     for start in range(0, len(ids), 500):
         query = select(Assignment.citizen_id, Assignment.user_id).where(
             Assignment.citizen_id.in_(ids[start:start + 500]), Assignment.kind == "primary",
-            assignment_current(today))
+            covers(Assignment, today))
         for citizen_id, user_id in session.execute(query):
             found[citizen_id] = user_id
     return found

@@ -11,8 +11,8 @@ from datetime import time
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
-from mentordesk.services.access import require_coordinator
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
 

@@ -17,9 +17,9 @@ from mentordesk import audit
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.access import require_citizen, require_coordinator
-from mentordesk.services.editing import apply_edit
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, User
 

@@ -20,7 +20,9 @@ from mentordesk.domain.codes import CitizenStatus
 from mentordesk.domain.cpr import format_cpr, mask_cpr
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
-from mentordesk.services.access import require_citizen, require_coordinator
+from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import apply_edit
 from mentordesk.services.assignments import (
     AssignmentRow,
     assignment_rows,
@@ -36,9 +38,7 @@ from mentordesk.services.citizens import (
     refuse_duplicate_cpr,
     search_key_for,
 )
-from mentordesk.services.editing import apply_edit
 from mentordesk.services.network import RelativeRow, relative_rows
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Citizen
 

@@ -26,8 +26,16 @@ from mentordesk.domain.catalogue import MINUTES_PER_HOUR, PriceModel
 from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.access import require_admin
-from mentordesk.services.editing import checked_edit, require_version
+from mentordesk.kernel.access import require_admin
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import (
+    clean_email,
+    clean_flag,
+    clean_line,
+    clean_note,
+    optional_int,
+)
+from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services.grants import (
     MAX_WEEKLY_MINUTES,
     check_price,
@@ -35,14 +43,6 @@ from mentordesk.services.grants import (
     price_label,
     weekly_hours_label,
 )
-from mentordesk.services.input_checks import (
-    clean_email,
-    clean_flag,
-    clean_line,
-    clean_note,
-    optional_int,
-)
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Authority, CourseType, Grant, LegalBasis
 

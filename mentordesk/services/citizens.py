@@ -18,15 +18,14 @@ from mentordesk.domain.cpr import mask_cpr, normalize_cpr
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import InvalidInput
-from mentordesk.services.access import (
-    assignment_current,
+from mentordesk.kernel.access import (
     require_citizen,
     require_coordinator,
     visible_citizen_ids,
 )
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.services.assignments import PRIMARY, add_assignment, assignment_rows
-from mentordesk.services.input_checks import check_lengths
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
     Assignment,
@@ -37,6 +36,7 @@ from mentordesk.storage.models import (
     LegalBasis,
     User,
 )
+from mentordesk.storage.queries.periods import covers
 
 ANONYMOUS_MARK = "(anonym)"
 _MASKED_SEQUENCE = "xxxx"
@@ -213,7 +213,7 @@ def citizen_list_query(
     if mentor_id is not None:
         query = query.where(exists().where(
             Assignment.citizen_id == Citizen.id, Assignment.user_id == mentor_id,
-            assignment_current(today)))
+            covers(Assignment, today)))
     if legal_basis:
         query = query.where(exists().where(
             Grant.citizen_id == Citizen.id, Grant.legal_basis_id == LegalBasis.id,
@@ -419,7 +419,7 @@ def _primary_mentor_name(today: date):  # type: ignore[no-untyped-def]
         select(User.full_name)
         .join(Assignment, Assignment.user_id == User.id)
         .where(Assignment.citizen_id == Citizen.id, Assignment.kind == PRIMARY,
-               assignment_current(today))
+               covers(Assignment, today))
         .order_by(Assignment.start_on.desc())
         .limit(1)
         .scalar_subquery()

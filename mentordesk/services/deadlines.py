@@ -34,9 +34,9 @@ from mentordesk.domain.deadlines import (
     case_deadlines,
 )
 from mentordesk.domain.public_holidays import public_holidays_between
-from mentordesk.services.access import assignment_current, visible_citizen_ids
+from mentordesk.kernel.access import visible_citizen_ids
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.citizens import ANONYMOUS_MARK
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
     Assessment,
@@ -51,6 +51,7 @@ from mentordesk.storage.models import (
     ReportDraft,
     User,
 )
+from mentordesk.storage.queries.periods import covers
 
 Scope = Literal["mine", "team"]
 SCOPES: tuple[Scope, ...] = ("mine", "team")
@@ -140,7 +141,7 @@ def _open_citizens(session: Session, actor: Actor, scope: Scope, today: date
         Citizen.status != CitizenStatus.CLOSED.value, visible_citizen_ids(actor, today))
     if scope == "mine":
         mine = select(Assignment.citizen_id).where(Assignment.user_id == actor.user_id,
-                                                   assignment_current(today))
+                                                   covers(Assignment, today))
         query = query.where(Citizen.id.in_(mine))
     rows = session.execute(query).all()
     mentors = _primary_mentors(session, [row.id for row in rows], today)
@@ -164,7 +165,7 @@ def _primary_mentors(session: Session, citizen_ids: list[int], today: date) -> d
             select(Assignment.citizen_id, User.full_name)
             .join(User, User.id == Assignment.user_id)
             .where(Assignment.citizen_id.in_(chunk), Assignment.kind == "primary",
-                   assignment_current(today))
+                   covers(Assignment, today))
             .order_by(Assignment.start_on)
         ).all()
         # Ordered by start: the newest current primary assignment wins.

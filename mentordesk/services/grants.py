@@ -28,10 +28,10 @@ from mentordesk.domain.dates import format_date
 from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.domain.money import format_dkk
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.access import require_citizen
-from mentordesk.services.editing import checked_edit
-from mentordesk.services.input_checks import clean_line, clean_note, optional_date, optional_int
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import clean_line, clean_note, optional_date, optional_int
+from mentordesk.kernel.editing import checked_edit
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
     Authority,

@@ -21,7 +21,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.dates import format_date
-from mentordesk.services.team import Actor
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.models import ChangeRecord, User, utc_now
 
 # Field names starting with this are bookkeeping (e.g. which goal a sub-goal belonged

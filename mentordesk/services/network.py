@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.access import require_citizen
-from mentordesk.services.editing import apply_edit
-from mentordesk.services.input_checks import check_lengths
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import check_lengths
+from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Relative
 

@@ -22,17 +22,17 @@ from mentordesk.domain.dates import format_date
 from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.access import require_citizen, require_coordinator
-from mentordesk.services.catalogue_admin import Removal
-from mentordesk.services.editing import checked_edit, require_version
-from mentordesk.services.input_checks import (
+from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import (
     clean_email,
     clean_flag,
     clean_line,
     clean_note,
     optional_date,
 )
-from mentordesk.services.team import Actor
+from mentordesk.kernel.editing import checked_edit, require_version
+from mentordesk.services.catalogue_admin import Removal
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Consent, Contact, Partner
 

@@ -17,26 +17,15 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
-from mentordesk.services.editing import apply_edit
-from mentordesk.services.input_checks import check_lengths
+from mentordesk.kernel.access import require_admin
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import check_lengths
+from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, User
+from mentordesk.storage.queries.periods import covers
 
 MAX_WEEKLY_HOURS = 7 * 24
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The user on whose behalf a service runs."""
-
-    user_id: int
-    login: str
-    full_name: str
-    role: Role
-
-    @property
-    def sees_all_citizens(self) -> bool:
-        return self.role in (Role.COORDINATOR, Role.ADMIN)
 
 
 @dataclass(frozen=True)
@@ -131,7 +120,7 @@ def list_users(database: Database, actor: Actor, *, active_only: bool = False,
     today = today or date.today()
     caseload = (
         select(func.count(func.distinct(Assignment.citizen_id)))
-        .where(Assignment.user_id == User.id, _current(today))
+        .where(Assignment.user_id == User.id, covers(Assignment, today))
         .scalar_subquery()
     )
     query = select(User, caseload).order_by(User.full_name, User.login)
@@ -143,7 +132,7 @@ def list_users(database: Database, actor: Actor, *, active_only: bool = False,
 
 def create_user(database: Database, actor: Actor, new: NewUser) -> int:
     """Add a team member (admins only). The login is the member's OS login."""
-    _require_admin(actor)
+    require_admin(actor)
     values = _checked_user_values({
         "login": new.login, "full_name": new.full_name, "role": new.role,
         "weekly_capacity_minutes": new.weekly_capacity_minutes,
@@ -168,7 +157,7 @@ def update_user(database: Database, actor: Actor, user_id: int, expected_version
     Raises ``EditConflict`` when someone saved meanwhile; the last active admin can be
     neither demoted nor deactivated (the team would lose its user management).
     """
-    _require_admin(actor)
+    require_admin(actor)
     unknown = set(changes) - set(USER_LABELS)
     if unknown:
         raise ValueError(f"Not editable user fields: {sorted(unknown)}")
@@ -266,23 +255,10 @@ def _member(user: User, caseload: int) -> TeamMember:
 def _caseload(session: Session, user_id: int, today: date) -> int:
     return session.scalar(
         select(func.count(func.distinct(Assignment.citizen_id)))
-        .where(Assignment.user_id == user_id, _current(today))
+        .where(Assignment.user_id == user_id, covers(Assignment, today))
     ) or 0
 
 
-def _current(today: date):  # type: ignore[no-untyped-def]
-    return _access().assignment_current(today)
-
-
-def _require_admin(actor: Actor) -> None:
-    _access().require_admin(actor)
-
-
-def _access():  # type: ignore[no-untyped-def]
-    # access.py builds on Actor (defined here), so it is imported when first used.
-    from mentordesk.services import access
-
-    return access
 
 
 # -- input limits (shared by the citizen services) ------------------------------------------

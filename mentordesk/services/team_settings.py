@@ -18,8 +18,8 @@ from sqlalchemy import delete, select
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
-from mentordesk.services.access import require_admin
-from mentordesk.services.team import Actor
+from mentordesk.kernel.access import require_admin
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
 

@@ -13,7 +13,7 @@ from mentordesk import audit
 from mentordesk.audit_admin.retention import RETENTION_KEY, prune_log
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied
-from mentordesk.services.team import Actor
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.integrity import check_database
 from mentordesk.storage.models import AppMeta, AuditEvent
 

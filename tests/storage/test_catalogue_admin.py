@@ -9,6 +9,8 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, StaleEdit
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.catalogue_admin import (
     AuthorityInput,
     CourseTypeInput,
@@ -26,7 +28,6 @@ from mentordesk.services.catalogue_admin import (
     update_legal_basis,
 )
 from mentordesk.services.citizens import NewCitizen, create_citizen
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.grants import (
     GrantInput,
     InvalidInput,
@@ -34,7 +35,6 @@ from mentordesk.services.grants import (
     price_label,
     weekly_hours_label,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import AuditEvent, User
 
 HOSTILE = "<b>Fed</b> & \"citat\" ='=SUM(A1)' 🙂"

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus, ContactForm, Role
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.assignments import PRIMARY, SUBSTITUTE, assign_mentor
 from mentordesk.services.case_record import (
     close_case,
@@ -26,7 +27,6 @@ from mentordesk.services.citizens import (
     list_citizens,
     my_caseload,
 )
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.network import (
     RelativeInput,
     add_relative,

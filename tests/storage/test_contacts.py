@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from mentordesk.domain.codes import Attendance, ContactForm, Role
 from mentordesk.errors import AccessDenied, NotFound
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.contacts import (
     ConsentMissing,
@@ -27,7 +28,6 @@ from mentordesk.services.contacts import (
     log_contact,
     update_contact,
 )
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, AuditEvent, Consent, Contact, Goal, Partner, User
 

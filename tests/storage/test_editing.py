@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from mentordesk.kernel.editing import EditConflict, apply_edit
 from mentordesk.services.citizens import NewCitizen, create_citizen
-from mentordesk.services.editing import EditConflict, apply_edit
 from mentordesk.storage.models import Citizen
 
 

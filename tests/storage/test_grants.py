@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import NotFound
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.grants import (
     GrantInput,
     GrantState,
@@ -23,7 +24,6 @@ from mentordesk.services.grants import (
     prefill_from_course_type,
     update_grant,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import Assignment, AuditEvent, User
 
 HOSTILE = "<b>Karin</b> & \"Co\" =1+1 🙂"

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 
 from mentordesk.domain.codes import Role
-from mentordesk.services.team import Actor
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.models import (
     Appointment,
     Assessment,

@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.catalogue_admin import Removal
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.consent_rules import has_valid_consent
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.partners import (
     ConsentInput,
     ConsentState,
@@ -28,7 +29,6 @@ from mentordesk.services.partners import (
     update_partner,
     withdraw_consent,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import AuditEvent, User
 
 TODAY = date(2026, 3, 10)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from mentordesk.domain.codes import GoalStatus, Role
 from mentordesk.domain.deadlines import DeadlineKind
 from mentordesk.domain.vum import GoalType
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.deadlines import deadlines
@@ -32,7 +33,6 @@ from mentordesk.services.plan import (
     update_goal,
     update_sub_goal,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import AuditEvent, User
 
 HOSTILE = '<b>&<img src="/etc/passwd"/>'

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from mentordesk.domain.codes import GoalStatus, Role
 from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.plan import (
     GoalInput,
@@ -22,7 +23,6 @@ from mentordesk.services.plan import (
     theme_choices,
     unlink_contact,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import AuditEvent, Contact, User, contact_goal
 
 

@@ -11,9 +11,10 @@ from sqlalchemy import select
 from mentordesk.domain.codes import GoalStatus, Role
 from mentordesk.domain.vum import FunctionLevel, GoalType, SupportNeed
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound, StaleEdit
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.grants import GrantInput, create_grant
 from mentordesk.services.plan import (
     AssessmentInput,
@@ -42,7 +43,6 @@ from mentordesk.services.plan import (
     update_goal,
     update_sub_goal,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import Assessment, AuditEvent, Contact, Goal, SubGoal, User
 
 HOSTILE = '<b>&<img src="/etc/passwd"/>'

@@ -15,9 +15,10 @@ from mentordesk import vault
 from mentordesk.demo import build_demo
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied
+from mentordesk.kernel.actor import Actor
 from mentordesk.reports.progress.assemble import Period
 from mentordesk.reports.progress.batch import Selection, run_batch
-from mentordesk.services.team import Actor, resolve_actor
+from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assessment, AuditEvent, Citizen, Goal, Grant, User
 
 PASSPHRASE = "rapport-demo adgangskode æøå"

@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput
+from mentordesk.kernel.actor import Actor
 from mentordesk.reports.progress.assemble import Period
 from mentordesk.reports.progress.workflow import preview_pdf
 from mentordesk.services.citizens import NewCitizen, create_citizen
-from mentordesk.services.team import Actor
 from mentordesk.services.team_settings import (
     remove_team_logo,
     set_team_logo,

@@ -14,6 +14,8 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, StaleEdit
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.reports.progress.batch import Selection, one_report, run_batch
 from mentordesk.reports.progress.workflow import (
@@ -31,9 +33,7 @@ from mentordesk.reports.progress.workflow import (
 )
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.grants import GrantInput, create_grant
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import (
     Assessment,
     Assignment,

@@ -41,6 +41,7 @@ from mentordesk.economy import service_sheet as sheets
 from mentordesk.economy import workbook
 from mentordesk.economy.sheet import Sheet
 from mentordesk.errors import AccessDenied, NotFound
+from mentordesk.kernel.actor import Actor
 from mentordesk.reports.progress import batch, workflow
 from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.rights import access_export, deletion
@@ -63,7 +64,7 @@ from mentordesk.services.plan import export as plan_export
 from mentordesk.services.plan.assessments import AssessmentInput
 from mentordesk.services.plan.goals import GoalInput
 from mentordesk.services.plan.sub_goals import SubGoalInput
-from mentordesk.services.team import Actor, resolve_actor
+from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import (
     Absence,
     Appointment,

@@ -15,9 +15,9 @@ from sqlalchemy import String, Text, select
 from mentordesk import audit
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied
+from mentordesk.kernel.actor import Actor
 from mentordesk.rights.access_export import JSON_NAME, SUMMARY_NAME, XLSX_NAME, export_citizen
 from mentordesk.rights.tables import CITIZEN_TABLES, LOG_TABLE, excluded
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import AuditEvent, Base, User
 
 NOW = datetime(2026, 11, 23, 10, 0)

@@ -18,13 +18,13 @@ from sqlalchemy import select
 from mentordesk import audit
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput
+from mentordesk.kernel.actor import Actor
 from mentordesk.rights.deletion import (
     RETENTION_KEY,
     confirmation_text,
     delete_citizen,
     deletion_candidates,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.integrity import check_database
 from mentordesk.storage.models import AuditEvent, Citizen
 

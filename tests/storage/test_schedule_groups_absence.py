@@ -10,6 +10,7 @@ from schedule_support import add_citizen, add_grant, add_user
 from sqlalchemy import select
 
 from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.kernel.access import require_citizen
 from mentordesk.schedule import (
     AbsenceInput,
     GroupCourseInput,
@@ -22,7 +23,6 @@ from mentordesk.schedule import (
     register_attendance,
     set_session_cancelled,
 )
-from mentordesk.services.access import require_citizen
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Contact
 

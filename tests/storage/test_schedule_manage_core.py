@@ -10,6 +10,7 @@ from schedule_support import add_citizen, add_user
 from sqlalchemy import select
 
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.schedule import (
     AbsenceInput,
     AppointmentInput,
@@ -28,7 +29,6 @@ from mentordesk.schedule import (
     remaining_rule,
     update_appointment,
 )
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import AuditEvent, Contact
 

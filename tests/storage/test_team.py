@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, NotFound
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.assignments import (
     PRIMARY,
     SUBSTITUTE,
@@ -20,7 +21,6 @@ from mentordesk.services.assignments import (
     remove_assignment,
 )
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens, my_caseload
-from mentordesk.services.editing import EditConflict
 from mentordesk.services.team import (
     InvalidInput,
     NewUser,

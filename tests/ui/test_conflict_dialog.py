@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from mentordesk.services.editing import FieldConflict
+from mentordesk.kernel.editing import FieldConflict
 from ui.views.common.conflict_dialog import ConflictDialog
 
 MINE = "Min note med <b>fed</b> & =SUM(A1)"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.codes import Role
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.citizens import NewCitizen
 from mentordesk.services.partners import (
     ConsentInput,
@@ -17,7 +18,6 @@ from mentordesk.services.partners import (
     record_consent,
     update_partner,
 )
-from mentordesk.services.team import Actor
 from ui.views import partners
 from ui.views.partners.consent_dialog import ConsentDialog, WithdrawConsentDialog
 from ui.views.partners.partner_dialog import PartnerDialog

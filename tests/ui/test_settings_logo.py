@@ -10,7 +10,7 @@ from PIL import Image
 from PySide6.QtWidgets import QMessageBox
 
 from mentordesk.domain.codes import Role
-from mentordesk.services.team import Actor
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.team_settings import team_logo
 from ui.views import settings
 from ui.workspace import Workspace, load_workspace

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.codes import Role
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.catalogue_admin import AuthorityInput, create_authority, load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.grants import GrantInput, create_grant
-from mentordesk.services.team import Actor
 from ui.views import settings
 from ui.views.settings.catalogue_dialogs import AuthorityDialog, LegalBasisDialog
 from ui.views.settings.course_type_dialog import CourseTypeDialog

@@ -24,6 +24,8 @@ from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, MentorDeskError, NotFound
 from mentordesk.files import safe_file_stem, write_atomically
+from mentordesk.kernel.access import require_coordinator, visible_citizen_ids
+from mentordesk.kernel.actor import Actor
 from mentordesk.reports.progress.assemble import (
     Period,
     ReportData,
@@ -32,8 +34,6 @@ from mentordesk.reports.progress.assemble import (
     assemble,
 )
 from mentordesk.reports.progress.workflow import ENTITY, logo_png, meta_value
-from mentordesk.services.access import require_coordinator, visible_citizen_ids
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import Assignment, Citizen, Grant, ReportDraft, User
 

@@ -23,6 +23,10 @@ from mentordesk.domain.codes import Role
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import InterventionStatus
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import clean_line, clean_text
+from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.reports.progress.assemble import (
     Period,
     ReportData,
@@ -30,11 +34,7 @@ from mentordesk.reports.progress.assemble import (
     SignOff,
     assemble,
 )
-from mentordesk.services.access import require_citizen, require_coordinator
 from mentordesk.services.consent_rules import has_valid_consent
-from mentordesk.services.editing import checked_edit, require_version
-from mentordesk.services.input_checks import clean_line, clean_text
-from mentordesk.services.team import Actor
 from mentordesk.services.team_settings import LOGO_META_KEY, decode_logo
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import AppMeta, Grant, Partner, ReportDraft, User, utc_now

@@ -18,6 +18,13 @@ from mentordesk import audit
 from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import AccessDenied
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import (
+    EditConflict,
+    FieldConflict,
+    apply_edit,
+    stale_conflict,
+)
 from mentordesk.services.contacts.rules import (
     ENTITY,
     check_goals,
@@ -30,13 +37,6 @@ from mentordesk.services.contacts.rules import (
     validated,
 )
 from mentordesk.services.contacts.values import EDITABLE_FIELDS, format_duration
-from mentordesk.services.editing import (
-    EditConflict,
-    FieldConflict,
-    apply_edit,
-    stale_conflict,
-)
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Contact
 

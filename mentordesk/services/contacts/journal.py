@@ -12,7 +12,8 @@ from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import AccessDenied
-from mentordesk.services.access import require_citizen, visible_citizen_ids
+from mentordesk.kernel.access import require_citizen, visible_citizen_ids
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.citizens import ANONYMOUS_MARK
 from mentordesk.services.contacts.rules import (
     ENTITY,
@@ -38,7 +39,6 @@ from mentordesk.services.contacts.values import (
     PartnerChoice,
     format_duration,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Citizen, Contact, Goal, Partner, User
 

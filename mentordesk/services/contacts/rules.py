@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import NotFound
-from mentordesk.services.access import require_citizen, require_coordinator
+from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.services.contacts.values import (
     MAX_DURATION_MINUTES,
@@ -26,7 +27,6 @@ from mentordesk.services.contacts.values import (
     ConsentMissing,
     ContactInputError,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import Contact, Goal, Partner, User, contact_goal
 
 ENTITY = "contact"

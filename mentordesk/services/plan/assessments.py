@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services import history
-from mentordesk.services.editing import checked_edit, require_version
 from mentordesk.services.plan.rows import (
     ASSESSMENT_FIELD_LABELS,
     ASSESSMENT_FIELDS,
@@ -23,7 +24,6 @@ from mentordesk.services.plan.rows import (
     visible_goal,
 )
 from mentordesk.services.plan.values import AssessmentInput, AssessmentItem
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assessment, Goal, User
 

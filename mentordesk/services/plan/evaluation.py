@@ -15,12 +15,12 @@ from mentordesk import audit
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
-from mentordesk.services.access import require_citizen
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.plan.assessments import add_assessment
 from mentordesk.services.plan.goals import citizen_goals
 from mentordesk.services.plan.rows import goal_items
 from mentordesk.services.plan.values import AssessmentInput, GoalItem
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Goal
 

@@ -8,13 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.services.access import assignment_current, require_citizen
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.plan.goals import citizen_goals, overview_row
 from mentordesk.services.plan.rows import citizen_label, goal_items, grant_choices
 from mentordesk.services.plan.values import Plan
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import Assignment, Grant, User
+from mentordesk.storage.queries.periods import covers
 
 
 def plan_pdf(database: Database, actor: Actor, citizen_id: int, printed_at: datetime) -> bytes:
@@ -55,5 +56,5 @@ def _primary_mentor(session: Session, citizen_id: int, today: date) -> str:
     return session.scalar(
         select(User.full_name).join(Assignment, Assignment.user_id == User.id)
         .where(Assignment.citizen_id == citizen_id, Assignment.kind == "primary",
-               assignment_current(today))
+               covers(Assignment, today))
         .order_by(Assignment.start_on.desc())) or ""

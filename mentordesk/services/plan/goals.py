@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services import history
-from mentordesk.services.access import require_citizen
-from mentordesk.services.editing import checked_edit, require_version
 from mentordesk.services.plan.rows import (
     ASSESSMENT_FIELD_LABELS,
     GOAL_FIELD_LABELS,
@@ -36,7 +37,6 @@ from mentordesk.services.plan.values import (
     Plan,
     PlanOverviewRow,
 )
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assessment, Goal, SubGoal
 

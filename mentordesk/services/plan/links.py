@@ -17,10 +17,10 @@ from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
+from mentordesk.kernel.actor import Actor
 from mentordesk.services import history
 from mentordesk.services.plan.rows import CONTACT_FIELD, visible_goal
 from mentordesk.services.plan.values import GoalContact
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Contact, Goal, User, contact_goal
 

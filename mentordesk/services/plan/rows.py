@@ -17,9 +17,10 @@ from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import FunctionLevel, GoalType, SupportNeed, level_label
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.access import require_citizen
+from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import TEXT_LIMIT, clean_note, clean_text, optional_date
 from mentordesk.services.history import Renderer, render_value
-from mentordesk.services.input_checks import TEXT_LIMIT, clean_note, clean_text, optional_date
 from mentordesk.services.plan.values import (
     AssessmentInput,
     AssessmentItem,
@@ -30,7 +31,6 @@ from mentordesk.services.plan.values import (
     SubGoalItem,
 )
 from mentordesk.services.plan.vum_terms import goal_terms
-from mentordesk.services.team import Actor
 from mentordesk.storage.models import (
     Assessment,
     Citizen,

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services import history
-from mentordesk.services.editing import checked_edit, require_version
 from mentordesk.services.plan.rows import (
     GOAL_TAG,
     SUB_GOAL_FIELD_LABELS,
@@ -24,7 +25,6 @@ from mentordesk.services.plan.rows import (
     visible_sub_goal,
 )
 from mentordesk.services.plan.values import SubGoalInput, SubGoalItem
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import SubGoal
 

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.vum import ACTIVITY_AND_PARTICIPATION_CODE
 from mentordesk.errors import InvalidInput, NotFound
-from mentordesk.services.access import require_admin
+from mentordesk.kernel.access import require_admin
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import clean_line
 from mentordesk.services.catalogue import seed_vum_terms
-from mentordesk.services.input_checks import clean_line
 from mentordesk.services.plan.values import ThemeChoice, VumTermItem
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import VumTerm
 

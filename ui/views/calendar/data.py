@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from mentordesk.domain.codes import ContactForm
+from mentordesk.kernel.actor import Actor
 from mentordesk.schedule.absence import AbsenceKind, list_absences
 from mentordesk.schedule.calendar import BUSY, CalendarItem, calendar_items, holidays_between
 from mentordesk.schedule.ics_import import is_imported_block
 from mentordesk.schedule.staffed import staffed_hours
 from mentordesk.services.citizens import list_citizens
-from mentordesk.services.team import Actor, list_users
+from mentordesk.services.team import list_users
 from mentordesk.storage.database import Database
 from ui.views.calendar.scene import CalendarScene, DayFacts, Occurrence, build_scene
 

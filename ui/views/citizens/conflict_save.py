@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.domain.dates import format_date
-from mentordesk.services.editing import EditConflict, FieldConflict
+from mentordesk.kernel.editing import EditConflict, FieldConflict
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.conflict_dialog import ConflictDialog
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import CitizenStatus
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.citizens import FilterOptions
-from mentordesk.services.team import Actor
 
 
 class CitizenFilterBar(QWidget):

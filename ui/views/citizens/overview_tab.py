@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.case_record import (
     CitizenDetails,
     close_case,
@@ -41,7 +42,6 @@ from mentordesk.services.case_record import (
     update_citizen,
 )
 from mentordesk.services.citizens import FIELD_LABELS
-from mentordesk.services.editing import EditConflict
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.citizens.case_dialogs import CloseCaseDialog
 from ui.views.citizens.conflict_save import ConflictAwareSave

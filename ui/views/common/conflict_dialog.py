@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.services.editing import FieldConflict
+from mentordesk.kernel.editing import FieldConflict
 
 
 def both_texts(theirs: str, mine: str) -> str:

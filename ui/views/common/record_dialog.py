@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.services.editing import EditConflict, FieldConflict
+from mentordesk.kernel.editing import EditConflict, FieldConflict
 from ui.tasks import Task, TaskRunner
 from ui.views.common.conflict_dialog import ConflictDialog
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.actor import Actor
 from mentordesk.services.contacts import (
     AttendanceRate,
     ContactFilters,
@@ -39,7 +40,6 @@ from mentordesk.services.contacts import (
 )
 from mentordesk.services.plan import GoalChoice as OpenGoal
 from mentordesk.services.plan import goal_choices
-from mentordesk.services.team import Actor
 from mentordesk.storage.database import Database
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.areas import CitizenTab

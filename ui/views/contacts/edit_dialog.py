@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.editing import EditConflict, FieldConflict
 from mentordesk.services.contacts import (
     ContactDetail,
     GoalChoice,
@@ -25,7 +26,6 @@ from mentordesk.services.contacts import (
     goals_for_linking,
     update_contact,
 )
-from mentordesk.services.editing import EditConflict, FieldConflict
 from ui.tasks import TaskContext, TaskRunner, show_error
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.contacts.entry_form import ContactEntryForm

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mentordesk.errors import MentorDeskError
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.contacts import REASON_MAX_CHARS, ConsentMissing, ContactInputError
-from mentordesk.services.editing import EditConflict
 from ui.tasks import Task, TaskRunner, show_error
 from ui.views.contacts.entry_form import ContactEntryForm
 

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.vum import InterventionStatus
+from mentordesk.kernel.editing import EditConflict
 from mentordesk.reports.progress import workflow
 from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.reports.progress.workflow import ReportRow
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.contacts.journal import active_partners
-from mentordesk.services.editing import EditConflict
 from ui.tasks import TaskContext, TaskRunner, show_error
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.common.date_edit import DanishDateEdit

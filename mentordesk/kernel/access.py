@@ -1,45 +1,29 @@
-"""Who may see and change what: the role rules every service applies.
+"""Who may see and change what: the role rules every operation applies.
 
 Coordinators and admins see every case; a mentor sees the citizens they are currently
 assigned to as primary mentor or substitute, and the citizens they cover while a colleague
 is absent (``absence_cover``, only for the days the absence lasts). Only admins manage
-users and catalogues.
-(The file's passphrase is the real boundary; these rules keep daily work need-to-know.)
+users and catalogues. The rule itself is ``storage.queries.visibility``.
+(In file mode the key is the real boundary; these rules keep daily work need-to-know.)
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, or_, select, true
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, NotFound
-from mentordesk.services.team import Actor
-from mentordesk.storage.models import Absence, AbsenceCover, Assignment, Citizen
+from mentordesk.kernel.actor import Actor
+from mentordesk.storage.models import Citizen
+from mentordesk.storage.queries.visibility import visible_citizens
 
 
-def assignment_current(today: date):  # type: ignore[no-untyped-def]
-    """SQL condition: the assignment covers ``today``."""
-    return and_(
-        Assignment.start_on <= today,
-        or_(Assignment.end_on.is_(None), Assignment.end_on >= today),
-    )
-
-
-def visible_citizen_ids(actor: Actor, today: date):  # type: ignore[no-untyped-def]
+def visible_citizen_ids(actor: Actor, today: date) -> ColumnElement[bool]:
     """SQL condition on ``Citizen.id`` limiting a query to the actor's caseload."""
-    if actor.sees_all_citizens:
-        return true()
-    assigned = select(Assignment.citizen_id).where(
-        Assignment.user_id == actor.user_id, assignment_current(today)
-    )
-    covering = select(AbsenceCover.citizen_id).join(
-        Absence, Absence.id == AbsenceCover.absence_id).where(
-        AbsenceCover.substitute_id == actor.user_id, Absence.start_on <= today,
-        Absence.end_on >= today)
-    return or_(Citizen.id.in_(assigned), Citizen.id.in_(covering))
+    return visible_citizens(None if actor.sees_all_citizens else actor.user_id, today)
 
 
 def require_citizen(session: Session, actor: Actor, citizen_id: int,
