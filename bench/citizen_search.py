@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mentordesk import vault
 from mentordesk.demo import build_demo
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import citizen_list_query, list_citizens
 from mentordesk.services.team import resolve_actor
 
@@ -50,7 +51,7 @@ def run() -> tuple[list[float], list[float], int]:
         build_demo(path, PASSPHRASE, citizens=CITIZENS, years=1, seed=11).close()
         database = vault.unlock_with_passphrase(path, PASSPHRASE)
         actor = resolve_actor(database, vault.current_login())
-        terms = _keystrokes(list_citizens(database, actor), random.Random(3))
+        terms = _keystrokes(list_citizens(Context(database, actor)), random.Random(3))
         today = date.today()
         raw_times, service_times = [], []
         with database.engine.connect() as connection:
@@ -63,7 +64,7 @@ def run() -> tuple[list[float], list[float], int]:
             connection.commit()
         for term in terms:
             start = time.perf_counter()
-            list_citizens(database, actor, search=term)
+            list_citizens(Context(database, actor), search=term)
             service_times.append(time.perf_counter() - start)
         database.close()
     return raw_times, service_times, len(terms)

@@ -21,6 +21,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from mentordesk.kernel.context import Context
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mentordesk import vault  # noqa: E402
@@ -47,7 +49,7 @@ YEAR = 2025
 
 
 def _fill(database, actor) -> int:  # type: ignore[no-untyped-def]
-    citizen = create_citizen(database, actor, NewCitizen(first_name="Bench", last_name="Mark"))
+    citizen = create_citizen(Context(database, actor), NewCitizen(first_name="Bench", last_name="Mark"))
     lines = []
     for n in range(12):
         lines.append(SheetLine.filled(EconomySection.INCOME, f"Indtægt {n + 1}",
@@ -56,14 +58,14 @@ def _fill(database, actor) -> int:  # type: ignore[no-untyped-def]
         frequency = (Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY)[n % 3]
         lines.append(SheetLine.filled(EconomySection.EXPENSE, f"Udgift {n + 1}", frequency,
                                       40_000 + n * 2_711, 1 + n % 3, note="fiktiv"))
-    save_sheet(database, actor, citizen, YEAR, 0,
+    save_sheet(Context(database, actor), citizen, YEAR, 0,
                Sheet(citizen_id=citizen, year=YEAR, lines=tuple(lines)))
     for n in range(8):
-        create_debt(database, actor, citizen, DebtInput(
+        create_debt(Context(database, actor), citizen, DebtInput(
             creditor=f"Kreditor {n + 1} (fiktiv)", debt_type=("rent", "other")[n % 2],
             balance_oere=1_000_033 * (n + 1), interest_bp=725 * (n % 3)))
     for n in range(5):
-        create_benefit(database, actor, citizen, BenefitInput(
+        create_benefit(Context(database, actor), citizen, BenefitInput(
             applied_on=date(YEAR, n + 1, 3), purpose=f"Ansøgning {n + 1}",
             amount_applied_oere=200_000))
     return citizen
@@ -103,13 +105,13 @@ def main() -> None:
             actor = resolve_actor(database, vault.current_login())
             citizen = _fill(database, actor)
             out = work / "overblik.xlsx"
-            export_xlsx(database, actor, citizen, YEAR, out)  # warm imports
-            export_time = _median(lambda: export_xlsx(database, actor, citizen, YEAR, out),
+            export_xlsx(Context(database, actor), citizen, YEAR, out)  # warm imports
+            export_time = _median(lambda: export_xlsx(Context(database, actor), citizen, YEAR, out),
                                   ROUNDS)
 
             def do_import() -> None:
-                version = load_sheet(database, actor, citizen, YEAR).version
-                import_xlsx(database, actor, citizen, YEAR, out, expected_version=version)
+                version = load_sheet(Context(database, actor), citizen, YEAR).version
+                import_xlsx(Context(database, actor), citizen, YEAR, out, expected_version=version)
 
             do_import()
             import_time = _median(do_import, ROUNDS)

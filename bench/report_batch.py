@@ -32,6 +32,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from mentordesk.demo import build_demo
+from mentordesk.kernel.context import Context
 from mentordesk.reports.progress.assemble import Period, ReportData, assemble
 from mentordesk.reports.progress.batch import Selection, run_batch
 from mentordesk.reports.progress.render import hours_text, render
@@ -140,7 +141,7 @@ def main() -> None:
         database = build_demo(folder / "bench.mentordesk", PASSPHRASE, citizens=250, years=1,
                               today=TODAY, operator_login="bench-koordinator")
         actor = resolve_actor(database, "bench-koordinator")
-        run_batch(database, actor, Selection(citizen_ids=(1,)), PERIOD, folder / "warm",
+        run_batch(Context(database, actor), Selection(citizen_ids=(1,)), PERIOD, folder / "warm",
                   today=TODAY, now=NOW)  # imports, fonts and caches once, outside the clocks
 
         with database.read_session() as session:
@@ -155,7 +156,7 @@ def main() -> None:
                 for data in reports:
                     render(data, NOW)
             with Clock() as batch_round:
-                result = run_batch(database, actor, Selection(), PERIOD,
+                result = run_batch(Context(database, actor), Selection(), PERIOD,
                                    folder / f"batch-{round_number}", today=TODAY, now=NOW)
             floor_clock = _best(floor_clock, floor_round)
             batch_clock = _best(batch_clock, batch_round)

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from mentordesk import vault
 from mentordesk.demo import build_demo
 from mentordesk.domain.dates import week_bounds
+from mentordesk.kernel.context import Context
 from mentordesk.schedule import calendar_items, weekly_hours
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Appointment
@@ -55,12 +56,12 @@ def run() -> dict[str, list[float]]:
                     session.execute(select(Appointment.__table__).where(
                         Appointment.starts_at < window[1])).all()
 
-            count = len(calendar_items(database, actor, monday, sunday))
+            count = len(calendar_items(Context(database, actor), monday, sunday))
             results = {
                 "raw SELECT": _timed(raw),
-                "calendar_items": _timed(lambda: calendar_items(database, actor, monday,
+                "calendar_items": _timed(lambda: calendar_items(Context(database, actor), monday,
                                                                 sunday)),
-                "weekly_hours": _timed(lambda: weekly_hours(database, actor, monday, sunday),
+                "weekly_hours": _timed(lambda: weekly_hours(Context(database, actor), monday, sunday),
                                        5),
             }
             print(f"team week {monday}..{sunday}: {count} calendar items")

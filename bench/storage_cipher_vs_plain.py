@@ -14,7 +14,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, select, func, text
+from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.pool import QueuePool
 
 from mentordesk.storage.engine import RawKey, build_engine, install_connection_pragmas

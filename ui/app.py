@@ -24,6 +24,7 @@ from mentordesk.paths import DEMO_PASSPHRASE
 from mentordesk.security import app_log
 from mentordesk.vault import KeyStore
 from ui.i18n import DANISH, install_translations
+from ui.operations import ChangeHub, Operations
 from ui.resource_paths import icon_path, style_path
 from ui.tasks import TaskRunner
 from ui.views.main_window import MainWindow
@@ -56,6 +57,7 @@ class AppController(QObject):
         self.flow.opened.connect(self.show_main_window)
         self.flow.aborted.connect(self._quit)
         self.main_window: MainWindow | None = None
+        self.hub = ChangeHub()
         self.workspaces: list[Workspace] = []
         self.exit_code: int | None = None
         self._shut_down = False
@@ -70,7 +72,7 @@ class AppController(QObject):
 
     def show_main_window(self, workspace: Workspace) -> MainWindow:
         self.workspaces.append(workspace)
-        window = MainWindow(workspace, self.runner)
+        window = MainWindow(Operations(workspace, self.runner, self.hub))
         window.closed.connect(lambda: self._quit(0))
         self.main_window = window
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), window, self.guard.lock)

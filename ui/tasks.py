@@ -7,9 +7,10 @@ the task's private signals with a *queued* connection, so every public signal
 (``succeeded``, ``failed``, ``cancelled``, ``finished``) is delivered in the GUI thread,
 whatever the slot is (a lambda included).
 
-A progress dialog appears only when a job is still running after ~600 ms: quick
-searches never flash a dialog; slow work (creating a database, building demo data)
-shows one, with a cancel button when the job supports cancelling.
+Only *modal* jobs (long, cancellable work: creating a database, building demo data, batch
+reports, restore) get a progress dialog, and only when still running after ~600 ms.
+Ordinary work never takes the focus: the runner counts running non-modal jobs in
+``activity`` and the main window shows a thin busy bar in its status bar.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from mentordesk.errors import MentorDeskError
+from mentordesk.kernel.progress import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +36,9 @@ PROGRESS_DELAY_MS = 600
 _FRACTION_STEPS = 1000
 
 
-class TaskCancelled(Exception):
-    """Raised inside a job (``context.raise_if_cancelled()``) to stop early."""
+# The core's cancel exception: an operation stopped by ``context.progress`` ends as
+# "cancelled", not as a failure.
+TaskCancelled = Cancelled
 
 
 class TaskContext:
@@ -83,13 +86,14 @@ class Task(QObject):
     _outcome_in_worker = Signal(str, object, str)
 
     def __init__(
-        self, job: Job, *, label: str, cancellable: bool, report_errors: bool,
+        self, job: Job, *, label: str, cancellable: bool, modal: bool, report_errors: bool,
         parent_widget: QWidget | None,
     ) -> None:
         super().__init__()
         self.job = job
         self.label = label
         self.cancellable = cancellable
+        self.modal = modal
         self.report_errors = report_errors
         self.parent_widget = parent_widget
         self.context = TaskContext(self)
@@ -125,7 +129,8 @@ class Task(QObject):
             self._outcome_in_worker.emit("succeeded", result, "")
 
     def _start_delay(self) -> None:
-        self._delay.start(PROGRESS_DELAY_MS)
+        if self.modal:
+            self._delay.start(PROGRESS_DELAY_MS)
 
     @Slot()
     def _show_progress_dialog(self) -> None:
@@ -249,11 +254,15 @@ class _Worker(QThread):
 class TaskRunner(QObject):
     """Submits jobs to the worker thread. One per application."""
 
+    # Non-modal jobs running now, and the label of the newest: the status bar's busy bar.
+    activity = Signal(int, str)
+
     def __init__(self) -> None:
         super().__init__()
         self._worker = _Worker()
         self._worker.start()
         self._pending: set[Task] = set()
+        self._background: list[Task] = []
 
     def submit(
         self,
@@ -261,19 +270,32 @@ class TaskRunner(QObject):
         *,
         label: str = "",
         cancellable: bool = False,
+        modal: bool | None = None,
         report_errors: bool = True,
         parent: QWidget | None = None,
     ) -> Task:
         """Queue ``job(context)``. With ``report_errors`` a failure shows an error box;
-        pass False when the caller shows the message itself (e.g. inline)."""
-        task = Task(job, label=label, cancellable=cancellable, report_errors=report_errors,
-                    parent_widget=parent)
+        pass False when the caller shows the message itself (e.g. inline). ``modal``
+        (default: the same as ``cancellable``) decides whether a progress dialog may open."""
+        task = Task(job, label=label, cancellable=cancellable,
+                    modal=cancellable if modal is None else modal,
+                    report_errors=report_errors, parent_widget=parent)
         # Keep a reference until done: the worker's queued signals need a live receiver.
         self._pending.add(task)
-        task.finished.connect(lambda: self._pending.discard(task))
+        task.finished.connect(lambda: self._finished(task))
+        if not task.modal:
+            self._background.append(task)
+            self.activity.emit(len(self._background), label)
         task._start_delay()
         self._worker.jobs.put(task)
         return task
+
+    def _finished(self, task: Task) -> None:
+        self._pending.discard(task)
+        if task in self._background:
+            self._background.remove(task)
+            newest = self._background[-1].label if self._background else ""
+            self.activity.emit(len(self._background), newest)
 
     def is_idle(self) -> bool:
         return not self._pending

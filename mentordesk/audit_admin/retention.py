@@ -18,7 +18,7 @@ from sqlalchemy import select
 from mentordesk import audit
 from mentordesk.errors import InvalidInput, MentorDeskError
 from mentordesk.kernel.access import require_coordinator
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -41,15 +41,15 @@ def retention_months(database: Database) -> int:
     return max(months, audit.RETENTION_MONTHS)
 
 
-def set_retention_months(database: Database, actor: Actor, months: int) -> None:
-    require_coordinator(actor)
+def set_retention_months(context: Context, months: int) -> None:
+    require_coordinator(context.actor)
     if not audit.RETENTION_MONTHS <= months <= 120:
         raise InvalidInput("Loggen skal gemmes mellem 6 og 120 måneder.")
-    with database.session() as session:
+    with context.session() as session:
         from mentordesk.storage.models import AppMeta
 
         session.merge(AppMeta(key=RETENTION_KEY, value=str(months)))
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="app_meta",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="app_meta",
                      detail=f"Adgangsloggens opbevaringstid sat til {months} måneder")
 
 
@@ -58,22 +58,22 @@ def retention_cutoff(database: Database, today: date | None = None) -> date:
     return (today or date.today()) - relativedelta(months=retention_months(database))
 
 
-def prune_log(database: Database, actor: Actor, today: date | None = None) -> PruneResult:
+def prune_log(context: Context, today: date | None = None) -> PruneResult:
     """Delete the events older than the retention period (coordinators and admins).
 
     A broken chain is never pruned: the removal would destroy the evidence of tampering.
     """
-    require_coordinator(actor)
-    cutoff = retention_cutoff(database, today)
+    require_coordinator(context.actor)
+    cutoff = retention_cutoff(context.database, today)
     cutoff_iso = datetime.combine(cutoff, time.min, tzinfo=UTC).isoformat(
         timespec="microseconds")
-    with database.session() as session:
+    with context.session() as session:
         chain = audit.verify_chain(session)
         if not chain.ok:
             raise MentorDeskError(
                 "Adgangsloggens kæde er brudt, så loggen beskæres ikke: "
                 f"{chain.problem}. Kør »mentordesk check« og kontakt en administrator.")
-        removed = audit.prune(session, actor.login, cutoff_iso)
+        removed = audit.prune(session, context.actor.login, cutoff_iso)
         kept = audit.verify_chain(session)
     return PruneResult(removed, cutoff, kept.checked)
 

@@ -25,7 +25,7 @@ from mentordesk.domain.codes import Role
 from mentordesk.errors import InvalidInput
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_coordinator
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import Absence, AbsenceCover, Assignment, AuditEvent, User
 
@@ -81,27 +81,27 @@ def parse_month(text: str) -> date:
             from None
 
 
-def monthly_review(database: Database, actor: Actor, month: date) -> ReviewReport:
+def monthly_review(context: Context, month: date) -> ReviewReport:
     """The review of the month starting ``month`` (coordinators and admins); audited."""
-    require_coordinator(actor)
-    with database.session() as session:
-        report = _review_in(session, database, month)
-        audit.record(session, actor.login, audit.Action.READ, entity="audit_review",
+    require_coordinator(context.actor)
+    with context.session() as session:
+        report = _review_in(session, context.database, month)
+        audit.record(session, context.actor.login, audit.Action.READ, entity="audit_review",
                      detail=f"Logkontrol for {report.month:%m-%Y}: "
                      f"{report.total_events} hændelser")
     return report
 
 
-def export_review_pdf(database: Database, actor: Actor, month: date, out: Path,
+def export_review_pdf(context: Context, month: date, out: Path,
                       *, now: datetime | None = None) -> ReviewReport:
     """Print the month's review to ``out`` (atomically); audited as a print."""
     from mentordesk.audit_admin.review_pdf import review_pdf
 
-    require_coordinator(actor)
-    with database.session() as session:
-        report = _review_in(session, database, month)
+    require_coordinator(context.actor)
+    with context.session() as session:
+        report = _review_in(session, context.database, month)
         write_atomically(Path(out), review_pdf(report, now or datetime.now()))
-        audit.record(session, actor.login, audit.Action.PRINT, entity="audit_review",
+        audit.record(session, context.actor.login, audit.Action.PRINT, entity="audit_review",
                      detail=f"Logkontrol for {report.month:%m-%Y} udskrevet til "
                      f"{audit.file_kind(out)}")
     return report

@@ -21,8 +21,7 @@ from mentordesk.audit_admin.labels import ACTION_LABELS, action_label, local_tim
 from mentordesk.errors import InvalidInput
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_coordinator
-from mentordesk.kernel.actor import Actor
-from mentordesk.storage.database import Database
+from mentordesk.kernel.context import Context
 from mentordesk.storage.models import AuditEvent, Citizen, User
 
 PAGE_SIZE = 500
@@ -83,25 +82,25 @@ class LogChoices:
     actions: list[tuple[str, str]]  # (code, Danish label)
 
 
-def search_log(database: Database, actor: Actor, log_filter: LogFilter, *,
+def search_log(context: Context, log_filter: LogFilter, *,
                offset: int = 0, limit: int = PAGE_SIZE) -> LogPage:
     """One page of matching events, newest first, and how many match in all."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     _check_filter(log_filter)
-    with database.session() as session:
+    with context.session() as session:
         query = _filtered(select(AuditEvent), log_filter)
         total = session.scalar(_filtered(select(func.count(AuditEvent.id)), log_filter)) or 0
         rows = _rows(session, query.order_by(AuditEvent.id.desc()).offset(offset).limit(limit))
-        audit.record(session, actor.login, audit.Action.SEARCH, entity="audit_event",
+        audit.record(session, context.actor.login, audit.Action.SEARCH, entity="audit_event",
                      citizen_id=log_filter.citizen_id,
                      detail=f"Adgangslog vist: {log_filter.describe()} ({total} hændelser)")
     return LogPage(rows, total, offset)
 
 
-def log_choices(database: Database, actor: Actor) -> LogChoices:
+def log_choices(context: Context) -> LogChoices:
     """The users and actions the filter offers (users who appear in the log, by login)."""
-    require_coordinator(actor)
-    with database.read_session() as session:
+    require_coordinator(context.actor)
+    with context.read() as session:
         logins = session.scalars(select(AuditEvent.user_login).distinct()).all()
         names = dict(session.execute(select(User.login, User.full_name)).all())
     users = sorted(((login, names.get(login, login)) for login in logins),
@@ -109,19 +108,19 @@ def log_choices(database: Database, actor: Actor) -> LogChoices:
     return LogChoices(users, [(str(code), label) for code, label in ACTION_LABELS.items()])
 
 
-def export_log(database: Database, actor: Actor, log_filter: LogFilter, out: Path) -> int:
+def export_log(context: Context, log_filter: LogFilter, out: Path) -> int:
     """Write every matching event to ``out`` (.xlsx or .csv, atomically); returns the count."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     _check_filter(log_filter)
     kind = Path(out).suffix.lower().lstrip(".")
     if kind not in EXPORT_FORMATS:
         raise InvalidInput("Loggen kan eksporteres som .xlsx eller .csv.")
-    with database.session() as session:
+    with context.session() as session:
         rows = _rows(session, _filtered(select(AuditEvent), log_filter)
                      .order_by(AuditEvent.id))
         data = _xlsx(rows) if kind == "xlsx" else _csv(rows)
         write_atomically(Path(out), data)
-        audit.record(session, actor.login, audit.Action.EXPORT, entity="audit_event",
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="audit_event",
                      citizen_id=log_filter.citizen_id,
                      detail=f"Adgangslog eksporteret til {audit.file_kind(out)}: "
                      f"{log_filter.describe()} ({len(rows)} hændelser)")

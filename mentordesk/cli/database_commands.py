@@ -22,13 +22,12 @@ from mentordesk.cli.common import (
     open_database,
     positive_int,
 )
+from mentordesk.kernel.context import Context
 from mentordesk.paths import DEMO_PASSPHRASE
-from mentordesk.storage.database import Database
 from mentordesk.storage.integrity import check_database
 
 if TYPE_CHECKING:
     from mentordesk.importing import ColumnMapping, ImportCheck, ImportResult, ImportTable
-    from mentordesk.kernel.actor import Actor
 
 
 def register(commands: Commands) -> None:
@@ -126,7 +125,7 @@ def _cmd_citizens(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         actor = resolve_actor(database, vault.current_login())
-        rows = list_citizens(database, actor)
+        rows = list_citizens(Context(database, actor))
     finally:
         database.close()
     if args.json:
@@ -154,9 +153,9 @@ def _cmd_import_citizens(args: argparse.Namespace) -> int:
     try:
         actor = resolve_actor(database, vault.current_login())
         if args.dry_run:
-            outcome = importing.check_import(database, actor, table, mapping)
+            outcome = importing.check_import(Context(database, actor), table, mapping)
         else:
-            outcome = _import_or_errors(database, actor, table, mapping)
+            outcome = _import_or_errors(Context(database, actor), table, mapping)
     finally:
         database.close()
     if isinstance(outcome, importing.ImportResult):
@@ -176,13 +175,13 @@ def _cmd_import_citizens(args: argparse.Namespace) -> int:
     return EXIT_CHECK_FAILED
 
 
-def _import_or_errors(database: Database, actor: Actor, table: ImportTable,
+def _import_or_errors(context: Context, table: ImportTable,
                       mapping: ColumnMapping) -> ImportResult | ImportCheck:
     """The import's result, or the check listing the row errors that stopped it."""
     from mentordesk import importing
 
     try:
-        return importing.import_citizens(database, actor, table, mapping)
+        return importing.import_citizens(context, table, mapping)
     except importing.ImportHasErrors as failed:
         return failed.check
 

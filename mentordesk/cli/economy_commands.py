@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mentordesk import vault
 from mentordesk.cli.common import EXIT_OK, EXIT_USAGE, CliFailure, Commands, open_database
+from mentordesk.kernel.context import Context
 
 
 def register(commands: Commands) -> None:
@@ -51,7 +52,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         actor = resolve_actor(database, vault.current_login())
-        export_xlsx(database, actor, args.citizen, args.year, args.out)
+        export_xlsx(Context(database, actor), args.citizen, args.year, args.out)
     finally:
         database.close()
     print(f"Det økonomiske overblik for {args.year} er gemt i {args.out}")
@@ -76,7 +77,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         actor = resolve_actor(database, vault.current_login())
         try:
-            sheet = import_xlsx(database, actor, args.citizen, args.year, args.file,
+            sheet = import_xlsx(Context(database, actor), args.citizen, args.year, args.file,
                                 guess=preview.guess)
         except WorkbookRefused as refused:
             raise CliFailure(str(refused), EXIT_USAGE) from refused
@@ -97,7 +98,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         actor = resolve_actor(database, vault.current_login())
-        result = summary(database, actor, args.citizen, args.year)
+        result = summary(Context(database, actor), args.citizen, args.year)
     finally:
         database.close()
     if args.json:

@@ -24,6 +24,7 @@ from mentordesk.cli.common import (
 )
 from mentordesk.domain.dates import parse_date
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.context import Context
 
 
 def register(commands: Commands) -> None:
@@ -68,20 +69,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         actor = resolve_actor(database, vault.current_login())
         if args.all:
-            return _batch(database, actor, args, period)
-        return _single(database, actor, args, period)
+            return _batch(Context(database, actor), args, period)
+        return _single(Context(database, actor), args, period)
     finally:
         database.close()
 
 
-def _single(database, actor, args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
+def _single(context: Context, args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
     from mentordesk.files import write_atomically
     from mentordesk.reports.progress.batch import one_report
     from mentordesk.reports.progress.workflow import suggested_period
 
-    period = period or suggested_period(database, actor, args.citizen)
+    period = period or suggested_period(context, args.citizen)
     try:
-        name, pdf = one_report(database, actor, args.citizen, period)
+        name, pdf = one_report(context, args.citizen, period)
     except InvalidInput as error:
         raise CliFailure(str(error), EXIT_CHECK_FAILED) from error
     target = args.out / name if args.out.is_dir() else args.out
@@ -90,14 +91,14 @@ def _single(database, actor, args: argparse.Namespace, period) -> int:  # type: 
     return EXIT_OK
 
 
-def _batch(database, actor, args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
+def _batch(context: Context, args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
     from mentordesk.reports.progress.batch import Selection, run_batch
 
     if args.out.exists() and args.out.is_dir() == args.combined:
         kind = "en mappe" if args.combined else "en fil"
         raise CliFailure(f"--out er {kind}: {args.out}", EXIT_USAGE)
     selection = Selection(authority_id=args.authority, mentor_login=args.mentor)
-    result = run_batch(database, actor, selection, period, args.out, combined=args.combined)
+    result = run_batch(context, selection, period, args.out, combined=args.combined)
     for failure in result.failures:
         print(f"mentordesk: nr. {failure.citizen_id} ({failure.label}): {failure.message}",
               file=sys.stderr)

@@ -9,8 +9,7 @@ from typing import Any
 
 from mentordesk import vault
 from mentordesk.cli.common import EXIT_CHECK_FAILED, EXIT_OK, Commands, open_database
-from mentordesk.kernel.actor import Actor
-from mentordesk.storage.database import Database
+from mentordesk.kernel.context import Context
 
 
 def register(commands: Commands) -> None:
@@ -33,12 +32,12 @@ def register(commands: Commands) -> None:
     review.set_defaults(handler=_cmd_audit_review)
 
 
-def _as_actor(path: Path, work: Callable[[Database, Actor], Any]) -> Any:
+def _as_actor(path: Path, work: Callable[[Context], Any]) -> Any:
     from mentordesk.services.team import resolve_actor
 
     database = open_database(path)
     try:
-        return work(database, resolve_actor(database, vault.current_login()))
+        return work(Context(database, resolve_actor(database, vault.current_login())))
     finally:
         database.close()
 
@@ -47,7 +46,7 @@ def _cmd_export_citizen(args: argparse.Namespace) -> int:
     from mentordesk.rights.access_export import export_citizen
 
     package = _as_actor(args.db, lambda database, actor: export_citizen(
-        database, actor, args.citizen, args.out))
+        Context(database, actor), args.citizen, args.out))
     print(f"Indsigtspakken er gemt: {package.path} ({len(package.files)} filer, "
           f"{package.log_entries} opslag i loggen)")
     return EXIT_OK
@@ -68,7 +67,7 @@ def _cmd_audit_review(args: argparse.Namespace) -> int:
 
     month = parse_month(args.month)
     report = _as_actor(args.db, lambda database, actor: export_review_pdf(
-        database, actor, month, args.out))
+        Context(database, actor), month, args.out))
     print(f"Logkontrollen er gemt: {args.out} ({report.total_events} hændelser, "
           f"{len(report.outside_caseload)} opslag uden for sagsstamme, "
           f"{len(report.cpr_reveals)} CPR-visninger, {len(report.exports)} eksporter)")

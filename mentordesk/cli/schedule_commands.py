@@ -10,6 +10,7 @@ from typing import Any
 
 from mentordesk import vault
 from mentordesk.cli.common import EXIT_OK, EXIT_USAGE, CliFailure, Commands, open_database
+from mentordesk.kernel.context import Context
 
 DEFAULT_EXPORT_WEEKS_BACK = 4
 DEFAULT_EXPORT_WEEKS_AHEAD = 26
@@ -49,7 +50,7 @@ def _cmd_hours(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         actor = resolve_actor(database, vault.current_login())
-        overview = weekly_hours_for_week(database, actor, args.week)
+        overview = weekly_hours_for_week(Context(database, actor), args.week)
     finally:
         database.close()
     if args.json:
@@ -122,7 +123,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         actor = resolve_actor(database, vault.current_login())
-        written = write_ics(database, actor, args.out, first, last, mentor_login=args.mentor,
+        written = write_ics(Context(database, actor), args.out, first, last, mentor_login=args.mentor,
                             include_details=args.include_details)
     finally:
         database.close()

@@ -37,6 +37,7 @@ from mentordesk.kernel.cleaning import (
     optional_date,
     optional_int,
 )
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services.catalogue import NORM_ITEMS
 from mentordesk.storage.database import Database
@@ -61,11 +62,11 @@ def debts_of(session: Session, citizen_id: int) -> list[DebtRow]:
     return [_debt_row(row) for row in rows]
 
 
-def list_debts(database: Database, actor: Actor, citizen_id: int) -> list[DebtRow]:
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+def list_debts(context: Context, citizen_id: int) -> list[DebtRow]:
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         rows = debts_of(session, citizen_id)
-        audit.record(session, actor.login, audit.Action.READ, entity="debt",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="debt",
                      citizen_id=citizen_id, detail=f"Gæld vist ({len(rows)})")
     return rows
 
@@ -110,15 +111,15 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def create_debt(database: Database, actor: Actor, citizen_id: int,
+def create_debt(context: Context, citizen_id: int,
                 new: DebtInput) -> DebtRow:
     values = _debt_values(asdict(new))
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         debt = Debt(citizen_id=citizen_id, **values)
         session.add(debt)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity="debt",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="debt",
                      entity_id=debt.id, citizen_id=citizen_id,
                      # No creditor or other free text: the log outlives a deleted citizen.
                      detail=f"Gæld oprettet: {format_dkk(debt.balance_oere)}")
@@ -133,27 +134,27 @@ def _visible(session: Session, actor: Actor, model: type, row_id: int, what: str
     return row
 
 
-def update_debt(database: Database, actor: Actor, debt_id: int, expected_version: int,
+def update_debt(context: Context, debt_id: int, expected_version: int,
                 changes: Mapping[str, Any],
                 original: Mapping[str, Any] | None = None) -> DebtRow:
     """Save ``changes`` (``DebtInput`` field names) made against ``expected_version``;
     ``EditConflict`` when someone changed the same fields meanwhile."""
-    with database.session() as session:
-        debt = _visible(session, actor, Debt, debt_id, "Gælden")
+    with context.session() as session:
+        debt = _visible(session, context.actor, Debt, debt_id, "Gælden")
         diff = checked_edit(session, debt, expected_version, changes, original, DEBT_FIELDS,
                             _debt_values)
         if diff:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="debt",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="debt",
                          entity_id=debt.id, citizen_id=debt.citizen_id,
                          detail="Gæld ændret: " + ", ".join(sorted(diff)))
         return _debt_row(debt)
 
 
-def delete_debt(database: Database, actor: Actor, debt_id: int, expected_version: int) -> None:
-    with database.session() as session:
-        debt = _visible(session, actor, Debt, debt_id, "Gælden")
+def delete_debt(context: Context, debt_id: int, expected_version: int) -> None:
+    with context.session() as session:
+        debt = _visible(session, context.actor, Debt, debt_id, "Gælden")
         require_version(debt, expected_version, "Gælden")
-        audit.record(session, actor.login, audit.Action.DELETE, entity="debt",
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="debt",
                      entity_id=debt.id, citizen_id=debt.citizen_id,
                      detail="Gæld slettet")
         session.delete(debt)
@@ -175,11 +176,11 @@ def benefits_of(session: Session, citizen_id: int) -> list[BenefitRow]:
     return [_benefit_row(row) for row in rows]
 
 
-def list_benefits(database: Database, actor: Actor, citizen_id: int) -> list[BenefitRow]:
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+def list_benefits(context: Context, citizen_id: int) -> list[BenefitRow]:
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         rows = benefits_of(session, citizen_id)
-        audit.record(session, actor.login, audit.Action.READ, entity="benefit_application",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="benefit_application",
                      citizen_id=citizen_id, detail=f"Enkeltydelser vist ({len(rows)})")
     return rows
 
@@ -212,41 +213,41 @@ def _benefit_values(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def create_benefit(database: Database, actor: Actor, citizen_id: int,
+def create_benefit(context: Context, citizen_id: int,
                    new: BenefitInput) -> BenefitRow:
     values = _benefit_values(asdict(new))
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         row = BenefitApplication(citizen_id=citizen_id, **values)
         session.add(row)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity="benefit_application",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="benefit_application",
                      entity_id=row.id, citizen_id=citizen_id,
                      detail="Enkeltydelse oprettet")
         return _benefit_row(row)
 
 
-def update_benefit(database: Database, actor: Actor, benefit_id: int, expected_version: int,
+def update_benefit(context: Context, benefit_id: int, expected_version: int,
                    changes: Mapping[str, Any],
                    original: Mapping[str, Any] | None = None) -> BenefitRow:
-    with database.session() as session:
-        row = _visible(session, actor, BenefitApplication, benefit_id, "Ansøgningen")
+    with context.session() as session:
+        row = _visible(session, context.actor, BenefitApplication, benefit_id, "Ansøgningen")
         diff = checked_edit(session, row, expected_version, changes, original,
                             BENEFIT_FIELDS, _benefit_values)
         if diff:
-            audit.record(session, actor.login, audit.Action.UPDATE,
+            audit.record(session, context.actor.login, audit.Action.UPDATE,
                          entity="benefit_application", entity_id=row.id,
                          citizen_id=row.citizen_id,
                          detail="Enkeltydelse ændret: " + ", ".join(sorted(diff)))
         return _benefit_row(row)
 
 
-def delete_benefit(database: Database, actor: Actor, benefit_id: int,
+def delete_benefit(context: Context, benefit_id: int,
                    expected_version: int) -> None:
-    with database.session() as session:
-        row = _visible(session, actor, BenefitApplication, benefit_id, "Ansøgningen")
+    with context.session() as session:
+        row = _visible(session, context.actor, BenefitApplication, benefit_id, "Ansøgningen")
         require_version(row, expected_version, "Ansøgningen")
-        audit.record(session, actor.login, audit.Action.DELETE, entity="benefit_application",
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="benefit_application",
                      entity_id=row.id, citizen_id=row.citizen_id,
                      detail="Enkeltydelse slettet")
         session.delete(row)
@@ -274,17 +275,17 @@ def norm_rates(database: Database, year: int) -> list[NormRateRow]:
                 if row.norm_kind in NormKind._value2member_map_]
 
 
-def save_norm_rate(database: Database, actor: Actor, year: int, kind: NormKind | str,
+def save_norm_rate(context: Context, year: int, kind: NormKind | str,
                    item: str, amount_oere: int, expected_version: int = 0) -> NormRateRow:
     """Set one monthly rate (coordinators and admins). ``expected_version`` 0: new row."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     kind = NormKind(kind)
     if item not in NORM_ITEMS:
         raise InvalidInput("Ukendt sats.")
     if not 2000 <= year <= 2100:
         raise InvalidInput("Året skal ligge mellem 2000 og 2100.")
     amount = _money(amount_oere, "Satsen", MAX_BENEFIT_OERE)
-    with database.session() as session:
+    with context.session() as session:
         row = session.scalar(select(NormRate).where(
             NormRate.year == year, NormRate.norm_kind == kind.value, NormRate.item == item))
         if row is None:
@@ -294,7 +295,7 @@ def save_norm_rate(database: Database, actor: Actor, year: int, kind: NormKind |
             require_version(row, expected_version, "Satsen")
             row.amount_oere = amount
         session.flush()
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="norm_rate",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="norm_rate",
                      entity_id=row.id,
                      detail=f"Sats {kind.label} {year} {item}: {format_dkk(row.amount_oere)}")
         return NormRateRow(id=row.id, version=row.version, year=year, kind=kind, item=item,
@@ -320,13 +321,13 @@ def list_items(database: Database, *, include_inactive: bool = False) -> list[It
         return [_item_row(row) for row in session.scalars(query)]
 
 
-def add_item(database: Database, actor: Actor, section: EconomySection | str,
+def add_item(context: Context, section: EconomySection | str,
              label: str) -> ItemRow:
     """Add a free item to the list (coordinators and admins)."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     section = EconomySection(section)
     text = clean_line(EconomyItem, "label", label, "Post", required=True)
-    with database.session() as session:
+    with context.session() as session:
         if session.scalar(select(EconomyItem.id).where(EconomyItem.section == section.value,
                                                        EconomyItem.label == text)):
             raise InvalidInput(f"»{text}« findes allerede under {section.label.lower()}.")
@@ -335,15 +336,15 @@ def add_item(database: Database, actor: Actor, section: EconomySection | str,
         row = EconomyItem(section=section.value, label=text, position=last + 1, active=True)
         session.add(row)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity="economy_item",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="economy_item",
                      entity_id=row.id, detail=f"Post tilføjet: {text}")
         return _item_row(row)
 
 
-def update_item(database: Database, actor: Actor, item_id: int, expected_version: int,
+def update_item(context: Context, item_id: int, expected_version: int,
                 *, label: str | None = None, active: bool | None = None) -> ItemRow:
-    require_coordinator(actor)
-    with database.session() as session:
+    require_coordinator(context.actor)
+    with context.session() as session:
         row = session.get(EconomyItem, item_id)
         if row is None:
             raise NotFound("Posten findes ikke længere.")
@@ -353,7 +354,7 @@ def update_item(database: Database, actor: Actor, item_id: int, expected_version
         if active is not None:
             row.active = bool(active)
         session.flush()
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="economy_item",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="economy_item",
                      entity_id=row.id, detail=f"Post ændret: {row.label}")
         return _item_row(row)
 

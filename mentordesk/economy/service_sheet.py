@@ -36,7 +36,7 @@ from mentordesk.errors import InvalidInput, NotFound, StaleEdit
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import NOTE_LIMIT, clean_text, column_limit
-from mentordesk.storage.database import Database
+from mentordesk.kernel.context import Context
 from mentordesk.storage.models import (
     MONTH_COLUMNS,
     Citizen,
@@ -88,27 +88,27 @@ def _known_norm(code: str) -> NormKind:
         else NormKind.DISPOSABLE_AMOUNT
 
 
-def load_sheet(database: Database, actor: Actor, citizen_id: int, year: int) -> Sheet:
+def load_sheet(context: Context, citizen_id: int, year: int) -> Sheet:
     """The citizen's sheet for ``year``; an empty one (``version`` 0) if none is saved."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         sheet = _sheet_of(session, citizen_id, year)
-        audit.record(session, actor.login, audit.Action.READ, entity=_ENTITY,
+        audit.record(session, context.actor.login, audit.Action.READ, entity=_ENTITY,
                      citizen_id=citizen_id, detail=f"Økonomisk overblik {year} vist")
     return sheet
 
 
-def copy_last_year(database: Database, actor: Actor, citizen_id: int, year: int) -> Sheet:
+def copy_last_year(context: Context, citizen_id: int, year: int) -> Sheet:
     """A start for ``year``: last year's lines and household, NOT saved (the editor shows
     it; saving stores it). One-off lines are left out: they do not come again. The result
     carries the current version of ``year`` (0 if none), so saving it is checked as usual."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         previous = _sheet_of(session, citizen_id, year - 1)
         current = find_overview(session, citizen_id, year)
         if not previous.lines:
             raise InvalidInput(f"Der er intet økonomisk overblik for {year - 1} at kopiere.")
-        audit.record(session, actor.login, audit.Action.READ, entity=_ENTITY,
+        audit.record(session, context.actor.login, audit.Action.READ, entity=_ENTITY,
                      citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year - 1} kopieret som start på {year}")
     lines = tuple(replace(line, line_id=None) for line in previous.lines
@@ -152,7 +152,7 @@ def _check_line(number: int, line: SheetLine) -> SheetLine:
                    note=clean_text(line.note, f"{where}: Note", NOTE_LIMIT))
 
 
-def save_sheet(database: Database, actor: Actor, citizen_id: int, year: int,
+def save_sheet(context: Context, citizen_id: int, year: int,
                expected_version: int, sheet: Sheet, *, reason: str = "save") -> Sheet:
     """Store ``sheet`` as the citizen's sheet for ``year``, all or nothing.
 
@@ -161,11 +161,11 @@ def save_sheet(database: Database, actor: Actor, citizen_id: int, year: int,
     Returns the sheet as saved (new version, line ids).
     """
     checked = check_sheet(replace(sheet, citizen_id=citizen_id, year=year))
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         saved = store_sheet(session, citizen_id, year, expected_version, checked)
-        record_snapshot(session, actor, saved, reason)
-        audit.record(session, actor.login, audit.Action.UPDATE, entity=_ENTITY,
+        record_snapshot(session, context.actor, saved, reason)
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity=_ENTITY,
                      entity_id=None, citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} gemt ({len(saved.lines)} linjer, "
                             f"{_REASONS.get(reason, reason)})")
@@ -253,14 +253,14 @@ def snapshot_if_missing(session: Session, actor: Actor, citizen_id: int,
     return record_snapshot(session, actor, current, "save")
 
 
-def take_snapshot(database: Database, actor: Actor, citizen_id: int, year: int,
+def take_snapshot(context: Context, citizen_id: int, year: int,
                   reason: str = "save") -> SnapshotInfo:
     """Record the stored sheet as a version now (e.g. before printing)."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
-        snapshot_id = record_snapshot(session, actor, _sheet_of(session, citizen_id, year),
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
+        snapshot_id = record_snapshot(session, context.actor, _sheet_of(session, citizen_id, year),
                                       reason)
-        audit.record(session, actor.login, audit.Action.CREATE, entity="economy_snapshot",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="economy_snapshot",
                      entity_id=snapshot_id, citizen_id=citizen_id,
                      detail=f"Version af økonomisk overblik {year} gemt")
         return _info(session, session.get_one(EconomySnapshot, snapshot_id))
@@ -279,16 +279,16 @@ def _info(session: Session, row: EconomySnapshot,
                         expense_year_oere=totals.expense_year)
 
 
-def list_snapshots(database: Database, actor: Actor, citizen_id: int,
+def list_snapshots(context: Context, citizen_id: int,
                    year: int) -> list[SnapshotInfo]:
     """The year's saved versions, newest first."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         rows = session.scalars(select(EconomySnapshot).where(
             EconomySnapshot.citizen_id == citizen_id, EconomySnapshot.year == year)
             .order_by(EconomySnapshot.taken_at.desc(), EconomySnapshot.id.desc())).all()
         infos = [_info(session, row) for row in rows]
-        audit.record(session, actor.login, audit.Action.LIST, entity="economy_snapshot",
+        audit.record(session, context.actor.login, audit.Action.LIST, entity="economy_snapshot",
                      citizen_id=citizen_id,
                      detail=f"Versioner af økonomisk overblik {year} vist ({len(infos)})")
     return infos
@@ -302,10 +302,10 @@ def _visible_snapshot(session: Session, actor: Actor, snapshot_id: int) -> Econo
     return row
 
 
-def load_snapshot(database: Database, actor: Actor, snapshot_id: int) -> SnapshotContent:
+def load_snapshot(context: Context, snapshot_id: int) -> SnapshotContent:
     """What a version holds: the sheet, the debts and the benefits as they were."""
-    with database.session() as session:
-        row = _visible_snapshot(session, actor, snapshot_id)
+    with context.session() as session:
+        row = _visible_snapshot(session, context.actor, snapshot_id)
         payload = json.loads(row.payload)
         content = SnapshotContent(
             info=_info(session, row, payload),
@@ -313,23 +313,23 @@ def load_snapshot(database: Database, actor: Actor, snapshot_id: int) -> Snapsho
             debts=tuple(debt_from_dict(row.citizen_id, d) for d in payload["debts"]),
             benefits=tuple(benefit_from_dict(row.citizen_id, b)
                            for b in payload["benefits"]))
-        audit.record(session, actor.login, audit.Action.READ, entity="economy_snapshot",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="economy_snapshot",
                      entity_id=row.id, citizen_id=row.citizen_id,
                      detail=f"Version af økonomisk overblik {row.year} vist")
     return content
 
 
-def restore_snapshot(database: Database, actor: Actor, snapshot_id: int,
+def restore_snapshot(context: Context, snapshot_id: int,
                      expected_version: int) -> Sheet:
     """Make a version's sheet the current one (debts and benefits are kept as they are:
     they have their own edit history). Checked against ``expected_version`` like a save."""
-    with database.session() as session:
-        row = _visible_snapshot(session, actor, snapshot_id)
+    with context.session() as session:
+        row = _visible_snapshot(session, context.actor, snapshot_id)
         payload = json.loads(row.payload)
         sheet = check_sheet(sheet_from_dict(row.citizen_id, payload["sheet"]))
         saved = store_sheet(session, row.citizen_id, row.year, expected_version, sheet)
-        record_snapshot(session, actor, saved, "restore")
-        audit.record(session, actor.login, audit.Action.UPDATE, entity=_ENTITY,
+        record_snapshot(session, context.actor, saved, "restore")
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity=_ENTITY,
                      citizen_id=row.citizen_id,
                      detail=f"Økonomisk overblik {row.year} gendannet fra version "
                             f"{row.taken_at:%d-%m-%Y %H:%M} (UTC)")
@@ -339,13 +339,13 @@ def restore_snapshot(database: Database, actor: Actor, snapshot_id: int,
 # --- summary --------------------------------------------------------------------------------
 
 
-def summary(database: Database, actor: Actor, citizen_id: int, year: int, *,
+def summary(context: Context, citizen_id: int, year: int, *,
             action: audit.Action = audit.Action.READ, detail: str = "") -> EconomySummary:
     """Everything about the year: sheet, totals, norm, debts, plan and benefits."""
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         result = summary_in(session, citizen, year)
-        audit.record(session, actor.login, action, entity=_ENTITY, citizen_id=citizen_id,
+        audit.record(session, context.actor.login, action, entity=_ENTITY, citizen_id=citizen_id,
                      detail=detail or f"Økonomisk overblik {year}: opsummering vist")
     return result
 
@@ -437,12 +437,12 @@ def _row(months: tuple[int, ...], year_total: int, average: int) -> dict[str, An
     return {"months": list(months), "year": year_total, "average": average}
 
 
-def saved_years(database: Database, actor: Actor, citizen_id: int) -> list[int]:
+def saved_years(context: Context, citizen_id: int) -> list[int]:
     """The years the citizen has a saved sheet for, newest first (for a year picker)."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         years = list(session.scalars(select(EconomyOverview.year).where(
             EconomyOverview.citizen_id == citizen_id).order_by(EconomyOverview.year.desc())))
-        audit.record(session, actor.login, audit.Action.LIST, entity=_ENTITY,
+        audit.record(session, context.actor.login, audit.Action.LIST, entity=_ENTITY,
                      citizen_id=citizen_id, detail="Årene med økonomisk overblik vist")
     return years

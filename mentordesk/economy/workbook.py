@@ -41,8 +41,7 @@ from mentordesk.economy.xlsx_layout import (
 from mentordesk.economy.xlsx_reading import CellValue, Grid, WorkbookRefused, read_grids
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_citizen
-from mentordesk.kernel.actor import Actor
-from mentordesk.storage.database import Database
+from mentordesk.kernel.context import Context
 
 __all__ = ["ForeignSheetGuess", "ImportPreview", "WorkbookRefused", "export_xlsx",
            "import_xlsx", "preview_foreign", "read_economy_workbook"]
@@ -72,20 +71,20 @@ class ImportPreview:
 # --- export ---------------------------------------------------------------------------------
 
 
-def export_xlsx(database: Database, actor: Actor, citizen_id: int, year: int, out: Path,
+def export_xlsx(context: Context, citizen_id: int, year: int, out: Path,
                 *, today: date | None = None) -> EconomySummary:
     """Write the workbook atomically to ``out``; audited, and a snapshot "export" records
     what was handed out. Returns the summary the workbook shows."""
     from mentordesk.economy.service_sheet import record_snapshot, summary_in
     from mentordesk.economy.xlsx_writer import workbook_bytes
 
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         result = summary_in(session, citizen, year)
         data = workbook_bytes(result, today or date.today())
         write_atomically(Path(out), data)
-        record_snapshot(session, actor, result.sheet, "export")
-        audit.record(session, actor.login, audit.Action.EXPORT, entity="economy_overview",
+        record_snapshot(session, context.actor, result.sheet, "export")
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="economy_overview",
                      citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} eksporteret til {audit.file_kind(out)}")
     return result
@@ -204,7 +203,7 @@ def _choice(enum: type, value: CellValue, default: object) -> object:
 # --- import -----------------------------------------------------------------------------------
 
 
-def import_xlsx(database: Database, actor: Actor, citizen_id: int, year: int, path: Path,
+def import_xlsx(context: Context, citizen_id: int, year: int, path: Path,
                 expected_version: int | None = None,
                 guess: ForeignSheetGuess | None = None) -> Sheet:
     """Read ``path`` and store its sheet as the citizen's ``year``, all or nothing.
@@ -228,17 +227,17 @@ def import_xlsx(database: Database, actor: Actor, citizen_id: int, year: int, pa
         raise WorkbookRefused(f"Der er ingen indtægter eller udgifter at indlæse i "
                               f"»{preview.source_name}«.")
     sheet = check_sheet(replace(preview.sheet, citizen_id=citizen_id, year=year))
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         current = find_overview(session, citizen_id, year)
         version = expected_version if expected_version is not None else (
             current.version if current else 0)
         # The import replaces the whole year: what it replaces must be a version first.
-        snapshot_if_missing(session, actor, citizen_id, year)
+        snapshot_if_missing(session, context.actor, citizen_id, year)
         saved = store_sheet(session, citizen_id, year, version, sheet)
-        record_snapshot(session, actor, saved, "import")
+        record_snapshot(session, context.actor, saved, "import")
         kind = "MentorDesk-eksport" if preview.kind == "own" else "eget regneark"
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="economy_overview",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="economy_overview",
                      citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} indlæst fra {preview.source_name} "
                             f"({kind}, {len(saved.lines)} linjer)")

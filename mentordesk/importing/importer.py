@@ -30,6 +30,7 @@ from mentordesk.importing.validation import (
 )
 from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import search_key_for
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
 from mentordesk.storage.database import Database
@@ -81,33 +82,33 @@ class ImportHasErrors(MentorDeskError):
         self.check = check
 
 
-def check_import(database: Database, actor: Actor, table: ImportTable,
+def check_import(context: Context, table: ImportTable,
                  mapping: Mapping[int, ImportField], today: date | None = None) -> ImportCheck:
     """Validate every row against the team's data; nothing is created."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     _refuse_bad_mapping(mapping)
     today = today or date.today()
-    with database.session() as session:
+    with context.session() as session:
         check, _drafts = _check(session, table, mapping, today)
-        _audit_check(session, actor, check)
+        _audit_check(session, context.actor, check)
     return check
 
 
-def import_citizens(database: Database, actor: Actor, table: ImportTable,
+def import_citizens(context: Context, table: ImportTable,
                     mapping: Mapping[int, ImportField], today: date | None = None
                     ) -> ImportResult:
     """Create every citizen of the file with mentor and grant, or raise ImportHasErrors
     and create nothing."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     _refuse_bad_mapping(mapping)
     today = today or date.today()
-    with database.session() as session:
+    with context.session() as session:
         check, drafts = _check(session, table, mapping, today)
         if check.ok:
-            backup = _backup_before_import(database)
-            return _create_all(session, actor, table.source_name, drafts, today, backup)
+            backup = _backup_before_import(context.database)
+            return _create_all(session, context.actor, table.source_name, drafts, today, backup)
         # The failed attempt looked up CPR numbers: that lookup is logged (and committed).
-        _audit_check(session, actor, check)
+        _audit_check(session, context.actor, check)
     raise ImportHasErrors(check)
 
 

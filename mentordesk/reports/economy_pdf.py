@@ -22,9 +22,9 @@ from mentordesk.economy.repayment import ShareKind
 from mentordesk.economy.sheet import MONTH_NAMES, SheetLine
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_citizen
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.reports.pdf import PdfMeta, build_pdf, content_width, data_table, para
-from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.database import TEAM_NAME_KEY
 
 # Full month names wrap in a half-year table's narrow columns.
 _SHORT_MONTHS = ("Jan.", "Feb.", "Marts", "April", "Maj", "Juni", "Juli", "Aug.", "Sep.",
@@ -166,18 +166,18 @@ def _benefits(result: EconomySummary) -> list[object]:
                     width * 0.13), align_right=(3, 4))]
 
 
-def export_pdf(database: Database, actor: Actor, citizen_id: int, year: int, out: Path,
+def export_pdf(context: Context, citizen_id: int, year: int, out: Path,
                *, now: datetime | None = None) -> Path:
     """Print the year's overview to ``out`` (atomically); audited as a print."""
     from mentordesk.economy.service_sheet import summary_in
 
-    team_name = database.meta(TEAM_NAME_KEY)
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    team_name = context.database.meta(TEAM_NAME_KEY)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         result = summary_in(session, citizen, year)
         data = economy_pdf_bytes(result, team_name, now or datetime.now())
         write_atomically(Path(out), data)
-        audit.record(session, actor.login, audit.Action.PRINT, entity="economy_overview",
+        audit.record(session, context.actor.login, audit.Action.PRINT, entity="economy_overview",
                      citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} udskrevet til {audit.file_kind(out)}")
     return Path(out)

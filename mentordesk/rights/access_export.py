@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.kernel.access import require_citizen, require_coordinator
-from mentordesk.kernel.actor import Actor
-from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.kernel.context import Context
+from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import AppMeta, Citizen
 
 SUMMARY_NAME = "00-oversigt.pdf"
@@ -45,18 +45,18 @@ class AccessPackage:
     log_entries: int
 
 
-def export_citizen(database: Database, actor: Actor, citizen_id: int, out: Path,
+def export_citizen(context: Context, citizen_id: int, out: Path,
                    *, now: datetime | None = None) -> AccessPackage:
     """Write the package for ``citizen_id`` to ``out`` (a .zip), atomically; audited."""
     from mentordesk.files import write_atomically
 
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     printed_at = now or datetime.now()
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         content, files, log_entries = build_package(session, citizen, printed_at)
         write_atomically(Path(out), content)
-        audit.record(session, actor.login, audit.Action.EXPORT, entity="citizen",
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="citizen",
                      entity_id=citizen_id, citizen_id=citizen_id,
                      detail=f"Indsigtspakke eksporteret til {audit.file_kind(out)} "
                      f"({len(files)} filer)")

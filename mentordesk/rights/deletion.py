@@ -27,7 +27,7 @@ from mentordesk.domain.codes import CitizenStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_coordinator
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.rights.tables import CITIZEN_TABLES
 from mentordesk.storage.database import Database, is_lock_error
 from mentordesk.storage.models import AppMeta, Citizen
@@ -58,27 +58,27 @@ def retention_years(database: Database) -> int:
     return int(stored) if stored.isdigit() and int(stored) >= 1 else DEFAULT_RETENTION_YEARS
 
 
-def set_retention_years(database: Database, actor: Actor, years: int) -> None:
-    require_coordinator(actor)
+def set_retention_years(context: Context, years: int) -> None:
+    require_coordinator(context.actor)
     if not 1 <= years <= 50:
         raise InvalidInput("Opbevaringstiden for afsluttede sager skal være 1-50 år.")
-    with database.session() as session:
+    with context.session() as session:
         session.merge(AppMeta(key=RETENTION_KEY, value=str(years)))
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="app_meta",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="app_meta",
                      detail=f"Afsluttede sager slettes efter {years} år")
 
 
-def deletion_candidates(database: Database, actor: Actor,
+def deletion_candidates(context: Context,
                         today: date | None = None) -> list[DeletionCandidate]:
     """Closed cases past the retention period, oldest first; audited as a list."""
-    require_coordinator(actor)
-    years = retention_years(database)
+    require_coordinator(context.actor)
+    years = retention_years(context.database)
     latest_closing = (today or date.today()) - relativedelta(years=years)
-    with database.session() as session:
+    with context.session() as session:
         citizens = session.scalars(select(Citizen).where(
             Citizen.status == CitizenStatus.CLOSED.value, Citizen.closed_on.is_not(None),
             Citizen.closed_on <= latest_closing).order_by(Citizen.closed_on, Citizen.id)).all()
-        audit.record(session, actor.login, audit.Action.LIST, entity="citizen",
+        audit.record(session, context.actor.login, audit.Action.LIST, entity="citizen",
                      detail=f"Sager til sletning vist ({len(citizens)}; "
                      f"afsluttet før {format_date(latest_closing)})")
         return [DeletionCandidate(c.id, confirmation_text(c), c.closed_on,
@@ -93,14 +93,14 @@ def confirmation_text(citizen: Citizen) -> str:
         else name
 
 
-def delete_citizen(database: Database, actor: Actor, citizen_id: int,
+def delete_citizen(context: Context, citizen_id: int,
                    confirmation: str) -> DeletionResult:
     """Delete every row of a closed case, then scrub the file (coordinators and admins).
 
     ``confirmation`` must be the citizen's name (alias when anonymous), typed by the user.
     """
-    require_coordinator(actor)
-    with database.session() as session:
+    require_coordinator(context.actor)
+    with context.session() as session:
         citizen = session.get(Citizen, citizen_id)
         if citizen is None:
             raise NotFound("Borgeren findes ikke.")
@@ -109,12 +109,12 @@ def delete_citizen(database: Database, actor: Actor, citizen_id: int,
         session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         rows = count_rows(session, citizen_id)
         session.execute(Citizen.__table__.delete().where(Citizen.id == citizen_id))
-        audit.record(session, actor.login, audit.Action.DELETE, entity="citizen",
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="citizen",
                      entity_id=citizen_id, citizen_id=citizen_id,
                      detail=f"Sag slettet efter endt opbevaring (afsluttet "
                      f"{format_date(closed_on) if closed_on else 'ukendt'}; "
                      f"{rows} rækker fjernet)")
-    return DeletionResult(citizen_id, rows, compact(database))
+    return DeletionResult(citizen_id, rows, compact(context.database))
 
 
 def _check_may_delete(citizen: Citizen, confirmation: str) -> None:

@@ -24,8 +24,8 @@ from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import clean_note
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, require_version, stale_conflict
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Absence, AbsenceCover, User
 
 ENTITY = "absence"
@@ -76,31 +76,31 @@ class AbsenceRow:
                 "end_on": self.end_on, "note": self.note, "covers": dict(self.covers)}
 
 
-def create_absence(database: Database, actor: Actor, data: AbsenceInput,
+def create_absence(context: Context, data: AbsenceInput,
                    *, today: date | None = None) -> int:
     """Register an absence; a mentor may register their own, a coordinator anyone's."""
     today = today or date.today()
-    with database.session() as session:
-        _check(session, actor, data, today)
+    with context.session() as session:
+        _check(session, context.actor, data, today)
         row = Absence(user_id=data.user_id, kind=data.kind, start_on=data.start_on,
                       end_on=data.end_on, note=clean_note(data.note))
         session.add(row)
         session.flush()
-        _write_covers(session, actor, row, data.covers)
+        _write_covers(session, context.actor, row, data.covers)
         return row.id
 
 
-def update_absence(database: Database, actor: Actor, absence_id: int, expected_version: int,
+def update_absence(context: Context, absence_id: int, expected_version: int,
                    data: AbsenceInput, *, today: date | None = None) -> None:
     today = today or date.today()
-    with database.session() as session:
-        row = _require_absence(session, actor, absence_id)
+    with context.session() as session:
+        row = _require_absence(session, context.actor, absence_id)
         require_version(row, expected_version, "Fraværet")
-        _check(session, actor, data, today)
-        _apply(session, actor, row, data)
+        _check(session, context.actor, data, today)
+        _apply(session, context.actor, row, data)
 
 
-def edit_absence(database: Database, actor: Actor, absence_id: int, expected_version: int,
+def edit_absence(context: Context, absence_id: int, expected_version: int,
                  changes: Mapping[str, Any], original: Mapping[str, Any],
                  *, today: date | None = None) -> None:
     """Save a form's changes made against ``original`` (loaded at ``expected_version``).
@@ -112,8 +112,8 @@ def edit_absence(database: Database, actor: Actor, absence_id: int, expected_ver
     unknown = set(changes) - set(EDIT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown fields: {sorted(unknown)}")
-    with database.session() as session:
-        row = _require_absence(session, actor, absence_id)
+    with context.session() as session:
+        row = _require_absence(session, context.actor, absence_id)
         current = _current_values(session, row)
         mine = {name: value for name, value in changes.items()
                 if name not in original or original[name] != value}
@@ -124,46 +124,46 @@ def edit_absence(database: Database, actor: Actor, absence_id: int, expected_ver
                 raise EditConflict("Absence", row.version, stale.conflicts, stale.merged)
         merged = {**current, **mine}
         data = AbsenceInput(**{**merged, "covers": dict(merged["covers"])})
-        _check(session, actor, data, today)
-        _apply(session, actor, row, data)
+        _check(session, context.actor, data, today)
+        _apply(session, context.actor, row, data)
 
 
-def delete_absence(database: Database, actor: Actor, absence_id: int,
+def delete_absence(context: Context, absence_id: int,
                    expected_version: int) -> None:
-    with database.session() as session:
-        row = _require_absence(session, actor, absence_id)
+    with context.session() as session:
+        row = _require_absence(session, context.actor, absence_id)
         require_version(row, expected_version, "Fraværet")
         for cover in session.scalars(select(AbsenceCover).where(
                 AbsenceCover.absence_id == row.id)):
-            audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
+            audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          entity_id=row.id, citizen_id=cover.citizen_id,
                          detail="Vikar ophørt: fravær slettet")
-        audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                      entity_id=row.id, detail=f"Fravær slettet: {_period(row)}")
         session.delete(row)
 
 
-def list_absences(database: Database, actor: Actor, first: date, last: date,
+def list_absences(context: Context, first: date, last: date,
                   *, user_ids: Sequence[int] | None = None) -> list[AbsenceRow]:
     """Absences overlapping ``first..last`` (every user's: the calendar shades them)."""
-    with database.session() as session:
+    with context.session() as session:
         rows = absences_between(session, first, last, user_ids=user_ids)
-        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      detail=f"Fravær {format_date(first)} – {format_date(last)}")
         return rows
 
 
-def absences_to_manage(database: Database, actor: Actor, *, user_id: int | None = None,
+def absences_to_manage(context: Context, *, user_id: int | None = None,
                        today: date | None = None) -> list[AbsenceRow]:
     """The absence manager's list: current and upcoming first (soonest first), then the
     past year's (latest first). A mentor sees only their own; ``user_id`` narrows to one."""
     today = today or date.today()
-    if not actor.sees_all_citizens:
-        user_id = actor.user_id
-    with database.session() as session:
+    if not context.actor.sees_all_citizens:
+        user_id = context.actor.user_id
+    with context.session() as session:
         rows = absences_between(session, today - timedelta(days=PAST_DAYS), date(9999, 12, 31),
                                 user_ids=None if user_id is None else [user_id])
-        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      detail="Fraværsliste" + (f" ({_user_name(session, user_id)})"
                                               if user_id is not None else ""))
     ahead = [row for row in rows if row.end_on >= today]

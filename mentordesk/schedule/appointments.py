@@ -22,6 +22,7 @@ from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import clean_line, clean_note
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit, require_version
 from mentordesk.schedule.recurrence import (
     MAX_DURATION_MINUTES,
@@ -32,7 +33,6 @@ from mentordesk.schedule.recurrence import (
     series_starts,
     until_before,
 )
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Appointment, Contact, User
 from mentordesk.storage.models.schedule import appointment_mentor
 
@@ -79,28 +79,28 @@ class AppointmentDetail(AppointmentInput):
 # --- public service functions ---------------------------------------------------------------
 
 
-def create_appointment(database: Database, actor: Actor, data: AppointmentInput,
+def create_appointment(context: Context, data: AppointmentInput,
                        *, today: date | None = None) -> int:
     """Book an appointment or a series; returns the new row's id."""
     today = today or date.today()
-    with database.session() as session:
-        values = _checked(session, actor, data, today)
+    with context.session() as session:
+        values = _checked(session, context.actor, data, today)
         row = _insert(session, values, data.mentor_ids)
-        _audit(session, actor, audit.Action.CREATE, row, "Aftale oprettet")
+        _audit(session, context.actor, audit.Action.CREATE, row, "Aftale oprettet")
         return row.id
 
 
-def get_appointment(database: Database, actor: Actor, appointment_id: int,
+def get_appointment(context: Context, appointment_id: int,
                     *, today: date | None = None) -> AppointmentDetail:
     """The stored appointment (a series row, an edited date or a one-off)."""
-    with database.session() as session:
-        row = require_appointment(session, actor, appointment_id, today or date.today())
+    with context.session() as session:
+        row = require_appointment(session, context.actor, appointment_id, today or date.today())
         detail = _detail(session, row)
-        _audit(session, actor, audit.Action.READ, row, "Aftale vist")
+        _audit(session, context.actor, audit.Action.READ, row, "Aftale vist")
         return detail
 
 
-def update_appointment(database: Database, actor: Actor, appointment_id: int,
+def update_appointment(context: Context, appointment_id: int,
                        expected_version: int, data: AppointmentInput, *,
                        scope: EditScope = EditScope.ALL,
                        occurrence_start: datetime | None = None,
@@ -111,20 +111,20 @@ def update_appointment(database: Database, actor: Actor, appointment_id: int,
     (``Occurrence.occurrence_start``). Raises StaleEdit/EditConflict if the row moved on.
     """
     today = today or date.today()
-    with database.session() as session:
-        row = require_appointment(session, actor, appointment_id, today)
-        values = _checked(session, actor, data, today)
+    with context.session() as session:
+        row = require_appointment(session, context.actor, appointment_id, today)
+        values = _checked(session, context.actor, data, today)
         row, scope, occurrence_start = _resolve_scope(session, row, scope, occurrence_start)
         if scope is EditScope.THIS:
-            return _edit_this(session, actor, row, expected_version, values, data,
+            return _edit_this(session, context.actor, row, expected_version, values, data,
                               occurrence_start)
         if scope is EditScope.FOLLOWING:
-            return _edit_following(session, actor, row, expected_version, values, data,
+            return _edit_following(session, context.actor, row, expected_version, values, data,
                                    occurrence_start)
-        return _edit_all(session, actor, row, expected_version, values, data)
+        return _edit_all(session, context.actor, row, expected_version, values, data)
 
 
-def delete_appointment(database: Database, actor: Actor, appointment_id: int,
+def delete_appointment(context: Context, appointment_id: int,
                        expected_version: int, *, scope: EditScope = EditScope.ALL,
                        occurrence_start: datetime | None = None,
                        today: date | None = None) -> None:
@@ -133,13 +133,13 @@ def delete_appointment(database: Database, actor: Actor, appointment_id: int,
     Contacts already logged for it stay in the journal (their link is cleared).
     """
     today = today or date.today()
-    with database.session() as session:
-        row = require_appointment(session, actor, appointment_id, today)
+    with context.session() as session:
+        row = require_appointment(session, context.actor, appointment_id, today)
         if row.series_id not in (None, row.id):
             # An edited date: its EXDATE stays on the series, so the date stays removed.
             require_version(row, expected_version, "Aftalen")
             if scope is EditScope.THIS:
-                _audit(session, actor, audit.Action.DELETE, row, "Aftale slettet (denne)")
+                _audit(session, context.actor, audit.Action.DELETE, row, "Aftale slettet (denne)")
                 session.delete(row)
                 return
             series = session.get(Appointment, row.series_id)
@@ -154,14 +154,14 @@ def delete_appointment(database: Database, actor: Actor, appointment_id: int,
         require_version(row, expected_version, "Aftalen")
         if scope is EditScope.THIS:
             _add_exdate(row, occurrence_start)
-            _audit(session, actor, audit.Action.DELETE, row,
+            _audit(session, context.actor, audit.Action.DELETE, row,
                    f"Aftale slettet (denne: {occurrence_start:%d-%m-%Y %H:%M})")
         elif scope is EditScope.FOLLOWING:
             _end_series_before(session, row, occurrence_start)
-            _audit(session, actor, audit.Action.DELETE, row,
+            _audit(session, context.actor, audit.Action.DELETE, row,
                    f"Aftale slettet (denne og følgende fra {occurrence_start:%d-%m-%Y})")
         else:
-            _audit(session, actor, audit.Action.DELETE, row, "Aftale slettet")
+            _audit(session, context.actor, audit.Action.DELETE, row, "Aftale slettet")
             session.execute(delete(Appointment).where(Appointment.series_id == row.id,
                                                       Appointment.id != row.id))
             session.delete(row)

@@ -25,9 +25,9 @@ from mentordesk.domain.money import format_dkk
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_coordinator
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.labels import citizen_name, citizens_by_id
-from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import Authority, Contact, CourseType, Grant
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
@@ -78,14 +78,14 @@ class BillingBasis:
         return f"{MONTHS[self.month - 1]} {self.year}"
 
 
-def billing_basis(database: Database, actor: Actor, authority_id: int, year: int,
+def billing_basis(context: Context, authority_id: int, year: int,
                   month: int) -> BillingBasis:
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise InvalidInput("Vælg en gyldig måned.")
     first = date(year, month, 1)
     last = date(year, month, monthrange(year, month)[1])
-    with database.session() as session:
+    with context.session() as session:
         authority = session.get(Authority, authority_id)
         if authority is None:
             raise NotFound("Myndigheden findes ikke.")
@@ -101,27 +101,27 @@ def billing_basis(database: Database, actor: Actor, authority_id: int, year: int
                  for g, course in grants]
         lines.sort(key=lambda line: (line.citizen_name.casefold(), line.grant_id))
         for citizen_id in sorted({line.citizen_id for line in lines}):
-            audit.record(session, actor.login, audit.Action.READ, entity="billing",
+            audit.record(session, context.actor.login, audit.Action.READ, entity="billing",
                          citizen_id=citizen_id,
                          detail=f"Afregningsgrundlag {authority.name} {month:02d}-{year}")
         return BillingBasis(authority.id, authority.name, year, month, lines)
 
 
-def export_billing_xlsx(database: Database, actor: Actor, authority_id: int, year: int,
+def export_billing_xlsx(context: Context, authority_id: int, year: int,
                         month: int, path: Path) -> Path:
-    basis = billing_basis(database, actor, authority_id, year, month)
+    basis = billing_basis(context, authority_id, year, month)
     written = write_atomically(Path(path), billing_workbook(basis))
-    _audit_export(database, actor, basis, written)
+    _audit_export(context, basis, written)
     return written
 
 
-def export_billing_pdf(database: Database, actor: Actor, authority_id: int, year: int,
+def export_billing_pdf(context: Context, authority_id: int, year: int,
                        month: int, path: Path, *, printed_at: datetime | None = None) -> Path:
-    basis = billing_basis(database, actor, authority_id, year, month)
-    team = database.meta(TEAM_NAME_KEY)
+    basis = billing_basis(context, authority_id, year, month)
+    team = context.database.meta(TEAM_NAME_KEY)
     written = write_atomically(Path(path), billing_pdf(basis, team, printed_at
                                                        or datetime.now()))
-    _audit_export(database, actor, basis, written)
+    _audit_export(context, basis, written)
     return written
 
 
@@ -235,12 +235,12 @@ def billing_pdf(basis: BillingBasis, team_name: str, printed_at: datetime) -> by
                                     subject=basis.month_label))
 
 
-def _audit_export(database: Database, actor: Actor, basis: BillingBasis, path: Path) -> None:
-    with database.session() as session:
+def _audit_export(context: Context, basis: BillingBasis, path: Path) -> None:
+    with context.session() as session:
         for citizen_id in sorted({line.citizen_id for line in basis.lines}):
-            audit.record(session, actor.login, audit.Action.EXPORT, entity="billing",
+            audit.record(session, context.actor.login, audit.Action.EXPORT, entity="billing",
                          citizen_id=citizen_id,
                          detail=f"Afregningsgrundlag eksporteret til {audit.file_kind(path)}")
-        audit.record(session, actor.login, audit.Action.EXPORT, entity="billing",
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="billing",
                      detail=f"Afregningsgrundlag {basis.authority_name} "
                      f"{basis.month:02d}-{basis.year} til {audit.file_kind(path)}")

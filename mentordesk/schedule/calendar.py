@@ -18,6 +18,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.domain.public_holidays import danish_public_holidays
 from mentordesk.kernel.access import visible_citizen_ids
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import AppointmentInput
 from mentordesk.schedule.conflicts import Conflict, Slot, find_conflicts
 from mentordesk.schedule.groups import GroupSlot, group_slots
@@ -29,7 +30,6 @@ from mentordesk.schedule.recurrence import (
     expand_appointments,
     series_starts,
 )
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Citizen
 
 APPOINTMENT = "appointment"
@@ -74,18 +74,18 @@ class CalendarItem:
                 self.occurrence_start)
 
 
-def calendar_items(database: Database, actor: Actor, first: date, last: date, *,
+def calendar_items(context: Context, first: date, last: date, *,
                    mentor_ids: Sequence[int] | None = None,
                    citizen_ids: Sequence[int] | None = None,
                    today: date | None = None) -> list[CalendarItem]:
     """Everything booked ``first..last`` (whole days), filtered by mentors and/or citizens;
     ``None`` = the whole team. Ordered by start."""
     today = today or date.today()
-    with database.session() as session:
-        items = calendar_items_in_session(session, actor, first, last, mentor_ids=mentor_ids,
+    with context.session() as session:
+        items = calendar_items_in_session(session, context.actor, first, last, mentor_ids=mentor_ids,
                                           citizen_ids=citizen_ids, today=today)
         shown = sorted({i.citizen_id for i in items if i.citizen_id and not i.restricted})
-        audit.record(session, actor.login, audit.Action.LIST, entity="calendar",
+        audit.record(session, context.actor.login, audit.Action.LIST, entity="calendar",
                      citizen_id=shown[0] if len(shown) == 1 else None,
                      detail=f"Kalender {format_date(first)} – {format_date(last)}: "
                      f"{len(items)} aftaler, {len(shown)} borgere")
@@ -124,7 +124,7 @@ def calendar_items_in_session(session: Session, actor: Actor, first: date, last:
     return items
 
 
-def preview_conflicts(database: Database, actor: Actor, data: AppointmentInput, *,
+def preview_conflicts(context: Context, data: AppointmentInput, *,
                       ignore_appointment_id: int | None = None) -> list[tuple[datetime,
                                                                               Conflict]]:
     """Conflicts the proposed appointment would have (a series: its next 26 weeks), for the
@@ -137,7 +137,7 @@ def preview_conflicts(database: Database, actor: Actor, data: AppointmentInput, 
         return []
     proposed = [Slot(("new", s), s, data.duration_minutes, tuple(data.mentor_ids))
                 for s in starts]
-    with database.read_session() as session:
+    with context.read() as session:
         window_start, window_end = day_window(starts[0].date(), starts[-1].date()
                                               + timedelta(days=1))
         others = [o for o in expand_appointments(session, window_start, window_end,

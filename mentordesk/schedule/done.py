@@ -13,39 +13,38 @@ from sqlalchemy import select
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import require_appointment
 from mentordesk.schedule.recurrence import parse_exdates, series_starts
 from mentordesk.services.contacts.rules import ENTITY as CONTACT_ENTITY
 from mentordesk.services.contacts.rules import validated
 from mentordesk.services.contacts.values import format_duration
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Appointment, Contact
 
 
-def mark_done(database: Database, actor: Actor, appointment_id: int,
+def mark_done(context: Context, appointment_id: int,
               occurrence_start: datetime | None = None, *,
               duration_minutes: int | None = None, note: str = "",
               today: date | None = None) -> int:
     """Log the appointment (one date of a series) as held; returns the new contact's id."""
-    return _log(database, actor, appointment_id, occurrence_start, attended=True,
+    return _log(context, appointment_id, occurrence_start, attended=True,
                 duration_minutes=duration_minutes, note=note, today=today)
 
 
-def mark_not_attended(database: Database, actor: Actor, appointment_id: int,
+def mark_not_attended(context: Context, appointment_id: int,
                       occurrence_start: datetime | None = None, *, note: str = "",
                       today: date | None = None) -> int:
     """Log that the citizen did not come (counts in attendance, not in hours)."""
-    return _log(database, actor, appointment_id, occurrence_start, attended=False,
+    return _log(context, appointment_id, occurrence_start, attended=False,
                 duration_minutes=None, note=note, today=today)
 
 
-def _log(database: Database, actor: Actor, appointment_id: int,
+def _log(context: Context, appointment_id: int,
          occurrence_start: datetime | None, *, attended: bool,
          duration_minutes: int | None, note: str, today: date | None) -> int:
     today = today or date.today()
-    with database.session() as session:
-        row = require_appointment(session, actor, appointment_id, today)
+    with context.session() as session:
+        row = require_appointment(session, context.actor, appointment_id, today)
         if row.citizen_id is None:
             raise InvalidInput("En intern aftale uden borger kan ikke registreres som kontakt.")
         if row.cancelled:
@@ -70,7 +69,7 @@ def _log(database: Database, actor: Actor, appointment_id: int,
         session.add(contact)
         session.flush()
         what = "afholdt" if attended else "ikke fremmødt"
-        audit.record(session, actor.login, audit.Action.CREATE, entity=CONTACT_ENTITY,
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity=CONTACT_ENTITY,
                      entity_id=contact.id, citizen_id=row.citizen_id,
                      detail=f"Aftale {what}: {format_date(start.date())}, "
                      f"{format_duration(values['duration_minutes'])}")

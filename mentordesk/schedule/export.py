@@ -14,25 +14,24 @@ from pathlib import Path
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.files import write_atomically
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.overview import HoursOverview, weekly_hours
-from mentordesk.storage.database import Database
 
 FLAG_LABELS = {"under": "Under bevilling", "within": "Inden for bevilling",
                "over": "Over bevilling", "no_grant": "Ingen bevilling"}
 
 
-def export_hours_xlsx(database: Database, actor: Actor, start: date, end: date, path: Path,
+def export_hours_xlsx(context: Context, start: date, end: date, path: Path,
                       *, today: date | None = None) -> Path:
     """Write the overview for ``start..end`` to ``path`` (atomically); audited as EXPORT."""
-    overview = weekly_hours(database, actor, start, end, today=today)
+    overview = weekly_hours(context, start, end, today=today)
     data = hours_workbook(overview)
     written = write_atomically(Path(path), data)
-    with database.session() as session:
+    with context.session() as session:
         for citizen_id in sorted(overview.citizen_names):
-            audit.record(session, actor.login, audit.Action.EXPORT, entity="hours",
+            audit.record(session, context.actor.login, audit.Action.EXPORT, entity="hours",
                          citizen_id=citizen_id, detail="Timeoverblik eksporteret til en xlsx-fil")
-        audit.record(session, actor.login, audit.Action.EXPORT, entity="hours",
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="hours",
                      detail=f"Timeoverblik {format_date(start)} – {format_date(end)} "
                      f"til {audit.file_kind(written)}")
     return written

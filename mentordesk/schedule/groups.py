@@ -22,9 +22,9 @@ from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import clean_line, clean_note
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import require_version
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Contact, GroupCourse, GroupSession, User
 from mentordesk.storage.models.schedule import group_leader, group_participant
 
@@ -73,30 +73,30 @@ class AttendanceResult:
     updated: int                     # contacts whose attendance changed
 
 
-def create_group_course(database: Database, actor: Actor, data: GroupCourseInput,
+def create_group_course(context: Context, data: GroupCourseInput,
                         *, today: date | None = None) -> int:
-    with database.session() as session:
-        values = _checked(session, actor, data, today or date.today())
+    with context.session() as session:
+        values = _checked(session, context.actor, data, today or date.today())
         course = GroupCourse(**values)
         session.add(course)
         session.flush()
         _set_members(session, course.id, data)
-        _audit_members(session, actor, course, audit.Action.CREATE, data.participant_ids)
+        _audit_members(session, context.actor, course, audit.Action.CREATE, data.participant_ids)
         return course.id
 
 
-def update_group_course(database: Database, actor: Actor, course_id: int,
+def update_group_course(context: Context, course_id: int,
                         expected_version: int, data: GroupCourseInput,
                         *, today: date | None = None) -> None:
-    with database.session() as session:
-        course = _require_course(session, actor, course_id)
+    with context.session() as session:
+        course = _require_course(session, context.actor, course_id)
         require_version(course, expected_version, "Gruppeforløbet")
-        values = _checked(session, actor, data, today or date.today())
+        values = _checked(session, context.actor, data, today or date.today())
         for name, value in values.items():
             setattr(course, name, value)
         session.flush()
         _set_members(session, course.id, data)
-        _audit_members(session, actor, course, audit.Action.UPDATE, data.participant_ids)
+        _audit_members(session, context.actor, course, audit.Action.UPDATE, data.participant_ids)
 
 
 @dataclass(frozen=True)
@@ -108,19 +108,19 @@ class RegisteredAttendance:
     citizen_ids: tuple[int, ...]
 
 
-def registered_attendance(database: Database, actor: Actor,
+def registered_attendance(context: Context,
                           course_id: int) -> RegisteredAttendance:
     """Asked before a delete, so the confirmation can say what happens to the contacts."""
-    with database.session() as session:
-        course = _require_course(session, actor, course_id)
+    with context.session() as session:
+        course = _require_course(session, context.actor, course_id)
         found = _registered(session, course_id)
-        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      entity_id=course_id, detail=f"{course.name}: registreret fremmøde "
                      f"{found.contacts} kontakter")
         return found
 
 
-def delete_group_course(database: Database, actor: Actor, course_id: int,
+def delete_group_course(context: Context, course_id: int,
                         expected_version: int, *, keep_registered_contacts: bool = False
                         ) -> RegisteredAttendance:
     """Delete a course and its sessions.
@@ -129,8 +129,8 @@ def delete_group_course(database: Database, actor: Actor, course_id: int,
     deleted, only unlinked from the course, and only when the caller confirmed that
     (``keep_registered_contacts``); otherwise such a course is refused with the counts.
     """
-    with database.session() as session:
-        course = _require_course(session, actor, course_id)
+    with context.session() as session:
+        course = _require_course(session, context.actor, course_id)
         require_version(course, expected_version, "Gruppeforløbet")
         registered = _registered(session, course.id)
         if registered.contacts and not keep_registered_contacts:
@@ -138,21 +138,21 @@ def delete_group_course(database: Database, actor: Actor, course_id: int,
                 f"Der er registreret fremmøde for {registered.sessions} møde(r) "
                 f"({registered.contacts} kontakter). Bekræft, at kontakterne skal blive i "
                 "borgernes journal uden kobling til forløbet, før forløbet slettes.")
-        _audit_members(session, actor, course, audit.Action.DELETE,
+        _audit_members(session, context.actor, course, audit.Action.DELETE,
                        _participants(session, course.id))
         for citizen_id in registered.citizen_ids:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="contact",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="contact",
                          citizen_id=citizen_id, detail=f"Gruppekontakter beholdt, forløbet "
                          f"{course.name} slettet")
         session.delete(course)
         return registered
 
 
-def set_session_cancelled(database: Database, actor: Actor, course_id: int, held_on: date,
+def set_session_cancelled(context: Context, course_id: int, held_on: date,
                           cancelled: bool, *, note: str = "") -> int:
     """Cancel (or reinstate) one week's session; returns the session id."""
-    with database.session() as session:
-        course = _require_course(session, actor, course_id)
+    with context.session() as session:
+        course = _require_course(session, context.actor, course_id)
         if held_on not in course_dates(course, held_on, held_on):
             raise InvalidInput(f"Gruppen mødes ikke den {format_date(held_on)}.")
         held = ensure_sessions(session, course, held_on, held_on)[0]
@@ -161,41 +161,41 @@ def set_session_cancelled(database: Database, actor: Actor, course_id: int, held
             raise InvalidInput("Der er registreret fremmøde for mødet; det kan ikke aflyses.")
         held.cancelled = cancelled
         held.note = clean_note(note)
-        audit.record(session, actor.login, audit.Action.UPDATE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      entity_id=course.id, detail=f"{course.name} {format_date(held_on)}: "
                      f"{'aflyst' if cancelled else 'genoptaget'}")
         return held.id
 
 
-def list_group_courses(database: Database, actor: Actor) -> list[GroupCourseRow]:
-    with database.session() as session:
+def list_group_courses(context: Context) -> list[GroupCourseRow]:
+    with context.session() as session:
         courses = list(session.scalars(select(GroupCourse).order_by(GroupCourse.name)))
         rows = [_row(session, course) for course in courses]
-        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      detail=f"Gruppeforløb: {len(rows)}")
         return rows
 
 
-def group_sessions(database: Database, actor: Actor, course_id: int, first: date,
+def group_sessions(context: Context, course_id: int, first: date,
                    last: date) -> list[GroupSessionRow]:
     """The course's weekly sessions in ``first..last``, created where missing."""
-    with database.session() as session:
-        course = _require_course(session, actor, course_id)
+    with context.session() as session:
+        course = _require_course(session, context.actor, course_id)
         rows = [_session_row(session, course, held)
                 for held in ensure_sessions(session, course, first, last)]
-        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      entity_id=course.id, detail=f"Sessioner {format_date(first)} – "
                      f"{format_date(last)}")
         return rows
 
 
-def register_attendance(database: Database, actor: Actor, course_id: int, held_on: date,
+def register_attendance(context: Context, course_id: int, held_on: date,
                         attended_ids: Sequence[int], *, mentor_id: int | None = None,
                         today: date | None = None) -> AttendanceResult:
     """Register who came to the session on ``held_on``; returns what changed."""
     today = today or date.today()
-    with database.session() as session:
-        course = _require_course(session, actor, course_id)
+    with context.session() as session:
+        course = _require_course(session, context.actor, course_id)
         if held_on > today:
             raise InvalidInput("Fremmøde kan først registreres, når gruppen har mødtes.")
         if held_on not in course_dates(course, held_on, held_on):
@@ -205,7 +205,7 @@ def register_attendance(database: Database, actor: Actor, course_id: int, held_o
         if unknown:
             raise InvalidInput("Kun gruppens deltagere kan registreres som fremmødt.")
         leaders = _leaders(session, course.id)
-        mentor = mentor_id or (actor.user_id if actor.user_id in leaders or not leaders
+        mentor = mentor_id or (context.actor.user_id if context.actor.user_id in leaders or not leaders
                                else leaders[0])
         held = ensure_sessions(session, course, held_on, held_on)[0]
         if held.cancelled:
@@ -228,7 +228,7 @@ def register_attendance(database: Database, actor: Actor, course_id: int, held_o
                 updated += 1
             else:
                 continue
-            audit.record(session, actor.login, audit.Action.CREATE if contact is None
+            audit.record(session, context.actor.login, audit.Action.CREATE if contact is None
                          else audit.Action.UPDATE, entity="contact", citizen_id=citizen_id,
                          detail=f"Gruppe {course.name} {format_date(held_on)}: "
                          f"{'fremmødt' if came else 'ikke fremmødt'}")

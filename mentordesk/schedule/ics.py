@@ -22,10 +22,9 @@ from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.files import write_atomically
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.calendar import APPOINTMENT, BUSY, CalendarItem, calendar_items_in_session
 from mentordesk.schedule.labels import citizen_initials, citizens_by_id
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import User
 
 ZONE = "Europe/Copenhagen"
@@ -45,14 +44,14 @@ class IcsEvent:
     description: str = ""
 
 
-def export_ics(database: Database, actor: Actor, first: date, last: date, *,
+def export_ics(context: Context, first: date, last: date, *,
                mentor_login: str | None = None, include_details: bool = False,
                today: date | None = None) -> bytes:
     """The calendar ``first..last`` of one mentor (by login) or the whole team, as ICS."""
     if last < first:
         raise InvalidInput("Periodens slutdato ligger før startdatoen.")
     today = today or date.today()
-    with database.session() as session:
+    with context.session() as session:
         mentor_ids = None
         if mentor_login:
             mentor_id = session.scalar(select(User.id).where(User.login == mentor_login))
@@ -60,25 +59,25 @@ def export_ics(database: Database, actor: Actor, first: date, last: date, *,
                 raise NotFound(f"Medarbejderen »{mentor_login}« findes ikke i teamet.")
             mentor_ids = [mentor_id]
         items = [i for i in calendar_items_in_session(
-            session, actor, first, last, mentor_ids=mentor_ids, citizen_ids=None, today=today)
+            session, context.actor, first, last, mentor_ids=mentor_ids, citizen_ids=None, today=today)
             if not i.cancelled]
         citizens = citizens_by_id(session, (i.citizen_id for i in items if not i.restricted))
         calendar = _calendar(items, citizens, include_details)
         shown = sorted({i.citizen_id for i in items if i.citizen_id and not i.restricted})
         for citizen_id in shown if include_details else []:
-            audit.record(session, actor.login, audit.Action.EXPORT, entity="calendar",
+            audit.record(session, context.actor.login, audit.Action.EXPORT, entity="calendar",
                          citizen_id=citizen_id, detail="ICS med detaljer")
-        audit.record(session, actor.login, audit.Action.EXPORT, entity="calendar",
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="calendar",
                      detail=f"ICS {mentor_login or 'hele teamet'} {format_date(first)} – "
                      f"{format_date(last)}: {len(items)} aftaler, {len(shown)} borgere"
                      + (", med detaljer" if include_details else ""))
         return calendar.to_ical()
 
 
-def write_ics(database: Database, actor: Actor, path: Path, first: date, last: date, *,
+def write_ics(context: Context, path: Path, first: date, last: date, *,
               mentor_login: str | None = None, include_details: bool = False,
               today: date | None = None) -> Path:
-    data = export_ics(database, actor, first, last, mentor_login=mentor_login,
+    data = export_ics(context, first, last, mentor_login=mentor_login,
                       include_details=include_details, today=today)
     return write_atomically(Path(path), data)
 

@@ -31,10 +31,10 @@ from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import AccessDenied, InvalidInput
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import ENTITY, _insert
 from mentordesk.schedule.ics import ZONE, read_ics
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES, check_rule, format_exdates
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Appointment, User
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -70,7 +70,7 @@ class _Block:
 # --- public service function ---------------------------------------------------------------
 
 
-def import_ics(database: Database, actor: Actor, mentor_id: int, data: bytes, *,
+def import_ics(context: Context, mentor_id: int, data: bytes, *,
                today: date | None = None) -> IcsImportResult:
     """Import ``data`` (an .ics file's bytes) as busy blocks of ``mentor_id``; all or nothing."""
     _check_bytes(data)
@@ -78,13 +78,13 @@ def import_ics(database: Database, actor: Actor, mentor_id: int, data: bytes, *,
     read_ics(bytes(data))  # the shared strict reader: InvalidInput for a malformed file
     today = today or date.today()
     blocks, ignored = _blocks(bytes(data), today)
-    with database.session() as session:
-        login = _require_mentor(session, actor, mentor_id)
+    with context.session() as session:
+        login = _require_mentor(session, context.actor, mentor_id)
         known = _known_keys(session, mentor_id)
         new = [b for b in blocks if b.key not in known]
         for block in new:
             _store(session, mentor_id, block)
-        audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
                      detail=f"ICS-import for {login}: {len(new)} aftaler importeret, "
                      f"{len(blocks) - len(new)} allerede importeret, {ignored} ignoreret")
         return IcsImportResult(len(new), len(blocks) - len(new), ignored)

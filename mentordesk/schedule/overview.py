@@ -19,9 +19,9 @@ from mentordesk.domain.dates import format_date, parse_iso_week
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import visible_citizen_ids
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
 from mentordesk.schedule.labels import citizen_name
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, User
 from mentordesk.storage.queries.periods import covers
 
@@ -86,7 +86,7 @@ def period_totals(rows: Sequence[CitizenWeek]) -> list[HoursTotal]:
     return totals
 
 
-def weekly_hours(database: Database, actor: Actor, start: date, end: date, *,
+def weekly_hours(context: Context, start: date, end: date, *,
                  citizen_ids: Sequence[int] | None = None, today: date | None = None
                  ) -> HoursOverview:
     """Granted vs delivered vs planned for the actor's citizens (those with a grant or a
@@ -96,30 +96,30 @@ def weekly_hours(database: Database, actor: Actor, start: date, end: date, *,
         raise InvalidInput("Periodens slutdato ligger før startdatoen.")
     if (end - start).days > 3 * 366:
         raise InvalidInput("Vælg en periode på højst tre år.")
-    with database.session() as session:
-        ids = _citizens_in_period(session, actor, start, end, citizen_ids, today)
-        mentors = _mentors(session, actor)
+    with context.session() as session:
+        ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
+        mentors = _mentors(session, context.actor)
         overview = HoursOverview(
             start=start, end=end,
             citizen_weeks=citizen_weeks(session, ids, start, end, today=today),
             mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today),
             citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
             mentor_names=mentors)
-        audit.record(session, actor.login, audit.Action.LIST, entity="hours",
+        audit.record(session, context.actor.login, audit.Action.LIST, entity="hours",
                      citizen_id=ids[0] if len(ids) == 1 else None,
                      detail=f"Timeoverblik {format_date(start)} – {format_date(end)}: "
                      f"{len(ids)} borgere")
         return overview
 
 
-def weekly_hours_for_week(database: Database, actor: Actor, week: str, *,
+def weekly_hours_for_week(context: Context, week: str, *,
                           today: date | None = None) -> HoursOverview:
     """The overview of one ISO week, ``"2026-W48"``; a bad week is InvalidInput."""
     try:
         monday, sunday = parse_iso_week(week)
     except ValueError as error:
         raise InvalidInput(str(error)) from None
-    return weekly_hours(database, actor, monday, sunday, today=today)
+    return weekly_hours(context, monday, sunday, today=today)
 
 
 # --- internals ---------------------------------------------------------------------------------

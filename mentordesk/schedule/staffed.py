@@ -12,7 +12,7 @@ from datetime import time
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_coordinator
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
 
@@ -59,14 +59,14 @@ def staffed_hours(database: Database) -> StaffedHours:
         return StaffedHours.default()
 
 
-def set_staffed_hours(database: Database, actor: Actor, hours: StaffedHours) -> None:
-    require_coordinator(actor)
+def set_staffed_hours(context: Context, hours: StaffedHours) -> None:
+    require_coordinator(context.actor)
     if len(hours.days) != 7:
         raise InvalidInput("Angiv åbningstid for alle ugens syv dage.")
     for name, span in zip(_WEEKDAYS, hours.days, strict=True):
         if span is not None and span[1] <= span[0]:
             raise InvalidInput(f"{name}: sluttiden skal ligge efter starttiden.")
-    with database.session() as session:
+    with context.session() as session:
         session.merge(AppMeta(key=META_KEY, value=hours.to_json()))
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="settings",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="settings",
                      detail="Teamets åbningstid ændret")

@@ -19,8 +19,8 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, User
 
 PRIMARY = "primary"
@@ -49,13 +49,13 @@ class AssignmentRow:
         return self.start_on <= today and (self.end_on is None or self.end_on >= today)
 
 
-def assignments_for_citizen(database: Database, actor: Actor, citizen_id: int,
+def assignments_for_citizen(context: Context, citizen_id: int,
                             today: date | None = None) -> list[AssignmentRow]:
     """Every assignment of the citizen, newest period first (audited as a read)."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         rows = assignment_rows(session, citizen_id)
-        audit.record(session, actor.login, audit.Action.READ, entity="assignment",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="assignment",
                      citizen_id=citizen_id, detail="Mentorer vist")
     return rows
 
@@ -71,16 +71,16 @@ def assignment_rows(session: Session, citizen_id: int) -> list[AssignmentRow]:
     return [_assignment_row(assignment, name) for assignment, name in result]
 
 
-def assign_mentor(database: Database, actor: Actor, citizen_id: int, user_id: int,
+def assign_mentor(context: Context, citizen_id: int, user_id: int,
                   kind: str, start_on: date | None = None, end_on: date | None = None) -> int:
     """Assign a mentor (coordinators and admins). A new primary mentor ends the current
     one the day before ``start_on``, so there is exactly one primary at a time."""
-    require_coordinator(actor)
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    require_coordinator(context.actor)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         if citizen.status == CitizenStatus.CLOSED.value:
             raise InvalidInput("Sagen er afsluttet. Genåbn den, før der tildeles mentorer.")
-        return add_assignment(session, actor, citizen_id, user_id, kind,
+        return add_assignment(session, context.actor, citizen_id, user_id, kind,
                               start_on or date.today(), end_on)
 
 
@@ -107,30 +107,30 @@ def add_assignment(session: Session, actor: Actor, citizen_id: int, user_id: int
     return assignment.id
 
 
-def end_assignment(database: Database, actor: Actor, assignment_id: int,
+def end_assignment(context: Context, assignment_id: int,
                    expected_version: int, end_on: date | None = None) -> None:
     """End an assignment on ``end_on`` (default today); coordinators and admins."""
-    with database.session() as session:
-        assignment = _assignment_to_change(session, actor, assignment_id)
-        _change_period(session, actor, assignment, expected_version, assignment.start_on,
+    with context.session() as session:
+        assignment = _assignment_to_change(session, context.actor, assignment_id)
+        _change_period(session, context.actor, assignment, expected_version, assignment.start_on,
                        end_on or date.today())
 
 
-def change_assignment_period(database: Database, actor: Actor, assignment_id: int,
+def change_assignment_period(context: Context, assignment_id: int,
                              expected_version: int, start_on: date,
                              end_on: date | None) -> None:
     """Set an assignment's period (``end_on`` None: ongoing); coordinators and admins."""
-    with database.session() as session:
-        assignment = _assignment_to_change(session, actor, assignment_id)
-        _change_period(session, actor, assignment, expected_version, start_on, end_on)
+    with context.session() as session:
+        assignment = _assignment_to_change(session, context.actor, assignment_id)
+        _change_period(session, context.actor, assignment, expected_version, start_on, end_on)
 
 
-def remove_assignment(database: Database, actor: Actor, assignment_id: int) -> None:
+def remove_assignment(context: Context, assignment_id: int) -> None:
     """Delete an assignment entered by mistake (ending one keeps its history)."""
-    with database.session() as session:
-        assignment = _assignment_to_change(session, actor, assignment_id)
+    with context.session() as session:
+        assignment = _assignment_to_change(session, context.actor, assignment_id)
         name = session.scalar(select(User.full_name).where(User.id == assignment.user_id))
-        audit.record(session, actor.login, audit.Action.DELETE, entity="assignment",
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="assignment",
                      entity_id=assignment.id, citizen_id=assignment.citizen_id,
                      detail=f"{ASSIGNMENT_KINDS[assignment.kind]} slettet: {name}")
         session.delete(assignment)

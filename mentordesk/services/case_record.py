@@ -22,6 +22,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.services.assignments import (
     AssignmentRow,
@@ -39,7 +40,6 @@ from mentordesk.services.citizens import (
     search_key_for,
 )
 from mentordesk.services.network import RelativeRow, relative_rows
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Citizen
 
 
@@ -83,17 +83,17 @@ class CitizenDetails:
                 for field in FIELD_LABELS}
 
 
-def get_citizen_record(database: Database, actor: Actor, citizen_id: int) -> CitizenDetails:
+def get_citizen_record(context: Context, citizen_id: int) -> CitizenDetails:
     """The case record for viewing and editing (audited as a read)."""
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         details = _details(session, citizen)
-        audit.record(session, actor.login, audit.Action.READ, entity="citizen",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="citizen",
                      entity_id=citizen.id, citizen_id=citizen.id, detail="Sag åbnet")
     return details
 
 
-def update_citizen(database: Database, actor: Actor, citizen_id: int, expected_version: int,
+def update_citizen(context: Context, citizen_id: int, expected_version: int,
                    changes: Mapping[str, Any],
                    original: Mapping[str, Any] | None = None) -> CitizenDetails:
     """Save edits made on ``expected_version`` (``EditConflict`` when someone saved since).
@@ -107,56 +107,56 @@ def update_citizen(database: Database, actor: Actor, citizen_id: int, expected_v
     checked = clean_fields(dict(changes))
     if checked.get("status") == CitizenStatus.CLOSED.value:
         raise InvalidInput("Brug »Afslut sag« for at afslutte en sag.")
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         if "status" in checked and citizen.status == CitizenStatus.CLOSED.value \
                 and checked["status"] != citizen.status:
             raise InvalidInput("Sagen er afsluttet. Brug »Genåbn sag« for at åbne den igen.")
-        return _save(session, actor, citizen, expected_version, checked, original)
+        return _save(session, context.actor, citizen, expected_version, checked, original)
 
 
-def close_case(database: Database, actor: Actor, citizen_id: int, expected_version: int,
+def close_case(context: Context, citizen_id: int, expected_version: int,
                closed_on: date | None = None) -> CitizenDetails:
     """Close the case (coordinators): status closed, the closing date, and every running
     mentor assignment ends that day."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     closed_on = closed_on or date.today()
     if closed_on > date.today():
         raise InvalidInput("Afslutningsdatoen kan ikke ligge i fremtiden.")
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         if citizen.status == CitizenStatus.CLOSED.value:
             raise InvalidInput("Sagen er allerede afsluttet.")
         if citizen.opened_on and closed_on < citizen.opened_on:
             raise InvalidInput("Sagen kan ikke afsluttes før den blev oprettet "
                                f"({format_date(citizen.opened_on)}).")
         end_assignments_on_close(session, citizen.id, closed_on)
-        return _save(session, actor, citizen, expected_version,
+        return _save(session, context.actor, citizen, expected_version,
                      {"status": CitizenStatus.CLOSED.value, "closed_on": closed_on}, None,
                      detail=f"Sag afsluttet pr. {format_date(closed_on)}; løbende "
                      "mentortildelinger afsluttet samme dag")
 
 
-def reopen_case(database: Database, actor: Actor, citizen_id: int, expected_version: int,
+def reopen_case(context: Context, citizen_id: int, expected_version: int,
                 status: CitizenStatus = CitizenStatus.ACTIVE) -> CitizenDetails:
     """Reopen a closed case (coordinators); mentors are then assigned again."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     if status is CitizenStatus.CLOSED:
         raise InvalidInput("Vælg den status, sagen skal genåbnes med.")
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         if citizen.status != CitizenStatus.CLOSED.value:
             raise InvalidInput("Sagen er ikke afsluttet.")
-        return _save(session, actor, citizen, expected_version,
+        return _save(session, context.actor, citizen, expected_version,
                      {"status": status.value, "closed_on": None}, None,
                      detail=f"Sag genåbnet med status {status.label}")
 
 
-def set_cpr(database: Database, actor: Actor, citizen_id: int, cpr: str) -> CitizenDetails:
+def set_cpr(context: Context, citizen_id: int, cpr: str) -> CitizenDetails:
     """Register or correct the CPR number of a named citizen ("" removes it)."""
     number = checked_cpr(cpr)
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         if number and citizen.is_anonymous:
             raise InvalidInput("En anonym borger (§99) registreres uden CPR-nummer.")
         if number:
@@ -164,19 +164,19 @@ def set_cpr(database: Database, actor: Actor, citizen_id: int, cpr: str) -> Citi
         for column, value in cpr_columns(number).items():
             setattr(citizen, column, value)
         session.flush()
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="citizen",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="citizen",
                      entity_id=citizen.id, citizen_id=citizen.id,
                      detail="CPR-nummer registreret" if number else "CPR-nummer fjernet")
         return _details(session, citizen)
 
 
-def reveal_cpr(database: Database, actor: Actor, citizen_id: int) -> str:
+def reveal_cpr(context: Context, citizen_id: int) -> str:
     """The full CPR number (``ddmmåå-xxxx``), on an explicit request that is audited."""
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         if not citizen.cpr:
             raise InvalidInput("Borgeren har intet CPR-nummer registreret.")
-        audit.record(session, actor.login, audit.Action.REVEAL_CPR, entity="citizen",
+        audit.record(session, context.actor.login, audit.Action.REVEAL_CPR, entity="citizen",
                      entity_id=citizen.id, citizen_id=citizen.id, detail="Fuldt CPR-nummer vist")
         return format_cpr(citizen.cpr)
 

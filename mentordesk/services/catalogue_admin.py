@@ -35,6 +35,7 @@ from mentordesk.kernel.cleaning import (
     clean_note,
     optional_int,
 )
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services.grants import (
     MAX_WEEKLY_MINUTES,
@@ -334,44 +335,44 @@ def _record(session: Session, actor: Actor, action: audit.Action, kind: _Kind, r
                  detail=f"{detail}: {kind.title(row)}")
 
 
-def _create(database: Database, actor: Actor, kind: _Kind, new: object) -> Any:
-    require_admin(actor)
-    with database.session() as session:
+def _create(context: Context, kind: _Kind, new: object) -> Any:
+    require_admin(context.actor)
+    with context.session() as session:
         row = kind.model(**kind.values(session, asdict(new), None))  # type: ignore[arg-type]
         session.add(row)
         session.flush()
-        _record(session, actor, audit.Action.CREATE, kind, row, "Oprettet i kataloget")
+        _record(session, context.actor, audit.Action.CREATE, kind, row, "Oprettet i kataloget")
         return kind.item(session, row)
 
 
-def _update(database: Database, actor: Actor, kind: _Kind, row_id: int, expected_version: int,
+def _update(context: Context, kind: _Kind, row_id: int, expected_version: int,
             changes: Mapping[str, Any], original: Mapping[str, Any] | None) -> Any:
-    require_admin(actor)
-    with database.session() as session:
+    require_admin(context.actor)
+    with context.session() as session:
         row = _get(session, kind, row_id)
         diff = checked_edit(session, row, expected_version, changes, original, kind.fields,
                             lambda values: kind.values(session, values, row_id))
         if diff:
-            _record(session, actor, audit.Action.UPDATE, kind, row,
+            _record(session, context.actor, audit.Action.UPDATE, kind, row,
                     f"Ændret i kataloget ({', '.join(diff)})")
         return kind.item(session, row)
 
 
-def _remove(database: Database, actor: Actor, kind: _Kind, row_id: int,
+def _remove(context: Context, kind: _Kind, row_id: int,
             expected_version: int, uses: Callable[[Session, int], int]) -> Removal:
     """Delete an unused row; one in use is deactivated, so old grants keep their meaning."""
-    require_admin(actor)
-    with database.session() as session:
+    require_admin(context.actor)
+    with context.session() as session:
         row = _get(session, kind, row_id)
         require_version(row, expected_version, kind.what)
         count = uses(session, row.id)
         if count:
             row.active = False
             session.flush()
-            _record(session, actor, audit.Action.UPDATE, kind, row,
+            _record(session, context.actor, audit.Action.UPDATE, kind, row,
                     f"Deaktiveret i stedet for slettet (i brug {count} gange)")
             return Removal.DEACTIVATED
-        _record(session, actor, audit.Action.DELETE, kind, row, "Slettet fra kataloget")
+        _record(session, context.actor, audit.Action.DELETE, kind, row, "Slettet fra kataloget")
         session.delete(row)
         return Removal.DELETED
 
@@ -393,53 +394,53 @@ def _authority_uses(session: Session, authority_id: int) -> int:
     return 0
 
 
-def create_legal_basis(database: Database, actor: Actor,
+def create_legal_basis(context: Context,
                        new: LegalBasisInput) -> LegalBasisItem:
-    return _create(database, actor, _LEGAL_BASIS, new)
+    return _create(context, _LEGAL_BASIS, new)
 
 
-def update_legal_basis(database: Database, actor: Actor, basis_id: int, expected_version: int,
+def update_legal_basis(context: Context, basis_id: int, expected_version: int,
                        changes: Mapping[str, Any],
                        original: Mapping[str, Any] | None = None) -> LegalBasisItem:
-    return _update(database, actor, _LEGAL_BASIS, basis_id, expected_version, changes, original)
+    return _update(context, _LEGAL_BASIS, basis_id, expected_version, changes, original)
 
 
-def remove_legal_basis(database: Database, actor: Actor, basis_id: int,
+def remove_legal_basis(context: Context, basis_id: int,
                        expected_version: int) -> Removal:
-    return _remove(database, actor, _LEGAL_BASIS, basis_id, expected_version,
+    return _remove(context, _LEGAL_BASIS, basis_id, expected_version,
                    _legal_basis_uses)
 
 
-def create_course_type(database: Database, actor: Actor,
+def create_course_type(context: Context,
                        new: CourseTypeInput) -> CourseTypeItem:
-    return _create(database, actor, _COURSE_TYPE, new)
+    return _create(context, _COURSE_TYPE, new)
 
 
-def update_course_type(database: Database, actor: Actor, course_id: int, expected_version: int,
+def update_course_type(context: Context, course_id: int, expected_version: int,
                        changes: Mapping[str, Any],
                        original: Mapping[str, Any] | None = None) -> CourseTypeItem:
-    return _update(database, actor, _COURSE_TYPE, course_id, expected_version, changes,
+    return _update(context, _COURSE_TYPE, course_id, expected_version, changes,
                    original)
 
 
-def remove_course_type(database: Database, actor: Actor, course_id: int,
+def remove_course_type(context: Context, course_id: int,
                        expected_version: int) -> Removal:
-    return _remove(database, actor, _COURSE_TYPE, course_id, expected_version,
+    return _remove(context, _COURSE_TYPE, course_id, expected_version,
                    lambda session, row_id: _count(session, Grant.course_type_id, row_id))
 
 
-def create_authority(database: Database, actor: Actor, new: AuthorityInput) -> AuthorityItem:
-    return _create(database, actor, _AUTHORITY, new)
+def create_authority(context: Context, new: AuthorityInput) -> AuthorityItem:
+    return _create(context, _AUTHORITY, new)
 
 
-def update_authority(database: Database, actor: Actor, authority_id: int,
+def update_authority(context: Context, authority_id: int,
                      expected_version: int, changes: Mapping[str, Any],
                      original: Mapping[str, Any] | None = None) -> AuthorityItem:
-    return _update(database, actor, _AUTHORITY, authority_id, expected_version, changes,
+    return _update(context, _AUTHORITY, authority_id, expected_version, changes,
                    original)
 
 
-def remove_authority(database: Database, actor: Actor, authority_id: int,
+def remove_authority(context: Context, authority_id: int,
                      expected_version: int) -> Removal:
-    return _remove(database, actor, _AUTHORITY, authority_id, expected_version,
+    return _remove(context, _AUTHORITY, authority_id, expected_version,
                    _authority_uses)

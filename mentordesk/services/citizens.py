@@ -25,6 +25,7 @@ from mentordesk.kernel.access import (
 )
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import check_lengths
+from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import PRIMARY, add_assignment, assignment_rows
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
@@ -146,8 +147,7 @@ def search_key_for(first_name: str, last_name: str, alias: str) -> str:
 
 
 def list_citizens(
-    database: Database,
-    actor: Actor,
+    context: Context,
     search: str = "",
     status: CitizenStatus | None = None,
     today: date | None = None,
@@ -164,24 +164,24 @@ def list_citizens(
     ordered by the stored Danish sort key, plus one audit event.
     """
     term = search.strip()
-    query = citizen_list_query(actor, term, status, today or date.today(), mentor_id=mentor_id,
+    query = citizen_list_query(context.actor, term, status, today or date.today(), mentor_id=mentor_id,
                                legal_basis=legal_basis, course_type_id=course_type_id)
     filters = _filter_text(status, mentor_id, legal_basis, course_type_id)
-    with database.session() as session:
+    with context.session() as session:
         # Core execution on the session's connection: no ORM row processing per citizen.
         rows = [CitizenRow._make(columns) for columns in session.connection().execute(query)]
         if term:
-            audit.record(session, actor.login, audit.Action.SEARCH, entity="citizen",
+            audit.record(session, context.actor.login, audit.Action.SEARCH, entity="citizen",
                          detail=f"Søgning: {term!r} ({len(rows)} fundet){filters}")
         else:
-            audit.record(session, actor.login, audit.Action.LIST, entity="citizen",
+            audit.record(session, context.actor.login, audit.Action.LIST, entity="citizen",
                          detail=f"Borgerliste ({len(rows)} borgere){filters}")
     return rows
 
 
-def my_caseload(database: Database, actor: Actor, today: date | None = None) -> list[CitizenRow]:
+def my_caseload(context: Context, today: date | None = None) -> list[CitizenRow]:
     """The actor's own citizens: currently primary mentor or substitute."""
-    return list_citizens(database, actor, today=today, mentor_id=actor.user_id)
+    return list_citizens(context, today=today, mentor_id=context.actor.user_id)
 
 
 def citizen_list_query(
@@ -246,11 +246,11 @@ def citizen_filter_options(database: Database) -> FilterOptions:
 
 
 def get_citizen_summary(
-    database: Database, actor: Actor, citizen_id: int, today: date | None = None
+    context: Context, citizen_id: int, today: date | None = None
 ) -> CitizenSummary:
     today = today or date.today()
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id, today)
         assignments = [row for row in assignment_rows(session, citizen.id)
                        if row.is_current(today)]
         summary = CitizenSummary(
@@ -271,12 +271,12 @@ def get_citizen_summary(
             grants=tuple(_grant_lines(session, citizen.id)),
             opened_on=format_date(citizen.opened_on) if citizen.opened_on else "",
         )
-        audit.record(session, actor.login, audit.Action.READ, entity="citizen",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="citizen",
                      entity_id=citizen.id, citizen_id=citizen.id, detail="Sagsoversigt vist")
     return summary
 
 
-def create_citizen(database: Database, actor: Actor, new: NewCitizen) -> int:
+def create_citizen(context: Context, new: NewCitizen) -> int:
     """Register a citizen, named or anonymous (§99: an alias, no CPR number).
 
     A mentor who registers a citizen becomes the primary mentor, or the new case would
@@ -284,11 +284,11 @@ def create_citizen(database: Database, actor: Actor, new: NewCitizen) -> int:
     """
     values, cpr = _new_values(new)
     mentor_id = new.primary_mentor_id
-    if mentor_id is not None and mentor_id != actor.user_id:
-        require_coordinator(actor)
-    if mentor_id is None and not actor.sees_all_citizens:
-        mentor_id = actor.user_id
-    with database.session() as session:
+    if mentor_id is not None and mentor_id != context.actor.user_id:
+        require_coordinator(context.actor)
+    if mentor_id is None and not context.actor.sees_all_citizens:
+        mentor_id = context.actor.user_id
+    with context.session() as session:
         if cpr:
             refuse_duplicate_cpr(session, cpr, None)
         citizen = Citizen(**values, **cpr_columns(cpr),
@@ -297,12 +297,12 @@ def create_citizen(database: Database, actor: Actor, new: NewCitizen) -> int:
                           opened_on=new.opened_on or date.today())
         session.add(citizen)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity="citizen",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="citizen",
                      entity_id=citizen.id, citizen_id=citizen.id,
                      detail="Anonym borger oprettet (§99)" if citizen.is_anonymous
                      else "Borger oprettet")
         if mentor_id is not None:
-            add_assignment(session, actor, citizen.id, mentor_id, PRIMARY,
+            add_assignment(session, context.actor, citizen.id, mentor_id, PRIMARY,
                            citizen.opened_on or date.today(), None)
         return citizen.id
 

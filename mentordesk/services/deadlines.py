@@ -36,8 +36,8 @@ from mentordesk.domain.deadlines import (
 from mentordesk.domain.public_holidays import public_holidays_between
 from mentordesk.kernel.access import visible_citizen_ids
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import ANONYMOUS_MARK
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
     Assessment,
     Assignment,
@@ -84,8 +84,7 @@ class _CitizenInfo:
 
 
 def deadlines(
-    database: Database,
-    actor: Actor,
+    context: Context,
     scope: Scope = "mine",
     today: date | None = None,
     horizon_days: int = 60,
@@ -108,8 +107,8 @@ def deadlines(
     if holidays is None:
         # Discharges up to a year back can still have an open working-day deadline.
         holidays = public_holidays_between(today - timedelta(days=366), last_day)
-    with database.session() as session:
-        citizens = _open_citizens(session, actor, scope, today)
+    with context.session() as session:
+        citizens = _open_citizens(session, context.actor, scope, today)
         facts = _case_facts(session, list(citizens), today, rules)
         result = [
             _deadline(citizen_id, citizens[citizen_id], item, today)
@@ -119,7 +118,7 @@ def deadlines(
         ]
         result.sort(key=lambda d: (d.due_on, d.citizen_name.casefold(), d.kind.value))
         overdue = sum(1 for d in result if d.overdue)
-        audit.record(session, actor.login, audit.Action.LIST, entity="deadline",
+        audit.record(session, context.actor.login, audit.Action.LIST, entity="deadline",
                      detail=f"Frister ({scope}): {len(result)} frister, {overdue} overskredet")
     return result
 

@@ -31,8 +31,8 @@ from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import clean_line, clean_note, optional_date, optional_int
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import (
     Authority,
     Citizen,
@@ -227,16 +227,16 @@ def period_warning(start_on: date, end_on: date | None, min_weeks: int | None) -
 # --- reading ------------------------------------------------------------------------------
 
 
-def grants_for_citizen(database: Database, actor: Actor, citizen_id: int,
+def grants_for_citizen(context: Context, citizen_id: int,
                        today: date | None = None) -> list[GrantRow]:
     """The citizen's grants, newest start first."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         rows = [_row(*columns) for columns in session.execute(
             _grant_query().where(Grant.citizen_id == citizen_id)
             .order_by(Grant.start_on.desc(), Grant.id.desc())
         )]
-        audit.record(session, actor.login, audit.Action.READ, entity="grant",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="grant",
                      citizen_id=citizen_id, detail=f"Bevillinger vist ({len(rows)})")
     return rows
 
@@ -270,48 +270,48 @@ def _load_row(session: Session, grant_id: int) -> GrantRow:
 # --- changing -----------------------------------------------------------------------------
 
 
-def create_grant(database: Database, actor: Actor, citizen_id: int,
+def create_grant(context: Context, citizen_id: int,
                  new: GrantInput) -> GrantRow:
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         grant = Grant(citizen_id=citizen.id, **_grant_values(session, citizen, asdict(new)))
         session.add(grant)
         session.flush()
         row = _load_row(session, grant.id)
-        audit.record(session, actor.login, audit.Action.CREATE, entity="grant",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="grant",
                      entity_id=grant.id, citizen_id=citizen.id,
                      detail=f"Bevilling oprettet: {row.legal_basis_code}, {row.period_label}")
         return row
 
 
-def update_grant(database: Database, actor: Actor, grant_id: int, expected_version: int,
+def update_grant(context: Context, grant_id: int, expected_version: int,
                  changes: Mapping[str, Any],
                  original: Mapping[str, Any] | None = None) -> GrantRow:
     """Save ``changes`` (``GrantInput`` field names) made against ``expected_version``;
     raises ``EditConflict`` when someone else saved the grant meanwhile."""
-    with database.session() as session:
-        grant = _visible_grant(session, actor, grant_id)
+    with context.session() as session:
+        grant = _visible_grant(session, context.actor, grant_id)
         citizen = session.get_one(Citizen, grant.citizen_id)
         kept = (grant.legal_basis_id, grant.course_type_id)
         diff = checked_edit(session, grant, expected_version, changes, original, GRANT_FIELDS,
                             lambda values: _grant_values(session, citizen, values, kept))
         if diff:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="grant",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="grant",
                          entity_id=grant.id, citizen_id=citizen.id,
                          detail="Bevilling ændret: " + ", ".join(_FIELD_NAMES[f] for f in diff))
         return _load_row(session, grant.id)
 
 
-def end_grant(database: Database, actor: Actor, grant_id: int, expected_version: int,
+def end_grant(context: Context, grant_id: int, expected_version: int,
               end_on: date) -> GrantRow:
     """End the grant on ``end_on`` (the last day it covers)."""
-    with database.session() as session:
-        grant = _visible_grant(session, actor, grant_id)
+    with context.session() as session:
+        grant = _visible_grant(session, context.actor, grant_id)
         citizen = session.get_one(Citizen, grant.citizen_id)
         kept = (grant.legal_basis_id, grant.course_type_id)
         checked_edit(session, grant, expected_version, {"end_on": end_on}, None, GRANT_FIELDS,
                      lambda values: _grant_values(session, citizen, values, kept))
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="grant",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="grant",
                      entity_id=grant.id, citizen_id=citizen.id,
                      detail=f"Bevilling afsluttet pr. {format_date(end_on)}")
         return _load_row(session, grant.id)

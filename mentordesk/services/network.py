@@ -18,8 +18,8 @@ from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import check_lengths
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Relative
 
 RELATIVE_LABELS = {"name": "Navn", "relation": "Relation", "phone": "Telefon", "note": "Note"}
@@ -50,11 +50,11 @@ class RelativeRow:
                 "note": self.note}
 
 
-def relatives_for_citizen(database: Database, actor: Actor, citizen_id: int) -> list[RelativeRow]:
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+def relatives_for_citizen(context: Context, citizen_id: int) -> list[RelativeRow]:
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         rows = relative_rows(session, citizen_id)
-        audit.record(session, actor.login, audit.Action.READ, entity="relative",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="relative",
                      citizen_id=citizen_id, detail="Pårørende og netværk vist")
     return rows
 
@@ -68,21 +68,21 @@ def relative_rows(session: Session, citizen_id: int) -> list[RelativeRow]:
     return [_row(relative) for relative in relatives]
 
 
-def add_relative(database: Database, actor: Actor, citizen_id: int,
+def add_relative(context: Context, citizen_id: int,
                  new: RelativeInput) -> int:
     values = _checked({field.name: getattr(new, field.name) for field in fields(new)})
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         relative = Relative(citizen_id=citizen_id, **values)
         session.add(relative)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity="relative",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="relative",
                      entity_id=relative.id, citizen_id=citizen_id,
                      detail="Pårørende tilføjet")
         return relative.id
 
 
-def update_relative(database: Database, actor: Actor, relative_id: int, expected_version: int,
+def update_relative(context: Context, relative_id: int, expected_version: int,
                     changes: Mapping[str, Any],
                     original: Mapping[str, Any] | None = None) -> RelativeRow:
     """Edit a relative against the loaded version (``EditConflict`` when stale)."""
@@ -90,21 +90,21 @@ def update_relative(database: Database, actor: Actor, relative_id: int, expected
     if unknown:
         raise ValueError(f"Not editable relative fields: {sorted(unknown)}")
     checked = _checked(dict(changes))
-    with database.session() as session:
-        relative = _relative(session, actor, relative_id)
+    with context.session() as session:
+        relative = _relative(session, context.actor, relative_id)
         diff = apply_edit(session, relative, expected_version, checked, original)
         if diff:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="relative",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="relative",
                          entity_id=relative.id, citizen_id=relative.citizen_id,
                          detail="Pårørende ændret: "
                          + ", ".join(RELATIVE_LABELS[field] for field in diff))
         return _row(relative)
 
 
-def remove_relative(database: Database, actor: Actor, relative_id: int) -> None:
-    with database.session() as session:
-        relative = _relative(session, actor, relative_id)
-        audit.record(session, actor.login, audit.Action.DELETE, entity="relative",
+def remove_relative(context: Context, relative_id: int) -> None:
+    with context.session() as session:
+        relative = _relative(session, context.actor, relative_id)
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="relative",
                      entity_id=relative.id, citizen_id=relative.citizen_id,
                      detail="Pårørende fjernet")
         session.delete(relative)

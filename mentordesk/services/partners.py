@@ -31,9 +31,9 @@ from mentordesk.kernel.cleaning import (
     clean_note,
     optional_date,
 )
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services.catalogue_admin import Removal
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Consent, Contact, Partner
 
 # "Udløber snart": time enough to ask the citizen to renew before the consent lapses.
@@ -107,12 +107,12 @@ class PartnerItem(PartnerInput):
         return {field: getattr(self, field) for field in PARTNER_FIELDS}
 
 
-def list_partners(database: Database, actor: Actor) -> list[PartnerItem]:
+def list_partners(context: Context) -> list[PartnerItem]:
     """The whole register (inactive partners included), in Danish alphabetical order.
 
     The register holds no citizen data, so reading it is not audited.
     """
-    with database.read_session() as session:
+    with context.read() as session:
         items = [_partner_item(session, row) for row in session.scalars(select(Partner))]
     return sorted(items, key=lambda item: danish_sort_key(item.name))
 
@@ -143,47 +143,47 @@ def _partner_values(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def create_partner(database: Database, actor: Actor, new: PartnerInput) -> PartnerItem:
-    with database.session() as session:
+def create_partner(context: Context, new: PartnerInput) -> PartnerItem:
+    with context.session() as session:
         row = Partner(**_partner_values(asdict(new)))
         session.add(row)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity="partner",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="partner",
                      entity_id=row.id, detail=f"Samarbejdspartner oprettet: {row.name}")
         return _partner_item(session, row)
 
 
-def update_partner(database: Database, actor: Actor, partner_id: int, expected_version: int,
+def update_partner(context: Context, partner_id: int, expected_version: int,
                    changes: Mapping[str, Any],
                    original: Mapping[str, Any] | None = None) -> PartnerItem:
-    with database.session() as session:
+    with context.session() as session:
         row = _partner(session, partner_id)
         diff = checked_edit(session, row, expected_version, changes, original, PARTNER_FIELDS,
                             _partner_values)
         if diff:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="partner",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="partner",
                          entity_id=row.id,
                          detail=f"Samarbejdspartner ændret: {row.name} ({', '.join(diff)})")
         return _partner_item(session, row)
 
 
-def remove_partner(database: Database, actor: Actor, partner_id: int,
+def remove_partner(context: Context, partner_id: int,
                    expected_version: int) -> Removal:
     """Delete a partner nobody refers to; one with consents or contacts is deactivated,
     because those records must keep saying who the information went to."""
-    require_coordinator(actor)
-    with database.session() as session:
+    require_coordinator(context.actor)
+    with context.session() as session:
         row = _partner(session, partner_id)
         require_version(row, expected_version, "Samarbejdspartneren")
         uses = _partner_uses(session, row.id)
         if uses:
             row.active = False
             session.flush()
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="partner",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="partner",
                          entity_id=row.id,
                          detail=f"Samarbejdspartner deaktiveret (i brug): {row.name}")
             return Removal.DEACTIVATED
-        audit.record(session, actor.login, audit.Action.DELETE, entity="partner",
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="partner",
                      entity_id=row.id, detail=f"Samarbejdspartner slettet: {row.name}")
         session.delete(row)
         return Removal.DELETED
@@ -233,17 +233,17 @@ class ConsentRow(ConsentInput):
         return {field: getattr(self, field) for field in CONSENT_FIELDS}
 
 
-def consents_for_citizen(database: Database, actor: Actor, citizen_id: int,
+def consents_for_citizen(context: Context, citizen_id: int,
                          today: date | None = None) -> list[ConsentRow]:
     """The citizen's consents: those in force first, then the newest given first."""
     today = today or date.today()
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         rows = [_consent_row(consent, partner, today) for consent, partner in session.execute(
             select(Consent, Partner).join(Partner, Partner.id == Consent.partner_id)
             .where(Consent.citizen_id == citizen_id)
         )]
-        audit.record(session, actor.login, audit.Action.READ, entity="consent",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="consent",
                      citizen_id=citizen_id, detail=f"Samtykker vist ({len(rows)})")
     rows.sort(key=lambda row: row.id, reverse=True)
     rows.sort(key=lambda row: row.given_on, reverse=True)
@@ -288,47 +288,47 @@ def _consent_values(session: Session, values: Mapping[str, Any], today: date,
     }
 
 
-def record_consent(database: Database, actor: Actor, citizen_id: int, new: ConsentInput,
+def record_consent(context: Context, citizen_id: int, new: ConsentInput,
                    today: date | None = None) -> ConsentRow:
     today = today or date.today()
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         consent = Consent(citizen_id=citizen_id,
                           **_consent_values(session, asdict(new), today))
         session.add(consent)
         session.flush()
         partner = session.get_one(Partner, consent.partner_id)
-        audit.record(session, actor.login, audit.Action.CREATE, entity="consent",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="consent",
                      entity_id=consent.id, citizen_id=citizen_id,
                      detail=f"Samtykke registreret: {partner.name}")
         return _consent_row(consent, partner, today)
 
 
-def update_consent(database: Database, actor: Actor, consent_id: int, expected_version: int,
+def update_consent(context: Context, consent_id: int, expected_version: int,
                    changes: Mapping[str, Any], original: Mapping[str, Any] | None = None,
                    today: date | None = None) -> ConsentRow:
     today = today or date.today()
-    with database.session() as session:
-        consent = _visible_consent(session, actor, consent_id, today)
+    with context.session() as session:
+        consent = _visible_consent(session, context.actor, consent_id, today)
         kept = consent.partner_id
         diff = checked_edit(session, consent, expected_version, changes, original,
                             CONSENT_FIELDS,
                             lambda values: _consent_values(session, values, today, kept))
         partner = session.get_one(Partner, consent.partner_id)
         if diff:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="consent",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="consent",
                          entity_id=consent.id, citizen_id=consent.citizen_id,
                          detail=f"Samtykke ændret: {partner.name} ({', '.join(diff)})")
         return _consent_row(consent, partner, today)
 
 
-def withdraw_consent(database: Database, actor: Actor, consent_id: int, expected_version: int,
+def withdraw_consent(context: Context, consent_id: int, expected_version: int,
                      withdrawn_on: date | None = None, today: date | None = None) -> ConsentRow:
     """The citizen withdraws the consent, from ``withdrawn_on`` (default today)."""
     today = today or date.today()
     withdrawn_on = withdrawn_on or today
-    with database.session() as session:
-        consent = _visible_consent(session, actor, consent_id, today)
+    with context.session() as session:
+        consent = _visible_consent(session, context.actor, consent_id, today)
         # Also when stale: whoever withdrew it first, withdrawing again changes nothing.
         if consent.withdrawn_on is not None:
             raise InvalidInput("Samtykket er allerede trukket tilbage den "
@@ -338,7 +338,7 @@ def withdraw_consent(database: Database, actor: Actor, consent_id: int, expected
                      CONSENT_FIELDS,
                      lambda values: _consent_values(session, values, today, kept))
         partner = session.get_one(Partner, consent.partner_id)
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="consent",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="consent",
                      entity_id=consent.id, citizen_id=consent.citizen_id,
                      detail=f"Samtykke trukket tilbage pr. {format_date(withdrawn_on)}: "
                             f"{partner.name}")

@@ -20,6 +20,7 @@ from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import check_lengths
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, User
@@ -114,7 +115,7 @@ def _actor(user: User) -> Actor:
 # -- users ----------------------------------------------------------------------------------
 
 
-def list_users(database: Database, actor: Actor, *, active_only: bool = False,
+def list_users(context: Context, *, active_only: bool = False,
                today: date | None = None) -> list[TeamMember]:
     """Everyone on the team, by name; with each one's current number of citizens."""
     today = today or date.today()
@@ -126,30 +127,30 @@ def list_users(database: Database, actor: Actor, *, active_only: bool = False,
     query = select(User, caseload).order_by(User.full_name, User.login)
     if active_only:
         query = query.where(User.active.is_(True))
-    with database.read_session() as session:
+    with context.read() as session:
         return [_member(user, count) for user, count in session.execute(query)]
 
 
-def create_user(database: Database, actor: Actor, new: NewUser) -> int:
+def create_user(context: Context, new: NewUser) -> int:
     """Add a team member (admins only). The login is the member's OS login."""
-    require_admin(actor)
+    require_admin(context.actor)
     values = _checked_user_values({
         "login": new.login, "full_name": new.full_name, "role": new.role,
         "weekly_capacity_minutes": new.weekly_capacity_minutes,
         "is_volunteer": new.is_volunteer, "active": new.active,
     })
-    with database.session() as session:
+    with context.session() as session:
         _refuse_taken_login(session, values["login"], None)
         user = User(**values)
         session.add(user)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity="user",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="user",
                      entity_id=user.id,
                      detail=f"Bruger oprettet: {user.login} ({Role(user.role).label})")
         return user.id
 
 
-def update_user(database: Database, actor: Actor, user_id: int, expected_version: int,
+def update_user(context: Context, user_id: int, expected_version: int,
                 changes: Mapping[str, Any],
                 original: Mapping[str, Any] | None = None) -> TeamMember:
     """Edit a team member (admins only) against the version the admin loaded.
@@ -157,12 +158,12 @@ def update_user(database: Database, actor: Actor, user_id: int, expected_version
     Raises ``EditConflict`` when someone saved meanwhile; the last active admin can be
     neither demoted nor deactivated (the team would lose its user management).
     """
-    require_admin(actor)
+    require_admin(context.actor)
     unknown = set(changes) - set(USER_LABELS)
     if unknown:
         raise ValueError(f"Not editable user fields: {sorted(unknown)}")
     checked = _checked_user_values(dict(changes))
-    with database.session() as session:
+    with context.session() as session:
         user = session.get(User, user_id)
         if user is None:
             raise NotFound("Brugeren findes ikke.")
@@ -171,7 +172,7 @@ def update_user(database: Database, actor: Actor, user_id: int, expected_version
         _protect_last_admin(session, user, checked)
         diff = apply_edit(session, user, expected_version, checked, original)
         if diff:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="user",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="user",
                          entity_id=user.id, detail="Bruger ændret: "
                          + ", ".join(label for field, label in USER_LABELS.items()
                                      if field in diff))

@@ -19,7 +19,7 @@ from sqlalchemy import delete, select
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_admin
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
 
@@ -97,29 +97,29 @@ def _encode(image) -> TeamLogo:  # type: ignore[no-untyped-def]
     return TeamLogo(out.getvalue(), image.width, image.height)
 
 
-def set_team_logo(database: Database, actor: Actor, raw: bytes) -> TeamLogo:
+def set_team_logo(context: Context, raw: bytes) -> TeamLogo:
     """Administrator only. Validates first, so a refused file changes nothing."""
-    require_admin(actor)
+    require_admin(context.actor)
     logo = normalize_logo(raw)
-    with database.session() as session:
+    with context.session() as session:
         session.merge(AppMeta(key=LOGO_META_KEY,
                               value=base64.b64encode(logo.png).decode("ascii")))
-        audit.record(session, actor.login, audit.Action.UPDATE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      detail=f"Logo til rapporter ændret ({logo.width} × {logo.height} pixel)")
     return logo
 
 
-def set_team_logo_from_file(database: Database, actor: Actor, path: Path) -> TeamLogo:
-    require_admin(actor)
-    return set_team_logo(database, actor, read_logo_file(path))
+def set_team_logo_from_file(context: Context, path: Path) -> TeamLogo:
+    require_admin(context.actor)
+    return set_team_logo(context, read_logo_file(path))
 
 
-def remove_team_logo(database: Database, actor: Actor) -> None:
-    require_admin(actor)
-    with database.session() as session:
+def remove_team_logo(context: Context) -> None:
+    require_admin(context.actor)
+    with context.session() as session:
         removed = session.execute(delete(AppMeta).where(AppMeta.key == LOGO_META_KEY))
         if removed.rowcount:
-            audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
+            audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          detail="Logo til rapporter fjernet")
 
 

@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from mentordesk.economy.xlsx_layout import COL_CODE, COL_MONTH0, YEAR_SHEET
+from mentordesk.kernel.context import Context
 
 PASSPHRASE = "økonomi-kommandolinje 42"
 YEAR = 2025
@@ -49,9 +50,9 @@ def economy_db(tmp_path: Path) -> tuple[Path, int]:
         with database.session() as session:
             seed_default_catalogue(session, today=date(YEAR, 6, 1))
         actor = resolve_actor(database, vault.current_login())
-        citizen = create_citizen(database, actor, NewCitizen(alias="Ravnen", anonymous=True))
+        citizen = create_citizen(Context(database, actor), NewCitizen(alias="Ravnen", anonymous=True))
         income, expense = EconomySection.INCOME, EconomySection.EXPENSE
-        save_sheet(database, actor, citizen, YEAR, 0, Sheet(
+        save_sheet(Context(database, actor), citizen, YEAR, 0, Sheet(
             citizen_id=citizen, year=YEAR, adults=2, children_2_6=1, lines=(
                 SheetLine.filled(income, "Løn", Frequency.MONTHLY, 2_413_337),
                 SheetLine.filled(income, "Kontanthjælp", Frequency.MONTHLY, 1_167_301, 4),
@@ -70,7 +71,7 @@ def economy_db(tmp_path: Path) -> tuple[Path, int]:
                 ("Demobanken (fiktiv)", "bank_loan", 3_333_367, 0, 725),
                 ("Teleselskabet (fiktiv)", "phone_internet", 45_678, 0, 0),
                 ("Webshop (fiktiv)", "other", 1_000_033, 0, 0)):
-            create_debt(database, actor, citizen, DebtInput(
+            create_debt(Context(database, actor), citizen, DebtInput(
                 creditor=creditor, debt_type=kind, balance_oere=balance,
                 agreed_payment_oere=agreed, interest_bp=interest))
     finally:

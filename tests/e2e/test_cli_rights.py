@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mentordesk import vault
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import resolve_actor
 
@@ -34,7 +35,7 @@ def db(tmp_path: Path, isolated_home: Path) -> tuple[Path, int]:
     database = vault.unlock_with_passphrase(path, PASSPHRASE)
     try:
         actor = resolve_actor(database, vault.current_login())
-        citizen = create_citizen(database, actor, NewCitizen(
+        citizen = create_citizen(Context(database, actor), NewCitizen(
             first_name="Rikke", last_name="Indsigt", note="<b>fed</b> & =1+1"))
     finally:
         database.close()

@@ -13,6 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from mentordesk import vault
+from mentordesk.kernel.context import Context
 from mentordesk.schedule import AppointmentInput, create_appointment, weekly_hours_for_week
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, LegalBasis, User
@@ -52,7 +53,7 @@ def team_file(tmp_path: Path) -> Path:
                         duration_minutes=25, form="sms"),
             ])
             citizen_id, mentor_id = citizen.id, mentor.id
-        create_appointment(database, admin, AppointmentInput(
+        create_appointment(Context(database, admin), AppointmentInput(
             citizen_id=citizen_id, mentor_ids=(mentor_id,), starts_at=datetime(2026, 11, 4, 9),
             duration_minutes=45, form="home_visit", note="Fortrolig note"),
             today=date(2026, 11, 1))
@@ -71,7 +72,7 @@ def test_hours_json_equals_service_numbers(team_file, isolated_home):
         "Per Prøve", "2026-W45", 60, 300, 75, "within")
     database = vault.unlock_with_passphrase(team_file, PASSPHRASE)
     try:
-        overview = weekly_hours_for_week(database, resolve_actor(database, vault.current_login()),
+        overview = weekly_hours_for_week(Context(database, resolve_actor(database, vault.current_login())),
                                          "2026-W45")
     finally:
         database.close()

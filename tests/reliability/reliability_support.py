@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 
 from mentordesk import vault
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import Database
@@ -38,7 +39,7 @@ def open_database(path: Path, raw_key: RawKey) -> Database:
 
 def add_citizen(database: Database, label: str, **fields: str) -> int:
     actor = resolve_actor(database, vault.current_login())
-    return create_citizen(database, actor, NewCitizen(first_name="Prøve", last_name=label,
+    return create_citizen(Context(database, actor), NewCitizen(first_name="Prøve", last_name=label,
                                                       **fields))
 
 

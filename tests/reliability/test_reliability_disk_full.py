@@ -24,6 +24,7 @@ from reliability_support import (
 from mentordesk import vault
 from mentordesk.errors import MentorDeskError
 from mentordesk.files import write_atomically
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import resolve_actor
 
@@ -63,7 +64,7 @@ def test_disk_full_during_a_save(tmp_path):
         _limit_file_size(size + 64 * 1024)
         try:
             # ~2 MB in one transaction: cannot fit in 64 KB more.
-            create_citizen(database, actor, NewCitizen(first_name="Stor",
+            create_citizen(Context(database, actor), NewCitizen(first_name="Stor",
                                                        note="æøå " * 500_000))
         except Exception as error:  # noqa: BLE001 - what the caller would see
             os.write(write_fd, f"FAILED {type(error).__name__}\n".encode())

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from mentordesk import vault
 from mentordesk.errors import MentorDeskError
+from mentordesk.kernel.context import Context
 from mentordesk.security import app_log
 from mentordesk.security.backups import automatic_backup, backup_now
 from mentordesk.services.citizens import (
@@ -55,13 +56,13 @@ def private_temp(tmp_path, monkeypatch):
 def _representative_flows(path: Path, raw_key, log: logging.Logger) -> None:
     database = open_database(path, raw_key)
     actor = resolve_actor(database, vault.current_login())
-    citizen_id = create_citizen(database, actor, NewCitizen(
+    citizen_id = create_citizen(Context(database, actor), NewCitizen(
         first_name=SENTINEL_NAME, last_name="Prøvesen", cpr=SENTINEL_CPR, note=SENTINEL_NOTE))
-    list_citizens(database, actor, search=SENTINEL_NAME)
-    list_citizens(database, actor, search=SENTINEL_CPR)
-    get_citizen_summary(database, actor, citizen_id)
+    list_citizens(Context(database, actor), search=SENTINEL_NAME)
+    list_citizens(Context(database, actor), search=SENTINEL_CPR)
+    get_citizen_summary(Context(database, actor), citizen_id)
     try:  # the same CPR twice: refused with a message that must not reach the log raw
-        create_citizen(database, actor, NewCitizen(first_name=SENTINEL_NAME, cpr=SENTINEL_CPR))
+        create_citizen(Context(database, actor), NewCitizen(first_name=SENTINEL_NAME, cpr=SENTINEL_CPR))
     except MentorDeskError:
         log.exception("Saving a citizen was refused")
     try:  # a database error whose text carries the row's values

@@ -7,6 +7,7 @@ import sqlcipher3
 from sqlalchemy import func, select
 
 from mentordesk import audit
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import (
     NewCitizen,
     create_citizen,
@@ -31,9 +32,9 @@ def _raw(database):
 
 
 def test_search_read_and_create_are_logged_with_term(database, admin):
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Birthe", last_name="Holm"))
-    list_citizens(database, admin, search="holm")
-    get_citizen_summary(database, admin, citizen_id)
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Birthe", last_name="Holm"))
+    list_citizens(Context(database, admin), search="holm")
+    get_citizen_summary(Context(database, admin), citizen_id)
     created = _events(database, "create")
     assert any(event.citizen_id == citizen_id for event in created)
     searches = _events(database, "search")
@@ -44,14 +45,14 @@ def test_search_read_and_create_are_logged_with_term(database, admin):
 
 def test_chain_verifies(database, admin):
     for name in ("Anna", "Bo", "Carl"):
-        create_citizen(database, admin, NewCitizen(first_name=name, last_name="Test"))
+        create_citizen(Context(database, admin), NewCitizen(first_name=name, last_name="Test"))
     with database.read_session() as session:
         report = audit.verify_chain(session)
     assert report.ok and report.checked == len(_events(database))
 
 
 def test_triggers_refuse_update_and_delete(database, admin):
-    create_citizen(database, admin, NewCitizen(first_name="Dorte", last_name="Test"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Dorte", last_name="Test"))
     connection = _raw(database)
     with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
         connection.execute("UPDATE audit_event SET detail = 'x'")
@@ -75,7 +76,7 @@ def _verify(database):
 
 
 def test_altered_row_is_found(database, admin):
-    create_citizen(database, admin, NewCitizen(first_name="Erik", last_name="Test"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Erik", last_name="Test"))
     target = _events(database)[1].id
     _tamper(database, f"UPDATE audit_event SET user_login = 'someone' WHERE id = {target}")
     report = _verify(database)
@@ -84,7 +85,7 @@ def test_altered_row_is_found(database, admin):
 
 def test_removed_row_in_the_middle_is_found(database, admin):
     for name in ("Finn", "Gitte"):
-        create_citizen(database, admin, NewCitizen(first_name=name, last_name="Test"))
+        create_citizen(Context(database, admin), NewCitizen(first_name=name, last_name="Test"))
     target = _events(database)[1].id
     _tamper(database, f"DELETE FROM audit_event WHERE id = {target}")
     report = _verify(database)
@@ -92,14 +93,14 @@ def test_removed_row_in_the_middle_is_found(database, admin):
 
 
 def test_removed_last_row_is_found(database, admin):
-    create_citizen(database, admin, NewCitizen(first_name="Hans", last_name="Test"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Hans", last_name="Test"))
     _tamper(database, "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)")
     report = _verify(database)
     assert not report.ok and "fjernet" in report.problem
 
 
 def test_audit_count_matches(database, admin):
-    create_citizen(database, admin, NewCitizen(first_name="Ida", last_name="Test"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Ida", last_name="Test"))
     with database.read_session() as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == len(
             _events(database))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, StaleEdit
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.catalogue_admin import (
     AuthorityInput,
@@ -87,18 +88,18 @@ def test_hour_and_price_labels():
 
 def test_only_admins_change_the_catalogue(database, mentor):
     with pytest.raises(AccessDenied):
-        create_legal_basis(database, mentor, LegalBasisInput("SEL §107", "Midlertidigt ophold"))
+        create_legal_basis(Context(database, mentor), LegalBasisInput("SEL §107", "Midlertidigt ophold"))
     basis = _basis(load_catalogue(database), "SEL §85")
     with pytest.raises(AccessDenied):
-        update_legal_basis(database, mentor, basis.id, basis.version, {"name": "Ændret"})
+        update_legal_basis(Context(database, mentor), basis.id, basis.version, {"name": "Ændret"})
     with pytest.raises(AccessDenied):
-        create_authority(database, mentor, AuthorityInput("Vestby Kommune"))
+        create_authority(Context(database, mentor), AuthorityInput("Vestby Kommune"))
     # Everyone reads.
     assert load_catalogue(database).legal_bases
 
 
 def test_admin_adds_legal_basis_with_literal_text_and_audit(database, admin):
-    created = create_legal_basis(database, admin, LegalBasisInput(
+    created = create_legal_basis(Context(database, admin), LegalBasisInput(
         " SEL §107 ", HOSTILE, note=HOSTILE, allows_anonymous=True, requires_assessment=False))
     assert created.code == "SEL §107"
     assert created.name == HOSTILE and created.note == HOSTILE
@@ -111,17 +112,17 @@ def test_admin_adds_legal_basis_with_literal_text_and_audit(database, admin):
 
 def test_legal_basis_input_is_checked(database, admin):
     with pytest.raises(InvalidInput, match="allerede et lovgrundlag med koden »SEL §85«"):
-        create_legal_basis(database, admin, LegalBasisInput("sel §85", "Dublet"))
+        create_legal_basis(Context(database, admin), LegalBasisInput("sel §85", "Dublet"))
     with pytest.raises(InvalidInput, match="Udfyld feltet »Navn«"):
-        create_legal_basis(database, admin, LegalBasisInput("SEL §1", "   "))
+        create_legal_basis(Context(database, admin), LegalBasisInput("SEL §1", "   "))
     with pytest.raises(InvalidInput, match="højst være 200 tegn langt; der står 201 tegn"):
-        create_legal_basis(database, admin, LegalBasisInput("SEL §2", "x" * 201))
+        create_legal_basis(Context(database, admin), LegalBasisInput("SEL §2", "x" * 201))
     assert len(load_catalogue(database).legal_bases) == 7
 
 
 def test_course_type_hours_and_price_are_stored_in_minutes_and_oere(database, admin):
     basis = _basis(load_catalogue(database), "SEL §85")
-    created = create_course_type(database, admin, CourseTypeInput(
+    created = create_course_type(Context(database, admin), CourseTypeInput(
         "Bostøtte - Intensiv", legal_basis_id=basis.id, min_weeks=26,
         hours_min_minutes=6 * 60, hours_max_minutes=10 * 60, price_model="per_week",
         price_oere=250_000, price_max_hours=10, roles="Pædagog, sygeplejerske"))
@@ -143,24 +144,24 @@ def test_course_type_hours_and_price_are_stored_in_minutes_and_oere(database, ad
 def test_course_type_edit_validation_changes_nothing(database, admin, changes, message):
     course = _course(load_catalogue(database), "Mentorstøtte - For borgere med misbrug")
     with pytest.raises(InvalidInput, match=message):
-        update_course_type(database, admin, course.id, course.version, changes)
+        update_course_type(Context(database, admin), course.id, course.version, changes)
     assert _course(load_catalogue(database), "Mentorstøtte - For borgere med misbrug") == course
 
 
 def test_stale_course_type_edit_is_a_conflict(database, admin):
     course = _course(load_catalogue(database), "Mentorstøtte - For borgere med misbrug")
     original = course.values()
-    update_course_type(database, admin, course.id, course.version,
+    update_course_type(Context(database, admin), course.id, course.version,
                        {"description": "Deres beskrivelse"}, original)
     with pytest.raises(EditConflict) as caught:
-        update_course_type(database, admin, course.id, course.version,
+        update_course_type(Context(database, admin), course.id, course.version,
                            {"description": "Min beskrivelse", "price_oere": 45_000,
                             "price_model": "per_hour"}, original)
     conflict = caught.value
     assert [(c.field, c.mine, c.theirs) for c in conflict.conflicts] == [
         ("description", "Min beskrivelse", "Deres beskrivelse")]
     assert conflict.merged == {"price_oere": 45_000, "price_model": "per_hour"}
-    saved = update_course_type(database, admin, course.id, conflict.current_version,
+    saved = update_course_type(Context(database, admin), course.id, conflict.current_version,
                                {**conflict.merged, "description": "Begge"})
     assert (saved.description, saved.price_label) == ("Begge", "450,00 kr. pr. time eks. moms")
 
@@ -168,45 +169,45 @@ def test_stale_course_type_edit_is_a_conflict(database, admin):
 def test_removing_in_use_rows_deactivates_them(database, admin):
     catalogue = load_catalogue(database)
     course = _course(catalogue, "Mentorstøtte - For borgere med misbrug")
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Bo", last_name="Brug"))
-    create_grant(database, admin, citizen_id, GrantInput(
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bo", last_name="Brug"))
+    create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=course.legal_basis_id, course_type_id=course.id,
         start_on=date(2026, 1, 5)))
-    assert remove_course_type(database, admin, course.id, course.version) is Removal.DEACTIVATED
+    assert remove_course_type(Context(database, admin), course.id, course.version) is Removal.DEACTIVATED
     after = _course(load_catalogue(database), "Mentorstøtte - For borgere med misbrug")
     assert not after.active and after.uses == 1
     # Legal bases named by course types are in use too.
     lab42 = _basis(catalogue, "LAB §42")
-    assert remove_legal_basis(database, admin, lab42.id, lab42.version) is Removal.DEACTIVATED
-    unused = create_legal_basis(database, admin, LegalBasisInput("SEL §107", "Ophold"))
-    assert remove_legal_basis(database, admin, unused.id, unused.version) is Removal.DELETED
+    assert remove_legal_basis(Context(database, admin), lab42.id, lab42.version) is Removal.DEACTIVATED
+    unused = create_legal_basis(Context(database, admin), LegalBasisInput("SEL §107", "Ophold"))
+    assert remove_legal_basis(Context(database, admin), unused.id, unused.version) is Removal.DELETED
     assert "SEL §107" not in [item.code for item in load_catalogue(database).legal_bases]
 
 
 def test_remove_against_a_stale_version_is_refused(database, admin):
-    basis = create_legal_basis(database, admin, LegalBasisInput("SEL §107", "Ophold"))
-    update_legal_basis(database, admin, basis.id, basis.version, {"name": "Midlertidigt"})
+    basis = create_legal_basis(Context(database, admin), LegalBasisInput("SEL §107", "Ophold"))
+    update_legal_basis(Context(database, admin), basis.id, basis.version, {"name": "Midlertidigt"})
     with pytest.raises(StaleEdit):
-        remove_legal_basis(database, admin, basis.id, basis.version)
+        remove_legal_basis(Context(database, admin), basis.id, basis.version)
 
 
 def test_authorities_create_edit_remove(database, admin):
-    authority = create_authority(database, admin, AuthorityInput(
+    authority = create_authority(Context(database, admin), AuthorityInput(
         "Jobcenter Vestby", kind="jobcenter", address="Torvet 1, 9999 Vestby",
         email="jobcenter@vestby.example"))
     assert authority.kind_label == "Jobcenter"
     with pytest.raises(InvalidInput, match="ligner ikke en e-mailadresse"):
-        update_authority(database, admin, authority.id, authority.version, {"email": "ingen"})
+        update_authority(Context(database, admin), authority.id, authority.version, {"email": "ingen"})
     with pytest.raises(InvalidInput, match="kommune eller et jobcenter"):
-        create_authority(database, admin, AuthorityInput("Region Demo", kind="region"))
+        create_authority(Context(database, admin), AuthorityInput("Region Demo", kind="region"))
     with pytest.raises(InvalidInput, match="allerede en myndighed"):
-        create_authority(database, admin, AuthorityInput("jobcenter vestby"))
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Ida", last_name="Job"))
+        create_authority(Context(database, admin), AuthorityInput("jobcenter vestby"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Ida", last_name="Job"))
     basis = _basis(load_catalogue(database), "LAB §31b")
-    create_grant(database, admin, citizen_id, GrantInput(
+    create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=basis.id, authority_id=authority.id, start_on=date(2026, 2, 2)))
     with pytest.raises(InvalidInput, match="står på 1 bevilling"):
-        remove_authority(database, admin, authority.id, authority.version)
-    other = create_authority(database, admin, AuthorityInput("Sydby Kommune"))
-    assert remove_authority(database, admin, other.id, other.version) is Removal.DELETED
+        remove_authority(Context(database, admin), authority.id, authority.version)
+    other = create_authority(Context(database, admin), AuthorityInput("Sydby Kommune"))
+    assert remove_authority(Context(database, admin), other.id, other.version) is Removal.DELETED
     assert [a.name for a in load_catalogue(database).authorities] == ["Jobcenter Vestby"]

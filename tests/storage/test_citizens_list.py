@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from mentordesk.domain.codes import CitizenStatus, Role
 from mentordesk.domain.cpr import mask_cpr
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, User
@@ -23,13 +24,13 @@ def _populate(database, admin) -> dict[str, int]:
     ids = {}
     for first, last, alias, cpr in PEOPLE:
         ids[first or alias] = create_citizen(
-            database, admin, NewCitizen(first_name=first, last_name=last, alias=alias, cpr=cpr))
+            Context(database, admin), NewCitizen(first_name=first, last_name=last, alias=alias, cpr=cpr))
     return ids
 
 
 def test_danish_order_and_masking(database, admin):
     _populate(database, admin)
-    rows = list_citizens(database, admin)
+    rows = list_citizens(Context(database, admin))
     assert [row.display_name for row in rows] == [
         "Anders And", "Ravnen", "Æbelø Ærø", "Øjvind Østergaard", "Åse Ågård"]
     by_name = {row.display_name: row for row in rows}
@@ -42,19 +43,19 @@ def test_danish_order_and_masking(database, admin):
 
 def test_search_by_name_part_alias_and_last_four(database, admin):
     _populate(database, admin)
-    assert [r.display_name for r in list_citizens(database, admin, "øster")] == [
+    assert [r.display_name for r in list_citizens(Context(database, admin), "øster")] == [
         "Øjvind Østergaard"]
-    assert [r.display_name for r in list_citizens(database, admin, "RAVN")] == ["Ravnen"]
-    assert [r.display_name for r in list_citizens(database, admin, "9033")] == ["Æbelø Ærø"]
-    assert list_citizens(database, admin, "%") == []
-    assert list_citizens(database, admin, "_") == []
+    assert [r.display_name for r in list_citizens(Context(database, admin), "RAVN")] == ["Ravnen"]
+    assert [r.display_name for r in list_citizens(Context(database, admin), "9033")] == ["Æbelø Ærø"]
+    assert list_citizens(Context(database, admin), "%") == []
+    assert list_citizens(Context(database, admin), "_") == []
 
 
 def test_status_filter(database, admin):
     _populate(database, admin)
-    create_citizen(database, admin, NewCitizen(first_name="Aktiv", last_name="Borger",
+    create_citizen(Context(database, admin), NewCitizen(first_name="Aktiv", last_name="Borger",
                                                status=CitizenStatus.ACTIVE))
-    rows = list_citizens(database, admin, status=CitizenStatus.ACTIVE)
+    rows = list_citizens(Context(database, admin), status=CitizenStatus.ACTIVE)
     assert [row.display_name for row in rows] == ["Aktiv Borger"]
     assert rows[0].status is CitizenStatus.ACTIVE
 
@@ -75,7 +76,7 @@ def test_mentor_sees_only_current_assignments(database, admin):
                        start_on=today - timedelta(days=300), end_on=today - timedelta(days=1)),
         ])
     actor = resolve_actor(database, "mentor.m")
-    rows = list_citizens(database, actor, today=today)
+    rows = list_citizens(Context(database, actor), today=today)
     assert sorted(row.display_name for row in rows) == ["Ravnen", "Åse Ågård"]
     assert {row.display_name: row.primary_mentor for row in rows}["Åse Ågård"] == "Mona Mentor"
-    assert len(list_citizens(database, admin, today=today)) == len(PEOPLE)
+    assert len(list_citizens(Context(database, admin), today=today)) == len(PEOPLE)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.storage.models import Consent, Partner
 
 
 def test_consent_window(database, admin):
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Sif", last_name="Samtykke"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Sif", last_name="Samtykke"))
     with database.session() as session:
         gp = Partner(name="Lægehuset Vestby", kind="gp")
         psychiatry = Partner(name="Distriktspsykiatrien", kind="psychiatry")

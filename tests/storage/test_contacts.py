@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from mentordesk.domain.codes import Attendance, ContactForm, Role
 from mentordesk.errors import AccessDenied, NotFound
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.contacts import (
@@ -37,7 +38,7 @@ HOSTILE = "=HYPERLINK(\"x\") <b>fed</b> & 'citat' \"dobbelt\" 🙂\nanden linje"
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(first_name="Karla", last_name="Kontakt",
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Karla", last_name="Kontakt",
                                                       cpr="0101909001"))
 
 
@@ -104,11 +105,11 @@ def contact_count(database) -> int:
 
 
 def test_defaults_mentor_is_actor_date_is_today_attended(database, mentor, citizen_id):
-    contact_id = log_contact(database, mentor, NewContact(
+    contact_id = log_contact(Context(database, mentor), NewContact(
         citizen_id=citizen_id, duration_minutes=90, form=ContactForm.ACCOMPANIMENT,
         place="  Lægehuset  ", note=HOSTILE))
 
-    rows = contacts_for_citizen(database, mentor, citizen_id)
+    rows = contacts_for_citizen(Context(database, mentor), citizen_id)
     assert [row.id for row in rows] == [contact_id]
     row = rows[0]
     assert row.contact_on == date.today()
@@ -138,7 +139,7 @@ def test_defaults_mentor_is_actor_date_is_today_attended(database, mentor, citiz
 def test_bad_input_is_refused_in_danish_and_nothing_is_saved(database, admin, citizen_id,
                                                              fields, field, message):
     with pytest.raises(ContactInputError) as caught:
-        log_contact(database, admin, contact(citizen_id, **fields), today=TODAY)
+        log_contact(Context(database, admin), contact(citizen_id, **fields), today=TODAY)
     assert caught.value.field == field
     assert message in str(caught.value)
     assert contact_count(database) == 0
@@ -146,24 +147,24 @@ def test_bad_input_is_refused_in_danish_and_nothing_is_saved(database, admin, ci
 
 
 def test_full_day_and_exact_limits_are_accepted(database, admin, citizen_id):
-    log_contact(database, admin, contact(citizen_id, duration_minutes=24 * 60, place="x" * 200,
+    log_contact(Context(database, admin), contact(citizen_id, duration_minutes=24 * 60, place="x" * 200,
                                          note="ø" * 20_000), today=TODAY)
     assert contact_count(database) == 1
 
 
 def test_goal_links_only_to_the_citizens_own_goals(database, admin, citizen_id):
-    other = create_citizen(database, admin, NewCitizen(first_name="Anden", last_name="Borger"))
+    other = create_citizen(Context(database, admin), NewCitizen(first_name="Anden", last_name="Borger"))
     second = add_goal(database, citizen_id, "Åbne e-Boks selv", position=2)
     first = add_goal(database, citizen_id, "Mere struktur i hverdagen", position=1)
     foreign = add_goal(database, other, "Ikke min")
 
-    assert goals_for_linking(database, admin, citizen_id) == [
+    assert goals_for_linking(Context(database, admin), citizen_id) == [
         (first, "Mere struktur i hverdagen"), (second, "Åbne e-Boks selv")]
     with pytest.raises(ContactInputError, match="hører ikke til borgeren"):
-        log_contact(database, admin, contact(citizen_id, goal_ids=(first, foreign)), today=TODAY)
-    contact_id = log_contact(database, admin, contact(citizen_id, goal_ids=(second, first)),
+        log_contact(Context(database, admin), contact(citizen_id, goal_ids=(first, foreign)), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id, goal_ids=(second, first)),
                              today=TODAY)
-    assert get_contact(database, admin, contact_id).goal_ids == tuple(sorted((first, second)))
+    assert get_contact(Context(database, admin), contact_id).goal_ids == tuple(sorted((first, second)))
 
 
 # -- consent --------------------------------------------------------------------------
@@ -173,39 +174,39 @@ def test_partner_contact_without_consent_needs_a_reason(database, admin, citizen
     partner_id = add_partner(database, "Lægehuset Vestby")
 
     with pytest.raises(ConsentMissing) as caught:
-        log_contact(database, admin, contact(citizen_id, partner_id=partner_id), today=TODAY)
+        log_contact(Context(database, admin), contact(citizen_id, partner_id=partner_id), today=TODAY)
     assert "Lægehuset Vestby" in str(caught.value) and "20-11-2026" in str(caught.value)
     assert contact_count(database) == 0
 
     with pytest.raises(ConsentMissing):  # blank is no reason
-        log_contact(database, admin, contact(citizen_id, partner_id=partner_id,
+        log_contact(Context(database, admin), contact(citizen_id, partner_id=partner_id,
                                              consent_override_reason="   "), today=TODAY)
-    contact_id = log_contact(database, admin, contact(
+    contact_id = log_contact(Context(database, admin), contact(
         citizen_id, partner_id=partner_id, consent_override_reason="Akut: borgeren <indlagt>"),
         today=TODAY)
 
-    detail = get_contact(database, admin, contact_id)
+    detail = get_contact(Context(database, admin), contact_id)
     assert detail.consent_override_reason == "Akut: borgeren <indlagt>"
     assert detail.partner_name == "Lægehuset Vestby"
     created = audit_events(database, "create")[-1]
     assert "uden gyldigt samtykke" in created.detail
     # The reason is free text about the citizen: it stays on the contact, not in the log.
     assert "Akut: borgeren <indlagt>" not in created.detail
-    assert contacts_for_citizen(database, admin, citizen_id)[0].partner_name == "Lægehuset Vestby"
+    assert contacts_for_citizen(Context(database, admin), citizen_id)[0].partner_name == "Lægehuset Vestby"
 
 
 def test_partner_contact_with_valid_consent_stores_no_override(database, admin, citizen_id):
     partner_id = add_partner(database, "Distriktspsykiatrien")
     give_consent(database, citizen_id, partner_id, TODAY - timedelta(days=10))
 
-    contact_id = log_contact(database, admin, contact(
+    contact_id = log_contact(Context(database, admin), contact(
         citizen_id, partner_id=partner_id, consent_override_reason="unødvendig"), today=TODAY)
 
-    assert get_contact(database, admin, contact_id).consent_override_reason == ""
+    assert get_contact(Context(database, admin), contact_id).consent_override_reason == ""
     assert "samtykke" not in audit_events(database, "create")[-1].detail
     # Before the consent was given, the same partner needs a reason again.
     with pytest.raises(ConsentMissing):
-        log_contact(database, admin, contact(citizen_id, partner_id=partner_id,
+        log_contact(Context(database, admin), contact(citizen_id, partner_id=partner_id,
                                              contact_on=TODAY - timedelta(days=11)), today=TODAY)
 
 
@@ -222,50 +223,50 @@ def test_active_partners_in_danish_order(database):
 
 
 def test_mentor_outside_caseload_is_refused_everywhere(database, admin, outsider, citizen_id):
-    contact_id = log_contact(database, admin, contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
     attempts = [
-        lambda: log_contact(database, outsider, contact(citizen_id), today=TODAY),
-        lambda: contacts_for_citizen(database, outsider, citizen_id),
-        lambda: get_contact(database, outsider, contact_id),
-        lambda: attendance_rate(database, outsider, citizen_id, TODAY, TODAY),
-        lambda: goals_for_linking(database, outsider, citizen_id),
-        lambda: update_contact(database, outsider, contact_id, 1, {"note": "x"}),
-        lambda: delete_contact(database, outsider, contact_id),
+        lambda: log_contact(Context(database, outsider), contact(citizen_id), today=TODAY),
+        lambda: contacts_for_citizen(Context(database, outsider), citizen_id),
+        lambda: get_contact(Context(database, outsider), contact_id),
+        lambda: attendance_rate(Context(database, outsider), citizen_id, TODAY, TODAY),
+        lambda: goals_for_linking(Context(database, outsider), citizen_id),
+        lambda: update_contact(Context(database, outsider), contact_id, 1, {"note": "x"}),
+        lambda: delete_contact(Context(database, outsider), contact_id),
     ]
     for attempt in attempts:
         with pytest.raises(NotFound):
             attempt()
     assert contact_count(database) == 1
-    assert contacts_for_mentor(database, outsider, outsider.user_id) == []
+    assert contacts_for_mentor(Context(database, outsider), outsider.user_id) == []
 
 
 def test_mentor_sees_own_list_only_and_logs_only_as_self(database, admin, mentor, citizen_id):
-    log_contact(database, mentor, contact(citizen_id, note="min"), today=TODAY)
-    log_contact(database, admin, contact(citizen_id, note="koordinatorens",
+    log_contact(Context(database, mentor), contact(citizen_id, note="min"), today=TODAY)
+    log_contact(Context(database, admin), contact(citizen_id, note="koordinatorens",
                                          mentor_id=mentor.user_id), today=TODAY)
 
     # Same day, no start time: the one logged last comes first.
-    assert [r.note for r in contacts_for_mentor(database, mentor, mentor.user_id)] == [
+    assert [r.note for r in contacts_for_mentor(Context(database, mentor), mentor.user_id)] == [
         "koordinatorens", "min"]
     with pytest.raises(AccessDenied):
-        contacts_for_mentor(database, mentor, admin.user_id)
+        contacts_for_mentor(Context(database, mentor), admin.user_id)
     with pytest.raises(AccessDenied):
-        log_contact(database, mentor, contact(citizen_id, mentor_id=admin.user_id), today=TODAY)
-    assert [m.full_name for m in contact_mentors(database, mentor)] == ["Mona Mentor"]
-    assert {m.id for m in contact_mentors(database, admin)} == {admin.user_id, mentor.user_id}
+        log_contact(Context(database, mentor), contact(citizen_id, mentor_id=admin.user_id), today=TODAY)
+    assert [m.full_name for m in contact_mentors(Context(database, mentor))] == ["Mona Mentor"]
+    assert {m.id for m in contact_mentors(Context(database, admin))} == {admin.user_id, mentor.user_id}
 
 
 def test_mentor_list_audits_one_read_per_citizen(database, admin, mentor, citizen_id):
-    other = create_citizen(database, admin, NewCitizen(alias="Ravnen"))
+    other = create_citizen(Context(database, admin), NewCitizen(alias="Ravnen"))
     with database.session() as session:
         session.add(Assignment(citizen_id=other, user_id=mentor.user_id, kind="substitute",
                                start_on=TODAY - timedelta(days=5)))
-    log_contact(database, mentor, contact(citizen_id), today=TODAY)
-    log_contact(database, mentor, contact(other, form=ContactForm.PUBLIC_SPACE), today=TODAY)
-    log_contact(database, mentor, contact(other, contact_on=TODAY - timedelta(days=1)),
+    log_contact(Context(database, mentor), contact(citizen_id), today=TODAY)
+    log_contact(Context(database, mentor), contact(other, form=ContactForm.PUBLIC_SPACE), today=TODAY)
+    log_contact(Context(database, mentor), contact(other, contact_on=TODAY - timedelta(days=1)),
                 today=TODAY)
 
-    rows = contacts_for_mentor(database, mentor, mentor.user_id, today=TODAY)
+    rows = contacts_for_mentor(Context(database, mentor), mentor.user_id, today=TODAY)
 
     assert {row.citizen_name for row in rows} == {"Karla Kontakt", "Ravnen"}
     reads = [e for e in audit_events(database, "read") if "mentorens liste" in e.detail]
@@ -285,10 +286,10 @@ def test_newest_first_by_date_then_start_time(database, admin, citizen_id):
         ("i går", TODAY - timedelta(days=1), time(23, 0)),
     ]
     for note, day, start in plan:
-        log_contact(database, admin, contact(citizen_id, note=note, contact_on=day,
+        log_contact(Context(database, admin), contact(citizen_id, note=note, contact_on=day,
                                              start_time=start), today=TODAY)
 
-    rows = contacts_for_citizen(database, admin, citizen_id)
+    rows = contacts_for_citizen(Context(database, admin), citizen_id)
 
     assert [row.note for row in rows] == ["eftermiddag", "morgen", "uden tid", "i går", "ældst"]
     assert [row.time_text for row in rows][:3] == ["13:30", "08:15", ""]
@@ -298,16 +299,16 @@ def test_newest_first_by_date_then_start_time(database, admin, citizen_id):
 
 
 def test_filters_period_form_and_attendance(database, admin, citizen_id):
-    log_contact(database, admin, contact(citizen_id, note="gammel", contact_on=date(2026, 9, 1)),
+    log_contact(Context(database, admin), contact(citizen_id, note="gammel", contact_on=date(2026, 9, 1)),
                 today=TODAY)
-    log_contact(database, admin, contact(citizen_id, note="telefon", form=ContactForm.PHONE,
+    log_contact(Context(database, admin), contact(citizen_id, note="telefon", form=ContactForm.PHONE,
                                          contact_on=date(2026, 11, 2)), today=TODAY)
-    log_contact(database, admin, contact(citizen_id, note="udeblev",
+    log_contact(Context(database, admin), contact(citizen_id, note="udeblev",
                                          attendance=Attendance.NO_SHOW,
                                          contact_on=date(2026, 11, 3)), today=TODAY)
 
     def notes(**filters) -> list[str]:
-        return [r.note for r in contacts_for_citizen(database, admin, citizen_id,
+        return [r.note for r in contacts_for_citizen(Context(database, admin), citizen_id,
                                                      ContactFilters(**filters))]
 
     assert notes(period_from=date(2026, 11, 1)) == ["udeblev", "telefon"]
@@ -337,21 +338,21 @@ def test_attendance_rate_counts_in_person_meetings_in_the_period(database, admin
         (ContactForm.HOME_VISIT, Attendance.NO_SHOW, date(2026, 8, 19)),  # before the period
     ]
     for form, attendance, day in plan:
-        log_contact(database, admin, contact(citizen_id, form=form, attendance=attendance,
+        log_contact(Context(database, admin), contact(citizen_id, form=form, attendance=attendance,
                                              contact_on=day), today=TODAY)
 
-    rate = attendance_rate(database, admin, citizen_id, start, end)
+    rate = attendance_rate(Context(database, admin), citizen_id, start, end)
 
     assert (rate.attended, rate.no_shows, rate.planned) == (3, 1, 4)
     assert rate.rate == pytest.approx(0.75)
-    edge = attendance_rate(database, admin, citizen_id, date(2026, 8, 19), date(2026, 9, 1))
+    edge = attendance_rate(Context(database, admin), citizen_id, date(2026, 8, 19), date(2026, 9, 1))
     assert (edge.attended, edge.no_shows) == (1, 1)
     assert "Mødestabilitet" in audit_events(database, "read")[-1].detail
 
 
 def test_attendance_rate_is_none_when_nothing_was_planned(database, admin, citizen_id):
-    log_contact(database, admin, contact(citizen_id, form=ContactForm.PHONE), today=TODAY)
-    assert attendance_rate(database, admin, citizen_id, TODAY, TODAY) == (0, 0, None)
+    log_contact(Context(database, admin), contact(citizen_id, form=ContactForm.PHONE), today=TODAY)
+    assert attendance_rate(Context(database, admin), citizen_id, TODAY, TODAY) == (0, 0, None)
 
 
 # -- editing --------------------------------------------------------------------------
@@ -359,10 +360,10 @@ def test_attendance_rate_is_none_when_nothing_was_planned(database, admin, citiz
 
 def test_edit_saves_and_bumps_the_version(database, admin, citizen_id):
     goal = add_goal(database, citizen_id, "Struktur")
-    contact_id = log_contact(database, admin, contact(citizen_id, note="før"), today=TODAY)
-    loaded = get_contact(database, admin, contact_id)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id, note="før"), today=TODAY)
+    loaded = get_contact(Context(database, admin), contact_id)
 
-    diff = update_contact(database, admin, contact_id, loaded.version,
+    diff = update_contact(Context(database, admin), contact_id, loaded.version,
                           {**loaded.editable_values(), "note": "efter",
                            "attendance": Attendance.NO_SHOW, "goal_ids": (goal,)},
                           loaded.editable_values(), today=TODAY)
@@ -370,7 +371,7 @@ def test_edit_saves_and_bumps_the_version(database, admin, citizen_id):
     assert diff == {"note": ("før", "efter"),
                     "attendance": (Attendance.ATTENDED, Attendance.NO_SHOW),
                     "goal_ids": ((), (goal,))}
-    saved = get_contact(database, admin, contact_id)
+    saved = get_contact(Context(database, admin), contact_id)
     assert (saved.note, saved.attendance, saved.goal_ids) == ("efter", Attendance.NO_SHOW,
                                                               (goal,))
     assert saved.version == loaded.version + 1
@@ -380,16 +381,16 @@ def test_edit_saves_and_bumps_the_version(database, admin, citizen_id):
 
 
 def test_stale_edit_raises_conflict_and_keeps_both_notes(database, admin, mentor, citizen_id):
-    contact_id = log_contact(database, mentor, contact(citizen_id, note="Første udkast",
+    contact_id = log_contact(Context(database, mentor), contact(citizen_id, note="Første udkast",
                                                        place="Café"), today=TODAY)
-    mine = get_contact(database, mentor, contact_id)
-    theirs = get_contact(database, admin, contact_id)
-    update_contact(database, admin, contact_id, theirs.version,
+    mine = get_contact(Context(database, mentor), contact_id)
+    theirs = get_contact(Context(database, admin), contact_id)
+    update_contact(Context(database, admin), contact_id, theirs.version,
                    {"note": "Koordinatorens tilføjelse <b>&", "attendance": Attendance.NO_SHOW},
                    theirs.editable_values(), today=TODAY)
 
     with pytest.raises(EditConflict) as caught:
-        update_contact(database, mentor, contact_id, mine.version,
+        update_contact(Context(database, mentor), contact_id, mine.version,
                        {**mine.editable_values(), "note": "Mentorens note 🙂",
                         "place": "Biblioteket"}, mine.editable_values(), today=TODAY)
 
@@ -398,13 +399,13 @@ def test_stale_edit_raises_conflict_and_keeps_both_notes(database, admin, mentor
         ("note", "Mentorens note 🙂", "Koordinatorens tilføjelse <b>&")]
     # Attendance, which only they changed, is neither a conflict nor overwritten by mine.
     assert conflict.merged == {"place": "Biblioteket"}
-    assert get_contact(database, mentor, contact_id).note == "Koordinatorens tilføjelse <b>&"
+    assert get_contact(Context(database, mentor), contact_id).note == "Koordinatorens tilføjelse <b>&"
 
     resolved = {**conflict.merged,
                 "note": "Koordinatorens tilføjelse <b>&\n\nMentorens note 🙂"}
-    update_contact(database, mentor, contact_id, conflict.current_version, resolved,
+    update_contact(Context(database, mentor), contact_id, conflict.current_version, resolved,
                    today=TODAY)
-    saved = get_contact(database, mentor, contact_id)
+    saved = get_contact(Context(database, mentor), contact_id)
     assert saved.note == "Koordinatorens tilføjelse <b>&\n\nMentorens note 🙂"
     assert (saved.place, saved.attendance) == ("Biblioteket", Attendance.NO_SHOW)
 
@@ -412,13 +413,13 @@ def test_stale_edit_raises_conflict_and_keeps_both_notes(database, admin, mentor
 def test_goal_links_changed_by_another_user_are_a_conflict(database, admin, citizen_id):
     first = add_goal(database, citizen_id, "Første")
     second = add_goal(database, citizen_id, "Andet")
-    contact_id = log_contact(database, admin, contact(citizen_id), today=TODAY)
-    loaded = get_contact(database, admin, contact_id)
-    update_contact(database, admin, contact_id, loaded.version, {"goal_ids": (first,)},
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    loaded = get_contact(Context(database, admin), contact_id)
+    update_contact(Context(database, admin), contact_id, loaded.version, {"goal_ids": (first,)},
                    loaded.editable_values(), today=TODAY)
 
     with pytest.raises(EditConflict) as caught:
-        update_contact(database, admin, contact_id, loaded.version, {"goal_ids": (second,)},
+        update_contact(Context(database, admin), contact_id, loaded.version, {"goal_ids": (second,)},
                        loaded.editable_values(), today=TODAY)
 
     assert [(c.field, c.mine, c.theirs) for c in caught.value.conflicts] == [
@@ -427,29 +428,29 @@ def test_goal_links_changed_by_another_user_are_a_conflict(database, admin, citi
 
 def test_edit_to_partner_without_consent_needs_a_reason(database, admin, citizen_id):
     partner_id = add_partner(database, "Jobcenter Nord")
-    contact_id = log_contact(database, admin, contact(citizen_id), today=TODAY)
-    loaded = get_contact(database, admin, contact_id)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    loaded = get_contact(Context(database, admin), contact_id)
 
     with pytest.raises(ConsentMissing):
-        update_contact(database, admin, contact_id, loaded.version, {"partner_id": partner_id},
+        update_contact(Context(database, admin), contact_id, loaded.version, {"partner_id": partner_id},
                        today=TODAY)
-    assert get_contact(database, admin, contact_id).partner_id is None
+    assert get_contact(Context(database, admin), contact_id).partner_id is None
 
-    update_contact(database, admin, contact_id, loaded.version,
+    update_contact(Context(database, admin), contact_id, loaded.version,
                    {"partner_id": partner_id, "consent_override_reason": "Borgeren bad om det"},
                    today=TODAY)
     detail = audit_events(database, "update")[-1].detail
     assert "uden gyldigt samtykke" in detail and "Borgeren bad om det" not in detail
-    assert get_contact(database, admin, contact_id).consent_override_reason == \
+    assert get_contact(Context(database, admin), contact_id).consent_override_reason == \
         "Borgeren bad om det"
 
 
 def test_edit_with_bad_input_changes_nothing(database, admin, citizen_id):
-    contact_id = log_contact(database, admin, contact(citizen_id), today=TODAY)
-    loaded = get_contact(database, admin, contact_id)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    loaded = get_contact(Context(database, admin), contact_id)
     with pytest.raises(ContactInputError):
-        update_contact(database, admin, contact_id, loaded.version, {"duration_minutes": 0})
-    assert get_contact(database, admin, contact_id).version == loaded.version
+        update_contact(Context(database, admin), contact_id, loaded.version, {"duration_minutes": 0})
+    assert get_contact(Context(database, admin), contact_id).version == loaded.version
 
 
 # -- deleting -------------------------------------------------------------------------
@@ -457,13 +458,13 @@ def test_edit_with_bad_input_changes_nothing(database, admin, citizen_id):
 
 def test_delete_is_audited_and_limited_to_author_or_coordinator(database, admin, mentor,
                                                                  citizen_id):
-    by_admin = log_contact(database, admin, contact(citizen_id), today=TODAY)
-    by_mentor = log_contact(database, mentor, contact(citizen_id), today=TODAY)
+    by_admin = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    by_mentor = log_contact(Context(database, mentor), contact(citizen_id), today=TODAY)
 
     with pytest.raises(AccessDenied):
-        delete_contact(database, mentor, by_admin)
-    delete_contact(database, mentor, by_mentor)
-    delete_contact(database, admin, by_admin)
+        delete_contact(Context(database, mentor), by_admin)
+    delete_contact(Context(database, mentor), by_mentor)
+    delete_contact(Context(database, admin), by_admin)
 
     assert contact_count(database) == 0
     deletes = audit_events(database, "delete")
@@ -471,4 +472,4 @@ def test_delete_is_audited_and_limited_to_author_or_coordinator(database, admin,
         (by_mentor, citizen_id), (by_admin, citizen_id)]
     assert "slettet" in deletes[0].detail
     with pytest.raises(NotFound):
-        get_contact(database, admin, by_admin)
+        get_contact(Context(database, admin), by_admin)

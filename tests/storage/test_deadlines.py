@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus, Role
 from mentordesk.domain.deadlines import DeadlineKind
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.deadlines import deadlines
 from mentordesk.services.team import resolve_actor
@@ -35,7 +36,7 @@ def _basis_id(session, code: str) -> int:
 
 
 def _citizen(database, admin, first="Karen", last="Testesen", alias="", cpr="") -> int:
-    return create_citizen(database, admin, NewCitizen(first_name=first, last_name=last,
+    return create_citizen(Context(database, admin), NewCitizen(first_name=first, last_name=last,
                                                       alias=alias, cpr=cpr,
                                                       status=CitizenStatus.ACTIVE))
 
@@ -81,7 +82,7 @@ def test_new_grant_gives_overdue_first_contact_until_a_contact_is_logged(databas
     citizen = _citizen(database, admin)
     _grant(database, citizen, TODAY - timedelta(days=14))
 
-    rows = deadlines(database, admin, "team", today=TODAY)
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     assert _kinds(rows) == [("Karen Testesen", DeadlineKind.FIRST_CONTACT)]
     first = rows[0]
     assert first.due_on == TODAY - timedelta(days=4) and first.overdue and not first.done
@@ -90,10 +91,10 @@ def test_new_grant_gives_overdue_first_contact_until_a_contact_is_logged(databas
 
     # A no-show is not a first contact; an attended visit is.
     _contact(database, citizen, admin.user_id, TODAY - timedelta(days=2), attended=False)
-    assert _kinds(deadlines(database, admin, "team", today=TODAY)) == _kinds(rows)
+    assert _kinds(deadlines(Context(database, admin), "team", today=TODAY)) == _kinds(rows)
     _contact(database, citizen, admin.user_id, TODAY - timedelta(days=1))
-    assert deadlines(database, admin, "team", today=TODAY) == []
-    done = deadlines(database, admin, "team", today=TODAY, include_done=True)
+    assert deadlines(Context(database, admin), "team", today=TODAY) == []
+    done = deadlines(Context(database, admin), "team", today=TODAY, include_done=True)
     assert [(row.kind, row.done, row.overdue) for row in done] == [
         (DeadlineKind.FIRST_CONTACT, True, False)]
 
@@ -104,11 +105,11 @@ def test_discharge_call_needs_a_phone_contact(database, admin):
            discharge=date(2026, 11, 20))  # a Friday
     _contact(database, citizen, admin.user_id, date(2026, 11, 21), form="home_visit")
 
-    rows = deadlines(database, admin, "team", today=TODAY)
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     assert [(row.kind, row.due_on) for row in rows] == [
         (DeadlineKind.DISCHARGE_CALL, date(2026, 11, 24))]
     _contact(database, citizen, admin.user_id, TODAY, form="phone")
-    assert deadlines(database, admin, "team", today=TODAY) == []
+    assert deadlines(Context(database, admin), "team", today=TODAY) == []
 
 
 def test_evaluation_and_written_status_follow_assessments_and_reports(database, admin):
@@ -116,7 +117,7 @@ def test_evaluation_and_written_status_follow_assessments_and_reports(database, 
     start = date(2026, 8, 10)
     _grant(database, citizen, start, end=date(2026, 12, 31))
     _contact(database, citizen, admin.user_id, start)
-    rows = deadlines(database, admin, "team", today=TODAY)
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     assert [(row.kind, row.due_on, row.overdue) for row in rows] == [
         (DeadlineKind.EVALUATION, date(2026, 11, 10), True),
         (DeadlineKind.WRITTEN_STATUS, date(2026, 12, 3), False),
@@ -128,12 +129,12 @@ def test_evaluation_and_written_status_follow_assessments_and_reports(database, 
         session.add(Assessment(goal_id=goal.id, assessed_on=date(2026, 11, 12), level=2))
         session.add(ReportDraft(citizen_id=citizen, period_from=start,
                                 period_to=date(2026, 11, 30), status="draft"))
-    rows = deadlines(database, admin, "team", today=TODAY)
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     assert [row.kind for row in rows] == [DeadlineKind.WRITTEN_STATUS]  # a draft is not enough
     with database.session() as session:
         report = session.scalar(select(ReportDraft).where(ReportDraft.citizen_id == citizen))
         report.status = "approved"
-    assert deadlines(database, admin, "team", today=TODAY) == []
+    assert deadlines(Context(database, admin), "team", today=TODAY) == []
 
 
 def test_consent_about_to_expire(database, admin):
@@ -151,7 +152,7 @@ def test_consent_about_to_expire(database, admin):
             Consent(citizen_id=citizen, partner_id=partner.id, purpose="Bolig",
                     given_on=date(2025, 12, 1), expires_on=date(2027, 6, 1)),
         ])
-    rows = deadlines(database, admin, "team", today=TODAY)
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     assert [(row.kind, row.due_on, row.detail) for row in rows] == [
         (DeadlineKind.CONSENT_EXPIRY, date(2026, 12, 1),
          "Distriktspsykiatrien <Nord>: Udskrivning")]
@@ -162,12 +163,12 @@ def test_horizon_and_sorting(database, admin):
     late = _citizen(database, admin, first="Alf", last="Efter")
     _grant(database, early, TODAY - timedelta(days=20))
     _grant(database, late, TODAY - timedelta(days=2), end=TODAY + timedelta(days=200))
-    rows = deadlines(database, admin, "team", today=TODAY)
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     assert [(row.citizen_name, row.kind) for row in rows] == [
         ("Bo Før", DeadlineKind.FIRST_CONTACT),
         ("Alf Efter", DeadlineKind.FIRST_CONTACT),
     ]
-    far = deadlines(database, admin, "team", today=TODAY, horizon_days=200)
+    far = deadlines(Context(database, admin), "team", today=TODAY, horizon_days=200)
     assert [row.kind for row in far][-2:] == [DeadlineKind.EVALUATION,
                                                DeadlineKind.WRITTEN_STATUS]
 
@@ -190,26 +191,26 @@ def test_mentor_sees_only_caseload_and_mine_means_assigned(database, admin):
 
     mentor = resolve_actor(database, "mona.mentor")
     for scope in ("mine", "team"):
-        rows = deadlines(database, mentor, scope, today=TODAY)
+        rows = deadlines(Context(database, mentor), scope, today=TODAY)
         assert sorted(row.citizen_name for row in rows) == ["Egen Borger", "Ravnen"]
-    by_name = {row.citizen_name: row for row in deadlines(database, mentor, today=TODAY)}
+    by_name = {row.citizen_name: row for row in deadlines(Context(database, mentor), today=TODAY)}
     assert by_name["Egen Borger"].mentor == "Mona Mentor"
     assert by_name["Ravnen"].mentor == "" and by_name["Ravnen"].is_anonymous
 
-    assert [row.citizen_name for row in deadlines(database, admin, "mine", today=TODAY)] == [
+    assert [row.citizen_name for row in deadlines(Context(database, admin), "mine", today=TODAY)] == [
         "Anden Borger"]
-    assert len(deadlines(database, admin, "team", today=TODAY)) == 3  # not the closed case
+    assert len(deadlines(Context(database, admin), "team", today=TODAY)) == 3  # not the closed case
 
 
 def test_listing_is_audited_and_bad_scope_refused(database, admin):
     _grant(database, _citizen(database, admin), TODAY - timedelta(days=20))
-    deadlines(database, admin, "team", today=TODAY)
+    deadlines(Context(database, admin), "team", today=TODAY)
     with database.read_session() as session:
         event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
     assert (event.action, event.entity, event.user_login) == ("list", "deadline", admin.login)
     assert "1 frister, 1 overskredet" in event.detail
     with pytest.raises(ValueError):
-        deadlines(database, admin, "alle", today=TODAY)  # type: ignore[arg-type]
+        deadlines(Context(database, admin), "alle", today=TODAY)  # type: ignore[arg-type]
 
 
 def test_discharge_call_skips_danish_public_holidays(database, admin):
@@ -218,9 +219,9 @@ def test_discharge_call_skips_danish_public_holidays(database, admin):
     citizen = _citizen(database, admin)
     _grant(database, citizen, date(2026, 3, 30), code="SEL §12", discharge=date(2026, 4, 2))
 
-    rows = deadlines(database, admin, "team", today=date(2026, 4, 1))
+    rows = deadlines(Context(database, admin), "team", today=date(2026, 4, 1))
     assert (DeadlineKind.DISCHARGE_CALL, date(2026, 4, 8)) in [
         (row.kind, row.due_on) for row in rows]
-    plain = deadlines(database, admin, "team", today=date(2026, 4, 1), holidays=())
+    plain = deadlines(Context(database, admin), "team", today=date(2026, 4, 1), holidays=())
     assert (DeadlineKind.DISCHARGE_CALL, date(2026, 4, 6)) in [
         (row.kind, row.due_on) for row in plain]

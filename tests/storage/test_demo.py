@@ -26,6 +26,7 @@ from mentordesk.domain.cpr import cpr_birth_date, normalize_cpr
 from mentordesk.domain.economy import DISPOSABLE_AMOUNT_2024, EconomySection, Frequency
 from mentordesk.domain.vum import GoalType
 from mentordesk.errors import CannotOpenDatabase
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue import (
     course_type_values,
     norm_rates_for_year,
@@ -140,11 +141,11 @@ def test_search_finds_citizens_by_part_of_the_name_and_by_alias(demo):
         anonymous = session.scalars(select(m.Citizen).where(m.Citizen.is_anonymous)).first()
         assert session.scalar(select(func.count()).select_from(m.Citizen)
                               .where(m.Citizen.search_key == "")) == 0
-    found = list_citizens(demo, actor, search=named.last_name[1:5].upper(), today=TODAY)
+    found = list_citizens(Context(demo, actor), search=named.last_name[1:5].upper(), today=TODAY)
     assert named.id in [row.id for row in found]
-    found = list_citizens(demo, actor, search=anonymous.alias, today=TODAY)
+    found = list_citizens(Context(demo, actor), search=anonymous.alias, today=TODAY)
     assert [row.id for row in found] == [anonymous.id]
-    every = list_citizens(demo, actor, today=TODAY)
+    every = list_citizens(Context(demo, actor), today=TODAY)
     open_cases = [row for row in every if row.status is not CitizenStatus.CLOSED]
     assert len(every) == 30 and all(row.primary_mentor for row in open_cases)
 

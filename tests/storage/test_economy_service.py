@@ -24,6 +24,7 @@ from mentordesk.economy import (
     update_debt,
 )
 from mentordesk.errors import InvalidInput, StaleEdit
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import AuditEvent
 
@@ -32,7 +33,7 @@ YEAR = 2025
 
 @pytest.fixture
 def citizen(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(first_name="Bente", last_name="Fiktiv"))
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Bente", last_name="Fiktiv"))
 
 
 def _sheet(citizen: int, rent: int = 612_345) -> Sheet:
@@ -46,55 +47,55 @@ def _sheet(citizen: int, rent: int = 612_345) -> Sheet:
 
 
 def test_save_and_load_round_trip_with_version(database, admin, citizen):
-    assert load_sheet(database, admin, citizen, YEAR).version == 0
-    saved = save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
-    loaded = load_sheet(database, admin, citizen, YEAR)
+    assert load_sheet(Context(database, admin), citizen, YEAR).version == 0
+    saved = save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
+    loaded = load_sheet(Context(database, admin), citizen, YEAR)
     assert saved.version == loaded.version == 1
     assert [line.months for line in loaded.lines] == [line.months for line in _sheet(citizen).lines]
     assert loaded.children_7_17 == 1
-    again = save_sheet(database, admin, citizen, YEAR, 1, replace(loaded, note="Ny note"))
+    again = save_sheet(Context(database, admin), citizen, YEAR, 1, replace(loaded, note="Ny note"))
     assert again.version == 2 and again.note == "Ny note"
 
 
 def test_stale_save_is_refused_and_changes_nothing(database, admin, citizen):
-    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
-    save_sheet(database, admin, citizen, YEAR, 1, _sheet(citizen, rent=700_000))
+    save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
+    save_sheet(Context(database, admin), citizen, YEAR, 1, _sheet(citizen, rent=700_000))
     with pytest.raises(StaleEdit):
-        save_sheet(database, admin, citizen, YEAR, 1, _sheet(citizen, rent=1))
-    lines = load_sheet(database, admin, citizen, YEAR).lines
+        save_sheet(Context(database, admin), citizen, YEAR, 1, _sheet(citizen, rent=1))
+    lines = load_sheet(Context(database, admin), citizen, YEAR).lines
     assert lines[2].months[0] == 700_000
 
 
 def test_invalid_line_is_refused_whole(database, admin, citizen):
-    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
+    save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
     bad = replace(_sheet(citizen), lines=(*_sheet(citizen).lines,
                                           SheetLine(EconomySection.EXPENSE, "  ")))
     with pytest.raises(InvalidInput, match="Post"):
-        save_sheet(database, admin, citizen, YEAR, 1, bad)
-    assert len(load_sheet(database, admin, citizen, YEAR).lines) == 4
+        save_sheet(Context(database, admin), citizen, YEAR, 1, bad)
+    assert len(load_sheet(Context(database, admin), citizen, YEAR).lines) == 4
 
 
 def test_snapshots_view_and_restore(database, admin, citizen):
-    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
-    save_sheet(database, admin, citizen, YEAR, 1, _sheet(citizen, rent=999_900))
-    versions = list_snapshots(database, admin, citizen, YEAR)
+    save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
+    save_sheet(Context(database, admin), citizen, YEAR, 1, _sheet(citizen, rent=999_900))
+    versions = list_snapshots(Context(database, admin), citizen, YEAR)
     assert [v.reason for v in versions] == ["save", "save"]
-    oldest = load_snapshot(database, admin, versions[-1].id)
+    oldest = load_snapshot(Context(database, admin), versions[-1].id)
     assert oldest.sheet.lines[2].months[0] == 612_345
-    restored = restore_snapshot(database, admin, versions[-1].id, expected_version=2)
+    restored = restore_snapshot(Context(database, admin), versions[-1].id, expected_version=2)
     assert restored.version == 3 and restored.lines[2].months[0] == 612_345
-    assert list_snapshots(database, admin, citizen, YEAR)[0].reason == "restore"
+    assert list_snapshots(Context(database, admin), citizen, YEAR)[0].reason == "restore"
 
 
 def test_copy_last_year_leaves_out_one_off_lines(database, admin, citizen):
-    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
-    copied = copy_last_year(database, admin, citizen, YEAR + 1)
+    save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
+    copied = copy_last_year(Context(database, admin), citizen, YEAR + 1)
     assert copied.year == YEAR + 1 and copied.version == 0
     assert [line.label for line in copied.lines] == ["Kontanthjælp", "Børne- og ungeydelse",
                                                      "Husleje"]
-    assert load_sheet(database, admin, citizen, YEAR + 1).lines == ()  # not saved
+    assert load_sheet(Context(database, admin), citizen, YEAR + 1).lines == ()  # not saved
     with pytest.raises(InvalidInput):
-        copy_last_year(database, admin, citizen, YEAR + 5)
+        copy_last_year(Context(database, admin), citizen, YEAR + 5)
 
 
 def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
@@ -104,13 +105,13 @@ def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
     base = _sheet(citizen, rent=400_000)
     wages = SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 800_000)
-    save_sheet(database, admin, citizen, YEAR, 0, replace(base, lines=(wages, *base.lines)))
-    rent = create_debt(database, admin, citizen, DebtInput(
+    save_sheet(Context(database, admin), citizen, YEAR, 0, replace(base, lines=(wages, *base.lines)))
+    rent = create_debt(Context(database, admin), citizen, DebtInput(
         creditor="Boligforeningen (fiktiv)", debt_type="rent", balance_oere=800_000,
         agreed_payment_oere=50_000))
-    create_debt(database, admin, citizen, DebtInput(creditor="Kviklån (fiktiv)",
+    create_debt(Context(database, admin), citizen, DebtInput(creditor="Kviklån (fiktiv)",
                                                     balance_oere=2_000_000))
-    result = summary(database, admin, citizen, YEAR)
+    result = summary(Context(database, admin), citizen, YEAR)
     assert result.totals.norm_month == 724_000 + 363_000  # one adult, one child 7–17
     assert rent.is_priority
     assert result.plan.shares[0].key == rent.id
@@ -119,12 +120,12 @@ def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
     assert result.plan.pool_oere == 605_500
     assert [s.payment_oere for s in result.plan.shares] == [50_000, 555_500]
     with pytest.raises(StaleEdit):
-        update_debt(database, admin, rent.id, rent.version + 5, {"creditor": "X"})
+        update_debt(Context(database, admin), rent.id, rent.version + 5, {"creditor": "X"})
 
 
 def test_every_read_and_change_is_audited(database, admin, citizen):
-    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
-    load_sheet(database, admin, citizen, YEAR)
+    save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
+    load_sheet(Context(database, admin), citizen, YEAR)
     with database.read_session() as session:
         events = session.scalars(select(AuditEvent).where(
             AuditEvent.entity == "economy_overview", AuditEvent.citizen_id == citizen)).all()
@@ -135,15 +136,15 @@ def test_mentor_without_the_case_sees_nothing(database, admin, citizen):
     from mentordesk.errors import NotFound
     from mentordesk.services.team import NewUser, create_user, resolve_actor
 
-    create_user(database, admin, NewUser(login="mentor2", full_name="Mette Mentor"))
+    create_user(Context(database, admin), NewUser(login="mentor2", full_name="Mette Mentor"))
     mentor = resolve_actor(database, "mentor2")
-    save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen))
-    for attempt in (lambda: load_sheet(database, mentor, citizen, YEAR),
-                    lambda: summary(database, mentor, citizen, YEAR),
-                    lambda: save_sheet(database, mentor, citizen, YEAR, 1, _sheet(citizen, 1))):
+    save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
+    for attempt in (lambda: load_sheet(Context(database, mentor), citizen, YEAR),
+                    lambda: summary(Context(database, mentor), citizen, YEAR),
+                    lambda: save_sheet(Context(database, mentor), citizen, YEAR, 1, _sheet(citizen, 1))):
         with pytest.raises(NotFound):
             attempt()
-    assert load_sheet(database, admin, citizen, YEAR).lines[2].months[0] == 612_345
+    assert load_sheet(Context(database, admin), citizen, YEAR).lines[2].months[0] == 612_345
 
 
 def test_benefits_rates_and_items(database, admin, citizen):
@@ -162,25 +163,25 @@ def test_benefits_rates_and_items(database, admin, citizen):
 
     with database.session() as session:
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
-    benefit = create_benefit(database, admin, citizen, BenefitInput(
+    benefit = create_benefit(Context(database, admin), citizen, BenefitInput(
         applied_on=date(YEAR, 2, 1), purpose="Vinterjakke", amount_applied_oere=80_000))
     with pytest.raises(InvalidInput, match="før ansøgningen"):
-        update_benefit(database, admin, benefit.id, benefit.version,
+        update_benefit(Context(database, admin), benefit.id, benefit.version,
                        {"status": "granted", "decided_on": date(YEAR, 1, 1)})
-    assert list_benefits(database, admin, citizen)[0].status == "draft"
-    granted = update_benefit(database, admin, benefit.id, benefit.version,
+    assert list_benefits(Context(database, admin), citizen)[0].status == "draft"
+    granted = update_benefit(Context(database, admin), benefit.id, benefit.version,
                              {"status": "granted", "decided_on": date(YEAR, 2, 20),
                               "amount_granted_oere": 60_000})
     assert granted.version == benefit.version + 1
 
     rate = next(r for r in norm_rates(database, YEAR)
                 if r.kind is NormKind.DISPOSABLE_AMOUNT and r.item == "first_adult")
-    save_norm_rate(database, admin, YEAR, NormKind.DISPOSABLE_AMOUNT, "first_adult",
+    save_norm_rate(Context(database, admin), YEAR, NormKind.DISPOSABLE_AMOUNT, "first_adult",
                    750_000, rate.version)
-    save_sheet(database, admin, citizen, YEAR, 0, replace(_sheet(citizen), children_7_17=0))
-    assert summary(database, admin, citizen, YEAR).totals.norm_month == 750_000
+    save_sheet(Context(database, admin), citizen, YEAR, 0, replace(_sheet(citizen), children_7_17=0))
+    assert summary(Context(database, admin), citizen, YEAR).totals.norm_month == 750_000
 
     assert "Husleje" in [item.label for item in list_items(database)]
-    add_item(database, admin, "expense", "Dyrlæge")
+    add_item(Context(database, admin), "expense", "Dyrlæge")
     with pytest.raises(InvalidInput, match="findes allerede"):
-        add_item(database, admin, "expense", "Dyrlæge")
+        add_item(Context(database, admin), "expense", "Dyrlæge")

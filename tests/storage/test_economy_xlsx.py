@@ -30,6 +30,7 @@ from mentordesk.economy import (
     summary_json,
 )
 from mentordesk.economy.xlsx_layout import COL_CODE, COL_MONTH0, YEAR_SHEET
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 
 YEAR = 2025
@@ -43,7 +44,7 @@ def citizen(database, admin) -> int:
 
     with database.session() as session:
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
-    citizen = create_citizen(database, admin, NewCitizen(first_name="Carl", last_name="Demo"))
+    citizen = create_citizen(Context(database, admin), NewCitizen(first_name="Carl", last_name="Demo"))
     lines = [
         SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 1_834_567),
         SheetLine.filled(EconomySection.INCOME, "Børne- og ungeydelse", Frequency.QUARTERLY,
@@ -56,16 +57,16 @@ def citizen(database, admin) -> int:
     ]
     lines += [SheetLine.filled(EconomySection.EXPENSE, text, Frequency.ONCE, 100, 1,
                                note=text) for text in HOSTILE]
-    save_sheet(database, admin, citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR,
+    save_sheet(Context(database, admin), citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR,
                                                         lines=tuple(lines), note="=HYPERLINK(1)"))
     for creditor, kind, balance, agreed in (("Boligforening", "rent", 1_234_567, 50_050),
                                             ("Kviklån", "consumer_credit", 2_000_000, 0),
                                             ("+Bank", "bank_loan", 3_333_333, 0),
                                             ("Tele", "phone_internet", 45_678, 0)):
-        create_debt(database, admin, citizen, DebtInput(
+        create_debt(Context(database, admin), citizen, DebtInput(
             creditor=creditor, debt_type=kind, balance_oere=balance, interest_bp=725,
             agreed_payment_oere=agreed))
-    create_benefit(database, admin, citizen, BenefitInput(
+    create_benefit(Context(database, admin), citizen, BenefitInput(
         applied_on=date(YEAR, 3, 1), purpose="=Tandlæge", amount_applied_oere=450_000,
         status="granted", amount_granted_oere=300_000, decided_on=date(YEAR, 3, 20)))
     return citizen
@@ -117,15 +118,15 @@ def expected_figures(result) -> dict:
 
 def test_cached_values_equal_the_summary(database, admin, citizen, tmp_path):
     out = tmp_path / "overblik.xlsx"
-    export_xlsx(database, admin, citizen, YEAR, out)
-    result = summary(database, admin, citizen, YEAR)
+    export_xlsx(Context(database, admin), citizen, YEAR, out)
+    result = summary(Context(database, admin), citizen, YEAR)
     assert result.plan.total_oere > 0 and not result.plan.token_only
     assert workbook_figures(out) == expected_figures(result)
 
 
 def test_layout_protection_print_setup_and_formulas(database, admin, citizen, tmp_path):
     out = tmp_path / "overblik.xlsx"
-    export_xlsx(database, admin, citizen, YEAR, out)
+    export_xlsx(Context(database, admin), citizen, YEAR, out)
     book = openpyxl.load_workbook(out)
     sheet = book[YEAR_SHEET]
     assert sheet.freeze_panes == "B6"
@@ -142,7 +143,7 @@ def test_layout_protection_print_setup_and_formulas(database, admin, citizen, tm
 
 def test_hostile_text_is_never_a_formula(database, admin, citizen, tmp_path):
     out = tmp_path / "overblik.xlsx"
-    export_xlsx(database, admin, citizen, YEAR, out)
+    export_xlsx(Context(database, admin), citizen, YEAR, out)
     book = openpyxl.load_workbook(out)
     texts = [cell for ws in book.worksheets for row in ws.iter_rows() for cell in row
              if isinstance(cell.value, str) and cell.data_type != "f"]
@@ -163,15 +164,15 @@ def _content(path: Path) -> list:
 
 def test_export_import_export_is_identical(database, admin, citizen, tmp_path):
     first, second = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
-    export_xlsx(database, admin, citizen, YEAR, first)
+    export_xlsx(Context(database, admin), citizen, YEAR, first)
     preview = read_economy_workbook(first, YEAR)
     assert (preview.kind, preview.source_citizen_id, preview.source_year) == (
         "own", citizen, YEAR)
-    before = load_sheet(database, admin, citizen, YEAR)
-    imported = import_xlsx(database, admin, citizen, YEAR, first,
+    before = load_sheet(Context(database, admin), citizen, YEAR)
+    imported = import_xlsx(Context(database, admin), citizen, YEAR, first,
                            expected_version=before.version)
     assert imported.version == before.version + 1
-    export_xlsx(database, admin, citizen, YEAR, second)
+    export_xlsx(Context(database, admin), citizen, YEAR, second)
     assert _content(first) == _content(second)
     # Control characters never reach a cell, so they are gone after the trip; the rest
     # (hostile text included) comes back as typed.
@@ -179,7 +180,7 @@ def test_export_import_export_is_identical(database, admin, citizen, tmp_path):
         line.label.replace("\x07", "").replace("\x1b", "").replace("\t", "").replace("\r", "")
         for line in before.lines]
     assert [line.months for line in imported.lines] == [line.months for line in before.lines]
-    assert [s.reason for s in list_snapshots(database, admin, citizen, YEAR)][:3] == [
+    assert [s.reason for s in list_snapshots(Context(database, admin), citizen, YEAR)][:3] == [
         "export", "import", "export"]
 
 
@@ -191,12 +192,12 @@ def _zip(path: Path, parts: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) 
 
 
 def _refused_fast(path: Path, database, admin, citizen, match: str) -> None:
-    version = load_sheet(database, admin, citizen, YEAR).version
+    version = load_sheet(Context(database, admin), citizen, YEAR).version
     started = time.perf_counter()
     with pytest.raises(WorkbookRefused, match=match):
-        import_xlsx(database, admin, citizen, YEAR, path)
+        import_xlsx(Context(database, admin), citizen, YEAR, path)
     assert time.perf_counter() - started < 2
-    assert load_sheet(database, admin, citizen, YEAR).version == version
+    assert load_sheet(Context(database, admin), citizen, YEAR).version == version
 
 
 def test_malformed_and_hostile_files_are_refused_fast(database, admin, citizen, tmp_path):
@@ -221,7 +222,7 @@ def test_malformed_and_hostile_files_are_refused_fast(database, admin, citizen, 
                          for n in range(1, 30)) + b"]><sst>&lol29;</sst>")
     entity = io.BytesIO()
     export = tmp_path / "good.xlsx"
-    export_xlsx(database, admin, citizen, YEAR, export)
+    export_xlsx(Context(database, admin), citizen, YEAR, export)
     with zipfile.ZipFile(export) as source, zipfile.ZipFile(entity, "w") as target:
         for item in source.infolist():
             data = source.read(item)
@@ -289,7 +290,7 @@ def test_the_log_names_the_file_type_not_the_file_name(database, admin, citizen,
     from mentordesk.storage.models import AuditEvent
 
     # Mentors name files after the citizen; the log outlives a deleted citizen.
-    export_xlsx(database, admin, citizen, YEAR, tmp_path / "Bodil Bæk økonomi.xlsx")
+    export_xlsx(Context(database, admin), citizen, YEAR, tmp_path / "Bodil Bæk økonomi.xlsx")
     with database.session() as session:
         detail = session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "export")
                                  .order_by(AuditEvent.id.desc())).first()

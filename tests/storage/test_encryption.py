@@ -11,6 +11,7 @@ from conftest import TEST_PASSPHRASE
 
 from mentordesk import vault
 from mentordesk.errors import CannotOpenDatabase
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 
 SENTINEL_CPR = "0101909001"
@@ -22,7 +23,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 
 def test_file_is_encrypted_and_sentinel_cpr_is_not_in_bytes(database, admin, db_path):
-    create_citizen(database, admin, NewCitizen(first_name="Sentinelia", last_name="Krypteringsen",
+    create_citizen(Context(database, admin), NewCitizen(first_name="Sentinelia", last_name="Krypteringsen",
                                                cpr=SENTINEL_CPR))
     database.close()
     raw = db_path.read_bytes()
@@ -37,7 +38,7 @@ def test_passphrase_opens_file_in_plain_sqlcipher(database, admin, db_path):
     """The derived key is SQLCipher's own: the passphrase alone recovers the data."""
     import sqlcipher3
 
-    create_citizen(database, admin, NewCitizen(first_name="Åse", last_name="Øbro",
+    create_citizen(Context(database, admin), NewCitizen(first_name="Åse", last_name="Øbro",
                                                cpr=SENTINEL_CPR))
     database.close()
     connection = sqlcipher3.connect(str(db_path))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from mentordesk.domain.codes import Role
 from mentordesk.errors import NotFound
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
@@ -37,13 +38,13 @@ def catalogue(database):
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(first_name="Gitte", last_name="Grant",
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Gitte", last_name="Grant",
                                                       cpr="0101909002"))
 
 
 @pytest.fixture
 def anonymous_id(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(alias="Måne"))
+    return create_citizen(Context(database, admin), NewCitizen(alias="Måne"))
 
 
 def _basis_id(catalogue, code: str) -> int:
@@ -78,14 +79,14 @@ def test_course_type_prefills_basis_hours_and_price(catalogue):
 def test_create_from_course_type_and_list_newest_first(database, admin, catalogue,
                                                        citizen_id):
     talks = _course(catalogue, TALKS)
-    first = create_grant(database, admin, citizen_id, GrantInput(
+    first = create_grant(Context(database, admin), citizen_id, GrantInput(
         **{"legal_basis_id": 0, **prefill_from_course_type(talks)},
         start_on=date(2025, 9, 1), end_on=date(2025, 12, 31),
         caseworker_name=HOSTILE, caseworker_contact="sb@nordby.example"))
-    second = create_grant(database, admin, citizen_id, GrantInput(
+    second = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5),
         hours_min_minutes=360, hours_max_minutes=600))
-    rows = grants_for_citizen(database, admin, citizen_id)
+    rows = grants_for_citizen(Context(database, admin), citizen_id)
     assert [row.id for row in rows] == [second.id, first.id]
     assert first.caseworker_name == HOSTILE
     assert first.course_type_name.startswith(TALKS)
@@ -110,12 +111,12 @@ def test_invalid_grants_are_refused_and_nothing_saved(database, admin, catalogue
                                                      values, message):
     grant = {"legal_basis_id": _basis_id(catalogue, "SEL §85"), "start_on": date(2026, 1, 5)}
     with pytest.raises(InvalidInput, match=message):
-        create_grant(database, admin, citizen_id, GrantInput(**{**grant, **values}))
-    assert grants_for_citizen(database, admin, citizen_id) == []
+        create_grant(Context(database, admin), citizen_id, GrantInput(**{**grant, **values}))
+    assert grants_for_citizen(Context(database, admin), citizen_id) == []
 
 
 def test_discharge_date_belongs_to_sel_12(database, admin, catalogue, citizen_id):
-    grant = create_grant(database, admin, citizen_id, GrantInput(
+    grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §12"), start_on=date(2026, 3, 2),
         discharge_on=date(2026, 2, 27)))
     assert grant.discharge_on == date(2026, 2, 27)
@@ -124,14 +125,14 @@ def test_discharge_date_belongs_to_sel_12(database, admin, catalogue, citizen_id
 def test_anonymous_citizen_only_gets_grants_that_allow_anonymity(database, admin, catalogue,
                                                                  anonymous_id):
     with pytest.raises(InvalidInput, match="registreret anonymt.*SEL §85 ikke"):
-        create_grant(database, admin, anonymous_id, GrantInput(
+        create_grant(Context(database, admin), anonymous_id, GrantInput(
             legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
-    grant = create_grant(database, admin, anonymous_id, GrantInput(
+    grant = create_grant(Context(database, admin), anonymous_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §99"), start_on=date(2026, 1, 5)))
     with pytest.raises(InvalidInput, match="anonymt"):
-        update_grant(database, admin, grant.id, grant.version,
+        update_grant(Context(database, admin), grant.id, grant.version,
                      {"legal_basis_id": _basis_id(catalogue, "LAB §42")}, grant.values())
-    assert [row.legal_basis_code for row in grants_for_citizen(database, admin,
+    assert [row.legal_basis_code for row in grants_for_citizen(Context(database, admin),
                                                                anonymous_id)] == ["SEL §99"]
 
 
@@ -140,7 +141,7 @@ def test_period_shorter_than_course_minimum_is_a_warning_only(database, admin, c
     assert period_warning(date(2026, 1, 5), date(2026, 4, 5), 13) == ""  # 13 weeks exactly
     assert "13 uger" in period_warning(date(2026, 1, 5), date(2026, 4, 4), 13)
     talks = _course(catalogue, TALKS)
-    grant = create_grant(database, admin, citizen_id, GrantInput(
+    grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         **{"legal_basis_id": 0, **prefill_from_course_type(talks)},
         start_on=date(2026, 1, 5), end_on=date(2026, 2, 1)))
     assert grant.period_warning == ("Perioden er kortere end forløbstypens mindste varighed "
@@ -149,72 +150,72 @@ def test_period_shorter_than_course_minimum_is_a_warning_only(database, admin, c
 
 def test_stale_grant_edit_is_a_conflict_that_keeps_both_texts(database, admin, catalogue,
                                                               citizen_id):
-    grant = create_grant(database, admin, citizen_id, GrantInput(
+    grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5),
         note="Start"))
     original = grant.values()
-    update_grant(database, admin, grant.id, grant.version, {"note": "Deres <note>"}, original)
+    update_grant(Context(database, admin), grant.id, grant.version, {"note": "Deres <note>"}, original)
     with pytest.raises(EditConflict) as caught:
-        update_grant(database, admin, grant.id, grant.version,
+        update_grant(Context(database, admin), grant.id, grant.version,
                      {"note": "Min & note", "end_on": date(2026, 6, 30)}, original)
     conflict = caught.value
     assert [(c.field, c.mine, c.theirs) for c in conflict.conflicts] == [
         ("note", "Min & note", "Deres <note>")]
     assert conflict.merged == {"end_on": date(2026, 6, 30)}
-    saved = update_grant(database, admin, grant.id, conflict.current_version,
+    saved = update_grant(Context(database, admin), grant.id, conflict.current_version,
                          {**conflict.merged, "note": "Deres <note>\n\nMin & note"})
     assert (saved.note, saved.end_on) == ("Deres <note>\n\nMin & note", date(2026, 6, 30))
 
 
 def test_stale_edit_of_other_fields_merges_but_is_still_checked(database, admin, catalogue,
                                                                 citizen_id):
-    grant = create_grant(database, admin, citizen_id, GrantInput(
+    grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
     original = grant.values()
-    theirs = update_grant(database, admin, grant.id, grant.version,
+    theirs = update_grant(Context(database, admin), grant.id, grant.version,
                           {"end_on": date(2026, 6, 30)}, original)
     # My start date after their end date: each fine alone, invalid together.
     with pytest.raises(InvalidInput, match="før startdatoen"):
-        update_grant(database, admin, grant.id, grant.version,
+        update_grant(Context(database, admin), grant.id, grant.version,
                      {**original, "start_on": date(2026, 7, 1)}, original)
-    mine = update_grant(database, admin, grant.id, grant.version,
+    mine = update_grant(Context(database, admin), grant.id, grant.version,
                         {**original, "caseworker_name": "Sara Sag"}, original)
     assert (mine.end_on, mine.caseworker_name) == (date(2026, 6, 30), "Sara Sag")
     assert mine.version == theirs.version + 1
 
 
 def test_end_grant(database, admin, catalogue, citizen_id):
-    grant = create_grant(database, admin, citizen_id, GrantInput(
+    grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
-    ended = end_grant(database, admin, grant.id, grant.version, date(2026, 3, 31))
+    ended = end_grant(Context(database, admin), grant.id, grant.version, date(2026, 3, 31))
     assert ended.end_on == date(2026, 3, 31) and ended.version == grant.version + 1
     with pytest.raises(InvalidInput, match="før startdatoen"):
-        end_grant(database, admin, grant.id, ended.version, date(2025, 12, 31))
+        end_grant(Context(database, admin), grant.id, ended.version, date(2025, 12, 31))
     with pytest.raises(EditConflict):
-        end_grant(database, admin, grant.id, grant.version, date(2026, 2, 28))
+        end_grant(Context(database, admin), grant.id, grant.version, date(2026, 2, 28))
 
 
 def test_mentor_sees_grants_of_own_caseload_only(database, admin, catalogue, citizen_id):
-    grant = create_grant(database, admin, citizen_id, GrantInput(
+    grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
     outsider = _mentor(database, "ole.udenfor")
     with pytest.raises(NotFound):
-        grants_for_citizen(database, outsider, citizen_id)
+        grants_for_citizen(Context(database, outsider), citizen_id)
     with pytest.raises(NotFound):
-        update_grant(database, outsider, grant.id, grant.version, {"note": "x"})
+        update_grant(Context(database, outsider), grant.id, grant.version, {"note": "x"})
     own = _mentor(database, "mia.mentor")
     with database.session() as session:
         session.add(Assignment(citizen_id=citizen_id, user_id=own.user_id, kind="primary",
                                start_on=date(2020, 1, 1)))
-    assert [row.id for row in grants_for_citizen(database, own, citizen_id)] == [grant.id]
+    assert [row.id for row in grants_for_citizen(Context(database, own), citizen_id)] == [grant.id]
 
 
 def test_reads_and_changes_are_audited_with_the_citizen(database, admin, catalogue,
                                                         citizen_id):
-    grant = create_grant(database, admin, citizen_id, GrantInput(
+    grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
-    update_grant(database, admin, grant.id, grant.version, {"caseworker_name": "Sara Sag"})
-    grants_for_citizen(database, admin, citizen_id)
+    update_grant(Context(database, admin), grant.id, grant.version, {"caseworker_name": "Sara Sag"})
+    grants_for_citizen(Context(database, admin), citizen_id)
     with database.read_session() as session:
         events = session.execute(
             select(AuditEvent.action, AuditEvent.entity, AuditEvent.citizen_id,

@@ -18,6 +18,7 @@ import pytest
 
 from mentordesk.domain.codes import Role
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.storage.models import (
     Appointment,
     Assessment,
@@ -120,23 +121,23 @@ def _no_formula_from_user_text(data: bytes, must_contain: str = FORMULA) -> None
 def test_plan_pdf(database, admin, world, pdf_text):
     from mentordesk.services.plan.export import plan_pdf
 
-    _shows_literally(pdf_text(plan_pdf(database, admin, world[0], NOW)))
+    _shows_literally(pdf_text(plan_pdf(Context(database, admin), world[0], NOW)))
 
 
 def test_economy_xlsx_and_pdf(database, admin, world, tmp_path, pdf_text):
     from mentordesk.economy import export_xlsx
     from mentordesk.reports.economy_pdf import export_pdf
 
-    export_xlsx(database, admin, world[0], 2026, tmp_path / "okonomi.xlsx")
+    export_xlsx(Context(database, admin), world[0], 2026, tmp_path / "okonomi.xlsx")
     _no_formula_from_user_text((tmp_path / "okonomi.xlsx").read_bytes())
-    export_pdf(database, admin, world[0], 2026, tmp_path / "okonomi.pdf", now=NOW)
+    export_pdf(Context(database, admin), world[0], 2026, tmp_path / "okonomi.pdf", now=NOW)
     _shows_literally(pdf_text(tmp_path / "okonomi.pdf"))
 
 
 def test_hours_xlsx(database, admin, world, tmp_path):
     from mentordesk.schedule.export import export_hours_xlsx
 
-    export_hours_xlsx(database, admin, date(2026, 10, 1), date(2026, 10, 31),
+    export_hours_xlsx(Context(database, admin), date(2026, 10, 1), date(2026, 10, 31),
                       tmp_path / "timer.xlsx", today=date(2026, 11, 23))
     _no_formula_from_user_text((tmp_path / "timer.xlsx").read_bytes())
 
@@ -145,9 +146,9 @@ def test_billing_xlsx_and_pdf(database, admin, world, tmp_path, pdf_text):
     from mentordesk.schedule.billing import export_billing_pdf, export_billing_xlsx
 
     _cid, authority = world
-    export_billing_xlsx(database, admin, authority, 2026, 10, tmp_path / "afregning.xlsx")
+    export_billing_xlsx(Context(database, admin), authority, 2026, 10, tmp_path / "afregning.xlsx")
     _no_formula_from_user_text((tmp_path / "afregning.xlsx").read_bytes())
-    export_billing_pdf(database, admin, authority, 2026, 10, tmp_path / "afregning.pdf",
+    export_billing_pdf(Context(database, admin), authority, 2026, 10, tmp_path / "afregning.pdf",
                        printed_at=NOW)
     _shows_literally(pdf_text(tmp_path / "afregning.pdf"))
 
@@ -157,7 +158,7 @@ def test_ics_is_valid_and_keeps_the_text(database, admin, world):
 
     from mentordesk.schedule.ics import export_ics, read_ics
 
-    data = export_ics(database, admin, date(2026, 11, 23), date(2026, 11, 30),
+    data = export_ics(Context(database, admin), date(2026, 11, 23), date(2026, 11, 30),
                       include_details=True, today=date(2026, 11, 23))
     calendar = Calendar.from_ical(data)
     events = list(calendar.walk("VEVENT"))
@@ -170,7 +171,7 @@ def test_progress_report_pdf(database, admin, world, pdf_text):
     from mentordesk.reports.progress.workflow import preview_pdf
 
     texts = ReportTexts(mentor_assessment=LONG, citizen_view=HOSTILE, next_steps=HOSTILE)
-    pdf = preview_pdf(database, admin, world[0], Period(date(2026, 7, 1), date(2026, 10, 31)),
+    pdf = preview_pdf(Context(database, admin), world[0], Period(date(2026, 7, 1), date(2026, 10, 31)),
                       texts, now=NOW, today=date(2026, 11, 23))
     _shows_literally(pdf_text(pdf))
 
@@ -178,7 +179,7 @@ def test_progress_report_pdf(database, admin, world, pdf_text):
 def test_access_zip(database, admin, world, tmp_path, pdf_text):
     from mentordesk.rights.access_export import export_citizen
 
-    export_citizen(database, admin, world[0], tmp_path / "indsigt.zip", now=NOW)
+    export_citizen(Context(database, admin), world[0], tmp_path / "indsigt.zip", now=NOW)
     archive = zipfile.ZipFile(tmp_path / "indsigt.zip")
     data = json.loads(archive.read("data/borgerdata.json"))
     assert data["tabeller"]["citizen"]["rækker"][0]["note"] == LONG
@@ -194,4 +195,4 @@ def test_mentor_outside_caseload_gets_no_export(database, world, tmp_path):
 
     stranger = Actor(999, "fremmed", "Fremmed", Role.MENTOR)
     with pytest.raises(NotFound):
-        plan_pdf(database, stranger, world[0], NOW)
+        plan_pdf(Context(database, stranger), world[0], NOW)

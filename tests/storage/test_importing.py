@@ -25,6 +25,7 @@ from mentordesk.importing import (
     resolve_mapping,
 )
 from mentordesk.importing.values import parse_weekly_hours
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import (
@@ -287,12 +288,12 @@ def _clean_csv(tmp_path: Path, mentor: str) -> Path:
 def test_clean_import_creates_citizens_mentors_and_grants(database, admin, mentor, tmp_path):
     table = read_import_file(_clean_csv(tmp_path, mentor))
     mapping = resolve_mapping(table)
-    check = check_import(database, admin, table, mapping, today=TODAY)
+    check = check_import(Context(database, admin), table, mapping, today=TODAY)
     assert check.ok and (check.rows, check.citizens, check.grants, check.assignments) == (
         5, 5, 4, 2)
     assert _citizen_count(database) == 0  # checking creates nothing
 
-    result = import_citizens(database, admin, table, mapping, today=TODAY)
+    result = import_citizens(Context(database, admin), table, mapping, today=TODAY)
     assert (result.citizens, result.grants, result.assignments) == (5, 4, 2)
     with database.read_session() as session:
         citizens = {c.id: c for c in session.scalars(select(Citizen))}
@@ -335,14 +336,14 @@ def test_clean_import_creates_citizens_mentors_and_grants(database, admin, mento
     summary = [e for e in events if e.entity == "citizen_import"]
     assert len(summary) == 1 and "5 borgere" in summary[0].detail
     # The list shows user text exactly as typed.
-    shown = {row.display_name for row in list_citizens(database, admin)}
+    shown = {row.display_name for row in list_citizens(Context(database, admin))}
     assert HOSTILE in shown
 
 
 def test_row_errors_import_nothing(database, admin, mentor, tmp_path):
     existing = _write(tmp_path / "forste.csv", "Navn;CPR\nAllerede Her;0404909004\n")
     first = read_import_file(existing)
-    import_citizens(database, admin, first, resolve_mapping(first), today=TODAY)
+    import_citizens(Context(database, admin), first, resolve_mapping(first), today=TODAY)
     rows = [
         HEADER,
         "God Række;0505909005;;;;;;",  # 2: fine on its own
@@ -364,7 +365,7 @@ def test_row_errors_import_nothing(database, admin, mentor, tmp_path):
     table = read_import_file(_write(tmp_path / "fejl.csv", "\n".join(rows) + "\n"))
     before = _citizen_count(database)
     with pytest.raises(ImportHasErrors) as failed:
-        import_citizens(database, admin, table, resolve_mapping(table), today=TODAY)
+        import_citizens(Context(database, admin), table, resolve_mapping(table), today=TODAY)
     assert _citizen_count(database) == before
     lines = [str(error) for error in failed.value.check.errors]
     expected = {
@@ -384,7 +385,7 @@ def test_row_errors_import_nothing(database, admin, mentor, tmp_path):
     assert not any("0404909004" in line or "3213909006" in line for line in lines)
     assert "12 af 14 rækker" in str(failed.value) and "intet er importeret" in str(failed.value)
 
-    check = check_import(database, admin, table, resolve_mapping(table), today=TODAY)
+    check = check_import(Context(database, admin), table, resolve_mapping(table), today=TODAY)
     assert check.errors == failed.value.check.errors and check.citizens == 2
 
 
@@ -394,7 +395,7 @@ def test_legal_basis_and_mentor_spellings(database, admin, mentor, tmp_path):
             "C Tre;;85;01-01-2026", "D Fire;;Socialpædagogisk støtte;01-01-2026",
             "E Fem;;lab §31B;01-01-2026"]
     table = read_import_file(_write(tmp_path / "stavning.csv", "\n".join(rows)))
-    check = check_import(database, admin, table, resolve_mapping(table), today=TODAY)
+    check = check_import(Context(database, admin), table, resolve_mapping(table), today=TODAY)
     assert check.ok, [str(e) for e in check.errors]
     assert (check.grants, check.assignments) == (5, 2)
 
@@ -406,7 +407,7 @@ def test_xlsx_import_with_excel_dates_and_lost_leading_zero(database, admin, tmp
         ["Bo Berg", "=SUM(1)", None, None, None],
     ])
     table = read_import_file(path)
-    check = check_import(database, admin, table, resolve_mapping(table), today=TODAY)
+    check = check_import(Context(database, admin), table, resolve_mapping(table), today=TODAY)
     assert [str(error) for error in check.errors] == [
         "Række 3: CPR-nummeret er ugyldigt: skriv 10 cifre som ddmmåå-xxxx."]
 
@@ -417,7 +418,7 @@ def test_only_coordinators_import(database, admin, tmp_path):
     mentor_actor = resolve_actor(database, "mia.m")
     table = read_import_file(_write(tmp_path / "a.csv", "Navn\nAnne Holm\n"))
     with pytest.raises(AccessDenied):
-        import_citizens(database, mentor_actor, table, resolve_mapping(table))
+        import_citizens(Context(database, mentor_actor), table, resolve_mapping(table))
     with pytest.raises(AccessDenied):
-        check_import(database, mentor_actor, table, resolve_mapping(table))
+        check_import(Context(database, mentor_actor), table, resolve_mapping(table))
     assert _citizen_count(database) == 0

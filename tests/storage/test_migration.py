@@ -10,6 +10,7 @@ import sqlcipher3
 
 from mentordesk import audit, vault
 from mentordesk.errors import CannotOpenDatabase
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.backup import backup_folder_for
@@ -43,7 +44,7 @@ def test_open_backs_up_then_migrates_keeping_data(old_database):
         backups = list(backup_folder_for(old_database).iterdir())
         assert len(backups) == 1 and database.migration_backup == backups[0]
         actor = resolve_actor(database, "fixture.mentor")
-        rows = list_citizens(database, actor)
+        rows = list_citizens(Context(database, actor))
         assert [row.name for row in rows] == ["Frode Fiktivsen"]
         assert rows[0].primary_mentor == "Fie Fixtur"
         with database.read_session() as session:

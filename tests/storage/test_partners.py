@@ -10,6 +10,7 @@ from sqlalchemy import select
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.catalogue_admin import Removal
 from mentordesk.services.citizens import NewCitizen, create_citizen
@@ -37,12 +38,12 @@ HOSTILE = "<script>alert('x')</script> & =HYPERLINK(\"evil\") 🙂"
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(first_name="Sif", last_name="Samtykke"))
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Sif", last_name="Samtykke"))
 
 
 @pytest.fixture
 def gp(database, admin):
-    return create_partner(database, admin, PartnerInput(
+    return create_partner(Context(database, admin), PartnerInput(
         "Lægehuset Vestby", kind=PartnerKind.GP.value, organisation="Almen praksis",
         phone="99 99 00 01", email="laege@vestby.example"))
 
@@ -68,10 +69,10 @@ def test_consent_states_at_their_boundaries():
 
 
 def test_partner_register_keeps_text_literally_and_sorts_danish(database, admin):
-    create_partner(database, admin, PartnerInput("Åbo Boligforening", kind="housing"))
-    create_partner(database, admin, PartnerInput(HOSTILE, note=HOSTILE, kind="creditor"))
-    create_partner(database, admin, PartnerInput("Ærø Rusmiddelcenter", kind="addiction"))
-    partners = list_partners(database, admin)
+    create_partner(Context(database, admin), PartnerInput("Åbo Boligforening", kind="housing"))
+    create_partner(Context(database, admin), PartnerInput(HOSTILE, note=HOSTILE, kind="creditor"))
+    create_partner(Context(database, admin), PartnerInput("Ærø Rusmiddelcenter", kind="addiction"))
+    partners = list_partners(Context(database, admin))
     assert [p.name for p in partners] == [HOSTILE, "Ærø Rusmiddelcenter", "Åbo Boligforening"]
     assert partners[0].note == HOSTILE and partners[0].kind_label == "Kreditor"
     assert partners[2].kind_label == "Boligkontor"
@@ -79,34 +80,34 @@ def test_partner_register_keeps_text_literally_and_sorts_danish(database, admin)
 
 def test_partner_input_is_checked(database, admin):
     with pytest.raises(InvalidInput, match="Udfyld feltet »Navn«"):
-        create_partner(database, admin, PartnerInput(" "))
+        create_partner(Context(database, admin), PartnerInput(" "))
     with pytest.raises(InvalidInput, match="hvilken slags"):
-        create_partner(database, admin, PartnerInput("X", kind="spy"))
+        create_partner(Context(database, admin), PartnerInput("X", kind="spy"))
     with pytest.raises(InvalidInput, match="Telefon« må højst være 40 tegn"):
-        create_partner(database, admin, PartnerInput("X", phone="1" * 41))
-    assert list_partners(database, admin) == []
+        create_partner(Context(database, admin), PartnerInput("X", phone="1" * 41))
+    assert list_partners(Context(database, admin)) == []
 
 
 def test_partner_stale_edit_and_removal(database, admin, gp, citizen_id):
-    update_partner(database, admin, gp.id, gp.version, {"phone": "11 11 11 11"}, gp.values())
+    update_partner(Context(database, admin), gp.id, gp.version, {"phone": "11 11 11 11"}, gp.values())
     with pytest.raises(EditConflict) as caught:
-        update_partner(database, admin, gp.id, gp.version, {"phone": "22 22 22 22"},
+        update_partner(Context(database, admin), gp.id, gp.version, {"phone": "22 22 22 22"},
                        gp.values())
     assert [(c.mine, c.theirs) for c in caught.value.conflicts] == [
         ("22 22 22 22", "11 11 11 11")]
     with pytest.raises(AccessDenied):
-        remove_partner(database, _mentor(database), gp.id, gp.version + 1)
-    record_consent(database, admin, citizen_id,
+        remove_partner(Context(database, _mentor(database)), gp.id, gp.version + 1)
+    record_consent(Context(database, admin), citizen_id,
                    ConsentInput(gp.id, "Medicin", date(2026, 1, 1)), today=TODAY)
-    assert remove_partner(database, admin, gp.id, gp.version + 1) is Removal.DEACTIVATED
-    assert not list_partners(database, admin)[0].active
-    unused = create_partner(database, admin, PartnerInput("Boligkontoret"))
-    assert remove_partner(database, admin, unused.id, unused.version) is Removal.DELETED
+    assert remove_partner(Context(database, admin), gp.id, gp.version + 1) is Removal.DEACTIVATED
+    assert not list_partners(Context(database, admin))[0].active
+    unused = create_partner(Context(database, admin), PartnerInput("Boligkontoret"))
+    assert remove_partner(Context(database, admin), unused.id, unused.version) is Removal.DELETED
 
 
 def test_record_consent_with_state_matching_the_consent_rule(database, admin, gp,
                                                              citizen_id):
-    consent = record_consent(database, admin, citizen_id, ConsentInput(
+    consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, HOSTILE, date(2026, 1, 15), expires_on=date(2026, 4, 1), note=HOSTILE),
         today=TODAY)
     assert consent.state is ConsentState.EXPIRING  # 22 days left
@@ -116,7 +117,7 @@ def test_record_consent_with_state_matching_the_consent_rule(database, admin, gp
     with database.read_session() as session:
         assert has_valid_consent(session, citizen_id, gp.id, TODAY)
         assert not has_valid_consent(session, citizen_id, gp.id, date(2026, 4, 1))
-    rows = consents_for_citizen(database, admin, citizen_id, today=date(2026, 4, 1))
+    rows = consents_for_citizen(Context(database, admin), citizen_id, today=date(2026, 4, 1))
     assert [row.state for row in rows] == [ConsentState.EXPIRED]
 
 
@@ -131,54 +132,54 @@ def test_invalid_consent_is_refused(database, admin, gp, citizen_id, values, mes
     new = {"partner_id": gp.id, "purpose": "Helbred", "given_on": date(2026, 1, 1),
            **values}
     with pytest.raises(InvalidInput, match=message):
-        record_consent(database, admin, citizen_id, ConsentInput(**new), today=TODAY)
-    assert consents_for_citizen(database, admin, citizen_id, today=TODAY) == []
+        record_consent(Context(database, admin), citizen_id, ConsentInput(**new), today=TODAY)
+    assert consents_for_citizen(Context(database, admin), citizen_id, today=TODAY) == []
 
 
 def test_withdraw_consent(database, admin, gp, citizen_id):
-    consent = record_consent(database, admin, citizen_id, ConsentInput(
+    consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, "Helbred", date(2026, 1, 1)), today=TODAY)
     assert consent.state is ConsentState.VALID
-    withdrawn = withdraw_consent(database, admin, consent.id, consent.version, today=TODAY)
+    withdrawn = withdraw_consent(Context(database, admin), consent.id, consent.version, today=TODAY)
     assert withdrawn.state is ConsentState.WITHDRAWN and withdrawn.withdrawn_on == TODAY
     with database.read_session() as session:
         assert not has_valid_consent(session, citizen_id, gp.id, TODAY)
     for version in (withdrawn.version, consent.version):  # current, and stale
         with pytest.raises(InvalidInput, match="allerede trukket tilbage den 10-03-2026"):
-            withdraw_consent(database, admin, consent.id, version, today=TODAY)
+            withdraw_consent(Context(database, admin), consent.id, version, today=TODAY)
 
 
 def test_in_force_consents_are_listed_first(database, admin, gp, citizen_id):
-    old = record_consent(database, admin, citizen_id, ConsentInput(
+    old = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, "Gammelt", date(2025, 1, 1), expires_on=date(2026, 1, 1)), today=TODAY)
-    current = record_consent(database, admin, citizen_id, ConsentInput(
+    current = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, "Nyt", date(2024, 6, 1)), today=TODAY)
-    rows = consents_for_citizen(database, admin, citizen_id, today=TODAY)
+    rows = consents_for_citizen(Context(database, admin), citizen_id, today=TODAY)
     assert [row.id for row in rows] == [current.id, old.id]
 
 
 def test_stale_consent_edit_is_a_conflict(database, admin, gp, citizen_id):
-    consent = record_consent(database, admin, citizen_id, ConsentInput(
+    consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, "Helbred", date(2026, 1, 1)), today=TODAY)
     original = consent.values()
-    update_consent(database, admin, consent.id, consent.version, {"note": "Deres"}, original,
+    update_consent(Context(database, admin), consent.id, consent.version, {"note": "Deres"}, original,
                    today=TODAY)
     with pytest.raises(EditConflict) as caught:
-        update_consent(database, admin, consent.id, consent.version,
+        update_consent(Context(database, admin), consent.id, consent.version,
                        {"note": "Min", "expires_on": date(2027, 1, 1)}, original, today=TODAY)
     assert caught.value.merged == {"expires_on": date(2027, 1, 1)}
 
 
 def test_consents_are_need_to_know_and_audited(database, admin, gp, citizen_id):
-    consent = record_consent(database, admin, citizen_id, ConsentInput(
+    consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, "Helbred", date(2026, 1, 1)), today=TODAY)
     mentor = _mentor(database)
     with pytest.raises(NotFound):
-        consents_for_citizen(database, mentor, citizen_id, today=TODAY)
+        consents_for_citizen(Context(database, mentor), citizen_id, today=TODAY)
     with pytest.raises(NotFound):
-        withdraw_consent(database, mentor, consent.id, consent.version, today=TODAY)
-    withdraw_consent(database, admin, consent.id, consent.version, today=TODAY)
-    consents_for_citizen(database, admin, citizen_id, today=TODAY)
+        withdraw_consent(Context(database, mentor), consent.id, consent.version, today=TODAY)
+    withdraw_consent(Context(database, admin), consent.id, consent.version, today=TODAY)
+    consents_for_citizen(Context(database, admin), citizen_id, today=TODAY)
     with database.read_session() as session:
         events = session.execute(
             select(AuditEvent.action, AuditEvent.citizen_id, AuditEvent.detail)

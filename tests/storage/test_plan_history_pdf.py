@@ -13,6 +13,7 @@ from mentordesk.domain.codes import GoalStatus, Role
 from mentordesk.domain.deadlines import DeadlineKind
 from mentordesk.domain.vum import GoalType
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.deadlines import deadlines
@@ -46,14 +47,14 @@ def themes(database):
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(first_name="Søren", last_name="Øster",
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Søren", last_name="Øster",
                                                       cpr="0101909002"))
 
 
 def _grant(database, admin, citizen_id, start: date) -> int:
     basis = next(item.id for item in load_catalogue(database).legal_bases
                  if item.code == "SEL §85")
-    return create_grant(database, admin, citizen_id,
+    return create_grant(Context(database, admin), citizen_id,
                         GrantInput(legal_basis_id=basis, start_on=start)).id
 
 
@@ -79,21 +80,21 @@ def _coordinator(database) -> Actor:
 
 
 def test_history_shows_who_when_and_old_to_new_readably(database, admin, citizen_id, themes):
-    goal = create_goal(database, admin, citizen_id, _goal(themes, "Gøre rent"))
+    goal = create_goal(Context(database, admin), citizen_id, _goal(themes, "Gøre rent"))
     karen = _coordinator(database)
     before = datetime.now(UTC).replace(tzinfo=None)
-    update_goal(database, karen, goal.id, goal.version,
+    update_goal(Context(database, karen), goal.id, goal.version,
                 _goal(themes, "Gøre rent hver uge", status=GoalStatus.IN_PROGRESS,
                       review_on=date(2027, 1, 15)), goal.input())
-    sub = add_sub_goal(database, admin, goal.id, SubGoalInput("Støvsuge", date(2026, 3, 1)))
-    update_sub_goal(database, karen, sub.id, sub.version,
+    sub = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Støvsuge", date(2026, 3, 1)))
+    update_sub_goal(Context(database, karen), sub.id, sub.version,
                     SubGoalInput("Støvsuge stuen", date(2026, 3, 1), GoalStatus.ACHIEVED,
                                  date(2026, 2, 27)), sub.input())
-    second = add_sub_goal(database, admin, goal.id, SubGoalInput("Tørre støv af"))
-    record_assessment(database, karen, goal.id, AssessmentInput(date(2026, 3, 1), 3))
-    delete_sub_goal(database, admin, second.id, second.version)
+    second = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Tørre støv af"))
+    record_assessment(Context(database, karen), goal.id, AssessmentInput(date(2026, 3, 1), 3))
+    delete_sub_goal(Context(database, admin), second.id, second.version)
 
-    entries = goal_history(database, admin, goal.id)
+    entries = goal_history(Context(database, admin), goal.id)
     by_field: dict = {}
     for entry in entries:  # newest first: keep the latest change of each field
         by_field.setdefault((entry.what, entry.field_label), entry)
@@ -120,14 +121,14 @@ def test_history_shows_who_when_and_old_to_new_readably(database, admin, citizen
 
 
 def test_history_records_moves_and_skips_no_op_saves(database, admin, citizen_id, themes):
-    goal = create_goal(database, admin, citizen_id, _goal(themes, "Vaske op"))
-    first = add_sub_goal(database, admin, goal.id, SubGoalInput("Skylle"))
-    add_sub_goal(database, admin, goal.id, SubGoalInput("Tørre af"))
-    count = len(goal_history(database, admin, goal.id))
-    update_goal(database, admin, goal.id, goal.version, goal.input(), goal.input())
-    assert len(goal_history(database, admin, goal.id)) == count
-    move_sub_goal(database, admin, first.id, 1)
-    moved = goal_history(database, admin, goal.id)[0]
+    goal = create_goal(Context(database, admin), citizen_id, _goal(themes, "Vaske op"))
+    first = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Skylle"))
+    add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Tørre af"))
+    count = len(goal_history(Context(database, admin), goal.id))
+    update_goal(Context(database, admin), goal.id, goal.version, goal.input(), goal.input())
+    assert len(goal_history(Context(database, admin), goal.id)) == count
+    move_sub_goal(Context(database, admin), first.id, 1)
+    moved = goal_history(Context(database, admin), goal.id)[0]
     assert (moved.what, moved.field_label, moved.old_text, moved.new_text) == (
         "Delmål: Skylle", "Placering", "1", "2")
 
@@ -138,12 +139,12 @@ def test_history_records_moves_and_skips_no_op_saves(database, admin, citizen_id
 def test_review_dates_and_evaluation_rhythm_in_the_deadline_dashboard(database, admin,
                                                                       citizen_id, themes):
     _grant(database, admin, citizen_id, date(2026, 2, 1))
-    soon = create_goal(database, admin, citizen_id,
+    soon = create_goal(Context(database, admin), citizen_id,
                        _goal(themes, "Købe ind selv", review_on=date(2026, 12, 10)))
-    create_goal(database, admin, citizen_id,
+    create_goal(Context(database, admin), citizen_id,
                 _goal(themes, "Opnået mål", status=GoalStatus.ACHIEVED,
                       review_on=date(2026, 12, 5)))
-    rows = deadlines(database, admin, "team", today=TODAY)
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     reviews = [(row.kind, row.due_on, row.detail) for row in rows
                if row.kind is DeadlineKind.GOAL_REVIEW]
     assert reviews == [(DeadlineKind.GOAL_REVIEW, date(2026, 12, 10), "Købe ind selv")]
@@ -153,15 +154,15 @@ def test_review_dates_and_evaluation_rhythm_in_the_deadline_dashboard(database, 
 
     # An evaluation round on 10-09-2026 meets the first evaluation and the next is due
     # three months later; a review date in the round's window counts as reviewed.
-    complete_evaluation(database, admin, citizen_id, date(2026, 9, 10),
+    complete_evaluation(Context(database, admin), citizen_id, date(2026, 9, 10),
                         {soon.id: AssessmentInput(date(2026, 9, 10), 2)})
-    rows = deadlines(database, admin, "team", today=TODAY)
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     assert [(row.kind, row.due_on, row.overdue) for row in rows
             if row.kind in (DeadlineKind.EVALUATION, DeadlineKind.PLAN_EVALUATION)] == [
         (DeadlineKind.PLAN_EVALUATION, date(2026, 12, 10), False)]
     assert DeadlineKind.GOAL_REVIEW in [row.kind for row in rows]  # 10-09 is too early
-    record_assessment(database, admin, soon.id, AssessmentInput(date(2026, 11, 20), 2))
-    rows = deadlines(database, admin, "team", today=TODAY)
+    record_assessment(Context(database, admin), soon.id, AssessmentInput(date(2026, 11, 20), 2))
+    rows = deadlines(Context(database, admin), "team", today=TODAY)
     assert DeadlineKind.GOAL_REVIEW not in [row.kind for row in rows]
     assert DeadlineKind.PLAN_EVALUATION not in [row.kind for row in rows]  # due 20-02-2027
 
@@ -172,16 +173,16 @@ def test_review_dates_and_evaluation_rhythm_in_the_deadline_dashboard(database, 
 def test_plan_pdf_shows_goals_literally_without_cpr(database, admin, citizen_id, themes,
                                                     pdf_text, tmp_path):
     grant = _grant(database, admin, citizen_id, date(2026, 2, 1))
-    goal = create_goal(database, admin, citizen_id, _goal(
+    goal = create_goal(Context(database, admin), citizen_id, _goal(
         themes, f"Mit mål: {HOSTILE}", grant_id=grant, status=GoalStatus.IN_PROGRESS,
         description="Jeg vil selv kunne holde mit køkken pænt."))
-    add_sub_goal(database, admin, goal.id, SubGoalInput("Vaske op hver aften",
+    add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Vaske op hver aften",
                                                         date(2026, 3, 15)))
-    add_sub_goal(database, admin, goal.id, SubGoalInput(f"Delmål {HOSTILE}"))
-    record_assessment(database, admin, goal.id, AssessmentInput(
+    add_sub_goal(Context(database, admin), goal.id, SubGoalInput(f"Delmål {HOSTILE}"))
+    record_assessment(Context(database, admin), goal.id, AssessmentInput(
         date(2026, 3, 1), 2, citizen_view="Jeg synes, det går godt"))
-    create_goal(database, admin, citizen_id, _goal(themes, "Komme ud at gå ŁŞ æøå"))
-    pdf = plan_pdf(database, admin, citizen_id, datetime(2026, 11, 23, 14, 5))
+    create_goal(Context(database, admin), citizen_id, _goal(themes, "Komme ud at gå ŁŞ æøå"))
+    pdf = plan_pdf(Context(database, admin), citizen_id, datetime(2026, 11, 23, 14, 5))
     text = pdf_text(pdf)
     flat = " ".join(text.split())
     for expected in ("Handleplan", "Søren Øster", f"Mål 1: Mit mål: {HOSTILE}",
@@ -202,14 +203,14 @@ def test_plan_pdf_shows_goals_literally_without_cpr(database, admin, citizen_id,
 def test_plan_pdf_of_a_full_plan_stays_within_two_pages(database, admin, citizen_id, themes,
                                                         tmp_path):
     for number in range(4):
-        goal = create_goal(database, admin, citizen_id, _goal(
+        goal = create_goal(Context(database, admin), citizen_id, _goal(
             themes, f"Mål nummer {number} i borgerens egne ord", description="Beskrivelse " * 8))
         for step in range(3):
-            add_sub_goal(database, admin, goal.id,
+            add_sub_goal(Context(database, admin), goal.id,
                          SubGoalInput(f"Trin {step} – et konkret skridt", date(2026, 4, 1)))
-        record_assessment(database, admin, goal.id, AssessmentInput(
+        record_assessment(Context(database, admin), goal.id, AssessmentInput(
             date(2026, 3, 1), 2, citizen_view="Det går fremad. " * 5))
-    pdf = plan_pdf(database, admin, citizen_id, datetime(2026, 11, 23, 9, 0))
+    pdf = plan_pdf(Context(database, admin), citizen_id, datetime(2026, 11, 23, 9, 0))
     assert _pages(pdf, tmp_path) == 2
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from mentordesk.domain.codes import GoalStatus, Role
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.plan import (
     GoalInput,
@@ -28,15 +29,15 @@ from mentordesk.storage.models import AuditEvent, Contact, User, contact_goal
 
 @pytest.fixture
 def citizens(database, admin) -> tuple[int, int]:
-    return (create_citizen(database, admin, NewCitizen(first_name="Åse", last_name="Ærø",
+    return (create_citizen(Context(database, admin), NewCitizen(first_name="Åse", last_name="Ærø",
                                                        cpr="0101909002")),
-            create_citizen(database, admin, NewCitizen(alias="Anden")))
+            create_citizen(Context(database, admin), NewCitizen(alias="Anden")))
 
 
 @pytest.fixture
 def goal_id(database, admin, citizens) -> int:
     theme = theme_choices(database)[0].code
-    return create_goal(database, admin, citizens[0], GoalInput(
+    return create_goal(Context(database, admin), citizens[0], GoalInput(
         "Gå til lægen", theme_code=theme, status=GoalStatus.IN_PROGRESS)).id
 
 
@@ -64,34 +65,34 @@ def test_offers_recent_unlinked_contacts_and_links_several(database, admin, citi
     may = _contact(database, admin, citizen, date(2026, 5, 6))
     _contact(database, admin, other, date(2026, 5, 7))  # another citizen's: never offered
 
-    offered = linkable_contacts(database, admin, goal_id)
+    offered = linkable_contacts(Context(database, admin), goal_id)
     assert [row.contact_id for row in offered] == [may, april, march]  # newest first
     assert offered[2].form_label == "Ledsagelse"
     assert offered[2].note_excerpt == "Fulgtes til lægen <b>"
-    assert [r.contact_id for r in linkable_contacts(database, admin, goal_id, limit=2)] == \
+    assert [r.contact_id for r in linkable_contacts(Context(database, admin), goal_id, limit=2)] == \
         [may, april]
 
-    assert link_contacts(database, admin, goal_id, [march, april, march]) == 2
-    assert [row.contact_id for row in goal_contacts(database, admin, goal_id)] == [april, march]
-    assert [row.contact_id for row in linkable_contacts(database, admin, goal_id)] == [may]
-    assert link_contacts(database, admin, goal_id, [april]) == 0  # already linked
+    assert link_contacts(Context(database, admin), goal_id, [march, april, march]) == 2
+    assert [row.contact_id for row in goal_contacts(Context(database, admin), goal_id)] == [april, march]
+    assert [row.contact_id for row in linkable_contacts(Context(database, admin), goal_id)] == [may]
+    assert link_contacts(Context(database, admin), goal_id, [april]) == 0  # already linked
 
     entries = [(h.what, h.field_label, h.old_text, h.new_text)
-               for h in goal_history(database, admin, goal_id) if h.field_label == "Kontakt"]
+               for h in goal_history(Context(database, admin), goal_id) if h.field_label == "Kontakt"]
     assert sorted(entries) == [("Indsatsmål", "Kontakt", "", "01-04-2026 Hjemmebesøg"),
                                ("Indsatsmål", "Kontakt", "", "04-03-2026 Ledsagelse")]
 
 
 def test_unlink_keeps_the_contact_and_writes_history(database, admin, citizens, goal_id):
     contact = _contact(database, admin, citizens[0], date(2026, 3, 4))
-    link_contacts(database, admin, goal_id, [contact])
-    unlink_contact(database, admin, goal_id, contact)
-    unlink_contact(database, admin, goal_id, contact)  # twice: nothing more happens
-    assert goal_contacts(database, admin, goal_id) == []
-    assert [row.contact_id for row in linkable_contacts(database, admin, goal_id)] == [contact]
+    link_contacts(Context(database, admin), goal_id, [contact])
+    unlink_contact(Context(database, admin), goal_id, contact)
+    unlink_contact(Context(database, admin), goal_id, contact)  # twice: nothing more happens
+    assert goal_contacts(Context(database, admin), goal_id) == []
+    assert [row.contact_id for row in linkable_contacts(Context(database, admin), goal_id)] == [contact]
     with database.session() as session:
         assert session.get(Contact, contact) is not None
-    history = [(h.old_text, h.new_text) for h in goal_history(database, admin, goal_id)
+    history = [(h.old_text, h.new_text) for h in goal_history(Context(database, admin), goal_id)
                if h.field_label == "Kontakt"]
     assert history == [("04-03-2026 Hjemmebesøg", ""), ("", "04-03-2026 Hjemmebesøg")]
     with database.session() as session:
@@ -107,11 +108,11 @@ def test_linking_is_all_or_nothing_and_checks_citizen_and_access(database, admin
     own = _contact(database, admin, citizen, date(2026, 3, 4))
     foreign = _contact(database, admin, other, date(2026, 3, 5))
     with pytest.raises(InvalidInput, match="anden borger"):
-        link_contacts(database, admin, goal_id, [own, foreign])
+        link_contacts(Context(database, admin), goal_id, [own, foreign])
     with pytest.raises(NotFound, match="findes ikke"):
-        link_contacts(database, admin, goal_id, [own, 999_999])
+        link_contacts(Context(database, admin), goal_id, [own, 999_999])
     assert _link_count(database) == 0
-    assert [h for h in goal_history(database, admin, goal_id) if h.field_label == "Kontakt"] \
+    assert [h for h in goal_history(Context(database, admin), goal_id) if h.field_label == "Kontakt"] \
         == []
 
     with database.session() as session:
@@ -121,11 +122,11 @@ def test_linking_is_all_or_nothing_and_checks_citizen_and_access(database, admin
         mentor = Actor(user.id, user.login, user.full_name, Role.MENTOR)
     # A mentor not assigned to the citizen: as if the case did not exist.
     with pytest.raises(NotFound, match="ikke adgang"):
-        linkable_contacts(database, mentor, goal_id)
+        linkable_contacts(Context(database, mentor), goal_id)
     with pytest.raises(NotFound, match="ikke adgang"):
-        link_contacts(database, mentor, goal_id, [own])
+        link_contacts(Context(database, mentor), goal_id, [own])
     assert _link_count(database) == 0
-    linkable_contacts(database, admin, goal_id)
+    linkable_contacts(Context(database, admin), goal_id)
     with database.session() as session:
         reads = list(session.scalars(select(AuditEvent.detail).where(
             AuditEvent.action == "read", AuditEvent.citizen_id == citizen)))

@@ -12,6 +12,7 @@ from mentordesk.domain.codes import GoalStatus, Role
 from mentordesk.domain.vum import FunctionLevel, GoalType, SupportNeed
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound, StaleEdit
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
@@ -50,7 +51,7 @@ HOSTILE = '<b>&<img src="/etc/passwd"/>'
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(first_name="Åse", last_name="Ærø",
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Åse", last_name="Ærø",
                                                       cpr="0101909002"))
 
 
@@ -58,7 +59,7 @@ def citizen_id(database, admin) -> int:
 def grant_id(database, admin, citizen_id) -> int:
     basis = next(item.id for item in load_catalogue(database).legal_bases
                  if item.code == "SEL §85")
-    return create_grant(database, admin, citizen_id,
+    return create_grant(Context(database, admin), citizen_id,
                         GrantInput(legal_basis_id=basis, start_on=date(2026, 2, 1))).id
 
 
@@ -99,28 +100,28 @@ def _events(database, action: str) -> list[AuditEvent]:
 
 def test_plan_with_two_goals_sub_goals_and_levels_over_time(database, admin, citizen_id,
                                                             grant_id, themes):
-    post = create_goal(database, admin, citizen_id,
+    post = create_goal(Context(database, admin), citizen_id,
                        _goal_input(themes, "Tjekke e-Boks selv", grant_id=grant_id))
-    food = create_goal(database, admin, citizen_id, _goal_input(
+    food = create_goal(Context(database, admin), citizen_id, _goal_input(
         themes, "Lave mad to gange om ugen", theme_code=themes["Praktiske opgaver"].code,
         subtheme_code=_sub(themes, "Praktiske opgaver", "Lave mad"),
         goal_type=GoalType.MAINTAIN))
-    add_sub_goal(database, admin, post.id, SubGoalInput("Få NemID/MitID", date(2026, 3, 1)))
-    add_sub_goal(database, admin, post.id, SubGoalInput("Åbne e-Boks med mentor",
+    add_sub_goal(Context(database, admin), post.id, SubGoalInput("Få NemID/MitID", date(2026, 3, 1)))
+    add_sub_goal(Context(database, admin), post.id, SubGoalInput("Åbne e-Boks med mentor",
                                                         date(2026, 4, 1)))
-    add_sub_goal(database, admin, food.id, SubGoalInput("Skrive en indkøbsliste"))
+    add_sub_goal(Context(database, admin), food.id, SubGoalInput("Skrive en indkøbsliste"))
     for day, level in ((date(2026, 3, 1), 3), (date(2026, 6, 1), 2), (date(2026, 9, 1), 1)):
-        record_assessment(database, admin, post.id, AssessmentInput(
+        record_assessment(Context(database, admin), post.id, AssessmentInput(
             day, level, SupportNeed.MODERATE, "Det går bedre", "Øver hver uge"))
-    record_assessment(database, admin, food.id, AssessmentInput(date(2026, 3, 2), None))
-    record_assessment(database, admin, food.id, AssessmentInput(date(2026, 6, 2), 2))
+    record_assessment(Context(database, admin), food.id, AssessmentInput(date(2026, 3, 2), None))
+    record_assessment(Context(database, admin), food.id, AssessmentInput(date(2026, 6, 2), 2))
 
-    assert level_series(database, admin, post.id) == [
+    assert level_series(Context(database, admin), post.id) == [
         (date(2026, 3, 1), 3), (date(2026, 6, 1), 2), (date(2026, 9, 1), 1)]
-    assert level_series(database, admin, food.id) == [
+    assert level_series(Context(database, admin), food.id) == [
         (date(2026, 3, 2), None), (date(2026, 6, 2), 2)]
 
-    plan = load_plan(database, admin, citizen_id)
+    plan = load_plan(Context(database, admin), citizen_id)
     assert plan.citizen_label == "Åse Ærø"
     assert [goal.title for goal in plan.goals] == ["Tjekke e-Boks selv",
                                                    "Lave mad to gange om ugen"]
@@ -150,7 +151,7 @@ def test_plan_with_two_goals_sub_goals_and_levels_over_time(database, admin, cit
 
 def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, admin, citizen_id,
                                                                    themes):
-    goal = create_goal(database, admin, citizen_id, _goal_input(themes, f"  {HOSTILE} =1+1 "))
+    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, f"  {HOSTILE} =1+1 "))
     assert goal.title == f"{HOSTILE} =1+1"
     bad_inputs = {
         "Skriv målet": _goal_input(themes, "   "),
@@ -163,22 +164,22 @@ def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, adm
     }
     for message, bad in bad_inputs.items():
         with pytest.raises(InvalidInput, match=message):
-            create_goal(database, admin, citizen_id, bad)
-    other = create_citizen(database, admin, NewCitizen(first_name="Bo", last_name="Andersen"))
+            create_goal(Context(database, admin), citizen_id, bad)
+    other = create_citizen(Context(database, admin), NewCitizen(first_name="Bo", last_name="Andersen"))
     basis = next(item.id for item in load_catalogue(database).legal_bases)
-    foreign_grant = create_grant(database, admin, other,
+    foreign_grant = create_grant(Context(database, admin), other,
                                  GrantInput(legal_basis_id=basis, start_on=date(2026, 1, 1)))
     with pytest.raises(InvalidInput, match="borgerens egne bevillinger"):
-        create_goal(database, admin, citizen_id,
+        create_goal(Context(database, admin), citizen_id,
                     _goal_input(themes, "Mål", grant_id=foreign_grant.id))
     with pytest.raises(InvalidInput, match="udført-dato"):
-        add_sub_goal(database, admin, goal.id,
+        add_sub_goal(Context(database, admin), goal.id,
                      SubGoalInput("Trin", status=GoalStatus.IN_PROGRESS,
                                   done_on=date(2026, 3, 1)))
     with pytest.raises(InvalidInput, match="0–4"):
-        record_assessment(database, admin, goal.id, AssessmentInput(date(2026, 3, 1), 5))
-    assert [g.title for g in load_plan(database, admin, citizen_id).goals] == [goal.title]
-    assert get_goal(database, admin, goal.id).sub_goals == []
+        record_assessment(Context(database, admin), goal.id, AssessmentInput(date(2026, 3, 1), 5))
+    assert [g.title for g in load_plan(Context(database, admin), citizen_id).goals] == [goal.title]
+    assert get_goal(Context(database, admin), goal.id).sub_goals == []
 
 
 # --- stale edits -------------------------------------------------------------------------
@@ -186,61 +187,61 @@ def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, adm
 
 def test_stale_goal_edit_raises_conflict_and_other_fields_merge(database, admin, citizen_id,
                                                                 themes):
-    loaded = create_goal(database, admin, citizen_id, _goal_input(themes, "Mere struktur"))
+    loaded = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Mere struktur"))
     original = loaded.input()
     # A colleague renames the goal first.
-    saved = update_goal(database, admin, loaded.id, loaded.version,
+    saved = update_goal(Context(database, admin), loaded.id, loaded.version,
                         _goal_input(themes, "Mere struktur i hverdagen"), original)
     assert saved.version == loaded.version + 1
     # My form still holds the old version: the same field clashes …
     with pytest.raises(EditConflict) as caught:
-        update_goal(database, admin, loaded.id, loaded.version,
+        update_goal(Context(database, admin), loaded.id, loaded.version,
                     _goal_input(themes, "Struktur på dagen"), original)
     assert [(c.field, c.mine, c.theirs) for c in caught.value.conflicts] == [
         ("title", "Struktur på dagen", "Mere struktur i hverdagen")]
-    assert get_goal(database, admin, loaded.id).title == "Mere struktur i hverdagen"
+    assert get_goal(Context(database, admin), loaded.id).title == "Mere struktur i hverdagen"
     # … a different field merges and keeps both edits.
-    merged = update_goal(database, admin, loaded.id, loaded.version,
+    merged = update_goal(Context(database, admin), loaded.id, loaded.version,
                          _goal_input(themes, "Mere struktur", status=GoalStatus.ACHIEVED),
                          original)
     assert (merged.title, merged.status) == ("Mere struktur i hverdagen", GoalStatus.ACHIEVED)
     with pytest.raises(StaleEdit):
-        delete_goal(database, admin, loaded.id, loaded.version)
+        delete_goal(Context(database, admin), loaded.id, loaded.version)
 
 
 def test_stale_sub_goal_and_assessment_edits_are_caught(database, admin, citizen_id, themes):
-    goal = create_goal(database, admin, citizen_id, _goal_input(themes, "Købe ind selv"))
-    sub = add_sub_goal(database, admin, goal.id, SubGoalInput("Lave en liste"))
-    update_sub_goal(database, admin, sub.id, sub.version, SubGoalInput("Lave en madplan"),
+    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Købe ind selv"))
+    sub = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Lave en liste"))
+    update_sub_goal(Context(database, admin), sub.id, sub.version, SubGoalInput("Lave en madplan"),
                     sub.input())
     with pytest.raises(EditConflict):
-        update_sub_goal(database, admin, sub.id, sub.version, SubGoalInput("Lave to lister"),
+        update_sub_goal(Context(database, admin), sub.id, sub.version, SubGoalInput("Lave to lister"),
                         sub.input())
-    assessment = record_assessment(database, admin, goal.id,
+    assessment = record_assessment(Context(database, admin), goal.id,
                                    AssessmentInput(date(2026, 3, 1), 3, None, "Svært"))
-    update_assessment(database, admin, assessment.id, assessment.version,
+    update_assessment(Context(database, admin), assessment.id, assessment.version,
                       AssessmentInput(date(2026, 3, 1), 2, None, "Svært"), assessment.input())
     with pytest.raises(EditConflict):
-        update_assessment(database, admin, assessment.id, assessment.version,
+        update_assessment(Context(database, admin), assessment.id, assessment.version,
                           AssessmentInput(date(2026, 3, 1), 4, None, "Svært"),
                           assessment.input())
-    assert level_series(database, admin, goal.id) == [(date(2026, 3, 1), 2)]
+    assert level_series(Context(database, admin), goal.id) == [(date(2026, 3, 1), 2)]
 
 
 # --- sub-goal order ----------------------------------------------------------------------
 
 
 def test_move_and_delete_keep_sub_goal_positions_contiguous(database, admin, citizen_id, themes):
-    goal = create_goal(database, admin, citizen_id, _goal_input(themes, "Vaske tøj"))
-    subs = [add_sub_goal(database, admin, goal.id, SubGoalInput(text))
+    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Vaske tøj"))
+    subs = [add_sub_goal(Context(database, admin), goal.id, SubGoalInput(text))
             for text in ("A", "B", "C", "D")]
-    moved = move_sub_goal(database, admin, subs[3].id, 0)
+    moved = move_sub_goal(Context(database, admin), subs[3].id, 0)
     assert [(sub.text, sub.position) for sub in moved] == [
         ("D", 0), ("A", 1), ("B", 2), ("C", 3)]
-    moved = move_sub_goal(database, admin, subs[0].id, 99)  # clamped to the end
+    moved = move_sub_goal(Context(database, admin), subs[0].id, 99)  # clamped to the end
     assert [sub.text for sub in moved] == ["D", "B", "C", "A"]
     b = next(sub for sub in moved if sub.text == "B")
-    delete_sub_goal(database, admin, b.id, b.version)
+    delete_sub_goal(Context(database, admin), b.id, b.version)
     with database.session() as session:
         stored = session.execute(select(SubGoal.text, SubGoal.position)
                                  .where(SubGoal.goal_id == goal.id)
@@ -252,30 +253,30 @@ def test_move_and_delete_keep_sub_goal_positions_contiguous(database, admin, cit
 
 
 def test_complete_evaluation_assesses_every_open_goal_only(database, admin, citizen_id, themes):
-    open_one = create_goal(database, admin, citizen_id, _goal_input(themes, "Åben 1"))
-    open_two = create_goal(database, admin, citizen_id, _goal_input(
+    open_one = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Åben 1"))
+    open_two = create_goal(Context(database, admin), citizen_id, _goal_input(
         themes, "Åben 2", status=GoalStatus.NOT_STARTED))
-    achieved = create_goal(database, admin, citizen_id, _goal_input(
+    achieved = create_goal(Context(database, admin), citizen_id, _goal_input(
         themes, "Opnået", status=GoalStatus.ACHIEVED))
-    given_up = create_goal(database, admin, citizen_id, _goal_input(
+    given_up = create_goal(Context(database, admin), citizen_id, _goal_input(
         themes, "Opgivet", status=GoalStatus.GIVEN_UP))
-    assert [goal.id for goal in evaluation_goals(database, admin, citizen_id)] == [
+    assert [goal.id for goal in evaluation_goals(Context(database, admin), citizen_id)] == [
         open_one.id, open_two.id]
     on = date(2026, 5, 15)
     with pytest.raises(InvalidInput, match="afsluttet"):
-        complete_evaluation(database, admin, citizen_id, on, {
+        complete_evaluation(Context(database, admin), citizen_id, on, {
             open_one.id: AssessmentInput(on, 2), open_two.id: AssessmentInput(on, 3),
             achieved.id: AssessmentInput(on, 0)})
     with pytest.raises(InvalidInput, match="Åben 2"):
-        complete_evaluation(database, admin, citizen_id, on,
+        complete_evaluation(Context(database, admin), citizen_id, on,
                             {open_one.id: AssessmentInput(on, 2)})
     with pytest.raises(InvalidInput, match="0–4"):  # all or nothing
-        complete_evaluation(database, admin, citizen_id, on, {
+        complete_evaluation(Context(database, admin), citizen_id, on, {
             open_one.id: AssessmentInput(on, 2), open_two.id: AssessmentInput(on, 7)})
     with database.session() as session:
         assert session.scalars(select(Assessment)).all() == []
 
-    ids = complete_evaluation(database, admin, citizen_id, on, {
+    ids = complete_evaluation(Context(database, admin), citizen_id, on, {
         open_one.id: AssessmentInput(on, 2, 1, "Fint"),
         open_two.id: AssessmentInput(date(2000, 1, 1), None)})  # the round's date wins
     assert len(ids) == 2
@@ -292,8 +293,8 @@ def test_complete_evaluation_assesses_every_open_goal_only(database, admin, citi
 
 def test_goal_lists_linked_contacts_and_choices_are_open_goals(database, admin, citizen_id,
                                                               themes):
-    goal = create_goal(database, admin, citizen_id, _goal_input(themes, "Gå til lægen"))
-    done = create_goal(database, admin, citizen_id, _goal_input(
+    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Gå til lægen"))
+    done = create_goal(Context(database, admin), citizen_id, _goal_input(
         themes, "Færdigt mål", status=GoalStatus.ACHIEVED))
     with database.session() as session:
         contact = Contact(citizen_id=citizen_id, mentor_id=admin.user_id,
@@ -303,17 +304,17 @@ def test_goal_lists_linked_contacts_and_choices_are_open_goals(database, admin, 
         session.add(contact)
         session.flush()
         contact_id = contact.id
-    link_contact(database, admin, goal.id, contact_id)
-    link_contact(database, admin, goal.id, contact_id)  # twice is harmless
-    rows = goal_contacts(database, admin, goal.id)
+    link_contact(Context(database, admin), goal.id, contact_id)
+    link_contact(Context(database, admin), goal.id, contact_id)  # twice is harmless
+    rows = goal_contacts(Context(database, admin), goal.id)
     assert [(row.contact_on, row.form_label, row.mentor_name, row.duration_minutes)
             for row in rows] == [(date(2026, 3, 4), "Ledsagelse", admin.full_name, 90)]
     assert rows[0].note_excerpt.startswith("Fulgtes til lægen.")
     assert rows[0].note_excerpt.endswith("…") and len(rows[0].note_excerpt) <= 121
-    unlink_contact(database, admin, goal.id, contact_id)
-    assert goal_contacts(database, admin, goal.id) == []
-    assert [choice.id for choice in goal_choices(database, admin, citizen_id)] == [goal.id]
-    assert done.id not in [c.id for c in goal_choices(database, admin, citizen_id)]
+    unlink_contact(Context(database, admin), goal.id, contact_id)
+    assert goal_contacts(Context(database, admin), goal.id) == []
+    assert [choice.id for choice in goal_choices(Context(database, admin), citizen_id)] == [goal.id]
+    assert done.id not in [c.id for c in goal_choices(Context(database, admin), citizen_id)]
 
 
 # --- access and audit --------------------------------------------------------------------
@@ -321,35 +322,35 @@ def test_goal_lists_linked_contacts_and_choices_are_open_goals(database, admin, 
 
 def test_mentor_without_assignment_cannot_see_or_change_the_plan(database, admin, citizen_id,
                                                                  themes):
-    goal = create_goal(database, admin, citizen_id, _goal_input(themes, "Hemmeligt mål"))
+    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Hemmeligt mål"))
     stranger = _mentor(database, "fremmed")
     attempts = [
-        lambda: load_plan(database, stranger, citizen_id),
-        lambda: create_goal(database, stranger, citizen_id, _goal_input(themes, "X")),
-        lambda: get_goal(database, stranger, goal.id),
-        lambda: update_goal(database, stranger, goal.id, goal.version,
+        lambda: load_plan(Context(database, stranger), citizen_id),
+        lambda: create_goal(Context(database, stranger), citizen_id, _goal_input(themes, "X")),
+        lambda: get_goal(Context(database, stranger), goal.id),
+        lambda: update_goal(Context(database, stranger), goal.id, goal.version,
                             _goal_input(themes, "Y")),
-        lambda: record_assessment(database, stranger, goal.id,
+        lambda: record_assessment(Context(database, stranger), goal.id,
                                   AssessmentInput(date(2026, 3, 1), 2)),
-        lambda: level_series(database, stranger, goal.id),
-        lambda: complete_evaluation(database, stranger, citizen_id, date(2026, 3, 1), {}),
+        lambda: level_series(Context(database, stranger), goal.id),
+        lambda: complete_evaluation(Context(database, stranger), citizen_id, date(2026, 3, 1), {}),
     ]
     for attempt in attempts:
         # require_citizen answers NotFound: no hint that a case the user may not see exists.
         with pytest.raises(NotFound):
             attempt()
     with pytest.raises(AccessDenied):
-        rename_term(database, stranger, themes["Samfundsliv"].code, "Samfund")
-    assert get_goal(database, admin, goal.id).title == "Hemmeligt mål"
+        rename_term(Context(database, stranger), themes["Samfundsliv"].code, "Samfund")
+    assert get_goal(Context(database, admin), goal.id).title == "Hemmeligt mål"
 
 
 def test_reads_and_changes_are_audited_with_the_citizen(database, admin, citizen_id, themes):
-    goal = create_goal(database, admin, citizen_id, _goal_input(themes, "Sove om natten"))
-    update_goal(database, admin, goal.id, goal.version,
+    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Sove om natten"))
+    update_goal(Context(database, admin), goal.id, goal.version,
                 _goal_input(themes, "Sove om natten", status=GoalStatus.CHANGED), goal.input())
-    record_assessment(database, admin, goal.id, AssessmentInput(date(2026, 3, 1), 2))
-    load_plan(database, admin, citizen_id)
-    delete_goal(database, admin, goal.id, goal.version + 1)
+    record_assessment(Context(database, admin), goal.id, AssessmentInput(date(2026, 3, 1), 2))
+    load_plan(Context(database, admin), citizen_id)
+    delete_goal(Context(database, admin), goal.id, goal.version + 1)
     trail = [(event.action, event.entity) for event in _events(database, "create")
              + _events(database, "update") + _events(database, "read")
              + _events(database, "delete") if event.citizen_id == citizen_id]
@@ -372,27 +373,27 @@ def test_vum_terms_are_seeded_and_admins_can_rename_hide_and_add(database, admin
     assert list(themes) == ["Relationer", "Kommunikation", "Mobilitet", "Egenomsorg",
                             "Samfundsliv", "Praktiske opgaver"]
     assert "Varetage økonomi" in [child.name for child in themes["Samfundsliv"].children]
-    goal = create_goal(database, admin, citizen_id, _goal_input(themes, "Betale regninger"))
-    rename_term(database, admin, themes["Samfundsliv"].code, "Samfund og økonomi")
-    assert get_goal(database, admin, goal.id).theme_name == "Samfund og økonomi"
+    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Betale regninger"))
+    rename_term(Context(database, admin), themes["Samfundsliv"].code, "Samfund og økonomi")
+    assert get_goal(Context(database, admin), goal.id).theme_name == "Samfund og økonomi"
     post = _sub(themes, "Samfundsliv", "Håndtere post")
-    set_term_active(database, admin, post, False)
+    set_term_active(Context(database, admin), post, False)
     current = {theme.name: theme for theme in theme_choices(database)}
     assert "Håndtere post" not in [c.name for c in current["Samfund og økonomi"].children]
     # The goal that uses the hidden term keeps it on save; new goals cannot pick it.
-    update_goal(database, admin, goal.id, goal.version,
+    update_goal(Context(database, admin), goal.id, goal.version,
                 _goal_input(themes, "Betale regninger selv"), goal.input())
     with pytest.raises(InvalidInput, match="skjult"):
-        create_goal(database, admin, citizen_id, _goal_input(themes, "Nyt"))
-    code = add_local_term(database, admin, themes["Samfundsliv"].code, "Digital selvhjælp")
+        create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Nyt"))
+    code = add_local_term(Context(database, admin), themes["Samfundsliv"].code, "Digital selvhjælp")
     assert code.startswith("local:")
     current = {theme.name: theme for theme in theme_choices(database)}
     assert "Digital selvhjælp" in [c.name for c in current["Samfund og økonomi"].children]
-    local_goal = create_goal(database, admin, citizen_id,
+    local_goal = create_goal(Context(database, admin), citizen_id,
                              _goal_input(themes, "Bruge MitID", subtheme_code=code))
     assert local_goal.subtheme_name == "Digital selvhjælp"
     with pytest.raises(InvalidInput, match="allerede"):
-        add_local_term(database, admin, themes["Samfundsliv"].code, "digital selvhjælp")
+        add_local_term(Context(database, admin), themes["Samfundsliv"].code, "digital selvhjælp")
 
 
 def test_an_older_goal_without_a_theme_can_still_be_edited(database, admin, citizen_id, themes):
@@ -401,10 +402,10 @@ def test_an_older_goal_without_a_theme_can_still_be_edited(database, admin, citi
         session.add(legacy)
         session.flush()
         goal_id = legacy.id
-    loaded = get_goal(database, admin, goal_id)
-    saved = update_goal(database, admin, goal_id, loaded.version, GoalInput(
+    loaded = get_goal(Context(database, admin), goal_id)
+    saved = update_goal(Context(database, admin), goal_id, loaded.version, GoalInput(
         "Importeret mål, nu i gang", status=GoalStatus.IN_PROGRESS), loaded.input())
     assert (saved.title, saved.theme_code, saved.status) == (
         "Importeret mål, nu i gang", "", GoalStatus.IN_PROGRESS)
     with pytest.raises(InvalidInput, match="Vælg et VUM-tema"):
-        create_goal(database, admin, citizen_id, GoalInput("Nyt mål uden tema"))
+        create_goal(Context(database, admin), citizen_id, GoalInput("Nyt mål uden tema"))

@@ -16,6 +16,7 @@ from mentordesk.demo import build_demo
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.reports.progress.assemble import Period
 from mentordesk.reports.progress.batch import Selection, run_batch
 from mentordesk.services.team import resolve_actor
@@ -78,7 +79,7 @@ def test_batch_of_all_active_citizens_lists_the_broken_one_and_writes_the_rest(
     broken = demo_path[1]
     seen: list[tuple[int, int, str]] = []
     out = tmp_path / "rapporter"
-    result = run_batch(demo, coordinator, Selection(), PERIOD, out, today=TODAY, now=NOW,
+    result = run_batch(Context(demo, coordinator), Selection(), PERIOD, out, today=TODAY, now=NOW,
                        progress=lambda done, total, label: seen.append((done, total, label)))
     active = _active(demo)
     assert active >= 150 and result.total == active and not result.cancelled
@@ -112,7 +113,7 @@ def test_cancel_stops_promptly_and_leaves_only_whole_files(demo, coordinator, tm
             cancel.set()
 
     out = tmp_path / "afbrudt"
-    result = run_batch(demo, coordinator, Selection(), PERIOD, out, today=TODAY, now=NOW,
+    result = run_batch(Context(demo, coordinator), Selection(), PERIOD, out, today=TODAY, now=NOW,
                        progress=progress, cancel=cancel)
     assert result.cancelled
     files = list(out.iterdir())
@@ -125,11 +126,11 @@ def test_combined_pdf_is_written_only_when_the_batch_completes(demo, coordinator
                                                                pdf_text):
     cancel = threading.Event()
     target = tmp_path / "samlet.pdf"
-    result = run_batch(demo, coordinator, Selection(mentor_login=_some_mentor(demo)), PERIOD,
+    result = run_batch(Context(demo, coordinator), Selection(mentor_login=_some_mentor(demo)), PERIOD,
                        target, combined=True, today=TODAY, now=NOW, cancel=cancel,
                        progress=lambda done, *_: cancel.set() if done == 2 else None)
     assert result.cancelled and not target.exists() and list(tmp_path.iterdir()) == []
-    result = run_batch(demo, coordinator, Selection(mentor_login=_some_mentor(demo)), PERIOD,
+    result = run_batch(Context(demo, coordinator), Selection(mentor_login=_some_mentor(demo)), PERIOD,
                        target, combined=True, today=TODAY, now=NOW)
     assert result.files == [target] and result.reports >= 3
     text = pdf_text(target)
@@ -141,7 +142,7 @@ def test_one_authority_only_and_only_for_coordinators(demo, coordinator, tmp_pat
     with demo.read_session() as session:
         authority_id = session.scalar(select(Grant.authority_id)
                                       .where(Grant.authority_id.is_not(None)).limit(1))
-    narrowed = run_batch(demo, coordinator, Selection(authority_id=authority_id), PERIOD,
+    narrowed = run_batch(Context(demo, coordinator), Selection(authority_id=authority_id), PERIOD,
                          tmp_path / "myndighed", today=TODAY, now=NOW)
     assert 0 < narrowed.total < _active(demo)
     with demo.read_session() as session:
@@ -156,7 +157,7 @@ def test_one_authority_only_and_only_for_coordinators(demo, coordinator, tmp_pat
         session.flush()
         mentor = Actor(user.id, user.login, user.full_name, Role.MENTOR)
     with pytest.raises(AccessDenied):
-        run_batch(demo, mentor, Selection(), PERIOD, tmp_path / "nej", today=TODAY)
+        run_batch(Context(demo, mentor), Selection(), PERIOD, tmp_path / "nej", today=TODAY)
 
 
 def _some_mentor(demo) -> str:

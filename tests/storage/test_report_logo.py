@@ -14,6 +14,7 @@ from sqlalchemy import select
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.reports.progress.assemble import Period
 from mentordesk.reports.progress.workflow import preview_pdf
 from mentordesk.services.citizens import NewCitizen, create_citizen
@@ -45,18 +46,18 @@ def _images_in(pdf: bytes, tmp_path) -> list[list[str]]:
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(
+    return create_citizen(Context(database, admin), NewCitizen(
         first_name="Freja", last_name="Holm", alias="Fröken F", opened_on=date(2026, 1, 5)))
 
 
 def _report(database, admin, citizen_id) -> bytes:
-    return preview_pdf(database, admin, citizen_id, PERIOD, now=NOW, today=date(2026, 11, 23))
+    return preview_pdf(Context(database, admin), citizen_id, PERIOD, now=NOW, today=date(2026, 11, 23))
 
 
 def test_a_logo_set_in_settings_is_printed_in_the_report(database, admin, citizen_id,
                                                          tmp_path):
     assert _images_in(_report(database, admin, citizen_id), tmp_path) == []
-    logo = set_team_logo(database, admin, _image("JPEG"))
+    logo = set_team_logo(Context(database, admin), _image("JPEG"))
     assert (logo.width, logo.height) == (300, 120)
     assert team_logo(database).startswith(b"\x89PNG")  # stored re-encoded as PNG
     images = _images_in(_report(database, admin, citizen_id), tmp_path)
@@ -66,7 +67,7 @@ def test_a_logo_set_in_settings_is_printed_in_the_report(database, admin, citize
 
 
 def test_a_large_logo_is_stored_scaled_down(database, admin):
-    logo = set_team_logo(database, admin, _image("PNG", (1600, 400), "RGBA"))
+    logo = set_team_logo(Context(database, admin), _image("PNG", (1600, 400), "RGBA"))
     assert max(logo.width, logo.height) == 800
     with Image.open(BytesIO(team_logo(database))) as stored:
         assert stored.size == (800, 200) and stored.mode == "RGBA"
@@ -86,10 +87,10 @@ def test_a_bad_file_is_refused_and_the_old_logo_kept(database, admin, raw, messa
         raw = _image("GIF")
     elif isinstance(raw, tuple):
         raw = _image("PNG", raw)
-    set_team_logo(database, admin, _image("PNG"))
+    set_team_logo(Context(database, admin), _image("PNG"))
     before = team_logo(database)
     with pytest.raises(InvalidInput, match=message):
-        set_team_logo(database, admin, raw)
+        set_team_logo(Context(database, admin), raw)
     assert team_logo(database) == before
 
 
@@ -97,23 +98,23 @@ def test_a_file_is_read_with_its_size_checked_first(database, admin, tmp_path):
     big = tmp_path / "stort.png"
     big.write_bytes(b"\x89PNG" + b"\x00" * 1_100_000)
     with pytest.raises(InvalidInput, match="1 MB"):
-        set_team_logo_from_file(database, admin, big)
+        set_team_logo_from_file(Context(database, admin), big)
     with pytest.raises(InvalidInput, match="kan ikke læses"):
-        set_team_logo_from_file(database, admin, tmp_path / "findes-ikke.png")
+        set_team_logo_from_file(Context(database, admin), tmp_path / "findes-ikke.png")
     good = tmp_path / "logo.png"
     good.write_bytes(_image("PNG"))
-    assert set_team_logo_from_file(database, admin, good).width == 300
+    assert set_team_logo_from_file(Context(database, admin), good).width == 300
     assert team_logo(database) is not None
 
 
 def test_only_an_admin_changes_the_logo_and_every_change_is_audited(database, admin):
     coordinator = Actor(admin.user_id, "koord", "Koordinator", Role.COORDINATOR)
     with pytest.raises(AccessDenied):
-        set_team_logo(database, coordinator, _image("PNG"))
+        set_team_logo(Context(database, coordinator), _image("PNG"))
     with pytest.raises(AccessDenied):
-        remove_team_logo(database, coordinator)
-    set_team_logo(database, admin, _image("PNG"))
-    remove_team_logo(database, admin)
+        remove_team_logo(Context(database, coordinator))
+    set_team_logo(Context(database, admin), _image("PNG"))
+    remove_team_logo(Context(database, admin))
     assert team_logo(database) is None
     with database.read_session() as session:
         details = list(session.scalars(select(AuditEvent.detail)

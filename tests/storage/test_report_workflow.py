@@ -15,6 +15,7 @@ from sqlalchemy import select
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, StaleEdit
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.reports.progress.batch import Selection, one_report, run_batch
@@ -65,10 +66,10 @@ def case(database, admin) -> int:
     """A named citizen with a §85 grant (6–10 hours), two goals and a term of contacts."""
     catalogue = load_catalogue(database)
     basis = next(item.id for item in catalogue.legal_bases if item.code == "SEL §85")
-    citizen_id = create_citizen(database, admin, NewCitizen(
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(
         first_name="Łukasz", last_name="Şahin", alias="Luk", cpr="0101909002",
         opened_on=date(2026, 1, 5)))
-    create_grant(database, admin, citizen_id, GrantInput(
+    create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=basis, start_on=date(2026, 1, 5), caseworker_name="Bo Iversen",
         hours_min_minutes=360, hours_max_minutes=600))
     with database.session() as session:
@@ -104,7 +105,7 @@ def _events(database, citizen_id: int) -> list[tuple[str, str]]:
 
 
 def test_report_contains_the_case_as_assembled(database, admin, case, pdf_text):
-    name, pdf = one_report(database, admin, case, PERIOD, today=TODAY, now=NOW)
+    name, pdf = one_report(Context(database, admin), case, PERIOD, today=TODAY, now=NOW)
     text = pdf_text(pdf)
     for expected in ("Łukasz Şahin", "Luk", "010190-xxxx", "SEL §85", "Bo Iversen",
                      "Tjekke e-Boks selv hver mandag", "Åbne e-Boks på telefonen", HOSTILE,
@@ -123,30 +124,30 @@ def test_report_contains_the_case_as_assembled(database, admin, case, pdf_text):
 
 
 def test_draft_is_saved_against_its_version(database, admin, case):
-    draft = create_draft(database, admin, case, PERIOD)
+    draft = create_draft(Context(database, admin), case, PERIOD)
     assert draft.status == "draft" and draft.texts == ReportTexts()
-    saved = save_draft(database, admin, draft.id, draft.version,
+    saved = save_draft(Context(database, admin), draft.id, draft.version,
                        {"mentor_assessment": "Godt i gang.", "recommendation": "continue"},
                        draft.values())
     assert saved.texts.mentor_assessment == "Godt i gang."
     # A second editor still holding the first version changes the same field: conflict.
     with pytest.raises(EditConflict):
-        save_draft(database, admin, draft.id, draft.version,
+        save_draft(Context(database, admin), draft.id, draft.version,
                    {"mentor_assessment": "Noget andet."}, draft.values())
     with pytest.raises(InvalidInput):
-        save_draft(database, admin, saved.id, saved.version, {"recommendation": "maybe"},
+        save_draft(Context(database, admin), saved.id, saved.version, {"recommendation": "maybe"},
                    saved.values())
     with pytest.raises(InvalidInput):
-        save_draft(database, admin, saved.id, saved.version,
+        save_draft(Context(database, admin), saved.id, saved.version,
                    {"period_to": date(2026, 7, 1)}, saved.values())
-    assert get_report(database, admin, draft.id).texts.mentor_assessment == "Godt i gang."
-    assert [row.id for row in list_reports(database, admin, case)] == [draft.id]
+    assert get_report(Context(database, admin), draft.id).texts.mentor_assessment == "Godt i gang."
+    assert [row.id for row in list_reports(Context(database, admin), case)] == [draft.id]
 
 
 def test_default_period_runs_from_the_grant_then_from_the_last_report(database, admin, case):
-    assert suggested_period(database, admin, case, TODAY) == Period(date(2026, 1, 5), TODAY)
-    create_draft(database, admin, case, PERIOD)
-    assert suggested_period(database, admin, case, TODAY) == Period(date(2026, 11, 1), TODAY)
+    assert suggested_period(Context(database, admin), case, TODAY) == Period(date(2026, 1, 5), TODAY)
+    create_draft(Context(database, admin), case, PERIOD)
+    assert suggested_period(Context(database, admin), case, TODAY) == Period(date(2026, 11, 1), TODAY)
 
 
 def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin, case,
@@ -155,52 +156,52 @@ def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin,
     with database.session() as session:
         session.add(Assignment(citizen_id=case, user_id=mentor.user_id, kind="primary",
                                start_on=date(2026, 1, 5)))
-    draft = create_draft(database, mentor, case, PERIOD,
+    draft = create_draft(Context(database, mentor), case, PERIOD,
                          ReportTexts("Stabil udvikling.", HOSTILE, "Flere ture.", "continue"))
     with pytest.raises(AccessDenied):
-        approve(database, mentor, draft.id, draft.version, now=NOW)
-    returned = send_back(database, admin, draft.id, draft.version, "Skriv mere om økonomi.")
+        approve(Context(database, mentor), draft.id, draft.version, now=NOW)
+    returned = send_back(Context(database, admin), draft.id, draft.version, "Skriv mere om økonomi.")
     assert returned.status == "draft" and returned.return_comment == "Skriv mere om økonomi."
     with pytest.raises(StaleEdit):
-        approve(database, admin, draft.id, draft.version, now=NOW)
-    approved = approve(database, admin, returned.id, returned.version, now=NOW)
+        approve(Context(database, admin), draft.id, draft.version, now=NOW)
+    approved = approve(Context(database, admin), returned.id, returned.version, now=NOW)
     assert approved.status == "approved" and approved.has_frozen_pdf
 
-    first = report_pdf(database, admin, approved.id, now=datetime(2026, 12, 1, 8, 0))
+    first = report_pdf(Context(database, admin), approved.id, now=datetime(2026, 12, 1, 8, 0))
     text = pdf_text(first)
     assert "Godkendt af" in text and "Stabil udvikling." in text and HOSTILE in text
     # The case changes after approval; the approved report does not.
     with database.session() as session:
         session.add(Contact(citizen_id=case, mentor_id=admin.user_id,
                             contact_on=date(2026, 8, 4), duration_minutes=600, form="online"))
-    again = report_pdf(database, mentor, approved.id, now=datetime(2027, 1, 5, 14, 0))
+    again = report_pdf(Context(database, mentor), approved.id, now=datetime(2027, 1, 5, 14, 0))
     assert again == first
-    assert one_report(database, admin, case, PERIOD, today=TODAY)[1] == first
+    assert one_report(Context(database, admin), case, PERIOD, today=TODAY)[1] == first
     with pytest.raises(InvalidInput):
-        save_draft(database, mentor, approved.id, approved.version,
+        save_draft(Context(database, mentor), approved.id, approved.version,
                    {"next_steps": "Ændret."}, approved.values())
     actions = [action for action, _ in _events(database, case)]
     assert actions.count("print") >= 3
 
 
 def test_sending_records_recipient_and_needs_consent_for_a_partner(database, admin, case):
-    draft = create_draft(database, admin, case, PERIOD)
+    draft = create_draft(Context(database, admin), case, PERIOD)
     with pytest.raises(InvalidInput, match="godkendt"):
-        mark_sent(database, admin, draft.id, draft.version, TODAY, "Nordby Kommune")
-    approved = approve(database, admin, draft.id, draft.version, now=NOW)
+        mark_sent(Context(database, admin), draft.id, draft.version, TODAY, "Nordby Kommune")
+    approved = approve(Context(database, admin), draft.id, draft.version, now=NOW)
     with database.session() as session:
         partner = Partner(name="Distriktspsykiatrien")
         session.add(partner)
         session.flush()
         partner_id = partner.id
     with pytest.raises(InvalidInput, match="samtykke"):
-        mark_sent(database, admin, approved.id, approved.version, TODAY,
+        mark_sent(Context(database, admin), approved.id, approved.version, TODAY,
                   "Distriktspsykiatrien", partner_id=partner_id)
-    assert get_report(database, admin, approved.id).status == "approved"
+    assert get_report(Context(database, admin), approved.id).status == "approved"
     with database.session() as session:
         session.add(Consent(citizen_id=case, partner_id=partner_id, purpose="Status",
                             given_on=date(2026, 11, 1)))
-    sent = mark_sent(database, admin, approved.id, approved.version, TODAY,
+    sent = mark_sent(Context(database, admin), approved.id, approved.version, TODAY,
                      "Distriktspsykiatrien", partner_id=partner_id)
     assert (sent.status, sent.sent_on, sent.recipient) == ("sent", TODAY,
                                                            "Distriktspsykiatrien")
@@ -209,7 +210,7 @@ def test_sending_records_recipient_and_needs_consent_for_a_partner(database, adm
 
 
 def test_unsaved_preview_uses_the_editor_text_and_is_audited(database, admin, case, pdf_text):
-    pdf = preview_pdf(database, admin, case, PERIOD, ReportTexts(next_steps="Ny bolig."),
+    pdf = preview_pdf(Context(database, admin), case, PERIOD, ReportTexts(next_steps="Ny bolig."),
                       now=NOW, today=TODAY)
     assert "Ny bolig." in pdf_text(pdf)
     assert ("read", "Progressionsrapport 01-08-2026 – 31-10-2026 forhåndsvist") in \
@@ -219,9 +220,9 @@ def test_unsaved_preview_uses_the_editor_text_and_is_audited(database, admin, ca
 def test_a_mentor_outside_the_case_sees_nothing(database, admin, case):
     stranger = _user(database, "fremmed", Role.MENTOR)
     with pytest.raises(Exception, match="ikke adgang"):
-        one_report(database, stranger, case, PERIOD, today=TODAY)
+        one_report(Context(database, stranger), case, PERIOD, today=TODAY)
     with pytest.raises(Exception, match="ikke adgang"):
-        create_draft(database, stranger, case, PERIOD)
+        create_draft(Context(database, stranger), case, PERIOD)
 
 
 def _png(width: int = 4, height: int = 2) -> bytes:
@@ -238,44 +239,44 @@ def _png(width: int = 4, height: int = 2) -> bytes:
 
 def test_team_logo_from_settings_is_printed_and_a_damaged_one_is_ignored(
         database, admin, case, tmp_path):
-    draft = create_draft(database, admin, case, PERIOD)
+    draft = create_draft(Context(database, admin), case, PERIOD)
     database.set_meta(LOGO_META_KEY, base64.b64encode(_png()).decode())
     path = tmp_path / "logo.pdf"
-    path.write_bytes(report_pdf(database, admin, draft.id, now=NOW, today=TODAY))
+    path.write_bytes(report_pdf(Context(database, admin), draft.id, now=NOW, today=TODAY))
     listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True,
                              text=True).stdout
     assert len(listing.strip().splitlines()) - 2 >= 2  # the logo on each of the pages
     database.set_meta(LOGO_META_KEY, "ikke base64 <b>")
-    assert report_pdf(database, admin, draft.id, now=NOW, today=TODAY).startswith(b"%PDF")
+    assert report_pdf(Context(database, admin), draft.id, now=NOW, today=TODAY).startswith(b"%PDF")
 
 
 def test_batch_takes_the_texts_of_the_best_overlapping_report(database, admin, case, pdf_text,
                                                               tmp_path):
     def report(start: date, end: date, assessment: str, approved: bool = False) -> None:
-        draft = create_draft(database, admin, case, Period(start, end), ReportTexts(
+        draft = create_draft(Context(database, admin), case, Period(start, end), ReportTexts(
             mentor_assessment=assessment), today=TODAY)
         if approved:
-            approve(database, admin, draft.id, draft.version, now=NOW, today=TODAY)
+            approve(Context(database, admin), draft.id, draft.version, now=NOW, today=TODAY)
 
     # 01-08 to 31-10 (92 days). Overlaps: July–August 31 days, 15-08 to 15-11 78 days.
     report(date(2026, 7, 1), date(2026, 8, 31), "Sommerens vurdering.")
     report(date(2026, 8, 15), date(2026, 11, 15), "Efterårets vurdering.", approved=True)
     report(date(2026, 1, 1), date(2026, 6, 30), "Forårets vurdering (ingen overlap).")
-    text = pdf_text(one_report(database, admin, case, PERIOD, today=TODAY, now=NOW)[1])
+    text = pdf_text(one_report(Context(database, admin), case, PERIOD, today=TODAY, now=NOW)[1])
     assert "Efterårets vurdering." in text and "Sommerens" not in text
     # That report's approval covers other dates: this one is printed as a draft.
     assert "Godkendt af" not in text and "Kladde" in text
     # Same overlap (78 days): the one with fewer days outside the batch period wins.
     report(date(2026, 8, 15), date(2026, 10, 31), "Den tættest passende.")
-    result = run_batch(database, admin, Selection(citizen_ids=(case,)), PERIOD,
+    result = run_batch(Context(database, admin), Selection(citizen_ids=(case,)), PERIOD,
                        tmp_path / "ud", today=TODAY, now=NOW)
     assert "Den tættest passende." in pdf_text(result.files[0])
     # An exact match always has the most days in common, and brings its sign-off along.
     report(PERIOD.start, PERIOD.end, "Præcis periode.", approved=True)
-    text = pdf_text(one_report(database, admin, case, PERIOD, today=TODAY, now=NOW)[1])
+    text = pdf_text(one_report(Context(database, admin), case, PERIOD, today=TODAY, now=NOW)[1])
     assert "Præcis periode." in text and "Godkendt af" in text
     # No overlapping report: the sections stay empty.
-    text = pdf_text(one_report(database, admin, case, Period(date(2025, 1, 1),
+    text = pdf_text(one_report(Context(database, admin), case, Period(date(2025, 1, 1),
                                                              date(2025, 3, 31)),
                                today=TODAY, now=NOW)[1])
     assert "vurdering" not in text.split("Mentorens vurdering", 1)[1].split("Borgerens")[0]

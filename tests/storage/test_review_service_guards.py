@@ -42,6 +42,7 @@ from mentordesk.economy import workbook
 from mentordesk.economy.sheet import Sheet
 from mentordesk.errors import AccessDenied, NotFound
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.reports.progress import batch, workflow
 from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.rights import access_export, deletion
@@ -389,9 +390,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     admin = resolve_actor(database, vault.current_login())
     citizen_id = int(rows["citizen"]["id"])  # type: ignore[arg-type]
     xlsx = folder / "import.xlsx"
-    workbook.export_xlsx(database, admin, citizen_id, 2024, xlsx)
+    workbook.export_xlsx(Context(database, admin), citizen_id, 2024, xlsx)
     # A real snapshot replaces the filled one (whose payload is no sheet).
-    snapshot = sheets.take_snapshot(database, admin, citizen_id, 2024)
+    snapshot = sheets.take_snapshot(Context(database, admin), citizen_id, 2024)
     with database.session() as session:
         session.delete(session.get(EconomySnapshot, rows["economy_snapshot"]["id"]))
     rows["economy_snapshot"] = {"id": snapshot.id}
@@ -513,7 +514,7 @@ def test_citizen_reads_by_the_assigned_mentor_are_audited(world: World, name: st
 
 
 def test_busy_slots_in_the_team_calendar_do_not_say_whose_case(world: World):
-    items = calendar.calendar_items(world.database, world.outsider, DAY, DAY)
+    items = calendar.calendar_items(Context(world.database, world.outsider), DAY, DAY)
     busy = [item for item in items if item.appointment_id == world.id("appointment")]
     assert [(item.title, item.restricted, item.citizen_id) for item in busy] == [
         ("Optaget", True, None)]

@@ -16,6 +16,7 @@ from mentordesk import audit
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.rights.access_export import JSON_NAME, SUMMARY_NAME, XLSX_NAME, export_citizen
 from mentordesk.rights.tables import CITIZEN_TABLES, LOG_TABLE, excluded
 from mentordesk.storage.models import AuditEvent, Base, User
@@ -38,7 +39,7 @@ def filled(database, admin):
 
 def _package(database, admin, citizen_id, tmp_path):
     out = tmp_path / "indsigt.zip"
-    package = export_citizen(database, admin, citizen_id, out, now=NOW)
+    package = export_citizen(Context(database, admin), citizen_id, out, now=NOW)
     archive = zipfile.ZipFile(out)
     return package, archive
 
@@ -108,5 +109,5 @@ def test_mentor_cannot_export(filled, tmp_path):
     database, first, _second = filled
     mentor = Actor(first["user"]["id"], first["user"]["login"], "M", Role.MENTOR)
     with pytest.raises(AccessDenied):
-        export_citizen(database, mentor, first["citizen"]["id"], tmp_path / "x.zip")
+        export_citizen(Context(database, mentor), first["citizen"]["id"], tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()

@@ -19,6 +19,7 @@ from mentordesk import audit
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.rights.deletion import (
     RETENTION_KEY,
     confirmation_text,
@@ -46,12 +47,12 @@ def _label(database, citizen_id):
 
 def test_closed_cases_past_retention_are_listed(database, admin, two_citizens):
     first, _second = two_citizens
-    listed = deletion_candidates(database, admin, today=TODAY)
+    listed = deletion_candidates(Context(database, admin), today=TODAY)
     assert [c.citizen_id for c in listed] == [first["citizen"]["id"],
                                                 _second["citizen"]["id"]]
     assert listed[0].closed_on == date(2020, 3, 4) and listed[0].due_since == date(2025, 3, 4)
     database.set_meta(RETENTION_KEY, "10")
-    assert deletion_candidates(database, admin, today=TODAY) == []
+    assert deletion_candidates(Context(database, admin), today=TODAY) == []
 
 
 def test_delete_removes_every_row_of_the_citizen_only(database, admin, two_citizens):
@@ -61,7 +62,7 @@ def test_delete_removes_every_row_of_the_citizen_only(database, admin, two_citiz
         before_kept = count_reaching(session, kept)
         before_gone = count_reaching(session, gone)
     assert all(before_gone.values()), f"the fixture misses tables: {before_gone}"
-    result = delete_citizen(database, admin, gone, _label(database, gone))
+    result = delete_citizen(Context(database, admin), gone, _label(database, gone))
     assert result.rows_deleted == sum(before_gone.values())
     with database.read_session() as session:
         after_gone = count_reaching(session, gone)
@@ -79,7 +80,7 @@ def test_file_holds_no_trace_after_delete(database, admin, two_citizens):
     """secure_delete + VACUUM: not even free pages of the decrypted file hold the text."""
     first, _second = two_citizens
     gone = first["citizen"]["id"]
-    delete_citizen(database, admin, gone, _label(database, gone))
+    delete_citizen(Context(database, admin), gone, _label(database, gone))
     database.close()
     connection = sqlcipher3.connect(str(database.path))
     connection.execute(f'PRAGMA key = "{database.raw_key.pragma_value()}"')
@@ -116,14 +117,14 @@ def test_refuses_without_exact_confirmation_or_open_case_or_role(database, admin
     first, _second = two_citizens
     gone = first["citizen"]["id"]
     with pytest.raises(InvalidInput, match="navn"):
-        delete_citizen(database, admin, gone, "forkert navn")
+        delete_citizen(Context(database, admin), gone, "forkert navn")
     mentor = Actor(first["user"]["id"], first["user"]["login"], "M", Role.MENTOR)
     with pytest.raises(AccessDenied):
-        delete_citizen(database, mentor, gone, _label(database, gone))
+        delete_citizen(Context(database, mentor), gone, _label(database, gone))
     with database.session() as session:
         session.get(Citizen, gone).status = "active"
     with pytest.raises(InvalidInput, match="afsluttede"):
-        delete_citizen(database, admin, gone, _label(database, gone))
+        delete_citizen(Context(database, admin), gone, _label(database, gone))
     with database.read_session() as session:
         assert all(count_reaching(session, gone).values())
         assert audit.verify_chain(session).ok

@@ -10,6 +10,7 @@ from schedule_support import add_citizen, add_user
 from sqlalchemy import select
 
 from mentordesk.errors import InvalidInput, StaleEdit
+from mentordesk.kernel.context import Context
 from mentordesk.schedule import (
     AbsenceInput,
     AppointmentInput,
@@ -47,16 +48,16 @@ def data(citizen, mentor, start, minutes=60, rule="", place="Hjemme", note="") -
 
 def starts(database, admin, **filters):
     return [(i.starts_at, i.appointment_id) for i in
-            calendar_items(database, admin, *NOVEMBER, today=TODAY, **filters)]
+            calendar_items(Context(database, admin), *NOVEMBER, today=TODAY, **filters)]
 
 
 def test_this_and_following_splits_the_series(database, admin, people):
     mentor, citizen = people
-    series = create_appointment(database, admin, data(citizen, mentor, datetime(2026, 11, 3, 10),
+    series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
                                                       rule=weekly_rule()), today=TODAY)
-    version = get_appointment(database, admin, series).version
+    version = get_appointment(Context(database, admin), series).version
     new_id = update_appointment(
-        database, admin, series, version, data(citizen, mentor, datetime(2026, 11, 17, 14),
+        Context(database, admin), series, version, data(citizen, mentor, datetime(2026, 11, 17, 14),
                                                rule=weekly_rule()),
         scope=EditScope.FOLLOWING, occurrence_start=datetime(2026, 11, 17, 10), today=TODAY)
 
@@ -64,24 +65,24 @@ def test_this_and_following_splits_the_series(database, admin, people):
     assert starts(database, admin) == [
         (datetime(2026, 11, 3, 10), series), (datetime(2026, 11, 10, 10), series),
         (datetime(2026, 11, 17, 14), new_id), (datetime(2026, 11, 24, 14), new_id)]
-    old = get_appointment(database, admin, series)
+    old = get_appointment(Context(database, admin), series)
     assert "UNTIL=20261117T095959" in old.rrule
     # The stale version is refused, nothing changes.
     with pytest.raises(StaleEdit):
-        update_appointment(database, admin, series, version,
+        update_appointment(Context(database, admin), series, version,
                            data(citizen, mentor, datetime(2026, 11, 3, 8), rule=weekly_rule()),
                            today=TODAY)
 
 
 def test_this_one_edit_and_delete_use_exdates(database, admin, people):
     mentor, citizen = people
-    series = create_appointment(database, admin, data(citizen, mentor, datetime(2026, 11, 3, 10),
+    series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
                                                       rule=weekly_rule(count=4)), today=TODAY)
-    version = get_appointment(database, admin, series).version
-    delete_appointment(database, admin, series, version, scope=EditScope.THIS,
+    version = get_appointment(Context(database, admin), series).version
+    delete_appointment(Context(database, admin), series, version, scope=EditScope.THIS,
                        occurrence_start=datetime(2026, 11, 10, 10), today=TODAY)
-    version = get_appointment(database, admin, series).version
-    moved = update_appointment(database, admin, series, version,
+    version = get_appointment(Context(database, admin), series).version
+    moved = update_appointment(Context(database, admin), series, version,
                                data(citizen, mentor, datetime(2026, 11, 25, 11)),
                                scope=EditScope.THIS,
                                occurrence_start=datetime(2026, 11, 24, 10), today=TODAY)
@@ -89,11 +90,11 @@ def test_this_one_edit_and_delete_use_exdates(database, admin, people):
     assert starts(database, admin) == [
         (datetime(2026, 11, 3, 10), series), (datetime(2026, 11, 17, 10), series),
         (datetime(2026, 11, 25, 11), moved)]
-    detail = get_appointment(database, admin, series)
+    detail = get_appointment(Context(database, admin), series)
     assert detail.exdates == (datetime(2026, 11, 10, 10), datetime(2026, 11, 24, 10))
-    assert get_appointment(database, admin, moved).recurrence_id == datetime(2026, 11, 24, 10)
+    assert get_appointment(Context(database, admin), moved).recurrence_id == datetime(2026, 11, 24, 10)
     with pytest.raises(InvalidInput, match="hører ikke til"):
-        update_appointment(database, admin, series, detail.version,
+        update_appointment(Context(database, admin), series, detail.version,
                            data(citizen, mentor, datetime(2026, 11, 5, 9)),
                            scope=EditScope.THIS, occurrence_start=datetime(2026, 11, 5, 10),
                            today=TODAY)
@@ -101,10 +102,10 @@ def test_this_one_edit_and_delete_use_exdates(database, admin, people):
 
 def test_spanning_midnight_and_leap_day(database, admin, people):
     mentor, citizen = people
-    night = create_appointment(database, admin, data(citizen, mentor,
+    night = create_appointment(Context(database, admin), data(citizen, mentor,
                                                      datetime(2026, 12, 31, 23), 120),
                                today=TODAY)
-    items = calendar_items(database, admin, date(2027, 1, 1), date(2027, 1, 1), today=TODAY)
+    items = calendar_items(Context(database, admin), date(2027, 1, 1), date(2027, 1, 1), today=TODAY)
     assert [(i.appointment_id, i.ends_at) for i in items] == [(night, datetime(2027, 1, 1, 1))]
     yearly = series_starts("FREQ=YEARLY", datetime(2028, 2, 29, 9), (),
                            datetime(2028, 1, 1), datetime(2034, 1, 1))
@@ -113,24 +114,24 @@ def test_spanning_midnight_and_leap_day(database, admin, people):
 
 def test_conflicts_double_booking_holiday_and_absence(database, admin, people):
     mentor, citizen = people
-    first = create_appointment(database, admin, data(citizen, mentor,
+    first = create_appointment(Context(database, admin), data(citizen, mentor,
                                                      datetime(2026, 12, 1, 10), 60), today=TODAY)
-    second = create_appointment(database, admin, data(citizen, mentor,
+    second = create_appointment(Context(database, admin), data(citizen, mentor,
                                                       datetime(2026, 12, 1, 10, 30), 60),
                                 today=TODAY)
-    create_appointment(database, admin, data(citizen, mentor, datetime(2026, 12, 1, 11, 30)),
+    create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 12, 1, 11, 30)),
                        today=TODAY)
-    christmas = create_appointment(database, admin, data(citizen, mentor,
+    christmas = create_appointment(Context(database, admin), data(citizen, mentor,
                                                          datetime(2026, 12, 25, 10)),
                                    today=TODAY)
-    create_absence(database, admin, AbsenceInput(user_id=mentor, kind="holiday",
+    create_absence(Context(database, admin), AbsenceInput(user_id=mentor, kind="holiday",
                                                  start_on=date(2026, 12, 21),
                                                  end_on=date(2026, 12, 23)), today=TODAY)
-    during = create_appointment(database, admin, data(citizen, mentor,
+    during = create_appointment(Context(database, admin), data(citizen, mentor,
                                                       datetime(2026, 12, 22, 9)), today=TODAY)
 
     items = {i.appointment_id: i for i in calendar_items(
-        database, admin, date(2026, 12, 1), date(2026, 12, 31), today=TODAY)}
+        Context(database, admin), date(2026, 12, 1), date(2026, 12, 31), today=TODAY)}
     kinds = {aid: [c.kind for c in item.conflicts] for aid, item in items.items()}
     assert kinds[first] == ["double_booking"] and kinds[second] == ["double_booking"]
     assert sum(not k for k in kinds.values()) == 1          # 11:30 touches 10:30–11:30 only
@@ -138,22 +139,22 @@ def test_conflicts_double_booking_holiday_and_absence(database, admin, people):
     assert "Juledag" in items[christmas].conflicts[0].message
     assert kinds[during] == ["absence"]
     assert "ferie" in items[during].conflicts[0].message
-    warned = preview_conflicts(database, admin, data(citizen, mentor, datetime(2026, 12, 1, 9),
+    warned = preview_conflicts(Context(database, admin), data(citizen, mentor, datetime(2026, 12, 1, 9),
                                                      90))
     assert [c.kind for _s, c in warned] == ["double_booking"]
 
 
 def test_mark_done_and_not_attended_create_linked_contacts(database, admin, people):
     mentor, citizen = people
-    series = create_appointment(database, admin, data(citizen, mentor, datetime(2026, 11, 3, 10),
+    series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
                                                       45, rule=weekly_rule()), today=TODAY)
-    done = mark_done(database, admin, series, datetime(2026, 11, 3, 10), today=date(2026, 11, 5))
-    missed = mark_not_attended(database, admin, series, datetime(2026, 11, 10, 10),
+    done = mark_done(Context(database, admin), series, datetime(2026, 11, 3, 10), today=date(2026, 11, 5))
+    missed = mark_not_attended(Context(database, admin), series, datetime(2026, 11, 10, 10),
                                today=date(2026, 11, 12))
     with pytest.raises(InvalidInput, match="allerede"):
-        mark_done(database, admin, series, datetime(2026, 11, 3, 10), today=date(2026, 11, 5))
+        mark_done(Context(database, admin), series, datetime(2026, 11, 3, 10), today=date(2026, 11, 5))
     with pytest.raises(InvalidInput, match="fremtiden"):
-        mark_done(database, admin, series, datetime(2026, 11, 24, 10), today=date(2026, 11, 5))
+        mark_done(Context(database, admin), series, datetime(2026, 11, 24, 10), today=date(2026, 11, 5))
     with database.read_session() as session:
         contacts = {c.id: c for c in session.scalars(select(Contact))}
         events = session.scalars(select(AuditEvent.detail).where(
@@ -163,7 +164,7 @@ def test_mark_done_and_not_attended_create_linked_contacts(database, admin, peop
             contacts[done].appointment_id) == (45, True, date(2026, 11, 3), time(10), series)
     assert contacts[missed].attended is False
     assert len(events) == 2
-    items = {i.starts_at.date(): i for i in calendar_items(database, admin, *NOVEMBER,
+    items = {i.starts_at.date(): i for i in calendar_items(Context(database, admin), *NOVEMBER,
                                                            today=TODAY)}
     assert items[date(2026, 11, 3)].logged and items[date(2026, 11, 3)].attended
     assert items[date(2026, 11, 10)].attended is False
@@ -173,28 +174,28 @@ def test_mark_done_and_not_attended_create_linked_contacts(database, admin, peop
 def test_bad_input_is_refused_in_danish(database, admin, people):
     mentor, citizen = people
     with pytest.raises(InvalidInput, match="Varigheden"):
-        create_appointment(database, admin, data(citizen, mentor, datetime(2026, 11, 3), 0))
+        create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3), 0))
     with pytest.raises(InvalidInput, match="Gentagelsen"):
-        create_appointment(database, admin, data(citizen, mentor, datetime(2026, 11, 3),
+        create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3),
                                                  rule="FREQ=MINUTELY"))
     with pytest.raises(InvalidInput, match="mentor"):
-        create_appointment(database, admin, AppointmentInput(
+        create_appointment(Context(database, admin), AppointmentInput(
             citizen_id=citizen, mentor_ids=(), starts_at=datetime(2026, 11, 3),
             duration_minutes=30, form="home_visit"))
 
 
 def test_deleting_the_series_from_a_moved_date_removes_everything(database, admin, people):
     mentor, citizen = people
-    series = create_appointment(database, admin, data(citizen, mentor, datetime(2026, 11, 3, 10),
+    series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
                                                       rule=weekly_rule()), today=TODAY)
-    moved = update_appointment(database, admin, series,
-                               get_appointment(database, admin, series).version,
+    moved = update_appointment(Context(database, admin), series,
+                               get_appointment(Context(database, admin), series).version,
                                data(citizen, mentor, datetime(2026, 11, 11, 9)),
                                scope=EditScope.THIS,
                                occurrence_start=datetime(2026, 11, 10, 10), today=TODAY)
-    stale = get_appointment(database, admin, moved).version
-    delete_appointment(database, admin, moved, stale, scope=EditScope.FOLLOWING, today=TODAY)
+    stale = get_appointment(Context(database, admin), moved).version
+    delete_appointment(Context(database, admin), moved, stale, scope=EditScope.FOLLOWING, today=TODAY)
     assert starts(database, admin) == [(datetime(2026, 11, 3, 10), series)]
-    delete_appointment(database, admin, series, get_appointment(database, admin, series).version,
+    delete_appointment(Context(database, admin), series, get_appointment(Context(database, admin), series).version,
                        scope=EditScope.ALL, today=TODAY)
     assert starts(database, admin) == []

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from mentordesk.demo.builder import build_demo
 from mentordesk.domain.dates import week_bounds
+from mentordesk.kernel.context import Context
 from mentordesk.schedule import (
     calendar_items,
     export_ics,
@@ -26,16 +27,16 @@ def test_demo_team_week(tmp_path):
     try:
         actor = resolve_actor(database, "demo.op")
         monday, sunday = week_bounds(TODAY + timedelta(days=7))
-        items = calendar_items(database, actor, monday, sunday, today=TODAY)
+        items = calendar_items(Context(database, actor), monday, sunday, today=TODAY)
         assert items and all(monday <= i.starts_at.date() <= sunday for i in items)
         assert any(i.kind == "group" for i in items) or any(i.recurring for i in items)
-        moved = [i for i in calendar_items(database, actor, TODAY, TODAY + timedelta(weeks=3),
+        moved = [i for i in calendar_items(Context(database, actor), TODAY, TODAY + timedelta(weeks=3),
                                            today=TODAY) if i.note == "Flyttet denne ene gang."]
         assert moved
         assert staffed_hours(database) == StaffedHours.default()
-        overview = weekly_hours(database, actor, TODAY - timedelta(weeks=8), TODAY, today=TODAY)
+        overview = weekly_hours(Context(database, actor), TODAY - timedelta(weeks=8), TODAY, today=TODAY)
         assert overview.citizen_weeks and any(r.delivered_minutes for r in overview.citizen_weeks)
-        events = read_ics(export_ics(database, actor, monday, sunday, today=TODAY))
+        events = read_ics(export_ics(Context(database, actor), monday, sunday, today=TODAY))
         assert len(events) == len([i for i in items if not i.cancelled])
     finally:
         database.close()

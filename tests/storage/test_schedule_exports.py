@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from schedule_support import add_citizen, add_contact, add_grant, add_user
 
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.context import Context
 from mentordesk.schedule import (
     AppointmentInput,
     billing_basis,
@@ -35,7 +36,7 @@ HOSTILE = '=HYPERLINK("http://x","klik")'
 def booked(database, admin):
     mentor = add_user(database, "ida", "Ida Ics")
     citizen = add_citizen(database, "Karla", "Kontakt", cpr=CPR, mentor_id=mentor, note=SECRET)
-    create_appointment(database, admin, AppointmentInput(
+    create_appointment(Context(database, admin), AppointmentInput(
         citizen_id=citizen, mentor_ids=(mentor,), starts_at=datetime(2026, 3, 22, 10),
         duration_minutes=60, form="home_visit", place="Borgerens hjem, Vej 1",
         note=f"{SECRET}. CPR 010190-9001 skrevet i noten ved en fejl.",
@@ -44,7 +45,7 @@ def booked(database, admin):
 
 
 def test_ics_default_has_initials_and_form_only(database, admin, booked):
-    data = export_ics(database, admin, date(2026, 3, 1), date(2026, 4, 30), mentor_login="ida")
+    data = export_ics(Context(database, admin), date(2026, 3, 1), date(2026, 4, 30), mentor_login="ida")
     text = data.decode("utf-8")
     assert CPR not in text and "Hemmelig" not in text and "Vej 1" not in text
     assert "Karla" not in text
@@ -60,7 +61,7 @@ def test_ics_default_has_initials_and_form_only(database, admin, booked):
 
 
 def test_ics_with_details_names_but_never_cpr(database, admin, booked):
-    text = export_ics(database, admin, date(2026, 3, 1), date(2026, 4, 30),
+    text = export_ics(Context(database, admin), date(2026, 3, 1), date(2026, 4, 30),
                       include_details=True).decode("utf-8")
     assert "Karla Kontakt" in text and "Vej 1" in text and "Hemmelig" in text
     assert CPR not in text and "010190-9001" not in text and "CPR fjernet" in text
@@ -81,7 +82,7 @@ def test_hours_workbook_numbers_and_hostile_text(database, admin, tmp_path):
     citizen = add_citizen(database, HOSTILE, "Test", mentor_id=mentor)
     add_grant(database, citizen, date(2026, 11, 1), None, 60, 300)
     add_contact(database, citizen, mentor, date(2026, 11, 24), 90)
-    path = export_hours_xlsx(database, admin, date(2026, 11, 23), date(2026, 11, 29),
+    path = export_hours_xlsx(Context(database, admin), date(2026, 11, 23), date(2026, 11, 29),
                              tmp_path / "timer.xlsx", today=date(2026, 11, 30))
     with zipfile.ZipFile(path) as archive:
         assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
@@ -109,16 +110,16 @@ def test_billing_basis_per_hour_and_per_week(database, admin, tmp_path, pdf_text
     add_contact(database, hourly, mentor, date(2026, 11, 20), 45)
     add_contact(database, hourly, mentor, date(2026, 11, 21), 60, attended=False)
     add_contact(database, hourly, mentor, date(2026, 12, 1), 60)
-    basis = billing_basis(database, admin, authority_id, 2026, 11)
+    basis = billing_basis(Context(database, admin), authority_id, 2026, 11)
     lines = {line.citizen_id: line for line in basis.lines}
     # 135 min × 500 kr./t = 1.125,00 kr.; November Thursdays from 10-11: 12, 19, 26 = 3 weeks.
     assert (lines[hourly].delivered_minutes, lines[hourly].amount_oere) == (135, 112_500)
     assert (lines[weekly].weeks, lines[weekly].amount_oere) == (3, 750_000)
     assert basis.total_oere == 862_500
-    pdf = export_billing_pdf(database, admin, authority_id, 2026, 11, tmp_path / "a.pdf")
+    pdf = export_billing_pdf(Context(database, admin), authority_id, 2026, 11, tmp_path / "a.pdf")
     text = pdf_text(pdf)
     assert "Testkommune" in text and "8.625,00 kr." in text and "Hanne Time" in text
-    xlsx = load_workbook(export_billing_xlsx(database, admin, authority_id, 2026, 11,
+    xlsx = load_workbook(export_billing_xlsx(Context(database, admin), authority_id, 2026, 11,
                                              tmp_path / "a.xlsx"))["Afregningsgrundlag"]
     amounts = [xlsx.cell(row=r, column=8).value for r in (4, 5)]
     assert sorted(amounts) == [1125, 7500]

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from schedule_support import add_citizen, add_contact, add_grant, add_user
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule import (
     AppointmentInput,
     citizen_weeks,
@@ -22,7 +23,7 @@ NEW_YEAR_TODAY = date(2027, 1, 2)  # a Saturday in 2026-W53
 
 def book(database, actor, citizen_id, mentor_id, start: datetime, minutes: int, rule: str = "",
          today: date = date(2026, 11, 1)) -> int:
-    return create_appointment(database, actor, AppointmentInput(
+    return create_appointment(Context(database, actor), AppointmentInput(
         citizen_id=citizen_id, mentor_ids=(mentor_id,), starts_at=start,
         duration_minutes=minutes, form="home_visit", rrule=rule), today=today)
 
@@ -118,11 +119,11 @@ def test_mark_done_moves_minutes_from_planned_to_delivered(database, admin):
     before = weeks_of(database, [citizen], today, today, today)[(citizen, "2026-W48")]
     assert (before.delivered_minutes, before.planned_minutes, before.flag) == (0, 75, "under")
 
-    mark_done(database, admin, appointment, today=today)
+    mark_done(Context(database, admin), appointment, today=today)
 
     after = weeks_of(database, [citizen], today, today, today)[(citizen, "2026-W48")]
     assert (after.delivered_minutes, after.planned_minutes, after.flag) == (75, 0, "within")
-    overview = weekly_hours(database, admin, today, today, today=today)
+    overview = weekly_hours(Context(database, admin), today, today, today=today)
     assert overview.citizen_names[citizen] == "Dorte Done"
     assert [r.delivered_minutes for r in overview.citizen_weeks] == [75]
     totals = overview.month_totals()

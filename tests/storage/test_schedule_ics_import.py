@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput
+from mentordesk.kernel.context import Context
 from mentordesk.schedule import (
     AppointmentInput,
     calendar_items,
@@ -78,7 +79,7 @@ def mentor(database):
 
 def blocks(database, admin, mentor):
     return sorted((i.starts_at, i.duration_minutes, i.place, i.citizen_id) for i in
-                  calendar_items(database, admin, *SPRING, mentor_ids=[mentor], today=TODAY))
+                  calendar_items(Context(database, admin), *SPRING, mentor_ids=[mentor], today=TODAY))
 
 
 def appointment_count(database) -> int:
@@ -87,7 +88,7 @@ def appointment_count(database) -> int:
 
 
 def test_events_become_busy_blocks_at_danish_local_times(database, admin, mentor):
-    result = import_ics(database, admin, mentor, FILE, today=TODAY)
+    result = import_ics(Context(database, admin), mentor, FILE, today=TODAY)
 
     assert (result.imported, result.already_imported, result.ignored) == (8, 0, 1)
     assert blocks(database, admin, mentor) == [
@@ -105,7 +106,7 @@ def test_events_become_busy_blocks_at_danish_local_times(database, admin, mentor
 
 
 def test_simple_weekly_rule_is_stored_as_a_rule_with_its_exdate(database, admin, mentor):
-    import_ics(database, admin, mentor, FILE, today=TODAY)
+    import_ics(Context(database, admin), mentor, FILE, today=TODAY)
 
     with database.session() as session:
         row = session.scalars(select(Appointment).where(Appointment.place == "Teammøde")).one()
@@ -115,10 +116,10 @@ def test_simple_weekly_rule_is_stored_as_a_rule_with_its_exdate(database, admin,
 
 
 def test_reimport_does_not_duplicate(database, admin, mentor):
-    import_ics(database, admin, mentor, FILE, today=TODAY)
+    import_ics(Context(database, admin), mentor, FILE, today=TODAY)
     before = blocks(database, admin, mentor)
 
-    again = import_ics(database, admin, mentor, FILE, today=TODAY)
+    again = import_ics(Context(database, admin), mentor, FILE, today=TODAY)
 
     assert (again.imported, again.already_imported) == (0, 8)
     assert blocks(database, admin, mentor) == before
@@ -126,13 +127,13 @@ def test_reimport_does_not_duplicate(database, admin, mentor):
 
 def test_overlap_with_a_citizen_appointment_is_flagged(database, admin, mentor):
     citizen = add_citizen(database, "Karl", "Kalender", mentor_id=mentor)
-    create_appointment(database, admin, AppointmentInput(
+    create_appointment(Context(database, admin), AppointmentInput(
         citizen_id=citizen, mentor_ids=(mentor,), starts_at=datetime(2027, 4, 1, 10, 30),
         duration_minutes=60, form="home_visit"), today=TODAY)
 
-    import_ics(database, admin, mentor, ics(UTC_EVENT), today=TODAY)
+    import_ics(Context(database, admin), mentor, ics(UTC_EVENT), today=TODAY)
 
-    items = calendar_items(database, admin, date(2027, 4, 1), date(2027, 4, 1),
+    items = calendar_items(Context(database, admin), date(2027, 4, 1), date(2027, 4, 1),
                            mentor_ids=[mentor], today=TODAY)
     assert len(items) == 2 and all(item.conflicts for item in items)
 
@@ -143,12 +144,12 @@ def test_mentor_imports_only_into_own_calendar(database, admin, mentor):
     assert mona.role is Role.MENTOR
 
     with pytest.raises(AccessDenied):
-        import_ics(database, mona, other, ics(UTC_EVENT), today=TODAY)
-    assert import_ics(database, mona, mentor, ics(UTC_EVENT), today=TODAY).imported == 1
+        import_ics(Context(database, mona), other, ics(UTC_EVENT), today=TODAY)
+    assert import_ics(Context(database, mona), mentor, ics(UTC_EVENT), today=TODAY).imported == 1
 
 
 def test_import_is_audited(database, admin, mentor):
-    import_ics(database, admin, mentor, ics(UTC_EVENT, ALL_DAY), today=TODAY)
+    import_ics(Context(database, admin), mentor, ics(UTC_EVENT, ALL_DAY), today=TODAY)
 
     with database.session() as session:
         details = session.scalars(select(AuditEvent.detail).where(
@@ -168,11 +169,11 @@ def test_import_is_audited(database, admin, mentor):
     (b"", "tom"),
 ])
 def test_malformed_file_is_refused_with_nothing_changed(database, admin, mentor, data, message):
-    import_ics(database, admin, mentor, ics(ALL_DAY), today=TODAY)
+    import_ics(Context(database, admin), mentor, ics(ALL_DAY), today=TODAY)
     count = appointment_count(database)
 
     with pytest.raises(InvalidInput, match=message) as refused:
-        import_ics(database, admin, mentor, data, today=TODAY)
+        import_ics(Context(database, admin), mentor, data, today=TODAY)
 
     assert str(refused.value).startswith("Filen er ikke en gyldig kalenderfil (ICS)")
     assert appointment_count(database) == count
@@ -182,7 +183,7 @@ def test_one_bad_event_stops_the_whole_file(database, admin, mentor):
     bad = ics(UTC_EVENT, ALL_DAY, "UID:bad\r\nDTSTART:20271301T080000Z")
 
     with pytest.raises(InvalidInput):
-        import_ics(database, admin, mentor, bad, today=TODAY)
+        import_ics(Context(database, admin), mentor, bad, today=TODAY)
     assert appointment_count(database) == 0
 
 
@@ -193,7 +194,7 @@ DTSTART;TZID=Europe/Copenhagen:20270105T150000
 DTEND;TZID=Europe/Copenhagen:20270105T160000
 RRULE:FREQ=MONTHLY;BYDAY=1TU"""
 
-    result = import_ics(database, admin, mentor, ics(monthly), today=TODAY)
+    result = import_ics(Context(database, admin), mentor, ics(monthly), today=TODAY)
 
     with database.session() as session:
         starts = session.scalars(select(Appointment.starts_at).order_by(
@@ -215,7 +216,7 @@ STATUS:CANCELLED
 DTSTART;TZID=Europe/Copenhagen:20270413T090000
 DTEND;TZID=Europe/Copenhagen:20270413T100000"""
 
-    result = import_ics(database, admin, mentor, ics(WEEKLY, moved, cancelled), today=TODAY)
+    result = import_ics(Context(database, admin), mentor, ics(WEEKLY, moved, cancelled), today=TODAY)
 
     assert (result.imported, result.ignored) == (2, 1)
     assert blocks(database, admin, mentor) == [
@@ -228,7 +229,7 @@ def test_subject_is_one_clean_line(database, admin, mentor):
     event = UTC_EVENT.replace("SUMMARY:<b>Supervision</b> =1+1",
                               "SUMMARY:Linje 1\\nLinje 2\u200b\u202e  slut")
 
-    import_ics(database, admin, mentor, ics(event), today=TODAY)
+    import_ics(Context(database, admin), mentor, ics(event), today=TODAY)
 
     [(_, _, place, _)] = blocks(database, admin, mentor)
     assert place == "Linje 1 Linje 2 slut"
@@ -237,7 +238,7 @@ def test_subject_is_one_clean_line(database, admin, mentor):
 def test_busy_blocks_do_not_count_as_planned_hours(database, admin, mentor):
     from mentordesk.schedule.hours import mentor_weeks
 
-    import_ics(database, admin, mentor, FILE, today=TODAY)
+    import_ics(Context(database, admin), mentor, FILE, today=TODAY)
     with database.session() as session:
         weeks = mentor_weeks(session, [mentor], *SPRING, today=TODAY)
     # The all-day course and the meetings are in the mentor's calendar, not citizen work.

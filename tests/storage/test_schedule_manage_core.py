@@ -10,6 +10,7 @@ from schedule_support import add_citizen, add_user
 from sqlalchemy import select
 
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.schedule import (
     AbsenceInput,
@@ -44,7 +45,7 @@ def team(database, admin):
 
 
 def absence(database, admin, user_id, start, end, kind="holiday", covers=None):
-    return create_absence(database, admin, AbsenceInput(
+    return create_absence(Context(database, admin), AbsenceInput(
         user_id=user_id, kind=kind, start_on=start, end_on=end, covers=covers or {}),
         today=TODAY)
 
@@ -57,42 +58,42 @@ def test_manager_lists_current_and_upcoming_first_and_a_mentor_only_her_own(
     later = absence(database, admin, mette, date(2030, 7, 1), date(2030, 7, 20))
     current = absence(database, admin, mette, date(2030, 3, 9), date(2030, 3, 13), "sickness")
     other = absence(database, admin, vera, date(2030, 4, 1), date(2030, 4, 3), "course")
-    rows = absences_to_manage(database, admin, today=TODAY)
+    rows = absences_to_manage(Context(database, admin), today=TODAY)
     assert [row.id for row in rows] == [current, other, later, past, older]
     assert rows[0].kind_label == "Sygdom" and rows[0].period_label == "09-03-2030 – 13-03-2030"
-    assert [r.id for r in absences_to_manage(database, admin, user_id=vera, today=TODAY)] \
+    assert [r.id for r in absences_to_manage(Context(database, admin), user_id=vera, today=TODAY)] \
         == [other]
     as_mette = resolve_actor(database, "mette")
-    mine = absences_to_manage(database, as_mette, user_id=vera, today=TODAY)
+    mine = absences_to_manage(Context(database, as_mette), user_id=vera, today=TODAY)
     assert [row.id for row in mine] == [current, later, past, older]
 
 
 def test_edit_merges_other_fields_and_reports_a_clash(database, admin, team):
     mette, vera, anna = team
     absence_id = absence(database, admin, mette, date(2030, 3, 16), date(2030, 3, 20))
-    [row] = absences_to_manage(database, admin, today=TODAY)
+    [row] = absences_to_manage(Context(database, admin), today=TODAY)
     loaded = row.values()
     # Someone else adds a substitute for Anna (and the version moves on).
-    edit_absence(database, admin, absence_id, row.version, {"covers": {anna: vera}}, loaded,
+    edit_absence(Context(database, admin), absence_id, row.version, {"covers": {anna: vera}}, loaded,
                  today=TODAY)
     # My stale edit of the note merges: their substitute stays.
-    edit_absence(database, admin, absence_id, row.version, {"note": "Ferie i Skagen"},
+    edit_absence(Context(database, admin), absence_id, row.version, {"note": "Ferie i Skagen"},
                  loaded, today=TODAY)
-    [saved] = absences_to_manage(database, admin, today=TODAY)
+    [saved] = absences_to_manage(Context(database, admin), today=TODAY)
     assert (saved.note, saved.covers) == ("Ferie i Skagen", ((anna, vera),))
     assert saved.version == row.version + 2
     # A stale edit of the same field is a conflict carrying both sides; nothing is saved.
     with pytest.raises(EditConflict) as raised:
-        edit_absence(database, admin, absence_id, row.version, {"note": "Kursus"}, loaded,
+        edit_absence(Context(database, admin), absence_id, row.version, {"note": "Kursus"}, loaded,
                      today=TODAY)
     [clash] = raised.value.conflicts
     assert (clash.field, clash.mine, clash.theirs) == ("note", "Kursus", "Ferie i Skagen")
     assert raised.value.current_version == saved.version
     # Bad input in an edit: a Danish message, nothing changed.
     with pytest.raises(InvalidInput, match="før den første"):
-        edit_absence(database, admin, absence_id, saved.version,
+        edit_absence(Context(database, admin), absence_id, saved.version,
                      {"end_on": date(2030, 3, 1)}, saved.values(), today=TODAY)
-    [after] = absences_to_manage(database, admin, today=TODAY)
+    [after] = absences_to_manage(Context(database, admin), today=TODAY)
     assert after.end_on == date(2030, 3, 20) and after.version == saved.version
     with database.read_session() as session:
         details = session.scalars(select(AuditEvent.detail).where(
@@ -103,21 +104,21 @@ def test_edit_merges_other_fields_and_reports_a_clash(database, admin, team):
 def test_deleting_a_course_with_attendance_needs_confirmation_and_keeps_contacts(
         database, admin, team):
     mette, _vera, anna = team
-    course_id = create_group_course(database, admin, GroupCourseInput(
+    course_id = create_group_course(Context(database, admin), GroupCourseInput(
         name="Madklub", weekday=2, start_time=time(13), duration_minutes=90,
         starts_on=date(2030, 3, 6), leader_ids=(mette,), participant_ids=(anna,)),
         today=TODAY)
-    assert registered_attendance(database, admin, course_id).contacts == 0
-    register_attendance(database, admin, course_id, date(2030, 3, 6), [anna], today=TODAY)
-    [course] = list_group_courses(database, admin)
-    found = registered_attendance(database, admin, course_id)
+    assert registered_attendance(Context(database, admin), course_id).contacts == 0
+    register_attendance(Context(database, admin), course_id, date(2030, 3, 6), [anna], today=TODAY)
+    [course] = list_group_courses(Context(database, admin))
+    found = registered_attendance(Context(database, admin), course_id)
     assert (found.sessions, found.contacts, found.citizen_ids) == (1, 1, (anna,))
     with pytest.raises(InvalidInput, match="registreret fremmøde for 1 møde"):
-        delete_group_course(database, admin, course_id, course.version)
-    assert list_group_courses(database, admin)  # refused: still there
-    delete_group_course(database, admin, course_id, course.version,
+        delete_group_course(Context(database, admin), course_id, course.version)
+    assert list_group_courses(Context(database, admin))  # refused: still there
+    delete_group_course(Context(database, admin), course_id, course.version,
                         keep_registered_contacts=True)
-    assert list_group_courses(database, admin) == []
+    assert list_group_courses(Context(database, admin)) == []
     with database.read_session() as session:
         [contact] = session.scalars(select(Contact)).all()
     assert (contact.citizen_id, contact.contact_on, contact.duration_minutes,
@@ -143,22 +144,22 @@ def test_remaining_rule_continues_the_count():
 
 def test_this_and_following_on_a_count_series_keeps_its_end(database, admin, team):
     mette, _vera, anna = team
-    series = create_appointment(database, admin, AppointmentInput(
+    series = create_appointment(Context(database, admin), AppointmentInput(
         citizen_id=anna, mentor_ids=(mette,), starts_at=datetime(2030, 1, 7, 10),
         duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5"), today=TODAY)
     # One date removed before the split still uses up the count (RFC 5545 EXDATE).
     from mentordesk.schedule import delete_appointment, get_appointment
 
-    delete_appointment(database, admin, series,
-                       get_appointment(database, admin, series, today=TODAY).version,
+    delete_appointment(Context(database, admin), series,
+                       get_appointment(Context(database, admin), series, today=TODAY).version,
                        scope=EditScope.THIS,
                        occurrence_start=datetime(2030, 1, 14, 10), today=TODAY)
-    version = get_appointment(database, admin, series, today=TODAY).version
-    update_appointment(database, admin, series, version, AppointmentInput(
+    version = get_appointment(Context(database, admin), series, today=TODAY).version
+    update_appointment(Context(database, admin), series, version, AppointmentInput(
         citizen_id=anna, mentor_ids=(mette,), starts_at=datetime(2030, 1, 21, 14),
         duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5"),
         scope=EditScope.FOLLOWING, occurrence_start=datetime(2030, 1, 21, 10), today=TODAY)
-    items = calendar_items(database, admin, date(2030, 1, 1), date(2030, 3, 31))
+    items = calendar_items(Context(database, admin), date(2030, 1, 1), date(2030, 3, 31))
     assert [item.starts_at for item in items] == [
         datetime(2030, 1, 7, 10), datetime(2030, 1, 21, 14), datetime(2030, 1, 28, 14),
         datetime(2030, 2, 4, 14)]

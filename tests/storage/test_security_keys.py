@@ -7,6 +7,7 @@ from conftest import TEST_PASSPHRASE
 
 from mentordesk import vault
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
+from mentordesk.kernel.context import Context
 from mentordesk.security.recovery_sheet import (
     build_recovery_sheet,
     default_sheet_path,
@@ -22,7 +23,7 @@ NEW_PASSPHRASE = "en ny og bedre adgangskode 2027"
 
 def test_rekey_changes_key_and_salt_and_keeps_data(database, admin, db_path, memory_keyring):
     keystore = vault.KeyStore(memory_keyring)
-    create_citizen(database, admin, NewCitizen(first_name="Åse", last_name="Rekey"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Åse", last_name="Rekey"))
     keystore.remember(database.raw_key)
     old_salt = read_salt(db_path)
     reopened = vault.rekey(database, NEW_PASSPHRASE, keystore=keystore)
@@ -39,7 +40,7 @@ def test_rekey_changes_key_and_salt_and_keeps_data(database, admin, db_path, mem
         from mentordesk.services.team import resolve_actor
 
         actor = resolve_actor(by_keyring, vault.current_login())
-        assert [row.display_name for row in list_citizens(by_keyring, actor)] == ["Åse Rekey"]
+        assert [row.display_name for row in list_citizens(Context(by_keyring, actor))] == ["Åse Rekey"]
     finally:
         by_keyring.close()
     # The passphrase alone opens the file in plain SQLCipher (the recovery promise).

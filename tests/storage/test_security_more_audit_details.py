@@ -28,6 +28,7 @@ from mentordesk.economy import (
     take_snapshot,
 )
 from mentordesk.economy.sheet import Sheet, SheetLine
+from mentordesk.kernel.context import Context
 from mentordesk.reports.progress.assemble import Period
 from mentordesk.reports.progress.workflow import approve, create_draft, mark_sent, save_draft
 from mentordesk.services.case_record import (
@@ -75,7 +76,7 @@ def _leaks(database) -> list[str]:
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(
+    return create_citizen(Context(database, admin), NewCitizen(
         first_name=FIRST, last_name=LAST, cpr=CPR, address=f"{NAME}s Vej 1",
         phone="12345678", email="sentinella@example.invalid",
         note=f"{NAME} ({CPR_SHOWN}) har ønsket en mentor."))
@@ -90,30 +91,30 @@ def _partner(database) -> int:
 
 
 def _citizen_calls(database, admin, citizen_id: int) -> None:
-    record = get_citizen_record(database, admin, citizen_id)
-    record = update_citizen(database, admin, citizen_id, record.version,
+    record = get_citizen_record(Context(database, admin), citizen_id)
+    record = update_citizen(Context(database, admin), citizen_id, record.version,
                             {"last_name": NEW_LAST, "city": f"{FIRST}by",
                              "note": f"{NAME} er flyttet."})
-    set_cpr(database, admin, citizen_id, NEW_CPR)
-    assert reveal_cpr(database, admin, citizen_id) == "020292-9002"
-    list_citizens(database, admin)
-    list_citizens(database, admin, search=FIRST)  # a SEARCH event: its term is allowed
-    add_relative(database, admin, citizen_id, RelativeInput(
+    set_cpr(Context(database, admin), citizen_id, NEW_CPR)
+    assert reveal_cpr(Context(database, admin), citizen_id) == "020292-9002"
+    list_citizens(Context(database, admin))
+    list_citizens(Context(database, admin), search=FIRST)  # a SEARCH event: its term is allowed
+    add_relative(Context(database, admin), citizen_id, RelativeInput(
         name=f"Mor til {FIRST}", relation="Mor", note=f"{NAME}s mor"))
-    anonymous = create_citizen(database, admin, NewCitizen(alias=ALIAS, anonymous=True,
+    anonymous = create_citizen(Context(database, admin), NewCitizen(alias=ALIAS, anonymous=True,
                                                            note=f"Kaldes {ALIAS}"))
-    shown = get_citizen_record(database, admin, anonymous)
-    update_citizen(database, admin, anonymous, shown.version, {"alias": f"{ALIAS} II"})
+    shown = get_citizen_record(Context(database, admin), anonymous)
+    update_citizen(Context(database, admin), anonymous, shown.version, {"alias": f"{ALIAS} II"})
 
 
 def _contact_calls(database, admin, citizen_id: int) -> None:
-    contact_id = log_contact(database, admin, NewContact(
+    contact_id = log_contact(Context(database, admin), NewContact(
         citizen_id=citizen_id, duration_minutes=60, form=ContactForm.HOME_VISIT,
         contact_on=TODAY, start_time=time(10), place=f"Hjemme hos {NAME}",
         note=f"{NAME} ({CPR_SHOWN}) var glad.", partner_id=_partner(database),
         consent_override_reason=f"{NAME} var akut syg"), today=TODAY)
-    contact = get_contact(database, admin, contact_id)
-    update_contact(database, admin, contact_id, contact.version,
+    contact = get_contact(Context(database, admin), contact_id)
+    update_contact(Context(database, admin), contact_id, contact.version,
                    {"note": f"{FIRST} sagde {CPR}", "place": f"{LAST}s kontor"})
 
 
@@ -124,11 +125,11 @@ def _plan_calls(database, admin, citizen_id: int) -> None:
                     subtheme_code=theme.children[0].code, goal_type=GoalType.DEVELOP,
                     status=GoalStatus.IN_PROGRESS, start_on=date(2026, 2, 15),
                     review_on=date(2026, 12, 1), description=f"{NAME} vil gerne")
-    goal = create_goal(database, admin, citizen_id, new)
-    update_goal(database, admin, goal.id, goal.version,
+    goal = create_goal(Context(database, admin), citizen_id, new)
+    update_goal(Context(database, admin), goal.id, goal.version,
                 replace(new, title=f"{LAST} betaler husleje"), new)
-    add_sub_goal(database, admin, goal.id, SubGoalInput(text=f"{FIRST} køber en kalender"))
-    record_assessment(database, admin, goal.id, AssessmentInput(
+    add_sub_goal(Context(database, admin), goal.id, SubGoalInput(text=f"{FIRST} køber en kalender"))
+    record_assessment(Context(database, admin), goal.id, AssessmentInput(
         assessed_on=date(2026, 10, 1), level=2, citizen_view=f"Jeg, {NAME}, kan nu",
         mentor_note=f"{FIRST} er god"))
 
@@ -138,27 +139,27 @@ def _economy_calls(database, admin, citizen_id: int) -> None:
         SheetLine.filled(EconomySection.INCOME, f"Løn til {FIRST}", Frequency.MONTHLY,
                          1_500_000),
         SheetLine.filled(EconomySection.EXPENSE, "Husleje", Frequency.MONTHLY, 600_000)))
-    saved = save_sheet(database, admin, citizen_id, 2026, 0, sheet)
-    assert load_sheet(database, admin, citizen_id, 2026).version == saved.version
-    take_snapshot(database, admin, citizen_id, 2026)
-    create_debt(database, admin, citizen_id, DebtInput(
+    saved = save_sheet(Context(database, admin), citizen_id, 2026, 0, sheet)
+    assert load_sheet(Context(database, admin), citizen_id, 2026).version == saved.version
+    take_snapshot(Context(database, admin), citizen_id, 2026)
+    create_debt(Context(database, admin), citizen_id, DebtInput(
         creditor=f"Udlejer af {LAST}s lejlighed", balance_oere=250_000,
         case_number=CPR, note=f"{NAME} skylder"))
-    create_benefit(database, admin, citizen_id, BenefitInput(
+    create_benefit(Context(database, admin), citizen_id, BenefitInput(
         applied_on=date(2026, 3, 1), purpose=f"Briller til {FIRST}", amount_applied_oere=200_000,
         note=f"{NAME} ser dårligt"))
 
 
 def _report_calls(database, admin, citizen_id: int) -> None:
     period = Period(date(2026, 8, 1), date(2026, 10, 31))
-    draft = create_draft(database, admin, citizen_id, period, today=TODAY)
-    saved = save_draft(database, admin, draft.id, draft.version,
+    draft = create_draft(Context(database, admin), citizen_id, period, today=TODAY)
+    saved = save_draft(Context(database, admin), draft.id, draft.version,
                        {"mentor_assessment": f"{NAME} er i god udvikling.",
                         "citizen_view": f"Jeg hedder {FIRST}", "next_steps": CPR_SHOWN},
                        draft.values())
-    approved = approve(database, admin, saved.id, saved.version,
+    approved = approve(Context(database, admin), saved.id, saved.version,
                        now=datetime(2026, 11, 20, 9, 0), today=TODAY)
-    mark_sent(database, admin, approved.id, approved.version, TODAY, "Jobcenter Fiktiv")
+    mark_sent(Context(database, admin), approved.id, approved.version, TODAY, "Jobcenter Fiktiv")
 
 
 def test_audit_details_carry_no_citizen_name_or_cpr(database, admin, citizen_id):
@@ -187,7 +188,7 @@ def test_the_scan_would_see_a_leak(database, admin, citizen_id):
 
 
 def test_search_terms_stay_in_search_events_only(database, admin, citizen_id):
-    list_citizens(database, admin, search=LAST)
+    list_citizens(Context(database, admin), search=LAST)
     with database.read_session() as session:
         searches = session.scalars(select(AuditEvent.detail).where(
             AuditEvent.action == audit.Action.SEARCH.value)).all()

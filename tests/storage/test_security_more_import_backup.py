@@ -26,6 +26,7 @@ from mentordesk.economy import (
 )
 from mentordesk.economy.sheet import Sheet, SheetLine
 from mentordesk.importing import ImportHasErrors, import_citizens, read_import_file, resolve_mapping
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.backup import backup_folder_for
 from mentordesk.storage.models import AuditEvent, Citizen
@@ -52,11 +53,11 @@ def _import_backups(db_path: Path) -> list[Path]:
 
 def test_citizen_import_writes_a_backup_of_the_state_before(database, admin, db_path,
                                                              tmp_path):
-    create_citizen(database, admin, NewCitizen(first_name="Før", last_name="Importen"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Før", last_name="Importen"))
     table = read_import_file(_csv(tmp_path, "Anna Andersen;0101909001",
                                   "Bent Berg;0202909002"))
 
-    result = import_citizens(database, admin, table, resolve_mapping(table), today=TODAY)
+    result = import_citizens(Context(database, admin), table, resolve_mapping(table), today=TODAY)
 
     assert result.citizens == 2 and _names(database) == ["Anna", "Bent", "Før"]
     assert _import_backups(db_path) == [result.backup]
@@ -79,7 +80,7 @@ def test_an_import_refused_for_row_errors_writes_no_backup(database, admin, db_p
                                                            tmp_path):
     table = read_import_file(_csv(tmp_path, "Anna Andersen;0101909001", "Ugyldig;9999"))
     with pytest.raises(ImportHasErrors):
-        import_citizens(database, admin, table, resolve_mapping(table), today=TODAY)
+        import_citizens(Context(database, admin), table, resolve_mapping(table), today=TODAY)
     assert _import_backups(db_path) == [] and _names(database) == []
 
 
@@ -88,7 +89,7 @@ def test_a_failed_backup_stops_the_import(database, admin, db_path, tmp_path):
     backup_folder_for(db_path).write_text("ikke en mappe")
     table = read_import_file(_csv(tmp_path, "Anna Andersen;0101909001"))
     with pytest.raises(OSError):
-        import_citizens(database, admin, table, resolve_mapping(table), today=TODAY)
+        import_citizens(Context(database, admin), table, resolve_mapping(table), today=TODAY)
     assert _names(database) == []
 
 
@@ -97,7 +98,7 @@ def test_a_failed_backup_stops_the_import(database, admin, db_path, tmp_path):
 
 @pytest.fixture
 def citizen(database, admin) -> int:
-    return create_citizen(database, admin, NewCitizen(first_name="Bente", last_name="Fiktiv"))
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Bente", last_name="Fiktiv"))
 
 
 def _sheet(citizen: int, rent: int) -> Sheet:
@@ -112,11 +113,11 @@ def _rent(sheet: Sheet) -> int:
 
 def _exported(database, admin, citizen, tmp_path) -> Path:
     """A workbook with rent 5.000 kr.; the stored year then moves to 6.000 kr."""
-    saved = save_sheet(database, admin, citizen, YEAR, 0, _sheet(citizen, 500_000))
+    saved = save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen, 500_000))
     path = tmp_path / "overblik.xlsx"
-    export_xlsx(database, admin, citizen, YEAR, path, today=TODAY)
-    save_sheet(database, admin, citizen, YEAR, saved.version,
-               replace(load_sheet(database, admin, citizen, YEAR),
+    export_xlsx(Context(database, admin), citizen, YEAR, path, today=TODAY)
+    save_sheet(Context(database, admin), citizen, YEAR, saved.version,
+               replace(load_sheet(Context(database, admin), citizen, YEAR),
                        lines=_sheet(citizen, 600_000).lines))
     return path
 
@@ -125,27 +126,27 @@ def test_economy_import_keeps_an_unsaved_state_as_a_version_first(database, admi
                                                                   tmp_path):
     workbook = _exported(database, admin, citizen, tmp_path)
     # A debt added since the last version: the stored state has no version yet.
-    create_debt(database, admin, citizen, DebtInput(creditor="Udlejer", balance_oere=100_000))
-    reasons_before = [info.reason for info in list_snapshots(database, admin, citizen, YEAR)]
+    create_debt(Context(database, admin), citizen, DebtInput(creditor="Udlejer", balance_oere=100_000))
+    reasons_before = [info.reason for info in list_snapshots(Context(database, admin), citizen, YEAR)]
 
-    import_xlsx(database, admin, citizen, YEAR, workbook)
+    import_xlsx(Context(database, admin), citizen, YEAR, workbook)
 
-    assert _rent(load_sheet(database, admin, citizen, YEAR)) == 500_000
-    versions = list_snapshots(database, admin, citizen, YEAR)  # newest first
+    assert _rent(load_sheet(Context(database, admin), citizen, YEAR)) == 500_000
+    versions = list_snapshots(Context(database, admin), citizen, YEAR)  # newest first
     assert [info.reason for info in versions] == ["import", "save", *reasons_before]
-    kept = load_snapshot(database, admin, versions[1].id)
+    kept = load_snapshot(Context(database, admin), versions[1].id)
     assert _rent(kept.sheet) == 600_000 and [d.creditor for d in kept.debts] == ["Udlejer"]
 
 
 def test_economy_import_adds_no_version_when_the_state_is_one_already(database, admin,
                                                                       citizen, tmp_path):
     workbook = _exported(database, admin, citizen, tmp_path)
-    before = list_snapshots(database, admin, citizen, YEAR)
+    before = list_snapshots(Context(database, admin), citizen, YEAR)
     assert before[0].reason == "save"  # the saved 6.000 kr. state is the newest version
 
-    import_xlsx(database, admin, citizen, YEAR, workbook)
+    import_xlsx(Context(database, admin), citizen, YEAR, workbook)
 
-    after = list_snapshots(database, admin, citizen, YEAR)
+    after = list_snapshots(Context(database, admin), citizen, YEAR)
     assert [info.id for info in after[1:]] == [info.id for info in before]
     assert after[0].reason == "import"
-    assert _rent(load_snapshot(database, admin, before[0].id).sheet) == 600_000
+    assert _rent(load_snapshot(Context(database, admin), before[0].id).sheet) == 600_000

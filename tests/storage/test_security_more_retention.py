@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from mentordesk import audit, vault
 from mentordesk.audit_admin.retention import AUTO_PRUNED_KEY, RETENTION_KEY
+from mentordesk.kernel.context import Context
 from mentordesk.security.backups import automatic_folder, closing_backup
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import resolve_actor
@@ -38,7 +39,7 @@ def aged(db_path, monkeypatch):
                          detail=f"gammel {number}",
                          occurred_at=audit.utc_timestamp(year_ago + timedelta(minutes=number)))
     actor = resolve_actor(database, vault.current_login())
-    create_citizen(database, actor, NewCitizen(first_name="Ny", last_name="Borger"))
+    create_citizen(Context(database, actor), NewCitizen(first_name="Ny", last_name="Borger"))
     yield database
     database.close()
 

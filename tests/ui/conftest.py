@@ -7,7 +7,7 @@ import os
 # pytest-qt does not choose a platform; this must be set before any QApplication exists.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -16,13 +16,16 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from qt_support import PASSPHRASE, TEAM_NAME, MemoryKeyring
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import Database
 from mentordesk.vault import KeyStore, create_database, current_login
 from ui.app import AppController, apply_look_and_language
 from ui.i18n import TranslationError, compile_translation, ts_paths
+from ui.operations import ChangeHub, Operations
 from ui.tasks import TaskRunner
+from ui.workspace import Workspace
 
 
 @pytest.fixture(scope="session")
@@ -81,6 +84,17 @@ def runner() -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
+def hub() -> ChangeHub:
+    return ChangeHub()
+
+
+@pytest.fixture
+def make_ops(runner: TaskRunner, hub: ChangeHub) -> Callable[[Workspace], Operations]:
+    """The operations runner a view gets, for a workspace, sharing one change hub."""
+    return lambda workspace: Operations(workspace, runner, hub)
+
+
+@pytest.fixture
 def controller(keystore: KeyStore) -> Iterator[AppController]:
     app_controller = AppController(TaskRunner(), keystore)
     yield app_controller
@@ -111,7 +125,7 @@ def make_database(keystore: KeyStore) -> Iterator:
                                    keystore=keystore)
         actor = resolve_actor(database, current_login())
         for citizen in citizens:
-            create_citizen(database, actor, citizen)
+            create_citizen(Context(database, actor), citizen)
         if keep_open:
             opened.append(database)
         else:

@@ -11,8 +11,10 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from mentordesk.domain.codes import Role
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen, get_citizen_summary
 from mentordesk.services.team import NewUser, create_user
+from ui.operations import ChangeHub, Operations
 from ui.views.audit import create_page
 from ui.workspace import load_workspace
 
@@ -31,14 +33,14 @@ def widgets(qtbot, runner, database):
 
 @pytest.fixture
 def citizens(database, admin):
-    first = create_citizen(database, admin, NewCitizen(first_name="Alma", last_name="Log"))
-    second = create_citizen(database, admin, NewCitizen(first_name="Bent", last_name="Log"))
-    get_citizen_summary(database, admin, first)
+    first = create_citizen(Context(database, admin), NewCitizen(first_name="Alma", last_name="Log"))
+    second = create_citizen(Context(database, admin), NewCitizen(first_name="Bent", last_name="Log"))
+    get_citizen_summary(Context(database, admin), first)
     return first, second
 
 
 def open_page(qtbot, widgets, database, runner, login=None):
-    page = create_page(load_workspace(database, login), runner, "Log")
+    page = create_page(Operations(load_workspace(database, login), runner, ChangeHub()), "Log")
     widgets.append(page)
     if page.viewer is not None:
         with qtbot.waitSignal(page.viewer.loaded, timeout=TIMEOUT):
@@ -95,7 +97,7 @@ def test_export_and_review_write_files(qtbot, widgets, database, runner, citizen
 
 
 def test_mentor_sees_an_explanation_not_the_log(qtbot, widgets, database, runner, admin):
-    create_user(database, admin, NewUser("mette", "Mette Mentor", Role.MENTOR))
+    create_user(Context(database, admin), NewUser("mette", "Mette Mentor", Role.MENTOR))
     page = open_page(qtbot, widgets, database, runner, login="mette")
     assert page.viewer is None and page.rights is None
     texts = [label.text() for label in page.findChildren(QLabel)]

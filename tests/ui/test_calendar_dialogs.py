@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.absence import list_absences
 from mentordesk.schedule.appointments import AppointmentInput, create_appointment
 from mentordesk.schedule.ics import read_ics
@@ -36,7 +37,7 @@ def workspace(database_path, make_database):
 def test_ics_with_details_asks_first_and_default_has_initials_only(qtbot, workspace, runner,
                                                                   tmp_path):
     today = date.today()
-    create_appointment(workspace.database, workspace.actor, AppointmentInput(
+    create_appointment(Context(workspace.database, workspace.actor), AppointmentInput(
         citizen_id=GITTE, mentor_ids=(workspace.actor.user_id,),
         starts_at=datetime.combine(today, time(9)),
         duration_minutes=60, form="home_visit", note="Hemmelig note om Gitte"))
@@ -92,8 +93,8 @@ def test_group_course_attendance_creates_contacts(qtbot, workspace, runner):
     with qtbot.waitSignal(dialog.sessions_loaded, timeout=10_000):
         dialog.register_button.click()
     assert "2 nye" in dialog.message_label.text()
-    gitte = contacts_for_citizen(workspace.database, workspace.actor, GITTE)
-    henrik = contacts_for_citizen(workspace.database, workspace.actor, HENRIK)
+    gitte = contacts_for_citizen(Context(workspace.database, workspace.actor), GITTE)
+    henrik = contacts_for_citizen(Context(workspace.database, workspace.actor), HENRIK)
     assert [(c.contact_on, c.attended, c.form_code) for c in gitte] == [
         (last_monday, True, "group")]
     assert [c.attended for c in henrik] == [False]
@@ -101,8 +102,8 @@ def test_group_course_attendance_creates_contacts(qtbot, workspace, runner):
 
 def test_absence_with_a_substitute_per_citizen(qtbot, workspace, runner):
     actor = workspace.actor
-    substitute = create_user(workspace.database, actor, NewUser("vikar", "Vera Vikar"))
-    assign_mentor(workspace.database, actor, GITTE, actor.user_id, "primary")
+    substitute = create_user(Context(workspace.database, actor), NewUser("vikar", "Vera Vikar"))
+    assign_mentor(Context(workspace.database, actor), GITTE, actor.user_id, "primary")
     mentors = [(actor.user_id, actor.full_name), (substitute, "Vera Vikar")]
     dialog = AbsenceDialog(workspace, runner, citizens=[], mentors=mentors)
     qtbot.addWidget(dialog)
@@ -115,7 +116,7 @@ def test_absence_with_a_substitute_per_citizen(qtbot, workspace, runner):
     select_data(dialog.cover_combos[GITTE], substitute)
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
-    [absence] = list_absences(workspace.database, actor, date(2030, 2, 1), date(2030, 2, 28))
+    [absence] = list_absences(Context(workspace.database, actor), date(2030, 2, 1), date(2030, 2, 28))
     assert (absence.kind, absence.covers) == ("sickness", ((GITTE, substitute),))
 
     dialog = AbsenceDialog(workspace, runner, citizens=[], mentors=mentors)

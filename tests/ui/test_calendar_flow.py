@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QColor, QContextMenuEvent
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import AppointmentInput, create_appointment
 from mentordesk.schedule.calendar import calendar_items
 from mentordesk.services.catalogue_admin import load_catalogue
@@ -30,7 +31,7 @@ def workspace(database_path, make_database):
         NewCitizen(first_name="Gitte", last_name="Gram", cpr="0101909003")], keep_open=True)
     workspace = load_workspace(database)
     basis = next(b.id for b in load_catalogue(database).legal_bases if b.code == "SEL §85")
-    create_grant(database, workspace.actor, GITTE, GrantInput(
+    create_grant(Context(database, workspace.actor), GITTE, GrantInput(
         legal_basis_id=basis, start_on=date(2026, 1, 5), hours_min_minutes=2 * 60,
         hours_max_minutes=4 * 60))
     return workspace
@@ -132,7 +133,7 @@ def test_recurring_this_and_following_from_the_dialog(qtbot, workspace, runner):
     with qtbot.waitSignal(page.scene_loaded, timeout=10_000):
         edit.following_button.click()
 
-    items = calendar_items(workspace.database, workspace.actor, date(2030, 1, 1),
+    items = calendar_items(Context(workspace.database, workspace.actor), date(2030, 1, 1),
                            date(2030, 2, 28))
     assert [item.starts_at for item in items] == [
         datetime(2030, 1, 7, 10), datetime(2030, 1, 14, 11), datetime(2030, 1, 21, 11),
@@ -179,7 +180,7 @@ def test_keyboard_moves_weeks_and_t_returns_to_today(qtbot, workspace, runner):
 def test_double_booking_is_marked_with_its_reason(qtbot, workspace, runner):
     start = datetime(2030, 3, 5, 9, 0)
     for minutes in (0, 30):
-        create_appointment(workspace.database, workspace.actor, AppointmentInput(
+        create_appointment(Context(workspace.database, workspace.actor), AppointmentInput(
             citizen_id=GITTE, mentor_ids=(workspace.actor.user_id,),
             starts_at=start + timedelta(minutes=minutes), duration_minutes=60,
             form="phone"))
@@ -202,7 +203,7 @@ def test_double_booking_is_marked_with_its_reason(qtbot, workspace, runner):
 
 
 def test_delete_only_this_date_and_filter_by_citizen_in_day_view(qtbot, workspace, runner):
-    create_appointment(workspace.database, workspace.actor, AppointmentInput(
+    create_appointment(Context(workspace.database, workspace.actor), AppointmentInput(
         citizen_id=GITTE, mentor_ids=(workspace.actor.user_id,),
         starts_at=datetime(2030, 4, 1, 9, 0), duration_minutes=45, form="online",
         rrule="FREQ=WEEKLY;COUNT=3"))
@@ -228,7 +229,7 @@ def test_delete_only_this_date_and_filter_by_citizen_in_day_view(qtbot, workspac
     with qtbot.waitSignal(page.scene_loaded, timeout=10_000):
         buttons["Kun denne"].click()
     assert page.scene.blocks == []
-    items = calendar_items(workspace.database, workspace.actor, date(2030, 3, 1),
+    items = calendar_items(Context(workspace.database, workspace.actor), date(2030, 3, 1),
                            date(2030, 5, 1))
     assert [item.starts_at.date() for item in items] == [date(2030, 4, 1), date(2030, 4, 15)]
 
@@ -236,7 +237,7 @@ def test_delete_only_this_date_and_filter_by_citizen_in_day_view(qtbot, workspac
 def test_a_mentor_starts_on_their_own_calendar_and_sees_no_billing(qtbot, workspace, runner):
     from mentordesk.services.team import NewUser, create_user
 
-    create_user(workspace.database, workspace.actor, NewUser("mette", "Mette Mentor"))
+    create_user(Context(workspace.database, workspace.actor), NewUser("mette", "Mette Mentor"))
     mentor = load_workspace(workspace.database, login="mette")
     page = open_calendar(qtbot, mentor, runner)
     assert page.scope_combo.currentText() == "Mentor"

@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 import pytest
 from PySide6.QtGui import QColor
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.absence import (
     AbsenceInput,
     absences_to_manage,
@@ -35,13 +36,13 @@ def workspace(database_path, make_database):
     database = make_database(database_path, [
         NewCitizen(first_name="Gitte", last_name="Gram", cpr="0101909003")], keep_open=True)
     workspace = load_workspace(database)
-    assign_mentor(database, workspace.actor, GITTE, workspace.actor.user_id, "primary")
+    assign_mentor(Context(database, workspace.actor), GITTE, workspace.actor.user_id, "primary")
     return workspace
 
 
 @pytest.fixture
 def vera(workspace):
-    return create_user(workspace.database, workspace.actor, NewUser("vikar", "Vera Vikar"))
+    return create_user(Context(workspace.database, workspace.actor), NewUser("vikar", "Vera Vikar"))
 
 
 def open_calendar(qtbot, workspace, runner, today: date | None = None) -> CalendarPage:
@@ -67,9 +68,9 @@ def cells(manager, row: int) -> list[str]:
 
 def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, runner, vera):
     actor, today = workspace.actor, date.today()
-    past = create_absence(workspace.database, actor, AbsenceInput(
+    past = create_absence(Context(workspace.database, actor), AbsenceInput(
         actor.user_id, "holiday", today - timedelta(days=40), today - timedelta(days=30)))
-    coming = create_absence(workspace.database, actor, AbsenceInput(
+    coming = create_absence(Context(workspace.database, actor), AbsenceInput(
         actor.user_id, "course", today + timedelta(days=10), today + timedelta(days=12),
         note="Førstehjælp"))
     page = open_calendar(qtbot, workspace, runner)
@@ -77,7 +78,7 @@ def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, runner, vera
     assert manager.windowTitle() == "Fravær"
     assert [row.id for row in manager.rows] == [coming, past]  # upcoming first
     assert cells(manager, 0)[1:] == ["Kursus", absences_to_manage(
-        workspace.database, actor)[0].period_label, "", "Førstehjælp"]
+        Context(workspace.database, actor))[0].period_label, "", "Førstehjælp"]
 
     # Edit the upcoming one: sickness, one more day, a note and a substitute for Gitte.
     manager.table.selectRow(0)
@@ -96,7 +97,7 @@ def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, runner, vera
     assert manager.message_label.text() == "Fraværet er gemt."
     assert cells(manager, 0)[1] == "Sygdom"
     assert cells(manager, 0)[3] == "Gitte Gram → Vera Vikar"
-    saved = next(r for r in absences_to_manage(workspace.database, actor) if r.id == coming)
+    saved = next(r for r in absences_to_manage(Context(workspace.database, actor)) if r.id == coming)
     assert (saved.kind, saved.end_on, saved.note, saved.covers) == (
         "sickness", today + timedelta(days=13), "Sygemeldt", ((GITTE, vera),))
 
@@ -105,7 +106,7 @@ def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, runner, vera
     box = manager.delete_selected()
     assert "Slet fraværet for" in box.text() and "ferie" in box.text()
     box.button(box.StandardButton.Cancel).click()
-    assert len(absences_to_manage(workspace.database, actor)) == 2
+    assert len(absences_to_manage(Context(workspace.database, actor))) == 2
     manager.table.selectRow(1)
     box = manager.delete_selected()
     delete = next(b for b in box.buttons() if b.text() == "Slet")
@@ -127,7 +128,7 @@ def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, runner, vera
 
 def test_stale_edit_opens_the_conflict_dialog(qtbot, workspace, runner, vera):
     actor, today = workspace.actor, date.today()
-    absence_id = create_absence(workspace.database, actor, AbsenceInput(
+    absence_id = create_absence(Context(workspace.database, actor), AbsenceInput(
         actor.user_id, "holiday", today + timedelta(days=3), today + timedelta(days=5),
         note="Sommerhus"))
     page = open_calendar(qtbot, workspace, runner)
@@ -136,8 +137,8 @@ def test_stale_edit_opens_the_conflict_dialog(qtbot, workspace, runner, vera):
     editor = manager.edit_selected()
     qtbot.waitUntil(lambda: GITTE in editor.cover_combos, timeout=TIMEOUT)
     # Meanwhile a colleague changes the note.
-    [row] = absences_to_manage(workspace.database, actor)
-    edit_absence(workspace.database, actor, absence_id, row.version,
+    [row] = absences_to_manage(Context(workspace.database, actor))
+    edit_absence(Context(workspace.database, actor), absence_id, row.version,
                  {"note": "Sommerhus i Thy"}, row.values())
     editor.note_edit.setPlainText("Sommerhus, ring ikke")
     editor.save_button.click()
@@ -148,15 +149,15 @@ def test_stale_edit_opens_the_conflict_dialog(qtbot, workspace, runner, vera):
     assert choice.value() == "Sommerhus i Thy\n\nSommerhus, ring ikke"  # both kept
     with qtbot.waitSignal(manager.loaded, timeout=TIMEOUT):
         conflict.save_button.click()
-    [saved] = absences_to_manage(workspace.database, actor)
+    [saved] = absences_to_manage(Context(workspace.database, actor))
     assert saved.note == "Sommerhus i Thy\n\nSommerhus, ring ikke"
 
 
 def test_a_mentor_manages_only_her_own_and_sees_no_staffed_hours_button(
         qtbot, workspace, runner, vera):
-    create_absence(workspace.database, workspace.actor, AbsenceInput(
+    create_absence(Context(workspace.database, workspace.actor), AbsenceInput(
         workspace.actor.user_id, "holiday", date.today(), date.today()))
-    mine = create_absence(workspace.database, workspace.actor, AbsenceInput(
+    mine = create_absence(Context(workspace.database, workspace.actor), AbsenceInput(
         vera, "course", date.today(), date.today() + timedelta(days=1)))
     mentor = load_workspace(workspace.database, login="vikar")
     page = open_calendar(qtbot, mentor, runner)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QContextMenuEvent
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import (
     AppointmentInput,
     EditScope,
@@ -46,11 +47,11 @@ def workspace(database_path, make_database):
 def course(workspace):
     """A weekly course that met two weeks ago (attendance registered) and meets on."""
     first = date.today() - timedelta(weeks=2)
-    course_id = create_group_course(workspace.database, workspace.actor, GroupCourseInput(
+    course_id = create_group_course(Context(workspace.database, workspace.actor), GroupCourseInput(
         name="Madklub", weekday=first.weekday(), start_time=time(13), duration_minutes=90,
         starts_on=first, place="Køkkenet", leader_ids=(workspace.actor.user_id,),
         participant_ids=(GITTE, HENRIK)))
-    register_attendance(workspace.database, workspace.actor, course_id, first, [GITTE])
+    register_attendance(Context(workspace.database, workspace.actor), course_id, first, [GITTE])
     return course_id, first
 
 
@@ -80,13 +81,13 @@ def test_cancel_and_reinstate_one_session_in_the_dialog(qtbot, workspace, runner
     assert dialog.message_label.text().endswith("er aflyst.")
     assert dialog.cancel_session_button.text() == "Genoptag mødet"
     assert not dialog.register_button.isEnabled()
-    [item] = [i for i in calendar_items(workspace.database, workspace.actor, coming, coming)
+    [item] = [i for i in calendar_items(Context(workspace.database, workspace.actor), coming, coming)
               if i.kind == "group"]
     assert item.cancelled
     with qtbot.waitSignal(dialog.sessions_loaded, timeout=TIMEOUT):
         dialog.cancel_session_button.click()
     assert "(aflyst)" not in dialog.session_combo.currentText()
-    [item] = [i for i in calendar_items(workspace.database, workspace.actor, coming, coming)
+    [item] = [i for i in calendar_items(Context(workspace.database, workspace.actor), coming, coming)
               if i.kind == "group"]
     assert not item.cancelled
 
@@ -125,7 +126,7 @@ def test_deleting_a_course_with_attendance_warns_and_keeps_contacts(qtbot, works
     assert "Der er registreret fremmøde for 1 møde(r): 2 kontakt(er)." in box.text()
     assert "bliver i borgernes journal" in box.text()
     box.button(box.StandardButton.Cancel).click()
-    assert len(list_group_courses(workspace.database, workspace.actor)) == 1
+    assert len(list_group_courses(Context(workspace.database, workspace.actor))) == 1
 
     dialog.delete_course_button.click()
     qtbot.waitUntil(lambda: dialog.question is not box and dialog.question.isVisible(),
@@ -135,21 +136,21 @@ def test_deleting_a_course_with_attendance_warns_and_keeps_contacts(qtbot, works
         delete.click()
     assert dialog.message_label.text() == "Gruppeforløbet »Madklub« er slettet."
     assert dialog.course_combo.count() == 0
-    assert list_group_courses(workspace.database, workspace.actor) == []
-    gitte = contacts_for_citizen(workspace.database, workspace.actor, GITTE)
-    henrik = contacts_for_citizen(workspace.database, workspace.actor, HENRIK)
+    assert list_group_courses(Context(workspace.database, workspace.actor)) == []
+    gitte = contacts_for_citizen(Context(workspace.database, workspace.actor), GITTE)
+    henrik = contacts_for_citizen(Context(workspace.database, workspace.actor), HENRIK)
     assert [(c.contact_on, c.attended, c.form_code) for c in gitte] == [(first, True, "group")]
     assert [c.attended for c in henrik] == [False]
 
 
 def test_this_and_following_keeps_a_count_series_end(qtbot, workspace, runner):
     actor = workspace.actor
-    series = create_appointment(workspace.database, actor, AppointmentInput(
+    series = create_appointment(Context(workspace.database, actor), AppointmentInput(
         citizen_id=GITTE, mentor_ids=(actor.user_id,), starts_at=datetime(2030, 1, 7, 10),
         duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5"))
     # 14-01 is taken out first: it still uses up one of the five dates.
-    delete_appointment(workspace.database, actor, series,
-                       get_appointment(workspace.database, actor, series).version,
+    delete_appointment(Context(workspace.database, actor), series,
+                       get_appointment(Context(workspace.database, actor), series).version,
                        scope=EditScope.THIS, occurrence_start=datetime(2030, 1, 14, 10))
     page = CalendarPage(workspace, runner, "Kalender", today=date(2030, 1, 21))
     qtbot.addWidget(page)
@@ -166,7 +167,7 @@ def test_this_and_following_keeps_a_count_series_end(qtbot, workspace, runner):
     edit.save_button.click()
     with qtbot.waitSignal(page.scene_loaded, timeout=TIMEOUT):
         edit.following_button.click()
-    items = calendar_items(workspace.database, actor, date(2030, 1, 1), date(2030, 3, 31))
+    items = calendar_items(Context(workspace.database, actor), date(2030, 1, 1), date(2030, 3, 31))
     assert [item.starts_at for item in items] == [
         datetime(2030, 1, 7, 10), datetime(2030, 1, 21, 14), datetime(2030, 1, 28, 14),
         datetime(2030, 2, 4, 14)]

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus, Role
+from mentordesk.kernel.context import Context
 from mentordesk.services.case_record import get_citizen_record, update_citizen
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.models import AuditEvent
 from ui.models.citizens_table_model import Column
+from ui.operations import ChangeHub, Operations
 from ui.views.areas import CitizenTab
 from ui.views.citizens import CitizensView
 from ui.views.citizens import overview_tab as overview_module
@@ -41,7 +43,7 @@ class FakeTab(CitizenTab):
 
 
 def make_view(qtbot, widgets, database, runner, login=None, tab_factories=()):
-    view = CitizensView(load_workspace(database, login), runner, tab_factories)
+    view = CitizensView(Operations(load_workspace(database, login), runner, ChangeHub()), tab_factories)
     widgets.append(view)
     view.resize(1300, 800)
     view.show()
@@ -64,7 +66,7 @@ def wait_idle(qtbot, runner) -> None:
 
 
 def mentor(database, admin, login="mona", name="Mona Mentor"):
-    create_user(database, admin, NewUser(login=login, full_name=name, role=Role.MENTOR))
+    create_user(Context(database, admin), NewUser(login=login, full_name=name, role=Role.MENTOR))
     return resolve_actor(database, login)
 
 
@@ -111,7 +113,7 @@ def test_create_a_named_citizen_with_the_keyboard(qtbot, view, database, admin):
     assert view.visible_names() == ["Bodil Bæk"]
     assert view.record.name_label.text() == "Bodil Bæk"
     assert view.record.overview.cpr_label.text() == "010190-xxxx"
-    assert [row.cpr_masked for row in list_citizens(database, admin)] == ["010190-xxxx"]
+    assert [row.cpr_masked for row in list_citizens(Context(database, admin))] == ["010190-xxxx"]
 
 
 def test_create_an_anonymous_citizen(qtbot, view, database, admin):
@@ -127,13 +129,13 @@ def test_create_an_anonymous_citizen(qtbot, view, database, admin):
     assert view.visible_names() == ["Ravnen (anonym)"]
     assert view.record.anonymous_badge.isVisible()
     assert view.record.overview.status_combo.currentText() == "Aktiv"
-    [row] = list_citizens(database, admin)
+    [row] = list_citizens(Context(database, admin))
     assert row.is_anonymous and row.cpr_masked == ""
 
 
 def test_refused_registration_keeps_the_dialog_open_with_the_reason(qtbot, view, database,
                                                                      admin):
-    create_citizen(database, admin, NewCitizen(first_name="Først", cpr="0101909001"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Først", cpr="0101909001"))
     view.new_citizen()
     dialog = view.new_dialog
     qtbot.keyClicks(dialog.first_name_edit, "Anden")
@@ -144,14 +146,14 @@ def test_refused_registration_keeps_the_dialog_open_with_the_reason(qtbot, view,
     qtbot.waitUntil(lambda: dialog.error_label.text() != "", timeout=TIMEOUT)
     assert dialog.error_label.text() == "En borger med dette CPR-nummer findes allerede."
     assert dialog.isVisible() and dialog.ok_button.isEnabled()
-    assert len(list_citizens(database, admin)) == 1
+    assert len(list_citizens(Context(database, admin))) == 1
 
 
 # -- editing --------------------------------------------------------------------------------
 
 
 def test_edit_and_save_with_ctrl_s(qtbot, view, database, admin):
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Bodil",
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil",
                                                             last_name="Bæk"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
@@ -166,14 +168,14 @@ def test_edit_and_save_with_ctrl_s(qtbot, view, database, admin):
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         qtbot.keyClick(overview.note_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
-    record = get_citizen_record(database, admin, citizen_id)
+    record = get_citizen_record(Context(database, admin), citizen_id)
     assert record.phone == "12345678"
     assert record.note == "Kan bedst lide <b>formiddage</b> & kaffe 😀"
     assert not overview.save_button.isEnabled()
 
 
 def test_enter_on_the_list_moves_into_the_record(qtbot, view, database, admin):
-    create_citizen(database, admin, NewCitizen(first_name="Bodil"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     view.activateWindow()
@@ -186,7 +188,7 @@ def test_enter_on_the_list_moves_into_the_record(qtbot, view, database, admin):
 
 
 def test_over_long_input_gets_a_clear_limit_message(qtbot, view, database, admin):
-    create_citizen(database, admin, NewCitizen(first_name="Bodil"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     overview = view.record.overview
@@ -201,7 +203,7 @@ def test_over_long_input_gets_a_clear_limit_message(qtbot, view, database, admin
 
 def test_stale_edit_shows_the_conflict_dialog_and_keeps_both_texts(
         qtbot, view, database, admin, runner):
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Bodil",
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil",
                                                             note="Start"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
@@ -209,8 +211,8 @@ def test_stale_edit_shows_the_conflict_dialog_and_keeps_both_texts(
     overview.note_edit.setPlainText("Min tekst fra mødet")
     overview.fields["phone"].setText("87654321")
     # Meanwhile a colleague saves a different note from another PC.
-    theirs = get_citizen_record(database, admin, citizen_id)
-    update_citizen(database, admin, citizen_id, theirs.version,
+    theirs = get_citizen_record(Context(database, admin), citizen_id)
+    update_citizen(Context(database, admin), citizen_id, theirs.version,
                    {"note": "Kollegaens tekst <b>&"}, theirs.editable())
 
     overview.save()
@@ -222,7 +224,7 @@ def test_stale_edit_shows_the_conflict_dialog_and_keeps_both_texts(
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    record = get_citizen_record(database, admin, citizen_id)
+    record = get_citizen_record(Context(database, admin), citizen_id)
     assert record.note == "Kollegaens tekst <b>&\n\nMin tekst fra mødet"
     assert record.phone == "87654321"
     assert overview.note_edit.toPlainText() == record.note
@@ -230,7 +232,7 @@ def test_stale_edit_shows_the_conflict_dialog_and_keeps_both_texts(
 
 def test_unsaved_changes_keep_the_record_open(qtbot, view, database, admin):
     for name in ("Anna", "Bent"):
-        create_citizen(database, admin, NewCitizen(first_name=name))
+        create_citizen(Context(database, admin), NewCitizen(first_name=name))
     view.refresh()
     qtbot.waitUntil(lambda: len(view.visible_names()) == 2, timeout=TIMEOUT)
     with qtbot.waitSignal(view.record_loaded, timeout=TIMEOUT):
@@ -248,7 +250,7 @@ def test_unsaved_changes_keep_the_record_open(qtbot, view, database, admin):
 
 
 def test_hostile_text_is_shown_literally_in_list_and_form(qtbot, view, database, admin):
-    create_citizen(database, admin, NewCitizen(first_name=HOSTILE, last_name="Test",
+    create_citizen(Context(database, admin), NewCitizen(first_name=HOSTILE, last_name="Test",
                                                note=HOSTILE))
     view.refresh()
     qtbot.waitUntil(lambda: view.visible_names() == [f"{HOSTILE} Test"], timeout=TIMEOUT)
@@ -272,7 +274,7 @@ def test_hostile_text_is_shown_literally_in_list_and_form(qtbot, view, database,
 def test_show_cpr_reveals_the_number_then_masks_it_again(qtbot, view, database, admin,
                                                          monkeypatch):
     monkeypatch.setattr(overview_module, "REVEAL_MS", 300)
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Bodil",
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil",
                                                             cpr="0101909001"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
@@ -291,7 +293,7 @@ def test_show_cpr_reveals_the_number_then_masks_it_again(qtbot, view, database, 
 
 
 def test_change_cpr_through_its_dialog(qtbot, view, database, admin):
-    create_citizen(database, admin, NewCitizen(first_name="Bodil"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     overview = view.record.overview
@@ -316,7 +318,7 @@ def test_change_cpr_through_its_dialog(qtbot, view, database, admin):
 def test_assign_a_primary_mentor_and_a_substitute(qtbot, view, database, admin, runner):
     mona = mentor(database, admin)
     mentor(database, admin, "sara", "Sara Sub")
-    create_citizen(database, admin, NewCitizen(first_name="Bodil"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     mentors = view.record.mentors
@@ -346,13 +348,13 @@ def test_assign_a_primary_mentor_and_a_substitute(qtbot, view, database, admin, 
     assert view.record.mentor_label.text() == "Primær kontaktperson: Mona Mentor"
     qtbot.waitUntil(lambda: view.proxy.index(0, Column.MENTOR).data() == "Mona Mentor",
                     timeout=TIMEOUT)
-    assert [row.id for row in list_citizens(database, mona)] == [
-        row.id for row in list_citizens(database, admin)]
+    assert [row.id for row in list_citizens(Context(database, mona))] == [
+        row.id for row in list_citizens(Context(database, admin))]
 
 
 def test_a_mentor_sees_mentors_but_cannot_assign(qtbot, widgets, database, admin, runner):
     mona = mentor(database, admin)
-    create_citizen(database, mona, NewCitizen(first_name="Bodil"))  # mona is primary
+    create_citizen(Context(database, mona), NewCitizen(first_name="Bodil"))  # mona is primary
     view = make_view(qtbot, widgets, database, runner, login="mona")
     open_citizen(qtbot, view, "Bodil")
     mentors = view.record.mentors
@@ -367,7 +369,7 @@ def test_a_mentor_sees_mentors_but_cannot_assign(qtbot, widgets, database, admin
 
 
 def test_close_and_reopen_the_case(qtbot, view, database, admin):
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Bodil"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     overview = view.record.overview
@@ -378,7 +380,7 @@ def test_close_and_reopen_the_case(qtbot, view, database, admin):
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    assert get_citizen_record(database, admin, citizen_id).status is CitizenStatus.CLOSED
+    assert get_citizen_record(Context(database, admin), citizen_id).status is CitizenStatus.CLOSED
     assert view.record.status_label.text() == "Afsluttet"
     assert not overview.status_combo.isEnabled()
     assert overview.reopen_button.isVisibleTo(view)
@@ -387,14 +389,14 @@ def test_close_and_reopen_the_case(qtbot, view, database, admin):
     box = overview.confirm_box
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         qtbot.mouseClick(box.button(box.StandardButton.Yes), Qt.MouseButton.LeftButton)
-    assert get_citizen_record(database, admin, citizen_id).status is CitizenStatus.ACTIVE
+    assert get_citizen_record(Context(database, admin), citizen_id).status is CitizenStatus.ACTIVE
 
 
 # -- network --------------------------------------------------------------------------------
 
 
 def test_add_a_relative(qtbot, view, database, admin):
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Bodil"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     panel = view.record.overview.relatives
@@ -408,7 +410,7 @@ def test_add_a_relative(qtbot, view, database, admin):
 
     qtbot.waitUntil(lambda: panel.names() == [HOSTILE], timeout=TIMEOUT)
     assert panel.table.item(0, 1).text() == "Søster"
-    assert [r.name for r in get_citizen_record(database, admin, citizen_id).relatives] == [
+    assert [r.name for r in get_citizen_record(Context(database, admin), citizen_id).relatives] == [
         HOSTILE]
 
 
@@ -417,7 +419,7 @@ def test_add_a_relative(qtbot, view, database, admin):
 
 def test_contributed_tabs_follow_the_selected_citizen(qtbot, widgets, database, admin,
                                                       runner):
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Bodil"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
     view = make_view(qtbot, widgets, database, runner, tab_factories=[FakeTab])
     [tab] = view.record.extra_tabs
     assert view.record.tabs.tabText(2) == "Prøvefane"
@@ -434,7 +436,7 @@ def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(
     choice in the combo: it must show as itself, not count as an edit, and survive a save."""
     from mentordesk.storage.models import Citizen
 
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Vilma"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Vilma"))
     with database.session() as session:  # as an older version could have stored it
         session.get(Citizen, citizen_id).preferred_contact = "Værestedet"
     view.refresh()
@@ -447,4 +449,4 @@ def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(
     overview.fields["phone"].setText("11 22 33 44")
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         overview.save()
-    assert get_citizen_record(database, admin, citizen_id).preferred_contact == "Værestedet"
+    assert get_citizen_record(Context(database, admin), citizen_id).preferred_contact == "Værestedet"

@@ -7,12 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from mentordesk.domain.codes import CitizenStatus
+from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import PRIMARY, SUBSTITUTE, assign_mentor
 from mentordesk.services.citizens import NewCitizen, list_citizens
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.vault import current_login
 from ui.models.citizens_table_model import CHUNK, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
+from ui.operations import ChangeHub, Operations
 from ui.views.citizens import CitizensView
 from ui.workspace import load_workspace
 
@@ -44,7 +46,7 @@ def widgets(qtbot, runner, make_database):
 @pytest.fixture
 def view(qtbot, widgets, database_path, make_database, runner):
     database = make_database(database_path, CITIZENS, keep_open=True)
-    citizens_view = CitizensView(load_workspace(database), runner)
+    citizens_view = CitizensView(Operations(load_workspace(database), runner, ChangeHub()))
     widgets.append(citizens_view)
     citizens_view.show()
     qtbot.waitUntil(lambda: citizens_view.model.total_count() == len(CITIZENS), timeout=5_000)
@@ -183,13 +185,13 @@ def test_filter_by_mentor_legal_basis_and_my_citizens(qtbot, widgets, database_p
                                                       make_database, runner):
     database = make_database(database_path, CITIZENS, keep_open=True)
     admin = resolve_actor(database, current_login())
-    create_user(database, admin, NewUser(login="mona", full_name="Mona Mentor"))
+    create_user(Context(database, admin), NewUser(login="mona", full_name="Mona Mentor"))
     mona = resolve_actor(database, "mona")
-    ids = {row.display_name: row.id for row in list_citizens(database, admin)}
-    assign_mentor(database, admin, ids["Åse Holm"], mona.user_id, PRIMARY)
-    assign_mentor(database, admin, ids["Øjvind Lund"], mona.user_id, SUBSTITUTE)
-    assign_mentor(database, admin, ids["Anders Berg"], admin.user_id, PRIMARY)
-    coordinator_view = CitizensView(load_workspace(database), runner)
+    ids = {row.display_name: row.id for row in list_citizens(Context(database, admin))}
+    assign_mentor(Context(database, admin), ids["Åse Holm"], mona.user_id, PRIMARY)
+    assign_mentor(Context(database, admin), ids["Øjvind Lund"], mona.user_id, SUBSTITUTE)
+    assign_mentor(Context(database, admin), ids["Anders Berg"], admin.user_id, PRIMARY)
+    coordinator_view = CitizensView(Operations(load_workspace(database), runner, ChangeHub()))
     widgets.append(coordinator_view)
     bar = coordinator_view.filter_bar
     qtbot.waitUntil(lambda: bar.mentor_combo.findData(mona.user_id) > 0, timeout=5_000)
@@ -210,12 +212,12 @@ def test_a_mentor_sees_only_their_caseload_without_the_my_citizens_toggle(
         qtbot, widgets, database_path, make_database, runner):
     database = make_database(database_path, CITIZENS, keep_open=True)
     admin = resolve_actor(database, current_login())
-    create_user(database, admin, NewUser(login="mona", full_name="Mona Mentor"))
+    create_user(Context(database, admin), NewUser(login="mona", full_name="Mona Mentor"))
     mona = resolve_actor(database, "mona")
-    ids = {row.display_name: row.id for row in list_citizens(database, admin)}
-    assign_mentor(database, admin, ids["Fuglen"], mona.user_id, PRIMARY)
+    ids = {row.display_name: row.id for row in list_citizens(Context(database, admin))}
+    assign_mentor(Context(database, admin), ids["Fuglen"], mona.user_id, PRIMARY)
 
-    mentor_view = CitizensView(load_workspace(database, "mona"), runner)
+    mentor_view = CitizensView(Operations(load_workspace(database, "mona"), runner, ChangeHub()))
     widgets.append(mentor_view)
     mentor_view.show()
 

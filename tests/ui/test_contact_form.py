@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.codes import Attendance, ContactForm
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, list_citizens
 from mentordesk.services.contacts import get_contact
 from mentordesk.storage.models import Consent, Goal, Partner
+from ui.operations import ChangeHub, Operations
 from ui.views.contacts import create_citizen_tab
 from ui.views.contacts.table_model import Column
 from ui.workspace import load_workspace
@@ -29,12 +31,12 @@ def workspace(database_path, make_database):
 
 @pytest.fixture
 def citizen_id(workspace) -> int:
-    return list_citizens(workspace.database, workspace.actor)[0].id
+    return list_citizens(Context(workspace.database, workspace.actor))[0].id
 
 
 @pytest.fixture
 def tab(qtbot, workspace, citizen_id, runner):
-    contacts_tab = create_citizen_tab(workspace, runner)
+    contacts_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(contacts_tab)
     contacts_tab.show()
     qtbot.waitExposed(contacts_tab)
@@ -146,7 +148,7 @@ def test_enter_outside_the_note_saves_and_enter_in_the_note_is_a_new_line(qtbot,
     assert form.note_edit.toPlainText() == "linje 1\nlinje 2"
     form.place_edit.setFocus()
     contact_id = save_and_wait(qtbot, tab, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
-    assert get_contact(tab._workspace.database, tab._workspace.actor, contact_id).note == \
+    assert get_contact(Context(tab._workspace.database, tab._workspace.actor), contact_id).note == \
         "linje 1\nlinje 2"
 
 
@@ -200,7 +202,7 @@ def test_partner_without_consent_asks_for_a_reason_and_stores_it(qtbot, tab, cit
     with qtbot.waitSignal(tab.contact_saved, timeout=TIMEOUT) as saved:
         qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
 
-    detail = get_contact(database, tab._workspace.actor, saved.args[0])
+    detail = get_contact(Context(database, tab._workspace.actor), saved.args[0])
     assert detail.consent_override_reason == "Akut <indlæggelse> & aftalt"
     assert detail.partner_name == "Lægehuset <Vest> & Co"
 
@@ -240,7 +242,7 @@ def test_partner_with_consent_saves_without_a_question(qtbot, tab, citizen_id):
     contact_id = save_and_wait(qtbot, tab)
 
     assert tab.flow.reason_dialog is None
-    detail = get_contact(database, tab._workspace.actor, contact_id)
+    detail = get_contact(Context(database, tab._workspace.actor), contact_id)
     assert detail.partner_name == "Distriktspsykiatrien" and detail.consent_override_reason == ""
 
 
@@ -260,7 +262,7 @@ def test_goals_can_be_linked_from_the_checklist(qtbot, tab, citizen_id):
 
     contact_id = save_and_wait(qtbot, tab)
 
-    linked = get_contact(database, tab._workspace.actor, contact_id).goal_ids
+    linked = get_contact(Context(database, tab._workspace.actor), contact_id).goal_ids
     assert linked == (goals.item(1).data(Qt.ItemDataRole.UserRole),)
 
 
@@ -275,7 +277,7 @@ def test_hostile_note_is_stored_and_shown_literally(qtbot, tab):
     row = shown_rows(tab)[0]
     assert row[Column.NOTE] == HOSTILE
     assert row[Column.PLACE] == "<script>&amp;"
-    detail = get_contact(tab._workspace.database, tab._workspace.actor, contact_id)
+    detail = get_contact(Context(tab._workspace.database, tab._workspace.actor), contact_id)
     assert detail.note == HOSTILE + "\nanden linje"
 
 

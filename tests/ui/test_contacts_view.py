@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
 from mentordesk.domain.codes import Attendance, ContactForm, Role
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, list_citizens
 from mentordesk.services.contacts import NewContact, get_contact, log_contact, update_contact
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, AuditEvent, User
+from ui.operations import ChangeHub, Operations
 from ui.views.contacts import create_citizen_tab, create_page
 from ui.views.contacts.page import ContactsPage
 from ui.views.contacts.table_model import Column
@@ -36,19 +38,19 @@ def workspace(database_path, make_database):
 @pytest.fixture
 def citizen_ids(workspace) -> dict[str, int]:
     return {row.display_name: row.id
-            for row in list_citizens(workspace.database, workspace.actor)}
+            for row in list_citizens(Context(workspace.database, workspace.actor))}
 
 
 def log(workspace, citizen_id: int, actor=None, **fields) -> int:
     values = {"duration_minutes": 60, "form": ContactForm.HOME_VISIT, "contact_on": TODAY}
     values.update(fields)
-    return log_contact(workspace.database, actor or workspace.actor,
+    return log_contact(Context(workspace.database, actor or workspace.actor),
                        NewContact(citizen_id=citizen_id, **values))
 
 
 @pytest.fixture
 def tab(qtbot, workspace, runner):
-    contacts_tab = create_citizen_tab(workspace, runner)
+    contacts_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(contacts_tab)
     contacts_tab.show()
     qtbot.waitExposed(contacts_tab)
@@ -143,7 +145,7 @@ def test_edit_a_contact_in_the_dialog(qtbot, workspace, citizen_ids, tab):
 
     assert column(tab, Column.NOTE) == ["Efter <b>"]
     assert column(tab, Column.ATTENDANCE) == ["Udeblevet"]
-    assert get_contact(workspace.database, workspace.actor, contact_id).note == "Efter <b>"
+    assert get_contact(Context(workspace.database, workspace.actor), contact_id).note == "Efter <b>"
 
 
 def test_stale_edit_opens_the_conflict_dialog_and_keeps_both_notes(qtbot, workspace,
@@ -154,8 +156,8 @@ def test_stale_edit_opens_the_conflict_dialog_and_keeps_both_notes(qtbot, worksp
     editor = open_editor(qtbot, tab, 0)
 
     # Meanwhile another user (another session) saves a new note and a new duration.
-    theirs = get_contact(workspace.database, workspace.actor, contact_id)
-    update_contact(workspace.database, workspace.actor, contact_id, theirs.version,
+    theirs = get_contact(Context(workspace.database, workspace.actor), contact_id)
+    update_contact(Context(workspace.database, workspace.actor), contact_id, theirs.version,
                    {"note": "Koordinatorens note & <i>", "duration_minutes": 90},
                    theirs.editable_values())
 
@@ -171,7 +173,7 @@ def test_stale_edit_opens_the_conflict_dialog_and_keeps_both_notes(qtbot, worksp
     with qtbot.waitSignal(tab.contacts_loaded, timeout=TIMEOUT):
         conflict.save_button.click()
 
-    saved = get_contact(workspace.database, workspace.actor, contact_id)
+    saved = get_contact(Context(workspace.database, workspace.actor), contact_id)
     assert saved.note == "Koordinatorens note & <i>\n\nMentorens note 🙂"
     assert saved.place == "Biblioteket"  # my change that did not conflict
     assert saved.duration_minutes == 90  # theirs, which I did not touch
@@ -183,8 +185,8 @@ def test_non_text_conflict_is_shown_in_danish(qtbot, workspace, citizen_ids, tab
     contact_id = log(workspace, karla, form=ContactForm.HOME_VISIT)
     show(qtbot, tab, karla)
     editor = open_editor(qtbot, tab, 0)
-    theirs = get_contact(workspace.database, workspace.actor, contact_id)
-    update_contact(workspace.database, workspace.actor, contact_id, theirs.version,
+    theirs = get_contact(Context(workspace.database, workspace.actor), contact_id)
+    update_contact(Context(workspace.database, workspace.actor), contact_id, theirs.version,
                    {"form": ContactForm.GROUP}, theirs.editable_values())
 
     editor.form.form_combo.setCurrentIndex(editor.form.form_combo.findText("Ledsagelse"))
@@ -198,7 +200,7 @@ def test_non_text_conflict_is_shown_in_danish(qtbot, workspace, citizen_ids, tab
     choice.theirs.setChecked(True)
     with qtbot.waitSignal(tab.contacts_loaded, timeout=TIMEOUT):
         editor.conflict_dialog.save_button.click()
-    assert get_contact(workspace.database, workspace.actor, contact_id).form is ContactForm.GROUP
+    assert get_contact(Context(workspace.database, workspace.actor), contact_id).form is ContactForm.GROUP
 
 
 def test_delete_key_deletes_after_confirmation(qtbot, workspace, citizen_ids, tab):
@@ -242,7 +244,7 @@ def mentor(workspace, citizen_ids):
 
 
 def make_page(qtbot, workspace, runner) -> ContactsPage:
-    page = create_page(workspace, runner, "Kontakter")
+    page = create_page(Operations(workspace, runner, ChangeHub()), "Kontakter")
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.contacts_loaded, timeout=TIMEOUT):
         page.show()
@@ -295,7 +297,7 @@ def test_page_edits_and_reloads(qtbot, workspace, citizen_ids, runner):
         editor.save_button.click()
 
     assert column(page, Column.NOTE) == ["efter"]
-    assert get_contact(workspace.database, workspace.actor, contact_id).note == "efter"
+    assert get_contact(Context(workspace.database, workspace.actor), contact_id).note == "efter"
 
 
 def test_a_hidden_tab_reads_the_journal_only_when_shown(qtbot, workspace, citizen_ids, runner):
@@ -305,7 +307,7 @@ def test_a_hidden_tab_reads_the_journal_only_when_shown(qtbot, workspace, citize
                                   .where(AuditEvent.entity == "contact"))
 
     log(workspace, citizen_ids["Karla Kontakt"], note="skjult")
-    hidden = create_citizen_tab(workspace, runner)
+    hidden = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(hidden)
     before = contact_reads()
     hidden.show_citizen(citizen_ids["Karla Kontakt"])

@@ -14,8 +14,10 @@ from PySide6.QtGui import QColor
 from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus, Role
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import Assignment, Contact, Grant, LegalBasis, User
+from ui.operations import ChangeHub, Operations
 from ui.views import deadlines as deadlines_area
 from ui.views.deadlines import DeadlinesPage
 from ui.views.deadlines.deadlines_model import Column
@@ -37,7 +39,7 @@ def workspace(database):
 
 def add_case(database, actor, name: str, *, grant_start: date) -> int:
     first, last = name.rsplit(" ", 1)
-    citizen_id = create_citizen(database, actor, NewCitizen(first_name=first, last_name=last,
+    citizen_id = create_citizen(Context(database, actor), NewCitizen(first_name=first, last_name=last,
                                                             status=CitizenStatus.ACTIVE))
     with database.session() as session:
         basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §85"))
@@ -54,7 +56,7 @@ def log_contact(database, citizen_id: int, mentor_id: int) -> None:
 
 
 def open_page(qtbot, workspace, runner) -> DeadlinesPage:
-    page = deadlines_area.create_page(workspace, runner, "Frister")
+    page = deadlines_area.create_page(Operations(workspace, runner, ChangeHub()), "Frister")
     assert isinstance(page, DeadlinesPage)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.deadlines_loaded, timeout=5_000):

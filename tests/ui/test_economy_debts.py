@@ -12,6 +12,7 @@ from test_economy_sheet import (  # noqa: F401 - helpers, and the fixtures
 )
 
 from mentordesk.economy import DebtInput, create_debt, list_benefits, list_debts
+from mentordesk.kernel.context import Context
 from ui.views.economy.sheet_model import COL_AMOUNT
 
 
@@ -21,7 +22,7 @@ def texts(model, row: int) -> list[str]:
 
 def test_new_debt_and_the_plan_follows_the_sheet(qtbot, editor, workspace):  # noqa: F811
     debts = editor.debts
-    create_debt(workspace.database, workspace.actor, CITIZEN, DebtInput(
+    create_debt(Context(workspace.database, workspace.actor), CITIZEN, DebtInput(
         creditor="Kviklån Demo ApS", debt_type="consumer_credit", balance_oere=3_000_000))
     debts.new_debt()
     dialog = debts.dialog
@@ -34,7 +35,7 @@ def test_new_debt_and_the_plan_follows_the_sheet(qtbot, editor, workspace):  # n
     dialog.interest_edit.setText("7,25")
     with qtbot.waitSignal(editor.loaded, timeout=5_000):
         dialog.save_button.click()
-    [rent] = [d for d in list_debts(workspace.database, workspace.actor, CITIZEN)
+    [rent] = [d for d in list_debts(Context(workspace.database, workspace.actor), CITIZEN)
               if d.creditor == "Vestby Boligforening"]
     assert (rent.balance_oere, rent.interest_bp, rent.is_priority) == (1_200_000, 725, True)
 
@@ -70,7 +71,7 @@ def test_new_one_off_benefit(qtbot, editor, workspace):  # noqa: F811
     assert texts(benefits.model, 0) == [
         "02-03-2026", "Tandbehandling <akut>", "Aktivloven §82", "8.500,00 kr.", "Afslået",
         "", "20-03-2026", "17-04-2026"]
-    [stored] = list_benefits(workspace.database, workspace.actor, CITIZEN)
+    [stored] = list_benefits(Context(workspace.database, workspace.actor), CITIZEN)
     assert stored.amount_applied_oere == 850_000
 
 

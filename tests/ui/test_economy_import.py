@@ -17,6 +17,7 @@ from test_economy_sheet import (  # noqa: F401 - helpers, and the fixtures
 )
 
 from mentordesk.economy import load_sheet
+from mentordesk.kernel.context import Context
 
 MONTHS = ("Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August",
           "September", "Oktober", "November", "December")
@@ -79,7 +80,7 @@ def test_foreign_sheet_mapping_dialog_is_prefilled_with_a_preview(
     with qtbot.waitSignal(editor.loaded, timeout=10_000):
         dialog.import_button.click()
     assert cell(editor, line_row(editor, "Børneydelse"), JAN + 3) == "4.675,00"
-    stored = load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR)
+    stored = load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR)
     assert [line.label for line in stored.lines] == ["Kontanthjælp", "Børneydelse",
                                                      "Husleje", "El"]
     assert stored.lines[2].note == "inkl. vand"
@@ -90,7 +91,7 @@ def test_own_export_imports_back_without_mapping(qtbot, editor, workspace, tmp_p
     with qtbot.waitSignal(editor.files.export_to(path).finished, timeout=20_000):
         pass
     assert path.is_file() and "Eksporteret til" in editor.message_label.text()
-    before = load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR)
+    before = load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR)
 
     dialog = open_mapping(qtbot, editor, path)
     assert not dialog.mapping.isVisible()
@@ -98,7 +99,7 @@ def test_own_export_imports_back_without_mapping(qtbot, editor, workspace, tmp_p
     assert [row[1] for row in dialog.result_rows()] == [line.label for line in before.lines]
     with qtbot.waitSignal(editor.loaded, timeout=10_000):
         dialog.import_button.click()
-    after = load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR)
+    after = load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR)
     assert [(line.label, line.months) for line in after.lines] == [
         (line.label, line.months) for line in before.lines]
 

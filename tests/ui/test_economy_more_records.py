@@ -16,6 +16,7 @@ from mentordesk.economy import (
     list_benefits,
     list_debts,
 )
+from mentordesk.kernel.context import Context
 
 TIMEOUT = 10_000
 
@@ -28,7 +29,7 @@ def answer_yes(tab) -> None:
 
 def test_edit_then_delete_a_debt(qtbot, editor, workspace):  # noqa: F811
     database, actor = workspace.database, workspace.actor
-    create_debt(database, actor, CITIZEN, DebtInput(
+    create_debt(Context(database, actor), CITIZEN, DebtInput(
         creditor="Kviklån Demo ApS", debt_type="consumer_credit", balance_oere=3_000_000))
     with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
         editor.reload()
@@ -41,7 +42,7 @@ def test_edit_then_delete_a_debt(qtbot, editor, workspace):  # noqa: F811
     dialog.balance_edit.setText("25.000")
     with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
         dialog.save_button.click()
-    [stored] = list_debts(database, actor, CITIZEN)
+    [stored] = list_debts(Context(database, actor), CITIZEN)
     assert stored.balance_oere == 2_500_000
     # What a conflict would show for this record's fields, in the user's words.
     assert dialog.shown("interest_bp", 725) == "7,25 %"
@@ -55,13 +56,13 @@ def test_edit_then_delete_a_debt(qtbot, editor, workspace):  # noqa: F811
     assert "Kviklån Demo ApS" in debts.confirm_box.text()
     with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
         answer_yes(debts)
-    assert list_debts(database, actor, CITIZEN) == []
+    assert list_debts(Context(database, actor), CITIZEN) == []
     assert debts.model.rowCount() == 0
 
 
 def test_edit_then_delete_a_benefit_and_no_keeps_it(qtbot, editor, workspace):  # noqa: F811
     database, actor = workspace.database, workspace.actor
-    create_benefit(database, actor, CITIZEN, BenefitInput(
+    create_benefit(Context(database, actor), CITIZEN, BenefitInput(
         applied_on=date(2026, 2, 2), purpose="Briller", amount_applied_oere=150_000))
     with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
         editor.reload()
@@ -74,7 +75,7 @@ def test_edit_then_delete_a_benefit_and_no_keeps_it(qtbot, editor, workspace):  
     dialog.granted_amount.setText("1.200")
     with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
         dialog.save_button.click()
-    [stored] = list_benefits(database, actor, CITIZEN)
+    [stored] = list_benefits(Context(database, actor), CITIZEN)
     assert (stored.status, stored.amount_granted_oere) == ("granted", 120_000)
     assert dialog.shown("status", "refused") == "Afslået"
     assert dialog.shown("amount_granted_oere", 120_000) == "1.200,00 kr."
@@ -83,8 +84,8 @@ def test_edit_then_delete_a_benefit_and_no_keeps_it(qtbot, editor, workspace):  
     benefits.delete_selected()
     benefits.confirm_box.button(QMessageBox.StandardButton.No).click()
     qtbot.wait(200)
-    assert len(list_benefits(database, actor, CITIZEN)) == 1
+    assert len(list_benefits(Context(database, actor), CITIZEN)) == 1
     benefits.delete_selected()
     with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
         answer_yes(benefits)
-    assert list_benefits(database, actor, CITIZEN) == []
+    assert list_benefits(Context(database, actor), CITIZEN) == []

@@ -21,6 +21,7 @@ from test_economy_sheet import (  # noqa: F401 - helpers, and the editor fixture
 )
 
 from mentordesk.economy import SheetLine, list_snapshots, load_sheet
+from mentordesk.kernel.context import Context
 from ui.views.economy.sheet_model import COL_AMOUNT, COL_FREQUENCY, COL_FROM_MONTH
 
 TIMEOUT = 10_000
@@ -75,7 +76,7 @@ def test_from_month_moves_a_quarterly_line_and_undoes(qtbot, editor, workspace):
 
     with qtbot.waitSignal(editor.saved, timeout=TIMEOUT):
         editor.save_action.trigger()
-    stored = next(line for line in load_sheet(workspace.database, workspace.actor,
+    stored = next(line for line in load_sheet(Context(workspace.database, workspace.actor),
                                               CITIZEN, YEAR).lines
                   if line.label == "Børneydelse")
     assert stored.first_month == 2
@@ -120,20 +121,20 @@ def test_export_with_unsaved_edits_saves_then_exports(qtbot, editor, workspace, 
 
     assert asked == ["Eksportér økonomisk overblik"]
     assert not editor.has_unsaved_changes()
-    stored = load_sheet(database, actor, CITIZEN, YEAR)
+    stored = load_sheet(Context(database, actor), CITIZEN, YEAR)
     assert next(line for line in stored.lines if line.label == "Husleje").amount_oere == 700_000
     book = openpyxl.load_workbook(target, read_only=True)
     values = [cell_value for row in book.worksheets[0].iter_rows(values_only=True)
               for cell_value in row]
     assert 7000 in values and 6500 not in values
-    assert [v.reason for v in list_snapshots(database, actor, CITIZEN, YEAR)][:2] == \
+    assert [v.reason for v in list_snapshots(Context(database, actor), CITIZEN, YEAR)][:2] == \
         ["export", "save"]
 
 
 def test_cancel_on_save_first_leaves_everything_as_it_was(qtbot, editor, workspace,  # noqa: F811
                                                          tmp_path):
     database, actor = workspace.database, workspace.actor
-    before = load_sheet(database, actor, CITIZEN, YEAR)
+    before = load_sheet(Context(database, actor), CITIZEN, YEAR)
     type_into(qtbot, editor, line_row(editor, "Husleje"), COL_AMOUNT, "7.000")
     asked: list[str] = []
     editor.files.ask_save_path = lambda title, _s, _f: asked.append(title) or str(
@@ -148,9 +149,9 @@ def test_cancel_on_save_first_leaves_everything_as_it_was(qtbot, editor, workspa
     assert asked == [] and not (tmp_path / "x.pdf").exists()
     assert editor.has_unsaved_changes()
     assert cell(editor, line_row(editor, "Husleje"), COL_AMOUNT) == "7.000,00"
-    after = load_sheet(database, actor, CITIZEN, YEAR)
+    after = load_sheet(Context(database, actor), CITIZEN, YEAR)
     assert after.version == before.version and after.lines == before.lines
-    assert len(list_snapshots(database, actor, CITIZEN, YEAR)) == 1
+    assert len(list_snapshots(Context(database, actor), CITIZEN, YEAR)) == 1
 
 
 def test_versions_viewer_shows_the_norm_of_the_year(qtbot, editor):  # noqa: F811

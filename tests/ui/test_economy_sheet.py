@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.economy import Frequency
 from mentordesk.economy import Sheet, SheetLine, load_sheet, save_sheet
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen
+from ui.operations import ChangeHub, Operations
 from ui.views.economy.editor import EconomyEditor
 from ui.views.economy.sheet_conflict import KEEP_MINE
 from ui.views.economy.sheet_model import COL_AMOUNT, COL_FIRST_MONTH, COL_FREQUENCY, COL_YEAR
@@ -28,7 +30,7 @@ def sheet_workspace(database_path, make_database, lines: tuple[SheetLine, ...]):
     database = make_database(database_path, [
         NewCitizen(first_name="Gitte", last_name="Økonomi", cpr="0101909003")], keep_open=True)
     workspace = load_workspace(database)
-    save_sheet(database, workspace.actor, CITIZEN, YEAR, 0,
+    save_sheet(Context(database, workspace.actor), CITIZEN, YEAR, 0,
                Sheet(citizen_id=CITIZEN, year=YEAR, lines=lines))
     return workspace
 
@@ -230,7 +232,7 @@ def test_save_then_reload_shows_the_values(qtbot, editor, workspace, runner):
         qtbot.keyClick(editor.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not editor.has_unsaved_changes() and not editor.save_action.isEnabled()
 
-    stored = load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR)
+    stored = load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR)
     line = next(line for line in stored.lines if line.label == "Boligstøtte")
     assert line.months == (215_075,) * 12 and line.frequency is Frequency.MONTHLY
 
@@ -244,8 +246,8 @@ def test_save_then_reload_shows_the_values(qtbot, editor, workspace, runner):
 
 def test_stale_save_shows_the_conflict_dialog(qtbot, editor, workspace):
     # Another user saves the same year while this editor has it open.
-    theirs = load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR)
-    save_sheet(workspace.database, workspace.actor, CITIZEN, YEAR, theirs.version,
+    theirs = load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR)
+    save_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR, theirs.version,
                Sheet(citizen_id=CITIZEN, year=YEAR, lines=theirs.lines + (
                    SheetLine.filled("expense", "Forsikringer", "yearly", 320_000),)))
     row = line_row(editor, "El")
@@ -258,12 +260,12 @@ def test_stale_save_shows_the_conflict_dialog(qtbot, editor, workspace):
     differences = dialog.differences.toPlainText()
     assert "− Forsikringer: 3.200,00 kr." in differences
     assert "≠ El: 7.200,00 kr. → 8.400,00 kr." in differences
-    assert load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR).lines[-1].label \
+    assert load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR).lines[-1].label \
         == "Forsikringer"  # nothing was overwritten
 
     with qtbot.waitSignal(editor.saved, timeout=5_000):
         dialog.done(KEEP_MINE)
-    stored = load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR)
+    stored = load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR)
     assert [line.label for line in stored.lines] == [
         "Kontanthjælp", "Boligstøtte", "Husleje", "El"]
     assert stored.lines[-1].months == (70_000,) * 12
@@ -293,10 +295,10 @@ def test_copy_last_year_fills_a_new_year_unsaved(qtbot, editor, workspace):
     assert [line.label for line in editor.model.lines()] == [
         "Kontanthjælp", "Boligstøtte", "Husleje", "El"]
     assert editor.has_unsaved_changes() and editor.save_action.isEnabled()
-    assert load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR + 1).lines == ()
+    assert load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR + 1).lines == ()
     with qtbot.waitSignal(editor.saved, timeout=5_000):
         editor.save_action.trigger()
-    assert len(load_sheet(workspace.database, workspace.actor, CITIZEN, YEAR + 1).lines) == 4
+    assert len(load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR + 1).lines) == 4
 
 
 def test_chart_shows_income_and_expenses_by_month(qtbot, editor):
@@ -312,7 +314,7 @@ def test_chart_shows_income_and_expenses_by_month(qtbot, editor):
 def test_citizen_tab_reads_the_economy_only_when_shown(qtbot, workspace, runner):
     from ui.views.economy import create_citizen_tab
 
-    tab = create_citizen_tab(workspace, runner)
+    tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(tab)
     assert tab.tab_title() == "Økonomi"
     tab.show_citizen(CITIZEN)

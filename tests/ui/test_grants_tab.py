@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen
 from mentordesk.services.grants import GrantInput, create_grant, grants_for_citizen, update_grant
+from ui.operations import ChangeHub, Operations
 from ui.views.grants import create_citizen_tab
 from ui.views.grants.grant_dialog import GrantDialog
 from ui.workspace import load_workspace
@@ -32,7 +34,7 @@ def workspace(database_path, make_database):
 
 @pytest.fixture
 def tab(qtbot, workspace, runner):
-    grants_tab = create_citizen_tab(workspace, runner)
+    grants_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(grants_tab)
     grants_tab.show()
     return grants_tab
@@ -110,7 +112,7 @@ def test_invalid_input_is_shown_inline_and_nothing_saved(qtbot, tab, workspace):
     qtbot.waitUntil(lambda: dialog.error_label.isVisible()
                     and "Slutdatoen" in dialog.error_label.text(), timeout=5_000)
     assert dialog.isVisible()
-    assert grants_for_citizen(workspace.database, workspace.actor, NAMED) == []
+    assert grants_for_citizen(Context(workspace.database, workspace.actor), NAMED) == []
 
 
 def test_anonymous_citizen_is_refused_a_grant_without_anonymity(qtbot, tab):
@@ -129,7 +131,7 @@ def test_anonymous_citizen_is_refused_a_grant_without_anonymity(qtbot, tab):
 def _grant(workspace, **values):
     catalogue = load_catalogue(workspace.database)
     basis = next(b.id for b in catalogue.legal_bases if b.code == "SEL §85")
-    return create_grant(workspace.database, workspace.actor, NAMED, GrantInput(
+    return create_grant(Context(workspace.database, workspace.actor), NAMED, GrantInput(
         legal_basis_id=basis, start_on=date(2026, 1, 5), **values))
 
 
@@ -140,7 +142,7 @@ def test_stale_edit_opens_conflict_dialog_and_keeps_both_notes(qtbot, tab, works
     tab.edit_selected()
     dialog = tab.dialog
     # Another user saves a note while this dialog is open.
-    update_grant(workspace.database, workspace.actor, grant.id, grant.version,
+    update_grant(Context(workspace.database, workspace.actor), grant.id, grant.version,
                  {"note": "Deres <note>"}, grant.values())
     dialog.note_edit.setPlainText("Min & note")
     dialog.end_edit.setText("30-06-2026")
@@ -180,7 +182,7 @@ def test_enter_edits_ctrl_s_saves_and_escape_cancels(qtbot, tab, workspace):
     dialog.caseworker_edit.setText("Ændret")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert grants_for_citizen(workspace.database, workspace.actor, NAMED)[0].caseworker_name \
+    assert grants_for_citizen(Context(workspace.database, workspace.actor), NAMED)[0].caseworker_name \
         == "Sara Sag"
 
     tab.edit_selected()

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from mentordesk.domain.codes import ContactForm
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import AuthorityInput, create_authority, load_catalogue
 from mentordesk.services.citizens import NewCitizen
 from mentordesk.services.contacts import NewContact, log_contact
@@ -30,19 +31,19 @@ def workspace(database_path, make_database):
     workspace = load_workspace(database)
     actor = workspace.actor
     basis = next(b.id for b in load_catalogue(database).legal_bases if b.code == "SEL §85")
-    authority = create_authority(database, actor, AuthorityInput("Aarhus Kommune"))
-    create_grant(database, actor, GITTE, GrantInput(
+    authority = create_authority(Context(database, actor), AuthorityInput("Aarhus Kommune"))
+    create_grant(Context(database, actor), GITTE, GrantInput(
         legal_basis_id=basis, start_on=date(2026, 12, 1), authority_id=authority.id,
         hours_min_minutes=120, hours_max_minutes=240, price_model="per_hour",
         price_oere=50_000))
-    create_grant(database, actor, HENRIK, GrantInput(
+    create_grant(Context(database, actor), HENRIK, GrantInput(
         legal_basis_id=basis, start_on=date(2026, 12, 1), hours_min_minutes=60))
     # Week 53 of 2026 runs 28-12-2026 .. 03-01-2027; contacts on both sides of New Year.
     for day, minutes in ((date(2026, 12, 29), 180), (date(2027, 1, 2), 120)):
-        log_contact(database, actor, NewContact(
+        log_contact(Context(database, actor), NewContact(
             citizen_id=GITTE, duration_minutes=minutes, form=ContactForm.HOME_VISIT,
             contact_on=day, start_time=time(10)), today=TODAY)
-    log_contact(database, actor, NewContact(
+    log_contact(Context(database, actor), NewContact(
         citizen_id=HENRIK, duration_minutes=30, form=ContactForm.PHONE,
         contact_on=date(2026, 12, 30)), today=TODAY)
     return workspace

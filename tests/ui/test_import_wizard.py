@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from mentordesk.domain.codes import Role
 from mentordesk.importing import ImportField
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import list_citizens
 from mentordesk.storage.models import User
 from ui.views.importing import ImportWizard, open_import_wizard
@@ -97,7 +98,7 @@ def test_import_a_small_csv_end_to_end(qtbot, wizard, workspace, tmp_path):
     assert wizard.done_page.summary_label.text().startswith(
         "2 borgere er importeret fra teamets liste.csv.\n2 med bevilling, 2 med primær mentor.")
 
-    rows = list_citizens(workspace.database, workspace.actor)
+    rows = list_citizens(Context(workspace.database, workspace.actor))
     assert {(row.display_name, row.primary_mentor) for row in rows} == {
         ("Åse Ærø", "Mona Mentorsen"), (HOSTILE, "Mona Mentorsen")}
 
@@ -147,4 +148,4 @@ def test_a_mentor_cannot_import(qtbot, workspace, runner, tmp_path):
     assert check_page.error_label.text() == "Kun en koordinator kan gøre dette."
     assert check_page.summary_label.text() == ""
     assert not import_wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
-    assert list_citizens(workspace.database, workspace.actor) == []
+    assert list_citizens(Context(workspace.database, workspace.actor)) == []

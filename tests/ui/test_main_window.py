@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from qt_support import TEAM_NAME
 
 from mentordesk.storage.database import DEMO_KEY
+from ui.operations import ChangeHub, Operations
 from ui.views.main_window import MainWindow
 from ui.views.placeholder import PlaceholderPage
 from ui.workspace import load_workspace
@@ -28,7 +29,7 @@ def open_database(database_path, make_database):
 
 @pytest.fixture
 def window(qtbot, open_database, runner):
-    main_window = MainWindow(load_workspace(open_database), runner)
+    main_window = MainWindow(Operations(load_workspace(open_database), runner, ChangeHub()))
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)
@@ -46,7 +47,7 @@ def test_title_status_bar_and_areas(window):
 
 def test_title_says_demo_when_database_is_demo(qtbot, open_database, runner):
     mark_as_demo(open_database)
-    demo_window = MainWindow(load_workspace(open_database), runner)
+    demo_window = MainWindow(Operations(load_workspace(open_database), runner, ChangeHub()))
     qtbot.addWidget(demo_window)
 
     assert demo_window.windowTitle() == f"MentorDesk – {TEAM_NAME} – DEMO (fiktive data)"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.codes import Role
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen
 from mentordesk.services.partners import (
     ConsentInput,
@@ -18,6 +19,7 @@ from mentordesk.services.partners import (
     record_consent,
     update_partner,
 )
+from ui.operations import ChangeHub, Operations
 from ui.views import partners
 from ui.views.partners.consent_dialog import ConsentDialog, WithdrawConsentDialog
 from ui.views.partners.partner_dialog import PartnerDialog
@@ -37,13 +39,13 @@ def workspace(database_path, make_database):
 
 @pytest.fixture
 def gp(workspace):
-    return create_partner(workspace.database, workspace.actor, PartnerInput(
+    return create_partner(Context(workspace.database, workspace.actor), PartnerInput(
         "Lægehuset Vestby", kind="gp", organisation="Almen praksis"))
 
 
 @pytest.fixture
 def page(qtbot, workspace, runner):
-    partners_page = partners.create_page(workspace, runner, "Samarbejdspartnere")
+    partners_page = partners.create_page(Operations(workspace, runner, ChangeHub()), "Samarbejdspartnere")
     qtbot.addWidget(partners_page)
     partners_page.show()
     qtbot.waitUntil(runner.is_idle, timeout=5_000)
@@ -52,7 +54,7 @@ def page(qtbot, workspace, runner):
 
 @pytest.fixture
 def tab(qtbot, workspace, runner, gp):
-    consents_tab = partners.create_citizen_tab(workspace, runner)
+    consents_tab = partners.create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(consents_tab)
     consents_tab.show()
     with qtbot.waitSignal(consents_tab.loaded, timeout=5_000):
@@ -81,7 +83,7 @@ def test_add_partner_with_hostile_name_shown_literally_and_search(qtbot, page):
     with qtbot.waitSignal(page.loaded, timeout=5_000):
         qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Return)  # Enter saves
     with qtbot.waitSignal(page.loaded, timeout=5_000):
-        create_partner(page._workspace.database, page._workspace.actor,
+        create_partner(Context(page._workspace.database, page._workspace.actor),
                        PartnerInput("Boligkontoret Vestby", kind="housing"))
         page.reload()
 
@@ -92,9 +94,9 @@ def test_add_partner_with_hostile_name_shown_literally_and_search(qtbot, page):
 
 
 def test_remove_partner_in_use_is_deactivated(qtbot, workspace, gp, runner):
-    record_consent(workspace.database, workspace.actor, CITIZEN,
+    record_consent(Context(workspace.database, workspace.actor), CITIZEN,
                    ConsentInput(gp.id, "Medicin", date.today()))
-    page = partners.create_page(workspace, runner, "Samarbejdspartnere")
+    page = partners.create_page(Operations(workspace, runner, ChangeHub()), "Samarbejdspartnere")
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5_000)
     page.table.selectRow(0)
@@ -109,7 +111,7 @@ def test_remove_partner_in_use_is_deactivated(qtbot, workspace, gp, runner):
 def test_mentor_cannot_remove_partners(qtbot, workspace, runner):
     mentor = Workspace(workspace.database, Actor(99, "mentor", "Mentor", Role.MENTOR),
                        workspace.team_name, False)
-    page = partners.create_page(mentor, runner, "Samarbejdspartnere")
+    page = partners.create_page(Operations(mentor, runner, ChangeHub()), "Samarbejdspartnere")
     qtbot.addWidget(page)
     qtbot.waitUntil(runner.is_idle, timeout=5_000)
     assert page.remove_button.isHidden()
@@ -147,7 +149,7 @@ def test_record_consent_and_withdraw_it(qtbot, tab):
 
 
 def test_expiring_consent_is_amber_and_editing_it_updates_the_state(qtbot, tab, workspace, gp):
-    record_consent(workspace.database, workspace.actor, CITIZEN, ConsentInput(
+    record_consent(Context(workspace.database, workspace.actor), CITIZEN, ConsentInput(
         gp.id, "Helbred", date.today() - timedelta(days=300),
         expires_on=date.today() + timedelta(days=10)))
     with qtbot.waitSignal(tab.loaded, timeout=5_000):
@@ -181,7 +183,7 @@ def test_stale_partner_edit_offers_a_choice_for_one_line_fields(qtbot, page, wor
     page.table.selectRow(0)
     page.edit_selected()
     dialog = page.dialog
-    update_partner(workspace.database, workspace.actor, gp.id, gp.version,
+    update_partner(Context(workspace.database, workspace.actor), gp.id, gp.version,
                    {"phone": "11 11 11 11"}, gp.values())
     dialog.phone_edit.setText("22 22 22 22")
     dialog.save_button.click()

@@ -17,6 +17,7 @@ from test_plan_ui_flows import (  # noqa: F401 - the fixtures
     workspace,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan import goal_contacts, goal_history
 from mentordesk.storage.models import Contact
 
@@ -74,7 +75,7 @@ def test_link_several_contacts_then_remove_one(qtbot, tab, workspace, goals):  #
     assert [model.index(row, 0).data() for row in range(model.rowCount())] == \
         ["01-04-2026", "04-03-2026"]
     assert not detail.contacts_empty.isVisible()
-    assert [c.contact_id for c in goal_contacts(database, actor, goal.id)] == [april, march]
+    assert [c.contact_id for c in goal_contacts(Context(database, actor), goal.id)] == [april, march]
     history = detail.history_model
     linked = sorted(history.index(row, 5).data() for row in range(history.rowCount())
                     if history.index(row, 3).data() == "Kontakt")
@@ -88,8 +89,8 @@ def test_link_several_contacts_then_remove_one(qtbot, tab, workspace, goals):  #
     with qtbot.waitSignal(widget.extras_loaded, timeout=TIMEOUT):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert [model.index(row, 0).data() for row in range(model.rowCount())] == ["01-04-2026"]
-    assert [c.contact_id for c in goal_contacts(database, actor, goal.id)] == [april]
-    removed = [(h.old_text, h.new_text) for h in goal_history(database, actor, goal.id)
+    assert [c.contact_id for c in goal_contacts(Context(database, actor), goal.id)] == [april]
+    removed = [(h.old_text, h.new_text) for h in goal_history(Context(database, actor), goal.id)
                if h.field_label == "Kontakt"]
     assert removed[0] == ("04-03-2026 Ledsagelse", "")
     rows = [(history.index(row, 4).data(), history.index(row, 5).data())
@@ -109,7 +110,7 @@ def test_cancel_links_nothing_and_all_linked_says_so(qtbot, tab, workspace, goal
     dialog.findChild(QDialogButtonBox).button(
         QDialogButtonBox.StandardButton.Cancel).click()
     qtbot.wait(200)
-    assert goal_contacts(database, actor, detail.goal.id) == []
+    assert goal_contacts(Context(database, actor), detail.goal.id) == []
 
     # By keyboard: Space ticks the chosen contact, Enter links.
     detail.link_contacts_button.click()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.codes import GoalStatus
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen
 from mentordesk.services.plan import (
     AssessmentInput,
@@ -23,6 +24,7 @@ from mentordesk.services.plan import (
     record_assessment,
     theme_choices,
 )
+from ui.operations import ChangeHub, Operations
 from ui.views import contacts
 from ui.views.plan import create_citizen_tab, create_page
 from ui.views.plan.evaluation_dialog import EvaluationDialog
@@ -47,12 +49,12 @@ def goals(workspace):
     """Two open goals and an achieved one."""
     database, actor = workspace.database, workspace.actor
     theme = theme_choices(database)[0].code
-    made = [create_goal(database, actor, CITIZEN, GoalInput(
+    made = [create_goal(Context(database, actor), CITIZEN, GoalInput(
         title, theme_code=theme, status=status, start_on=date(2026, 1, 5)))
         for title, status in (("Tjekke e-Boks <selv>", GoalStatus.IN_PROGRESS),
                               ("Mere struktur", GoalStatus.NOT_STARTED),
                               ("Cykle til praktik", GoalStatus.ACHIEVED))]
-    record_assessment(database, actor, made[0].id, AssessmentInput(date(2026, 1, 5), 3, 2))
+    record_assessment(Context(database, actor), made[0].id, AssessmentInput(date(2026, 1, 5), 3, 2))
     return made
 
 
@@ -63,7 +65,7 @@ def show_plan(qtbot, widget, citizen_id: int = CITIZEN) -> None:
 
 @pytest.fixture
 def tab(qtbot, workspace, runner):
-    plan_tab = create_citizen_tab(workspace, runner)
+    plan_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(plan_tab)
     plan_tab.resize(1100, 800)
     plan_tab.show()
@@ -89,7 +91,7 @@ def test_evaluation_records_one_assessment_per_open_goal(qtbot, tab, workspace, 
         dialog.save_button.click()
 
     stored = {goal.title: goal.assessments
-              for goal in load_plan(workspace.database, workspace.actor, CITIZEN).goals}
+              for goal in load_plan(Context(workspace.database, workspace.actor), CITIZEN).goals}
     assert [(a.assessed_on, a.level) for a in stored["Tjekke e-Boks <selv>"]] == \
         [(date(2026, 1, 5), 3), (date(2026, 4, 1), 2)]
     assert stored["Tjekke e-Boks <selv>"][-1].citizen_view == "Jeg åbner selv posten & svarer"
@@ -108,13 +110,13 @@ def test_evaluation_with_a_bad_date_saves_nothing(qtbot, tab, workspace, goals):
     dialog.save_button.click()
     assert "findes ikke" in dialog.error_label.text()
     assert dialog.isVisible()
-    goals_now = load_plan(workspace.database, workspace.actor, CITIZEN).goals
+    goals_now = load_plan(Context(workspace.database, workspace.actor), CITIZEN).goals
     assert sum(len(goal.assessments) for goal in goals_now) == 1
 
 
 def test_contact_form_links_a_goal_and_the_goal_lists_the_contact(qtbot, workspace, runner,
                                                                   goals):
-    contacts_tab = contacts.create_citizen_tab(workspace, runner)
+    contacts_tab = contacts.create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(contacts_tab)
     contacts_tab.show()
     with qtbot.waitSignal(contacts_tab.contacts_loaded, timeout=TIMEOUT):
@@ -129,7 +131,7 @@ def test_contact_form_links_a_goal_and_the_goal_lists_the_contact(qtbot, workspa
     with qtbot.waitSignal(contacts_tab.contact_saved, timeout=TIMEOUT):
         contacts_tab.save()
 
-    plan_tab = create_citizen_tab(workspace, runner)
+    plan_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(plan_tab)
     plan_tab.show()
     widget = plan_tab.plan_widget
@@ -172,7 +174,7 @@ def test_print_button_offers_a_save_dialog_with_the_suggested_name(qtbot, tab, g
 
 
 def test_page_chooses_a_citizen_and_shows_the_plan(qtbot, workspace, runner, goals):
-    page = create_page(workspace, runner, "Handleplan")
+    page = create_page(Operations(workspace, runner, ChangeHub()), "Handleplan")
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.citizens_loaded, timeout=TIMEOUT):
         page.show()

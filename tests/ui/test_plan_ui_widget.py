@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mentordesk.domain.codes import GoalStatus
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen
 from mentordesk.services.plan import (
     AssessmentInput,
@@ -23,6 +24,7 @@ from mentordesk.services.plan import (
     update_goal,
     update_sub_goal,
 )
+from ui.operations import ChangeHub, Operations
 from ui.views.plan import create_citizen_tab
 from ui.views.plan.goal_dialog import GoalDialog
 from ui.views.plan.step_dialogs import AssessmentDialog, SubGoalDialog, select_level
@@ -43,7 +45,7 @@ def workspace(database_path, make_database):
 
 @pytest.fixture
 def tab(qtbot, workspace, runner):
-    plan_tab = create_citizen_tab(workspace, runner)
+    plan_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
     qtbot.addWidget(plan_tab)
     plan_tab.resize(1100, 800)
     plan_tab.show()
@@ -141,7 +143,7 @@ def test_plan_built_in_the_dialogs_shows_levels_in_chart_and_overview(qtbot, tab
             for row in range(detail.sub_goals.count())] == ["Åbne e-Boks med mentor",
                                                            "Åbne e-Boks alene"]
     assert detail.assessments_model.index(0, 3).data() == "Jeg kan selv <nu>"
-    stored = load_plan(workspace.database, workspace.actor, CITIZEN)
+    stored = load_plan(Context(workspace.database, workspace.actor), CITIZEN)
     assert [len(goal.sub_goals) for goal in stored.goals] == [2, 1]
 
 
@@ -149,11 +151,11 @@ def test_plan_built_in_the_dialogs_shows_levels_in_chart_and_overview(qtbot, tab
 def goal(workspace):
     database, actor = workspace.database, workspace.actor
     theme = theme_choices(database)[0].code
-    made = create_goal(database, actor, CITIZEN, GoalInput(
+    made = create_goal(Context(database, actor), CITIZEN, GoalInput(
         "Tjekke e-Boks selv", "Start", theme, status=GoalStatus.IN_PROGRESS,
         start_on=date(2026, 1, 5), review_on=date(2026, 4, 5)))
     for text in ("Første skridt", "Andet skridt", "Tredje skridt"):
-        add_sub_goal(database, actor, made.id, SubGoalInput(text))
+        add_sub_goal(Context(database, actor), made.id, SubGoalInput(text))
     return made
 
 
@@ -169,7 +171,7 @@ def test_stale_goal_edit_opens_the_conflict_dialog(qtbot, tab, workspace, goal):
     dialog = widget.dialog
     assert dialog.windowTitle() == "Ret mål" and dialog.title_edit.text() == "Tjekke e-Boks selv"
     # Someone else saves the description while this dialog is open.
-    update_goal(workspace.database, workspace.actor, goal.id, goal.version,
+    update_goal(Context(workspace.database, workspace.actor), goal.id, goal.version,
                 GoalInput(**{**goal.input().__dict__, "description": "Deres <tekst>"}),
                 goal.input())
     dialog.description_edit.setPlainText("Min & tekst")
@@ -204,7 +206,7 @@ def test_ctrl_down_and_up_reorder_sub_goals(qtbot, tab, workspace, goal):
         qtbot.keyClick(subs, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     with qtbot.waitSignal(widget.plan_loaded, timeout=TIMEOUT):
         qtbot.keyClick(subs, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    stored = load_plan(workspace.database, workspace.actor, CITIZEN).goals[0].sub_goals
+    stored = load_plan(Context(workspace.database, workspace.actor), CITIZEN).goals[0].sub_goals
     assert [sub.text for sub in sorted(stored, key=lambda s: s.position)] == \
         ["Andet skridt", "Første skridt", "Tredje skridt"]
     assert sorted(sub.position for sub in stored) == [0, 1, 2]
@@ -217,7 +219,7 @@ def test_dropping_a_dragged_sub_goal_saves_the_new_order(qtbot, tab, workspace, 
     # What QListView does when a drag of the first step is dropped below the third.
     with qtbot.waitSignal(widget.plan_loaded, timeout=TIMEOUT):
         assert subs.model().moveRow(QModelIndex(), 0, QModelIndex(), 3)
-    stored = load_plan(workspace.database, workspace.actor, CITIZEN).goals[0].sub_goals
+    stored = load_plan(Context(workspace.database, workspace.actor), CITIZEN).goals[0].sub_goals
     assert [sub.text for sub in sorted(stored, key=lambda s: s.position)] == \
         ["Andet skridt", "Tredje skridt", "Første skridt"]
     assert sub_goal_texts(widget) == ["Andet skridt", "Tredje skridt", "Første skridt"]
@@ -238,7 +240,7 @@ def test_ticking_a_sub_goal_marks_it_done_today(qtbot, tab, workspace, goal):
 
 def test_history_shows_who_and_old_to_new(qtbot, tab, workspace, goal):
     widget = tab.plan_widget
-    update_goal(workspace.database, workspace.actor, goal.id, goal.version,
+    update_goal(Context(workspace.database, workspace.actor), goal.id, goal.version,
                 GoalInput(**{**goal.input().__dict__, "review_on": date(2026, 5, 1)}),
                 goal.input())
     with qtbot.waitSignal(widget.extras_loaded, timeout=TIMEOUT):
@@ -269,7 +271,7 @@ def test_keyboard_new_edit_and_delete_goal(qtbot, tab, workspace, goal):
     with qtbot.waitSignal(widget.plan_loaded, timeout=TIMEOUT):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert widget.model.rowCount() == 0 and widget.empty_label.isVisible()
-    assert load_plan(workspace.database, workspace.actor, CITIZEN).goals == []
+    assert load_plan(Context(workspace.database, workspace.actor), CITIZEN).goals == []
 
 
 def test_invalid_goal_is_refused_inline_with_a_danish_message(qtbot, tab, workspace):
@@ -280,12 +282,12 @@ def test_invalid_goal_is_refused_inline_with_a_danish_message(qtbot, tab, worksp
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=TIMEOUT)
     assert dialog.isVisible() and dialog.error_label.text()
-    assert load_plan(workspace.database, workspace.actor, CITIZEN).goals == []
+    assert load_plan(Context(workspace.database, workspace.actor), CITIZEN).goals == []
 
 
 def test_assessment_date_order_and_not_assessed_in_overview(qtbot, tab, workspace, goal):
     database, actor = workspace.database, workspace.actor
-    record_assessment(database, actor, goal.id, AssessmentInput(date(2026, 3, 1), None))
+    record_assessment(Context(database, actor), goal.id, AssessmentInput(date(2026, 3, 1), None))
     widget = tab.plan_widget
     reload(qtbot, widget)
     assert overview(widget)[0][4:6] == ["Ikke vurderet (01-03-2026)",
@@ -323,7 +325,7 @@ def test_stale_sub_goal_edit_opens_the_conflict_dialog(qtbot, tab, workspace, go
     widget.steps.edit_sub_goal(first.id)
     dialog = widget.steps.dialog
     assert dialog.windowTitle() == "Ret delmål"
-    update_sub_goal(workspace.database, workspace.actor, first.id, first.version,
+    update_sub_goal(Context(workspace.database, workspace.actor), first.id, first.version,
                     SubGoalInput("Deres skridt", first.deadline, first.status), first.input())
     dialog.text_edit.setPlainText("Mit skridt")
     dialog.save_button.click()

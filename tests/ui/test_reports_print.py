@@ -12,8 +12,10 @@ from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import AuditEvent, Goal, Grant, LegalBasis
+from ui.operations import ChangeHub, Operations
 from ui.views import reports as reports_area
 from ui.views.reports.page import ReportsPage
 
@@ -32,7 +34,7 @@ def editor(qtbot, database, runner):
     from ui.workspace import load_workspace
 
     workspace = load_workspace(database)
-    citizen_id = create_citizen(database, workspace.actor, NewCitizen(
+    citizen_id = create_citizen(Context(database, workspace.actor), NewCitizen(
         alias=ALIAS, status=CitizenStatus.ACTIVE))
     start = TODAY - timedelta(days=90)
     with database.session() as session:
@@ -40,7 +42,7 @@ def editor(qtbot, database, runner):
         session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=start,
                           hours_min_minutes=60))
         session.add(Goal(citizen_id=citizen_id, title="Tage bussen alene", start_on=start))
-    page = reports_area.create_page(workspace, runner, "Rapporter")
+    page = reports_area.create_page(Operations(workspace, runner, ChangeHub()), "Rapporter")
     assert isinstance(page, ReportsPage)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.editor.reports_loaded, timeout=10_000):

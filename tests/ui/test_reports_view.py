@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import Contact, Goal, Grant, LegalBasis, Partner
+from ui.operations import ChangeHub, Operations
 from ui.views import reports as reports_area
 from ui.views.reports.page import ReportsPage
 from ui.workspace import load_workspace
@@ -34,7 +36,7 @@ def workspace(database):
 
 
 def add_case(database, actor, alias: str) -> int:
-    citizen_id = create_citizen(database, actor, NewCitizen(alias=alias,
+    citizen_id = create_citizen(Context(database, actor), NewCitizen(alias=alias,
                                                             status=CitizenStatus.ACTIVE))
     start = TODAY - timedelta(days=120)
     with database.session() as session:
@@ -50,7 +52,7 @@ def add_case(database, actor, alias: str) -> int:
 
 
 def open_page(qtbot, workspace, runner) -> ReportsPage:
-    page = reports_area.create_page(workspace, runner, "Rapporter")
+    page = reports_area.create_page(Operations(workspace, runner, ChangeHub()), "Rapporter")
     assert isinstance(page, ReportsPage)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.editor.reports_loaded, timeout=10_000):

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from mentordesk.domain.codes import Role
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.team import NewUser, create_user
 from mentordesk.storage.models import Citizen
+from ui.operations import ChangeHub, Operations
 from ui.views.audit import create_page
 from ui.views.rights import create_citizen_tab
 from ui.workspace import load_workspace
@@ -32,9 +34,9 @@ def widgets(qtbot, runner, database):
 
 @pytest.fixture
 def closed_case(database, admin):
-    citizen_id = create_citizen(database, admin, NewCitizen(first_name="Carla",
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Carla",
                                                             last_name="Lukket"))
-    create_citizen(database, admin, NewCitizen(first_name="Dan", last_name="Aktiv"))
+    create_citizen(Context(database, admin), NewCitizen(first_name="Dan", last_name="Aktiv"))
     with database.session() as session:
         citizen = session.get(Citizen, citizen_id)
         citizen.status, citizen.closed_on = "closed", date(2015, 6, 1)
@@ -43,7 +45,7 @@ def closed_case(database, admin):
 
 @pytest.fixture
 def panel(qtbot, widgets, database, runner, closed_case):
-    page = create_page(load_workspace(database), runner, "Log")
+    page = create_page(Operations(load_workspace(database), runner, ChangeHub()), "Log")
     widgets.append(page)
     page.show()
     with qtbot.waitSignal(page.rights.candidates_loaded, timeout=TIMEOUT):
@@ -66,7 +68,7 @@ def test_deletion_needs_the_typed_name(qtbot, panel, database, admin, closed_cas
     with qtbot.waitSignal(panel.deleted, timeout=TIMEOUT):
         dialog.delete_button.click()
     qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=TIMEOUT)
-    assert [row.name for row in list_citizens(database, admin)] == ["Dan Aktiv"]
+    assert [row.name for row in list_citizens(Context(database, admin))] == ["Dan Aktiv"]
     assert "Sagen blev slettet" in panel.deletion_status.text()
 
 
@@ -80,8 +82,8 @@ def test_access_package_from_the_panel(qtbot, panel, closed_case, tmp_path: Path
 
 
 def test_rights_tab_is_for_coordinators(qtbot, widgets, database, runner, admin):
-    create_user(database, admin, NewUser("mette", "Mette Mentor", Role.MENTOR))
-    tab = create_citizen_tab(load_workspace(database, "mette"), runner)
+    create_user(Context(database, admin), NewUser("mette", "Mette Mentor", Role.MENTOR))
+    tab = create_citizen_tab(Operations(load_workspace(database, "mette"), runner, ChangeHub()))
     widgets.append(tab)
     tab.show()
     tab.show_citizen(1)

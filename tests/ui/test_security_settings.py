@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from qt_support import PASSPHRASE
 
 from mentordesk import vault
+from mentordesk.kernel.context import Context
 from mentordesk.security import lock
 from mentordesk.security.backups import backup_now
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
@@ -31,7 +32,7 @@ def _open(controller, qtbot, path: Path):
 
 def _names(database) -> list[str]:
     actor = resolve_actor(database, vault.current_login())
-    return [row.display_name for row in list_citizens(database, actor)]
+    return [row.display_name for row in list_citizens(Context(database, actor))]
 
 
 def test_security_tab_shows_who_else_and_refreshes(controller, qtbot, database_path,
@@ -80,7 +81,7 @@ def test_restore_in_the_gui(controller, qtbot, database_path, make_database, tmp
                              remember=True, keep_open=True)
     backup = tmp_path / "kopi.mentordesk"
     backup_now(database, backup)
-    create_citizen(database, resolve_actor(database, vault.current_login()),
+    create_citizen(Context(database, resolve_actor(database, vault.current_login())),
                    NewCitizen(first_name="Efter", last_name="Kopien"))
     database.close()
     window, tab = _open(controller, qtbot, database_path)

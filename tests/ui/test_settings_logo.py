@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from mentordesk.domain.codes import Role
 from mentordesk.kernel.actor import Actor
 from mentordesk.services.team_settings import team_logo
+from ui.operations import ChangeHub, Operations
 from ui.views import settings
 from ui.workspace import Workspace, load_workspace
 
@@ -22,7 +23,7 @@ def workspace(database_path, make_database):
 
 
 def _open(qtbot, workspace, runner):
-    page = settings.create_page(workspace, runner, "Indstillinger")
+    page = settings.create_page(Operations(workspace, runner, ChangeHub()), "Indstillinger")
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.catalogue is not None, timeout=5_000)

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.codes import Role
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import AuthorityInput, create_authority, load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.grants import GrantInput, create_grant
+from ui.operations import ChangeHub, Operations
 from ui.views import settings
 from ui.views.settings.catalogue_dialogs import AuthorityDialog, LegalBasisDialog
 from ui.views.settings.course_type_dialog import CourseTypeDialog
@@ -28,7 +30,7 @@ def workspace(database_path, make_database):
 
 
 def open_page(qtbot, workspace, runner):
-    page = settings.create_page(workspace, runner, "Indstillinger")
+    page = settings.create_page(Operations(workspace, runner, ChangeHub()), "Indstillinger")
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.catalogue is not None, timeout=5_000)
@@ -159,12 +161,12 @@ def test_catalogues_are_read_only_for_a_mentor(qtbot, workspace, runner):
 
 
 def test_authority_in_use_cannot_be_removed(qtbot, workspace, runner):
-    authority = create_authority(workspace.database, workspace.actor,
+    authority = create_authority(Context(workspace.database, workspace.actor),
                                  AuthorityInput("<b>Nordby</b> Kommune"))
-    citizen_id = create_citizen(workspace.database, workspace.actor,
+    citizen_id = create_citizen(Context(workspace.database, workspace.actor),
                                 NewCitizen(first_name="Ida", last_name="Job"))
     basis = load_catalogue(workspace.database).legal_bases[0]
-    create_grant(workspace.database, workspace.actor, citizen_id, GrantInput(
+    create_grant(Context(workspace.database, workspace.actor), citizen_id, GrantInput(
         legal_basis_id=basis.id, authority_id=authority.id, start_on=date(2026, 1, 5)))
     page = open_page(qtbot, workspace, runner)
     page.authorities.table.selectRow(0)

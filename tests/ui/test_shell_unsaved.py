@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from qt_support import PASSPHRASE
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.case_record import get_citizen_record
 from mentordesk.services.citizens import NewCitizen
+from ui.operations import ChangeHub, Operations
 from ui.views.main_window import MainWindow
 from ui.workspace import load_workspace
 
@@ -29,7 +31,7 @@ def database(database_path, make_database):
 
 @pytest.fixture
 def window(qtbot, database, runner):
-    main_window = MainWindow(load_workspace(database), runner)
+    main_window = MainWindow(Operations(load_workspace(database), runner, ChangeHub()))
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)
@@ -75,7 +77,7 @@ def test_closing_over_an_edited_case_form_asks_and_cancel_keeps_it(qtbot, window
         close_question(qtbot, window)
         qtbot.mouseClick(window.discard_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible()
-    assert get_citizen_record(database, admin, 1).phone == ""  # not saved: discarded
+    assert get_citizen_record(Context(database, admin), 1).phone == ""  # not saved: discarded
 
 
 def test_closing_without_edits_does_not_ask(qtbot, window):
@@ -162,7 +164,7 @@ def test_lock_keeps_unsaved_edits_hidden_and_unlock_brings_them_back(
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         overview.save()
     workspace = window.workspace
-    assert get_citizen_record(workspace.database, workspace.actor, 1).phone == "87654321"
+    assert get_citizen_record(Context(workspace.database, workspace.actor), 1).phone == "87654321"
     assert not [widget for widget in QApplication.topLevelWidgets()
                 if isinstance(widget, MainWindow) and widget is not window
                 and widget.isVisible()]
@@ -211,4 +213,4 @@ def test_a_contact_note_being_written_keeps_the_record_open_and_asks_on_close(
     qtbot.mouseClick(window.cancel_close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
     assert contacts_tab.form.note_edit.toPlainText() == "Halvt skrevet note om mødet"
-    assert contacts_for_citizen(database, admin, 1) == []  # nothing saved behind the back
+    assert contacts_for_citizen(Context(database, admin), 1) == []  # nothing saved behind the back

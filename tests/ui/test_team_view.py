@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.codes import Role
+from mentordesk.kernel.context import Context
 from mentordesk.services.team import NewUser, create_user, list_users, update_user
+from ui.operations import ChangeHub, Operations
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.team import create_page
 from ui.workspace import load_workspace
@@ -16,7 +18,7 @@ TIMEOUT = 5_000
 
 
 def make_page(qtbot, widgets, database, runner, login=None):
-    page = create_page(load_workspace(database, login), runner, "Team")
+    page = create_page(Operations(load_workspace(database, login), runner, ChangeHub()), "Team")
     widgets.append(page)
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         page.show()
@@ -24,7 +26,7 @@ def make_page(qtbot, widgets, database, runner, login=None):
 
 
 def member(database, admin, login):
-    return next(m for m in list_users(database, admin) if m.login == login)
+    return next(m for m in list_users(Context(database, admin)) if m.login == login)
 
 
 @pytest.fixture
@@ -86,7 +88,7 @@ def test_bad_hours_and_last_admin_are_refused_in_the_dialog(qtbot, page, databas
 
 
 def test_stale_user_edit_opens_the_conflict_dialog(qtbot, page, database, admin):
-    create_user(database, admin, NewUser(login="mona", full_name="Mona Mentor"))
+    create_user(Context(database, admin), NewUser(login="mona", full_name="Mona Mentor"))
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         page.refresh()
     page.table.selectRow(page.names().index("Mona Mentor"))
@@ -94,7 +96,7 @@ def test_stale_user_edit_opens_the_conflict_dialog(qtbot, page, database, admin)
     dialog = page.dialog
     dialog.name_edit.setText("Mona Møller")
     loaded = member(database, admin, "mona")
-    update_user(database, admin, loaded.id, loaded.version, {"full_name": "Mona M. <b>"},
+    update_user(Context(database, admin), loaded.id, loaded.version, {"full_name": "Mona M. <b>"},
                 loaded.editable())
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -115,7 +117,7 @@ def _conflict_dialog(parent):
 
 
 def test_non_admins_only_read_the_team(qtbot, widgets, database, admin, runner):
-    create_user(database, admin, NewUser(login="kim", full_name="Kim Koordinator",
+    create_user(Context(database, admin), NewUser(login="kim", full_name="Kim Koordinator",
                                          role=Role.COORDINATOR))
     page = make_page(qtbot, widgets, database, runner, login="kim")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 
 # Areas with a tab in the citizen record are needed at start; pages-only areas are
 # imported when first shown (see _page_imported_when_shown).
@@ -28,7 +29,10 @@ from ui.views.citizens import CitizensView
 from ui.views.placeholder import PlaceholderPage
 from ui.workspace import Workspace
 
-PageFactory = Callable[[Workspace, TaskRunner, str], QWidget]
+# The busy bar shows only for work that takes noticeably long; quick loads never flicker.
+BUSY_BAR_DELAY_MS = 300
+
+PageFactory = Callable[[Operations, str], QWidget]
 
 
 def _page_imported_when_shown(module: str) -> PageFactory:
@@ -36,8 +40,8 @@ def _page_imported_when_shown(module: str) -> PageFactory:
     the calendar, reports and log pull in hundreds of milliseconds of modules that the
     start-up window does not need."""
 
-    def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-        return importlib.import_module(module).create_page(workspace, runner, title)
+    def create_page(ops: Operations, title: str) -> QWidget:
+        return importlib.import_module(module).create_page(ops, title)
 
     return create_page
 
@@ -63,16 +67,15 @@ class LazyPage(QWidget):
 class MainWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self._runner = runner
+        self.ops = ops
+        self.workspace = workspace = ops.workspace
         self._close_confirmed = False
         self.close_question: QMessageBox | None = None
         self.setWindowTitle(self.title_for(workspace))
         self.resize(1200, 760)
-        self.citizens_view = CitizensView(workspace, runner, tab_factories=[
+        self.citizens_view = CitizensView(ops, tab_factories=[
             contacts.create_citizen_tab, plan.create_citizen_tab, grants.create_citizen_tab,
             partners.create_citizen_tab, economy.create_citizen_tab, rights.create_citizen_tab,
         ])
@@ -135,7 +138,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(170)
 
     def _build_page(self, factory: PageFactory, name: str) -> QWidget:
-        page = factory(self.workspace, self._runner, name)
+        page = factory(self.ops, name)
         if hasattr(page, "citizen_requested"):  # e.g. a deadline: open that citizen
             page.citizen_requested.connect(self.open_citizen)
         return page
@@ -147,7 +150,7 @@ class MainWindow(QMainWindow):
     def open_import(self) -> None:
         from ui.views.importing import open_import_wizard  # only coordinators, rarely
 
-        wizard = open_import_wizard(self, self.workspace, self._runner)
+        wizard = open_import_wizard(self, self.ops.workspace, self.ops.runner)
         wizard.imported.connect(lambda _count: self.citizens_view.refresh())
 
     def _build_menu(self) -> None:
@@ -171,8 +174,30 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.tr("Database: {file}").format(
             file=self.workspace.file_name))
         self.database_label.setToolTip(str(self.workspace.database.path))
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)  # indeterminate: ordinary work reports no steps
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setMaximumHeight(12)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(BUSY_BAR_DELAY_MS)
+        self._busy_delay.timeout.connect(self.busy_bar.show)
+        self.ops.runner.activity.connect(self._show_activity)
         self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.database_label)
+
+    def _show_activity(self, running: int, label: str) -> None:
+        """A thin busy bar for work in progress: never a dialog, never the focus."""
+        self.busy_bar.setToolTip(label)
+        if running and not self._busy_delay.isActive() and not self.busy_bar.isVisible():
+            self._busy_delay.start()
+        elif not running:
+            self._busy_delay.stop()
+            self.busy_bar.hide()
 
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)

@@ -26,6 +26,7 @@ from mentordesk.errors import InvalidInput, MentorDeskError, NotFound
 from mentordesk.files import safe_file_stem, write_atomically
 from mentordesk.kernel.access import require_coordinator, visible_citizen_ids
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.reports.progress.assemble import (
     Period,
     ReportData,
@@ -66,24 +67,24 @@ class BatchResult:
     reports: int = 0  # reports generated (also in combined mode, where files has one path)
 
 
-def run_batch(database: Database, actor: Actor, selection: Selection, period: Period,
+def run_batch(context: Context, selection: Selection, period: Period,
               out: Path, *, combined: bool = False, progress: Progress | None = None,
               cancel: threading.Event | None = None, today: date | None = None,
               now: datetime | None = None) -> BatchResult:
     """Generate the reports into the folder ``out`` (or the file ``out`` when combined)."""
     if not selection.citizen_ids:
-        require_coordinator(actor)
+        require_coordinator(context.actor)
     today = today or date.today()
     now = now or datetime.now().replace(microsecond=0)
-    with database.read_session() as session:
-        ids = select_citizens(session, actor, selection, period, today)
+    with context.read() as session:
+        ids = select_citizens(session, context.actor, selection, period, today)
         team_name, logo = meta_value(session, TEAM_NAME_KEY), logo_png(session)
-    runner = _Runner(database, actor, period, Path(out), combined, progress, cancel, today,
+    runner = _Runner(context.database, context.actor, period, Path(out), combined, progress, cancel, today,
                      now, team_name, logo)
     return runner.run(ids)
 
 
-def one_report(database: Database, actor: Actor, citizen_id: int, period: Period, *,
+def one_report(context: Context, citizen_id: int, period: Period, *,
                today: date | None = None, now: datetime | None = None) -> tuple[str, bytes]:
     """One citizen's report for ``period`` as (file name, PDF), like the batch makes it:
     with the texts of the best-fitting saved report (``_drafts``), frozen if approved
@@ -92,8 +93,8 @@ def one_report(database: Database, actor: Actor, citizen_id: int, period: Period
 
     today = today or date.today()
     now = now or datetime.now().replace(microsecond=0)
-    with database.session() as session:
-        select_citizens(session, actor, Selection(citizen_ids=(citizen_id,)), period, today)
+    with context.session() as session:
+        select_citizens(session, context.actor, Selection(citizen_ids=(citizen_id,)), period, today)
         team_name, logo = meta_value(session, TEAM_NAME_KEY), logo_png(session)
         draft = _drafts(session, [citizen_id], period).get(citizen_id)
         assembly = assemble(session, [citizen_id], period, today=today, team_name=team_name,
@@ -104,7 +105,7 @@ def one_report(database: Database, actor: Actor, citizen_id: int, period: Period
             raise InvalidInput(f"Rapporten kan ikke dannes: {assembly.failures[citizen_id]}")
         data = assembly.reports[citizen_id]
         pdf = (draft.frozen if draft else None) or render(data, now, logo_png=logo)
-        audit.record(session, actor.login, audit.Action.PRINT, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.PRINT, entity=ENTITY,
                      entity_id=data.report_id, citizen_id=citizen_id,
                      detail=f"Progressionsrapport {period.label} dannet")
     return file_name(data), pdf

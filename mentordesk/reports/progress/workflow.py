@@ -26,6 +26,7 @@ from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import clean_line, clean_text
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.reports.progress.assemble import (
     Period,
@@ -36,7 +37,7 @@ from mentordesk.reports.progress.assemble import (
 )
 from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.services.team_settings import LOGO_META_KEY, decode_logo
-from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import AppMeta, Grant, Partner, ReportDraft, User, utc_now
 
 ENTITY = "report"
@@ -103,34 +104,34 @@ def default_period(session: Session, citizen_id: int, today: date) -> Period:
     return Period(min(start, today), today)
 
 
-def suggested_period(database: Database, actor: Actor, citizen_id: int,
+def suggested_period(context: Context, citizen_id: int,
                      today: date | None = None) -> Period:
     today = today or date.today()
     # A write session: the suggestion is read from the citizen's grants, and reads are audited.
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         period = default_period(session, citizen_id, today)
-        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      citizen_id=citizen_id, detail="Rapportperiode foreslået")
         return period
 
 
-def list_reports(database: Database, actor: Actor, citizen_id: int) -> list[ReportRow]:
+def list_reports(context: Context, citizen_id: int) -> list[ReportRow]:
     """The citizen's reports, newest period first."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         rows = [_row(*columns) for columns in session.execute(
             _report_query().where(ReportDraft.citizen_id == citizen_id)
             .order_by(ReportDraft.period_to.desc(), ReportDraft.id.desc()))]
-        audit.record(session, actor.login, audit.Action.LIST, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      citizen_id=citizen_id, detail=f"Progressionsrapporter vist ({len(rows)})")
     return rows
 
 
-def get_report(database: Database, actor: Actor, report_id: int) -> ReportRow:
-    with database.session() as session:
-        report = _visible_report(session, actor, report_id)
-        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+def get_report(context: Context, report_id: int) -> ReportRow:
+    with context.session() as session:
+        report = _visible_report(session, context.actor, report_id)
+        audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} åbnet")
         return _load_row(session, report.id)
@@ -170,40 +171,40 @@ def _visible_report(session: Session, actor: Actor, report_id: int) -> ReportDra
 # --- drafts ------------------------------------------------------------------------------
 
 
-def create_draft(database: Database, actor: Actor, citizen_id: int,
+def create_draft(context: Context, citizen_id: int,
                  period: Period | None = None, texts: ReportTexts = NO_TEXTS,
                  today: date | None = None) -> ReportRow:
     today = today or date.today()
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         period = period or default_period(session, citizen_id, today)
         values = _draft_values({"period_from": period.start, "period_to": period.end,
                                 "mentor_assessment": texts.mentor_assessment,
                                 "citizen_view": texts.citizen_view,
                                 "next_steps": texts.next_steps,
                                 "recommendation": texts.recommendation, "recipient": ""})
-        report = ReportDraft(citizen_id=citizen_id, status=DRAFT, author_id=actor.user_id,
+        report = ReportDraft(citizen_id=citizen_id, status=DRAFT, author_id=context.actor.user_id,
                              **values)
         session.add(report)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
                      entity_id=report.id, citizen_id=citizen_id,
                      detail=f"Progressionsrapport oprettet for {period.label}")
         return _load_row(session, report.id)
 
 
-def save_draft(database: Database, actor: Actor, report_id: int, expected_version: int,
+def save_draft(context: Context, report_id: int, expected_version: int,
                changes: Mapping[str, Any],
                original: Mapping[str, Any] | None = None) -> ReportRow:
     """Save the editor's fields; ``EditConflict`` when someone saved the same fields
     meanwhile. An approved or sent report is frozen and refuses every change."""
-    with database.session() as session:
-        report = _visible_report(session, actor, report_id)
+    with context.session() as session:
+        report = _visible_report(session, context.actor, report_id)
         _require_draft(report)
         diff = checked_edit(session, report, expected_version, changes, original, DRAFT_FIELDS,
                             _draft_values)
         if diff:
-            audit.record(session, actor.login, audit.Action.UPDATE, entity=ENTITY,
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                          entity_id=report.id, citizen_id=report.citizen_id,
                          detail="Progressionsrapport ændret: " + ", ".join(sorted(diff)))
         return _load_row(session, report.id)
@@ -233,53 +234,53 @@ def _require_draft(report: ReportDraft) -> None:
 # --- sign-off ----------------------------------------------------------------------------
 
 
-def approve(database: Database, actor: Actor, report_id: int, expected_version: int, *,
+def approve(context: Context, report_id: int, expected_version: int, *,
             now: datetime | None = None, today: date | None = None) -> ReportRow:
     """Coordinator approval: the PDF is rendered once and stored (frozen)."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     now = now or datetime.now().replace(microsecond=0)
-    with database.session() as session:
-        report = _visible_report(session, actor, report_id)
+    with context.session() as session:
+        report = _visible_report(session, context.actor, report_id)
         require_version(report, expected_version, "Rapporten")
         _require_draft(report)
-        sign_off = SignOff(APPROVED, actor.full_name, now.date())
+        sign_off = SignOff(APPROVED, context.actor.full_name, now.date())
         data = _report_data(session, report, sign_off, today or now.date())
         report.frozen_pdf = _render(session, data, now)
-        report.status, report.approved_by_id = APPROVED, actor.user_id
+        report.status, report.approved_by_id = APPROVED, context.actor.user_id
         report.approved_at, report.return_comment = utc_now(), ""
         session.flush()
-        audit.record(session, actor.login, audit.Action.UPDATE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} godkendt og låst")
         return _load_row(session, report.id)
 
 
-def send_back(database: Database, actor: Actor, report_id: int, expected_version: int,
+def send_back(context: Context, report_id: int, expected_version: int,
               comment: str) -> ReportRow:
     """The coordinator returns a draft to the mentor with a comment (it stays a draft)."""
-    require_coordinator(actor)
+    require_coordinator(context.actor)
     comment = clean_text(comment, "Kommentar", SECTION_LIMIT, required=True)
-    with database.session() as session:
-        report = _visible_report(session, actor, report_id)
+    with context.session() as session:
+        report = _visible_report(session, context.actor, report_id)
         require_version(report, expected_version, "Rapporten")
         _require_draft(report)
         report.return_comment = comment
         session.flush()
-        audit.record(session, actor.login, audit.Action.UPDATE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} sendt retur")
         return _load_row(session, report.id)
 
 
-def mark_sent(database: Database, actor: Actor, report_id: int, expected_version: int,
+def mark_sent(context: Context, report_id: int, expected_version: int,
               sent_on: date, recipient: str, *, partner_id: int | None = None) -> ReportRow:
     """Record that the approved report went out. To a partner (not the ordering
     authority, which receives it by law) only with the citizen's consent that day."""
-    if actor.role is Role.MENTOR:
+    if context.actor.role is Role.MENTOR:
         raise AccessDenied("Kun en koordinator kan sende rapporter.")
     recipient = clean_line(ReportDraft, "recipient", recipient, "Modtager", required=True)
-    with database.session() as session:
-        report = _visible_report(session, actor, report_id)
+    with context.session() as session:
+        report = _visible_report(session, context.actor, report_id)
         require_version(report, expected_version, "Rapporten")
         if report.status != APPROVED:
             raise InvalidInput("Kun en godkendt rapport kan sendes." if report.status == DRAFT
@@ -288,7 +289,7 @@ def mark_sent(database: Database, actor: Actor, report_id: int, expected_version
             _require_consent(session, report.citizen_id, partner_id, sent_on)
         report.status, report.sent_on, report.recipient = SENT, sent_on, recipient
         session.flush()
-        audit.record(session, actor.login, audit.Action.EXPORT, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity=ENTITY,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} sendt "
                      f"{format_date(sent_on)} til {recipient}")
@@ -307,12 +308,12 @@ def _require_consent(session: Session, citizen_id: int, partner_id: int, on: dat
 # --- printing ----------------------------------------------------------------------------
 
 
-def report_pdf(database: Database, actor: Actor, report_id: int, *,
+def report_pdf(context: Context, report_id: int, *,
                now: datetime | None = None, today: date | None = None) -> bytes:
     """The PDF to print or save: the frozen file once approved, else the draft as it is."""
     now = now or datetime.now().replace(microsecond=0)
-    with database.session() as session:
-        report = _visible_report(session, actor, report_id)
+    with context.session() as session:
+        report = _visible_report(session, context.actor, report_id)
         if report.frozen_pdf is not None:
             pdf = report.frozen_pdf
             detail = "genudskrevet (låst udgave)"
@@ -320,34 +321,34 @@ def report_pdf(database: Database, actor: Actor, report_id: int, *,
             pdf = _render(session, _report_data(session, report, SignOff(report.status),
                                                  today or now.date()), now)
             detail = "udskrevet som kladde"
-        audit.record(session, actor.login, audit.Action.PRINT, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.PRINT, entity=ENTITY,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} {detail}")
     return pdf
 
 
-def record_print(database: Database, actor: Actor, citizen_id: int, period: Period,
+def record_print(context: Context, citizen_id: int, period: Period,
                  pages: int, *, report_id: int | None = None) -> None:
     """Audit that a report went to a printer (the preview's Print). Building the PDF is
     audited on its own; this records that paper (or a print file) was actually made."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
-        audit.record(session, actor.login, audit.Action.PRINT, entity=ENTITY,
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
+        audit.record(session, context.actor.login, audit.Action.PRINT, entity=ENTITY,
                      entity_id=report_id, citizen_id=citizen_id,
                      detail=f"Progressionsrapport {period.label} udskrevet på printer "
                      f"({pages} sider)")
 
 
-def preview_pdf(database: Database, actor: Actor, citizen_id: int, period: Period,
+def preview_pdf(context: Context, citizen_id: int, period: Period,
                 texts: ReportTexts = NO_TEXTS, *, now: datetime | None = None,
                 today: date | None = None) -> bytes:
     """An unsaved report (the editor's current text) as PDF, for the preview."""
     now = now or datetime.now().replace(microsecond=0)
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         data = build_data(session, citizen_id, period, texts, SignOff(),
                           today or now.date(), meta_value(session, TEAM_NAME_KEY))
-        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      citizen_id=citizen_id,
                      detail=f"Progressionsrapport {period.label} forhåndsvist")
         return _render(session, data, now)

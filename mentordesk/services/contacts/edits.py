@@ -19,6 +19,7 @@ from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import (
     EditConflict,
     FieldConflict,
@@ -37,7 +38,6 @@ from mentordesk.services.contacts.rules import (
     validated,
 )
 from mentordesk.services.contacts.values import EDITABLE_FIELDS, format_duration
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Contact
 
 # Domain field -> (column, domain value -> column value, column value -> domain value).
@@ -55,7 +55,7 @@ _FIELD_NAMES = {
 }
 
 
-def update_contact(database: Database, actor: Actor, contact_id: int, expected_version: int,
+def update_contact(context: Context, contact_id: int, expected_version: int,
                    changes: Mapping[str, Any], original: Mapping[str, Any] | None = None,
                    today: date | None = None) -> dict[str, tuple[Any, Any]]:
     """Save ``changes`` (domain values, keys from ``EDITABLE_FIELDS``) made against
@@ -67,8 +67,8 @@ def update_contact(database: Database, actor: Actor, contact_id: int, expected_v
     today = today or date.today()
     seen = validated(original, date.max) if original is not None else None
     values = _my_changes(validated(changes, today), seen)
-    with database.session() as session:
-        contact = require_contact(session, actor, contact_id, today)
+    with context.session() as session:
+        contact = require_contact(session, context.actor, contact_id, today)
         if contact.version != expected_version and "goal_ids" in values:
             # Goal links live outside the row, so apply_edit cannot see a clash on them.
             _raise_if_goal_links_clash(session, contact, values, seen)
@@ -86,7 +86,7 @@ def update_contact(database: Database, actor: Actor, contact_id: int, expected_v
             override_reason(session, contact.citizen_id, partner, contact.contact_on,
                              contact.consent_override_reason)
         if diff:
-            _audit_update(session, actor, contact, diff)
+            _audit_update(session, context.actor, contact, diff)
     return diff
 
 
@@ -177,12 +177,12 @@ def _domain_conflict(session: Session, contact: Contact, conflict: EditConflict,
     return EditConflict(conflict.entity, conflict.current_version, conflicts, merged)
 
 
-def delete_contact(database: Database, actor: Actor, contact_id: int,
+def delete_contact(context: Context, contact_id: int,
                    today: date | None = None) -> None:
     """Delete a contact: the mentor who logged it, or a coordinator."""
-    with database.session() as session:
-        contact = require_contact(session, actor, contact_id, today)
-        if contact.mentor_id != actor.user_id and not actor.sees_all_citizens:
+    with context.session() as session:
+        contact = require_contact(session, context.actor, contact_id, today)
+        if contact.mentor_id != context.actor.user_id and not context.actor.sees_all_citizens:
             raise AccessDenied("Kun den mentor, der registrerede kontakten, eller en "
                                "koordinator kan slette den.")
         detail = (f"Kontakt {format_date(contact.contact_on)}, "
@@ -191,5 +191,5 @@ def delete_contact(database: Database, actor: Actor, contact_id: int,
         citizen_id = contact.citizen_id
         session.delete(contact)
         session.flush()
-        audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                      entity_id=contact_id, citizen_id=citizen_id, detail=detail)

@@ -13,7 +13,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.access import require_citizen, visible_citizen_ids
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import ANONYMOUS_MARK
 from mentordesk.services.contacts.rules import (
     ENTITY,
@@ -43,7 +43,7 @@ from mentordesk.storage.database import Database
 from mentordesk.storage.models import Citizen, Contact, Goal, Partner, User
 
 
-def log_contact(database: Database, actor: Actor, new: NewContact,
+def log_contact(context: Context, new: NewContact,
                 today: date | None = None) -> int:
     """Log a contact; returns its id. Refuses bad input with ``ContactInputError`` and a
     partner contact without valid consent (unless a reason is given) with ``ConsentMissing``."""
@@ -56,9 +56,9 @@ def log_contact(database: Database, actor: Actor, new: NewContact,
         "consent_override_reason": new.consent_override_reason,
         "goal_ids": new.goal_ids,
     }, today)
-    with database.session() as session:
-        require_citizen(session, actor, new.citizen_id, today)
-        mentor_id = mentor_for(session, actor, new.mentor_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, new.citizen_id, today)
+        mentor_id = mentor_for(session, context.actor, new.mentor_id)
         check_goals(session, new.citizen_id, values["goal_ids"])
         reason = ""
         if new.partner_id is not None:
@@ -77,27 +77,27 @@ def log_contact(database: Database, actor: Actor, new: NewContact,
         link_goals(session, contact.id, values["goal_ids"])
         detail = (f"Kontakt registreret: {format_date(contact_on)}, {values['form'].label}, "
                   f"{format_duration(values['duration_minutes'])}")
-        audit.record(session, actor.login, audit.Action.CREATE, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
                      entity_id=contact.id, citizen_id=new.citizen_id,
                      detail=detail + override_detail(session, new.partner_id, reason))
         return contact.id
 
 
-def contacts_for_citizen(database: Database, actor: Actor, citizen_id: int,
+def contacts_for_citizen(context: Context, citizen_id: int,
                          filters: ContactFilters = ContactFilters(),  # noqa: B008 - frozen
                          today: date | None = None) -> list[ContactRow]:
     """The citizen's contacts, newest first (date, start time)."""
     query = _filtered(_rows_query().where(Contact.citizen_id == citizen_id), filters)
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         rows = [ContactRow._make(row) for row in session.execute(query)]
-        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      citizen_id=citizen_id,
                      detail=f"Kontakter vist ({len(rows)}){_filter_detail(filters)}")
     return rows
 
 
-def contacts_for_mentor(database: Database, actor: Actor, mentor_id: int,
+def contacts_for_mentor(context: Context, mentor_id: int,
                         filters: ContactFilters = ContactFilters(),  # noqa: B008 - frozen
                         today: date | None = None) -> list[ContactRow]:
     """One mentor's contacts, newest first, limited to the citizens the actor may see.
@@ -105,28 +105,28 @@ def contacts_for_mentor(database: Database, actor: Actor, mentor_id: int,
     A mentor sees only their own; coordinators choose any mentor. Each citizen shown gets
     an audit entry of its own, so it appears in that citizen's access log.
     """
-    if mentor_id != actor.user_id and not actor.sees_all_citizens:
+    if mentor_id != context.actor.user_id and not context.actor.sees_all_citizens:
         raise AccessDenied("Du kan kun se dine egne kontakter.")
     query = _filtered(_rows_query().where(Contact.mentor_id == mentor_id,
-                                          visible_citizen_ids(actor, today or date.today())),
+                                          visible_citizen_ids(context.actor, today or date.today())),
                       filters)
-    with database.session() as session:
+    with context.session() as session:
         rows = [ContactRow._make(row) for row in session.execute(query)]
         mentor_name = session.scalar(select(User.full_name).where(User.id == mentor_id)) or ""
         counts: dict[int, int] = {}
         for row in rows:
             counts[row.citizen_id] = counts.get(row.citizen_id, 0) + 1
         for citizen_id, count in counts.items():
-            audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+            audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                          citizen_id=citizen_id,
                          detail=f"Kontakter vist i mentorens liste for {mentor_name} ({count})")
     return rows
 
 
-def get_contact(database: Database, actor: Actor, contact_id: int,
+def get_contact(context: Context, contact_id: int,
                 today: date | None = None) -> ContactDetail:
-    with database.session() as session:
-        contact = require_contact(session, actor, contact_id, today)
+    with context.session() as session:
+        contact = require_contact(session, context.actor, contact_id, today)
         partner = session.get(Partner, contact.partner_id) if contact.partner_id else None
         detail = ContactDetail(
             id=contact.id, citizen_id=contact.citizen_id, mentor_id=contact.mentor_id,
@@ -140,13 +140,13 @@ def get_contact(database: Database, actor: Actor, contact_id: int,
             consent_override_reason=contact.consent_override_reason,
             goal_ids=linked_goal_ids(session, contact.id), version=contact.version,
         )
-        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      entity_id=contact.id, citizen_id=contact.citizen_id,
                      detail=f"Kontakt {format_date(contact.contact_on)} åbnet")
     return detail
 
 
-def attendance_rate(database: Database, actor: Actor, citizen_id: int, start: date, end: date,
+def attendance_rate(context: Context, citizen_id: int, start: date, end: date,
                     today: date | None = None) -> AttendanceRate:
     """Attended vs no-show over in-person meetings in ``start``..``end`` (inclusive).
 
@@ -155,14 +155,14 @@ def attendance_rate(database: Database, actor: Actor, citizen_id: int, start: da
     if end < start:
         raise ContactInputError("period", "Periodens slutdato ligger før startdatoen.")
     in_person = [form.value for form in ContactForm if not form.is_remote]
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         counts = dict(session.execute(
             select(Contact.attended, func.count())
             .where(Contact.citizen_id == citizen_id, Contact.contact_on >= start,
                    Contact.contact_on <= end, Contact.form.in_(in_person))
             .group_by(Contact.attended)).all())
-        audit.record(session, actor.login, audit.Action.READ, entity=ENTITY,
+        audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      citizen_id=citizen_id,
                      detail=f"Mødestabilitet {format_date(start)}–{format_date(end)}")
     attended, no_shows = counts.get(True, 0), counts.get(False, 0)
@@ -170,15 +170,15 @@ def attendance_rate(database: Database, actor: Actor, citizen_id: int, start: da
     return AttendanceRate(attended, no_shows, attended / planned if planned else None)
 
 
-def goals_for_linking(database: Database, actor: Actor, citizen_id: int,
+def goals_for_linking(context: Context, citizen_id: int,
                       today: date | None = None) -> list[GoalChoice]:
     """The citizen's goals (id and title) a contact can be linked to, in plan order."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         goals = [GoalChoice(*row) for row in session.execute(
             select(Goal.id, Goal.title).where(Goal.citizen_id == citizen_id)
             .order_by(Goal.position, Goal.id))]
-        audit.record(session, actor.login, audit.Action.READ, entity="goal",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="goal",
                      citizen_id=citizen_id,
                      detail=f"Indsatsmål vist til kontaktregistrering ({len(goals)})")
     return goals
@@ -192,12 +192,12 @@ def active_partners(database: Database) -> list[PartnerChoice]:
     return sorted(partners, key=lambda partner: danish_sort_key(partner.name))
 
 
-def contact_mentors(database: Database, actor: Actor) -> list[MentorChoice]:
+def contact_mentors(context: Context) -> list[MentorChoice]:
     """Whose contacts the actor may list or log: themselves, or anyone for coordinators."""
     query = select(User.id, User.full_name).where(User.active)
-    if not actor.sees_all_citizens:
-        query = query.where(User.id == actor.user_id)
-    with database.read_session() as session:
+    if not context.actor.sees_all_citizens:
+        query = query.where(User.id == context.actor.user_id)
+    with context.read() as session:
         mentors = [MentorChoice(*row) for row in session.execute(query)]
     return sorted(mentors, key=lambda mentor: danish_sort_key(mentor.full_name))
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services import history
 from mentordesk.services.plan.rows import (
@@ -24,20 +25,19 @@ from mentordesk.services.plan.rows import (
     visible_goal,
 )
 from mentordesk.services.plan.values import AssessmentInput, AssessmentItem
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assessment, Goal, User
 
 
-def record_assessment(database: Database, actor: Actor, goal_id: int,
+def record_assessment(context: Context, goal_id: int,
                       new: AssessmentInput) -> AssessmentItem:
     """Record the goal's level, support need, the citizen's view and the mentor's note."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
-        assessment = add_assessment(session, actor, goal, new)
-        audit.record(session, actor.login, audit.Action.CREATE, entity="assessment",
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
+        assessment = add_assessment(session, context.actor, goal, new)
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="assessment",
                      entity_id=assessment.id, citizen_id=goal.citizen_id,
                      detail=f"Vurdering registreret for indsatsmål {goal.id}")
-        return assessment_item(assessment, actor.full_name)
+        return assessment_item(assessment, context.actor.full_name)
 
 
 def add_assessment(session: Session, actor: Actor, goal: Goal,
@@ -53,55 +53,55 @@ def add_assessment(session: Session, actor: Actor, goal: Goal,
     return assessment
 
 
-def update_assessment(database: Database, actor: Actor, assessment_id: int,
+def update_assessment(context: Context, assessment_id: int,
                       expected_version: int, new: AssessmentInput,
                       original: AssessmentInput | None = None) -> AssessmentItem:
     """Save against ``expected_version``; ``EditConflict`` on a clashing stale edit."""
-    with database.session() as session:
-        assessment, goal = visible_assessment(session, actor, assessment_id)
+    with context.session() as session:
+        assessment, goal = visible_assessment(session, context.actor, assessment_id)
         diff = checked_edit(
             session, assessment, expected_version, assessment_columns(new),
             assessment_columns(original) if original is not None else None,
             ASSESSMENT_FIELDS, check_assessment)
         if diff:
-            history.record_changes(session, actor, citizen_id=goal.citizen_id,
+            history.record_changes(session, context.actor, citizen_id=goal.citizen_id,
                                    entity="assessment", entity_id=assessment.id, changes=diff,
                                    renderers=history_renderers(session))
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="assessment",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="assessment",
                          entity_id=assessment.id, citizen_id=goal.citizen_id,
                          detail="Vurdering ændret: " + ", ".join(
                              ASSESSMENT_FIELD_LABELS[field].lower() for field in diff))
         return assessment_item(assessment, _author(session, assessment))
 
 
-def delete_assessment(database: Database, actor: Actor, assessment_id: int,
+def delete_assessment(context: Context, assessment_id: int,
                       expected_version: int) -> None:
     """Delete an assessment (``StaleEdit`` if it changed meanwhile)."""
     from mentordesk.domain.dates import format_date
 
-    with database.session() as session:
-        assessment, goal = visible_assessment(session, actor, assessment_id)
+    with context.session() as session:
+        assessment, goal = visible_assessment(session, context.actor, assessment_id)
         require_version(assessment, expected_version, "Vurderingen")
         summary = format_date(assessment.assessed_on)
         session.delete(assessment)
         session.flush()
-        history.record_deleted(session, actor, citizen_id=goal.citizen_id,
+        history.record_deleted(session, context.actor, citizen_id=goal.citizen_id,
                                entity="assessment", entity_id=assessment_id, summary=summary)
-        audit.record(session, actor.login, audit.Action.DELETE, entity="assessment",
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="assessment",
                      entity_id=assessment_id, citizen_id=goal.citizen_id,
                      detail="Vurdering slettet")
 
 
-def level_series(database: Database, actor: Actor, goal_id: int) -> list[tuple[date, int | None]]:
+def level_series(context: Context, goal_id: int) -> list[tuple[date, int | None]]:
     """``(assessed_on, level)`` oldest first, for the chart; ``None`` = ikke vurderet
     (a gap in the line, never a score). Audited READ."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         series = [(day, level) for day, level in session.execute(
             select(Assessment.assessed_on, Assessment.level)
             .where(Assessment.goal_id == goal.id)
             .order_by(Assessment.assessed_on, Assessment.id))]
-        audit.record(session, actor.login, audit.Action.READ, entity="goal",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="goal",
                      entity_id=goal.id, citizen_id=goal.citizen_id,
                      detail=f"Udvikling i funktionsevne vist ({len(series)} vurderinger)")
     return series

@@ -16,30 +16,29 @@ from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_citizen
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan.assessments import add_assessment
 from mentordesk.services.plan.goals import citizen_goals
 from mentordesk.services.plan.rows import goal_items
 from mentordesk.services.plan.values import AssessmentInput, GoalItem
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Goal
 
 _FINISHED = frozenset(status.value for status in GoalStatus if status.is_finished)
 
 
-def evaluation_goals(database: Database, actor: Actor, citizen_id: int) -> list[GoalItem]:
+def evaluation_goals(context: Context, citizen_id: int) -> list[GoalItem]:
     """The open goals an evaluation covers, in plan order, with their assessments
     (the latest is what the dialog starts from). Audited READ."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         goals = [goal for goal in goal_items(session, citizen_goals(session, citizen_id))
                  if goal.is_open]
-        audit.record(session, actor.login, audit.Action.READ, entity="plan",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="plan",
                      citizen_id=citizen_id, detail=f"Evaluering åbnet ({len(goals)} mål)")
     return goals
 
 
-def complete_evaluation(database: Database, actor: Actor, citizen_id: int, on: date,
+def complete_evaluation(context: Context, citizen_id: int, on: date,
                         assessments: Mapping[int, AssessmentInput]) -> list[int]:
     """Record one assessment per open goal dated ``on``; returns the new assessment ids
     in plan order.
@@ -48,19 +47,19 @@ def complete_evaluation(database: Database, actor: Actor, citizen_id: int, on: d
     vurderet*); achieved, changed or given-up goals are refused. All or nothing: one bad
     value saves none of them.
     """
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         goals = citizen_goals(session, citizen_id)
         open_goals = [goal for goal in goals if goal.status not in _FINISHED]
         if not open_goals:
             raise InvalidInput("Borgeren har ingen åbne indsatsmål at evaluere.")
         _check_covered(goals, open_goals, assessments)
         ids = [
-            add_assessment(session, actor, goal,
+            add_assessment(session, context.actor, goal,
                            replace(assessments[goal.id], assessed_on=on)).id
             for goal in open_goals
         ]
-        audit.record(session, actor.login, audit.Action.CREATE, entity="assessment",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="assessment",
                      citizen_id=citizen_id,
                      detail=f"Evaluering {format_date(on)}: {len(ids)} mål vurderet")
     return ids

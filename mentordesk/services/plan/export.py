@@ -9,30 +9,30 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.kernel.access import require_citizen
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan.goals import citizen_goals, overview_row
 from mentordesk.services.plan.rows import citizen_label, goal_items, grant_choices
 from mentordesk.services.plan.values import Plan
-from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import Assignment, Grant, User
 from mentordesk.storage.queries.periods import covers
 
 
-def plan_pdf(database: Database, actor: Actor, citizen_id: int, printed_at: datetime) -> bytes:
+def plan_pdf(context: Context, citizen_id: int, printed_at: datetime) -> bytes:
     """The current handleplan as a 1–2 page A4 PDF to hand to the citizen: name or alias
     (no CPR), the grant(s) it runs under, each goal with its sub-goals and latest level,
     and signature lines. Audited as PRINT in the same transaction as the read."""
     from mentordesk.reports.plan_pdf import render_plan_pdf  # reportlab: only when printing
 
-    team_name = database.meta(TEAM_NAME_KEY)
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id)
+    team_name = context.database.meta(TEAM_NAME_KEY)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id)
         goals = goal_items(session, citizen_goals(session, citizen_id))
         plan = Plan(citizen_id, citizen_label(citizen), goals,
                     [overview_row(goal) for goal in goals], grant_choices(session, citizen_id))
         grants = _plan_grants(session, plan, printed_at.date())
         mentor = _primary_mentor(session, citizen_id, printed_at.date())
-        audit.record(session, actor.login, audit.Action.PRINT, entity="plan",
+        audit.record(session, context.actor.login, audit.Action.PRINT, entity="plan",
                      citizen_id=citizen_id,
                      detail=f"Handleplan udskrevet som PDF ({len(goals)} mål)")
     return render_plan_pdf(plan, team_name=team_name, printed_at=printed_at,

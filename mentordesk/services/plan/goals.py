@@ -11,7 +11,7 @@ from mentordesk import audit
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.kernel.access import require_citizen
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services import history
 from mentordesk.services.plan.rows import (
@@ -37,20 +37,19 @@ from mentordesk.services.plan.values import (
     Plan,
     PlanOverviewRow,
 )
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assessment, Goal, SubGoal
 
 
-def load_plan(database: Database, actor: Actor, citizen_id: int,
+def load_plan(context: Context, citizen_id: int,
               today: date | None = None) -> Plan:
     """The citizen's whole plan: goals (with sub-goals and assessments, oldest first),
     the overview (first/latest level per goal) and the grants for the goal form. Audited READ."""
-    with database.session() as session:
-        citizen = require_citizen(session, actor, citizen_id, today)
+    with context.session() as session:
+        citizen = require_citizen(session, context.actor, citizen_id, today)
         goals = goal_items(session, citizen_goals(session, citizen_id))
         plan = Plan(citizen_id, citizen_label(citizen), goals,
                     [overview_row(goal) for goal in goals], grant_choices(session, citizen_id))
-        audit.record(session, actor.login, audit.Action.READ, entity="plan",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="plan",
                      citizen_id=citizen_id, detail=f"Handleplan vist ({len(goals)} mål)")
     return plan
 
@@ -78,20 +77,20 @@ def _ends(items: list[AssessmentItem]) -> tuple[AssessmentItem | None, Assessmen
     return (items[0], items[-1]) if items else (None, None)
 
 
-def get_goal(database: Database, actor: Actor, goal_id: int) -> GoalItem:
+def get_goal(context: Context, goal_id: int) -> GoalItem:
     """One goal with its sub-goals and assessments (audited READ)."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         item = goal_items(session, [goal])[0]
-        audit.record(session, actor.login, audit.Action.READ, entity="goal", entity_id=goal.id,
+        audit.record(session, context.actor.login, audit.Action.READ, entity="goal", entity_id=goal.id,
                      citizen_id=goal.citizen_id, detail="Indsatsmål vist")
     return item
 
 
-def create_goal(database: Database, actor: Actor, citizen_id: int, new: GoalInput) -> GoalItem:
+def create_goal(context: Context, citizen_id: int, new: GoalInput) -> GoalItem:
     """Add a goal at the end of the plan. ``InvalidInput`` (Danish) for bad values."""
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         values = check_goal(session, citizen_id, goal_columns(new))
         last = session.scalar(select(func.max(Goal.position))
                               .where(Goal.citizen_id == citizen_id))
@@ -99,41 +98,41 @@ def create_goal(database: Database, actor: Actor, citizen_id: int, new: GoalInpu
                     **values)
         session.add(goal)
         session.flush()
-        history.record_created(session, actor, citizen_id=citizen_id, entity="goal",
+        history.record_created(session, context.actor, citizen_id=citizen_id, entity="goal",
                                entity_id=goal.id, values=values,
                                renderers=history_renderers(session))
-        audit.record(session, actor.login, audit.Action.CREATE, entity="goal",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="goal",
                      entity_id=goal.id, citizen_id=citizen_id, detail="Indsatsmål oprettet")
         return goal_items(session, [goal])[0]
 
 
-def update_goal(database: Database, actor: Actor, goal_id: int, expected_version: int,
+def update_goal(context: Context, goal_id: int, expected_version: int,
                 new: GoalInput, original: GoalInput | None = None) -> GoalItem:
     """Save ``new`` made against ``expected_version``; ``original`` is what the form loaded
     (three-way merge). Raises ``EditConflict`` when the same fields changed meanwhile."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         kept = {field: getattr(goal, field) for field in GOAL_FIELDS}
         diff = checked_edit(
             session, goal, expected_version, goal_columns(new),
             goal_columns(original) if original is not None else None, GOAL_FIELDS,
             lambda values: check_goal(session, goal.citizen_id, values, kept))
         if diff:
-            history.record_changes(session, actor, citizen_id=goal.citizen_id, entity="goal",
+            history.record_changes(session, context.actor, citizen_id=goal.citizen_id, entity="goal",
                                    entity_id=goal.id, changes=diff,
                                    renderers=history_renderers(session))
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="goal",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="goal",
                          entity_id=goal.id, citizen_id=goal.citizen_id,
                          detail="Indsatsmål ændret: "
                          + ", ".join(GOAL_FIELD_LABELS[field].lower() for field in diff))
         return goal_items(session, [goal])[0]
 
 
-def delete_goal(database: Database, actor: Actor, goal_id: int, expected_version: int) -> None:
+def delete_goal(context: Context, goal_id: int, expected_version: int) -> None:
     """Delete a goal with its sub-goals and assessments (``StaleEdit`` if it changed).
     Its history stays with the citizen."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         require_version(goal, expected_version, "Indsatsmålet")
         citizen_id, title = goal.citizen_id, goal.title
         # The database cascades to sub-goals, assessments and contact links. The other
@@ -141,20 +140,20 @@ def delete_goal(database: Database, actor: Actor, goal_id: int, expected_version
         # make every open form on them stale for nothing.
         session.delete(goal)
         session.flush()
-        history.record_deleted(session, actor, citizen_id=citizen_id, entity="goal",
+        history.record_deleted(session, context.actor, citizen_id=citizen_id, entity="goal",
                                entity_id=goal_id, summary=title)
-        audit.record(session, actor.login, audit.Action.DELETE, entity="goal",
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="goal",
                      entity_id=goal_id, citizen_id=citizen_id, detail="Indsatsmål slettet")
 
 
-def goal_choices(database: Database, actor: Actor, citizen_id: int) -> list[GoalChoice]:
+def goal_choices(context: Context, citizen_id: int) -> list[GoalChoice]:
     """The citizen's open goals, in plan order, for linking a contact to them."""
     finished = [status.value for status in GoalStatus if status.is_finished]
-    with database.session() as session:
-        require_citizen(session, actor, citizen_id)
+    with context.session() as session:
+        require_citizen(session, context.actor, citizen_id)
         goals = [goal for goal in goal_items(session, citizen_goals(session, citizen_id))
                  if goal.status.value not in finished]
-        audit.record(session, actor.login, audit.Action.READ, entity="goal",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="goal",
                      citizen_id=citizen_id, detail=f"Åbne indsatsmål vist ({len(goals)})")
     return [GoalChoice(goal.id, goal.title, goal.theme_label) for goal in goals]
 
@@ -165,11 +164,11 @@ _LABELS = {"goal": GOAL_FIELD_LABELS, "sub_goal": SUB_GOAL_FIELD_LABELS,
            "assessment": ASSESSMENT_FIELD_LABELS}
 
 
-def goal_history(database: Database, actor: Actor, goal_id: int) -> list[HistoryEntry]:
+def goal_history(context: Context, goal_id: int) -> list[HistoryEntry]:
     """Every change to the goal, its sub-goals and assessments (deleted ones too);
     newest first."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         tag = str(goal.id)
         ids = {
             "goal": [goal.id],
@@ -180,7 +179,7 @@ def goal_history(database: Database, actor: Actor, goal_id: int) -> list[History
         }
         rows = history.read_changes(session, goal.citizen_id, ids)
         names = _entity_names(session, rows)
-        audit.record(session, actor.login, audit.Action.READ, entity="goal", entity_id=goal.id,
+        audit.record(session, context.actor.login, audit.Action.READ, entity="goal", entity_id=goal.id,
                      citizen_id=goal.citizen_id, detail="Historik for indsatsmål vist")
     return [
         HistoryEntry(row.changed_at, row.user_name, names[(row.entity, row.entity_id)],

@@ -18,10 +18,10 @@ from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services import history
 from mentordesk.services.plan.rows import CONTACT_FIELD, visible_goal
 from mentordesk.services.plan.values import GoalContact
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import Contact, Goal, User, contact_goal
 
 EXCERPT_CHARS = 120
@@ -29,32 +29,32 @@ RECENT_CONTACTS = 60  # offered for linking: the newest, which are the ones stil
 MAX_LINK_AT_ONCE = 200
 
 
-def goal_contacts(database: Database, actor: Actor, goal_id: int) -> list[GoalContact]:
+def goal_contacts(context: Context, goal_id: int) -> list[GoalContact]:
     """Contacts linked to the goal, newest first (audited READ)."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         rows = session.execute(
             _contact_rows().join(contact_goal, contact_goal.c.contact_id == Contact.id)
             .where(contact_goal.c.goal_id == goal.id)
         ).all()
-        audit.record(session, actor.login, audit.Action.READ, entity="contact",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="contact",
                      entity_id=goal.id, citizen_id=goal.citizen_id,
                      detail=f"Kontakter til indsatsmål vist ({len(rows)})")
     return [_goal_contact(*row) for row in rows]
 
 
-def linkable_contacts(database: Database, actor: Actor, goal_id: int,
+def linkable_contacts(context: Context, goal_id: int,
                       limit: int = RECENT_CONTACTS) -> list[GoalContact]:
     """The citizen's newest contacts not yet linked to the goal, newest first (audited
     READ): what "Tilknyt kontakter…" offers."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         linked = select(contact_goal.c.contact_id).where(contact_goal.c.goal_id == goal.id)
         rows = session.execute(
             _contact_rows().where(Contact.citizen_id == goal.citizen_id,
                                   Contact.id.not_in(linked)).limit(limit)
         ).all()
-        audit.record(session, actor.login, audit.Action.READ, entity="contact",
+        audit.record(session, context.actor.login, audit.Action.READ, entity="contact",
                      entity_id=goal.id, citizen_id=goal.citizen_id,
                      detail=f"Kontakter at knytte til indsatsmål vist ({len(rows)})")
     return [_goal_contact(*row) for row in rows]
@@ -94,19 +94,19 @@ def _form_label(form: str) -> str:
         return form
 
 
-def link_contact(database: Database, actor: Actor, goal_id: int, contact_id: int) -> None:
+def link_contact(context: Context, goal_id: int, contact_id: int) -> None:
     """Mark that a contact worked on the goal (a contact of the same citizen)."""
-    link_contacts(database, actor, goal_id, [contact_id])
+    link_contacts(context, goal_id, [contact_id])
 
 
-def link_contacts(database: Database, actor: Actor, goal_id: int,
+def link_contacts(context: Context, goal_id: int,
                   contact_ids: Sequence[int]) -> int:
     """Link several contacts of the goal's citizen to the goal, all or nothing; returns
     how many links are new (one already linked is skipped)."""
     if len(contact_ids) > MAX_LINK_AT_ONCE:
         raise InvalidInput(f"Vælg højst {MAX_LINK_AT_ONCE} kontakter ad gangen.")
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         contacts = [_same_citizen_contact(session, goal, contact_id)
                     for contact_id in dict.fromkeys(contact_ids)]
         linked = set(session.scalars(select(contact_goal.c.contact_id).where(
@@ -114,7 +114,7 @@ def link_contacts(database: Database, actor: Actor, goal_id: int,
             contact_goal.c.contact_id.in_([c.id for c in contacts]))))
         new = [contact for contact in contacts if contact.id not in linked]
         for contact in new:
-            _write_link(session, actor, goal, contact)
+            _write_link(session, context.actor, goal, contact)
     return len(new)
 
 
@@ -137,19 +137,19 @@ def _write_link(session: Session, actor: Actor, goal: Goal, contact: Contact) ->
                            changes={CONTACT_FIELD: ("", contact_text(contact))})
 
 
-def unlink_contact(database: Database, actor: Actor, goal_id: int, contact_id: int) -> None:
+def unlink_contact(context: Context, goal_id: int, contact_id: int) -> None:
     """Remove the link between a contact and the goal (the contact itself stays)."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         result = session.execute(delete(contact_goal).where(
             contact_goal.c.goal_id == goal.id, contact_goal.c.contact_id == contact_id))
         if not result.rowcount:
             return
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="contact",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="contact",
                      entity_id=contact_id, citizen_id=goal.citizen_id,
                      detail=f"Kontakt fjernet fra indsatsmål {goal.id}")
         contact = session.get(Contact, contact_id)
         if contact is not None:
-            history.record_changes(session, actor, citizen_id=goal.citizen_id, entity="goal",
+            history.record_changes(session, context.actor, citizen_id=goal.citizen_id, entity="goal",
                                    entity_id=goal.id,
                                    changes={CONTACT_FIELD: (contact_text(contact), "")})

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services import history
 from mentordesk.services.plan.rows import (
@@ -25,65 +25,64 @@ from mentordesk.services.plan.rows import (
     visible_sub_goal,
 )
 from mentordesk.services.plan.values import SubGoalInput, SubGoalItem
-from mentordesk.storage.database import Database
 from mentordesk.storage.models import SubGoal
 
 
-def add_sub_goal(database: Database, actor: Actor, goal_id: int,
+def add_sub_goal(context: Context, goal_id: int,
                  new: SubGoalInput) -> SubGoalItem:
     """Add a sub-goal as the goal's last step."""
-    with database.session() as session:
-        goal = visible_goal(session, actor, goal_id)
+    with context.session() as session:
+        goal = visible_goal(session, context.actor, goal_id)
         values = check_sub_goal(sub_goal_columns(new))
         sub = SubGoal(goal_id=goal.id, position=len(_ordered(session, goal.id)), **values)
         session.add(sub)
         session.flush()
-        history.record_created(session, actor, citizen_id=goal.citizen_id, entity="sub_goal",
+        history.record_created(session, context.actor, citizen_id=goal.citizen_id, entity="sub_goal",
                                entity_id=sub.id, values={GOAL_TAG: str(goal.id), **values},
                                renderers=history_renderers(session))
-        audit.record(session, actor.login, audit.Action.CREATE, entity="sub_goal",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="sub_goal",
                      entity_id=sub.id, citizen_id=goal.citizen_id,
                      detail=f"Delmål oprettet under indsatsmål {goal.id}")
         return sub_goal_item(sub)
 
 
-def update_sub_goal(database: Database, actor: Actor, sub_goal_id: int, expected_version: int,
+def update_sub_goal(context: Context, sub_goal_id: int, expected_version: int,
                     new: SubGoalInput, original: SubGoalInput | None = None) -> SubGoalItem:
     """Save against ``expected_version``; ``EditConflict`` on a clashing stale edit."""
-    with database.session() as session:
-        sub, goal = visible_sub_goal(session, actor, sub_goal_id)
+    with context.session() as session:
+        sub, goal = visible_sub_goal(session, context.actor, sub_goal_id)
         diff = checked_edit(
             session, sub, expected_version, sub_goal_columns(new),
             sub_goal_columns(original) if original is not None else None, SUB_GOAL_FIELDS,
             check_sub_goal)
         if diff:
-            history.record_changes(session, actor, citizen_id=goal.citizen_id,
+            history.record_changes(session, context.actor, citizen_id=goal.citizen_id,
                                    entity="sub_goal", entity_id=sub.id, changes=diff,
                                    renderers=history_renderers(session))
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="sub_goal",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="sub_goal",
                          entity_id=sub.id, citizen_id=goal.citizen_id,
                          detail="Delmål ændret: "
                          + ", ".join(SUB_GOAL_FIELD_LABELS[field].lower() for field in diff))
         return sub_goal_item(sub)
 
 
-def delete_sub_goal(database: Database, actor: Actor, sub_goal_id: int,
+def delete_sub_goal(context: Context, sub_goal_id: int,
                     expected_version: int) -> None:
     """Delete a sub-goal (``StaleEdit`` if it changed meanwhile); the rest close ranks."""
-    with database.session() as session:
-        sub, goal = visible_sub_goal(session, actor, sub_goal_id)
+    with context.session() as session:
+        sub, goal = visible_sub_goal(session, context.actor, sub_goal_id)
         require_version(sub, expected_version, "Delmålet")
         text = sub.text
         session.delete(sub)
         session.flush()
         _renumber(session, _ordered(session, goal.id))
-        history.record_deleted(session, actor, citizen_id=goal.citizen_id, entity="sub_goal",
+        history.record_deleted(session, context.actor, citizen_id=goal.citizen_id, entity="sub_goal",
                                entity_id=sub_goal_id, summary=text)
-        audit.record(session, actor.login, audit.Action.DELETE, entity="sub_goal",
+        audit.record(session, context.actor.login, audit.Action.DELETE, entity="sub_goal",
                      entity_id=sub_goal_id, citizen_id=goal.citizen_id, detail="Delmål slettet")
 
 
-def move_sub_goal(database: Database, actor: Actor, sub_goal_id: int,
+def move_sub_goal(context: Context, sub_goal_id: int,
                   new_index: int) -> list[SubGoalItem]:
     """Move a sub-goal to ``new_index`` (clamped to the list); returns the goal's
     sub-goals in their new order, positions 0..n-1.
@@ -91,19 +90,19 @@ def move_sub_goal(database: Database, actor: Actor, sub_goal_id: int,
     A move is not checked against a version: it cannot overwrite anyone's text, and the
     other sub-goals keep their relative order whatever happened meanwhile.
     """
-    with database.session() as session:
-        sub, goal = visible_sub_goal(session, actor, sub_goal_id)
+    with context.session() as session:
+        sub, goal = visible_sub_goal(session, context.actor, sub_goal_id)
         ordered = [row for row in _ordered(session, goal.id) if row.id != sub.id]
         index = max(0, min(new_index, len(ordered)))
         old_position = sub.position
         ordered.insert(index, sub)
         _renumber(session, ordered)
         if old_position != sub.position:
-            history.record_changes(session, actor, citizen_id=goal.citizen_id,
+            history.record_changes(session, context.actor, citizen_id=goal.citizen_id,
                                    entity="sub_goal", entity_id=sub.id,
                                    changes={"position": (old_position, sub.position)},
                                    renderers=history_renderers(session))
-            audit.record(session, actor.login, audit.Action.UPDATE, entity="sub_goal",
+            audit.record(session, context.actor.login, audit.Action.UPDATE, entity="sub_goal",
                          entity_id=sub.id, citizen_id=goal.citizen_id,
                          detail=f"Delmål flyttet til plads {sub.position + 1}")
         return [sub_goal_item(row) for row in ordered]

@@ -18,8 +18,8 @@ from mentordesk import audit
 from mentordesk.domain.vum import ACTIVITY_AND_PARTICIPATION_CODE
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
-from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.cleaning import clean_line
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue import seed_vum_terms
 from mentordesk.services.plan.values import ThemeChoice, VumTermItem
 from mentordesk.storage.database import Database
@@ -69,11 +69,11 @@ def theme_name(database: Database, code: str) -> str:
     return term.name if term else ""
 
 
-def vum_terms(database: Database, actor: Actor) -> list[VumTermItem]:
+def vum_terms(context: Context) -> list[VumTermItem]:
     """All goal themes and sub-themes, hidden ones too (admin settings), themes first
     followed by their sub-themes."""
-    require_admin(actor)
-    with database.session() as session:
+    require_admin(context.actor)
+    with context.session() as session:
         goal_terms(session)
         rows = {row.code: row for row in session.scalars(
             select(VumTerm).where(VumTerm.tree == ROOT).order_by(VumTerm.position, VumTerm.id))}
@@ -89,40 +89,40 @@ def _item(row: VumTerm) -> VumTermItem:
                        row.code.startswith(LOCAL_PREFIX))
 
 
-def rename_term(database: Database, actor: Actor, code: str, name: str) -> None:
+def rename_term(context: Context, code: str, name: str) -> None:
     """Admin only: the team's own name for a term; goals keep the code."""
-    require_admin(actor)
+    require_admin(context.actor)
     cleaned = clean_line(VumTerm, "name", name, "Navn", required=True)
-    with database.session() as session:
+    with context.session() as session:
         term = _term(session, code)
         if term.name == cleaned:
             return
         old = term.name
         term.name = cleaned
         session.flush()
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="vum_term",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="vum_term",
                      entity_id=term.id, detail=f"VUM-tema omdøbt: »{old}« → »{cleaned}«")
 
 
-def set_term_active(database: Database, actor: Actor, code: str, active: bool) -> None:
+def set_term_active(context: Context, code: str, active: bool) -> None:
     """Admin only: hide a term from new goals (goals that use it keep it)."""
-    require_admin(actor)
-    with database.session() as session:
+    require_admin(context.actor)
+    with context.session() as session:
         term = _term(session, code)
         if term.active == active:
             return
         term.active = active
         session.flush()
-        audit.record(session, actor.login, audit.Action.UPDATE, entity="vum_term",
+        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="vum_term",
                      entity_id=term.id,
                      detail=f"VUM-tema {'vist' if active else 'skjult'}: »{term.name}«")
 
 
-def add_local_term(database: Database, actor: Actor, parent_code: str, name: str) -> str:
+def add_local_term(context: Context, parent_code: str, name: str) -> str:
     """Admin only: a team's own sub-theme under a theme; returns its ``local:`` code."""
-    require_admin(actor)
+    require_admin(context.actor)
     cleaned = clean_line(VumTerm, "name", name, "Navn", required=True)
-    with database.session() as session:
+    with context.session() as session:
         terms = goal_terms(session)
         parent = terms.get(parent_code)
         if parent is None or parent.parent_code != ROOT:
@@ -136,7 +136,7 @@ def add_local_term(database: Database, actor: Actor, parent_code: str, name: str
                        position=position, active=True)
         session.add(term)
         session.flush()
-        audit.record(session, actor.login, audit.Action.CREATE, entity="vum_term",
+        audit.record(session, context.actor.login, audit.Action.CREATE, entity="vum_term",
                      entity_id=term.id,
                      detail=f"Lokalt undertema oprettet under »{parent.name}«: »{cleaned}«")
         return code

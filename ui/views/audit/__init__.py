@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.audit.page import AuditPage
-from ui.workspace import Workspace
 
 
-def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-    return AuditPage(workspace, runner, title)
+def create_page(ops: Operations, title: str) -> QWidget:
+    return AuditPage(ops.workspace, ops.runner, title)
 
 
 __all__ = ["AuditPage", "create_page"]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButto
 from mentordesk.audit_admin.retention import PruneResult, prune_log
 from mentordesk.audit_admin.review import ReviewReport, export_review_pdf
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from ui.tasks import TaskContext, TaskRunner
 from ui.workspace import Workspace
 
@@ -46,7 +47,7 @@ class LogActions(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> ReviewReport:
-            return export_review_pdf(database, actor, month, path)
+            return export_review_pdf(Context(database, actor), month, path)
 
         task = self._runner.submit(job, label=self.tr("Making the review…"),
                                    parent=self._owner)
@@ -69,7 +70,7 @@ class LogActions(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> PruneResult:
-            return prune_log(database, actor)
+            return prune_log(Context(database, actor))
 
         task = self._runner.submit(job, label=self.tr("Deleting old events…"),
                                    parent=self._owner)

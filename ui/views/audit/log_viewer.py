@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.audit_admin import LogFilter, LogPage, export_log, log_choices, search_log
 from mentordesk.audit_admin.viewer import LogChoices
+from mentordesk.kernel.context import Context
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.audit.log_actions import LogActions
 from ui.views.common.date_edit import DanishDateEdit
@@ -101,7 +102,7 @@ class LogViewer(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> LogChoices:
-            return log_choices(database, actor)
+            return log_choices(Context(database, actor))
 
         task = self._runner.submit(job, label=self.tr("Loading the log…"), parent=self)
         task.succeeded.connect(self._show_choices)
@@ -147,7 +148,7 @@ class LogViewer(QWidget):
             self._filter
 
         def job(_context: TaskContext) -> LogPage:
-            return search_log(database, actor, log_filter, offset=offset)
+            return search_log(Context(database, actor), log_filter, offset=offset)
 
         task = self._runner.submit(job, label=self.tr("Searching the log…"),
                                    report_errors=False, parent=self)
@@ -189,7 +190,7 @@ class LogViewer(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> int:
-            return export_log(database, actor, log_filter, path)
+            return export_log(Context(database, actor), log_filter, path)
 
         task = self._runner.submit(job, label=self.tr("Exporting the log…"), parent=self)
         task.succeeded.connect(lambda count: self.status_label.setText(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.absence import (
     AbsenceInput,
     AbsenceKind,
@@ -107,7 +108,7 @@ class AbsenceDialog(RecordDialog):
         mentor_id = self.mentor_combo.currentData()
 
         def job(_context: TaskContext) -> tuple[int, list[tuple[int, str]]]:
-            rows = list_citizens(database, actor, mentor_id=mentor_id)
+            rows = list_citizens(Context(database, actor), mentor_id=mentor_id)
             return generation, [(row.id, row.display_name) for row in rows]
 
         task = self._runner.submit(job, label=self.tr("Loading citizens…"), parent=self)
@@ -159,14 +160,14 @@ class AbsenceDialog(RecordDialog):
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor = self._workspace.database, self._workspace.actor
         data = AbsenceInput(**values)
-        return lambda: create_absence(database, actor, data)
+        return lambda: create_absence(Context(database, actor), data)
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         database, actor = self._workspace.database, self._workspace.actor
         assert self.existing is not None
         absence_id = self.existing.id
-        return lambda: edit_absence(database, actor, absence_id, version, changes, original)
+        return lambda: edit_absence(Context(database, actor), absence_id, version, changes, original)
 
     def field_labels(self) -> dict[str, str]:
         return {"user_id": self.tr("Mentor"), "kind": self.tr("Kind"),

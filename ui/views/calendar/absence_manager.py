@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.absence import AbsenceRow, absences_to_manage, delete_absence
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.calendar.absence_dialog import AbsenceDialog
@@ -106,7 +107,7 @@ class AbsenceManagerDialog(QDialog):
         user_id = None if chosen == ALL else chosen
 
         def job(_context: TaskContext) -> tuple[int, list[AbsenceRow]]:
-            return generation, absences_to_manage(database, actor, user_id=user_id)
+            return generation, absences_to_manage(Context(database, actor), user_id=user_id)
 
         task = self._runner.submit(job, label=self.tr("Loading absences…"), parent=self)
         task.succeeded.connect(self._show)
@@ -188,7 +189,7 @@ class AbsenceManagerDialog(QDialog):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> None:
-            delete_absence(database, actor, row.id, row.version)
+            delete_absence(Context(database, actor), row.id, row.version)
 
         task = self._runner.submit(job, label=self.tr("Deleting…"), report_errors=False,
                                    parent=self)

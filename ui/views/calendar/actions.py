@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import EditScope, delete_appointment, get_appointment
 from mentordesk.schedule.calendar import CalendarItem
 from mentordesk.schedule.done import mark_done, mark_not_attended
@@ -74,7 +75,7 @@ class CalendarActions(QObject):
         appointment_id = item.appointment_id
 
         def job(_context: TaskContext):  # type: ignore[no-untyped-def]
-            return get_appointment(database, actor, appointment_id)
+            return get_appointment(Context(database, actor), appointment_id)
 
         task = self._runner.submit(job, label=self.tr("Opening the appointment…"),
                                    parent=self._page)
@@ -123,7 +124,7 @@ class CalendarActions(QObject):
         course_id, held_on = item.group_course_id, item.starts_at.date()
 
         def job(_context: TaskContext) -> int:
-            return set_session_cancelled(database, actor, course_id, held_on, cancelled)
+            return set_session_cancelled(Context(database, actor), course_id, held_on, cancelled)
 
         task = self._runner.submit(job, label=self.tr("Saving…"), parent=self._page)
         task.succeeded.connect(lambda _session_id: self.changed.emit())
@@ -157,7 +158,7 @@ class CalendarActions(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> None:
-            delete_appointment(database, actor, item.appointment_id, item.version,
+            delete_appointment(Context(database, actor), item.appointment_id, item.version,
                                scope=scope, occurrence_start=item.occurrence_start)
 
         task = self._runner.submit(job, label=self.tr("Deleting…"), parent=self._page)

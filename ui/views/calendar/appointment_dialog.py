@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import (
     AppointmentDetail,
     AppointmentInput,
@@ -192,7 +193,7 @@ class AppointmentDialog(RecordDialog):
         ignore = self.detail.id if self.detail is not None else None
 
         def job(_context: TaskContext) -> tuple[int, list]:
-            return generation, preview_conflicts(database, actor, data,
+            return generation, preview_conflicts(Context(database, actor), data,
                                                  ignore_appointment_id=ignore)
 
         task = self._runner.submit(job, report_errors=False, parent=self)
@@ -337,7 +338,7 @@ class AppointmentDialog(RecordDialog):
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor = self._workspace.database, self._workspace.actor
         data = AppointmentInput(**values)
-        return lambda: create_appointment(database, actor, data)
+        return lambda: create_appointment(Context(database, actor), data)
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
@@ -354,7 +355,7 @@ class AppointmentDialog(RecordDialog):
         # count (schedule.recurrence.remaining_rule), so the rule is sent as shown.
         data = AppointmentInput(**values)
         appointment_id = self.detail.id
-        return lambda: update_appointment(database, actor, appointment_id, version, data,
+        return lambda: update_appointment(Context(database, actor), appointment_id, version, data,
                                           scope=scope, occurrence_start=occurrence_start)
 
     def field_labels(self) -> dict[str, str]:

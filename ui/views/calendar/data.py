@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from mentordesk.domain.codes import ContactForm
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.absence import AbsenceKind, list_absences
 from mentordesk.schedule.calendar import BUSY, CalendarItem, calendar_items, holidays_between
 from mentordesk.schedule.ics_import import is_imported_block
@@ -64,12 +65,12 @@ def load_scene(database: Database, actor: Actor, first: date, last: date, *, sco
                chosen: int | None, today: date, team_view: bool) -> CalendarScene:
     mentor_ids = [chosen] if scope == "mentor" and chosen is not None else None
     citizen_ids = [chosen] if scope == "citizen" and chosen is not None else None
-    items = calendar_items(database, actor, first, last, mentor_ids=mentor_ids,
+    items = calendar_items(Context(database, actor), first, last, mentor_ids=mentor_ids,
                            citizen_ids=citizen_ids, today=today)
     holidays = holidays_between(first, last)
     staffed = staffed_minutes(database)
     absent: dict[date, list[str]] = {}
-    for absence in list_absences(database, actor, first, last, user_ids=mentor_ids):
+    for absence in list_absences(Context(database, actor), first, last, user_ids=mentor_ids):
         day = max(absence.start_on, first)
         while day <= min(absence.end_on, last):
             absent.setdefault(day, []).append(
@@ -90,6 +91,6 @@ def load_choices(database: Database, actor: Actor) -> tuple[list[tuple[int, str]
     """(mentors, citizens) the filters and dialogs offer, as (id, name)."""
     # Everyone on the team: a mentor books a colleague along or looks at their week.
     mentors = [(member.id, member.full_name)
-               for member in list_users(database, actor, active_only=True)]
-    citizens = [(row.id, row.display_name) for row in list_citizens(database, actor)]
+               for member in list_users(Context(database, actor), active_only=True)]
+    citizens = [(row.id, row.display_name) for row in list_citizens(Context(database, actor))]
     return mentors, citizens

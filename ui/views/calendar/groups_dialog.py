@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.groups import (
     GroupCourseInput,
     GroupCourseRow,
@@ -182,7 +183,7 @@ class GroupCoursesDialog(QDialog):
 
     def load_courses(self) -> None:
         database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _context: list_group_courses(database, actor),
+        task = self._runner.submit(lambda _context: list_group_courses(Context(database, actor)),
                                    label=self.tr("Loading group courses…"), parent=self)
         task.succeeded.connect(self._show_courses)
 
@@ -249,8 +250,8 @@ class GroupCoursesDialog(QDialog):
 
         def job(_context: TaskContext) -> int:
             if course is None:
-                return create_group_course(database, actor, data)
-            update_group_course(database, actor, course.id, course.version, data)
+                return create_group_course(Context(database, actor), data)
+            update_group_course(Context(database, actor), course.id, course.version, data)
             return course.id
 
         task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
@@ -274,7 +275,7 @@ class GroupCoursesDialog(QDialog):
         first = course.starts_on
 
         def job(_context: TaskContext) -> list[GroupSessionRow]:
-            return group_sessions(database, actor, course.id, first, last)
+            return group_sessions(Context(database, actor), course.id, first, last)
 
         task = self._runner.submit(job, label=self.tr("Loading sessions…"), parent=self)
         task.succeeded.connect(self._show_sessions)
@@ -333,7 +334,7 @@ class GroupCoursesDialog(QDialog):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext):  # type: ignore[no-untyped-def]
-            return register_attendance(database, actor, course.id, held_on, attended)
+            return register_attendance(Context(database, actor), course.id, held_on, attended)
 
         task = self._runner.submit(job, label=self.tr("Registering attendance…"),
                                    report_errors=False, parent=self)
@@ -356,7 +357,7 @@ class GroupCoursesDialog(QDialog):
             not row.cancelled
 
         def job(_context: TaskContext) -> int:
-            return set_session_cancelled(database, actor, course.id, row.held_on, cancel)
+            return set_session_cancelled(Context(database, actor), course.id, row.held_on, cancel)
 
         task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
                                    parent=self)
@@ -381,7 +382,7 @@ class GroupCoursesDialog(QDialog):
             return
         database, actor = self._workspace.database, self._workspace.actor
         task = self._runner.submit(
-            lambda _context: registered_attendance(database, actor, course.id),
+            lambda _context: registered_attendance(Context(database, actor), course.id),
             label=self.tr("Checking attendance…"), parent=self)
         task.succeeded.connect(lambda found: self._confirm_delete(course, found))
 
@@ -408,7 +409,7 @@ class GroupCoursesDialog(QDialog):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> RegisteredAttendance:
-            return delete_group_course(database, actor, course.id, course.version,
+            return delete_group_course(Context(database, actor), course.id, course.version,
                                        keep_registered_contacts=keep)
 
         task = self._runner.submit(job, label=self.tr("Deleting…"), report_errors=False,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.ics import write_ics
 from mentordesk.services.team import list_users
 from ui.tasks import TaskContext, TaskRunner
@@ -88,7 +89,7 @@ class IcsExportDialog(QDialog):
         database, actor = self._workspace.database, self._workspace.actor
         task = self._runner.submit(
             lambda _context: [(m.login, m.full_name)
-                              for m in list_users(database, actor, active_only=True)],
+                              for m in list_users(Context(database, actor), active_only=True)],
             label=self.tr("Loading the team…"), parent=self)
         task.succeeded.connect(self._show_team)
 
@@ -137,7 +138,7 @@ class IcsExportDialog(QDialog):
         login, details = self.mentor_combo.currentData(), self.details_check.isChecked()
 
         def job(_context: TaskContext) -> Path:
-            return write_ics(database, actor, path, first, last, mentor_login=login,
+            return write_ics(Context(database, actor), path, first, last, mentor_login=login,
                              include_details=details)
 
         self.export_button.setEnabled(False)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.ics_import import MAX_IMPORT_BYTES, IcsImportResult, import_ics
 from ui.tasks import TaskContext, TaskRunner
 from ui.workspace import Workspace
@@ -80,7 +81,7 @@ class IcsImportDialog(QDialog):
         mentor_id = self.mentor_combo.currentData()
 
         def job(_context: TaskContext) -> IcsImportResult:
-            return import_ics(database, actor, mentor_id, read_limited(path))
+            return import_ics(Context(database, actor), mentor_id, read_limited(path))
 
         self.import_button.setEnabled(False)
         # Errors (a malformed file, no access) come back as a Danish message box.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.staffed import StaffedHours, set_staffed_hours, staffed_hours
 from ui.i18n import DANISH
 from ui.tasks import TaskContext, TaskRunner
@@ -111,7 +112,7 @@ class StaffedHoursDialog(QDialog):
         database, actor, hours = self._workspace.database, self._workspace.actor, self.hours()
 
         def job(_context: TaskContext) -> None:
-            set_staffed_hours(database, actor, hours)
+            set_staffed_hours(Context(database, actor), hours)
 
         self.save_button.setEnabled(False)
         self.error_label.setText("")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import CitizenStatus
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import (
     CitizenRow,
     FilterOptions,
@@ -31,11 +32,11 @@ from mentordesk.services.citizens import (
 )
 from ui.models.citizens_table_model import CITIZEN_ID_ROLE, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
-from ui.tasks import TaskContext, TaskRunner, show_error
+from ui.operations import Operations
+from ui.tasks import TaskContext, show_error
 from ui.views.citizens.filter_bar import CitizenFilterBar
 from ui.views.citizens.new_citizen_dialog import NewCitizenDialog
 from ui.views.citizens.record import CitizenRecord, CitizenTabFactory
-from ui.workspace import Workspace
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
 SEARCH_DEBOUNCE_MS = 150
@@ -45,10 +46,11 @@ class CitizensView(QWidget):
     rows_loaded = Signal(int)  # number of citizens found; tests and the window listen
     record_loaded = Signal(int)  # citizen id
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
+    def __init__(self, ops: Operations,
                  tab_factories: Sequence[CitizenTabFactory] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        workspace, runner = ops.workspace, ops.runner
         self._workspace = workspace
         self._runner = runner
         self._list_generation = 0
@@ -62,7 +64,7 @@ class CitizensView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.refresh)
-        self.record = CitizenRecord(workspace, runner, tab_factories)
+        self.record = CitizenRecord(ops, tab_factories)
         self.record.loaded.connect(self.record_loaded.emit)
         self.record.changed.connect(lambda _citizen_id: self.refresh())
         self._build()
@@ -164,7 +166,7 @@ class CitizensView(QWidget):
         filters = self.filter_bar.filters()
 
         def job(_context: TaskContext) -> list[CitizenRow]:
-            return list_citizens(database, actor, **filters)
+            return list_citizens(Context(database, actor), **filters)
 
         task = self._runner.submit(job, label=self.tr("Searching…"), parent=self)
         task.succeeded.connect(lambda rows: self._show_rows(generation, rows))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import (
     PRIMARY,
     SUBSTITUTE,
@@ -156,7 +157,7 @@ class MentorsTab(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> list[AssignmentRow]:
-            return assignments_for_citizen(database, actor, citizen_id)
+            return assignments_for_citizen(Context(database, actor), citizen_id)
 
         task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
         task.succeeded.connect(lambda rows: self._reloaded(citizen_id, rows))
@@ -176,7 +177,7 @@ class MentorsTab(QWidget):
         actor = self._workspace.actor
 
         def job(_context: TaskContext) -> list[TeamMember]:
-            return list_users(database, actor, active_only=True)
+            return list_users(Context(database, actor), active_only=True)
 
         task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
         task.succeeded.connect(lambda members: self._show_dialog(kind, row, members))
@@ -201,10 +202,10 @@ class MentorsTab(QWidget):
 
         def job(_context: TaskContext) -> None:
             if row is None:
-                assign_mentor(database, actor, citizen_id, values["user_id"], kind,
+                assign_mentor(Context(database, actor), citizen_id, values["user_id"], kind,
                               values["start_on"], values["end_on"])
             else:
-                change_assignment_period(database, actor, row.id, row.version,
+                change_assignment_period(Context(database, actor), row.id, row.version,
                                          values["start_on"], values["end_on"])
 
         task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
@@ -243,7 +244,7 @@ class MentorsTab(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> None:
-            remove_assignment(database, actor, row.id)
+            remove_assignment(Context(database, actor), row.id)
 
         task = self._runner.submit(job, label=self.tr("Deleting…"), parent=self)
         task.succeeded.connect(lambda _result: self.reload())

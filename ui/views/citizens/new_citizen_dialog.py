@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import CitizenStatus
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.citizens.cpr_field import CprField
@@ -136,7 +137,7 @@ class NewCitizenDialog(QDialog):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> int:
-            return create_citizen(database, actor, new)
+            return create_citizen(Context(database, actor), new)
 
         self.ok_button.setEnabled(False)
         self.error_label.clear()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.case_record import (
     CitizenDetails,
@@ -282,7 +283,7 @@ class OverviewTab(QWidget):
         self.error_label.clear()
         self.saver.submit(
             lambda version, values, original: update_citizen(
-                database, actor, citizen_id, version, values, original),
+                Context(database, actor), citizen_id, version, values, original),
             self._details.version, changes, self._details.editable())
 
     def revert(self) -> None:
@@ -331,7 +332,7 @@ class OverviewTab(QWidget):
                                        self._details.id)
 
         def job(_context: TaskContext) -> str:
-            return reveal_cpr(database, actor, citizen_id)
+            return reveal_cpr(Context(database, actor), citizen_id)
 
         task = self._runner.submit(job, label=self.tr("Fetching the CPR number…"), parent=self)
         task.succeeded.connect(lambda cpr: self._show_cpr(citizen_id, cpr))
@@ -374,7 +375,7 @@ class OverviewTab(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> CitizenDetails:
-            return set_cpr(database, actor, citizen_id, cpr)
+            return set_cpr(Context(database, actor), citizen_id, cpr)
 
         task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
                                    parent=dialog)
@@ -411,7 +412,7 @@ class OverviewTab(QWidget):
 
     def _close_on(self, closed_on: date | None) -> None:
         self._run_case_action(lambda database, actor, citizen_id, version: close_case(
-            database, actor, citizen_id, version, closed_on))
+            Context(database, actor), citizen_id, version, closed_on))
 
     def ask_reopen(self) -> None:
         if self._details is None:
@@ -430,7 +431,7 @@ class OverviewTab(QWidget):
         box.deleteLater()
         if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
             self._run_case_action(lambda database, actor, citizen_id, version: reopen_case(
-                database, actor, citizen_id, version))
+                Context(database, actor), citizen_id, version))
 
     def _run_case_action(self, action: Any) -> None:
         if self._details is None:

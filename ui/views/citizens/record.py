@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import CitizenStatus
+from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import PRIMARY, AssignmentRow
 from mentordesk.services.case_record import CitizenDetails, get_citizen_record
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
+from ui.tasks import TaskContext
 from ui.views.areas import CitizenTab
 from ui.views.citizens.mentors_tab import MentorsTab
 from ui.views.citizens.overview_tab import OverviewTab
-from ui.workspace import Workspace
 
-CitizenTabFactory = Callable[[Workspace, TaskRunner], CitizenTab]
+CitizenTabFactory = Callable[[Operations], CitizenTab]
 
 _BADGE_STYLE = ("background: #6a3d9a; color: white; border-radius: 4px; padding: 2px 8px; "
                 "font-weight: bold;")
@@ -41,19 +42,20 @@ class CitizenRecord(QFrame):
     loaded = Signal(int)  # citizen id, once the record is on screen
     changed = Signal(int)  # citizen id, after anything in the record was saved
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
+    def __init__(self, ops: Operations,
                  tab_factories: Sequence[CitizenTabFactory] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPane")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        workspace, runner = ops.workspace, ops.runner
         self._workspace = workspace
         self._runner = runner
         self._generation = 0
         self._citizen_id: int | None = None
         self.overview = OverviewTab(workspace, runner)
         self.mentors = MentorsTab(workspace, runner)
-        self.extra_tabs = [factory(workspace, runner) for factory in tab_factories]
+        self.extra_tabs = [factory(ops) for factory in tab_factories]
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.mentors, self.tr("Mentors"))
@@ -142,7 +144,7 @@ class CitizenRecord(QFrame):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> CitizenDetails:
-            return get_citizen_record(database, actor, citizen_id)
+            return get_citizen_record(Context(database, actor), citizen_id)
 
         task = self._runner.submit(job, label=self.tr("Loading the case…"), parent=self)
         task.succeeded.connect(lambda details: self._show(generation, details))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.network import (
     COMMON_RELATIONS,
     RELATIVE_LABELS,
@@ -165,7 +166,7 @@ class RelativesPanel(QGroupBox):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> list[RelativeRow]:
-            return relatives_for_citizen(database, actor, citizen_id)
+            return relatives_for_citizen(Context(database, actor), citizen_id)
 
         task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
         task.succeeded.connect(lambda rows: self._reloaded(citizen_id, rows))
@@ -199,7 +200,7 @@ class RelativesPanel(QGroupBox):
                                        self._citizen_id)
         if row is None:
             def job(_context: TaskContext) -> int:
-                return add_relative(database, actor, citizen_id, RelativeInput(**values))
+                return add_relative(Context(database, actor), citizen_id, RelativeInput(**values))
 
             task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
                                        parent=dialog)
@@ -209,7 +210,7 @@ class RelativesPanel(QGroupBox):
         changes = {field: value for field, value in values.items()
                    if value != row.editable()[field]}
         saver.submit(lambda version, new, original: update_relative(
-            database, actor, row.id, version, new, original), row.version, changes,
+            Context(database, actor), row.id, version, new, original), row.version, changes,
             row.editable())
 
     def _saved(self, dialog: RelativeDialog) -> None:
@@ -242,7 +243,7 @@ class RelativesPanel(QGroupBox):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> None:
-            remove_relative(database, actor, row.id)
+            remove_relative(Context(database, actor), row.id)
 
         task = self._runner.submit(job, label=self.tr("Removing…"), parent=self)
         task.succeeded.connect(lambda _result: self.reload())

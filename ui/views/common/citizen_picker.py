@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import CitizenRow, list_citizens
 from ui.models.danish_sort_proxy import danish_collator
 from ui.tasks import TaskContext, TaskRunner
@@ -68,7 +69,7 @@ class CitizenPicker(QWidget):
         search = self.search_edit.text()
 
         def job(_context: TaskContext) -> tuple[int, list[CitizenRow]]:
-            return generation, list_citizens(database, actor, search)
+            return generation, list_citizens(Context(database, actor), search)
 
         task = self._runner.submit(job, label=self.tr("Loading citizens…"), parent=self)
         # A bound slot: a result arriving after the picker is gone is dropped.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.contacts import ContactRow, delete_contact
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.contacts.edit_dialog import ContactEditDialog
@@ -59,7 +60,7 @@ class ContactActions(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> None:
-            delete_contact(database, actor, contact_id)
+            delete_contact(Context(database, actor), contact_id)
 
         task = self._runner.submit(job, label=self.tr("Deleting the contact…"),
                                    parent=self._parent)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.context import Context
 from mentordesk.services.contacts import (
     AttendanceRate,
     ContactFilters,
@@ -185,8 +186,8 @@ class ContactsTab(CitizenTab):
         def job(_context: TaskContext) -> tuple[int, _Choices]:
             return generation, _Choices(active_partners(database),
                                         # New contacts work on open goals only.
-                                        goal_choices(database, actor, citizen_id),
-                                        contact_mentors(database, actor))
+                                        goal_choices(Context(database, actor), citizen_id),
+                                        contact_mentors(Context(database, actor)))
 
         task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
         # Bound slots (not lambdas): a result arriving after the tab is gone is dropped.
@@ -239,7 +240,7 @@ class ContactsTab(CitizenTab):
         new = self.form.new_contact(self.citizen_id)
 
         def job(reason: str) -> int:
-            return log_contact(database, actor, replace(new, consent_override_reason=reason))
+            return log_contact(Context(database, actor), replace(new, consent_override_reason=reason))
 
         self.flow.save(job, self.tr("Saving the contact…"))
 
@@ -253,6 +254,6 @@ def _journal(database: Database, actor: Actor, citizen_id: int,
              filters: ContactFilters) -> _Journal:
     """The list and the stability figure, read together on the worker thread."""
     today = date.today()
-    return _Journal(contacts_for_citizen(database, actor, citizen_id, filters),
-                    attendance_rate(database, actor, citizen_id,
+    return _Journal(contacts_for_citizen(Context(database, actor), citizen_id, filters),
+                    attendance_rate(Context(database, actor), citizen_id,
                                     months_before(today, RATE_MONTHS), today))

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, FieldConflict
 from mentordesk.services.contacts import (
     ContactDetail,
@@ -92,8 +93,8 @@ class ContactEditDialog(QDialog):
                                        self.contact_id)
 
         def job(_context: TaskContext) -> _Loaded:
-            detail = get_contact(database, actor, contact_id)
-            return _Loaded(detail, goals_for_linking(database, actor, detail.citizen_id),
+            detail = get_contact(Context(database, actor), contact_id)
+            return _Loaded(detail, goals_for_linking(Context(database, actor), detail.citizen_id),
                            active_partners(database))
 
         task = self._runner.submit(job, label=self.tr("Opening the contact…"),
@@ -137,7 +138,7 @@ class ContactEditDialog(QDialog):
 
         def job(reason: str) -> int:
             with_reason = {**changes, "consent_override_reason": reason} if reason else changes
-            update_contact(database, actor, contact_id, version, with_reason, original)
+            update_contact(Context(database, actor), contact_id, version, with_reason, original)
             return contact_id
 
         self.flow.save(job, self.tr("Saving the contact…"))

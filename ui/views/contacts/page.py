@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.contacts import (
     ContactRow,
     MentorChoice,
@@ -81,7 +82,7 @@ class ContactsPage(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> list[MentorChoice]:
-            return contact_mentors(database, actor)
+            return contact_mentors(Context(database, actor))
 
         task = self._runner.submit(job, label=self.tr("Loading the team…"), parent=self)
         task.succeeded.connect(self._show_mentors)
@@ -106,7 +107,7 @@ class ContactsPage(QWidget):
         mentor_id, filters = self.mentor_combo.currentData(), self.filter_bar.filters()
 
         def job(_context: TaskContext) -> tuple[int, list[ContactRow]]:
-            return generation, contacts_for_mentor(database, actor, mentor_id, filters)
+            return generation, contacts_for_mentor(Context(database, actor), mentor_id, filters)
 
         task = self._runner.submit(job, label=self.tr("Loading contacts…"), parent=self)
         # A bound slot (not a lambda): a result arriving after the page is gone is dropped.

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.deadlines import Deadline, Scope, deadlines
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.deadlines.deadlines_model import CITIZEN_ID_ROLE, Column, DeadlinesTableModel
@@ -130,7 +131,7 @@ class DeadlinesPage(QWidget):
         today = date.today()
 
         def job(_context: TaskContext) -> list[Deadline]:
-            return deadlines(database, actor, scope, today=today, horizon_days=HORIZON_DAYS)
+            return deadlines(Context(database, actor), scope, today=today, horizon_days=HORIZON_DAYS)
 
         self.refresh_button.setEnabled(False)
         task = self._runner.submit(job, label=self.tr("Loading deadlines…"), parent=self)

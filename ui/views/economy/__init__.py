@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.areas import CitizenTab
-from ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from ui.views.economy.editor import EconomyEditor
@@ -26,10 +25,9 @@ class EconomyTab(CitizenTab):
     browsing citizens should not read (and audit) everyone's debts. The editor itself is
     built (and its modules imported) on first use, which keeps them out of start-up."""
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner = workspace, runner
+        self._workspace, self._runner = ops.workspace, ops.runner
         self._editor: EconomyEditor | None = None
         self._pending: int | None = None
         self._has_pending = False
@@ -66,14 +64,14 @@ class EconomyTab(CitizenTab):
         return self._editor is not None and self._editor.has_unsaved_changes()
 
 
-def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> EconomyPage:
+def create_page(ops: Operations, title: str) -> EconomyPage:
     from ui.views.economy.page import EconomyPage
 
-    return EconomyPage(workspace, runner, title)
+    return EconomyPage(ops.workspace, ops.runner, title)
 
 
-def create_citizen_tab(workspace: Workspace, runner: TaskRunner) -> CitizenTab:
-    return EconomyTab(workspace, runner)
+def create_citizen_tab(ops: Operations) -> CitizenTab:
+    return EconomyTab(ops)
 
 
 __all__ = ["EconomyTab", "create_citizen_tab", "create_page"]

@@ -25,6 +25,7 @@ from mentordesk.economy import (
     delete_benefit,
     update_benefit,
 )
+from mentordesk.kernel.context import Context
 from ui.tasks import TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
@@ -181,7 +182,7 @@ class BenefitsTab(CitizenRecordsTab):
 
     def delete_job(self, row: BenefitRow) -> Callable[[], object]:
         database, actor = self._workspace.database, self._workspace.actor
-        return lambda: delete_benefit(database, actor, row.id, row.version)
+        return lambda: delete_benefit(Context(database, actor), row.id, row.version)
 
     def delete_question(self, row: BenefitRow) -> str:
         return self.tr("Delete the application \"{purpose}\"?").format(purpose=row.purpose)

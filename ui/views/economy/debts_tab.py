@@ -22,6 +22,7 @@ from mentordesk.economy import (
     delete_debt,
     plan_repayment,
 )
+from mentordesk.kernel.context import Context
 from ui.tasks import TaskRunner
 from ui.views.common.form_fields import plain_label
 from ui.views.common.record_dialog import RecordDialog
@@ -162,7 +163,7 @@ class DebtsTab(CitizenRecordsTab):
 
     def delete_job(self, row: DebtRow) -> Callable[[], object]:
         database, actor = self._workspace.database, self._workspace.actor
-        return lambda: delete_debt(database, actor, row.id, row.version)
+        return lambda: delete_debt(Context(database, actor), row.id, row.version)
 
     def delete_question(self, row: DebtRow) -> str:
         return self.tr("Delete the debt to {creditor}?").format(creditor=row.creditor)

@@ -35,6 +35,7 @@ from mentordesk.economy import (
 )
 from mentordesk.economy import summary as load_summary
 from mentordesk.errors import StaleEdit
+from mentordesk.kernel.context import Context
 from ui.tasks import Task, TaskRunner
 from ui.views.economy.benefits_tab import BenefitsTab
 from ui.views.economy.chart import EconomyChart
@@ -312,7 +313,7 @@ class EconomyEditor(QWidget):
             self._generation
         summary = self.summary
         task = self.runner.submit(
-            lambda _context: copy_last_year(database, actor, citizen_id, year),
+            lambda _context: copy_last_year(Context(database, actor), citizen_id, year),
             label=self.tr("Copying last year…"), parent=self)
         task.succeeded.connect(lambda sheet: self._show(generation, summary, sheet))
 
@@ -335,7 +336,7 @@ class EconomyEditor(QWidget):
         database, actor = self.workspace.database, self.workspace.actor
         stack_index = self.model.undo_stack.index()
         task = self.runner.submit(
-            lambda _context: save_sheet(database, actor, citizen_id, year, expected, sheet),
+            lambda _context: save_sheet(Context(database, actor), citizen_id, year, expected, sheet),
             label=self.tr("Saving…"), report_errors=leaving, parent=self)
         generation = self._generation
         task.succeeded.connect(lambda saved: self._on_saved(generation, saved, stack_index))
@@ -365,7 +366,7 @@ class EconomyEditor(QWidget):
         database, actor = self.workspace.database, self.workspace.actor
         assert citizen_id is not None
         theirs = self.runner.submit(
-            lambda _context: load_sheet(database, actor, citizen_id, year),
+            lambda _context: load_sheet(Context(database, actor), citizen_id, year),
             label=self.tr("Loading the saved version…"), parent=self)
         theirs.succeeded.connect(lambda sheet: self._resolve(generation, sheet, mine))
 

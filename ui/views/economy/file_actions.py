@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
 from mentordesk.files import safe_file_stem
+from mentordesk.kernel.context import Context
 from ui.tasks import Task
 from ui.views.economy.import_dialog import ImportMappingDialog
 from ui.views.economy.versions_dialog import VersionsDialog
@@ -128,7 +129,7 @@ class FileActions(QObject):
             return None
         database, actor, citizen_id, year = context
         task = self.editor.runner.submit(
-            lambda _c: export_xlsx(database, actor, citizen_id, year, path),
+            lambda _c: export_xlsx(Context(database, actor), citizen_id, year, path),
             label=self.tr("Exporting…"), parent=self.editor)
         task.succeeded.connect(lambda _r: self.editor.show_info(
             self.tr("Exported to {path}").format(path=str(path))))
@@ -155,7 +156,7 @@ class FileActions(QObject):
         def job(_c: object) -> object:
             from mentordesk.reports.economy_pdf import export_pdf
 
-            return export_pdf(database, actor, citizen_id, year, path)
+            return export_pdf(Context(database, actor), citizen_id, year, path)
 
         task = self.editor.runner.submit(job, label=self.tr("Printing…"), parent=self.editor)
         task.succeeded.connect(lambda _r: self.editor.show_info(
@@ -203,7 +204,7 @@ class FileActions(QObject):
         database, actor, citizen_id, year = context
         guess, version = dialog.guess(), self.editor.model.base.version
         task = self.editor.runner.submit(
-            lambda _c: import_xlsx(database, actor, citizen_id, year, path,
+            lambda _c: import_xlsx(Context(database, actor), citizen_id, year, path,
                                    expected_version=version, guess=guess),
             label=self.tr("Importing…"), parent=self.editor)
         task.succeeded.connect(lambda _r: self._imported())

@@ -26,6 +26,7 @@ from mentordesk.economy import (
     load_snapshot,
     restore_snapshot,
 )
+from mentordesk.kernel.context import Context
 from ui.tasks import TaskRunner
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.common.record_table import RecordTableModel, TableColumn, record_table, selected_row
@@ -94,7 +95,7 @@ class VersionsDialog(QDialog):
         database, actor = self._workspace.database, self._workspace.actor
         citizen_id, year = self._citizen_id, self._year
         task = self._runner.submit(
-            lambda _context: list_snapshots(database, actor, citizen_id, year),
+            lambda _context: list_snapshots(Context(database, actor), citizen_id, year),
             label=self.tr("Loading versions…"), parent=self)
         task.succeeded.connect(self._show)
 
@@ -109,7 +110,7 @@ class VersionsDialog(QDialog):
         if version is None:
             return
         database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _context: load_snapshot(database, actor, version.id),
+        task = self._runner.submit(lambda _context: load_snapshot(Context(database, actor), version.id),
                                    label=self.tr("Loading the version…"), parent=self)
         task.succeeded.connect(self._open_viewer)
 
@@ -144,7 +145,7 @@ class VersionsDialog(QDialog):
         database, actor, expected = (self._workspace.database, self._workspace.actor,
                                      self._loaded_version)
         task = self._runner.submit(
-            lambda _context: restore_snapshot(database, actor, version.id, expected),
+            lambda _context: restore_snapshot(Context(database, actor), version.id, expected),
             label=self.tr("Restoring…"), parent=self)
         task.succeeded.connect(self._restored)
 

@@ -6,14 +6,13 @@ settings areas share (they are about grant values: dates, weekly hours, prices).
 
 from __future__ import annotations
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.areas import CitizenTab
 from ui.views.grants.grants_tab import GrantsTab
-from ui.workspace import Workspace
 
 
-def create_citizen_tab(workspace: Workspace, runner: TaskRunner) -> CitizenTab:
-    return GrantsTab(workspace, runner)
+def create_citizen_tab(ops: Operations) -> CitizenTab:
+    return GrantsTab(ops.workspace, ops.runner)
 
 
 __all__ = ["GrantsTab", "create_citizen_tab"]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from mentordesk.domain.catalogue import PriceModel
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.money import format_dkk
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import Catalogue
 from mentordesk.services.grants import (
     GrantInput,
@@ -187,14 +188,14 @@ class GrantDialog(RecordDialog):
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
                                        self._citizen_id)
-        return lambda: create_grant(database, actor, citizen_id, GrantInput(**values))
+        return lambda: create_grant(Context(database, actor), citizen_id, GrantInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._grant is not None
         database, actor, grant_id = (self._workspace.database, self._workspace.actor,
                                      self._grant.id)
-        return lambda: update_grant(database, actor, grant_id, version, changes, original)
+        return lambda: update_grant(Context(database, actor), grant_id, version, changes, original)
 
     # -- conflicts --------------------------------------------------------------------
 
@@ -261,7 +262,7 @@ class EndGrantDialog(RecordDialog):
         database, actor, grant_id = (self._workspace.database, self._workspace.actor,
                                      self._grant.id)
         end_on = changes["end_on"]
-        return lambda: end_grant(database, actor, grant_id, version, end_on)
+        return lambda: end_grant(Context(database, actor), grant_id, version, end_on)
 
     def field_labels(self) -> dict[str, str]:
         return {"end_on": self.tr("End date")}

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import Catalogue, load_catalogue
 from mentordesk.services.grants import GrantRow, GrantState, grants_for_citizen
 from ui.tasks import TaskContext, TaskRunner
@@ -117,7 +118,7 @@ class GrantsTab(CitizenTab):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> tuple[list[GrantRow], Catalogue]:
-            return grants_for_citizen(database, actor, citizen_id), load_catalogue(database)
+            return grants_for_citizen(Context(database, actor), citizen_id), load_catalogue(database)
 
         task = self._runner.submit(job, label=self.tr("Loading grants…"), parent=self)
         task.succeeded.connect(lambda result: self._show(generation, *result))

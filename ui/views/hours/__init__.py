@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.hours.page import HoursPage
-from ui.workspace import Workspace
 
 __all__ = ["HoursPage", "create_page"]
 
 
-def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-    return HoursPage(workspace, runner, title)
+def create_page(ops: Operations, title: str) -> QWidget:
+    return HoursPage(ops.workspace, ops.runner, title)

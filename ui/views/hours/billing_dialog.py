@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.money import format_dkk
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.billing import (
     BillingBasis,
     billing_basis,
@@ -122,7 +123,7 @@ class BillingDialog(QDialog):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> tuple[int, BillingBasis]:
-            return generation, billing_basis(database, actor, authority_id, year, month)
+            return generation, billing_basis(Context(database, actor), authority_id, year, month)
 
         task = self._runner.submit(job, label=self.tr("Computing the billing basis…"),
                                    parent=self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.dates import format_date, iso_week_code, parse_iso_week, week_start
 from mentordesk.domain.text import danish_sort_key
+from mentordesk.kernel.context import Context
 from mentordesk.schedule.export import export_hours_xlsx
 from mentordesk.schedule.overview import HoursOverview, weekly_hours
 from ui.tasks import TaskContext, TaskRunner
@@ -212,8 +213,8 @@ class HoursPage(QWidget):
         monday, sunday = self.monday, self.monday + timedelta(days=6)
 
         def job(_context: TaskContext) -> tuple[int, HoursOverview, HoursOverview]:
-            week = weekly_hours(database, actor, monday, sunday, today=today)
-            period = weekly_hours(database, actor, first, last, today=today)
+            week = weekly_hours(Context(database, actor), monday, sunday, today=today)
+            period = weekly_hours(Context(database, actor), first, last, today=today)
             return generation, week, period
 
         task = self._runner.submit(job, label=self.tr("Counting hours…"),
@@ -273,7 +274,7 @@ class HoursPage(QWidget):
         database, actor, today = self._workspace.database, self._workspace.actor, self.today
 
         def job(_context: TaskContext) -> Path:
-            return export_hours_xlsx(database, actor, first, last, path, today=today)
+            return export_hours_xlsx(Context(database, actor), first, last, path, today=today)
 
         self.export_button.setEnabled(False)
         task = self._runner.submit(job, label=self.tr("Exporting…"), parent=self)

@@ -28,6 +28,7 @@ from mentordesk.importing import (
     import_citizens,
     read_import_file,
 )
+from mentordesk.kernel.context import Context
 from ui.tasks import Job, Task, TaskContext
 from ui.views.importing.mapping_page import plain_label
 
@@ -86,7 +87,7 @@ class ImportCheckPage(QWizardPage):
             current = read_import_file(path) if reread else table
             if current.headers != table.headers:
                 return _Checked(current, None)
-            return _Checked(current, check_import(database, actor, current, mapping))
+            return _Checked(current, check_import(Context(database, actor), current, mapping))
 
         self._check = None
         self.summary_label.setText(self.tr("Checking the rows…"))
@@ -142,7 +143,7 @@ class ImportCheckPage(QWizardPage):
         assert table is not None
 
         def job(_context: TaskContext) -> ImportResult:
-            return import_citizens(database, actor, table, mapping)
+            return import_citizens(Context(database, actor), table, mapping)
 
         task = self._submit(job, self.tr("Importing the citizens…"))
         task.succeeded.connect(self._on_imported)

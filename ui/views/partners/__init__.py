@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.areas import CitizenTab
 from ui.views.partners.consents_tab import ConsentsTab
 from ui.views.partners.partners_page import PartnersPage
-from ui.workspace import Workspace
 
 
-def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-    return PartnersPage(workspace, runner, title)
+def create_page(ops: Operations, title: str) -> QWidget:
+    return PartnersPage(ops.workspace, ops.runner, title)
 
 
-def create_citizen_tab(workspace: Workspace, runner: TaskRunner) -> CitizenTab:
-    return ConsentsTab(workspace, runner)
+def create_citizen_tab(ops: Operations) -> CitizenTab:
+    return ConsentsTab(ops.workspace, ops.runner)
 
 
 __all__ = ["ConsentsTab", "PartnersPage", "create_citizen_tab", "create_page"]

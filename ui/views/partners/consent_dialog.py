@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.services.partners import (
     ConsentInput,
     ConsentRow,
@@ -81,14 +82,14 @@ class ConsentDialog(RecordDialog):
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
                                        self._citizen_id)
-        return lambda: record_consent(database, actor, citizen_id, ConsentInput(**values))
+        return lambda: record_consent(Context(database, actor), citizen_id, ConsentInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._consent is not None
         database, actor, consent_id = (self._workspace.database, self._workspace.actor,
                                        self._consent.id)
-        return lambda: update_consent(database, actor, consent_id, version, changes, original)
+        return lambda: update_consent(Context(database, actor), consent_id, version, changes, original)
 
     def field_labels(self) -> dict[str, str]:
         return {"partner_id": self.tr("Partner"), "purpose": self.tr("Purpose"),
@@ -131,7 +132,7 @@ class WithdrawConsentDialog(RecordDialog):
         database, actor, consent_id = (self._workspace.database, self._workspace.actor,
                                        self._consent.id)
         withdrawn_on = changes["withdrawn_on"]
-        return lambda: withdraw_consent(database, actor, consent_id, version, withdrawn_on)
+        return lambda: withdraw_consent(Context(database, actor), consent_id, version, withdrawn_on)
 
     def field_labels(self) -> dict[str, str]:
         return {"withdrawn_on": self.tr("Withdrawn on")}

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.services.partners import (
     ConsentRow,
     ConsentState,
@@ -120,8 +121,8 @@ class ConsentsTab(CitizenTab):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> tuple[list[ConsentRow], list[PartnerItem]]:
-            return (consents_for_citizen(database, actor, citizen_id),
-                    list_partners(database, actor))
+            return (consents_for_citizen(Context(database, actor), citizen_id),
+                    list_partners(Context(database, actor)))
 
         task = self._runner.submit(job, label=self.tr("Loading consents…"), parent=self)
         task.succeeded.connect(lambda result: self._show(generation, *result))

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.partners import (
     PartnerInput,
     PartnerItem,
@@ -70,14 +71,14 @@ class PartnerDialog(RecordDialog):
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor = self._workspace.database, self._workspace.actor
-        return lambda: create_partner(database, actor, PartnerInput(**values))
+        return lambda: create_partner(Context(database, actor), PartnerInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._partner is not None
         database, actor, partner_id = (self._workspace.database, self._workspace.actor,
                                        self._partner.id)
-        return lambda: update_partner(database, actor, partner_id, version, changes, original)
+        return lambda: update_partner(Context(database, actor), partner_id, version, changes, original)
 
     def field_labels(self) -> dict[str, str]:
         return {"name": self.tr("Name"), "kind": self.tr("Kind"),

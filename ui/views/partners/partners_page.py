@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import Removal
 from mentordesk.services.partners import PartnerItem, list_partners, remove_partner
 from ui.models.danish_sort_proxy import DanishSortProxyModel
@@ -110,7 +111,7 @@ class PartnersPage(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> list[PartnerItem]:
-            return list_partners(database, actor)
+            return list_partners(Context(database, actor))
 
         task = self._runner.submit(job, label=self.tr("Loading partners…"), parent=self)
         task.succeeded.connect(self._show)
@@ -149,7 +150,7 @@ class PartnersPage(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> Removal:
-            return remove_partner(database, actor, partner.id, partner.version)
+            return remove_partner(Context(database, actor), partner.id, partner.version)
 
         # The refusal names the row, which is user text: shown in a plain-text label.
         task = self._runner.submit(job, label=self.tr("Removing…"), report_errors=False,

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.areas import CitizenTab
 from ui.views.plan.citizen_tab import PlanTab
 from ui.views.plan.page import PlanPage
-from ui.workspace import Workspace
 
 
-def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-    return PlanPage(workspace, runner, title)
+def create_page(ops: Operations, title: str) -> QWidget:
+    return PlanPage(ops.workspace, ops.runner, title)
 
 
-def create_citizen_tab(workspace: Workspace, runner: TaskRunner) -> CitizenTab:
-    return PlanTab(workspace, runner)
+def create_citizen_tab(ops: Operations) -> CitizenTab:
+    return PlanTab(ops.workspace, ops.runner)
 
 
 __all__ = ["PlanPage", "PlanTab", "create_citizen_tab", "create_page"]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     GoalContact,
     GoalItem,
@@ -76,7 +77,7 @@ class LinkContactsDialog(QDialog):
         database, actor, goal_id = (self._workspace.database, self._workspace.actor,
                                     self._goal.id)
         task = self._runner.submit(
-            lambda _context: linkable_contacts(database, actor, goal_id),
+            lambda _context: linkable_contacts(Context(database, actor), goal_id),
             label=self.tr("Loading contacts…"), report_errors=False, parent=self)
         task.succeeded.connect(self._show)
         task.failed.connect(lambda message, _details: self.error_label.setText(message))
@@ -117,7 +118,7 @@ class LinkContactsDialog(QDialog):
                                     self._goal.id)
         self.link_button.setEnabled(False)
         task = self._runner.submit(
-            lambda _context: link_contacts(database, actor, goal_id, chosen),
+            lambda _context: link_contacts(Context(database, actor), goal_id, chosen),
             label=self.tr("Linking…"), report_errors=False, parent=self)
         task.succeeded.connect(self._saved)
         task.failed.connect(self._failed)
@@ -163,7 +164,7 @@ class ContactLinks(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def unlink() -> None:
-            self._run(lambda: unlink_contact(database, actor, goal.id, contact.contact_id),
+            self._run(lambda: unlink_contact(Context(database, actor), goal.id, contact.contact_id),
                       goal.id)
 
         self.confirm_box = confirm(self._parent, self.tr(

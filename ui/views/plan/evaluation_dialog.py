@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.vum import FunctionLevel, SupportNeed
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan import AssessmentInput, GoalItem, Plan, complete_evaluation
 from ui.tasks import TaskRunner
 from ui.views.common.date_edit import DanishDateEdit
@@ -109,4 +110,4 @@ class EvaluationDialog(RecordDialog):
         database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
                                        self._plan.citizen_id)
         on, assessments = values["on"], values["assessments"]
-        return lambda: complete_evaluation(database, actor, citizen_id, on, assessments)
+        return lambda: complete_evaluation(Context(database, actor), citizen_id, on, assessments)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import GoalType
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     GoalInput,
     GoalItem,
@@ -151,7 +152,7 @@ class GoalDialog(RecordDialog):
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
                                        self._plan.citizen_id)
-        return lambda: create_goal(database, actor, citizen_id, GoalInput(**values))
+        return lambda: create_goal(Context(database, actor), citizen_id, GoalInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
@@ -159,7 +160,7 @@ class GoalDialog(RecordDialog):
         database, actor, goal_id = (self._workspace.database, self._workspace.actor,
                                     self._goal.id)
         new, seen = GoalInput(**{**original, **changes}), GoalInput(**original)
-        return lambda: update_goal(database, actor, goal_id, version, new, seen)
+        return lambda: update_goal(Context(database, actor), goal_id, version, new, seen)
 
     # -- conflicts --------------------------------------------------------------------
 

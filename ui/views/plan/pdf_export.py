@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mentordesk.files import safe_file_stem, write_atomically
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan import plan_pdf
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.save_dialog import open_save_dialog
@@ -47,7 +48,7 @@ class PlanPdfExport(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> str:
-            data = plan_pdf(database, actor, citizen_id, datetime.now().astimezone())
+            data = plan_pdf(Context(database, actor), citizen_id, datetime.now().astimezone())
             return str(write_atomically(path, data))
 
         task = self._runner.submit(job, label=self.tr("Writing the action plan…"),

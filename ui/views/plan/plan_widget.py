@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import NOT_ASSESSED_LABEL, FunctionLevel
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     GoalContact,
     GoalItem,
@@ -215,7 +216,7 @@ class PlanWidget(QWidget):
                                        self._generation)
 
         def job(_context: TaskContext) -> _Loaded:
-            return _Loaded(generation, load_plan(database, actor, citizen_id),
+            return _Loaded(generation, load_plan(Context(database, actor), citizen_id),
                            theme_choices(database))
 
         task = self._runner.submit(job, label=self.tr("Loading the action plan…"), parent=self)
@@ -276,8 +277,8 @@ class PlanWidget(QWidget):
 
         def job(_context: TaskContext) -> tuple[int, int, list[HistoryEntry],
                                                 list[GoalContact]]:
-            return (generation, goal_id, goal_history(database, actor, goal_id),
-                    goal_contacts(database, actor, goal_id))
+            return (generation, goal_id, goal_history(Context(database, actor), goal_id),
+                    goal_contacts(Context(database, actor), goal_id))
 
         task = self._runner.submit(job, label=self.tr("Loading the goal's history…"),
                                    parent=self)
@@ -326,7 +327,7 @@ class PlanWidget(QWidget):
 
         def delete() -> None:
             task = self._runner.submit(
-                lambda _context: delete_goal(database, actor, goal.id, goal.version),
+                lambda _context: delete_goal(Context(database, actor), goal.id, goal.version),
                 label=self.tr("Deleting the goal…"), parent=self)
             task.finished.connect(self.reload)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     GoalItem,
     SubGoalItem,
@@ -107,12 +108,12 @@ class StepActions(QObject):
         else:
             new = replace(original, status=GoalStatus.IN_PROGRESS, done_on=None)
         database, actor, version = self._workspace.database, self._workspace.actor, sub.version
-        self._run(lambda: update_sub_goal(database, actor, sub_goal_id, version, new, original),
+        self._run(lambda: update_sub_goal(Context(database, actor), sub_goal_id, version, new, original),
                   self.tr("Saving…"), sub_goal_id)
 
     def move(self, sub_goal_id: int, new_index: int) -> None:
         database, actor = self._workspace.database, self._workspace.actor
-        self._run(lambda: move_sub_goal(database, actor, sub_goal_id, new_index),
+        self._run(lambda: move_sub_goal(Context(database, actor), sub_goal_id, new_index),
                   self.tr("Saving…"), sub_goal_id)
 
     def delete_sub_goal(self, sub_goal_id: int | None) -> None:
@@ -122,7 +123,7 @@ class StepActions(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def delete() -> None:
-            self._run(lambda: delete_sub_goal(database, actor, sub.id, sub.version),
+            self._run(lambda: delete_sub_goal(Context(database, actor), sub.id, sub.version),
                       self.tr("Deleting…"))
 
         self.confirm_box = confirm(self._parent, self.tr(
@@ -149,7 +150,7 @@ class StepActions(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def delete() -> None:
-            self._run(lambda: delete_assessment(database, actor, assessment.id,
+            self._run(lambda: delete_assessment(Context(database, actor), assessment.id,
                                                 assessment.version), self.tr("Deleting…"))
 
         self.confirm_box = confirm(self._parent, self.tr(

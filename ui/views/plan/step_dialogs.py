@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import FunctionLevel, SupportNeed, level_choices, level_label
+from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     AssessmentInput,
     AssessmentItem,
@@ -115,7 +116,7 @@ class SubGoalDialog(RecordDialog):
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor, goal_id = (self._workspace.database, self._workspace.actor,
                                     self._goal.id)
-        return lambda: add_sub_goal(database, actor, goal_id, SubGoalInput(**values))
+        return lambda: add_sub_goal(Context(database, actor), goal_id, SubGoalInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
@@ -123,7 +124,7 @@ class SubGoalDialog(RecordDialog):
         database, actor, sub_goal_id = (self._workspace.database, self._workspace.actor,
                                         self._sub_goal.id)
         new, seen = SubGoalInput(**{**original, **changes}), SubGoalInput(**original)
-        return lambda: update_sub_goal(database, actor, sub_goal_id, version, new, seen)
+        return lambda: update_sub_goal(Context(database, actor), sub_goal_id, version, new, seen)
 
     def field_labels(self) -> dict[str, str]:
         return {"text": self.tr("Sub-goal"), "deadline": self.tr("Deadline"),
@@ -194,7 +195,7 @@ class AssessmentDialog(RecordDialog):
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor, goal_id = (self._workspace.database, self._workspace.actor,
                                     self._goal.id)
-        return lambda: record_assessment(database, actor, goal_id, AssessmentInput(**values))
+        return lambda: record_assessment(Context(database, actor), goal_id, AssessmentInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
@@ -202,7 +203,7 @@ class AssessmentDialog(RecordDialog):
         database, actor, assessment_id = (self._workspace.database, self._workspace.actor,
                                           self._assessment.id)
         new, seen = AssessmentInput(**{**original, **changes}), AssessmentInput(**original)
-        return lambda: update_assessment(database, actor, assessment_id, version, new, seen)
+        return lambda: update_assessment(Context(database, actor), assessment_id, version, new, seen)
 
     def field_labels(self) -> dict[str, str]:
         return {"assessed_on": self.tr("Date"), "level": self.tr("Functional level"),

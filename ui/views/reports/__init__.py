@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ui.tasks import TaskRunner
-from ui.workspace import Workspace
+from ui.operations import Operations
 
 __all__ = ["create_page"]
 
 
-def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
+def create_page(ops: Operations, title: str) -> QWidget:
     # Imported when the area is first shown: the report modules pull in more of the core.
     from ui.views.reports.page import ReportsPage
 
-    return ReportsPage(workspace, runner, title)
+    return ReportsPage(ops.workspace, ops.runner, title)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.reports.progress.assemble import Period
 from mentordesk.reports.progress.batch import BatchResult, Selection, run_batch
 from mentordesk.services.catalogue_admin import load_catalogue
@@ -105,7 +106,7 @@ class BatchPanel(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> tuple[Any, Any]:
-            return load_catalogue(database), list_users(database, actor, active_only=True)
+            return load_catalogue(database), list_users(Context(database, actor), active_only=True)
 
         task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
         task.succeeded.connect(lambda result: self._fill_choices(*result))
@@ -146,7 +147,7 @@ class BatchPanel(QWidget):
                     cancel.set()  # the progress dialog's own cancel button
                 context.report(done, total, label)
 
-            return run_batch(database, actor, selection, period, out, combined=combined,
+            return run_batch(Context(database, actor), selection, period, out, combined=combined,
                              progress=progress, cancel=cancel)
 
         self.failures.clear()

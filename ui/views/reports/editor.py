@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.vum import InterventionStatus
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.reports.progress import workflow
 from mentordesk.reports.progress.assemble import Period, ReportTexts
@@ -142,7 +143,7 @@ class ReportEditor(QWidget):
     def load_citizens(self) -> None:
         database, actor = self._workspace.database, self._workspace.actor
         task = self._runner.submit(
-            lambda _c: (list_citizens(database, actor), active_partners(database)),
+            lambda _c: (list_citizens(Context(database, actor)), active_partners(database)),
             label=self.tr("Loading citizens…"), parent=self)
         task.succeeded.connect(lambda result: self._fill_citizens(*result))
 
@@ -173,8 +174,8 @@ class ReportEditor(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> tuple[list[ReportRow], Period]:
-            return (workflow.list_reports(database, actor, citizen_id),
-                    workflow.suggested_period(database, actor, citizen_id))
+            return (workflow.list_reports(Context(database, actor), citizen_id),
+                    workflow.suggested_period(Context(database, actor), citizen_id))
 
         task = self._runner.submit(job, label=self.tr("Loading reports…"), parent=self)
         task.succeeded.connect(lambda result: self._fill_reports(citizen_id, *result))
@@ -282,7 +283,7 @@ class ReportEditor(QWidget):
         if period is None:
             show_error(self, self.tr("The period ends before it starts."))
             return
-        self._run(lambda: workflow.create_draft(database, actor, citizen_id, period),
+        self._run(lambda: workflow.create_draft(Context(database, actor), citizen_id, period),
                   self.tr("Creating report…"))
 
     def save(self, values: dict[str, Any] | None = None) -> None:
@@ -292,7 +293,7 @@ class ReportEditor(QWidget):
             return
         database, actor = self._workspace.database, self._workspace.actor
         task = self._runner.submit(
-            lambda _c: workflow.save_draft(database, actor, report.id, report.version, values,
+            lambda _c: workflow.save_draft(Context(database, actor), report.id, report.version, values,
                                            report.values()),
             label=self.tr("Saving report…"), parent=self, report_errors=False)
         task.succeeded.connect(self._reload)
@@ -322,7 +323,7 @@ class ReportEditor(QWidget):
         if report is None:
             return
         database, actor = self._workspace.database, self._workspace.actor
-        self._run(lambda: workflow.approve(database, actor, report.id, report.version),
+        self._run(lambda: workflow.approve(Context(database, actor), report.id, report.version),
                   self.tr("Approving and locking the report…"))
 
     def send_back(self, comment: str | None = None) -> None:
@@ -335,7 +336,7 @@ class ReportEditor(QWidget):
             if not accepted:
                 return
         database, actor = self._workspace.database, self._workspace.actor
-        self._run(lambda: workflow.send_back(database, actor, report.id, report.version,
+        self._run(lambda: workflow.send_back(Context(database, actor), report.id, report.version,
                                              comment), self.tr("Sending back…"))
 
     def mark_sent(self) -> None:
@@ -347,7 +348,7 @@ class ReportEditor(QWidget):
         # Sharing with a partner is checked against the citizen's consent by the service.
         recipient = self.recipient_edit.text().strip() or (
             self.partner_combo.currentText() if partner_id is not None else "")
-        self._run(lambda: workflow.mark_sent(database, actor, report.id, report.version,
+        self._run(lambda: workflow.mark_sent(Context(database, actor), report.id, report.version,
                                              date.today(), recipient, partner_id=partner_id),
                   self.tr("Recording sending…"))
 
@@ -365,7 +366,7 @@ class ReportEditor(QWidget):
         def job(_context: TaskContext) -> bytes:
             texts = ReportTexts(values["mentor_assessment"], values["citizen_view"],
                                 values["next_steps"], values["recommendation"])
-            return workflow.preview_pdf(database, actor, citizen_id, period, texts)
+            return workflow.preview_pdf(Context(database, actor), citizen_id, period, texts)
 
         task = self._runner.submit(job, label=self.tr("Building the report…"), parent=self)
         task.succeeded.connect(lambda pdf: self._open_preview(pdf, citizen_id, period, None))
@@ -375,7 +376,7 @@ class ReportEditor(QWidget):
         if report is None:
             return
         database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _c: workflow.report_pdf(database, actor, report.id),
+        task = self._runner.submit(lambda _c: workflow.report_pdf(Context(database, actor), report.id),
                                    label=self.tr("Building the report…"), parent=self)
         task.succeeded.connect(lambda pdf: self._open_preview(pdf, report.citizen_id,
                                                               report.period, report.id))
@@ -392,7 +393,7 @@ class ReportEditor(QWidget):
                      report_id: int | None) -> None:
         database, actor = self._workspace.database, self._workspace.actor
         task = self._runner.submit(
-            lambda _c: workflow.record_print(database, actor, citizen_id, period, pages,
+            lambda _c: workflow.record_print(Context(database, actor), citizen_id, period, pages,
                                              report_id=report_id),
             label=self.tr("Recording the print…"), parent=self)
         task.succeeded.connect(lambda _result: self.print_recorded.emit())
@@ -406,8 +407,8 @@ class ReportEditor(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> tuple[list[ReportRow], Period]:
-            return (workflow.list_reports(database, actor, citizen_id),
-                    workflow.suggested_period(database, actor, citizen_id))
+            return (workflow.list_reports(Context(database, actor), citizen_id),
+                    workflow.suggested_period(Context(database, actor), citizen_id))
 
         task = self._runner.submit(job, label=self.tr("Loading reports…"), parent=self)
         task.succeeded.connect(lambda result: self._fill_reports(citizen_id, *result,

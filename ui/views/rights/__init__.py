@@ -4,14 +4,13 @@ citizen record can add ``create_citizen_tab`` to its tabs."""
 
 from __future__ import annotations
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.rights.citizen_tab import RightsTab
 from ui.views.rights.panel import RightsPanel
-from ui.workspace import Workspace
 
 
-def create_citizen_tab(workspace: Workspace, runner: TaskRunner) -> RightsTab:
-    return RightsTab(workspace, runner)
+def create_citizen_tab(ops: Operations) -> RightsTab:
+    return RightsTab(ops.workspace, ops.runner)
 
 
 __all__ = ["RightsPanel", "RightsTab", "create_citizen_tab"]

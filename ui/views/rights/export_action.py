@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.rights.access_export import AccessPackage, export_citizen
 from ui.tasks import TaskContext, TaskRunner
 from ui.workspace import Workspace
@@ -33,7 +34,7 @@ class AccessExport(QObject):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> AccessPackage:
-            return export_citizen(database, actor, citizen_id, path)
+            return export_citizen(Context(database, actor), citizen_id, path)
 
         task = self._runner.submit(job, label=self.tr("Building the access package…"),
                                    report_errors=False, parent=self._owner)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.rights.deletion import (
     DeletionCandidate,
     DeletionResult,
@@ -126,7 +127,7 @@ class RightsPanel(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> tuple[list[CitizenRow], list[DeletionCandidate], int]:
-            return (list_citizens(database, actor), deletion_candidates(database, actor),
+            return (list_citizens(Context(database, actor)), deletion_candidates(Context(database, actor)),
                     retention_years(database))
 
         task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
@@ -170,7 +171,7 @@ class RightsPanel(QWidget):
             self.years_spin.value()
 
         def job(_context: TaskContext) -> None:
-            set_retention_years(database, actor, years)
+            set_retention_years(Context(database, actor), years)
 
         task = self._runner.submit(job, label=self.tr("Saving…"), parent=self)
         task.succeeded.connect(lambda _none: self.refresh())
@@ -190,7 +191,7 @@ class RightsPanel(QWidget):
         dialog.delete_button.setEnabled(False)
 
         def job(_context: TaskContext) -> DeletionResult:
-            return delete_citizen(database, actor, candidate.citizen_id, typed)
+            return delete_citizen(Context(database, actor), candidate.citizen_id, typed)
 
         task = self._runner.submit(job, label=self.tr("Deleting the case…"),
                                    report_errors=False, parent=dialog)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.settings.settings_page import SettingsPage
-from ui.workspace import Workspace
 
 
-def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-    return SettingsPage(workspace, runner, title)
+def create_page(ops: Operations, title: str) -> QWidget:
+    return SettingsPage(ops.workspace, ops.runner, title)
 
 
 __all__ = ["SettingsPage", "create_page"]

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import (
     AuthorityInput,
     AuthorityItem,
@@ -69,14 +70,14 @@ class LegalBasisDialog(RecordDialog):
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor = self._workspace.database, self._workspace.actor
-        return lambda: create_legal_basis(database, actor, LegalBasisInput(**values))
+        return lambda: create_legal_basis(Context(database, actor), LegalBasisInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._basis is not None
         database, actor, basis_id = (self._workspace.database, self._workspace.actor,
                                      self._basis.id)
-        return lambda: update_legal_basis(database, actor, basis_id, version, changes,
+        return lambda: update_legal_basis(Context(database, actor), basis_id, version, changes,
                                           original)
 
     def field_labels(self) -> dict[str, str]:
@@ -128,14 +129,14 @@ class AuthorityDialog(RecordDialog):
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor = self._workspace.database, self._workspace.actor
-        return lambda: create_authority(database, actor, AuthorityInput(**values))
+        return lambda: create_authority(Context(database, actor), AuthorityInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._authority is not None
         database, actor, authority_id = (self._workspace.database, self._workspace.actor,
                                          self._authority.id)
-        return lambda: update_authority(database, actor, authority_id, version, changes,
+        return lambda: update_authority(Context(database, actor), authority_id, version, changes,
                                         original)
 
     def field_labels(self) -> dict[str, str]:

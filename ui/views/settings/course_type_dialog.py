@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.catalogue import PriceModel
 from mentordesk.domain.money import format_dkk
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import (
     Catalogue,
     CourseTypeInput,
@@ -108,14 +109,14 @@ class CourseTypeDialog(RecordDialog):
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         database, actor = self._workspace.database, self._workspace.actor
-        return lambda: create_course_type(database, actor, CourseTypeInput(**values))
+        return lambda: create_course_type(Context(database, actor), CourseTypeInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._course is not None
         database, actor, course_id = (self._workspace.database, self._workspace.actor,
                                       self._course.id)
-        return lambda: update_course_type(database, actor, course_id, version, changes,
+        return lambda: update_course_type(Context(database, actor), course_id, version, changes,
                                           original)
 
     def field_labels(self) -> dict[str, str]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from mentordesk.kernel.context import Context
 from mentordesk.services.team_settings import (
     MAX_LOGO_SIDE,
     TeamLogo,
@@ -82,7 +83,7 @@ class LogoTab(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> TeamLogo:
-            return set_team_logo_from_file(database, actor, path)
+            return set_team_logo_from_file(Context(database, actor), path)
 
         # The refusal is shown inline: the user sees why and can pick another file.
         task = self._runner.submit(job, label=self.tr("Saving the logo…"), report_errors=False,
@@ -96,7 +97,7 @@ class LogoTab(QWidget):
 
     def remove(self) -> None:
         database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _c: remove_team_logo(database, actor),
+        task = self._runner.submit(lambda _c: remove_team_logo(Context(database, actor)),
                                    label=self.tr("Removing the logo…"), parent=self)
         task.succeeded.connect(lambda _result: self._removed())
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.team.team_page import TeamPage
-from ui.workspace import Workspace
 
 
-def create_page(workspace: Workspace, runner: TaskRunner, title: str) -> QWidget:
-    return TeamPage(workspace, runner, title)
+def create_page(ops: Operations, title: str) -> QWidget:
+    return TeamPage(ops.workspace, ops.runner, title)
 
 
 __all__ = ["TeamPage", "create_page"]

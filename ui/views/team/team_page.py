@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import Role
+from mentordesk.kernel.context import Context
 from mentordesk.services.team import (
     USER_LABELS,
     NewUser,
@@ -109,7 +110,7 @@ class TeamPage(QWidget):
         database, actor = self._workspace.database, self._workspace.actor
 
         def job(_context: TaskContext) -> list[TeamMember]:
-            return list_users(database, actor)
+            return list_users(Context(database, actor))
 
         task = self._runner.submit(job, label=self.tr("Loading the team…"), parent=self)
         task.succeeded.connect(self._show_members)
@@ -174,7 +175,7 @@ class TeamPage(QWidget):
                           is_volunteer=values["is_volunteer"], active=values["active"])
 
             def job(_context: TaskContext) -> int:
-                return create_user(database, actor, new)
+                return create_user(Context(database, actor), new)
 
             task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
                                        parent=dialog)
@@ -185,7 +186,7 @@ class TeamPage(QWidget):
         changes = {field: value for field, value in values.items()
                    if value != original[field]}
         saver.submit(lambda version, new_values, loaded: update_user(
-            database, actor, member.id, version, new_values, loaded),
+            Context(database, actor), member.id, version, new_values, loaded),
             member.version, changes, original)
 
     def _saved(self, dialog: UserDialog) -> None:

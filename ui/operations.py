@@ -1,0 +1,110 @@
+"""Run the core's operations for the GUI: one runner per opened database, one change hub.
+
+A view never builds a job from the database and the actor. It calls::
+
+    self._ops.run(update_grant, grant_id, version, changes, original,
+                  owner=self, done=self._saved)
+
+The operation runs on the worker with this workspace's ``Context``. A newer call from the
+same owner (and ``slot``) replaces an older one still in flight: the older one finishes
+its work but its result is dropped, so a view needs no generation counter. Ordinary work
+shows no dialog (the main window's status bar shows a thin busy bar); only ``long=True``
+jobs (batch reports, imports, backups) open a cancellable progress dialog.
+
+When an operation returns ``Result(value, changes)``, ``done`` gets the value and the
+``Changes`` are published on the app-wide :class:`ChangeHub`; views subscribe to the
+kinds they show. A superseded call's changes are still published: the write happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Result
+from mentordesk.kernel.context import Context
+from ui.tasks import Task, TaskContext, TaskRunner
+from ui.workspace import Workspace
+
+Done = Callable[[Any], None]
+Failed = Callable[[str], None]
+
+
+class ChangeHub(QObject):
+    """The one place changes are announced; every view listens here, none to each other."""
+
+    changed = Signal(object)  # Changes
+
+    def publish(self, changes: Changes) -> None:
+        if changes:
+            self.changed.emit(changes)
+
+
+class Operations(QObject):
+    """The front end's seam to the core for one opened workspace."""
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, hub: ChangeHub) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.runner = runner
+        self.hub = hub
+        self.context = Context(workspace.database, workspace.actor)
+        self._latest: dict[tuple[int, str], Task] = {}
+
+    @property
+    def actor(self) -> Actor:
+        return self.workspace.actor
+
+    def run(self, operation: Callable[..., Any], *args: Any, owner: QWidget,
+            done: Done | None = None, failed: Failed | None = None, slot: str = "",
+            label: str = "", long: bool = False, report_errors: bool | None = None,
+            **kwargs: Any) -> Task:
+        """Run ``operation(context, *args, **kwargs)`` on the worker for ``owner``.
+
+        ``failed`` receives the Danish message; without it the error is shown in a box.
+        ``long`` jobs get a modal, cancellable progress dialog; the operation sees the
+        progress and cancel request as ``context.progress``.
+        """
+        context = self.context
+
+        def job(task_context: TaskContext) -> Any:
+            return operation(context.with_progress(task_context), *args, **kwargs)
+
+        show_errors = failed is None if report_errors is None else report_errors
+        task = self.runner.submit(job, label=label, cancellable=long, modal=long,
+                                  report_errors=show_errors, parent=owner)
+        key = (id(owner), slot)
+        self._latest[key] = task  # an older call still running is now superseded
+        task.succeeded.connect(lambda result: self._succeeded(key, task, result, done))
+        task.failed.connect(lambda message, _details: self._failed(key, task, message, failed))
+        task.finished.connect(lambda: self._forget(key, task))
+        return task
+
+    def _is_latest(self, key: tuple[int, str], task: Task) -> bool:
+        return self._latest.get(key) is task
+
+    def _succeeded(self, key: tuple[int, str], task: Task, result: Any,
+                   done: Done | None) -> None:
+        value, changes = ((result.value, result.changes) if isinstance(result, Result)
+                          else (result, NOTHING))
+        if done is not None and self._is_latest(key, task) and _alive(task.parent_widget):
+            done(value)
+        self.hub.publish(changes)
+
+    def _failed(self, key: tuple[int, str], task: Task, message: str,
+                failed: Failed | None) -> None:
+        if failed is not None and self._is_latest(key, task) and _alive(task.parent_widget):
+            failed(message)
+
+    def _forget(self, key: tuple[int, str], task: Task) -> None:
+        if self._latest.get(key) is task:
+            del self._latest[key]
+
+
+def _alive(widget: QWidget | None) -> bool:
+    return widget is None or shiboken6.isValid(widget)
