@@ -113,7 +113,7 @@ def term_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
     if not wanted:
         return {}
     names = dict(session.execute(
-        select(VumTerm.code, VumTerm.name).where(VumTerm.code.in_(wanted))).all())
+        select(VumTerm.code, VumTerm.name).where(VumTerm.code.in_(wanted))).tuples().all())
     for code in wanted - names.keys():
         try:
             names[code] = vum.get_term(code).name
