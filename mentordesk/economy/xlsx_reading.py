@@ -108,7 +108,7 @@ def read_grids(path: Path) -> list[Grid]:
 
 
 def _grid(sheet: object) -> Grid:
-    rows = []
+    rows: list[tuple[CellValue, ...]] = []
     for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):  # type: ignore[attr-defined]
         if len(rows) >= MAX_ROWS:
             raise WorkbookRefused(f"Arket »{sheet.title}« har over {MAX_ROWS} rækker; "  # type: ignore[attr-defined]

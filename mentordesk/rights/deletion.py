@@ -30,6 +30,7 @@ from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.context import Context
 from mentordesk.rights.tables import CITIZEN_TABLES
 from mentordesk.storage.database import Database, is_lock_error
+from mentordesk.storage.engine import driver_connection
 from mentordesk.storage.models import AppMeta, Citizen
 
 _log = logging.getLogger(__name__)
@@ -140,7 +141,7 @@ def compact(database: Database) -> bool:
     (secure_delete has already overwritten the freed content) and False is returned.
     """
     with database.engine.connect() as connection:
-        driver = connection.connection.driver_connection
+        driver = driver_connection(connection)
         try:
             driver.execute("PRAGMA secure_delete = ON")
             driver.execute("VACUUM")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool, QueuePool
@@ -185,6 +185,19 @@ def _database_url(path: Path, raw_key: RawKey) -> URL:
         password=raw_key.pragma_value(),
         database=str(path),
     )
+
+
+def driver_connection(connection: Connection) -> sqlcipher3.Connection:
+    """The sqlcipher3 connection under ``connection``, for pragmas that must run outside a
+    transaction and for the backup API.
+
+    SQLAlchemy types it as optional because an invalidated connection has none; an open
+    connection always has one, so None here is a programming error.
+    """
+    driver = connection.connection.driver_connection
+    if driver is None:
+        raise RuntimeError("The database connection has been invalidated.")
+    return driver
 
 
 def install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
