@@ -16,10 +16,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 import sqlcipher3
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -82,7 +83,8 @@ def deletion_candidates(context: Context,
         audit.record(session, context.actor.login, audit.Action.LIST, entity="citizen",
                      detail=f"Sager til sletning vist ({len(citizens)}; "
                      f"afsluttet før {format_date(latest_closing)})")
-        return [DeletionCandidate(c.id, confirmation_text(c), c.closed_on,
+        # The query keeps only citizens with a closing date.
+        return [DeletionCandidate(c.id, confirmation_text(c), cast(date, c.closed_on),
                                   c.closed_on + relativedelta(years=years))
                 for c in citizens]
 
@@ -109,7 +111,8 @@ def delete_citizen(context: Context, citizen_id: int,
         closed_on = citizen.closed_on
         session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         rows = count_rows(session, citizen_id)
-        session.execute(Citizen.__table__.delete().where(Citizen.id == citizen_id))
+        # A mapped class's __table__ is its Table; SQLAlchemy types it as any FromClause.
+        session.execute(cast(Table, Citizen.__table__).delete().where(Citizen.id == citizen_id))
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="citizen",
                      entity_id=citizen_id, citizen_id=citizen_id,
                      detail=f"Sag slettet efter endt opbevaring (afsluttet "

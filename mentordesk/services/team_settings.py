@@ -13,8 +13,9 @@ import binascii
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
@@ -117,7 +118,9 @@ def set_team_logo_from_file(context: Context, path: Path) -> TeamLogo:
 def remove_team_logo(context: Context) -> None:
     require_admin(context.actor)
     with context.session() as session:
-        removed = session.execute(delete(AppMeta).where(AppMeta.key == LOGO_META_KEY))
+        # A DELETE returns a CursorResult; Session.execute is typed for any statement.
+        removed = cast(CursorResult, session.execute(
+            delete(AppMeta).where(AppMeta.key == LOGO_META_KEY)))
         if removed.rowcount:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          detail="Logo til rapporter fjernet")
