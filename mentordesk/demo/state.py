@@ -28,6 +28,7 @@ PartnerRef = tuple[int, str, str]
 
 
 def next_id(session: Session, model: type) -> int:
+    # Every demo table's model has an integer ``id``; Base itself declares none.
     return (session.scalar(select(func.max(model.id))) or 0) + 1  # type: ignore[attr-defined]
 
 

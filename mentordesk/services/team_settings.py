@@ -89,7 +89,7 @@ def _check_dimensions(width: int, height: int) -> None:
                            f"{MAX_LOGO_SIDE} × {MAX_LOGO_SIDE} pixel.")
 
 
-def _encode(image) -> TeamLogo:  # type: ignore[no-untyped-def]
+def _encode(image) -> TeamLogo:
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     image = image.convert("RGBA" if has_alpha else "RGB")
     image.thumbnail((STORED_MAX_SIDE, STORED_MAX_SIDE))

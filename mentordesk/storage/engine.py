@@ -136,6 +136,7 @@ def _windows_drive_is_remote(resolved: str) -> bool:
 
     drive_remote = 4
     root = os.path.splitdrive(resolved)[0] + "\\"
+    # typeshed declares ctypes.windll only when checking for Windows.
     return ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote  # type: ignore[attr-defined]
 
 
@@ -202,7 +203,7 @@ def driver_connection(connection: Connection) -> sqlcipher3.Connection:
 
 def install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection, _record) -> None:
         # The dialect has already sent PRAGMA key. A wrong key only shows on the first
         # read, so read right away, before any other pragma can touch the file.
         cursor = dbapi_connection.cursor()
@@ -222,7 +223,7 @@ def install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(connection) -> None:
         # Read-then-write in a deferred transaction fails under WAL with "database is
         # locked" whatever the busy timeout; taking the write lock up front avoids it.
         # Pure reads (READ_ONLY option) stay deferred so they never block a writer.
