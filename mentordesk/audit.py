@@ -120,7 +120,7 @@ def record(
     Returns the new event's hash.
     """
     connection = session.connection()
-    meta = dict(connection.execute(_READ_HEAD).all())
+    meta = dict(connection.execute(_READ_HEAD).tuples().all())
     event = AuditEvent(
         occurred_at=occurred_at or utc_timestamp(),
         user_login=user_login,
@@ -148,7 +148,7 @@ def record(
 def read_anchor(session: Session) -> ChainAnchor | None:
     """The anchor stored by the last pruning, or None for a chain that starts at genesis."""
     meta = dict(session.execute(select(AppMeta.key, AppMeta.value).where(
-        AppMeta.key.in_((ANCHOR_HASH_KEY, ANCHOR_ID_KEY, PRUNED_KEY)))).all())
+        AppMeta.key.in_((ANCHOR_HASH_KEY, ANCHOR_ID_KEY, PRUNED_KEY)))).tuples().all())
     if not meta.get(ANCHOR_HASH_KEY):
         return None
     return ChainAnchor(meta[ANCHOR_HASH_KEY], int(meta.get(ANCHOR_ID_KEY) or 0),

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
@@ -205,7 +206,8 @@ def _outside_caseload(session: Session, events: list[AuditEvent],
     for event in candidates:
         user = users.get(event.user_login)
         day = local_time(event.occurred_at).date()
-        spans = periods.get((user.id, event.citizen_id), []) if user else []
+        citizen_id = cast(int, event.citizen_id)  # candidates all concern a citizen
+        spans = periods.get((user.id, citizen_id), []) if user else []
         if not any(start <= day and (end is None or day <= end) for start, end in spans):
             outside.append(event)
     return outside

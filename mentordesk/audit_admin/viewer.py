@@ -102,7 +102,7 @@ def log_choices(context: Context) -> LogChoices:
     require_coordinator(context.actor)
     with context.read() as session:
         logins = session.scalars(select(AuditEvent.user_login).distinct()).all()
-        names = dict(session.execute(select(User.login, User.full_name)).all())
+        names = dict(session.execute(select(User.login, User.full_name)).tuples().all())
     users = sorted(((login, names.get(login, login)) for login in logins),
                    key=lambda pair: pair[1].casefold())
     return LogChoices(users, [(str(code), label) for code, label in ACTION_LABELS.items()])
@@ -151,7 +151,7 @@ def _filtered(query: Select, log_filter: LogFilter) -> Select:
 
 def _rows(session: Session, query: Select) -> list[LogRow]:
     events = session.scalars(query).all()
-    names = dict(session.execute(select(User.login, User.full_name)).all())
+    names = dict(session.execute(select(User.login, User.full_name)).tuples().all())
     citizen_ids = {event.citizen_id for event in events if event.citizen_id is not None}
     citizens = _citizen_labels(session, citizen_ids)
     return [LogRow(

@@ -150,6 +150,7 @@ def _cmd_import_citizens(args: argparse.Namespace) -> int:
     except importing.ImportRefused as refused:
         raise CliFailure(str(refused), EXIT_USAGE) from refused
     database = open_database(args.db)
+    outcome: ImportResult | ImportCheck
     try:
         actor = resolve_actor(database, vault.current_login())
         if args.dry_run:

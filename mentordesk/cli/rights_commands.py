@@ -45,8 +45,7 @@ def _as_actor(path: Path, work: Callable[[Context], Any]) -> Any:
 def _cmd_export_citizen(args: argparse.Namespace) -> int:
     from mentordesk.rights.access_export import export_citizen
 
-    package = _as_actor(args.db, lambda context: export_citizen(
-        context, args.citizen, args.out))
+    package = _as_actor(args.db, lambda context: export_citizen(context, args.citizen, args.out))
     print(f"Indsigtspakken er gemt: {package.path} ({len(package.files)} filer, "
           f"{package.log_entries} opslag i loggen)")
     return EXIT_OK
@@ -66,8 +65,7 @@ def _cmd_audit_review(args: argparse.Namespace) -> int:
     from mentordesk.audit_admin.review import export_review_pdf, parse_month
 
     month = parse_month(args.month)
-    report = _as_actor(args.db, lambda context: export_review_pdf(
-        context, month, args.out))
+    report = _as_actor(args.db, lambda context: export_review_pdf(context, month, args.out))
     print(f"Logkontrollen er gemt: {args.out} ({report.total_events} hændelser, "
           f"{len(report.outside_caseload)} opslag uden for sagsstamme, "
           f"{len(report.cpr_reveals)} CPR-visninger, {len(report.exports)} eksporter)")

@@ -87,14 +87,15 @@ def add_groups(state: DemoState, session: Session) -> None:
                 "Aflyst på grund af sygdom." if cancelled else "")
             sessions.append({"id": session_id, "group_course_id": gid, "held_on": day,
                              "cancelled": cancelled, "note": note})
-            for case in [] if cancelled or leader is None else members:
-                if case.grants[0].start <= day <= case.active_until:
-                    came = rng.random() < 0.85
-                    contacts.append(_contact_row(
-                        state, case, leader, day, time(hour), minutes if came else 15, "group",
-                        texts.DEMO_HOUSE, came,
-                        f"Deltog i {name}." if came else f"Udeblev fra {name}.",
-                        group_session_id=session_id))
+            if not cancelled and leader is not None:
+                for case in members:
+                    if case.active_on(day):
+                        came = rng.random() < 0.85
+                        contacts.append(_contact_row(
+                            state, case, leader, day, time(hour), minutes if came else 15,
+                            "group", texts.DEMO_HOUSE, came,
+                            f"Deltog i {name}." if came else f"Udeblev fra {name}.",
+                            group_session_id=session_id))
             session_id += 1
     bulk(session, m.GroupCourse, courses)
     bulk(session, m.group_leader, leaders)
@@ -123,7 +124,9 @@ def _contact_row(state: DemoState, case: Case, mentor: int, day: date, start: ti
 
 def _segments(state: DemoState, case: Case) -> Iterator[tuple[GrantPlan, date, date]]:
     """The parts of each grant inside the demo's years while the case had contacts."""
-    for grant in case.grants if case.active_until else ():
+    if case.active_until is None:
+        return
+    for grant in case.grants:
         low = max(grant.start, state.start)
         high = min(grant.end or state.today, case.active_until, state.today)
         if low <= high:
@@ -206,13 +209,13 @@ def add_absences(state: DemoState, session: Session) -> None:
                 absence_id += 1
     by_primary: dict[int, list[tuple[int, int, Case]]] = {u: [] for u in state.users}
     for case in state.cases:
-        for start, end, user in case.primaries:
-            by_primary[user].append((start, min(end, (case.closed or horizon).toordinal()),
+        for first, last, user in case.primaries:
+            by_primary[user].append((first, min(last, (case.closed or horizon).toordinal()),
                                      case))
     covers = []
     for absence_id, user, day in made:  # the substitute, else a free colleague, covers
-        for start, end, case in by_primary[user]:
-            if start <= day <= end:
+        for first, last, case in by_primary[user]:
+            if first <= day <= last:
                 free = (u for u in (*case.substitutes, *state.staff)
                         if u != user and day not in state.absent[u])
                 substitute = next(free, None)

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from mentordesk.storage import models as m
@@ -28,17 +28,18 @@ PartnerRef = tuple[int, str, str]
 
 
 def next_id(session: Session, model: type) -> int:
+    # Every demo table's model has an integer ``id``; Base itself declares none.
     return (session.scalar(select(func.max(model.id))) or 0) + 1  # type: ignore[attr-defined]
 
 
-def bulk(session: Session, target: object, rows: list[dict]) -> None:
+def bulk(session: Session, target: type[m.Base] | Table, rows: list[dict]) -> None:
     """One executemany INSERT; versioned rows start at version 1."""
     if not rows:
         return
     if isinstance(target, type) and issubclass(target, m.Versioned):
         for row in rows:
             row.setdefault("version", 1)
-    session.execute(insert(target), rows)  # type: ignore[call-overload]
+    session.execute(insert(target), rows)
 
 
 @dataclass
@@ -65,6 +66,10 @@ class Case:
     substitutes: list[int] = field(default_factory=list)
     goals: list[tuple[int, int]] = field(default_factory=list)  # goal id, start ordinal
     consents: list[tuple[int, str, int, int]] = field(default_factory=list)
+
+    def active_on(self, day: date) -> bool:
+        """Whether ``day`` lies between the first grant's start and the last contact."""
+        return self.active_until is not None and self.grants[0].start <= day <= self.active_until
 
     def primary_at(self, ordinal: int) -> int:
         for start, end, user in self.primaries:

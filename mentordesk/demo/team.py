@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time
 
 from sqlalchemy import select
@@ -61,8 +62,8 @@ def add_team(state: DemoState, session: Session) -> None:
     bulk(session, m.Partner, rows)
 
 
-def _make_offers(state: DemoState, bases: list[m.LegalBasis],
-                 courses: list[m.CourseType]) -> None:
+def _make_offers(state: DemoState, bases: Sequence[m.LegalBasis],
+                 courses: Sequence[m.CourseType]) -> None:
     """What a grant can be: a legal basis alone, or a course type under its basis."""
     by_id = {basis.id: basis for basis in bases}
     only = [Offer(b.id, b.code, b.allows_anonymous, None) for b in bases]

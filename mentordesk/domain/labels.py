@@ -3,11 +3,18 @@
 The database and exports store the stable English ``value`` (e.g. ``"home_visit"``); the
 user only ever sees ``label`` (e.g. ``"Hjemmebesøg"``). Keeping both on the member means
 a UI combo box and a database column can never drift apart.
+
+Each member is declared as a tuple and built by a ``__new__`` that takes the extra fields. The
+enum machinery only calls that ``__new__`` while it creates the members; afterwards
+``Role("admin")`` is a lookup by value (``Enum.__new__``). Type checkers read the class's
+``__new__`` for both, so under ``TYPE_CHECKING`` each class declares the lookup signature
+(value only) and the runtime branch keeps the member constructor.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING, Self
 
 
 class LabeledStrEnum(StrEnum):
@@ -15,11 +22,17 @@ class LabeledStrEnum(StrEnum):
 
     label: str
 
-    def __new__(cls, value: str, label: str):
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
+    if TYPE_CHECKING:
+
+        def __new__(cls, value: str) -> Self: ...
+
+    else:
+
+        def __new__(cls, value: str, label: str):
+            member = str.__new__(cls, value)
+            member._value_ = value
+            member.label = label
+            return member
 
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
@@ -27,7 +40,7 @@ class LabeledStrEnum(StrEnum):
         return [(member.value, member.label) for member in cls]
 
     @classmethod
-    def from_label(cls, label: str):
+    def from_label(cls, label: str) -> Self:
         """Look a member up by its Danish label (case-insensitive); raises ``ValueError``."""
         wanted = label.strip().casefold()
         for member in cls:
@@ -45,19 +58,25 @@ class CodedStrEnum(StrEnum):
     label: str
     ffb_code: str
 
-    def __new__(cls, value: str, label: str, ffb_code: str):
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        member.ffb_code = ffb_code
-        return member
+    if TYPE_CHECKING:
+
+        def __new__(cls, value: str) -> Self: ...
+
+    else:
+
+        def __new__(cls, value: str, label: str, ffb_code: str):
+            member = str.__new__(cls, value)
+            member._value_ = value
+            member.label = label
+            member.ffb_code = ffb_code
+            return member
 
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
         return [(member.value, member.label) for member in cls]
 
     @classmethod
-    def from_ffb_code(cls, ffb_code: str):
+    def from_ffb_code(cls, ffb_code: str) -> Self:
         for member in cls:
             if member.ffb_code == ffb_code:
                 return member
@@ -73,19 +92,25 @@ class CodedIntEnum(IntEnum):
     label: str
     ffb_code: str
 
-    def __new__(cls, value: int, label: str, ffb_code: str):
-        member = int.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        member.ffb_code = ffb_code
-        return member
+    if TYPE_CHECKING:
+
+        def __new__(cls, value: int) -> Self: ...
+
+    else:
+
+        def __new__(cls, value: int, label: str, ffb_code: str):
+            member = int.__new__(cls, value)
+            member._value_ = value
+            member.label = label
+            member.ffb_code = ffb_code
+            return member
 
     @classmethod
     def choices(cls) -> list[tuple[int, str]]:
         return [(member.value, member.label) for member in cls]
 
     @classmethod
-    def from_ffb_code(cls, ffb_code: str):
+    def from_ffb_code(cls, ffb_code: str) -> Self:
         for member in cls:
             if member.ffb_code == ffb_code:
                 return member

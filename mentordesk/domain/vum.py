@@ -214,7 +214,7 @@ def level_from_ffb_code(scale: type[Level], code: str) -> Level | None:
     return scale.from_ffb_code(code)
 
 
-def level_choices(scale: type[Level]) -> list[tuple[int | None, str]]:
+def level_choices(scale: type[FunctionLevel | SupportNeed]) -> list[tuple[int | None, str]]:
     """``(value, label)`` for 0..4 followed by ``(None, "Ikke vurderet")``."""
     return [*scale.choices(), (None, NOT_ASSESSED_LABEL)]
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from mentordesk.domain.economy import EconomySection, Frequency
 from mentordesk.domain.money import kroner_to_oere, parse_dkk
@@ -109,6 +110,7 @@ def _is_section_row(grid: Grid, row: int, item: int, months: tuple[int, ...]) ->
 
 def guess_layout(grid: Grid) -> ForeignSheetGuess:
     """The best guess for ``grid``; ``ok`` False with ``problems`` when it cannot tell."""
+    months: tuple[int, ...]
     header, months = -1, ()
     for row in range(min(HEADER_SEARCH_ROWS, len(grid.rows))):
         found = _header_months(grid, row)
@@ -124,7 +126,8 @@ def guess_layout(grid: Grid) -> ForeignSheetGuess:
         return ForeignSheetGuess(grid.name, header, -1, months, problems=(
             f"Arket »{grid.name}« har ingen kolonne med posternes navne til venstre for "
             "månederne.",))
-    sections = tuple((row, section_of(grid.cell(row, item)))  # type: ignore[misc]
+    # _is_section_row has already found a section on each of these rows.
+    sections = tuple((row, cast(EconomySection, section_of(grid.cell(row, item))))
                      for row in range(header + 1, len(grid.rows))
                      if _is_section_row(grid, row, item, months))
     note = next((column for column, value in enumerate(grid.rows[header])

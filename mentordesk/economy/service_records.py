@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -71,6 +71,10 @@ def list_debts(context: Context, citizen_id: int) -> list[DebtRow]:
     return rows
 
 
+@overload
+def _money(value: object, label: str, limit: int) -> int: ...
+@overload
+def _money(value: object, label: str, limit: int, *, allow_none: bool) -> int | None: ...
 def _money(value: object, label: str, limit: int, *, allow_none: bool = False) -> int | None:
     amount = optional_int(value, f"{label} skal være et beløb i kroner.")
     if amount is None:

@@ -11,6 +11,7 @@ import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from mentordesk.domain.economy import EconomySection, Frequency, NormKind, NormRates, Person
 
@@ -79,12 +80,12 @@ class SheetLine:
 
     @classmethod
     def filled(cls, section: EconomySection | str, label: str, frequency: Frequency | str,
-               amount_oere: int, first_month: int = 1, **other: object) -> SheetLine:
+               amount_oere: int, first_month: int = 1, **other: Any) -> SheetLine:
         """A line whose months are filled from its frequency and amount."""
         return cls(section=EconomySection(section), label=label,
                    months=fill_months(frequency, amount_oere, first_month),
                    frequency=Frequency(frequency), amount_oere=amount_oere,
-                   first_month=first_month, **other)  # type: ignore[arg-type]
+                   first_month=first_month, **other)
 
     @property
     def year_total(self) -> int:

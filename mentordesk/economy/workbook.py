@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from mentordesk import audit
 from mentordesk.domain.economy import EconomySection, Frequency, NormKind, Person
+from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.economy.foreign import (
     ForeignSheetGuess,
     amount_oere,
@@ -105,6 +107,7 @@ def read_economy_workbook(path: Path, year: int,
         return ImportPreview(path.name, "own", _own_sheet(own, year),
                              source_citizen_id=_int_or_none(marker.cell(3, 0)),
                              source_year=_int_or_none(marker.cell(2, 0)))
+    grid: Grid | None
     if guess is None:
         grid, guess = best_guess(grids)
     else:
@@ -193,7 +196,10 @@ def _own_line(grid: Grid, row: int, section: EconomySection, category: str) -> S
         note=_text(grid.cell(row, COL_NOTE)))
 
 
-def _choice(enum: type, value: CellValue, default: object) -> object:
+Choice = TypeVar("Choice", bound=LabeledStrEnum)
+
+
+def _choice(enum: type[Choice], value: CellValue, default: Choice) -> Choice:
     try:
         return enum.from_label(_text(value))
     except ValueError:

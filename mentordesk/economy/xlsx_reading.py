@@ -13,8 +13,12 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentordesk.errors import MentorDeskError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_PARTS = 500
@@ -107,17 +111,17 @@ def read_grids(path: Path) -> list[Grid]:
         book.close()
 
 
-def _grid(sheet: object) -> Grid:
-    rows = []
-    for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):  # type: ignore[attr-defined]
+def _grid(sheet: ReadOnlyWorksheet) -> Grid:
+    rows: list[tuple[CellValue, ...]] = []
+    for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
         if len(rows) >= MAX_ROWS:
-            raise WorkbookRefused(f"Arket »{sheet.title}« har over {MAX_ROWS} rækker; "  # type: ignore[attr-defined]
+            raise WorkbookRefused(f"Arket »{sheet.title}« har over {MAX_ROWS} rækker; "
                                   "det ligner ikke et økonomisk overblik.")
         rows.append(tuple(_value(value) for value in values))
     while rows and all(value is None for value in rows[-1]):
         rows.pop()
     state = getattr(sheet, "sheet_state", "visible")
-    return Grid(name=sheet.title, rows=tuple(rows), hidden=state != "visible")  # type: ignore[attr-defined]
+    return Grid(name=sheet.title, rows=tuple(rows), hidden=state != "visible")
 
 
 def _value(value: object) -> CellValue:

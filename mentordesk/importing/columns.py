@@ -145,10 +145,10 @@ def parse_field(text: str) -> ImportField | None:
     for field in ImportField:
         if wanted in (normalize_header(field.label), normalize_header(field.value)):
             return field
-    field = _FIELD_BY_WORDS.get(wanted)
-    if field is None:
+    by_words = _FIELD_BY_WORDS.get(wanted)
+    if by_words is None:
         labels = ", ".join(field.label for field in ImportField)
         raise ImportRefused(
             f"Ukendt felt »{text.strip()}«. Brug et af: {labels} – eller - for at springe "
             "kolonnen over.")
-    return field
+    return by_words

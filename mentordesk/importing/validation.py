@@ -25,12 +25,13 @@ from mentordesk.importing.values import (
     split_full_name,
     text,
 )
+from mentordesk.kernel.cleaning import column_limit
 from mentordesk.storage.models import Citizen, CourseType, LegalBasis, User
 
 _CPR_SHAPE = re.compile(r"\d{9,10}|\d{6}-\d{4}")
 # Column sizes come from the model, so the limits shown to the user are the real ones.
 TEXT_LIMITS: dict[str, int] = {
-    name: Citizen.__table__.c[name].type.length
+    name: column_limit(Citizen, name)
     for name in ("first_name", "last_name", "alias", "address", "postal_code", "city",
                  "phone", "email")
 }
@@ -135,8 +136,10 @@ def candidate_cprs(table: ImportTable, mapping: Mapping[int, ImportField],
                    today: date) -> set[str]:
     """The valid CPR numbers in the file: what to look up for duplicates in the database."""
     column = _column_of(mapping, ImportField.CPR)
+    if column is None:
+        return set()
     found = set()
-    for row in table.rows if column is not None else ():
+    for row in table.rows:
         try:
             found.add(_normalized_cpr(text(row.cell(column)), today))
         except ValueError:

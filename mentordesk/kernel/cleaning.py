@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from sqlalchemy import String
+
 from mentordesk.errors import InvalidInput
 from mentordesk.storage.models import Base
 
@@ -24,7 +26,10 @@ __all__ = ["InvalidInput"]
 
 def column_limit(model: type[Base], field: str) -> int:
     """The declared length of a String column: the limit the user is told about."""
-    return int(model.__table__.c[field].type.length)  # type: ignore[attr-defined]
+    column_type = model.__table__.c[field].type
+    if not isinstance(column_type, String) or column_type.length is None:
+        raise TypeError(f"{model.__name__}.{field} is not a String column with a length")
+    return column_type.length
 
 
 def clean_text(value: object, label: str, limit: int, *, required: bool = False) -> str:
@@ -70,10 +75,11 @@ def optional_date(value: object, label: str) -> date | None:
     return value
 
 
-def check_lengths(model: type, values: Mapping[str, Any], labels: Mapping[str, str]) -> None:
+def check_lengths(model: type[Base], values: Mapping[str, Any],
+                  labels: Mapping[str, str]) -> None:
     """Refuse text longer than its column allows (``Text`` columns: ``TEXT_LIMIT``), with
     the field's Danish name: "Navn må højst være 120 tegn."."""
-    columns = model.__table__.columns  # type: ignore[attr-defined]
+    columns = model.__table__.columns
     for field, value in values.items():
         if not isinstance(value, str) or field not in columns:
             continue

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from mentordesk.errors import StaleEdit
 from mentordesk.storage.models import Versioned
+
+
+class SavedValues(Protocol):
+    """What ``stale_conflict`` compares against: a saved version, each field an attribute.
+
+    A versioned row is one; so is a namespace of values computed from a row.
+    """
+
+    @property
+    def version(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,7 @@ def apply_edit(
     return diff
 
 
-def stale_conflict(row: Versioned, changes: Mapping[str, Any],
+def stale_conflict(row: SavedValues, changes: Mapping[str, Any],
                    original: Mapping[str, Any]) -> EditConflict:
     """Compare my changes with a row that moved on: conflicts, and what merges cleanly."""
     conflicts: list[FieldConflict] = []

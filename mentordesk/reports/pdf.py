@@ -41,6 +41,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag
 
 from mentordesk.domain.dates import format_date
 from mentordesk.reports import pdf_speedups
@@ -128,7 +129,7 @@ def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """
     cleaned = cleanBlockQuotedText(paragraph_text(text))
     text_frag, break_frag = _frag_templates(style)
-    shared = {"link": [], "us_lines": []}  # the parser shares these lists the same way
+    shared: dict[str, list] = {"link": [], "us_lines": []}  # the parser shares these lists too
     frags = []
     for token in _PLAIN_TOKENS.split(cleaned):
         if token == "<br/>":
@@ -140,10 +141,10 @@ def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
 
 _PLAIN_TOKENS = re.compile("(&amp;|&lt;|&gt;|<br/>)")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
-_FRAG_TEMPLATES: dict[int, tuple[ParagraphStyle, object, object]] = {}
+_FRAG_TEMPLATES: dict[int, tuple[ParagraphStyle, ParaFrag, ParaFrag]] = {}
 
 
-def _frag_templates(style: ParagraphStyle) -> tuple[object, object]:
+def _frag_templates(style: ParagraphStyle) -> tuple[ParaFrag, ParaFrag]:
     """The parser's text and line-break fragments for ``style``, parsed once per style."""
     entry = _FRAG_TEMPLATES.get(id(style))
     if entry is None or entry[0] is not style:

@@ -115,10 +115,10 @@ def _staff(session: Session) -> Staff:
 
 
 def _reference_labels(session: Session) -> dict[str, dict[int, str]]:
-    out = {}
+    out: dict[str, dict[int, str]] = {}
     for table_name, column in REFERENCE_LABELS.items():
         table = Base.metadata.tables[table_name]
-        out[table_name] = dict(session.execute(select(table.c.id, table.c[column])).all())
+        out[table_name] = dict(session.execute(select(table.c.id, table.c[column])).tuples().all())
     return out
 
 

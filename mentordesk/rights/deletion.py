@@ -16,10 +16,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 import sqlcipher3
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -30,6 +31,7 @@ from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.context import Context
 from mentordesk.rights.tables import CITIZEN_TABLES
 from mentordesk.storage.database import Database, is_lock_error
+from mentordesk.storage.engine import driver_connection
 from mentordesk.storage.models import AppMeta, Citizen
 
 _log = logging.getLogger(__name__)
@@ -81,7 +83,8 @@ def deletion_candidates(context: Context,
         audit.record(session, context.actor.login, audit.Action.LIST, entity="citizen",
                      detail=f"Sager til sletning vist ({len(citizens)}; "
                      f"afsluttet før {format_date(latest_closing)})")
-        return [DeletionCandidate(c.id, confirmation_text(c), c.closed_on,
+        # The query keeps only citizens with a closing date.
+        return [DeletionCandidate(c.id, confirmation_text(c), cast(date, c.closed_on),
                                   c.closed_on + relativedelta(years=years))
                 for c in citizens]
 
@@ -108,7 +111,8 @@ def delete_citizen(context: Context, citizen_id: int,
         closed_on = citizen.closed_on
         session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         rows = count_rows(session, citizen_id)
-        session.execute(Citizen.__table__.delete().where(Citizen.id == citizen_id))
+        # A mapped class's __table__ is its Table; SQLAlchemy types it as any FromClause.
+        session.execute(cast(Table, Citizen.__table__).delete().where(Citizen.id == citizen_id))
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="citizen",
                      entity_id=citizen_id, citizen_id=citizen_id,
                      detail=f"Sag slettet efter endt opbevaring (afsluttet "
@@ -140,7 +144,7 @@ def compact(database: Database) -> bool:
     (secure_delete has already overwritten the freed content) and False is returned.
     """
     with database.engine.connect() as connection:
-        driver = connection.connection.driver_connection
+        driver = driver_connection(connection)
         try:
             driver.execute("PRAGMA secure_delete = ON")
             driver.execute("VACUUM")

@@ -60,7 +60,7 @@ def _hours(minutes: int | None) -> float | None:
     return None if minutes is None else round(minutes / 60, 4)
 
 
-def _write_row(sheet, row: int, values: list, formats: dict, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _write_row(sheet, row: int, values: list, formats: dict, kinds: list[str]) -> None:
     for column, (value, kind) in enumerate(zip(values, kinds, strict=True)):
         if value is None:
             sheet.write_blank(row, column, None)
@@ -74,7 +74,7 @@ def _write_row(sheet, row: int, values: list, formats: dict, kinds: list[str]) -
             sheet.write_number(row, column, value)
 
 
-def _header(sheet, title: str, header: list[str], formats: dict, widths: list[int]) -> None:  # type: ignore[no-untyped-def]
+def _header(sheet, title: str, header: list[str], formats: dict, widths: list[int]) -> None:
     sheet.write_string(0, 0, title, formats["title"])
     for column, (text, width) in enumerate(zip(header, widths, strict=True)):
         sheet.write_string(2, column, text, formats["head"])
@@ -82,7 +82,7 @@ def _header(sheet, title: str, header: list[str], formats: dict, widths: list[in
     sheet.freeze_panes(3, 1)
 
 
-def _citizen_sheet(book, overview: HoursOverview, formats: dict) -> None:  # type: ignore[no-untyped-def]
+def _citizen_sheet(book, overview: HoursOverview, formats: dict) -> None:
     sheet = book.add_worksheet("Borgere")
     _header(sheet, f"Timeoverblik {format_date(overview.start)} – {format_date(overview.end)}",
             ["Borger", "Mentor", "Uge", "Mandag", "Bevilget min. (timer)",
@@ -99,7 +99,7 @@ def _citizen_sheet(book, overview: HoursOverview, formats: dict) -> None:  # typ
             FLAG_LABELS[week.flag]], formats, kinds)
 
 
-def _mentor_sheet(book, overview: HoursOverview, formats: dict) -> None:  # type: ignore[no-untyped-def]
+def _mentor_sheet(book, overview: HoursOverview, formats: dict) -> None:
     sheet = book.add_worksheet("Mentorer")
     _header(sheet, "Kapacitet, leveret og planlagt pr. mentor",
             ["Mentor", "Uge", "Mandag", "Kapacitet (timer)", "Leveret (timer)",
@@ -112,7 +112,7 @@ def _mentor_sheet(book, overview: HoursOverview, formats: dict) -> None:  # type
             _hours(week.planned_minutes)], formats, kinds)
 
 
-def _totals_sheet(book, overview: HoursOverview, formats: dict) -> None:  # type: ignore[no-untyped-def]
+def _totals_sheet(book, overview: HoursOverview, formats: dict) -> None:
     sheet = book.add_worksheet("Måneder og periode")
     _header(sheet, "Summer pr. måned og for hele perioden",
             ["Borger", "Måned", "Uger", "Bevilget min. (timer)", "Bevilget maks. (timer)",

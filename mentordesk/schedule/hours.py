@@ -94,7 +94,7 @@ def mentor_weeks(session: Session, mentor_ids: Sequence[int], start: date, end: 
         return []
     first, last = _week_span(start, end)
     capacity = dict(session.execute(
-        select(User.id, User.weekly_capacity_minutes).where(User.id.in_(ids))).all())
+        select(User.id, User.weekly_capacity_minutes).where(User.id.in_(ids))).tuples().all())
     delivered = _delivered_by_mentor(session, ids, first, last)
     planned: dict[tuple[int, str], int] = defaultdict(int)
     for occurrence in _future_occurrences(session, first, last, today, mentor_ids=ids):

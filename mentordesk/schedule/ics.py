@@ -104,7 +104,7 @@ def read_ics(data: bytes) -> list[IcsEvent]:
 # --- writing ------------------------------------------------------------------------------
 
 
-def _calendar(items: Sequence[CalendarItem], citizens: dict, include_details: bool):  # type: ignore[no-untyped-def]
+def _calendar(items: Sequence[CalendarItem], citizens: dict, include_details: bool):
     from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
@@ -166,7 +166,7 @@ def _uid(item: CalendarItem) -> str:
 # --- reading --------------------------------------------------------------------------------
 
 
-def _event(component) -> IcsEvent:  # type: ignore[no-untyped-def]
+def _event(component) -> IcsEvent:
     start = component.get("dtstart")
     if start is None:
         raise InvalidInput(f"{_BAD_FILE}: en aftale mangler starttidspunkt (DTSTART).")

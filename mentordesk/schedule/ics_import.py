@@ -31,6 +31,7 @@ from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import AccessDenied, InvalidInput
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.cleaning import column_limit
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import ENTITY, _insert
 from mentordesk.schedule.ics import ZONE, read_ics
@@ -201,7 +202,7 @@ def _from_events(events: list, window: tuple[datetime, datetime]) -> tuple[list[
     return blocks, ignored
 
 
-def _event_blocks(event, window: tuple[datetime, datetime],  # type: ignore[no-untyped-def]
+def _event_blocks(event, window: tuple[datetime, datetime],
                   replaced: set[datetime]) -> tuple[list[_Block], int]:
     if not _is_busy(event):
         return [], 1
@@ -218,7 +219,7 @@ def _event_blocks(event, window: tuple[datetime, datetime],  # type: ignore[no-u
     return _expanded(event, rule, window, excluded)
 
 
-def _expanded(event, rule, window: tuple[datetime, datetime],  # type: ignore[no-untyped-def]
+def _expanded(event, rule, window: tuple[datetime, datetime],
               excluded: set[datetime]) -> tuple[list[_Block], int]:
     from dateutil.rrule import rrulestr
 
@@ -240,7 +241,7 @@ def _expanded(event, rule, window: tuple[datetime, datetime],  # type: ignore[no
     return blocks, 0
 
 
-def _pieces(event, key_start: datetime,  # type: ignore[no-untyped-def]
+def _pieces(event, key_start: datetime,
             actual: object = None) -> list[_Block]:
     """One block per calendar day: an appointment lasts at most 24 hours."""
     start_value = actual if actual is not None else event.get("dtstart").dt
@@ -264,13 +265,13 @@ def _pieces(event, key_start: datetime,  # type: ignore[no-untyped-def]
 # --- small helpers ------------------------------------------------------------------------
 
 
-def _is_busy(event) -> bool:  # type: ignore[no-untyped-def]
+def _is_busy(event) -> bool:
     status = str(event.get("status", "")).upper()
     transparency = str(event.get("transp", "")).upper()
     return status != "CANCELLED" and transparency != "TRANSPARENT"
 
 
-def _uid(event) -> str:  # type: ignore[no-untyped-def]
+def _uid(event) -> str:
     uid = str(event.get("uid", "")).strip()
     if uid:
         return uid
@@ -278,18 +279,18 @@ def _uid(event) -> str:  # type: ignore[no-untyped-def]
     return "|".join(str(event.get(name, "")) for name in ("summary", "dtstart", "dtend"))
 
 
-def _title(event) -> str:  # type: ignore[no-untyped-def]
+def _title(event) -> str:
     """SUMMARY as plain text on one line: control and format characters removed."""
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
                    for c in str(event.get("summary", "")))
     text = " ".join(text.split())
-    limit = int(Appointment.__table__.c["place"].type.length)  # type: ignore[attr-defined]
+    limit = column_limit(Appointment, "place")
     if len(text) > limit:
         text = text[:limit - 1] + "…"
     return text or DEFAULT_TITLE
 
 
-def _span(event) -> timedelta:  # type: ignore[no-untyped-def]
+def _span(event) -> timedelta:
     start = event.get("dtstart").dt
     if event.get("dtend") is not None:
         end = event.get("dtend").dt
@@ -309,6 +310,7 @@ def _plus(start: object, span: timedelta) -> object:
         from zoneinfo import ZoneInfo
 
         return (start.astimezone(ZoneInfo("UTC")) + span).astimezone(start.tzinfo)
+    # start is the untyped parser's DTSTART value: a date or a naive datetime.
     return start + span  # type: ignore[operator]
 
 
@@ -330,7 +332,7 @@ def _local(value: object) -> datetime:
     raise InvalidInput(f"{_BAD_FILE}: et tidspunkt kunne ikke læses.")
 
 
-def _exdates(event) -> set[datetime]:  # type: ignore[no-untyped-def]
+def _exdates(event) -> set[datetime]:
     found = event.get("exdate")
     if found is None:
         return set()
@@ -338,7 +340,7 @@ def _exdates(event) -> set[datetime]:  # type: ignore[no-untyped-def]
     return {_local(item.dt) for entry in lists for item in entry.dts}
 
 
-def _is_simple_weekly(rule, start: object, span: timedelta) -> bool:  # type: ignore[no-untyped-def]
+def _is_simple_weekly(rule, start: object, span: timedelta) -> bool:
     """Weekly, plain weekdays, and the same Danish wall-clock time all year."""
     if str(rule.get("FREQ", [""])[0]).upper() != "WEEKLY" or set(rule) - _SIMPLE_WEEKLY_PARTS:
         return False
@@ -356,7 +358,7 @@ def _is_simple_weekly(rule, start: object, span: timedelta) -> bool:  # type: ig
                for moment in (start, later))
 
 
-def _local_rule(rule) -> str:  # type: ignore[no-untyped-def]
+def _local_rule(rule) -> str:
     """The rule as the calendar stores it: naive local times (UNTIL converted)."""
     parts = []
     for name in ("FREQ", "INTERVAL", "BYDAY", "WKST", "COUNT"):

@@ -40,4 +40,4 @@ def user_names(session: Session, ids: Iterable[int] | None = None) -> dict[int, 
     query = select(User.id, User.full_name)
     if ids is not None:
         query = query.where(User.id.in_(sorted(set(ids))))
-    return dict(session.execute(query).all())  # type: ignore[arg-type]
+    return dict(session.execute(query).tuples().all())

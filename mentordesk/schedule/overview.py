@@ -143,7 +143,7 @@ def _mentors(session: Session, actor: Actor) -> dict[int, str]:
     query = select(User.id, User.full_name).where(User.active)
     if not actor.sees_all_citizens:
         query = query.where(User.id == actor.user_id)
-    return dict(session.execute(query.order_by(User.full_name)).all())  # type: ignore[arg-type]
+    return dict(session.execute(query.order_by(User.full_name)).tuples().all())
 
 
 def _names(session: Session, ids: Sequence[int]) -> dict[int, str]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -155,7 +156,7 @@ def series_starts(rule_text: str, dtstart: datetime, exdates: Iterable[datetime]
 
 
 @lru_cache(maxsize=4096)
-def _rule(rule_text: str, dtstart: datetime):  # type: ignore[no-untyped-def]
+def _rule(rule_text: str, dtstart: datetime):
     # Parsing dominates expanding a team's week; a parsed rule is never mutated here.
     from dateutil.rrule import rrulestr
 
@@ -258,10 +259,10 @@ def _with_contacts(session: Session, occurrences: list[Occurrence]) -> list[Occu
     return result
 
 
-def _replace(occurrence: Occurrence, **changes: object) -> Occurrence:
+def _replace(occurrence: Occurrence, **changes: Any) -> Occurrence:
     from dataclasses import replace
 
-    return replace(occurrence, **changes)  # type: ignore[arg-type]
+    return replace(occurrence, **changes)
 
 
 def day_window(first: date, last: date) -> tuple[datetime, datetime]:

@@ -13,8 +13,9 @@ import binascii
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
@@ -88,7 +89,7 @@ def _check_dimensions(width: int, height: int) -> None:
                            f"{MAX_LOGO_SIDE} × {MAX_LOGO_SIDE} pixel.")
 
 
-def _encode(image) -> TeamLogo:  # type: ignore[no-untyped-def]
+def _encode(image) -> TeamLogo:
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     image = image.convert("RGBA" if has_alpha else "RGB")
     image.thumbnail((STORED_MAX_SIDE, STORED_MAX_SIDE))
@@ -117,7 +118,9 @@ def set_team_logo_from_file(context: Context, path: Path) -> TeamLogo:
 def remove_team_logo(context: Context) -> None:
     require_admin(context.actor)
     with context.session() as session:
-        removed = session.execute(delete(AppMeta).where(AppMeta.key == LOGO_META_KEY))
+        # A DELETE returns a CursorResult; Session.execute is typed for any statement.
+        removed = cast(CursorResult, session.execute(
+            delete(AppMeta).where(AppMeta.key == LOGO_META_KEY)))
         if removed.rowcount:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          detail="Logo til rapporter fjernet")

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy import Engine
 
-from mentordesk.storage.engine import RawKey
+from mentordesk.storage.engine import RawKey, driver_connection
 
 
 def backup_folder_for(database: Path) -> Path:
@@ -36,7 +36,7 @@ def write_backup(engine: Engine, raw_key: RawKey, destination: Path) -> Path:
     try:
         target.execute(f'PRAGMA key = "{raw_key.pragma_value()}"')
         with engine.connect() as connection:
-            source = connection.connection.driver_connection
+            source = driver_connection(connection)
             source.backup(target)
     finally:
         target.close()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool, QueuePool
@@ -136,6 +136,7 @@ def _windows_drive_is_remote(resolved: str) -> bool:
 
     drive_remote = 4
     root = os.path.splitdrive(resolved)[0] + "\\"
+    # typeshed declares ctypes.windll only when checking for Windows.
     return ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote  # type: ignore[attr-defined]
 
 
@@ -187,9 +188,22 @@ def _database_url(path: Path, raw_key: RawKey) -> URL:
     )
 
 
+def driver_connection(connection: Connection) -> sqlcipher3.Connection:
+    """The sqlcipher3 connection under ``connection``, for pragmas that must run outside a
+    transaction and for the backup API.
+
+    SQLAlchemy types it as optional because an invalidated connection has none; an open
+    connection always has one, so None here is a programming error.
+    """
+    driver = connection.connection.driver_connection
+    if driver is None:
+        raise RuntimeError("The database connection has been invalidated.")
+    return driver
+
+
 def install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection, _record) -> None:
         # The dialect has already sent PRAGMA key. A wrong key only shows on the first
         # read, so read right away, before any other pragma can touch the file.
         cursor = dbapi_connection.cursor()
@@ -209,7 +223,7 @@ def install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(connection) -> None:
         # Read-then-write in a deferred transaction fails under WAL with "database is
         # locked" whatever the busy timeout; taking the write lock up front avoids it.
         # Pure reads (READ_ONLY option) stay deferred so they never block a writer.

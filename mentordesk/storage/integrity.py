@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from mentordesk import audit
 from mentordesk.storage.database import Database
+from mentordesk.storage.engine import driver_connection
 
 
 @dataclass
@@ -36,7 +37,7 @@ def check_database(database: Database) -> IntegrityReport:
     ("malformed") instead of answering, and that is a finding, not a crash."""
     report = IntegrityReport()
     with database.engine.connect() as connection:
-        driver = connection.connection.driver_connection
+        driver = driver_connection(connection)
         # Verifies every page's HMAC: finds tampering that SQLite's own check cannot see.
         _pragma_check(report, driver, "Kryptering (HMAC på alle sider)",
                       "PRAGMA cipher_integrity_check", lambda rows: not rows)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from mentordesk.errors import CannotOpenDatabase
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
-from mentordesk.storage.engine import RawKey
+from mentordesk.storage.engine import RawKey, driver_connection
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -83,7 +83,7 @@ def _run_upgrade_without_foreign_keys(connection: Connection) -> None:
     # Batch migrations rebuild tables by dropping the parent; with foreign keys on, that
     # fires ON DELETE CASCADE and silently empties the child tables. The pragma only
     # takes effect outside a transaction, hence the raw driver connection.
-    driver = connection.connection.driver_connection
+    driver = driver_connection(connection)
     driver.execute("PRAGMA foreign_keys = OFF")
     try:
         config = alembic_config()

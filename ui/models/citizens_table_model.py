@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from mentordesk.services.citizens import ANONYMOUS_MARK, CitizenRow
@@ -30,7 +30,7 @@ class Column(IntEnum):
 
 
 class CitizensTableModel(QAbstractTableModel):
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CitizenRow] = []
         self._loaded = 0

@@ -8,9 +8,11 @@ model provides it, else from the displayed text.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QCollator,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -39,7 +41,7 @@ class DanishSortProxyModel(QSortFilterProxyModel):
     the source for all its rows first (``fetch_all``).
     """
 
-    def __init__(self, parent: object = None,
+    def __init__(self, parent: QObject | None = None,
                  natural_order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
                  ) -> None:
         super().__init__(parent)
@@ -48,11 +50,11 @@ class DanishSortProxyModel(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
-    def setSourceModel(self, source: object) -> None:
+    def setSourceModel(self, source: QAbstractItemModel) -> None:
         super().setSourceModel(source)
         # A new search result resets the source to its first chunk: complete it again
         # when the current sort is not the order the rows arrive in.
-        source.modelReset.connect(self._complete_for_sort)  # type: ignore[attr-defined]
+        source.modelReset.connect(self._complete_for_sort)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._complete_source_unless_natural(column, order)

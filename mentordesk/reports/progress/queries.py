@@ -83,7 +83,9 @@ class AssessmentRow(NamedTuple):
     citizen_view: str
 
 
-class ContactRow(NamedTuple):
+# A dataclass, not a NamedTuple: a NamedTuple field may not be called ``count``.
+@dataclass(frozen=True)
+class ContactRow:
     citizen_id: int
     form: str
     attended: bool

@@ -161,7 +161,7 @@ def attendance_rate(context: Context, citizen_id: int, start: date, end: date,
             select(Contact.attended, func.count())
             .where(Contact.citizen_id == citizen_id, Contact.contact_on >= start,
                    Contact.contact_on <= end, Contact.form.in_(in_person))
-            .group_by(Contact.attended)).all())
+            .group_by(Contact.attended)).tuples().all())
         audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      citizen_id=citizen_id,
                      detail=f"Mødestabilitet {format_date(start)}–{format_date(end)}")

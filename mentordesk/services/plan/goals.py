@@ -193,9 +193,9 @@ def _entity_names(session: Session, rows: list[history.ChangeRow]) -> dict[tuple
     still exists, else the newest value the history holds (rows are newest first)."""
     names: dict[tuple[str, int], str] = {}
     sub_texts = dict(session.execute(select(SubGoal.id, SubGoal.text).where(
-        SubGoal.id.in_([r.entity_id for r in rows if r.entity == "sub_goal"]))).all())
+        SubGoal.id.in_([r.entity_id for r in rows if r.entity == "sub_goal"]))).tuples().all())
     dates = dict(session.execute(select(Assessment.id, Assessment.assessed_on).where(
-        Assessment.id.in_([r.entity_id for r in rows if r.entity == "assessment"]))).all())
+        Assessment.id.in_([r.entity_id for r in rows if r.entity == "assessment"]))).tuples().all())
     remembered: dict[tuple[str, int], str] = {}
     for row in rows:
         key = (row.entity, row.entity_id)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
-from sqlalchemy import Select, delete, insert, select
+from sqlalchemy import CursorResult, Select, delete, insert, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -141,8 +142,9 @@ def unlink_contact(context: Context, goal_id: int, contact_id: int) -> None:
     """Remove the link between a contact and the goal (the contact itself stays)."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
-        result = session.execute(delete(contact_goal).where(
-            contact_goal.c.goal_id == goal.id, contact_goal.c.contact_id == contact_id))
+        # A DELETE returns a CursorResult; Session.execute is typed for any statement.
+        result = cast(CursorResult, session.execute(delete(contact_goal).where(
+            contact_goal.c.goal_id == goal.id, contact_goal.c.contact_id == contact_id)))
         if not result.rowcount:
             return
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="contact",

@@ -33,6 +33,7 @@ from mentordesk.services.plan.values import (
 from mentordesk.services.plan.vum_terms import goal_terms
 from mentordesk.storage.models import (
     Assessment,
+    Base,
     Citizen,
     Goal,
     Grant,
@@ -113,7 +114,7 @@ def term_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
     if not wanted:
         return {}
     names = dict(session.execute(
-        select(VumTerm.code, VumTerm.name).where(VumTerm.code.in_(wanted))).all())
+        select(VumTerm.code, VumTerm.name).where(VumTerm.code.in_(wanted))).tuples().all())
     for code in wanted - names.keys():
         try:
             names[code] = vum.get_term(code).name
@@ -334,7 +335,7 @@ def _enum_value(enum: type, value: object, message: str) -> str:
         raise InvalidInput(message) from None
 
 
-def _limit(model: type, field: str) -> int:
-    length = getattr(model.__table__.c[field].type, "length", None)  # type: ignore[attr-defined]
+def _limit(model: type[Base], field: str) -> int:
+    length = getattr(model.__table__.c[field].type, "length", None)
     return int(length or TEXT_LIMIT)
 
