@@ -7,13 +7,14 @@ from conftest import TEST_PASSPHRASE, InMemoryKeyring
 
 from mentordesk import audit, vault
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
+from mentordesk.services import new_team
 from mentordesk.storage.engine import read_salt
 
 
 @pytest.mark.parametrize("weak", ["", "kort", "elleve tegn", "aaaaaaaaaaaaaaaa"])
 def test_weak_passphrases_are_refused_and_nothing_is_created(weak, db_path):
     with pytest.raises(WeakPassphrase):
-        vault.create_database(db_path, weak, team_name="Team")
+        new_team.create_database(db_path, weak, team_name="Team")
     assert not db_path.exists()
     assert list(db_path.parent.iterdir()) == []
 
