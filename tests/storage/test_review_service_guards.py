@@ -89,7 +89,8 @@ PACKAGES = ("mentordesk.services.plan", "mentordesk.schedule", "mentordesk.right
             "mentordesk.audit_admin")
 MODULES = ("mentordesk.economy.service_records", "mentordesk.economy.service_sheet",
            "mentordesk.economy.workbook", "mentordesk.reports.progress.workflow",
-           "mentordesk.reports.progress.batch", "mentordesk.services.team_settings")
+           "mentordesk.reports.progress.batch", "mentordesk.reports.plan_export",
+           "mentordesk.services.team_settings")
 READ, CHANGE, TEAM = "read", "change", "team"
 # Citizen-scoped reads that only a coordinator may run (a mentor is refused even when assigned).
 COORDINATOR_ONLY = {"rights.access_export.export_citizen"}
