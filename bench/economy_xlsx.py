@@ -39,6 +39,7 @@ from mentordesk.economy import (  # noqa: E402
     load_sheet,
     save_sheet,
 )
+from mentordesk.services import new_team  # noqa: E402
 from mentordesk.services.citizens import NewCitizen, create_citizen  # noqa: E402
 from mentordesk.services.team import resolve_actor  # noqa: E402
 
@@ -99,7 +100,7 @@ def _libreoffice(source: Path, work: Path) -> float | None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        database = vault.create_database(work / "bench.mentordesk", PASSPHRASE,
+        database = new_team.create_database(work / "bench.mentordesk", PASSPHRASE,
                                          team_name="Bench")
         try:
             actor = resolve_actor(database, vault.current_login())

@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING
 from mentordesk import audit
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
 from mentordesk.paths import state_dir
-from mentordesk.services.catalogue import seed_default_catalogue
-from mentordesk.services.team import register_first_admin
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
@@ -125,27 +123,11 @@ class KeyStore:
             pass  # nothing remembered, nothing to forget
 
 
-def create_database(
-    path: Path,
-    passphrase: str,
-    *,
-    team_name: str,
-    remember: bool = False,
-    keystore: KeyStore | None = None,
-    admin_login: str | None = None,
-    admin_name: str = "",
-) -> Database:
-    """Create a new encrypted database whose first user (this PC's login) is admin."""
+def create_encrypted_database(path: Path, passphrase: str, *, team_name: str) -> Database:
+    """A new, empty encrypted database under ``passphrase``. Its first admin and default
+    catalogue are the team's business: ``mentordesk.services.new_team.create_database``."""
     check_passphrase_strength(passphrase)
-    raw_key = derive_key(passphrase, os.urandom(SALT_SIZE))
-    database = Database.create(path, raw_key, team_name)
-    with database.session() as session:
-        seed_default_catalogue(session)
-    login = admin_login or current_login()
-    register_first_admin(database, login, admin_name or login)
-    if remember:
-        (keystore or KeyStore()).remember(raw_key)
-    return database
+    return Database.create(path, derive_key(passphrase, os.urandom(SALT_SIZE)), team_name)
 
 
 def unlock_with_passphrase(

@@ -61,9 +61,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def database(db_path: Path):
-    from mentordesk import vault
+    from mentordesk.services import new_team
 
-    database = vault.create_database(db_path, TEST_PASSPHRASE, team_name="Testteamet")
+    database = new_team.create_database(db_path, TEST_PASSPHRASE, team_name="Testteamet")
     yield database
     database.close()
 

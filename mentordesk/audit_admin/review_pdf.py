@@ -7,7 +7,7 @@ from datetime import datetime
 from reportlab.platypus import Flowable
 
 from mentordesk.audit_admin.review import Finding, ReviewReport
-from mentordesk.reports.pdf import PdfMeta, build_pdf, content_width, data_table, para
+from mentordesk.pdf.toolkit import PdfMeta, build_pdf, content_width, data_table, para
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")

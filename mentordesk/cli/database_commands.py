@@ -24,7 +24,8 @@ from mentordesk.cli.common import (
 )
 from mentordesk.kernel.context import Context
 from mentordesk.paths import DEMO_PASSPHRASE
-from mentordesk.storage.integrity import check_database
+from mentordesk.security.integrity import check_database
+from mentordesk.services import new_team
 
 if TYPE_CHECKING:
     from mentordesk.importing import ColumnMapping, ImportCheck, ImportResult, ImportTable
@@ -77,7 +78,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
     generated = vault.generate_passphrase() if args.generate_passphrase else None
     passphrase = generated or new_passphrase()
     database = create_or_fail(
-        lambda: vault.create_database(args.db, passphrase, team_name=args.team), args.db
+        lambda: new_team.create_database(args.db, passphrase, team_name=args.team), args.db
     )
     try:
         sheet = write_init_recovery_sheet(database, args.recovery_sheet, generated)

@@ -25,6 +25,7 @@ from mentordesk.demo.state import CHUNK_CITIZENS, DemoState
 from mentordesk.demo.team import add_team
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import MentorDeskError
+from mentordesk.services import new_team
 from mentordesk.storage.database import Database
 
 DEMO_TEAM_NAME = "Demoteamet"
@@ -60,7 +61,7 @@ def build_demo(
         raise ValueError("citizens, mentors and years must be at least 1")
     today = today or date.today()
     login = operator_login or vault.current_login()
-    database = vault.create_database(path, passphrase, team_name=DEMO_TEAM_NAME,
+    database = new_team.create_database(path, passphrase, team_name=DEMO_TEAM_NAME,
                                      admin_login=login, admin_name=login)
     try:
         state = DemoState(citizens=citizens, mentors=mentors, years=years, seed=seed,

@@ -6,8 +6,10 @@ loads a small file and codes stay beside the Danish names for later reporting to
 
 Regenerate after a new FFB release::
 
-    python -m mentordesk.domain.ffb_build /work/shared/reference/kl-ffb-codesystem.json \
+    python -m mentordesk.domain.ffb_build tests/fixtures/kl-ffb-codesystem.json \
         mentordesk/domain/data/ffb.json
+
+(replace the copy in ``tests/fixtures/`` with the new release first).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from mentordesk.economy.xlsx_layout import (
     YES,
     cell_ref,
     cell_text,
+    kroner,
 )
 
 _SUMMARY_LABELS = {
@@ -49,8 +50,6 @@ def _summary_cell(name: str) -> str:
 
 
 def write_debt_sheet(sheet: Any, f: Any, result: EconomySummary, available_cell: str) -> None:
-    from mentordesk.economy.xlsx_writer import kroner
-
     plan = result.plan
     sheet.write_string(0, 0, f"Gæld og afdragsplan {result.year}", f.title)
     by_key = {debt.id: debt for debt in result.debts}

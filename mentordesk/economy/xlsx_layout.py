@@ -1,9 +1,10 @@
 """What the exported workbook looks like, shared by the writer and the reader of our own
-files: sheet names, columns, row codes and the text rules for user text in cells."""
+files: sheet names, columns, row codes, and how amounts and user text go into cells."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 YEAR_SHEET = "Årsoversigt"
 DEBT_SHEET = "Gæld og afdrag"
@@ -46,6 +47,11 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 # A leading = + - @ would make Excel (or a CSV saved from it) treat the text as a formula;
 # a leading apostrophe is escaped too, so reading our own file back is exact.
 _FORMULA_START = ("=", "+", "-", "@", "'")
+
+
+def kroner(oere: int | None) -> float:
+    """øre → kroner as the float a cell holds (exact to the øre after ROUND)."""
+    return float(Decimal(oere or 0) / 100)
 
 
 def cell_text(text: str) -> str:

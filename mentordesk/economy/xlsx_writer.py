@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -46,6 +45,7 @@ from mentordesk.economy.xlsx_layout import (
     YEAR_SHEET,
     cell_ref,
     cell_text,
+    kroner,
 )
 
 NORM_ITEM_LABELS = (("first_adult", "Første voksne"), ("second_adult", "Anden voksne"),
@@ -53,11 +53,6 @@ NORM_ITEM_LABELS = (("first_adult", "Første voksne"), ("second_adult", "Anden v
                     ("child_7_17", "Barn 7–17 år"))
 RATES_FIRST_ROW = 3  # 0-based row of the first rate item
 MONEY = '#,##0.00\\ "kr."'
-
-
-def kroner(oere: int | None) -> float:
-    """øre → kroner as the float a cell holds (exact to the øre after ROUND)."""
-    return float(Decimal(oere or 0) / 100)
 
 
 @dataclass

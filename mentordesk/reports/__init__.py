@@ -1,1 +1,2 @@
-"""PDF documents: the shared toolkit (``pdf``) and the documents built on it."""
+"""Printed documents built on the shared PDF toolkit (``mentordesk.pdf``): progress reports,
+the economy overview and the handleplan (``plan_export``)."""

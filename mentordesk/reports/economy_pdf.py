@@ -2,7 +2,7 @@
 tables (twelve month columns do not fit a readable A4 page), the items' year totals,
 the debts with the repayment plan, and the one-off benefits.
 
-Built with the shared toolkit (``reports.pdf``): embedded font, escaped user text.
+Built with the shared toolkit (``mentordesk.pdf.toolkit``): embedded font, escaped user text.
 reportlab is heavy: import this module inside the print action.
 """
 
@@ -23,7 +23,7 @@ from mentordesk.economy.sheet import MONTH_NAMES, SheetLine
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.context import Context
-from mentordesk.reports.pdf import PdfMeta, build_pdf, content_width, data_table, para
+from mentordesk.pdf.toolkit import PdfMeta, build_pdf, content_width, data_table, para
 from mentordesk.storage.database import TEAM_NAME_KEY
 
 # Full month names wrap in a half-year table's narrow columns.

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from mentordesk.domain.dates import format_date
-from mentordesk.reports.pdf import (
+from mentordesk.pdf.toolkit import (
     PdfMeta,
     build_pdf,
     content_width,

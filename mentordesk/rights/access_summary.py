@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.cpr import mask_cpr
 from mentordesk.domain.dates import format_date, parse_date
-from mentordesk.reports.pdf import PdfMeta, build_pdf, content_width, data_table, para
+from mentordesk.pdf.toolkit import PdfMeta, build_pdf, content_width, data_table, para
 from mentordesk.rights.collect import CitizenData
 from mentordesk.rights.tables import CITIZEN_TABLES
 

@@ -218,7 +218,7 @@ def billing_workbook(basis: BillingBasis) -> bytes:
 
 
 def billing_pdf(basis: BillingBasis, team_name: str, printed_at: datetime) -> bytes:
-    from mentordesk.reports.pdf import PdfMeta, build_pdf, content_width, data_table, para
+    from mentordesk.pdf.toolkit import PdfMeta, build_pdf, content_width, data_table, para
 
     title = f"Afregningsgrundlag – {basis.authority_name}"
     rows = [[line.citizen_name, line.course_name, line.grant_period, line.price_label,

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from mentordesk.errors import CannotOpenDatabase, MentorDeskError
+from mentordesk.security.integrity import IntegrityReport, check_database
 from mentordesk.storage.backup import (
     backup_folder_for,
     timestamped_backup_path,
@@ -25,7 +26,6 @@ from mentordesk.storage.backup import (
 )
 from mentordesk.storage.database import Database, refuse_foreign_database
 from mentordesk.storage.engine import RawKey, check_looks_encrypted, open_engine
-from mentordesk.storage.integrity import IntegrityReport, check_database
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12

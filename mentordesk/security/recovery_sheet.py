@@ -42,7 +42,7 @@ def default_sheet_path(database_path: Path) -> Path:
 
 
 def build_recovery_sheet(facts: SheetFacts) -> bytes:
-    from mentordesk.reports.pdf import PdfMeta, build_pdf, data_table, markup, para
+    from mentordesk.pdf.toolkit import PdfMeta, build_pdf, data_table, markup, para
 
     rows = [
         ["Team", facts.team_name],

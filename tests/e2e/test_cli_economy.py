@@ -40,12 +40,13 @@ def economy_db(tmp_path: Path) -> tuple[Path, int]:
     from mentordesk import vault
     from mentordesk.domain.economy import EconomySection, Frequency
     from mentordesk.economy import DebtInput, Sheet, SheetLine, create_debt, save_sheet
+    from mentordesk.services import new_team
     from mentordesk.services.catalogue import seed_default_catalogue
     from mentordesk.services.citizens import NewCitizen, create_citizen
     from mentordesk.services.team import resolve_actor
 
     path = tmp_path / "okonomi.mentordesk"
-    database = vault.create_database(path, PASSPHRASE, team_name="Økonomiteamet")
+    database = new_team.create_database(path, PASSPHRASE, team_name="Økonomiteamet")
     try:
         with database.session() as session:
             seed_default_catalogue(session, today=date(YEAR, 6, 1))

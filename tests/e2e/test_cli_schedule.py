@@ -15,6 +15,7 @@ from icalendar import Calendar
 from mentordesk import vault
 from mentordesk.kernel.context import Context
 from mentordesk.schedule import AppointmentInput, create_appointment, weekly_hours_for_week
+from mentordesk.services import new_team
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, LegalBasis, User
 
@@ -32,7 +33,7 @@ def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def team_file(tmp_path: Path) -> Path:
     path = tmp_path / "kalender.mentordesk"
-    database = vault.create_database(path, PASSPHRASE, team_name="Kalenderteamet")
+    database = new_team.create_database(path, PASSPHRASE, team_name="Kalenderteamet")
     try:
         admin = resolve_actor(database, vault.current_login())
         with database.session() as session:

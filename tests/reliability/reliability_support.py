@@ -15,11 +15,12 @@ from sqlalchemy import inspect, text
 
 from mentordesk import vault
 from mentordesk.kernel.context import Context
+from mentordesk.security.integrity import check_database
+from mentordesk.services import new_team
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import RawKey
-from mentordesk.storage.integrity import check_database
 
 PASSPHRASE = "pålidelighed og sikkerhed 2026"
 # 30 s in CI (the number); export a smaller value for a quick local run.
@@ -27,7 +28,7 @@ WRITE_SECONDS = float(os.environ.get("MENTORDESK_RELIABILITY_SECONDS", "30"))
 
 
 def new_database(path: Path) -> RawKey:
-    database = vault.create_database(path, PASSPHRASE, team_name="Pålidelighedsteamet")
+    database = new_team.create_database(path, PASSPHRASE, team_name="Pålidelighedsteamet")
     raw_key = database.raw_key
     database.close()
     return raw_key

@@ -17,7 +17,7 @@ from reliability_support import PASSPHRASE, fork_child, new_database, read_all
 
 from mentordesk import vault
 from mentordesk.errors import CannotOpenDatabase
-from mentordesk.storage.integrity import check_database
+from mentordesk.security.integrity import check_database
 
 PAGE = 4096
 

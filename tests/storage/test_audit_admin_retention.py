@@ -15,7 +15,7 @@ from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
-from mentordesk.storage.integrity import check_database
+from mentordesk.security.integrity import check_database
 from mentordesk.storage.models import AppMeta, AuditEvent
 
 

@@ -12,6 +12,7 @@ from conftest import TEST_PASSPHRASE
 from mentordesk import vault
 from mentordesk.errors import CannotOpenDatabase
 from mentordesk.kernel.context import Context
+from mentordesk.services import new_team
 from mentordesk.services.citizens import NewCitizen, create_citizen
 
 SENTINEL_CPR = "0101909001"
@@ -115,7 +116,7 @@ def test_create_never_overwrites(database, db_path):
     database.close()
     before = db_path.read_bytes()
     with pytest.raises(CannotOpenDatabase, match="overskrevet"):
-        vault.create_database(db_path, TEST_PASSPHRASE, team_name="Andet team")
+        new_team.create_database(db_path, TEST_PASSPHRASE, team_name="Andet team")
     assert db_path.read_bytes() == before
 
 

@@ -119,7 +119,7 @@ def _no_formula_from_user_text(data: bytes, must_contain: str = FORMULA) -> None
 
 
 def test_plan_pdf(database, admin, world, pdf_text):
-    from mentordesk.services.plan.export import plan_pdf
+    from mentordesk.reports.plan_export import plan_pdf
 
     _shows_literally(pdf_text(plan_pdf(Context(database, admin), world[0], NOW)))
 
@@ -191,7 +191,7 @@ def test_access_zip(database, admin, world, tmp_path, pdf_text):
 
 def test_mentor_outside_caseload_gets_no_export(database, world, tmp_path):
     from mentordesk.errors import NotFound
-    from mentordesk.services.plan.export import plan_pdf
+    from mentordesk.reports.plan_export import plan_pdf
 
     stranger = Actor(999, "fremmed", "Fremmed", Role.MENTOR)
     with pytest.raises(NotFound):

@@ -11,6 +11,7 @@ import sqlcipher3
 from mentordesk import audit, vault
 from mentordesk.errors import CannotOpenDatabase
 from mentordesk.kernel.context import Context
+from mentordesk.services import new_team
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.backup import backup_folder_for
@@ -106,8 +107,9 @@ def test_current_schema_opens_without_loading_alembic(tmp_path):
         "import sys\n"
         "from pathlib import Path\n"
         "from mentordesk import vault\n"
+        "from mentordesk.services import new_team\n"
         f"p = Path({str(tmp_path / 'a.mentordesk')!r})\n"
-        "vault.create_database(p, 'alembic-fri adgangskode', team_name='T').close()\n"
+        "new_team.create_database(p, 'alembic-fri adgangskode', team_name='T').close()\n"
         "for name in [m for m in sys.modules if m.startswith('alembic')]:\n"
         "    del sys.modules[name]\n"
         "vault.unlock_with_passphrase(p, 'alembic-fri adgangskode').close()\n"
@@ -129,7 +131,7 @@ def test_migrations_build_exactly_the_models_schema(tmp_path):
 
     from mentordesk.storage.models import Base
 
-    database = vault.create_database(tmp_path / "schema.mentordesk", "ret-lang-adgangskode-3",
+    database = new_team.create_database(tmp_path / "schema.mentordesk", "ret-lang-adgangskode-3",
                                      team_name="Skema")
     try:
         with database.engine.connect() as connection:

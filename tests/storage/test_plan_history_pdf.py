@@ -14,6 +14,7 @@ from mentordesk.domain.deadlines import DeadlineKind
 from mentordesk.domain.vum import GoalType
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
+from mentordesk.reports.plan_export import plan_pdf
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.deadlines import deadlines
@@ -28,7 +29,6 @@ from mentordesk.services.plan import (
     delete_sub_goal,
     goal_history,
     move_sub_goal,
-    plan_pdf,
     record_assessment,
     theme_choices,
     update_goal,

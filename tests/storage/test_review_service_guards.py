@@ -43,6 +43,7 @@ from mentordesk.economy.sheet import Sheet
 from mentordesk.errors import AccessDenied, NotFound
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
+from mentordesk.reports import plan_export
 from mentordesk.reports.progress import batch, workflow
 from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.rights import access_export, deletion
@@ -59,9 +60,8 @@ from mentordesk.schedule import (
     overview,
     staffed,
 )
-from mentordesk.services import team_settings
+from mentordesk.services import new_team, team_settings
 from mentordesk.services.plan import assessments, evaluation, goals, links, sub_goals
-from mentordesk.services.plan import export as plan_export
 from mentordesk.services.plan.assessments import AssessmentInput
 from mentordesk.services.plan.goals import GoalInput
 from mentordesk.services.plan.sub_goals import SubGoalInput
@@ -89,7 +89,8 @@ PACKAGES = ("mentordesk.services.plan", "mentordesk.schedule", "mentordesk.right
             "mentordesk.audit_admin")
 MODULES = ("mentordesk.economy.service_records", "mentordesk.economy.service_sheet",
            "mentordesk.economy.workbook", "mentordesk.reports.progress.workflow",
-           "mentordesk.reports.progress.batch", "mentordesk.services.team_settings")
+           "mentordesk.reports.progress.batch", "mentordesk.reports.plan_export",
+           "mentordesk.services.team_settings")
 READ, CHANGE, TEAM = "read", "change", "team"
 # Citizen-scoped reads that only a coordinator may run (a mentor is refused even when assigned).
 COORDINATOR_ONLY = {"rights.access_export.export_citizen"}
@@ -373,7 +374,7 @@ def of_kind(*kinds: str) -> list[str]:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     folder = tmp_path_factory.mktemp("review")
-    database = vault.create_database(folder / "team.mentordesk", "review-nøgle æøå",
+    database = new_team.create_database(folder / "team.mentordesk", "review-nøgle æøå",
                                      team_name="Reviewteamet")
     with database.session() as session:
         rows = fill_every_table(session, TAG)

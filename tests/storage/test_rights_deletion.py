@@ -26,7 +26,7 @@ from mentordesk.rights.deletion import (
     delete_citizen,
     deletion_candidates,
 )
-from mentordesk.storage.integrity import check_database
+from mentordesk.security.integrity import check_database
 from mentordesk.storage.models import AuditEvent, Citizen
 
 TODAY = date(2026, 11, 23)

@@ -16,6 +16,7 @@ from mentordesk.domain.codes import CitizenStatus, Role
 from mentordesk.economy import load_sheet
 from mentordesk.errors import AccessDenied, NotFound
 from mentordesk.kernel.context import Context
+from mentordesk.reports.plan_export import plan_pdf
 from mentordesk.reports.progress.workflow import approve, create_draft, list_reports
 from mentordesk.schedule.calendar import calendar_items
 from mentordesk.schedule.overview import weekly_hours
@@ -23,7 +24,6 @@ from mentordesk.services.assignments import assign_mentor
 from mentordesk.services.catalogue_admin import LegalBasisInput, create_legal_basis
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.contacts.journal import contacts_for_citizen
-from mentordesk.services.plan.export import plan_pdf
 from mentordesk.services.plan.goals import load_plan
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.models import Absence, AbsenceCover, Appointment, Contact

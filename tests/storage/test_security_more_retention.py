@@ -15,9 +15,10 @@ from mentordesk import audit, vault
 from mentordesk.audit_admin.retention import AUTO_PRUNED_KEY, RETENTION_KEY
 from mentordesk.kernel.context import Context
 from mentordesk.security.backups import automatic_folder, closing_backup
+from mentordesk.security.integrity import check_database
+from mentordesk.services import new_team
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import resolve_actor
-from mentordesk.storage.integrity import check_database
 from mentordesk.storage.models import AuditEvent
 
 OLD_EVENTS = 40
@@ -31,7 +32,7 @@ def aged(db_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(audit, "utc_timestamp", lambda moment=None: (
             moment or year_ago).astimezone(UTC).isoformat(timespec="microseconds"))
-        database = vault.create_database(db_path, TEST_PASSPHRASE, team_name="Logteamet")
+        database = new_team.create_database(db_path, TEST_PASSPHRASE, team_name="Logteamet")
     old = _count(database)
     with database.session() as session:
         for number in range(OLD_EVENTS - old):

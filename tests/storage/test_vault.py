@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TEST_PASSPHRASE, InMemoryKeyring
+from conftest import TEST_PASSPHRASE
 
 from mentordesk import audit, vault
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
+from mentordesk.services import new_team
 from mentordesk.storage.engine import read_salt
 
 
 @pytest.mark.parametrize("weak", ["", "kort", "elleve tegn", "aaaaaaaaaaaaaaaa"])
 def test_weak_passphrases_are_refused_and_nothing_is_created(weak, db_path):
     with pytest.raises(WeakPassphrase):
-        vault.create_database(db_path, weak, team_name="Team")
+        new_team.create_database(db_path, weak, team_name="Team")
     assert not db_path.exists()
     assert list(db_path.parent.iterdir()) == []
 
@@ -116,8 +117,39 @@ def test_key_derivation_matches_sqlcipher_defaults():
     assert vault.derive_key("abc", salt).key == expected
 
 
-def test_in_memory_keyring_is_a_real_backend():
-    assert isinstance(InMemoryKeyring(), __import__("keyring").backend.KeyringBackend)
+def test_the_apps_keystore_remembers_in_the_process_keyring(database, db_path, memory_keyring):
+    """The app builds ``KeyStore()`` without a backend, so the key goes to whatever keyring
+    the process has: the OS's in the app, here the one set with ``keyring.set_keyring``."""
+    import keyring
+
+    assert keyring.get_keyring() is memory_keyring
+    database.close()
+    vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE, remember=True).close()
+    salt = read_salt(db_path)
+    assert list(memory_keyring.secrets) == [(vault.KEYRING_SERVICE, salt.hex())]
+    reopened = vault.unlock_with_keyring(db_path)
+    assert reopened.meta("team_name") == "Testteamet"
+    reopened.close()
+    vault.KeyStore().forget(salt)
+    assert memory_keyring.secrets == {}
+    with pytest.raises(KeyUnavailable):
+        vault.unlock_with_keyring(db_path)
+
+
+def test_the_apps_keystore_asks_when_the_process_has_no_keyring(database, db_path):
+    """keyring's fail backend is what a PC without a keyring gets: remembering is refused
+    quietly and unlocking asks for the passphrase."""
+    import keyring
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    keyring.set_keyring(FailKeyring())  # the autouse fixture puts the previous one back
+    database.close()
+    unlocked = vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE, remember=True)
+    unlocked.close()
+    assert vault.KeyStore().recall(read_salt(db_path)) is None
+    with pytest.raises(KeyUnavailable, match="adgangskoden"):
+        vault.unlock_with_keyring(db_path)
+    vault.KeyStore().forget(read_salt(db_path))  # nothing remembered: nothing to forget
 
 
 def test_new_database_has_default_catalogue(database):

@@ -18,9 +18,10 @@ from qt_support import PASSPHRASE, TEAM_NAME, MemoryKeyring
 
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
+from mentordesk.services.new_team import create_database
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import Database
-from mentordesk.vault import KeyStore, create_database, current_login
+from mentordesk.vault import KeyStore, current_login
 from ui.app import AppController, apply_look_and_language
 from ui.i18n import TranslationError, compile_translation, ts_paths
 from ui.operations import ChangeHub, Operations

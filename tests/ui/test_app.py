@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from mentordesk import paths
+from mentordesk.services.new_team import create_database
 from mentordesk.storage.database import DEMO_KEY
 from mentordesk.storage.models import AppMeta
-from mentordesk.vault import create_database
 from ui import app as app_module
 from ui import i18n, settings
 from ui.app import DEMO_PASSPHRASE, main, parse_options

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from mentordesk import audit, vault
 from mentordesk.security.backups import automatic_folder
+from mentordesk.services import new_team
 from mentordesk.storage.models import AuditEvent
 
 OLD_EVENTS = 25
@@ -21,7 +22,7 @@ def _aged_database(path: Path, keystore, monkeypatch) -> None:
     with monkeypatch.context() as patch:
         patch.setattr(audit, "utc_timestamp", lambda moment=None: (
             moment or year_ago).astimezone(UTC).isoformat(timespec="microseconds"))
-        database = vault.create_database(path, PASSPHRASE, team_name=TEAM_NAME,
+        database = new_team.create_database(path, PASSPHRASE, team_name=TEAM_NAME,
                                          remember=True, keystore=keystore)
     with database.session() as session:
         for number in range(OLD_EVENTS - _count(session)):

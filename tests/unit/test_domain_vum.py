@@ -27,7 +27,8 @@ from mentordesk.domain.vum import (
     theme_of,
 )
 
-REFERENCE = Path("/work/shared/reference/kl-ffb-codesystem.json")
+# KL's full FFB CodeSystem, kept with the tests (tests/fixtures/README.md).
+REFERENCE = Path(__file__).parents[1] / "fixtures" / "kl-ffb-codesystem.json"
 SHIPPED = Path(vum.__file__).parent / "data" / "ffb.json"
 
 
@@ -198,7 +199,6 @@ def test_ffb_version():
     assert vum.ffb_version() == "20240530"
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="KL reference CodeSystem not available")
 def test_shipped_json_is_what_the_generator_builds():
     built = dump_compact_ffb(build_compact_ffb(json.loads(REFERENCE.read_text(encoding="utf-8"))))
     assert built == SHIPPED.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from reportlab.lib import rl_accel
 
-from mentordesk.reports.pdf import PdfMeta, build_pdf, para
+from mentordesk.pdf.toolkit import PdfMeta, build_pdf, para
 
 
 def test_reportlab_uses_its_c_accelerators():

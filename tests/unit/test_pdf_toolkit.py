@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from datetime import datetime
 
-from mentordesk.reports.pdf import PdfMeta, build_pdf, data_table, para
+from mentordesk.pdf.toolkit import PdfMeta, build_pdf, data_table, para
 
 HOSTILE = '<b>fed</b> & <img src="/etc/passwd"/> <font size="40">x</font> =cmd|\' /C calc\'!A0'
 META = PdfMeta(title="Prøvedokument", team_name="Team Øst", printed_at=datetime(2026, 11, 23, 9, 5))

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Paragraph
 
-from mentordesk.reports.pdf import (
+from mentordesk.pdf.toolkit import (
     PdfMeta,
     build_pdf,
     data_table,

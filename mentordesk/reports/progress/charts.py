@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import FunctionLevel
-from mentordesk.reports.pdf import FONT, GRID_COLOUR, HEADER_COLOUR
+from mentordesk.pdf.toolkit import FONT, GRID_COLOUR, HEADER_COLOUR
 from mentordesk.reports.progress.assemble import LevelPoint
 from mentordesk.reports.progress.hours_source import WeekFigures
 

@@ -1,6 +1,6 @@
 """A progression report as PDF: ``render(data, printed_at)`` → bytes.
 
-Built with the shared toolkit (``mentordesk.reports.pdf``): A4, embedded DejaVu, header
+Built with the shared toolkit (``mentordesk.pdf.toolkit``): A4, embedded DejaVu, header
 with team name and logo, "Side x af y", tables that split with repeated headers, every
 piece of user text escaped. Long free text goes in paragraphs (which flow over pages),
 never in a table cell (a cell taller than a page cannot split).
@@ -24,7 +24,7 @@ from reportlab.platypus import (
 )
 
 from mentordesk.domain.dates import format_date, iso_week_label
-from mentordesk.reports.pdf import (
+from mentordesk.pdf.toolkit import (
     FONT,
     FONT_BOLD,
     GRID_COLOUR,

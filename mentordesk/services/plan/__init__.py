@@ -14,7 +14,6 @@ from mentordesk.services.plan.assessments import (
     update_assessment,
 )
 from mentordesk.services.plan.evaluation import complete_evaluation, evaluation_goals
-from mentordesk.services.plan.export import plan_pdf
 from mentordesk.services.plan.goals import (
     create_goal,
     delete_goal,
@@ -69,7 +68,7 @@ __all__ = [
     "create_goal", "delete_assessment", "delete_goal", "delete_sub_goal", "evaluation_goals",
     "get_goal", "goal_choices", "goal_contacts", "goal_history", "level_series",
     "link_contact", "link_contacts", "linkable_contacts", "load_plan", "move_sub_goal",
-    "plan_pdf", "record_assessment",
+    "record_assessment",
     "rename_term", "set_term_active", "theme_choices", "theme_name", "unlink_contact",
     "update_assessment", "update_goal", "update_sub_goal", "vum_terms",
 ]

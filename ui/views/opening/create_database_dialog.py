@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.security.recovery_sheet import default_sheet_path
+from mentordesk.services.new_team import create_database
 from mentordesk.storage.database import Database
-from mentordesk.vault import KeyStore, create_database
+from mentordesk.vault import KeyStore
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.passphrase_fields import (
     NewPassphraseFields,

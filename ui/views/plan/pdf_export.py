@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mentordesk.files import safe_file_stem, write_atomically
 from mentordesk.kernel.context import Context
-from mentordesk.services.plan import plan_pdf
+from mentordesk.reports.plan_export import plan_pdf
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.save_dialog import open_save_dialog
 from ui.workspace import Workspace

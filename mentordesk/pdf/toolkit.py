@@ -11,7 +11,7 @@ is built with ``build_pdf`` so they look alike and share the same safety rules:
   extract), registered once per process.
 * Output is deterministic (``invariant``): the same content gives the same bytes, so a
   frozen report can be compared and reprinted.
-* Speed: reportlab's C helpers come from ``rl_accel``; ``pdf_speedups`` seeds common
+* Speed: reportlab's C helpers come from ``rl_accel``; ``speedups`` seeds common
   letters into every font subset so documents share one embedded subset, built and
   compressed once per process.
 
@@ -44,10 +44,10 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag
 
 from mentordesk.domain.dates import format_date
-from mentordesk.reports import pdf_speedups
+from mentordesk.pdf import speedups
 
 # reportlab's C accelerators are not installed: swap in faster, byte-identical helpers.
-pdf_speedups.install()
+speedups.install()
 
 FONT = "MentorSans"
 FONT_BOLD = "MentorSans-Bold"
@@ -240,7 +240,7 @@ def _page_canvas_class(meta: PdfMeta) -> type[Canvas]:
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             for font_name in (FONT, FONT_BOLD, FONT_ITALIC):
-                pdf_speedups.seed_common_glyphs(pdfmetrics.getFont(font_name), self._doc)
+                speedups.seed_common_glyphs(pdfmetrics.getFont(font_name), self._doc)
             self._pages: list[dict] = []
             self._sections: list[tuple[int, PdfMeta]] = [(0, meta)]
 
