@@ -115,11 +115,12 @@ def export_log(context: Context, log_filter: LogFilter, out: Path) -> int:
     kind = Path(out).suffix.lower().lstrip(".")
     if kind not in EXPORT_FORMATS:
         raise InvalidInput("Loggen kan eksporteres som .xlsx eller .csv.")
-    with context.session() as session:
+    with context.read() as session:
         rows = _rows(session, _filtered(select(AuditEvent), log_filter)
                      .order_by(AuditEvent.id))
-        data = _xlsx(rows) if kind == "xlsx" else _csv(rows)
-        write_atomically(Path(out), data)
+    # Written outside any transaction, so no colleague's save waits for the workbook.
+    write_atomically(Path(out), _xlsx(rows) if kind == "xlsx" else _csv(rows))
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.EXPORT, entity="audit_event",
                      citizen_id=log_filter.citizen_id,
                      detail=f"Adgangslog eksporteret til {audit.file_kind(out)}: "

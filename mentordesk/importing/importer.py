@@ -30,6 +30,7 @@ from mentordesk.importing.validation import (
 )
 from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import search_key_for
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
@@ -96,7 +97,7 @@ def check_import(context: Context, table: ImportTable,
 
 def import_citizens(context: Context, table: ImportTable,
                     mapping: Mapping[int, ImportField], today: date | None = None
-                    ) -> ImportResult:
+                    ) -> Result[ImportResult]:
     """Create every citizen of the file with mentor and grant, or raise ImportHasErrors
     and create nothing."""
     require_coordinator(context.actor)
@@ -106,10 +107,23 @@ def import_citizens(context: Context, table: ImportTable,
         check, drafts = _check(session, table, mapping, today)
         if check.ok:
             backup = _backup_before_import(context.database)
-            return _create_all(session, context.actor, table.source_name, drafts, today, backup)
+            imported = _create_all(session, context.actor, table.source_name, drafts, today,
+                                   backup)
+            return Result(imported, _import_changes(imported))
         # The failed attempt looked up CPR numbers: that lookup is logged (and committed).
         _audit_check(session, context.actor, check)
     raise ImportHasErrors(check)
+
+
+def _import_changes(imported: ImportResult) -> Changes:
+    """New citizens, with their mentors and grants: every list of citizens is concerned,
+    so the change is team-wide rather than limited to the new ids."""
+    kinds = [Kind.CITIZEN]
+    if imported.assignments:
+        kinds.append(Kind.ASSIGNMENTS)
+    if imported.grants:
+        kinds.append(Kind.GRANTS)
+    return Changes.of(*kinds)
 
 
 def _refuse_bad_mapping(mapping: Mapping[int, ImportField]) -> None:
