@@ -293,7 +293,7 @@ def test_clean_import_creates_citizens_mentors_and_grants(database, admin, mento
         5, 5, 4, 2)
     assert _citizen_count(database) == 0  # checking creates nothing
 
-    result = import_citizens(Context(database, admin), table, mapping, today=TODAY)
+    result = import_citizens(Context(database, admin), table, mapping, today=TODAY).value
     assert (result.citizens, result.grants, result.assignments) == (5, 4, 2)
     with database.read_session() as session:
         citizens = {c.id: c for c in session.scalars(select(Citizen))}

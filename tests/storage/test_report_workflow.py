@@ -124,11 +124,11 @@ def test_report_contains_the_case_as_assembled(database, admin, case, pdf_text):
 
 
 def test_draft_is_saved_against_its_version(database, admin, case):
-    draft = create_draft(Context(database, admin), case, PERIOD)
+    draft = create_draft(Context(database, admin), case, PERIOD).value
     assert draft.status == "draft" and draft.texts == ReportTexts()
     saved = save_draft(Context(database, admin), draft.id, draft.version,
                        {"mentor_assessment": "Godt i gang.", "recommendation": "continue"},
-                       draft.values())
+                       draft.values()).value
     assert saved.texts.mentor_assessment == "Godt i gang."
     # A second editor still holding the first version changes the same field: conflict.
     with pytest.raises(EditConflict):
@@ -145,9 +145,11 @@ def test_draft_is_saved_against_its_version(database, admin, case):
 
 
 def test_default_period_runs_from_the_grant_then_from_the_last_report(database, admin, case):
-    assert suggested_period(Context(database, admin), case, TODAY) == Period(date(2026, 1, 5), TODAY)
+    assert suggested_period(Context(database, admin), case, TODAY) == \
+        Period(date(2026, 1, 5), TODAY)
     create_draft(Context(database, admin), case, PERIOD)
-    assert suggested_period(Context(database, admin), case, TODAY) == Period(date(2026, 11, 1), TODAY)
+    assert suggested_period(Context(database, admin), case, TODAY) == \
+        Period(date(2026, 11, 1), TODAY)
 
 
 def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin, case,
@@ -157,14 +159,15 @@ def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin,
         session.add(Assignment(citizen_id=case, user_id=mentor.user_id, kind="primary",
                                start_on=date(2026, 1, 5)))
     draft = create_draft(Context(database, mentor), case, PERIOD,
-                         ReportTexts("Stabil udvikling.", HOSTILE, "Flere ture.", "continue"))
+                         ReportTexts("Stabil udvikling.", HOSTILE, "Flere ture.", "continue")).value
     with pytest.raises(AccessDenied):
         approve(Context(database, mentor), draft.id, draft.version, now=NOW)
-    returned = send_back(Context(database, admin), draft.id, draft.version, "Skriv mere om økonomi.")
+    returned = send_back(Context(database, admin), draft.id, draft.version,
+                         "Skriv mere om økonomi.").value
     assert returned.status == "draft" and returned.return_comment == "Skriv mere om økonomi."
     with pytest.raises(StaleEdit):
         approve(Context(database, admin), draft.id, draft.version, now=NOW)
-    approved = approve(Context(database, admin), returned.id, returned.version, now=NOW)
+    approved = approve(Context(database, admin), returned.id, returned.version, now=NOW).value
     assert approved.status == "approved" and approved.has_frozen_pdf
 
     first = report_pdf(Context(database, admin), approved.id, now=datetime(2026, 12, 1, 8, 0))
@@ -185,10 +188,10 @@ def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin,
 
 
 def test_sending_records_recipient_and_needs_consent_for_a_partner(database, admin, case):
-    draft = create_draft(Context(database, admin), case, PERIOD)
+    draft = create_draft(Context(database, admin), case, PERIOD).value
     with pytest.raises(InvalidInput, match="godkendt"):
         mark_sent(Context(database, admin), draft.id, draft.version, TODAY, "Nordby Kommune")
-    approved = approve(Context(database, admin), draft.id, draft.version, now=NOW)
+    approved = approve(Context(database, admin), draft.id, draft.version, now=NOW).value
     with database.session() as session:
         partner = Partner(name="Distriktspsykiatrien")
         session.add(partner)
@@ -202,7 +205,7 @@ def test_sending_records_recipient_and_needs_consent_for_a_partner(database, adm
         session.add(Consent(citizen_id=case, partner_id=partner_id, purpose="Status",
                             given_on=date(2026, 11, 1)))
     sent = mark_sent(Context(database, admin), approved.id, approved.version, TODAY,
-                     "Distriktspsykiatrien", partner_id=partner_id)
+                     "Distriktspsykiatrien", partner_id=partner_id).value
     assert (sent.status, sent.sent_on, sent.recipient) == ("sent", TODAY,
                                                            "Distriktspsykiatrien")
     assert ("export", "Progressionsrapport 01-08-2026–31-10-2026 sendt 23-11-2026 til "
@@ -239,7 +242,7 @@ def _png(width: int = 4, height: int = 2) -> bytes:
 
 def test_team_logo_from_settings_is_printed_and_a_damaged_one_is_ignored(
         database, admin, case, tmp_path):
-    draft = create_draft(Context(database, admin), case, PERIOD)
+    draft = create_draft(Context(database, admin), case, PERIOD).value
     database.set_meta(LOGO_META_KEY, base64.b64encode(_png()).decode())
     path = tmp_path / "logo.pdf"
     path.write_bytes(report_pdf(Context(database, admin), draft.id, now=NOW, today=TODAY))
@@ -254,7 +257,7 @@ def test_batch_takes_the_texts_of_the_best_overlapping_report(database, admin, c
                                                               tmp_path):
     def report(start: date, end: date, assessment: str, approved: bool = False) -> None:
         draft = create_draft(Context(database, admin), case, Period(start, end), ReportTexts(
-            mentor_assessment=assessment), today=TODAY)
+            mentor_assessment=assessment), today=TODAY).value
         if approved:
             approve(Context(database, admin), draft.id, draft.version, now=NOW, today=TODAY)
 

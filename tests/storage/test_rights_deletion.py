@@ -62,7 +62,7 @@ def test_delete_removes_every_row_of_the_citizen_only(database, admin, two_citiz
         before_kept = count_reaching(session, kept)
         before_gone = count_reaching(session, gone)
     assert all(before_gone.values()), f"the fixture misses tables: {before_gone}"
-    result = delete_citizen(Context(database, admin), gone, _label(database, gone))
+    result = delete_citizen(Context(database, admin), gone, _label(database, gone)).value
     assert result.rows_deleted == sum(before_gone.values())
     with database.read_session() as session:
         after_gone = count_reaching(session, gone)
