@@ -14,6 +14,7 @@ from mentordesk.audit_admin.retention import RETENTION_KEY, prune_log
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.storage.integrity import check_database
 from mentordesk.storage.models import AppMeta, AuditEvent
@@ -63,8 +64,10 @@ def _raw(database):
 def test_prune_removes_old_events_and_chain_still_verifies(database, admin):
     _old_and_new(database)
     before = _count(database)
-    result = prune_log(Context(database, admin)).value
+    pruned = prune_log(Context(database, admin))
+    result = pruned.value
     assert result.removed == before - 5 == 30
+    assert pruned.changes == Changes.of(Kind.AUDIT)
     assert _count(database) == 5 + 1  # the new ones and the prune event
     report = check_database(database)
     assert report.ok, report.lines()

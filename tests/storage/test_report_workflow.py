@@ -15,6 +15,7 @@ from sqlalchemy import select
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, StaleEdit
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.reports.progress.assemble import Period, ReportTexts
@@ -124,12 +125,19 @@ def test_report_contains_the_case_as_assembled(database, admin, case, pdf_text):
 
 
 def test_draft_is_saved_against_its_version(database, admin, case):
-    draft = create_draft(Context(database, admin), case, PERIOD).value
+    created = create_draft(Context(database, admin), case, PERIOD)
+    draft = created.value
     assert draft.status == "draft" and draft.texts == ReportTexts()
-    saved = save_draft(Context(database, admin), draft.id, draft.version,
-                       {"mentor_assessment": "Godt i gang.", "recommendation": "continue"},
-                       draft.values()).value
+    assert created.changes == Changes.of(Kind.REPORTS, citizen=case)
+    changed = save_draft(Context(database, admin), draft.id, draft.version,
+                         {"mentor_assessment": "Godt i gang.", "recommendation": "continue"},
+                         draft.values())
+    saved = changed.value
     assert saved.texts.mentor_assessment == "Godt i gang."
+    assert changed.changes == Changes.of(Kind.REPORTS, citizen=case)
+    unchanged = save_draft(Context(database, admin), saved.id, saved.version, saved.values(),
+                           saved.values())
+    assert unchanged.changes == NOTHING and unchanged.value.version == saved.version
     # A second editor still holding the first version changes the same field: conflict.
     with pytest.raises(EditConflict):
         save_draft(Context(database, admin), draft.id, draft.version,
