@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeAlias
 
 from mentordesk import vault
 from mentordesk.errors import KeyUnavailable, WeakPassphrase
@@ -21,7 +22,7 @@ EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
 PASSPHRASE_ENV = "MENTORDESK_PASSPHRASE"
 
 # A subparsers action: each command module's ``register(commands)`` adds its commands.
-Commands = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 class CliFailure(Exception):

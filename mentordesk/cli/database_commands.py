@@ -142,6 +142,7 @@ def _cmd_import_citizens(args: argparse.Namespace) -> int:
         mapping = importing.resolve_mapping(table, args.mapping)
     except importing.ImportRefused as refused:
         raise CliFailure(str(refused), EXIT_USAGE) from refused
+    outcome: ImportResult | ImportCheck
     with open_context(args.db) as context:
         if args.dry_run:
             outcome = importing.check_import(context, table, mapping)

@@ -81,8 +81,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise CliFailure("Angiv både --from og --to, eller ingen af dem.", EXIT_USAGE)
     period = Period(args.start, args.end) if args.start is not None else None
     with open_context(args.db, progress=_TerminalProgress() if args.all else None) as context:
-        if args.all:
-            return _batch(context, args, period)
+        if args.all:  # --from and --to were required above
+            return _batch(context, args, Period(args.start, args.end))
         return _single(context, args, period)
 
 
