@@ -18,6 +18,7 @@ from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import NOTHING, Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
+from mentordesk.reports.progress import workflow
 from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.reports.progress.batch import Selection, one_report, run_batch
 from mentordesk.reports.progress.workflow import (
@@ -193,6 +194,27 @@ def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin,
                    {"next_steps": "Ændret."}, approved.values())
     actions = [action for action, _ in _events(database, case)]
     assert actions.count("print") >= 3
+
+
+def test_a_draft_saved_while_the_approval_renders_is_not_approved_unseen(
+        database, admin, case, monkeypatch):
+    """Approval renders outside the write transaction; a save that lands meanwhile makes
+    the approval fail as stale instead of freezing a PDF of the older text."""
+    draft = create_draft(Context(database, admin), case, PERIOD,
+                         ReportTexts("Første udgave.", "", "", "continue")).value
+    render = workflow._render
+
+    def colleague_saves_then_render(*args):
+        save_draft(Context(database, admin), draft.id, draft.version,
+                   {"mentor_assessment": "Anden udgave."}, draft.values())
+        return render(*args)
+
+    monkeypatch.setattr(workflow, "_render", colleague_saves_then_render)
+    with pytest.raises(StaleEdit):
+        approve(Context(database, admin), draft.id, draft.version, now=NOW)
+    current = get_report(Context(database, admin), draft.id)
+    assert current.status == "draft" and not current.has_frozen_pdf
+    assert current.texts.mentor_assessment == "Anden udgave."
 
 
 def test_sending_records_recipient_and_needs_consent_for_a_partner(database, admin, case):
