@@ -1,10 +1,12 @@
 """Onboarding import: check a citizen list, then import all of it or nothing.
 
-Both steps run in one write transaction each. The import validates again inside its own
-transaction (the team may have changed since the check), and any row error rolls
-everything back: a half-imported list would be worse than none. Once the rows pass,
-and before anything is written, an encrypted backup of the database is taken (beside
-it, in the backup folder), so a wrong import can be undone with a restore.
+The check reads in a read transaction and logs the lookup afterwards. The import runs in
+one write transaction: it validates again inside it (the team may have changed since the
+check), and any row error rolls everything back: a half-imported list would be worse
+than none. Once the rows pass, and before anything is written, an encrypted backup of
+the database is taken (beside it, in the backup folder), so a wrong import can be undone
+with a restore. That backup is taken under the write lock on purpose: it must be exactly
+the state the import starts from.
 """
 
 from __future__ import annotations
@@ -89,8 +91,10 @@ def check_import(context: Context, table: ImportTable,
     require_coordinator(context.actor)
     _refuse_bad_mapping(mapping)
     today = today or date.today()
-    with context.session() as session:
+    # Validating a long list takes a while: it reads without holding the write lock.
+    with context.read() as session:
         check, _drafts = _check(session, table, mapping, today)
+    with context.session() as session:
         _audit_check(session, context.actor, check)
     return check
 
