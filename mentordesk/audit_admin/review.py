@@ -84,8 +84,10 @@ def parse_month(text: str) -> date:
 def monthly_review(context: Context, month: date) -> ReviewReport:
     """The review of the month starting ``month`` (coordinators and admins); audited."""
     require_coordinator(context.actor)
-    with context.session() as session:
+    # A month of the log is long to walk: read it without holding the write lock.
+    with context.read() as session:
         report = _review_in(session, context.database, month)
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.READ, entity="audit_review",
                      detail=f"Logkontrol for {report.month:%m-%Y}: "
                      f"{report.total_events} hændelser")

@@ -87,10 +87,12 @@ def search_log(context: Context, log_filter: LogFilter, *,
     """One page of matching events, newest first, and how many match in all."""
     require_coordinator(context.actor)
     _check_filter(log_filter)
-    with context.session() as session:
+    # Counting matches in a long log takes a while: read without holding the write lock.
+    with context.read() as session:
         query = _filtered(select(AuditEvent), log_filter)
         total = session.scalar(_filtered(select(func.count(AuditEvent.id)), log_filter)) or 0
         rows = _rows(session, query.order_by(AuditEvent.id.desc()).offset(offset).limit(limit))
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.SEARCH, entity="audit_event",
                      citizen_id=log_filter.citizen_id,
                      detail=f"Adgangslog vist: {log_filter.describe()} ({total} hændelser)")
