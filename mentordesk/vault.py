@@ -167,9 +167,9 @@ def rekey(database: Database, new_passphrase: str, *, login: str | None = None,
     keyring entry: those PCs ask for the new passphrase instead of failing oddly. This
     PC's entry moves to the new salt if it was remembered (or ``remember`` is True).
     ``database`` is re-bound to the new key in place (views holding it go on working)
-    and returned. Callers make sure
-    nobody else has the file open (``mentordesk.security.lock.others``): SQLCipher breaks
-    every other connection to a re-keyed file.
+    and returned. SQLCipher breaks every other connection to a re-keyed file, so the
+    front ends call ``mentordesk.security.workflows.change_passphrase``, which refuses
+    while anyone else has the file open.
     """
     check_passphrase_strength(new_passphrase)
     keystore = keystore or KeyStore()

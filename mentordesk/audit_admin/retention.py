@@ -18,6 +18,7 @@ from sqlalchemy import select
 from mentordesk import audit
 from mentordesk.errors import InvalidInput, MentorDeskError
 from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 
@@ -41,7 +42,7 @@ def retention_months(database: Database) -> int:
     return max(months, audit.RETENTION_MONTHS)
 
 
-def set_retention_months(context: Context, months: int) -> None:
+def set_retention_months(context: Context, months: int) -> Result[None]:
     require_coordinator(context.actor)
     if not audit.RETENTION_MONTHS <= months <= 120:
         raise InvalidInput("Loggen skal gemmes mellem 6 og 120 måneder.")
@@ -51,6 +52,7 @@ def set_retention_months(context: Context, months: int) -> None:
         session.merge(AppMeta(key=RETENTION_KEY, value=str(months)))
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="app_meta",
                      detail=f"Adgangsloggens opbevaringstid sat til {months} måneder")
+    return Result(None, Changes.of(Kind.SETTINGS))
 
 
 def retention_cutoff(database: Database, today: date | None = None) -> date:
@@ -58,7 +60,7 @@ def retention_cutoff(database: Database, today: date | None = None) -> date:
     return (today or date.today()) - relativedelta(months=retention_months(database))
 
 
-def prune_log(context: Context, today: date | None = None) -> PruneResult:
+def prune_log(context: Context, today: date | None = None) -> Result[PruneResult]:
     """Delete the events older than the retention period (coordinators and admins).
 
     A broken chain is never pruned: the removal would destroy the evidence of tampering.
@@ -75,7 +77,7 @@ def prune_log(context: Context, today: date | None = None) -> PruneResult:
                 f"{chain.problem}. Kør »mentordesk check« og kontakt en administrator.")
         removed = audit.prune(session, context.actor.login, cutoff_iso)
         kept = audit.verify_chain(session)
-    return PruneResult(removed, cutoff, kept.checked)
+    return Result(PruneResult(removed, cutoff, kept.checked), Changes.of(Kind.AUDIT))
 
 
 def prune_expired(database: Database, login: str, today: date | None = None) -> int | None:

@@ -85,8 +85,10 @@ def parse_month(text: str) -> date:
 def monthly_review(context: Context, month: date) -> ReviewReport:
     """The review of the month starting ``month`` (coordinators and admins); audited."""
     require_coordinator(context.actor)
-    with context.session() as session:
+    # A month of the log is long to walk: read it without holding the write lock.
+    with context.read() as session:
         report = _review_in(session, context.database, month)
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.READ, entity="audit_review",
                      detail=f"Logkontrol for {report.month:%m-%Y}: "
                      f"{report.total_events} hændelser")
@@ -99,9 +101,11 @@ def export_review_pdf(context: Context, month: date, out: Path,
     from mentordesk.audit_admin.review_pdf import review_pdf
 
     require_coordinator(context.actor)
-    with context.session() as session:
+    with context.read() as session:
         report = _review_in(session, context.database, month)
-        write_atomically(Path(out), review_pdf(report, now or datetime.now()))
+    # Rendered outside any transaction, so no colleague's save waits for the PDF.
+    write_atomically(Path(out), review_pdf(report, now or datetime.now()))
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.PRINT, entity="audit_review",
                      detail=f"Logkontrol for {report.month:%m-%Y} udskrevet til "
                      f"{audit.file_kind(out)}")

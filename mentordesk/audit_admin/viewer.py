@@ -87,10 +87,12 @@ def search_log(context: Context, log_filter: LogFilter, *,
     """One page of matching events, newest first, and how many match in all."""
     require_coordinator(context.actor)
     _check_filter(log_filter)
-    with context.session() as session:
+    # Counting matches in a long log takes a while: read without holding the write lock.
+    with context.read() as session:
         query = _filtered(select(AuditEvent), log_filter)
         total = session.scalar(_filtered(select(func.count(AuditEvent.id)), log_filter)) or 0
         rows = _rows(session, query.order_by(AuditEvent.id.desc()).offset(offset).limit(limit))
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.SEARCH, entity="audit_event",
                      citizen_id=log_filter.citizen_id,
                      detail=f"Adgangslog vist: {log_filter.describe()} ({total} hændelser)")
@@ -115,11 +117,12 @@ def export_log(context: Context, log_filter: LogFilter, out: Path) -> int:
     kind = Path(out).suffix.lower().lstrip(".")
     if kind not in EXPORT_FORMATS:
         raise InvalidInput("Loggen kan eksporteres som .xlsx eller .csv.")
-    with context.session() as session:
+    with context.read() as session:
         rows = _rows(session, _filtered(select(AuditEvent), log_filter)
                      .order_by(AuditEvent.id))
-        data = _xlsx(rows) if kind == "xlsx" else _csv(rows)
-        write_atomically(Path(out), data)
+    # Written outside any transaction, so no colleague's save waits for the workbook.
+    write_atomically(Path(out), _xlsx(rows) if kind == "xlsx" else _csv(rows))
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.EXPORT, entity="audit_event",
                      citizen_id=log_filter.citizen_id,
                      detail=f"Adgangslog eksporteret til {audit.file_kind(out)}: "

@@ -1,4 +1,5 @@
-"""What every command shares: exit codes, failures, opening a database with a key."""
+"""What every command shares: exit codes, failures, opening a database with a key, and
+the operation context a command runs its use cases in."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeAlias
 
 from mentordesk import vault
 from mentordesk.errors import KeyUnavailable, WeakPassphrase
+from mentordesk.kernel.context import Context
+from mentordesk.kernel.progress import NoProgress, Progress
 from mentordesk.storage.database import Database
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
@@ -59,6 +63,27 @@ def open_database(path: Path) -> Database:
                 EXIT_CANNOT_OPEN,
             ) from None
     return vault.unlock_with_passphrase(path, getpass.getpass("Adgangskode: "))
+
+
+@contextmanager
+def open_context(path: Path, progress: Progress | None = None, *,
+                 guard: Callable[[Database], None] | None = None) -> Iterator[Context]:
+    """The context a command runs its operations in: the database opened with the first
+    key source that has a key, the acting user resolved from this OS login, and the
+    database closed again however the command ends.
+
+    ``guard(database)`` runs before the user is resolved, which writes the unlock to the
+    access log: a refusal there leaves the file exactly as it was."""
+    from mentordesk.services.team import resolve_actor
+
+    database = open_database(path)
+    try:
+        if guard is not None:
+            guard(database)
+        actor = resolve_actor(database, vault.current_login())
+        yield Context(database, actor, progress or NoProgress())
+    finally:
+        database.close()
 
 
 def new_passphrase() -> str:

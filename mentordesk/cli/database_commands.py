@@ -19,6 +19,7 @@ from mentordesk.cli.common import (
     Commands,
     create_or_fail,
     new_passphrase,
+    open_context,
     open_database,
     positive_int,
 )
@@ -70,8 +71,6 @@ def register(commands: Commands) -> None:
     onboarding.set_defaults(handler=_cmd_import_citizens)
 
 
-
-
 def _cmd_init(args: argparse.Namespace) -> int:
     from mentordesk.cli.security_commands import write_init_recovery_sheet
 
@@ -121,14 +120,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_citizens(args: argparse.Namespace) -> int:
     from mentordesk.services.citizens import list_citizens
-    from mentordesk.services.team import resolve_actor
 
-    database = open_database(args.db)
-    try:
-        actor = resolve_actor(database, vault.current_login())
-        rows = list_citizens(Context(database, actor))
-    finally:
-        database.close()
+    with open_context(args.db) as context:
+        rows = list_citizens(context)
     if args.json:
         print(json.dumps([row.as_json() for row in rows], ensure_ascii=False, indent=2))
     else:
@@ -142,7 +136,6 @@ def _cmd_import_citizens(args: argparse.Namespace) -> int:
     """Exit 0 imported (or checked clean), 1 rows had errors and nothing was imported,
     2 the file or the mapping is refused, 3 the database cannot be opened."""
     from mentordesk import importing
-    from mentordesk.services.team import resolve_actor
 
     # The file is read before the database is unlocked: a wrong file costs no key work.
     try:
@@ -150,16 +143,12 @@ def _cmd_import_citizens(args: argparse.Namespace) -> int:
         mapping = importing.resolve_mapping(table, args.mapping)
     except importing.ImportRefused as refused:
         raise CliFailure(str(refused), EXIT_USAGE) from refused
-    database = open_database(args.db)
     outcome: ImportResult | ImportCheck
-    try:
-        actor = resolve_actor(database, vault.current_login())
+    with open_context(args.db) as context:
         if args.dry_run:
-            outcome = importing.check_import(Context(database, actor), table, mapping)
+            outcome = importing.check_import(context, table, mapping)
         else:
-            outcome = _import_or_errors(Context(database, actor), table, mapping)
-    finally:
-        database.close()
+            outcome = _import_or_errors(context, table, mapping)
     if isinstance(outcome, importing.ImportResult):
         print(f"{outcome.citizens} borgere er importeret fra {outcome.source_name} "
               f"({outcome.grants} bevillinger, {outcome.assignments} med primær mentor).")
@@ -183,13 +172,6 @@ def _import_or_errors(context: Context, table: ImportTable,
     from mentordesk import importing
 
     try:
-        return importing.import_citizens(context, table, mapping)
+        return importing.import_citizens(context, table, mapping).value
     except importing.ImportHasErrors as failed:
         return failed.check
-
-
-
-
-
-
-

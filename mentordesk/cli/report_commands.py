@@ -12,19 +12,22 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mentordesk import vault
 from mentordesk.cli.common import (
     EXIT_CHECK_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     CliFailure,
     Commands,
-    open_database,
+    open_context,
 )
 from mentordesk.domain.dates import parse_date
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.context import Context
+
+if TYPE_CHECKING:
+    from mentordesk.reports.progress.assemble import Period
 
 
 def register(commands: Commands) -> None:
@@ -54,9 +57,21 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+class _TerminalProgress:
+    """``12 af 50`` on one line of a terminal's stderr; nothing when stderr is a file or
+    a pipe (scripts read only the summary line). A batch run here is stopped by Ctrl+C."""
+
+    def report(self, done: float, total: float = 0, message: str = "") -> None:
+        if sys.stderr.isatty() and total:
+            end = "\n" if done >= total else ""
+            print(f"\r{int(done)} af {int(total)}", end=end, file=sys.stderr, flush=True)
+
+    def cancelled(self) -> bool:
+        return False
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from mentordesk.reports.progress.assemble import Period
-    from mentordesk.services.team import resolve_actor
 
     if not args.all and (args.authority is not None or args.mentor):
         raise CliFailure("--authority og --mentor bruges kun sammen med --all.", EXIT_USAGE)
@@ -65,17 +80,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if (args.start is None) != (args.end is None):
         raise CliFailure("Angiv både --from og --to, eller ingen af dem.", EXIT_USAGE)
     period = Period(args.start, args.end) if args.start is not None else None
-    database = open_database(args.db)
-    try:
-        actor = resolve_actor(database, vault.current_login())
-        if args.all:
-            return _batch(Context(database, actor), args, period)
-        return _single(Context(database, actor), args, period)
-    finally:
-        database.close()
+    with open_context(args.db, progress=_TerminalProgress() if args.all else None) as context:
+        if args.all:  # --from and --to were required above
+            return _batch(context, args, Period(args.start, args.end))
+        return _single(context, args, period)
 
 
-def _single(context: Context, args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
+def _single(context: Context, args: argparse.Namespace, period: Period | None) -> int:
     from mentordesk.files import write_atomically
     from mentordesk.reports.progress.batch import one_report
     from mentordesk.reports.progress.workflow import suggested_period
@@ -91,7 +102,7 @@ def _single(context: Context, args: argparse.Namespace, period) -> int:  # type:
     return EXIT_OK
 
 
-def _batch(context: Context, args: argparse.Namespace, period) -> int:  # type: ignore[no-untyped-def]
+def _batch(context: Context, args: argparse.Namespace, period: Period) -> int:
     from mentordesk.reports.progress.batch import Selection, run_batch
 
     if args.out.exists() and args.out.is_dir() == args.combined:

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from mentordesk import vault
-from mentordesk.cli.common import EXIT_CHECK_FAILED, EXIT_OK, Commands, open_database
-from mentordesk.kernel.context import Context
+from mentordesk.cli.common import EXIT_CHECK_FAILED, EXIT_OK, Commands, open_context
 
 
 def register(commands: Commands) -> None:
@@ -32,20 +28,11 @@ def register(commands: Commands) -> None:
     review.set_defaults(handler=_cmd_audit_review)
 
 
-def _as_actor(path: Path, work: Callable[[Context], Any]) -> Any:
-    from mentordesk.services.team import resolve_actor
-
-    database = open_database(path)
-    try:
-        return work(Context(database, resolve_actor(database, vault.current_login())))
-    finally:
-        database.close()
-
-
 def _cmd_export_citizen(args: argparse.Namespace) -> int:
     from mentordesk.rights.access_export import export_citizen
 
-    package = _as_actor(args.db, lambda context: export_citizen(context, args.citizen, args.out))
+    with open_context(args.db) as context:
+        package = export_citizen(context, args.citizen, args.out)
     print(f"Indsigtspakken er gemt: {package.path} ({len(package.files)} filer, "
           f"{package.log_entries} opslag i loggen)")
     return EXIT_OK
@@ -55,7 +42,8 @@ def _cmd_audit_prune(args: argparse.Namespace) -> int:
     from mentordesk.audit_admin.retention import prune_log
     from mentordesk.domain.dates import format_date
 
-    result = _as_actor(args.db, prune_log)
+    with open_context(args.db) as context:
+        result = prune_log(context).value
     print(f"{result.removed} hændelser fra før {format_date(result.cutoff)} slettet; "
           f"{result.kept} hændelser tilbage, kæden er i orden.")
     return EXIT_OK
@@ -65,7 +53,8 @@ def _cmd_audit_review(args: argparse.Namespace) -> int:
     from mentordesk.audit_admin.review import export_review_pdf, parse_month
 
     month = parse_month(args.month)
-    report = _as_actor(args.db, lambda context: export_review_pdf(context, month, args.out))
+    with open_context(args.db) as context:
+        report = export_review_pdf(context, month, args.out)
     print(f"Logkontrollen er gemt: {args.out} ({report.total_events} hændelser, "
           f"{len(report.outside_caseload)} opslag uden for sagsstamme, "
           f"{len(report.cpr_reveals)} CPR-visninger, {len(report.exports)} eksporter)")

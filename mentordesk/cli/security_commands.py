@@ -18,9 +18,10 @@ from mentordesk.cli.common import (
     CliFailure,
     Commands,
     new_passphrase,
+    open_context,
     open_database,
 )
-from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
+from mentordesk.errors import CannotOpenDatabase, KeyUnavailable
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import RawKey, read_salt
 
@@ -77,31 +78,20 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from mentordesk.security import lock
-    from mentordesk.security.backups import RestoreRefused, restore_backup
+    from mentordesk.security.backups import RestoreRefused
+    from mentordesk.security.workflows import restore_database
 
     backup_key = _key_for(args.backup)
-    current = _open_target_if_possible(args.db)
-    if current is not None:
-        busy = lock.others(current)
-        if busy:
-            current.close()
-            raise CliFailure("Databasen er åben hos " + ", ".join(lock.describe(busy))
-                             + ". Bed dem lukke MentorDesk, og prøv igen.", EXIT_USAGE)
-    try:
-        result = restore_backup(args.backup, args.db, backup_key, current=current)
-    except RestoreRefused as refused:
-        raise CliFailure(str(refused), EXIT_CHECK_FAILED) from refused
-    restored = vault.unlock_with_raw_key(args.db, backup_key)
-    try:
-        lock.clear(restored)  # the copy's lock rows describe who had it open back then
-    finally:
-        restored.close()
-    for line in result.report.lines():
+    outcome = restore_database(args.db, args.backup, backup_key,
+                               current=_open_target_if_possible(args.db)).value
+    if outcome.database is not None:
+        outcome.database.close()
+    if isinstance(outcome.refusal, RestoreRefused):
+        raise CliFailure(str(outcome.refusal), EXIT_CHECK_FAILED) from outcome.refusal
+    if outcome.refusal is not None:
+        raise outcome.refusal  # in use elsewhere (exit 2) or unreadable (exit 3)
+    for line in outcome.lines():
         print(line)
-    if result.replaced_copy is not None:
-        print(f"Den erstattede database er gemt som: {result.replaced_copy}")
-    print(f"Databasen er gendannet: {result.restored}")
     return EXIT_OK
 
 
@@ -132,24 +122,22 @@ def _open_target_if_possible(path: Path) -> Database | None:
 
 
 def _cmd_rekey(args: argparse.Namespace) -> int:
-    from mentordesk.security import lock
+    from mentordesk.security.lock import refuse_if_open_elsewhere
+    from mentordesk.security.workflows import change_passphrase
 
-    database = open_database(args.db)
-    busy = lock.others(database)
-    if busy:
-        database.close()
-        raise CliFailure("Databasen er åben hos " + ", ".join(lock.describe(busy))
-                         + ". Bed dem lukke MentorDesk, og prøv igen.", EXIT_USAGE)
-    passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or _ask_new_passphrase()
-    try:
-        reopened = vault.rekey(database, passphrase)
-    except WeakPassphrase as weak:
-        database.close()
-        raise CliFailure(str(weak), EXIT_USAGE) from weak
-    try:
-        sheet = write_init_recovery_sheet(reopened, args.recovery_sheet)
-    finally:
-        reopened.close()
+    passphrase = ""
+
+    def refuse_early(database: Database) -> None:
+        # Before the user is resolved (which logs the unlock): a refused change leaves
+        # the file exactly as it was.
+        nonlocal passphrase
+        refuse_if_open_elsewhere(database)
+        passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or _ask_new_passphrase()
+        vault.check_passphrase_strength(passphrase)
+
+    with open_context(args.db, guard=refuse_early) as context:
+        change_passphrase(context, passphrase)
+        sheet = write_init_recovery_sheet(context.database, args.recovery_sheet)
     print(f"Adgangskoden er skiftet for {args.db}.")
     print(f"Nyt gendannelsesark: {sheet} (udskriv det, og makulér det gamle)")
     return EXIT_OK

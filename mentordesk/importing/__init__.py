@@ -5,8 +5,8 @@ Typical use (the CLI and the GUI wizard do exactly this)::
 
     table = read_import_file(path)                 # file-level refusal: ImportRefused
     mapping = resolve_mapping(table, "Kontakt=Mentor")   # or propose_mapping + the user
-    check = check_import(database, actor, table, mapping)  # row errors, nothing written
-    result = import_citizens(database, actor, table, mapping)  # or ImportHasErrors
+    check = check_import(context, table, mapping)  # row errors, nothing written
+    result = import_citizens(context, table, mapping).value  # or ImportHasErrors
 """
 
 from mentordesk.importing.columns import (

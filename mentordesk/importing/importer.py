@@ -1,10 +1,12 @@
 """Onboarding import: check a citizen list, then import all of it or nothing.
 
-Both steps run in one write transaction each. The import validates again inside its own
-transaction (the team may have changed since the check), and any row error rolls
-everything back: a half-imported list would be worse than none. Once the rows pass,
-and before anything is written, an encrypted backup of the database is taken (beside
-it, in the backup folder), so a wrong import can be undone with a restore.
+The check reads in a read transaction and logs the lookup afterwards. The import runs in
+one write transaction: it validates again inside it (the team may have changed since the
+check), and any row error rolls everything back: a half-imported list would be worse
+than none. Once the rows pass, and before anything is written, an encrypted backup of
+the database is taken (beside it, in the backup folder), so a wrong import can be undone
+with a restore. That backup is taken under the write lock on purpose: it must be exactly
+the state the import starts from.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from mentordesk.importing.validation import (
 )
 from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import search_key_for
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
@@ -88,15 +91,17 @@ def check_import(context: Context, table: ImportTable,
     require_coordinator(context.actor)
     _refuse_bad_mapping(mapping)
     today = today or date.today()
-    with context.session() as session:
+    # Validating a long list takes a while: it reads without holding the write lock.
+    with context.read() as session:
         check, _drafts = _check(session, table, mapping, today)
+    with context.session() as session:
         _audit_check(session, context.actor, check)
     return check
 
 
 def import_citizens(context: Context, table: ImportTable,
                     mapping: Mapping[int, ImportField], today: date | None = None
-                    ) -> ImportResult:
+                    ) -> Result[ImportResult]:
     """Create every citizen of the file with mentor and grant, or raise ImportHasErrors
     and create nothing."""
     require_coordinator(context.actor)
@@ -106,10 +111,23 @@ def import_citizens(context: Context, table: ImportTable,
         check, drafts = _check(session, table, mapping, today)
         if check.ok:
             backup = _backup_before_import(context.database)
-            return _create_all(session, context.actor, table.source_name, drafts, today, backup)
+            imported = _create_all(session, context.actor, table.source_name, drafts, today,
+                                   backup)
+            return Result(imported, _import_changes(imported))
         # The failed attempt looked up CPR numbers: that lookup is logged (and committed).
         _audit_check(session, context.actor, check)
     raise ImportHasErrors(check)
+
+
+def _import_changes(imported: ImportResult) -> Changes:
+    """New citizens, with their mentors and grants: every list of citizens is concerned,
+    so the change is team-wide rather than limited to the new ids."""
+    kinds = [Kind.CITIZEN]
+    if imported.assignments:
+        kinds.append(Kind.ASSIGNMENTS)
+    if imported.grants:
+        kinds.append(Kind.GRANTS)
+    return Changes.of(*kinds)
 
 
 def _refuse_bad_mapping(mapping: Mapping[int, ImportField]) -> None:

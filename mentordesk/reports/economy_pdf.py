@@ -172,11 +172,12 @@ def export_pdf(context: Context, citizen_id: int, year: int, out: Path,
     from mentordesk.economy.service_sheet import summary_in
 
     team_name = context.database.meta(TEAM_NAME_KEY)
-    with context.session() as session:
+    with context.read() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
         result = summary_in(session, citizen, year)
-        data = economy_pdf_bytes(result, team_name, now or datetime.now())
-        write_atomically(Path(out), data)
+    # Rendered outside any transaction, so no colleague's save waits for the PDF.
+    write_atomically(Path(out), economy_pdf_bytes(result, team_name, now or datetime.now()))
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.PRINT, entity="economy_overview",
                      citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} udskrevet til {audit.file_kind(out)}")

@@ -28,6 +28,7 @@ from mentordesk.domain.codes import CitizenStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.rights.tables import CITIZEN_TABLES
 from mentordesk.storage.database import Database, is_lock_error
@@ -60,7 +61,7 @@ def retention_years(database: Database) -> int:
     return int(stored) if stored.isdigit() and int(stored) >= 1 else DEFAULT_RETENTION_YEARS
 
 
-def set_retention_years(context: Context, years: int) -> None:
+def set_retention_years(context: Context, years: int) -> Result[None]:
     require_coordinator(context.actor)
     if not 1 <= years <= 50:
         raise InvalidInput("Opbevaringstiden for afsluttede sager skal være 1-50 år.")
@@ -68,6 +69,7 @@ def set_retention_years(context: Context, years: int) -> None:
         session.merge(AppMeta(key=RETENTION_KEY, value=str(years)))
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="app_meta",
                      detail=f"Afsluttede sager slettes efter {years} år")
+    return Result(None, Changes.of(Kind.SETTINGS))
 
 
 def deletion_candidates(context: Context,
@@ -97,7 +99,7 @@ def confirmation_text(citizen: Citizen) -> str:
 
 
 def delete_citizen(context: Context, citizen_id: int,
-                   confirmation: str) -> DeletionResult:
+                   confirmation: str) -> Result[DeletionResult]:
     """Delete every row of a closed case, then scrub the file (coordinators and admins).
 
     ``confirmation`` must be the citizen's name (alias when anonymous), typed by the user.
@@ -118,7 +120,9 @@ def delete_citizen(context: Context, citizen_id: int,
                      detail=f"Sag slettet efter endt opbevaring (afsluttet "
                      f"{format_date(closed_on) if closed_on else 'ukendt'}; "
                      f"{rows} rækker fjernet)")
-    return DeletionResult(citizen_id, rows, compact(context.database))
+    # Every kind of the citizen's data is gone with the case.
+    return Result(DeletionResult(citizen_id, rows, compact(context.database)),
+                  Changes.of(*Kind, citizen=citizen_id))
 
 
 def _check_may_delete(citizen: Citizen, confirmation: str) -> None:

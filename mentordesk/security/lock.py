@@ -10,6 +10,7 @@ database relies on (SQLite's own locks are).
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from dataclasses import dataclass
@@ -17,9 +18,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
 
+from mentordesk.errors import MentorDeskError
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import OpenSession
 from mentordesk.storage.models.base import utc_now
+
+log = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 60
 # Three missed heartbeats: a sleeping laptop or a crash, not a user at work.
@@ -67,6 +71,16 @@ def release(database: Database, session_id: int) -> None:
         session.execute(delete(OpenSession).where(OpenSession.id == session_id))
 
 
+def release_quietly(database: Database, session_id: int | None) -> None:
+    """Remove our row if we have one; a failure is only logged (closing goes on)."""
+    if session_id is None:
+        return
+    try:
+        release(database, session_id)
+    except Exception:  # noqa: BLE001 - a stale row is ignored by others after 3 min
+        log.warning("Could not remove the lock record")
+
+
 def clear(database: Database) -> None:
     """After a restore: the copy's rows describe who had the file open back then."""
     with database.session() as session:
@@ -84,6 +98,24 @@ def others(database: Database, session_id: int | None = None, *,
         ).all()
     return [OpenBy(row.login, row.host, row.process_id, row.opened_at, row.seen_at)
             for row in rows if row.id != session_id]
+
+
+class OpenElsewhere(MentorDeskError):
+    """Someone else has the file open: rekey and restore would break their connections."""
+
+
+def others_than_this_app(database: Database) -> list[OpenBy]:
+    """The lock record without this very process (same PC and process id): the GUI's own
+    row is not a reason to refuse, and a command line process has none."""
+    host, pid = this_host(), os.getpid()
+    return [entry for entry in others(database) if (entry.host, entry.process_id) != (host, pid)]
+
+
+def refuse_if_open_elsewhere(database: Database) -> None:
+    busy = others_than_this_app(database)
+    if busy:
+        raise OpenElsewhere("Databasen er åben hos " + ", ".join(describe(busy))
+                            + ". Bed dem lukke MentorDesk, og prøv igen.")
 
 
 def describe(entries: list[OpenBy]) -> list[str]:

@@ -14,6 +14,7 @@ from mentordesk.audit_admin.retention import RETENTION_KEY, prune_log
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.security.integrity import check_database
 from mentordesk.storage.models import AppMeta, AuditEvent
@@ -63,8 +64,10 @@ def _raw(database):
 def test_prune_removes_old_events_and_chain_still_verifies(database, admin):
     _old_and_new(database)
     before = _count(database)
-    result = prune_log(Context(database, admin))
+    pruned = prune_log(Context(database, admin))
+    result = pruned.value
     assert result.removed == before - 5 == 30
+    assert pruned.changes == Changes.of(Kind.AUDIT)
     assert _count(database) == 5 + 1  # the new ones and the prune event
     report = check_database(database)
     assert report.ok, report.lines()
@@ -72,7 +75,7 @@ def test_prune_removes_old_events_and_chain_still_verifies(database, admin):
         anchor = audit.read_anchor(session)
         first = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).first()
     assert anchor.prev_hash == first.prev_hash and anchor.pruned == result.removed
-    assert prune_log(Context(database, admin)).removed == 0  # nothing more to prune
+    assert prune_log(Context(database, admin)).value.removed == 0  # nothing more to prune
 
 
 def test_pruned_chain_still_detects_tampering(database, admin):
@@ -100,9 +103,9 @@ def test_trigger_refuses_recent_events_even_with_a_forged_anchor(database, admin
 def test_longer_retention_keeps_more_and_shorter_is_not_possible(database, admin):
     _old_and_new(database)
     database.set_meta(RETENTION_KEY, "24")
-    assert prune_log(Context(database, admin)).removed == 0
+    assert prune_log(Context(database, admin)).value.removed == 0
     database.set_meta(RETENTION_KEY, "1")  # below the floor: six months apply
-    result = prune_log(Context(database, admin))
+    result = prune_log(Context(database, admin)).value
     assert result.cutoff <= date.today() - timedelta(days=180)
     assert result.removed > 0
 

@@ -25,6 +25,7 @@ from mentordesk.importing import (
     resolve_mapping,
 )
 from mentordesk.importing.values import parse_weekly_hours
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.team import resolve_actor
@@ -293,8 +294,11 @@ def test_clean_import_creates_citizens_mentors_and_grants(database, admin, mento
         5, 5, 4, 2)
     assert _citizen_count(database) == 0  # checking creates nothing
 
-    result = import_citizens(Context(database, admin), table, mapping, today=TODAY)
+    imported = import_citizens(Context(database, admin), table, mapping, today=TODAY)
+    result = imported.value
     assert (result.citizens, result.grants, result.assignments) == (5, 4, 2)
+    # New citizens concern every list of citizens: a team-wide change.
+    assert imported.changes == Changes.of(Kind.CITIZEN, Kind.ASSIGNMENTS, Kind.GRANTS)
     with database.read_session() as session:
         citizens = {c.id: c for c in session.scalars(select(Citizen))}
         by_name = {f"{c.first_name} {c.last_name}".strip() or c.alias: c

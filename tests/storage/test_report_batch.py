@@ -4,7 +4,7 @@ invalid on purpose, so every batch here meets a citizen that cannot be reported.
 
 from __future__ import annotations
 
-import threading
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,6 +27,22 @@ TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 12, 0)
 PERIOD = Period(date(2026, 8, 1), date(2026, 10, 31))
 OPERATOR = "rapport-koordinator"
+
+
+@dataclass
+class Watcher:
+    """The batch's ``context.progress``: records every report and asks to cancel once
+    ``cancel_at`` citizens are done (as the progress dialog's Cancel button would)."""
+
+    cancel_at: int | None = None
+    seen: list[tuple[float, float, str]] = field(default_factory=list)
+
+    def report(self, done: float, total: float = 0, message: str = "") -> None:
+        self.seen.append((done, total, message))
+
+    def cancelled(self) -> bool:
+        return self.cancel_at is not None and any(done >= self.cancel_at
+                                                  for done, _, _ in self.seen)
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +93,11 @@ def _leftovers(folder: Path) -> list[Path]:
 def test_batch_of_all_active_citizens_lists_the_broken_one_and_writes_the_rest(
         demo, demo_path, coordinator, tmp_path, pdf_text):
     broken = demo_path[1]
-    seen: list[tuple[int, int, str]] = []
+    watcher = Watcher()
     out = tmp_path / "rapporter"
-    result = run_batch(Context(demo, coordinator), Selection(), PERIOD, out, today=TODAY, now=NOW,
-                       progress=lambda done, total, label: seen.append((done, total, label)))
+    result = run_batch(Context(demo, coordinator, watcher), Selection(), PERIOD, out,
+                       today=TODAY, now=NOW)
+    seen = watcher.seen
     active = _active(demo)
     assert active >= 150 and result.total == active and not result.cancelled
     assert [failure.citizen_id for failure in result.failures] == [broken]
@@ -106,15 +123,9 @@ def test_batch_of_all_active_citizens_lists_the_broken_one_and_writes_the_rest(
 
 
 def test_cancel_stops_promptly_and_leaves_only_whole_files(demo, coordinator, tmp_path):
-    cancel = threading.Event()
-
-    def progress(done: int, total: int, label: str) -> None:
-        if done == 5:
-            cancel.set()
-
     out = tmp_path / "afbrudt"
-    result = run_batch(Context(demo, coordinator), Selection(), PERIOD, out, today=TODAY, now=NOW,
-                       progress=progress, cancel=cancel)
+    result = run_batch(Context(demo, coordinator, Watcher(cancel_at=5)), Selection(), PERIOD,
+                       out, today=TODAY, now=NOW)
     assert result.cancelled
     files = list(out.iterdir())
     assert 4 <= len(files) <= 6 and _leftovers(out) == []
@@ -124,13 +135,13 @@ def test_cancel_stops_promptly_and_leaves_only_whole_files(demo, coordinator, tm
 
 def test_combined_pdf_is_written_only_when_the_batch_completes(demo, coordinator, tmp_path,
                                                                pdf_text):
-    cancel = threading.Event()
     target = tmp_path / "samlet.pdf"
-    result = run_batch(Context(demo, coordinator), Selection(mentor_login=_some_mentor(demo)), PERIOD,
-                       target, combined=True, today=TODAY, now=NOW, cancel=cancel,
-                       progress=lambda done, *_: cancel.set() if done == 2 else None)
+    result = run_batch(Context(demo, coordinator, Watcher(cancel_at=2)),
+                       Selection(mentor_login=_some_mentor(demo)), PERIOD,
+                       target, combined=True, today=TODAY, now=NOW)
     assert result.cancelled and not target.exists() and list(tmp_path.iterdir()) == []
-    result = run_batch(Context(demo, coordinator), Selection(mentor_login=_some_mentor(demo)), PERIOD,
+    result = run_batch(Context(demo, coordinator), Selection(mentor_login=_some_mentor(demo)),
+                       PERIOD,
                        target, combined=True, today=TODAY, now=NOW)
     assert result.files == [target] and result.reports >= 3
     text = pdf_text(target)

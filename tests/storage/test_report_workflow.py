@@ -15,8 +15,10 @@ from sqlalchemy import select
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, StaleEdit
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
+from mentordesk.reports.progress import workflow
 from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.reports.progress.batch import Selection, one_report, run_batch
 from mentordesk.reports.progress.workflow import (
@@ -124,12 +126,19 @@ def test_report_contains_the_case_as_assembled(database, admin, case, pdf_text):
 
 
 def test_draft_is_saved_against_its_version(database, admin, case):
-    draft = create_draft(Context(database, admin), case, PERIOD)
+    created = create_draft(Context(database, admin), case, PERIOD)
+    draft = created.value
     assert draft.status == "draft" and draft.texts == ReportTexts()
-    saved = save_draft(Context(database, admin), draft.id, draft.version,
-                       {"mentor_assessment": "Godt i gang.", "recommendation": "continue"},
-                       draft.values())
+    assert created.changes == Changes.of(Kind.REPORTS, citizen=case)
+    changed = save_draft(Context(database, admin), draft.id, draft.version,
+                         {"mentor_assessment": "Godt i gang.", "recommendation": "continue"},
+                         draft.values())
+    saved = changed.value
     assert saved.texts.mentor_assessment == "Godt i gang."
+    assert changed.changes == Changes.of(Kind.REPORTS, citizen=case)
+    unchanged = save_draft(Context(database, admin), saved.id, saved.version, saved.values(),
+                           saved.values())
+    assert unchanged.changes == NOTHING and unchanged.value.version == saved.version
     # A second editor still holding the first version changes the same field: conflict.
     with pytest.raises(EditConflict):
         save_draft(Context(database, admin), draft.id, draft.version,
@@ -145,9 +154,11 @@ def test_draft_is_saved_against_its_version(database, admin, case):
 
 
 def test_default_period_runs_from_the_grant_then_from_the_last_report(database, admin, case):
-    assert suggested_period(Context(database, admin), case, TODAY) == Period(date(2026, 1, 5), TODAY)
+    assert suggested_period(Context(database, admin), case, TODAY) == \
+        Period(date(2026, 1, 5), TODAY)
     create_draft(Context(database, admin), case, PERIOD)
-    assert suggested_period(Context(database, admin), case, TODAY) == Period(date(2026, 11, 1), TODAY)
+    assert suggested_period(Context(database, admin), case, TODAY) == \
+        Period(date(2026, 11, 1), TODAY)
 
 
 def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin, case,
@@ -157,14 +168,15 @@ def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin,
         session.add(Assignment(citizen_id=case, user_id=mentor.user_id, kind="primary",
                                start_on=date(2026, 1, 5)))
     draft = create_draft(Context(database, mentor), case, PERIOD,
-                         ReportTexts("Stabil udvikling.", HOSTILE, "Flere ture.", "continue"))
+                         ReportTexts("Stabil udvikling.", HOSTILE, "Flere ture.", "continue")).value
     with pytest.raises(AccessDenied):
         approve(Context(database, mentor), draft.id, draft.version, now=NOW)
-    returned = send_back(Context(database, admin), draft.id, draft.version, "Skriv mere om økonomi.")
+    returned = send_back(Context(database, admin), draft.id, draft.version,
+                         "Skriv mere om økonomi.").value
     assert returned.status == "draft" and returned.return_comment == "Skriv mere om økonomi."
     with pytest.raises(StaleEdit):
         approve(Context(database, admin), draft.id, draft.version, now=NOW)
-    approved = approve(Context(database, admin), returned.id, returned.version, now=NOW)
+    approved = approve(Context(database, admin), returned.id, returned.version, now=NOW).value
     assert approved.status == "approved" and approved.has_frozen_pdf
 
     first = report_pdf(Context(database, admin), approved.id, now=datetime(2026, 12, 1, 8, 0))
@@ -184,11 +196,32 @@ def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin,
     assert actions.count("print") >= 3
 
 
+def test_a_draft_saved_while_the_approval_renders_is_not_approved_unseen(
+        database, admin, case, monkeypatch):
+    """Approval renders outside the write transaction; a save that lands meanwhile makes
+    the approval fail as stale instead of freezing a PDF of the older text."""
+    draft = create_draft(Context(database, admin), case, PERIOD,
+                         ReportTexts("Første udgave.", "", "", "continue")).value
+    render = workflow._render
+
+    def colleague_saves_then_render(*args):
+        save_draft(Context(database, admin), draft.id, draft.version,
+                   {"mentor_assessment": "Anden udgave."}, draft.values())
+        return render(*args)
+
+    monkeypatch.setattr(workflow, "_render", colleague_saves_then_render)
+    with pytest.raises(StaleEdit):
+        approve(Context(database, admin), draft.id, draft.version, now=NOW)
+    current = get_report(Context(database, admin), draft.id)
+    assert current.status == "draft" and not current.has_frozen_pdf
+    assert current.texts.mentor_assessment == "Anden udgave."
+
+
 def test_sending_records_recipient_and_needs_consent_for_a_partner(database, admin, case):
-    draft = create_draft(Context(database, admin), case, PERIOD)
+    draft = create_draft(Context(database, admin), case, PERIOD).value
     with pytest.raises(InvalidInput, match="godkendt"):
         mark_sent(Context(database, admin), draft.id, draft.version, TODAY, "Nordby Kommune")
-    approved = approve(Context(database, admin), draft.id, draft.version, now=NOW)
+    approved = approve(Context(database, admin), draft.id, draft.version, now=NOW).value
     with database.session() as session:
         partner = Partner(name="Distriktspsykiatrien")
         session.add(partner)
@@ -202,7 +235,7 @@ def test_sending_records_recipient_and_needs_consent_for_a_partner(database, adm
         session.add(Consent(citizen_id=case, partner_id=partner_id, purpose="Status",
                             given_on=date(2026, 11, 1)))
     sent = mark_sent(Context(database, admin), approved.id, approved.version, TODAY,
-                     "Distriktspsykiatrien", partner_id=partner_id)
+                     "Distriktspsykiatrien", partner_id=partner_id).value
     assert (sent.status, sent.sent_on, sent.recipient) == ("sent", TODAY,
                                                            "Distriktspsykiatrien")
     assert ("export", "Progressionsrapport 01-08-2026–31-10-2026 sendt 23-11-2026 til "
@@ -239,7 +272,7 @@ def _png(width: int = 4, height: int = 2) -> bytes:
 
 def test_team_logo_from_settings_is_printed_and_a_damaged_one_is_ignored(
         database, admin, case, tmp_path):
-    draft = create_draft(Context(database, admin), case, PERIOD)
+    draft = create_draft(Context(database, admin), case, PERIOD).value
     database.set_meta(LOGO_META_KEY, base64.b64encode(_png()).decode())
     path = tmp_path / "logo.pdf"
     path.write_bytes(report_pdf(Context(database, admin), draft.id, now=NOW, today=TODAY))
@@ -254,7 +287,7 @@ def test_batch_takes_the_texts_of_the_best_overlapping_report(database, admin, c
                                                               tmp_path):
     def report(start: date, end: date, assessment: str, approved: bool = False) -> None:
         draft = create_draft(Context(database, admin), case, Period(start, end), ReportTexts(
-            mentor_assessment=assessment), today=TODAY)
+            mentor_assessment=assessment), today=TODAY).value
         if approved:
             approve(Context(database, admin), draft.id, draft.version, now=NOW, today=TODAY)
 

@@ -19,6 +19,7 @@ from mentordesk import audit
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Kind
 from mentordesk.kernel.context import Context
 from mentordesk.rights.deletion import (
     RETENTION_KEY,
@@ -62,8 +63,12 @@ def test_delete_removes_every_row_of_the_citizen_only(database, admin, two_citiz
         before_kept = count_reaching(session, kept)
         before_gone = count_reaching(session, gone)
     assert all(before_gone.values()), f"the fixture misses tables: {before_gone}"
-    result = delete_citizen(Context(database, admin), gone, _label(database, gone))
+    deleted = delete_citizen(Context(database, admin), gone, _label(database, gone))
+    result = deleted.value
     assert result.rows_deleted == sum(before_gone.values())
+    # Every kind of the citizen's data changed, and only for that citizen.
+    assert deleted.changes.kinds == frozenset(Kind) and deleted.changes.concerns(gone)
+    assert not deleted.changes.concerns(kept)
     with database.read_session() as session:
         after_gone = count_reaching(session, gone)
         assert count_reaching(session, kept) == before_kept

@@ -152,13 +152,13 @@ def _economy_calls(database, admin, citizen_id: int) -> None:
 
 def _report_calls(database, admin, citizen_id: int) -> None:
     period = Period(date(2026, 8, 1), date(2026, 10, 31))
-    draft = create_draft(Context(database, admin), citizen_id, period, today=TODAY)
+    draft = create_draft(Context(database, admin), citizen_id, period, today=TODAY).value
     saved = save_draft(Context(database, admin), draft.id, draft.version,
                        {"mentor_assessment": f"{NAME} er i god udvikling.",
                         "citizen_view": f"Jeg hedder {FIRST}", "next_steps": CPR_SHOWN},
-                       draft.values())
+                       draft.values()).value
     approved = approve(Context(database, admin), saved.id, saved.version,
-                       now=datetime(2026, 11, 20, 9, 0), today=TODAY)
+                       now=datetime(2026, 11, 20, 9, 0), today=TODAY).value
     mark_sent(Context(database, admin), approved.id, approved.version, TODAY, "Jobcenter Fiktiv")
 
 

@@ -57,7 +57,8 @@ def test_citizen_import_writes_a_backup_of_the_state_before(database, admin, db_
     table = read_import_file(_csv(tmp_path, "Anna Andersen;0101909001",
                                   "Bent Berg;0202909002"))
 
-    result = import_citizens(Context(database, admin), table, resolve_mapping(table), today=TODAY)
+    result = import_citizens(Context(database, admin), table, resolve_mapping(table),
+                             today=TODAY).value
 
     assert result.citizens == 2 and _names(database) == ["Anna", "Bent", "Før"]
     assert _import_backups(db_path) == [result.backup]
@@ -98,7 +99,8 @@ def test_a_failed_backup_stops_the_import(database, admin, db_path, tmp_path):
 
 @pytest.fixture
 def citizen(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Bente", last_name="Fiktiv"))
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Bente", last_name="Fiktiv"))
 
 
 def _sheet(citizen: int, rent: int) -> Sheet:
@@ -126,8 +128,10 @@ def test_economy_import_keeps_an_unsaved_state_as_a_version_first(database, admi
                                                                   tmp_path):
     workbook = _exported(database, admin, citizen, tmp_path)
     # A debt added since the last version: the stored state has no version yet.
-    create_debt(Context(database, admin), citizen, DebtInput(creditor="Udlejer", balance_oere=100_000))
-    reasons_before = [info.reason for info in list_snapshots(Context(database, admin), citizen, YEAR)]
+    create_debt(Context(database, admin), citizen,
+                DebtInput(creditor="Udlejer", balance_oere=100_000))
+    reasons_before = [info.reason
+                      for info in list_snapshots(Context(database, admin), citizen, YEAR)]
 
     import_xlsx(Context(database, admin), citizen, YEAR, workbook)
 

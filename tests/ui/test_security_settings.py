@@ -99,6 +99,52 @@ def test_restore_in_the_gui(controller, qtbot, database_path, make_database, tmp
     assert len(kept) == 1
 
 
+def test_change_passphrase_refused_while_a_colleague_is_in(controller, qtbot, database_path,
+                                                           make_database):
+    database = make_database(database_path, remember=True, keep_open=True)
+    _window, tab = _open(controller, qtbot, database_path)
+    lock.register(database, "kollega", host="PC-17", process_id=4242)
+    qtbot.mouseClick(tab.rekey_button, Qt.MouseButton.LeftButton)
+    dialog = tab.rekey_dialog
+    dialog.passphrase_edit.setText(NEW_PASSPHRASE)
+    dialog.repeat_edit.setText(NEW_PASSPHRASE)
+    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "åben hos kollega på PC-17" in dialog.error_label.text(),
+                    timeout=20_000)
+    assert dialog.buttons.isEnabled() and dialog.isVisible()
+    controller.shutdown()
+    vault.unlock_with_passphrase(database_path, PASSPHRASE).close()  # the old key still opens
+
+
+def test_restore_refused_when_a_colleague_opens_meanwhile(controller, qtbot, database_path,
+                                                          make_database, tmp_path):
+    database = make_database(database_path, [NewCitizen(first_name="Før", last_name="Kopien")],
+                             remember=True, keep_open=True)
+    backup = tmp_path / "kopi.mentordesk"
+    backup_now(database, backup)
+    create_citizen(Context(database, resolve_actor(database, vault.current_login())),
+                   NewCitizen(first_name="Efter", last_name="Kopien"))
+    window, tab = _open(controller, qtbot, database_path)
+    tab.choose_open_path = lambda *_args: backup
+    qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.confirm_box is not None and tab.confirm_box.isVisible(),
+                    timeout=20_000)
+    lock.register(database, "kollega", host="PC-17", process_id=4242)  # arrives meanwhile
+    tab.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: controller.main_window is not window
+                    and controller.main_window is not None
+                    and controller.main_window.isVisible(), timeout=30_000)
+    qtbot.waitUntil(lambda: any(
+        isinstance(widget, QMessageBox) and widget.isVisible()
+        and "åben hos kollega på PC-17" in widget.text()
+        for widget in QApplication.topLevelWidgets() + controller.main_window.findChildren(
+            QMessageBox)), timeout=10_000)
+    # Nothing was replaced: the window works on the database as it was.
+    assert sorted(_names(controller.main_window.workspace.database)) == [
+        "Efter Kopien", "Før Kopien"]
+    assert not list(database_path.parent.rglob("*foer-gendannelse*"))
+
+
 def test_restore_backup_with_old_passphrase_asks_for_it(controller, qtbot, database_path,
                                                         make_database, tmp_path):
     database = make_database(database_path, remember=True, keep_open=True)

@@ -14,9 +14,9 @@ from ui.workspace import load_workspace
 
 
 @pytest.fixture
-def rekey_dialog(qtbot, database_path, make_database, runner, keystore):
+def rekey_dialog(qtbot, database_path, make_database, make_ops, keystore):
     workspace = load_workspace(make_database(database_path, keep_open=True))
-    dialog = RekeyDialog(workspace, runner, keystore)
+    dialog = RekeyDialog(make_ops(workspace), keystore)
     qtbot.addWidget(dialog)
     return dialog
 

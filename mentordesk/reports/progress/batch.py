@@ -1,18 +1,20 @@
 """Many reports at once, for coordinators: all active citizens, one ordering authority's,
 or one mentor's, for one period.
 
-Runs in chunks: each chunk is read with one query per table, then rendered citizen by
-citizen. ``progress(done, total, label)`` is called before each citizen and the cancel
-flag is checked there too, so cancelling stops within one report. A citizen whose record
-cannot be reported is listed in ``failures`` and the batch goes on. Output is one PDF per
-citizen (each written atomically, so a cancel never leaves half a file) or one combined
-PDF written only at the end. Every generated report is audited.
+Runs in chunks: each chunk is read in a read transaction with one query per table, then
+rendered citizen by citizen outside any transaction, so other users (and other PCs on a
+shared file) go on saving while the batch renders. ``context.progress`` hears
+``(done, total, label)`` before each citizen and is asked whether to cancel there too, so
+cancelling stops within one report. A citizen whose record cannot be reported is listed
+in ``failures`` and the batch goes on. Output is one PDF per citizen (each written
+atomically, so a cancel never leaves half a file) or one combined PDF written only at the
+end. Every generated report is audited, in a short write transaction per chunk.
+
+The GUI's batch panel and ``mentordesk report --all`` both call :func:`run_batch`.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +26,7 @@ from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, MentorDeskError, NotFound
 from mentordesk.files import safe_file_stem, write_atomically
-from mentordesk.kernel.access import require_coordinator, visible_citizen_ids
+from mentordesk.kernel.access import require_citizen, require_coordinator, visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
 from mentordesk.reports.progress.assemble import (
@@ -35,10 +37,9 @@ from mentordesk.reports.progress.assemble import (
     assemble,
 )
 from mentordesk.reports.progress.workflow import ENTITY, logo_png, meta_value
-from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import Assignment, Citizen, Grant, ReportDraft, User
 
-Progress = Callable[[int, int, str], None]
 CHUNK = 25  # citizens read together: few queries, yet the first report comes quickly
 
 
@@ -68,10 +69,12 @@ class BatchResult:
 
 
 def run_batch(context: Context, selection: Selection, period: Period,
-              out: Path, *, combined: bool = False, progress: Progress | None = None,
-              cancel: threading.Event | None = None, today: date | None = None,
+              out: Path, *, combined: bool = False, today: date | None = None,
               now: datetime | None = None) -> BatchResult:
-    """Generate the reports into the folder ``out`` (or the file ``out`` when combined)."""
+    """Generate the reports into the folder ``out`` (or the file ``out`` when combined).
+
+    A cancel (``context.progress.cancelled()``) ends the batch with ``cancelled`` set and
+    the reports made so far in place: it is an outcome to show, not an error."""
     if not selection.citizen_ids:
         require_coordinator(context.actor)
     today = today or date.today()
@@ -79,8 +82,7 @@ def run_batch(context: Context, selection: Selection, period: Period,
     with context.read() as session:
         ids = select_citizens(session, context.actor, selection, period, today)
         team_name, logo = meta_value(session, TEAM_NAME_KEY), logo_png(session)
-    runner = _Runner(context.database, context.actor, period, Path(out), combined, progress, cancel, today,
-                     now, team_name, logo)
+    runner = _Runner(context, period, Path(out), combined, today, now, team_name, logo)
     return runner.run(ids)
 
 
@@ -93,18 +95,19 @@ def one_report(context: Context, citizen_id: int, period: Period, *,
 
     today = today or date.today()
     now = now or datetime.now().replace(microsecond=0)
-    with context.session() as session:
-        select_citizens(session, context.actor, Selection(citizen_ids=(citizen_id,)), period, today)
+    with context.read() as session:
+        require_citizen(session, context.actor, citizen_id, today)
         team_name, logo = meta_value(session, TEAM_NAME_KEY), logo_png(session)
         draft = _drafts(session, [citizen_id], period).get(citizen_id)
         assembly = assemble(session, [citizen_id], period, today=today, team_name=team_name,
                             texts={citizen_id: draft.texts} if draft else None,
                             sign_offs={citizen_id: draft.sign_off} if draft else None,
                             report_ids={citizen_id: draft.id} if draft and draft.id else None)
-        if citizen_id in assembly.failures:
-            raise InvalidInput(f"Rapporten kan ikke dannes: {assembly.failures[citizen_id]}")
-        data = assembly.reports[citizen_id]
-        pdf = (draft.frozen if draft else None) or render(data, now, logo_png=logo)
+    if citizen_id in assembly.failures:
+        raise InvalidInput(f"Rapporten kan ikke dannes: {assembly.failures[citizen_id]}")
+    data = assembly.reports[citizen_id]
+    pdf = (draft.frozen if draft else None) or render(data, now, logo_png=logo)
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.PRINT, entity=ENTITY,
                      entity_id=data.report_id, citizen_id=citizen_id,
                      detail=f"Progressionsrapport {period.label} dannet")
@@ -149,11 +152,9 @@ def file_name(data: ReportData) -> str:
 
 
 class _Runner:
-    def __init__(self, database: Database, actor: Actor, period: Period, out: Path,
-                 combined: bool, progress: Progress | None, cancel: threading.Event | None,
+    def __init__(self, context: Context, period: Period, out: Path, combined: bool,
                  today: date, now: datetime, team_name: str, logo: bytes | None) -> None:
-        self.database, self.actor, self.period, self.out = database, actor, period, out
-        self.combined, self.progress, self.cancel = combined, progress, cancel
+        self.context, self.period, self.out, self.combined = context, period, out, combined
         self.today, self.now, self.team_name, self.logo = today, now, team_name, logo
         self.collected: list[ReportData] = []
 
@@ -179,7 +180,7 @@ class _Runner:
     def _chunk(self, chunk: list[int], done: int, result: BatchResult) -> list[ReportData]:
         from mentordesk.reports.progress.render import render, story
 
-        with self.database.read_session() as session:
+        with self.context.read() as session:
             drafts = _drafts(session, chunk, self.period)
             assembly = assemble(session, chunk, self.period, today=self.today,
                                 team_name=self.team_name,
@@ -190,7 +191,7 @@ class _Runner:
         generated: list[ReportData] = []
         for offset, citizen_id in enumerate(chunk):
             label = assembly.labels.get(citizen_id, f"nr. {citizen_id}")
-            if self.cancel is not None and self.cancel.is_set():
+            if self.context.progress.cancelled():
                 result.cancelled = True
                 break
             self._report_progress(done + offset, result.total, label)
@@ -217,16 +218,15 @@ class _Runner:
         if not generated:
             return
         how = "samlet PDF" if self.combined else "PDF pr. borger"
-        with self.database.session() as session:
+        with self.context.session() as session:
             for data in generated:
-                audit.record(session, self.actor.login, audit.Action.PRINT, entity=ENTITY,
+                audit.record(session, self.context.actor.login, audit.Action.PRINT, entity=ENTITY,
                              entity_id=data.report_id, citizen_id=data.citizen_id,
                              detail=f"Progressionsrapport {self.period.label} dannet i "
                              f"samlet kørsel ({how})")
 
     def _report_progress(self, done: int, total: int, label: str) -> None:
-        if self.progress is not None:
-            self.progress(done, total, label)
+        self.context.progress.report(done, total, label)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ people editing never overwrite each other). A coordinator approves it, or sends 
 with a comment. Approving renders the PDF once and stores it: from then on every print is
 that stored file, byte for byte, whatever changes in the case afterwards. Sending records
 the date and recipient; sharing with a partner requires the citizen's valid consent.
-Every read, generation, print and sending is audited in the same transaction.
+Every read, generation, print and sending is audited. A PDF is rendered outside any
+transaction, from data read in a read transaction; the write that follows (the audit
+event, the frozen PDF) is a short transaction of its own, so rendering never holds up
+another writer on a shared file.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from mentordesk.domain.vum import InterventionStatus
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_line, clean_text
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
@@ -173,7 +177,7 @@ def _visible_report(session: Session, actor: Actor, report_id: int) -> ReportDra
 
 def create_draft(context: Context, citizen_id: int,
                  period: Period | None = None, texts: ReportTexts = NO_TEXTS,
-                 today: date | None = None) -> ReportRow:
+                 today: date | None = None) -> Result[ReportRow]:
     today = today or date.today()
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
@@ -190,12 +194,12 @@ def create_draft(context: Context, citizen_id: int,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
                      entity_id=report.id, citizen_id=citizen_id,
                      detail=f"Progressionsrapport oprettet for {period.label}")
-        return _load_row(session, report.id)
+        return _changed(_load_row(session, report.id))
 
 
 def save_draft(context: Context, report_id: int, expected_version: int,
                changes: Mapping[str, Any],
-               original: Mapping[str, Any] | None = None) -> ReportRow:
+               original: Mapping[str, Any] | None = None) -> Result[ReportRow]:
     """Save the editor's fields; ``EditConflict`` when someone saved the same fields
     meanwhile. An approved or sent report is frozen and refuses every change."""
     with context.session() as session:
@@ -207,7 +211,12 @@ def save_draft(context: Context, report_id: int, expected_version: int,
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                          entity_id=report.id, citizen_id=report.citizen_id,
                          detail="Progressionsrapport ændret: " + ", ".join(sorted(diff)))
-        return _load_row(session, report.id)
+        row = _load_row(session, report.id)
+    return _changed(row) if diff else Result(row, NOTHING)
+
+
+def _changed(row: ReportRow) -> Result[ReportRow]:
+    return Result(row, Changes.of(Kind.REPORTS, citizen=row.citizen_id))
 
 
 def _draft_values(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -235,28 +244,41 @@ def _require_draft(report: ReportDraft) -> None:
 
 
 def approve(context: Context, report_id: int, expected_version: int, *,
-            now: datetime | None = None, today: date | None = None) -> ReportRow:
-    """Coordinator approval: the PDF is rendered once and stored (frozen)."""
+            now: datetime | None = None, today: date | None = None) -> Result[ReportRow]:
+    """Coordinator approval: the PDF is rendered once and stored (frozen).
+
+    The report is read and rendered first, outside the write transaction; the write then
+    checks the version again, so a draft saved meanwhile is never approved unseen."""
     require_coordinator(context.actor)
     now = now or datetime.now().replace(microsecond=0)
-    with context.session() as session:
-        report = _visible_report(session, context.actor, report_id)
-        require_version(report, expected_version, "Rapporten")
-        _require_draft(report)
-        sign_off = SignOff(APPROVED, context.actor.full_name, now.date())
+    sign_off = SignOff(APPROVED, context.actor.full_name, now.date())
+    with context.read() as session:
+        report = _approvable(session, context.actor, report_id, expected_version)
         data = _report_data(session, report, sign_off, today or now.date())
-        report.frozen_pdf = _render(session, data, now)
+        logo = logo_png(session)
+    pdf = _render(data, now, logo)
+    with context.session() as session:
+        report = _approvable(session, context.actor, report_id, expected_version)
+        report.frozen_pdf = pdf
         report.status, report.approved_by_id = APPROVED, context.actor.user_id
         report.approved_at, report.return_comment = utc_now(), ""
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} godkendt og låst")
-        return _load_row(session, report.id)
+        return _changed(_load_row(session, report.id))
+
+
+def _approvable(session: Session, actor: Actor, report_id: int,
+                expected_version: int) -> ReportDraft:
+    report = _visible_report(session, actor, report_id)
+    require_version(report, expected_version, "Rapporten")
+    _require_draft(report)
+    return report
 
 
 def send_back(context: Context, report_id: int, expected_version: int,
-              comment: str) -> ReportRow:
+              comment: str) -> Result[ReportRow]:
     """The coordinator returns a draft to the mentor with a comment (it stays a draft)."""
     require_coordinator(context.actor)
     comment = clean_text(comment, "Kommentar", SECTION_LIMIT, required=True)
@@ -269,11 +291,12 @@ def send_back(context: Context, report_id: int, expected_version: int,
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} sendt retur")
-        return _load_row(session, report.id)
+        return _changed(_load_row(session, report.id))
 
 
 def mark_sent(context: Context, report_id: int, expected_version: int,
-              sent_on: date, recipient: str, *, partner_id: int | None = None) -> ReportRow:
+              sent_on: date, recipient: str, *,
+              partner_id: int | None = None) -> Result[ReportRow]:
     """Record that the approved report went out. To a partner (not the ordering
     authority, which receives it by law) only with the citizen's consent that day."""
     if context.actor.role is Role.MENTOR:
@@ -293,7 +316,7 @@ def mark_sent(context: Context, report_id: int, expected_version: int,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} sendt "
                      f"{format_date(sent_on)} til {recipient}")
-        return _load_row(session, report.id)
+        return _changed(_load_row(session, report.id))
 
 
 def _require_consent(session: Session, citizen_id: int, partner_id: int, on: date) -> None:
@@ -312,15 +335,15 @@ def report_pdf(context: Context, report_id: int, *,
                now: datetime | None = None, today: date | None = None) -> bytes:
     """The PDF to print or save: the frozen file once approved, else the draft as it is."""
     now = now or datetime.now().replace(microsecond=0)
-    with context.session() as session:
+    with context.read() as session:
         report = _visible_report(session, context.actor, report_id)
-        if report.frozen_pdf is not None:
-            pdf = report.frozen_pdf
-            detail = "genudskrevet (låst udgave)"
-        else:
-            pdf = _render(session, _report_data(session, report, SignOff(report.status),
-                                                 today or now.date()), now)
-            detail = "udskrevet som kladde"
+        frozen = report.frozen_pdf
+        if frozen is None:
+            data = _report_data(session, report, SignOff(report.status), today or now.date())
+            logo = logo_png(session)
+    pdf = frozen if frozen is not None else _render(data, now, logo)
+    detail = "genudskrevet (låst udgave)" if frozen is not None else "udskrevet som kladde"
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.PRINT, entity=ENTITY,
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} {detail}")
@@ -344,14 +367,17 @@ def preview_pdf(context: Context, citizen_id: int, period: Period,
                 today: date | None = None) -> bytes:
     """An unsaved report (the editor's current text) as PDF, for the preview."""
     now = now or datetime.now().replace(microsecond=0)
-    with context.session() as session:
+    with context.read() as session:
         require_citizen(session, context.actor, citizen_id, today)
         data = build_data(session, citizen_id, period, texts, SignOff(),
                           today or now.date(), meta_value(session, TEAM_NAME_KEY))
+        logo = logo_png(session)
+    pdf = _render(data, now, logo)
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      citizen_id=citizen_id,
                      detail=f"Progressionsrapport {period.label} forhåndsvist")
-        return _render(session, data, now)
+    return pdf
 
 
 def build_data(session: Session, citizen_id: int, period: Period, texts: ReportTexts,
@@ -384,10 +410,11 @@ def logo_png(session: Session) -> bytes | None:
     return decode_logo(meta_value(session, LOGO_META_KEY))
 
 
-def _render(session: Session, data: ReportData, now: datetime) -> bytes:
+def _render(data: ReportData, now: datetime, logo: bytes | None) -> bytes:
+    """Outside any transaction: rendering takes long enough to hold up other writers."""
     from mentordesk.reports.progress.render import render
 
-    return render(data, now, logo_png=logo_png(session))
+    return render(data, now, logo_png=logo)
 
 
 def _period_text(report: ReportDraft) -> str:

@@ -11,7 +11,8 @@
   shown again. Those edits stay in this process's memory while locked, never on screen;
   quitting from the lock screen discards them (the lock screen says so);
 * the clipboard guard; the sync-folder warning; restore, which needs the window and
-  the database closed around it.
+  the database closed around it (the restore itself is the core's ``restore_database``,
+  the same workflow ``mentordesk restore`` runs).
 
 All database work goes to the worker thread (TaskRunner); this object only reacts.
 """
@@ -27,11 +28,10 @@ import shiboken6
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from mentordesk.errors import MentorDeskError
 from mentordesk.security import lock
 from mentordesk.security.location import is_network_path, is_sync_folder
 from mentordesk.storage.database import Database
-from mentordesk.vault import KeyStore, RawKey, unlock_with_raw_key
+from mentordesk.vault import KeyStore, RawKey
 from ui.tasks import TaskContext, TaskRunner, show_error
 from ui.views.security import preferences
 from ui.views.security.clipboard import ClipboardGuard
@@ -241,24 +241,20 @@ class SecurityGuard(QObject):
         as the backup; a refused backup reopens the untouched database."""
         if self.window is None or self.workspace is None:
             return
-        from mentordesk.security.backups import restore_backup
+        from mentordesk.security.workflows import restore_database
 
         database, session_id = self.workspace.database, self.session_id
         self._close_window_and_database()
 
         def job(_context: TaskContext) -> tuple[Workspace, str]:
-            release_quietly(database, session_id)
-            try:
-                restore_backup(backup, database.path, backup_key, current=database)
-            except MentorDeskError as refused:
-                # Nothing was replaced: carry on with the database as it was.
-                reopened = unlock_with_raw_key(database.path, database.raw_key)
-                return load_workspace(reopened), str(refused)
-            restored = unlock_with_raw_key(database.path, backup_key)
-            lock.clear(restored)  # the backup's own lock rows are from another time
-            return load_workspace(restored), ""
+            # The Result's changes (everything) need no publishing: every view is rebuilt.
+            outcome = restore_database(database.path, backup, backup_key, current=database,
+                                       session_id=session_id).value
+            assert outcome.database is not None  # reopened, as ``current`` was given
+            return load_workspace(outcome.database), str(outcome.refusal or "")
 
-        task = self._runner.submit(job, label=self.tr("Checking and restoring the backup…"))
+        task = self._runner.submit(job, label=self.tr("Checking and restoring the backup…"),
+                                   cancellable=False, modal=True)
         task.succeeded.connect(self._after_restore)
         # Even reopening failed (the file vanished meanwhile): the message is shown by
         # the runner; nothing is left to show.
@@ -300,20 +296,11 @@ def _heartbeat(database: Database, session_id: int) -> list[lock.OpenBy]:
     return lock.others(database, session_id)
 
 
-def release_quietly(database: Database, session_id: int | None) -> None:
-    if session_id is None:
-        return
-    try:
-        lock.release(database, session_id)
-    except Exception:  # noqa: BLE001 - a stale row is ignored by others after 3 min
-        log.warning("Could not remove the lock record")
-
-
 def close_database(database: Database, session_id: int | None, *,
                    backup: bool = False) -> None:
     """Worker thread: lock record away, the day's backup and access-log pruning (on exit
     and lock), connections closed."""
-    release_quietly(database, session_id)
+    lock.release_quietly(database, session_id)
     if backup and not database.is_demo:
         from mentordesk.security.backups import closing_backup
 

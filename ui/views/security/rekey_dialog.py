@@ -1,14 +1,13 @@
 """Change the team passphrase (administrators): new passphrase twice, then re-key.
 
-The core takes a backup first, re-encrypts the file with a new key and salt, moves this
-PC's remembered key, and re-binds the open database in place, so the window goes on
-working. Other PCs that have the file open would break, so the change is refused while
-anyone else is in (the lock record).
+The core's ``change_passphrase`` (the same workflow as ``mentordesk rekey``) takes a
+backup first, re-encrypts the file with a new key and salt, moves this PC's remembered
+key, and re-binds the open database in place, so the window goes on working. Other PCs
+that have the file open would break, so the change is refused while anyone else is in
+(the lock record).
 """
 
 from __future__ import annotations
-
-import os
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,39 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.errors import MentorDeskError
-from mentordesk.security import lock
-from mentordesk.vault import KeyStore, rekey
-from ui.tasks import TaskContext, TaskRunner
+from mentordesk.security.workflows import change_passphrase
+from mentordesk.vault import KeyStore
+from ui.operations import Operations
 from ui.views.common.passphrase_fields import (
     NewPassphraseFields,
     error_label,
     show_inline_error,
 )
-from ui.workspace import Workspace
-
-
-def others_than_me(entries: list[lock.OpenBy]) -> list[lock.OpenBy]:
-    """The lock record without this very app (same PC and process)."""
-    host, pid = lock.this_host(), os.getpid()
-    return [entry for entry in entries if (entry.host, entry.process_id) != (host, pid)]
-
-
-def refuse_if_others(workspace: Workspace) -> None:
-    busy = others_than_me(lock.others(workspace.database))
-    if busy:
-        raise MentorDeskError("Databasen er åben hos " + ", ".join(lock.describe(busy))
-                              + ". Bed dem lukke MentorDesk, og prøv igen.")
 
 
 class RekeyDialog(QDialog):
     changed = Signal()
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, keystore: KeyStore,
+    def __init__(self, ops: Operations, keystore: KeyStore,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._keystore = keystore
         self.setWindowTitle(self.tr("Change passphrase"))
         self.setMinimumWidth(460)
@@ -89,26 +72,17 @@ class RekeyDialog(QDialog):
         if problem:
             self._show_error(problem)
             return
-        workspace, keystore = self._workspace, self._keystore
-        passphrase = self.passphrase_edit.text()
-
-        def job(_context: TaskContext) -> None:
-            refuse_if_others(workspace)
-            rekey(workspace.database, passphrase, login=workspace.actor.login,
-                  keystore=keystore)
-
         self._set_busy(True)
-        task = self._runner.submit(job, label=self.tr("Changing the passphrase…"),
-                                   report_errors=False, parent=self)
-        task.succeeded.connect(self._on_changed)
-        task.failed.connect(self._on_failed)
+        self._ops.run(change_passphrase, self.passphrase_edit.text(), keystore=self._keystore,
+                      owner=self, label=self.tr("Changing the passphrase…"),
+                      done=self._on_changed, failed=self._on_failed)
 
-    def _on_changed(self, _result: object) -> None:
+    def _on_changed(self, _nothing: None) -> None:
         self._set_busy(False)
         self.changed.emit()
         self.accept()
 
-    def _on_failed(self, message: str, _details: str) -> None:
+    def _on_failed(self, message: str) -> None:
         self._set_busy(False)
         self._show_error(message)
 

@@ -23,13 +23,19 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.codes import Role
 from mentordesk.security import lock
 from mentordesk.security.location import is_network_path, is_sync_folder, read_salt
-from mentordesk.vault import KeyStore, RawKey, derive_key
-from ui.tasks import TaskContext, TaskRunner
+from mentordesk.security.workflows import (
+    BackupCheck,
+    check_backup,
+    open_elsewhere,
+    save_recovery_sheet,
+    take_backup,
+)
+from mentordesk.vault import KeyStore, RawKey
+from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.security import preferences
 from ui.views.security.hub import hub
-from ui.views.security.rekey_dialog import RekeyDialog, others_than_me, refuse_if_others
-from ui.workspace import Workspace
+from ui.views.security.rekey_dialog import RekeyDialog
 
 BACKUP_FILTER = "MentorDesk (*.mentordesk);;Alle filer (*)"
 
@@ -50,13 +56,12 @@ def ask_passphrase(parent: QWidget, title: str, label: str) -> str | None:
 
 
 class SecurityTab(QWidget):
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 keystore: KeyStore | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, keystore: KeyStore | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._keystore = keystore or KeyStore()
-        self.is_admin = workspace.actor.role is Role.ADMIN
+        self.is_admin = ops.actor.role is Role.ADMIN
         # Replaceable so tests can answer the native dialogs.
         self.choose_save_path: Callable[[QWidget, str, Path, str], Path | None] = ask_save_path
         self.choose_open_path: Callable[[QWidget, str, Path, str], Path | None] = ask_open_path
@@ -118,7 +123,7 @@ class SecurityTab(QWidget):
         layout.addStretch(1)
 
     def _location_text(self) -> str:
-        path = self._workspace.database.path
+        path = self._ops.workspace.database.path
         text = str(path)
         if is_sync_folder(path):
             text += "\n" + self.tr(
@@ -134,10 +139,8 @@ class SecurityTab(QWidget):
     # -- who else ---------------------------------------------------------------------
 
     def refresh_others(self) -> None:
-        database = self._workspace.database
-        task = self._runner.submit(lambda _context: others_than_me(lock.others(database)),
-                                   report_errors=False, parent=self)
-        task.succeeded.connect(self._show_others)
+        self._ops.run(open_elsewhere, owner=self, slot="others", done=self._show_others,
+                      report_errors=False)
 
     def _show_others(self, entries: list[lock.OpenBy]) -> None:
         self.others_label.setText("\n".join(lock.describe(entries))
@@ -148,46 +151,37 @@ class SecurityTab(QWidget):
     def take_backup(self) -> None:
         from mentordesk.storage.backup import timestamped_backup_path
 
-        database = self._workspace.database
         target = self.choose_save_path(self, self.tr("Save backup"),
-                                       timestamped_backup_path(database.path, "kopi"),
+                                       timestamped_backup_path(self._database_path(), "kopi"),
                                        BACKUP_FILTER)
         if target is None:
             return
-
-        def job(_context: TaskContext) -> Path:
-            from mentordesk.security.backups import backup_now
-
-            return backup_now(database, target)
-
-        task = self._runner.submit(job, label=self.tr("Taking a backup…"), parent=self)
-        task.succeeded.connect(lambda path: self.status_label.setText(
-            self.tr("The backup was saved: {path}").format(path=path)))
+        self._ops.run(take_backup, target, owner=self, slot="backup", long=True,
+                      label=self.tr("Taking a backup…"),
+                      done=lambda path: self.status_label.setText(
+                          self.tr("The backup was saved: {path}").format(path=path)))
 
     def save_recovery_sheet(self) -> None:
         from mentordesk.security.recovery_sheet import default_sheet_path
 
-        database = self._workspace.database
         target = self.choose_save_path(self, self.tr("Save recovery sheet"),
-                                       default_sheet_path(database.path), "PDF (*.pdf)")
+                                       default_sheet_path(self._database_path()),
+                                       "PDF (*.pdf)")
         if target is None:
             return
+        self._ops.run(save_recovery_sheet, target, owner=self, slot="sheet",
+                      label=self.tr("Saving the recovery sheet…"),
+                      done=lambda path: self.status_label.setText(self.tr(
+                          "The recovery sheet was saved: {path}. Print it, write the "
+                          "passphrase on it and lock it away.").format(path=path)))
 
-        def job(_context: TaskContext) -> Path:
-            from mentordesk.security.recovery_sheet import facts_for, write_recovery_sheet
-
-            return write_recovery_sheet(target, facts_for(database))
-
-        task = self._runner.submit(job, label=self.tr("Saving the recovery sheet…"),
-                                   parent=self)
-        task.succeeded.connect(lambda path: self.status_label.setText(self.tr(
-            "The recovery sheet was saved: {path}. Print it, write the passphrase on it "
-            "and lock it away.").format(path=path)))
+    def _database_path(self) -> Path:
+        return self._ops.workspace.database.path
 
     # -- administrators -------------------------------------------------------------------
 
     def open_rekey(self) -> None:
-        dialog = RekeyDialog(self._workspace, self._runner, self._keystore, self)
+        dialog = RekeyDialog(self._ops, self._keystore, self)
         dialog.changed.connect(self._after_rekey)
         self.rekey_dialog = dialog
         dialog.open()
@@ -200,10 +194,10 @@ class SecurityTab(QWidget):
     def choose_restore(self) -> None:
         from mentordesk.security.backups import automatic_folder
 
-        database = self._workspace.database
-        folder = automatic_folder(database.path)
+        path = self._database_path()
+        folder = automatic_folder(path)
         backup = self.choose_open_path(self, self.tr("Choose a backup to restore"),
-                                       folder if folder.is_dir() else database.path.parent,
+                                       folder if folder.is_dir() else path.parent,
                                        BACKUP_FILTER)
         if backup is None:
             return
@@ -216,7 +210,7 @@ class SecurityTab(QWidget):
         self._verify_then_confirm(backup, key, None if key else passphrase)
 
     def _known_key_for(self, backup: Path) -> RawKey | None:
-        current = self._workspace.database.raw_key
+        current = self._ops.workspace.database.raw_key
         try:
             salt = read_salt(backup)
         except Exception:  # noqa: BLE001 - the worker reports the file's problem
@@ -227,29 +221,16 @@ class SecurityTab(QWidget):
 
     def _verify_then_confirm(self, backup: Path, key: RawKey | None,
                              passphrase: str | None) -> None:
-        workspace = self._workspace
+        self._ops.run(check_backup, backup, raw_key=key, passphrase=passphrase or "",
+                      owner=self, slot="restore", label=self.tr("Checking the backup…"),
+                      done=lambda checked: self._confirm_restore(backup, checked))
 
-        def job(_context: TaskContext) -> tuple[RawKey, str]:
-            from mentordesk.security.backups import verify_backup
-
-            raw_key = key or derive_key(passphrase or "", read_salt(backup))
-            refuse_if_others(workspace)
-            report = verify_backup(backup, raw_key)
-            if not report.ok:
-                from mentordesk.security.backups import RestoreRefused
-
-                raise RestoreRefused("Sikkerhedskopien bestod ikke kontrollen, og intet er "
-                                     "erstattet: " + "; ".join(report.lines()) + ".")
-            return raw_key, "\n".join(report.lines())
-
-        task = self._runner.submit(job, label=self.tr("Checking the backup…"), parent=self)
-        task.succeeded.connect(lambda outcome: self._confirm_restore(backup, *outcome))
-
-    def _confirm_restore(self, backup: Path, raw_key: RawKey, checks: str) -> None:
+    def _confirm_restore(self, backup: Path, checked: BackupCheck) -> None:
         self.confirm_box = confirm(self, self.tr(
             "The backup {file} passed every check:\n{checks}\n\nReplace the database with "
             "it? The current database is kept in the backup folder. MentorDesk closes the "
-            "window and opens the restored database.").format(file=backup.name, checks=checks),
-            lambda: hub().restore_requested.emit(backup, raw_key))
+            "window and opens the restored database.").format(
+                file=backup.name, checks="\n".join(checked.lines)),
+            lambda: hub().restore_requested.emit(backup, checked.raw_key))
 
 

@@ -34,7 +34,8 @@ from mentordesk.services.catalogue_admin import (
     remove_course_type,
     remove_legal_basis,
 )
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
+from ui.tasks import TaskContext
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_table import (
@@ -48,7 +49,6 @@ from ui.views.security.security_tab import SecurityTab
 from ui.views.settings.catalogue_dialogs import AuthorityDialog, LegalBasisDialog
 from ui.views.settings.course_type_dialog import CourseTypeDialog
 from ui.views.settings.logo_tab import LogoTab
-from ui.workspace import Workspace
 
 INACTIVE_GREY = "#777777"
 
@@ -100,15 +100,15 @@ class CatalogueTab(QWidget):
 class SettingsPage(QWidget):
     loaded = Signal()
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
+        self._workspace = ops.workspace
+        self._runner = ops.runner
         self.catalogue: Catalogue | None = None
         self.dialog: RecordDialog | None = None
         self.confirm_box: QMessageBox | None = None  # the open removal question
-        self.editable = workspace.actor.role is Role.ADMIN
+        self.editable = ops.actor.role is Role.ADMIN
         self._build(title)
         self.reload()
 
@@ -131,7 +131,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.legal_bases, self.tr("Legal bases"))
         self.tabs.addTab(self.course_types, self.tr("Course types"))
         self.tabs.addTab(self.authorities, self.tr("Authorities"))
-        self.security = SecurityTab(self._workspace, self._runner)
+        self.security = SecurityTab(self._ops)
         self.tabs.addTab(self.security, self.tr("Security"))
         self.logo: LogoTab | None = None
         if self.editable:  # only an administrator sets the team's report logo
