@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -19,9 +19,11 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.models import Assignment, User
+from mentordesk.storage.queries.periods import open_after, overlaps, period_overlaps
 
 PRIMARY = "primary"
 SUBSTITUTE = "substitute"
@@ -46,7 +48,7 @@ class AssignmentRow:
         return ASSIGNMENT_KINDS[self.kind]
 
     def is_current(self, today: date) -> bool:
-        return self.start_on <= today and (self.end_on is None or self.end_on >= today)
+        return period_overlaps(self.start_on, self.end_on, today, today)
 
 
 def assignments_for_citizen(context: Context, citizen_id: int,
@@ -72,7 +74,8 @@ def assignment_rows(session: Session, citizen_id: int) -> list[AssignmentRow]:
 
 
 def assign_mentor(context: Context, citizen_id: int, user_id: int,
-                  kind: str, start_on: date | None = None, end_on: date | None = None) -> int:
+                  kind: str, start_on: date | None = None,
+                  end_on: date | None = None) -> Result[int]:
     """Assign a mentor (coordinators and admins). A new primary mentor ends the current
     one the day before ``start_on``, so there is exactly one primary at a time."""
     require_coordinator(context.actor)
@@ -80,8 +83,9 @@ def assign_mentor(context: Context, citizen_id: int, user_id: int,
         citizen = require_citizen(session, context.actor, citizen_id)
         if citizen.status == CitizenStatus.CLOSED.value:
             raise InvalidInput("Sagen er afsluttet. Genåbn den, før der tildeles mentorer.")
-        return add_assignment(session, context.actor, citizen_id, user_id, kind,
-                              start_on or date.today(), end_on)
+        assignment_id = add_assignment(session, context.actor, citizen_id, user_id, kind,
+                                       start_on or date.today(), end_on)
+    return Result(assignment_id, _changed(citizen_id))
 
 
 def add_assignment(session: Session, actor: Actor, citizen_id: int, user_id: int, kind: str,
@@ -108,40 +112,50 @@ def add_assignment(session: Session, actor: Actor, citizen_id: int, user_id: int
 
 
 def end_assignment(context: Context, assignment_id: int,
-                   expected_version: int, end_on: date | None = None) -> None:
+                   expected_version: int, end_on: date | None = None) -> Result[None]:
     """End an assignment on ``end_on`` (default today); coordinators and admins."""
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
-        _change_period(session, context.actor, assignment, expected_version, assignment.start_on,
-                       end_on or date.today())
+        _change_period(session, context.actor, assignment, expected_version,
+                       assignment.start_on, end_on or date.today())
+        changes = _changed(assignment.citizen_id)
+    return Result(None, changes)
 
 
 def change_assignment_period(context: Context, assignment_id: int,
                              expected_version: int, start_on: date,
-                             end_on: date | None) -> None:
+                             end_on: date | None) -> Result[None]:
     """Set an assignment's period (``end_on`` None: ongoing); coordinators and admins."""
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
         _change_period(session, context.actor, assignment, expected_version, start_on, end_on)
+        changes = _changed(assignment.citizen_id)
+    return Result(None, changes)
 
 
-def remove_assignment(context: Context, assignment_id: int) -> None:
+def remove_assignment(context: Context, assignment_id: int) -> Result[None]:
     """Delete an assignment entered by mistake (ending one keeps its history)."""
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
+        citizen_id = assignment.citizen_id
         name = session.scalar(select(User.full_name).where(User.id == assignment.user_id))
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="assignment",
                      entity_id=assignment.id, citizen_id=assignment.citizen_id,
                      detail=f"{ASSIGNMENT_KINDS[assignment.kind]} slettet: {name}")
         session.delete(assignment)
+    return Result(None, _changed(citizen_id))
+
+
+def _changed(citizen_id: int) -> Changes:
+    # Who works on a case also decides who sees it: caseload lists refresh on ASSIGNMENTS.
+    return Changes.of(Kind.ASSIGNMENTS, citizen=citizen_id)
 
 
 def end_assignments_on_close(session: Session, citizen_id: int, closed_on: date) -> None:
     """A closed case keeps its mentors' history: running periods end on the closing day,
     periods that had not begun yet are dropped (they never happened)."""
     for assignment in session.scalars(select(Assignment).where(
-            Assignment.citizen_id == citizen_id,
-            or_(Assignment.end_on.is_(None), Assignment.end_on > closed_on))):
+            Assignment.citizen_id == citizen_id, open_after(Assignment, closed_on))):
         if assignment.start_on > closed_on:
             session.delete(assignment)
         else:
@@ -210,13 +224,9 @@ def _refuse_overlap(session: Session, assignment: Assignment, start_on: date,
 
 def _overlapping(session: Session, citizen_id: int, start_on: date,
                  end_on: date | None) -> list[Assignment]:
-    query = select(Assignment).where(
-        Assignment.citizen_id == citizen_id,
-        or_(Assignment.end_on.is_(None), Assignment.end_on >= start_on),
-    )
-    if end_on is not None:
-        query = query.where(Assignment.start_on <= end_on)
-    return list(session.scalars(query))
+    # An open-ended period reaches as far as any date can.
+    return list(session.scalars(select(Assignment).where(
+        Assignment.citizen_id == citizen_id, overlaps(Assignment, start_on, end_on or date.max))))
 
 
 def _active_user(session: Session, user_id: int) -> User:

@@ -22,6 +22,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.services.assignments import (
@@ -95,7 +96,7 @@ def get_citizen_record(context: Context, citizen_id: int) -> CitizenDetails:
 
 def update_citizen(context: Context, citizen_id: int, expected_version: int,
                    changes: Mapping[str, Any],
-                   original: Mapping[str, Any] | None = None) -> CitizenDetails:
+                   original: Mapping[str, Any] | None = None) -> Result[CitizenDetails]:
     """Save edits made on ``expected_version`` (``EditConflict`` when someone saved since).
 
     ``changes`` holds ``FIELD_LABELS`` fields only; closing and reopening a case have
@@ -112,11 +113,12 @@ def update_citizen(context: Context, citizen_id: int, expected_version: int,
         if "status" in checked and citizen.status == CitizenStatus.CLOSED.value \
                 and checked["status"] != citizen.status:
             raise InvalidInput("Sagen er afsluttet. Brug »Genåbn sag« for at åbne den igen.")
-        return _save(session, context.actor, citizen, expected_version, checked, original)
+        details = _save(session, context.actor, citizen, expected_version, checked, original)
+    return Result(details, Changes.of(Kind.CITIZEN, citizen=citizen_id))
 
 
 def close_case(context: Context, citizen_id: int, expected_version: int,
-               closed_on: date | None = None) -> CitizenDetails:
+               closed_on: date | None = None) -> Result[CitizenDetails]:
     """Close the case (coordinators): status closed, the closing date, and every running
     mentor assignment ends that day."""
     require_coordinator(context.actor)
@@ -131,14 +133,15 @@ def close_case(context: Context, citizen_id: int, expected_version: int,
             raise InvalidInput("Sagen kan ikke afsluttes før den blev oprettet "
                                f"({format_date(citizen.opened_on)}).")
         end_assignments_on_close(session, citizen.id, closed_on)
-        return _save(session, context.actor, citizen, expected_version,
-                     {"status": CitizenStatus.CLOSED.value, "closed_on": closed_on}, None,
-                     detail=f"Sag afsluttet pr. {format_date(closed_on)}; løbende "
-                     "mentortildelinger afsluttet samme dag")
+        details = _save(session, context.actor, citizen, expected_version,
+                        {"status": CitizenStatus.CLOSED.value, "closed_on": closed_on}, None,
+                        detail=f"Sag afsluttet pr. {format_date(closed_on)}; løbende "
+                        "mentortildelinger afsluttet samme dag")
+    return Result(details, Changes.of(Kind.CITIZEN, Kind.ASSIGNMENTS, citizen=citizen_id))
 
 
 def reopen_case(context: Context, citizen_id: int, expected_version: int,
-                status: CitizenStatus = CitizenStatus.ACTIVE) -> CitizenDetails:
+                status: CitizenStatus = CitizenStatus.ACTIVE) -> Result[CitizenDetails]:
     """Reopen a closed case (coordinators); mentors are then assigned again."""
     require_coordinator(context.actor)
     if status is CitizenStatus.CLOSED:
@@ -147,12 +150,13 @@ def reopen_case(context: Context, citizen_id: int, expected_version: int,
         citizen = require_citizen(session, context.actor, citizen_id)
         if citizen.status != CitizenStatus.CLOSED.value:
             raise InvalidInput("Sagen er ikke afsluttet.")
-        return _save(session, context.actor, citizen, expected_version,
-                     {"status": status.value, "closed_on": None}, None,
-                     detail=f"Sag genåbnet med status {status.label}")
+        details = _save(session, context.actor, citizen, expected_version,
+                        {"status": status.value, "closed_on": None}, None,
+                        detail=f"Sag genåbnet med status {status.label}")
+    return Result(details, Changes.of(Kind.CITIZEN, citizen=citizen_id))
 
 
-def set_cpr(context: Context, citizen_id: int, cpr: str) -> CitizenDetails:
+def set_cpr(context: Context, citizen_id: int, cpr: str) -> Result[CitizenDetails]:
     """Register or correct the CPR number of a named citizen ("" removes it)."""
     number = checked_cpr(cpr)
     with context.session() as session:
@@ -167,7 +171,8 @@ def set_cpr(context: Context, citizen_id: int, cpr: str) -> CitizenDetails:
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="citizen",
                      entity_id=citizen.id, citizen_id=citizen.id,
                      detail="CPR-nummer registreret" if number else "CPR-nummer fjernet")
-        return _details(session, citizen)
+        details = _details(session, citizen)
+    return Result(details, Changes.of(Kind.CITIZEN, citizen=citizen_id))
 
 
 def reveal_cpr(context: Context, citizen_id: int) -> str:

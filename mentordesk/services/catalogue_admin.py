@@ -28,6 +28,7 @@ from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import (
     clean_email,
     clean_flag,
@@ -335,18 +336,23 @@ def _record(session: Session, actor: Actor, action: audit.Action, kind: _Kind, r
                  detail=f"{detail}: {kind.title(row)}")
 
 
-def _create(context: Context, kind: _Kind, new: object) -> Any:
+# A catalogue row is shared by the whole team: every view showing its names refreshes.
+_CATALOGUE_CHANGED = Changes.of(Kind.CATALOGUE)
+
+
+def _create(context: Context, kind: _Kind, new: object) -> Result[Any]:
     require_admin(context.actor)
     with context.session() as session:
         row = kind.model(**kind.values(session, asdict(new), None))  # type: ignore[arg-type]
         session.add(row)
         session.flush()
         _record(session, context.actor, audit.Action.CREATE, kind, row, "Oprettet i kataloget")
-        return kind.item(session, row)
+        item = kind.item(session, row)
+    return Result(item, _CATALOGUE_CHANGED)
 
 
 def _update(context: Context, kind: _Kind, row_id: int, expected_version: int,
-            changes: Mapping[str, Any], original: Mapping[str, Any] | None) -> Any:
+            changes: Mapping[str, Any], original: Mapping[str, Any] | None) -> Result[Any]:
     require_admin(context.actor)
     with context.session() as session:
         row = _get(session, kind, row_id)
@@ -355,11 +361,12 @@ def _update(context: Context, kind: _Kind, row_id: int, expected_version: int,
         if diff:
             _record(session, context.actor, audit.Action.UPDATE, kind, row,
                     f"Ændret i kataloget ({', '.join(diff)})")
-        return kind.item(session, row)
+        item = kind.item(session, row)
+    return Result(item, _CATALOGUE_CHANGED if diff else NOTHING)
 
 
 def _remove(context: Context, kind: _Kind, row_id: int,
-            expected_version: int, uses: Callable[[Session, int], int]) -> Removal:
+            expected_version: int, uses: Callable[[Session, int], int]) -> Result[Removal]:
     """Delete an unused row; one in use is deactivated, so old grants keep their meaning."""
     require_admin(context.actor)
     with context.session() as session:
@@ -371,10 +378,10 @@ def _remove(context: Context, kind: _Kind, row_id: int,
             session.flush()
             _record(session, context.actor, audit.Action.UPDATE, kind, row,
                     f"Deaktiveret i stedet for slettet (i brug {count} gange)")
-            return Removal.DEACTIVATED
+            return Result(Removal.DEACTIVATED, _CATALOGUE_CHANGED)
         _record(session, context.actor, audit.Action.DELETE, kind, row, "Slettet fra kataloget")
         session.delete(row)
-        return Removal.DELETED
+    return Result(Removal.DELETED, _CATALOGUE_CHANGED)
 
 
 def _get(session: Session, kind: _Kind, row_id: int) -> Any:
@@ -395,52 +402,52 @@ def _authority_uses(session: Session, authority_id: int) -> int:
 
 
 def create_legal_basis(context: Context,
-                       new: LegalBasisInput) -> LegalBasisItem:
+                       new: LegalBasisInput) -> Result[LegalBasisItem]:
     return _create(context, _LEGAL_BASIS, new)
 
 
 def update_legal_basis(context: Context, basis_id: int, expected_version: int,
                        changes: Mapping[str, Any],
-                       original: Mapping[str, Any] | None = None) -> LegalBasisItem:
+                       original: Mapping[str, Any] | None = None) -> Result[LegalBasisItem]:
     return _update(context, _LEGAL_BASIS, basis_id, expected_version, changes, original)
 
 
 def remove_legal_basis(context: Context, basis_id: int,
-                       expected_version: int) -> Removal:
+                       expected_version: int) -> Result[Removal]:
     return _remove(context, _LEGAL_BASIS, basis_id, expected_version,
                    _legal_basis_uses)
 
 
 def create_course_type(context: Context,
-                       new: CourseTypeInput) -> CourseTypeItem:
+                       new: CourseTypeInput) -> Result[CourseTypeItem]:
     return _create(context, _COURSE_TYPE, new)
 
 
 def update_course_type(context: Context, course_id: int, expected_version: int,
                        changes: Mapping[str, Any],
-                       original: Mapping[str, Any] | None = None) -> CourseTypeItem:
+                       original: Mapping[str, Any] | None = None) -> Result[CourseTypeItem]:
     return _update(context, _COURSE_TYPE, course_id, expected_version, changes,
                    original)
 
 
 def remove_course_type(context: Context, course_id: int,
-                       expected_version: int) -> Removal:
+                       expected_version: int) -> Result[Removal]:
     return _remove(context, _COURSE_TYPE, course_id, expected_version,
                    lambda session, row_id: _count(session, Grant.course_type_id, row_id))
 
 
-def create_authority(context: Context, new: AuthorityInput) -> AuthorityItem:
+def create_authority(context: Context, new: AuthorityInput) -> Result[AuthorityItem]:
     return _create(context, _AUTHORITY, new)
 
 
 def update_authority(context: Context, authority_id: int,
                      expected_version: int, changes: Mapping[str, Any],
-                     original: Mapping[str, Any] | None = None) -> AuthorityItem:
+                     original: Mapping[str, Any] | None = None) -> Result[AuthorityItem]:
     return _update(context, _AUTHORITY, authority_id, expected_version, changes,
                    original)
 
 
 def remove_authority(context: Context, authority_id: int,
-                     expected_version: int) -> Removal:
+                     expected_version: int) -> Result[Removal]:
     return _remove(context, _AUTHORITY, authority_id, expected_version,
                    _authority_uses)

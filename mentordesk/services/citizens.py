@@ -24,6 +24,7 @@ from mentordesk.kernel.access import (
     visible_citizen_ids,
 )
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import PRIMARY, add_assignment, assignment_rows
@@ -164,8 +165,9 @@ def list_citizens(
     ordered by the stored Danish sort key, plus one audit event.
     """
     term = search.strip()
-    query = citizen_list_query(context.actor, term, status, today or date.today(), mentor_id=mentor_id,
-                               legal_basis=legal_basis, course_type_id=course_type_id)
+    query = citizen_list_query(context.actor, term, status, today or date.today(),
+                               mentor_id=mentor_id, legal_basis=legal_basis,
+                               course_type_id=course_type_id)
     filters = _filter_text(status, mentor_id, legal_basis, course_type_id)
     with context.session() as session:
         # Core execution on the session's connection: no ORM row processing per citizen.
@@ -276,7 +278,7 @@ def get_citizen_summary(
     return summary
 
 
-def create_citizen(context: Context, new: NewCitizen) -> int:
+def create_citizen(context: Context, new: NewCitizen) -> Result[int]:
     """Register a citizen, named or anonymous (§99: an alias, no CPR number).
 
     A mentor who registers a citizen becomes the primary mentor, or the new case would
@@ -304,7 +306,9 @@ def create_citizen(context: Context, new: NewCitizen) -> int:
         if mentor_id is not None:
             add_assignment(session, context.actor, citizen.id, mentor_id, PRIMARY,
                            citizen.opened_on or date.today(), None)
-        return citizen.id
+        citizen_id = citizen.id
+    kinds = (Kind.CITIZEN, Kind.ASSIGNMENTS) if mentor_id is not None else (Kind.CITIZEN,)
+    return Result(citizen_id, Changes.of(*kinds, citizen=citizen_id))
 
 
 # -- rules ----------------------------------------------------------------------------------

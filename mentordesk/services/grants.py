@@ -30,6 +30,7 @@ from mentordesk.domain.money import format_dkk
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_line, clean_note, optional_date, optional_int
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit
@@ -271,7 +272,7 @@ def _load_row(session: Session, grant_id: int) -> GrantRow:
 
 
 def create_grant(context: Context, citizen_id: int,
-                 new: GrantInput) -> GrantRow:
+                 new: GrantInput) -> Result[GrantRow]:
     with context.session() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
         grant = Grant(citizen_id=citizen.id, **_grant_values(session, citizen, asdict(new)))
@@ -281,12 +282,12 @@ def create_grant(context: Context, citizen_id: int,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="grant",
                      entity_id=grant.id, citizen_id=citizen.id,
                      detail=f"Bevilling oprettet: {row.legal_basis_code}, {row.period_label}")
-        return row
+    return Result(row, _changed(citizen_id))
 
 
 def update_grant(context: Context, grant_id: int, expected_version: int,
                  changes: Mapping[str, Any],
-                 original: Mapping[str, Any] | None = None) -> GrantRow:
+                 original: Mapping[str, Any] | None = None) -> Result[GrantRow]:
     """Save ``changes`` (``GrantInput`` field names) made against ``expected_version``;
     raises ``EditConflict`` when someone else saved the grant meanwhile."""
     with context.session() as session:
@@ -299,11 +300,12 @@ def update_grant(context: Context, grant_id: int, expected_version: int,
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="grant",
                          entity_id=grant.id, citizen_id=citizen.id,
                          detail="Bevilling ændret: " + ", ".join(_FIELD_NAMES[f] for f in diff))
-        return _load_row(session, grant.id)
+        row = _load_row(session, grant.id)
+    return Result(row, _changed(row.citizen_id) if diff else NOTHING)
 
 
 def end_grant(context: Context, grant_id: int, expected_version: int,
-              end_on: date) -> GrantRow:
+              end_on: date) -> Result[GrantRow]:
     """End the grant on ``end_on`` (the last day it covers)."""
     with context.session() as session:
         grant = _visible_grant(session, context.actor, grant_id)
@@ -314,7 +316,12 @@ def end_grant(context: Context, grant_id: int, expected_version: int,
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="grant",
                      entity_id=grant.id, citizen_id=citizen.id,
                      detail=f"Bevilling afsluttet pr. {format_date(end_on)}")
-        return _load_row(session, grant.id)
+        row = _load_row(session, grant.id)
+    return Result(row, _changed(row.citizen_id))
+
+
+def _changed(citizen_id: int) -> Changes:
+    return Changes.of(Kind.GRANTS, citizen=citizen_id)
 
 
 def _visible_grant(session: Session, actor: Actor, grant_id: int) -> Grant:

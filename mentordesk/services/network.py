@@ -17,6 +17,7 @@ from mentordesk import audit
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
@@ -69,7 +70,7 @@ def relative_rows(session: Session, citizen_id: int) -> list[RelativeRow]:
 
 
 def add_relative(context: Context, citizen_id: int,
-                 new: RelativeInput) -> int:
+                 new: RelativeInput) -> Result[int]:
     values = _checked({field.name: getattr(new, field.name) for field in fields(new)})
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
@@ -79,12 +80,13 @@ def add_relative(context: Context, citizen_id: int,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="relative",
                      entity_id=relative.id, citizen_id=citizen_id,
                      detail="Pårørende tilføjet")
-        return relative.id
+        relative_id = relative.id
+    return Result(relative_id, _changed(citizen_id))
 
 
 def update_relative(context: Context, relative_id: int, expected_version: int,
                     changes: Mapping[str, Any],
-                    original: Mapping[str, Any] | None = None) -> RelativeRow:
+                    original: Mapping[str, Any] | None = None) -> Result[RelativeRow]:
     """Edit a relative against the loaded version (``EditConflict`` when stale)."""
     unknown = set(changes) - set(RELATIVE_LABELS)
     if unknown:
@@ -98,16 +100,24 @@ def update_relative(context: Context, relative_id: int, expected_version: int,
                          entity_id=relative.id, citizen_id=relative.citizen_id,
                          detail="Pårørende ændret: "
                          + ", ".join(RELATIVE_LABELS[field] for field in diff))
-        return _row(relative)
+        row = _row(relative)
+        changes = _changed(relative.citizen_id) if diff else NOTHING
+    return Result(row, changes)
 
 
-def remove_relative(context: Context, relative_id: int) -> None:
+def remove_relative(context: Context, relative_id: int) -> Result[None]:
     with context.session() as session:
         relative = _relative(session, context.actor, relative_id)
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="relative",
                      entity_id=relative.id, citizen_id=relative.citizen_id,
                      detail="Pårørende fjernet")
+        citizen_id = relative.citizen_id
         session.delete(relative)
+    return Result(None, _changed(citizen_id))
+
+
+def _changed(citizen_id: int) -> Changes:
+    return Changes.of(Kind.NETWORK, citizen=citizen_id)
 
 
 def _relative(session: Session, actor: Actor, relative_id: int) -> Relative:

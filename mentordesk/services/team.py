@@ -19,6 +19,7 @@ from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
@@ -131,7 +132,11 @@ def list_users(context: Context, *, active_only: bool = False,
         return [_member(user, count) for user, count in session.execute(query)]
 
 
-def create_user(context: Context, new: NewUser) -> int:
+# Team members are shown by name wherever they work on a case: a team-wide change.
+_TEAM_CHANGED = Changes.of(Kind.TEAM)
+
+
+def create_user(context: Context, new: NewUser) -> Result[int]:
     """Add a team member (admins only). The login is the member's OS login."""
     require_admin(context.actor)
     values = _checked_user_values({
@@ -147,12 +152,13 @@ def create_user(context: Context, new: NewUser) -> int:
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="user",
                      entity_id=user.id,
                      detail=f"Bruger oprettet: {user.login} ({Role(user.role).label})")
-        return user.id
+        user_id = user.id
+    return Result(user_id, _TEAM_CHANGED)
 
 
 def update_user(context: Context, user_id: int, expected_version: int,
                 changes: Mapping[str, Any],
-                original: Mapping[str, Any] | None = None) -> TeamMember:
+                original: Mapping[str, Any] | None = None) -> Result[TeamMember]:
     """Edit a team member (admins only) against the version the admin loaded.
 
     Raises ``EditConflict`` when someone saved meanwhile; the last active admin can be
@@ -176,7 +182,8 @@ def update_user(context: Context, user_id: int, expected_version: int,
                          entity_id=user.id, detail="Bruger ændret: "
                          + ", ".join(label for field, label in USER_LABELS.items()
                                      if field in diff))
-        return _member(user, _caseload(session, user.id, date.today()))
+        member = _member(user, _caseload(session, user.id, date.today()))
+    return Result(member, _TEAM_CHANGED if diff else NOTHING)
 
 
 def parse_weekly_hours(text: str) -> int:

@@ -19,6 +19,7 @@ from sqlalchemy import delete, select
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_admin
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
@@ -97,7 +98,11 @@ def _encode(image) -> TeamLogo:  # type: ignore[no-untyped-def]
     return TeamLogo(out.getvalue(), image.width, image.height)
 
 
-def set_team_logo(context: Context, raw: bytes) -> TeamLogo:
+# The logo is the team's: every report preview may show it.
+_SETTINGS_CHANGED = Changes.of(Kind.SETTINGS)
+
+
+def set_team_logo(context: Context, raw: bytes) -> Result[TeamLogo]:
     """Administrator only. Validates first, so a refused file changes nothing."""
     require_admin(context.actor)
     logo = normalize_logo(raw)
@@ -106,21 +111,22 @@ def set_team_logo(context: Context, raw: bytes) -> TeamLogo:
                               value=base64.b64encode(logo.png).decode("ascii")))
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      detail=f"Logo til rapporter ændret ({logo.width} × {logo.height} pixel)")
-    return logo
+    return Result(logo, _SETTINGS_CHANGED)
 
 
-def set_team_logo_from_file(context: Context, path: Path) -> TeamLogo:
+def set_team_logo_from_file(context: Context, path: Path) -> Result[TeamLogo]:
     require_admin(context.actor)
     return set_team_logo(context, read_logo_file(path))
 
 
-def remove_team_logo(context: Context) -> None:
+def remove_team_logo(context: Context) -> Result[None]:
     require_admin(context.actor)
     with context.session() as session:
         removed = session.execute(delete(AppMeta).where(AppMeta.key == LOGO_META_KEY))
         if removed.rowcount:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          detail="Logo til rapporter fjernet")
+    return Result(None, _SETTINGS_CHANGED if removed.rowcount else NOTHING)
 
 
 def team_logo(database: Database) -> bytes | None:

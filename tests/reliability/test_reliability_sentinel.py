@@ -57,7 +57,7 @@ def _representative_flows(path: Path, raw_key, log: logging.Logger) -> None:
     database = open_database(path, raw_key)
     actor = resolve_actor(database, vault.current_login())
     citizen_id = create_citizen(Context(database, actor), NewCitizen(
-        first_name=SENTINEL_NAME, last_name="Prøvesen", cpr=SENTINEL_CPR, note=SENTINEL_NOTE))
+        first_name=SENTINEL_NAME, last_name="Prøvesen", cpr=SENTINEL_CPR, note=SENTINEL_NOTE)).value
     list_citizens(Context(database, actor), search=SENTINEL_NAME)
     list_citizens(Context(database, actor), search=SENTINEL_CPR)
     get_citizen_summary(Context(database, actor), citizen_id)

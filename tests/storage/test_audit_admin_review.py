@@ -30,9 +30,9 @@ def team(database, admin):
     mentor = resolve_actor(database, "mette")
     own = create_citizen(Context(database, admin), NewCitizen(
         first_name="Olga", last_name="Egen", cpr="0101901234",
-        status=CitizenStatus.ACTIVE))
+        status=CitizenStatus.ACTIVE)).value
     other = create_citizen(Context(database, admin), NewCitizen(first_name="Peter", last_name="Fremmed",
-                                                       status=CitizenStatus.ACTIVE))
+                                                       status=CitizenStatus.ACTIVE)).value
     assign_mentor(Context(database, admin), own, mentor.user_id, "primary")
     get_citizen_summary(Context(database, mentor), own)
     reveal_cpr(Context(database, mentor), own)

@@ -24,7 +24,7 @@ def _populate(database, admin) -> dict[str, int]:
     ids = {}
     for first, last, alias, cpr in PEOPLE:
         ids[first or alias] = create_citizen(
-            Context(database, admin), NewCitizen(first_name=first, last_name=last, alias=alias, cpr=cpr))
+            Context(database, admin), NewCitizen(first_name=first, last_name=last, alias=alias, cpr=cpr)).value
     return ids
 
 

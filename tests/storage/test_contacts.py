@@ -39,7 +39,7 @@ HOSTILE = "=HYPERLINK(\"x\") <b>fed</b> & 'citat' \"dobbelt\" 🙂\nanden linje"
 @pytest.fixture
 def citizen_id(database, admin) -> int:
     return create_citizen(Context(database, admin), NewCitizen(first_name="Karla", last_name="Kontakt",
-                                                      cpr="0101909001"))
+                                                      cpr="0101909001")).value
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def contact_count(database) -> int:
 def test_defaults_mentor_is_actor_date_is_today_attended(database, mentor, citizen_id):
     contact_id = log_contact(Context(database, mentor), NewContact(
         citizen_id=citizen_id, duration_minutes=90, form=ContactForm.ACCOMPANIMENT,
-        place="  Lægehuset  ", note=HOSTILE))
+        place="  Lægehuset  ", note=HOSTILE)).value
 
     rows = contacts_for_citizen(Context(database, mentor), citizen_id)
     assert [row.id for row in rows] == [contact_id]
@@ -153,7 +153,7 @@ def test_full_day_and_exact_limits_are_accepted(database, admin, citizen_id):
 
 
 def test_goal_links_only_to_the_citizens_own_goals(database, admin, citizen_id):
-    other = create_citizen(Context(database, admin), NewCitizen(first_name="Anden", last_name="Borger"))
+    other = create_citizen(Context(database, admin), NewCitizen(first_name="Anden", last_name="Borger")).value
     second = add_goal(database, citizen_id, "Åbne e-Boks selv", position=2)
     first = add_goal(database, citizen_id, "Mere struktur i hverdagen", position=1)
     foreign = add_goal(database, other, "Ikke min")
@@ -163,7 +163,7 @@ def test_goal_links_only_to_the_citizens_own_goals(database, admin, citizen_id):
     with pytest.raises(ContactInputError, match="hører ikke til borgeren"):
         log_contact(Context(database, admin), contact(citizen_id, goal_ids=(first, foreign)), today=TODAY)
     contact_id = log_contact(Context(database, admin), contact(citizen_id, goal_ids=(second, first)),
-                             today=TODAY)
+                             today=TODAY).value
     assert get_contact(Context(database, admin), contact_id).goal_ids == tuple(sorted((first, second)))
 
 
@@ -183,7 +183,7 @@ def test_partner_contact_without_consent_needs_a_reason(database, admin, citizen
                                              consent_override_reason="   "), today=TODAY)
     contact_id = log_contact(Context(database, admin), contact(
         citizen_id, partner_id=partner_id, consent_override_reason="Akut: borgeren <indlagt>"),
-        today=TODAY)
+        today=TODAY).value
 
     detail = get_contact(Context(database, admin), contact_id)
     assert detail.consent_override_reason == "Akut: borgeren <indlagt>"
@@ -200,7 +200,7 @@ def test_partner_contact_with_valid_consent_stores_no_override(database, admin, 
     give_consent(database, citizen_id, partner_id, TODAY - timedelta(days=10))
 
     contact_id = log_contact(Context(database, admin), contact(
-        citizen_id, partner_id=partner_id, consent_override_reason="unødvendig"), today=TODAY)
+        citizen_id, partner_id=partner_id, consent_override_reason="unødvendig"), today=TODAY).value
 
     assert get_contact(Context(database, admin), contact_id).consent_override_reason == ""
     assert "samtykke" not in audit_events(database, "create")[-1].detail
@@ -223,15 +223,15 @@ def test_active_partners_in_danish_order(database):
 
 
 def test_mentor_outside_caseload_is_refused_everywhere(database, admin, outsider, citizen_id):
-    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
     attempts = [
-        lambda: log_contact(Context(database, outsider), contact(citizen_id), today=TODAY),
+        lambda: log_contact(Context(database, outsider), contact(citizen_id), today=TODAY).value,
         lambda: contacts_for_citizen(Context(database, outsider), citizen_id),
         lambda: get_contact(Context(database, outsider), contact_id),
         lambda: attendance_rate(Context(database, outsider), citizen_id, TODAY, TODAY),
         lambda: goals_for_linking(Context(database, outsider), citizen_id),
-        lambda: update_contact(Context(database, outsider), contact_id, 1, {"note": "x"}),
-        lambda: delete_contact(Context(database, outsider), contact_id),
+        lambda: update_contact(Context(database, outsider), contact_id, 1, {"note": "x"}).value,
+        lambda: delete_contact(Context(database, outsider), contact_id).value,
     ]
     for attempt in attempts:
         with pytest.raises(NotFound):
@@ -257,7 +257,7 @@ def test_mentor_sees_own_list_only_and_logs_only_as_self(database, admin, mentor
 
 
 def test_mentor_list_audits_one_read_per_citizen(database, admin, mentor, citizen_id):
-    other = create_citizen(Context(database, admin), NewCitizen(alias="Ravnen"))
+    other = create_citizen(Context(database, admin), NewCitizen(alias="Ravnen")).value
     with database.session() as session:
         session.add(Assignment(citizen_id=other, user_id=mentor.user_id, kind="substitute",
                                start_on=TODAY - timedelta(days=5)))
@@ -360,13 +360,13 @@ def test_attendance_rate_is_none_when_nothing_was_planned(database, admin, citiz
 
 def test_edit_saves_and_bumps_the_version(database, admin, citizen_id):
     goal = add_goal(database, citizen_id, "Struktur")
-    contact_id = log_contact(Context(database, admin), contact(citizen_id, note="før"), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id, note="før"), today=TODAY).value
     loaded = get_contact(Context(database, admin), contact_id)
 
     diff = update_contact(Context(database, admin), contact_id, loaded.version,
                           {**loaded.editable_values(), "note": "efter",
                            "attendance": Attendance.NO_SHOW, "goal_ids": (goal,)},
-                          loaded.editable_values(), today=TODAY)
+                          loaded.editable_values(), today=TODAY).value
 
     assert diff == {"note": ("før", "efter"),
                     "attendance": (Attendance.ATTENDED, Attendance.NO_SHOW),
@@ -382,7 +382,7 @@ def test_edit_saves_and_bumps_the_version(database, admin, citizen_id):
 
 def test_stale_edit_raises_conflict_and_keeps_both_notes(database, admin, mentor, citizen_id):
     contact_id = log_contact(Context(database, mentor), contact(citizen_id, note="Første udkast",
-                                                       place="Café"), today=TODAY)
+                                                       place="Café"), today=TODAY).value
     mine = get_contact(Context(database, mentor), contact_id)
     theirs = get_contact(Context(database, admin), contact_id)
     update_contact(Context(database, admin), contact_id, theirs.version,
@@ -413,7 +413,7 @@ def test_stale_edit_raises_conflict_and_keeps_both_notes(database, admin, mentor
 def test_goal_links_changed_by_another_user_are_a_conflict(database, admin, citizen_id):
     first = add_goal(database, citizen_id, "Første")
     second = add_goal(database, citizen_id, "Andet")
-    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
     loaded = get_contact(Context(database, admin), contact_id)
     update_contact(Context(database, admin), contact_id, loaded.version, {"goal_ids": (first,)},
                    loaded.editable_values(), today=TODAY)
@@ -428,7 +428,7 @@ def test_goal_links_changed_by_another_user_are_a_conflict(database, admin, citi
 
 def test_edit_to_partner_without_consent_needs_a_reason(database, admin, citizen_id):
     partner_id = add_partner(database, "Jobcenter Nord")
-    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
     loaded = get_contact(Context(database, admin), contact_id)
 
     with pytest.raises(ConsentMissing):
@@ -446,7 +446,7 @@ def test_edit_to_partner_without_consent_needs_a_reason(database, admin, citizen
 
 
 def test_edit_with_bad_input_changes_nothing(database, admin, citizen_id):
-    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
     loaded = get_contact(Context(database, admin), contact_id)
     with pytest.raises(ContactInputError):
         update_contact(Context(database, admin), contact_id, loaded.version, {"duration_minutes": 0})
@@ -458,8 +458,8 @@ def test_edit_with_bad_input_changes_nothing(database, admin, citizen_id):
 
 def test_delete_is_audited_and_limited_to_author_or_coordinator(database, admin, mentor,
                                                                  citizen_id):
-    by_admin = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
-    by_mentor = log_contact(Context(database, mentor), contact(citizen_id), today=TODAY)
+    by_admin = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
+    by_mentor = log_contact(Context(database, mentor), contact(citizen_id), today=TODAY).value
 
     with pytest.raises(AccessDenied):
         delete_contact(Context(database, mentor), by_admin)

@@ -38,7 +38,7 @@ def _basis_id(session, code: str) -> int:
 def _citizen(database, admin, first="Karen", last="Testesen", alias="", cpr="") -> int:
     return create_citizen(Context(database, admin), NewCitizen(first_name=first, last_name=last,
                                                       alias=alias, cpr=cpr,
-                                                      status=CitizenStatus.ACTIVE))
+                                                      status=CitizenStatus.ACTIVE)).value
 
 
 def _grant(database, citizen_id: int, start: date, *, code="SEL §85", end=None,

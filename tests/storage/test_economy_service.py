@@ -33,7 +33,7 @@ YEAR = 2025
 
 @pytest.fixture
 def citizen(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Bente", last_name="Fiktiv"))
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Bente", last_name="Fiktiv")).value
 
 
 def _sheet(citizen: int, rent: int = 612_345) -> Sheet:

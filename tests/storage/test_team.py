@@ -54,7 +54,7 @@ def _member(database, admin, login):
 
 @pytest.fixture
 def citizen_id(database, admin):
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Bodil", last_name="Bæk"))
+    return create_citizen(Context(database, admin), NewCitizen(first_name="Bodil", last_name="Bæk")).value
 
 
 # -- users ----------------------------------------------------------------------------------
@@ -68,13 +68,13 @@ def test_first_user_of_a_new_database_is_admin(database, admin):
 def test_admin_creates_and_edits_users_with_capacity_in_minutes(database, admin):
     user_id = create_user(Context(database, admin), NewUser(
         login=" mona.mentor ", full_name="Mona Mentor", weekly_capacity_minutes=2250,
-        is_volunteer=True))
+        is_volunteer=True)).value
     member = _member(database, admin, "mona.mentor")
     assert (member.id, member.role, member.weekly_capacity_minutes, member.is_volunteer) == (
         user_id, Role.MENTOR, 2250, True)
     updated = update_user(Context(database, admin), user_id, member.version,
                           {"role": Role.COORDINATOR, "full_name": "Mona Koordinator"},
-                          member.editable())
+                          member.editable()).value
     assert (updated.role, updated.full_name) == (Role.COORDINATOR, "Mona Koordinator")
     assert [e.action for e in _events(database, "user")][-2:] == ["create", "update"]
     assert _events(database, "user")[-1].detail == "Bruger ændret: Navn, Rolle"
@@ -117,7 +117,7 @@ def test_last_active_admin_can_be_neither_demoted_nor_deactivated(database, admi
         with pytest.raises(InvalidInput, match="mindst én aktiv administrator"):
             update_user(Context(database, admin), me.id, me.version, changes, me.editable())
     _user(database, admin, "anden.admin", "Anden Admin", Role.ADMIN)
-    demoted = update_user(Context(database, admin), me.id, me.version, {"role": Role.COORDINATOR})
+    demoted = update_user(Context(database, admin), me.id, me.version, {"role": Role.COORDINATOR}).value
     assert demoted.role is Role.COORDINATOR
 
 
@@ -239,7 +239,7 @@ def test_inactive_user_cannot_be_assigned_and_removal_is_audited(database, admin
 
 def test_caseload_counts_current_citizens(database, admin, citizen_id):
     mentor = _user(database, admin, "mona", "Mona Mentor")
-    other = create_citizen(Context(database, admin), NewCitizen(alias="Uglen"))
+    other = create_citizen(Context(database, admin), NewCitizen(alias="Uglen")).value
     assign_mentor(Context(database, admin), citizen_id, mentor.user_id, PRIMARY)
     assign_mentor(Context(database, admin), other, mentor.user_id, SUBSTITUTE, TODAY + timedelta(3))
     assert _member(database, admin, "mona").caseload == 1

@@ -42,7 +42,7 @@ def workspace(database_path, make_database):
 
 @pytest.fixture
 def vera(workspace):
-    return create_user(Context(workspace.database, workspace.actor), NewUser("vikar", "Vera Vikar"))
+    return create_user(Context(workspace.database, workspace.actor), NewUser("vikar", "Vera Vikar")).value
 
 
 def open_calendar(qtbot, workspace, runner, today: date | None = None) -> CalendarPage:

@@ -45,7 +45,7 @@ def log(workspace, citizen_id: int, actor=None, **fields) -> int:
     values = {"duration_minutes": 60, "form": ContactForm.HOME_VISIT, "contact_on": TODAY}
     values.update(fields)
     return log_contact(Context(workspace.database, actor or workspace.actor),
-                       NewContact(citizen_id=citizen_id, **values))
+                       NewContact(citizen_id=citizen_id, **values)).value
 
 
 @pytest.fixture

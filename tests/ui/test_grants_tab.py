@@ -132,7 +132,7 @@ def _grant(workspace, **values):
     catalogue = load_catalogue(workspace.database)
     basis = next(b.id for b in catalogue.legal_bases if b.code == "SEL §85")
     return create_grant(Context(workspace.database, workspace.actor), NAMED, GrantInput(
-        legal_basis_id=basis, start_on=date(2026, 1, 5), **values))
+        legal_basis_id=basis, start_on=date(2026, 1, 5), **values)).value
 
 
 def test_stale_edit_opens_conflict_dialog_and_keeps_both_notes(qtbot, tab, workspace):

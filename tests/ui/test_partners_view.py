@@ -40,7 +40,7 @@ def workspace(database_path, make_database):
 @pytest.fixture
 def gp(workspace):
     return create_partner(Context(workspace.database, workspace.actor), PartnerInput(
-        "Lægehuset Vestby", kind="gp", organisation="Almen praksis"))
+        "Lægehuset Vestby", kind="gp", organisation="Almen praksis")).value
 
 
 @pytest.fixture

@@ -13,11 +13,13 @@ from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.access import require_citizen, visible_citizen_ids
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import ANONYMOUS_MARK
 from mentordesk.services.contacts.rules import (
     ENTITY,
     check_goals,
+    contact_changes,
     link_goals,
     linked_goal_ids,
     mentor_for,
@@ -44,7 +46,7 @@ from mentordesk.storage.models import Citizen, Contact, Goal, Partner, User
 
 
 def log_contact(context: Context, new: NewContact,
-                today: date | None = None) -> int:
+                today: date | None = None) -> Result[int]:
     """Log a contact; returns its id. Refuses bad input with ``ContactInputError`` and a
     partner contact without valid consent (unless a reason is given) with ``ConsentMissing``."""
     today = today or date.today()
@@ -80,7 +82,9 @@ def log_contact(context: Context, new: NewContact,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
                      entity_id=contact.id, citizen_id=new.citizen_id,
                      detail=detail + override_detail(session, new.partner_id, reason))
-        return contact.id
+        contact_id = contact.id
+    return Result(contact_id, contact_changes(new.citizen_id,
+                                                        goals_linked=bool(values["goal_ids"])))
 
 
 def contacts_for_citizen(context: Context, citizen_id: int,
@@ -107,9 +111,8 @@ def contacts_for_mentor(context: Context, mentor_id: int,
     """
     if mentor_id != context.actor.user_id and not context.actor.sees_all_citizens:
         raise AccessDenied("Du kan kun se dine egne kontakter.")
-    query = _filtered(_rows_query().where(Contact.mentor_id == mentor_id,
-                                          visible_citizen_ids(context.actor, today or date.today())),
-                      filters)
+    visible = visible_citizen_ids(context.actor, today or date.today())
+    query = _filtered(_rows_query().where(Contact.mentor_id == mentor_id, visible), filters)
     with context.session() as session:
         rows = [ContactRow._make(row) for row in session.execute(query)]
         mentor_name = session.scalar(select(User.full_name).where(User.id == mentor_id)) or ""

@@ -18,6 +18,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.services.contacts.values import (
     MAX_DURATION_MINUTES,
@@ -149,6 +150,13 @@ def check_goals(session: Session, citizen_id: int, goal_ids: tuple[int, ...]) ->
 def linked_goal_ids(session: Session, contact_id: int) -> tuple[int, ...]:
     return tuple(sorted(session.scalars(
         select(contact_goal.c.goal_id).where(contact_goal.c.contact_id == contact_id))))
+
+
+def contact_changes(citizen_id: int, *, goals_linked: bool) -> Changes:
+    """What a change to a citizen's contact touches: the journal (and with it the hours),
+    and the plan when goals list the contact among their links."""
+    kinds = (Kind.CONTACTS, Kind.PLAN) if goals_linked else (Kind.CONTACTS,)
+    return Changes.of(*kinds, citizen=citizen_id)
 
 
 def link_goals(session: Session, contact_id: int, goal_ids: Iterable[int]) -> None:

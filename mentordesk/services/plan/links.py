@@ -18,9 +18,10 @@ from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Result
 from mentordesk.kernel.context import Context
 from mentordesk.services import history
-from mentordesk.services.plan.rows import CONTACT_FIELD, visible_goal
+from mentordesk.services.plan.rows import CONTACT_FIELD, plan_changed, visible_goal
 from mentordesk.services.plan.values import GoalContact
 from mentordesk.storage.models import Contact, Goal, User, contact_goal
 
@@ -94,15 +95,15 @@ def _form_label(form: str) -> str:
         return form
 
 
-def link_contact(context: Context, goal_id: int, contact_id: int) -> None:
+def link_contact(context: Context, goal_id: int, contact_id: int) -> Result[None]:
     """Mark that a contact worked on the goal (a contact of the same citizen)."""
-    link_contacts(context, goal_id, [contact_id])
+    return Result(None, link_contacts(context, goal_id, [contact_id]).changes)
 
 
 def link_contacts(context: Context, goal_id: int,
-                  contact_ids: Sequence[int]) -> int:
-    """Link several contacts of the goal's citizen to the goal, all or nothing; returns
-    how many links are new (one already linked is skipped)."""
+                  contact_ids: Sequence[int]) -> Result[int]:
+    """Link several contacts of the goal's citizen to the goal, all or nothing; its value
+    is how many links are new (one already linked is skipped)."""
     if len(contact_ids) > MAX_LINK_AT_ONCE:
         raise InvalidInput(f"Vælg højst {MAX_LINK_AT_ONCE} kontakter ad gangen.")
     with context.session() as session:
@@ -115,7 +116,8 @@ def link_contacts(context: Context, goal_id: int,
         new = [contact for contact in contacts if contact.id not in linked]
         for contact in new:
             _write_link(session, context.actor, goal, contact)
-    return len(new)
+        changes = plan_changed(goal.citizen_id, contacts=True) if new else NOTHING
+    return Result(len(new), changes)
 
 
 def _same_citizen_contact(session: Session, goal: Goal, contact_id: int) -> Contact:
@@ -137,19 +139,21 @@ def _write_link(session: Session, actor: Actor, goal: Goal, contact: Contact) ->
                            changes={CONTACT_FIELD: ("", contact_text(contact))})
 
 
-def unlink_contact(context: Context, goal_id: int, contact_id: int) -> None:
+def unlink_contact(context: Context, goal_id: int, contact_id: int) -> Result[None]:
     """Remove the link between a contact and the goal (the contact itself stays)."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
         result = session.execute(delete(contact_goal).where(
             contact_goal.c.goal_id == goal.id, contact_goal.c.contact_id == contact_id))
         if not result.rowcount:
-            return
+            return Result(None)
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="contact",
                      entity_id=contact_id, citizen_id=goal.citizen_id,
                      detail=f"Kontakt fjernet fra indsatsmål {goal.id}")
         contact = session.get(Contact, contact_id)
         if contact is not None:
-            history.record_changes(session, context.actor, citizen_id=goal.citizen_id, entity="goal",
-                                   entity_id=goal.id,
+            history.record_changes(session, context.actor, citizen_id=goal.citizen_id,
+                                   entity="goal", entity_id=goal.id,
                                    changes={CONTACT_FIELD: (contact_text(contact), "")})
+        changes = plan_changed(goal.citizen_id, contacts=True)
+    return Result(None, changes)

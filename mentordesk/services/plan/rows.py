@@ -19,6 +19,7 @@ from mentordesk.domain.vum import FunctionLevel, GoalType, SupportNeed, level_la
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.cleaning import TEXT_LIMIT, clean_note, clean_text, optional_date
 from mentordesk.services.history import Renderer, render_value
 from mentordesk.services.plan.values import (
@@ -41,6 +42,13 @@ from mentordesk.storage.models import (
     User,
     VumTerm,
 )
+
+
+def plan_changed(citizen_id: int, *, contacts: bool = False) -> Changes:
+    """The citizen's plan changed; ``contacts`` when contacts' goal links did too."""
+    kinds = (Kind.PLAN, Kind.CONTACTS) if contacts else (Kind.PLAN,)
+    return Changes.of(*kinds, citizen=citizen_id)
+
 
 GOAL_FIELDS = ("title", "description", "theme_code", "subtheme_code", "goal_type", "status",
                "start_on", "review_on", "grant_id")

@@ -18,6 +18,7 @@ from mentordesk import audit
 from mentordesk.domain.vum import ACTIVITY_AND_PARTICIPATION_CODE
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_line
 from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue import seed_vum_terms
@@ -89,37 +90,44 @@ def _item(row: VumTerm) -> VumTermItem:
                        row.code.startswith(LOCAL_PREFIX))
 
 
-def rename_term(context: Context, code: str, name: str) -> None:
+# The team's goal themes: every plan showing a theme name may read differently.
+_TERMS_CHANGED = Changes.of(Kind.CATALOGUE)
+
+
+def rename_term(context: Context, code: str, name: str) -> Result[None]:
     """Admin only: the team's own name for a term; goals keep the code."""
     require_admin(context.actor)
     cleaned = clean_line(VumTerm, "name", name, "Navn", required=True)
     with context.session() as session:
         term = _term(session, code)
         if term.name == cleaned:
-            return
+            return Result(None)
         old = term.name
         term.name = cleaned
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="vum_term",
                      entity_id=term.id, detail=f"VUM-tema omdøbt: »{old}« → »{cleaned}«")
+    return Result(None, _TERMS_CHANGED)
 
 
-def set_term_active(context: Context, code: str, active: bool) -> None:
+def set_term_active(context: Context, code: str, active: bool) -> Result[None]:
     """Admin only: hide a term from new goals (goals that use it keep it)."""
     require_admin(context.actor)
     with context.session() as session:
         term = _term(session, code)
         if term.active == active:
-            return
+            return Result(None)
         term.active = active
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="vum_term",
                      entity_id=term.id,
                      detail=f"VUM-tema {'vist' if active else 'skjult'}: »{term.name}«")
+    return Result(None, _TERMS_CHANGED)
 
 
-def add_local_term(context: Context, parent_code: str, name: str) -> str:
-    """Admin only: a team's own sub-theme under a theme; returns its ``local:`` code."""
+def add_local_term(context: Context, parent_code: str, name: str) -> Result[str]:
+    """Admin only: a team's own sub-theme under a theme; its value is the ``local:``
+    code."""
     require_admin(context.actor)
     cleaned = clean_line(VumTerm, "name", name, "Navn", required=True)
     with context.session() as session:
@@ -139,7 +147,7 @@ def add_local_term(context: Context, parent_code: str, name: str) -> str:
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="vum_term",
                      entity_id=term.id,
                      detail=f"Lokalt undertema oprettet under »{parent.name}«: »{cleaned}«")
-        return code
+    return Result(code, _TERMS_CHANGED)
 
 
 def _term(session: Session, code: str) -> VumTerm:
