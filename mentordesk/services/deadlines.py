@@ -51,7 +51,7 @@ from mentordesk.storage.models import (
     ReportDraft,
     User,
 )
-from mentordesk.storage.queries.periods import covers
+from mentordesk.storage.queries.periods import covers, overlaps
 
 Scope = Literal["mine", "team"]
 SCOPES: tuple[Scope, ...] = ("mine", "team")
@@ -219,8 +219,8 @@ def _load_grants_and_contacts(session: Session, chunk: list[int], today: date,
         select(Grant.id, Grant.citizen_id, LegalBasis.code, Grant.start_on, Grant.end_on,
                Grant.discharge_on, first_contact, first_call)
         .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
-        .where(Grant.citizen_id.in_(chunk), Grant.start_on <= today,
-               (Grant.end_on.is_(None)) | (Grant.end_on >= ended_after))
+        # Grants running today, and those ended recently (their after-end deadlines).
+        .where(Grant.citizen_id.in_(chunk), overlaps(Grant, ended_after, today))
     ).all()
     for grant_id, citizen_id, basis, start, end, discharge, contact_on, call_on in rows:
         grants[citizen_id].append(GrantFacts(grant_id, basis, start, end, discharge))

@@ -45,8 +45,7 @@ def _plan_grants(session: Session, plan: Plan, today: date) -> list[str]:
     used = [goal.grant_id for goal in plan.goals if goal.is_open and goal.grant_id in labels]
     if not used:
         used = list(session.scalars(select(Grant.id).where(
-            Grant.citizen_id == plan.citizen_id, Grant.start_on <= today,
-            Grant.end_on.is_(None) | (Grant.end_on >= today))))
+            Grant.citizen_id == plan.citizen_id, covers(Grant, today))))
     if not used and plan.grants:
         used = [plan.grants[0].id]
     return [labels[grant_id] for grant_id in dict.fromkeys(used) if grant_id in labels]
