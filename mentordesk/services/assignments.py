@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -23,9 +22,14 @@ from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.models import Assignment, User
-from mentordesk.storage.queries.periods import open_after, overlaps, period_overlaps
+from mentordesk.storage.queries.assignments import (
+    PRIMARY,
+    assignments_overlapping,
+    assignments_running_after,
+    citizen_assignments,
+)
+from mentordesk.storage.queries.periods import period_overlaps
 
-PRIMARY = "primary"
 SUBSTITUTE = "substitute"
 ASSIGNMENT_KINDS = {PRIMARY: "Primær kontaktperson", SUBSTITUTE: "Afløser"}
 
@@ -64,13 +68,8 @@ def assignments_for_citizen(context: Context, citizen_id: int,
 
 def assignment_rows(session: Session, citizen_id: int) -> list[AssignmentRow]:
     """The citizen's assignments in the caller's session (callers check access/audit)."""
-    result = session.execute(
-        select(Assignment, User.full_name)
-        .join(User, User.id == Assignment.user_id)
-        .where(Assignment.citizen_id == citizen_id)
-        .order_by(Assignment.kind, Assignment.start_on.desc(), User.full_name)
-    )
-    return [_assignment_row(assignment, name) for assignment, name in result]
+    return [_assignment_row(assignment, name)
+            for assignment, name in session.execute(citizen_assignments(citizen_id))]
 
 
 def assign_mentor(context: Context, citizen_id: int, user_id: int,
@@ -138,7 +137,7 @@ def remove_assignment(context: Context, assignment_id: int) -> Result[None]:
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
         citizen_id = assignment.citizen_id
-        name = session.scalar(select(User.full_name).where(User.id == assignment.user_id))
+        name = session.get_one(User, assignment.user_id).full_name
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="assignment",
                      entity_id=assignment.id, citizen_id=assignment.citizen_id,
                      detail=f"{ASSIGNMENT_KINDS[assignment.kind]} slettet: {name}")
@@ -154,8 +153,7 @@ def _changed(citizen_id: int) -> Changes:
 def end_assignments_on_close(session: Session, citizen_id: int, closed_on: date) -> None:
     """A closed case keeps its mentors' history: running periods end on the closing day,
     periods that had not begun yet are dropped (they never happened)."""
-    for assignment in session.scalars(select(Assignment).where(
-            Assignment.citizen_id == citizen_id, open_after(Assignment, closed_on))):
+    for assignment in session.scalars(assignments_running_after(citizen_id, closed_on)):
         if assignment.start_on > closed_on:
             session.delete(assignment)
         else:
@@ -224,9 +222,7 @@ def _refuse_overlap(session: Session, assignment: Assignment, start_on: date,
 
 def _overlapping(session: Session, citizen_id: int, start_on: date,
                  end_on: date | None) -> list[Assignment]:
-    # An open-ended period reaches as far as any date can.
-    return list(session.scalars(select(Assignment).where(
-        Assignment.citizen_id == citizen_id, overlaps(Assignment, start_on, end_on or date.max))))
+    return list(session.scalars(assignments_overlapping(citizen_id, start_on, end_on)))
 
 
 def _active_user(session: Session, user_id: int) -> User:

@@ -19,8 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.catalogue import MINUTES_PER_HOUR, Price, PriceModel, WeeklyHours
@@ -34,13 +33,8 @@ from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_line, clean_note, optional_date, optional_int
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit
-from mentordesk.storage.models import (
-    Authority,
-    Citizen,
-    CourseType,
-    Grant,
-    LegalBasis,
-)
+from mentordesk.storage.models import Authority, Citizen, CourseType, Grant, LegalBasis
+from mentordesk.storage.queries.grants import citizen_grants, grants_with_names
 
 if TYPE_CHECKING:
     # Only a type: catalogue_admin imports this module for the shared rules below.
@@ -233,24 +227,10 @@ def grants_for_citizen(context: Context, citizen_id: int,
     """The citizen's grants, newest start first."""
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
-        rows = [_row(*columns) for columns in session.execute(
-            _grant_query().where(Grant.citizen_id == citizen_id)
-            .order_by(Grant.start_on.desc(), Grant.id.desc())
-        )]
+        rows = [_row(*columns) for columns in session.execute(citizen_grants(citizen_id))]
         audit.record(session, context.actor.login, audit.Action.READ, entity="grant",
                      citizen_id=citizen_id, detail=f"Bevillinger vist ({len(rows)})")
     return rows
-
-
-def _grant_query() -> Select[Any]:
-    basis = aliased(LegalBasis)
-    return (
-        select(Grant, basis.code, basis.name, CourseType.name, CourseType.min_weeks,
-               Authority.name)
-        .join(basis, basis.id == Grant.legal_basis_id)
-        .outerjoin(CourseType, CourseType.id == Grant.course_type_id)
-        .outerjoin(Authority, Authority.id == Grant.authority_id)
-    )
 
 
 def _row(grant: Grant, basis_code: str, basis_name: str, course_name: str | None,
@@ -265,7 +245,7 @@ def _row(grant: Grant, basis_code: str, basis_name: str, course_name: str | None
 
 
 def _load_row(session: Session, grant_id: int) -> GrantRow:
-    return _row(*session.execute(_grant_query().where(Grant.id == grant_id)).one())
+    return _row(*session.execute(grants_with_names().where(Grant.id == grant_id)).one())
 
 
 # --- changing -----------------------------------------------------------------------------
