@@ -40,7 +40,6 @@ from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import ANONYMOUS_MARK
 from mentordesk.storage.models import (
     Assessment,
-    Assignment,
     Citizen,
     Consent,
     Contact,
@@ -49,9 +48,9 @@ from mentordesk.storage.models import (
     LegalBasis,
     Partner,
     ReportDraft,
-    User,
 )
-from mentordesk.storage.queries.periods import covers, overlaps
+from mentordesk.storage.queries.assignments import assigned_citizen_ids, primary_mentor_name
+from mentordesk.storage.queries.periods import overlaps
 
 Scope = Literal["mine", "team"]
 SCOPES: tuple[Scope, ...] = ("mine", "team")
@@ -139,9 +138,7 @@ def _open_citizens(session: Session, actor: Actor, scope: Scope, today: date
                    Citizen.is_anonymous).where(
         Citizen.status != CitizenStatus.CLOSED.value, visible_citizen_ids(actor, today))
     if scope == "mine":
-        mine = select(Assignment.citizen_id).where(Assignment.user_id == actor.user_id,
-                                                   covers(Assignment, today))
-        query = query.where(Citizen.id.in_(mine))
+        query = query.where(Citizen.id.in_(assigned_citizen_ids(actor.user_id, today)))
     rows = session.execute(query).all()
     mentors = _primary_mentors(session, [row.id for row in rows], today)
     return {
@@ -161,14 +158,10 @@ def _primary_mentors(session: Session, citizen_ids: list[int], today: date) -> d
     names: dict[int, str] = {}
     for chunk in _chunks(citizen_ids):
         rows = session.execute(
-            select(Assignment.citizen_id, User.full_name)
-            .join(User, User.id == Assignment.user_id)
-            .where(Assignment.citizen_id.in_(chunk), Assignment.kind == "primary",
-                   covers(Assignment, today))
-            .order_by(Assignment.start_on)
+            select(Citizen.id, primary_mentor_name(Citizen.id, today))
+            .where(Citizen.id.in_(chunk))
         ).all()
-        # Ordered by start: the newest current primary assignment wins.
-        names.update({citizen_id: name for citizen_id, name in rows})
+        names.update({citizen_id: name for citizen_id, name in rows if name is not None})
     return names
 
 

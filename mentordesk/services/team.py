@@ -24,8 +24,8 @@ from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import Assignment, User
-from mentordesk.storage.queries.periods import covers
+from mentordesk.storage.models import User
+from mentordesk.storage.queries.assignments import caseload_size
 
 MAX_WEEKLY_HOURS = 7 * 24
 
@@ -120,12 +120,7 @@ def list_users(context: Context, *, active_only: bool = False,
                today: date | None = None) -> list[TeamMember]:
     """Everyone on the team, by name; with each one's current number of citizens."""
     today = today or date.today()
-    caseload = (
-        select(func.count(func.distinct(Assignment.citizen_id)))
-        .where(Assignment.user_id == User.id, covers(Assignment, today))
-        .scalar_subquery()
-    )
-    query = select(User, caseload).order_by(User.full_name, User.login)
+    query = select(User, caseload_size(User.id, today)).order_by(User.full_name, User.login)
     if active_only:
         query = query.where(User.active.is_(True))
     with context.read() as session:
@@ -261,10 +256,7 @@ def _member(user: User, caseload: int) -> TeamMember:
 
 
 def _caseload(session: Session, user_id: int, today: date) -> int:
-    return session.scalar(
-        select(func.count(func.distinct(Assignment.citizen_id)))
-        .where(Assignment.user_id == user_id, covers(Assignment, today))
-    ) or 0
+    return session.scalar(select(caseload_size(user_id, today))) or 0
 
 
 

@@ -14,7 +14,8 @@ from mentordesk.services.plan.goals import citizen_goals, overview_row
 from mentordesk.services.plan.rows import citizen_label, goal_items, grant_choices
 from mentordesk.services.plan.values import Plan
 from mentordesk.storage.database import TEAM_NAME_KEY
-from mentordesk.storage.models import Assignment, Grant, User
+from mentordesk.storage.models import Grant
+from mentordesk.storage.queries.assignments import primary_mentor_name
 from mentordesk.storage.queries.periods import covers
 
 
@@ -52,8 +53,4 @@ def _plan_grants(session: Session, plan: Plan, today: date) -> list[str]:
 
 
 def _primary_mentor(session: Session, citizen_id: int, today: date) -> str:
-    return session.scalar(
-        select(User.full_name).join(Assignment, Assignment.user_id == User.id)
-        .where(Assignment.citizen_id == citizen_id, Assignment.kind == "primary",
-               covers(Assignment, today))
-        .order_by(Assignment.start_on.desc())) or ""
+    return session.scalar(select(primary_mentor_name(citizen_id, today))) or ""
