@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.codes import Attendance, ContactForm
@@ -28,7 +28,12 @@ from mentordesk.services.contacts.values import (
     ConsentMissing,
     ContactInputError,
 )
-from mentordesk.storage.models import Contact, Goal, Partner, User, contact_goal
+from mentordesk.storage.models import Contact, Goal, Partner, User
+from mentordesk.storage.queries.goal_links import (
+    add_links,
+    goals_of_contact,
+    remove_links_of_contact,
+)
 
 ENTITY = "contact"
 
@@ -148,8 +153,7 @@ def check_goals(session: Session, citizen_id: int, goal_ids: tuple[int, ...]) ->
 
 
 def linked_goal_ids(session: Session, contact_id: int) -> tuple[int, ...]:
-    return tuple(sorted(session.scalars(
-        select(contact_goal.c.goal_id).where(contact_goal.c.contact_id == contact_id))))
+    return tuple(sorted(session.scalars(goals_of_contact(contact_id))))
 
 
 def contact_changes(citizen_id: int, *, goals_linked: bool) -> Changes:
@@ -160,10 +164,10 @@ def contact_changes(citizen_id: int, *, goals_linked: bool) -> Changes:
 
 
 def link_goals(session: Session, contact_id: int, goal_ids: Iterable[int]) -> None:
-    session.execute(delete(contact_goal).where(contact_goal.c.contact_id == contact_id))
+    session.execute(remove_links_of_contact(contact_id))
     rows = [{"contact_id": contact_id, "goal_id": goal_id} for goal_id in goal_ids]
     if rows:
-        session.execute(insert(contact_goal), rows)
+        session.execute(add_links(), rows)
 
 
 # -- consent -----------------------------------------------------------------------------

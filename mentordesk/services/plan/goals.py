@@ -39,7 +39,8 @@ from mentordesk.services.plan.values import (
     Plan,
     PlanOverviewRow,
 )
-from mentordesk.storage.models import Assessment, Goal, SubGoal, contact_goal
+from mentordesk.storage.models import Assessment, Goal, SubGoal
+from mentordesk.storage.queries.goal_links import goal_has_contacts
 
 
 def load_plan(context: Context, citizen_id: int,
@@ -139,8 +140,7 @@ def delete_goal(context: Context, goal_id: int, expected_version: int) -> Result
         goal = visible_goal(session, context.actor, goal_id)
         require_version(goal, expected_version, "Indsatsmålet")
         citizen_id, title = goal.citizen_id, goal.title
-        links_contacts = session.scalar(
-            select(func.count()).where(contact_goal.c.goal_id == goal_id)) > 0
+        links_contacts = bool(session.scalar(goal_has_contacts(goal_id)))
         # The database cascades to sub-goals, assessments and contact links. The other
         # goals keep their positions (order is all that counts): renumbering them would
         # make every open form on them stale for nothing.
