@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.codes import Attendance, ContactForm
@@ -28,12 +27,13 @@ from mentordesk.services.contacts.values import (
     ConsentMissing,
     ContactInputError,
 )
-from mentordesk.storage.models import Contact, Goal, Partner, User
+from mentordesk.storage.models import Contact, Partner, User
 from mentordesk.storage.queries.goal_links import (
     add_links,
     goals_of_contact,
     remove_links_of_contact,
 )
+from mentordesk.storage.queries.plan import goals_among
 
 ENTITY = "contact"
 
@@ -128,7 +128,8 @@ def mentor_for(session: Session, actor: Actor, mentor_id: int | None) -> int:
     if mentor_id is None or mentor_id == actor.user_id:
         return actor.user_id
     require_coordinator(actor)
-    if session.scalar(select(User.id).where(User.id == mentor_id, User.active)) is None:
+    mentor = session.get(User, mentor_id)
+    if mentor is None or not mentor.active:
         raise ContactInputError("mentor_id", "Den valgte mentor findes ikke i teamet.")
     return mentor_id
 
@@ -147,7 +148,7 @@ def check_goals(session: Session, citizen_id: int, goal_ids: tuple[int, ...]) ->
     if not goal_ids:
         return
     found = set(session.scalars(
-        select(Goal.id).where(Goal.citizen_id == citizen_id, Goal.id.in_(goal_ids))))
+        goals_among(citizen_id, goal_ids)))
     if found != set(goal_ids):
         raise ContactInputError("goal_ids", "Et af de valgte indsatsmål hører ikke til borgeren.")
 

@@ -41,6 +41,7 @@ from mentordesk.services.plan.values import (
 )
 from mentordesk.storage.models import Assessment, Goal, SubGoal
 from mentordesk.storage.queries.goal_links import goal_has_contacts
+from mentordesk.storage.queries.plan import goals_in_plan_order
 
 
 def load_plan(context: Context, citizen_id: int,
@@ -58,8 +59,7 @@ def load_plan(context: Context, citizen_id: int,
 
 
 def citizen_goals(session: Session, citizen_id: int) -> list[Goal]:
-    return list(session.scalars(select(Goal).where(Goal.citizen_id == citizen_id)
-                                .order_by(Goal.position, Goal.id)))
+    return list(session.scalars(goals_in_plan_order(citizen_id)))
 
 
 def overview_row(goal: GoalItem) -> PlanOverviewRow:
