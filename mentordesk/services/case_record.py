@@ -22,7 +22,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
-from mentordesk.kernel.changes import Changes, Kind, Result
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.services.assignments import (
@@ -113,8 +113,7 @@ def update_citizen(context: Context, citizen_id: int, expected_version: int,
         if "status" in checked and citizen.status == CitizenStatus.CLOSED.value \
                 and checked["status"] != citizen.status:
             raise InvalidInput("Sagen er afsluttet. Brug »Genåbn sag« for at åbne den igen.")
-        details = _save(session, context.actor, citizen, expected_version, checked, original)
-    return Result(details, Changes.of(Kind.CITIZEN, citizen=citizen_id))
+        return _save(session, context.actor, citizen, expected_version, checked, original)
 
 
 def close_case(context: Context, citizen_id: int, expected_version: int,
@@ -133,11 +132,11 @@ def close_case(context: Context, citizen_id: int, expected_version: int,
             raise InvalidInput("Sagen kan ikke afsluttes før den blev oprettet "
                                f"({format_date(citizen.opened_on)}).")
         end_assignments_on_close(session, citizen.id, closed_on)
-        details = _save(session, context.actor, citizen, expected_version,
-                        {"status": CitizenStatus.CLOSED.value, "closed_on": closed_on}, None,
-                        detail=f"Sag afsluttet pr. {format_date(closed_on)}; løbende "
-                        "mentortildelinger afsluttet samme dag")
-    return Result(details, Changes.of(Kind.CITIZEN, Kind.ASSIGNMENTS, citizen=citizen_id))
+        return _save(session, context.actor, citizen, expected_version,
+                     {"status": CitizenStatus.CLOSED.value, "closed_on": closed_on}, None,
+                     detail=f"Sag afsluttet pr. {format_date(closed_on)}; løbende "
+                     "mentortildelinger afsluttet samme dag",
+                     kinds=(Kind.CITIZEN, Kind.ASSIGNMENTS))
 
 
 def reopen_case(context: Context, citizen_id: int, expected_version: int,
@@ -150,10 +149,9 @@ def reopen_case(context: Context, citizen_id: int, expected_version: int,
         citizen = require_citizen(session, context.actor, citizen_id)
         if citizen.status != CitizenStatus.CLOSED.value:
             raise InvalidInput("Sagen er ikke afsluttet.")
-        details = _save(session, context.actor, citizen, expected_version,
-                        {"status": status.value, "closed_on": None}, None,
-                        detail=f"Sag genåbnet med status {status.label}")
-    return Result(details, Changes.of(Kind.CITIZEN, citizen=citizen_id))
+        return _save(session, context.actor, citizen, expected_version,
+                     {"status": status.value, "closed_on": None}, None,
+                     detail=f"Sag genåbnet med status {status.label}")
 
 
 def set_cpr(context: Context, citizen_id: int, cpr: str) -> Result[CitizenDetails]:
@@ -188,8 +186,10 @@ def reveal_cpr(context: Context, citizen_id: int) -> str:
 
 def _save(session: Session, actor: Actor, citizen: Citizen, expected_version: int,
           changes: dict[str, Any], original: Mapping[str, Any] | None,
-          detail: str | None = None) -> CitizenDetails:
-    """Apply checked changes against the loaded version; audit what changed."""
+          detail: str | None = None,
+          kinds: tuple[Kind, ...] = (Kind.CITIZEN,)) -> Result[CitizenDetails]:
+    """Apply checked changes against the loaded version; audit and report what changed
+    (``kinds``: what a change here touches)."""
     prospective = {field: getattr(citizen, field) for field in FIELD_LABELS} | changes
     check_identity(prospective, has_cpr=bool(citizen.cpr))
     if citizen.version == expected_version:
@@ -202,7 +202,8 @@ def _save(session: Session, actor: Actor, citizen: Citizen, expected_version: in
                      entity_id=citizen.id, citizen_id=citizen.id,
                      detail=detail or "Stamdata ændret: " + ", ".join(
                          label for field, label in FIELD_LABELS.items() if field in diff))
-    return _details(session, citizen)
+    changed = Changes.of(*kinds, citizen=citizen.id) if diff else NOTHING
+    return Result(_details(session, citizen), changed)
 
 
 def _details(session: Session, citizen: Citizen) -> CitizenDetails:

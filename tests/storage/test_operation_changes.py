@@ -171,3 +171,9 @@ def test_editing_a_team_member_is_team_wide(context, anna):
                           {"full_name": "Ny Administrator"}).changes
     assert changes == Changes.of(Kind.TEAM)
     assert changes.concerns(anna)
+
+
+def test_saving_the_case_record_unchanged_refreshes_nothing(context, anna):
+    record = get_citizen_record(context, anna)
+    assert not update_citizen(context, anna, record.version, record.editable(),
+                              record.editable()).changes
