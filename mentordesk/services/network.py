@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -22,6 +21,7 @@ from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.models import Relative
+from mentordesk.storage.queries.network import citizen_relatives
 
 RELATIVE_LABELS = {"name": "Navn", "relation": "Relation", "phone": "Telefon", "note": "Note"}
 # Suggestions for the relation field; teams type their own words as well.
@@ -62,10 +62,7 @@ def relatives_for_citizen(context: Context, citizen_id: int) -> list[RelativeRow
 
 def relative_rows(session: Session, citizen_id: int) -> list[RelativeRow]:
     """The citizen's network in the caller's session (the caller checks access/audit)."""
-    relatives = session.scalars(
-        select(Relative).where(Relative.citizen_id == citizen_id)
-        .order_by(Relative.name, Relative.id)
-    )
+    relatives = session.scalars(citizen_relatives(citizen_id))
     return [_row(relative) for relative in relatives]
 
 

@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -35,7 +34,9 @@ from mentordesk.kernel.cleaning import (
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services.catalogue_admin import Removal
-from mentordesk.storage.models import Consent, Contact, Partner
+from mentordesk.storage.models import Consent, Partner
+from mentordesk.storage.queries.consents import citizen_consents
+from mentordesk.storage.queries.partners import all_partners, partner_uses
 
 # "Udløber snart": time enough to ask the citizen to renew before the consent lapses.
 EXPIRING_WITHIN_DAYS = 30
@@ -114,14 +115,12 @@ def list_partners(context: Context) -> list[PartnerItem]:
     The register holds no citizen data, so reading it is not audited.
     """
     with context.read() as session:
-        items = [_partner_item(session, row) for row in session.scalars(select(Partner))]
+        items = [_partner_item(session, row) for row in session.scalars(all_partners())]
     return sorted(items, key=lambda item: danish_sort_key(item.name))
 
 
 def _partner_uses(session: Session, partner_id: int) -> int:
-    consents = session.scalar(select(func.count()).where(Consent.partner_id == partner_id))
-    contacts = session.scalar(select(func.count()).where(Contact.partner_id == partner_id))
-    return int(consents or 0) + int(contacts or 0)
+    return int(session.scalar(partner_uses(partner_id)) or 0)
 
 
 def _partner_item(session: Session, row: Partner) -> PartnerItem:
@@ -246,10 +245,8 @@ def consents_for_citizen(context: Context, citizen_id: int,
     today = today or date.today()
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
-        rows = [_consent_row(consent, partner, today) for consent, partner in session.execute(
-            select(Consent, Partner).join(Partner, Partner.id == Consent.partner_id)
-            .where(Consent.citizen_id == citizen_id)
-        )]
+        rows = [_consent_row(consent, partner, today)
+                for consent, partner in session.execute(citizen_consents(citizen_id))]
         audit.record(session, context.actor.login, audit.Action.READ, entity="consent",
                      citizen_id=citizen_id, detail=f"Samtykker vist ({len(rows)})")
     rows.sort(key=lambda row: row.id, reverse=True)

@@ -35,13 +35,10 @@ def assigned_citizen_ids(user_id: ColumnElement[int] | int, day: date) -> Select
                                                covers(Assignment, day))
 
 
-def caseload_size(user_id: ColumnElement[int] | int, day: date) -> ScalarSelect[int]:
+def caseload_size(user_id: ColumnElement[int] | int, day: date) -> Select[tuple[int]]:
     """How many citizens ``user_id`` works on on ``day`` (one per citizen, whatever role)."""
-    return (
-        select(func.count(func.distinct(Assignment.citizen_id)))
-        .where(Assignment.user_id == user_id, covers(Assignment, day))
-        .scalar_subquery()
-    )
+    return (select(func.count(func.distinct(Assignment.citizen_id)))
+            .where(Assignment.user_id == user_id, covers(Assignment, day)))
 
 
 def citizen_assignments(citizen_id: int) -> Select[Any]:
