@@ -11,7 +11,18 @@ import pytest
 from sqlalchemy import ColumnElement, create_engine, select
 from sqlalchemy.orm import Session
 
-from mentordesk.storage.models import Absence, AbsenceCover, Assignment, Base, Citizen, User
+from mentordesk.storage.models import (
+    Absence,
+    AbsenceCover,
+    Assignment,
+    Base,
+    Citizen,
+    Consent,
+    Partner,
+    User,
+)
+from mentordesk.storage.queries.assignments import caseload_size, primary_mentor_name
+from mentordesk.storage.queries.consents import in_force
 from mentordesk.storage.queries.periods import covers, open_after, overlaps, period_overlaps
 from mentordesk.storage.queries.visibility import visible_citizens
 
@@ -151,3 +162,52 @@ def test_a_substitute_sees_a_colleagues_case_while_covering_the_absence(session,
 def test_the_whole_team_sees_every_case(session, rows):
     assert visible(session, None, MARCH_1 - DAY) == {rows["march_citizen"],
                                                      rows["open_citizen"]}
+
+
+def test_the_primary_mentor_is_the_one_assigned_that_day(session, rows):
+    citizen = rows["march_citizen"]
+    later = _user(session, "lars")
+    session.add(Assignment(citizen_id=citizen, user_id=later.id, kind="primary",
+                           start_on=MARCH_31 + DAY))
+    session.flush()
+
+    def primary(day: date) -> str | None:
+        return session.scalar(select(primary_mentor_name(citizen, day)))
+
+    assert primary(MARCH_1 - DAY) is None
+    assert primary(MARCH_31) == "Mona"
+    assert primary(MARCH_31 + DAY) == "Lars"
+
+
+def test_a_caseload_counts_each_citizen_once(session, rows):
+    mentor, citizen = rows["mentor"], rows["march_citizen"]
+    # The same citizen twice (primary, then substitute the same month) is one case.
+    session.add(Assignment(citizen_id=citizen, user_id=mentor, kind="substitute",
+                           start_on=MARCH_1, end_on=MARCH_31))
+    session.flush()
+    assert session.scalar(caseload_size(mentor, MARCH_1)) == 1
+    assert session.scalar(caseload_size(mentor, MARCH_31 + DAY)) == 0
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (MARCH_1 - DAY, set()),            # not yet given
+    (MARCH_1, {"expiring", "withdrawn"}),  # counts from the day it was given
+    (MARCH_31 - DAY, {"expiring"}),    # withdrawn on the 30th: no longer from that day
+    (MARCH_31, set()),                 # expires on the 31st: not in force that day
+])
+def test_a_consent_is_in_force_from_given_until_the_day_before_it_ends(session, rows, day,
+                                                                       expected):
+    partner = Partner(name="Lægehuset", kind="gp")
+    session.add(partner)
+    session.flush()
+    consents = {
+        "expiring": Consent(citizen_id=rows["march_citizen"], partner_id=partner.id,
+                            purpose="Samarbejde", given_on=MARCH_1, expires_on=MARCH_31),
+        "withdrawn": Consent(citizen_id=rows["march_citizen"], partner_id=partner.id,
+                             purpose="Samarbejde", given_on=MARCH_1,
+                             withdrawn_on=MARCH_31 - DAY),
+    }
+    session.add_all(consents.values())
+    session.flush()
+    found = set(session.scalars(select(Consent.id).where(in_force(day))))
+    assert {name for name, consent in consents.items() if consent.id in found} == expected
