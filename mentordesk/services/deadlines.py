@@ -158,7 +158,7 @@ def _primary_mentors(session: Session, citizen_ids: list[int], today: date) -> d
     names: dict[int, str] = {}
     for chunk in _chunks(citizen_ids):
         rows = session.execute(
-            select(Citizen.id, primary_mentor_name(Citizen.id, today))
+            select(Citizen.id, primary_mentor_name(Citizen.id, today).scalar_subquery())
             .where(Citizen.id.in_(chunk))
         ).all()
         names.update({citizen_id: name for citizen_id, name in rows if name is not None})

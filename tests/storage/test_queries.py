@@ -172,7 +172,7 @@ def test_the_primary_mentor_is_the_one_assigned_that_day(session, rows):
     session.flush()
 
     def primary(day: date) -> str | None:
-        return session.scalar(select(primary_mentor_name(citizen, day)))
+        return session.scalar(primary_mentor_name(citizen, day))
 
     assert primary(MARCH_1 - DAY) is None
     assert primary(MARCH_31) == "Mona"

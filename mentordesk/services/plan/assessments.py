@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -28,6 +27,7 @@ from mentordesk.services.plan.rows import (
 )
 from mentordesk.services.plan.values import AssessmentInput, AssessmentItem
 from mentordesk.storage.models import Assessment, Goal, User
+from mentordesk.storage.queries.plan import level_series as level_series_of
 
 
 def record_assessment(context: Context, goal_id: int,
@@ -105,10 +105,7 @@ def level_series(context: Context, goal_id: int) -> list[tuple[date, int | None]
     (a gap in the line, never a score). Audited READ."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
-        series = [(day, level) for day, level in session.execute(
-            select(Assessment.assessed_on, Assessment.level)
-            .where(Assessment.goal_id == goal.id)
-            .order_by(Assessment.assessed_on, Assessment.id))]
+        series = [(day, level) for day, level in session.execute(level_series_of(goal.id))]
         audit.record(session, context.actor.login, audit.Action.READ, entity="goal",
                      entity_id=goal.id, citizen_id=goal.citizen_id,
                      detail=f"Udvikling i funktionsevne vist ({len(series)} vurderinger)")
@@ -118,4 +115,5 @@ def level_series(context: Context, goal_id: int) -> list[tuple[date, int | None]
 def _author(session: Session, assessment: Assessment) -> str:
     if assessment.author_id is None:
         return ""
-    return session.scalar(select(User.full_name).where(User.id == assessment.author_id)) or ""
+    author = session.get(User, assessment.author_id)
+    return author.full_name if author else ""

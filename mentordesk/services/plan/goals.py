@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -39,9 +38,14 @@ from mentordesk.services.plan.values import (
     Plan,
     PlanOverviewRow,
 )
-from mentordesk.storage.models import Assessment, Goal, SubGoal
+from mentordesk.storage.models import Goal
 from mentordesk.storage.queries.goal_links import goal_has_contacts
-from mentordesk.storage.queries.plan import goals_in_plan_order
+from mentordesk.storage.queries.plan import (
+    assessment_dates,
+    goals_in_plan_order,
+    last_goal_position,
+    sub_goal_texts,
+)
 
 
 def load_plan(context: Context, citizen_id: int,
@@ -95,8 +99,7 @@ def create_goal(context: Context, citizen_id: int, new: GoalInput) -> Result[Goa
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
         values = check_goal(session, citizen_id, goal_columns(new))
-        last = session.scalar(select(func.max(Goal.position))
-                              .where(Goal.citizen_id == citizen_id))
+        last = session.scalar(last_goal_position(citizen_id))
         goal = Goal(citizen_id=citizen_id, position=(last + 1) if last is not None else 0,
                     **values)
         session.add(goal)
@@ -200,10 +203,10 @@ def _entity_names(session: Session, rows: list[history.ChangeRow]) -> dict[tuple
     """"Indsatsmål", "Delmål: <its text>", "Vurdering <date>": current values where the row
     still exists, else the newest value the history holds (rows are newest first)."""
     names: dict[tuple[str, int], str] = {}
-    sub_texts = dict(session.execute(select(SubGoal.id, SubGoal.text).where(
-        SubGoal.id.in_([r.entity_id for r in rows if r.entity == "sub_goal"]))).all())
-    dates = dict(session.execute(select(Assessment.id, Assessment.assessed_on).where(
-        Assessment.id.in_([r.entity_id for r in rows if r.entity == "assessment"]))).all())
+    sub_texts = dict(session.execute(sub_goal_texts(
+        r.entity_id for r in rows if r.entity == "sub_goal")).all())
+    dates = dict(session.execute(assessment_dates(
+        r.entity_id for r in rows if r.entity == "assessment")).all())
     remembered: dict[tuple[str, int], str] = {}
     for row in rows:
         key = (row.entity, row.entity_id)

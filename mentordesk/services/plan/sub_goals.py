@@ -6,7 +6,6 @@ the goal's history still shows a sub-goal after it was deleted.
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -28,6 +27,7 @@ from mentordesk.services.plan.rows import (
 )
 from mentordesk.services.plan.values import SubGoalInput, SubGoalItem
 from mentordesk.storage.models import SubGoal
+from mentordesk.storage.queries.plan import sub_goals_in_order
 
 
 def add_sub_goal(context: Context, goal_id: int,
@@ -122,8 +122,7 @@ def move_sub_goal(context: Context, sub_goal_id: int,
 
 
 def _ordered(session: Session, goal_id: int) -> list[SubGoal]:
-    return list(session.scalars(select(SubGoal).where(SubGoal.goal_id == goal_id)
-                                .order_by(SubGoal.position, SubGoal.id)))
+    return list(session.scalars(sub_goals_in_order([goal_id])))
 
 
 def _renumber(session: Session, ordered: list[SubGoal]) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -25,6 +24,7 @@ from mentordesk.services.catalogue import seed_vum_terms
 from mentordesk.services.plan.values import ThemeChoice, VumTermItem
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import VumTerm
+from mentordesk.storage.queries.vum import term_count, term_with_code, terms_in_order
 
 LOCAL_PREFIX = "local:"
 ROOT = ACTIVITY_AND_PARTICIPATION_CODE
@@ -41,11 +41,9 @@ class TermRow:
 
 def goal_terms(session: Session) -> dict[str, TermRow]:
     """Every goal theme and sub-theme by code, hidden ones included, in display order."""
-    if session.scalar(select(func.count()).select_from(VumTerm)
-                      .where(VumTerm.tree == ROOT)) == 0:
+    if session.scalar(term_count(ROOT)) == 0:
         seed_vum_terms(session)
-    rows = session.scalars(select(VumTerm).where(VumTerm.tree == ROOT)
-                           .order_by(VumTerm.position, VumTerm.id))
+    rows = session.scalars(terms_in_order(ROOT))
     return {row.code: TermRow(row.code, row.parent_code, row.name, row.active, row.position)
             for row in rows}
 
@@ -76,8 +74,7 @@ def vum_terms(context: Context) -> list[VumTermItem]:
     require_admin(context.actor)
     with context.session() as session:
         goal_terms(session)
-        rows = {row.code: row for row in session.scalars(
-            select(VumTerm).where(VumTerm.tree == ROOT).order_by(VumTerm.position, VumTerm.id))}
+        rows = {row.code: row for row in session.scalars(terms_in_order(ROOT))}
     ordered: list[VumTermItem] = []
     for theme in (row for row in rows.values() if row.parent_code == ROOT):
         ordered.append(_item(theme))
@@ -152,7 +149,7 @@ def add_local_term(context: Context, parent_code: str, name: str) -> Result[str]
 
 def _term(session: Session, code: str) -> VumTerm:
     goal_terms(session)
-    term = session.scalar(select(VumTerm).where(VumTerm.code == code))
+    term = session.scalar(term_with_code(code))
     if term is None:
         raise NotFound("VUM-temaet findes ikke.")
     return term

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from mentordesk.storage.models import Assignment, User
 from mentordesk.storage.queries.periods import covers, open_after, overlaps
@@ -15,9 +15,9 @@ PRIMARY = "primary"
 
 
 def primary_mentor_name(citizen_id: ColumnElement[int] | int,
-                        day: date) -> ScalarSelect[str]:
+                        day: date) -> Select[tuple[str]]:
     """The name of the citizen's primary mentor on ``day`` (the newest, should two
-    periods meet); pass ``Citizen.id`` for a per-row column, or one id."""
+    periods meet); with ``Citizen.id`` and ``.scalar_subquery()``, a per-row column."""
     return (
         select(User.full_name)
         .join(Assignment, Assignment.user_id == User.id)
@@ -25,7 +25,6 @@ def primary_mentor_name(citizen_id: ColumnElement[int] | int,
                covers(Assignment, day))
         .order_by(Assignment.start_on.desc())
         .limit(1)
-        .scalar_subquery()
     )
 
 

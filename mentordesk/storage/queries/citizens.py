@@ -66,7 +66,7 @@ def citizen_list(
             Citizen.is_anonymous,
             masked_cpr(),
             Citizen.status,
-            func.coalesce(primary_mentor_name(Citizen.id, day), ""),
+            func.coalesce(primary_mentor_name(Citizen.id, day).scalar_subquery(), ""),
         )
         .where(visible_citizens(visible_to, day))
         .order_by(Citizen.search_key)
