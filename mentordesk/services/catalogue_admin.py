@@ -18,7 +18,6 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -47,6 +46,7 @@ from mentordesk.services.grants import (
 )
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Authority, CourseType, Grant, LegalBasis
+from mentordesk.storage.queries.catalogue import catalogue_rows, ids_and_values, references
 
 MAX_WEEKS = 520
 
@@ -179,17 +179,17 @@ class Catalogue:
 def load_catalogue(database: Database) -> Catalogue:
     """All three catalogues, inactive rows included (the caller decides what to offer)."""
     with database.read_session() as session:
-        return Catalogue(
-            legal_bases=tuple(sorted(
-                (_legal_basis_item(session, row) for row in session.scalars(select(LegalBasis))),
-                key=lambda item: _natural_key(item.code))),
-            course_types=tuple(sorted(
-                (_course_type_item(session, row) for row in session.scalars(select(CourseType))),
-                key=lambda item: danish_sort_key(item.name))),
-            authorities=tuple(sorted(
-                (_authority_item(session, row) for row in session.scalars(select(Authority))),
-                key=lambda item: danish_sort_key(item.name))),
-        )
+        bases = [_legal_basis_item(session, row)
+                 for row in session.scalars(catalogue_rows(LegalBasis))]
+        courses = [_course_type_item(session, row)
+                   for row in session.scalars(catalogue_rows(CourseType))]
+        authorities = [_authority_item(session, row)
+                       for row in session.scalars(catalogue_rows(Authority))]
+    return Catalogue(
+        legal_bases=tuple(sorted(bases, key=lambda item: _natural_key(item.code))),
+        course_types=tuple(sorted(courses, key=lambda item: danish_sort_key(item.name))),
+        authorities=tuple(sorted(authorities, key=lambda item: danish_sort_key(item.name))),
+    )
 
 
 def _natural_key(text: str) -> list[Any]:
@@ -199,7 +199,7 @@ def _natural_key(text: str) -> list[Any]:
 
 
 def _count(session: Session, column: Any, value: int) -> int:
-    return int(session.scalar(select(func.count()).where(column == value)) or 0)
+    return int(session.scalar(references(column, value)) or 0)
 
 
 def _legal_basis_uses(session: Session, basis_id: int) -> int:
@@ -232,7 +232,7 @@ def _require_unique(session: Session, column: Any, value: str, row_id: int | Non
     """``message`` names the existing row through ``{}``. Compared in Python because
     SQLite's lower() folds ASCII only, and "Østby" must clash with "østby"."""
     wanted = value.casefold()
-    for other_id, other in session.execute(select(column.table.c.id, column)):
+    for other_id, other in session.execute(ids_and_values(column)):
         if other_id != row_id and other.casefold() == wanted:
             raise InvalidInput(message.format(other))
 

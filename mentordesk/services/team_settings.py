@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from sqlalchemy import delete, select
-
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_admin
@@ -23,6 +21,7 @@ from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
+from mentordesk.storage.queries.settings import remove_setting, setting
 
 LOGO_META_KEY = "team_logo_png_base64"
 ENTITY = "team_settings"
@@ -122,7 +121,7 @@ def set_team_logo_from_file(context: Context, path: Path) -> Result[TeamLogo]:
 def remove_team_logo(context: Context) -> Result[None]:
     require_admin(context.actor)
     with context.session() as session:
-        removed = session.execute(delete(AppMeta).where(AppMeta.key == LOGO_META_KEY))
+        removed = session.execute(remove_setting(LOGO_META_KEY))
         if removed.rowcount:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          detail="Logo til rapporter fjernet")
@@ -132,7 +131,7 @@ def remove_team_logo(context: Context) -> Result[None]:
 def team_logo(database: Database) -> bytes | None:
     """The stored logo PNG, or None (also for a damaged setting: printing must go on)."""
     with database.read_session() as session:
-        encoded = session.scalar(select(AppMeta.value).where(AppMeta.key == LOGO_META_KEY))
+        encoded = session.scalar(setting(LOGO_META_KEY))
     return decode_logo(encoded)
 
 

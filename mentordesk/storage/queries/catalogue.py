@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from typing import Any
 
-from mentordesk.storage.models import CourseType, LegalBasis
+from sqlalchemy import ColumnElement, Select, func, select
+
+from mentordesk.storage.models import Base, CourseType, LegalBasis
 
 
 def legal_basis_names() -> Select[tuple[str, str]]:
@@ -15,3 +17,18 @@ def legal_basis_names() -> Select[tuple[str, str]]:
 def course_type_names() -> Select[tuple[int, str]]:
     """(id, name) of every course type (callers sort in Danish order)."""
     return select(CourseType.id, CourseType.name)
+
+
+def catalogue_rows(model: type[Base]) -> Select[Any]:
+    """Every row of one catalogue table (legal bases, course types, authorities)."""
+    return select(model)
+
+
+def references(column: ColumnElement[Any], row_id: int) -> Select[tuple[int]]:
+    """How many rows refer to ``row_id`` through ``column`` (e.g. ``Grant.authority_id``)."""
+    return select(func.count()).where(column == row_id)
+
+
+def ids_and_values(column: ColumnElement[Any]) -> Select[tuple[int, Any]]:
+    """(id, value) of every row of the column's table."""
+    return select(column.table.c.id, column)  # type: ignore[attr-defined]
