@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 
-from mentordesk.storage.models import Base, CourseType, LegalBasis
+from mentordesk.storage.models import Base, CourseType, EconomyItem, LegalBasis, NormRate, VumTerm
 
 
 def legal_basis_names() -> Select[tuple[str, str]]:
@@ -32,3 +32,24 @@ def references(column: ColumnElement[Any], row_id: int) -> Select[tuple[int]]:
 def ids_and_values(column: ColumnElement[Any]) -> Select[tuple[int, Any]]:
     """(id, value) of every row of the column's table."""
     return select(column.table.c.id, column)  # type: ignore[attr-defined]
+
+
+# What seeding finds already there (it adds only what is missing).
+
+
+def course_type_name_list() -> Select[tuple[str]]:
+    return select(CourseType.name)
+
+
+def norm_rate_keys() -> Select[tuple[int, str, str]]:
+    """(year, norm kind, item) of the stored norm rates."""
+    return select(NormRate.year, NormRate.norm_kind, NormRate.item)
+
+
+def vum_term_codes() -> Select[tuple[str]]:
+    return select(VumTerm.code)
+
+
+def economy_item_keys() -> Select[tuple[str, str]]:
+    """(section, label) of the economy sheet's items."""
+    return select(EconomyItem.section, EconomyItem.label)
