@@ -88,7 +88,8 @@ def test_hour_and_price_labels():
 
 def test_only_admins_change_the_catalogue(database, mentor):
     with pytest.raises(AccessDenied):
-        create_legal_basis(Context(database, mentor), LegalBasisInput("SEL §107", "Midlertidigt ophold"))
+        create_legal_basis(Context(database, mentor),
+                           LegalBasisInput("SEL §107", "Midlertidigt ophold"))
     basis = _basis(load_catalogue(database), "SEL §85")
     with pytest.raises(AccessDenied):
         update_legal_basis(Context(database, mentor), basis.id, basis.version, {"name": "Ændret"})
@@ -100,7 +101,8 @@ def test_only_admins_change_the_catalogue(database, mentor):
 
 def test_admin_adds_legal_basis_with_literal_text_and_audit(database, admin):
     created = create_legal_basis(Context(database, admin), LegalBasisInput(
-        " SEL §107 ", HOSTILE, note=HOSTILE, allows_anonymous=True, requires_assessment=False)).value
+        " SEL §107 ", HOSTILE, note=HOSTILE, allows_anonymous=True,
+        requires_assessment=False)).value
     assert created.code == "SEL §107"
     assert created.name == HOSTILE and created.note == HOSTILE
     assert _basis(load_catalogue(database), "SEL §107").allows_anonymous
@@ -169,23 +171,29 @@ def test_stale_course_type_edit_is_a_conflict(database, admin):
 def test_removing_in_use_rows_deactivates_them(database, admin):
     catalogue = load_catalogue(database)
     course = _course(catalogue, "Mentorstøtte - For borgere med misbrug")
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bo", last_name="Brug")).value
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Bo", last_name="Brug")).value
     create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=course.legal_basis_id, course_type_id=course.id,
         start_on=date(2026, 1, 5)))
-    assert remove_course_type(Context(database, admin), course.id, course.version).value is Removal.DEACTIVATED
+    assert remove_course_type(Context(database, admin),
+                              course.id, course.version).value is Removal.DEACTIVATED
     after = _course(load_catalogue(database), "Mentorstøtte - For borgere med misbrug")
     assert not after.active and after.uses == 1
     # Legal bases named by course types are in use too.
     lab42 = _basis(catalogue, "LAB §42")
-    assert remove_legal_basis(Context(database, admin), lab42.id, lab42.version).value is Removal.DEACTIVATED
-    unused = create_legal_basis(Context(database, admin), LegalBasisInput("SEL §107", "Ophold")).value
-    assert remove_legal_basis(Context(database, admin), unused.id, unused.version).value is Removal.DELETED
+    assert remove_legal_basis(Context(database, admin),
+                              lab42.id, lab42.version).value is Removal.DEACTIVATED
+    unused = create_legal_basis(Context(database, admin),
+                                LegalBasisInput("SEL §107", "Ophold")).value
+    assert remove_legal_basis(Context(database, admin),
+                              unused.id, unused.version).value is Removal.DELETED
     assert "SEL §107" not in [item.code for item in load_catalogue(database).legal_bases]
 
 
 def test_remove_against_a_stale_version_is_refused(database, admin):
-    basis = create_legal_basis(Context(database, admin), LegalBasisInput("SEL §107", "Ophold")).value
+    basis = create_legal_basis(Context(database, admin),
+                               LegalBasisInput("SEL §107", "Ophold")).value
     update_legal_basis(Context(database, admin), basis.id, basis.version, {"name": "Midlertidigt"})
     with pytest.raises(StaleEdit):
         remove_legal_basis(Context(database, admin), basis.id, basis.version)
@@ -197,17 +205,20 @@ def test_authorities_create_edit_remove(database, admin):
         email="jobcenter@vestby.example")).value
     assert authority.kind_label == "Jobcenter"
     with pytest.raises(InvalidInput, match="ligner ikke en e-mailadresse"):
-        update_authority(Context(database, admin), authority.id, authority.version, {"email": "ingen"})
+        update_authority(Context(database, admin),
+                         authority.id, authority.version, {"email": "ingen"})
     with pytest.raises(InvalidInput, match="kommune eller et jobcenter"):
         create_authority(Context(database, admin), AuthorityInput("Region Demo", kind="region"))
     with pytest.raises(InvalidInput, match="allerede en myndighed"):
         create_authority(Context(database, admin), AuthorityInput("jobcenter vestby"))
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Ida", last_name="Job")).value
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Ida", last_name="Job")).value
     basis = _basis(load_catalogue(database), "LAB §31b")
     create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=basis.id, authority_id=authority.id, start_on=date(2026, 2, 2)))
     with pytest.raises(InvalidInput, match="står på 1 bevilling"):
         remove_authority(Context(database, admin), authority.id, authority.version)
     other = create_authority(Context(database, admin), AuthorityInput("Sydby Kommune")).value
-    assert remove_authority(Context(database, admin), other.id, other.version).value is Removal.DELETED
+    assert remove_authority(Context(database, admin),
+                            other.id, other.version).value is Removal.DELETED
     assert [a.name for a in load_catalogue(database).authorities] == ["Jobcenter Vestby"]

@@ -70,8 +70,10 @@ def test_named_citizen_is_stored_with_masked_cpr_and_search_key(database, admin,
     assert record.cpr_masked == "010190-xxxx" and "9001" not in repr(record)
     assert not record.is_anonymous and record.status is CitizenStatus.WAITING
     assert record.opened_on == date.today()
-    assert [row.display_name for row in list_citizens(Context(database, admin), "9001")] == ["Bodil Bæk"]
-    assert [row.display_name for row in list_citizens(Context(database, admin), "bæk")] == ["Bodil Bæk"]
+    assert [row.display_name for row in list_citizens(Context(database, admin),
+                                                      "9001")] == ["Bodil Bæk"]
+    assert [row.display_name for row in list_citizens(Context(database, admin),
+                                                      "bæk")] == ["Bodil Bæk"]
 
 
 def test_anonymous_citizen_has_alias_and_no_cpr(database, admin):
@@ -124,7 +126,8 @@ def test_hostile_text_is_stored_exactly_as_typed(database, admin):
 
 def test_a_mentor_who_registers_a_citizen_becomes_primary_mentor(database, admin):
     mentor = _mentor(database, admin)
-    citizen_id = create_citizen(Context(database, mentor), NewCitizen(alias="Mågen", anonymous=True)).value
+    citizen_id = create_citizen(Context(database, mentor),
+                                NewCitizen(alias="Mågen", anonymous=True)).value
     assert [row.id for row in my_caseload(Context(database, mentor))] == [citizen_id]
     record = get_citizen_record(Context(database, mentor), citizen_id)
     assert [(a.mentor_name, a.kind) for a in record.assignments] == [("Mona Mentor", PRIMARY)]
@@ -188,9 +191,11 @@ def test_stale_edit_raises_conflict_and_keeps_both_texts(database, admin, named)
     assert [(c.field, c.mine, c.theirs) for c in conflict.conflicts] == [
         ("note", "Min note 😀", "Deres note <b>&")]
     assert conflict.merged == {"phone": "87654321"}
-    assert get_citizen_record(Context(database, admin), named).phone == "12345678"  # nothing of mine
+    assert get_citizen_record(Context(database, admin),
+                              named).phone == "12345678"  # nothing of mine
     resolved = {**conflict.merged, "note": "Deres note <b>&\n\nMin note 😀"}
-    saved = update_citizen(Context(database, admin), named, conflict.current_version, resolved).value
+    saved = update_citizen(Context(database, admin),
+                           named, conflict.current_version, resolved).value
     assert (saved.note, saved.phone, saved.city) == (
         "Deres note <b>&\n\nMin note 😀", "87654321", "Hanstholm")
 
@@ -206,7 +211,8 @@ def test_edit_validation(database, admin, named):
         ({"preferred_contact": "brevdue"}, "Ukendt kontaktform"),
     ]:
         with pytest.raises(InvalidInput, match=message):
-            update_citizen(Context(database, admin), named, record.version, changes, record.editable())
+            update_citizen(Context(database, admin),
+                           named, record.version, changes, record.editable())
     assert get_citizen_record(Context(database, admin), named).version == record.version
 
 
@@ -238,7 +244,8 @@ def test_reveal_cpr_without_a_number_says_so(database, admin):
 
 
 def test_set_cpr_normalises_and_keeps_search_by_last_four(database, admin):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Carl", last_name="Ny")).value
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Carl", last_name="Ny")).value
     record = set_cpr(Context(database, admin), citizen_id, " 020285-9002 ").value
     assert record.cpr_masked == "020285-xxxx"
     assert [row.id for row in list_citizens(Context(database, admin), "9002")] == [citizen_id]
@@ -252,7 +259,8 @@ def test_set_cpr_normalises_and_keeps_search_by_last_four(database, admin):
 def test_close_ends_running_assignments_and_reopen_clears_the_date(database, admin, named):
     mentor = _mentor(database, admin)
     today = date.today()
-    assign_mentor(Context(database, admin), named, mentor.user_id, PRIMARY, today - timedelta(days=30))
+    assign_mentor(Context(database, admin),
+                  named, mentor.user_id, PRIMARY, today - timedelta(days=30))
     substitute = _mentor(database, admin, "sara.sub", "Sara Sub")
     assign_mentor(Context(database, admin), named, substitute.user_id, SUBSTITUTE,
                   today + timedelta(days=10))  # has not begun: dropped on closing
@@ -329,7 +337,8 @@ def _grant(database, citizen_id, basis_code, course_name=None):
 
 def test_filters_by_mentor_legal_basis_and_course_type(database, admin):
     mentor = _mentor(database, admin)
-    ids = {name: create_citizen(Context(database, admin), NewCitizen(first_name=name, last_name="F")).value
+    ids = {name: create_citizen(Context(database, admin),
+                                NewCitizen(first_name=name, last_name="F")).value
            for name in ("Anna", "Bent", "Carla")}
     assign_mentor(Context(database, admin), ids["Anna"], mentor.user_id, PRIMARY)
     assign_mentor(Context(database, admin), ids["Bent"], mentor.user_id, SUBSTITUTE)

@@ -197,7 +197,8 @@ def test_mentor_sees_only_caseload_and_mine_means_assigned(database, admin):
     assert by_name["Egen Borger"].mentor == "Mona Mentor"
     assert by_name["Ravnen"].mentor == "" and by_name["Ravnen"].is_anonymous
 
-    assert [row.citizen_name for row in deadlines(Context(database, admin), "mine", today=TODAY)] == [
+    assert [row.citizen_name for row in deadlines(Context(database, admin),
+                                                  "mine", today=TODAY)] == [
         "Anden Borger"]
     assert len(deadlines(Context(database, admin), "team", today=TODAY)) == 3  # not the closed case
 

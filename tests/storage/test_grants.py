@@ -38,7 +38,8 @@ def catalogue(database):
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Gitte", last_name="Grant",
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Gitte", last_name="Grant",
                                                       cpr="0101909002")).value
 
 
@@ -154,7 +155,8 @@ def test_stale_grant_edit_is_a_conflict_that_keeps_both_texts(database, admin, c
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5),
         note="Start")).value
     original = grant.values()
-    update_grant(Context(database, admin), grant.id, grant.version, {"note": "Deres <note>"}, original)
+    update_grant(Context(database, admin),
+                 grant.id, grant.version, {"note": "Deres <note>"}, original)
     with pytest.raises(EditConflict) as caught:
         update_grant(Context(database, admin), grant.id, grant.version,
                      {"note": "Min & note", "end_on": date(2026, 6, 30)}, original)

@@ -38,7 +38,8 @@ HOSTILE = "<script>alert('x')</script> & =HYPERLINK(\"evil\") 🙂"
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Sif", last_name="Samtykke")).value
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Sif", last_name="Samtykke")).value
 
 
 @pytest.fixture
@@ -89,7 +90,8 @@ def test_partner_input_is_checked(database, admin):
 
 
 def test_partner_stale_edit_and_removal(database, admin, gp, citizen_id):
-    update_partner(Context(database, admin), gp.id, gp.version, {"phone": "11 11 11 11"}, gp.values())
+    update_partner(Context(database, admin),
+                   gp.id, gp.version, {"phone": "11 11 11 11"}, gp.values())
     with pytest.raises(EditConflict) as caught:
         update_partner(Context(database, admin), gp.id, gp.version, {"phone": "22 22 22 22"},
                        gp.values())
@@ -99,10 +101,12 @@ def test_partner_stale_edit_and_removal(database, admin, gp, citizen_id):
         remove_partner(Context(database, _mentor(database)), gp.id, gp.version + 1)
     record_consent(Context(database, admin), citizen_id,
                    ConsentInput(gp.id, "Medicin", date(2026, 1, 1)), today=TODAY)
-    assert remove_partner(Context(database, admin), gp.id, gp.version + 1).value is Removal.DEACTIVATED
+    assert remove_partner(Context(database, admin),
+                          gp.id, gp.version + 1).value is Removal.DEACTIVATED
     assert not list_partners(Context(database, admin))[0].active
     unused = create_partner(Context(database, admin), PartnerInput("Boligkontoret")).value
-    assert remove_partner(Context(database, admin), unused.id, unused.version).value is Removal.DELETED
+    assert remove_partner(Context(database, admin),
+                          unused.id, unused.version).value is Removal.DELETED
 
 
 def test_record_consent_with_state_matching_the_consent_rule(database, admin, gp,
@@ -140,7 +144,8 @@ def test_withdraw_consent(database, admin, gp, citizen_id):
     consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, "Helbred", date(2026, 1, 1)), today=TODAY).value
     assert consent.state is ConsentState.VALID
-    withdrawn = withdraw_consent(Context(database, admin), consent.id, consent.version, today=TODAY).value
+    withdrawn = withdraw_consent(Context(database, admin),
+                                 consent.id, consent.version, today=TODAY).value
     assert withdrawn.state is ConsentState.WITHDRAWN and withdrawn.withdrawn_on == TODAY
     with database.read_session() as session:
         assert not has_valid_consent(session, citizen_id, gp.id, TODAY)
@@ -162,7 +167,8 @@ def test_stale_consent_edit_is_a_conflict(database, admin, gp, citizen_id):
     consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, "Helbred", date(2026, 1, 1)), today=TODAY).value
     original = consent.values()
-    update_consent(Context(database, admin), consent.id, consent.version, {"note": "Deres"}, original,
+    update_consent(Context(database, admin),
+                   consent.id, consent.version, {"note": "Deres"}, original,
                    today=TODAY)
     with pytest.raises(EditConflict) as caught:
         update_consent(Context(database, admin), consent.id, consent.version,

@@ -47,7 +47,8 @@ def themes(database):
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Søren", last_name="Øster",
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Søren", last_name="Øster",
                                                       cpr="0101909002")).value
 
 
@@ -86,7 +87,8 @@ def test_history_shows_who_when_and_old_to_new_readably(database, admin, citizen
     update_goal(Context(database, karen), goal.id, goal.version,
                 _goal(themes, "Gøre rent hver uge", status=GoalStatus.IN_PROGRESS,
                       review_on=date(2027, 1, 15)), goal.input())
-    sub = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Støvsuge", date(2026, 3, 1))).value
+    sub = add_sub_goal(Context(database, admin),
+                       goal.id, SubGoalInput("Støvsuge", date(2026, 3, 1))).value
     update_sub_goal(Context(database, karen), sub.id, sub.version,
                     SubGoalInput("Støvsuge stuen", date(2026, 3, 1), GoalStatus.ACHIEVED,
                                  date(2026, 2, 27)), sub.input())
@@ -204,7 +206,8 @@ def test_plan_pdf_of_a_full_plan_stays_within_two_pages(database, admin, citizen
                                                         tmp_path):
     for number in range(4):
         goal = create_goal(Context(database, admin), citizen_id, _goal(
-            themes, f"Mål nummer {number} i borgerens egne ord", description="Beskrivelse " * 8)).value
+            themes, f"Mål nummer {number} i borgerens egne ord",
+            description="Beskrivelse " * 8)).value
         for step in range(3):
             add_sub_goal(Context(database, admin), goal.id,
                          SubGoalInput(f"Trin {step} – et konkret skridt", date(2026, 4, 1)))

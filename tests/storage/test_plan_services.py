@@ -106,7 +106,8 @@ def test_plan_with_two_goals_sub_goals_and_levels_over_time(database, admin, cit
         themes, "Lave mad to gange om ugen", theme_code=themes["Praktiske opgaver"].code,
         subtheme_code=_sub(themes, "Praktiske opgaver", "Lave mad"),
         goal_type=GoalType.MAINTAIN)).value
-    add_sub_goal(Context(database, admin), post.id, SubGoalInput("Få NemID/MitID", date(2026, 3, 1)))
+    add_sub_goal(Context(database, admin),
+                 post.id, SubGoalInput("Få NemID/MitID", date(2026, 3, 1)))
     add_sub_goal(Context(database, admin), post.id, SubGoalInput("Åbne e-Boks med mentor",
                                                         date(2026, 4, 1)))
     add_sub_goal(Context(database, admin), food.id, SubGoalInput("Skrive en indkøbsliste"))
@@ -151,7 +152,8 @@ def test_plan_with_two_goals_sub_goals_and_levels_over_time(database, admin, cit
 
 def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, admin, citizen_id,
                                                                    themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, f"  {HOSTILE} =1+1 ")).value
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, f"  {HOSTILE} =1+1 ")).value
     assert goal.title == f"{HOSTILE} =1+1"
     bad_inputs = {
         "Skriv målet": _goal_input(themes, "   "),
@@ -165,7 +167,8 @@ def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, adm
     for message, bad in bad_inputs.items():
         with pytest.raises(InvalidInput, match=message):
             create_goal(Context(database, admin), citizen_id, bad)
-    other = create_citizen(Context(database, admin), NewCitizen(first_name="Bo", last_name="Andersen")).value
+    other = create_citizen(Context(database, admin),
+                           NewCitizen(first_name="Bo", last_name="Andersen")).value
     basis = next(item.id for item in load_catalogue(database).legal_bases)
     foreign_grant = create_grant(Context(database, admin), other,
                                  GrantInput(legal_basis_id=basis, start_on=date(2026, 1, 1))).value
@@ -187,7 +190,8 @@ def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, adm
 
 def test_stale_goal_edit_raises_conflict_and_other_fields_merge(database, admin, citizen_id,
                                                                 themes):
-    loaded = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Mere struktur")).value
+    loaded = create_goal(Context(database, admin),
+                         citizen_id, _goal_input(themes, "Mere struktur")).value
     original = loaded.input()
     # A colleague renames the goal first.
     saved = update_goal(Context(database, admin), loaded.id, loaded.version,
@@ -210,12 +214,14 @@ def test_stale_goal_edit_raises_conflict_and_other_fields_merge(database, admin,
 
 
 def test_stale_sub_goal_and_assessment_edits_are_caught(database, admin, citizen_id, themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Købe ind selv")).value
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Købe ind selv")).value
     sub = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Lave en liste")).value
     update_sub_goal(Context(database, admin), sub.id, sub.version, SubGoalInput("Lave en madplan"),
                     sub.input())
     with pytest.raises(EditConflict):
-        update_sub_goal(Context(database, admin), sub.id, sub.version, SubGoalInput("Lave to lister"),
+        update_sub_goal(Context(database, admin),
+                        sub.id, sub.version, SubGoalInput("Lave to lister"),
                         sub.input())
     assessment = record_assessment(Context(database, admin), goal.id,
                                    AssessmentInput(date(2026, 3, 1), 3, None, "Svært")).value
@@ -253,7 +259,8 @@ def test_move_and_delete_keep_sub_goal_positions_contiguous(database, admin, cit
 
 
 def test_complete_evaluation_assesses_every_open_goal_only(database, admin, citizen_id, themes):
-    open_one = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Åben 1")).value
+    open_one = create_goal(Context(database, admin),
+                           citizen_id, _goal_input(themes, "Åben 1")).value
     open_two = create_goal(Context(database, admin), citizen_id, _goal_input(
         themes, "Åben 2", status=GoalStatus.NOT_STARTED)).value
     achieved = create_goal(Context(database, admin), citizen_id, _goal_input(
@@ -293,7 +300,8 @@ def test_complete_evaluation_assesses_every_open_goal_only(database, admin, citi
 
 def test_goal_lists_linked_contacts_and_choices_are_open_goals(database, admin, citizen_id,
                                                               themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Gå til lægen")).value
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Gå til lægen")).value
     done = create_goal(Context(database, admin), citizen_id, _goal_input(
         themes, "Færdigt mål", status=GoalStatus.ACHIEVED)).value
     with database.session() as session:
@@ -322,18 +330,21 @@ def test_goal_lists_linked_contacts_and_choices_are_open_goals(database, admin, 
 
 def test_mentor_without_assignment_cannot_see_or_change_the_plan(database, admin, citizen_id,
                                                                  themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Hemmeligt mål")).value
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Hemmeligt mål")).value
     stranger = _mentor(database, "fremmed")
     attempts = [
         lambda: load_plan(Context(database, stranger), citizen_id),
-        lambda: create_goal(Context(database, stranger), citizen_id, _goal_input(themes, "X")).value,
+        lambda: create_goal(Context(database, stranger),
+                            citizen_id, _goal_input(themes, "X")).value,
         lambda: get_goal(Context(database, stranger), goal.id),
         lambda: update_goal(Context(database, stranger), goal.id, goal.version,
                             _goal_input(themes, "Y")).value,
         lambda: record_assessment(Context(database, stranger), goal.id,
                                   AssessmentInput(date(2026, 3, 1), 2)).value,
         lambda: level_series(Context(database, stranger), goal.id),
-        lambda: complete_evaluation(Context(database, stranger), citizen_id, date(2026, 3, 1), {}).value,
+        lambda: complete_evaluation(Context(database, stranger),
+                                    citizen_id, date(2026, 3, 1), {}).value,
     ]
     for attempt in attempts:
         # require_citizen answers NotFound: no hint that a case the user may not see exists.
@@ -345,7 +356,8 @@ def test_mentor_without_assignment_cannot_see_or_change_the_plan(database, admin
 
 
 def test_reads_and_changes_are_audited_with_the_citizen(database, admin, citizen_id, themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Sove om natten")).value
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Sove om natten")).value
     update_goal(Context(database, admin), goal.id, goal.version,
                 _goal_input(themes, "Sove om natten", status=GoalStatus.CHANGED), goal.input())
     record_assessment(Context(database, admin), goal.id, AssessmentInput(date(2026, 3, 1), 2))
@@ -373,7 +385,8 @@ def test_vum_terms_are_seeded_and_admins_can_rename_hide_and_add(database, admin
     assert list(themes) == ["Relationer", "Kommunikation", "Mobilitet", "Egenomsorg",
                             "Samfundsliv", "Praktiske opgaver"]
     assert "Varetage økonomi" in [child.name for child in themes["Samfundsliv"].children]
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Betale regninger")).value
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Betale regninger")).value
     rename_term(Context(database, admin), themes["Samfundsliv"].code, "Samfund og økonomi")
     assert get_goal(Context(database, admin), goal.id).theme_name == "Samfund og økonomi"
     post = _sub(themes, "Samfundsliv", "Håndtere post")
@@ -385,7 +398,8 @@ def test_vum_terms_are_seeded_and_admins_can_rename_hide_and_add(database, admin
                 _goal_input(themes, "Betale regninger selv"), goal.input())
     with pytest.raises(InvalidInput, match="skjult"):
         create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Nyt"))
-    code = add_local_term(Context(database, admin), themes["Samfundsliv"].code, "Digital selvhjælp").value
+    code = add_local_term(Context(database, admin),
+                          themes["Samfundsliv"].code, "Digital selvhjælp").value
     assert code.startswith("local:")
     current = {theme.name: theme for theme in theme_choices(database)}
     assert "Digital selvhjælp" in [c.name for c in current["Samfund og økonomi"].children]

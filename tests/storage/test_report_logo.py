@@ -51,7 +51,8 @@ def citizen_id(database, admin) -> int:
 
 
 def _report(database, admin, citizen_id) -> bytes:
-    return preview_pdf(Context(database, admin), citizen_id, PERIOD, now=NOW, today=date(2026, 11, 23))
+    return preview_pdf(Context(database, admin),
+                       citizen_id, PERIOD, now=NOW, today=date(2026, 11, 23))
 
 
 def test_a_logo_set_in_settings_is_printed_in_the_report(database, admin, citizen_id,

@@ -145,9 +145,11 @@ def test_draft_is_saved_against_its_version(database, admin, case):
 
 
 def test_default_period_runs_from_the_grant_then_from_the_last_report(database, admin, case):
-    assert suggested_period(Context(database, admin), case, TODAY) == Period(date(2026, 1, 5), TODAY)
+    assert suggested_period(Context(database, admin),
+                            case, TODAY) == Period(date(2026, 1, 5), TODAY)
     create_draft(Context(database, admin), case, PERIOD)
-    assert suggested_period(Context(database, admin), case, TODAY) == Period(date(2026, 11, 1), TODAY)
+    assert suggested_period(Context(database, admin),
+                            case, TODAY) == Period(date(2026, 11, 1), TODAY)
 
 
 def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin, case,
@@ -160,7 +162,8 @@ def test_sign_off_freezes_the_pdf_and_reprints_it_byte_for_byte(database, admin,
                          ReportTexts("Stabil udvikling.", HOSTILE, "Flere ture.", "continue"))
     with pytest.raises(AccessDenied):
         approve(Context(database, mentor), draft.id, draft.version, now=NOW)
-    returned = send_back(Context(database, admin), draft.id, draft.version, "Skriv mere om økonomi.")
+    returned = send_back(Context(database, admin),
+                         draft.id, draft.version, "Skriv mere om økonomi.")
     assert returned.status == "draft" and returned.return_comment == "Skriv mere om økonomi."
     with pytest.raises(StaleEdit):
         approve(Context(database, admin), draft.id, draft.version, now=NOW)

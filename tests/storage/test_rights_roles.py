@@ -95,7 +95,8 @@ def test_lists_and_schedule_show_only_the_caseload(database, team):
     assert set(hours.citizen_names) == {ids[key] for key in VISIBLE}
     assert set(weekly_hours(Context(database, kim), MONDAY, MONDAY + timedelta(days=6),
                             today=TODAY).citizen_names) == set(ids.values())
-    items = calendar_items(Context(database, mette), MONDAY, MONDAY + timedelta(days=6), today=TODAY)
+    items = calendar_items(Context(database, mette),
+                           MONDAY, MONDAY + timedelta(days=6), today=TODAY)
     stranger = [item for item in items if item.restricted]
     assert len(stranger) == 1 and stranger[0].note == "" and "Stranger" not in stranger[0].title
     assert all(item.note == "Privat note" for item in items if not item.restricted)

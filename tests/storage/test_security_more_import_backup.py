@@ -98,7 +98,8 @@ def test_a_failed_backup_stops_the_import(database, admin, db_path, tmp_path):
 
 @pytest.fixture
 def citizen(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Bente", last_name="Fiktiv")).value
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Bente", last_name="Fiktiv")).value
 
 
 def _sheet(citizen: int, rent: int) -> Sheet:
@@ -126,8 +127,10 @@ def test_economy_import_keeps_an_unsaved_state_as_a_version_first(database, admi
                                                                   tmp_path):
     workbook = _exported(database, admin, citizen, tmp_path)
     # A debt added since the last version: the stored state has no version yet.
-    create_debt(Context(database, admin), citizen, DebtInput(creditor="Udlejer", balance_oere=100_000))
-    reasons_before = [info.reason for info in list_snapshots(Context(database, admin), citizen, YEAR)]
+    create_debt(Context(database, admin),
+                citizen, DebtInput(creditor="Udlejer", balance_oere=100_000))
+    reasons_before = [info.reason for info in list_snapshots(Context(database, admin),
+                                                             citizen, YEAR)]
 
     import_xlsx(Context(database, admin), citizen, YEAR, workbook)
 

@@ -54,7 +54,8 @@ def _member(database, admin, login):
 
 @pytest.fixture
 def citizen_id(database, admin):
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Bodil", last_name="Bæk")).value
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Bodil", last_name="Bæk")).value
 
 
 # -- users ----------------------------------------------------------------------------------
@@ -117,7 +118,8 @@ def test_last_active_admin_can_be_neither_demoted_nor_deactivated(database, admi
         with pytest.raises(InvalidInput, match="mindst én aktiv administrator"):
             update_user(Context(database, admin), me.id, me.version, changes, me.editable())
     _user(database, admin, "anden.admin", "Anden Admin", Role.ADMIN)
-    demoted = update_user(Context(database, admin), me.id, me.version, {"role": Role.COORDINATOR}).value
+    demoted = update_user(Context(database, admin),
+                          me.id, me.version, {"role": Role.COORDINATOR}).value
     assert demoted.role is Role.COORDINATOR
 
 
@@ -135,7 +137,8 @@ def test_stale_user_edit_is_a_conflict(database, admin):
     update_user(Context(database, admin), loaded.id, loaded.version, {"full_name": "Mona M."},
                 loaded.editable())
     with pytest.raises(EditConflict) as caught:
-        update_user(Context(database, admin), loaded.id, loaded.version, {"full_name": "Mona Møller"},
+        update_user(Context(database, admin),
+                    loaded.id, loaded.version, {"full_name": "Mona Møller"},
                     loaded.editable())
     assert [(c.mine, c.theirs) for c in caught.value.conflicts] == [("Mona Møller", "Mona M.")]
 
@@ -146,8 +149,10 @@ def test_stale_user_edit_is_a_conflict(database, admin):
 def test_new_primary_ends_the_previous_one_the_day_before(database, admin, citizen_id):
     first = _user(database, admin, "mona", "Mona Mentor")
     second = _user(database, admin, "ole", "Ole Olsen")
-    assign_mentor(Context(database, admin), citizen_id, first.user_id, PRIMARY, TODAY - timedelta(90))
-    assign_mentor(Context(database, admin), citizen_id, second.user_id, PRIMARY, TODAY + timedelta(7))
+    assign_mentor(Context(database, admin),
+                  citizen_id, first.user_id, PRIMARY, TODAY - timedelta(90))
+    assign_mentor(Context(database, admin),
+                  citizen_id, second.user_id, PRIMARY, TODAY + timedelta(7))
 
     rows = assignments_for_citizen(Context(database, admin), citizen_id)
     periods = {row.mentor_name: (row.kind, row.start_on, row.end_on) for row in rows}
@@ -215,7 +220,8 @@ def test_coordinator_assigns_and_mentor_sees_case_only_while_assigned(
 def test_changed_period_may_not_overlap_another_primary(database, admin, citizen_id):
     first = _user(database, admin, "mona", "Mona Mentor")
     second = _user(database, admin, "ole", "Ole Olsen")
-    assign_mentor(Context(database, admin), citizen_id, first.user_id, PRIMARY, TODAY - timedelta(30))
+    assign_mentor(Context(database, admin),
+                  citizen_id, first.user_id, PRIMARY, TODAY - timedelta(30))
     assign_mentor(Context(database, admin), citizen_id, second.user_id, PRIMARY, TODAY)
     mona = next(row for row in assignments_for_citizen(Context(database, admin), citizen_id)
                 if row.mentor_name == "Mona Mentor")

@@ -43,7 +43,8 @@ class FakeTab(CitizenTab):
 
 
 def make_view(qtbot, widgets, database, runner, login=None, tab_factories=()):
-    view = CitizensView(Operations(load_workspace(database, login), runner, ChangeHub()), tab_factories)
+    view = CitizensView(Operations(load_workspace(database, login), runner, ChangeHub()),
+                        tab_factories)
     widgets.append(view)
     view.resize(1300, 800)
     view.show()
@@ -449,4 +450,5 @@ def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(
     overview.fields["phone"].setText("11 22 33 44")
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         overview.save()
-    assert get_citizen_record(Context(database, admin), citizen_id).preferred_contact == "Værestedet"
+    assert get_citizen_record(Context(database, admin),
+                              citizen_id).preferred_contact == "Værestedet"

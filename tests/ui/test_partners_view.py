@@ -45,7 +45,8 @@ def gp(workspace):
 
 @pytest.fixture
 def page(qtbot, workspace, runner):
-    partners_page = partners.create_page(Operations(workspace, runner, ChangeHub()), "Samarbejdspartnere")
+    partners_page = partners.create_page(Operations(workspace, runner, ChangeHub()),
+                                         "Samarbejdspartnere")
     qtbot.addWidget(partners_page)
     partners_page.show()
     qtbot.waitUntil(runner.is_idle, timeout=5_000)
