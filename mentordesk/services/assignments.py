@@ -18,7 +18,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
-from mentordesk.kernel.changes import Changes, Kind, Result
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.models import Assignment, User
@@ -115,9 +115,9 @@ def end_assignment(context: Context, assignment_id: int,
     """End an assignment on ``end_on`` (default today); coordinators and admins."""
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
-        _change_period(session, context.actor, assignment, expected_version,
-                       assignment.start_on, end_on or date.today())
-        changes = _changed(assignment.citizen_id)
+        changed = _change_period(session, context.actor, assignment, expected_version,
+                                 assignment.start_on, end_on or date.today())
+        changes = _changed(assignment.citizen_id) if changed else NOTHING
     return Result(None, changes)
 
 
@@ -127,8 +127,9 @@ def change_assignment_period(context: Context, assignment_id: int,
     """Set an assignment's period (``end_on`` None: ongoing); coordinators and admins."""
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
-        _change_period(session, context.actor, assignment, expected_version, start_on, end_on)
-        changes = _changed(assignment.citizen_id)
+        changed = _change_period(session, context.actor, assignment, expected_version,
+                                 start_on, end_on)
+        changes = _changed(assignment.citizen_id) if changed else NOTHING
     return Result(None, changes)
 
 
@@ -170,7 +171,8 @@ def _assignment_to_change(session: Session, actor: Actor, assignment_id: int) ->
 
 
 def _change_period(session: Session, actor: Actor, assignment: Assignment,
-                   expected_version: int, start_on: date, end_on: date | None) -> None:
+                   expected_version: int, start_on: date, end_on: date | None) -> bool:
+    """Set the period; whether it changed (the same period again changes nothing)."""
     _check_period(start_on, end_on)
     _refuse_overlap(session, assignment, start_on, end_on)
     diff = apply_edit(session, assignment, expected_version,
@@ -180,6 +182,7 @@ def _change_period(session: Session, actor: Actor, assignment: Assignment,
                      entity_id=assignment.id, citizen_id=assignment.citizen_id,
                      detail=f"{ASSIGNMENT_KINDS[assignment.kind]}: periode ændret til "
                      f"{_period_text(start_on, end_on)}")
+    return bool(diff)
 
 
 def _make_room_for_primary(overlapping: list[Assignment], mentor: User, start_on: date) -> None:
