@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, case, exists, func, literal, or_, select
 
 from mentordesk.storage.models import Assignment, Citizen, Grant, LegalBasis
 from mentordesk.storage.queries.assignments import primary_mentor_name
@@ -96,7 +96,7 @@ def _matches(search_key: str, cpr_digits: str) -> ColumnElement[bool]:
                                                   escape="\\"))
     if cpr_digits:
         conditions.append(Citizen.cpr_last4.like(f"{cpr_digits}%"))
-    return or_(*conditions) if conditions else true()
+    return or_(*conditions)
 
 
 def _escape_like(text: str) -> str:
