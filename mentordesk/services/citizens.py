@@ -17,7 +17,7 @@ from mentordesk.domain.cpr import mask_cpr, normalize_cpr
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import InvalidInput
-from mentordesk.kernel.access import require_citizen, require_coordinator
+from mentordesk.kernel.access import require_citizen, require_coordinator, visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
@@ -189,7 +189,7 @@ def citizen_list_query(
     benchmarks can time it bare). A search term matches the shown name in Danish order,
     and up to four digits also the end of the CPR number."""
     return citizen_list(
-        None if actor.sees_all_citizens else actor.user_id, today,
+        visible_citizen_ids(actor, today), today,
         search_key=danish_sort_key(term) if term else "",
         cpr_digits=term if term.isdigit() and len(term) <= 4 else "",
         status=status.value if status is not None else None, mentor_id=mentor_id,

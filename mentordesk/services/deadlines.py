@@ -33,6 +33,7 @@ from mentordesk.domain.deadlines import (
     case_deadlines,
 )
 from mentordesk.domain.public_holidays import public_holidays_between
+from mentordesk.kernel.access import visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
 from mentordesk.storage.queries.deadlines import (
@@ -126,8 +127,7 @@ def _deadline(citizen_id: int, citizen: _CitizenInfo, item: DueItem, today: date
 
 def _open_citizens(session: Session, actor: Actor, scope: Scope, today: date
                    ) -> dict[int, _CitizenInfo]:
-    query = open_cases(None if actor.sees_all_citizens else actor.user_id, today,
-                       CitizenStatus.CLOSED.value,
+    query = open_cases(visible_citizen_ids(actor, today), today, CitizenStatus.CLOSED.value,
                        assigned_to=actor.user_id if scope == "mine" else None)
     return {citizen_id: _CitizenInfo(name, anonymous, mentor or "")
             for citizen_id, name, anonymous, mentor in session.execute(query)}

@@ -15,7 +15,6 @@ from sqlalchemy import ColumnElement, Select, case, exists, func, literal, or_, 
 from mentordesk.storage.models import Assignment, Citizen, Grant, LegalBasis
 from mentordesk.storage.queries.assignments import primary_mentor_name
 from mentordesk.storage.queries.periods import covers
-from mentordesk.storage.queries.visibility import visible_citizens
 
 ANONYMOUS_MARK = "(anonym)"
 _MASKED_SEQUENCE = "xxxx"
@@ -46,14 +45,15 @@ def masked_cpr() -> ColumnElement[str]:
 
 
 def citizen_list(
-    visible_to: int | None, day: date, *, search_key: str = "", cpr_digits: str = "",
+    visible: ColumnElement[bool], day: date, *, search_key: str = "", cpr_digits: str = "",
     status: str | None = None, mentor_id: int | None = None, legal_basis: str | None = None,
     course_type_id: int | None = None,
 ) -> Select[tuple[int, str, str, bool, str, str, str]]:
     """The citizens list: id, name, alias, anonymous, masked CPR, status, primary mentor,
     in the stored Danish sort order. The full CPR number never leaves the database here.
 
-    ``visible_to``: the user whose caseload limits the list (None: the whole team).
+    ``visible``: the condition on ``Citizen.id`` limiting the list to what the user may
+    see (``kernel.access.visible_citizen_ids``).
     ``search_key``: part of the Danish sort key; ``cpr_digits``: the start of the CPR
     number's last four digits (either matches). ``mentor_id``: currently assigned;
     ``legal_basis`` (a code) and ``course_type_id``: a grant under it, in any period.
@@ -68,7 +68,7 @@ def citizen_list(
             Citizen.status,
             func.coalesce(primary_mentor_name(Citizen.id, day).scalar_subquery(), ""),
         )
-        .where(visible_citizens(visible_to, day))
+        .where(visible)
         .order_by(Citizen.search_key)
     )
     if search_key or cpr_digits:

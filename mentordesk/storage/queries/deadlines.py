@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from mentordesk.storage.models import (
     Assessment,
@@ -24,17 +24,16 @@ from mentordesk.storage.models import (
 from mentordesk.storage.queries.assignments import assigned_citizen_ids, primary_mentor_name
 from mentordesk.storage.queries.citizens import shown_name
 from mentordesk.storage.queries.periods import overlaps
-from mentordesk.storage.queries.visibility import visible_citizens
 
 
-def open_cases(visible_to: int | None, day: date, closed_status: str,
+def open_cases(visible: ColumnElement[bool], day: date, closed_status: str,
                assigned_to: int | None = None) -> Select[Any]:
     """(id, shown name, anonymous, primary mentor or None) of the cases not closed that
-    ``visible_to`` may see (None: the whole team), only those assigned to ``assigned_to``
-    when given."""
+    meet ``visible`` (the user's caseload condition), only those assigned to
+    ``assigned_to`` when given."""
     query = select(Citizen.id, shown_name(), Citizen.is_anonymous,
                    primary_mentor_name(Citizen.id, day).scalar_subquery()).where(
-        Citizen.status != closed_status, visible_citizens(visible_to, day))
+        Citizen.status != closed_status, visible)
     if assigned_to is not None:
         query = query.where(Citizen.id.in_(assigned_citizen_ids(assigned_to, day)))
     return query
