@@ -50,7 +50,8 @@ YEAR = 2025
 
 
 def _fill(database, actor) -> int:  # type: ignore[no-untyped-def]
-    citizen = create_citizen(Context(database, actor), NewCitizen(first_name="Bench", last_name="Mark"))
+    citizen = create_citizen(Context(database, actor),
+                             NewCitizen(first_name="Bench", last_name="Mark")).value
     lines = []
     for n in range(12):
         lines.append(SheetLine.filled(EconomySection.INCOME, f"Indtægt {n + 1}",

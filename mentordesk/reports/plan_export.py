@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -14,8 +13,8 @@ from mentordesk.services.plan.goals import citizen_goals, overview_row
 from mentordesk.services.plan.rows import citizen_label, goal_items, grant_choices
 from mentordesk.services.plan.values import Plan
 from mentordesk.storage.database import TEAM_NAME_KEY
-from mentordesk.storage.models import Assignment, Grant, User
-from mentordesk.storage.queries.periods import covers
+from mentordesk.storage.queries.assignments import primary_mentor_name
+from mentordesk.storage.queries.grants import grants_covering
 
 
 def plan_pdf(context: Context, citizen_id: int, printed_at: datetime) -> bytes:
@@ -44,17 +43,11 @@ def _plan_grants(session: Session, plan: Plan, today: date) -> list[str]:
     labels = {choice.id: choice.label for choice in plan.grants}
     used = [goal.grant_id for goal in plan.goals if goal.is_open and goal.grant_id in labels]
     if not used:
-        used = list(session.scalars(select(Grant.id).where(
-            Grant.citizen_id == plan.citizen_id, Grant.start_on <= today,
-            Grant.end_on.is_(None) | (Grant.end_on >= today))))
+        used = list(session.scalars(grants_covering(plan.citizen_id, today)))
     if not used and plan.grants:
         used = [plan.grants[0].id]
     return [labels[grant_id] for grant_id in dict.fromkeys(used) if grant_id in labels]
 
 
 def _primary_mentor(session: Session, citizen_id: int, today: date) -> str:
-    return session.scalar(
-        select(User.full_name).join(Assignment, Assignment.user_id == User.id)
-        .where(Assignment.citizen_id == citizen_id, Assignment.kind == "primary",
-               covers(Assignment, today))
-        .order_by(Assignment.start_on.desc())) or ""
+    return session.scalar(primary_mentor_name(citizen_id, today)) or ""

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mentordesk import audit
 from mentordesk.errors import MentorDeskError
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.changes import NOTHING, Changes, Result
@@ -135,14 +136,24 @@ def open_elsewhere(context: Context) -> list[lock.OpenBy]:
 
 
 def take_backup(context: Context, destination: Path) -> Path:
-    """An encrypted, consistent copy of the database at ``destination``."""
+    """An encrypted, consistent copy of the database at ``destination`` (administrators).
+
+    A backup holds every citizen's case, so who took one, and where to, is logged first:
+    the copy carries its own record of being made.
+    """
     from mentordesk.security.backups import backup_now
 
+    require_admin(context.actor)
+    with context.session() as session:
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="database",
+                     detail=f"Sikkerhedskopi taget: {destination.name}")
     return backup_now(context.database, destination)
 
 
 def save_recovery_sheet(context: Context, destination: Path) -> Path:
-    """The recovery sheet (team, file id, a line for the passphrase) as a PDF."""
+    """The recovery sheet (team, file id, a line for the passphrase) as a PDF
+    (administrators: it names the file a passphrase opens)."""
     from mentordesk.security.recovery_sheet import facts_for, write_recovery_sheet
 
+    require_admin(context.actor)
     return write_recovery_sheet(destination, facts_for(context.database))

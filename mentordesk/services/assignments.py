@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -19,11 +18,18 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.models import Assignment, User
+from mentordesk.storage.queries.assignments import (
+    PRIMARY,
+    assignments_overlapping,
+    assignments_running_after,
+    citizen_assignments,
+)
+from mentordesk.storage.queries.periods import period_overlaps
 
-PRIMARY = "primary"
 SUBSTITUTE = "substitute"
 ASSIGNMENT_KINDS = {PRIMARY: "Primær kontaktperson", SUBSTITUTE: "Afløser"}
 
@@ -46,7 +52,7 @@ class AssignmentRow:
         return ASSIGNMENT_KINDS[self.kind]
 
     def is_current(self, today: date) -> bool:
-        return self.start_on <= today and (self.end_on is None or self.end_on >= today)
+        return period_overlaps(self.start_on, self.end_on, today, today)
 
 
 def assignments_for_citizen(context: Context, citizen_id: int,
@@ -62,17 +68,13 @@ def assignments_for_citizen(context: Context, citizen_id: int,
 
 def assignment_rows(session: Session, citizen_id: int) -> list[AssignmentRow]:
     """The citizen's assignments in the caller's session (callers check access/audit)."""
-    result = session.execute(
-        select(Assignment, User.full_name)
-        .join(User, User.id == Assignment.user_id)
-        .where(Assignment.citizen_id == citizen_id)
-        .order_by(Assignment.kind, Assignment.start_on.desc(), User.full_name)
-    )
-    return [_assignment_row(assignment, name) for assignment, name in result]
+    return [_assignment_row(assignment, name)
+            for assignment, name in session.execute(citizen_assignments(citizen_id))]
 
 
 def assign_mentor(context: Context, citizen_id: int, user_id: int,
-                  kind: str, start_on: date | None = None, end_on: date | None = None) -> int:
+                  kind: str, start_on: date | None = None,
+                  end_on: date | None = None) -> Result[int]:
     """Assign a mentor (coordinators and admins). A new primary mentor ends the current
     one the day before ``start_on``, so there is exactly one primary at a time."""
     require_coordinator(context.actor)
@@ -80,8 +82,9 @@ def assign_mentor(context: Context, citizen_id: int, user_id: int,
         citizen = require_citizen(session, context.actor, citizen_id)
         if citizen.status == CitizenStatus.CLOSED.value:
             raise InvalidInput("Sagen er afsluttet. Genåbn den, før der tildeles mentorer.")
-        return add_assignment(session, context.actor, citizen_id, user_id, kind,
-                              start_on or date.today(), end_on)
+        assignment_id = add_assignment(session, context.actor, citizen_id, user_id, kind,
+                                       start_on or date.today(), end_on)
+    return Result(assignment_id, _changed(citizen_id))
 
 
 def add_assignment(session: Session, actor: Actor, citizen_id: int, user_id: int, kind: str,
@@ -108,40 +111,50 @@ def add_assignment(session: Session, actor: Actor, citizen_id: int, user_id: int
 
 
 def end_assignment(context: Context, assignment_id: int,
-                   expected_version: int, end_on: date | None = None) -> None:
+                   expected_version: int, end_on: date | None = None) -> Result[None]:
     """End an assignment on ``end_on`` (default today); coordinators and admins."""
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
-        _change_period(session, context.actor, assignment, expected_version, assignment.start_on,
-                       end_on or date.today())
+        changed = _change_period(session, context.actor, assignment, expected_version,
+                                 assignment.start_on, end_on or date.today())
+        changes = _changed(assignment.citizen_id) if changed else NOTHING
+    return Result(None, changes)
 
 
 def change_assignment_period(context: Context, assignment_id: int,
                              expected_version: int, start_on: date,
-                             end_on: date | None) -> None:
+                             end_on: date | None) -> Result[None]:
     """Set an assignment's period (``end_on`` None: ongoing); coordinators and admins."""
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
-        _change_period(session, context.actor, assignment, expected_version, start_on, end_on)
+        changed = _change_period(session, context.actor, assignment, expected_version,
+                                 start_on, end_on)
+        changes = _changed(assignment.citizen_id) if changed else NOTHING
+    return Result(None, changes)
 
 
-def remove_assignment(context: Context, assignment_id: int) -> None:
+def remove_assignment(context: Context, assignment_id: int) -> Result[None]:
     """Delete an assignment entered by mistake (ending one keeps its history)."""
     with context.session() as session:
         assignment = _assignment_to_change(session, context.actor, assignment_id)
-        name = session.scalar(select(User.full_name).where(User.id == assignment.user_id))
+        citizen_id = assignment.citizen_id
+        name = session.get_one(User, assignment.user_id).full_name
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="assignment",
                      entity_id=assignment.id, citizen_id=assignment.citizen_id,
                      detail=f"{ASSIGNMENT_KINDS[assignment.kind]} slettet: {name}")
         session.delete(assignment)
+    return Result(None, _changed(citizen_id))
+
+
+def _changed(citizen_id: int) -> Changes:
+    # Who works on a case also decides who sees it: caseload lists refresh on ASSIGNMENTS.
+    return Changes.of(Kind.ASSIGNMENTS, citizen=citizen_id)
 
 
 def end_assignments_on_close(session: Session, citizen_id: int, closed_on: date) -> None:
     """A closed case keeps its mentors' history: running periods end on the closing day,
     periods that had not begun yet are dropped (they never happened)."""
-    for assignment in session.scalars(select(Assignment).where(
-            Assignment.citizen_id == citizen_id,
-            or_(Assignment.end_on.is_(None), Assignment.end_on > closed_on))):
+    for assignment in session.scalars(assignments_running_after(citizen_id, closed_on)):
         if assignment.start_on > closed_on:
             session.delete(assignment)
         else:
@@ -158,7 +171,8 @@ def _assignment_to_change(session: Session, actor: Actor, assignment_id: int) ->
 
 
 def _change_period(session: Session, actor: Actor, assignment: Assignment,
-                   expected_version: int, start_on: date, end_on: date | None) -> None:
+                   expected_version: int, start_on: date, end_on: date | None) -> bool:
+    """Set the period; whether it changed (the same period again changes nothing)."""
     _check_period(start_on, end_on)
     _refuse_overlap(session, assignment, start_on, end_on)
     diff = apply_edit(session, assignment, expected_version,
@@ -168,6 +182,7 @@ def _change_period(session: Session, actor: Actor, assignment: Assignment,
                      entity_id=assignment.id, citizen_id=assignment.citizen_id,
                      detail=f"{ASSIGNMENT_KINDS[assignment.kind]}: periode ændret til "
                      f"{_period_text(start_on, end_on)}")
+    return bool(diff)
 
 
 def _make_room_for_primary(overlapping: list[Assignment], mentor: User, start_on: date) -> None:
@@ -210,13 +225,7 @@ def _refuse_overlap(session: Session, assignment: Assignment, start_on: date,
 
 def _overlapping(session: Session, citizen_id: int, start_on: date,
                  end_on: date | None) -> list[Assignment]:
-    query = select(Assignment).where(
-        Assignment.citizen_id == citizen_id,
-        or_(Assignment.end_on.is_(None), Assignment.end_on >= start_on),
-    )
-    if end_on is not None:
-        query = query.where(Assignment.start_on <= end_on)
-    return list(session.scalars(query))
+    return list(session.scalars(assignments_overlapping(citizen_id, start_on, end_on)))
 
 
 def _active_user(session: Session, user_id: int) -> User:

@@ -22,6 +22,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.services.assignments import (
@@ -95,7 +96,7 @@ def get_citizen_record(context: Context, citizen_id: int) -> CitizenDetails:
 
 def update_citizen(context: Context, citizen_id: int, expected_version: int,
                    changes: Mapping[str, Any],
-                   original: Mapping[str, Any] | None = None) -> CitizenDetails:
+                   original: Mapping[str, Any] | None = None) -> Result[CitizenDetails]:
     """Save edits made on ``expected_version`` (``EditConflict`` when someone saved since).
 
     ``changes`` holds ``FIELD_LABELS`` fields only; closing and reopening a case have
@@ -116,7 +117,7 @@ def update_citizen(context: Context, citizen_id: int, expected_version: int,
 
 
 def close_case(context: Context, citizen_id: int, expected_version: int,
-               closed_on: date | None = None) -> CitizenDetails:
+               closed_on: date | None = None) -> Result[CitizenDetails]:
     """Close the case (coordinators): status closed, the closing date, and every running
     mentor assignment ends that day."""
     require_coordinator(context.actor)
@@ -134,11 +135,12 @@ def close_case(context: Context, citizen_id: int, expected_version: int,
         return _save(session, context.actor, citizen, expected_version,
                      {"status": CitizenStatus.CLOSED.value, "closed_on": closed_on}, None,
                      detail=f"Sag afsluttet pr. {format_date(closed_on)}; løbende "
-                     "mentortildelinger afsluttet samme dag")
+                     "mentortildelinger afsluttet samme dag",
+                     kinds=(Kind.CITIZEN, Kind.ASSIGNMENTS))
 
 
 def reopen_case(context: Context, citizen_id: int, expected_version: int,
-                status: CitizenStatus = CitizenStatus.ACTIVE) -> CitizenDetails:
+                status: CitizenStatus = CitizenStatus.ACTIVE) -> Result[CitizenDetails]:
     """Reopen a closed case (coordinators); mentors are then assigned again."""
     require_coordinator(context.actor)
     if status is CitizenStatus.CLOSED:
@@ -152,7 +154,7 @@ def reopen_case(context: Context, citizen_id: int, expected_version: int,
                      detail=f"Sag genåbnet med status {status.label}")
 
 
-def set_cpr(context: Context, citizen_id: int, cpr: str) -> CitizenDetails:
+def set_cpr(context: Context, citizen_id: int, cpr: str) -> Result[CitizenDetails]:
     """Register or correct the CPR number of a named citizen ("" removes it)."""
     number = checked_cpr(cpr)
     with context.session() as session:
@@ -167,7 +169,8 @@ def set_cpr(context: Context, citizen_id: int, cpr: str) -> CitizenDetails:
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="citizen",
                      entity_id=citizen.id, citizen_id=citizen.id,
                      detail="CPR-nummer registreret" if number else "CPR-nummer fjernet")
-        return _details(session, citizen)
+        details = _details(session, citizen)
+    return Result(details, Changes.of(Kind.CITIZEN, citizen=citizen_id))
 
 
 def reveal_cpr(context: Context, citizen_id: int) -> str:
@@ -183,8 +186,10 @@ def reveal_cpr(context: Context, citizen_id: int) -> str:
 
 def _save(session: Session, actor: Actor, citizen: Citizen, expected_version: int,
           changes: dict[str, Any], original: Mapping[str, Any] | None,
-          detail: str | None = None) -> CitizenDetails:
-    """Apply checked changes against the loaded version; audit what changed."""
+          detail: str | None = None,
+          kinds: tuple[Kind, ...] = (Kind.CITIZEN,)) -> Result[CitizenDetails]:
+    """Apply checked changes against the loaded version; audit and report what changed
+    (``kinds``: what a change here touches)."""
     prospective = {field: getattr(citizen, field) for field in FIELD_LABELS} | changes
     check_identity(prospective, has_cpr=bool(citizen.cpr))
     if citizen.version == expected_version:
@@ -197,7 +202,8 @@ def _save(session: Session, actor: Actor, citizen: Citizen, expected_version: in
                      entity_id=citizen.id, citizen_id=citizen.id,
                      detail=detail or "Stamdata ændret: " + ", ".join(
                          label for field, label in FIELD_LABELS.items() if field in diff))
-    return _details(session, citizen)
+    changed = Changes.of(*kinds, citizen=citizen.id) if diff else NOTHING
+    return Result(_details(session, citizen), changed)
 
 
 def _details(session: Session, citizen: Citizen) -> CitizenDetails:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.catalogue import COURSE_TYPES, LEGAL_BASES, MINUTES_PER_HOUR
@@ -23,6 +22,13 @@ from mentordesk.domain.economy import (
     NormRates,
 )
 from mentordesk.storage.models import CourseType, EconomyItem, LegalBasis, NormRate, VumTerm
+from mentordesk.storage.queries.catalogue import (
+    catalogue_rows,
+    course_type_name_list,
+    economy_item_keys,
+    norm_rate_keys,
+    vum_term_codes,
+)
 
 # NormRate.item codes: one row per household member kind, amounts per month in øre.
 NORM_ITEMS: tuple[str, ...] = ("first_adult", "second_adult", "child_0_1", "child_2_6",
@@ -46,7 +52,7 @@ def seed_default_catalogue(session: Session, *, today: date | None = None) -> No
 
 
 def _seed_legal_bases(session: Session) -> dict[str, LegalBasis]:
-    existing = {basis.code: basis for basis in session.scalars(select(LegalBasis))}
+    existing = {basis.code: basis for basis in session.scalars(catalogue_rows(LegalBasis))}
     for default in LEGAL_BASES:
         if default.code in existing:
             continue
@@ -65,7 +71,7 @@ def _seed_legal_bases(session: Session) -> dict[str, LegalBasis]:
 
 
 def _seed_course_types(session: Session, bases: dict[str, LegalBasis]) -> None:
-    existing = set(session.scalars(select(CourseType.name)))
+    existing = set(session.scalars(course_type_name_list()))
     for default in COURSE_TYPES:
         if default.name in existing:
             continue
@@ -114,7 +120,7 @@ def norm_rates_for_year(year: int) -> list[NormRates]:
 def _seed_norm_rates(session: Session, years: tuple[int, ...]) -> None:
     existing = {
         tuple(row)
-        for row in session.execute(select(NormRate.year, NormRate.norm_kind, NormRate.item))
+        for row in session.execute(norm_rate_keys())
     }
     for year in years:
         for rates in norm_rates_for_year(year):
@@ -134,7 +140,7 @@ def seed_vum_terms(session: Session) -> int:
     from mentordesk.domain import vum  # the FFB JSON loads lazily, only when seeding
 
     root = vum.ACTIVITY_AND_PARTICIPATION_CODE
-    existing = set(session.scalars(select(VumTerm.code)))
+    existing = set(session.scalars(vum_term_codes()))
     added = 0
     for position, term in enumerate(vum.descendants(root)):
         if term.code in existing:
@@ -149,7 +155,7 @@ def seed_vum_terms(session: Session) -> int:
 def seed_economy_items(session: Session) -> None:
     """The economy sheet's item list (DOMAIN.md's income and expense items), by section
     and label; items the team renamed, hid or added are left alone."""
-    existing = set(session.execute(select(EconomyItem.section, EconomyItem.label)).tuples())
+    existing = set(session.execute(economy_item_keys()).tuples())
     for items in (INCOME_ITEMS, EXPENSE_ITEMS):
         for position, item in enumerate(items):
             key = (item.section.value, item.label)

@@ -16,9 +16,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -28,6 +27,7 @@ from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import (
     clean_email,
     clean_flag,
@@ -46,9 +46,7 @@ from mentordesk.services.grants import (
 )
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Authority, CourseType, Grant, LegalBasis
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
+from mentordesk.storage.queries.catalogue import catalogue_rows, ids_and_values, references
 
 MAX_WEEKS = 520
 
@@ -181,17 +179,17 @@ class Catalogue:
 def load_catalogue(database: Database) -> Catalogue:
     """All three catalogues, inactive rows included (the caller decides what to offer)."""
     with database.read_session() as session:
-        return Catalogue(
-            legal_bases=tuple(sorted(
-                (_legal_basis_item(session, row) for row in session.scalars(select(LegalBasis))),
-                key=lambda item: _natural_key(item.code))),
-            course_types=tuple(sorted(
-                (_course_type_item(session, row) for row in session.scalars(select(CourseType))),
-                key=lambda item: danish_sort_key(item.name))),
-            authorities=tuple(sorted(
-                (_authority_item(session, row) for row in session.scalars(select(Authority))),
-                key=lambda item: danish_sort_key(item.name))),
-        )
+        bases = [_legal_basis_item(session, row)
+                 for row in session.scalars(catalogue_rows(LegalBasis))]
+        courses = [_course_type_item(session, row)
+                   for row in session.scalars(catalogue_rows(CourseType))]
+        authorities = [_authority_item(session, row)
+                       for row in session.scalars(catalogue_rows(Authority))]
+    return Catalogue(
+        legal_bases=tuple(sorted(bases, key=lambda item: _natural_key(item.code))),
+        course_types=tuple(sorted(courses, key=lambda item: danish_sort_key(item.name))),
+        authorities=tuple(sorted(authorities, key=lambda item: danish_sort_key(item.name))),
+    )
 
 
 def _natural_key(text: str) -> list[Any]:
@@ -201,7 +199,7 @@ def _natural_key(text: str) -> list[Any]:
 
 
 def _count(session: Session, column: Any, value: int) -> int:
-    return int(session.scalar(select(func.count()).where(column == value)) or 0)
+    return int(session.scalar(references(column, value)) or 0)
 
 
 def _legal_basis_uses(session: Session, basis_id: int) -> int:
@@ -234,7 +232,7 @@ def _require_unique(session: Session, column: Any, value: str, row_id: int | Non
     """``message`` names the existing row through ``{}``. Compared in Python because
     SQLite's lower() folds ASCII only, and "Østby" must clash with "østby"."""
     wanted = value.casefold()
-    for other_id, other in session.execute(select(column.table.c.id, column)):
+    for other_id, other in session.execute(ids_and_values(column)):
         if other_id != row_id and other.casefold() == wanted:
             raise InvalidInput(message.format(other))
 
@@ -338,18 +336,23 @@ def _record(session: Session, actor: Actor, action: audit.Action, kind: _Kind, r
                  detail=f"{detail}: {kind.title(row)}")
 
 
-def _create(context: Context, kind: _Kind, new: DataclassInstance) -> Any:
+# A catalogue row is shared by the whole team: every view showing its names refreshes.
+_CATALOGUE_CHANGED = Changes.of(Kind.CATALOGUE)
+
+
+def _create(context: Context, kind: _Kind, new: object) -> Result[Any]:
     require_admin(context.actor)
     with context.session() as session:
-        row = kind.model(**kind.values(session, asdict(new), None))
+        row = kind.model(**kind.values(session, asdict(new), None))  # type: ignore[arg-type]
         session.add(row)
         session.flush()
         _record(session, context.actor, audit.Action.CREATE, kind, row, "Oprettet i kataloget")
-        return kind.item(session, row)
+        item = kind.item(session, row)
+    return Result(item, _CATALOGUE_CHANGED)
 
 
 def _update(context: Context, kind: _Kind, row_id: int, expected_version: int,
-            changes: Mapping[str, Any], original: Mapping[str, Any] | None) -> Any:
+            changes: Mapping[str, Any], original: Mapping[str, Any] | None) -> Result[Any]:
     require_admin(context.actor)
     with context.session() as session:
         row = _get(session, kind, row_id)
@@ -358,11 +361,12 @@ def _update(context: Context, kind: _Kind, row_id: int, expected_version: int,
         if diff:
             _record(session, context.actor, audit.Action.UPDATE, kind, row,
                     f"Ændret i kataloget ({', '.join(diff)})")
-        return kind.item(session, row)
+        item = kind.item(session, row)
+    return Result(item, _CATALOGUE_CHANGED if diff else NOTHING)
 
 
 def _remove(context: Context, kind: _Kind, row_id: int,
-            expected_version: int, uses: Callable[[Session, int], int]) -> Removal:
+            expected_version: int, uses: Callable[[Session, int], int]) -> Result[Removal]:
     """Delete an unused row; one in use is deactivated, so old grants keep their meaning."""
     require_admin(context.actor)
     with context.session() as session:
@@ -374,10 +378,10 @@ def _remove(context: Context, kind: _Kind, row_id: int,
             session.flush()
             _record(session, context.actor, audit.Action.UPDATE, kind, row,
                     f"Deaktiveret i stedet for slettet (i brug {count} gange)")
-            return Removal.DEACTIVATED
+            return Result(Removal.DEACTIVATED, _CATALOGUE_CHANGED)
         _record(session, context.actor, audit.Action.DELETE, kind, row, "Slettet fra kataloget")
         session.delete(row)
-        return Removal.DELETED
+    return Result(Removal.DELETED, _CATALOGUE_CHANGED)
 
 
 def _get(session: Session, kind: _Kind, row_id: int) -> Any:
@@ -398,52 +402,52 @@ def _authority_uses(session: Session, authority_id: int) -> int:
 
 
 def create_legal_basis(context: Context,
-                       new: LegalBasisInput) -> LegalBasisItem:
+                       new: LegalBasisInput) -> Result[LegalBasisItem]:
     return _create(context, _LEGAL_BASIS, new)
 
 
 def update_legal_basis(context: Context, basis_id: int, expected_version: int,
                        changes: Mapping[str, Any],
-                       original: Mapping[str, Any] | None = None) -> LegalBasisItem:
+                       original: Mapping[str, Any] | None = None) -> Result[LegalBasisItem]:
     return _update(context, _LEGAL_BASIS, basis_id, expected_version, changes, original)
 
 
 def remove_legal_basis(context: Context, basis_id: int,
-                       expected_version: int) -> Removal:
+                       expected_version: int) -> Result[Removal]:
     return _remove(context, _LEGAL_BASIS, basis_id, expected_version,
                    _legal_basis_uses)
 
 
 def create_course_type(context: Context,
-                       new: CourseTypeInput) -> CourseTypeItem:
+                       new: CourseTypeInput) -> Result[CourseTypeItem]:
     return _create(context, _COURSE_TYPE, new)
 
 
 def update_course_type(context: Context, course_id: int, expected_version: int,
                        changes: Mapping[str, Any],
-                       original: Mapping[str, Any] | None = None) -> CourseTypeItem:
+                       original: Mapping[str, Any] | None = None) -> Result[CourseTypeItem]:
     return _update(context, _COURSE_TYPE, course_id, expected_version, changes,
                    original)
 
 
 def remove_course_type(context: Context, course_id: int,
-                       expected_version: int) -> Removal:
+                       expected_version: int) -> Result[Removal]:
     return _remove(context, _COURSE_TYPE, course_id, expected_version,
                    lambda session, row_id: _count(session, Grant.course_type_id, row_id))
 
 
-def create_authority(context: Context, new: AuthorityInput) -> AuthorityItem:
+def create_authority(context: Context, new: AuthorityInput) -> Result[AuthorityItem]:
     return _create(context, _AUTHORITY, new)
 
 
 def update_authority(context: Context, authority_id: int,
                      expected_version: int, changes: Mapping[str, Any],
-                     original: Mapping[str, Any] | None = None) -> AuthorityItem:
+                     original: Mapping[str, Any] | None = None) -> Result[AuthorityItem]:
     return _update(context, _AUTHORITY, authority_id, expected_version, changes,
                    original)
 
 
 def remove_authority(context: Context, authority_id: int,
-                     expected_version: int) -> Removal:
+                     expected_version: int) -> Result[Removal]:
     return _remove(context, _AUTHORITY, authority_id, expected_version,
                    _authority_uses)

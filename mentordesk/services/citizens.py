@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Select, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -18,29 +17,25 @@ from mentordesk.domain.cpr import mask_cpr, normalize_cpr
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import InvalidInput
-from mentordesk.kernel.access import (
-    require_citizen,
-    require_coordinator,
-    visible_citizen_ids,
-)
+from mentordesk.kernel.access import require_citizen, require_coordinator, visible_citizen_ids
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import PRIMARY, add_assignment, assignment_rows
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import (
-    Assignment,
-    Authority,
-    Citizen,
-    CourseType,
-    Grant,
-    LegalBasis,
-    User,
+from mentordesk.storage.models import Citizen
+from mentordesk.storage.queries.catalogue import course_type_names, legal_basis_names
+from mentordesk.storage.queries.citizens import (
+    ANONYMOUS_MARK,
+    citizen_list,
+    citizen_with_cpr,
 )
-from mentordesk.storage.queries.periods import covers
+from mentordesk.storage.queries.grants import citizen_grants
+from mentordesk.storage.queries.team import active_user_names
 
-ANONYMOUS_MARK = "(anonym)"
-_MASKED_SEQUENCE = "xxxx"
+if TYPE_CHECKING:
+    from sqlalchemy import Select
 
 FIELD_LABELS = {
     "first_name": "Fornavn", "last_name": "Efternavn", "alias": "Alias",
@@ -164,8 +159,9 @@ def list_citizens(
     ordered by the stored Danish sort key, plus one audit event.
     """
     term = search.strip()
-    query = citizen_list_query(context.actor, term, status, today or date.today(), mentor_id=mentor_id,
-                               legal_basis=legal_basis, course_type_id=course_type_id)
+    query = citizen_list_query(context.actor, term, status, today or date.today(),
+                               mentor_id=mentor_id, legal_basis=legal_basis,
+                               course_type_id=course_type_id)
     filters = _filter_text(status, mentor_id, legal_basis, course_type_id)
     with context.session() as session:
         # Core execution on the session's connection: no ORM row processing per citizen.
@@ -190,49 +186,23 @@ def citizen_list_query(
     course_type_id: int | None = None,
 ) -> Select[tuple[int, str, str, bool, str, str, str]]:
     """The one SELECT behind the citizens list, in CitizenRow's column order (public so
-    benchmarks can time it bare). The full CPR number never leaves the database here."""
-    shown_alias = func.coalesce(func.nullif(Citizen.alias, ""), ANONYMOUS_MARK)
-    full_name = func.trim(Citizen.first_name + " " + Citizen.last_name)
-    query = (
-        select(
-            Citizen.id,
-            case((full_name == "", shown_alias), else_=full_name),
-            case((Citizen.is_anonymous, shown_alias), else_=Citizen.alias),
-            Citizen.is_anonymous,
-            _masked_cpr_column(),
-            Citizen.status,
-            func.coalesce(_primary_mentor_name(today), ""),
-        )
-        .where(visible_citizen_ids(actor, today))
-        .order_by(Citizen.search_key)
-    )
-    if term:
-        query = query.where(_matches(term))
-    if status is not None:
-        query = query.where(Citizen.status == status.value)
-    if mentor_id is not None:
-        query = query.where(exists().where(
-            Assignment.citizen_id == Citizen.id, Assignment.user_id == mentor_id,
-            covers(Assignment, today)))
-    if legal_basis:
-        query = query.where(exists().where(
-            Grant.citizen_id == Citizen.id, Grant.legal_basis_id == LegalBasis.id,
-            LegalBasis.code == legal_basis))
-    if course_type_id is not None:
-        query = query.where(exists().where(
-            Grant.citizen_id == Citizen.id, Grant.course_type_id == course_type_id))
-    return query
+    benchmarks can time it bare). A search term matches the shown name in Danish order,
+    and up to four digits also the end of the CPR number."""
+    return citizen_list(
+        visible_citizen_ids(actor, today), today,
+        search_key=danish_sort_key(term) if term else "",
+        cpr_digits=term if term.isdigit() and len(term) <= 4 else "",
+        status=status.value if status is not None else None, mentor_id=mentor_id,
+        legal_basis=legal_basis, course_type_id=course_type_id)
 
 
 def citizen_filter_options(database: Database) -> FilterOptions:
     """Active team members, legal bases and course types for the list filters (no
     citizen data, so nothing to audit)."""
     with database.read_session() as session:
-        mentors = session.execute(select(User.id, User.full_name)
-                                  .where(User.active.is_(True))).all()
-        bases = session.execute(select(LegalBasis.code, LegalBasis.name)
-                                .order_by(LegalBasis.code)).all()
-        courses = session.execute(select(CourseType.id, CourseType.name)).all()
+        mentors = session.execute(active_user_names()).all()
+        bases = session.execute(legal_basis_names()).all()
+        courses = session.execute(course_type_names()).all()
     return FilterOptions(
         mentors=tuple(sorted(((i, n) for i, n in mentors),
                              key=lambda item: danish_sort_key(item[1]))),
@@ -276,7 +246,7 @@ def get_citizen_summary(
     return summary
 
 
-def create_citizen(context: Context, new: NewCitizen) -> int:
+def create_citizen(context: Context, new: NewCitizen) -> Result[int]:
     """Register a citizen, named or anonymous (§99: an alias, no CPR number).
 
     A mentor who registers a citizen becomes the primary mentor, or the new case would
@@ -304,7 +274,9 @@ def create_citizen(context: Context, new: NewCitizen) -> int:
         if mentor_id is not None:
             add_assignment(session, context.actor, citizen.id, mentor_id, PRIMARY,
                            citizen.opened_on or date.today(), None)
-        return citizen.id
+        citizen_id = citizen.id
+    kinds = (Kind.CITIZEN, Kind.ASSIGNMENTS) if mentor_id is not None else (Kind.CITIZEN,)
+    return Result(citizen_id, Changes.of(*kinds, citizen=citizen_id))
 
 
 # -- rules ----------------------------------------------------------------------------------
@@ -385,10 +357,7 @@ def cpr_columns(cpr: str | None) -> dict[str, Any]:
 
 
 def refuse_duplicate_cpr(session: Session, cpr: str, citizen_id: int | None) -> None:
-    query = select(Citizen.id).where(Citizen.cpr == cpr)
-    if citizen_id is not None:
-        query = query.where(Citizen.id != citizen_id)
-    if session.scalar(query) is not None:
+    if session.scalar(citizen_with_cpr(cpr, other_than=citizen_id)) is not None:
         # Names no one: the user may not have access to that other case.
         raise InvalidInput("En borger med dette CPR-nummer findes allerede.")
 
@@ -405,39 +374,6 @@ def _filter_text(status: CitizenStatus | None, mentor_id: int | None,
     return f"; filter: {shown}" if shown else ""
 
 
-def _masked_cpr_column():  # type: ignore[no-untyped-def]
-    # CPR is stored normalised (10 digits), so masking is the birth date plus a fixed
-    # mask; mask_cpr() gives the same text (a test holds them together).
-    return case(
-        (func.coalesce(Citizen.cpr, "") == "", ""),
-        else_=func.substr(Citizen.cpr, 1, 6) + "-" + literal(_MASKED_SEQUENCE),
-    )
-
-
-def _primary_mentor_name(today: date):  # type: ignore[no-untyped-def]
-    return (
-        select(User.full_name)
-        .join(Assignment, Assignment.user_id == User.id)
-        .where(Assignment.citizen_id == Citizen.id, Assignment.kind == PRIMARY,
-               covers(Assignment, today))
-        .order_by(Assignment.start_on.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
-def _matches(term: str):  # type: ignore[no-untyped-def]
-    pattern = f"%{_escape_like(danish_sort_key(term))}%"
-    conditions = [Citizen.search_key.like(pattern, escape="\\")]
-    if term.isdigit() and len(term) <= 4:
-        conditions.append(Citizen.cpr_last4.like(f"{term}%"))
-    return or_(*conditions)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _display_name(citizen: Citizen) -> str:
     name = f"{citizen.first_name} {citizen.last_name}".strip()
     shown_alias = citizen.alias or ANONYMOUS_MARK
@@ -445,19 +381,12 @@ def _display_name(citizen: Citizen) -> str:
 
 
 def _grant_lines(session: Session, citizen_id: int) -> list[GrantLine]:
-    rows = session.execute(
-        select(Grant, LegalBasis.code, CourseType.name, Authority.name)
-        .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
-        .outerjoin(CourseType, CourseType.id == Grant.course_type_id)
-        .outerjoin(Authority, Authority.id == Grant.authority_id)
-        .where(Grant.citizen_id == citizen_id)
-        .order_by(Grant.start_on.desc())
-    ).all()
+    rows = session.execute(citizen_grants(citizen_id)).all()
     return [
         GrantLine(
             legal_basis=basis, course_type=course or "", authority=authority or "",
             period=f"{format_date(grant.start_on)} – "
             f"{format_date(grant.end_on) if grant.end_on else 'løbende'}",
         )
-        for grant, basis, course, authority in rows
+        for grant, basis, _basis_name, course, _min_weeks, authority in rows
     ]

@@ -9,23 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk.storage.models import Consent
+from mentordesk.storage.queries.consents import consents_to_partner, in_force
 
 
 def valid_consents(session: Session, citizen_id: int, partner_id: int, on: date) -> list[Consent]:
     """The consents to this partner in force on ``on`` (empty: none)."""
-    return list(session.scalars(
-        select(Consent).where(
-            Consent.citizen_id == citizen_id,
-            Consent.partner_id == partner_id,
-            Consent.given_on <= on,
-            or_(Consent.expires_on.is_(None), Consent.expires_on > on),
-            or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on),
-        )
-    ))
+    return list(session.scalars(consents_to_partner(citizen_id, partner_id).where(in_force(on))))
 
 
 def has_valid_consent(session: Session, citizen_id: int, partner_id: int, on: date) -> bool:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -37,21 +36,14 @@ from mentordesk.domain.public_holidays import public_holidays_between
 from mentordesk.kernel.access import visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
-from mentordesk.services.citizens import ANONYMOUS_MARK
-from mentordesk.storage.models import (
-    Assessment,
-    Assignment,
-    Citizen,
-    Consent,
-    Contact,
-    Goal,
-    Grant,
-    LegalBasis,
-    Partner,
-    ReportDraft,
-    User,
+from mentordesk.storage.queries.deadlines import (
+    grants_with_first_contacts,
+    live_consents,
+    newest_assessments,
+    open_cases,
+    open_goals,
+    report_periods,
 )
-from mentordesk.storage.queries.periods import covers
 
 Scope = Literal["mine", "team"]
 SCOPES: tuple[Scope, ...] = ("mine", "team")
@@ -135,41 +127,10 @@ def _deadline(citizen_id: int, citizen: _CitizenInfo, item: DueItem, today: date
 
 def _open_citizens(session: Session, actor: Actor, scope: Scope, today: date
                    ) -> dict[int, _CitizenInfo]:
-    query = select(Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.alias,
-                   Citizen.is_anonymous).where(
-        Citizen.status != CitizenStatus.CLOSED.value, visible_citizen_ids(actor, today))
-    if scope == "mine":
-        mine = select(Assignment.citizen_id).where(Assignment.user_id == actor.user_id,
-                                                   covers(Assignment, today))
-        query = query.where(Citizen.id.in_(mine))
-    rows = session.execute(query).all()
-    mentors = _primary_mentors(session, [row.id for row in rows], today)
-    return {
-        row.id: _CitizenInfo(_display_name(row.first_name, row.last_name, row.alias,
-                                           row.is_anonymous),
-                             row.is_anonymous, mentors.get(row.id, ""))
-        for row in rows
-    }
-
-
-def _display_name(first: str, last: str, alias: str, anonymous: bool) -> str:
-    name = f"{first} {last}".strip()
-    return (alias or ANONYMOUS_MARK) if anonymous or not name else name
-
-
-def _primary_mentors(session: Session, citizen_ids: list[int], today: date) -> dict[int, str]:
-    names: dict[int, str] = {}
-    for chunk in _chunks(citizen_ids):
-        rows = session.execute(
-            select(Assignment.citizen_id, User.full_name)
-            .join(User, User.id == Assignment.user_id)
-            .where(Assignment.citizen_id.in_(chunk), Assignment.kind == "primary",
-                   covers(Assignment, today))
-            .order_by(Assignment.start_on)
-        ).all()
-        # Ordered by start: the newest current primary assignment wins.
-        names.update({citizen_id: name for citizen_id, name in rows})
-    return names
+    query = open_cases(visible_citizen_ids(actor, today), today, CitizenStatus.CLOSED.value,
+                       assigned_to=actor.user_id if scope == "mine" else None)
+    return {citizen_id: _CitizenInfo(name, anonymous, mentor or "")
+            for citizen_id, name, anonymous, mentor in session.execute(query)}
 
 
 # --- what ----------------------------------------------------------------------------------
@@ -201,27 +162,10 @@ def _case_facts(session: Session, citizen_ids: list[int], today: date,
 def _load_grants_and_contacts(session: Session, chunk: list[int], today: date,
                               rules: DeadlineRules, grants: dict[int, list[GrantFacts]],
                               contacts: dict[int, list[ContactFacts]]) -> None:
-    first_contact = (
-        select(func.min(Contact.contact_on))
-        .where(Contact.citizen_id == Grant.citizen_id, Contact.attended.is_(True),
-               Contact.contact_on >= Grant.start_on)
-        .scalar_subquery()
-    )
-    first_call = (
-        select(func.min(Contact.contact_on))
-        .where(Contact.citizen_id == Grant.citizen_id, Contact.attended.is_(True),
-               Contact.form == ContactForm.PHONE.value,
-               Contact.contact_on >= Grant.discharge_on)
-        .scalar_subquery()
-    )
+    # Grants running today, and those ended recently (their after-end deadlines).
     ended_after = today - timedelta(days=rules.after_end_days)
-    rows = session.execute(
-        select(Grant.id, Grant.citizen_id, LegalBasis.code, Grant.start_on, Grant.end_on,
-               Grant.discharge_on, first_contact, first_call)
-        .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
-        .where(Grant.citizen_id.in_(chunk), Grant.start_on <= today,
-               (Grant.end_on.is_(None)) | (Grant.end_on >= ended_after))
-    ).all()
+    rows = session.execute(grants_with_first_contacts(chunk, ended_after, today,
+                                                      ContactForm.PHONE.value)).all()
     for grant_id, citizen_id, basis, start, end, discharge, contact_on, call_on in rows:
         grants[citizen_id].append(GrantFacts(grant_id, basis, start, end, discharge))
         if contact_on is not None:
@@ -234,13 +178,7 @@ def _load_grants_and_contacts(session: Session, chunk: list[int], today: date,
 def _load_assessments(session: Session, chunk: list[int],
                       assessments: dict[int, list[date]]) -> None:
     # The newest assessment decides "was there one in or after the window".
-    rows = session.execute(
-        select(Goal.citizen_id, func.max(Assessment.assessed_on))
-        .join(Goal, Goal.id == Assessment.goal_id)
-        .where(Goal.citizen_id.in_(chunk))
-        .group_by(Goal.citizen_id)
-    ).all()
-    for citizen_id, newest in rows:
+    for citizen_id, newest in session.execute(newest_assessments(chunk)):
         assessments[citizen_id].append(newest)
 
 
@@ -249,26 +187,14 @@ def _load_open_goals(session: Session, chunk: list[int],
     # One row per open goal with its newest assessment: review dates and the plan's
     # evaluation rhythm need nothing more.
     finished = [status.value for status in GoalStatus if status.is_finished]
-    rows = session.execute(
-        select(Goal.citizen_id, Goal.id, Goal.title, Goal.start_on, Goal.review_on,
-               func.max(Assessment.assessed_on))
-        .outerjoin(Assessment, Assessment.goal_id == Goal.id)
-        .where(Goal.citizen_id.in_(chunk), Goal.status.not_in(finished))
-        .group_by(Goal.id)
-        .order_by(Goal.citizen_id, Goal.position, Goal.id)
-    ).all()
-    for citizen_id, goal_id, title, start_on, review_on, latest in rows:
+    for citizen_id, goal_id, title, start_on, review_on, latest in session.execute(
+            open_goals(chunk, finished)):
         goals[citizen_id].append(GoalFacts(goal_id, title, start_on, review_on, latest))
 
 
 def _load_reports(session: Session, chunk: list[int],
                   reports: dict[int, list[ReportFacts]]) -> None:
-    rows = session.execute(
-        select(ReportDraft.citizen_id, ReportDraft.period_from, ReportDraft.period_to,
-               ReportDraft.status)
-        .where(ReportDraft.citizen_id.in_(chunk))
-    ).all()
-    for citizen_id, period_from, period_to, status in rows:
+    for citizen_id, period_from, period_to, status in session.execute(report_periods(chunk)):
         reports[citizen_id].append(ReportFacts(period_from, period_to, status))
 
 
@@ -278,13 +204,7 @@ def _load_consents(session: Session, chunk: list[int], today: date, rules: Deadl
     # nor renew a consent that warns (a renewal runs longer than it), so years of old
     # consents stay in the database.
     lapsed_before = today - timedelta(days=rules.consent_grace_days)
-    rows = session.execute(
-        select(Consent.id, Consent.citizen_id, Consent.partner_id, Partner.name,
-               Consent.purpose, Consent.given_on, Consent.expires_on, Consent.withdrawn_on)
-        .join(Partner, Partner.id == Consent.partner_id)
-        .where(Consent.citizen_id.in_(chunk), Consent.withdrawn_on.is_(None),
-               Consent.expires_on.is_(None) | (Consent.expires_on >= lapsed_before))
-    ).all()
+    rows = session.execute(live_consents(chunk, lapsed_before)).all()
     for consent_id, citizen_id, partner_id, partner, purpose, given, expires, withdrawn in rows:
         consents[citizen_id].append(ConsentFacts(consent_id, partner_id, partner, purpose,
                                                  given, expires, withdrawn))

@@ -19,8 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.catalogue import MINUTES_PER_HOUR, Price, PriceModel, WeeklyHours
@@ -30,16 +29,12 @@ from mentordesk.domain.money import format_dkk
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_line, clean_note, optional_date, optional_int
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit
-from mentordesk.storage.models import (
-    Authority,
-    Citizen,
-    CourseType,
-    Grant,
-    LegalBasis,
-)
+from mentordesk.storage.models import Authority, Citizen, CourseType, Grant, LegalBasis
+from mentordesk.storage.queries.grants import citizen_grants, grants_with_names
 
 if TYPE_CHECKING:
     # Only a type: catalogue_admin imports this module for the shared rules below.
@@ -232,24 +227,10 @@ def grants_for_citizen(context: Context, citizen_id: int,
     """The citizen's grants, newest start first."""
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
-        rows = [_row(*columns) for columns in session.execute(
-            _grant_query().where(Grant.citizen_id == citizen_id)
-            .order_by(Grant.start_on.desc(), Grant.id.desc())
-        )]
+        rows = [_row(*columns) for columns in session.execute(citizen_grants(citizen_id))]
         audit.record(session, context.actor.login, audit.Action.READ, entity="grant",
                      citizen_id=citizen_id, detail=f"Bevillinger vist ({len(rows)})")
     return rows
-
-
-def _grant_query() -> Select[Any]:
-    basis = aliased(LegalBasis)
-    return (
-        select(Grant, basis.code, basis.name, CourseType.name, CourseType.min_weeks,
-               Authority.name)
-        .join(basis, basis.id == Grant.legal_basis_id)
-        .outerjoin(CourseType, CourseType.id == Grant.course_type_id)
-        .outerjoin(Authority, Authority.id == Grant.authority_id)
-    )
 
 
 def _row(grant: Grant, basis_code: str, basis_name: str, course_name: str | None,
@@ -264,14 +245,14 @@ def _row(grant: Grant, basis_code: str, basis_name: str, course_name: str | None
 
 
 def _load_row(session: Session, grant_id: int) -> GrantRow:
-    return _row(*session.execute(_grant_query().where(Grant.id == grant_id)).one())
+    return _row(*session.execute(grants_with_names().where(Grant.id == grant_id)).one())
 
 
 # --- changing -----------------------------------------------------------------------------
 
 
 def create_grant(context: Context, citizen_id: int,
-                 new: GrantInput) -> GrantRow:
+                 new: GrantInput) -> Result[GrantRow]:
     with context.session() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
         grant = Grant(citizen_id=citizen.id, **_grant_values(session, citizen, asdict(new)))
@@ -281,12 +262,12 @@ def create_grant(context: Context, citizen_id: int,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="grant",
                      entity_id=grant.id, citizen_id=citizen.id,
                      detail=f"Bevilling oprettet: {row.legal_basis_code}, {row.period_label}")
-        return row
+    return Result(row, _changed(citizen_id))
 
 
 def update_grant(context: Context, grant_id: int, expected_version: int,
                  changes: Mapping[str, Any],
-                 original: Mapping[str, Any] | None = None) -> GrantRow:
+                 original: Mapping[str, Any] | None = None) -> Result[GrantRow]:
     """Save ``changes`` (``GrantInput`` field names) made against ``expected_version``;
     raises ``EditConflict`` when someone else saved the grant meanwhile."""
     with context.session() as session:
@@ -299,11 +280,12 @@ def update_grant(context: Context, grant_id: int, expected_version: int,
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="grant",
                          entity_id=grant.id, citizen_id=citizen.id,
                          detail="Bevilling ændret: " + ", ".join(_FIELD_NAMES[f] for f in diff))
-        return _load_row(session, grant.id)
+        row = _load_row(session, grant.id)
+    return Result(row, _changed(row.citizen_id) if diff else NOTHING)
 
 
 def end_grant(context: Context, grant_id: int, expected_version: int,
-              end_on: date) -> GrantRow:
+              end_on: date) -> Result[GrantRow]:
     """End the grant on ``end_on`` (the last day it covers)."""
     with context.session() as session:
         grant = _visible_grant(session, context.actor, grant_id)
@@ -314,7 +296,12 @@ def end_grant(context: Context, grant_id: int, expected_version: int,
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="grant",
                      entity_id=grant.id, citizen_id=citizen.id,
                      detail=f"Bevilling afsluttet pr. {format_date(end_on)}")
-        return _load_row(session, grant.id)
+        row = _load_row(session, grant.id)
+    return Result(row, _changed(row.citizen_id))
+
+
+def _changed(citizen_id: int) -> Changes:
+    return Changes.of(Kind.GRANTS, citizen=citizen_id)
 
 
 def _visible_grant(session: Session, actor: Actor, grant_id: int) -> Grant:

@@ -17,12 +17,12 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.dates import format_date
 from mentordesk.kernel.actor import Actor
-from mentordesk.storage.models import ChangeRecord, User, utc_now
+from mentordesk.storage.models import ChangeRecord, utc_now
+from mentordesk.storage.queries.history import changes_of, tagged_entity_ids
 
 # Field names starting with this are bookkeeping (e.g. which goal a sub-goal belonged
 # to, so its history survives its deletion); readers do not show them.
@@ -120,11 +120,7 @@ def entity_ids_tagged(session: Session, citizen_id: int, entity: str, tag_field:
                       tag_value: str) -> list[int]:
     """Ids of ``entity`` rows (deleted ones included) whose history carries the hidden
     ``tag_field`` = ``tag_value`` (e.g. the sub-goals that ever belonged to goal 7)."""
-    return list(session.scalars(
-        select(ChangeRecord.entity_id).distinct()
-        .where(ChangeRecord.citizen_id == citizen_id, ChangeRecord.entity == entity,
-               ChangeRecord.field == tag_field, ChangeRecord.new_value == tag_value)
-    ))
+    return list(session.scalars(tagged_entity_ids(citizen_id, entity, tag_field, tag_value)))
 
 
 def read_changes(session: Session, citizen_id: int,
@@ -132,24 +128,12 @@ def read_changes(session: Session, citizen_id: int,
                  include_hidden: bool = False) -> list[ChangeRow]:
     """The changes of the given rows (``{"goal": [7], "sub_goal": [3, 4]}``), newest save
     first."""
-    conditions = [
-        (ChangeRecord.entity == entity) & ChangeRecord.entity_id.in_(list(ids))
-        for entity, ids in entities.items() if ids
-    ]
-    if not conditions:
+    if not any(entities.values()):
         return []
-    query = (
-        select(ChangeRecord, User.full_name)
-        .outerjoin(User, User.id == ChangeRecord.user_id)
-        .where(ChangeRecord.citizen_id == citizen_id, or_(*conditions))
-        # Newest save first; the fields of one save in the order they were written
-        # (a creation reads "Oprettet", then its values).
-        .order_by(ChangeRecord.changed_at.desc(), ChangeRecord.id)
-    )
     rows = [
         ChangeRow(record.id, record.changed_at, user_name or "", record.entity,
                   record.entity_id, record.field, record.old_value, record.new_value)
-        for record, user_name in session.execute(query)
+        for record, user_name in session.execute(changes_of(citizen_id, entities))
     ]
     if include_hidden:
         return rows

@@ -10,17 +10,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.models import Relative
+from mentordesk.storage.queries.network import citizen_relatives
 
 RELATIVE_LABELS = {"name": "Navn", "relation": "Relation", "phone": "Telefon", "note": "Note"}
 # Suggestions for the relation field; teams type their own words as well.
@@ -61,15 +62,12 @@ def relatives_for_citizen(context: Context, citizen_id: int) -> list[RelativeRow
 
 def relative_rows(session: Session, citizen_id: int) -> list[RelativeRow]:
     """The citizen's network in the caller's session (the caller checks access/audit)."""
-    relatives = session.scalars(
-        select(Relative).where(Relative.citizen_id == citizen_id)
-        .order_by(Relative.name, Relative.id)
-    )
+    relatives = session.scalars(citizen_relatives(citizen_id))
     return [_row(relative) for relative in relatives]
 
 
 def add_relative(context: Context, citizen_id: int,
-                 new: RelativeInput) -> int:
+                 new: RelativeInput) -> Result[int]:
     values = _checked({field.name: getattr(new, field.name) for field in fields(new)})
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
@@ -79,12 +77,13 @@ def add_relative(context: Context, citizen_id: int,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="relative",
                      entity_id=relative.id, citizen_id=citizen_id,
                      detail="Pårørende tilføjet")
-        return relative.id
+        relative_id = relative.id
+    return Result(relative_id, _changed(citizen_id))
 
 
 def update_relative(context: Context, relative_id: int, expected_version: int,
                     changes: Mapping[str, Any],
-                    original: Mapping[str, Any] | None = None) -> RelativeRow:
+                    original: Mapping[str, Any] | None = None) -> Result[RelativeRow]:
     """Edit a relative against the loaded version (``EditConflict`` when stale)."""
     unknown = set(changes) - set(RELATIVE_LABELS)
     if unknown:
@@ -98,16 +97,24 @@ def update_relative(context: Context, relative_id: int, expected_version: int,
                          entity_id=relative.id, citizen_id=relative.citizen_id,
                          detail="Pårørende ændret: "
                          + ", ".join(RELATIVE_LABELS[field] for field in diff))
-        return _row(relative)
+        row = _row(relative)
+        changes = _changed(relative.citizen_id) if diff else NOTHING
+    return Result(row, changes)
 
 
-def remove_relative(context: Context, relative_id: int) -> None:
+def remove_relative(context: Context, relative_id: int) -> Result[None]:
     with context.session() as session:
         relative = _relative(session, context.actor, relative_id)
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="relative",
                      entity_id=relative.id, citizen_id=relative.citizen_id,
                      detail="Pårørende fjernet")
+        citizen_id = relative.citizen_id
         session.delete(relative)
+    return Result(None, _changed(citizen_id))
+
+
+def _changed(citizen_id: int) -> Changes:
+    return Changes.of(Kind.NETWORK, citizen=citizen_id)
 
 
 def _relative(session: Session, actor: Actor, relative_id: int) -> Relative:

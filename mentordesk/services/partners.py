@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -24,6 +23,7 @@ from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import (
     clean_email,
     clean_flag,
@@ -34,7 +34,9 @@ from mentordesk.kernel.cleaning import (
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services.catalogue_admin import Removal
-from mentordesk.storage.models import Consent, Contact, Partner
+from mentordesk.storage.models import Consent, Partner
+from mentordesk.storage.queries.consents import citizen_consents
+from mentordesk.storage.queries.partners import all_partners, partner_uses
 
 # "Udløber snart": time enough to ask the citizen to renew before the consent lapses.
 EXPIRING_WITHIN_DAYS = 30
@@ -113,14 +115,12 @@ def list_partners(context: Context) -> list[PartnerItem]:
     The register holds no citizen data, so reading it is not audited.
     """
     with context.read() as session:
-        items = [_partner_item(session, row) for row in session.scalars(select(Partner))]
+        items = [_partner_item(session, row) for row in session.scalars(all_partners())]
     return sorted(items, key=lambda item: danish_sort_key(item.name))
 
 
 def _partner_uses(session: Session, partner_id: int) -> int:
-    consents = session.scalar(select(func.count()).where(Consent.partner_id == partner_id))
-    contacts = session.scalar(select(func.count()).where(Contact.partner_id == partner_id))
-    return int(consents or 0) + int(contacts or 0)
+    return int(session.scalar(partner_uses(partner_id)) or 0)
 
 
 def _partner_item(session: Session, row: Partner) -> PartnerItem:
@@ -143,19 +143,24 @@ def _partner_values(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def create_partner(context: Context, new: PartnerInput) -> PartnerItem:
+# The partner register is the team's: a change there is not one citizen's.
+_REGISTER_CHANGED = Changes.of(Kind.PARTNERS)
+
+
+def create_partner(context: Context, new: PartnerInput) -> Result[PartnerItem]:
     with context.session() as session:
         row = Partner(**_partner_values(asdict(new)))
         session.add(row)
         session.flush()
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="partner",
                      entity_id=row.id, detail=f"Samarbejdspartner oprettet: {row.name}")
-        return _partner_item(session, row)
+        item = _partner_item(session, row)
+    return Result(item, _REGISTER_CHANGED)
 
 
 def update_partner(context: Context, partner_id: int, expected_version: int,
                    changes: Mapping[str, Any],
-                   original: Mapping[str, Any] | None = None) -> PartnerItem:
+                   original: Mapping[str, Any] | None = None) -> Result[PartnerItem]:
     with context.session() as session:
         row = _partner(session, partner_id)
         diff = checked_edit(session, row, expected_version, changes, original, PARTNER_FIELDS,
@@ -164,11 +169,12 @@ def update_partner(context: Context, partner_id: int, expected_version: int,
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="partner",
                          entity_id=row.id,
                          detail=f"Samarbejdspartner ændret: {row.name} ({', '.join(diff)})")
-        return _partner_item(session, row)
+        item = _partner_item(session, row)
+    return Result(item, _REGISTER_CHANGED if diff else NOTHING)
 
 
 def remove_partner(context: Context, partner_id: int,
-                   expected_version: int) -> Removal:
+                   expected_version: int) -> Result[Removal]:
     """Delete a partner nobody refers to; one with consents or contacts is deactivated,
     because those records must keep saying who the information went to."""
     require_coordinator(context.actor)
@@ -182,11 +188,11 @@ def remove_partner(context: Context, partner_id: int,
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="partner",
                          entity_id=row.id,
                          detail=f"Samarbejdspartner deaktiveret (i brug): {row.name}")
-            return Removal.DEACTIVATED
+            return Result(Removal.DEACTIVATED, _REGISTER_CHANGED)
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="partner",
                      entity_id=row.id, detail=f"Samarbejdspartner slettet: {row.name}")
         session.delete(row)
-        return Removal.DELETED
+    return Result(Removal.DELETED, _REGISTER_CHANGED)
 
 
 def _partner(session: Session, partner_id: int) -> Partner:
@@ -239,10 +245,8 @@ def consents_for_citizen(context: Context, citizen_id: int,
     today = today or date.today()
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
-        rows = [_consent_row(consent, partner, today) for consent, partner in session.execute(
-            select(Consent, Partner).join(Partner, Partner.id == Consent.partner_id)
-            .where(Consent.citizen_id == citizen_id)
-        )]
+        rows = [_consent_row(consent, partner, today)
+                for consent, partner in session.execute(citizen_consents(citizen_id))]
         audit.record(session, context.actor.login, audit.Action.READ, entity="consent",
                      citizen_id=citizen_id, detail=f"Samtykker vist ({len(rows)})")
     rows.sort(key=lambda row: row.id, reverse=True)
@@ -289,7 +293,7 @@ def _consent_values(session: Session, values: Mapping[str, Any], today: date,
 
 
 def record_consent(context: Context, citizen_id: int, new: ConsentInput,
-                   today: date | None = None) -> ConsentRow:
+                   today: date | None = None) -> Result[ConsentRow]:
     today = today or date.today()
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
@@ -301,12 +305,13 @@ def record_consent(context: Context, citizen_id: int, new: ConsentInput,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="consent",
                      entity_id=consent.id, citizen_id=citizen_id,
                      detail=f"Samtykke registreret: {partner.name}")
-        return _consent_row(consent, partner, today)
+        row = _consent_row(consent, partner, today)
+    return Result(row, _consent_changed(citizen_id))
 
 
 def update_consent(context: Context, consent_id: int, expected_version: int,
                    changes: Mapping[str, Any], original: Mapping[str, Any] | None = None,
-                   today: date | None = None) -> ConsentRow:
+                   today: date | None = None) -> Result[ConsentRow]:
     today = today or date.today()
     with context.session() as session:
         consent = _visible_consent(session, context.actor, consent_id, today)
@@ -319,11 +324,13 @@ def update_consent(context: Context, consent_id: int, expected_version: int,
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="consent",
                          entity_id=consent.id, citizen_id=consent.citizen_id,
                          detail=f"Samtykke ændret: {partner.name} ({', '.join(diff)})")
-        return _consent_row(consent, partner, today)
+        row = _consent_row(consent, partner, today)
+    return Result(row, _consent_changed(row.citizen_id) if diff else NOTHING)
 
 
 def withdraw_consent(context: Context, consent_id: int, expected_version: int,
-                     withdrawn_on: date | None = None, today: date | None = None) -> ConsentRow:
+                     withdrawn_on: date | None = None,
+                     today: date | None = None) -> Result[ConsentRow]:
     """The citizen withdraws the consent, from ``withdrawn_on`` (default today)."""
     today = today or date.today()
     withdrawn_on = withdrawn_on or today
@@ -342,7 +349,12 @@ def withdraw_consent(context: Context, consent_id: int, expected_version: int,
                      entity_id=consent.id, citizen_id=consent.citizen_id,
                      detail=f"Samtykke trukket tilbage pr. {format_date(withdrawn_on)}: "
                             f"{partner.name}")
-        return _consent_row(consent, partner, today)
+        row = _consent_row(consent, partner, today)
+    return Result(row, _consent_changed(row.citizen_id))
+
+
+def _consent_changed(citizen_id: int) -> Changes:
+    return Changes.of(Kind.PARTNERS, citizen=citizen_id)
 
 
 def _visible_consent(session: Session, actor: Actor, consent_id: int, today: date) -> Consent:

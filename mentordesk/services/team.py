@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -19,12 +18,20 @@ from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import Assignment, User
-from mentordesk.storage.queries.periods import covers
+from mentordesk.storage.models import User
+from mentordesk.storage.queries.assignments import caseload_size
+from mentordesk.storage.queries.team import (
+    other_active_users_with_role,
+    team_with_caseloads,
+    user_count,
+    user_with_login,
+    user_with_login_any_case,
+)
 
 MAX_WEEKLY_HOURS = 7 * 24
 
@@ -72,7 +79,7 @@ USER_LABELS = {
 def register_first_admin(database: Database, login: str, full_name: str) -> Actor:
     """The first user of a new database is its administrator."""
     with database.session() as session:
-        if session.scalar(select(func.count()).select_from(User)):
+        if session.scalar(user_count()):
             raise ValueError("The database already has users")
         user = User(login=login, full_name=full_name, role=Role.ADMIN.value)
         session.add(user)
@@ -87,7 +94,7 @@ def resolve_actor(database: Database, login: str) -> Actor:
     citizens, so opening the file never exposes data to someone not on the team.
     A deactivated user is refused."""
     with database.session() as session:
-        user = session.scalar(select(User).where(User.login == login))
+        user = session.scalar(user_with_login(login))
         if user is None:
             user = User(login=login, full_name=login, role=Role.MENTOR.value)
             session.add(user)
@@ -119,19 +126,18 @@ def list_users(context: Context, *, active_only: bool = False,
                today: date | None = None) -> list[TeamMember]:
     """Everyone on the team, by name; with each one's current number of citizens."""
     today = today or date.today()
-    caseload = (
-        select(func.count(func.distinct(Assignment.citizen_id)))
-        .where(Assignment.user_id == User.id, covers(Assignment, today))
-        .scalar_subquery()
-    )
-    query = select(User, caseload).order_by(User.full_name, User.login)
+    query = team_with_caseloads(today)
     if active_only:
         query = query.where(User.active.is_(True))
     with context.read() as session:
         return [_member(user, count) for user, count in session.execute(query)]
 
 
-def create_user(context: Context, new: NewUser) -> int:
+# Team members are shown by name wherever they work on a case: a team-wide change.
+_TEAM_CHANGED = Changes.of(Kind.TEAM)
+
+
+def create_user(context: Context, new: NewUser) -> Result[int]:
     """Add a team member (admins only). The login is the member's OS login."""
     require_admin(context.actor)
     values = _checked_user_values({
@@ -147,12 +153,13 @@ def create_user(context: Context, new: NewUser) -> int:
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="user",
                      entity_id=user.id,
                      detail=f"Bruger oprettet: {user.login} ({Role(user.role).label})")
-        return user.id
+        user_id = user.id
+    return Result(user_id, _TEAM_CHANGED)
 
 
 def update_user(context: Context, user_id: int, expected_version: int,
                 changes: Mapping[str, Any],
-                original: Mapping[str, Any] | None = None) -> TeamMember:
+                original: Mapping[str, Any] | None = None) -> Result[TeamMember]:
     """Edit a team member (admins only) against the version the admin loaded.
 
     Raises ``EditConflict`` when someone saved meanwhile; the last active admin can be
@@ -176,7 +183,8 @@ def update_user(context: Context, user_id: int, expected_version: int,
                          entity_id=user.id, detail="Bruger ændret: "
                          + ", ".join(label for field, label in USER_LABELS.items()
                                      if field in diff))
-        return _member(user, _caseload(session, user.id, date.today()))
+        member = _member(user, _caseload(session, user.id, date.today()))
+    return Result(member, _TEAM_CHANGED if diff else NOTHING)
 
 
 def parse_weekly_hours(text: str) -> int:
@@ -223,10 +231,7 @@ def _checked_user_values(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _refuse_taken_login(session: Session, login: str, user_id: int | None) -> None:
-    query = select(User.id).where(func.lower(User.login) == login.lower())
-    if user_id is not None:
-        query = query.where(User.id != user_id)
-    if session.scalar(query) is not None:
+    if session.scalar(user_with_login_any_case(login, other_than=user_id)) is not None:
         raise InvalidInput(f"Der findes allerede en bruger med login »{login}«.")
 
 
@@ -236,10 +241,7 @@ def _protect_last_admin(session: Session, user: User, changes: Mapping[str, Any]
                    and changes.get("active", user.active))
     if not is_admin_now or stays_admin:
         return
-    others = session.scalar(
-        select(func.count()).select_from(User).where(
-            User.role == Role.ADMIN.value, User.active.is_(True), User.id != user.id)
-    )
+    others = session.scalar(other_active_users_with_role(Role.ADMIN.value, user.id))
     if not others:
         raise InvalidInput("Teamet skal have mindst én aktiv administrator. Gør en anden "
                            "bruger til administrator først.")
@@ -254,10 +256,7 @@ def _member(user: User, caseload: int) -> TeamMember:
 
 
 def _caseload(session: Session, user_id: int, today: date) -> int:
-    return session.scalar(
-        select(func.count(func.distinct(Assignment.citizen_id)))
-        .where(Assignment.user_id == user_id, covers(Assignment, today))
-    ) or 0
+    return session.scalar(caseload_size(user_id, today)) or 0
 
 
 

@@ -13,16 +13,15 @@ import binascii
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import cast
-
-from sqlalchemy import CursorResult, delete, select
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_admin
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
+from mentordesk.storage.queries.settings import remove_setting, setting
 
 LOGO_META_KEY = "team_logo_png_base64"
 ENTITY = "team_settings"
@@ -89,7 +88,7 @@ def _check_dimensions(width: int, height: int) -> None:
                            f"{MAX_LOGO_SIDE} × {MAX_LOGO_SIDE} pixel.")
 
 
-def _encode(image) -> TeamLogo:
+def _encode(image) -> TeamLogo:  # type: ignore[no-untyped-def]
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     image = image.convert("RGBA" if has_alpha else "RGB")
     image.thumbnail((STORED_MAX_SIDE, STORED_MAX_SIDE))
@@ -98,7 +97,11 @@ def _encode(image) -> TeamLogo:
     return TeamLogo(out.getvalue(), image.width, image.height)
 
 
-def set_team_logo(context: Context, raw: bytes) -> TeamLogo:
+# The logo is the team's: every report preview may show it.
+_SETTINGS_CHANGED = Changes.of(Kind.SETTINGS)
+
+
+def set_team_logo(context: Context, raw: bytes) -> Result[TeamLogo]:
     """Administrator only. Validates first, so a refused file changes nothing."""
     require_admin(context.actor)
     logo = normalize_logo(raw)
@@ -107,29 +110,28 @@ def set_team_logo(context: Context, raw: bytes) -> TeamLogo:
                               value=base64.b64encode(logo.png).decode("ascii")))
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      detail=f"Logo til rapporter ændret ({logo.width} × {logo.height} pixel)")
-    return logo
+    return Result(logo, _SETTINGS_CHANGED)
 
 
-def set_team_logo_from_file(context: Context, path: Path) -> TeamLogo:
+def set_team_logo_from_file(context: Context, path: Path) -> Result[TeamLogo]:
     require_admin(context.actor)
     return set_team_logo(context, read_logo_file(path))
 
 
-def remove_team_logo(context: Context) -> None:
+def remove_team_logo(context: Context) -> Result[None]:
     require_admin(context.actor)
     with context.session() as session:
-        # A DELETE returns a CursorResult; Session.execute is typed for any statement.
-        removed = cast(CursorResult, session.execute(
-            delete(AppMeta).where(AppMeta.key == LOGO_META_KEY)))
+        removed = session.execute(remove_setting(LOGO_META_KEY))
         if removed.rowcount:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          detail="Logo til rapporter fjernet")
+    return Result(None, _SETTINGS_CHANGED if removed.rowcount else NOTHING)
 
 
 def team_logo(database: Database) -> bytes | None:
     """The stored logo PNG, or None (also for a damaged setting: printing must go on)."""
     with database.read_session() as session:
-        encoded = session.scalar(select(AppMeta.value).where(AppMeta.key == LOGO_META_KEY))
+        encoded = session.scalar(setting(LOGO_META_KEY))
     return decode_logo(encoded)
 
 

@@ -36,7 +36,7 @@ def db(tmp_path: Path, isolated_home: Path) -> tuple[Path, int]:
     try:
         actor = resolve_actor(database, vault.current_login())
         citizen = create_citizen(Context(database, actor), NewCitizen(
-            first_name="Rikke", last_name="Indsigt", note="<b>fed</b> & =1+1"))
+            first_name="Rikke", last_name="Indsigt", note="<b>fed</b> & =1+1")).value
     finally:
         database.close()
     return path, citizen

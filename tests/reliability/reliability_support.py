@@ -41,7 +41,7 @@ def open_database(path: Path, raw_key: RawKey) -> Database:
 def add_citizen(database: Database, label: str, **fields: str) -> int:
     actor = resolve_actor(database, vault.current_login())
     return create_citizen(Context(database, actor), NewCitizen(first_name="Prøve", last_name=label,
-                                                      **fields))
+                                                      **fields)).value
 
 
 def fork_child(body: Callable[[int], None]) -> tuple[int, int]:

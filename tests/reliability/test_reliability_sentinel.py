@@ -57,12 +57,13 @@ def _representative_flows(path: Path, raw_key, log: logging.Logger) -> None:
     database = open_database(path, raw_key)
     actor = resolve_actor(database, vault.current_login())
     citizen_id = create_citizen(Context(database, actor), NewCitizen(
-        first_name=SENTINEL_NAME, last_name="Prøvesen", cpr=SENTINEL_CPR, note=SENTINEL_NOTE))
+        first_name=SENTINEL_NAME, last_name="Prøvesen", cpr=SENTINEL_CPR, note=SENTINEL_NOTE)).value
     list_citizens(Context(database, actor), search=SENTINEL_NAME)
     list_citizens(Context(database, actor), search=SENTINEL_CPR)
     get_citizen_summary(Context(database, actor), citizen_id)
     try:  # the same CPR twice: refused with a message that must not reach the log raw
-        create_citizen(Context(database, actor), NewCitizen(first_name=SENTINEL_NAME, cpr=SENTINEL_CPR))
+        create_citizen(Context(database, actor),
+                       NewCitizen(first_name=SENTINEL_NAME, cpr=SENTINEL_CPR))
     except MentorDeskError:
         log.exception("Saving a citizen was refused")
     try:  # a database error whose text carries the row's values

@@ -32,7 +32,8 @@ def _raw(database):
 
 
 def test_search_read_and_create_are_logged_with_term(database, admin):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Birthe", last_name="Holm"))
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Birthe", last_name="Holm")).value
     list_citizens(Context(database, admin), search="holm")
     get_citizen_summary(Context(database, admin), citizen_id)
     created = _events(database, "create")

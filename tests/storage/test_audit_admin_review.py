@@ -30,9 +30,10 @@ def team(database, admin):
     mentor = resolve_actor(database, "mette")
     own = create_citizen(Context(database, admin), NewCitizen(
         first_name="Olga", last_name="Egen", cpr="0101901234",
-        status=CitizenStatus.ACTIVE))
-    other = create_citizen(Context(database, admin), NewCitizen(first_name="Peter", last_name="Fremmed",
-                                                       status=CitizenStatus.ACTIVE))
+        status=CitizenStatus.ACTIVE)).value
+    other = create_citizen(Context(database, admin),
+                           NewCitizen(first_name="Peter", last_name="Fremmed",
+                                                       status=CitizenStatus.ACTIVE)).value
     assign_mentor(Context(database, admin), own, mentor.user_id, "primary")
     get_citizen_summary(Context(database, mentor), own)
     reveal_cpr(Context(database, mentor), own)
@@ -53,14 +54,16 @@ def test_filters_by_citizen_user_action_and_period(database, admin, team):
     assert search_log(Context(database, admin), LogFilter(start=date(2000, 1, 1),
                                                  end=date(2000, 1, 31))).total == 0
     with pytest.raises(InvalidInput):
-        search_log(Context(database, admin), LogFilter(start=date(2026, 2, 1), end=date(2026, 1, 1)))
+        search_log(Context(database, admin),
+                   LogFilter(start=date(2026, 2, 1), end=date(2026, 1, 1)))
     with pytest.raises(AccessDenied):
         search_log(Context(database, mentor), LogFilter())
 
 
 def test_export_never_writes_a_formula(database, admin, team, tmp_path):
     _mentor, _own, other = team
-    assert export_log(Context(database, admin), LogFilter(citizen_id=other), tmp_path / "log.xlsx") >= 1
+    assert export_log(Context(database, admin),
+                      LogFilter(citizen_id=other), tmp_path / "log.xlsx") >= 1
     sheet = openpyxl.load_workbook(tmp_path / "log.xlsx").active
     details = [row[9] for row in sheet.iter_rows(min_row=2)]
     assert any(cell.value == HOSTILE for cell in details)

@@ -88,7 +88,8 @@ def test_hour_and_price_labels():
 
 def test_only_admins_change_the_catalogue(database, mentor):
     with pytest.raises(AccessDenied):
-        create_legal_basis(Context(database, mentor), LegalBasisInput("SEL §107", "Midlertidigt ophold"))
+        create_legal_basis(Context(database, mentor),
+                           LegalBasisInput("SEL §107", "Midlertidigt ophold"))
     basis = _basis(load_catalogue(database), "SEL §85")
     with pytest.raises(AccessDenied):
         update_legal_basis(Context(database, mentor), basis.id, basis.version, {"name": "Ændret"})
@@ -100,7 +101,8 @@ def test_only_admins_change_the_catalogue(database, mentor):
 
 def test_admin_adds_legal_basis_with_literal_text_and_audit(database, admin):
     created = create_legal_basis(Context(database, admin), LegalBasisInput(
-        " SEL §107 ", HOSTILE, note=HOSTILE, allows_anonymous=True, requires_assessment=False))
+        " SEL §107 ", HOSTILE, note=HOSTILE, allows_anonymous=True,
+        requires_assessment=False)).value
     assert created.code == "SEL §107"
     assert created.name == HOSTILE and created.note == HOSTILE
     assert _basis(load_catalogue(database), "SEL §107").allows_anonymous
@@ -125,7 +127,7 @@ def test_course_type_hours_and_price_are_stored_in_minutes_and_oere(database, ad
     created = create_course_type(Context(database, admin), CourseTypeInput(
         "Bostøtte - Intensiv", legal_basis_id=basis.id, min_weeks=26,
         hours_min_minutes=6 * 60, hours_max_minutes=10 * 60, price_model="per_week",
-        price_oere=250_000, price_max_hours=10, roles="Pædagog, sygeplejerske"))
+        price_oere=250_000, price_max_hours=10, roles="Pædagog, sygeplejerske")).value
     assert created.hours_label == "6–10 timer/uge"
     assert created.price_label == "2.500,00 kr. pr. uge op til ca. 10 timer eks. moms"
     assert created.legal_basis_code == "SEL §85"
@@ -162,30 +164,36 @@ def test_stale_course_type_edit_is_a_conflict(database, admin):
         ("description", "Min beskrivelse", "Deres beskrivelse")]
     assert conflict.merged == {"price_oere": 45_000, "price_model": "per_hour"}
     saved = update_course_type(Context(database, admin), course.id, conflict.current_version,
-                               {**conflict.merged, "description": "Begge"})
+                               {**conflict.merged, "description": "Begge"}).value
     assert (saved.description, saved.price_label) == ("Begge", "450,00 kr. pr. time eks. moms")
 
 
 def test_removing_in_use_rows_deactivates_them(database, admin):
     catalogue = load_catalogue(database)
     course = _course(catalogue, "Mentorstøtte - For borgere med misbrug")
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bo", last_name="Brug"))
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Bo", last_name="Brug")).value
     create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=course.legal_basis_id, course_type_id=course.id,
         start_on=date(2026, 1, 5)))
-    assert remove_course_type(Context(database, admin), course.id, course.version) is Removal.DEACTIVATED
+    assert remove_course_type(Context(database, admin),
+                              course.id, course.version).value is Removal.DEACTIVATED
     after = _course(load_catalogue(database), "Mentorstøtte - For borgere med misbrug")
     assert not after.active and after.uses == 1
     # Legal bases named by course types are in use too.
     lab42 = _basis(catalogue, "LAB §42")
-    assert remove_legal_basis(Context(database, admin), lab42.id, lab42.version) is Removal.DEACTIVATED
-    unused = create_legal_basis(Context(database, admin), LegalBasisInput("SEL §107", "Ophold"))
-    assert remove_legal_basis(Context(database, admin), unused.id, unused.version) is Removal.DELETED
+    assert remove_legal_basis(Context(database, admin),
+                              lab42.id, lab42.version).value is Removal.DEACTIVATED
+    unused = create_legal_basis(Context(database, admin),
+                                LegalBasisInput("SEL §107", "Ophold")).value
+    assert remove_legal_basis(Context(database, admin),
+                              unused.id, unused.version).value is Removal.DELETED
     assert "SEL §107" not in [item.code for item in load_catalogue(database).legal_bases]
 
 
 def test_remove_against_a_stale_version_is_refused(database, admin):
-    basis = create_legal_basis(Context(database, admin), LegalBasisInput("SEL §107", "Ophold"))
+    basis = create_legal_basis(Context(database, admin),
+                               LegalBasisInput("SEL §107", "Ophold")).value
     update_legal_basis(Context(database, admin), basis.id, basis.version, {"name": "Midlertidigt"})
     with pytest.raises(StaleEdit):
         remove_legal_basis(Context(database, admin), basis.id, basis.version)
@@ -194,20 +202,23 @@ def test_remove_against_a_stale_version_is_refused(database, admin):
 def test_authorities_create_edit_remove(database, admin):
     authority = create_authority(Context(database, admin), AuthorityInput(
         "Jobcenter Vestby", kind="jobcenter", address="Torvet 1, 9999 Vestby",
-        email="jobcenter@vestby.example"))
+        email="jobcenter@vestby.example")).value
     assert authority.kind_label == "Jobcenter"
     with pytest.raises(InvalidInput, match="ligner ikke en e-mailadresse"):
-        update_authority(Context(database, admin), authority.id, authority.version, {"email": "ingen"})
+        update_authority(Context(database, admin),
+                         authority.id, authority.version, {"email": "ingen"})
     with pytest.raises(InvalidInput, match="kommune eller et jobcenter"):
         create_authority(Context(database, admin), AuthorityInput("Region Demo", kind="region"))
     with pytest.raises(InvalidInput, match="allerede en myndighed"):
         create_authority(Context(database, admin), AuthorityInput("jobcenter vestby"))
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Ida", last_name="Job"))
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Ida", last_name="Job")).value
     basis = _basis(load_catalogue(database), "LAB §31b")
     create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=basis.id, authority_id=authority.id, start_on=date(2026, 2, 2)))
     with pytest.raises(InvalidInput, match="står på 1 bevilling"):
         remove_authority(Context(database, admin), authority.id, authority.version)
-    other = create_authority(Context(database, admin), AuthorityInput("Sydby Kommune"))
-    assert remove_authority(Context(database, admin), other.id, other.version) is Removal.DELETED
+    other = create_authority(Context(database, admin), AuthorityInput("Sydby Kommune")).value
+    assert remove_authority(Context(database, admin),
+                            other.id, other.version).value is Removal.DELETED
     assert [a.name for a in load_catalogue(database).authorities] == ["Jobcenter Vestby"]

@@ -24,7 +24,8 @@ def _populate(database, admin) -> dict[str, int]:
     ids = {}
     for first, last, alias, cpr in PEOPLE:
         ids[first or alias] = create_citizen(
-            Context(database, admin), NewCitizen(first_name=first, last_name=last, alias=alias, cpr=cpr))
+            Context(database, admin),
+            NewCitizen(first_name=first, last_name=last, alias=alias, cpr=cpr)).value
     return ids
 
 
@@ -46,7 +47,8 @@ def test_search_by_name_part_alias_and_last_four(database, admin):
     assert [r.display_name for r in list_citizens(Context(database, admin), "øster")] == [
         "Øjvind Østergaard"]
     assert [r.display_name for r in list_citizens(Context(database, admin), "RAVN")] == ["Ravnen"]
-    assert [r.display_name for r in list_citizens(Context(database, admin), "9033")] == ["Æbelø Ærø"]
+    assert [r.display_name for r in list_citizens(Context(database, admin),
+                                                  "9033")] == ["Æbelø Ærø"]
     assert list_citizens(Context(database, admin), "%") == []
     assert list_citizens(Context(database, admin), "_") == []
 

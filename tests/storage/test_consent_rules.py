@@ -11,7 +11,8 @@ from mentordesk.storage.models import Consent, Partner
 
 
 def test_consent_window(database, admin):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Sif", last_name="Samtykke"))
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Sif", last_name="Samtykke")).value
     with database.session() as session:
         gp = Partner(name="Lægehuset Vestby", kind="gp")
         psychiatry = Partner(name="Distriktspsykiatrien", kind="psychiatry")

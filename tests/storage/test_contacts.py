@@ -38,8 +38,9 @@ HOSTILE = "=HYPERLINK(\"x\") <b>fed</b> & 'citat' \"dobbelt\" 🙂\nanden linje"
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Karla", last_name="Kontakt",
-                                                      cpr="0101909001"))
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Karla", last_name="Kontakt",
+                                                      cpr="0101909001")).value
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def contact_count(database) -> int:
 def test_defaults_mentor_is_actor_date_is_today_attended(database, mentor, citizen_id):
     contact_id = log_contact(Context(database, mentor), NewContact(
         citizen_id=citizen_id, duration_minutes=90, form=ContactForm.ACCOMPANIMENT,
-        place="  Lægehuset  ", note=HOSTILE))
+        place="  Lægehuset  ", note=HOSTILE)).value
 
     rows = contacts_for_citizen(Context(database, mentor), citizen_id)
     assert [row.id for row in rows] == [contact_id]
@@ -147,13 +148,15 @@ def test_bad_input_is_refused_in_danish_and_nothing_is_saved(database, admin, ci
 
 
 def test_full_day_and_exact_limits_are_accepted(database, admin, citizen_id):
-    log_contact(Context(database, admin), contact(citizen_id, duration_minutes=24 * 60, place="x" * 200,
+    log_contact(Context(database, admin),
+                contact(citizen_id, duration_minutes=24 * 60, place="x" * 200,
                                          note="ø" * 20_000), today=TODAY)
     assert contact_count(database) == 1
 
 
 def test_goal_links_only_to_the_citizens_own_goals(database, admin, citizen_id):
-    other = create_citizen(Context(database, admin), NewCitizen(first_name="Anden", last_name="Borger"))
+    other = create_citizen(Context(database, admin),
+                           NewCitizen(first_name="Anden", last_name="Borger")).value
     second = add_goal(database, citizen_id, "Åbne e-Boks selv", position=2)
     first = add_goal(database, citizen_id, "Mere struktur i hverdagen", position=1)
     foreign = add_goal(database, other, "Ikke min")
@@ -161,10 +164,13 @@ def test_goal_links_only_to_the_citizens_own_goals(database, admin, citizen_id):
     assert goals_for_linking(Context(database, admin), citizen_id) == [
         (first, "Mere struktur i hverdagen"), (second, "Åbne e-Boks selv")]
     with pytest.raises(ContactInputError, match="hører ikke til borgeren"):
-        log_contact(Context(database, admin), contact(citizen_id, goal_ids=(first, foreign)), today=TODAY)
-    contact_id = log_contact(Context(database, admin), contact(citizen_id, goal_ids=(second, first)),
-                             today=TODAY)
-    assert get_contact(Context(database, admin), contact_id).goal_ids == tuple(sorted((first, second)))
+        log_contact(Context(database, admin),
+                    contact(citizen_id, goal_ids=(first, foreign)), today=TODAY)
+    contact_id = log_contact(Context(database, admin),
+                             contact(citizen_id, goal_ids=(second, first)),
+                             today=TODAY).value
+    assert get_contact(Context(database, admin),
+                       contact_id).goal_ids == tuple(sorted((first, second)))
 
 
 # -- consent --------------------------------------------------------------------------
@@ -174,7 +180,8 @@ def test_partner_contact_without_consent_needs_a_reason(database, admin, citizen
     partner_id = add_partner(database, "Lægehuset Vestby")
 
     with pytest.raises(ConsentMissing) as caught:
-        log_contact(Context(database, admin), contact(citizen_id, partner_id=partner_id), today=TODAY)
+        log_contact(Context(database, admin),
+                    contact(citizen_id, partner_id=partner_id), today=TODAY)
     assert "Lægehuset Vestby" in str(caught.value) and "20-11-2026" in str(caught.value)
     assert contact_count(database) == 0
 
@@ -183,7 +190,7 @@ def test_partner_contact_without_consent_needs_a_reason(database, admin, citizen
                                              consent_override_reason="   "), today=TODAY)
     contact_id = log_contact(Context(database, admin), contact(
         citizen_id, partner_id=partner_id, consent_override_reason="Akut: borgeren <indlagt>"),
-        today=TODAY)
+        today=TODAY).value
 
     detail = get_contact(Context(database, admin), contact_id)
     assert detail.consent_override_reason == "Akut: borgeren <indlagt>"
@@ -192,7 +199,8 @@ def test_partner_contact_without_consent_needs_a_reason(database, admin, citizen
     assert "uden gyldigt samtykke" in created.detail
     # The reason is free text about the citizen: it stays on the contact, not in the log.
     assert "Akut: borgeren <indlagt>" not in created.detail
-    assert contacts_for_citizen(Context(database, admin), citizen_id)[0].partner_name == "Lægehuset Vestby"
+    assert contacts_for_citizen(Context(database, admin),
+                                citizen_id)[0].partner_name == "Lægehuset Vestby"
 
 
 def test_partner_contact_with_valid_consent_stores_no_override(database, admin, citizen_id):
@@ -200,7 +208,7 @@ def test_partner_contact_with_valid_consent_stores_no_override(database, admin, 
     give_consent(database, citizen_id, partner_id, TODAY - timedelta(days=10))
 
     contact_id = log_contact(Context(database, admin), contact(
-        citizen_id, partner_id=partner_id, consent_override_reason="unødvendig"), today=TODAY)
+        citizen_id, partner_id=partner_id, consent_override_reason="unødvendig"), today=TODAY).value
 
     assert get_contact(Context(database, admin), contact_id).consent_override_reason == ""
     assert "samtykke" not in audit_events(database, "create")[-1].detail
@@ -223,15 +231,15 @@ def test_active_partners_in_danish_order(database):
 
 
 def test_mentor_outside_caseload_is_refused_everywhere(database, admin, outsider, citizen_id):
-    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
     attempts = [
-        lambda: log_contact(Context(database, outsider), contact(citizen_id), today=TODAY),
+        lambda: log_contact(Context(database, outsider), contact(citizen_id), today=TODAY).value,
         lambda: contacts_for_citizen(Context(database, outsider), citizen_id),
         lambda: get_contact(Context(database, outsider), contact_id),
         lambda: attendance_rate(Context(database, outsider), citizen_id, TODAY, TODAY),
         lambda: goals_for_linking(Context(database, outsider), citizen_id),
-        lambda: update_contact(Context(database, outsider), contact_id, 1, {"note": "x"}),
-        lambda: delete_contact(Context(database, outsider), contact_id),
+        lambda: update_contact(Context(database, outsider), contact_id, 1, {"note": "x"}).value,
+        lambda: delete_contact(Context(database, outsider), contact_id).value,
     ]
     for attempt in attempts:
         with pytest.raises(NotFound):
@@ -251,18 +259,21 @@ def test_mentor_sees_own_list_only_and_logs_only_as_self(database, admin, mentor
     with pytest.raises(AccessDenied):
         contacts_for_mentor(Context(database, mentor), admin.user_id)
     with pytest.raises(AccessDenied):
-        log_contact(Context(database, mentor), contact(citizen_id, mentor_id=admin.user_id), today=TODAY)
+        log_contact(Context(database, mentor),
+                    contact(citizen_id, mentor_id=admin.user_id), today=TODAY)
     assert [m.full_name for m in contact_mentors(Context(database, mentor))] == ["Mona Mentor"]
-    assert {m.id for m in contact_mentors(Context(database, admin))} == {admin.user_id, mentor.user_id}
+    assert {m.id for m in contact_mentors(Context(database, admin))} == {admin.user_id,
+                                                                        mentor.user_id}
 
 
 def test_mentor_list_audits_one_read_per_citizen(database, admin, mentor, citizen_id):
-    other = create_citizen(Context(database, admin), NewCitizen(alias="Ravnen"))
+    other = create_citizen(Context(database, admin), NewCitizen(alias="Ravnen")).value
     with database.session() as session:
         session.add(Assignment(citizen_id=other, user_id=mentor.user_id, kind="substitute",
                                start_on=TODAY - timedelta(days=5)))
     log_contact(Context(database, mentor), contact(citizen_id), today=TODAY)
-    log_contact(Context(database, mentor), contact(other, form=ContactForm.PUBLIC_SPACE), today=TODAY)
+    log_contact(Context(database, mentor),
+                contact(other, form=ContactForm.PUBLIC_SPACE), today=TODAY)
     log_contact(Context(database, mentor), contact(other, contact_on=TODAY - timedelta(days=1)),
                 today=TODAY)
 
@@ -299,9 +310,11 @@ def test_newest_first_by_date_then_start_time(database, admin, citizen_id):
 
 
 def test_filters_period_form_and_attendance(database, admin, citizen_id):
-    log_contact(Context(database, admin), contact(citizen_id, note="gammel", contact_on=date(2026, 9, 1)),
+    log_contact(Context(database, admin),
+                contact(citizen_id, note="gammel", contact_on=date(2026, 9, 1)),
                 today=TODAY)
-    log_contact(Context(database, admin), contact(citizen_id, note="telefon", form=ContactForm.PHONE,
+    log_contact(Context(database, admin),
+                contact(citizen_id, note="telefon", form=ContactForm.PHONE,
                                          contact_on=date(2026, 11, 2)), today=TODAY)
     log_contact(Context(database, admin), contact(citizen_id, note="udeblev",
                                          attendance=Attendance.NO_SHOW,
@@ -345,7 +358,8 @@ def test_attendance_rate_counts_in_person_meetings_in_the_period(database, admin
 
     assert (rate.attended, rate.no_shows, rate.planned) == (3, 1, 4)
     assert rate.rate == pytest.approx(0.75)
-    edge = attendance_rate(Context(database, admin), citizen_id, date(2026, 8, 19), date(2026, 9, 1))
+    edge = attendance_rate(Context(database, admin),
+                           citizen_id, date(2026, 8, 19), date(2026, 9, 1))
     assert (edge.attended, edge.no_shows) == (1, 1)
     assert "Mødestabilitet" in audit_events(database, "read")[-1].detail
 
@@ -360,13 +374,14 @@ def test_attendance_rate_is_none_when_nothing_was_planned(database, admin, citiz
 
 def test_edit_saves_and_bumps_the_version(database, admin, citizen_id):
     goal = add_goal(database, citizen_id, "Struktur")
-    contact_id = log_contact(Context(database, admin), contact(citizen_id, note="før"), today=TODAY)
+    contact_id = log_contact(Context(database, admin),
+                             contact(citizen_id, note="før"), today=TODAY).value
     loaded = get_contact(Context(database, admin), contact_id)
 
     diff = update_contact(Context(database, admin), contact_id, loaded.version,
                           {**loaded.editable_values(), "note": "efter",
                            "attendance": Attendance.NO_SHOW, "goal_ids": (goal,)},
-                          loaded.editable_values(), today=TODAY)
+                          loaded.editable_values(), today=TODAY).value
 
     assert diff == {"note": ("før", "efter"),
                     "attendance": (Attendance.ATTENDED, Attendance.NO_SHOW),
@@ -382,7 +397,7 @@ def test_edit_saves_and_bumps_the_version(database, admin, citizen_id):
 
 def test_stale_edit_raises_conflict_and_keeps_both_notes(database, admin, mentor, citizen_id):
     contact_id = log_contact(Context(database, mentor), contact(citizen_id, note="Første udkast",
-                                                       place="Café"), today=TODAY)
+                                                       place="Café"), today=TODAY).value
     mine = get_contact(Context(database, mentor), contact_id)
     theirs = get_contact(Context(database, admin), contact_id)
     update_contact(Context(database, admin), contact_id, theirs.version,
@@ -399,7 +414,8 @@ def test_stale_edit_raises_conflict_and_keeps_both_notes(database, admin, mentor
         ("note", "Mentorens note 🙂", "Koordinatorens tilføjelse <b>&")]
     # Attendance, which only they changed, is neither a conflict nor overwritten by mine.
     assert conflict.merged == {"place": "Biblioteket"}
-    assert get_contact(Context(database, mentor), contact_id).note == "Koordinatorens tilføjelse <b>&"
+    assert get_contact(Context(database, mentor),
+                       contact_id).note == "Koordinatorens tilføjelse <b>&"
 
     resolved = {**conflict.merged,
                 "note": "Koordinatorens tilføjelse <b>&\n\nMentorens note 🙂"}
@@ -413,13 +429,14 @@ def test_stale_edit_raises_conflict_and_keeps_both_notes(database, admin, mentor
 def test_goal_links_changed_by_another_user_are_a_conflict(database, admin, citizen_id):
     first = add_goal(database, citizen_id, "Første")
     second = add_goal(database, citizen_id, "Andet")
-    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
     loaded = get_contact(Context(database, admin), contact_id)
     update_contact(Context(database, admin), contact_id, loaded.version, {"goal_ids": (first,)},
                    loaded.editable_values(), today=TODAY)
 
     with pytest.raises(EditConflict) as caught:
-        update_contact(Context(database, admin), contact_id, loaded.version, {"goal_ids": (second,)},
+        update_contact(Context(database, admin),
+                       contact_id, loaded.version, {"goal_ids": (second,)},
                        loaded.editable_values(), today=TODAY)
 
     assert [(c.field, c.mine, c.theirs) for c in caught.value.conflicts] == [
@@ -428,11 +445,12 @@ def test_goal_links_changed_by_another_user_are_a_conflict(database, admin, citi
 
 def test_edit_to_partner_without_consent_needs_a_reason(database, admin, citizen_id):
     partner_id = add_partner(database, "Jobcenter Nord")
-    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
     loaded = get_contact(Context(database, admin), contact_id)
 
     with pytest.raises(ConsentMissing):
-        update_contact(Context(database, admin), contact_id, loaded.version, {"partner_id": partner_id},
+        update_contact(Context(database, admin),
+                       contact_id, loaded.version, {"partner_id": partner_id},
                        today=TODAY)
     assert get_contact(Context(database, admin), contact_id).partner_id is None
 
@@ -446,10 +464,11 @@ def test_edit_to_partner_without_consent_needs_a_reason(database, admin, citizen
 
 
 def test_edit_with_bad_input_changes_nothing(database, admin, citizen_id):
-    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
+    contact_id = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
     loaded = get_contact(Context(database, admin), contact_id)
     with pytest.raises(ContactInputError):
-        update_contact(Context(database, admin), contact_id, loaded.version, {"duration_minutes": 0})
+        update_contact(Context(database, admin),
+                       contact_id, loaded.version, {"duration_minutes": 0})
     assert get_contact(Context(database, admin), contact_id).version == loaded.version
 
 
@@ -458,8 +477,8 @@ def test_edit_with_bad_input_changes_nothing(database, admin, citizen_id):
 
 def test_delete_is_audited_and_limited_to_author_or_coordinator(database, admin, mentor,
                                                                  citizen_id):
-    by_admin = log_contact(Context(database, admin), contact(citizen_id), today=TODAY)
-    by_mentor = log_contact(Context(database, mentor), contact(citizen_id), today=TODAY)
+    by_admin = log_contact(Context(database, admin), contact(citizen_id), today=TODAY).value
+    by_mentor = log_contact(Context(database, mentor), contact(citizen_id), today=TODAY).value
 
     with pytest.raises(AccessDenied):
         delete_contact(Context(database, mentor), by_admin)

@@ -38,7 +38,7 @@ def _basis_id(session, code: str) -> int:
 def _citizen(database, admin, first="Karen", last="Testesen", alias="", cpr="") -> int:
     return create_citizen(Context(database, admin), NewCitizen(first_name=first, last_name=last,
                                                       alias=alias, cpr=cpr,
-                                                      status=CitizenStatus.ACTIVE))
+                                                      status=CitizenStatus.ACTIVE)).value
 
 
 def _grant(database, citizen_id: int, start: date, *, code="SEL §85", end=None,
@@ -197,7 +197,8 @@ def test_mentor_sees_only_caseload_and_mine_means_assigned(database, admin):
     assert by_name["Egen Borger"].mentor == "Mona Mentor"
     assert by_name["Ravnen"].mentor == "" and by_name["Ravnen"].is_anonymous
 
-    assert [row.citizen_name for row in deadlines(Context(database, admin), "mine", today=TODAY)] == [
+    assert [row.citizen_name for row in deadlines(Context(database, admin),
+                                                  "mine", today=TODAY)] == [
         "Anden Borger"]
     assert len(deadlines(Context(database, admin), "team", today=TODAY)) == 3  # not the closed case
 

@@ -21,8 +21,10 @@ def test_pdf_shows_figures_plan_and_escaped_text(database, admin, tmp_path, pdf_
 
     with database.session() as session:
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
-    citizen = create_citizen(Context(database, admin), NewCitizen(first_name="Dorte", last_name="Test"))
-    save_sheet(Context(database, admin), citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR, lines=(
+    citizen = create_citizen(Context(database, admin),
+                             NewCitizen(first_name="Dorte", last_name="Test")).value
+    save_sheet(Context(database, admin),
+               citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR, lines=(
         SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 1_800_000),
         SheetLine.filled(EconomySection.EXPENSE, "Husleje <b>Łódź", Frequency.MONTHLY,
                          612_345, note="<img src='/etc/passwd'> & Şule"),

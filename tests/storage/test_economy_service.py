@@ -33,7 +33,8 @@ YEAR = 2025
 
 @pytest.fixture
 def citizen(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Bente", last_name="Fiktiv"))
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Bente", last_name="Fiktiv")).value
 
 
 def _sheet(citizen: int, rent: int = 612_345) -> Sheet:
@@ -105,7 +106,8 @@ def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
     base = _sheet(citizen, rent=400_000)
     wages = SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 800_000)
-    save_sheet(Context(database, admin), citizen, YEAR, 0, replace(base, lines=(wages, *base.lines)))
+    save_sheet(Context(database, admin),
+               citizen, YEAR, 0, replace(base, lines=(wages, *base.lines)))
     rent = create_debt(Context(database, admin), citizen, DebtInput(
         creditor="Boligforeningen (fiktiv)", debt_type="rent", balance_oere=800_000,
         agreed_payment_oere=50_000))
@@ -141,7 +143,8 @@ def test_mentor_without_the_case_sees_nothing(database, admin, citizen):
     save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
     for attempt in (lambda: load_sheet(Context(database, mentor), citizen, YEAR),
                     lambda: summary(Context(database, mentor), citizen, YEAR),
-                    lambda: save_sheet(Context(database, mentor), citizen, YEAR, 1, _sheet(citizen, 1))):
+                    lambda: save_sheet(Context(database, mentor),
+                                       citizen, YEAR, 1, _sheet(citizen, 1))):
         with pytest.raises(NotFound):
             attempt()
     assert load_sheet(Context(database, admin), citizen, YEAR).lines[2].months[0] == 612_345
@@ -178,7 +181,8 @@ def test_benefits_rates_and_items(database, admin, citizen):
                 if r.kind is NormKind.DISPOSABLE_AMOUNT and r.item == "first_adult")
     save_norm_rate(Context(database, admin), YEAR, NormKind.DISPOSABLE_AMOUNT, "first_adult",
                    750_000, rate.version)
-    save_sheet(Context(database, admin), citizen, YEAR, 0, replace(_sheet(citizen), children_7_17=0))
+    save_sheet(Context(database, admin),
+               citizen, YEAR, 0, replace(_sheet(citizen), children_7_17=0))
     assert summary(Context(database, admin), citizen, YEAR).totals.norm_month == 750_000
 
     assert "Husleje" in [item.label for item in list_items(database)]

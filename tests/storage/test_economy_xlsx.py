@@ -44,7 +44,8 @@ def citizen(database, admin) -> int:
 
     with database.session() as session:
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
-    citizen = create_citizen(Context(database, admin), NewCitizen(first_name="Carl", last_name="Demo"))
+    citizen = create_citizen(Context(database, admin),
+                             NewCitizen(first_name="Carl", last_name="Demo")).value
     lines = [
         SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 1_834_567),
         SheetLine.filled(EconomySection.INCOME, "Børne- og ungeydelse", Frequency.QUARTERLY,

@@ -23,7 +23,8 @@ def _edit(database, citizen_id, version, changes, original=None):
 
 
 def test_edit_at_current_version_saves_and_bumps_version(database, admin):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Vera", last_name="Vers"))
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Vera", last_name="Vers")).value
     version, original = _load(database, citizen_id)
     diff = _edit(database, citizen_id, version, {"phone": "11223344", "note": ""}, original)
     assert diff == {"phone": ("", "11223344")}
@@ -31,7 +32,8 @@ def test_edit_at_current_version_saves_and_bumps_version(database, admin):
 
 
 def test_stale_edit_reports_conflicts_and_keeps_untouched_fields(database, admin):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Vera", last_name="Vers"))
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Vera", last_name="Vers")).value
     version, original = _load(database, citizen_id)
     # Another user saves first: a new note.
     _edit(database, citizen_id, version, {"note": "Deres tekst <b>&"}, original)
@@ -53,7 +55,8 @@ def test_stale_edit_reports_conflicts_and_keeps_untouched_fields(database, admin
 
 def test_unchanged_form_fields_never_conflict(database, admin):
     """A form that sends every field must not undo or dispute what only they changed."""
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Vera", last_name="Vers"))
+    citizen_id = create_citizen(Context(database, admin),
+                                NewCitizen(first_name="Vera", last_name="Vers")).value
     version, original = _load(database, citizen_id)
     _edit(database, citizen_id, version, {"note": "Deres note"}, original)
     # My form sends all fields; I changed only the phone: merged without a dialog.

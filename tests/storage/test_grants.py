@@ -38,13 +38,14 @@ def catalogue(database):
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Gitte", last_name="Grant",
-                                                      cpr="0101909002"))
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Gitte", last_name="Grant",
+                                                      cpr="0101909002")).value
 
 
 @pytest.fixture
 def anonymous_id(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(alias="Måne"))
+    return create_citizen(Context(database, admin), NewCitizen(alias="Måne")).value
 
 
 def _basis_id(catalogue, code: str) -> int:
@@ -82,10 +83,10 @@ def test_create_from_course_type_and_list_newest_first(database, admin, catalogu
     first = create_grant(Context(database, admin), citizen_id, GrantInput(
         **{"legal_basis_id": 0, **prefill_from_course_type(talks)},
         start_on=date(2025, 9, 1), end_on=date(2025, 12, 31),
-        caseworker_name=HOSTILE, caseworker_contact="sb@nordby.example"))
+        caseworker_name=HOSTILE, caseworker_contact="sb@nordby.example")).value
     second = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5),
-        hours_min_minutes=360, hours_max_minutes=600))
+        hours_min_minutes=360, hours_max_minutes=600)).value
     rows = grants_for_citizen(Context(database, admin), citizen_id)
     assert [row.id for row in rows] == [second.id, first.id]
     assert first.caseworker_name == HOSTILE
@@ -118,7 +119,7 @@ def test_invalid_grants_are_refused_and_nothing_saved(database, admin, catalogue
 def test_discharge_date_belongs_to_sel_12(database, admin, catalogue, citizen_id):
     grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §12"), start_on=date(2026, 3, 2),
-        discharge_on=date(2026, 2, 27)))
+        discharge_on=date(2026, 2, 27))).value
     assert grant.discharge_on == date(2026, 2, 27)
 
 
@@ -128,7 +129,7 @@ def test_anonymous_citizen_only_gets_grants_that_allow_anonymity(database, admin
         create_grant(Context(database, admin), anonymous_id, GrantInput(
             legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
     grant = create_grant(Context(database, admin), anonymous_id, GrantInput(
-        legal_basis_id=_basis_id(catalogue, "SEL §99"), start_on=date(2026, 1, 5)))
+        legal_basis_id=_basis_id(catalogue, "SEL §99"), start_on=date(2026, 1, 5))).value
     with pytest.raises(InvalidInput, match="anonymt"):
         update_grant(Context(database, admin), grant.id, grant.version,
                      {"legal_basis_id": _basis_id(catalogue, "LAB §42")}, grant.values())
@@ -143,7 +144,7 @@ def test_period_shorter_than_course_minimum_is_a_warning_only(database, admin, c
     talks = _course(catalogue, TALKS)
     grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         **{"legal_basis_id": 0, **prefill_from_course_type(talks)},
-        start_on=date(2026, 1, 5), end_on=date(2026, 2, 1)))
+        start_on=date(2026, 1, 5), end_on=date(2026, 2, 1))).value
     assert grant.period_warning == ("Perioden er kortere end forløbstypens mindste varighed "
                                     "på 13 uger.")
 
@@ -152,9 +153,10 @@ def test_stale_grant_edit_is_a_conflict_that_keeps_both_texts(database, admin, c
                                                               citizen_id):
     grant = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5),
-        note="Start"))
+        note="Start")).value
     original = grant.values()
-    update_grant(Context(database, admin), grant.id, grant.version, {"note": "Deres <note>"}, original)
+    update_grant(Context(database, admin),
+                 grant.id, grant.version, {"note": "Deres <note>"}, original)
     with pytest.raises(EditConflict) as caught:
         update_grant(Context(database, admin), grant.id, grant.version,
                      {"note": "Min & note", "end_on": date(2026, 6, 30)}, original)
@@ -163,31 +165,31 @@ def test_stale_grant_edit_is_a_conflict_that_keeps_both_texts(database, admin, c
         ("note", "Min & note", "Deres <note>")]
     assert conflict.merged == {"end_on": date(2026, 6, 30)}
     saved = update_grant(Context(database, admin), grant.id, conflict.current_version,
-                         {**conflict.merged, "note": "Deres <note>\n\nMin & note"})
+                         {**conflict.merged, "note": "Deres <note>\n\nMin & note"}).value
     assert (saved.note, saved.end_on) == ("Deres <note>\n\nMin & note", date(2026, 6, 30))
 
 
 def test_stale_edit_of_other_fields_merges_but_is_still_checked(database, admin, catalogue,
                                                                 citizen_id):
     grant = create_grant(Context(database, admin), citizen_id, GrantInput(
-        legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
+        legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5))).value
     original = grant.values()
     theirs = update_grant(Context(database, admin), grant.id, grant.version,
-                          {"end_on": date(2026, 6, 30)}, original)
+                          {"end_on": date(2026, 6, 30)}, original).value
     # My start date after their end date: each fine alone, invalid together.
     with pytest.raises(InvalidInput, match="før startdatoen"):
         update_grant(Context(database, admin), grant.id, grant.version,
                      {**original, "start_on": date(2026, 7, 1)}, original)
     mine = update_grant(Context(database, admin), grant.id, grant.version,
-                        {**original, "caseworker_name": "Sara Sag"}, original)
+                        {**original, "caseworker_name": "Sara Sag"}, original).value
     assert (mine.end_on, mine.caseworker_name) == (date(2026, 6, 30), "Sara Sag")
     assert mine.version == theirs.version + 1
 
 
 def test_end_grant(database, admin, catalogue, citizen_id):
     grant = create_grant(Context(database, admin), citizen_id, GrantInput(
-        legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
-    ended = end_grant(Context(database, admin), grant.id, grant.version, date(2026, 3, 31))
+        legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5))).value
+    ended = end_grant(Context(database, admin), grant.id, grant.version, date(2026, 3, 31)).value
     assert ended.end_on == date(2026, 3, 31) and ended.version == grant.version + 1
     with pytest.raises(InvalidInput, match="før startdatoen"):
         end_grant(Context(database, admin), grant.id, ended.version, date(2025, 12, 31))
@@ -197,7 +199,7 @@ def test_end_grant(database, admin, catalogue, citizen_id):
 
 def test_mentor_sees_grants_of_own_caseload_only(database, admin, catalogue, citizen_id):
     grant = create_grant(Context(database, admin), citizen_id, GrantInput(
-        legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
+        legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5))).value
     outsider = _mentor(database, "ole.udenfor")
     with pytest.raises(NotFound):
         grants_for_citizen(Context(database, outsider), citizen_id)
@@ -213,7 +215,7 @@ def test_mentor_sees_grants_of_own_caseload_only(database, admin, catalogue, cit
 def test_reads_and_changes_are_audited_with_the_citizen(database, admin, catalogue,
                                                         citizen_id):
     grant = create_grant(Context(database, admin), citizen_id, GrantInput(
-        legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5)))
+        legal_basis_id=_basis_id(catalogue, "SEL §85"), start_on=date(2026, 1, 5))).value
     update_grant(Context(database, admin), grant.id, grant.version, {"caseworker_name": "Sara Sag"})
     grants_for_citizen(Context(database, admin), citizen_id)
     with database.read_session() as session:

@@ -38,14 +38,15 @@ HOSTILE = "<script>alert('x')</script> & =HYPERLINK(\"evil\") 🙂"
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Sif", last_name="Samtykke"))
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Sif", last_name="Samtykke")).value
 
 
 @pytest.fixture
 def gp(database, admin):
     return create_partner(Context(database, admin), PartnerInput(
         "Lægehuset Vestby", kind=PartnerKind.GP.value, organisation="Almen praksis",
-        phone="99 99 00 01", email="laege@vestby.example"))
+        phone="99 99 00 01", email="laege@vestby.example")).value
 
 
 def _mentor(database) -> Actor:
@@ -89,7 +90,8 @@ def test_partner_input_is_checked(database, admin):
 
 
 def test_partner_stale_edit_and_removal(database, admin, gp, citizen_id):
-    update_partner(Context(database, admin), gp.id, gp.version, {"phone": "11 11 11 11"}, gp.values())
+    update_partner(Context(database, admin),
+                   gp.id, gp.version, {"phone": "11 11 11 11"}, gp.values())
     with pytest.raises(EditConflict) as caught:
         update_partner(Context(database, admin), gp.id, gp.version, {"phone": "22 22 22 22"},
                        gp.values())
@@ -99,17 +101,19 @@ def test_partner_stale_edit_and_removal(database, admin, gp, citizen_id):
         remove_partner(Context(database, _mentor(database)), gp.id, gp.version + 1)
     record_consent(Context(database, admin), citizen_id,
                    ConsentInput(gp.id, "Medicin", date(2026, 1, 1)), today=TODAY)
-    assert remove_partner(Context(database, admin), gp.id, gp.version + 1) is Removal.DEACTIVATED
+    assert remove_partner(Context(database, admin),
+                          gp.id, gp.version + 1).value is Removal.DEACTIVATED
     assert not list_partners(Context(database, admin))[0].active
-    unused = create_partner(Context(database, admin), PartnerInput("Boligkontoret"))
-    assert remove_partner(Context(database, admin), unused.id, unused.version) is Removal.DELETED
+    unused = create_partner(Context(database, admin), PartnerInput("Boligkontoret")).value
+    assert remove_partner(Context(database, admin),
+                          unused.id, unused.version).value is Removal.DELETED
 
 
 def test_record_consent_with_state_matching_the_consent_rule(database, admin, gp,
                                                              citizen_id):
     consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
         gp.id, HOSTILE, date(2026, 1, 15), expires_on=date(2026, 4, 1), note=HOSTILE),
-        today=TODAY)
+        today=TODAY).value
     assert consent.state is ConsentState.EXPIRING  # 22 days left
     assert (consent.purpose, consent.note, consent.partner_name) == (
         HOSTILE, HOSTILE, "Lægehuset Vestby")
@@ -138,9 +142,10 @@ def test_invalid_consent_is_refused(database, admin, gp, citizen_id, values, mes
 
 def test_withdraw_consent(database, admin, gp, citizen_id):
     consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
-        gp.id, "Helbred", date(2026, 1, 1)), today=TODAY)
+        gp.id, "Helbred", date(2026, 1, 1)), today=TODAY).value
     assert consent.state is ConsentState.VALID
-    withdrawn = withdraw_consent(Context(database, admin), consent.id, consent.version, today=TODAY)
+    withdrawn = withdraw_consent(Context(database, admin),
+                                 consent.id, consent.version, today=TODAY).value
     assert withdrawn.state is ConsentState.WITHDRAWN and withdrawn.withdrawn_on == TODAY
     with database.read_session() as session:
         assert not has_valid_consent(session, citizen_id, gp.id, TODAY)
@@ -151,18 +156,19 @@ def test_withdraw_consent(database, admin, gp, citizen_id):
 
 def test_in_force_consents_are_listed_first(database, admin, gp, citizen_id):
     old = record_consent(Context(database, admin), citizen_id, ConsentInput(
-        gp.id, "Gammelt", date(2025, 1, 1), expires_on=date(2026, 1, 1)), today=TODAY)
+        gp.id, "Gammelt", date(2025, 1, 1), expires_on=date(2026, 1, 1)), today=TODAY).value
     current = record_consent(Context(database, admin), citizen_id, ConsentInput(
-        gp.id, "Nyt", date(2024, 6, 1)), today=TODAY)
+        gp.id, "Nyt", date(2024, 6, 1)), today=TODAY).value
     rows = consents_for_citizen(Context(database, admin), citizen_id, today=TODAY)
     assert [row.id for row in rows] == [current.id, old.id]
 
 
 def test_stale_consent_edit_is_a_conflict(database, admin, gp, citizen_id):
     consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
-        gp.id, "Helbred", date(2026, 1, 1)), today=TODAY)
+        gp.id, "Helbred", date(2026, 1, 1)), today=TODAY).value
     original = consent.values()
-    update_consent(Context(database, admin), consent.id, consent.version, {"note": "Deres"}, original,
+    update_consent(Context(database, admin),
+                   consent.id, consent.version, {"note": "Deres"}, original,
                    today=TODAY)
     with pytest.raises(EditConflict) as caught:
         update_consent(Context(database, admin), consent.id, consent.version,
@@ -172,7 +178,7 @@ def test_stale_consent_edit_is_a_conflict(database, admin, gp, citizen_id):
 
 def test_consents_are_need_to_know_and_audited(database, admin, gp, citizen_id):
     consent = record_consent(Context(database, admin), citizen_id, ConsentInput(
-        gp.id, "Helbred", date(2026, 1, 1)), today=TODAY)
+        gp.id, "Helbred", date(2026, 1, 1)), today=TODAY).value
     mentor = _mentor(database)
     with pytest.raises(NotFound):
         consents_for_citizen(Context(database, mentor), citizen_id, today=TODAY)

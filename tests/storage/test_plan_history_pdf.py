@@ -47,15 +47,16 @@ def themes(database):
 
 @pytest.fixture
 def citizen_id(database, admin) -> int:
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Søren", last_name="Øster",
-                                                      cpr="0101909002"))
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Søren", last_name="Øster",
+                                                      cpr="0101909002")).value
 
 
 def _grant(database, admin, citizen_id, start: date) -> int:
     basis = next(item.id for item in load_catalogue(database).legal_bases
                  if item.code == "SEL §85")
     return create_grant(Context(database, admin), citizen_id,
-                        GrantInput(legal_basis_id=basis, start_on=start)).id
+                        GrantInput(legal_basis_id=basis, start_on=start)).value.id
 
 
 def _goal(themes, title: str, **changes) -> GoalInput:
@@ -80,17 +81,18 @@ def _coordinator(database) -> Actor:
 
 
 def test_history_shows_who_when_and_old_to_new_readably(database, admin, citizen_id, themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal(themes, "Gøre rent"))
+    goal = create_goal(Context(database, admin), citizen_id, _goal(themes, "Gøre rent")).value
     karen = _coordinator(database)
     before = datetime.now(UTC).replace(tzinfo=None)
     update_goal(Context(database, karen), goal.id, goal.version,
                 _goal(themes, "Gøre rent hver uge", status=GoalStatus.IN_PROGRESS,
                       review_on=date(2027, 1, 15)), goal.input())
-    sub = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Støvsuge", date(2026, 3, 1)))
+    sub = add_sub_goal(Context(database, admin),
+                       goal.id, SubGoalInput("Støvsuge", date(2026, 3, 1))).value
     update_sub_goal(Context(database, karen), sub.id, sub.version,
                     SubGoalInput("Støvsuge stuen", date(2026, 3, 1), GoalStatus.ACHIEVED,
                                  date(2026, 2, 27)), sub.input())
-    second = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Tørre støv af"))
+    second = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Tørre støv af")).value
     record_assessment(Context(database, karen), goal.id, AssessmentInput(date(2026, 3, 1), 3))
     delete_sub_goal(Context(database, admin), second.id, second.version)
 
@@ -121,8 +123,8 @@ def test_history_shows_who_when_and_old_to_new_readably(database, admin, citizen
 
 
 def test_history_records_moves_and_skips_no_op_saves(database, admin, citizen_id, themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal(themes, "Vaske op"))
-    first = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Skylle"))
+    goal = create_goal(Context(database, admin), citizen_id, _goal(themes, "Vaske op")).value
+    first = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Skylle")).value
     add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Tørre af"))
     count = len(goal_history(Context(database, admin), goal.id))
     update_goal(Context(database, admin), goal.id, goal.version, goal.input(), goal.input())
@@ -140,7 +142,7 @@ def test_review_dates_and_evaluation_rhythm_in_the_deadline_dashboard(database, 
                                                                       citizen_id, themes):
     _grant(database, admin, citizen_id, date(2026, 2, 1))
     soon = create_goal(Context(database, admin), citizen_id,
-                       _goal(themes, "Købe ind selv", review_on=date(2026, 12, 10)))
+                       _goal(themes, "Købe ind selv", review_on=date(2026, 12, 10))).value
     create_goal(Context(database, admin), citizen_id,
                 _goal(themes, "Opnået mål", status=GoalStatus.ACHIEVED,
                       review_on=date(2026, 12, 5)))
@@ -175,7 +177,7 @@ def test_plan_pdf_shows_goals_literally_without_cpr(database, admin, citizen_id,
     grant = _grant(database, admin, citizen_id, date(2026, 2, 1))
     goal = create_goal(Context(database, admin), citizen_id, _goal(
         themes, f"Mit mål: {HOSTILE}", grant_id=grant, status=GoalStatus.IN_PROGRESS,
-        description="Jeg vil selv kunne holde mit køkken pænt."))
+        description="Jeg vil selv kunne holde mit køkken pænt.")).value
     add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Vaske op hver aften",
                                                         date(2026, 3, 15)))
     add_sub_goal(Context(database, admin), goal.id, SubGoalInput(f"Delmål {HOSTILE}"))
@@ -204,7 +206,8 @@ def test_plan_pdf_of_a_full_plan_stays_within_two_pages(database, admin, citizen
                                                         tmp_path):
     for number in range(4):
         goal = create_goal(Context(database, admin), citizen_id, _goal(
-            themes, f"Mål nummer {number} i borgerens egne ord", description="Beskrivelse " * 8))
+            themes, f"Mål nummer {number} i borgerens egne ord",
+            description="Beskrivelse " * 8)).value
         for step in range(3):
             add_sub_goal(Context(database, admin), goal.id,
                          SubGoalInput(f"Trin {step} – et konkret skridt", date(2026, 4, 1)))

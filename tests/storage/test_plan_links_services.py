@@ -30,15 +30,15 @@ from mentordesk.storage.models import AuditEvent, Contact, User, contact_goal
 @pytest.fixture
 def citizens(database, admin) -> tuple[int, int]:
     return (create_citizen(Context(database, admin), NewCitizen(first_name="Åse", last_name="Ærø",
-                                                       cpr="0101909002")),
-            create_citizen(Context(database, admin), NewCitizen(alias="Anden")))
+                                                       cpr="0101909002")).value,
+            create_citizen(Context(database, admin), NewCitizen(alias="Anden")).value)
 
 
 @pytest.fixture
 def goal_id(database, admin, citizens) -> int:
     theme = theme_choices(database)[0].code
     return create_goal(Context(database, admin), citizens[0], GoalInput(
-        "Gå til lægen", theme_code=theme, status=GoalStatus.IN_PROGRESS)).id
+        "Gå til lægen", theme_code=theme, status=GoalStatus.IN_PROGRESS)).value.id
 
 
 def _contact(database, admin, citizen_id: int, day: date, form: str = "home_visit",
@@ -69,16 +69,19 @@ def test_offers_recent_unlinked_contacts_and_links_several(database, admin, citi
     assert [row.contact_id for row in offered] == [may, april, march]  # newest first
     assert offered[2].form_label == "Ledsagelse"
     assert offered[2].note_excerpt == "Fulgtes til lægen <b>"
-    assert [r.contact_id for r in linkable_contacts(Context(database, admin), goal_id, limit=2)] == \
+    assert [r.contact_id for r in linkable_contacts(Context(database, admin),
+                                                    goal_id, limit=2)] == \
         [may, april]
 
-    assert link_contacts(Context(database, admin), goal_id, [march, april, march]) == 2
-    assert [row.contact_id for row in goal_contacts(Context(database, admin), goal_id)] == [april, march]
+    assert link_contacts(Context(database, admin), goal_id, [march, april, march]).value == 2
+    assert [row.contact_id for row in goal_contacts(Context(database, admin),
+                                                    goal_id)] == [april, march]
     assert [row.contact_id for row in linkable_contacts(Context(database, admin), goal_id)] == [may]
-    assert link_contacts(Context(database, admin), goal_id, [april]) == 0  # already linked
+    assert link_contacts(Context(database, admin), goal_id, [april]).value == 0  # already linked
 
     entries = [(h.what, h.field_label, h.old_text, h.new_text)
-               for h in goal_history(Context(database, admin), goal_id) if h.field_label == "Kontakt"]
+               for h in goal_history(Context(database, admin),
+                                     goal_id) if h.field_label == "Kontakt"]
     assert sorted(entries) == [("Indsatsmål", "Kontakt", "", "01-04-2026 Hjemmebesøg"),
                                ("Indsatsmål", "Kontakt", "", "04-03-2026 Ledsagelse")]
 
@@ -89,7 +92,8 @@ def test_unlink_keeps_the_contact_and_writes_history(database, admin, citizens, 
     unlink_contact(Context(database, admin), goal_id, contact)
     unlink_contact(Context(database, admin), goal_id, contact)  # twice: nothing more happens
     assert goal_contacts(Context(database, admin), goal_id) == []
-    assert [row.contact_id for row in linkable_contacts(Context(database, admin), goal_id)] == [contact]
+    assert [row.contact_id for row in linkable_contacts(Context(database, admin),
+                                                        goal_id)] == [contact]
     with database.session() as session:
         assert session.get(Contact, contact) is not None
     history = [(h.old_text, h.new_text) for h in goal_history(Context(database, admin), goal_id)
@@ -112,7 +116,8 @@ def test_linking_is_all_or_nothing_and_checks_citizen_and_access(database, admin
     with pytest.raises(NotFound, match="findes ikke"):
         link_contacts(Context(database, admin), goal_id, [own, 999_999])
     assert _link_count(database) == 0
-    assert [h for h in goal_history(Context(database, admin), goal_id) if h.field_label == "Kontakt"] \
+    assert [h for h in goal_history(Context(database, admin),
+                                    goal_id) if h.field_label == "Kontakt"] \
         == []
 
     with database.session() as session:

@@ -52,7 +52,7 @@ HOSTILE = '<b>&<img src="/etc/passwd"/>'
 @pytest.fixture
 def citizen_id(database, admin) -> int:
     return create_citizen(Context(database, admin), NewCitizen(first_name="Åse", last_name="Ærø",
-                                                      cpr="0101909002"))
+                                                      cpr="0101909002")).value
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def grant_id(database, admin, citizen_id) -> int:
     basis = next(item.id for item in load_catalogue(database).legal_bases
                  if item.code == "SEL §85")
     return create_grant(Context(database, admin), citizen_id,
-                        GrantInput(legal_basis_id=basis, start_on=date(2026, 2, 1))).id
+                        GrantInput(legal_basis_id=basis, start_on=date(2026, 2, 1))).value.id
 
 
 @pytest.fixture
@@ -101,12 +101,13 @@ def _events(database, action: str) -> list[AuditEvent]:
 def test_plan_with_two_goals_sub_goals_and_levels_over_time(database, admin, citizen_id,
                                                             grant_id, themes):
     post = create_goal(Context(database, admin), citizen_id,
-                       _goal_input(themes, "Tjekke e-Boks selv", grant_id=grant_id))
+                       _goal_input(themes, "Tjekke e-Boks selv", grant_id=grant_id)).value
     food = create_goal(Context(database, admin), citizen_id, _goal_input(
         themes, "Lave mad to gange om ugen", theme_code=themes["Praktiske opgaver"].code,
         subtheme_code=_sub(themes, "Praktiske opgaver", "Lave mad"),
-        goal_type=GoalType.MAINTAIN))
-    add_sub_goal(Context(database, admin), post.id, SubGoalInput("Få NemID/MitID", date(2026, 3, 1)))
+        goal_type=GoalType.MAINTAIN)).value
+    add_sub_goal(Context(database, admin),
+                 post.id, SubGoalInput("Få NemID/MitID", date(2026, 3, 1)))
     add_sub_goal(Context(database, admin), post.id, SubGoalInput("Åbne e-Boks med mentor",
                                                         date(2026, 4, 1)))
     add_sub_goal(Context(database, admin), food.id, SubGoalInput("Skrive en indkøbsliste"))
@@ -151,7 +152,8 @@ def test_plan_with_two_goals_sub_goals_and_levels_over_time(database, admin, cit
 
 def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, admin, citizen_id,
                                                                    themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, f"  {HOSTILE} =1+1 "))
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, f"  {HOSTILE} =1+1 ")).value
     assert goal.title == f"{HOSTILE} =1+1"
     bad_inputs = {
         "Skriv målet": _goal_input(themes, "   "),
@@ -165,10 +167,11 @@ def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, adm
     for message, bad in bad_inputs.items():
         with pytest.raises(InvalidInput, match=message):
             create_goal(Context(database, admin), citizen_id, bad)
-    other = create_citizen(Context(database, admin), NewCitizen(first_name="Bo", last_name="Andersen"))
+    other = create_citizen(Context(database, admin),
+                           NewCitizen(first_name="Bo", last_name="Andersen")).value
     basis = next(item.id for item in load_catalogue(database).legal_bases)
     foreign_grant = create_grant(Context(database, admin), other,
-                                 GrantInput(legal_basis_id=basis, start_on=date(2026, 1, 1)))
+                                 GrantInput(legal_basis_id=basis, start_on=date(2026, 1, 1))).value
     with pytest.raises(InvalidInput, match="borgerens egne bevillinger"):
         create_goal(Context(database, admin), citizen_id,
                     _goal_input(themes, "Mål", grant_id=foreign_grant.id))
@@ -187,11 +190,12 @@ def test_goal_title_is_kept_literally_and_validation_speaks_danish(database, adm
 
 def test_stale_goal_edit_raises_conflict_and_other_fields_merge(database, admin, citizen_id,
                                                                 themes):
-    loaded = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Mere struktur"))
+    loaded = create_goal(Context(database, admin),
+                         citizen_id, _goal_input(themes, "Mere struktur")).value
     original = loaded.input()
     # A colleague renames the goal first.
     saved = update_goal(Context(database, admin), loaded.id, loaded.version,
-                        _goal_input(themes, "Mere struktur i hverdagen"), original)
+                        _goal_input(themes, "Mere struktur i hverdagen"), original).value
     assert saved.version == loaded.version + 1
     # My form still holds the old version: the same field clashes …
     with pytest.raises(EditConflict) as caught:
@@ -203,22 +207,24 @@ def test_stale_goal_edit_raises_conflict_and_other_fields_merge(database, admin,
     # … a different field merges and keeps both edits.
     merged = update_goal(Context(database, admin), loaded.id, loaded.version,
                          _goal_input(themes, "Mere struktur", status=GoalStatus.ACHIEVED),
-                         original)
+                         original).value
     assert (merged.title, merged.status) == ("Mere struktur i hverdagen", GoalStatus.ACHIEVED)
     with pytest.raises(StaleEdit):
         delete_goal(Context(database, admin), loaded.id, loaded.version)
 
 
 def test_stale_sub_goal_and_assessment_edits_are_caught(database, admin, citizen_id, themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Købe ind selv"))
-    sub = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Lave en liste"))
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Købe ind selv")).value
+    sub = add_sub_goal(Context(database, admin), goal.id, SubGoalInput("Lave en liste")).value
     update_sub_goal(Context(database, admin), sub.id, sub.version, SubGoalInput("Lave en madplan"),
                     sub.input())
     with pytest.raises(EditConflict):
-        update_sub_goal(Context(database, admin), sub.id, sub.version, SubGoalInput("Lave to lister"),
+        update_sub_goal(Context(database, admin),
+                        sub.id, sub.version, SubGoalInput("Lave to lister"),
                         sub.input())
     assessment = record_assessment(Context(database, admin), goal.id,
-                                   AssessmentInput(date(2026, 3, 1), 3, None, "Svært"))
+                                   AssessmentInput(date(2026, 3, 1), 3, None, "Svært")).value
     update_assessment(Context(database, admin), assessment.id, assessment.version,
                       AssessmentInput(date(2026, 3, 1), 2, None, "Svært"), assessment.input())
     with pytest.raises(EditConflict):
@@ -232,13 +238,13 @@ def test_stale_sub_goal_and_assessment_edits_are_caught(database, admin, citizen
 
 
 def test_move_and_delete_keep_sub_goal_positions_contiguous(database, admin, citizen_id, themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Vaske tøj"))
-    subs = [add_sub_goal(Context(database, admin), goal.id, SubGoalInput(text))
+    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Vaske tøj")).value
+    subs = [add_sub_goal(Context(database, admin), goal.id, SubGoalInput(text)).value
             for text in ("A", "B", "C", "D")]
-    moved = move_sub_goal(Context(database, admin), subs[3].id, 0)
+    moved = move_sub_goal(Context(database, admin), subs[3].id, 0).value
     assert [(sub.text, sub.position) for sub in moved] == [
         ("D", 0), ("A", 1), ("B", 2), ("C", 3)]
-    moved = move_sub_goal(Context(database, admin), subs[0].id, 99)  # clamped to the end
+    moved = move_sub_goal(Context(database, admin), subs[0].id, 99).value  # clamped to the end
     assert [sub.text for sub in moved] == ["D", "B", "C", "A"]
     b = next(sub for sub in moved if sub.text == "B")
     delete_sub_goal(Context(database, admin), b.id, b.version)
@@ -253,13 +259,14 @@ def test_move_and_delete_keep_sub_goal_positions_contiguous(database, admin, cit
 
 
 def test_complete_evaluation_assesses_every_open_goal_only(database, admin, citizen_id, themes):
-    open_one = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Åben 1"))
+    open_one = create_goal(Context(database, admin),
+                           citizen_id, _goal_input(themes, "Åben 1")).value
     open_two = create_goal(Context(database, admin), citizen_id, _goal_input(
-        themes, "Åben 2", status=GoalStatus.NOT_STARTED))
+        themes, "Åben 2", status=GoalStatus.NOT_STARTED)).value
     achieved = create_goal(Context(database, admin), citizen_id, _goal_input(
-        themes, "Opnået", status=GoalStatus.ACHIEVED))
+        themes, "Opnået", status=GoalStatus.ACHIEVED)).value
     given_up = create_goal(Context(database, admin), citizen_id, _goal_input(
-        themes, "Opgivet", status=GoalStatus.GIVEN_UP))
+        themes, "Opgivet", status=GoalStatus.GIVEN_UP)).value
     assert [goal.id for goal in evaluation_goals(Context(database, admin), citizen_id)] == [
         open_one.id, open_two.id]
     on = date(2026, 5, 15)
@@ -278,7 +285,7 @@ def test_complete_evaluation_assesses_every_open_goal_only(database, admin, citi
 
     ids = complete_evaluation(Context(database, admin), citizen_id, on, {
         open_one.id: AssessmentInput(on, 2, 1, "Fint"),
-        open_two.id: AssessmentInput(date(2000, 1, 1), None)})  # the round's date wins
+        open_two.id: AssessmentInput(date(2000, 1, 1), None)}).value  # the round's date wins
     assert len(ids) == 2
     with database.session() as session:
         rows = session.execute(select(Assessment.goal_id, Assessment.assessed_on,
@@ -293,9 +300,10 @@ def test_complete_evaluation_assesses_every_open_goal_only(database, admin, citi
 
 def test_goal_lists_linked_contacts_and_choices_are_open_goals(database, admin, citizen_id,
                                                               themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Gå til lægen"))
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Gå til lægen")).value
     done = create_goal(Context(database, admin), citizen_id, _goal_input(
-        themes, "Færdigt mål", status=GoalStatus.ACHIEVED))
+        themes, "Færdigt mål", status=GoalStatus.ACHIEVED)).value
     with database.session() as session:
         contact = Contact(citizen_id=citizen_id, mentor_id=admin.user_id,
                           contact_on=date(2026, 3, 4), start_time=time(10, 0),
@@ -322,18 +330,21 @@ def test_goal_lists_linked_contacts_and_choices_are_open_goals(database, admin, 
 
 def test_mentor_without_assignment_cannot_see_or_change_the_plan(database, admin, citizen_id,
                                                                  themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Hemmeligt mål"))
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Hemmeligt mål")).value
     stranger = _mentor(database, "fremmed")
     attempts = [
         lambda: load_plan(Context(database, stranger), citizen_id),
-        lambda: create_goal(Context(database, stranger), citizen_id, _goal_input(themes, "X")),
+        lambda: create_goal(Context(database, stranger),
+                            citizen_id, _goal_input(themes, "X")).value,
         lambda: get_goal(Context(database, stranger), goal.id),
         lambda: update_goal(Context(database, stranger), goal.id, goal.version,
-                            _goal_input(themes, "Y")),
+                            _goal_input(themes, "Y")).value,
         lambda: record_assessment(Context(database, stranger), goal.id,
-                                  AssessmentInput(date(2026, 3, 1), 2)),
+                                  AssessmentInput(date(2026, 3, 1), 2)).value,
         lambda: level_series(Context(database, stranger), goal.id),
-        lambda: complete_evaluation(Context(database, stranger), citizen_id, date(2026, 3, 1), {}),
+        lambda: complete_evaluation(Context(database, stranger),
+                                    citizen_id, date(2026, 3, 1), {}).value,
     ]
     for attempt in attempts:
         # require_citizen answers NotFound: no hint that a case the user may not see exists.
@@ -345,7 +356,8 @@ def test_mentor_without_assignment_cannot_see_or_change_the_plan(database, admin
 
 
 def test_reads_and_changes_are_audited_with_the_citizen(database, admin, citizen_id, themes):
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Sove om natten"))
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Sove om natten")).value
     update_goal(Context(database, admin), goal.id, goal.version,
                 _goal_input(themes, "Sove om natten", status=GoalStatus.CHANGED), goal.input())
     record_assessment(Context(database, admin), goal.id, AssessmentInput(date(2026, 3, 1), 2))
@@ -373,7 +385,8 @@ def test_vum_terms_are_seeded_and_admins_can_rename_hide_and_add(database, admin
     assert list(themes) == ["Relationer", "Kommunikation", "Mobilitet", "Egenomsorg",
                             "Samfundsliv", "Praktiske opgaver"]
     assert "Varetage økonomi" in [child.name for child in themes["Samfundsliv"].children]
-    goal = create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Betale regninger"))
+    goal = create_goal(Context(database, admin),
+                       citizen_id, _goal_input(themes, "Betale regninger")).value
     rename_term(Context(database, admin), themes["Samfundsliv"].code, "Samfund og økonomi")
     assert get_goal(Context(database, admin), goal.id).theme_name == "Samfund og økonomi"
     post = _sub(themes, "Samfundsliv", "Håndtere post")
@@ -385,12 +398,13 @@ def test_vum_terms_are_seeded_and_admins_can_rename_hide_and_add(database, admin
                 _goal_input(themes, "Betale regninger selv"), goal.input())
     with pytest.raises(InvalidInput, match="skjult"):
         create_goal(Context(database, admin), citizen_id, _goal_input(themes, "Nyt"))
-    code = add_local_term(Context(database, admin), themes["Samfundsliv"].code, "Digital selvhjælp")
+    code = add_local_term(Context(database, admin),
+                          themes["Samfundsliv"].code, "Digital selvhjælp").value
     assert code.startswith("local:")
     current = {theme.name: theme for theme in theme_choices(database)}
     assert "Digital selvhjælp" in [c.name for c in current["Samfund og økonomi"].children]
     local_goal = create_goal(Context(database, admin), citizen_id,
-                             _goal_input(themes, "Bruge MitID", subtheme_code=code))
+                             _goal_input(themes, "Bruge MitID", subtheme_code=code)).value
     assert local_goal.subtheme_name == "Digital selvhjælp"
     with pytest.raises(InvalidInput, match="allerede"):
         add_local_term(Context(database, admin), themes["Samfundsliv"].code, "digital selvhjælp")
@@ -404,7 +418,7 @@ def test_an_older_goal_without_a_theme_can_still_be_edited(database, admin, citi
         goal_id = legacy.id
     loaded = get_goal(Context(database, admin), goal_id)
     saved = update_goal(Context(database, admin), goal_id, loaded.version, GoalInput(
-        "Importeret mål, nu i gang", status=GoalStatus.IN_PROGRESS), loaded.input())
+        "Importeret mål, nu i gang", status=GoalStatus.IN_PROGRESS), loaded.input()).value
     assert (saved.title, saved.theme_code, saved.status) == (
         "Importeret mål, nu i gang", "", GoalStatus.IN_PROGRESS)
     with pytest.raises(InvalidInput, match="Vælg et VUM-tema"):

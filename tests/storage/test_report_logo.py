@@ -47,17 +47,18 @@ def _images_in(pdf: bytes, tmp_path) -> list[list[str]]:
 @pytest.fixture
 def citizen_id(database, admin) -> int:
     return create_citizen(Context(database, admin), NewCitizen(
-        first_name="Freja", last_name="Holm", alias="Fröken F", opened_on=date(2026, 1, 5)))
+        first_name="Freja", last_name="Holm", alias="Fröken F", opened_on=date(2026, 1, 5))).value
 
 
 def _report(database, admin, citizen_id) -> bytes:
-    return preview_pdf(Context(database, admin), citizen_id, PERIOD, now=NOW, today=date(2026, 11, 23))
+    return preview_pdf(Context(database, admin),
+                       citizen_id, PERIOD, now=NOW, today=date(2026, 11, 23))
 
 
 def test_a_logo_set_in_settings_is_printed_in_the_report(database, admin, citizen_id,
                                                          tmp_path):
     assert _images_in(_report(database, admin, citizen_id), tmp_path) == []
-    logo = set_team_logo(Context(database, admin), _image("JPEG"))
+    logo = set_team_logo(Context(database, admin), _image("JPEG")).value
     assert (logo.width, logo.height) == (300, 120)
     assert team_logo(database).startswith(b"\x89PNG")  # stored re-encoded as PNG
     images = _images_in(_report(database, admin, citizen_id), tmp_path)
@@ -67,7 +68,7 @@ def test_a_logo_set_in_settings_is_printed_in_the_report(database, admin, citize
 
 
 def test_a_large_logo_is_stored_scaled_down(database, admin):
-    logo = set_team_logo(Context(database, admin), _image("PNG", (1600, 400), "RGBA"))
+    logo = set_team_logo(Context(database, admin), _image("PNG", (1600, 400), "RGBA")).value
     assert max(logo.width, logo.height) == 800
     with Image.open(BytesIO(team_logo(database))) as stored:
         assert stored.size == (800, 200) and stored.mode == "RGBA"
@@ -103,7 +104,7 @@ def test_a_file_is_read_with_its_size_checked_first(database, admin, tmp_path):
         set_team_logo_from_file(Context(database, admin), tmp_path / "findes-ikke.png")
     good = tmp_path / "logo.png"
     good.write_bytes(_image("PNG"))
-    assert set_team_logo_from_file(Context(database, admin), good).width == 300
+    assert set_team_logo_from_file(Context(database, admin), good).value.width == 300
     assert team_logo(database) is not None
 
 

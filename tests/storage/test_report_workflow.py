@@ -70,7 +70,7 @@ def case(database, admin) -> int:
     basis = next(item.id for item in catalogue.legal_bases if item.code == "SEL §85")
     citizen_id = create_citizen(Context(database, admin), NewCitizen(
         first_name="Łukasz", last_name="Şahin", alias="Luk", cpr="0101909002",
-        opened_on=date(2026, 1, 5)))
+        opened_on=date(2026, 1, 5))).value
     create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=basis, start_on=date(2026, 1, 5), caseworker_name="Bo Iversen",
         hours_min_minutes=360, hours_max_minutes=600))

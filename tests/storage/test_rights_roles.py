@@ -43,7 +43,7 @@ def team(database, admin):
     for key in ("own", "substitute", "covered", "stranger"):
         ids[key] = create_citizen(Context(database, admin), NewCitizen(
             first_name=key.capitalize(), last_name="Borger", status=CitizenStatus.ACTIVE,
-            opened_on=TODAY - timedelta(days=100)))
+            opened_on=TODAY - timedelta(days=100))).value
     start = TODAY - timedelta(days=30)
     assign_mentor(Context(database, admin), ids["own"], mette.user_id, "primary", start)
     assign_mentor(Context(database, admin), ids["substitute"], bo.user_id, "primary", start)

@@ -79,7 +79,7 @@ def citizen_id(database, admin) -> int:
     return create_citizen(Context(database, admin), NewCitizen(
         first_name=FIRST, last_name=LAST, cpr=CPR, address=f"{NAME}s Vej 1",
         phone="12345678", email="sentinella@example.invalid",
-        note=f"{NAME} ({CPR_SHOWN}) har ønsket en mentor."))
+        note=f"{NAME} ({CPR_SHOWN}) har ønsket en mentor.")).value
 
 
 def _partner(database) -> int:
@@ -94,7 +94,7 @@ def _citizen_calls(database, admin, citizen_id: int) -> None:
     record = get_citizen_record(Context(database, admin), citizen_id)
     record = update_citizen(Context(database, admin), citizen_id, record.version,
                             {"last_name": NEW_LAST, "city": f"{FIRST}by",
-                             "note": f"{NAME} er flyttet."})
+                             "note": f"{NAME} er flyttet."}).value
     set_cpr(Context(database, admin), citizen_id, NEW_CPR)
     assert reveal_cpr(Context(database, admin), citizen_id) == "020292-9002"
     list_citizens(Context(database, admin))
@@ -102,7 +102,7 @@ def _citizen_calls(database, admin, citizen_id: int) -> None:
     add_relative(Context(database, admin), citizen_id, RelativeInput(
         name=f"Mor til {FIRST}", relation="Mor", note=f"{NAME}s mor"))
     anonymous = create_citizen(Context(database, admin), NewCitizen(alias=ALIAS, anonymous=True,
-                                                           note=f"Kaldes {ALIAS}"))
+                                                           note=f"Kaldes {ALIAS}")).value
     shown = get_citizen_record(Context(database, admin), anonymous)
     update_citizen(Context(database, admin), anonymous, shown.version, {"alias": f"{ALIAS} II"})
 
@@ -112,7 +112,7 @@ def _contact_calls(database, admin, citizen_id: int) -> None:
         citizen_id=citizen_id, duration_minutes=60, form=ContactForm.HOME_VISIT,
         contact_on=TODAY, start_time=time(10), place=f"Hjemme hos {NAME}",
         note=f"{NAME} ({CPR_SHOWN}) var glad.", partner_id=_partner(database),
-        consent_override_reason=f"{NAME} var akut syg"), today=TODAY)
+        consent_override_reason=f"{NAME} var akut syg"), today=TODAY).value
     contact = get_contact(Context(database, admin), contact_id)
     update_contact(Context(database, admin), contact_id, contact.version,
                    {"note": f"{FIRST} sagde {CPR}", "place": f"{LAST}s kontor"})
@@ -125,7 +125,7 @@ def _plan_calls(database, admin, citizen_id: int) -> None:
                     subtheme_code=theme.children[0].code, goal_type=GoalType.DEVELOP,
                     status=GoalStatus.IN_PROGRESS, start_on=date(2026, 2, 15),
                     review_on=date(2026, 12, 1), description=f"{NAME} vil gerne")
-    goal = create_goal(Context(database, admin), citizen_id, new)
+    goal = create_goal(Context(database, admin), citizen_id, new).value
     update_goal(Context(database, admin), goal.id, goal.version,
                 replace(new, title=f"{LAST} betaler husleje"), new)
     add_sub_goal(Context(database, admin), goal.id, SubGoalInput(text=f"{FIRST} køber en kalender"))

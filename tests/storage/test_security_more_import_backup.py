@@ -100,7 +100,7 @@ def test_a_failed_backup_stops_the_import(database, admin, db_path, tmp_path):
 @pytest.fixture
 def citizen(database, admin) -> int:
     return create_citizen(Context(database, admin),
-                          NewCitizen(first_name="Bente", last_name="Fiktiv"))
+                          NewCitizen(first_name="Bente", last_name="Fiktiv")).value
 
 
 def _sheet(citizen: int, rent: int) -> Sheet:

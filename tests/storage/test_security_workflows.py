@@ -132,3 +132,23 @@ def test_this_app_s_own_lock_row_never_refuses(database, admin):
     lock.register(database, vault.current_login())  # this process, as the GUI registers
     assert open_elsewhere(Context(database, admin)) == []
     lock.refuse_if_open_elsewhere(database)
+
+
+def test_only_an_administrator_takes_a_backup_or_a_recovery_sheet_and_backups_are_logged(
+        database, admin, tmp_path):
+    from mentordesk.audit_admin.viewer import LogFilter, search_log
+    from mentordesk.security.workflows import save_recovery_sheet, take_backup
+
+    with database.session() as session:
+        session.add(User(login="kim", full_name="Kim", role=Role.COORDINATOR.value))
+    coordinator = resolve_actor(database, "kim")
+    # A backup is every citizen's case in one file: not a coordinator's to take home.
+    with pytest.raises(AccessDenied):
+        take_backup(Context(database, coordinator), tmp_path / "kim.mentordesk")
+    with pytest.raises(AccessDenied):
+        save_recovery_sheet(Context(database, coordinator), tmp_path / "kim.pdf")
+    assert not (tmp_path / "kim.mentordesk").exists() and not (tmp_path / "kim.pdf").exists()
+    take_backup(Context(database, admin), tmp_path / "kopi.mentordesk")
+    logged = search_log(Context(database, admin), LogFilter(action="export")).rows
+    assert any("Sikkerhedskopi taget: kopi.mentordesk" in row.detail
+               and row.user_login == admin.login for row in logged)

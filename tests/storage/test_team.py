@@ -54,7 +54,8 @@ def _member(database, admin, login):
 
 @pytest.fixture
 def citizen_id(database, admin):
-    return create_citizen(Context(database, admin), NewCitizen(first_name="Bodil", last_name="Bæk"))
+    return create_citizen(Context(database, admin),
+                          NewCitizen(first_name="Bodil", last_name="Bæk")).value
 
 
 # -- users ----------------------------------------------------------------------------------
@@ -68,13 +69,13 @@ def test_first_user_of_a_new_database_is_admin(database, admin):
 def test_admin_creates_and_edits_users_with_capacity_in_minutes(database, admin):
     user_id = create_user(Context(database, admin), NewUser(
         login=" mona.mentor ", full_name="Mona Mentor", weekly_capacity_minutes=2250,
-        is_volunteer=True))
+        is_volunteer=True)).value
     member = _member(database, admin, "mona.mentor")
     assert (member.id, member.role, member.weekly_capacity_minutes, member.is_volunteer) == (
         user_id, Role.MENTOR, 2250, True)
     updated = update_user(Context(database, admin), user_id, member.version,
                           {"role": Role.COORDINATOR, "full_name": "Mona Koordinator"},
-                          member.editable())
+                          member.editable()).value
     assert (updated.role, updated.full_name) == (Role.COORDINATOR, "Mona Koordinator")
     assert [e.action for e in _events(database, "user")][-2:] == ["create", "update"]
     assert _events(database, "user")[-1].detail == "Bruger ændret: Navn, Rolle"
@@ -117,7 +118,8 @@ def test_last_active_admin_can_be_neither_demoted_nor_deactivated(database, admi
         with pytest.raises(InvalidInput, match="mindst én aktiv administrator"):
             update_user(Context(database, admin), me.id, me.version, changes, me.editable())
     _user(database, admin, "anden.admin", "Anden Admin", Role.ADMIN)
-    demoted = update_user(Context(database, admin), me.id, me.version, {"role": Role.COORDINATOR})
+    demoted = update_user(Context(database, admin),
+                          me.id, me.version, {"role": Role.COORDINATOR}).value
     assert demoted.role is Role.COORDINATOR
 
 
@@ -135,7 +137,8 @@ def test_stale_user_edit_is_a_conflict(database, admin):
     update_user(Context(database, admin), loaded.id, loaded.version, {"full_name": "Mona M."},
                 loaded.editable())
     with pytest.raises(EditConflict) as caught:
-        update_user(Context(database, admin), loaded.id, loaded.version, {"full_name": "Mona Møller"},
+        update_user(Context(database, admin),
+                    loaded.id, loaded.version, {"full_name": "Mona Møller"},
                     loaded.editable())
     assert [(c.mine, c.theirs) for c in caught.value.conflicts] == [("Mona Møller", "Mona M.")]
 
@@ -146,8 +149,10 @@ def test_stale_user_edit_is_a_conflict(database, admin):
 def test_new_primary_ends_the_previous_one_the_day_before(database, admin, citizen_id):
     first = _user(database, admin, "mona", "Mona Mentor")
     second = _user(database, admin, "ole", "Ole Olsen")
-    assign_mentor(Context(database, admin), citizen_id, first.user_id, PRIMARY, TODAY - timedelta(90))
-    assign_mentor(Context(database, admin), citizen_id, second.user_id, PRIMARY, TODAY + timedelta(7))
+    assign_mentor(Context(database, admin),
+                  citizen_id, first.user_id, PRIMARY, TODAY - timedelta(90))
+    assign_mentor(Context(database, admin),
+                  citizen_id, second.user_id, PRIMARY, TODAY + timedelta(7))
 
     rows = assignments_for_citizen(Context(database, admin), citizen_id)
     periods = {row.mentor_name: (row.kind, row.start_on, row.end_on) for row in rows}
@@ -215,7 +220,8 @@ def test_coordinator_assigns_and_mentor_sees_case_only_while_assigned(
 def test_changed_period_may_not_overlap_another_primary(database, admin, citizen_id):
     first = _user(database, admin, "mona", "Mona Mentor")
     second = _user(database, admin, "ole", "Ole Olsen")
-    assign_mentor(Context(database, admin), citizen_id, first.user_id, PRIMARY, TODAY - timedelta(30))
+    assign_mentor(Context(database, admin),
+                  citizen_id, first.user_id, PRIMARY, TODAY - timedelta(30))
     assign_mentor(Context(database, admin), citizen_id, second.user_id, PRIMARY, TODAY)
     mona = next(row for row in assignments_for_citizen(Context(database, admin), citizen_id)
                 if row.mentor_name == "Mona Mentor")
@@ -239,7 +245,7 @@ def test_inactive_user_cannot_be_assigned_and_removal_is_audited(database, admin
 
 def test_caseload_counts_current_citizens(database, admin, citizen_id):
     mentor = _user(database, admin, "mona", "Mona Mentor")
-    other = create_citizen(Context(database, admin), NewCitizen(alias="Uglen"))
+    other = create_citizen(Context(database, admin), NewCitizen(alias="Uglen")).value
     assign_mentor(Context(database, admin), citizen_id, mentor.user_id, PRIMARY)
     assign_mentor(Context(database, admin), other, mentor.user_id, SUBSTITUTE, TODAY + timedelta(3))
     assert _member(database, admin, "mona").caseload == 1

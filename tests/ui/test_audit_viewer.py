@@ -33,8 +33,10 @@ def widgets(qtbot, runner, database):
 
 @pytest.fixture
 def citizens(database, admin):
-    first = create_citizen(Context(database, admin), NewCitizen(first_name="Alma", last_name="Log"))
-    second = create_citizen(Context(database, admin), NewCitizen(first_name="Bent", last_name="Log"))
+    first = create_citizen(Context(database, admin),
+                           NewCitizen(first_name="Alma", last_name="Log")).value
+    second = create_citizen(Context(database, admin),
+                            NewCitizen(first_name="Bent", last_name="Log")).value
     get_citizen_summary(Context(database, admin), first)
     return first, second
 

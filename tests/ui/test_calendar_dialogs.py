@@ -102,7 +102,8 @@ def test_group_course_attendance_creates_contacts(qtbot, workspace, runner):
 
 def test_absence_with_a_substitute_per_citizen(qtbot, workspace, runner):
     actor = workspace.actor
-    substitute = create_user(Context(workspace.database, actor), NewUser("vikar", "Vera Vikar"))
+    substitute = create_user(Context(workspace.database, actor),
+                             NewUser("vikar", "Vera Vikar")).value
     assign_mentor(Context(workspace.database, actor), GITTE, actor.user_id, "primary")
     mentors = [(actor.user_id, actor.full_name), (substitute, "Vera Vikar")]
     dialog = AbsenceDialog(workspace, runner, citizens=[], mentors=mentors)
@@ -116,7 +117,8 @@ def test_absence_with_a_substitute_per_citizen(qtbot, workspace, runner):
     select_data(dialog.cover_combos[GITTE], substitute)
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
-    [absence] = list_absences(Context(workspace.database, actor), date(2030, 2, 1), date(2030, 2, 28))
+    [absence] = list_absences(Context(workspace.database, actor),
+                              date(2030, 2, 1), date(2030, 2, 28))
     assert (absence.kind, absence.covers) == ("sickness", ((GITTE, substitute),))
 
     dialog = AbsenceDialog(workspace, runner, citizens=[], mentors=mentors)

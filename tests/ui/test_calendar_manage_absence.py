@@ -42,7 +42,8 @@ def workspace(database_path, make_database):
 
 @pytest.fixture
 def vera(workspace):
-    return create_user(Context(workspace.database, workspace.actor), NewUser("vikar", "Vera Vikar"))
+    return create_user(Context(workspace.database, workspace.actor),
+                       NewUser("vikar", "Vera Vikar")).value
 
 
 def open_calendar(qtbot, workspace, runner, today: date | None = None) -> CalendarPage:
@@ -97,7 +98,8 @@ def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, runner, vera
     assert manager.message_label.text() == "Fraværet er gemt."
     assert cells(manager, 0)[1] == "Sygdom"
     assert cells(manager, 0)[3] == "Gitte Gram → Vera Vikar"
-    saved = next(r for r in absences_to_manage(Context(workspace.database, actor)) if r.id == coming)
+    saved = next(r for r in absences_to_manage(Context(workspace.database, actor))
+                 if r.id == coming)
     assert (saved.kind, saved.end_on, saved.note, saved.covers) == (
         "sickness", today + timedelta(days=13), "Sygemeldt", ((GITTE, vera),))
 

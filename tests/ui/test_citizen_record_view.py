@@ -43,7 +43,8 @@ class FakeTab(CitizenTab):
 
 
 def make_view(qtbot, widgets, database, runner, login=None, tab_factories=()):
-    view = CitizensView(Operations(load_workspace(database, login), runner, ChangeHub()), tab_factories)
+    view = CitizensView(Operations(load_workspace(database, login), runner, ChangeHub()),
+                        tab_factories)
     widgets.append(view)
     view.resize(1300, 800)
     view.show()
@@ -154,7 +155,7 @@ def test_refused_registration_keeps_the_dialog_open_with_the_reason(qtbot, view,
 
 def test_edit_and_save_with_ctrl_s(qtbot, view, database, admin):
     citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil",
-                                                            last_name="Bæk"))
+                                                            last_name="Bæk")).value
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     overview = view.record.overview
@@ -204,7 +205,7 @@ def test_over_long_input_gets_a_clear_limit_message(qtbot, view, database, admin
 def test_stale_edit_shows_the_conflict_dialog_and_keeps_both_texts(
         qtbot, view, database, admin, runner):
     citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil",
-                                                            note="Start"))
+                                                            note="Start")).value
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     overview = view.record.overview
@@ -275,7 +276,7 @@ def test_show_cpr_reveals_the_number_then_masks_it_again(qtbot, view, database, 
                                                          monkeypatch):
     monkeypatch.setattr(overview_module, "REVEAL_MS", 300)
     citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil",
-                                                            cpr="0101909001"))
+                                                            cpr="0101909001")).value
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     overview = view.record.overview
@@ -369,7 +370,7 @@ def test_a_mentor_sees_mentors_but_cannot_assign(qtbot, widgets, database, admin
 
 
 def test_close_and_reopen_the_case(qtbot, view, database, admin):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil")).value
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     overview = view.record.overview
@@ -396,7 +397,7 @@ def test_close_and_reopen_the_case(qtbot, view, database, admin):
 
 
 def test_add_a_relative(qtbot, view, database, admin):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil")).value
     view.refresh()
     open_citizen(qtbot, view, "Bodil")
     panel = view.record.overview.relatives
@@ -419,7 +420,7 @@ def test_add_a_relative(qtbot, view, database, admin):
 
 def test_contributed_tabs_follow_the_selected_citizen(qtbot, widgets, database, admin,
                                                       runner):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil")).value
     view = make_view(qtbot, widgets, database, runner, tab_factories=[FakeTab])
     [tab] = view.record.extra_tabs
     assert view.record.tabs.tabText(2) == "Prøvefane"
@@ -436,7 +437,7 @@ def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(
     choice in the combo: it must show as itself, not count as an edit, and survive a save."""
     from mentordesk.storage.models import Citizen
 
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Vilma"))
+    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Vilma")).value
     with database.session() as session:  # as an older version could have stored it
         session.get(Citizen, citizen_id).preferred_contact = "Værestedet"
     view.refresh()
@@ -449,4 +450,5 @@ def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(
     overview.fields["phone"].setText("11 22 33 44")
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         overview.save()
-    assert get_citizen_record(Context(database, admin), citizen_id).preferred_contact == "Værestedet"
+    assert get_citizen_record(Context(database, admin),
+                              citizen_id).preferred_contact == "Værestedet"

@@ -45,7 +45,7 @@ def log(workspace, citizen_id: int, actor=None, **fields) -> int:
     values = {"duration_minutes": 60, "form": ContactForm.HOME_VISIT, "contact_on": TODAY}
     values.update(fields)
     return log_contact(Context(workspace.database, actor or workspace.actor),
-                       NewContact(citizen_id=citizen_id, **values))
+                       NewContact(citizen_id=citizen_id, **values)).value
 
 
 @pytest.fixture
@@ -200,7 +200,8 @@ def test_non_text_conflict_is_shown_in_danish(qtbot, workspace, citizen_ids, tab
     choice.theirs.setChecked(True)
     with qtbot.waitSignal(tab.contacts_loaded, timeout=TIMEOUT):
         editor.conflict_dialog.save_button.click()
-    assert get_contact(Context(workspace.database, workspace.actor), contact_id).form is ContactForm.GROUP
+    assert get_contact(Context(workspace.database, workspace.actor),
+                       contact_id).form is ContactForm.GROUP
 
 
 def test_delete_key_deletes_after_confirmation(qtbot, workspace, citizen_ids, tab):

@@ -132,7 +132,7 @@ def _grant(workspace, **values):
     catalogue = load_catalogue(workspace.database)
     basis = next(b.id for b in catalogue.legal_bases if b.code == "SEL §85")
     return create_grant(Context(workspace.database, workspace.actor), NAMED, GrantInput(
-        legal_basis_id=basis, start_on=date(2026, 1, 5), **values))
+        legal_basis_id=basis, start_on=date(2026, 1, 5), **values)).value
 
 
 def test_stale_edit_opens_conflict_dialog_and_keeps_both_notes(qtbot, tab, workspace):
@@ -182,7 +182,8 @@ def test_enter_edits_ctrl_s_saves_and_escape_cancels(qtbot, tab, workspace):
     dialog.caseworker_edit.setText("Ændret")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert grants_for_citizen(Context(workspace.database, workspace.actor), NAMED)[0].caseworker_name \
+    assert grants_for_citizen(Context(workspace.database, workspace.actor),
+                              NAMED)[0].caseworker_name \
         == "Sara Sag"
 
     tab.edit_selected()

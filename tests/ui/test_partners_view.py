@@ -40,12 +40,13 @@ def workspace(database_path, make_database):
 @pytest.fixture
 def gp(workspace):
     return create_partner(Context(workspace.database, workspace.actor), PartnerInput(
-        "Lægehuset Vestby", kind="gp", organisation="Almen praksis"))
+        "Lægehuset Vestby", kind="gp", organisation="Almen praksis")).value
 
 
 @pytest.fixture
 def page(qtbot, workspace, runner):
-    partners_page = partners.create_page(Operations(workspace, runner, ChangeHub()), "Samarbejdspartnere")
+    partners_page = partners.create_page(Operations(workspace, runner, ChangeHub()),
+                                         "Samarbejdspartnere")
     qtbot.addWidget(partners_page)
     partners_page.show()
     qtbot.waitUntil(runner.is_idle, timeout=5_000)

@@ -50,7 +50,7 @@ def goals(workspace):
     database, actor = workspace.database, workspace.actor
     theme = theme_choices(database)[0].code
     made = [create_goal(Context(database, actor), CITIZEN, GoalInput(
-        title, theme_code=theme, status=status, start_on=date(2026, 1, 5)))
+        title, theme_code=theme, status=status, start_on=date(2026, 1, 5))).value
         for title, status in (("Tjekke e-Boks <selv>", GoalStatus.IN_PROGRESS),
                               ("Mere struktur", GoalStatus.NOT_STARTED),
                               ("Cykle til praktik", GoalStatus.ACHIEVED))]

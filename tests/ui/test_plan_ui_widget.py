@@ -153,7 +153,7 @@ def goal(workspace):
     theme = theme_choices(database)[0].code
     made = create_goal(Context(database, actor), CITIZEN, GoalInput(
         "Tjekke e-Boks selv", "Start", theme, status=GoalStatus.IN_PROGRESS,
-        start_on=date(2026, 1, 5), review_on=date(2026, 4, 5)))
+        start_on=date(2026, 1, 5), review_on=date(2026, 4, 5))).value
     for text in ("Første skridt", "Andet skridt", "Tredje skridt"):
         add_sub_goal(Context(database, actor), made.id, SubGoalInput(text))
     return made

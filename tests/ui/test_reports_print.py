@@ -35,7 +35,7 @@ def editor(qtbot, database, runner):
 
     workspace = load_workspace(database)
     citizen_id = create_citizen(Context(database, workspace.actor), NewCitizen(
-        alias=ALIAS, status=CitizenStatus.ACTIVE))
+        alias=ALIAS, status=CitizenStatus.ACTIVE)).value
     start = TODAY - timedelta(days=90)
     with database.session() as session:
         basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §99"))

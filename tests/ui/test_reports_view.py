@@ -37,7 +37,7 @@ def workspace(database):
 
 def add_case(database, actor, alias: str) -> int:
     citizen_id = create_citizen(Context(database, actor), NewCitizen(alias=alias,
-                                                            status=CitizenStatus.ACTIVE))
+                                                            status=CitizenStatus.ACTIVE)).value
     start = TODAY - timedelta(days=120)
     with database.session() as session:
         basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §99"))

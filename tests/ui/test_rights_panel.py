@@ -35,7 +35,7 @@ def widgets(qtbot, runner, database):
 @pytest.fixture
 def closed_case(database, admin):
     citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Carla",
-                                                            last_name="Lukket"))
+                                                            last_name="Lukket")).value
     create_citizen(Context(database, admin), NewCitizen(first_name="Dan", last_name="Aktiv"))
     with database.session() as session:
         citizen = session.get(Citizen, citizen_id)

@@ -162,9 +162,9 @@ def test_catalogues_are_read_only_for_a_mentor(qtbot, workspace, runner):
 
 def test_authority_in_use_cannot_be_removed(qtbot, workspace, runner):
     authority = create_authority(Context(workspace.database, workspace.actor),
-                                 AuthorityInput("<b>Nordby</b> Kommune"))
+                                 AuthorityInput("<b>Nordby</b> Kommune")).value
     citizen_id = create_citizen(Context(workspace.database, workspace.actor),
-                                NewCitizen(first_name="Ida", last_name="Job"))
+                                NewCitizen(first_name="Ida", last_name="Job")).value
     basis = load_catalogue(workspace.database).legal_bases[0]
     create_grant(Context(workspace.database, workspace.actor), citizen_id, GrantInput(
         legal_basis_id=basis.id, authority_id=authority.id, start_on=date(2026, 1, 5)))

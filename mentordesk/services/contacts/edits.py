@@ -19,6 +19,7 @@ from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import (
     EditConflict,
@@ -29,6 +30,7 @@ from mentordesk.kernel.editing import (
 from mentordesk.services.contacts.rules import (
     ENTITY,
     check_goals,
+    contact_changes,
     link_goals,
     linked_goal_ids,
     override_detail,
@@ -57,9 +59,9 @@ _FIELD_NAMES = {
 
 def update_contact(context: Context, contact_id: int, expected_version: int,
                    changes: Mapping[str, Any], original: Mapping[str, Any] | None = None,
-                   today: date | None = None) -> dict[str, tuple[Any, Any]]:
+                   today: date | None = None) -> Result[dict[str, tuple[Any, Any]]]:
     """Save ``changes`` (domain values, keys from ``EDITABLE_FIELDS``) made against
-    ``expected_version``; returns field -> (old, new). A stale version raises
+    ``expected_version``; its value is field -> (old, new). A stale version raises
     ``EditConflict`` in domain terms, goal links included."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -87,7 +89,10 @@ def update_contact(context: Context, contact_id: int, expected_version: int,
                              contact.consent_override_reason)
         if diff:
             _audit_update(session, context.actor, contact, diff)
-    return diff
+        # Goals show their linked contacts: a relinked contact, or one they already list.
+        goals_linked = "goal_ids" in diff or bool(linked_goal_ids(session, contact.id))
+        changes = contact_changes(contact.citizen_id, goals_linked=goals_linked)
+    return Result(diff, changes if diff else NOTHING)
 
 
 def _my_changes(values: dict[str, Any], seen: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -178,7 +183,7 @@ def _domain_conflict(session: Session, contact: Contact, conflict: EditConflict,
 
 
 def delete_contact(context: Context, contact_id: int,
-                   today: date | None = None) -> None:
+                   today: date | None = None) -> Result[None]:
     """Delete a contact: the mentor who logged it, or a coordinator."""
     with context.session() as session:
         contact = require_contact(session, context.actor, contact_id, today)
@@ -189,7 +194,9 @@ def delete_contact(context: Context, contact_id: int,
                   f"{ContactForm(contact.form).label}, "
                   f"{format_duration(contact.duration_minutes)} slettet")
         citizen_id = contact.citizen_id
+        goals_linked = bool(linked_goal_ids(session, contact.id))
         session.delete(contact)
         session.flush()
         audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                      entity_id=contact_id, citizen_id=citizen_id, detail=detail)
+    return Result(None, contact_changes(citizen_id, goals_linked=goals_linked))

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
-
-from sqlalchemy import Select, case, func, or_, select
+from typing import TYPE_CHECKING, Any
 
 from mentordesk import audit
 from mentordesk.domain.codes import Attendance, ContactForm
@@ -13,11 +11,12 @@ from mentordesk.domain.dates import format_date
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.access import require_citizen, visible_citizen_ids
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.context import Context
-from mentordesk.services.citizens import ANONYMOUS_MARK
 from mentordesk.services.contacts.rules import (
     ENTITY,
     check_goals,
+    contact_changes,
     link_goals,
     linked_goal_ids,
     mentor_for,
@@ -40,11 +39,18 @@ from mentordesk.services.contacts.values import (
     format_duration,
 )
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import Citizen, Contact, Goal, Partner, User
+from mentordesk.storage.models import Contact, Partner, User
+from mentordesk.storage.queries.contacts import attendance_counts, contact_rows
+from mentordesk.storage.queries.partners import active_partner_names
+from mentordesk.storage.queries.plan import goal_titles
+from mentordesk.storage.queries.team import active_user_names, user_name
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
 
 
 def log_contact(context: Context, new: NewContact,
-                today: date | None = None) -> int:
+                today: date | None = None) -> Result[int]:
     """Log a contact; returns its id. Refuses bad input with ``ContactInputError`` and a
     partner contact without valid consent (unless a reason is given) with ``ConsentMissing``."""
     today = today or date.today()
@@ -80,14 +86,16 @@ def log_contact(context: Context, new: NewContact,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
                      entity_id=contact.id, citizen_id=new.citizen_id,
                      detail=detail + override_detail(session, new.partner_id, reason))
-        return contact.id
+        contact_id = contact.id
+    return Result(contact_id, contact_changes(new.citizen_id,
+                                                        goals_linked=bool(values["goal_ids"])))
 
 
 def contacts_for_citizen(context: Context, citizen_id: int,
                          filters: ContactFilters = ContactFilters(),  # noqa: B008 - frozen
                          today: date | None = None) -> list[ContactRow]:
     """The citizen's contacts, newest first (date, start time)."""
-    query = _filtered(_rows_query().where(Contact.citizen_id == citizen_id), filters)
+    query = _filtered(contact_rows().where(Contact.citizen_id == citizen_id), filters)
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
         rows = [ContactRow._make(row) for row in session.execute(query)]
@@ -107,12 +115,11 @@ def contacts_for_mentor(context: Context, mentor_id: int,
     """
     if mentor_id != context.actor.user_id and not context.actor.sees_all_citizens:
         raise AccessDenied("Du kan kun se dine egne kontakter.")
-    query = _filtered(_rows_query().where(Contact.mentor_id == mentor_id,
-                                          visible_citizen_ids(context.actor, today or date.today())),
-                      filters)
+    visible = visible_citizen_ids(context.actor, today or date.today())
+    query = _filtered(contact_rows().where(Contact.mentor_id == mentor_id, visible), filters)
     with context.session() as session:
         rows = [ContactRow._make(row) for row in session.execute(query)]
-        mentor_name = session.scalar(select(User.full_name).where(User.id == mentor_id)) or ""
+        mentor_name = session.scalar(user_name(mentor_id)) or ""
         counts: dict[int, int] = {}
         for row in rows:
             counts[row.citizen_id] = counts.get(row.citizen_id, 0) + 1
@@ -130,8 +137,7 @@ def get_contact(context: Context, contact_id: int,
         partner = session.get(Partner, contact.partner_id) if contact.partner_id else None
         detail = ContactDetail(
             id=contact.id, citizen_id=contact.citizen_id, mentor_id=contact.mentor_id,
-            mentor_name=session.scalar(
-                select(User.full_name).where(User.id == contact.mentor_id)) or "",
+            mentor_name=session.scalar(user_name(contact.mentor_id)) or "",
             contact_on=contact.contact_on, start_time=contact.start_time,
             duration_minutes=contact.duration_minutes, form=ContactForm(contact.form),
             place=contact.place, note=contact.note,
@@ -158,10 +164,7 @@ def attendance_rate(context: Context, citizen_id: int, start: date, end: date,
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
         counts = dict(session.execute(
-            select(Contact.attended, func.count())
-            .where(Contact.citizen_id == citizen_id, Contact.contact_on >= start,
-                   Contact.contact_on <= end, Contact.form.in_(in_person))
-            .group_by(Contact.attended)).tuples().all())
+            attendance_counts(citizen_id, start, end, in_person)).all())
         audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      citizen_id=citizen_id,
                      detail=f"Mødestabilitet {format_date(start)}–{format_date(end)}")
@@ -176,8 +179,7 @@ def goals_for_linking(context: Context, citizen_id: int,
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
         goals = [GoalChoice(*row) for row in session.execute(
-            select(Goal.id, Goal.title).where(Goal.citizen_id == citizen_id)
-            .order_by(Goal.position, Goal.id))]
+            goal_titles(citizen_id))]
         audit.record(session, context.actor.login, audit.Action.READ, entity="goal",
                      citizen_id=citizen_id,
                      detail=f"Indsatsmål vist til kontaktregistrering ({len(goals)})")
@@ -188,36 +190,18 @@ def active_partners(database: Database) -> list[PartnerChoice]:
     """Partners to choose from, in Danish order (the register holds no citizen data)."""
     with database.read_session() as session:
         partners = [PartnerChoice(*row) for row in session.execute(
-            select(Partner.id, Partner.name, Partner.organisation).where(Partner.active))]
+            active_partner_names())]
     return sorted(partners, key=lambda partner: danish_sort_key(partner.name))
 
 
 def contact_mentors(context: Context) -> list[MentorChoice]:
     """Whose contacts the actor may list or log: themselves, or anyone for coordinators."""
-    query = select(User.id, User.full_name).where(User.active)
+    query = active_user_names()
     if not context.actor.sees_all_citizens:
         query = query.where(User.id == context.actor.user_id)
     with context.read() as session:
         mentors = [MentorChoice(*row) for row in session.execute(query)]
     return sorted(mentors, key=lambda mentor: danish_sort_key(mentor.full_name))
-
-
-def _rows_query() -> Select[Any]:
-    full_name = func.trim(Citizen.first_name + " " + Citizen.last_name)
-    shown_alias = func.coalesce(func.nullif(Citizen.alias, ""), ANONYMOUS_MARK)
-    citizen_name = case((or_(Citizen.is_anonymous, full_name == ""), shown_alias),
-                        else_=full_name)
-    return (
-        select(Contact.id, Contact.citizen_id, citizen_name, Contact.mentor_id,
-               User.full_name, Contact.contact_on, Contact.start_time,
-               Contact.duration_minutes, Contact.form, Contact.place, Contact.attended,
-               Contact.note, func.coalesce(Partner.name, ""), Contact.version)
-        .join(Citizen, Citizen.id == Contact.citizen_id)
-        .join(User, User.id == Contact.mentor_id)
-        .outerjoin(Partner, Partner.id == Contact.partner_id)
-        # SQLite sorts NULL lowest: contacts without a time come last within their day.
-        .order_by(Contact.contact_on.desc(), Contact.start_time.desc(), Contact.id.desc())
-    )
 
 
 def _filtered(query: Select[Any], filters: ContactFilters) -> Select[Any]:

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.codes import Attendance, ContactForm
@@ -18,6 +17,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.services.contacts.values import (
     MAX_DURATION_MINUTES,
@@ -27,7 +27,13 @@ from mentordesk.services.contacts.values import (
     ConsentMissing,
     ContactInputError,
 )
-from mentordesk.storage.models import Contact, Goal, Partner, User, contact_goal
+from mentordesk.storage.models import Contact, Partner, User
+from mentordesk.storage.queries.goal_links import (
+    add_links,
+    goals_of_contact,
+    remove_links_of_contact,
+)
+from mentordesk.storage.queries.plan import goals_among
 
 ENTITY = "contact"
 
@@ -122,7 +128,8 @@ def mentor_for(session: Session, actor: Actor, mentor_id: int | None) -> int:
     if mentor_id is None or mentor_id == actor.user_id:
         return actor.user_id
     require_coordinator(actor)
-    if session.scalar(select(User.id).where(User.id == mentor_id, User.active)) is None:
+    mentor = session.get(User, mentor_id)
+    if mentor is None or not mentor.active:
         raise ContactInputError("mentor_id", "Den valgte mentor findes ikke i teamet.")
     return mentor_id
 
@@ -141,21 +148,27 @@ def check_goals(session: Session, citizen_id: int, goal_ids: tuple[int, ...]) ->
     if not goal_ids:
         return
     found = set(session.scalars(
-        select(Goal.id).where(Goal.citizen_id == citizen_id, Goal.id.in_(goal_ids))))
+        goals_among(citizen_id, goal_ids)))
     if found != set(goal_ids):
         raise ContactInputError("goal_ids", "Et af de valgte indsatsmål hører ikke til borgeren.")
 
 
 def linked_goal_ids(session: Session, contact_id: int) -> tuple[int, ...]:
-    return tuple(sorted(session.scalars(
-        select(contact_goal.c.goal_id).where(contact_goal.c.contact_id == contact_id))))
+    return tuple(sorted(session.scalars(goals_of_contact(contact_id))))
+
+
+def contact_changes(citizen_id: int, *, goals_linked: bool) -> Changes:
+    """What a change to a citizen's contact touches: the journal (and with it the hours),
+    and the plan when goals list the contact among their links."""
+    kinds = (Kind.CONTACTS, Kind.PLAN) if goals_linked else (Kind.CONTACTS,)
+    return Changes.of(*kinds, citizen=citizen_id)
 
 
 def link_goals(session: Session, contact_id: int, goal_ids: Iterable[int]) -> None:
-    session.execute(delete(contact_goal).where(contact_goal.c.contact_id == contact_id))
+    session.execute(remove_links_of_contact(contact_id))
     rows = [{"contact_id": contact_id, "goal_id": goal_id} for goal_id in goal_ids]
     if rows:
-        session.execute(insert(contact_goal), rows)
+        session.execute(add_links(), rows)
 
 
 # -- consent -----------------------------------------------------------------------------

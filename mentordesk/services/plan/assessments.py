@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services import history
@@ -21,15 +21,17 @@ from mentordesk.services.plan.rows import (
     assessment_item,
     check_assessment,
     history_renderers,
+    plan_changed,
     visible_assessment,
     visible_goal,
 )
 from mentordesk.services.plan.values import AssessmentInput, AssessmentItem
 from mentordesk.storage.models import Assessment, Goal, User
+from mentordesk.storage.queries.plan import level_series as level_series_of
 
 
 def record_assessment(context: Context, goal_id: int,
-                      new: AssessmentInput) -> AssessmentItem:
+                      new: AssessmentInput) -> Result[AssessmentItem]:
     """Record the goal's level, support need, the citizen's view and the mentor's note."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
@@ -37,7 +39,9 @@ def record_assessment(context: Context, goal_id: int,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="assessment",
                      entity_id=assessment.id, citizen_id=goal.citizen_id,
                      detail=f"Vurdering registreret for indsatsmål {goal.id}")
-        return assessment_item(assessment, context.actor.full_name)
+        item = assessment_item(assessment, context.actor.full_name)
+        changes = plan_changed(goal.citizen_id)
+    return Result(item, changes)
 
 
 def add_assessment(session: Session, actor: Actor, goal: Goal,
@@ -55,7 +59,7 @@ def add_assessment(session: Session, actor: Actor, goal: Goal,
 
 def update_assessment(context: Context, assessment_id: int,
                       expected_version: int, new: AssessmentInput,
-                      original: AssessmentInput | None = None) -> AssessmentItem:
+                      original: AssessmentInput | None = None) -> Result[AssessmentItem]:
     """Save against ``expected_version``; ``EditConflict`` on a clashing stale edit."""
     with context.session() as session:
         assessment, goal = visible_assessment(session, context.actor, assessment_id)
@@ -71,11 +75,13 @@ def update_assessment(context: Context, assessment_id: int,
                          entity_id=assessment.id, citizen_id=goal.citizen_id,
                          detail="Vurdering ændret: " + ", ".join(
                              ASSESSMENT_FIELD_LABELS[field].lower() for field in diff))
-        return assessment_item(assessment, _author(session, assessment))
+        item = assessment_item(assessment, _author(session, assessment))
+        changes = plan_changed(goal.citizen_id) if diff else NOTHING
+    return Result(item, changes)
 
 
 def delete_assessment(context: Context, assessment_id: int,
-                      expected_version: int) -> None:
+                      expected_version: int) -> Result[None]:
     """Delete an assessment (``StaleEdit`` if it changed meanwhile)."""
     from mentordesk.domain.dates import format_date
 
@@ -90,6 +96,8 @@ def delete_assessment(context: Context, assessment_id: int,
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="assessment",
                      entity_id=assessment_id, citizen_id=goal.citizen_id,
                      detail="Vurdering slettet")
+        changes = plan_changed(goal.citizen_id)
+    return Result(None, changes)
 
 
 def level_series(context: Context, goal_id: int) -> list[tuple[date, int | None]]:
@@ -97,10 +105,7 @@ def level_series(context: Context, goal_id: int) -> list[tuple[date, int | None]
     (a gap in the line, never a score). Audited READ."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
-        series = [(day, level) for day, level in session.execute(
-            select(Assessment.assessed_on, Assessment.level)
-            .where(Assessment.goal_id == goal.id)
-            .order_by(Assessment.assessed_on, Assessment.id))]
+        series = [(day, level) for day, level in session.execute(level_series_of(goal.id))]
         audit.record(session, context.actor.login, audit.Action.READ, entity="goal",
                      entity_id=goal.id, citizen_id=goal.citizen_id,
                      detail=f"Udvikling i funktionsevne vist ({len(series)} vurderinger)")
@@ -110,4 +115,5 @@ def level_series(context: Context, goal_id: int) -> list[tuple[date, int | None]
 def _author(session: Session, assessment: Assessment) -> str:
     if assessment.author_id is None:
         return ""
-    return session.scalar(select(User.full_name).where(User.id == assessment.author_id)) or ""
+    author = session.get(User, assessment.author_id)
+    return author.full_name if author else ""

@@ -16,10 +16,11 @@ from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.context import Context
 from mentordesk.services.plan.assessments import add_assessment
 from mentordesk.services.plan.goals import citizen_goals
-from mentordesk.services.plan.rows import goal_items
+from mentordesk.services.plan.rows import goal_items, plan_changed
 from mentordesk.services.plan.values import AssessmentInput, GoalItem
 from mentordesk.storage.models import Goal
 
@@ -39,9 +40,9 @@ def evaluation_goals(context: Context, citizen_id: int) -> list[GoalItem]:
 
 
 def complete_evaluation(context: Context, citizen_id: int, on: date,
-                        assessments: Mapping[int, AssessmentInput]) -> list[int]:
-    """Record one assessment per open goal dated ``on``; returns the new assessment ids
-    in plan order.
+                        assessments: Mapping[int, AssessmentInput]) -> Result[list[int]]:
+    """Record one assessment per open goal dated ``on``; its value is the new
+    assessment ids in plan order.
 
     Every open goal must be in ``assessments`` (its level may be ``None``, *ikke
     vurderet*); achieved, changed or given-up goals are refused. All or nothing: one bad
@@ -62,7 +63,8 @@ def complete_evaluation(context: Context, citizen_id: int, on: date,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="assessment",
                      citizen_id=citizen_id,
                      detail=f"Evaluering {format_date(on)}: {len(ids)} mål vurderet")
-    return ids
+    # The deadline dashboard's evaluation due date follows the latest assessments.
+    return Result(ids, plan_changed(citizen_id))
 
 
 def _check_covered(goals: list[Goal], open_goals: list[Goal],

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.changes import NOTHING, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services import history
@@ -26,6 +26,7 @@ from mentordesk.services.plan.rows import (
     goal_items,
     grant_choices,
     history_renderers,
+    plan_changed,
     visible_goal,
 )
 from mentordesk.services.plan.values import (
@@ -37,7 +38,14 @@ from mentordesk.services.plan.values import (
     Plan,
     PlanOverviewRow,
 )
-from mentordesk.storage.models import Assessment, Goal, SubGoal
+from mentordesk.storage.models import Goal
+from mentordesk.storage.queries.goal_links import goal_has_contacts
+from mentordesk.storage.queries.plan import (
+    assessment_dates,
+    goals_in_plan_order,
+    last_goal_position,
+    sub_goal_texts,
+)
 
 
 def load_plan(context: Context, citizen_id: int,
@@ -55,8 +63,7 @@ def load_plan(context: Context, citizen_id: int,
 
 
 def citizen_goals(session: Session, citizen_id: int) -> list[Goal]:
-    return list(session.scalars(select(Goal).where(Goal.citizen_id == citizen_id)
-                                .order_by(Goal.position, Goal.id)))
+    return list(session.scalars(goals_in_plan_order(citizen_id)))
 
 
 def overview_row(goal: GoalItem) -> PlanOverviewRow:
@@ -82,18 +89,17 @@ def get_goal(context: Context, goal_id: int) -> GoalItem:
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
         item = goal_items(session, [goal])[0]
-        audit.record(session, context.actor.login, audit.Action.READ, entity="goal", entity_id=goal.id,
-                     citizen_id=goal.citizen_id, detail="Indsatsmål vist")
+        audit.record(session, context.actor.login, audit.Action.READ, entity="goal",
+                     entity_id=goal.id, citizen_id=goal.citizen_id, detail="Indsatsmål vist")
     return item
 
 
-def create_goal(context: Context, citizen_id: int, new: GoalInput) -> GoalItem:
+def create_goal(context: Context, citizen_id: int, new: GoalInput) -> Result[GoalItem]:
     """Add a goal at the end of the plan. ``InvalidInput`` (Danish) for bad values."""
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
         values = check_goal(session, citizen_id, goal_columns(new))
-        last = session.scalar(select(func.max(Goal.position))
-                              .where(Goal.citizen_id == citizen_id))
+        last = session.scalar(last_goal_position(citizen_id))
         goal = Goal(citizen_id=citizen_id, position=(last + 1) if last is not None else 0,
                     **values)
         session.add(goal)
@@ -103,11 +109,12 @@ def create_goal(context: Context, citizen_id: int, new: GoalInput) -> GoalItem:
                                renderers=history_renderers(session))
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="goal",
                      entity_id=goal.id, citizen_id=citizen_id, detail="Indsatsmål oprettet")
-        return goal_items(session, [goal])[0]
+        item = goal_items(session, [goal])[0]
+    return Result(item, plan_changed(citizen_id))
 
 
 def update_goal(context: Context, goal_id: int, expected_version: int,
-                new: GoalInput, original: GoalInput | None = None) -> GoalItem:
+                new: GoalInput, original: GoalInput | None = None) -> Result[GoalItem]:
     """Save ``new`` made against ``expected_version``; ``original`` is what the form loaded
     (three-way merge). Raises ``EditConflict`` when the same fields changed meanwhile."""
     with context.session() as session:
@@ -118,23 +125,25 @@ def update_goal(context: Context, goal_id: int, expected_version: int,
             goal_columns(original) if original is not None else None, GOAL_FIELDS,
             lambda values: check_goal(session, goal.citizen_id, values, kept))
         if diff:
-            history.record_changes(session, context.actor, citizen_id=goal.citizen_id, entity="goal",
-                                   entity_id=goal.id, changes=diff,
+            history.record_changes(session, context.actor, citizen_id=goal.citizen_id,
+                                   entity="goal", entity_id=goal.id, changes=diff,
                                    renderers=history_renderers(session))
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="goal",
                          entity_id=goal.id, citizen_id=goal.citizen_id,
                          detail="Indsatsmål ændret: "
                          + ", ".join(GOAL_FIELD_LABELS[field].lower() for field in diff))
-        return goal_items(session, [goal])[0]
+        item = goal_items(session, [goal])[0]
+    return Result(item, plan_changed(item.citizen_id) if diff else NOTHING)
 
 
-def delete_goal(context: Context, goal_id: int, expected_version: int) -> None:
+def delete_goal(context: Context, goal_id: int, expected_version: int) -> Result[None]:
     """Delete a goal with its sub-goals and assessments (``StaleEdit`` if it changed).
     Its history stays with the citizen."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
         require_version(goal, expected_version, "Indsatsmålet")
         citizen_id, title = goal.citizen_id, goal.title
+        links_contacts = bool(session.scalar(goal_has_contacts(goal_id)))
         # The database cascades to sub-goals, assessments and contact links. The other
         # goals keep their positions (order is all that counts): renumbering them would
         # make every open form on them stale for nothing.
@@ -144,6 +153,7 @@ def delete_goal(context: Context, goal_id: int, expected_version: int) -> None:
                                entity_id=goal_id, summary=title)
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="goal",
                      entity_id=goal_id, citizen_id=citizen_id, detail="Indsatsmål slettet")
+    return Result(None, plan_changed(citizen_id, contacts=links_contacts))
 
 
 def goal_choices(context: Context, citizen_id: int) -> list[GoalChoice]:
@@ -179,8 +189,9 @@ def goal_history(context: Context, goal_id: int) -> list[HistoryEntry]:
         }
         rows = history.read_changes(session, goal.citizen_id, ids)
         names = _entity_names(session, rows)
-        audit.record(session, context.actor.login, audit.Action.READ, entity="goal", entity_id=goal.id,
-                     citizen_id=goal.citizen_id, detail="Historik for indsatsmål vist")
+        audit.record(session, context.actor.login, audit.Action.READ, entity="goal",
+                     entity_id=goal.id, citizen_id=goal.citizen_id,
+                     detail="Historik for indsatsmål vist")
     return [
         HistoryEntry(row.changed_at, row.user_name, names[(row.entity, row.entity_id)],
                      _LABELS[row.entity].get(row.field, row.field), row.old_text, row.new_text)
@@ -192,10 +203,10 @@ def _entity_names(session: Session, rows: list[history.ChangeRow]) -> dict[tuple
     """"Indsatsmål", "Delmål: <its text>", "Vurdering <date>": current values where the row
     still exists, else the newest value the history holds (rows are newest first)."""
     names: dict[tuple[str, int], str] = {}
-    sub_texts = dict(session.execute(select(SubGoal.id, SubGoal.text).where(
-        SubGoal.id.in_([r.entity_id for r in rows if r.entity == "sub_goal"]))).tuples().all())
-    dates = dict(session.execute(select(Assessment.id, Assessment.assessed_on).where(
-        Assessment.id.in_([r.entity_id for r in rows if r.entity == "assessment"]))).tuples().all())
+    sub_texts = dict(session.execute(sub_goal_texts(
+        r.entity_id for r in rows if r.entity == "sub_goal")).all())
+    dates = dict(session.execute(assessment_dates(
+        r.entity_id for r in rows if r.entity == "assessment")).all())
     remembered: dict[tuple[str, int], str] = {}
     for row in rows:
         key = (row.entity, row.entity_id)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import cast
 
-from sqlalchemy import CursorResult, Select, delete, insert, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -19,11 +17,19 @@ from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Result
 from mentordesk.kernel.context import Context
 from mentordesk.services import history
-from mentordesk.services.plan.rows import CONTACT_FIELD, visible_goal
+from mentordesk.services.plan.rows import CONTACT_FIELD, plan_changed, visible_goal
 from mentordesk.services.plan.values import GoalContact
-from mentordesk.storage.models import Contact, Goal, User, contact_goal
+from mentordesk.storage.models import Contact, Goal
+from mentordesk.storage.queries.goal_links import (
+    add_links,
+    contacts_of_goal,
+    linked_contacts,
+    remove_link,
+    unlinked_contacts,
+)
 
 EXCERPT_CHARS = 120
 RECENT_CONTACTS = 60  # offered for linking: the newest, which are the ones still remembered
@@ -34,10 +40,7 @@ def goal_contacts(context: Context, goal_id: int) -> list[GoalContact]:
     """Contacts linked to the goal, newest first (audited READ)."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
-        rows = session.execute(
-            _contact_rows().join(contact_goal, contact_goal.c.contact_id == Contact.id)
-            .where(contact_goal.c.goal_id == goal.id)
-        ).all()
+        rows = session.execute(linked_contacts(goal.id)).all()
         audit.record(session, context.actor.login, audit.Action.READ, entity="contact",
                      entity_id=goal.id, citizen_id=goal.citizen_id,
                      detail=f"Kontakter til indsatsmål vist ({len(rows)})")
@@ -50,23 +53,11 @@ def linkable_contacts(context: Context, goal_id: int,
     READ): what "Tilknyt kontakter…" offers."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
-        linked = select(contact_goal.c.contact_id).where(contact_goal.c.goal_id == goal.id)
-        rows = session.execute(
-            _contact_rows().where(Contact.citizen_id == goal.citizen_id,
-                                  Contact.id.not_in(linked)).limit(limit)
-        ).all()
+        rows = session.execute(unlinked_contacts(goal.id, goal.citizen_id, limit)).all()
         audit.record(session, context.actor.login, audit.Action.READ, entity="contact",
                      entity_id=goal.id, citizen_id=goal.citizen_id,
                      detail=f"Kontakter at knytte til indsatsmål vist ({len(rows)})")
     return [_goal_contact(*row) for row in rows]
-
-
-def _contact_rows() -> Select[tuple]:
-    return (select(Contact.id, Contact.contact_on, Contact.form, User.full_name,
-                   Contact.duration_minutes, Contact.note)
-            .join(User, User.id == Contact.mentor_id)
-            .order_by(Contact.contact_on.desc(), Contact.start_time.desc(),
-                      Contact.id.desc()))
 
 
 def _goal_contact(contact_id: int, day: date, form: str, mentor: str, minutes: int,
@@ -95,28 +86,28 @@ def _form_label(form: str) -> str:
         return form
 
 
-def link_contact(context: Context, goal_id: int, contact_id: int) -> None:
+def link_contact(context: Context, goal_id: int, contact_id: int) -> Result[None]:
     """Mark that a contact worked on the goal (a contact of the same citizen)."""
-    link_contacts(context, goal_id, [contact_id])
+    return Result(None, link_contacts(context, goal_id, [contact_id]).changes)
 
 
 def link_contacts(context: Context, goal_id: int,
-                  contact_ids: Sequence[int]) -> int:
-    """Link several contacts of the goal's citizen to the goal, all or nothing; returns
-    how many links are new (one already linked is skipped)."""
+                  contact_ids: Sequence[int]) -> Result[int]:
+    """Link several contacts of the goal's citizen to the goal, all or nothing; its value
+    is how many links are new (one already linked is skipped)."""
     if len(contact_ids) > MAX_LINK_AT_ONCE:
         raise InvalidInput(f"Vælg højst {MAX_LINK_AT_ONCE} kontakter ad gangen.")
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
         contacts = [_same_citizen_contact(session, goal, contact_id)
                     for contact_id in dict.fromkeys(contact_ids)]
-        linked = set(session.scalars(select(contact_goal.c.contact_id).where(
-            contact_goal.c.goal_id == goal.id,
-            contact_goal.c.contact_id.in_([c.id for c in contacts]))))
+        linked = set(session.scalars(
+            contacts_of_goal(goal.id, among=[contact.id for contact in contacts])))
         new = [contact for contact in contacts if contact.id not in linked]
         for contact in new:
             _write_link(session, context.actor, goal, contact)
-    return len(new)
+        changes = plan_changed(goal.citizen_id, contacts=True) if new else NOTHING
+    return Result(len(new), changes)
 
 
 def _same_citizen_contact(session: Session, goal: Goal, contact_id: int) -> Contact:
@@ -129,7 +120,7 @@ def _same_citizen_contact(session: Session, goal: Goal, contact_id: int) -> Cont
 
 
 def _write_link(session: Session, actor: Actor, goal: Goal, contact: Contact) -> None:
-    session.execute(insert(contact_goal), [{"contact_id": contact.id, "goal_id": goal.id}])
+    session.execute(add_links(), [{"contact_id": contact.id, "goal_id": goal.id}])
     audit.record(session, actor.login, audit.Action.UPDATE, entity="contact",
                  entity_id=contact.id, citizen_id=goal.citizen_id,
                  detail=f"Kontakt knyttet til indsatsmål {goal.id}")
@@ -138,20 +129,20 @@ def _write_link(session: Session, actor: Actor, goal: Goal, contact: Contact) ->
                            changes={CONTACT_FIELD: ("", contact_text(contact))})
 
 
-def unlink_contact(context: Context, goal_id: int, contact_id: int) -> None:
+def unlink_contact(context: Context, goal_id: int, contact_id: int) -> Result[None]:
     """Remove the link between a contact and the goal (the contact itself stays)."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
-        # A DELETE returns a CursorResult; Session.execute is typed for any statement.
-        result = cast(CursorResult, session.execute(delete(contact_goal).where(
-            contact_goal.c.goal_id == goal.id, contact_goal.c.contact_id == contact_id)))
+        result = session.execute(remove_link(goal.id, contact_id))
         if not result.rowcount:
-            return
+            return Result(None)
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="contact",
                      entity_id=contact_id, citizen_id=goal.citizen_id,
                      detail=f"Kontakt fjernet fra indsatsmål {goal.id}")
         contact = session.get(Contact, contact_id)
         if contact is not None:
-            history.record_changes(session, context.actor, citizen_id=goal.citizen_id, entity="goal",
-                                   entity_id=goal.id,
+            history.record_changes(session, context.actor, citizen_id=goal.citizen_id,
+                                   entity="goal", entity_id=goal.id,
                                    changes={CONTACT_FIELD: (contact_text(contact), "")})
+        changes = plan_changed(goal.citizen_id, contacts=True)
+    return Result(None, changes)

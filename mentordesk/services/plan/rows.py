@@ -9,7 +9,6 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain import vum
@@ -19,6 +18,7 @@ from mentordesk.domain.vum import FunctionLevel, GoalType, SupportNeed, level_la
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.cleaning import TEXT_LIMIT, clean_note, clean_text, optional_date
 from mentordesk.services.history import Renderer, render_value
 from mentordesk.services.plan.values import (
@@ -33,15 +33,21 @@ from mentordesk.services.plan.values import (
 from mentordesk.services.plan.vum_terms import goal_terms
 from mentordesk.storage.models import (
     Assessment,
-    Base,
     Citizen,
     Goal,
     Grant,
-    LegalBasis,
     SubGoal,
-    User,
-    VumTerm,
 )
+from mentordesk.storage.queries.grants import grant_period, grant_periods
+from mentordesk.storage.queries.plan import assessments_with_authors, sub_goals_in_order
+from mentordesk.storage.queries.vum import vum_term_names
+
+
+def plan_changed(citizen_id: int, *, contacts: bool = False) -> Changes:
+    """The citizen's plan changed; ``contacts`` when contacts' goal links did too."""
+    kinds = (Kind.PLAN, Kind.CONTACTS) if contacts else (Kind.PLAN,)
+    return Changes.of(*kinds, citizen=citizen_id)
+
 
 GOAL_FIELDS = ("title", "description", "theme_code", "subtheme_code", "goal_type", "status",
                "start_on", "review_on", "grant_id")
@@ -113,8 +119,7 @@ def term_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
     wanted = {code for code in codes if code}
     if not wanted:
         return {}
-    names = dict(session.execute(
-        select(VumTerm.code, VumTerm.name).where(VumTerm.code.in_(wanted))).tuples().all())
+    names = dict(session.execute(vum_term_names(wanted)).all())
     for code in wanted - names.keys():
         try:
             names[code] = vum.get_term(code).name
@@ -124,14 +129,8 @@ def term_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
 
 
 def grant_choices(session: Session, citizen_id: int) -> list[GrantChoice]:
-    rows = session.execute(
-        select(Grant.id, LegalBasis.code, Grant.start_on, Grant.end_on)
-        .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
-        .where(Grant.citizen_id == citizen_id)
-        .order_by(Grant.start_on.desc(), Grant.id.desc())
-    ).all()
     return [GrantChoice(grant_id, grant_label(code, start, end))
-            for grant_id, code, start, end in rows]
+            for grant_id, code, start, end in session.execute(grant_periods(citizen_id))]
 
 
 def grant_label(code: str, start: date, end: date | None) -> str:
@@ -146,10 +145,7 @@ def history_renderers(session: Session) -> dict[str, Renderer]:
     def grant(grant_id: Any) -> str:
         if grant_id is None:
             return ""
-        row = session.execute(
-            select(LegalBasis.code, Grant.start_on, Grant.end_on)
-            .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
-            .where(Grant.id == grant_id)).first()
+        row = session.execute(grant_period(grant_id)).first()
         return grant_label(*row) if row else f"Bevilling {grant_id}"
 
     return {
@@ -173,14 +169,9 @@ def goal_items(session: Session, goals: list[Goal]) -> list[GoalItem]:
     subs: dict[int, list[SubGoalItem]] = defaultdict(list)
     found: dict[int, list[AssessmentItem]] = defaultdict(list)
     if ids:
-        for sub in session.scalars(select(SubGoal).where(SubGoal.goal_id.in_(ids))
-                                   .order_by(SubGoal.position, SubGoal.id)):
+        for sub in session.scalars(sub_goals_in_order(ids)):
             subs[sub.goal_id].append(sub_goal_item(sub))
-        for assessment, author in session.execute(
-                select(Assessment, User.full_name)
-                .outerjoin(User, User.id == Assessment.author_id)
-                .where(Assessment.goal_id.in_(ids))
-                .order_by(Assessment.assessed_on, Assessment.id)):
+        for assessment, author in session.execute(assessments_with_authors(ids)):
             found[assessment.goal_id].append(assessment_item(assessment, author or ""))
     names = term_names(session, [code for goal in goals
                                  for code in (goal.theme_code, goal.subtheme_code)])
@@ -335,7 +326,7 @@ def _enum_value(enum: type, value: object, message: str) -> str:
         raise InvalidInput(message) from None
 
 
-def _limit(model: type[Base], field: str) -> int:
-    length = getattr(model.__table__.c[field].type, "length", None)
+def _limit(model: type, field: str) -> int:
+    length = getattr(model.__table__.c[field].type, "length", None)  # type: ignore[attr-defined]
     return int(length or TEXT_LIMIT)
 

@@ -11,19 +11,20 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.vum import ACTIVITY_AND_PARTICIPATION_CODE
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_line
 from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue import seed_vum_terms
 from mentordesk.services.plan.values import ThemeChoice, VumTermItem
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import VumTerm
+from mentordesk.storage.queries.vum import term_count, term_with_code, terms_in_order
 
 LOCAL_PREFIX = "local:"
 ROOT = ACTIVITY_AND_PARTICIPATION_CODE
@@ -40,11 +41,9 @@ class TermRow:
 
 def goal_terms(session: Session) -> dict[str, TermRow]:
     """Every goal theme and sub-theme by code, hidden ones included, in display order."""
-    if session.scalar(select(func.count()).select_from(VumTerm)
-                      .where(VumTerm.tree == ROOT)) == 0:
+    if session.scalar(term_count(ROOT)) == 0:
         seed_vum_terms(session)
-    rows = session.scalars(select(VumTerm).where(VumTerm.tree == ROOT)
-                           .order_by(VumTerm.position, VumTerm.id))
+    rows = session.scalars(terms_in_order(ROOT))
     return {row.code: TermRow(row.code, row.parent_code, row.name, row.active, row.position)
             for row in rows}
 
@@ -75,8 +74,7 @@ def vum_terms(context: Context) -> list[VumTermItem]:
     require_admin(context.actor)
     with context.session() as session:
         goal_terms(session)
-        rows = {row.code: row for row in session.scalars(
-            select(VumTerm).where(VumTerm.tree == ROOT).order_by(VumTerm.position, VumTerm.id))}
+        rows = {row.code: row for row in session.scalars(terms_in_order(ROOT))}
     ordered: list[VumTermItem] = []
     for theme in (row for row in rows.values() if row.parent_code == ROOT):
         ordered.append(_item(theme))
@@ -89,37 +87,44 @@ def _item(row: VumTerm) -> VumTermItem:
                        row.code.startswith(LOCAL_PREFIX))
 
 
-def rename_term(context: Context, code: str, name: str) -> None:
+# The team's goal themes: every plan showing a theme name may read differently.
+_TERMS_CHANGED = Changes.of(Kind.CATALOGUE)
+
+
+def rename_term(context: Context, code: str, name: str) -> Result[None]:
     """Admin only: the team's own name for a term; goals keep the code."""
     require_admin(context.actor)
     cleaned = clean_line(VumTerm, "name", name, "Navn", required=True)
     with context.session() as session:
         term = _term(session, code)
         if term.name == cleaned:
-            return
+            return Result(None)
         old = term.name
         term.name = cleaned
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="vum_term",
                      entity_id=term.id, detail=f"VUM-tema omdøbt: »{old}« → »{cleaned}«")
+    return Result(None, _TERMS_CHANGED)
 
 
-def set_term_active(context: Context, code: str, active: bool) -> None:
+def set_term_active(context: Context, code: str, active: bool) -> Result[None]:
     """Admin only: hide a term from new goals (goals that use it keep it)."""
     require_admin(context.actor)
     with context.session() as session:
         term = _term(session, code)
         if term.active == active:
-            return
+            return Result(None)
         term.active = active
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="vum_term",
                      entity_id=term.id,
                      detail=f"VUM-tema {'vist' if active else 'skjult'}: »{term.name}«")
+    return Result(None, _TERMS_CHANGED)
 
 
-def add_local_term(context: Context, parent_code: str, name: str) -> str:
-    """Admin only: a team's own sub-theme under a theme; returns its ``local:`` code."""
+def add_local_term(context: Context, parent_code: str, name: str) -> Result[str]:
+    """Admin only: a team's own sub-theme under a theme; its value is the ``local:``
+    code."""
     require_admin(context.actor)
     cleaned = clean_line(VumTerm, "name", name, "Navn", required=True)
     with context.session() as session:
@@ -139,12 +144,12 @@ def add_local_term(context: Context, parent_code: str, name: str) -> str:
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="vum_term",
                      entity_id=term.id,
                      detail=f"Lokalt undertema oprettet under »{parent.name}«: »{cleaned}«")
-        return code
+    return Result(code, _TERMS_CHANGED)
 
 
 def _term(session: Session, code: str) -> VumTerm:
     goal_terms(session)
-    term = session.scalar(select(VumTerm).where(VumTerm.code == code))
+    term = session.scalar(term_with_code(code))
     if term is None:
         raise NotFound("VUM-temaet findes ikke.")
     return term

@@ -1,0 +1,51 @@
+"""Team queries: the team members to choose from."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, select
+
+from mentordesk.storage.models import User
+from mentordesk.storage.queries.assignments import caseload_size
+
+
+def active_user_names() -> Select[tuple[int, str]]:
+    """(id, full name) of every active team member (callers sort in Danish order)."""
+    return select(User.id, User.full_name).where(User.active.is_(True))
+
+
+def user_name(user_id: int) -> Select[tuple[str]]:
+    """The team member's full name."""
+    return select(User.full_name).where(User.id == user_id)
+
+
+def user_count() -> Select[tuple[int]]:
+    return select(func.count()).select_from(User)
+
+
+def user_with_login(login: str) -> Select[tuple[User]]:
+    """The user with exactly this login (as the operating system spells it)."""
+    return select(User).where(User.login == login)
+
+
+def user_with_login_any_case(login: str, other_than: int | None = None) -> Select[tuple[int]]:
+    """The id of a user whose login equals ``login`` ignoring case (besides
+    ``other_than``): logins differing only in case would be the same person."""
+    query = select(User.id).where(func.lower(User.login) == login.lower())
+    if other_than is not None:
+        query = query.where(User.id != other_than)
+    return query
+
+
+def other_active_users_with_role(role: str, user_id: int) -> Select[tuple[int]]:
+    """How many active users besides ``user_id`` have ``role``."""
+    return select(func.count()).select_from(User).where(
+        User.role == role, User.active.is_(True), User.id != user_id)
+
+
+def team_with_caseloads(day: date) -> Select[Any]:
+    """(User, current caseload) of every team member, by name."""
+    return (select(User, caseload_size(User.id, day).scalar_subquery())
+            .order_by(User.full_name, User.login))
