@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -47,6 +47,9 @@ from mentordesk.services.grants import (
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Authority, CourseType, Grant, LegalBasis
 from mentordesk.storage.queries.catalogue import catalogue_rows, ids_and_values, references
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 MAX_WEEKS = 520
 
@@ -340,10 +343,10 @@ def _record(session: Session, actor: Actor, action: audit.Action, kind: _Kind, r
 _CATALOGUE_CHANGED = Changes.of(Kind.CATALOGUE)
 
 
-def _create(context: Context, kind: _Kind, new: object) -> Result[Any]:
+def _create(context: Context, kind: _Kind, new: DataclassInstance) -> Result[Any]:
     require_admin(context.actor)
     with context.session() as session:
-        row = kind.model(**kind.values(session, asdict(new), None))  # type: ignore[arg-type]
+        row = kind.model(**kind.values(session, asdict(new), None))
         session.add(row)
         session.flush()
         _record(session, context.actor, audit.Action.CREATE, kind, row, "Oprettet i kataloget")

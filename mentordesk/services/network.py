@@ -98,8 +98,8 @@ def update_relative(context: Context, relative_id: int, expected_version: int,
                          detail="Pårørende ændret: "
                          + ", ".join(RELATIVE_LABELS[field] for field in diff))
         row = _row(relative)
-        changes = _changed(relative.citizen_id) if diff else NOTHING
-    return Result(row, changes)
+        announced = _changed(relative.citizen_id) if diff else NOTHING
+    return Result(row, announced)
 
 
 def remove_relative(context: Context, relative_id: int) -> Result[None]:

@@ -21,6 +21,7 @@ from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
+from mentordesk.storage.queries import affected_rows
 from mentordesk.storage.queries.settings import remove_setting, setting
 
 LOGO_META_KEY = "team_logo_png_base64"
@@ -121,11 +122,11 @@ def set_team_logo_from_file(context: Context, path: Path) -> Result[TeamLogo]:
 def remove_team_logo(context: Context) -> Result[None]:
     require_admin(context.actor)
     with context.session() as session:
-        removed = session.execute(remove_setting(LOGO_META_KEY))
-        if removed.rowcount:
+        removed = affected_rows(session, remove_setting(LOGO_META_KEY))
+        if removed:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          detail="Logo til rapporter fjernet")
-    return Result(None, _SETTINGS_CHANGED if removed.rowcount else NOTHING)
+    return Result(None, _SETTINGS_CHANGED if removed else NOTHING)
 
 
 def team_logo(database: Database) -> bytes | None:

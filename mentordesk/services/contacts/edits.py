@@ -91,8 +91,8 @@ def update_contact(context: Context, contact_id: int, expected_version: int,
             _audit_update(session, context.actor, contact, diff)
         # Goals show their linked contacts: a relinked contact, or one they already list.
         goals_linked = "goal_ids" in diff or bool(linked_goal_ids(session, contact.id))
-        changes = contact_changes(contact.citizen_id, goals_linked=goals_linked)
-    return Result(diff, changes if diff else NOTHING)
+        announced = contact_changes(contact.citizen_id, goals_linked=goals_linked)
+    return Result(diff, announced if diff else NOTHING)
 
 
 def _my_changes(values: dict[str, Any], seen: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -164,7 +164,7 @@ def attendance_rate(context: Context, citizen_id: int, start: date, end: date,
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
         counts = dict(session.execute(
-            attendance_counts(citizen_id, start, end, in_person)).all())
+            attendance_counts(citizen_id, start, end, in_person)).tuples().all())
         audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      citizen_id=citizen_id,
                      detail=f"Mødestabilitet {format_date(start)}–{format_date(end)}")

@@ -204,9 +204,9 @@ def _entity_names(session: Session, rows: list[history.ChangeRow]) -> dict[tuple
     still exists, else the newest value the history holds (rows are newest first)."""
     names: dict[tuple[str, int], str] = {}
     sub_texts = dict(session.execute(sub_goal_texts(
-        r.entity_id for r in rows if r.entity == "sub_goal")).all())
+        r.entity_id for r in rows if r.entity == "sub_goal")).tuples().all())
     dates = dict(session.execute(assessment_dates(
-        r.entity_id for r in rows if r.entity == "assessment")).all())
+        r.entity_id for r in rows if r.entity == "assessment")).tuples().all())
     remembered: dict[tuple[str, int], str] = {}
     for row in rows:
         key = (row.entity, row.entity_id)

@@ -23,6 +23,7 @@ from mentordesk.services import history
 from mentordesk.services.plan.rows import CONTACT_FIELD, plan_changed, visible_goal
 from mentordesk.services.plan.values import GoalContact
 from mentordesk.storage.models import Contact, Goal
+from mentordesk.storage.queries import affected_rows
 from mentordesk.storage.queries.goal_links import (
     add_links,
     contacts_of_goal,
@@ -133,8 +134,7 @@ def unlink_contact(context: Context, goal_id: int, contact_id: int) -> Result[No
     """Remove the link between a contact and the goal (the contact itself stays)."""
     with context.session() as session:
         goal = visible_goal(session, context.actor, goal_id)
-        result = session.execute(remove_link(goal.id, contact_id))
-        if not result.rowcount:
+        if not affected_rows(session, remove_link(goal.id, contact_id)):
             return Result(None)
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="contact",
                      entity_id=contact_id, citizen_id=goal.citizen_id,

@@ -119,7 +119,7 @@ def term_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
     wanted = {code for code in codes if code}
     if not wanted:
         return {}
-    names = dict(session.execute(vum_term_names(wanted)).all())
+    names = dict(session.execute(vum_term_names(wanted)).tuples().all())
     for code in wanted - names.keys():
         try:
             names[code] = vum.get_term(code).name

@@ -8,3 +8,14 @@ consents in force, primary mentor, caseload) are tested on their own
 (``tests/storage/test_queries.py``), so such a rule has one meaning everywhere; the
 others are tested through the services that use them.
 """
+
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, Executable
+from sqlalchemy.orm import Session
+
+
+def affected_rows(session: Session, statement: Executable) -> int:
+    """Run an UPDATE or DELETE and say how many rows it changed (0: nothing to do)."""
+    # A DML statement always yields a CursorResult; Session.execute is typed for SELECTs.
+    return cast(CursorResult[Any], session.execute(statement)).rowcount

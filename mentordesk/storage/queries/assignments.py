@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from mentordesk.storage.models import Assignment, User
 from mentordesk.storage.queries.periods import covers, open_after, overlaps
@@ -14,7 +15,7 @@ from mentordesk.storage.queries.periods import covers, open_after, overlaps
 PRIMARY = "primary"
 
 
-def primary_mentor_name(citizen_id: ColumnElement[int] | int,
+def primary_mentor_name(citizen_id: ColumnElement[int] | InstrumentedAttribute[int] | int,
                         day: date) -> Select[tuple[str]]:
     """The name of the citizen's primary mentor on ``day`` (the newest, should two
     periods meet); with ``Citizen.id`` and ``.scalar_subquery()``, a per-row column."""
@@ -34,7 +35,8 @@ def assigned_citizen_ids(user_id: ColumnElement[int] | int, day: date) -> Select
                                                covers(Assignment, day))
 
 
-def caseload_size(user_id: ColumnElement[int] | int, day: date) -> Select[tuple[int]]:
+def caseload_size(user_id: ColumnElement[int] | InstrumentedAttribute[int] | int,
+                  day: date) -> Select[tuple[int]]:
     """How many citizens ``user_id`` works on on ``day`` (one per citizen, whatever role)."""
     return (select(func.count(func.distinct(Assignment.citizen_id)))
             .where(Assignment.user_id == user_id, covers(Assignment, day)))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from mentordesk.storage.models import Assessment, Goal, SubGoal, User
 
@@ -29,7 +29,8 @@ def goals_among(citizen_id: int, goal_ids: Iterable[int]) -> Select[tuple[int]]:
 
 def last_goal_position(citizen_id: int) -> Select[tuple[int | None]]:
     """The highest position in the citizen's plan (None: no goals yet)."""
-    return select(func.max(Goal.position)).where(Goal.citizen_id == citizen_id)
+    highest: ColumnElement[int | None] = func.max(Goal.position)
+    return select(highest).where(Goal.citizen_id == citizen_id)
 
 
 def sub_goals_in_order(goal_ids: Iterable[int]) -> Select[tuple[SubGoal]]:
