@@ -31,6 +31,7 @@ from mentordesk.economy.records import (
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import (
     clean_line,
     clean_note,
@@ -112,7 +113,7 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def create_debt(context: Context, citizen_id: int,
-                new: DebtInput) -> DebtRow:
+                new: DebtInput) -> Result[DebtRow]:
     values = _debt_values(asdict(new))
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
@@ -123,7 +124,12 @@ def create_debt(context: Context, citizen_id: int,
                      entity_id=debt.id, citizen_id=citizen_id,
                      # No creditor or other free text: the log outlives a deleted citizen.
                      detail=f"Gæld oprettet: {format_dkk(debt.balance_oere)}")
-        return _debt_row(debt)
+        return Result(_debt_row(debt), economy_of(citizen_id))
+
+
+def economy_of(citizen_id: int) -> Changes:
+    """The citizen's economy changed: the sheet, its versions, debts or benefits."""
+    return Changes.of(Kind.ECONOMY, citizen=citizen_id)
 
 
 def _visible(session: Session, actor: Actor, model: type, row_id: int, what: str) -> Any:
@@ -136,7 +142,7 @@ def _visible(session: Session, actor: Actor, model: type, row_id: int, what: str
 
 def update_debt(context: Context, debt_id: int, expected_version: int,
                 changes: Mapping[str, Any],
-                original: Mapping[str, Any] | None = None) -> DebtRow:
+                original: Mapping[str, Any] | None = None) -> Result[DebtRow]:
     """Save ``changes`` (``DebtInput`` field names) made against ``expected_version``;
     ``EditConflict`` when someone changed the same fields meanwhile."""
     with context.session() as session:
@@ -147,10 +153,10 @@ def update_debt(context: Context, debt_id: int, expected_version: int,
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="debt",
                          entity_id=debt.id, citizen_id=debt.citizen_id,
                          detail="Gæld ændret: " + ", ".join(sorted(diff)))
-        return _debt_row(debt)
+        return Result(_debt_row(debt), economy_of(debt.citizen_id) if diff else NOTHING)
 
 
-def delete_debt(context: Context, debt_id: int, expected_version: int) -> None:
+def delete_debt(context: Context, debt_id: int, expected_version: int) -> Result[None]:
     with context.session() as session:
         debt = _visible(session, context.actor, Debt, debt_id, "Gælden")
         require_version(debt, expected_version, "Gælden")
@@ -158,6 +164,7 @@ def delete_debt(context: Context, debt_id: int, expected_version: int) -> None:
                      entity_id=debt.id, citizen_id=debt.citizen_id,
                      detail="Gæld slettet")
         session.delete(debt)
+        return Result(None, economy_of(debt.citizen_id))
 
 
 # --- one-off benefits ---------------------------------------------------------------------
@@ -180,8 +187,9 @@ def list_benefits(context: Context, citizen_id: int) -> list[BenefitRow]:
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
         rows = benefits_of(session, citizen_id)
-        audit.record(session, context.actor.login, audit.Action.READ, entity="benefit_application",
-                     citizen_id=citizen_id, detail=f"Enkeltydelser vist ({len(rows)})")
+        audit.record(session, context.actor.login, audit.Action.READ,
+                     entity="benefit_application", citizen_id=citizen_id,
+                     detail=f"Enkeltydelser vist ({len(rows)})")
     return rows
 
 
@@ -214,22 +222,22 @@ def _benefit_values(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def create_benefit(context: Context, citizen_id: int,
-                   new: BenefitInput) -> BenefitRow:
+                   new: BenefitInput) -> Result[BenefitRow]:
     values = _benefit_values(asdict(new))
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
         row = BenefitApplication(citizen_id=citizen_id, **values)
         session.add(row)
         session.flush()
-        audit.record(session, context.actor.login, audit.Action.CREATE, entity="benefit_application",
-                     entity_id=row.id, citizen_id=citizen_id,
+        audit.record(session, context.actor.login, audit.Action.CREATE,
+                     entity="benefit_application", entity_id=row.id, citizen_id=citizen_id,
                      detail="Enkeltydelse oprettet")
-        return _benefit_row(row)
+        return Result(_benefit_row(row), economy_of(citizen_id))
 
 
 def update_benefit(context: Context, benefit_id: int, expected_version: int,
                    changes: Mapping[str, Any],
-                   original: Mapping[str, Any] | None = None) -> BenefitRow:
+                   original: Mapping[str, Any] | None = None) -> Result[BenefitRow]:
     with context.session() as session:
         row = _visible(session, context.actor, BenefitApplication, benefit_id, "Ansøgningen")
         diff = checked_edit(session, row, expected_version, changes, original,
@@ -239,18 +247,19 @@ def update_benefit(context: Context, benefit_id: int, expected_version: int,
                          entity="benefit_application", entity_id=row.id,
                          citizen_id=row.citizen_id,
                          detail="Enkeltydelse ændret: " + ", ".join(sorted(diff)))
-        return _benefit_row(row)
+        return Result(_benefit_row(row), economy_of(row.citizen_id) if diff else NOTHING)
 
 
 def delete_benefit(context: Context, benefit_id: int,
-                   expected_version: int) -> None:
+                   expected_version: int) -> Result[None]:
     with context.session() as session:
         row = _visible(session, context.actor, BenefitApplication, benefit_id, "Ansøgningen")
         require_version(row, expected_version, "Ansøgningen")
-        audit.record(session, context.actor.login, audit.Action.DELETE, entity="benefit_application",
-                     entity_id=row.id, citizen_id=row.citizen_id,
+        audit.record(session, context.actor.login, audit.Action.DELETE,
+                     entity="benefit_application", entity_id=row.id, citizen_id=row.citizen_id,
                      detail="Enkeltydelse slettet")
         session.delete(row)
+        return Result(None, economy_of(row.citizen_id))
 
 
 # --- norm rates -----------------------------------------------------------------------------
@@ -276,7 +285,8 @@ def norm_rates(database: Database, year: int) -> list[NormRateRow]:
 
 
 def save_norm_rate(context: Context, year: int, kind: NormKind | str,
-                   item: str, amount_oere: int, expected_version: int = 0) -> NormRateRow:
+                   item: str, amount_oere: int, expected_version: int = 0
+                   ) -> Result[NormRateRow]:
     """Set one monthly rate (coordinators and admins). ``expected_version`` 0: new row."""
     require_coordinator(context.actor)
     kind = NormKind(kind)
@@ -298,8 +308,10 @@ def save_norm_rate(context: Context, year: int, kind: NormKind | str,
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="norm_rate",
                      entity_id=row.id,
                      detail=f"Sats {kind.label} {year} {item}: {format_dkk(row.amount_oere)}")
-        return NormRateRow(id=row.id, version=row.version, year=year, kind=kind, item=item,
-                           amount_oere=row.amount_oere)
+        # A rate is team data, and every citizen's norm comparison for the year uses it.
+        return Result(NormRateRow(id=row.id, version=row.version, year=year, kind=kind,
+                                  item=item, amount_oere=row.amount_oere),
+                      Changes.of(Kind.CATALOGUE, Kind.ECONOMY))
 
 
 # --- the item list --------------------------------------------------------------------------
@@ -322,7 +334,7 @@ def list_items(database: Database, *, include_inactive: bool = False) -> list[It
 
 
 def add_item(context: Context, section: EconomySection | str,
-             label: str) -> ItemRow:
+             label: str) -> Result[ItemRow]:
     """Add a free item to the list (coordinators and admins)."""
     require_coordinator(context.actor)
     section = EconomySection(section)
@@ -338,11 +350,11 @@ def add_item(context: Context, section: EconomySection | str,
         session.flush()
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="economy_item",
                      entity_id=row.id, detail=f"Post tilføjet: {text}")
-        return _item_row(row)
+        return Result(_item_row(row), Changes.of(Kind.CATALOGUE))
 
 
 def update_item(context: Context, item_id: int, expected_version: int,
-                *, label: str | None = None, active: bool | None = None) -> ItemRow:
+                *, label: str | None = None, active: bool | None = None) -> Result[ItemRow]:
     require_coordinator(context.actor)
     with context.session() as session:
         row = session.get(EconomyItem, item_id)
@@ -356,6 +368,6 @@ def update_item(context: Context, item_id: int, expected_version: int,
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="economy_item",
                      entity_id=row.id, detail=f"Post ændret: {row.label}")
-        return _item_row(row)
+        return Result(_item_row(row), Changes.of(Kind.CATALOGUE))
 
 

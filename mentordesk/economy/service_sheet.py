@@ -9,6 +9,7 @@ Each explicit save, export, import and restore also records an ``EconomySnapshot
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -29,12 +30,20 @@ from mentordesk.economy.payload import (
     sheet_from_dict,
     sheet_to_dict,
 )
-from mentordesk.economy.records import EconomySummary, SnapshotContent, SnapshotInfo
+from mentordesk.economy.records import (
+    BenefitRow,
+    DebtRow,
+    EconomySummary,
+    SnapshotContent,
+    SnapshotInfo,
+)
 from mentordesk.economy.repayment import PlanDebt, plan_repayment
+from mentordesk.economy.service_records import economy_of
 from mentordesk.economy.sheet import MONTHS, Sheet, SheetLine, compute_totals
 from mentordesk.errors import InvalidInput, NotFound, StaleEdit
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.cleaning import NOTE_LIMIT, clean_text, column_limit
 from mentordesk.kernel.context import Context
 from mentordesk.storage.models import (
@@ -153,7 +162,7 @@ def _check_line(number: int, line: SheetLine) -> SheetLine:
 
 
 def save_sheet(context: Context, citizen_id: int, year: int,
-               expected_version: int, sheet: Sheet, *, reason: str = "save") -> Sheet:
+               expected_version: int, sheet: Sheet, *, reason: str = "save") -> Result[Sheet]:
     """Store ``sheet`` as the citizen's sheet for ``year``, all or nothing.
 
     ``expected_version`` is the version the user loaded (0: there was none). If someone
@@ -169,8 +178,7 @@ def save_sheet(context: Context, citizen_id: int, year: int,
                      entity_id=None, citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} gemt ({len(saved.lines)} linjer, "
                             f"{_REASONS.get(reason, reason)})")
-    return saved
-
+    return Result(saved, economy_of(citizen_id))
 
 _REASONS = {"save": "gemt", "import": "indlæst fra regneark", "restore": "gendannet",
             "export": "eksporteret"}
@@ -218,17 +226,32 @@ def _line_row(overview_id: int, position: int, line: SheetLine) -> EconomyLine:
 
 def record_snapshot(session: Session, actor: Actor, sheet: Sheet, reason: str) -> int:
     """Store the sheet with the citizen's debts and benefits as a version (JSON)."""
+    return _store_snapshot(session, actor, sheet, _snapshot_payload(session, sheet), reason)
+
+
+def record_shown_snapshot(session: Session, actor: Actor, shown: EconomySummary,
+                          reason: str) -> int:
+    """Store exactly what a file showed (read earlier, in a read transaction) as a version:
+    a colleague's edit since then is not what was handed out."""
+    payload = _payload(shown.sheet, shown.debts, shown.benefits)
+    return _store_snapshot(session, actor, shown.sheet, payload, reason)
+
+
+def _store_snapshot(session: Session, actor: Actor, sheet: Sheet, payload: str,
+                    reason: str) -> int:
     row = EconomySnapshot(citizen_id=sheet.citizen_id, year=sheet.year,
-                          author_id=actor.user_id or None, reason=reason,
-                          payload=_snapshot_payload(session, sheet))
+                          author_id=actor.user_id or None, reason=reason, payload=payload)
     session.add(row)
     session.flush()
     return row.id
 
 
 def _snapshot_payload(session: Session, sheet: Sheet) -> str:
-    debts = service_records.debts_of(session, sheet.citizen_id)
-    benefits = service_records.benefits_of(session, sheet.citizen_id)
+    return _payload(sheet, service_records.debts_of(session, sheet.citizen_id),
+                    service_records.benefits_of(session, sheet.citizen_id))
+
+
+def _payload(sheet: Sheet, debts: Sequence[DebtRow], benefits: Sequence[BenefitRow]) -> str:
     payload = {"format": PAYLOAD_VERSION, "sheet": sheet_to_dict(sheet),
                "debts": [debt_to_dict(debt) for debt in debts],
                "benefits": [benefit_to_dict(benefit) for benefit in benefits]}
@@ -254,7 +277,7 @@ def snapshot_if_missing(session: Session, actor: Actor, citizen_id: int,
 
 
 def take_snapshot(context: Context, citizen_id: int, year: int,
-                  reason: str = "save") -> SnapshotInfo:
+                  reason: str = "save") -> Result[SnapshotInfo]:
     """Record the stored sheet as a version now (e.g. before printing)."""
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
@@ -263,7 +286,8 @@ def take_snapshot(context: Context, citizen_id: int, year: int,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="economy_snapshot",
                      entity_id=snapshot_id, citizen_id=citizen_id,
                      detail=f"Version af økonomisk overblik {year} gemt")
-        return _info(session, session.get_one(EconomySnapshot, snapshot_id))
+        return Result(_info(session, session.get_one(EconomySnapshot, snapshot_id)),
+                      economy_of(citizen_id))
 
 
 def _info(session: Session, row: EconomySnapshot,
@@ -320,7 +344,7 @@ def load_snapshot(context: Context, snapshot_id: int) -> SnapshotContent:
 
 
 def restore_snapshot(context: Context, snapshot_id: int,
-                     expected_version: int) -> Sheet:
+                     expected_version: int) -> Result[Sheet]:
     """Make a version's sheet the current one (debts and benefits are kept as they are:
     they have their own edit history). Checked against ``expected_version`` like a save."""
     with context.session() as session:
@@ -333,7 +357,7 @@ def restore_snapshot(context: Context, snapshot_id: int,
                      citizen_id=row.citizen_id,
                      detail=f"Økonomisk overblik {row.year} gendannet fra version "
                             f"{row.taken_at:%d-%m-%Y %H:%M} (UTC)")
-    return saved
+    return Result(saved, economy_of(saved.citizen_id))
 
 
 # --- summary --------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ log contacts without a coordinator creating temporary assignments.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import SimpleNamespace
@@ -23,6 +23,7 @@ from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, require_version, stale_conflict
@@ -77,7 +78,7 @@ class AbsenceRow:
 
 
 def create_absence(context: Context, data: AbsenceInput,
-                   *, today: date | None = None) -> int:
+                   *, today: date | None = None) -> Result[int]:
     """Register an absence; a mentor may register their own, a coordinator anyone's."""
     today = today or date.today()
     with context.session() as session:
@@ -87,22 +88,22 @@ def create_absence(context: Context, data: AbsenceInput,
         session.add(row)
         session.flush()
         _write_covers(session, context.actor, row, data.covers)
-        return row.id
+        return Result(row.id, _absence_changed(data.covers))
 
 
 def update_absence(context: Context, absence_id: int, expected_version: int,
-                   data: AbsenceInput, *, today: date | None = None) -> None:
+                   data: AbsenceInput, *, today: date | None = None) -> Result[None]:
     today = today or date.today()
     with context.session() as session:
         row = _require_absence(session, context.actor, absence_id)
         require_version(row, expected_version, "Fraværet")
         _check(session, context.actor, data, today)
-        _apply(session, context.actor, row, data)
+        return Result(None, _apply(session, context.actor, row, data))
 
 
 def edit_absence(context: Context, absence_id: int, expected_version: int,
                  changes: Mapping[str, Any], original: Mapping[str, Any],
-                 *, today: date | None = None) -> None:
+                 *, today: date | None = None) -> Result[None]:
     """Save a form's changes made against ``original`` (loaded at ``expected_version``).
 
     If someone saved meanwhile, fields only they changed are kept and mine are merged in;
@@ -125,22 +126,24 @@ def edit_absence(context: Context, absence_id: int, expected_version: int,
         merged = {**current, **mine}
         data = AbsenceInput(**{**merged, "covers": dict(merged["covers"])})
         _check(session, context.actor, data, today)
-        _apply(session, context.actor, row, data)
+        return Result(None, _apply(session, context.actor, row, data))
 
 
 def delete_absence(context: Context, absence_id: int,
-                   expected_version: int) -> None:
+                   expected_version: int) -> Result[None]:
     with context.session() as session:
         row = _require_absence(session, context.actor, absence_id)
         require_version(row, expected_version, "Fraværet")
-        for cover in session.scalars(select(AbsenceCover).where(
-                AbsenceCover.absence_id == row.id)):
+        covers = list(session.scalars(select(AbsenceCover).where(
+            AbsenceCover.absence_id == row.id)))
+        for cover in covers:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          entity_id=row.id, citizen_id=cover.citizen_id,
                          detail="Vikar ophørt: fravær slettet")
         audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                      entity_id=row.id, detail=f"Fravær slettet: {_period(row)}")
         session.delete(row)
+        return Result(None, _absence_changed([cover.citizen_id for cover in covers]))
 
 
 def list_absences(context: Context, first: date, last: date,
@@ -222,7 +225,7 @@ def _current_values(session: Session, row: Absence) -> dict[str, Any]:
             "end_on": row.end_on, "note": row.note, "covers": covers}
 
 
-def _apply(session: Session, actor: Actor, row: Absence, data: AbsenceInput) -> None:
+def _apply(session: Session, actor: Actor, row: Absence, data: AbsenceInput) -> Changes:
     """Write a checked edit; the version always moves on (also when only substitutes
     changed), so another open form sees that it is stale."""
     before = _current_values(session, row)
@@ -236,6 +239,15 @@ def _apply(session: Session, actor: Actor, row: Absence, data: AbsenceInput) -> 
     session.execute(delete(AbsenceCover).where(AbsenceCover.absence_id == row.id))
     session.flush()
     _write_covers(session, actor, row, data.covers, audit.Action.UPDATE)
+    return _absence_changed({*before["covers"], *data.covers})
+
+
+def _absence_changed(covered_citizens: Collection[int]) -> Changes:
+    """The calendar shades absences for the whole team, so the change is team-wide; a
+    substitute cover also changes who may see the covered citizens (their substitutes)."""
+    if not covered_citizens:
+        return Changes.of(Kind.SCHEDULE)
+    return Changes.of(Kind.SCHEDULE, Kind.ASSIGNMENTS)
 
 
 def _write_covers(session: Session, actor: Actor, row: Absence,

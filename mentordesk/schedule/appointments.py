@@ -21,9 +21,11 @@ from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Result
 from mentordesk.kernel.cleaning import clean_line, clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit, require_version
+from mentordesk.schedule.changed import schedule_of
 from mentordesk.schedule.recurrence import (
     MAX_DURATION_MINUTES,
     check_rule,
@@ -80,14 +82,14 @@ class AppointmentDetail(AppointmentInput):
 
 
 def create_appointment(context: Context, data: AppointmentInput,
-                       *, today: date | None = None) -> int:
+                       *, today: date | None = None) -> Result[int]:
     """Book an appointment or a series; returns the new row's id."""
     today = today or date.today()
     with context.session() as session:
         values = _checked(session, context.actor, data, today)
         row = _insert(session, values, data.mentor_ids)
         _audit(session, context.actor, audit.Action.CREATE, row, "Aftale oprettet")
-        return row.id
+        return Result(row.id, schedule_of([row.citizen_id]))
 
 
 def get_appointment(context: Context, appointment_id: int,
@@ -104,7 +106,7 @@ def update_appointment(context: Context, appointment_id: int,
                        expected_version: int, data: AppointmentInput, *,
                        scope: EditScope = EditScope.ALL,
                        occurrence_start: datetime | None = None,
-                       today: date | None = None) -> int:
+                       today: date | None = None) -> Result[int]:
     """Save an edit; returns the id of the row that now holds it.
 
     For THIS/FOLLOWING ``occurrence_start`` is the chosen date's start in the series
@@ -113,21 +115,26 @@ def update_appointment(context: Context, appointment_id: int,
     today = today or date.today()
     with context.session() as session:
         row = require_appointment(session, context.actor, appointment_id, today)
+        # Moving an appointment to another citizen changes both citizens' schedules.
+        changes = schedule_of([row.citizen_id, data.citizen_id])
         values = _checked(session, context.actor, data, today)
         row, scope, occurrence_start = _resolve_scope(session, row, scope, occurrence_start)
+        changes |= _series_schedules(session, row)
         if scope is EditScope.THIS:
-            return _edit_this(session, context.actor, row, expected_version, values, data,
-                              occurrence_start)
-        if scope is EditScope.FOLLOWING:
-            return _edit_following(session, context.actor, row, expected_version, values, data,
-                                   occurrence_start)
-        return _edit_all(session, context.actor, row, expected_version, values, data)
+            held_by = _edit_this(session, context.actor, row, expected_version, values, data,
+                                 occurrence_start)
+        elif scope is EditScope.FOLLOWING:
+            held_by = _edit_following(session, context.actor, row, expected_version, values,
+                                      data, occurrence_start)
+        else:
+            held_by = _edit_all(session, context.actor, row, expected_version, values, data)
+        return Result(held_by, changes)
 
 
 def delete_appointment(context: Context, appointment_id: int,
                        expected_version: int, *, scope: EditScope = EditScope.ALL,
                        occurrence_start: datetime | None = None,
-                       today: date | None = None) -> None:
+                       today: date | None = None) -> Result[None]:
     """Delete a one-off, a series, one date of it, or a date and all later ones.
 
     Contacts already logged for it stay in the journal (their link is cleared).
@@ -135,22 +142,24 @@ def delete_appointment(context: Context, appointment_id: int,
     today = today or date.today()
     with context.session() as session:
         row = require_appointment(session, context.actor, appointment_id, today)
+        changes = schedule_of([row.citizen_id])
         if row.series_id not in (None, row.id):
             # An edited date: its EXDATE stays on the series, so the date stays removed.
             require_version(row, expected_version, "Aftalen")
             if scope is EditScope.THIS:
                 _audit(session, context.actor, audit.Action.DELETE, row, "Aftale slettet (denne)")
                 session.delete(row)
-                return
+                return Result(None, changes)
             series = session.get(Appointment, row.series_id)
             if series is None:
                 session.delete(row)
-                return
+                return Result(None, changes)
             # FOLLOWING / ALL from an edited date act on its series, checked by this row.
             scope, occurrence_start = EditScope(scope), row.recurrence_id
             row = series
             expected_version = series.version
         row, scope, occurrence_start = _resolve_scope(session, row, scope, occurrence_start)
+        changes |= _series_schedules(session, row)
         require_version(row, expected_version, "Aftalen")
         if scope is EditScope.THIS:
             _add_exdate(row, occurrence_start)
@@ -165,6 +174,7 @@ def delete_appointment(context: Context, appointment_id: int,
             session.execute(delete(Appointment).where(Appointment.series_id == row.id,
                                                       Appointment.id != row.id))
             session.delete(row)
+        return Result(None, changes)
 
 
 def require_appointment(session: Session, actor: Actor, appointment_id: int,
@@ -178,6 +188,12 @@ def require_appointment(session: Session, actor: Actor, appointment_id: int,
     elif not actor.sees_all_citizens and actor.user_id not in mentor_ids_of(session, row):
         raise NotFound("Aftalen findes ikke længere; den kan være slettet af en anden.")
     return row
+
+
+def _series_schedules(session: Session, row: Appointment) -> Changes:
+    """The schedules a series edit can reach: dates edited apart may name another citizen."""
+    return schedule_of([row.citizen_id, *session.scalars(select(Appointment.citizen_id).where(
+        Appointment.series_id == row.id))])
 
 
 def mentor_ids_of(session: Session, row: Appointment) -> tuple[int, ...]:

@@ -21,9 +21,11 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.cleaning import clean_line, clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import require_version
+from mentordesk.schedule.changed import contacts_logged, schedule_of
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES
 from mentordesk.storage.models import Contact, GroupCourse, GroupSession, User
 from mentordesk.storage.models.schedule import group_leader, group_participant
@@ -74,7 +76,7 @@ class AttendanceResult:
 
 
 def create_group_course(context: Context, data: GroupCourseInput,
-                        *, today: date | None = None) -> int:
+                        *, today: date | None = None) -> Result[int]:
     with context.session() as session:
         values = _checked(session, context.actor, data, today or date.today())
         course = GroupCourse(**values)
@@ -82,21 +84,24 @@ def create_group_course(context: Context, data: GroupCourseInput,
         session.flush()
         _set_members(session, course.id, data)
         _audit_members(session, context.actor, course, audit.Action.CREATE, data.participant_ids)
-        return course.id
+        return Result(course.id, schedule_of(data.participant_ids))
 
 
 def update_group_course(context: Context, course_id: int,
                         expected_version: int, data: GroupCourseInput,
-                        *, today: date | None = None) -> None:
+                        *, today: date | None = None) -> Result[None]:
     with context.session() as session:
         course = _require_course(session, context.actor, course_id)
         require_version(course, expected_version, "Gruppeforløbet")
         values = _checked(session, context.actor, data, today or date.today())
+        # Participants who left lose the group from their schedule, new ones gain it.
+        changes = schedule_of([*_participants(session, course.id), *data.participant_ids])
         for name, value in values.items():
             setattr(course, name, value)
         session.flush()
         _set_members(session, course.id, data)
         _audit_members(session, context.actor, course, audit.Action.UPDATE, data.participant_ids)
+        return Result(None, changes)
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,7 @@ def registered_attendance(context: Context,
 
 def delete_group_course(context: Context, course_id: int,
                         expected_version: int, *, keep_registered_contacts: bool = False
-                        ) -> RegisteredAttendance:
+                        ) -> Result[RegisteredAttendance]:
     """Delete a course and its sessions.
 
     Contacts from registered attendance are proof of delivered hours: they are never
@@ -138,18 +143,20 @@ def delete_group_course(context: Context, course_id: int,
                 f"Der er registreret fremmøde for {registered.sessions} møde(r) "
                 f"({registered.contacts} kontakter). Bekræft, at kontakterne skal blive i "
                 "borgernes journal uden kobling til forløbet, før forløbet slettes.")
-        _audit_members(session, context.actor, course, audit.Action.DELETE,
-                       _participants(session, course.id))
+        participants = _participants(session, course.id)
+        _audit_members(session, context.actor, course, audit.Action.DELETE, participants)
         for citizen_id in registered.citizen_ids:
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="contact",
                          citizen_id=citizen_id, detail=f"Gruppekontakter beholdt, forløbet "
                          f"{course.name} slettet")
         session.delete(course)
-        return registered
+        # Kept contacts lose their course link: each now counts on its own in the hours.
+        return Result(registered, schedule_of(participants)
+                      | contacts_logged(registered.citizen_ids))
 
 
 def set_session_cancelled(context: Context, course_id: int, held_on: date,
-                          cancelled: bool, *, note: str = "") -> int:
+                          cancelled: bool, *, note: str = "") -> Result[int]:
     """Cancel (or reinstate) one week's session; returns the session id."""
     with context.session() as session:
         course = _require_course(session, context.actor, course_id)
@@ -164,7 +171,7 @@ def set_session_cancelled(context: Context, course_id: int, held_on: date,
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      entity_id=course.id, detail=f"{course.name} {format_date(held_on)}: "
                      f"{'aflyst' if cancelled else 'genoptaget'}")
-        return held.id
+        return Result(held.id, schedule_of(_participants(session, course.id)))
 
 
 def list_group_courses(context: Context) -> list[GroupCourseRow]:
@@ -191,7 +198,7 @@ def group_sessions(context: Context, course_id: int, first: date,
 
 def register_attendance(context: Context, course_id: int, held_on: date,
                         attended_ids: Sequence[int], *, mentor_id: int | None = None,
-                        today: date | None = None) -> AttendanceResult:
+                        today: date | None = None) -> Result[AttendanceResult]:
     """Register who came to the session on ``held_on``; returns what changed."""
     today = today or date.today()
     with context.session() as session:
@@ -211,6 +218,7 @@ def register_attendance(context: Context, course_id: int, held_on: date,
         if held.cancelled:
             raise InvalidInput("Mødet er aflyst; genoptag det, før fremmøde registreres.")
         created = updated = 0
+        logged: list[int] = []
         existing = {c.citizen_id: c for c in session.scalars(
             select(Contact).where(Contact.group_session_id == held.id))}
         for citizen_id in participants:
@@ -228,12 +236,13 @@ def register_attendance(context: Context, course_id: int, held_on: date,
                 updated += 1
             else:
                 continue
+            logged.append(citizen_id)
             audit.record(session, context.actor.login, audit.Action.CREATE if contact is None
                          else audit.Action.UPDATE, entity="contact", citizen_id=citizen_id,
                          detail=f"Gruppe {course.name} {format_date(held_on)}: "
                          f"{'fremmødt' if came else 'ikke fremmødt'}")
         session.flush()
-        return AttendanceResult(held.id, created, updated)
+        return Result(AttendanceResult(held.id, created, updated), contacts_logged(logged))
 
 
 # --- session-level helpers (used by the calendar and the demo) ----------------------------------

@@ -31,8 +31,10 @@ from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import AccessDenied, InvalidInput
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Result
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import ENTITY, _insert
+from mentordesk.schedule.changed import team_schedule
 from mentordesk.schedule.ics import ZONE, read_ics
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES, check_rule, format_exdates
 from mentordesk.storage.models import Appointment, User
@@ -71,7 +73,7 @@ class _Block:
 
 
 def import_ics(context: Context, mentor_id: int, data: bytes, *,
-               today: date | None = None) -> IcsImportResult:
+               today: date | None = None) -> Result[IcsImportResult]:
     """Import ``data`` (an .ics file's bytes) as busy blocks of ``mentor_id``; all or nothing."""
     _check_bytes(data)
     _check_nesting(data)
@@ -87,7 +89,9 @@ def import_ics(context: Context, mentor_id: int, data: bytes, *,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
                      detail=f"ICS-import for {login}: {len(new)} aftaler importeret, "
                      f"{len(blocks) - len(new)} allerede importeret, {ignored} ignoreret")
-        return IcsImportResult(len(new), len(blocks) - len(new), ignored)
+        # Busy blocks belong to no citizen: every view of the schedule refreshes.
+        return Result(IcsImportResult(len(new), len(blocks) - len(new), ignored),
+                      team_schedule() if new else NOTHING)
 
 
 def is_imported_block(citizen_id: int | None, note: str) -> bool:

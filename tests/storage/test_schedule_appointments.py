@@ -54,12 +54,12 @@ def starts(database, admin, **filters):
 def test_this_and_following_splits_the_series(database, admin, people):
     mentor, citizen = people
     series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
-                                                      rule=weekly_rule()), today=TODAY)
+                                                      rule=weekly_rule()), today=TODAY).value
     version = get_appointment(Context(database, admin), series).version
     new_id = update_appointment(
         Context(database, admin), series, version, data(citizen, mentor, datetime(2026, 11, 17, 14),
                                                rule=weekly_rule()),
-        scope=EditScope.FOLLOWING, occurrence_start=datetime(2026, 11, 17, 10), today=TODAY)
+        scope=EditScope.FOLLOWING, occurrence_start=datetime(2026, 11, 17, 10), today=TODAY).value
 
     assert new_id != series
     assert starts(database, admin) == [
@@ -77,7 +77,7 @@ def test_this_and_following_splits_the_series(database, admin, people):
 def test_this_one_edit_and_delete_use_exdates(database, admin, people):
     mentor, citizen = people
     series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
-                                                      rule=weekly_rule(count=4)), today=TODAY)
+                                                      rule=weekly_rule(count=4)), today=TODAY).value
     version = get_appointment(Context(database, admin), series).version
     delete_appointment(Context(database, admin), series, version, scope=EditScope.THIS,
                        occurrence_start=datetime(2026, 11, 10, 10), today=TODAY)
@@ -85,7 +85,7 @@ def test_this_one_edit_and_delete_use_exdates(database, admin, people):
     moved = update_appointment(Context(database, admin), series, version,
                                data(citizen, mentor, datetime(2026, 11, 25, 11)),
                                scope=EditScope.THIS,
-                               occurrence_start=datetime(2026, 11, 24, 10), today=TODAY)
+                               occurrence_start=datetime(2026, 11, 24, 10), today=TODAY).value
 
     assert starts(database, admin) == [
         (datetime(2026, 11, 3, 10), series), (datetime(2026, 11, 17, 10), series),
@@ -104,7 +104,7 @@ def test_spanning_midnight_and_leap_day(database, admin, people):
     mentor, citizen = people
     night = create_appointment(Context(database, admin), data(citizen, mentor,
                                                      datetime(2026, 12, 31, 23), 120),
-                               today=TODAY)
+                               today=TODAY).value
     items = calendar_items(Context(database, admin), date(2027, 1, 1), date(2027, 1, 1), today=TODAY)
     assert [(i.appointment_id, i.ends_at) for i in items] == [(night, datetime(2027, 1, 1, 1))]
     yearly = series_starts("FREQ=YEARLY", datetime(2028, 2, 29, 9), (),
@@ -115,20 +115,20 @@ def test_spanning_midnight_and_leap_day(database, admin, people):
 def test_conflicts_double_booking_holiday_and_absence(database, admin, people):
     mentor, citizen = people
     first = create_appointment(Context(database, admin), data(citizen, mentor,
-                                                     datetime(2026, 12, 1, 10), 60), today=TODAY)
+                                                     datetime(2026, 12, 1, 10), 60), today=TODAY).value
     second = create_appointment(Context(database, admin), data(citizen, mentor,
                                                       datetime(2026, 12, 1, 10, 30), 60),
-                                today=TODAY)
+                                today=TODAY).value
     create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 12, 1, 11, 30)),
                        today=TODAY)
     christmas = create_appointment(Context(database, admin), data(citizen, mentor,
                                                          datetime(2026, 12, 25, 10)),
-                                   today=TODAY)
+                                   today=TODAY).value
     create_absence(Context(database, admin), AbsenceInput(user_id=mentor, kind="holiday",
                                                  start_on=date(2026, 12, 21),
                                                  end_on=date(2026, 12, 23)), today=TODAY)
     during = create_appointment(Context(database, admin), data(citizen, mentor,
-                                                      datetime(2026, 12, 22, 9)), today=TODAY)
+                                                      datetime(2026, 12, 22, 9)), today=TODAY).value
 
     items = {i.appointment_id: i for i in calendar_items(
         Context(database, admin), date(2026, 12, 1), date(2026, 12, 31), today=TODAY)}
@@ -147,10 +147,10 @@ def test_conflicts_double_booking_holiday_and_absence(database, admin, people):
 def test_mark_done_and_not_attended_create_linked_contacts(database, admin, people):
     mentor, citizen = people
     series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
-                                                      45, rule=weekly_rule()), today=TODAY)
-    done = mark_done(Context(database, admin), series, datetime(2026, 11, 3, 10), today=date(2026, 11, 5))
+                                                      45, rule=weekly_rule()), today=TODAY).value
+    done = mark_done(Context(database, admin), series, datetime(2026, 11, 3, 10), today=date(2026, 11, 5)).value
     missed = mark_not_attended(Context(database, admin), series, datetime(2026, 11, 10, 10),
-                               today=date(2026, 11, 12))
+                               today=date(2026, 11, 12)).value
     with pytest.raises(InvalidInput, match="allerede"):
         mark_done(Context(database, admin), series, datetime(2026, 11, 3, 10), today=date(2026, 11, 5))
     with pytest.raises(InvalidInput, match="fremtiden"):
@@ -187,12 +187,12 @@ def test_bad_input_is_refused_in_danish(database, admin, people):
 def test_deleting_the_series_from_a_moved_date_removes_everything(database, admin, people):
     mentor, citizen = people
     series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
-                                                      rule=weekly_rule()), today=TODAY)
+                                                      rule=weekly_rule()), today=TODAY).value
     moved = update_appointment(Context(database, admin), series,
                                get_appointment(Context(database, admin), series).version,
                                data(citizen, mentor, datetime(2026, 11, 11, 9)),
                                scope=EditScope.THIS,
-                               occurrence_start=datetime(2026, 11, 10, 10), today=TODAY)
+                               occurrence_start=datetime(2026, 11, 10, 10), today=TODAY).value
     stale = get_appointment(Context(database, admin), moved).version
     delete_appointment(Context(database, admin), moved, stale, scope=EditScope.FOLLOWING, today=TODAY)
     assert starts(database, admin) == [(datetime(2026, 11, 3, 10), series)]

@@ -37,7 +37,7 @@ def course(database, admin):
     course_id = create_group_course(Context(database, admin), GroupCourseInput(
         name="Økonomi og IT", weekday=2, start_time=time(13), duration_minutes=120,
         starts_on=date(2026, 11, 4), ends_on=date(2026, 12, 16), place="Mødelokalet",
-        leader_ids=(leader,), participant_ids=(anna, bo)), today=date(2026, 11, 1))
+        leader_ids=(leader,), participant_ids=(anna, bo)), today=date(2026, 11, 1)).value
     return course_id, leader, anna, bo
 
 
@@ -52,12 +52,12 @@ def test_sessions_per_week_and_attendance_creates_contacts_once(database, admin,
     sessions = group_sessions(Context(database, admin), course_id, date(2026, 11, 1), date(2026, 11, 30))
     assert [s.held_on for s in sessions] == [date(2026, 11, d) for d in (4, 11, 18, 25)]
     held = date(2026, 11, 11)
-    first = register_attendance(Context(database, admin), course_id, held, [anna], today=held)
-    again = register_attendance(Context(database, admin), course_id, held, [anna], today=held)
+    first = register_attendance(Context(database, admin), course_id, held, [anna], today=held).value
+    again = register_attendance(Context(database, admin), course_id, held, [anna], today=held).value
     assert (first.created, first.updated, again.created, again.updated) == (2, 0, 0, 0)
     assert contacts(database) == {(anna, held): (True, "group", 120),
                                   (bo, held): (False, "group", 120)}
-    changed = register_attendance(Context(database, admin), course_id, held, [anna, bo], today=held)
+    changed = register_attendance(Context(database, admin), course_id, held, [anna, bo], today=held).value
     assert (changed.created, changed.updated) == (0, 1)
     with database.read_session() as session:
         rows = citizen_weeks(session, [anna], held, held, today=held)
@@ -101,6 +101,6 @@ def test_cancelled_session_takes_no_attendance(database, admin, course):
     items = [i for i in calendar_items(Context(database, admin), day, day, today=day) if i.kind == "group"]
     assert [i.cancelled for i in items] == [True]
     set_session_cancelled(Context(database, admin), course_id, day, False)
-    assert register_attendance(Context(database, admin), course_id, day, [anna], today=day).created == 2
+    assert register_attendance(Context(database, admin), course_id, day, [anna], today=day).value.created == 2
     with pytest.raises(InvalidInput, match="fremmøde"):
         set_session_cancelled(Context(database, admin), course_id, day, True)

@@ -47,7 +47,7 @@ def team(database, admin):
 def absence(database, admin, user_id, start, end, kind="holiday", covers=None):
     return create_absence(Context(database, admin), AbsenceInput(
         user_id=user_id, kind=kind, start_on=start, end_on=end, covers=covers or {}),
-        today=TODAY)
+        today=TODAY).value
 
 
 def test_manager_lists_current_and_upcoming_first_and_a_mentor_only_her_own(
@@ -107,7 +107,7 @@ def test_deleting_a_course_with_attendance_needs_confirmation_and_keeps_contacts
     course_id = create_group_course(Context(database, admin), GroupCourseInput(
         name="Madklub", weekday=2, start_time=time(13), duration_minutes=90,
         starts_on=date(2030, 3, 6), leader_ids=(mette,), participant_ids=(anna,)),
-        today=TODAY)
+        today=TODAY).value
     assert registered_attendance(Context(database, admin), course_id).contacts == 0
     register_attendance(Context(database, admin), course_id, date(2030, 3, 6), [anna], today=TODAY)
     [course] = list_group_courses(Context(database, admin))
@@ -146,7 +146,7 @@ def test_this_and_following_on_a_count_series_keeps_its_end(database, admin, tea
     mette, _vera, anna = team
     series = create_appointment(Context(database, admin), AppointmentInput(
         citizen_id=anna, mentor_ids=(mette,), starts_at=datetime(2030, 1, 7, 10),
-        duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5"), today=TODAY)
+        duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5"), today=TODAY).value
     # One date removed before the split still uses up the count (RFC 5545 EXDATE).
     from mentordesk.schedule import delete_appointment, get_appointment
 

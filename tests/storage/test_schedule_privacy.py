@@ -40,7 +40,7 @@ def two_caseloads(database, admin):
         ids[name] = create_appointment(Context(database, admin), AppointmentInput(
             citizen_id=citizen, mentor_ids=(mentor,), starts_at=datetime(2026, 11, 3, hour),
             duration_minutes=60, form="home_visit", place=f"Hjemme hos {name}",
-            note=f"Note om {name}"), today=TODAY)
+            note=f"Note om {name}"), today=TODAY).value
     return resolve_actor(database, "mia"), ids, my_citizen
 
 
