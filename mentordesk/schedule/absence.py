@@ -28,6 +28,7 @@ from mentordesk.kernel.cleaning import clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, require_version, stale_conflict
 from mentordesk.storage.models import Absence, AbsenceCover, User
+from mentordesk.storage.queries.periods import overlaps
 
 ENTITY = "absence"
 # The fields an edit form sends; ``covers`` is a {citizen_id: substitute_id} mapping.
@@ -179,7 +180,7 @@ def absences_between(session: Session, first: date, last: date, *,
                      user_ids: Sequence[int] | None = None) -> list[AbsenceRow]:
     """Session-level: absences overlapping ``first..last``, ordered by start."""
     query = select(Absence, User.full_name).join(User, User.id == Absence.user_id).where(
-        Absence.start_on <= last, Absence.end_on >= first)
+        overlaps(Absence, first, last))
     if user_ids is not None:
         query = query.where(Absence.user_id.in_(list(user_ids)))
     rows = session.execute(query.order_by(Absence.start_on, Absence.id)).all()

@@ -29,6 +29,7 @@ from mentordesk.kernel.context import Context
 from mentordesk.schedule.labels import citizen_name, citizens_by_id
 from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import Authority, Contact, CourseType, Grant
+from mentordesk.storage.queries.periods import overlaps, period_overlaps
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
@@ -83,27 +84,33 @@ def billing_basis(context: Context, authority_id: int, year: int,
     require_coordinator(context.actor)
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise InvalidInput("Vælg en gyldig måned.")
+    basis = _read_basis(context, authority_id, year, month)
+    with context.session() as session:
+        for citizen_id in sorted({line.citizen_id for line in basis.lines}):
+            audit.record(session, context.actor.login, audit.Action.READ, entity="billing",
+                         citizen_id=citizen_id,
+                         detail=f"Afregningsgrundlag {basis.authority_name} {month:02d}-{year}")
+    return basis
+
+
+def _read_basis(context: Context, authority_id: int, year: int, month: int) -> BillingBasis:
+    """The month's lines, read without taking the write lock."""
     first = date(year, month, 1)
     last = date(year, month, monthrange(year, month)[1])
-    with context.session() as session:
+    with context.read() as session:
         authority = session.get(Authority, authority_id)
         if authority is None:
             raise NotFound("Myndigheden findes ikke.")
         grants = list(session.execute(
             select(Grant, CourseType.name).outerjoin(CourseType,
                                                      CourseType.id == Grant.course_type_id)
-            .where(Grant.authority_id == authority_id, Grant.start_on <= last,
-                   (Grant.end_on.is_(None)) | (Grant.end_on >= first))
+            .where(Grant.authority_id == authority_id, overlaps(Grant, first, last))
             .order_by(Grant.citizen_id, Grant.start_on, Grant.id)).all())
         citizens = citizens_by_id(session, (g.citizen_id for g, _ in grants))
         minutes = _hourly_minutes(session, [g for g, _ in grants], first, last)
         lines = [_line(g, course or "", citizens, minutes.get(g.id, 0), first, last)
                  for g, course in grants]
         lines.sort(key=lambda line: (line.citizen_name.casefold(), line.grant_id))
-        for citizen_id in sorted({line.citizen_id for line in lines}):
-            audit.record(session, context.actor.login, audit.Action.READ, entity="billing",
-                         citizen_id=citizen_id,
-                         detail=f"Afregningsgrundlag {authority.name} {month:02d}-{year}")
         return BillingBasis(authority.id, authority.name, year, month, lines)
 
 
@@ -138,8 +145,8 @@ def _hourly_minutes(session, grants: list[Grant], first: date, last: date) -> di
     totals: dict[int, int] = {}
     for citizen_id, day, duration in session.execute(query):
         for grant in hourly:  # ordered by start: the first matching grant gets the contact
-            if grant.citizen_id == citizen_id and grant.start_on <= day and (
-                    grant.end_on is None or grant.end_on >= day):
+            if grant.citizen_id == citizen_id and period_overlaps(grant.start_on, grant.end_on,
+                                                                  day, day):
                 totals[grant.id] = totals.get(grant.id, 0) + duration
                 break
     return totals
@@ -150,7 +157,7 @@ def billable_weeks(grant_start: date, grant_end: date | None, first: date, last:
     thursday = first + timedelta(days=(3 - first.weekday()) % 7)
     count = 0
     while thursday <= last:
-        if grant_start <= thursday and (grant_end is None or thursday <= grant_end):
+        if period_overlaps(grant_start, grant_end, thursday, thursday):
             count += 1
         thursday += timedelta(days=7)
     return count

@@ -81,15 +81,18 @@ def calendar_items(context: Context, first: date, last: date, *,
     """Everything booked ``first..last`` (whole days), filtered by mentors and/or citizens;
     ``None`` = the whole team. Ordered by start."""
     today = today or date.today()
+    # Expanding a team's series takes a while: read without holding other writers up.
+    with context.read() as session:
+        items = calendar_items_in_session(session, context.actor, first, last,
+                                          mentor_ids=mentor_ids, citizen_ids=citizen_ids,
+                                          today=today)
+    shown = sorted({i.citizen_id for i in items if i.citizen_id and not i.restricted})
     with context.session() as session:
-        items = calendar_items_in_session(session, context.actor, first, last, mentor_ids=mentor_ids,
-                                          citizen_ids=citizen_ids, today=today)
-        shown = sorted({i.citizen_id for i in items if i.citizen_id and not i.restricted})
         audit.record(session, context.actor.login, audit.Action.LIST, entity="calendar",
                      citizen_id=shown[0] if len(shown) == 1 else None,
                      detail=f"Kalender {format_date(first)} – {format_date(last)}: "
                      f"{len(items)} aftaler, {len(shown)} borgere")
-        return items
+    return items
 
 
 def calendar_items_in_session(session: Session, actor: Actor, first: date, last: date, *,

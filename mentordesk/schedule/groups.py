@@ -212,8 +212,8 @@ def register_attendance(context: Context, course_id: int, held_on: date,
         if unknown:
             raise InvalidInput("Kun gruppens deltagere kan registreres som fremmødt.")
         leaders = _leaders(session, course.id)
-        mentor = mentor_id or (context.actor.user_id if context.actor.user_id in leaders or not leaders
-                               else leaders[0])
+        me = context.actor.user_id
+        mentor = mentor_id or (me if me in leaders or not leaders else leaders[0])
         held = ensure_sessions(session, course, held_on, held_on)[0]
         if held.cancelled:
             raise InvalidInput("Mødet er aflyst; genoptag det, før fremmøde registreres.")

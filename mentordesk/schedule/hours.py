@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
 from mentordesk.schedule.recurrence import expand_appointments
 from mentordesk.storage.models import Contact, Grant, User
+from mentordesk.storage.queries.periods import overlaps, period_overlaps
 
 FLAG_UNDER = "under"
 FLAG_WITHIN = "within"
@@ -124,7 +125,7 @@ def granted_in_week(grants: Sequence[tuple[date, date | None, int | None, int | 
     low: int | None = None
     high: int | None = 0
     for start_on, end_on, min_minutes, max_minutes in grants:
-        if min_minutes is None or start_on > sunday or (end_on is not None and end_on < monday):
+        if min_minutes is None or not period_overlaps(start_on, end_on, monday, sunday):
             continue
         low = (low or 0) + min_minutes
         high = None if high is None or max_minutes is None else high + max_minutes
@@ -199,8 +200,7 @@ def _grants_by_citizen(session: Session, ids: Sequence[int], first: date, last: 
                        ) -> dict[int, list[tuple[date, date | None, int | None, int | None]]]:
     query = select(Grant.citizen_id, Grant.start_on, Grant.end_on, Grant.hours_min_minutes,
                    Grant.hours_max_minutes).where(
-        Grant.citizen_id.in_(ids), Grant.start_on <= last,
-        (Grant.end_on.is_(None)) | (Grant.end_on >= first))
+        Grant.citizen_id.in_(ids), overlaps(Grant, first, last))
     grants: dict[int, list[tuple[date, date | None, int | None, int | None]]] = defaultdict(list)
     for citizen_id, start_on, end_on, low, high in session.execute(query):
         grants[citizen_id].append((start_on, end_on, low, high))

@@ -23,7 +23,7 @@ from mentordesk.kernel.context import Context
 from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
 from mentordesk.schedule.labels import citizen_name
 from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, User
-from mentordesk.storage.queries.periods import covers
+from mentordesk.storage.queries.periods import covers, overlaps
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,8 @@ def weekly_hours(context: Context, start: date, end: date, *,
         raise InvalidInput("Periodens slutdato ligger før startdatoen.")
     if (end - start).days > 3 * 366:
         raise InvalidInput("Vælg en periode på højst tre år.")
-    with context.session() as session:
+    # A team's year of weeks takes a while: read without holding other writers up.
+    with context.read() as session:
         ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
         mentors = _mentors(session, context.actor)
         overview = HoursOverview(
@@ -105,11 +106,12 @@ def weekly_hours(context: Context, start: date, end: date, *,
             mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today),
             citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
             mentor_names=mentors)
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.LIST, entity="hours",
                      citizen_id=ids[0] if len(ids) == 1 else None,
                      detail=f"Timeoverblik {format_date(start)} – {format_date(end)}: "
                      f"{len(ids)} borgere")
-        return overview
+    return overview
 
 
 def weekly_hours_for_week(context: Context, week: str, *,
@@ -127,8 +129,7 @@ def weekly_hours_for_week(context: Context, week: str, *,
 
 def _citizens_in_period(session: Session, actor: Actor, start: date, end: date,
                         wanted: Sequence[int] | None, today: date) -> list[int]:
-    with_grant = select(Grant.citizen_id).where(
-        Grant.start_on <= end, or_(Grant.end_on.is_(None), Grant.end_on >= start))
+    with_grant = select(Grant.citizen_id).where(overlaps(Grant, start, end))
     with_contact = select(Contact.citizen_id).where(Contact.contact_on.between(start, end))
     query = select(Citizen.id).where(
         visible_citizen_ids(actor, today),
