@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -43,6 +42,7 @@ from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services.catalogue import NORM_ITEMS
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import BenefitApplication, Debt, EconomyItem, NormRate
+from mentordesk.storage.queries import economy as queries
 
 MAX_DEBT_OERE = 10_000_000_000  # 100 mio. kr.
 MAX_BENEFIT_OERE = 100_000_000  # 1 mio. kr.
@@ -58,8 +58,7 @@ def _debt_row(debt: Debt) -> DebtRow:
 
 def debts_of(session: Session, citizen_id: int) -> list[DebtRow]:
     """The citizen's debts: priority first, then by creditor (the plan's order)."""
-    rows = session.scalars(select(Debt).where(Debt.citizen_id == citizen_id)
-                           .order_by(Debt.is_priority.desc(), Debt.id)).all()
+    rows = session.scalars(queries.debts_of(citizen_id)).all()
     return [_debt_row(row) for row in rows]
 
 
@@ -176,10 +175,7 @@ def _benefit_row(row: BenefitApplication) -> BenefitRow:
 
 
 def benefits_of(session: Session, citizen_id: int) -> list[BenefitRow]:
-    rows = session.scalars(select(BenefitApplication)
-                           .where(BenefitApplication.citizen_id == citizen_id)
-                           .order_by(BenefitApplication.applied_on.desc(),
-                                     BenefitApplication.id.desc())).all()
+    rows = session.scalars(queries.benefits_of(citizen_id)).all()
     return [_benefit_row(row) for row in rows]
 
 
@@ -268,7 +264,7 @@ def delete_benefit(context: Context, benefit_id: int,
 def rates_by_kind(session: Session, year: int) -> dict[str, dict[str, int]]:
     """``{kind: {item: øre}}`` for ``year`` (empty when the year has no rates)."""
     result: dict[str, dict[str, int]] = {}
-    for row in session.scalars(select(NormRate).where(NormRate.year == year)):
+    for row in session.scalars(queries.norm_rates_of(year)):
         result.setdefault(row.norm_kind, {})[row.item] = row.amount_oere
     return result
 
@@ -276,8 +272,7 @@ def rates_by_kind(session: Session, year: int) -> dict[str, dict[str, int]]:
 def norm_rates(database: Database, year: int) -> list[NormRateRow]:
     """The rates table for ``year`` (team data, not a citizen's: no audit)."""
     with database.read_session() as session:
-        rows = session.scalars(select(NormRate).where(NormRate.year == year)
-                               .order_by(NormRate.norm_kind, NormRate.id)).all()
+        rows = session.scalars(queries.norm_rates_of(year)).all()
         return [NormRateRow(id=row.id, version=row.version, year=row.year,
                             kind=NormKind(row.norm_kind), item=row.item,
                             amount_oere=row.amount_oere) for row in rows
@@ -296,8 +291,7 @@ def save_norm_rate(context: Context, year: int, kind: NormKind | str,
         raise InvalidInput("Året skal ligge mellem 2000 og 2100.")
     amount = _money(amount_oere, "Satsen", MAX_BENEFIT_OERE)
     with context.session() as session:
-        row = session.scalar(select(NormRate).where(
-            NormRate.year == year, NormRate.norm_kind == kind.value, NormRate.item == item))
+        row = session.scalar(queries.norm_rate(year, kind.value, item))
         if row is None:
             row = NormRate(year=year, norm_kind=kind.value, item=item, amount_oere=amount)
             session.add(row)
@@ -326,10 +320,7 @@ def _item_row(row: EconomyItem) -> ItemRow:
 def list_items(database: Database, *, include_inactive: bool = False) -> list[ItemRow]:
     """The items the sheet offers, income first, in list order."""
     with database.read_session() as session:
-        query = select(EconomyItem).order_by(EconomyItem.section.desc(),
-                                             EconomyItem.position, EconomyItem.id)
-        if not include_inactive:
-            query = query.where(EconomyItem.active.is_(True))
+        query = queries.items_in_list_order(include_inactive=include_inactive)
         return [_item_row(row) for row in session.scalars(query)]
 
 
@@ -340,11 +331,9 @@ def add_item(context: Context, section: EconomySection | str,
     section = EconomySection(section)
     text = clean_line(EconomyItem, "label", label, "Post", required=True)
     with context.session() as session:
-        if session.scalar(select(EconomyItem.id).where(EconomyItem.section == section.value,
-                                                       EconomyItem.label == text)):
+        if session.scalar(queries.item_named(section.value, text)):
             raise InvalidInput(f"»{text}« findes allerede under {section.label.lower()}.")
-        last = session.scalar(select(func.max(EconomyItem.position))
-                              .where(EconomyItem.section == section.value)) or 0
+        last = session.scalar(queries.last_item_position(section.value)) or 0
         row = EconomyItem(section=section.value, label=text, position=last + 1, active=True)
         session.add(row)
         session.flush()

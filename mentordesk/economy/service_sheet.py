@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -54,6 +53,7 @@ from mentordesk.storage.models import (
     EconomySnapshot,
     User,
 )
+from mentordesk.storage.queries import economy as queries
 
 MAX_LINES = 400
 # 10 mio. kr. in one month on one line is a typing slip, not a citizen's budget.
@@ -66,16 +66,14 @@ _ENTITY = "economy_overview"
 
 
 def find_overview(session: Session, citizen_id: int, year: int) -> EconomyOverview | None:
-    return session.scalar(select(EconomyOverview).where(
-        EconomyOverview.citizen_id == citizen_id, EconomyOverview.year == year))
+    return session.scalar(queries.overview_of(citizen_id, year))
 
 
 def _sheet_of(session: Session, citizen_id: int, year: int) -> Sheet:
     overview = find_overview(session, citizen_id, year)
     if overview is None:
         return Sheet(citizen_id=citizen_id, year=year)
-    rows = session.scalars(select(EconomyLine).where(EconomyLine.overview_id == overview.id)
-                           .order_by(EconomyLine.position, EconomyLine.id)).all()
+    rows = session.scalars(queries.lines_of(overview.id)).all()
     lines = [SheetLine(section=row.section, label=row.label, months=tuple(row.month_amounts()),
                        category=row.category, person=row.person,
                        frequency=_known_frequency(row.frequency),
@@ -206,7 +204,7 @@ def store_sheet(session: Session, citizen_id: int, year: int, expected_version: 
     # lines must be refused too.
     flag_modified(overview, "note")
     session.flush()
-    session.execute(delete(EconomyLine).where(EconomyLine.overview_id == overview.id))
+    session.execute(queries.delete_lines(overview.id))
     session.add_all(_line_row(overview.id, position, line)
                     for position, line in enumerate(sheet.lines))
     session.flush()
@@ -267,9 +265,7 @@ def snapshot_if_missing(session: Session, actor: Actor, citizen_id: int,
         return None
     current = _sheet_of(session, citizen_id, year)
     payload = _snapshot_payload(session, current)
-    newest = session.scalar(select(EconomySnapshot.payload).where(
-        EconomySnapshot.citizen_id == citizen_id, EconomySnapshot.year == year)
-        .order_by(EconomySnapshot.taken_at.desc(), EconomySnapshot.id.desc()).limit(1))
+    newest = session.scalar(queries.newest_snapshot_payload(citizen_id, year))
     if newest == payload:
         return None
     # "save": it is the saved content, as ``take_snapshot`` records it.
@@ -308,9 +304,7 @@ def list_snapshots(context: Context, citizen_id: int,
     """The year's saved versions, newest first."""
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
-        rows = session.scalars(select(EconomySnapshot).where(
-            EconomySnapshot.citizen_id == citizen_id, EconomySnapshot.year == year)
-            .order_by(EconomySnapshot.taken_at.desc(), EconomySnapshot.id.desc())).all()
+        rows = session.scalars(queries.snapshots_of(citizen_id, year)).all()
         infos = [_info(session, row) for row in rows]
         audit.record(session, context.actor.login, audit.Action.LIST, entity="economy_snapshot",
                      citizen_id=citizen_id,
@@ -465,8 +459,7 @@ def saved_years(context: Context, citizen_id: int) -> list[int]:
     """The years the citizen has a saved sheet for, newest first (for a year picker)."""
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
-        years = list(session.scalars(select(EconomyOverview.year).where(
-            EconomyOverview.citizen_id == citizen_id).order_by(EconomyOverview.year.desc())))
+        years = list(session.scalars(queries.years_with_sheet(citizen_id)))
         audit.record(session, context.actor.login, audit.Action.LIST, entity=_ENTITY,
                      citizen_id=citizen_id, detail="Årene med økonomisk overblik vist")
     return years
