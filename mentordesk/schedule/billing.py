@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from mentordesk import audit
 from mentordesk.domain.catalogue import Price, PriceModel
 from mentordesk.domain.dates import format_date
@@ -28,8 +26,9 @@ from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.labels import citizen_name, citizens_by_id
 from mentordesk.storage.database import TEAM_NAME_KEY
-from mentordesk.storage.models import Authority, Contact, CourseType, Grant
-from mentordesk.storage.queries.periods import overlaps, period_overlaps
+from mentordesk.storage.models import Authority, Grant
+from mentordesk.storage.queries import hours as queries
+from mentordesk.storage.queries.periods import period_overlaps
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
@@ -101,11 +100,7 @@ def _read_basis(context: Context, authority_id: int, year: int, month: int) -> B
         authority = session.get(Authority, authority_id)
         if authority is None:
             raise NotFound("Myndigheden findes ikke.")
-        grants = list(session.execute(
-            select(Grant, CourseType.name).outerjoin(CourseType,
-                                                     CourseType.id == Grant.course_type_id)
-            .where(Grant.authority_id == authority_id, overlaps(Grant, first, last))
-            .order_by(Grant.citizen_id, Grant.start_on, Grant.id)).all())
+        grants = list(session.execute(queries.authority_grants(authority_id, first, last)).all())
         citizens = citizens_by_id(session, (g.citizen_id for g, _ in grants))
         minutes = _hourly_minutes(session, [g for g, _ in grants], first, last)
         lines = [_line(g, course or "", citizens, minutes.get(g.id, 0), first, last)
@@ -139,9 +134,7 @@ def _hourly_minutes(session, grants: list[Grant], first: date, last: date) -> di
     hourly = [g for g in grants if g.price_model != PriceModel.PER_WEEK]
     if not hourly:
         return {}
-    query = select(Contact.citizen_id, Contact.contact_on, Contact.duration_minutes).where(
-        Contact.citizen_id.in_(sorted({g.citizen_id for g in hourly})),
-        Contact.attended.is_(True), Contact.contact_on.between(first, last))
+    query = queries.attended_contacts(sorted({g.citizen_id for g in hourly}), first, last)
     totals: dict[int, int] = {}
     for citizen_id, day, duration in session.execute(query):
         for grant in hourly:  # ordered by start: the first matching grant gets the contact

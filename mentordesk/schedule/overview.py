@@ -11,19 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.dates import format_date, parse_iso_week
 from mentordesk.errors import InvalidInput
-from mentordesk.kernel.access import visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
 from mentordesk.schedule.labels import citizen_name
-from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, User
-from mentordesk.storage.queries.periods import covers, overlaps
+from mentordesk.storage.queries import hours as queries
+from mentordesk.storage.queries.schedule import citizens_with_ids
 
 
 @dataclass(frozen=True)
@@ -129,29 +127,21 @@ def weekly_hours_for_week(context: Context, week: str, *,
 
 def _citizens_in_period(session: Session, actor: Actor, start: date, end: date,
                         wanted: Sequence[int] | None, today: date) -> list[int]:
-    with_grant = select(Grant.citizen_id).where(overlaps(Grant, start, end))
-    with_contact = select(Contact.citizen_id).where(Contact.contact_on.between(start, end))
-    query = select(Citizen.id).where(
-        visible_citizen_ids(actor, today),
-        or_(Citizen.id.in_(with_grant), Citizen.id.in_(with_contact)))
-    if wanted is not None:
-        query = query.where(Citizen.id.in_(list(wanted)))
-    return sorted(session.scalars(query))
+    return sorted(session.scalars(queries.citizens_with_grant_or_contact(
+        start, end, user_id=None if actor.sees_all_citizens else actor.user_id, today=today,
+        among=wanted)))
 
 
 def _mentors(session: Session, actor: Actor) -> dict[int, str]:
     """Coordinators see the whole team's capacity; a mentor sees their own."""
-    query = select(User.id, User.full_name).where(User.active)
-    if not actor.sees_all_citizens:
-        query = query.where(User.id == actor.user_id)
-    return dict(session.execute(query.order_by(User.full_name)).all())  # type: ignore[arg-type]
+    query = queries.active_members_by_name(None if actor.sees_all_citizens else actor.user_id)
+    return dict(session.execute(query).all())  # type: ignore[arg-type]
 
 
 def _names(session: Session, ids: Sequence[int]) -> dict[int, str]:
     names: dict[int, str] = {}
     for start in range(0, len(ids), 500):
-        for citizen in session.scalars(select(Citizen).where(
-                Citizen.id.in_(ids[start:start + 500]))):
+        for citizen in session.scalars(citizens_with_ids(ids[start:start + 500])):
             names[citizen.id] = citizen_name(citizen)
     return names
 
@@ -159,9 +149,7 @@ def _names(session: Session, ids: Sequence[int]) -> dict[int, str]:
 def _primary(session: Session, ids: Sequence[int], today: date) -> dict[int, int | None]:
     found: dict[int, int | None] = dict.fromkeys(ids)
     for start in range(0, len(ids), 500):
-        query = select(Assignment.citizen_id, Assignment.user_id).where(
-            Assignment.citizen_id.in_(ids[start:start + 500]), Assignment.kind == "primary",
-            covers(Assignment, today))
-        for citizen_id, user_id in session.execute(query):
+        for citizen_id, user_id in session.execute(
+                queries.primary_mentors(ids[start:start + 500], today)):
             found[citizen_id] = user_id
     return found
