@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -27,8 +26,8 @@ from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, require_version, stale_conflict
-from mentordesk.storage.models import Absence, AbsenceCover, User
-from mentordesk.storage.queries.periods import overlaps
+from mentordesk.storage.models import Absence, AbsenceCover
+from mentordesk.storage.queries import schedule as queries
 
 ENTITY = "absence"
 # The fields an edit form sends; ``covers`` is a {citizen_id: substitute_id} mapping.
@@ -135,8 +134,7 @@ def delete_absence(context: Context, absence_id: int,
     with context.session() as session:
         row = _require_absence(session, context.actor, absence_id)
         require_version(row, expected_version, "Fraværet")
-        covers = list(session.scalars(select(AbsenceCover).where(
-            AbsenceCover.absence_id == row.id)))
+        covers = list(session.scalars(queries.covers_of([row.id])))
         for cover in covers:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          entity_id=row.id, citizen_id=cover.citizen_id,
@@ -179,16 +177,11 @@ def absences_to_manage(context: Context, *, user_id: int | None = None,
 def absences_between(session: Session, first: date, last: date, *,
                      user_ids: Sequence[int] | None = None) -> list[AbsenceRow]:
     """Session-level: absences overlapping ``first..last``, ordered by start."""
-    query = select(Absence, User.full_name).join(User, User.id == Absence.user_id).where(
-        overlaps(Absence, first, last))
-    if user_ids is not None:
-        query = query.where(Absence.user_id.in_(list(user_ids)))
-    rows = session.execute(query.order_by(Absence.start_on, Absence.id)).all()
+    rows = session.execute(queries.absences_between(first, last, user_ids=user_ids)).all()
     covers: dict[int, list[tuple[int, int]]] = {}
     ids = [absence.id for absence, _name in rows]
     if ids:
-        for cover in session.scalars(select(AbsenceCover).where(
-                AbsenceCover.absence_id.in_(ids))):
+        for cover in session.scalars(queries.covers_of(ids)):
             covers.setdefault(cover.absence_id, []).append(
                 (cover.citizen_id, cover.substitute_id))
     return [AbsenceRow(a.id, a.version, a.user_id, name, a.kind, a.start_on, a.end_on,
@@ -208,7 +201,7 @@ def _check(session: Session, actor: Actor, data: AbsenceInput, today: date) -> N
         raise InvalidInput("Angiv fraværets første og sidste dag.")
     if data.end_on < data.start_on:
         raise InvalidInput("Fraværets sidste dag ligger før den første.")
-    users = set(session.scalars(select(User.id).where(User.active)))
+    users = set(session.scalars(queries.active_user_ids()))
     if data.user_id not in users:
         raise InvalidInput("Medarbejderen findes ikke i teamet.")
     for citizen_id, substitute_id in data.covers.items():
@@ -220,8 +213,8 @@ def _check(session: Session, actor: Actor, data: AbsenceInput, today: date) -> N
 
 
 def _current_values(session: Session, row: Absence) -> dict[str, Any]:
-    covers = {cover.citizen_id: cover.substitute_id for cover in session.scalars(
-        select(AbsenceCover).where(AbsenceCover.absence_id == row.id))}
+    covers = {cover.citizen_id: cover.substitute_id
+              for cover in session.scalars(queries.covers_of([row.id]))}
     return {"user_id": row.user_id, "kind": row.kind, "start_on": row.start_on,
             "end_on": row.end_on, "note": row.note, "covers": covers}
 
@@ -237,7 +230,7 @@ def _apply(session: Session, actor: Actor, row: Absence, data: AbsenceInput) -> 
         audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
                      entity_id=row.id, citizen_id=citizen_id,
                      detail="Vikar ophørt: fravær ændret")
-    session.execute(delete(AbsenceCover).where(AbsenceCover.absence_id == row.id))
+    session.execute(queries.clear_covers(row.id))
     session.flush()
     _write_covers(session, actor, row, data.covers, audit.Action.UPDATE)
     return _absence_changed({*before["covers"], *data.covers})
@@ -275,7 +268,7 @@ def _require_absence(session: Session, actor: Actor, absence_id: int) -> Absence
 
 
 def _user_name(session: Session, user_id: int) -> str:
-    return session.scalar(select(User.full_name).where(User.id == user_id)) or ""
+    return session.scalar(queries.user_name(user_id)) or ""
 
 
 def _period(row: Absence) -> str:

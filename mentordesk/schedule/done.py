@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
@@ -22,6 +20,7 @@ from mentordesk.services.contacts.rules import ENTITY as CONTACT_ENTITY
 from mentordesk.services.contacts.rules import validated
 from mentordesk.services.contacts.values import format_duration
 from mentordesk.storage.models import Appointment, Contact
+from mentordesk.storage.queries.schedule import contact_logged_for
 
 
 def mark_done(context: Context, appointment_id: int,
@@ -55,8 +54,7 @@ def _log(context: Context, appointment_id: int,
         if start.date() > today:
             raise InvalidInput(f"Aftalen den {format_date(start.date())} ligger i fremtiden. "
                                "Den kan registreres, når den har fundet sted.")
-        taken = session.scalar(select(Contact.id).where(
-            Contact.appointment_id == row.id, Contact.contact_on == start.date()))
+        taken = session.scalar(contact_logged_for(row.id, start.date()))
         if taken is not None:
             raise InvalidInput("Aftalen er allerede registreret i kontaktloggen.")
         values = validated({

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -27,8 +26,9 @@ from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import require_version
 from mentordesk.schedule.changed import contacts_logged, schedule_of
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES
-from mentordesk.storage.models import Contact, GroupCourse, GroupSession, User
+from mentordesk.storage.models import Contact, GroupCourse, GroupSession
 from mentordesk.storage.models.schedule import group_leader, group_participant
+from mentordesk.storage.queries import schedule as queries
 
 ENTITY = "group_course"
 
@@ -163,8 +163,7 @@ def set_session_cancelled(context: Context, course_id: int, held_on: date,
         if held_on not in course_dates(course, held_on, held_on):
             raise InvalidInput(f"Gruppen mødes ikke den {format_date(held_on)}.")
         held = ensure_sessions(session, course, held_on, held_on)[0]
-        if cancelled and session.scalar(select(Contact.id).where(
-                Contact.group_session_id == held.id)) is not None:
+        if cancelled and session.scalar(queries.session_contacts(held.id)) is not None:
             raise InvalidInput("Der er registreret fremmøde for mødet; det kan ikke aflyses.")
         held.cancelled = cancelled
         held.note = clean_note(note)
@@ -176,7 +175,7 @@ def set_session_cancelled(context: Context, course_id: int, held_on: date,
 
 def list_group_courses(context: Context) -> list[GroupCourseRow]:
     with context.session() as session:
-        courses = list(session.scalars(select(GroupCourse).order_by(GroupCourse.name)))
+        courses = list(session.scalars(queries.courses_by_name()))
         rows = [_row(session, course) for course in courses]
         audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      detail=f"Gruppeforløb: {len(rows)}")
@@ -219,8 +218,7 @@ def register_attendance(context: Context, course_id: int, held_on: date,
             raise InvalidInput("Mødet er aflyst; genoptag det, før fremmøde registreres.")
         created = updated = 0
         logged: list[int] = []
-        existing = {c.citizen_id: c for c in session.scalars(
-            select(Contact).where(Contact.group_session_id == held.id))}
+        existing = {c.citizen_id: c for c in session.scalars(queries.session_contacts(held.id))}
         for citizen_id in participants:
             came = citizen_id in set(attended_ids)
             contact = existing.get(citizen_id)
@@ -269,9 +267,8 @@ def ensure_sessions(session: Session, course: GroupCourse, first: date,
     days = course_dates(course, first, last)
     if not days:
         return []
-    existing = {s.held_on: s for s in session.scalars(select(GroupSession).where(
-        GroupSession.group_course_id == course.id, GroupSession.held_on.between(days[0],
-                                                                                days[-1])))}
+    existing = {s.held_on: s for s in session.scalars(
+        queries.sessions_between(course.id, days[0], days[-1]))}
     for day in days:
         if day not in existing:
             existing[day] = GroupSession(group_course_id=course.id, held_on=day)
@@ -298,11 +295,8 @@ class GroupSlot:
 def group_slots(session: Session, first: date, last: date, *,
                 mentor_ids: Sequence[int] | None = None,
                 citizen_ids: Sequence[int] | None = None) -> list[GroupSlot]:
-    query = select(GroupCourse).where(GroupCourse.starts_on <= last,
-                                      (GroupCourse.ends_on.is_(None))
-                                      | (GroupCourse.ends_on >= first))
     slots = []
-    for course in session.scalars(query):
+    for course in session.scalars(queries.courses_running_between(first, last)):
         leaders = _leaders(session, course.id)
         participants = _participants(session, course.id)
         if mentor_ids is not None and not set(leaders) & set(mentor_ids):
@@ -311,9 +305,8 @@ def group_slots(session: Session, first: date, last: date, *,
         elif citizen_ids is not None and mentor_ids is None \
                 and not set(participants) & set(citizen_ids):
             continue
-        stored = {s.held_on: s for s in session.scalars(select(GroupSession).where(
-            GroupSession.group_course_id == course.id,
-            GroupSession.held_on.between(first, last)))}
+        stored = {s.held_on: s for s in session.scalars(
+            queries.sessions_between(course.id, first, last))}
         for day in course_dates(course, first, last):
             held = stored.get(day)
             slots.append(GroupSlot(course.id, course.name,
@@ -328,9 +321,7 @@ def group_slots(session: Session, first: date, last: date, *,
 
 
 def _registered(session: Session, course_id: int) -> RegisteredAttendance:
-    rows = session.execute(select(Contact.group_session_id, Contact.citizen_id).join(
-        GroupSession, GroupSession.id == Contact.group_session_id).where(
-        GroupSession.group_course_id == course_id)).all()
+    rows = session.execute(queries.registered_contacts(course_id)).all()
     return RegisteredAttendance(len({row[0] for row in rows}), len(rows),
                                 tuple(sorted({row[1] for row in rows})))
 
@@ -350,8 +341,7 @@ def _checked(session: Session, actor: Actor, data: GroupCourseInput, today: date
         raise InvalidInput("Forløbets slutdato ligger før startdatoen.")
     if not data.leader_ids:
         raise InvalidInput("Vælg mindst én leder af gruppen.")
-    leaders = set(session.scalars(select(User.id).where(User.id.in_(data.leader_ids),
-                                                        User.active)))
+    leaders = set(session.scalars(queries.active_user_ids(data.leader_ids)))
     if leaders != set(data.leader_ids):
         raise InvalidInput("En af de valgte ledere findes ikke i teamet.")
     for citizen_id in data.participant_ids:
@@ -365,10 +355,10 @@ def _checked(session: Session, actor: Actor, data: GroupCourseInput, today: date
 def _set_members(session: Session, course_id: int, data: GroupCourseInput) -> None:
     for table, column, ids in ((group_leader, "user_id", data.leader_ids),
                                (group_participant, "citizen_id", data.participant_ids)):
-        session.execute(delete(table).where(table.c.group_course_id == course_id))
+        session.execute(queries.clear_course_members(table, course_id))
         if ids:
-            session.execute(insert(table), [{"group_course_id": course_id, column: i}
-                                            for i in dict.fromkeys(ids)])
+            session.execute(queries.add_course_members(table), [
+                {"group_course_id": course_id, column: i} for i in dict.fromkeys(ids)])
 
 
 def _audit_members(session: Session, actor: Actor, course: GroupCourse,
@@ -390,13 +380,11 @@ def _require_course(session: Session, actor: Actor, course_id: int) -> GroupCour
 
 
 def _leaders(session: Session, course_id: int) -> list[int]:
-    return sorted(session.scalars(select(group_leader.c.user_id).where(
-        group_leader.c.group_course_id == course_id)))
+    return sorted(session.scalars(queries.course_leader_ids(course_id)))
 
 
 def _participants(session: Session, course_id: int) -> list[int]:
-    return sorted(session.scalars(select(group_participant.c.citizen_id).where(
-        group_participant.c.group_course_id == course_id)))
+    return sorted(session.scalars(queries.course_participant_ids(course_id)))
 
 
 def _row(session: Session, course: GroupCourse) -> GroupCourseRow:
@@ -410,8 +398,7 @@ def _row(session: Session, course: GroupCourse) -> GroupCourseRow:
 
 
 def _session_row(session: Session, course: GroupCourse, held: GroupSession) -> GroupSessionRow:
-    contacts = session.execute(select(Contact.citizen_id, Contact.attended).where(
-        Contact.group_session_id == held.id)).all()
+    contacts = session.execute(queries.session_attendance(held.id)).all()
     return GroupSessionRow(
         id=held.id, version=held.version, group_course_id=course.id, course_name=course.name,
         held_on=held.held_on, starts_at=datetime.combine(held.held_on, course.start_time),

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
@@ -25,7 +23,7 @@ from mentordesk.files import write_atomically
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.calendar import APPOINTMENT, BUSY, CalendarItem, calendar_items_in_session
 from mentordesk.schedule.labels import citizen_initials, citizens_by_id
-from mentordesk.storage.models import User
+from mentordesk.storage.queries.schedule import user_id_by_login
 
 ZONE = "Europe/Copenhagen"
 # A CPR number typed into a note or place (ddmmyy-xxxx) never leaves in an ICS file.
@@ -54,7 +52,7 @@ def export_ics(context: Context, first: date, last: date, *,
     with context.read() as session:
         mentor_ids = None
         if mentor_login:
-            mentor_id = session.scalar(select(User.id).where(User.login == mentor_login))
+            mentor_id = session.scalar(user_id_by_login(mentor_login))
             if mentor_id is None:
                 raise NotFound(f"Medarbejderen »{mentor_login}« findes ikke i teamet.")
             mentor_ids = [mentor_id]

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import islice
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -38,6 +37,7 @@ from mentordesk.schedule.changed import team_schedule
 from mentordesk.schedule.ics import ZONE, read_ics
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES, check_rule, format_exdates
 from mentordesk.storage.models import Appointment, User
+from mentordesk.storage.queries.schedule import imported_block_notes
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_BLOCKS = 10_000           # a year of a busy calendar is a few thousand; more is not one
@@ -141,10 +141,7 @@ def _require_mentor(session: Session, actor: Actor, mentor_id: int) -> str:
 
 
 def _known_keys(session: Session, mentor_id: int) -> set[str]:
-    notes = session.scalars(select(Appointment.note).where(
-        Appointment.mentor_id == mentor_id,
-        Appointment.citizen_id.is_(None),
-        Appointment.note.startswith(MARKER_PREFIX, autoescape=True)))
+    notes = session.scalars(imported_block_notes(mentor_id, MARKER_PREFIX))
     return {f"{m.group(1)}:{m.group(2)}" for m in map(_MARKER.match, notes) if m}
 
 
