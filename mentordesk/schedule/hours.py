@@ -93,7 +93,8 @@ def mentor_weeks(session: Session, mentor_ids: Sequence[int], start: date, end: 
     if not ids or end < start:
         return []
     first, last = _week_span(start, end)
-    capacity = dict(session.execute(queries.weekly_capacity(ids)).all())
+    capacity: dict[int, int] = {mentor: minutes for mentor, minutes in session.execute(
+        queries.weekly_capacity(ids))}
     delivered = _delivered_by_mentor(session, ids, first, last)
     planned: dict[tuple[int, str], int] = defaultdict(int)
     for occurrence in _future_occurrences(session, first, last, today, mentor_ids=ids):

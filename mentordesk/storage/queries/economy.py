@@ -100,5 +100,5 @@ def item_named(section: str, label: str) -> Select[tuple[int]]:
                                         EconomyItem.label == label)
 
 
-def last_item_position(section: str) -> Select[tuple[int | None]]:
+def last_item_position(section: str) -> Select[tuple[int]]:
     return select(func.max(EconomyItem.position)).where(EconomyItem.section == section)

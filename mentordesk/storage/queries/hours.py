@@ -10,20 +10,21 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from mentordesk.storage.models import Assignment, Citizen, Contact, CourseType, Grant, User
 from mentordesk.storage.queries.periods import covers, overlaps
 from mentordesk.storage.queries.visibility import visible_citizens
 
 
-def _attended(column: ColumnElement[int], ids: Sequence[int], first: date,
+def _attended(column: InstrumentedAttribute[int], ids: Sequence[int], first: date,
               last: date) -> tuple[ColumnElement[bool], ...]:
     return (column.in_(list(ids)), Contact.attended.is_(True),
             Contact.contact_on.between(first, last))
 
 
 def delivered_per_citizen_day(citizen_ids: Sequence[int], first: date,
-                              last: date) -> Select[tuple[int, date, int | None]]:
+                              last: date) -> Select[tuple[int, date, int]]:
     """(citizen, day, minutes) of attended contacts in ``first``–``last``."""
     return (select(Contact.citizen_id, Contact.contact_on, func.sum(Contact.duration_minutes))
             .where(*_attended(Contact.citizen_id, citizen_ids, first, last))
@@ -31,7 +32,7 @@ def delivered_per_citizen_day(citizen_ids: Sequence[int], first: date,
 
 
 def delivered_alone_per_mentor_day(mentor_ids: Sequence[int], first: date,
-                                   last: date) -> Select[tuple[int, date, int | None]]:
+                                   last: date) -> Select[tuple[int, date, int]]:
     """(mentor, day, minutes) of the mentor's attended contacts outside group sessions."""
     return (select(Contact.mentor_id, Contact.contact_on, func.sum(Contact.duration_minutes))
             .where(*_attended(Contact.mentor_id, mentor_ids, first, last),
@@ -40,7 +41,7 @@ def delivered_alone_per_mentor_day(mentor_ids: Sequence[int], first: date,
 
 
 def delivered_per_mentor_group_session(mentor_ids: Sequence[int], first: date,
-                                       last: date) -> Select[tuple[int, date, int | None]]:
+                                       last: date) -> Select[tuple[int, date, int]]:
     """(mentor, day, minutes) once per group session the mentor led, however many
     participants' contacts it produced."""
     return (select(Contact.mentor_id, func.min(Contact.contact_on),
@@ -66,7 +67,7 @@ def granted_hours(citizen_ids: Sequence[int], first: date, last: date
 
 
 def authority_grants(authority_id: int, first: date, last: date
-                     ) -> Select[tuple[Grant, str | None]]:
+                     ) -> Select[tuple[Grant, str]]:
     """The authority's grants overlapping the period with their course name, per citizen
     in start order (the first grant started gets a contact two grants share)."""
     return (select(Grant, CourseType.name)
