@@ -53,7 +53,8 @@ def test_save_and_load_round_trip_with_version(database, admin, citizen):
     assert saved.version == loaded.version == 1
     assert [line.months for line in loaded.lines] == [line.months for line in _sheet(citizen).lines]
     assert loaded.children_7_17 == 1
-    again = save_sheet(Context(database, admin), citizen, YEAR, 1, replace(loaded, note="Ny note")).value
+    again = save_sheet(Context(database, admin), citizen, YEAR, 1,
+                       replace(loaded, note="Ny note")).value
     assert again.version == 2 and again.note == "Ny note"
 
 
@@ -141,7 +142,8 @@ def test_mentor_without_the_case_sees_nothing(database, admin, citizen):
     save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
     for attempt in (lambda: load_sheet(Context(database, mentor), citizen, YEAR),
                     lambda: summary(Context(database, mentor), citizen, YEAR),
-                    lambda: save_sheet(Context(database, mentor), citizen, YEAR, 1, _sheet(citizen, 1)).value):
+                    lambda: save_sheet(Context(database, mentor), citizen, YEAR, 1,
+                                       _sheet(citizen, 1))):
         with pytest.raises(NotFound):
             attempt()
     assert load_sheet(Context(database, admin), citizen, YEAR).lines[2].months[0] == 612_345

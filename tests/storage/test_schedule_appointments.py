@@ -114,8 +114,8 @@ def test_spanning_midnight_and_leap_day(database, admin, people):
 
 def test_conflicts_double_booking_holiday_and_absence(database, admin, people):
     mentor, citizen = people
-    first = create_appointment(Context(database, admin), data(citizen, mentor,
-                                                     datetime(2026, 12, 1, 10), 60), today=TODAY).value
+    first = create_appointment(Context(database, admin), data(
+        citizen, mentor, datetime(2026, 12, 1, 10), 60), today=TODAY).value
     second = create_appointment(Context(database, admin), data(citizen, mentor,
                                                       datetime(2026, 12, 1, 10, 30), 60),
                                 today=TODAY).value
@@ -148,7 +148,8 @@ def test_mark_done_and_not_attended_create_linked_contacts(database, admin, peop
     mentor, citizen = people
     series = create_appointment(Context(database, admin), data(citizen, mentor, datetime(2026, 11, 3, 10),
                                                       45, rule=weekly_rule()), today=TODAY).value
-    done = mark_done(Context(database, admin), series, datetime(2026, 11, 3, 10), today=date(2026, 11, 5)).value
+    done = mark_done(Context(database, admin), series, datetime(2026, 11, 3, 10),
+                     today=date(2026, 11, 5)).value
     missed = mark_not_attended(Context(database, admin), series, datetime(2026, 11, 10, 10),
                                today=date(2026, 11, 12)).value
     with pytest.raises(InvalidInput, match="allerede"):

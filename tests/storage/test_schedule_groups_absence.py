@@ -57,7 +57,8 @@ def test_sessions_per_week_and_attendance_creates_contacts_once(database, admin,
     assert (first.created, first.updated, again.created, again.updated) == (2, 0, 0, 0)
     assert contacts(database) == {(anna, held): (True, "group", 120),
                                   (bo, held): (False, "group", 120)}
-    changed = register_attendance(Context(database, admin), course_id, held, [anna, bo], today=held).value
+    changed = register_attendance(Context(database, admin), course_id, held, [anna, bo],
+                                  today=held).value
     assert (changed.created, changed.updated) == (0, 1)
     with database.read_session() as session:
         rows = citizen_weeks(session, [anna], held, held, today=held)
@@ -101,6 +102,7 @@ def test_cancelled_session_takes_no_attendance(database, admin, course):
     items = [i for i in calendar_items(Context(database, admin), day, day, today=day) if i.kind == "group"]
     assert [i.cancelled for i in items] == [True]
     set_session_cancelled(Context(database, admin), course_id, day, False)
-    assert register_attendance(Context(database, admin), course_id, day, [anna], today=day).value.created == 2
+    registered = register_attendance(Context(database, admin), course_id, day, [anna], today=day)
+    assert registered.value.created == 2
     with pytest.raises(InvalidInput, match="fremmøde"):
         set_session_cancelled(Context(database, admin), course_id, day, True)

@@ -145,7 +145,8 @@ def test_mentor_imports_only_into_own_calendar(database, admin, mentor):
 
     with pytest.raises(AccessDenied):
         import_ics(Context(database, mona), other, ics(UTC_EVENT), today=TODAY)
-    assert import_ics(Context(database, mona), mentor, ics(UTC_EVENT), today=TODAY).value.imported == 1
+    imported = import_ics(Context(database, mona), mentor, ics(UTC_EVENT), today=TODAY)
+    assert imported.value.imported == 1
 
 
 def test_import_is_audited(database, admin, mentor):
@@ -216,7 +217,8 @@ STATUS:CANCELLED
 DTSTART;TZID=Europe/Copenhagen:20270413T090000
 DTEND;TZID=Europe/Copenhagen:20270413T100000"""
 
-    result = import_ics(Context(database, admin), mentor, ics(WEEKLY, moved, cancelled), today=TODAY).value
+    result = import_ics(Context(database, admin), mentor, ics(WEEKLY, moved, cancelled),
+                        today=TODAY).value
 
     assert (result.imported, result.ignored) == (2, 1)
     assert blocks(database, admin, mentor) == [
