@@ -50,7 +50,8 @@ def economy_db(tmp_path: Path) -> tuple[Path, int]:
         with database.session() as session:
             seed_default_catalogue(session, today=date(YEAR, 6, 1))
         actor = resolve_actor(database, vault.current_login())
-        citizen = create_citizen(Context(database, actor), NewCitizen(alias="Ravnen", anonymous=True))
+        citizen = create_citizen(Context(database, actor),
+                                 NewCitizen(alias="Ravnen", anonymous=True))
         income, expense = EconomySection.INCOME, EconomySection.EXPENSE
         save_sheet(Context(database, actor), citizen, YEAR, 0, Sheet(
             citizen_id=citizen, year=YEAR, adults=2, children_2_6=1, lines=(

@@ -78,8 +78,9 @@ def mentor(database):
 
 
 def blocks(database, admin, mentor):
+    context = Context(database, admin)
     return sorted((i.starts_at, i.duration_minutes, i.place, i.citizen_id) for i in
-                  calendar_items(Context(database, admin), *SPRING, mentor_ids=[mentor], today=TODAY))
+                  calendar_items(context, *SPRING, mentor_ids=[mentor], today=TODAY))
 
 
 def appointment_count(database) -> int:

@@ -69,31 +69,32 @@ def test_manager_lists_current_and_upcoming_first_and_a_mentor_only_her_own(
 
 
 def test_edit_merges_other_fields_and_reports_a_clash(database, admin, team):
+    context = Context(database, admin)
     mette, vera, anna = team
     absence_id = absence(database, admin, mette, date(2030, 3, 16), date(2030, 3, 20))
-    [row] = absences_to_manage(Context(database, admin), today=TODAY)
+    [row] = absences_to_manage(context, today=TODAY)
     loaded = row.values()
     # Someone else adds a substitute for Anna (and the version moves on).
-    edit_absence(Context(database, admin), absence_id, row.version, {"covers": {anna: vera}}, loaded,
+    edit_absence(context, absence_id, row.version, {"covers": {anna: vera}}, loaded,
                  today=TODAY)
     # My stale edit of the note merges: their substitute stays.
-    edit_absence(Context(database, admin), absence_id, row.version, {"note": "Ferie i Skagen"},
+    edit_absence(context, absence_id, row.version, {"note": "Ferie i Skagen"},
                  loaded, today=TODAY)
-    [saved] = absences_to_manage(Context(database, admin), today=TODAY)
+    [saved] = absences_to_manage(context, today=TODAY)
     assert (saved.note, saved.covers) == ("Ferie i Skagen", ((anna, vera),))
     assert saved.version == row.version + 2
     # A stale edit of the same field is a conflict carrying both sides; nothing is saved.
     with pytest.raises(EditConflict) as raised:
-        edit_absence(Context(database, admin), absence_id, row.version, {"note": "Kursus"}, loaded,
+        edit_absence(context, absence_id, row.version, {"note": "Kursus"}, loaded,
                      today=TODAY)
     [clash] = raised.value.conflicts
     assert (clash.field, clash.mine, clash.theirs) == ("note", "Kursus", "Ferie i Skagen")
     assert raised.value.current_version == saved.version
     # Bad input in an edit: a Danish message, nothing changed.
     with pytest.raises(InvalidInput, match="før den første"):
-        edit_absence(Context(database, admin), absence_id, saved.version,
+        edit_absence(context, absence_id, saved.version,
                      {"end_on": date(2030, 3, 1)}, saved.values(), today=TODAY)
-    [after] = absences_to_manage(Context(database, admin), today=TODAY)
+    [after] = absences_to_manage(context, today=TODAY)
     assert after.end_on == date(2030, 3, 20) and after.version == saved.version
     with database.read_session() as session:
         details = session.scalars(select(AuditEvent.detail).where(

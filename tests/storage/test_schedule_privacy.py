@@ -78,6 +78,7 @@ def test_staffed_hours_default_and_coordinator_only(database, admin, two_caseloa
     with pytest.raises(AccessDenied):
         set_staffed_hours(Context(database, mia), late)
     with pytest.raises(InvalidInput, match="Mandag"):
-        set_staffed_hours(Context(database, admin), StaffedHours(((time(9), time(8)),) + late.days[1:]))
+        set_staffed_hours(Context(database, admin),
+                          StaffedHours(((time(9), time(8)),) + late.days[1:]))
     set_staffed_hours(Context(database, admin), late)
     assert staffed_hours(database) == late
