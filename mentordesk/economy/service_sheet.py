@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from mentordesk import audit
-from mentordesk.domain.economy import Frequency, NormKind, NormRates
+from mentordesk.domain.economy import EconomySection, Frequency, NormKind, NormRates, Person
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy import service_records
 from mentordesk.economy.payload import (
@@ -74,8 +74,9 @@ def _sheet_of(session: Session, citizen_id: int, year: int) -> Sheet:
     if overview is None:
         return Sheet(citizen_id=citizen_id, year=year)
     rows = session.scalars(queries.lines_of(overview.id)).all()
-    lines = [SheetLine(section=row.section, label=row.label, months=tuple(row.month_amounts()),
-                       category=row.category, person=row.person,
+    lines = [SheetLine(section=EconomySection(row.section), label=row.label,
+                       months=tuple(row.month_amounts()),
+                       category=row.category, person=Person(row.person),
                        frequency=_known_frequency(row.frequency),
                        amount_oere=row.amount_oere, first_month=row.first_month,
                        note=row.note, line_id=row.id) for row in rows]

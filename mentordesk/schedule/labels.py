@@ -37,4 +37,4 @@ def citizens_by_id(session: Session, ids: Iterable[int | None]) -> dict[int, Cit
 
 def user_names(session: Session, ids: Iterable[int] | None = None) -> dict[int, str]:
     query = queries.user_names(None if ids is None else sorted(set(ids)))
-    return dict(session.execute(query).all())  # type: ignore[arg-type]
+    return dict(session.execute(query).tuples().all())

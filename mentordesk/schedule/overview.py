@@ -135,7 +135,7 @@ def _citizens_in_period(session: Session, actor: Actor, start: date, end: date,
 def _mentors(session: Session, actor: Actor) -> dict[int, str]:
     """Coordinators see the whole team's capacity; a mentor sees their own."""
     query = queries.active_members_by_name(None if actor.sees_all_citizens else actor.user_id)
-    return dict(session.execute(query).all())  # type: ignore[arg-type]
+    return dict(session.execute(query).tuples().all())
 
 
 def _names(session: Session, ids: Sequence[int]) -> dict[int, str]:
