@@ -303,10 +303,12 @@ def _info(session: Session, row: EconomySnapshot,
 def list_snapshots(context: Context, citizen_id: int,
                    year: int) -> list[SnapshotInfo]:
     """The year's saved versions, newest first."""
-    with context.session() as session:
+    # Every version's totals are computed: read without holding other writers up.
+    with context.read() as session:
         require_citizen(session, context.actor, citizen_id)
         rows = session.scalars(queries.snapshots_of(citizen_id, year)).all()
         infos = [_info(session, row) for row in rows]
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.LIST, entity="economy_snapshot",
                      citizen_id=citizen_id,
                      detail=f"Versioner af økonomisk overblik {year} vist ({len(infos)})")
@@ -361,9 +363,10 @@ def restore_snapshot(context: Context, snapshot_id: int,
 def summary(context: Context, citizen_id: int, year: int, *,
             action: audit.Action = audit.Action.READ, detail: str = "") -> EconomySummary:
     """Everything about the year: sheet, totals, norm, debts, plan and benefits."""
-    with context.session() as session:
+    with context.read() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
         result = summary_in(session, citizen, year)
+    with context.session() as session:
         audit.record(session, context.actor.login, action, entity=_ENTITY, citizen_id=citizen_id,
                      detail=detail or f"Økonomisk overblik {year}: opsummering vist")
     return result

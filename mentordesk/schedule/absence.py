@@ -26,6 +26,7 @@ from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, require_version, stale_conflict
+from mentordesk.schedule.changed import team_schedule
 from mentordesk.storage.models import Absence, AbsenceCover
 from mentordesk.storage.queries import schedule as queries
 
@@ -240,7 +241,7 @@ def _absence_changed(covered_citizens: Collection[int]) -> Changes:
     """The calendar shades absences for the whole team, so the change is team-wide; a
     substitute cover also changes who may see the covered citizens (their substitutes)."""
     if not covered_citizens:
-        return Changes.of(Kind.SCHEDULE)
+        return team_schedule()
     return Changes.of(Kind.SCHEDULE, Kind.ASSIGNMENTS)
 
 
