@@ -78,7 +78,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         actor = resolve_actor(database, vault.current_login())
         try:
             sheet = import_xlsx(Context(database, actor), args.citizen, args.year, args.file,
-                                guess=preview.guess)
+                                guess=preview.guess).value
         except WorkbookRefused as refused:
             raise CliFailure(str(refused), EXIT_USAGE) from refused
     finally:

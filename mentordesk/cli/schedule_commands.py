@@ -123,8 +123,8 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         actor = resolve_actor(database, vault.current_login())
-        written = write_ics(Context(database, actor), args.out, first, last, mentor_login=args.mentor,
-                            include_details=args.include_details)
+        written = write_ics(Context(database, actor), args.out, first, last,
+                            mentor_login=args.mentor, include_details=args.include_details)
     finally:
         database.close()
     print(f"Kalender skrevet: {written}")

@@ -6,15 +6,19 @@ averages, disposable amount per month and per day, running balance, deficit mont
 comparison), ``plan_repayment`` → ``RepaymentPlan`` (priority debts first, the rest pro
 rata in whole kroner by largest remainder, token amounts, payoff months).
 
-Services (audited, role-checked, one transaction each):
-``load_sheet`` / ``save_sheet`` (all or nothing, version check: ``StaleEdit``) /
-``copy_last_year``; debts and one-off benefits CRUD; norm rates and the item list;
-versions ``list_snapshots`` / ``load_snapshot`` / ``restore_snapshot`` / ``take_snapshot``;
-``summary`` (everything for one year, with ``summary_json``).
+Operations ``(context, …)`` (audited, role-checked): ``load_sheet`` / ``save_sheet`` (all
+or nothing, version check: ``StaleEdit``) / ``copy_last_year``; debts and one-off benefits
+CRUD; norm rates and the item list; versions ``list_snapshots`` / ``load_snapshot`` /
+``restore_snapshot`` / ``take_snapshot``; ``summary`` (everything for one year, with
+``summary_json``). Those that change stored data return ``Result``: a citizen's sheet,
+versions, debts and benefits are ``Kind.ECONOMY`` for that citizen; norm rates are
+team-wide ``Kind.CATALOGUE`` and ``Kind.ECONOMY`` (every norm comparison uses them); the
+item list is ``Kind.CATALOGUE``. Statements live in ``storage.queries.economy``.
 
-Files (heavy imports inside): ``export_xlsx``, ``read_economy_workbook`` /
-``import_xlsx`` (own export or a foreign sheet via ``ForeignSheetGuess``), and
-``mentordesk.reports.economy_pdf.export_pdf``.
+Files (heavy imports inside): ``export_xlsx`` (read, then rendered outside any
+transaction; records an "export" version, so it returns ``Result``),
+``read_economy_workbook`` / ``import_xlsx`` (own export or a foreign sheet via
+``ForeignSheetGuess``), and ``mentordesk.reports.economy_pdf.export_pdf``.
 """
 
 from mentordesk.economy.records import (

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any, overload
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -31,6 +30,7 @@ from mentordesk.economy.records import (
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import (
     clean_line,
     clean_note,
@@ -42,6 +42,7 @@ from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.services.catalogue import NORM_ITEMS
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import BenefitApplication, Debt, EconomyItem, NormRate
+from mentordesk.storage.queries import economy as queries
 
 MAX_DEBT_OERE = 10_000_000_000  # 100 mio. kr.
 MAX_BENEFIT_OERE = 100_000_000  # 1 mio. kr.
@@ -57,8 +58,7 @@ def _debt_row(debt: Debt) -> DebtRow:
 
 def debts_of(session: Session, citizen_id: int) -> list[DebtRow]:
     """The citizen's debts: priority first, then by creditor (the plan's order)."""
-    rows = session.scalars(select(Debt).where(Debt.citizen_id == citizen_id)
-                           .order_by(Debt.is_priority.desc(), Debt.id)).all()
+    rows = session.scalars(queries.debts_of(citizen_id)).all()
     return [_debt_row(row) for row in rows]
 
 
@@ -116,7 +116,7 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def create_debt(context: Context, citizen_id: int,
-                new: DebtInput) -> DebtRow:
+                new: DebtInput) -> Result[DebtRow]:
     values = _debt_values(asdict(new))
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
@@ -127,7 +127,12 @@ def create_debt(context: Context, citizen_id: int,
                      entity_id=debt.id, citizen_id=citizen_id,
                      # No creditor or other free text: the log outlives a deleted citizen.
                      detail=f"Gæld oprettet: {format_dkk(debt.balance_oere)}")
-        return _debt_row(debt)
+        return Result(_debt_row(debt), economy_of(citizen_id))
+
+
+def economy_of(citizen_id: int) -> Changes:
+    """The citizen's economy changed: the sheet, its versions, debts or benefits."""
+    return Changes.of(Kind.ECONOMY, citizen=citizen_id)
 
 
 def _visible(session: Session, actor: Actor, model: type, row_id: int, what: str) -> Any:
@@ -140,7 +145,7 @@ def _visible(session: Session, actor: Actor, model: type, row_id: int, what: str
 
 def update_debt(context: Context, debt_id: int, expected_version: int,
                 changes: Mapping[str, Any],
-                original: Mapping[str, Any] | None = None) -> DebtRow:
+                original: Mapping[str, Any] | None = None) -> Result[DebtRow]:
     """Save ``changes`` (``DebtInput`` field names) made against ``expected_version``;
     ``EditConflict`` when someone changed the same fields meanwhile."""
     with context.session() as session:
@@ -151,10 +156,10 @@ def update_debt(context: Context, debt_id: int, expected_version: int,
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="debt",
                          entity_id=debt.id, citizen_id=debt.citizen_id,
                          detail="Gæld ændret: " + ", ".join(sorted(diff)))
-        return _debt_row(debt)
+        return Result(_debt_row(debt), economy_of(debt.citizen_id) if diff else NOTHING)
 
 
-def delete_debt(context: Context, debt_id: int, expected_version: int) -> None:
+def delete_debt(context: Context, debt_id: int, expected_version: int) -> Result[None]:
     with context.session() as session:
         debt = _visible(session, context.actor, Debt, debt_id, "Gælden")
         require_version(debt, expected_version, "Gælden")
@@ -162,6 +167,7 @@ def delete_debt(context: Context, debt_id: int, expected_version: int) -> None:
                      entity_id=debt.id, citizen_id=debt.citizen_id,
                      detail="Gæld slettet")
         session.delete(debt)
+        return Result(None, economy_of(debt.citizen_id))
 
 
 # --- one-off benefits ---------------------------------------------------------------------
@@ -173,10 +179,7 @@ def _benefit_row(row: BenefitApplication) -> BenefitRow:
 
 
 def benefits_of(session: Session, citizen_id: int) -> list[BenefitRow]:
-    rows = session.scalars(select(BenefitApplication)
-                           .where(BenefitApplication.citizen_id == citizen_id)
-                           .order_by(BenefitApplication.applied_on.desc(),
-                                     BenefitApplication.id.desc())).all()
+    rows = session.scalars(queries.benefits_of(citizen_id)).all()
     return [_benefit_row(row) for row in rows]
 
 
@@ -184,8 +187,9 @@ def list_benefits(context: Context, citizen_id: int) -> list[BenefitRow]:
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
         rows = benefits_of(session, citizen_id)
-        audit.record(session, context.actor.login, audit.Action.READ, entity="benefit_application",
-                     citizen_id=citizen_id, detail=f"Enkeltydelser vist ({len(rows)})")
+        audit.record(session, context.actor.login, audit.Action.READ,
+                     entity="benefit_application", citizen_id=citizen_id,
+                     detail=f"Enkeltydelser vist ({len(rows)})")
     return rows
 
 
@@ -218,22 +222,22 @@ def _benefit_values(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def create_benefit(context: Context, citizen_id: int,
-                   new: BenefitInput) -> BenefitRow:
+                   new: BenefitInput) -> Result[BenefitRow]:
     values = _benefit_values(asdict(new))
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
         row = BenefitApplication(citizen_id=citizen_id, **values)
         session.add(row)
         session.flush()
-        audit.record(session, context.actor.login, audit.Action.CREATE, entity="benefit_application",
-                     entity_id=row.id, citizen_id=citizen_id,
+        audit.record(session, context.actor.login, audit.Action.CREATE,
+                     entity="benefit_application", entity_id=row.id, citizen_id=citizen_id,
                      detail="Enkeltydelse oprettet")
-        return _benefit_row(row)
+        return Result(_benefit_row(row), economy_of(citizen_id))
 
 
 def update_benefit(context: Context, benefit_id: int, expected_version: int,
                    changes: Mapping[str, Any],
-                   original: Mapping[str, Any] | None = None) -> BenefitRow:
+                   original: Mapping[str, Any] | None = None) -> Result[BenefitRow]:
     with context.session() as session:
         row = _visible(session, context.actor, BenefitApplication, benefit_id, "Ansøgningen")
         diff = checked_edit(session, row, expected_version, changes, original,
@@ -243,18 +247,19 @@ def update_benefit(context: Context, benefit_id: int, expected_version: int,
                          entity="benefit_application", entity_id=row.id,
                          citizen_id=row.citizen_id,
                          detail="Enkeltydelse ændret: " + ", ".join(sorted(diff)))
-        return _benefit_row(row)
+        return Result(_benefit_row(row), economy_of(row.citizen_id) if diff else NOTHING)
 
 
 def delete_benefit(context: Context, benefit_id: int,
-                   expected_version: int) -> None:
+                   expected_version: int) -> Result[None]:
     with context.session() as session:
         row = _visible(session, context.actor, BenefitApplication, benefit_id, "Ansøgningen")
         require_version(row, expected_version, "Ansøgningen")
-        audit.record(session, context.actor.login, audit.Action.DELETE, entity="benefit_application",
-                     entity_id=row.id, citizen_id=row.citizen_id,
+        audit.record(session, context.actor.login, audit.Action.DELETE,
+                     entity="benefit_application", entity_id=row.id, citizen_id=row.citizen_id,
                      detail="Enkeltydelse slettet")
         session.delete(row)
+        return Result(None, economy_of(row.citizen_id))
 
 
 # --- norm rates -----------------------------------------------------------------------------
@@ -263,7 +268,7 @@ def delete_benefit(context: Context, benefit_id: int,
 def rates_by_kind(session: Session, year: int) -> dict[str, dict[str, int]]:
     """``{kind: {item: øre}}`` for ``year`` (empty when the year has no rates)."""
     result: dict[str, dict[str, int]] = {}
-    for row in session.scalars(select(NormRate).where(NormRate.year == year)):
+    for row in session.scalars(queries.norm_rates_of(year)):
         result.setdefault(row.norm_kind, {})[row.item] = row.amount_oere
     return result
 
@@ -271,8 +276,7 @@ def rates_by_kind(session: Session, year: int) -> dict[str, dict[str, int]]:
 def norm_rates(database: Database, year: int) -> list[NormRateRow]:
     """The rates table for ``year`` (team data, not a citizen's: no audit)."""
     with database.read_session() as session:
-        rows = session.scalars(select(NormRate).where(NormRate.year == year)
-                               .order_by(NormRate.norm_kind, NormRate.id)).all()
+        rows = session.scalars(queries.norm_rates_of(year)).all()
         return [NormRateRow(id=row.id, version=row.version, year=row.year,
                             kind=NormKind(row.norm_kind), item=row.item,
                             amount_oere=row.amount_oere) for row in rows
@@ -280,7 +284,8 @@ def norm_rates(database: Database, year: int) -> list[NormRateRow]:
 
 
 def save_norm_rate(context: Context, year: int, kind: NormKind | str,
-                   item: str, amount_oere: int, expected_version: int = 0) -> NormRateRow:
+                   item: str, amount_oere: int, expected_version: int = 0
+                   ) -> Result[NormRateRow]:
     """Set one monthly rate (coordinators and admins). ``expected_version`` 0: new row."""
     require_coordinator(context.actor)
     kind = NormKind(kind)
@@ -290,8 +295,7 @@ def save_norm_rate(context: Context, year: int, kind: NormKind | str,
         raise InvalidInput("Året skal ligge mellem 2000 og 2100.")
     amount = _money(amount_oere, "Satsen", MAX_BENEFIT_OERE)
     with context.session() as session:
-        row = session.scalar(select(NormRate).where(
-            NormRate.year == year, NormRate.norm_kind == kind.value, NormRate.item == item))
+        row = session.scalar(queries.norm_rate(year, kind.value, item))
         if row is None:
             row = NormRate(year=year, norm_kind=kind.value, item=item, amount_oere=amount)
             session.add(row)
@@ -302,8 +306,10 @@ def save_norm_rate(context: Context, year: int, kind: NormKind | str,
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="norm_rate",
                      entity_id=row.id,
                      detail=f"Sats {kind.label} {year} {item}: {format_dkk(row.amount_oere)}")
-        return NormRateRow(id=row.id, version=row.version, year=year, kind=kind, item=item,
-                           amount_oere=row.amount_oere)
+        # A rate is team data, and every citizen's norm comparison for the year uses it.
+        return Result(NormRateRow(id=row.id, version=row.version, year=year, kind=kind,
+                                  item=item, amount_oere=row.amount_oere),
+                      Changes.of(Kind.CATALOGUE, Kind.ECONOMY))
 
 
 # --- the item list --------------------------------------------------------------------------
@@ -318,35 +324,30 @@ def _item_row(row: EconomyItem) -> ItemRow:
 def list_items(database: Database, *, include_inactive: bool = False) -> list[ItemRow]:
     """The items the sheet offers, income first, in list order."""
     with database.read_session() as session:
-        query = select(EconomyItem).order_by(EconomyItem.section.desc(),
-                                             EconomyItem.position, EconomyItem.id)
-        if not include_inactive:
-            query = query.where(EconomyItem.active.is_(True))
+        query = queries.items_in_list_order(include_inactive=include_inactive)
         return [_item_row(row) for row in session.scalars(query)]
 
 
 def add_item(context: Context, section: EconomySection | str,
-             label: str) -> ItemRow:
+             label: str) -> Result[ItemRow]:
     """Add a free item to the list (coordinators and admins)."""
     require_coordinator(context.actor)
     section = EconomySection(section)
     text = clean_line(EconomyItem, "label", label, "Post", required=True)
     with context.session() as session:
-        if session.scalar(select(EconomyItem.id).where(EconomyItem.section == section.value,
-                                                       EconomyItem.label == text)):
+        if session.scalar(queries.item_named(section.value, text)):
             raise InvalidInput(f"»{text}« findes allerede under {section.label.lower()}.")
-        last = session.scalar(select(func.max(EconomyItem.position))
-                              .where(EconomyItem.section == section.value)) or 0
+        last = session.scalar(queries.last_item_position(section.value)) or 0
         row = EconomyItem(section=section.value, label=text, position=last + 1, active=True)
         session.add(row)
         session.flush()
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="economy_item",
                      entity_id=row.id, detail=f"Post tilføjet: {text}")
-        return _item_row(row)
+        return Result(_item_row(row), Changes.of(Kind.CATALOGUE))
 
 
 def update_item(context: Context, item_id: int, expected_version: int,
-                *, label: str | None = None, active: bool | None = None) -> ItemRow:
+                *, label: str | None = None, active: bool | None = None) -> Result[ItemRow]:
     require_coordinator(context.actor)
     with context.session() as session:
         row = session.get(EconomyItem, item_id)
@@ -360,6 +361,6 @@ def update_item(context: Context, item_id: int, expected_version: int,
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="economy_item",
                      entity_id=row.id, detail=f"Post ændret: {row.label}")
-        return _item_row(row)
+        return Result(_item_row(row), Changes.of(Kind.CATALOGUE))
 
 

@@ -9,10 +9,10 @@ Each explicit save, export, import and restore also records an ``EconomySnapshot
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -29,12 +29,20 @@ from mentordesk.economy.payload import (
     sheet_from_dict,
     sheet_to_dict,
 )
-from mentordesk.economy.records import EconomySummary, SnapshotContent, SnapshotInfo
+from mentordesk.economy.records import (
+    BenefitRow,
+    DebtRow,
+    EconomySummary,
+    SnapshotContent,
+    SnapshotInfo,
+)
 from mentordesk.economy.repayment import PlanDebt, plan_repayment
+from mentordesk.economy.service_records import economy_of
 from mentordesk.economy.sheet import MONTHS, Sheet, SheetLine, compute_totals
 from mentordesk.errors import InvalidInput, NotFound, StaleEdit
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.cleaning import NOTE_LIMIT, clean_text, column_limit
 from mentordesk.kernel.context import Context
 from mentordesk.storage.models import (
@@ -45,6 +53,7 @@ from mentordesk.storage.models import (
     EconomySnapshot,
     User,
 )
+from mentordesk.storage.queries import economy as queries
 
 MAX_LINES = 400
 # 10 mio. kr. in one month on one line is a typing slip, not a citizen's budget.
@@ -57,16 +66,14 @@ _ENTITY = "economy_overview"
 
 
 def find_overview(session: Session, citizen_id: int, year: int) -> EconomyOverview | None:
-    return session.scalar(select(EconomyOverview).where(
-        EconomyOverview.citizen_id == citizen_id, EconomyOverview.year == year))
+    return session.scalar(queries.overview_of(citizen_id, year))
 
 
 def _sheet_of(session: Session, citizen_id: int, year: int) -> Sheet:
     overview = find_overview(session, citizen_id, year)
     if overview is None:
         return Sheet(citizen_id=citizen_id, year=year)
-    rows = session.scalars(select(EconomyLine).where(EconomyLine.overview_id == overview.id)
-                           .order_by(EconomyLine.position, EconomyLine.id)).all()
+    rows = session.scalars(queries.lines_of(overview.id)).all()
     lines = [SheetLine(section=EconomySection(row.section), label=row.label,
                        months=tuple(row.month_amounts()),
                        category=row.category, person=Person(row.person),
@@ -154,7 +161,7 @@ def _check_line(number: int, line: SheetLine) -> SheetLine:
 
 
 def save_sheet(context: Context, citizen_id: int, year: int,
-               expected_version: int, sheet: Sheet, *, reason: str = "save") -> Sheet:
+               expected_version: int, sheet: Sheet, *, reason: str = "save") -> Result[Sheet]:
     """Store ``sheet`` as the citizen's sheet for ``year``, all or nothing.
 
     ``expected_version`` is the version the user loaded (0: there was none). If someone
@@ -170,8 +177,7 @@ def save_sheet(context: Context, citizen_id: int, year: int,
                      entity_id=None, citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} gemt ({len(saved.lines)} linjer, "
                             f"{_REASONS.get(reason, reason)})")
-    return saved
-
+    return Result(saved, economy_of(citizen_id))
 
 _REASONS = {"save": "gemt", "import": "indlæst fra regneark", "restore": "gendannet",
             "export": "eksporteret"}
@@ -199,7 +205,7 @@ def store_sheet(session: Session, citizen_id: int, year: int, expected_version: 
     # lines must be refused too.
     flag_modified(overview, "note")
     session.flush()
-    session.execute(delete(EconomyLine).where(EconomyLine.overview_id == overview.id))
+    session.execute(queries.delete_lines(overview.id))
     session.add_all(_line_row(overview.id, position, line)
                     for position, line in enumerate(sheet.lines))
     session.flush()
@@ -219,17 +225,32 @@ def _line_row(overview_id: int, position: int, line: SheetLine) -> EconomyLine:
 
 def record_snapshot(session: Session, actor: Actor, sheet: Sheet, reason: str) -> int:
     """Store the sheet with the citizen's debts and benefits as a version (JSON)."""
+    return _store_snapshot(session, actor, sheet, _snapshot_payload(session, sheet), reason)
+
+
+def record_shown_snapshot(session: Session, actor: Actor, shown: EconomySummary,
+                          reason: str) -> int:
+    """Store exactly what a file showed (read earlier, in a read transaction) as a version:
+    a colleague's edit since then is not what was handed out."""
+    payload = _payload(shown.sheet, shown.debts, shown.benefits)
+    return _store_snapshot(session, actor, shown.sheet, payload, reason)
+
+
+def _store_snapshot(session: Session, actor: Actor, sheet: Sheet, payload: str,
+                    reason: str) -> int:
     row = EconomySnapshot(citizen_id=sheet.citizen_id, year=sheet.year,
-                          author_id=actor.user_id or None, reason=reason,
-                          payload=_snapshot_payload(session, sheet))
+                          author_id=actor.user_id or None, reason=reason, payload=payload)
     session.add(row)
     session.flush()
     return row.id
 
 
 def _snapshot_payload(session: Session, sheet: Sheet) -> str:
-    debts = service_records.debts_of(session, sheet.citizen_id)
-    benefits = service_records.benefits_of(session, sheet.citizen_id)
+    return _payload(sheet, service_records.debts_of(session, sheet.citizen_id),
+                    service_records.benefits_of(session, sheet.citizen_id))
+
+
+def _payload(sheet: Sheet, debts: Sequence[DebtRow], benefits: Sequence[BenefitRow]) -> str:
     payload = {"format": PAYLOAD_VERSION, "sheet": sheet_to_dict(sheet),
                "debts": [debt_to_dict(debt) for debt in debts],
                "benefits": [benefit_to_dict(benefit) for benefit in benefits]}
@@ -245,9 +266,7 @@ def snapshot_if_missing(session: Session, actor: Actor, citizen_id: int,
         return None
     current = _sheet_of(session, citizen_id, year)
     payload = _snapshot_payload(session, current)
-    newest = session.scalar(select(EconomySnapshot.payload).where(
-        EconomySnapshot.citizen_id == citizen_id, EconomySnapshot.year == year)
-        .order_by(EconomySnapshot.taken_at.desc(), EconomySnapshot.id.desc()).limit(1))
+    newest = session.scalar(queries.newest_snapshot_payload(citizen_id, year))
     if newest == payload:
         return None
     # "save": it is the saved content, as ``take_snapshot`` records it.
@@ -255,7 +274,7 @@ def snapshot_if_missing(session: Session, actor: Actor, citizen_id: int,
 
 
 def take_snapshot(context: Context, citizen_id: int, year: int,
-                  reason: str = "save") -> SnapshotInfo:
+                  reason: str = "save") -> Result[SnapshotInfo]:
     """Record the stored sheet as a version now (e.g. before printing)."""
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
@@ -264,7 +283,8 @@ def take_snapshot(context: Context, citizen_id: int, year: int,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity="economy_snapshot",
                      entity_id=snapshot_id, citizen_id=citizen_id,
                      detail=f"Version af økonomisk overblik {year} gemt")
-        return _info(session, session.get_one(EconomySnapshot, snapshot_id))
+        return Result(_info(session, session.get_one(EconomySnapshot, snapshot_id)),
+                      economy_of(citizen_id))
 
 
 def _info(session: Session, row: EconomySnapshot,
@@ -283,12 +303,12 @@ def _info(session: Session, row: EconomySnapshot,
 def list_snapshots(context: Context, citizen_id: int,
                    year: int) -> list[SnapshotInfo]:
     """The year's saved versions, newest first."""
-    with context.session() as session:
+    # Every version's totals are computed: read without holding other writers up.
+    with context.read() as session:
         require_citizen(session, context.actor, citizen_id)
-        rows = session.scalars(select(EconomySnapshot).where(
-            EconomySnapshot.citizen_id == citizen_id, EconomySnapshot.year == year)
-            .order_by(EconomySnapshot.taken_at.desc(), EconomySnapshot.id.desc())).all()
+        rows = session.scalars(queries.snapshots_of(citizen_id, year)).all()
         infos = [_info(session, row) for row in rows]
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.LIST, entity="economy_snapshot",
                      citizen_id=citizen_id,
                      detail=f"Versioner af økonomisk overblik {year} vist ({len(infos)})")
@@ -321,7 +341,7 @@ def load_snapshot(context: Context, snapshot_id: int) -> SnapshotContent:
 
 
 def restore_snapshot(context: Context, snapshot_id: int,
-                     expected_version: int) -> Sheet:
+                     expected_version: int) -> Result[Sheet]:
     """Make a version's sheet the current one (debts and benefits are kept as they are:
     they have their own edit history). Checked against ``expected_version`` like a save."""
     with context.session() as session:
@@ -334,7 +354,7 @@ def restore_snapshot(context: Context, snapshot_id: int,
                      citizen_id=row.citizen_id,
                      detail=f"Økonomisk overblik {row.year} gendannet fra version "
                             f"{row.taken_at:%d-%m-%Y %H:%M} (UTC)")
-    return saved
+    return Result(saved, economy_of(saved.citizen_id))
 
 
 # --- summary --------------------------------------------------------------------------------
@@ -343,9 +363,10 @@ def restore_snapshot(context: Context, snapshot_id: int,
 def summary(context: Context, citizen_id: int, year: int, *,
             action: audit.Action = audit.Action.READ, detail: str = "") -> EconomySummary:
     """Everything about the year: sheet, totals, norm, debts, plan and benefits."""
-    with context.session() as session:
+    with context.read() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
         result = summary_in(session, citizen, year)
+    with context.session() as session:
         audit.record(session, context.actor.login, action, entity=_ENTITY, citizen_id=citizen_id,
                      detail=detail or f"Økonomisk overblik {year}: opsummering vist")
     return result
@@ -442,8 +463,7 @@ def saved_years(context: Context, citizen_id: int) -> list[int]:
     """The years the citizen has a saved sheet for, newest first (for a year picker)."""
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
-        years = list(session.scalars(select(EconomyOverview.year).where(
-            EconomyOverview.citizen_id == citizen_id).order_by(EconomyOverview.year.desc())))
+        years = list(session.scalars(queries.years_with_sheet(citizen_id)))
         audit.record(session, context.actor.login, audit.Action.LIST, entity=_ENTITY,
                      citizen_id=citizen_id, detail="Årene med økonomisk overblik vist")
     return years

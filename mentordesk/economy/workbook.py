@@ -22,6 +22,7 @@ from mentordesk.economy.foreign import (
     lines_from_grid,
 )
 from mentordesk.economy.records import EconomySummary
+from mentordesk.economy.service_records import economy_of
 from mentordesk.economy.sheet import MONTHS, Sheet, SheetLine
 from mentordesk.economy.xlsx_layout import (
     COL_AMOUNT,
@@ -43,6 +44,7 @@ from mentordesk.economy.xlsx_layout import (
 from mentordesk.economy.xlsx_reading import CellValue, Grid, WorkbookRefused, read_grids
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_citizen
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.context import Context
 
 __all__ = ["ForeignSheetGuess", "ImportPreview", "WorkbookRefused", "export_xlsx",
@@ -74,22 +76,26 @@ class ImportPreview:
 
 
 def export_xlsx(context: Context, citizen_id: int, year: int, out: Path,
-                *, today: date | None = None) -> EconomySummary:
+                *, today: date | None = None) -> Result[EconomySummary]:
     """Write the workbook atomically to ``out``; audited, and a snapshot "export" records
-    what was handed out. Returns the summary the workbook shows."""
-    from mentordesk.economy.service_sheet import record_snapshot, summary_in
+    what was handed out. Returns the summary the workbook shows.
+
+    The figures are read in a read transaction and the workbook is rendered outside any
+    transaction, so other writers wait only for the snapshot and the audit event.
+    """
+    from mentordesk.economy.service_sheet import record_shown_snapshot, summary_in
     from mentordesk.economy.xlsx_writer import workbook_bytes
 
-    with context.session() as session:
+    with context.read() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
         result = summary_in(session, citizen, year)
-        data = workbook_bytes(result, today or date.today())
-        write_atomically(Path(out), data)
-        record_snapshot(session, context.actor, result.sheet, "export")
-        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="economy_overview",
-                     citizen_id=citizen_id,
+    write_atomically(Path(out), workbook_bytes(result, today or date.today()))
+    with context.session() as session:
+        record_shown_snapshot(session, context.actor, result, "export")
+        audit.record(session, context.actor.login, audit.Action.EXPORT,
+                     entity="economy_overview", citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} eksporteret til {audit.file_kind(out)}")
-    return result
+    return Result(result, economy_of(citizen_id))
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -211,7 +217,7 @@ def _choice(enum: type[Choice], value: CellValue, default: Choice) -> Choice:
 
 def import_xlsx(context: Context, citizen_id: int, year: int, path: Path,
                 expected_version: int | None = None,
-                guess: ForeignSheetGuess | None = None) -> Sheet:
+                guess: ForeignSheetGuess | None = None) -> Result[Sheet]:
     """Read ``path`` and store its sheet as the citizen's ``year``, all or nothing.
 
     ``expected_version`` None: import over whatever is stored (the CLI); otherwise the
@@ -243,8 +249,8 @@ def import_xlsx(context: Context, citizen_id: int, year: int, path: Path,
         saved = store_sheet(session, citizen_id, year, version, sheet)
         record_snapshot(session, context.actor, saved, "import")
         kind = "MentorDesk-eksport" if preview.kind == "own" else "eget regneark"
-        audit.record(session, context.actor.login, audit.Action.UPDATE, entity="economy_overview",
-                     citizen_id=citizen_id,
+        audit.record(session, context.actor.login, audit.Action.UPDATE,
+                     entity="economy_overview", citizen_id=citizen_id,
                      detail=f"Økonomisk overblik {year} indlæst fra {preview.source_name} "
                             f"({kind}, {len(saved.lines)} linjer)")
-    return saved
+    return Result(saved, economy_of(citizen_id))

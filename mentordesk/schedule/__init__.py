@@ -1,57 +1,70 @@
 """Weekly hours and calendar: appointments, group courses, absence, hours, ICS, billing.
 
-Public API (service functions take ``(database, actor, …)``, check access and audit;
-``today`` parameters default to ``date.today()`` and exist for tests):
+Public API. Operations take ``(context, …)`` (``kernel.Context``: the database and the
+actor), check access and audit. Those that change stored data return ``Result`` (the
+value below plus the ``Changes`` views refresh by): appointments, groups and absences
+change ``Kind.SCHEDULE``; logging a contact from the schedule also ``Kind.CONTACTS`` for
+the citizens concerned; staffed hours are ``Kind.SETTINGS``. Reads return the value
+plain. ``today`` parameters default to ``date.today()`` and exist for tests.
 
 Appointments (:mod:`.appointments`, :mod:`.done`)
-    create_appointment(database, actor, AppointmentInput) -> int
-    get_appointment(database, actor, appointment_id) -> AppointmentDetail
-    update_appointment(database, actor, appointment_id, expected_version, AppointmentInput,
-                       *, scope=EditScope.ALL, occurrence_start=None) -> int  (row holding it)
-    delete_appointment(database, actor, appointment_id, expected_version,
-                       *, scope=EditScope.ALL, occurrence_start=None) -> None
-    mark_done(database, actor, appointment_id, occurrence_start=None,
-              *, duration_minutes=None, note="") -> contact id
-    mark_not_attended(database, actor, appointment_id, occurrence_start=None, *, note="")
+    create_appointment(context, AppointmentInput) -> Result[int]
+    get_appointment(context, appointment_id) -> AppointmentDetail
+    update_appointment(context, appointment_id, expected_version, AppointmentInput,
+                       *, scope=EditScope.ALL, occurrence_start=None) -> Result[int]
+                       (the row holding the edit)
+    delete_appointment(context, appointment_id, expected_version,
+                       *, scope=EditScope.ALL, occurrence_start=None) -> Result[None]
+    mark_done(context, appointment_id, occurrence_start=None,
+              *, duration_minutes=None, note="") -> Result[contact id]
+    mark_not_attended(context, appointment_id, occurrence_start=None, *, note="")
+        -> Result[contact id]
     weekly_rule(interval=1, until=None, count=None, weekdays=()) -> RRULE text
     remaining_rule(series_rule, series_start, rule, occurrence_start) -> the rule for
         "this and following" (an unchanged COUNT continues the series' count)
 Calendar (:mod:`.calendar`)
-    calendar_items(database, actor, first, last, *, mentor_ids=None, citizen_ids=None)
+    calendar_items(context, first, last, *, mentor_ids=None, citizen_ids=None)
         -> list[CalendarItem]   (appointments + group sessions, conflicts attached)
-    preview_conflicts(database, actor, AppointmentInput, *, ignore_appointment_id=None)
+    preview_conflicts(context, AppointmentInput, *, ignore_appointment_id=None)
         -> list[(start, Conflict)]
     holidays_between(first, last) -> {date: Danish name}
 Group courses (:mod:`.groups`)
-    create_group_course / update_group_course / delete_group_course / list_group_courses,
-    set_session_cancelled(database, actor, course_id, held_on, cancelled, *, note=""),
-    registered_attendance(database, actor, course_id) -> RegisteredAttendance (asked before a
+    create_group_course / update_group_course / delete_group_course -> Result[…],
+    list_group_courses(context),
+    set_session_cancelled(context, course_id, held_on, cancelled, *, note="") -> Result[int],
+    registered_attendance(context, course_id) -> RegisteredAttendance (asked before a
         delete; delete_group_course(..., keep_registered_contacts=True) keeps those contacts),
-    group_sessions(database, actor, course_id, first, last) -> list[GroupSessionRow],
-    register_attendance(database, actor, course_id, held_on, attended_ids) -> AttendanceResult
+    group_sessions(context, course_id, first, last) -> list[GroupSessionRow],
+    register_attendance(context, course_id, held_on, attended_ids) -> Result[AttendanceResult]
 Absence (:mod:`.absence`)
-    create_absence / update_absence / delete_absence / list_absences(database, actor, first, last)
-    absences_to_manage(database, actor, *, user_id=None) -> current/upcoming first, then past
-    edit_absence(database, actor, id, version, changes, original)  (three-way merge, EditConflict)
+    create_absence / update_absence / delete_absence -> Result[…],
+    list_absences(context, first, last)
+    absences_to_manage(context, *, user_id=None) -> current/upcoming first, then past
+    edit_absence(context, id, version, changes, original) -> Result[None]
+        (three-way merge, EditConflict)
 Weekly hours (:mod:`.hours`, :mod:`.overview`, :mod:`.export`)
     citizen_weeks(session, citizen_ids, start, end, *, today) -> list[CitizenWeek]
     mentor_weeks(session, mentor_ids, start, end, *, today) -> list[MentorWeek]
-    weekly_hours(database, actor, start, end, *, citizen_ids=None) -> HoursOverview
-    weekly_hours_for_week(database, actor, "2026-W48") -> HoursOverview
-    export_hours_xlsx(database, actor, start, end, path) -> Path
+    weekly_hours(context, start, end, *, citizen_ids=None) -> HoursOverview
+    weekly_hours_for_week(context, "2026-W48") -> HoursOverview
+    export_hours_xlsx(context, start, end, path) -> Path
 Team staffed hours (:mod:`.staffed`)
-    staffed_hours(database) -> StaffedHours;  set_staffed_hours(database, actor, StaffedHours)
+    staffed_hours(database) -> StaffedHours;  set_staffed_hours(context, StaffedHours)
+        -> Result[None]
 Outlook (:mod:`.ics`)
-    export_ics(database, actor, first, last, *, mentor_login=None, include_details=False) -> bytes
-    write_ics(database, actor, path, first, last, **same) -> Path
+    export_ics(context, first, last, *, mentor_login=None, include_details=False) -> bytes
+    write_ics(context, path, first, last, **same) -> Path
     read_ics(bytes) -> list[IcsEvent]   (InvalidInput for a malformed file)
 Outlook import (:mod:`.ics_import`)
-    import_ics(database, actor, mentor_id, bytes) -> IcsImportResult   (busy blocks without
-        a citizen; all or nothing; re-import skips events already imported)
+    import_ics(context, mentor_id, bytes) -> Result[IcsImportResult]   (busy blocks
+        without a citizen; all or nothing; re-import skips events already imported)
 Billing basis (:mod:`.billing`)
-    billing_basis(database, actor, authority_id, year, month) -> BillingBasis
-    export_billing_xlsx(database, actor, authority_id, year, month, path) -> Path
-    export_billing_pdf(database, actor, authority_id, year, month, path) -> Path
+    billing_basis(context, authority_id, year, month) -> BillingBasis
+    export_billing_xlsx(context, authority_id, year, month, path) -> Path
+    export_billing_pdf(context, authority_id, year, month, path) -> Path
+
+Reports and exports read in a read transaction and render outside any transaction; the
+statements live in ``storage.queries.schedule`` and ``storage.queries.hours``.
 """
 
 from __future__ import annotations

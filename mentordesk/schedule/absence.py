@@ -7,13 +7,12 @@ log contacts without a coordinator creating temporary assignments.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -23,10 +22,13 @@ from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, require_version, stale_conflict
-from mentordesk.storage.models import Absence, AbsenceCover, User
+from mentordesk.schedule.changed import team_schedule
+from mentordesk.storage.models import Absence, AbsenceCover
+from mentordesk.storage.queries import schedule as queries
 
 ENTITY = "absence"
 # The fields an edit form sends; ``covers`` is a {citizen_id: substitute_id} mapping.
@@ -77,7 +79,7 @@ class AbsenceRow:
 
 
 def create_absence(context: Context, data: AbsenceInput,
-                   *, today: date | None = None) -> int:
+                   *, today: date | None = None) -> Result[int]:
     """Register an absence; a mentor may register their own, a coordinator anyone's."""
     today = today or date.today()
     with context.session() as session:
@@ -87,22 +89,22 @@ def create_absence(context: Context, data: AbsenceInput,
         session.add(row)
         session.flush()
         _write_covers(session, context.actor, row, data.covers)
-        return row.id
+        return Result(row.id, _absence_changed(data.covers))
 
 
 def update_absence(context: Context, absence_id: int, expected_version: int,
-                   data: AbsenceInput, *, today: date | None = None) -> None:
+                   data: AbsenceInput, *, today: date | None = None) -> Result[None]:
     today = today or date.today()
     with context.session() as session:
         row = _require_absence(session, context.actor, absence_id)
         require_version(row, expected_version, "Fraværet")
         _check(session, context.actor, data, today)
-        _apply(session, context.actor, row, data)
+        return Result(None, _apply(session, context.actor, row, data))
 
 
 def edit_absence(context: Context, absence_id: int, expected_version: int,
                  changes: Mapping[str, Any], original: Mapping[str, Any],
-                 *, today: date | None = None) -> None:
+                 *, today: date | None = None) -> Result[None]:
     """Save a form's changes made against ``original`` (loaded at ``expected_version``).
 
     If someone saved meanwhile, fields only they changed are kept and mine are merged in;
@@ -125,22 +127,23 @@ def edit_absence(context: Context, absence_id: int, expected_version: int,
         merged = {**current, **mine}
         data = AbsenceInput(**{**merged, "covers": dict(merged["covers"])})
         _check(session, context.actor, data, today)
-        _apply(session, context.actor, row, data)
+        return Result(None, _apply(session, context.actor, row, data))
 
 
 def delete_absence(context: Context, absence_id: int,
-                   expected_version: int) -> None:
+                   expected_version: int) -> Result[None]:
     with context.session() as session:
         row = _require_absence(session, context.actor, absence_id)
         require_version(row, expected_version, "Fraværet")
-        for cover in session.scalars(select(AbsenceCover).where(
-                AbsenceCover.absence_id == row.id)):
+        covers = list(session.scalars(queries.covers_of([row.id])))
+        for cover in covers:
             audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                          entity_id=row.id, citizen_id=cover.citizen_id,
                          detail="Vikar ophørt: fravær slettet")
         audit.record(session, context.actor.login, audit.Action.DELETE, entity=ENTITY,
                      entity_id=row.id, detail=f"Fravær slettet: {_period(row)}")
         session.delete(row)
+        return Result(None, _absence_changed([cover.citizen_id for cover in covers]))
 
 
 def list_absences(context: Context, first: date, last: date,
@@ -175,16 +178,11 @@ def absences_to_manage(context: Context, *, user_id: int | None = None,
 def absences_between(session: Session, first: date, last: date, *,
                      user_ids: Sequence[int] | None = None) -> list[AbsenceRow]:
     """Session-level: absences overlapping ``first..last``, ordered by start."""
-    query = select(Absence, User.full_name).join(User, User.id == Absence.user_id).where(
-        Absence.start_on <= last, Absence.end_on >= first)
-    if user_ids is not None:
-        query = query.where(Absence.user_id.in_(list(user_ids)))
-    rows = session.execute(query.order_by(Absence.start_on, Absence.id)).all()
+    rows = session.execute(queries.absences_between(first, last, user_ids=user_ids)).all()
     covers: dict[int, list[tuple[int, int]]] = {}
     ids = [absence.id for absence, _name in rows]
     if ids:
-        for cover in session.scalars(select(AbsenceCover).where(
-                AbsenceCover.absence_id.in_(ids))):
+        for cover in session.scalars(queries.covers_of(ids)):
             covers.setdefault(cover.absence_id, []).append(
                 (cover.citizen_id, cover.substitute_id))
     return [AbsenceRow(a.id, a.version, a.user_id, name, a.kind, a.start_on, a.end_on,
@@ -204,7 +202,7 @@ def _check(session: Session, actor: Actor, data: AbsenceInput, today: date) -> N
         raise InvalidInput("Angiv fraværets første og sidste dag.")
     if data.end_on < data.start_on:
         raise InvalidInput("Fraværets sidste dag ligger før den første.")
-    users = set(session.scalars(select(User.id).where(User.active)))
+    users = set(session.scalars(queries.active_user_ids()))
     if data.user_id not in users:
         raise InvalidInput("Medarbejderen findes ikke i teamet.")
     for citizen_id, substitute_id in data.covers.items():
@@ -216,13 +214,13 @@ def _check(session: Session, actor: Actor, data: AbsenceInput, today: date) -> N
 
 
 def _current_values(session: Session, row: Absence) -> dict[str, Any]:
-    covers = {cover.citizen_id: cover.substitute_id for cover in session.scalars(
-        select(AbsenceCover).where(AbsenceCover.absence_id == row.id))}
+    covers = {cover.citizen_id: cover.substitute_id
+              for cover in session.scalars(queries.covers_of([row.id]))}
     return {"user_id": row.user_id, "kind": row.kind, "start_on": row.start_on,
             "end_on": row.end_on, "note": row.note, "covers": covers}
 
 
-def _apply(session: Session, actor: Actor, row: Absence, data: AbsenceInput) -> None:
+def _apply(session: Session, actor: Actor, row: Absence, data: AbsenceInput) -> Changes:
     """Write a checked edit; the version always moves on (also when only substitutes
     changed), so another open form sees that it is stale."""
     before = _current_values(session, row)
@@ -233,9 +231,18 @@ def _apply(session: Session, actor: Actor, row: Absence, data: AbsenceInput) -> 
         audit.record(session, actor.login, audit.Action.DELETE, entity=ENTITY,
                      entity_id=row.id, citizen_id=citizen_id,
                      detail="Vikar ophørt: fravær ændret")
-    session.execute(delete(AbsenceCover).where(AbsenceCover.absence_id == row.id))
+    session.execute(queries.clear_covers(row.id))
     session.flush()
     _write_covers(session, actor, row, data.covers, audit.Action.UPDATE)
+    return _absence_changed({*before["covers"], *data.covers})
+
+
+def _absence_changed(covered_citizens: Collection[int]) -> Changes:
+    """The calendar shades absences for the whole team, so the change is team-wide; a
+    substitute cover also changes who may see the covered citizens (their substitutes)."""
+    if not covered_citizens:
+        return team_schedule()
+    return Changes.of(Kind.SCHEDULE, Kind.ASSIGNMENTS)
 
 
 def _write_covers(session: Session, actor: Actor, row: Absence,
@@ -262,7 +269,7 @@ def _require_absence(session: Session, actor: Actor, absence_id: int) -> Absence
 
 
 def _user_name(session: Session, user_id: int) -> str:
-    return session.scalar(select(User.full_name).where(User.id == user_id)) or ""
+    return session.scalar(queries.user_name(user_id)) or ""
 
 
 def _period(row: Absence) -> str:

@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -21,9 +20,11 @@ from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Result
 from mentordesk.kernel.cleaning import clean_line, clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit, require_version
+from mentordesk.schedule.changed import schedule_of
 from mentordesk.schedule.recurrence import (
     MAX_DURATION_MINUTES,
     check_rule,
@@ -33,8 +34,8 @@ from mentordesk.schedule.recurrence import (
     series_starts,
     until_before,
 )
-from mentordesk.storage.models import Appointment, Contact, User
-from mentordesk.storage.models.schedule import appointment_mentor
+from mentordesk.storage.models import Appointment
+from mentordesk.storage.queries import schedule as queries
 
 ENTITY = "appointment"
 
@@ -80,14 +81,14 @@ class AppointmentDetail(AppointmentInput):
 
 
 def create_appointment(context: Context, data: AppointmentInput,
-                       *, today: date | None = None) -> int:
+                       *, today: date | None = None) -> Result[int]:
     """Book an appointment or a series; returns the new row's id."""
     today = today or date.today()
     with context.session() as session:
         values = _checked(session, context.actor, data, today)
         row = _insert(session, values, data.mentor_ids)
         _audit(session, context.actor, audit.Action.CREATE, row, "Aftale oprettet")
-        return row.id
+        return Result(row.id, schedule_of([row.citizen_id]))
 
 
 def get_appointment(context: Context, appointment_id: int,
@@ -104,7 +105,7 @@ def update_appointment(context: Context, appointment_id: int,
                        expected_version: int, data: AppointmentInput, *,
                        scope: EditScope = EditScope.ALL,
                        occurrence_start: datetime | None = None,
-                       today: date | None = None) -> int:
+                       today: date | None = None) -> Result[int]:
     """Save an edit; returns the id of the row that now holds it.
 
     For THIS/FOLLOWING ``occurrence_start`` is the chosen date's start in the series
@@ -113,21 +114,26 @@ def update_appointment(context: Context, appointment_id: int,
     today = today or date.today()
     with context.session() as session:
         row = require_appointment(session, context.actor, appointment_id, today)
+        # Moving an appointment to another citizen changes both citizens' schedules.
+        changes = schedule_of([row.citizen_id, data.citizen_id])
         values = _checked(session, context.actor, data, today)
         row, scope, occurrence_start = _resolve_scope(session, row, scope, occurrence_start)
+        changes |= _series_schedules(session, row)
         if scope is EditScope.THIS:
-            return _edit_this(session, context.actor, row, expected_version, values, data,
-                              occurrence_start)
-        if scope is EditScope.FOLLOWING:
-            return _edit_following(session, context.actor, row, expected_version, values, data,
-                                   occurrence_start)
-        return _edit_all(session, context.actor, row, expected_version, values, data)
+            held_by = _edit_this(session, context.actor, row, expected_version, values, data,
+                                 occurrence_start)
+        elif scope is EditScope.FOLLOWING:
+            held_by = _edit_following(session, context.actor, row, expected_version, values,
+                                      data, occurrence_start)
+        else:
+            held_by = _edit_all(session, context.actor, row, expected_version, values, data)
+        return Result(held_by, changes)
 
 
 def delete_appointment(context: Context, appointment_id: int,
                        expected_version: int, *, scope: EditScope = EditScope.ALL,
                        occurrence_start: datetime | None = None,
-                       today: date | None = None) -> None:
+                       today: date | None = None) -> Result[None]:
     """Delete a one-off, a series, one date of it, or a date and all later ones.
 
     Contacts already logged for it stay in the journal (their link is cleared).
@@ -135,22 +141,24 @@ def delete_appointment(context: Context, appointment_id: int,
     today = today or date.today()
     with context.session() as session:
         row = require_appointment(session, context.actor, appointment_id, today)
+        changes = schedule_of([row.citizen_id])
         if row.series_id not in (None, row.id):
             # An edited date: its EXDATE stays on the series, so the date stays removed.
             require_version(row, expected_version, "Aftalen")
             if scope is EditScope.THIS:
                 _audit(session, context.actor, audit.Action.DELETE, row, "Aftale slettet (denne)")
                 session.delete(row)
-                return
+                return Result(None, changes)
             series = session.get(Appointment, row.series_id)
             if series is None:
                 session.delete(row)
-                return
+                return Result(None, changes)
             # FOLLOWING / ALL from an edited date act on its series, checked by this row.
             scope, occurrence_start = EditScope(scope), row.recurrence_id
             row = series
             expected_version = series.version
         row, scope, occurrence_start = _resolve_scope(session, row, scope, occurrence_start)
+        changes |= _series_schedules(session, row)
         require_version(row, expected_version, "Aftalen")
         if scope is EditScope.THIS:
             _add_exdate(row, occurrence_start)
@@ -162,9 +170,9 @@ def delete_appointment(context: Context, appointment_id: int,
                    f"Aftale slettet (denne og følgende fra {occurrence_start:%d-%m-%Y})")
         else:
             _audit(session, context.actor, audit.Action.DELETE, row, "Aftale slettet")
-            session.execute(delete(Appointment).where(Appointment.series_id == row.id,
-                                                      Appointment.id != row.id))
+            session.execute(queries.delete_dates_edited_apart(row.id))
             session.delete(row)
+        return Result(None, changes)
 
 
 def require_appointment(session: Session, actor: Actor, appointment_id: int,
@@ -180,10 +188,14 @@ def require_appointment(session: Session, actor: Actor, appointment_id: int,
     return row
 
 
+def _series_schedules(session: Session, row: Appointment) -> Changes:
+    """The schedules a series edit can reach: dates edited apart may name another citizen."""
+    return schedule_of([row.citizen_id, *session.scalars(queries.series_citizen_ids(row.id))])
+
+
 def mentor_ids_of(session: Session, row: Appointment) -> tuple[int, ...]:
-    extra = session.scalars(select(appointment_mentor.c.user_id).where(
-        appointment_mentor.c.appointment_id == row.id)).all()
-    return (row.mentor_id, *sorted(set(extra) - {row.mentor_id}))
+    extra = {user_id for _id, user_id in session.execute(queries.extra_mentors([row.id]))}
+    return (row.mentor_id, *sorted(extra - {row.mentor_id}))
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -217,8 +229,7 @@ def _checked(session: Session, actor: Actor, data: AppointmentInput,
 def _check_mentors(session: Session, mentor_ids: tuple[int, ...]) -> None:
     if not mentor_ids:
         raise InvalidInput("Vælg mindst én mentor til aftalen.")
-    known = set(session.scalars(select(User.id).where(User.id.in_(list(mentor_ids)),
-                                                      User.active)))
+    known = set(session.scalars(queries.active_user_ids(mentor_ids)))
     if known != set(mentor_ids):
         raise InvalidInput("En af de valgte mentorer findes ikke i teamet.")
 
@@ -276,9 +287,8 @@ def _edit_this(session: Session, actor: Actor, series: Appointment, expected_ver
     _add_exdate(series, occurrence_start)
     values.update(rrule="", series_id=series.id, recurrence_id=occurrence_start)
     detached = _insert(session, values, data.mentor_ids)
-    session.execute(update(Contact).where(
-        Contact.appointment_id == series.id,
-        Contact.contact_on == occurrence_start.date()).values(appointment_id=detached.id))
+    day = occurrence_start.date()
+    session.execute(queries.relink_contacts(series.id, detached.id, day, day))
     _audit(session, actor, audit.Action.UPDATE, detached,
            f"Aftale ændret (denne: {occurrence_start:%d-%m-%Y %H:%M})")
     return detached.id
@@ -295,9 +305,7 @@ def _edit_following(session: Session, actor: Actor, series: Appointment,
     _end_series_before(session, series, occurrence_start)
     values["exdates"] = format_exdates(moved) if values["rrule"] else ""
     new_series = _insert(session, values, data.mentor_ids)
-    session.execute(update(Contact).where(
-        Contact.appointment_id == series.id,
-        Contact.contact_on >= occurrence_start.date()).values(appointment_id=new_series.id))
+    session.execute(queries.relink_contacts(series.id, new_series.id, occurrence_start.date()))
     _audit(session, actor, audit.Action.UPDATE, new_series,
            f"Aftale ændret (denne og følgende fra {occurrence_start:%d-%m-%Y})")
     return new_series.id
@@ -307,9 +315,7 @@ def _end_series_before(session: Session, series: Appointment, moment: datetime) 
     """End the series just before ``moment``; dates edited apart after it go too."""
     series.rrule = until_before(series.rrule, moment)
     series.exdates = format_exdates(d for d in parse_exdates(series.exdates) if d < moment)
-    session.execute(delete(Appointment).where(
-        Appointment.series_id == series.id, Appointment.id != series.id,
-        Appointment.recurrence_id >= moment))
+    session.execute(queries.delete_dates_edited_apart(series.id, from_moment=moment))
     session.flush()
 
 
@@ -334,11 +340,10 @@ def _insert(session: Session, values: dict[str, Any], mentor_ids: tuple[int, ...
 
 def _set_mentors(session: Session, row: Appointment, mentor_ids: tuple[int, ...]) -> None:
     row.mentor_id = mentor_ids[0]
-    session.execute(delete(appointment_mentor).where(
-        appointment_mentor.c.appointment_id == row.id))
+    session.execute(queries.clear_extra_mentors(row.id))
     extra = [m for m in dict.fromkeys(mentor_ids) if m != mentor_ids[0]]
     if extra:
-        session.execute(insert(appointment_mentor), [
+        session.execute(queries.add_extra_mentors(), [
             {"appointment_id": row.id, "user_id": m} for m in extra])
 
 

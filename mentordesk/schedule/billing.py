@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from mentordesk import audit
 from mentordesk.domain.catalogue import Price, PriceModel
 from mentordesk.domain.dates import format_date
@@ -28,7 +26,9 @@ from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.labels import citizen_name, citizens_by_id
 from mentordesk.storage.database import TEAM_NAME_KEY
-from mentordesk.storage.models import Authority, Contact, CourseType, Grant
+from mentordesk.storage.models import Authority, Grant
+from mentordesk.storage.queries import hours as queries
+from mentordesk.storage.queries.periods import period_overlaps
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
@@ -83,27 +83,29 @@ def billing_basis(context: Context, authority_id: int, year: int,
     require_coordinator(context.actor)
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise InvalidInput("Vælg en gyldig måned.")
+    basis = _read_basis(context, authority_id, year, month)
+    with context.session() as session:
+        for citizen_id in sorted({line.citizen_id for line in basis.lines}):
+            audit.record(session, context.actor.login, audit.Action.READ, entity="billing",
+                         citizen_id=citizen_id,
+                         detail=f"Afregningsgrundlag {basis.authority_name} {month:02d}-{year}")
+    return basis
+
+
+def _read_basis(context: Context, authority_id: int, year: int, month: int) -> BillingBasis:
+    """The month's lines, read without taking the write lock."""
     first = date(year, month, 1)
     last = date(year, month, monthrange(year, month)[1])
-    with context.session() as session:
+    with context.read() as session:
         authority = session.get(Authority, authority_id)
         if authority is None:
             raise NotFound("Myndigheden findes ikke.")
-        grants = list(session.execute(
-            select(Grant, CourseType.name).outerjoin(CourseType,
-                                                     CourseType.id == Grant.course_type_id)
-            .where(Grant.authority_id == authority_id, Grant.start_on <= last,
-                   (Grant.end_on.is_(None)) | (Grant.end_on >= first))
-            .order_by(Grant.citizen_id, Grant.start_on, Grant.id)).all())
+        grants = list(session.execute(queries.authority_grants(authority_id, first, last)).all())
         citizens = citizens_by_id(session, (g.citizen_id for g, _ in grants))
         minutes = _hourly_minutes(session, [g for g, _ in grants], first, last)
         lines = [_line(g, course or "", citizens, minutes.get(g.id, 0), first, last)
                  for g, course in grants]
         lines.sort(key=lambda line: (line.citizen_name.casefold(), line.grant_id))
-        for citizen_id in sorted({line.citizen_id for line in lines}):
-            audit.record(session, context.actor.login, audit.Action.READ, entity="billing",
-                         citizen_id=citizen_id,
-                         detail=f"Afregningsgrundlag {authority.name} {month:02d}-{year}")
         return BillingBasis(authority.id, authority.name, year, month, lines)
 
 
@@ -132,14 +134,12 @@ def _hourly_minutes(session, grants: list[Grant], first: date, last: date) -> di
     hourly = [g for g in grants if g.price_model != PriceModel.PER_WEEK]
     if not hourly:
         return {}
-    query = select(Contact.citizen_id, Contact.contact_on, Contact.duration_minutes).where(
-        Contact.citizen_id.in_(sorted({g.citizen_id for g in hourly})),
-        Contact.attended.is_(True), Contact.contact_on.between(first, last))
+    query = queries.attended_contacts(sorted({g.citizen_id for g in hourly}), first, last)
     totals: dict[int, int] = {}
     for citizen_id, day, duration in session.execute(query):
         for grant in hourly:  # ordered by start: the first matching grant gets the contact
-            if grant.citizen_id == citizen_id and grant.start_on <= day and (
-                    grant.end_on is None or grant.end_on >= day):
+            if grant.citizen_id == citizen_id and period_overlaps(grant.start_on, grant.end_on,
+                                                                  day, day):
                 totals[grant.id] = totals.get(grant.id, 0) + duration
                 break
     return totals
@@ -150,7 +150,7 @@ def billable_weeks(grant_start: date, grant_end: date | None, first: date, last:
     thursday = first + timedelta(days=(3 - first.weekday()) % 7)
     count = 0
     while thursday <= last:
-        if grant_start <= thursday and (grant_end is None or thursday <= grant_end):
+        if period_overlaps(grant_start, grant_end, thursday, thursday):
             count += 1
         thursday += timedelta(days=7)
     return count

@@ -10,13 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.public_holidays import danish_public_holidays
-from mentordesk.kernel.access import visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import AppointmentInput
@@ -31,6 +29,7 @@ from mentordesk.schedule.recurrence import (
     series_starts,
 )
 from mentordesk.storage.models import Citizen
+from mentordesk.storage.queries.schedule import visible_among
 
 APPOINTMENT = "appointment"
 GROUP = "group"
@@ -81,15 +80,18 @@ def calendar_items(context: Context, first: date, last: date, *,
     """Everything booked ``first..last`` (whole days), filtered by mentors and/or citizens;
     ``None`` = the whole team. Ordered by start."""
     today = today or date.today()
+    # Expanding a team's series takes a while: read without holding other writers up.
+    with context.read() as session:
+        items = calendar_items_in_session(session, context.actor, first, last,
+                                          mentor_ids=mentor_ids, citizen_ids=citizen_ids,
+                                          today=today)
+    shown = sorted({i.citizen_id for i in items if i.citizen_id and not i.restricted})
     with context.session() as session:
-        items = calendar_items_in_session(session, context.actor, first, last, mentor_ids=mentor_ids,
-                                          citizen_ids=citizen_ids, today=today)
-        shown = sorted({i.citizen_id for i in items if i.citizen_id and not i.restricted})
         audit.record(session, context.actor.login, audit.Action.LIST, entity="calendar",
                      citizen_id=shown[0] if len(shown) == 1 else None,
                      detail=f"Kalender {format_date(first)} – {format_date(last)}: "
                      f"{len(items)} aftaler, {len(shown)} borgere")
-        return items
+    return items
 
 
 def calendar_items_in_session(session: Session, actor: Actor, first: date, last: date, *,
@@ -180,8 +182,7 @@ def _visible(session: Session, actor: Actor, ids: set[int | None], today: date) 
         return set()
     if actor.sees_all_citizens:
         return set(wanted)
-    return set(session.scalars(select(Citizen.id).where(
-        Citizen.id.in_(wanted), visible_citizen_ids(actor, today))))
+    return set(session.scalars(visible_among(wanted, actor.user_id, today)))
 
 
 def _appointment_item(o: Occurrence, citizens: dict[int, Citizen], names: dict[int, str],

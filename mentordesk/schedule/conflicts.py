@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.public_holidays import danish_public_holidays
 from mentordesk.schedule.absence import AbsenceKind, AbsenceRow, absences_between
+from mentordesk.storage.queries.periods import period_overlaps
 
 DOUBLE_BOOKING = "double_booking"
 HOLIDAY = "holiday"
@@ -82,7 +83,7 @@ def _absences(slots: Sequence[Slot], absences: list[AbsenceRow],
         day = slot.starts_at.date()
         for mentor_id in slot.mentor_ids:
             for absence in by_user.get(mentor_id, []):
-                if absence.start_on <= day <= absence.end_on:
+                if period_overlaps(absence.start_on, absence.end_on, day, day):
                     found[slot.key].append(Conflict(ABSENCE, (
                         f"{absence.user_name} er fraværende "
                         f"({AbsenceKind(absence.kind).label.lower()}) "

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import require_appointment
+from mentordesk.schedule.changed import contacts_logged
 from mentordesk.schedule.recurrence import parse_exdates, series_starts
 from mentordesk.services.contacts.rules import ENTITY as CONTACT_ENTITY
 from mentordesk.services.contacts.rules import validated
 from mentordesk.services.contacts.values import format_duration
 from mentordesk.storage.models import Appointment, Contact
+from mentordesk.storage.queries.schedule import contact_logged_for
 
 
 def mark_done(context: Context, appointment_id: int,
               occurrence_start: datetime | None = None, *,
               duration_minutes: int | None = None, note: str = "",
-              today: date | None = None) -> int:
+              today: date | None = None) -> Result[int]:
     """Log the appointment (one date of a series) as held; returns the new contact's id."""
     return _log(context, appointment_id, occurrence_start, attended=True,
                 duration_minutes=duration_minutes, note=note, today=today)
@@ -33,7 +34,7 @@ def mark_done(context: Context, appointment_id: int,
 
 def mark_not_attended(context: Context, appointment_id: int,
                       occurrence_start: datetime | None = None, *, note: str = "",
-                      today: date | None = None) -> int:
+                      today: date | None = None) -> Result[int]:
     """Log that the citizen did not come (counts in attendance, not in hours)."""
     return _log(context, appointment_id, occurrence_start, attended=False,
                 duration_minutes=None, note=note, today=today)
@@ -41,7 +42,7 @@ def mark_not_attended(context: Context, appointment_id: int,
 
 def _log(context: Context, appointment_id: int,
          occurrence_start: datetime | None, *, attended: bool,
-         duration_minutes: int | None, note: str, today: date | None) -> int:
+         duration_minutes: int | None, note: str, today: date | None) -> Result[int]:
     today = today or date.today()
     with context.session() as session:
         row = require_appointment(session, context.actor, appointment_id, today)
@@ -53,8 +54,7 @@ def _log(context: Context, appointment_id: int,
         if start.date() > today:
             raise InvalidInput(f"Aftalen den {format_date(start.date())} ligger i fremtiden. "
                                "Den kan registreres, når den har fundet sted.")
-        taken = session.scalar(select(Contact.id).where(
-            Contact.appointment_id == row.id, Contact.contact_on == start.date()))
+        taken = session.scalar(contact_logged_for(row.id, start.date()))
         if taken is not None:
             raise InvalidInput("Aftalen er allerede registreret i kontaktloggen.")
         values = validated({
@@ -73,7 +73,7 @@ def _log(context: Context, appointment_id: int,
                      entity_id=contact.id, citizen_id=row.citizen_id,
                      detail=f"Aftale {what}: {format_date(start.date())}, "
                      f"{format_duration(values['duration_minutes'])}")
-        return contact.id
+        return Result(contact.id, contacts_logged([row.citizen_id]))
 
 
 def _actual_start(row: Appointment, occurrence_start: datetime | None) -> datetime:

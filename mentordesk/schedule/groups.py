@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -21,12 +20,15 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.cleaning import clean_line, clean_note
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import require_version
+from mentordesk.schedule.changed import contacts_logged, schedule_of
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES
-from mentordesk.storage.models import Contact, GroupCourse, GroupSession, User
+from mentordesk.storage.models import Contact, GroupCourse, GroupSession
 from mentordesk.storage.models.schedule import group_leader, group_participant
+from mentordesk.storage.queries import schedule as queries
 
 ENTITY = "group_course"
 
@@ -74,7 +76,7 @@ class AttendanceResult:
 
 
 def create_group_course(context: Context, data: GroupCourseInput,
-                        *, today: date | None = None) -> int:
+                        *, today: date | None = None) -> Result[int]:
     with context.session() as session:
         values = _checked(session, context.actor, data, today or date.today())
         course = GroupCourse(**values)
@@ -82,21 +84,24 @@ def create_group_course(context: Context, data: GroupCourseInput,
         session.flush()
         _set_members(session, course.id, data)
         _audit_members(session, context.actor, course, audit.Action.CREATE, data.participant_ids)
-        return course.id
+        return Result(course.id, schedule_of(data.participant_ids))
 
 
 def update_group_course(context: Context, course_id: int,
                         expected_version: int, data: GroupCourseInput,
-                        *, today: date | None = None) -> None:
+                        *, today: date | None = None) -> Result[None]:
     with context.session() as session:
         course = _require_course(session, context.actor, course_id)
         require_version(course, expected_version, "Gruppeforløbet")
         values = _checked(session, context.actor, data, today or date.today())
+        # Participants who left lose the group from their schedule, new ones gain it.
+        changes = schedule_of([*_participants(session, course.id), *data.participant_ids])
         for name, value in values.items():
             setattr(course, name, value)
         session.flush()
         _set_members(session, course.id, data)
         _audit_members(session, context.actor, course, audit.Action.UPDATE, data.participant_ids)
+        return Result(None, changes)
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,7 @@ def registered_attendance(context: Context,
 
 def delete_group_course(context: Context, course_id: int,
                         expected_version: int, *, keep_registered_contacts: bool = False
-                        ) -> RegisteredAttendance:
+                        ) -> Result[RegisteredAttendance]:
     """Delete a course and its sessions.
 
     Contacts from registered attendance are proof of delivered hours: they are never
@@ -138,38 +143,39 @@ def delete_group_course(context: Context, course_id: int,
                 f"Der er registreret fremmøde for {registered.sessions} møde(r) "
                 f"({registered.contacts} kontakter). Bekræft, at kontakterne skal blive i "
                 "borgernes journal uden kobling til forløbet, før forløbet slettes.")
-        _audit_members(session, context.actor, course, audit.Action.DELETE,
-                       _participants(session, course.id))
+        participants = _participants(session, course.id)
+        _audit_members(session, context.actor, course, audit.Action.DELETE, participants)
         for citizen_id in registered.citizen_ids:
             audit.record(session, context.actor.login, audit.Action.UPDATE, entity="contact",
                          citizen_id=citizen_id, detail=f"Gruppekontakter beholdt, forløbet "
                          f"{course.name} slettet")
         session.delete(course)
-        return registered
+        # Kept contacts lose their course link: each now counts on its own in the hours.
+        return Result(registered, schedule_of(participants)
+                      | contacts_logged(registered.citizen_ids))
 
 
 def set_session_cancelled(context: Context, course_id: int, held_on: date,
-                          cancelled: bool, *, note: str = "") -> int:
+                          cancelled: bool, *, note: str = "") -> Result[int]:
     """Cancel (or reinstate) one week's session; returns the session id."""
     with context.session() as session:
         course = _require_course(session, context.actor, course_id)
         if held_on not in course_dates(course, held_on, held_on):
             raise InvalidInput(f"Gruppen mødes ikke den {format_date(held_on)}.")
         held = ensure_sessions(session, course, held_on, held_on)[0]
-        if cancelled and session.scalar(select(Contact.id).where(
-                Contact.group_session_id == held.id)) is not None:
+        if cancelled and session.scalar(queries.session_contacts(held.id)) is not None:
             raise InvalidInput("Der er registreret fremmøde for mødet; det kan ikke aflyses.")
         held.cancelled = cancelled
         held.note = clean_note(note)
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity=ENTITY,
                      entity_id=course.id, detail=f"{course.name} {format_date(held_on)}: "
                      f"{'aflyst' if cancelled else 'genoptaget'}")
-        return held.id
+        return Result(held.id, schedule_of(_participants(session, course.id)))
 
 
 def list_group_courses(context: Context) -> list[GroupCourseRow]:
     with context.session() as session:
-        courses = list(session.scalars(select(GroupCourse).order_by(GroupCourse.name)))
+        courses = list(session.scalars(queries.courses_by_name()))
         rows = [_row(session, course) for course in courses]
         audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      detail=f"Gruppeforløb: {len(rows)}")
@@ -191,7 +197,7 @@ def group_sessions(context: Context, course_id: int, first: date,
 
 def register_attendance(context: Context, course_id: int, held_on: date,
                         attended_ids: Sequence[int], *, mentor_id: int | None = None,
-                        today: date | None = None) -> AttendanceResult:
+                        today: date | None = None) -> Result[AttendanceResult]:
     """Register who came to the session on ``held_on``; returns what changed."""
     today = today or date.today()
     with context.session() as session:
@@ -205,14 +211,14 @@ def register_attendance(context: Context, course_id: int, held_on: date,
         if unknown:
             raise InvalidInput("Kun gruppens deltagere kan registreres som fremmødt.")
         leaders = _leaders(session, course.id)
-        mentor = mentor_id or (context.actor.user_id if context.actor.user_id in leaders or not leaders
-                               else leaders[0])
+        me = context.actor.user_id
+        mentor = mentor_id or (me if me in leaders or not leaders else leaders[0])
         held = ensure_sessions(session, course, held_on, held_on)[0]
         if held.cancelled:
             raise InvalidInput("Mødet er aflyst; genoptag det, før fremmøde registreres.")
         created = updated = 0
-        existing = {c.citizen_id: c for c in session.scalars(
-            select(Contact).where(Contact.group_session_id == held.id))}
+        logged: list[int] = []
+        existing = {c.citizen_id: c for c in session.scalars(queries.session_contacts(held.id))}
         for citizen_id in participants:
             came = citizen_id in set(attended_ids)
             contact = existing.get(citizen_id)
@@ -228,12 +234,13 @@ def register_attendance(context: Context, course_id: int, held_on: date,
                 updated += 1
             else:
                 continue
+            logged.append(citizen_id)
             audit.record(session, context.actor.login, audit.Action.CREATE if contact is None
                          else audit.Action.UPDATE, entity="contact", citizen_id=citizen_id,
                          detail=f"Gruppe {course.name} {format_date(held_on)}: "
                          f"{'fremmødt' if came else 'ikke fremmødt'}")
         session.flush()
-        return AttendanceResult(held.id, created, updated)
+        return Result(AttendanceResult(held.id, created, updated), contacts_logged(logged))
 
 
 # --- session-level helpers (used by the calendar and the demo) ----------------------------------
@@ -260,9 +267,8 @@ def ensure_sessions(session: Session, course: GroupCourse, first: date,
     days = course_dates(course, first, last)
     if not days:
         return []
-    existing = {s.held_on: s for s in session.scalars(select(GroupSession).where(
-        GroupSession.group_course_id == course.id, GroupSession.held_on.between(days[0],
-                                                                                days[-1])))}
+    existing = {s.held_on: s for s in session.scalars(
+        queries.sessions_between(course.id, days[0], days[-1]))}
     for day in days:
         if day not in existing:
             existing[day] = GroupSession(group_course_id=course.id, held_on=day)
@@ -289,11 +295,8 @@ class GroupSlot:
 def group_slots(session: Session, first: date, last: date, *,
                 mentor_ids: Sequence[int] | None = None,
                 citizen_ids: Sequence[int] | None = None) -> list[GroupSlot]:
-    query = select(GroupCourse).where(GroupCourse.starts_on <= last,
-                                      (GroupCourse.ends_on.is_(None))
-                                      | (GroupCourse.ends_on >= first))
     slots = []
-    for course in session.scalars(query):
+    for course in session.scalars(queries.courses_running_between(first, last)):
         leaders = _leaders(session, course.id)
         participants = _participants(session, course.id)
         if mentor_ids is not None and not set(leaders) & set(mentor_ids):
@@ -302,9 +305,8 @@ def group_slots(session: Session, first: date, last: date, *,
         elif citizen_ids is not None and mentor_ids is None \
                 and not set(participants) & set(citizen_ids):
             continue
-        stored = {s.held_on: s for s in session.scalars(select(GroupSession).where(
-            GroupSession.group_course_id == course.id,
-            GroupSession.held_on.between(first, last)))}
+        stored = {s.held_on: s for s in session.scalars(
+            queries.sessions_between(course.id, first, last))}
         for day in course_dates(course, first, last):
             held = stored.get(day)
             slots.append(GroupSlot(course.id, course.name,
@@ -319,9 +321,7 @@ def group_slots(session: Session, first: date, last: date, *,
 
 
 def _registered(session: Session, course_id: int) -> RegisteredAttendance:
-    rows = session.execute(select(Contact.group_session_id, Contact.citizen_id).join(
-        GroupSession, GroupSession.id == Contact.group_session_id).where(
-        GroupSession.group_course_id == course_id)).all()
+    rows = session.execute(queries.registered_contacts(course_id)).all()
     return RegisteredAttendance(len({row[0] for row in rows}), len(rows),
                                 tuple(sorted({row[1] for row in rows})))
 
@@ -341,8 +341,7 @@ def _checked(session: Session, actor: Actor, data: GroupCourseInput, today: date
         raise InvalidInput("Forløbets slutdato ligger før startdatoen.")
     if not data.leader_ids:
         raise InvalidInput("Vælg mindst én leder af gruppen.")
-    leaders = set(session.scalars(select(User.id).where(User.id.in_(data.leader_ids),
-                                                        User.active)))
+    leaders = set(session.scalars(queries.active_user_ids(data.leader_ids)))
     if leaders != set(data.leader_ids):
         raise InvalidInput("En af de valgte ledere findes ikke i teamet.")
     for citizen_id in data.participant_ids:
@@ -356,10 +355,10 @@ def _checked(session: Session, actor: Actor, data: GroupCourseInput, today: date
 def _set_members(session: Session, course_id: int, data: GroupCourseInput) -> None:
     for table, column, ids in ((group_leader, "user_id", data.leader_ids),
                                (group_participant, "citizen_id", data.participant_ids)):
-        session.execute(delete(table).where(table.c.group_course_id == course_id))
+        session.execute(queries.clear_course_members(table, course_id))
         if ids:
-            session.execute(insert(table), [{"group_course_id": course_id, column: i}
-                                            for i in dict.fromkeys(ids)])
+            session.execute(queries.add_course_members(table), [
+                {"group_course_id": course_id, column: i} for i in dict.fromkeys(ids)])
 
 
 def _audit_members(session: Session, actor: Actor, course: GroupCourse,
@@ -381,13 +380,11 @@ def _require_course(session: Session, actor: Actor, course_id: int) -> GroupCour
 
 
 def _leaders(session: Session, course_id: int) -> list[int]:
-    return sorted(session.scalars(select(group_leader.c.user_id).where(
-        group_leader.c.group_course_id == course_id)))
+    return sorted(session.scalars(queries.course_leader_ids(course_id)))
 
 
 def _participants(session: Session, course_id: int) -> list[int]:
-    return sorted(session.scalars(select(group_participant.c.citizen_id).where(
-        group_participant.c.group_course_id == course_id)))
+    return sorted(session.scalars(queries.course_participant_ids(course_id)))
 
 
 def _row(session: Session, course: GroupCourse) -> GroupCourseRow:
@@ -401,8 +398,7 @@ def _row(session: Session, course: GroupCourse) -> GroupCourseRow:
 
 
 def _session_row(session: Session, course: GroupCourse, held: GroupSession) -> GroupSessionRow:
-    contacts = session.execute(select(Contact.citizen_id, Contact.attended).where(
-        Contact.group_session_id == held.id)).all()
+    contacts = session.execute(queries.session_attendance(held.id)).all()
     return GroupSessionRow(
         id=held.id, version=held.version, group_course_id=course.id, course_name=course.name,
         held_on=held.held_on, starts_at=datetime.combine(held.held_on, course.start_time),

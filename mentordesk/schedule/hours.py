@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
 from mentordesk.schedule.recurrence import expand_appointments
-from mentordesk.storage.models import Contact, Grant, User
+from mentordesk.storage.queries import hours as queries
+from mentordesk.storage.queries.periods import period_overlaps
 
 FLAG_UNDER = "under"
 FLAG_WITHIN = "within"
@@ -93,8 +93,8 @@ def mentor_weeks(session: Session, mentor_ids: Sequence[int], start: date, end: 
     if not ids or end < start:
         return []
     first, last = _week_span(start, end)
-    capacity = dict(session.execute(
-        select(User.id, User.weekly_capacity_minutes).where(User.id.in_(ids))).tuples().all())
+    capacity: dict[int, int] = {mentor: minutes for mentor, minutes in session.execute(
+        queries.weekly_capacity(ids))}
     delivered = _delivered_by_mentor(session, ids, first, last)
     planned: dict[tuple[int, str], int] = defaultdict(int)
     for occurrence in _future_occurrences(session, first, last, today, mentor_ids=ids):
@@ -124,7 +124,7 @@ def granted_in_week(grants: Sequence[tuple[date, date | None, int | None, int | 
     low: int | None = None
     high: int | None = 0
     for start_on, end_on, min_minutes, max_minutes in grants:
-        if min_minutes is None or start_on > sunday or (end_on is not None and end_on < monday):
+        if min_minutes is None or not period_overlaps(start_on, end_on, monday, sunday):
             continue
         low = (low or 0) + min_minutes
         high = None if high is None or max_minutes is None else high + max_minutes
@@ -142,11 +142,8 @@ def _week_span(start: date, end: date) -> tuple[date, date]:
 def _delivered_by_citizen(session: Session, ids: Sequence[int], first: date,
                           last: date) -> dict[tuple[int, str], int]:
     totals: dict[tuple[int, str], int] = defaultdict(int)
-    query = (select(Contact.citizen_id, Contact.contact_on, func.sum(Contact.duration_minutes))
-             .where(Contact.citizen_id.in_(ids), Contact.attended.is_(True),
-                    Contact.contact_on.between(first, last))
-             .group_by(Contact.citizen_id, Contact.contact_on))
-    for citizen_id, day, minutes in session.execute(query):
+    for citizen_id, day, minutes in session.execute(
+            queries.delivered_per_citizen_day(ids, first, last)):
         totals[(citizen_id, iso_week_code(day))] += int(minutes or 0)
     return totals
 
@@ -156,16 +153,8 @@ def _delivered_by_mentor(session: Session, ids: Sequence[int], first: date,
     """The mentor's own time: a group session counts once for its leader, however many
     participants' contacts it produced (each participant's contact proves *their* hours)."""
     totals: dict[tuple[int, str], int] = defaultdict(int)
-    in_period = (Contact.mentor_id.in_(ids), Contact.attended.is_(True),
-                 Contact.contact_on.between(first, last))
-    single = (select(Contact.mentor_id, Contact.contact_on, func.sum(Contact.duration_minutes))
-              .where(*in_period, Contact.group_session_id.is_(None))
-              .group_by(Contact.mentor_id, Contact.contact_on))
-    grouped = (select(Contact.mentor_id, func.min(Contact.contact_on),
-                      func.max(Contact.duration_minutes))
-               .where(*in_period, Contact.group_session_id.is_not(None))
-               .group_by(Contact.mentor_id, Contact.group_session_id))
-    for query in (single, grouped):
+    for query in (queries.delivered_alone_per_mentor_day(ids, first, last),
+                  queries.delivered_per_mentor_group_session(ids, first, last)):
         for mentor_id, day, minutes in session.execute(query):
             totals[(mentor_id, iso_week_code(day))] += int(minutes or 0)
     return totals
@@ -197,11 +186,8 @@ def _future_occurrences(session: Session, first: date, last: date, today: date, 
 
 def _grants_by_citizen(session: Session, ids: Sequence[int], first: date, last: date
                        ) -> dict[int, list[tuple[date, date | None, int | None, int | None]]]:
-    query = select(Grant.citizen_id, Grant.start_on, Grant.end_on, Grant.hours_min_minutes,
-                   Grant.hours_max_minutes).where(
-        Grant.citizen_id.in_(ids), Grant.start_on <= last,
-        (Grant.end_on.is_(None)) | (Grant.end_on >= first))
     grants: dict[int, list[tuple[date, date | None, int | None, int | None]]] = defaultdict(list)
-    for citizen_id, start_on, end_on, low, high in session.execute(query):
+    for citizen_id, start_on, end_on, low, high in session.execute(
+            queries.granted_hours(ids, first, last)):
         grants[citizen_id].append((start_on, end_on, low, high))
     return grants

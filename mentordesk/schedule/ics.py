@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
@@ -25,7 +23,7 @@ from mentordesk.files import write_atomically
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.calendar import APPOINTMENT, BUSY, CalendarItem, calendar_items_in_session
 from mentordesk.schedule.labels import citizen_initials, citizens_by_id
-from mentordesk.storage.models import User
+from mentordesk.storage.queries.schedule import user_id_by_login
 
 ZONE = "Europe/Copenhagen"
 # A CPR number typed into a note or place (ddmmyy-xxxx) never leaves in an ICS file.
@@ -51,19 +49,21 @@ def export_ics(context: Context, first: date, last: date, *,
     if last < first:
         raise InvalidInput("Periodens slutdato ligger før startdatoen.")
     today = today or date.today()
-    with context.session() as session:
+    with context.read() as session:
         mentor_ids = None
         if mentor_login:
-            mentor_id = session.scalar(select(User.id).where(User.login == mentor_login))
+            mentor_id = session.scalar(user_id_by_login(mentor_login))
             if mentor_id is None:
                 raise NotFound(f"Medarbejderen »{mentor_login}« findes ikke i teamet.")
             mentor_ids = [mentor_id]
         items = [i for i in calendar_items_in_session(
-            session, context.actor, first, last, mentor_ids=mentor_ids, citizen_ids=None, today=today)
-            if not i.cancelled]
+            session, context.actor, first, last, mentor_ids=mentor_ids, citizen_ids=None,
+            today=today) if not i.cancelled]
         citizens = citizens_by_id(session, (i.citizen_id for i in items if not i.restricted))
-        calendar = _calendar(items, citizens, include_details)
-        shown = sorted({i.citizen_id for i in items if i.citizen_id and not i.restricted})
+    # Rendered outside any transaction; only the audit events take the write lock.
+    data = _calendar(items, citizens, include_details).to_ical()
+    shown = sorted({i.citizen_id for i in items if i.citizen_id and not i.restricted})
+    with context.session() as session:
         for citizen_id in shown if include_details else []:
             audit.record(session, context.actor.login, audit.Action.EXPORT, entity="calendar",
                          citizen_id=citizen_id, detail="ICS med detaljer")
@@ -71,7 +71,7 @@ def export_ics(context: Context, first: date, last: date, *,
                      detail=f"ICS {mentor_login or 'hele teamet'} {format_date(first)} – "
                      f"{format_date(last)}: {len(items)} aftaler, {len(shown)} borgere"
                      + (", med detaljer" if include_details else ""))
-        return calendar.to_ical()
+    return data
 
 
 def write_ics(context: Context, path: Path, first: date, last: date, *,

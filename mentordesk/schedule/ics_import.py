@@ -24,19 +24,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import islice
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import AccessDenied, InvalidInput
 from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import NOTHING, Result
 from mentordesk.kernel.cleaning import column_limit
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import ENTITY, _insert
+from mentordesk.schedule.changed import team_schedule
 from mentordesk.schedule.ics import ZONE, read_ics
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES, check_rule, format_exdates
 from mentordesk.storage.models import Appointment, User
+from mentordesk.storage.queries.schedule import imported_block_notes
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_BLOCKS = 10_000           # a year of a busy calendar is a few thousand; more is not one
@@ -72,7 +74,7 @@ class _Block:
 
 
 def import_ics(context: Context, mentor_id: int, data: bytes, *,
-               today: date | None = None) -> IcsImportResult:
+               today: date | None = None) -> Result[IcsImportResult]:
     """Import ``data`` (an .ics file's bytes) as busy blocks of ``mentor_id``; all or nothing."""
     _check_bytes(data)
     _check_nesting(data)
@@ -88,7 +90,9 @@ def import_ics(context: Context, mentor_id: int, data: bytes, *,
         audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
                      detail=f"ICS-import for {login}: {len(new)} aftaler importeret, "
                      f"{len(blocks) - len(new)} allerede importeret, {ignored} ignoreret")
-        return IcsImportResult(len(new), len(blocks) - len(new), ignored)
+        # Busy blocks belong to no citizen: every view of the schedule refreshes.
+        return Result(IcsImportResult(len(new), len(blocks) - len(new), ignored),
+                      team_schedule() if new else NOTHING)
 
 
 def is_imported_block(citizen_id: int | None, note: str) -> bool:
@@ -138,10 +142,7 @@ def _require_mentor(session: Session, actor: Actor, mentor_id: int) -> str:
 
 
 def _known_keys(session: Session, mentor_id: int) -> set[str]:
-    notes = session.scalars(select(Appointment.note).where(
-        Appointment.mentor_id == mentor_id,
-        Appointment.citizen_id.is_(None),
-        Appointment.note.startswith(MARKER_PREFIX, autoescape=True)))
+    notes = session.scalars(imported_block_notes(mentor_id, MARKER_PREFIX))
     return {f"{m.group(1)}:{m.group(2)}" for m in map(_MARKER.match, notes) if m}
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mentordesk.storage.models import Citizen, User
+from mentordesk.storage.models import Citizen
+from mentordesk.storage.queries import schedule as queries
 
 
 def citizen_name(citizen: Citizen) -> str:
@@ -31,13 +31,10 @@ def citizens_by_id(session: Session, ids: Iterable[int | None]) -> dict[int, Cit
     found: dict[int, Citizen] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
-        found.update({c.id: c for c in session.scalars(select(Citizen).where(
-            Citizen.id.in_(chunk)))})
+        found.update({c.id: c for c in session.scalars(queries.citizens_with_ids(chunk))})
     return found
 
 
 def user_names(session: Session, ids: Iterable[int] | None = None) -> dict[int, str]:
-    query = select(User.id, User.full_name)
-    if ids is not None:
-        query = query.where(User.id.in_(sorted(set(ids))))
+    query = queries.user_names(None if ids is None else sorted(set(ids)))
     return dict(session.execute(query).tuples().all())

@@ -11,19 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.dates import format_date, parse_iso_week
 from mentordesk.errors import InvalidInput
-from mentordesk.kernel.access import visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
 from mentordesk.schedule.labels import citizen_name
-from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, User
-from mentordesk.storage.queries.periods import covers
+from mentordesk.storage.queries import hours as queries
+from mentordesk.storage.queries.schedule import citizens_with_ids
 
 
 @dataclass(frozen=True)
@@ -96,7 +94,8 @@ def weekly_hours(context: Context, start: date, end: date, *,
         raise InvalidInput("Periodens slutdato ligger før startdatoen.")
     if (end - start).days > 3 * 366:
         raise InvalidInput("Vælg en periode på højst tre år.")
-    with context.session() as session:
+    # A team's year of weeks takes a while: read without holding other writers up.
+    with context.read() as session:
         ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
         mentors = _mentors(session, context.actor)
         overview = HoursOverview(
@@ -105,11 +104,12 @@ def weekly_hours(context: Context, start: date, end: date, *,
             mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today),
             citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
             mentor_names=mentors)
+    with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.LIST, entity="hours",
                      citizen_id=ids[0] if len(ids) == 1 else None,
                      detail=f"Timeoverblik {format_date(start)} – {format_date(end)}: "
                      f"{len(ids)} borgere")
-        return overview
+    return overview
 
 
 def weekly_hours_for_week(context: Context, week: str, *,
@@ -127,30 +127,21 @@ def weekly_hours_for_week(context: Context, week: str, *,
 
 def _citizens_in_period(session: Session, actor: Actor, start: date, end: date,
                         wanted: Sequence[int] | None, today: date) -> list[int]:
-    with_grant = select(Grant.citizen_id).where(
-        Grant.start_on <= end, or_(Grant.end_on.is_(None), Grant.end_on >= start))
-    with_contact = select(Contact.citizen_id).where(Contact.contact_on.between(start, end))
-    query = select(Citizen.id).where(
-        visible_citizen_ids(actor, today),
-        or_(Citizen.id.in_(with_grant), Citizen.id.in_(with_contact)))
-    if wanted is not None:
-        query = query.where(Citizen.id.in_(list(wanted)))
-    return sorted(session.scalars(query))
+    return sorted(session.scalars(queries.citizens_with_grant_or_contact(
+        start, end, user_id=None if actor.sees_all_citizens else actor.user_id, today=today,
+        among=wanted)))
 
 
 def _mentors(session: Session, actor: Actor) -> dict[int, str]:
     """Coordinators see the whole team's capacity; a mentor sees their own."""
-    query = select(User.id, User.full_name).where(User.active)
-    if not actor.sees_all_citizens:
-        query = query.where(User.id == actor.user_id)
-    return dict(session.execute(query.order_by(User.full_name)).tuples().all())
+    query = queries.active_members_by_name(None if actor.sees_all_citizens else actor.user_id)
+    return dict(session.execute(query).tuples().all())
 
 
 def _names(session: Session, ids: Sequence[int]) -> dict[int, str]:
     names: dict[int, str] = {}
     for start in range(0, len(ids), 500):
-        for citizen in session.scalars(select(Citizen).where(
-                Citizen.id.in_(ids[start:start + 500]))):
+        for citizen in session.scalars(citizens_with_ids(ids[start:start + 500])):
             names[citizen.id] = citizen_name(citizen)
     return names
 
@@ -158,9 +149,7 @@ def _names(session: Session, ids: Sequence[int]) -> dict[int, str]:
 def _primary(session: Session, ids: Sequence[int], today: date) -> dict[int, int | None]:
     found: dict[int, int | None] = dict.fromkeys(ids)
     for start in range(0, len(ids), 500):
-        query = select(Assignment.citizen_id, Assignment.user_id).where(
-            Assignment.citizen_id.in_(ids[start:start + 500]), Assignment.kind == "primary",
-            covers(Assignment, today))
-        for citizen_id, user_id in session.execute(query):
+        for citizen_id, user_id in session.execute(
+                queries.primary_mentors(ids[start:start + 500], today)):
             found[citizen_id] = user_id
     return found

@@ -17,12 +17,11 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk.errors import InvalidInput
-from mentordesk.storage.models import Appointment, Contact
-from mentordesk.storage.models.schedule import appointment_mentor
+from mentordesk.storage.models import Appointment
+from mentordesk.storage.queries import schedule as queries
 
 MAX_DURATION_MINUTES = 24 * 60
 _ALLOWED_FREQ = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -189,26 +188,15 @@ def _candidate_rows(session: Session, window_start: datetime, window_end: dateti
                     citizen_ids: Sequence[int] | None,
                     mentor_ids: Sequence[int] | None) -> list[Appointment]:
     earliest = window_start - timedelta(minutes=MAX_DURATION_MINUTES)
-    query = select(Appointment).where(
-        Appointment.starts_at < window_end,
-        or_(Appointment.rrule != "", Appointment.starts_at >= earliest))
-    if citizen_ids is not None:
-        query = query.where(Appointment.citizen_id.in_(list(citizen_ids)))
-    if mentor_ids is not None:
-        extra = select(appointment_mentor.c.appointment_id).where(
-            appointment_mentor.c.user_id.in_(list(mentor_ids)))
-        query = query.where(or_(Appointment.mentor_id.in_(list(mentor_ids)),
-                                Appointment.id.in_(extra)))
-    return list(session.scalars(query.order_by(Appointment.starts_at, Appointment.id)))
+    return list(session.scalars(queries.appointments_reaching(
+        window_end, earliest, citizen_ids=citizen_ids, mentor_ids=mentor_ids)))
 
 
 def _extra_mentors(session: Session, ids: list[int]) -> dict[int, set[int]]:
     found: dict[int, set[int]] = {}
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start:chunk_start + 500]
-        query = select(appointment_mentor.c.appointment_id, appointment_mentor.c.user_id).where(
-            appointment_mentor.c.appointment_id.in_(chunk))
-        for appointment_id, user_id in session.execute(query):
+        for appointment_id, user_id in session.execute(queries.extra_mentors(chunk)):
             found.setdefault(appointment_id, set()).add(user_id)
     return found
 
@@ -245,9 +233,7 @@ def _with_contacts(session: Session, occurrences: list[Occurrence]) -> list[Occu
         return occurrences
     logged: dict[tuple[int, date], tuple[int, bool]] = {}
     for chunk_start in range(0, len(ids), 500):
-        query = select(Contact.appointment_id, Contact.contact_on, Contact.id,
-                       Contact.attended).where(
-            Contact.appointment_id.in_(ids[chunk_start:chunk_start + 500]))
+        query = queries.contacts_logged_for(ids[chunk_start:chunk_start + 500])
         for appointment_id, day, contact_id, attended in session.execute(query):
             logged[(appointment_id, day)] = (contact_id, attended)
     result = []

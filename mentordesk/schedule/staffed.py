@@ -12,6 +12,7 @@ from datetime import time
 from mentordesk import audit
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
@@ -59,7 +60,7 @@ def staffed_hours(database: Database) -> StaffedHours:
         return StaffedHours.default()
 
 
-def set_staffed_hours(context: Context, hours: StaffedHours) -> None:
+def set_staffed_hours(context: Context, hours: StaffedHours) -> Result[None]:
     require_coordinator(context.actor)
     if len(hours.days) != 7:
         raise InvalidInput("Angiv åbningstid for alle ugens syv dage.")
@@ -70,3 +71,4 @@ def set_staffed_hours(context: Context, hours: StaffedHours) -> None:
         session.merge(AppMeta(key=META_KEY, value=hours.to_json()))
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="settings",
                      detail="Teamets åbningstid ændret")
+    return Result(None, Changes.of(Kind.SETTINGS))

@@ -73,8 +73,8 @@ def test_hours_json_equals_service_numbers(team_file, isolated_home):
         "Per Prøve", "2026-W45", 60, 300, 75, "within")
     database = vault.unlock_with_passphrase(team_file, PASSPHRASE)
     try:
-        overview = weekly_hours_for_week(Context(database, resolve_actor(database, vault.current_login())),
-                                         "2026-W45")
+        actor = resolve_actor(database, vault.current_login())
+        overview = weekly_hours_for_week(Context(database, actor), "2026-W45")
     finally:
         database.close()
     service = [(r.citizen_id, r.granted_min_minutes, r.granted_max_minutes,

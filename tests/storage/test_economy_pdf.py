@@ -16,23 +16,22 @@ YEAR = 2025
 
 
 def test_pdf_shows_figures_plan_and_escaped_text(database, admin, tmp_path, pdf_text):
+    context = Context(database, admin)
     from mentordesk.reports.economy_pdf import export_pdf
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
-    citizen = create_citizen(Context(database, admin),
-                             NewCitizen(first_name="Dorte", last_name="Test")).value
-    save_sheet(Context(database, admin),
-               citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR, lines=(
+    citizen = create_citizen(context, NewCitizen(first_name="Dorte", last_name="Test")).value
+    save_sheet(context, citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR, lines=(
         SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 1_800_000),
         SheetLine.filled(EconomySection.EXPENSE, "Husleje <b>Łódź", Frequency.MONTHLY,
                          612_345, note="<img src='/etc/passwd'> & Şule"),
         SheetLine.filled(EconomySection.EXPENSE, "Tandlæge", Frequency.ONCE, 400_000, 9),
     )))
-    create_debt(Context(database, admin), citizen, DebtInput(creditor="Kviklån (fiktiv)",
-                                                    balance_oere=1_000_000))
-    out = export_pdf(Context(database, admin), citizen, YEAR, tmp_path / "overblik.pdf",
+    create_debt(context, citizen, DebtInput(creditor="Kviklån (fiktiv)",
+                                            balance_oere=1_000_000))
+    out = export_pdf(context, citizen, YEAR, tmp_path / "overblik.pdf",
                      now=datetime(2025, 6, 2, 10, 30))
     text = pdf_text(out)
     assert "Økonomisk overblik 2025" in text and "Dorte Test" in text

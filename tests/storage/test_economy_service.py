@@ -33,8 +33,8 @@ YEAR = 2025
 
 @pytest.fixture
 def citizen(database, admin) -> int:
-    return create_citizen(Context(database, admin),
-                          NewCitizen(first_name="Bente", last_name="Fiktiv")).value
+    context = Context(database, admin)
+    return create_citizen(context, NewCitizen(first_name="Bente", last_name="Fiktiv")).value
 
 
 def _sheet(citizen: int, rent: int = 612_345) -> Sheet:
@@ -49,12 +49,13 @@ def _sheet(citizen: int, rent: int = 612_345) -> Sheet:
 
 def test_save_and_load_round_trip_with_version(database, admin, citizen):
     assert load_sheet(Context(database, admin), citizen, YEAR).version == 0
-    saved = save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
+    saved = save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen)).value
     loaded = load_sheet(Context(database, admin), citizen, YEAR)
     assert saved.version == loaded.version == 1
     assert [line.months for line in loaded.lines] == [line.months for line in _sheet(citizen).lines]
     assert loaded.children_7_17 == 1
-    again = save_sheet(Context(database, admin), citizen, YEAR, 1, replace(loaded, note="Ny note"))
+    again = save_sheet(Context(database, admin), citizen, YEAR, 1,
+                       replace(loaded, note="Ny note")).value
     assert again.version == 2 and again.note == "Ny note"
 
 
@@ -83,7 +84,7 @@ def test_snapshots_view_and_restore(database, admin, citizen):
     assert [v.reason for v in versions] == ["save", "save"]
     oldest = load_snapshot(Context(database, admin), versions[-1].id)
     assert oldest.sheet.lines[2].months[0] == 612_345
-    restored = restore_snapshot(Context(database, admin), versions[-1].id, expected_version=2)
+    restored = restore_snapshot(Context(database, admin), versions[-1].id, expected_version=2).value
     assert restored.version == 3 and restored.lines[2].months[0] == 612_345
     assert list_snapshots(Context(database, admin), citizen, YEAR)[0].reason == "restore"
 
@@ -100,20 +101,20 @@ def test_copy_last_year_leaves_out_one_off_lines(database, admin, citizen):
 
 
 def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
+    context = Context(database, admin)
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
     base = _sheet(citizen, rent=400_000)
     wages = SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 800_000)
-    save_sheet(Context(database, admin),
-               citizen, YEAR, 0, replace(base, lines=(wages, *base.lines)))
-    rent = create_debt(Context(database, admin), citizen, DebtInput(
+    save_sheet(context, citizen, YEAR, 0, replace(base, lines=(wages, *base.lines)))
+    rent = create_debt(context, citizen, DebtInput(
         creditor="Boligforeningen (fiktiv)", debt_type="rent", balance_oere=800_000,
-        agreed_payment_oere=50_000))
-    create_debt(Context(database, admin), citizen, DebtInput(creditor="Kviklån (fiktiv)",
-                                                    balance_oere=2_000_000))
-    result = summary(Context(database, admin), citizen, YEAR)
+        agreed_payment_oere=50_000)).value
+    create_debt(context, citizen, DebtInput(creditor="Kviklån (fiktiv)",
+                                            balance_oere=2_000_000))
+    result = summary(context, citizen, YEAR)
     assert result.totals.norm_month == 724_000 + 363_000  # one adult, one child 7–17
     assert rent.is_priority
     assert result.plan.shares[0].key == rent.id
@@ -122,7 +123,7 @@ def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
     assert result.plan.pool_oere == 605_500
     assert [s.payment_oere for s in result.plan.shares] == [50_000, 555_500]
     with pytest.raises(StaleEdit):
-        update_debt(Context(database, admin), rent.id, rent.version + 5, {"creditor": "X"})
+        update_debt(context, rent.id, rent.version + 5, {"creditor": "X"})
 
 
 def test_every_read_and_change_is_audited(database, admin, citizen):
@@ -143,14 +144,15 @@ def test_mentor_without_the_case_sees_nothing(database, admin, citizen):
     save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen))
     for attempt in (lambda: load_sheet(Context(database, mentor), citizen, YEAR),
                     lambda: summary(Context(database, mentor), citizen, YEAR),
-                    lambda: save_sheet(Context(database, mentor),
-                                       citizen, YEAR, 1, _sheet(citizen, 1))):
+                    lambda: save_sheet(Context(database, mentor), citizen, YEAR, 1,
+                                       _sheet(citizen, 1))):
         with pytest.raises(NotFound):
             attempt()
     assert load_sheet(Context(database, admin), citizen, YEAR).lines[2].months[0] == 612_345
 
 
 def test_benefits_rates_and_items(database, admin, citizen):
+    context = Context(database, admin)
     from mentordesk.domain.economy import NormKind
     from mentordesk.economy import (
         BenefitInput,
@@ -166,26 +168,25 @@ def test_benefits_rates_and_items(database, admin, citizen):
 
     with database.session() as session:
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
-    benefit = create_benefit(Context(database, admin), citizen, BenefitInput(
-        applied_on=date(YEAR, 2, 1), purpose="Vinterjakke", amount_applied_oere=80_000))
+    benefit = create_benefit(context, citizen, BenefitInput(
+        applied_on=date(YEAR, 2, 1), purpose="Vinterjakke", amount_applied_oere=80_000)).value
     with pytest.raises(InvalidInput, match="før ansøgningen"):
-        update_benefit(Context(database, admin), benefit.id, benefit.version,
+        update_benefit(context, benefit.id, benefit.version,
                        {"status": "granted", "decided_on": date(YEAR, 1, 1)})
-    assert list_benefits(Context(database, admin), citizen)[0].status == "draft"
-    granted = update_benefit(Context(database, admin), benefit.id, benefit.version,
+    assert list_benefits(context, citizen)[0].status == "draft"
+    granted = update_benefit(context, benefit.id, benefit.version,
                              {"status": "granted", "decided_on": date(YEAR, 2, 20),
-                              "amount_granted_oere": 60_000})
+                              "amount_granted_oere": 60_000}).value
     assert granted.version == benefit.version + 1
 
     rate = next(r for r in norm_rates(database, YEAR)
                 if r.kind is NormKind.DISPOSABLE_AMOUNT and r.item == "first_adult")
-    save_norm_rate(Context(database, admin), YEAR, NormKind.DISPOSABLE_AMOUNT, "first_adult",
+    save_norm_rate(context, YEAR, NormKind.DISPOSABLE_AMOUNT, "first_adult",
                    750_000, rate.version)
-    save_sheet(Context(database, admin),
-               citizen, YEAR, 0, replace(_sheet(citizen), children_7_17=0))
-    assert summary(Context(database, admin), citizen, YEAR).totals.norm_month == 750_000
+    save_sheet(context, citizen, YEAR, 0, replace(_sheet(citizen), children_7_17=0))
+    assert summary(context, citizen, YEAR).totals.norm_month == 750_000
 
     assert "Husleje" in [item.label for item in list_items(database)]
-    add_item(Context(database, admin), "expense", "Dyrlæge")
+    add_item(context, "expense", "Dyrlæge")
     with pytest.raises(InvalidInput, match="findes allerede"):
-        add_item(Context(database, admin), "expense", "Dyrlæge")
+        add_item(context, "expense", "Dyrlæge")

@@ -40,12 +40,12 @@ HOSTILE = ("=cmd|' /C calc'!A0", "+1", "@SUM(1)", "<b>fed", "-2+3", "\tTab", "\r
 
 @pytest.fixture
 def citizen(database, admin) -> int:
+    context = Context(database, admin)
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
         seed_default_catalogue(session, today=date(YEAR, 6, 1))
-    citizen = create_citizen(Context(database, admin),
-                             NewCitizen(first_name="Carl", last_name="Demo")).value
+    citizen = create_citizen(context, NewCitizen(first_name="Carl", last_name="Demo")).value
     lines = [
         SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 1_834_567),
         SheetLine.filled(EconomySection.INCOME, "Børne- og ungeydelse", Frequency.QUARTERLY,
@@ -58,16 +58,16 @@ def citizen(database, admin) -> int:
     ]
     lines += [SheetLine.filled(EconomySection.EXPENSE, text, Frequency.ONCE, 100, 1,
                                note=text) for text in HOSTILE]
-    save_sheet(Context(database, admin), citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR,
-                                                        lines=tuple(lines), note="=HYPERLINK(1)"))
+    save_sheet(context, citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR,
+                                                lines=tuple(lines), note="=HYPERLINK(1)"))
     for creditor, kind, balance, agreed in (("Boligforening", "rent", 1_234_567, 50_050),
                                             ("Kviklån", "consumer_credit", 2_000_000, 0),
                                             ("+Bank", "bank_loan", 3_333_333, 0),
                                             ("Tele", "phone_internet", 45_678, 0)):
-        create_debt(Context(database, admin), citizen, DebtInput(
+        create_debt(context, citizen, DebtInput(
             creditor=creditor, debt_type=kind, balance_oere=balance, interest_bp=725,
             agreed_payment_oere=agreed))
-    create_benefit(Context(database, admin), citizen, BenefitInput(
+    create_benefit(context, citizen, BenefitInput(
         applied_on=date(YEAR, 3, 1), purpose="=Tandlæge", amount_applied_oere=450_000,
         status="granted", amount_granted_oere=300_000, decided_on=date(YEAR, 3, 20)))
     return citizen
@@ -171,7 +171,7 @@ def test_export_import_export_is_identical(database, admin, citizen, tmp_path):
         "own", citizen, YEAR)
     before = load_sheet(Context(database, admin), citizen, YEAR)
     imported = import_xlsx(Context(database, admin), citizen, YEAR, first,
-                           expected_version=before.version)
+                           expected_version=before.version).value
     assert imported.version == before.version + 1
     export_xlsx(Context(database, admin), citizen, YEAR, second)
     assert _content(first) == _content(second)

@@ -519,7 +519,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     xlsx = folder / "import.xlsx"
     workbook.export_xlsx(Context(database, admin), citizen_id, 2024, xlsx)
     # A real snapshot replaces the filled one (whose payload is no sheet).
-    snapshot = sheets.take_snapshot(Context(database, admin), citizen_id, 2024)
+    snapshot = sheets.take_snapshot(Context(database, admin), citizen_id, 2024).value
     with database.session() as session:
         session.delete(session.get(EconomySnapshot, rows["economy_snapshot"]["id"]))
     rows["economy_snapshot"] = {"id": snapshot.id}

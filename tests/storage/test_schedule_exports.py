@@ -45,7 +45,8 @@ def booked(database, admin):
 
 
 def test_ics_default_has_initials_and_form_only(database, admin, booked):
-    data = export_ics(Context(database, admin), date(2026, 3, 1), date(2026, 4, 30), mentor_login="ida")
+    context = Context(database, admin)
+    data = export_ics(context, date(2026, 3, 1), date(2026, 4, 30), mentor_login="ida")
     text = data.decode("utf-8")
     assert CPR not in text and "Hemmelig" not in text and "Vej 1" not in text
     assert "Karla" not in text

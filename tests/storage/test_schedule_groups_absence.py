@@ -37,7 +37,7 @@ def course(database, admin):
     course_id = create_group_course(Context(database, admin), GroupCourseInput(
         name="Økonomi og IT", weekday=2, start_time=time(13), duration_minutes=120,
         starts_on=date(2026, 11, 4), ends_on=date(2026, 12, 16), place="Mødelokalet",
-        leader_ids=(leader,), participant_ids=(anna, bo)), today=date(2026, 11, 1))
+        leader_ids=(leader,), participant_ids=(anna, bo)), today=date(2026, 11, 1)).value
     return course_id, leader, anna, bo
 
 
@@ -48,16 +48,18 @@ def contacts(database):
 
 
 def test_sessions_per_week_and_attendance_creates_contacts_once(database, admin, course):
+    context = Context(database, admin)
     course_id, leader, anna, bo = course
-    sessions = group_sessions(Context(database, admin), course_id, date(2026, 11, 1), date(2026, 11, 30))
+    sessions = group_sessions(context, course_id, date(2026, 11, 1), date(2026, 11, 30))
     assert [s.held_on for s in sessions] == [date(2026, 11, d) for d in (4, 11, 18, 25)]
     held = date(2026, 11, 11)
-    first = register_attendance(Context(database, admin), course_id, held, [anna], today=held)
-    again = register_attendance(Context(database, admin), course_id, held, [anna], today=held)
+    first = register_attendance(context, course_id, held, [anna], today=held).value
+    again = register_attendance(context, course_id, held, [anna], today=held).value
     assert (first.created, first.updated, again.created, again.updated) == (2, 0, 0, 0)
     assert contacts(database) == {(anna, held): (True, "group", 120),
                                   (bo, held): (False, "group", 120)}
-    changed = register_attendance(Context(database, admin), course_id, held, [anna, bo], today=held)
+    changed = register_attendance(context, course_id, held, [anna, bo],
+                                  today=held).value
     assert (changed.created, changed.updated) == (0, 1)
     with database.read_session() as session:
         rows = citizen_weeks(session, [anna], held, held, today=held)
@@ -66,9 +68,9 @@ def test_sessions_per_week_and_attendance_creates_contacts_once(database, admin,
         led = mentor_weeks(session, [leader], held, held, today=held)
     assert led[0].delivered_minutes == 120   # two participants came; the leader gave 2 hours
     with pytest.raises(InvalidInput, match="mødes ikke"):
-        register_attendance(Context(database, admin), course_id, date(2026, 11, 12), [anna],
+        register_attendance(context, course_id, date(2026, 11, 12), [anna],
                             today=date(2026, 11, 20))
-    items = [i for i in calendar_items(Context(database, admin), date(2026, 11, 9), date(2026, 11, 15),
+    items = [i for i in calendar_items(context, date(2026, 11, 9), date(2026, 11, 15),
                                        today=held) if i.kind == "group"]
     assert [(i.title, i.starts_at.hour, i.mentor_ids) for i in items] == [
         ("Økonomi og IT", 13, (leader,))]
@@ -93,14 +95,16 @@ def test_substitute_sees_covered_citizen_only_during_absence(database, admin):
 
 
 def test_cancelled_session_takes_no_attendance(database, admin, course):
+    context = Context(database, admin)
     course_id, _leader, anna, _bo = course
     day = date(2026, 11, 18)
-    set_session_cancelled(Context(database, admin), course_id, day, True, note="Lederen er syg")
+    set_session_cancelled(context, course_id, day, True, note="Lederen er syg")
     with pytest.raises(InvalidInput, match="aflyst"):
-        register_attendance(Context(database, admin), course_id, day, [anna], today=day)
-    items = [i for i in calendar_items(Context(database, admin), day, day, today=day) if i.kind == "group"]
+        register_attendance(context, course_id, day, [anna], today=day)
+    items = [i for i in calendar_items(context, day, day, today=day) if i.kind == "group"]
     assert [i.cancelled for i in items] == [True]
-    set_session_cancelled(Context(database, admin), course_id, day, False)
-    assert register_attendance(Context(database, admin), course_id, day, [anna], today=day).created == 2
+    set_session_cancelled(context, course_id, day, False)
+    registered = register_attendance(context, course_id, day, [anna], today=day)
+    assert registered.value.created == 2
     with pytest.raises(InvalidInput, match="fremmøde"):
-        set_session_cancelled(Context(database, admin), course_id, day, True)
+        set_session_cancelled(context, course_id, day, True)

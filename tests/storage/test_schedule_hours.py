@@ -25,7 +25,7 @@ def book(database, actor, citizen_id, mentor_id, start: datetime, minutes: int, 
          today: date = date(2026, 11, 1)) -> int:
     return create_appointment(Context(database, actor), AppointmentInput(
         citizen_id=citizen_id, mentor_ids=(mentor_id,), starts_at=start,
-        duration_minutes=minutes, form="home_visit", rrule=rule), today=today)
+        duration_minutes=minutes, form="home_visit", rrule=rule), today=today).value
 
 
 def weeks_of(database, ids, start, end, today):

@@ -47,7 +47,7 @@ def team(database, admin):
 def absence(database, admin, user_id, start, end, kind="holiday", covers=None):
     return create_absence(Context(database, admin), AbsenceInput(
         user_id=user_id, kind=kind, start_on=start, end_on=end, covers=covers or {}),
-        today=TODAY)
+        today=TODAY).value
 
 
 def test_manager_lists_current_and_upcoming_first_and_a_mentor_only_her_own(
@@ -69,31 +69,32 @@ def test_manager_lists_current_and_upcoming_first_and_a_mentor_only_her_own(
 
 
 def test_edit_merges_other_fields_and_reports_a_clash(database, admin, team):
+    context = Context(database, admin)
     mette, vera, anna = team
     absence_id = absence(database, admin, mette, date(2030, 3, 16), date(2030, 3, 20))
-    [row] = absences_to_manage(Context(database, admin), today=TODAY)
+    [row] = absences_to_manage(context, today=TODAY)
     loaded = row.values()
     # Someone else adds a substitute for Anna (and the version moves on).
-    edit_absence(Context(database, admin), absence_id, row.version, {"covers": {anna: vera}}, loaded,
+    edit_absence(context, absence_id, row.version, {"covers": {anna: vera}}, loaded,
                  today=TODAY)
     # My stale edit of the note merges: their substitute stays.
-    edit_absence(Context(database, admin), absence_id, row.version, {"note": "Ferie i Skagen"},
+    edit_absence(context, absence_id, row.version, {"note": "Ferie i Skagen"},
                  loaded, today=TODAY)
-    [saved] = absences_to_manage(Context(database, admin), today=TODAY)
+    [saved] = absences_to_manage(context, today=TODAY)
     assert (saved.note, saved.covers) == ("Ferie i Skagen", ((anna, vera),))
     assert saved.version == row.version + 2
     # A stale edit of the same field is a conflict carrying both sides; nothing is saved.
     with pytest.raises(EditConflict) as raised:
-        edit_absence(Context(database, admin), absence_id, row.version, {"note": "Kursus"}, loaded,
+        edit_absence(context, absence_id, row.version, {"note": "Kursus"}, loaded,
                      today=TODAY)
     [clash] = raised.value.conflicts
     assert (clash.field, clash.mine, clash.theirs) == ("note", "Kursus", "Ferie i Skagen")
     assert raised.value.current_version == saved.version
     # Bad input in an edit: a Danish message, nothing changed.
     with pytest.raises(InvalidInput, match="før den første"):
-        edit_absence(Context(database, admin), absence_id, saved.version,
+        edit_absence(context, absence_id, saved.version,
                      {"end_on": date(2030, 3, 1)}, saved.values(), today=TODAY)
-    [after] = absences_to_manage(Context(database, admin), today=TODAY)
+    [after] = absences_to_manage(context, today=TODAY)
     assert after.end_on == date(2030, 3, 20) and after.version == saved.version
     with database.read_session() as session:
         details = session.scalars(select(AuditEvent.detail).where(
@@ -107,7 +108,7 @@ def test_deleting_a_course_with_attendance_needs_confirmation_and_keeps_contacts
     course_id = create_group_course(Context(database, admin), GroupCourseInput(
         name="Madklub", weekday=2, start_time=time(13), duration_minutes=90,
         starts_on=date(2030, 3, 6), leader_ids=(mette,), participant_ids=(anna,)),
-        today=TODAY)
+        today=TODAY).value
     assert registered_attendance(Context(database, admin), course_id).contacts == 0
     register_attendance(Context(database, admin), course_id, date(2030, 3, 6), [anna], today=TODAY)
     [course] = list_group_courses(Context(database, admin))
@@ -146,7 +147,7 @@ def test_this_and_following_on_a_count_series_keeps_its_end(database, admin, tea
     mette, _vera, anna = team
     series = create_appointment(Context(database, admin), AppointmentInput(
         citizen_id=anna, mentor_ids=(mette,), starts_at=datetime(2030, 1, 7, 10),
-        duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5"), today=TODAY)
+        duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5"), today=TODAY).value
     # One date removed before the split still uses up the count (RFC 5545 EXDATE).
     from mentordesk.schedule import delete_appointment, get_appointment
 

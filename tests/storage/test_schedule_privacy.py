@@ -40,7 +40,7 @@ def two_caseloads(database, admin):
         ids[name] = create_appointment(Context(database, admin), AppointmentInput(
             citizen_id=citizen, mentor_ids=(mentor,), starts_at=datetime(2026, 11, 3, hour),
             duration_minutes=60, form="home_visit", place=f"Hjemme hos {name}",
-            note=f"Note om {name}"), today=TODAY)
+            note=f"Note om {name}"), today=TODAY).value
     return resolve_actor(database, "mia"), ids, my_citizen
 
 
@@ -78,6 +78,7 @@ def test_staffed_hours_default_and_coordinator_only(database, admin, two_caseloa
     with pytest.raises(AccessDenied):
         set_staffed_hours(Context(database, mia), late)
     with pytest.raises(InvalidInput, match="Mandag"):
-        set_staffed_hours(Context(database, admin), StaffedHours(((time(9), time(8)),) + late.days[1:]))
+        set_staffed_hours(Context(database, admin),
+                          StaffedHours(((time(9), time(8)),) + late.days[1:]))
     set_staffed_hours(Context(database, admin), late)
     assert staffed_hours(database) == late

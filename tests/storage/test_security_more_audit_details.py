@@ -139,7 +139,7 @@ def _economy_calls(database, admin, citizen_id: int) -> None:
         SheetLine.filled(EconomySection.INCOME, f"Løn til {FIRST}", Frequency.MONTHLY,
                          1_500_000),
         SheetLine.filled(EconomySection.EXPENSE, "Husleje", Frequency.MONTHLY, 600_000)))
-    saved = save_sheet(Context(database, admin), citizen_id, 2026, 0, sheet)
+    saved = save_sheet(Context(database, admin), citizen_id, 2026, 0, sheet).value
     assert load_sheet(Context(database, admin), citizen_id, 2026).version == saved.version
     take_snapshot(Context(database, admin), citizen_id, 2026)
     create_debt(Context(database, admin), citizen_id, DebtInput(

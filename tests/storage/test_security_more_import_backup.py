@@ -115,7 +115,7 @@ def _rent(sheet: Sheet) -> int:
 
 def _exported(database, admin, citizen, tmp_path) -> Path:
     """A workbook with rent 5.000 kr.; the stored year then moves to 6.000 kr."""
-    saved = save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen, 500_000))
+    saved = save_sheet(Context(database, admin), citizen, YEAR, 0, _sheet(citizen, 500_000)).value
     path = tmp_path / "overblik.xlsx"
     export_xlsx(Context(database, admin), citizen, YEAR, path, today=TODAY)
     save_sheet(Context(database, admin), citizen, YEAR, saved.version,
