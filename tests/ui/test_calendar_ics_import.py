@@ -34,8 +34,8 @@ def outlook_file(path, monday: date):
     return path
 
 
-def open_calendar(qtbot, workspace, runner) -> CalendarPage:
-    page = CalendarPage(workspace, runner, "Kalender", today=date.today())
+def open_calendar(qtbot, workspace, make_ops) -> CalendarPage:
+    page = CalendarPage(make_ops(workspace), "Kalender", today=date.today())
     qtbot.addWidget(page)
     page.resize(1300, 900)
     with qtbot.waitSignals([page.scene_loaded, page.choices_loaded], timeout=10_000):
@@ -54,8 +54,8 @@ def import_through_the_action(qtbot, page, path):
     return dialog
 
 
-def test_import_shows_busy_blocks_in_the_week(qtbot, workspace, runner, tmp_path):
-    page = open_calendar(qtbot, workspace, runner)
+def test_import_shows_busy_blocks_in_the_week(qtbot, workspace, make_ops, tmp_path):
+    page = open_calendar(qtbot, workspace, make_ops)
     assert page.import_button.text() == "Importér fra Outlook (ICS)…"
     monday = page.today - timedelta(days=page.today.weekday())
     path = outlook_file(tmp_path / "outlook.ics", monday)
@@ -76,8 +76,8 @@ def test_import_shows_busy_blocks_in_the_week(qtbot, workspace, runner, tmp_path
     assert len(page.scene.blocks) == 2
 
 
-def test_malformed_file_shows_a_danish_message(qtbot, workspace, runner, tmp_path):
-    page = open_calendar(qtbot, workspace, runner)
+def test_malformed_file_shows_a_danish_message(qtbot, workspace, make_ops, tmp_path):
+    page = open_calendar(qtbot, workspace, make_ops)
     path = tmp_path / "broken.ics"
     path.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n")
     page.import_button.click()
