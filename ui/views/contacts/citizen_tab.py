@@ -87,9 +87,8 @@ class ContactsTab(CitizenTab):
         self.table.edit_requested.connect(self.actions.edit)
         self.table.delete_requested.connect(self.actions.delete)
         self._build()
-        new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new_shortcut.activated.connect(self.new_contact)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_contact,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ops.hub.changed.connect(self._on_changes)
         self.show_citizen(None)
 
