@@ -102,7 +102,8 @@ def test_group_course_attendance_creates_contacts(qtbot, workspace, make_ops):
 
 def test_absence_with_a_substitute_per_citizen(qtbot, workspace, make_ops):
     actor = workspace.actor
-    substitute = create_user(Context(workspace.database, actor), NewUser("vikar", "Vera Vikar"))
+    substitute = create_user(Context(workspace.database, actor),
+                             NewUser("vikar", "Vera Vikar")).value
     assign_mentor(Context(workspace.database, actor), GITTE, actor.user_id, "primary")
     mentors = [(actor.user_id, actor.full_name), (substitute, "Vera Vikar")]
     dialog = AbsenceDialog(make_ops(workspace), citizens=[], mentors=mentors)

@@ -42,7 +42,8 @@ def workspace(database_path, make_database):
 
 @pytest.fixture
 def vera(workspace):
-    return create_user(Context(workspace.database, workspace.actor), NewUser("vikar", "Vera Vikar"))
+    return create_user(Context(workspace.database, workspace.actor),
+                       NewUser("vikar", "Vera Vikar")).value
 
 
 def open_calendar(qtbot, workspace, make_ops, today: date | None = None) -> CalendarPage:
@@ -69,10 +70,10 @@ def cells(manager, row: int) -> list[str]:
 def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, make_ops, vera):
     actor, today = workspace.actor, date.today()
     past = create_absence(Context(workspace.database, actor), AbsenceInput(
-        actor.user_id, "holiday", today - timedelta(days=40), today - timedelta(days=30)))
+        actor.user_id, "holiday", today - timedelta(days=40), today - timedelta(days=30))).value
     coming = create_absence(Context(workspace.database, actor), AbsenceInput(
         actor.user_id, "course", today + timedelta(days=10), today + timedelta(days=12),
-        note="Førstehjælp"))
+        note="Førstehjælp")).value
     page = open_calendar(qtbot, workspace, make_ops)
     manager = open_manager(qtbot, page)
     assert manager.windowTitle() == "Fravær"
@@ -131,7 +132,7 @@ def test_stale_edit_opens_the_conflict_dialog(qtbot, workspace, make_ops, vera):
     actor, today = workspace.actor, date.today()
     absence_id = create_absence(Context(workspace.database, actor), AbsenceInput(
         actor.user_id, "holiday", today + timedelta(days=3), today + timedelta(days=5),
-        note="Sommerhus"))
+        note="Sommerhus")).value
     page = open_calendar(qtbot, workspace, make_ops)
     manager = open_manager(qtbot, page)
     manager.table.selectRow(0)
@@ -159,7 +160,7 @@ def test_a_mentor_manages_only_her_own_and_sees_no_staffed_hours_button(
     create_absence(Context(workspace.database, workspace.actor), AbsenceInput(
         workspace.actor.user_id, "holiday", date.today(), date.today()))
     mine = create_absence(Context(workspace.database, workspace.actor), AbsenceInput(
-        vera, "course", date.today(), date.today() + timedelta(days=1)))
+        vera, "course", date.today(), date.today() + timedelta(days=1))).value
     mentor = load_workspace(workspace.database, login="vikar")
     page = open_calendar(qtbot, mentor, make_ops)
     assert not page.staffed_button.isVisible()

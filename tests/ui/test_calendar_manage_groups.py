@@ -50,7 +50,7 @@ def course(workspace):
     course_id = create_group_course(Context(workspace.database, workspace.actor), GroupCourseInput(
         name="Madklub", weekday=first.weekday(), start_time=time(13), duration_minutes=90,
         starts_on=first, place="Køkkenet", leader_ids=(workspace.actor.user_id,),
-        participant_ids=(GITTE, HENRIK)))
+        participant_ids=(GITTE, HENRIK))).value
     register_attendance(Context(workspace.database, workspace.actor), course_id, first, [GITTE])
     return course_id, first
 
@@ -146,7 +146,7 @@ def test_this_and_following_keeps_a_count_series_end(qtbot, workspace, make_ops)
     actor = workspace.actor
     series = create_appointment(Context(workspace.database, actor), AppointmentInput(
         citizen_id=GITTE, mentor_ids=(actor.user_id,), starts_at=datetime(2030, 1, 7, 10),
-        duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5"))
+        duration_minutes=60, form="phone", rrule="FREQ=WEEKLY;COUNT=5")).value
     # 14-01 is taken out first: it still uses up one of the five dates.
     delete_appointment(Context(workspace.database, actor), series,
                        get_appointment(Context(workspace.database, actor), series).version,

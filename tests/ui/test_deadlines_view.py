@@ -40,7 +40,7 @@ def workspace(database):
 def add_case(database, actor, name: str, *, grant_start: date) -> int:
     first, last = name.rsplit(" ", 1)
     citizen_id = create_citizen(Context(database, actor), NewCitizen(
-        first_name=first, last_name=last, status=CitizenStatus.ACTIVE))
+        first_name=first, last_name=last, status=CitizenStatus.ACTIVE)).value
     with database.session() as session:
         basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §85"))
         session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=grant_start))

@@ -31,7 +31,7 @@ def workspace(database_path, make_database):
     workspace = load_workspace(database)
     actor = workspace.actor
     basis = next(b.id for b in load_catalogue(database).legal_bases if b.code == "SEL §85")
-    authority = create_authority(Context(database, actor), AuthorityInput("Aarhus Kommune"))
+    authority = create_authority(Context(database, actor), AuthorityInput("Aarhus Kommune")).value
     create_grant(Context(database, actor), GITTE, GrantInput(
         legal_basis_id=basis, start_on=date(2026, 12, 1), authority_id=authority.id,
         hours_min_minutes=120, hours_max_minutes=240, price_model="per_hour",

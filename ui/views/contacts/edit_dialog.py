@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, FieldConflict
 from mentordesk.services.contacts import (
@@ -60,6 +61,7 @@ class ContactEditDialog(QDialog):
         self.setWindowTitle(self.tr("Edit contact"))
         self._ops = ops
         self.contact_id = contact_id
+        self._citizen_id: int | None = None
         self._version = 0
         self._original: dict[str, Any] = {}
         self._goal_titles: dict[int, str] = {}
@@ -104,6 +106,7 @@ class ContactEditDialog(QDialog):
         self._goal_titles = {goal.id: goal.title for goal in loaded.goals}
         self.form.set_choices(partners, loaded.goals, [], detail.mentor_id)
         self.form.load(detail)
+        self._citizen_id = detail.citizen_id
         self._version, self._original = detail.version, detail.editable_values()
         info = self.tr("Logged by {mentor}.").format(mentor=detail.mentor_name)
         if detail.consent_override_reason:
@@ -134,6 +137,9 @@ class ContactEditDialog(QDialog):
         self.accept()  # the lists reload from the change hub
 
     def _on_conflict(self, conflict: EditConflict) -> None:
+        # Someone else saved this contact meanwhile: every list showing it is stale too,
+        # even if resolving ends up saving nothing new.
+        self._ops.hub.publish(Changes.of(Kind.CONTACTS, citizen=self._citizen_id))
         shown = [self._shown_conflict(item) for item in conflict.conflicts]
         dialog = ConflictDialog(shown, self._labels(), shown=lambda value: value.text,
                                 parent=self)
