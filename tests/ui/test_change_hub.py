@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.kernel.context import Context
@@ -84,6 +85,8 @@ def deadline_kinds(page) -> list[tuple[str, str]]:
 
 def edit_attendance_in_the_dialog(qtbot, tab, *, attended: bool):
     """Open the listed contact with Enter, as a user does, and tick attendance."""
+    tab.activateWindow()  # the other pages are windows of their own here
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=TIMEOUT)
     tab.table.setCurrentIndex(tab.table.rows_model.index(0, 0))
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
