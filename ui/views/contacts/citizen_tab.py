@@ -163,8 +163,9 @@ class ContactsTab(CitizenTab):
             self._load()
 
     def _on_changes(self, changes: Changes) -> None:
-        if self.citizen_id is None or not (changes.touches(Kind.CONTACTS)
-                                           and changes.concerns(self.citizen_id)):
+        shows_them = (self.citizen_id is not None and changes.touches(Kind.CONTACTS)
+                      and changes.concerns(self.citizen_id))
+        if not shows_them:
             return
         if self.isVisible():
             self.refresh()
