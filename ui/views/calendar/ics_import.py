@@ -76,7 +76,7 @@ class IcsImportDialog(QDialog):
     def import_from(self, path: Path) -> None:
         self.import_button.setEnabled(False)
         # Errors (a malformed file, no access) come back as a Danish message box.
-        task = self._ops.run(import_file, self.mentor_combo.currentData(), path, owner=self,
+        task = self._ops.run(_import_file, self.mentor_combo.currentData(), path, owner=self,
                              slot="import", label=self.tr("Importing…"),
                              done=self._on_imported)
         task.finished.connect(lambda: self.import_button.setEnabled(True))
@@ -95,7 +95,7 @@ class IcsImportDialog(QDialog):
         box.open()
 
 
-def import_file(context: Context, mentor_id: int, path: Path) -> IcsImportResult:
+def _import_file(context: Context, mentor_id: int, path: Path) -> IcsImportResult:
     """Read the file on the worker (never on the GUI thread) and import it."""
     return import_ics(context, mentor_id, read_limited(path))
 
