@@ -29,6 +29,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from mentordesk.demo import build_demo  # noqa: E402
+from ui.operations import ChangeHub, Operations  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 from ui.views.calendar.page import CalendarPage  # noqa: E402
 from ui.workspace import load_workspace  # noqa: E402
@@ -107,7 +108,7 @@ def main() -> None:
               f"({time.perf_counter() - started:.1f} s to build)")
         runner = TaskRunner()
         workspace = load_workspace(database)
-        page = CalendarPage(workspace, runner, "Kalender", today=today)
+        page = CalendarPage(Operations(workspace, runner, ChangeHub()), "Kalender", today=today)
         page.resize(1400, 900)
         page.show()
         results: dict[str, list[tuple[float, float, float, int]]] = {"empty": [], "team": []}

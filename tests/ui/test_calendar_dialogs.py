@@ -34,14 +34,14 @@ def workspace(database_path, make_database):
     return load_workspace(database)
 
 
-def test_ics_with_details_asks_first_and_default_has_initials_only(qtbot, workspace, runner,
+def test_ics_with_details_asks_first_and_default_has_initials_only(qtbot, workspace, make_ops,
                                                                   tmp_path):
     today = date.today()
     create_appointment(Context(workspace.database, workspace.actor), AppointmentInput(
         citizen_id=GITTE, mentor_ids=(workspace.actor.user_id,),
         starts_at=datetime.combine(today, time(9)),
         duration_minutes=60, form="home_visit", note="Hemmelig note om Gitte"))
-    dialog = IcsExportDialog(workspace, runner, mentors=[], today=today)
+    dialog = IcsExportDialog(make_ops(workspace), mentors=[], today=today)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.details_check.setChecked(True)
@@ -59,7 +59,7 @@ def test_ics_with_details_asks_first_and_default_has_initials_only(qtbot, worksp
     assert "Gitte" not in plain.read_text(encoding="utf-8")
     assert "Hemmelig" not in plain.read_text(encoding="utf-8")
 
-    dialog = IcsExportDialog(workspace, runner, mentors=[], today=today)
+    dialog = IcsExportDialog(make_ops(workspace), mentors=[], today=today)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.details_check.setChecked(True)
@@ -71,10 +71,10 @@ def test_ics_with_details_asks_first_and_default_has_initials_only(qtbot, worksp
     assert "Gitte Gram" in detailed.read_text(encoding="utf-8")
 
 
-def test_group_course_attendance_creates_contacts(qtbot, workspace, runner):
+def test_group_course_attendance_creates_contacts(qtbot, workspace, make_ops):
     citizens = [(GITTE, "Gitte Gram"), (HENRIK, "Henrik Holm")]
     mentors = [(workspace.actor.user_id, workspace.actor.full_name)]
-    dialog = GroupCoursesDialog(workspace, runner, citizens=citizens, mentors=mentors)
+    dialog = GroupCoursesDialog(make_ops(workspace), citizens=citizens, mentors=mentors)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.courses_loaded, timeout=10_000):
         dialog.show()
@@ -100,13 +100,13 @@ def test_group_course_attendance_creates_contacts(qtbot, workspace, runner):
     assert [c.attended for c in henrik] == [False]
 
 
-def test_absence_with_a_substitute_per_citizen(qtbot, workspace, runner):
+def test_absence_with_a_substitute_per_citizen(qtbot, workspace, make_ops):
     actor = workspace.actor
     substitute = create_user(Context(workspace.database, actor),
                              NewUser("vikar", "Vera Vikar")).value
     assign_mentor(Context(workspace.database, actor), GITTE, actor.user_id, "primary")
     mentors = [(actor.user_id, actor.full_name), (substitute, "Vera Vikar")]
-    dialog = AbsenceDialog(workspace, runner, citizens=[], mentors=mentors)
+    dialog = AbsenceDialog(make_ops(workspace), citizens=[], mentors=mentors)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: GITTE in dialog.cover_combos, timeout=10_000)
@@ -117,11 +117,11 @@ def test_absence_with_a_substitute_per_citizen(qtbot, workspace, runner):
     select_data(dialog.cover_combos[GITTE], substitute)
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
-    [absence] = list_absences(Context(workspace.database, actor),
-                              date(2030, 2, 1), date(2030, 2, 28))
+    [absence] = list_absences(Context(workspace.database, actor), date(2030, 2, 1),
+                              date(2030, 2, 28))
     assert (absence.kind, absence.covers) == ("sickness", ((GITTE, substitute),))
 
-    dialog = AbsenceDialog(workspace, runner, citizens=[], mentors=mentors)
+    dialog = AbsenceDialog(make_ops(workspace), citizens=[], mentors=mentors)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.from_edit.set_date(date(2030, 2, 8))

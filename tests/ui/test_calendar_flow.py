@@ -37,8 +37,8 @@ def workspace(database_path, make_database):
     return workspace
 
 
-def open_calendar(qtbot, workspace, runner, today: date | None = None) -> CalendarPage:
-    page = CalendarPage(workspace, runner, "Kalender", today=today)
+def open_calendar(qtbot, workspace, make_ops, today: date | None = None) -> CalendarPage:
+    page = CalendarPage(make_ops(workspace), "Kalender", today=today)
     qtbot.addWidget(page)
     page.resize(1300, 900)
     with qtbot.waitSignals([page.scene_loaded, page.choices_loaded], timeout=10_000):
@@ -50,10 +50,10 @@ def blocks_titled(page: CalendarPage, title: str):
     return [block for block in page.scene.blocks if block.occurrence.title == title]
 
 
-def test_book_show_mark_done_and_hours_follow(qtbot, workspace, runner):
+def test_book_show_mark_done_and_hours_follow(qtbot, workspace, make_ops):
     today = date.today()
-    page = open_calendar(qtbot, workspace, runner)
-    hours = HoursPage(workspace, runner, "Timer")
+    page = open_calendar(qtbot, workspace, make_ops)
+    hours = HoursPage(make_ops(workspace), "Timer")
     qtbot.addWidget(hours)
     with qtbot.waitSignal(hours.loaded, timeout=10_000):
         hours.show()
@@ -103,8 +103,8 @@ def test_book_show_mark_done_and_hours_follow(qtbot, workspace, runner):
     assert hours.citizen_model.index(0, 5).data() == "Under (mangler 0,5 t)"
 
 
-def test_recurring_this_and_following_from_the_dialog(qtbot, workspace, runner):
-    page = open_calendar(qtbot, workspace, runner)
+def test_recurring_this_and_following_from_the_dialog(qtbot, workspace, make_ops):
+    page = open_calendar(qtbot, workspace, make_ops)
     dialog = page.actions.new_appointment(datetime(2030, 1, 7, 10, 0))
     select_data(dialog.citizen_combo, GITTE)
     dialog.repeat_check.setChecked(True)
@@ -142,8 +142,8 @@ def test_recurring_this_and_following_from_the_dialog(qtbot, workspace, runner):
     assert block.occurrence.starts_at == datetime(2030, 1, 14, 11)
 
 
-def test_holiday_is_shaded_and_named_in_the_week(qtbot, workspace, runner):
-    page = open_calendar(qtbot, workspace, runner, today=date(2026, 12, 21))
+def test_holiday_is_shaded_and_named_in_the_week(qtbot, workspace, make_ops):
+    page = open_calendar(qtbot, workspace, make_ops, today=date(2026, 12, 21))
     assert page.period_label.text() == "Uge 52 · 21.–27. december 2026"
     christmas = page.scene.facts(date(2026, 12, 25))
     assert christmas.holiday == "Juledag"
@@ -157,8 +157,8 @@ def test_holiday_is_shaded_and_named_in_the_week(qtbot, workspace, runner):
     assert QColor(image.pixel(int(wednesday), HEADER_HEIGHT - 2)) != HOLIDAY_FILL
 
 
-def test_keyboard_moves_weeks_and_t_returns_to_today(qtbot, workspace, runner):
-    page = open_calendar(qtbot, workspace, runner, today=date(2026, 11, 23))
+def test_keyboard_moves_weeks_and_t_returns_to_today(qtbot, workspace, make_ops):
+    page = open_calendar(qtbot, workspace, make_ops, today=date(2026, 11, 23))
     assert page.period_label.text() == "Uge 48 · 23.–29. november 2026"
     page.activateWindow()
     page.time_grid.body.setFocus()
@@ -177,14 +177,14 @@ def test_keyboard_moves_weeks_and_t_returns_to_today(qtbot, workspace, runner):
     assert page.scene.first == date(2026, 10, 26) and page.scene.last == date(2026, 12, 6)
 
 
-def test_double_booking_is_marked_with_its_reason(qtbot, workspace, runner):
+def test_double_booking_is_marked_with_its_reason(qtbot, workspace, make_ops):
     start = datetime(2030, 3, 5, 9, 0)
     for minutes in (0, 30):
         create_appointment(Context(workspace.database, workspace.actor), AppointmentInput(
             citizen_id=GITTE, mentor_ids=(workspace.actor.user_id,),
             starts_at=start + timedelta(minutes=minutes), duration_minutes=60,
             form="phone"))
-    page = open_calendar(qtbot, workspace, runner, today=date(2030, 3, 4))
+    page = open_calendar(qtbot, workspace, make_ops, today=date(2030, 3, 4))
     assert len(page.scene.blocks) == 2
     assert {block.lanes for block in page.scene.blocks} == {2}  # side by side
     for block in page.scene.blocks:
@@ -202,12 +202,12 @@ def test_double_booking_is_marked_with_its_reason(qtbot, workspace, runner):
                                                    "05-03-2030 09:00: ")
 
 
-def test_delete_only_this_date_and_filter_by_citizen_in_day_view(qtbot, workspace, runner):
+def test_delete_only_this_date_and_filter_by_citizen_in_day_view(qtbot, workspace, make_ops):
     create_appointment(Context(workspace.database, workspace.actor), AppointmentInput(
         citizen_id=GITTE, mentor_ids=(workspace.actor.user_id,),
         starts_at=datetime(2030, 4, 1, 9, 0), duration_minutes=45, form="online",
         rrule="FREQ=WEEKLY;COUNT=3"))
-    page = open_calendar(qtbot, workspace, runner, today=date(2030, 4, 8))
+    page = open_calendar(qtbot, workspace, make_ops, today=date(2030, 4, 8))
     page.scope_combo.setCurrentIndex(page.scope_combo.findData("citizen"))
     with qtbot.waitSignal(page.scene_loaded, timeout=10_000):
         select_data(page.choice_combo, GITTE)
@@ -234,16 +234,16 @@ def test_delete_only_this_date_and_filter_by_citizen_in_day_view(qtbot, workspac
     assert [item.starts_at.date() for item in items] == [date(2030, 4, 1), date(2030, 4, 15)]
 
 
-def test_a_mentor_starts_on_their_own_calendar_and_sees_no_billing(qtbot, workspace, runner):
+def test_a_mentor_starts_on_their_own_calendar_and_sees_no_billing(qtbot, workspace, make_ops):
     from mentordesk.services.team import NewUser, create_user
 
     create_user(Context(workspace.database, workspace.actor), NewUser("mette", "Mette Mentor"))
     mentor = load_workspace(workspace.database, login="mette")
-    page = open_calendar(qtbot, mentor, runner)
+    page = open_calendar(qtbot, mentor, make_ops)
     assert page.scope_combo.currentText() == "Mentor"
     assert page.choice_combo.currentText() == "Mette Mentor"
     assert page.scope() == ("mentor", mentor.actor.user_id)
-    hours = HoursPage(mentor, runner, "Timer")
+    hours = HoursPage(make_ops(mentor), "Timer")
     qtbot.addWidget(hours)
     with qtbot.waitSignal(hours.loaded, timeout=10_000):
         hours.show()

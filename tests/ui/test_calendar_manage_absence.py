@@ -46,8 +46,8 @@ def vera(workspace):
                        NewUser("vikar", "Vera Vikar")).value
 
 
-def open_calendar(qtbot, workspace, runner, today: date | None = None) -> CalendarPage:
-    page = CalendarPage(workspace, runner, "Kalender", today=today)
+def open_calendar(qtbot, workspace, make_ops, today: date | None = None) -> CalendarPage:
+    page = CalendarPage(make_ops(workspace), "Kalender", today=today)
     qtbot.addWidget(page)
     page.resize(1300, 900)
     with qtbot.waitSignals([page.scene_loaded, page.choices_loaded], timeout=TIMEOUT):
@@ -67,14 +67,14 @@ def cells(manager, row: int) -> list[str]:
     return [manager.table.item(row, column).text() for column in range(5)]
 
 
-def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, runner, vera):
+def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, make_ops, vera):
     actor, today = workspace.actor, date.today()
     past = create_absence(Context(workspace.database, actor), AbsenceInput(
         actor.user_id, "holiday", today - timedelta(days=40), today - timedelta(days=30))).value
     coming = create_absence(Context(workspace.database, actor), AbsenceInput(
         actor.user_id, "course", today + timedelta(days=10), today + timedelta(days=12),
         note="Førstehjælp")).value
-    page = open_calendar(qtbot, workspace, runner)
+    page = open_calendar(qtbot, workspace, make_ops)
     manager = open_manager(qtbot, page)
     assert manager.windowTitle() == "Fravær"
     assert [row.id for row in manager.rows] == [coming, past]  # upcoming first
@@ -128,12 +128,12 @@ def test_manager_lists_edits_and_deletes_absences(qtbot, workspace, runner, vera
     assert len(manager.rows) == 2 and manager.rows[0].start_on == today + timedelta(days=1)
 
 
-def test_stale_edit_opens_the_conflict_dialog(qtbot, workspace, runner, vera):
+def test_stale_edit_opens_the_conflict_dialog(qtbot, workspace, make_ops, vera):
     actor, today = workspace.actor, date.today()
     absence_id = create_absence(Context(workspace.database, actor), AbsenceInput(
         actor.user_id, "holiday", today + timedelta(days=3), today + timedelta(days=5),
         note="Sommerhus")).value
-    page = open_calendar(qtbot, workspace, runner)
+    page = open_calendar(qtbot, workspace, make_ops)
     manager = open_manager(qtbot, page)
     manager.table.selectRow(0)
     editor = manager.edit_selected()
@@ -156,13 +156,13 @@ def test_stale_edit_opens_the_conflict_dialog(qtbot, workspace, runner, vera):
 
 
 def test_a_mentor_manages_only_her_own_and_sees_no_staffed_hours_button(
-        qtbot, workspace, runner, vera):
+        qtbot, workspace, make_ops, vera):
     create_absence(Context(workspace.database, workspace.actor), AbsenceInput(
         workspace.actor.user_id, "holiday", date.today(), date.today()))
     mine = create_absence(Context(workspace.database, workspace.actor), AbsenceInput(
         vera, "course", date.today(), date.today() + timedelta(days=1))).value
     mentor = load_workspace(workspace.database, login="vikar")
-    page = open_calendar(qtbot, mentor, runner)
+    page = open_calendar(qtbot, mentor, make_ops)
     assert not page.staffed_button.isVisible()
     manager = open_manager(qtbot, page)
     assert [manager.mentor_combo.itemText(i) for i in range(manager.mentor_combo.count())] \
@@ -177,8 +177,8 @@ def saturday_at_eleven(page) -> QColor:
     return QColor(body.grab().toImage().pixel(int(x), int(11.5 * HOUR_HEIGHT)))
 
 
-def test_staffed_hours_editor_saves_and_the_calendar_repaints(qtbot, workspace, runner):
-    page = open_calendar(qtbot, workspace, runner, today=date(2030, 4, 1))  # a Monday
+def test_staffed_hours_editor_saves_and_the_calendar_repaints(qtbot, workspace, make_ops):
+    page = open_calendar(qtbot, workspace, make_ops, today=date(2030, 4, 1))  # a Monday
     monday = page.scene.facts(date(2030, 4, 1))
     saturday = page.scene.facts(date(2030, 4, 6))
     assert (monday.staffed, saturday.staffed) == ((7 * 60, 19 * 60), None)

@@ -55,9 +55,9 @@ def course(workspace):
     return course_id, first
 
 
-def open_dialog(qtbot, workspace, runner, course_id, held_on):
+def open_dialog(qtbot, workspace, make_ops, course_id, held_on):
     dialog = GroupCoursesDialog(
-        workspace, runner, citizens=[(GITTE, "Gitte Gram"), (HENRIK, "Henrik Holm")],
+        make_ops(workspace), citizens=[(GITTE, "Gitte Gram"), (HENRIK, "Henrik Holm")],
         mentors=[(workspace.actor.user_id, workspace.actor.full_name)],
         course_id=course_id, held_on=held_on)
     qtbot.addWidget(dialog)
@@ -66,10 +66,10 @@ def open_dialog(qtbot, workspace, runner, course_id, held_on):
     return dialog
 
 
-def test_cancel_and_reinstate_one_session_in_the_dialog(qtbot, workspace, runner, course):
+def test_cancel_and_reinstate_one_session_in_the_dialog(qtbot, workspace, make_ops, course):
     course_id, first = course
     coming = first + timedelta(weeks=3)
-    dialog = open_dialog(qtbot, workspace, runner, course_id, first)
+    dialog = open_dialog(qtbot, workspace, make_ops, course_id, first)
     assert dialog.session_combo.currentText().endswith("✓")
     assert not dialog.cancel_session_button.isEnabled()  # attendance registered
     select_day(dialog.session_combo, coming)
@@ -81,21 +81,20 @@ def test_cancel_and_reinstate_one_session_in_the_dialog(qtbot, workspace, runner
     assert dialog.message_label.text().endswith("er aflyst.")
     assert dialog.cancel_session_button.text() == "Genoptag mødet"
     assert not dialog.register_button.isEnabled()
-    [item] = [i for i in calendar_items(Context(workspace.database, workspace.actor), coming, coming)
-              if i.kind == "group"]
+    context = Context(workspace.database, workspace.actor)
+    [item] = [i for i in calendar_items(context, coming, coming) if i.kind == "group"]
     assert item.cancelled
     with qtbot.waitSignal(dialog.sessions_loaded, timeout=TIMEOUT):
         dialog.cancel_session_button.click()
     assert "(aflyst)" not in dialog.session_combo.currentText()
-    [item] = [i for i in calendar_items(Context(workspace.database, workspace.actor), coming, coming)
-              if i.kind == "group"]
+    [item] = [i for i in calendar_items(context, coming, coming) if i.kind == "group"]
     assert not item.cancelled
 
 
-def test_cancel_a_session_from_the_calendar_menu(qtbot, workspace, runner, course):
+def test_cancel_a_session_from_the_calendar_menu(qtbot, workspace, make_ops, course):
     _course_id, first = course
     coming = first + timedelta(weeks=3)
-    page = CalendarPage(workspace, runner, "Kalender", today=coming)
+    page = CalendarPage(make_ops(workspace), "Kalender", today=coming)
     qtbot.addWidget(page)
     page.resize(1300, 900)
     with qtbot.waitSignals([page.scene_loaded, page.choices_loaded], timeout=TIMEOUT):
@@ -114,9 +113,9 @@ def test_cancel_a_session_from_the_calendar_menu(qtbot, workspace, runner, cours
 
 
 def test_deleting_a_course_with_attendance_warns_and_keeps_contacts(qtbot, workspace,
-                                                                    runner, course):
+                                                                    make_ops, course):
     course_id, first = course
-    dialog = open_dialog(qtbot, workspace, runner, course_id, first)
+    dialog = open_dialog(qtbot, workspace, make_ops, course_id, first)
     assert dialog.delete_course_button.isEnabled()
     dialog.delete_course_button.click()
     qtbot.waitUntil(lambda: dialog.question is not None and dialog.question.isVisible(),
@@ -143,7 +142,7 @@ def test_deleting_a_course_with_attendance_warns_and_keeps_contacts(qtbot, works
     assert [c.attended for c in henrik] == [False]
 
 
-def test_this_and_following_keeps_a_count_series_end(qtbot, workspace, runner):
+def test_this_and_following_keeps_a_count_series_end(qtbot, workspace, make_ops):
     actor = workspace.actor
     series = create_appointment(Context(workspace.database, actor), AppointmentInput(
         citizen_id=GITTE, mentor_ids=(actor.user_id,), starts_at=datetime(2030, 1, 7, 10),
@@ -152,7 +151,7 @@ def test_this_and_following_keeps_a_count_series_end(qtbot, workspace, runner):
     delete_appointment(Context(workspace.database, actor), series,
                        get_appointment(Context(workspace.database, actor), series).version,
                        scope=EditScope.THIS, occurrence_start=datetime(2030, 1, 14, 10))
-    page = CalendarPage(workspace, runner, "Kalender", today=date(2030, 1, 21))
+    page = CalendarPage(make_ops(workspace), "Kalender", today=date(2030, 1, 21))
     qtbot.addWidget(page)
     page.resize(1300, 900)
     with qtbot.waitSignals([page.scene_loaded, page.choices_loaded], timeout=TIMEOUT):

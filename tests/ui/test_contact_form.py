@@ -13,7 +13,6 @@ from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, list_citizens
 from mentordesk.services.contacts import get_contact
 from mentordesk.storage.models import Consent, Goal, Partner
-from ui.operations import ChangeHub, Operations
 from ui.views.contacts import create_citizen_tab
 from ui.views.contacts.table_model import Column
 from ui.workspace import load_workspace
@@ -35,8 +34,8 @@ def citizen_id(workspace) -> int:
 
 
 @pytest.fixture
-def tab(qtbot, workspace, citizen_id, runner):
-    contacts_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+def tab(qtbot, workspace, citizen_id, make_ops):
+    contacts_tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(contacts_tab)
     contacts_tab.show()
     qtbot.waitExposed(contacts_tab)
@@ -139,7 +138,7 @@ def test_two_contacts_logged_with_the_keyboard_show_newest_first(qtbot, tab):
     assert tab.rate_label.text() == "Mødestabilitet: 100 % (1 af 1)"
 
 
-def test_enter_outside_the_note_saves_and_enter_in_the_note_is_a_new_line(qtbot, tab):
+def test_enter_outside_the_note_saves_and_enter_in_the_note_is_a_new_line(qtbot, workspace, tab):
     form = tab.form
     form.note_edit.setFocus()
     type_text(qtbot, "linje 1")
@@ -148,7 +147,7 @@ def test_enter_outside_the_note_saves_and_enter_in_the_note_is_a_new_line(qtbot,
     assert form.note_edit.toPlainText() == "linje 1\nlinje 2"
     form.place_edit.setFocus()
     contact_id = save_and_wait(qtbot, tab, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
-    assert get_contact(Context(tab._workspace.database, tab._workspace.actor), contact_id).note == \
+    assert get_contact(Context(workspace.database, workspace.actor), contact_id).note == \
         "linje 1\nlinje 2"
 
 
@@ -180,8 +179,8 @@ def test_alt_arrows_change_the_day_and_minus_after_digits_separates(qtbot, tab):
     assert edit.value().day == 3
 
 
-def test_partner_without_consent_asks_for_a_reason_and_stores_it(qtbot, tab, citizen_id):
-    database = tab._workspace.database
+def test_partner_without_consent_asks_for_a_reason_and_stores_it(qtbot, workspace, tab, citizen_id):
+    database = workspace.database
     with database.session() as session:
         session.add(Partner(name="Lægehuset <Vest> & Co", kind="gp"))
     tab.show_citizen(citizen_id)  # reload the choices
@@ -202,13 +201,13 @@ def test_partner_without_consent_asks_for_a_reason_and_stores_it(qtbot, tab, cit
     with qtbot.waitSignal(tab.contact_saved, timeout=TIMEOUT) as saved:
         qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
 
-    detail = get_contact(Context(database, tab._workspace.actor), saved.args[0])
+    detail = get_contact(Context(database, workspace.actor), saved.args[0])
     assert detail.consent_override_reason == "Akut <indlæggelse> & aftalt"
     assert detail.partner_name == "Lægehuset <Vest> & Co"
 
 
-def test_cancelled_consent_question_saves_nothing(qtbot, tab, citizen_id):
-    database = tab._workspace.database
+def test_cancelled_consent_question_saves_nothing(qtbot, workspace, tab, citizen_id):
+    database = workspace.database
     with database.session() as session:
         session.add(Partner(name="Jobcenter Nord", kind="jobcenter"))
     tab.show_citizen(citizen_id)
@@ -226,8 +225,8 @@ def test_cancelled_consent_question_saves_nothing(qtbot, tab, citizen_id):
     assert tab.table.rows_model.total_count() == 0
 
 
-def test_partner_with_consent_saves_without_a_question(qtbot, tab, citizen_id):
-    database = tab._workspace.database
+def test_partner_with_consent_saves_without_a_question(qtbot, workspace, tab, citizen_id):
+    database = workspace.database
     with database.session() as session:
         partner = Partner(name="Distriktspsykiatrien", kind="psychiatry")
         session.add(partner)
@@ -242,12 +241,12 @@ def test_partner_with_consent_saves_without_a_question(qtbot, tab, citizen_id):
     contact_id = save_and_wait(qtbot, tab)
 
     assert tab.flow.reason_dialog is None
-    detail = get_contact(Context(database, tab._workspace.actor), contact_id)
+    detail = get_contact(Context(database, workspace.actor), contact_id)
     assert detail.partner_name == "Distriktspsykiatrien" and detail.consent_override_reason == ""
 
 
-def test_goals_can_be_linked_from_the_checklist(qtbot, tab, citizen_id):
-    database = tab._workspace.database
+def test_goals_can_be_linked_from_the_checklist(qtbot, workspace, tab, citizen_id):
+    database = workspace.database
     with database.session() as session:
         session.add_all([Goal(citizen_id=citizen_id, title="Tjekke e-Boks <selv>", position=1),
                          Goal(citizen_id=citizen_id, title="Mere struktur", position=2)])
@@ -262,11 +261,11 @@ def test_goals_can_be_linked_from_the_checklist(qtbot, tab, citizen_id):
 
     contact_id = save_and_wait(qtbot, tab)
 
-    linked = get_contact(Context(database, tab._workspace.actor), contact_id).goal_ids
+    linked = get_contact(Context(database, workspace.actor), contact_id).goal_ids
     assert linked == (goals.item(1).data(Qt.ItemDataRole.UserRole),)
 
 
-def test_hostile_note_is_stored_and_shown_literally(qtbot, tab):
+def test_hostile_note_is_stored_and_shown_literally(qtbot, workspace, tab):
     form = tab.form
     form.note_edit.setPlainText(HOSTILE + "\nanden linje")
     form.place_edit.setText("<script>&amp;")
@@ -277,7 +276,7 @@ def test_hostile_note_is_stored_and_shown_literally(qtbot, tab):
     row = shown_rows(tab)[0]
     assert row[Column.NOTE] == HOSTILE
     assert row[Column.PLACE] == "<script>&amp;"
-    detail = get_contact(Context(tab._workspace.database, tab._workspace.actor), contact_id)
+    detail = get_contact(Context(workspace.database, workspace.actor), contact_id)
     assert detail.note == HOSTILE + "\nanden linje"
 
 
@@ -311,9 +310,10 @@ def test_edit_values_round_trip_through_the_form(qtbot, tab, citizen_id):
         if key != "consent_override_reason"}
 
 
-def test_reloading_the_same_citizen_keeps_the_contact_being_typed(qtbot, tab, citizen_id):
+def test_reloading_the_same_citizen_keeps_the_contact_being_typed(qtbot, workspace, tab,
+                                                                   citizen_id):
     tab.form.note_edit.setPlainText("halvt skrevet")
-    with tab._workspace.database.session() as session:
+    with workspace.database.session() as session:
         session.add(Goal(citizen_id=citizen_id, title="Nyt mål"))
 
     tab.show_citizen(citizen_id)

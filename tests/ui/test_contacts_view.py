@@ -16,7 +16,6 @@ from mentordesk.services.citizens import NewCitizen, list_citizens
 from mentordesk.services.contacts import NewContact, get_contact, log_contact, update_contact
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, AuditEvent, User
-from ui.operations import ChangeHub, Operations
 from ui.views.contacts import create_citizen_tab, create_page
 from ui.views.contacts.page import ContactsPage
 from ui.views.contacts.table_model import Column
@@ -49,8 +48,8 @@ def log(workspace, citizen_id: int, actor=None, **fields) -> int:
 
 
 @pytest.fixture
-def tab(qtbot, workspace, runner):
-    contacts_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+def tab(qtbot, workspace, make_ops):
+    contacts_tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(contacts_tab)
     contacts_tab.show()
     qtbot.waitExposed(contacts_tab)
@@ -170,14 +169,17 @@ def test_stale_edit_opens_the_conflict_dialog_and_keeps_both_notes(qtbot, worksp
     assert [choice.title() for choice in conflict.choices] == ["Note"]
     assert conflict.resolved_values() == {
         "note": "Koordinatorens note & <i>\n\nMentorens note 🙂"}
-    with qtbot.waitSignal(tab.contacts_loaded, timeout=TIMEOUT):
-        conflict.save_button.click()
+    conflict.save_button.click()
+    # The conflict itself was announced on the hub (the list may reload meanwhile), so wait
+    # for the resolution's save to finish: the editor closes when it is stored.
+    qtbot.waitUntil(lambda: tab.actions.editor is None, timeout=TIMEOUT)
 
     saved = get_contact(Context(workspace.database, workspace.actor), contact_id)
     assert saved.note == "Koordinatorens note & <i>\n\nMentorens note 🙂"
     assert saved.place == "Biblioteket"  # my change that did not conflict
     assert saved.duration_minutes == 90  # theirs, which I did not touch
-    assert column(tab, Column.NOTE) == ["Koordinatorens note & <i>"]
+    qtbot.waitUntil(lambda: column(tab, Column.NOTE) == ["Koordinatorens note & <i>"],
+                    timeout=TIMEOUT)
 
 
 def test_non_text_conflict_is_shown_in_danish(qtbot, workspace, citizen_ids, tab):
@@ -198,10 +200,13 @@ def test_non_text_conflict_is_shown_in_danish(qtbot, workspace, citizen_ids, tab
     assert choice.theirs.text() == "Gemt af en anden: Gruppe"
     assert choice.mine.text() == "Din version: Ledsagelse"
     choice.theirs.setChecked(True)
-    with qtbot.waitSignal(tab.contacts_loaded, timeout=TIMEOUT):
-        editor.conflict_dialog.save_button.click()
-    assert get_contact(Context(workspace.database, workspace.actor),
-                       contact_id).form is ContactForm.GROUP
+    editor.conflict_dialog.save_button.click()
+    # Choosing theirs saves nothing new; the list shows what the other user saved, which
+    # the conflict announced on the change hub.
+    qtbot.waitUntil(lambda: tab.actions.editor is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: column(tab, Column.FORM) == ["Gruppe"], timeout=TIMEOUT)
+    saved = get_contact(Context(workspace.database, workspace.actor), contact_id)
+    assert saved.form is ContactForm.GROUP
 
 
 def test_delete_key_deletes_after_confirmation(qtbot, workspace, citizen_ids, tab):
@@ -244,8 +249,8 @@ def mentor(workspace, citizen_ids):
     return resolve_actor(workspace.database, "mona.mentor")
 
 
-def make_page(qtbot, workspace, runner) -> ContactsPage:
-    page = create_page(Operations(workspace, runner, ChangeHub()), "Kontakter")
+def make_page(qtbot, workspace, make_ops) -> ContactsPage:
+    page = create_page(make_ops(workspace), "Kontakter")
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.contacts_loaded, timeout=TIMEOUT):
         page.show()
@@ -253,13 +258,13 @@ def make_page(qtbot, workspace, runner) -> ContactsPage:
 
 
 def test_page_shows_my_contacts_across_citizens_newest_first(qtbot, workspace, citizen_ids,
-                                                             runner, mentor):
+                                                             make_ops, mentor):
     log(workspace, citizen_ids["Karla Kontakt"], note="Karla i går",
         contact_on=TODAY - timedelta(days=1))
     log(workspace, citizen_ids["Ravnen"], note="Ravnen i dag", start_time=time(9, 0))
     log(workspace, citizen_ids["Ravnen"], actor=mentor, note="Monas kontakt")
 
-    page = make_page(qtbot, workspace, runner)
+    page = make_page(qtbot, workspace, make_ops)
 
     assert page.title_label.text() == "Kontakter"
     assert column(page, Column.NOTE) == ["Ravnen i dag", "Karla i går"]
@@ -273,20 +278,20 @@ def test_page_shows_my_contacts_across_citizens_newest_first(qtbot, workspace, c
     assert column(page, Column.NOTE) == ["Monas kontakt"]
 
 
-def test_mentor_page_has_no_mentor_choice(qtbot, workspace, citizen_ids, runner, mentor):
+def test_mentor_page_has_no_mentor_choice(qtbot, workspace, citizen_ids, make_ops, mentor):
     log(workspace, citizen_ids["Ravnen"], actor=mentor, note="Monas kontakt")
     log(workspace, citizen_ids["Karla Kontakt"], note="ikke Monas")
     mentor_workspace = load_workspace(workspace.database, "mona.mentor")
 
-    page = make_page(qtbot, mentor_workspace, runner)
+    page = make_page(qtbot, mentor_workspace, make_ops)
 
     assert not page.mentor_combo.isVisible()
     assert column(page, Column.NOTE) == ["Monas kontakt"]
 
 
-def test_page_edits_and_reloads(qtbot, workspace, citizen_ids, runner):
+def test_page_edits_and_reloads(qtbot, workspace, citizen_ids, make_ops):
     contact_id = log(workspace, citizen_ids["Ravnen"], note="før")
-    page = make_page(qtbot, workspace, runner)
+    page = make_page(qtbot, workspace, make_ops)
     page.table.setCurrentIndex(page.table.rows_model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.actions.editor is not None, timeout=TIMEOUT)
@@ -301,14 +306,14 @@ def test_page_edits_and_reloads(qtbot, workspace, citizen_ids, runner):
     assert get_contact(Context(workspace.database, workspace.actor), contact_id).note == "efter"
 
 
-def test_a_hidden_tab_reads_the_journal_only_when_shown(qtbot, workspace, citizen_ids, runner):
+def test_a_hidden_tab_reads_the_journal_only_when_shown(qtbot, workspace, citizen_ids, make_ops):
     def contact_reads() -> int:
         with workspace.database.read_session() as session:
             return session.scalar(select(func.count()).select_from(AuditEvent)
                                   .where(AuditEvent.entity == "contact"))
 
     log(workspace, citizen_ids["Karla Kontakt"], note="skjult")
-    hidden = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+    hidden = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(hidden)
     before = contact_reads()
     hidden.show_citizen(citizen_ids["Karla Kontakt"])

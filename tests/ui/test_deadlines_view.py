@@ -14,10 +14,10 @@ from PySide6.QtGui import QColor
 from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus, Role
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import Assignment, Contact, Grant, LegalBasis, User
-from ui.operations import ChangeHub, Operations
 from ui.views import deadlines as deadlines_area
 from ui.views.deadlines import DeadlinesPage
 from ui.views.deadlines.deadlines_model import Column
@@ -39,9 +39,8 @@ def workspace(database):
 
 def add_case(database, actor, name: str, *, grant_start: date) -> int:
     first, last = name.rsplit(" ", 1)
-    citizen_id = create_citizen(Context(database, actor),
-                                NewCitizen(first_name=first, last_name=last,
-                                                            status=CitizenStatus.ACTIVE)).value
+    citizen_id = create_citizen(Context(database, actor), NewCitizen(
+        first_name=first, last_name=last, status=CitizenStatus.ACTIVE)).value
     with database.session() as session:
         basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §85"))
         session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=grant_start))
@@ -56,8 +55,8 @@ def log_contact(database, citizen_id: int, mentor_id: int) -> None:
                             start_time=time(9, 30), duration_minutes=45, form="home_visit"))
 
 
-def open_page(qtbot, workspace, runner) -> DeadlinesPage:
-    page = deadlines_area.create_page(Operations(workspace, runner, ChangeHub()), "Frister")
+def open_page(qtbot, workspace, make_ops) -> DeadlinesPage:
+    page = deadlines_area.create_page(make_ops(workspace), "Frister")
     assert isinstance(page, DeadlinesPage)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.deadlines_loaded, timeout=5_000):
@@ -70,11 +69,11 @@ def cell(page: DeadlinesPage, row: int, column: Column, role=Qt.ItemDataRole.Dis
 
 
 def test_overdue_first_contact_is_red_and_goes_when_a_contact_is_logged(
-        qtbot, database, workspace, runner):
+        qtbot, database, workspace, make_ops):
     actor = workspace.actor
     citizen_id = add_case(database, actor, f"{HOSTILE} Holm", grant_start=TODAY - timedelta(14))
 
-    page = open_page(qtbot, workspace, runner)
+    page = open_page(qtbot, workspace, make_ops)
 
     assert page.team_button.isChecked()  # an admin starts on the team view
     assert page.model.rowCount() == 1
@@ -100,11 +99,11 @@ def test_overdue_first_contact_is_red_and_goes_when_a_contact_is_logged(
     assert page.count_label.text() == "Ingen frister de næste 60 dage"
 
 
-def test_due_soon_is_bold_not_red_and_f5_and_showing_refresh(qtbot, database, workspace,
-                                                             runner):
+def test_due_soon_is_bold_not_red_and_f5_and_announced_changes_refresh(
+        qtbot, database, workspace, make_ops, hub):
     actor = workspace.actor
     add_case(database, actor, "Åse Ærø", grant_start=TODAY - timedelta(days=9))  # due tomorrow
-    page = open_page(qtbot, workspace, runner)
+    page = open_page(qtbot, workspace, make_ops)
     assert cell(page, 0, Column.DUE).endswith("(i morgen)")
     assert cell(page, 0, Column.CITIZEN, Qt.ItemDataRole.ForegroundRole) is None
     bold = cell(page, 0, Column.DUE, Qt.ItemDataRole.FontRole)
@@ -118,13 +117,22 @@ def test_due_soon_is_bold_not_red_and_f5_and_showing_refresh(qtbot, database, wo
     assert loaded.args == [2]
     assert [cell(page, row, Column.CITIZEN) for row in range(2)] == ["Bo Berg", "Åse Ærø"]
 
+    # Hidden, the page reads nothing; a change announced meanwhile is read when it is shown.
     page.hide()
-    with qtbot.waitSignal(page.deadlines_loaded, timeout=5_000):
+    cai = add_case(database, actor, "Cai Cruz", grant_start=TODAY - timedelta(days=30))
+    with qtbot.assertNotEmitted(page.deadlines_loaded, wait=300):
+        hub.publish(Changes.of(Kind.GRANTS, citizen=cai))
+    with qtbot.waitSignal(page.deadlines_loaded, timeout=5_000) as loaded:
+        page.show()
+    assert loaded.args == [3]
+    # Shown again with nothing changed: no recount.
+    page.hide()
+    with qtbot.assertNotEmitted(page.deadlines_loaded, wait=300):
         page.show()
 
 
 def test_mentor_sees_only_own_caseload_without_team_toggle(qtbot, database, make_database,
-                                                           runner):
+                                                           make_ops):
     admin_workspace = load_workspace(database)
     with database.session() as session:
         session.add(User(login="mona.m", full_name="Mona Mentor", role=Role.MENTOR.value))
@@ -137,7 +145,7 @@ def test_mentor_sees_only_own_caseload_without_team_toggle(qtbot, database, make
         session.add(Assignment(citizen_id=mine, user_id=mentor_workspace.actor.user_id,
                                kind="substitute", start_on=TODAY - timedelta(days=1)))
 
-    page = open_page(qtbot, mentor_workspace, runner)
+    page = open_page(qtbot, mentor_workspace, make_ops)
 
     assert page.mine_button.isChecked() and not page.team_button.isVisible()
     assert [cell(page, row, Column.CITIZEN) for row in range(page.model.rowCount())] == [

@@ -50,8 +50,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def page(qtbot, workspace, runner):
-    hours = HoursPage(workspace, runner, "Timer", today=TODAY)
+def page(qtbot, workspace, make_ops):
+    hours = HoursPage(make_ops(workspace), "Timer", today=TODAY)
     qtbot.addWidget(hours)
     with qtbot.waitSignal(hours.loaded, timeout=10_000):
         hours.show()
@@ -108,8 +108,8 @@ def test_export_xlsx_of_the_period(qtbot, page, tmp_path):
     assert "Gitte Gram" in text and "Henrik Holm" in text
 
 
-def test_billing_basis_preview_and_exports(qtbot, workspace, runner, tmp_path, pdf_text):
-    dialog = BillingDialog(workspace, runner, month=date(2026, 12, 1))
+def test_billing_basis_preview_and_exports(qtbot, workspace, make_ops, tmp_path, pdf_text):
+    dialog = BillingDialog(make_ops(workspace), month=date(2026, 12, 1))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         dialog.show()

@@ -11,4 +11,4 @@ __all__ = ["CalendarPage", "create_page"]
 
 
 def create_page(ops: Operations, title: str) -> QWidget:
-    return CalendarPage(ops.workspace, ops.runner, title)
+    return CalendarPage(ops, title)

@@ -32,34 +32,31 @@ from mentordesk.schedule.absence import (
     edit_absence,
 )
 from mentordesk.services.citizens import list_citizens
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.workspace import Workspace
 
 
 class AbsenceDialog(RecordDialog):
-    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
-                 citizens: list[tuple[int, str]], mentors: list[tuple[int, str]],
-                 existing: AbsenceRow | None = None,
+    def __init__(self, ops: Operations, *, citizens: list[tuple[int, str]],
+                 mentors: list[tuple[int, str]], existing: AbsenceRow | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+        super().__init__(ops, parent)
         self._mentors = mentors
         self._citizen_names = dict(citizens)
-        self._generation = 0
         self._caseload_loaded = False
         self.existing = existing
         self.setWindowTitle(self.tr("Change absence") if existing else self.tr("Absence"))
         self.mentor_combo = QComboBox()
-        choices = list(mentors if workspace.actor.sees_all_citizens else [
-            (workspace.actor.user_id, workspace.actor.full_name)])
+        actor = ops.actor
+        choices = list(mentors if actor.sees_all_citizens else [
+            (actor.user_id, actor.full_name)])
         if existing is not None and existing.user_id not in dict(choices):
             choices.append((existing.user_id, existing.user_name))
         for mentor_id, name in choices:
             self.mentor_combo.addItem(name, mentor_id)
-        select_data(self.mentor_combo, workspace.actor.user_id)
+        select_data(self.mentor_combo, actor.user_id)
         self.kind_combo = QComboBox()
         for kind in AbsenceKind:
             self.kind_combo.addItem(kind.label, kind.value)
@@ -102,22 +99,11 @@ class AbsenceDialog(RecordDialog):
 
     def load_caseload(self) -> None:
         self._caseload_loaded = False
-        self._generation += 1
-        generation = self._generation
-        database, actor = self._workspace.database, self._workspace.actor
-        mentor_id = self.mentor_combo.currentData()
+        # One slot: choosing another mentor replaces a caseload still being read.
+        self._ops.run(_caseload, self.mentor_combo.currentData(), owner=self, slot="caseload",
+                      label=self.tr("Loading citizens…"), done=self._show_caseload)
 
-        def job(_context: TaskContext) -> tuple[int, list[tuple[int, str]]]:
-            rows = list_citizens(Context(database, actor), mentor_id=mentor_id)
-            return generation, [(row.id, row.display_name) for row in rows]
-
-        task = self._runner.submit(job, label=self.tr("Loading citizens…"), parent=self)
-        task.succeeded.connect(self._show_caseload)
-
-    def _show_caseload(self, result: tuple[int, list[tuple[int, str]]]) -> None:
-        generation, citizens = result
-        if generation != self._generation:
-            return
+    def _show_caseload(self, citizens: list[tuple[int, str]]) -> None:
         while self.covers_form.rowCount():
             self.covers_form.removeRow(0)
         self.cover_combos = {}
@@ -158,16 +144,14 @@ class AbsenceDialog(RecordDialog):
                 "covers": covers}
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor = self._workspace.database, self._workspace.actor
         data = AbsenceInput(**values)
-        return lambda: create_absence(Context(database, actor), data)
+        return lambda context: create_absence(context, data)
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
-        database, actor = self._workspace.database, self._workspace.actor
         assert self.existing is not None
         absence_id = self.existing.id
-        return lambda: edit_absence(Context(database, actor), absence_id, version, changes, original)
+        return lambda context: edit_absence(context, absence_id, version, changes, original)
 
     def field_labels(self) -> dict[str, str]:
         return {"user_id": self.tr("Mentor"), "kind": self.tr("Kind"),
@@ -191,3 +175,9 @@ class AbsenceDialog(RecordDialog):
                              for citizen, substitute in sorted(value.items())) \
                 or self.tr("(no substitutes)")
         return super().shown(field, value)
+
+
+def _caseload(context: Context, mentor_id: int) -> list[tuple[int, str]]:
+    """The mentor's citizens now, as (id, name)."""
+    return [(row.id, row.display_name)
+            for row in list_citizens(context, mentor_id=mentor_id)]

@@ -3,7 +3,8 @@ mentor or for the team, with new / edit / delete.
 
 A mentor sees and manages only their own absences; a coordinator everyone's. Deleting
 asks first; a stale edit or delete is refused by the core (version check) and the list
-reloads so the user sees what changed.
+reloads so the user sees what changed. The list also reloads when the change hub reports
+a changed schedule (absences are part of it), whoever changed it.
 """
 
 from __future__ import annotations
@@ -24,39 +25,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.kernel.context import Context
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.schedule.absence import AbsenceRow, absences_to_manage, delete_absence
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.calendar.absence_dialog import AbsenceDialog
-from ui.workspace import Workspace
 
 ALL = -1  # the mentor filter's "whole team" entry
 
 
 class AbsenceManagerDialog(QDialog):
-    changed = Signal()
     loaded = Signal()  # tests listen
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
-                 citizens: list[tuple[int, str]], mentors: list[tuple[int, str]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, *, citizens: list[tuple[int, str]],
+                 mentors: list[tuple[int, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._citizens = citizens
         self._mentors = mentors
-        self._generation = 0
         self.rows: list[AbsenceRow] = []
         self.editor: AbsenceDialog | None = None  # the open edit dialog (tests reach it)
         self.question: QMessageBox | None = None
         self.setWindowTitle(self.tr("Absence"))
         self.mentor_combo = QComboBox()
-        if workspace.actor.sees_all_citizens:
+        if ops.actor.sees_all_citizens:
             self.mentor_combo.addItem(self.tr("Whole team"), ALL)
             for mentor_id, name in mentors:
                 self.mentor_combo.addItem(name, mentor_id)
         else:
-            self.mentor_combo.addItem(workspace.actor.full_name, workspace.actor.user_id)
+            self.mentor_combo.addItem(ops.actor.full_name, ops.actor.user_id)
         self.mentor_combo.currentIndexChanged.connect(lambda _index: self.reload())
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([
@@ -95,27 +91,22 @@ class AbsenceManagerDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(820, 460)
         self._update_buttons()
+        ops.hub.changed.connect(self._on_changes)
         self.reload()
 
     # -- list -------------------------------------------------------------------------
 
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.SCHEDULE):
+            self.reload()
+
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        database, actor = self._workspace.database, self._workspace.actor
         chosen = self.mentor_combo.currentData()
-        user_id = None if chosen == ALL else chosen
+        self._ops.run(absences_to_manage, user_id=None if chosen == ALL else chosen,
+                      owner=self, slot="list", label=self.tr("Loading absences…"),
+                      done=self._show)
 
-        def job(_context: TaskContext) -> tuple[int, list[AbsenceRow]]:
-            return generation, absences_to_manage(Context(database, actor), user_id=user_id)
-
-        task = self._runner.submit(job, label=self.tr("Loading absences…"), parent=self)
-        task.succeeded.connect(self._show)
-
-    def _show(self, result: tuple[int, list[AbsenceRow]]) -> None:
-        generation, rows = result
-        if generation != self._generation:
-            return
+    def _show(self, rows: list[AbsenceRow]) -> None:
         selected = self.selected()
         self.rows = rows
         names = dict(self._mentors)
@@ -160,9 +151,9 @@ class AbsenceManagerDialog(QDialog):
         return self._open_editor(row) if row is not None else None
 
     def _open_editor(self, row: AbsenceRow | None) -> AbsenceDialog:
-        dialog = AbsenceDialog(self._workspace, self._runner, citizens=self._citizens,
-                               mentors=self._mentors, existing=row, parent=self)
-        dialog.saved.connect(lambda _result: self._after_change(
+        dialog = AbsenceDialog(self._ops, citizens=self._citizens, mentors=self._mentors,
+                               existing=row, parent=self)
+        dialog.saved.connect(lambda _result: self.message_label.setText(
             self.tr("The absence is saved.")))
         self.editor = dialog
         dialog.open()
@@ -186,22 +177,12 @@ class AbsenceManagerDialog(QDialog):
         return box
 
     def _delete(self, row: AbsenceRow) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> None:
-            delete_absence(Context(database, actor), row.id, row.version)
-
-        task = self._runner.submit(job, label=self.tr("Deleting…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(lambda _result: self._after_change(
-            self.tr("The absence is deleted.")))
-        task.failed.connect(lambda message, _details: self._failed(message))
+        self._ops.run(delete_absence, row.id, row.version, owner=self, slot="delete",
+                      label=self.tr("Deleting…"),
+                      done=lambda _result: self.message_label.setText(
+                          self.tr("The absence is deleted.")),
+                      failed=self._failed)
 
     def _failed(self, message: str) -> None:
         self.message_label.setText(message)
         self.reload()  # show what the other user saved
-
-    def _after_change(self, message: str) -> None:
-        self.message_label.setText(message)
-        self.changed.emit()
-        self.reload()

@@ -2,7 +2,8 @@
 cancel or reinstate a group session, and open the group course, absence manager,
 staffed hours and Outlook export dialogs.
 
-Every service call runs on the worker thread; ``changed`` asks the page to reload.
+Every service call runs on the worker thread through ``ops``; the page reloads from the
+change hub, so nothing here tells it to.
 """
 
 from __future__ import annotations
@@ -10,41 +11,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import EditScope, delete_appointment, get_appointment
 from mentordesk.schedule.calendar import CalendarItem
 from mentordesk.schedule.done import mark_done, mark_not_attended
 from mentordesk.schedule.groups import set_session_cancelled
-from ui.tasks import TaskContext, TaskRunner, show_error
+from ui.operations import Operations
+from ui.tasks import show_error
 from ui.views.calendar import data
 from ui.views.calendar.appointment_dialog import AppointmentDialog
 from ui.views.calendar.scene import Occurrence
-from ui.workspace import Workspace
 
 
 class CalendarActions(QObject):
-    changed = Signal()
-
-    def __init__(self, workspace: Workspace, runner: TaskRunner, page: QWidget) -> None:
+    def __init__(self, ops: Operations, page: QWidget) -> None:
         super().__init__(page)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._page = page
-        self.mentors: list[tuple[int, str]] = [(workspace.actor.user_id,
-                                                workspace.actor.full_name)]
+        self.mentors: list[tuple[int, str]] = [(ops.actor.user_id, ops.actor.full_name)]
         self.citizens: list[tuple[int, str]] = []
         self.dialog: QWidget | None = None  # the open dialog (tests reach it here)
         self.menu: QMenu | None = None
         self.question: QMessageBox | None = None
 
     def load_choices(self, then: Callable[[], None]) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _context: data.load_choices(database, actor),
-                                   label=self.tr("Loading the team…"), parent=self._page)
-        task.succeeded.connect(lambda result: self._set_choices(result, then))
+        self._ops.run(data.load_choices, owner=self._page, slot="choices",
+                      label=self.tr("Loading the team…"),
+                      done=lambda result: self._set_choices(result, then))
 
     def _set_choices(self, result: tuple[list, list], then: Callable[[], None]) -> None:
         self.mentors, self.citizens = result
@@ -53,13 +48,11 @@ class CalendarActions(QObject):
     # -- appointments -----------------------------------------------------------------
 
     def new_appointment(self, starts_at: datetime | None) -> AppointmentDialog:
-        dialog = AppointmentDialog(self._workspace, self._runner, citizens=self.citizens,
-                                   mentors=self.mentors, starts_at=starts_at,
-                                   parent=self._page)
+        dialog = AppointmentDialog(self._ops, citizens=self.citizens, mentors=self.mentors,
+                                   starts_at=starts_at, parent=self._page)
         return self._open(dialog)
 
     def _open(self, dialog: QWidget) -> QWidget:
-        dialog.saved.connect(lambda _result: self.changed.emit())
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -71,18 +64,13 @@ class CalendarActions(QObject):
             return
         if item.restricted or item.appointment_id is None:
             return  # someone else's citizen: nothing to open
-        database, actor = self._workspace.database, self._workspace.actor
-        appointment_id = item.appointment_id
-
-        def job(_context: TaskContext):  # type: ignore[no-untyped-def]
-            return get_appointment(Context(database, actor), appointment_id)
-
-        task = self._runner.submit(job, label=self.tr("Opening the appointment…"),
-                                   parent=self._page)
-        task.succeeded.connect(lambda detail: self._open(AppointmentDialog(
-            self._workspace, self._runner, citizens=self.citizens, mentors=self.mentors,
-            detail=detail, occurrence_start=item.occurrence_start if detail.rrule else None,
-            parent=self._page)))
+        self._ops.run(get_appointment, item.appointment_id, owner=self._page, slot="open",
+                      label=self.tr("Opening the appointment…"),
+                      done=lambda detail: self._open(AppointmentDialog(
+                          self._ops, citizens=self.citizens, mentors=self.mentors,
+                          detail=detail,
+                          occurrence_start=item.occurrence_start if detail.rrule else None,
+                          parent=self._page)))
 
     def show_menu(self, occurrence: Occurrence, position: QPoint, *, now: datetime) -> QMenu:
         item: CalendarItem = occurrence.key
@@ -108,26 +96,13 @@ class CalendarActions(QObject):
         return menu
 
     def mark(self, item: CalendarItem, attended: bool) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        appointment_id, start = item.appointment_id, item.occurrence_start
-        call = mark_done if attended else mark_not_attended
-
-        def job(_context: TaskContext) -> int:
-            return call(database, actor, appointment_id, start)
-
-        task = self._runner.submit(job, label=self.tr("Logging the contact…"),
-                                   parent=self._page)
-        task.succeeded.connect(lambda _contact_id: self.changed.emit())
+        log = mark_done if attended else mark_not_attended
+        self._ops.run(log, item.appointment_id, item.occurrence_start, owner=self._page,
+                      slot="mark", label=self.tr("Logging the contact…"))
 
     def cancel_session(self, item: CalendarItem, cancelled: bool) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        course_id, held_on = item.group_course_id, item.starts_at.date()
-
-        def job(_context: TaskContext) -> int:
-            return set_session_cancelled(Context(database, actor), course_id, held_on, cancelled)
-
-        task = self._runner.submit(job, label=self.tr("Saving…"), parent=self._page)
-        task.succeeded.connect(lambda _session_id: self.changed.emit())
+        self._ops.run(set_session_cancelled, item.group_course_id, item.starts_at.date(),
+                      cancelled, owner=self._page, slot="session", label=self.tr("Saving…"))
 
     def delete(self, item: CalendarItem) -> None:
         if item.recurring:
@@ -155,55 +130,45 @@ class CalendarActions(QObject):
         box.open()
 
     def _delete(self, item: CalendarItem, scope: EditScope) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> None:
-            delete_appointment(Context(database, actor), item.appointment_id, item.version,
-                               scope=scope, occurrence_start=item.occurrence_start)
-
-        task = self._runner.submit(job, label=self.tr("Deleting…"), parent=self._page)
-        task.succeeded.connect(lambda _result: self.changed.emit())
+        self._ops.run(delete_appointment, item.appointment_id, item.version, scope=scope,
+                      occurrence_start=item.occurrence_start, owner=self._page, slot="delete",
+                      label=self.tr("Deleting…"))
 
     # -- other dialogs ----------------------------------------------------------------
 
     def open_groups(self, course_id: int | None = None, held_on=None) -> None:  # type: ignore[no-untyped-def]
         from ui.views.calendar.groups_dialog import GroupCoursesDialog
 
-        dialog = GroupCoursesDialog(self._workspace, self._runner, citizens=self.citizens,
-                                    mentors=self.mentors, course_id=course_id,
-                                    held_on=held_on, parent=self._page)
-        dialog.changed.connect(self.changed.emit)
+        dialog = GroupCoursesDialog(self._ops, citizens=self.citizens, mentors=self.mentors,
+                                    course_id=course_id, held_on=held_on, parent=self._page)
         self.dialog = dialog
         dialog.open()
 
     def new_absence(self) -> None:
         from ui.views.calendar.absence_dialog import AbsenceDialog
 
-        self._open(AbsenceDialog(self._workspace, self._runner, citizens=self.citizens,
-                                 mentors=self.mentors, parent=self._page))
+        self._open(AbsenceDialog(self._ops, citizens=self.citizens, mentors=self.mentors,
+                                 parent=self._page))
 
     def open_absences(self) -> None:
         from ui.views.calendar.absence_manager import AbsenceManagerDialog
 
-        dialog = AbsenceManagerDialog(self._workspace, self._runner, citizens=self.citizens,
-                                      mentors=self.mentors, parent=self._page)
-        dialog.changed.connect(self.changed.emit)
+        dialog = AbsenceManagerDialog(self._ops, citizens=self.citizens, mentors=self.mentors,
+                                      parent=self._page)
         self.dialog = dialog
         dialog.open()
 
     def open_staffed_hours(self) -> None:
         from ui.views.calendar.staffed_dialog import StaffedHoursDialog
 
-        dialog = StaffedHoursDialog(self._workspace, self._runner, parent=self._page)
-        dialog.saved.connect(self.changed.emit)
+        dialog = StaffedHoursDialog(self._ops, parent=self._page)
         self.dialog = dialog
         dialog.open()
 
     def export_ics(self) -> None:
         from ui.views.calendar.ics_export import IcsExportDialog
 
-        dialog = IcsExportDialog(self._workspace, self._runner, mentors=self.mentors,
-                                 parent=self._page)
+        dialog = IcsExportDialog(self._ops, mentors=self.mentors, parent=self._page)
         self.dialog = dialog
         dialog.open()
 

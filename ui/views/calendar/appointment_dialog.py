@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
-from mentordesk.kernel.context import Context
 from mentordesk.schedule.appointments import (
     AppointmentDetail,
     AppointmentInput,
@@ -40,11 +39,10 @@ from mentordesk.schedule.appointments import (
 )
 from mentordesk.schedule.calendar import preview_conflicts
 from mentordesk.schedule.recurrence import weekly_rule
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.workspace import Workspace
 
 Choice = tuple[int, str]
 PREVIEW_DELAY_MS = 400  # after the last change: no service call per keystroke
@@ -68,14 +66,12 @@ class AppointmentDialog(RecordDialog):
 
     conflicts_previewed = Signal(int)  # how many the warning shows; tests listen
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
-                 citizens: Sequence[Choice], mentors: Sequence[Choice],
-                 detail: AppointmentDetail | None = None,
+    def __init__(self, ops: Operations, *, citizens: Sequence[Choice],
+                 mentors: Sequence[Choice], detail: AppointmentDetail | None = None,
                  occurrence_start: datetime | None = None,
                  starts_at: datetime | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+        super().__init__(ops, parent)
         self.detail = detail
         self.occurrence_start = occurrence_start
         self.scope: EditScope | None = None
@@ -170,7 +166,6 @@ class AppointmentDialog(RecordDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.preview_conflicts)
-        self._preview_generation = 0
         for signal in (self.date_edit.textChanged, self.time_edit.timeChanged,
                        self.duration_spin.valueChanged, self.mentor_combo.currentIndexChanged,
                        self.repeat_check.toggled, self.end_combo.currentIndexChanged,
@@ -186,23 +181,13 @@ class AppointmentDialog(RecordDialog):
             return
         if not values["mentor_ids"]:
             return
-        self._preview_generation += 1
-        generation = self._preview_generation
-        database, actor = self._workspace.database, self._workspace.actor
-        data = AppointmentInput(**values)
         ignore = self.detail.id if self.detail is not None else None
+        # A warning only: a preview that fails says nothing rather than interrupting.
+        self._ops.run(preview_conflicts, AppointmentInput(**values),
+                      ignore_appointment_id=ignore, owner=self, slot="preview",
+                      report_errors=False, done=self._show_conflicts)
 
-        def job(_context: TaskContext) -> tuple[int, list]:
-            return generation, preview_conflicts(Context(database, actor), data,
-                                                 ignore_appointment_id=ignore)
-
-        task = self._runner.submit(job, report_errors=False, parent=self)
-        task.succeeded.connect(self._show_conflicts)
-
-    def _show_conflicts(self, result: tuple[int, list]) -> None:
-        generation, found = result
-        if generation != self._preview_generation:
-            return
+    def _show_conflicts(self, found: list) -> None:
         lines = [f"{format_date(start.date())} {start:%H:%M}: {conflict.message}"
                  for start, conflict in found[:MAX_PREVIEW_LINES]]
         if len(found) > MAX_PREVIEW_LINES:
@@ -226,7 +211,7 @@ class AppointmentDialog(RecordDialog):
         self.date_edit.set_date(starts_at.date())
         self.time_edit.setTime(QTime(starts_at.hour, starts_at.minute))
         self.duration_spin.setValue(60)
-        select_data(self.mentor_combo, self._workspace.actor.user_id)
+        select_data(self.mentor_combo, self._ops.actor.user_id)
         self.until_edit.set_date(starts_at.date() + timedelta(weeks=12))
 
     def _fill(self, detail: AppointmentDetail, shown_start: datetime) -> None:
@@ -336,13 +321,11 @@ class AppointmentDialog(RecordDialog):
         return box
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor = self._workspace.database, self._workspace.actor
         data = AppointmentInput(**values)
-        return lambda: create_appointment(Context(database, actor), data)
+        return lambda context: create_appointment(context, data)
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
-        database, actor = self._workspace.database, self._workspace.actor
         assert self.detail is not None
         values = {**original, **changes}
         scope = self.scope or EditScope.ALL
@@ -355,8 +338,9 @@ class AppointmentDialog(RecordDialog):
         # count (schedule.recurrence.remaining_rule), so the rule is sent as shown.
         data = AppointmentInput(**values)
         appointment_id = self.detail.id
-        return lambda: update_appointment(Context(database, actor), appointment_id, version, data,
-                                          scope=scope, occurrence_start=occurrence_start)
+        return lambda context: update_appointment(context, appointment_id, version, data,
+                                                  scope=scope,
+                                                  occurrence_start=occurrence_start)
 
     def field_labels(self) -> dict[str, str]:
         return {"note": self.tr("Note"), "place": self.tr("Place")}

@@ -1,7 +1,8 @@
 """Worker-thread side of the calendar: call the schedule services, prepare the scene.
 
-Runs inside TaskRunner jobs only (never on the GUI thread). Views never query the
-database; this module calls the services and turns their rows into plain paint lists.
+``load_scene`` and ``load_choices`` are operations run through ``ops.run`` (never on the
+GUI thread). Views never query the database; this module calls the services and turns
+their rows into plain paint lists.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from mentordesk.domain.codes import ContactForm
-from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.absence import AbsenceKind, list_absences
 from mentordesk.schedule.calendar import BUSY, CalendarItem, calendar_items, holidays_between
@@ -61,16 +61,16 @@ def occurrence_for(item: CalendarItem, *, team_view: bool) -> Occurrence:
         status="cancelled" if item.cancelled else _status(item))
 
 
-def load_scene(database: Database, actor: Actor, first: date, last: date, *, scope: str,
+def load_scene(context: Context, first: date, last: date, *, scope: str,
                chosen: int | None, today: date, team_view: bool) -> CalendarScene:
     mentor_ids = [chosen] if scope == "mentor" and chosen is not None else None
     citizen_ids = [chosen] if scope == "citizen" and chosen is not None else None
-    items = calendar_items(Context(database, actor), first, last, mentor_ids=mentor_ids,
+    items = calendar_items(context, first, last, mentor_ids=mentor_ids,
                            citizen_ids=citizen_ids, today=today)
     holidays = holidays_between(first, last)
-    staffed = staffed_minutes(database)
+    staffed = staffed_minutes(context.database)
     absent: dict[date, list[str]] = {}
-    for absence in list_absences(Context(database, actor), first, last, user_ids=mentor_ids):
+    for absence in list_absences(context, first, last, user_ids=mentor_ids):
         day = max(absence.start_on, first)
         while day <= min(absence.end_on, last):
             absent.setdefault(day, []).append(
@@ -86,11 +86,10 @@ def load_scene(database: Database, actor: Actor, first: date, last: date, *, sco
     return build_scene(first, last, occurrences, days)
 
 
-def load_choices(database: Database, actor: Actor) -> tuple[list[tuple[int, str]],
-                                                            list[tuple[int, str]]]:
+def load_choices(context: Context) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(mentors, citizens) the filters and dialogs offer, as (id, name)."""
     # Everyone on the team: a mentor books a colleague along or looks at their week.
     mentors = [(member.id, member.full_name)
-               for member in list_users(Context(database, actor), active_only=True)]
-    citizens = [(row.id, row.display_name) for row in list_citizens(Context(database, actor))]
+               for member in list_users(context, active_only=True)]
+    citizens = [(row.id, row.display_name) for row in list_citizens(context)]
     return mentors, citizens

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
-from mentordesk.kernel.context import Context
 from mentordesk.schedule.groups import (
     GroupCourseInput,
     GroupCourseRow,
@@ -47,10 +46,9 @@ from mentordesk.schedule.groups import (
     update_group_course,
 )
 from ui.i18n import DANISH
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
-from ui.workspace import Workspace
 
 SESSIONS_AHEAD_WEEKS = 4
 
@@ -86,17 +84,16 @@ def select_day(combo: QComboBox, day: date | None) -> None:
 
 
 class GroupCoursesDialog(QDialog):
-    changed = Signal()
+    """Reloads its own lists after its own saves; the calendar follows the change hub."""
+
     courses_loaded = Signal()
     sessions_loaded = Signal()
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
-                 citizens: list[tuple[int, str]], mentors: list[tuple[int, str]],
-                 course_id: int | None = None, held_on: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, *, citizens: list[tuple[int, str]],
+                 mentors: list[tuple[int, str]], course_id: int | None = None,
+                 held_on: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._citizens = dict(citizens)
         self._wanted_course, self._wanted_day = course_id, held_on
         self.courses: list[GroupCourseRow] = []
@@ -182,10 +179,8 @@ class GroupCoursesDialog(QDialog):
     # -- courses ----------------------------------------------------------------------
 
     def load_courses(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _context: list_group_courses(Context(database, actor)),
-                                   label=self.tr("Loading group courses…"), parent=self)
-        task.succeeded.connect(self._show_courses)
+        self._ops.run(list_group_courses, owner=self, slot="courses",
+                      label=self.tr("Loading group courses…"), done=self._show_courses)
 
     def _show_courses(self, courses: list[GroupCourseRow]) -> None:
         wanted = self._wanted_course or self.course_combo.currentData()
@@ -210,7 +205,7 @@ class GroupCoursesDialog(QDialog):
         self.place_edit.clear()
         self.starts_edit.set_date(date.today())
         self.ends_edit.set_date(None)
-        set_checked(self.leaders_list, (self._workspace.actor.user_id,))
+        set_checked(self.leaders_list, (self._ops.actor.user_id,))
         set_checked(self.participants_list, ())
         self.session_combo.clear()
         self.attendance_list.clear()
@@ -245,40 +240,31 @@ class GroupCoursesDialog(QDialog):
         except ValueError as error:
             self.message_label.setText(str(error))
             return
-        database, actor, course = self._workspace.database, self._workspace.actor, \
-            self.current_course()
-
-        def job(_context: TaskContext) -> int:
-            if course is None:
-                return create_group_course(Context(database, actor), data)
-            update_group_course(Context(database, actor), course.id, course.version, data)
-            return course.id
-
-        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(self._on_course_saved)
-        task.failed.connect(lambda message, _details: self.message_label.setText(message))
+        course, label = self.current_course(), self.tr("Saving…")
+        if course is None:
+            self._ops.run(create_group_course, data, owner=self, slot="course", label=label,
+                          done=self._on_course_saved, failed=self.message_label.setText)
+        else:
+            self._ops.run(update_group_course, course.id, course.version, data, owner=self,
+                          slot="course", label=label,
+                          done=lambda _result: self._on_course_saved(course.id),
+                          failed=self.message_label.setText)
 
     def _on_course_saved(self, course_id: int) -> None:
         self._wanted_course = course_id
         self.message_label.setText(self.tr("The course is saved."))
-        self.changed.emit()
         self.load_courses()
 
     # -- sessions and attendance ------------------------------------------------------
 
     def load_sessions(self, course: GroupCourseRow) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
         last = date.today() + timedelta(weeks=SESSIONS_AHEAD_WEEKS)
         if course.ends_on is not None:
             last = min(last, course.ends_on)
-        first = course.starts_on
-
-        def job(_context: TaskContext) -> list[GroupSessionRow]:
-            return group_sessions(Context(database, actor), course.id, first, last)
-
-        task = self._runner.submit(job, label=self.tr("Loading sessions…"), parent=self)
-        task.succeeded.connect(self._show_sessions)
+        # One slot: choosing another course replaces sessions still being read.
+        self._ops.run(group_sessions, course.id, course.starts_on, last, owner=self,
+                      slot="sessions", label=self.tr("Loading sessions…"),
+                      done=self._show_sessions)
 
     def _show_sessions(self, sessions: list[GroupSessionRow]) -> None:
         self.sessions = sessions
@@ -330,40 +316,28 @@ class GroupCoursesDialog(QDialog):
         held_on = self.session_combo.currentData()
         if course is None or held_on is None:
             return
-        attended = checked_ids(self.attendance_list)
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext):  # type: ignore[no-untyped-def]
-            return register_attendance(Context(database, actor), course.id, held_on, attended)
-
-        task = self._runner.submit(job, label=self.tr("Registering attendance…"),
-                                   report_errors=False, parent=self)
-        task.succeeded.connect(lambda result: self._on_registered(course, result))
-        task.failed.connect(lambda message, _details: self.message_label.setText(message))
+        self._ops.run(register_attendance, course.id, held_on,
+                      checked_ids(self.attendance_list), owner=self, slot="attendance",
+                      label=self.tr("Registering attendance…"),
+                      done=lambda result: self._on_registered(course, result),
+                      failed=self.message_label.setText)
 
     def _on_registered(self, course: GroupCourseRow, result) -> None:  # type: ignore[no-untyped-def]
         self.message_label.setText(self.tr(
             "Attendance registered: {created} new and {updated} changed contact(s).").format(
             created=result.created, updated=result.updated))
         self._wanted_day = self.session_combo.currentData()
-        self.changed.emit()
         self.load_sessions(course)
 
     def toggle_cancelled(self) -> None:
         course, row = self.current_course(), self.current_session()
         if course is None or row is None:
             return
-        database, actor, cancel = self._workspace.database, self._workspace.actor, \
-            not row.cancelled
-
-        def job(_context: TaskContext) -> int:
-            return set_session_cancelled(Context(database, actor), course.id, row.held_on, cancel)
-
-        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(lambda _id: self._on_session_changed(course, row.held_on,
-                                                                     cancel))
-        task.failed.connect(lambda message, _details: self.message_label.setText(message))
+        cancel = not row.cancelled
+        self._ops.run(set_session_cancelled, course.id, row.held_on, cancel, owner=self,
+                      slot="session", label=self.tr("Saving…"),
+                      done=lambda _id: self._on_session_changed(course, row.held_on, cancel),
+                      failed=self.message_label.setText)
 
     def _on_session_changed(self, course: GroupCourseRow, held_on: date,
                             cancelled: bool) -> None:
@@ -371,7 +345,6 @@ class GroupCoursesDialog(QDialog):
             else self.tr("The session on {day} is reinstated.")
         self.message_label.setText(text.format(day=format_date(held_on)))
         self._wanted_day = held_on
-        self.changed.emit()
         self.load_sessions(course)
 
     # -- deleting a course -------------------------------------------------------------
@@ -380,11 +353,9 @@ class GroupCoursesDialog(QDialog):
         course = self.current_course()
         if course is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(
-            lambda _context: registered_attendance(Context(database, actor), course.id),
-            label=self.tr("Checking attendance…"), parent=self)
-        task.succeeded.connect(lambda found: self._confirm_delete(course, found))
+        self._ops.run(registered_attendance, course.id, owner=self, slot="check",
+                      label=self.tr("Checking attendance…"),
+                      done=lambda found: self._confirm_delete(course, found))
 
     def _confirm_delete(self, course: GroupCourseRow, found: RegisteredAttendance) -> None:
         text = self.tr("Delete the group course \"{name}\" and all its sessions?").format(
@@ -406,21 +377,15 @@ class GroupCoursesDialog(QDialog):
         box.open()
 
     def _delete_course(self, course: GroupCourseRow, *, keep: bool) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> RegisteredAttendance:
-            return delete_group_course(Context(database, actor), course.id, course.version,
-                                       keep_registered_contacts=keep)
-
-        task = self._runner.submit(job, label=self.tr("Deleting…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(lambda _found: self._on_course_deleted(course))
-        task.failed.connect(lambda message, _details: self.message_label.setText(message))
+        self._ops.run(delete_group_course, course.id, course.version,
+                      keep_registered_contacts=keep, owner=self, slot="delete",
+                      label=self.tr("Deleting…"),
+                      done=lambda _found: self._on_course_deleted(course),
+                      failed=self.message_label.setText)
 
     def _on_course_deleted(self, course: GroupCourseRow) -> None:
         self._wanted_course = None
         self.new_course()
         self.message_label.setText(self.tr("The group course \"{name}\" is deleted.").format(
             name=course.name))
-        self.changed.emit()
         self.load_courses()

@@ -27,21 +27,18 @@ from PySide6.QtWidgets import (
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.ics import write_ics
 from mentordesk.services.team import list_users
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.save_dialog import open_save_dialog
-from ui.workspace import Workspace
 
 DEFAULT_WEEKS = 12
 
 
 class IcsExportDialog(QDialog):
-    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
-                 mentors: list[tuple[int, str]], parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+    def __init__(self, ops: Operations, *, mentors: list[tuple[int, str]],
+                 parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self.warning_box: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
         self.written: Path | None = None
@@ -49,7 +46,7 @@ class IcsExportDialog(QDialog):
         today = today or date.today()
         self.mentor_combo = QComboBox()
         self.mentor_combo.addItem(self.tr("Whole team"), None)
-        self.mentor_combo.addItem(workspace.actor.full_name, workspace.actor.login)
+        self.mentor_combo.addItem(ops.actor.full_name, ops.actor.login)
         self.mentor_combo.setCurrentIndex(1)
         self.from_edit = DanishDateEdit(self.tr("From"), required=True)
         self.to_edit = DanishDateEdit(self.tr("To"), required=True)
@@ -84,14 +81,10 @@ class IcsExportDialog(QDialog):
         self._load_team()
 
     def _load_team(self) -> None:
-        if not self._workspace.actor.sees_all_citizens:
+        if not self._ops.actor.sees_all_citizens:
             return  # a mentor exports their own calendar or the team's (busy/initials)
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(
-            lambda _context: [(m.login, m.full_name)
-                              for m in list_users(Context(database, actor), active_only=True)],
-            label=self.tr("Loading the team…"), parent=self)
-        task.succeeded.connect(self._show_team)
+        self._ops.run(_team_logins, owner=self, slot="team", label=self.tr("Loading the team…"),
+                      done=self._show_team)
 
     def _show_team(self, members: list[tuple[str, str]]) -> None:
         chosen = self.mentor_combo.currentData()
@@ -134,18 +127,12 @@ class IcsExportDialog(QDialog):
         except ValueError as error:
             self._show_error(str(error))
             return
-        database, actor = self._workspace.database, self._workspace.actor
-        login, details = self.mentor_combo.currentData(), self.details_check.isChecked()
-
-        def job(_context: TaskContext) -> Path:
-            return write_ics(Context(database, actor), path, first, last, mentor_login=login,
-                             include_details=details)
-
         self.export_button.setEnabled(False)
-        task = self._runner.submit(job, label=self.tr("Exporting…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(self._on_written)
-        task.failed.connect(lambda message, _details: self._show_error(message))
+        task = self._ops.run(write_ics, path, first, last,
+                             mentor_login=self.mentor_combo.currentData(),
+                             include_details=self.details_check.isChecked(), owner=self,
+                             slot="export", label=self.tr("Exporting…"),
+                             done=self._on_written, failed=self._show_error)
         task.finished.connect(lambda: self.export_button.setEnabled(True))
 
     def _on_written(self, path: Path) -> None:
@@ -155,3 +142,9 @@ class IcsExportDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(True)
+
+
+def _team_logins(context: Context) -> list[tuple[str, str]]:
+    """The active team as (login, name): whose calendar can be exported."""
+    return [(member.login, member.full_name)
+            for member in list_users(context, active_only=True)]

@@ -2,14 +2,15 @@
 
 A mentor imports into their own calendar; coordinators choose the mentor. The file is read
 and imported on the worker thread; at most 5 MB (+1 byte) is read, so a huge file is
-refused by the core without being loaded whole.
+refused by the core without being loaded whole. The calendar shows the new blocks when the
+change hub reports the changed schedule.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,23 +26,19 @@ from PySide6.QtWidgets import (
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.ics_import import MAX_IMPORT_BYTES, IcsImportResult, import_ics
-from ui.tasks import TaskContext, TaskRunner
-from ui.workspace import Workspace
+from ui.operations import Operations
 
 
 class IcsImportDialog(QDialog):
-    imported = Signal(object)  # IcsImportResult; the page reloads the calendar
-
-    def __init__(self, workspace: Workspace, runner: TaskRunner, *,
-                 mentors: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, *, mentors: list[tuple[int, str]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self.file_dialog: QFileDialog | None = None
         self.result_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Import from Outlook (ICS)"))
         self.setMinimumWidth(440)
-        actor = workspace.actor
+        actor = ops.actor
         self.mentor_combo = QComboBox()
         choices = mentors if actor.sees_all_citizens else []
         for mentor_id, name in choices or [(actor.user_id, actor.full_name)]:
@@ -77,16 +74,11 @@ class IcsImportDialog(QDialog):
         dialog.open()
 
     def import_from(self, path: Path) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        mentor_id = self.mentor_combo.currentData()
-
-        def job(_context: TaskContext) -> IcsImportResult:
-            return import_ics(Context(database, actor), mentor_id, read_limited(path))
-
         self.import_button.setEnabled(False)
         # Errors (a malformed file, no access) come back as a Danish message box.
-        task = self._runner.submit(job, label=self.tr("Importing…"), parent=self)
-        task.succeeded.connect(self._on_imported)
+        task = self._ops.run(_import_file, self.mentor_combo.currentData(), path, owner=self,
+                             slot="import", label=self.tr("Importing…"),
+                             done=self._on_imported)
         task.finished.connect(lambda: self.import_button.setEnabled(True))
 
     def _on_imported(self, result: IcsImportResult) -> None:
@@ -99,9 +91,13 @@ class IcsImportDialog(QDialog):
                           text + ".", QMessageBox.StandardButton.Ok, self.parentWidget())
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.result_box = box
-        self.imported.emit(result)
         self.accept()
         box.open()
+
+
+def _import_file(context: Context, mentor_id: int, path: Path) -> IcsImportResult:
+    """Read the file on the worker (never on the GUI thread) and import it."""
+    return import_ics(context, mentor_id, read_limited(path))
 
 
 def read_limited(path: Path) -> bytes:

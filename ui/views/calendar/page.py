@@ -2,7 +2,9 @@
 
 Data is read on the worker thread and prepared into a ``CalendarScene`` there; the GUI
 only paints it. Only the newest answer is shown (quick PgDn presses do not flicker
-through old weeks). Keyboard: PgUp/PgDn or Alt+Left/Right move, T jumps to today.
+through old weeks). The page reloads when the change hub reports changed appointments,
+logged contacts (the done marks) or staffed hours: at once while shown, else when next
+shown. Keyboard: PgUp/PgDn or Alt+Left/Right move, T jumps to today.
 """
 
 from __future__ import annotations
@@ -22,37 +24,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.changes import Changes, Kind
 from ui.i18n import DANISH
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.calendar import data
 from ui.views.calendar.actions import CalendarActions
 from ui.views.calendar.month_grid import MonthGrid
 from ui.views.calendar.scene import DAY, MONTH, WEEK, CalendarScene, Occurrence, period_for, step
 from ui.views.calendar.time_grid import TimeGrid
-from ui.workspace import Workspace
 
 TEAM, MENTOR, CITIZEN = "team", "mentor", "citizen"
+# Appointments and groups, the done marks (logged contacts), the staffed hours.
+SHOWN_KINDS = (Kind.SCHEDULE, Kind.CONTACTS, Kind.SETTINGS)
 
 
 class CalendarPage(QWidget):
     scene_loaded = Signal(object)  # CalendarScene; tests and the bench listen
     choices_loaded = Signal()  # mentors and citizens for the filter and dialogs
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self._generation = 0
+        self._ops = ops
         self._choices_loaded = False
+        self._stale = True  # nothing read yet
         self.today = today or date.today()
         self.anchor = self.today
         self.view = WEEK
         self.scene: CalendarScene | None = None
-        self.actions = CalendarActions(workspace, runner, self)
-        self.actions.changed.connect(self.refresh)
+        self.actions = CalendarActions(ops, self)
         self._build(title)
         self._build_shortcuts()
+        ops.hub.changed.connect(self._on_changes)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -151,8 +154,8 @@ class CalendarPage(QWidget):
         layout.addLayout(bottom)
         self.choice_combo.setVisible(False)
         # Team settings: coordinators and admins only (the core refuses others too).
-        self.staffed_button.setVisible(self._workspace.actor.sees_all_citizens)
-        if not self._workspace.actor.sees_all_citizens:
+        self.staffed_button.setVisible(self._ops.actor.sees_all_citizens)
+        if not self._ops.actor.sees_all_citizens:
             # A mentor starts with their own calendar; the team view is one click away.
             self.scope_combo.setCurrentIndex(self.scope_combo.findData(MENTOR))
 
@@ -221,7 +224,7 @@ class CalendarPage(QWidget):
             return TEAM, None
         chosen = self.choice_combo.currentData()
         if scope == MENTOR and chosen is None:
-            return MENTOR, self._workspace.actor.user_id
+            return MENTOR, self._ops.actor.user_id
         return scope, chosen
 
     def _on_scope_changed(self, _index: int) -> None:
@@ -238,7 +241,7 @@ class CalendarPage(QWidget):
             for mentor_id, name in self.actions.mentors:
                 self.choice_combo.addItem(name, mentor_id)
             self.choice_combo.setCurrentIndex(
-                max(self.choice_combo.findData(self._workspace.actor.user_id), 0))
+                max(self.choice_combo.findData(self._ops.actor.user_id), 0))
         elif scope == CITIZEN:
             for citizen_id, name in self.actions.citizens:
                 self.choice_combo.addItem(name, citizen_id)
@@ -249,7 +252,8 @@ class CalendarPage(QWidget):
         if not self._choices_loaded:
             self._choices_loaded = True
             self.actions.load_choices(self._on_choices_loaded)
-        self.refresh()
+        if self._stale:
+            self.refresh()
 
     def _on_choices_loaded(self) -> None:
         self._fill_choices()
@@ -258,29 +262,29 @@ class CalendarPage(QWidget):
 
     # -- loading ----------------------------------------------------------------------
 
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches(*SHOWN_KINDS):
+            return
+        scope, chosen = self.scope()
+        if scope == CITIZEN and not changes.concerns(chosen):
+            return  # only another citizen's calendar changed
+        self.refresh()
+
     def refresh(self) -> None:
         self.period_label.setText(self.period_title())
         if not self.isVisible():
-            return  # read when shown (showEvent), not while the page is being built
-        self._generation += 1
-        generation = self._generation
-        database, actor = self._workspace.database, self._workspace.actor
+            # Read when shown (showEvent), not while the page is built or hidden.
+            self._stale = True
+            return
+        self._stale = False
         first, last = self.period()
         scope, chosen = self.scope()
-        today = self.today
+        # One slot: a newer period or filter replaces a scene still being read.
+        self._ops.run(data.load_scene, first, last, scope=scope, chosen=chosen,
+                      today=self.today, team_view=scope == TEAM, owner=self, slot="scene",
+                      label=self.tr("Loading the calendar…"), done=self._show_scene)
 
-        def job(_context: TaskContext) -> tuple[int, CalendarScene]:
-            return generation, data.load_scene(database, actor, first, last, scope=scope,
-                                               chosen=chosen, today=today,
-                                               team_view=scope == TEAM)
-
-        task = self._runner.submit(job, label=self.tr("Loading the calendar…"), parent=self)
-        task.succeeded.connect(self._show_scene)
-
-    def _show_scene(self, result: tuple[int, CalendarScene]) -> None:
-        generation, scene = result
-        if generation != self._generation:
-            return  # an older request finishing late
+    def _show_scene(self, scene: CalendarScene) -> None:
         self.scene = scene
         days = [facts.day for facts in scene.days]
         if self.view == MONTH:
@@ -299,9 +303,7 @@ class CalendarPage(QWidget):
     def import_ics(self) -> QWidget:
         from ui.views.calendar.ics_import import IcsImportDialog
 
-        dialog = IcsImportDialog(self._workspace, self._runner, mentors=self.actions.mentors,
-                                 parent=self)
-        dialog.imported.connect(lambda _result: self.refresh())
+        dialog = IcsImportDialog(self._ops, mentors=self.actions.mentors, parent=self)
         self.actions.dialog = dialog
         dialog.open()
         return dialog

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.staffed import StaffedHours, set_staffed_hours, staffed_hours
 from ui.i18n import DANISH
-from ui.tasks import TaskContext, TaskRunner
-from ui.workspace import Workspace
+from ui.operations import Operations
 
 
 def _time_edit(value: time) -> QTimeEdit:
@@ -33,14 +32,13 @@ def _time_edit(value: time) -> QTimeEdit:
 
 
 class StaffedHoursDialog(QDialog):
-    saved = Signal()
+    """The calendar repaints from the change hub once the hours are saved."""
+
     loaded = Signal()  # tests listen
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self.setWindowTitle(self.tr("Staffed hours"))
         self.closed_checks: list[QCheckBox] = []
         self.from_edits: list[QTimeEdit] = []
@@ -81,10 +79,8 @@ class StaffedHoursDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        database = self._workspace.database
-        task = self._runner.submit(lambda _context: staffed_hours(database),
-                                   label=self.tr("Loading the staffed hours…"), parent=self)
-        task.succeeded.connect(self.show_hours)
+        self._ops.run(_stored_hours, owner=self, slot="load",
+                      label=self.tr("Loading the staffed hours…"), done=self.show_hours)
 
     def show_hours(self, hours: StaffedHours) -> None:
         for weekday in range(7):
@@ -109,23 +105,19 @@ class StaffedHoursDialog(QDialog):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        database, actor, hours = self._workspace.database, self._workspace.actor, self.hours()
-
-        def job(_context: TaskContext) -> None:
-            set_staffed_hours(Context(database, actor), hours)
-
         self.save_button.setEnabled(False)
         self.error_label.setText("")
-        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(self._on_saved)
-        task.failed.connect(self._on_failed)
+        self._ops.run(set_staffed_hours, self.hours(), owner=self, slot="save",
+                      label=self.tr("Saving…"), done=self._on_saved, failed=self._on_failed)
 
     def _on_saved(self, _result: object) -> None:
         self.save_button.setEnabled(True)
-        self.saved.emit()
         self.accept()
 
-    def _on_failed(self, message: str, _details: str) -> None:
+    def _on_failed(self, message: str) -> None:
         self.save_button.setEnabled(True)
         self.error_label.setText(message)
+
+
+def _stored_hours(context: Context) -> StaffedHours:
+    return staffed_hours(context.database)

@@ -10,8 +10,8 @@ from ui.views.contacts.page import ContactsPage
 
 
 def create_page(ops: Operations, title: str) -> QWidget:
-    return ContactsPage(ops.workspace, ops.runner, title)
+    return ContactsPage(ops, title)
 
 
 def create_citizen_tab(ops: Operations) -> ContactsTab:
-    return ContactsTab(ops.workspace, ops.runner)
+    return ContactsTab(ops)

@@ -1,24 +1,22 @@
-"""Editing and deleting a listed contact: shared by the citizen tab and the mentor page."""
+"""Editing and deleting a listed contact: shared by the citizen tab and the mentor page.
+
+The lists reload from the change hub (``Kind.CONTACTS``), not from here.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from mentordesk.kernel.context import Context
 from mentordesk.services.contacts import ContactRow, delete_contact
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.contacts.edit_dialog import ContactEditDialog
-from ui.workspace import Workspace
 
 
 class ContactActions(QObject):
-    changed = Signal()  # a contact was edited or deleted: reload the list
-
-    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget) -> None:
+    def __init__(self, ops: Operations, parent: QWidget) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._parent = parent
         # Kept so tests (and a second double-click) can reach the open windows.
         self.editor: ContactEditDialog | None = None
@@ -28,9 +26,8 @@ class ContactActions(QObject):
         if self.editor is not None:
             self.editor.raise_()
             return
-        dialog = ContactEditDialog(self._workspace, self._runner, contact_id, self._parent)
+        dialog = ContactEditDialog(self._ops, contact_id, self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _contact_id: self.changed.emit())
         dialog.finished.connect(lambda _result: setattr(self, "editor", None))
         self.editor = dialog
         dialog.open()
@@ -57,14 +54,5 @@ class ContactActions(QObject):
             self._delete(contact_id)
 
     def _delete(self, contact_id: int) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> None:
-            delete_contact(Context(database, actor), contact_id)
-
-        task = self._runner.submit(job, label=self.tr("Deleting the contact…"),
-                                   parent=self._parent)
-        task.succeeded.connect(self._on_deleted)
-
-    def _on_deleted(self, _result: object) -> None:
-        self.changed.emit()
+        self._ops.run(delete_contact, contact_id, owner=self._parent, slot="delete",
+                      label=self.tr("Deleting the contact…"))

@@ -2,7 +2,8 @@
 
 Top: the keyboard-first entry form. Below: the filters, the attendance stability of the
 last three months and the citizen's contacts, newest first. Double-click (or Enter) on a
-contact edits it; Delete deletes it after a confirmation. All loading runs on the worker.
+contact edits it; Delete deletes it after a confirmation. All loading runs on the worker;
+the journal reloads when the change hub reports contacts of this citizen changed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.kernel.actor import Actor
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.contacts import (
     AttendanceRate,
@@ -41,8 +42,7 @@ from mentordesk.services.contacts import (
 )
 from mentordesk.services.plan import GoalChoice as OpenGoal
 from mentordesk.services.plan import goal_choices
-from mentordesk.storage.database import Database
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.areas import CitizenTab
 from ui.views.contacts.actions import ContactActions
 from ui.views.contacts.entry_form import ContactEntryForm
@@ -50,7 +50,6 @@ from ui.views.contacts.filter_bar import ContactFilterBar, months_before
 from ui.views.contacts.list_table import ContactsTable
 from ui.views.contacts.saving import ContactSaveFlow
 from ui.views.contacts.table_model import CITIZEN_TAB_COLUMNS
-from ui.workspace import Workspace
 
 RATE_MONTHS = 3
 
@@ -72,29 +71,25 @@ class ContactsTab(CitizenTab):
     contacts_loaded = Signal(int)  # number of contacts listed
     contact_saved = Signal(int)  # new contact id
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self.citizen_id: int | None = None
-        self._generation = 0
         self._needs_load = False
         self.form = ContactEntryForm()
         self.form.submitted.connect(self.save)
-        self.flow = ContactSaveFlow(runner, self.form, self)
+        self.flow = ContactSaveFlow(ops, self.form, self)
         self.flow.saved.connect(self._on_saved)
         self.filter_bar = ContactFilterBar()
         self.filter_bar.changed.connect(self.refresh)
         self.table = ContactsTable(CITIZEN_TAB_COLUMNS)
-        self.actions = ContactActions(workspace, runner, self)
-        self.actions.changed.connect(self.refresh)
+        self.actions = ContactActions(ops, self)
         self.table.edit_requested.connect(self.actions.edit)
         self.table.delete_requested.connect(self.actions.delete)
         self._build()
-        new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new_shortcut.activated.connect(self.new_contact)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_contact,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ops.hub.changed.connect(self._on_changes)
         self.show_citizen(None)
 
     def tab_title(self) -> str:
@@ -155,7 +150,6 @@ class ContactsTab(CitizenTab):
         """Show a citizen's journal. The same citizen again only reloads: a contact being
         typed is kept, and new partners or goals become choosable."""
         if citizen_id is None or citizen_id != self.citizen_id:
-            self._generation += 1
             self.table.rows_model.set_rows([])
             self.count_label.clear()
             self.rate_label.clear()
@@ -167,6 +161,16 @@ class ContactsTab(CitizenTab):
         self._needs_load = citizen_id is not None
         if self.isVisible():
             self._load()
+
+    def _on_changes(self, changes: Changes) -> None:
+        shows_them = (self.citizen_id is not None and changes.touches(Kind.CONTACTS)
+                      and changes.concerns(self.citizen_id))
+        if not shows_them:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._needs_load = True  # read when seen, like a newly chosen citizen
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -180,42 +184,26 @@ class ContactsTab(CitizenTab):
             self.refresh()
 
     def _load_choices(self, citizen_id: int) -> None:
-        database, actor, generation = (self._workspace.database, self._workspace.actor,
-                                       self._generation)
+        self._ops.run(_choices, citizen_id, owner=self, slot="choices",
+                      label=self.tr("Loading…"),
+                      done=lambda choices: self._show_choices(citizen_id, choices))
 
-        def job(_context: TaskContext) -> tuple[int, _Choices]:
-            return generation, _Choices(active_partners(database),
-                                        # New contacts work on open goals only.
-                                        goal_choices(Context(database, actor), citizen_id),
-                                        contact_mentors(Context(database, actor)))
-
-        task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
-        # Bound slots (not lambdas): a result arriving after the tab is gone is dropped.
-        task.succeeded.connect(self._show_choices)
-
-    def _show_choices(self, result: tuple[int, _Choices]) -> None:
-        generation, choices = result
-        if generation == self._generation:
+    def _show_choices(self, citizen_id: int, choices: _Choices) -> None:
+        if citizen_id == self.citizen_id:  # not another citizen chosen meanwhile
             self.form.set_choices(choices.partners, choices.goals, choices.mentors,
-                                  self._workspace.actor.user_id)
+                                  self._ops.actor.user_id)
 
     def refresh(self) -> None:
         """Reload the list (with the current filters) and the attendance stability."""
         if self.citizen_id is None:
             return
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self.citizen_id)
-        filters, generation = self.filter_bar.filters(), self._generation
+        citizen_id = self.citizen_id
+        self._ops.run(_journal, citizen_id, self.filter_bar.filters(), owner=self,
+                      slot="journal", label=self.tr("Loading contacts…"),
+                      done=lambda journal: self._show_journal(citizen_id, journal))
 
-        def job(_context: TaskContext) -> tuple[int, _Journal]:
-            return generation, _journal(database, actor, citizen_id, filters)
-
-        task = self._runner.submit(job, label=self.tr("Loading contacts…"), parent=self)
-        task.succeeded.connect(self._show_journal)
-
-    def _show_journal(self, result: tuple[int, _Journal]) -> None:
-        generation, journal = result
-        if generation != self._generation:
+    def _show_journal(self, citizen_id: int, journal: _Journal) -> None:
+        if citizen_id != self.citizen_id:
             return  # another citizen was chosen meanwhile
         self.table.rows_model.set_rows(journal.rows)
         self.count_label.setText(self.tr("%n contact(s)", "", len(journal.rows)))
@@ -236,24 +224,28 @@ class ContactsTab(CitizenTab):
     def save(self) -> None:
         if self.citizen_id is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
         new = self.form.new_contact(self.citizen_id)
 
-        def job(reason: str) -> int:
-            return log_contact(Context(database, actor), replace(new, consent_override_reason=reason))
+        def save(context: Context, reason: str) -> object:
+            return log_contact(context, replace(new, consent_override_reason=reason))
 
-        self.flow.save(job, self.tr("Saving the contact…"))
+        self.flow.save(save, self.tr("Saving the contact…"))
 
     def _on_saved(self, contact_id: object) -> None:
+        # The journal reloads from the change hub, like every other view of contacts.
         self.form.reset_for_next()
         self.contact_saved.emit(int(contact_id))  # type: ignore[call-overload]
-        self.refresh()
 
 
-def _journal(database: Database, actor: Actor, citizen_id: int,
-             filters: ContactFilters) -> _Journal:
+def _journal(context: Context, citizen_id: int, filters: ContactFilters) -> _Journal:
     """The list and the stability figure, read together on the worker thread."""
     today = date.today()
-    return _Journal(contacts_for_citizen(Context(database, actor), citizen_id, filters),
-                    attendance_rate(Context(database, actor), citizen_id,
-                                    months_before(today, RATE_MONTHS), today))
+    return _Journal(contacts_for_citizen(context, citizen_id, filters),
+                    attendance_rate(context, citizen_id, months_before(today, RATE_MONTHS),
+                                    today))
+
+
+def _choices(context: Context, citizen_id: int) -> _Choices:
+    """What a new contact can name: partners, the citizen's open goals, the mentors."""
+    return _Choices(active_partners(context.database), goal_choices(context, citizen_id),
+                    contact_mentors(context))

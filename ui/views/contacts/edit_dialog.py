@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, FieldConflict
 from mentordesk.services.contacts import (
@@ -27,11 +28,11 @@ from mentordesk.services.contacts import (
     goals_for_linking,
     update_contact,
 )
-from ui.tasks import TaskContext, TaskRunner, show_error
+from ui.operations import Operations
+from ui.tasks import show_error
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.contacts.entry_form import ContactEntryForm
 from ui.views.contacts.saving import ContactSaveFlow
-from ui.workspace import Workspace
 
 _TEXT_FIELDS = ("note", "place", "consent_override_reason")
 
@@ -53,15 +54,14 @@ class _Shown:
 
 class ContactEditDialog(QDialog):
     loaded = Signal()
-    saved = Signal(int)  # contact id
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, contact_id: int,
+    def __init__(self, ops: Operations, contact_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit contact"))
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self.contact_id = contact_id
+        self._citizen_id: int | None = None
         self._version = 0
         self._original: dict[str, Any] = {}
         self._goal_titles: dict[int, str] = {}
@@ -82,29 +82,20 @@ class ContactEditDialog(QDialog):
         layout.addWidget(self.info_label)
         layout.addWidget(self.form, 1)
         layout.addWidget(buttons)
-        self.flow = ContactSaveFlow(runner, self.form, self)
+        self.flow = ContactSaveFlow(ops, self.form, self)
         self.flow.saved.connect(self._on_saved)
         self.flow.conflicted.connect(self._on_conflict)
         self.resize(820, 560)
         self._load()
 
     def _load(self) -> None:
-        database, actor, contact_id = (self._workspace.database, self._workspace.actor,
-                                       self.contact_id)
+        self._ops.run(_load_contact, self.contact_id, owner=self, slot="load",
+                      label=self.tr("Opening the contact…"), done=self._show,
+                      failed=self._on_load_failed)
 
-        def job(_context: TaskContext) -> _Loaded:
-            detail = get_contact(Context(database, actor), contact_id)
-            return _Loaded(detail, goals_for_linking(Context(database, actor), detail.citizen_id),
-                           active_partners(database))
-
-        task = self._runner.submit(job, label=self.tr("Opening the contact…"),
-                                   report_errors=False, parent=self)
-        task.succeeded.connect(self._show)
-        task.failed.connect(self._on_load_failed)
-
-    def _on_load_failed(self, message: str, details: str) -> None:
+    def _on_load_failed(self, message: str) -> None:
         # E.g. deleted meanwhile: say so over the list the dialog was opened from.
-        show_error(self.parentWidget(), message, details)
+        show_error(self.parentWidget(), message)
         self.reject()
 
     def _show(self, loaded: _Loaded) -> None:
@@ -115,6 +106,7 @@ class ContactEditDialog(QDialog):
         self._goal_titles = {goal.id: goal.title for goal in loaded.goals}
         self.form.set_choices(partners, loaded.goals, [], detail.mentor_id)
         self.form.load(detail)
+        self._citizen_id = detail.citizen_id
         self._version, self._original = detail.version, detail.editable_values()
         info = self.tr("Logged by {mentor}.").format(mentor=detail.mentor_name)
         if detail.consent_override_reason:
@@ -133,21 +125,21 @@ class ContactEditDialog(QDialog):
 
     def _save(self, version: int, changes: dict[str, Any],
               original: dict[str, Any] | None) -> None:
-        database, actor, contact_id = (self._workspace.database, self._workspace.actor,
-                                       self.contact_id)
+        contact_id = self.contact_id
 
-        def job(reason: str) -> int:
+        def save(context: Context, reason: str) -> object:
             with_reason = {**changes, "consent_override_reason": reason} if reason else changes
-            update_contact(Context(database, actor), contact_id, version, with_reason, original)
-            return contact_id
+            return update_contact(context, contact_id, version, with_reason, original)
 
-        self.flow.save(job, self.tr("Saving the contact…"))
+        self.flow.save(save, self.tr("Saving the contact…"))
 
-    def _on_saved(self, contact_id: object) -> None:
-        self.saved.emit(int(contact_id))  # type: ignore[call-overload]
-        self.accept()
+    def _on_saved(self, _diff: object) -> None:
+        self.accept()  # the lists reload from the change hub
 
     def _on_conflict(self, conflict: EditConflict) -> None:
+        # Someone else saved this contact meanwhile: every list showing it is stale too,
+        # even if resolving ends up saving nothing new.
+        self._ops.hub.publish(Changes.of(Kind.CONTACTS, citizen=self._citizen_id))
         shown = [self._shown_conflict(item) for item in conflict.conflicts]
         dialog = ConflictDialog(shown, self._labels(), shown=lambda value: value.text,
                                 parent=self)
@@ -196,3 +188,10 @@ class ContactEditDialog(QDialog):
             "consent_override_reason": self.tr("Reason for contact without consent"),
             "goal_ids": self.tr("Goals"),
         }
+
+
+def _load_contact(context: Context, contact_id: int) -> _Loaded:
+    """The contact with the goals and partners it may link to, read together."""
+    detail = get_contact(context, contact_id)
+    return _Loaded(detail, goals_for_linking(context, detail.citizen_id),
+                   active_partners(context.database))

@@ -56,9 +56,8 @@ class ContactEntryForm(QWidget):
         self._build()
         self._set_tab_order()
         for keys in _SUBMIT_KEYS:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.submitted)
+            QShortcut(QKeySequence(keys), self, self.submitted.emit,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.clear()
 
     # -- layout -----------------------------------------------------------------------

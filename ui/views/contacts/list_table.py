@@ -33,9 +33,8 @@ class ContactsTable(QTableView):
                 header.resizeSection(position, 160)
         # Enter on a row and double-click both "activate" it.
         self.activated.connect(self._on_activated)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._on_delete)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self, self._on_delete,
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
     def selected_row(self) -> ContactRow | None:
         rows = self.selectionModel().selectedRows()

@@ -7,19 +7,23 @@ runs again with that reason, which the core stores on the contact and in the aud
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mentordesk.errors import MentorDeskError
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.contacts import REASON_MAX_CHARS, ConsentMissing, ContactInputError
-from ui.tasks import Task, TaskRunner, show_error
+from ui.operations import Operations
+from ui.tasks import Task, show_error
 from ui.views.contacts.entry_form import ContactEntryForm
 
-# job(reason) runs on the worker: reason is "" first, then what the user typed.
-SaveJob = Callable[[str], object]
+# save(context, reason) is an operation run on the worker: reason is "" first, then what
+# the user typed.
+SaveOperation = Callable[[Context, str], object]
 
 
 class ConsentReasonDialog(QDialog):
@@ -65,40 +69,37 @@ class ConsentReasonDialog(QDialog):
 class ContactSaveFlow(QObject):
     """Runs one save at a time; input errors go to the form, conflicts to the caller."""
 
-    saved = Signal(object)  # what the job returned
+    saved = Signal(object)  # what the operation returned
     conflicted = Signal(object)  # EditConflict: the caller shows the conflict dialog
 
-    def __init__(self, runner: TaskRunner, form: ContactEntryForm, parent: QWidget) -> None:
+    def __init__(self, ops: Operations, form: ContactEntryForm, parent: QWidget) -> None:
         super().__init__(parent)
-        self._runner = runner
+        self._ops = ops
         self._form = form
         self._parent = parent
         self.busy = False
         self.reason_dialog: ConsentReasonDialog | None = None
         self._task: Task | None = None
-        self._job: SaveJob | None = None
+        self._job: SaveOperation | None = None
         self._label = ""
 
-    def save(self, job: SaveJob, label: str) -> None:
+    def save(self, job: SaveOperation, label: str) -> None:
         if self.busy:
             return  # a second Ctrl+S while saving must not log the contact twice
         self._form.clear_error()
         self._run(job, "", label)
 
-    def _run(self, job: SaveJob, reason: str, label: str) -> None:
+    def _run(self, job: SaveOperation, reason: str, label: str) -> None:
         self.busy = True
         self._job, self._label = job, label
-        self._task = self._runner.submit(lambda _context: job(reason), label=label,
-                                         report_errors=False, parent=self._parent)
-        # Bound slots (not lambdas): an outcome arriving after the form is gone is dropped.
-        self._task.succeeded.connect(self._on_saved)
-        self._task.failed.connect(self._on_failed)
+        self._task = self._ops.run(job, reason, owner=self._parent, slot="save", label=label,
+                                   done=self._on_saved, failed=self._on_failed)
 
     def _on_saved(self, result: object) -> None:
         self.busy = False
         self.saved.emit(result)
 
-    def _on_failed(self, message: str, details: str) -> None:
+    def _on_failed(self, message: str) -> None:
         self.busy = False
         error = self._task.error if self._task is not None else None
         if isinstance(error, ConsentMissing) and self._job is not None:
@@ -110,9 +111,9 @@ class ContactSaveFlow(QObject):
         elif isinstance(error, MentorDeskError):
             self._form.show_error(message)
         else:
-            show_error(self._parent, message, details)
+            show_error(self._parent, message, _details(error))
 
-    def _ask_reason(self, job: SaveJob, label: str, message: str) -> None:
+    def _ask_reason(self, job: SaveOperation, label: str, message: str) -> None:
         dialog = ConsentReasonDialog(message, self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._run(job, dialog.reason(), label))
@@ -122,3 +123,8 @@ class ContactSaveFlow(QObject):
         dialog.finished.connect(lambda _result: setattr(self, "reason_dialog", None))
         self.reason_dialog = dialog
         dialog.open()
+
+
+def _details(error: BaseException | None) -> str:
+    """The traceback support needs, for an error the user cannot fix themselves."""
+    return "".join(traceback.format_exception(error)) if error is not None else ""

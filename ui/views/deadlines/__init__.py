@@ -12,4 +12,4 @@ __all__ = ["DeadlinesPage", "create_page"]
 
 def create_page(ops: Operations, title: str) -> QWidget:
     """The deadline dashboard; its ``citizen_requested(int)`` asks to open a citizen."""
-    return DeadlinesPage(ops.workspace, ops.runner, title)
+    return DeadlinesPage(ops, title)

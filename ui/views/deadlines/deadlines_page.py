@@ -1,8 +1,9 @@
 """The Frister page: my citizens' or the team's deadlines, soonest first.
 
-Loads whenever it is shown (deadlines change as contacts are logged elsewhere), on F5 and
-when the Mine/Team choice changes; the service call runs on the worker thread and only
-the newest answer is shown.
+Loads when first shown, on F5, when the Mine/Team choice changes and when the change hub
+reports a change deadlines are computed from (contacts, plans, grants, consents,
+assignments, the citizen): at once while shown, else when next shown (or on a new day).
+The service call runs on the worker thread and only the newest answer is shown.
 """
 
 from __future__ import annotations
@@ -23,27 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.kernel.context import Context
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.deadlines import Deadline, Scope, deadlines
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.deadlines.deadlines_model import CITIZEN_ID_ROLE, Column, DeadlinesTableModel
-from ui.workspace import Workspace
 
 HORIZON_DAYS = 60
+# What deadlines are computed from. Any citizen's change may add, move or close one.
+DEADLINE_SOURCES = (Kind.CONTACTS, Kind.PLAN, Kind.GRANTS, Kind.PARTNERS, Kind.ASSIGNMENTS,
+                    Kind.CITIZEN)
 
 
 class DeadlinesPage(QWidget):
     citizen_requested = Signal(int)  # the integrator opens this citizen's record
     deadlines_loaded = Signal(int)  # number of deadlines shown; tests listen
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self._generation = 0
+        self._ops = ops
+        self._stale = True  # nothing read yet
+        self._loaded_on: date | None = None  # "overdue" and "this week" depend on the day
         self.model = DeadlinesTableModel(self)
         self._build(title)
+        ops.hub.changed.connect(self._on_changes)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -56,7 +59,7 @@ class DeadlinesPage(QWidget):
         self.scope_group.setExclusive(True)
         self.scope_group.addButton(self.mine_button)
         self.scope_group.addButton(self.team_button)
-        sees_all = self._workspace.actor.sees_all_citizens
+        sees_all = self._ops.actor.sees_all_citizens
         # A mentor's team view would be their caseload again: offer only what differs.
         self.team_button.setVisible(sees_all)
         (self.team_button if sees_all else self.mine_button).setChecked(True)
@@ -118,29 +121,32 @@ class DeadlinesPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        if self._stale or self._loaded_on != date.today():
+            self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches(*DEADLINE_SOURCES):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def _on_scope_toggled(self, _button: QPushButton, checked: bool) -> None:
         if checked:
             self.refresh()
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        database, actor, scope = self._workspace.database, self._workspace.actor, self.scope()
+        self._stale = False
         today = date.today()
-
-        def job(_context: TaskContext) -> list[Deadline]:
-            return deadlines(Context(database, actor), scope, today=today, horizon_days=HORIZON_DAYS)
-
         self.refresh_button.setEnabled(False)
-        task = self._runner.submit(job, label=self.tr("Loading deadlines…"), parent=self)
-        task.succeeded.connect(lambda rows: self._show_rows(generation, rows, today))
+        task = self._ops.run(deadlines, self.scope(), today=today, horizon_days=HORIZON_DAYS,
+                             owner=self, slot="deadlines", label=self.tr("Loading deadlines…"),
+                             done=lambda rows: self._show_rows(rows, today))
         task.finished.connect(lambda: self.refresh_button.setEnabled(True))
 
-    def _show_rows(self, generation: int, rows: list[Deadline], today: date) -> None:
-        if generation != self._generation:
-            return  # an older request finishing late
+    def _show_rows(self, rows: list[Deadline], today: date) -> None:
+        self._loaded_on = today
         self.model.set_rows(rows, today)
         overdue = sum(1 for row in rows if row.overdue)
         if rows:

@@ -11,4 +11,4 @@ __all__ = ["HoursPage", "create_page"]
 
 
 def create_page(ops: Operations, title: str) -> QWidget:
-    return HoursPage(ops.workspace, ops.runner, title)
+    return HoursPage(ops, title)

@@ -30,10 +30,9 @@ from mentordesk.schedule.billing import (
 )
 from mentordesk.services.catalogue_admin import load_catalogue
 from ui.i18n import DANISH
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.record_table import RecordTableModel, TableColumn, record_table
 from ui.views.common.save_dialog import open_save_dialog
-from ui.workspace import Workspace
 
 XLSX, PDF = "xlsx", "pdf"
 
@@ -42,12 +41,9 @@ class BillingDialog(QDialog):
     loaded = Signal()
     exported = Signal(object)  # Path
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, *, month: date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, *, month: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self._generation = 0
+        self._ops = ops
         self.basis: BillingBasis | None = None
         self.file_dialog: QFileDialog | None = None
         self.setWindowTitle(self.tr("Billing basis"))
@@ -96,12 +92,8 @@ class BillingDialog(QDialog):
         self._load_authorities()
 
     def _load_authorities(self) -> None:
-        database = self._workspace.database
-        task = self._runner.submit(
-            lambda _context: [(item.id, item.name) for item in
-                              load_catalogue(database).authorities],
-            label=self.tr("Loading authorities…"), parent=self)
-        task.succeeded.connect(self._show_authorities)
+        self._ops.run(_authorities, owner=self, slot="authorities",
+                      label=self.tr("Loading authorities…"), done=self._show_authorities)
 
     def _show_authorities(self, authorities: list[tuple[int, str]]) -> None:
         self.authority_combo.blockSignals(True)
@@ -118,21 +110,10 @@ class BillingDialog(QDialog):
         authority_id, year, month = self.chosen()
         if authority_id is None:
             return
-        self._generation += 1
-        generation = self._generation
-        database, actor = self._workspace.database, self._workspace.actor
+        self._ops.run(billing_basis, authority_id, year, month, owner=self, slot="basis",
+                      label=self.tr("Computing the billing basis…"), done=self._show)
 
-        def job(_context: TaskContext) -> tuple[int, BillingBasis]:
-            return generation, billing_basis(Context(database, actor), authority_id, year, month)
-
-        task = self._runner.submit(job, label=self.tr("Computing the billing basis…"),
-                                   parent=self)
-        task.succeeded.connect(self._show)
-
-    def _show(self, result: tuple[int, BillingBasis]) -> None:
-        generation, basis = result
-        if generation != self._generation:
-            return
+    def _show(self, basis: BillingBasis) -> None:
         self.basis = basis
         self.model.set_rows(basis.lines)
         total = sum(line.amount_oere for line in basis.lines)
@@ -154,11 +135,11 @@ class BillingDialog(QDialog):
         authority_id, year, month = self.chosen()
         if authority_id is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
         write = export_billing_xlsx if kind == XLSX else export_billing_pdf
+        self._ops.run(write, authority_id, year, month, path, owner=self, slot="export",
+                      label=self.tr("Exporting…"), done=self.exported.emit)
 
-        def job(_context: TaskContext) -> Path:
-            return write(database, actor, authority_id, year, month, path)
 
-        task = self._runner.submit(job, label=self.tr("Exporting…"), parent=self)
-        task.succeeded.connect(self.exported.emit)
+def _authorities(context: Context) -> list[tuple[int, str]]:
+    """The ordering authorities to choose from, as (id, name)."""
+    return [(item.id, item.name) for item in load_catalogue(context.database).authorities]

@@ -2,8 +2,9 @@
 per mentor capacity vs delivered vs planned, and totals for a month or any period.
 
 Delivered hours come from the contact log only (the proof the national audit asked
-for). Reloaded whenever the page is shown: contacts are logged elsewhere (the calendar's
-"Markér som gennemført", the contact log) and the numbers must follow.
+for). Contacts are logged elsewhere (the calendar's "Markér som gennemført", the contact
+log), so the page recounts when the change hub reports changed contacts, appointments or
+grants: at once while shown, else when next shown.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.dates import format_date, iso_week_code, parse_iso_week, week_start
 from mentordesk.domain.text import danish_sort_key
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.export import export_hours_xlsx
 from mentordesk.schedule.overview import HoursOverview, weekly_hours
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, record_table
 from ui.views.common.save_dialog import open_save_dialog
@@ -45,7 +47,9 @@ from ui.views.hours.columns import (
     total_columns,
     total_look,
 )
-from ui.workspace import Workspace
+
+# Delivered (contacts), planned (appointments) and granted hours.
+COUNTED_FROM = (Kind.CONTACTS, Kind.SCHEDULE, Kind.GRANTS)
 
 
 def month_of_week(monday: date) -> tuple[date, date]:
@@ -60,12 +64,11 @@ class HoursPage(QWidget):
     loaded = Signal()  # the week (and period) shown; tests listen
     exported = Signal(object)  # Path
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self._generation = 0
+        self._ops = ops
+        self._stale = True  # nothing counted yet
         self.today = today or date.today()
         self.monday = week_start(self.today)
         self.overview: HoursOverview | None = None
@@ -75,6 +78,7 @@ class HoursPage(QWidget):
         self.mentor_model = RecordTableModel(mentor_columns(), parent=self)
         self.total_model = RecordTableModel(total_columns(), total_look, self)
         self._build(title)
+        ops.hub.changed.connect(self._on_changes)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -137,7 +141,7 @@ class HoursPage(QWidget):
         self.export_button.clicked.connect(self.choose_export_file)
         self.billing_button = QPushButton(self.tr("Billing basis…"))
         self.billing_button.clicked.connect(self.open_billing)
-        self.billing_button.setVisible(self._workspace.actor.sees_all_citizens)
+        self.billing_button.setVisible(self._ops.actor.sees_all_citizens)
         top = QHBoxLayout()
         top.addWidget(title_label)
         top.addSpacing(16)
@@ -197,7 +201,16 @@ class HoursPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        if self._stale:
+            self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches(*COUNTED_FROM):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def refresh(self) -> None:
         self.week_label.setText(self.week_title())
@@ -207,25 +220,14 @@ class HoursPage(QWidget):
             self._show_error(str(error))
             return
         self._show_error("")
-        self._generation += 1
-        generation = self._generation
-        database, actor, today = self._workspace.database, self._workspace.actor, self.today
-        monday, sunday = self.monday, self.monday + timedelta(days=6)
+        self._stale = False
+        # One slot: a newer week or period replaces a count still running.
+        self._ops.run(_week_and_period, self.monday, first, last, today=self.today,
+                      owner=self, slot="count", label=self.tr("Counting hours…"),
+                      done=self._show, failed=self._show_error)
 
-        def job(_context: TaskContext) -> tuple[int, HoursOverview, HoursOverview]:
-            week = weekly_hours(Context(database, actor), monday, sunday, today=today)
-            period = weekly_hours(Context(database, actor), first, last, today=today)
-            return generation, week, period
-
-        task = self._runner.submit(job, label=self.tr("Counting hours…"),
-                                   report_errors=False, parent=self)
-        task.succeeded.connect(self._show)
-        task.failed.connect(lambda message, _details: self._show_error(message))
-
-    def _show(self, result: tuple[int, HoursOverview, HoursOverview]) -> None:
-        generation, week, period = result
-        if generation != self._generation:
-            return
+    def _show(self, result: tuple[HoursOverview, HoursOverview]) -> None:
+        week, period = result
         self.overview = week
         code = iso_week_code(self.monday)
         lines = [CitizenLine(row, week.citizen_names.get(row.citizen_id, ""),
@@ -271,20 +273,22 @@ class HoursPage(QWidget):
         except ValueError as error:
             self._show_error(str(error))
             return
-        database, actor, today = self._workspace.database, self._workspace.actor, self.today
-
-        def job(_context: TaskContext) -> Path:
-            return export_hours_xlsx(Context(database, actor), first, last, path, today=today)
-
         self.export_button.setEnabled(False)
-        task = self._runner.submit(job, label=self.tr("Exporting…"), parent=self)
-        task.succeeded.connect(self.exported.emit)
+        task = self._ops.run(export_hours_xlsx, first, last, path, today=self.today,
+                             owner=self, slot="export", label=self.tr("Exporting…"),
+                             done=self.exported.emit)
         task.finished.connect(lambda: self.export_button.setEnabled(True))
 
     def open_billing(self) -> None:
         from ui.views.hours.billing_dialog import BillingDialog
 
-        dialog = BillingDialog(self._workspace, self._runner, month=self.monday
-                               + timedelta(days=3), parent=self)
+        dialog = BillingDialog(self._ops, month=self.monday + timedelta(days=3), parent=self)
         self.billing_dialog = dialog
         dialog.open()
+
+
+def _week_and_period(context: Context, monday: date, first: date, last: date, *,
+                     today: date) -> tuple[HoursOverview, HoursOverview]:
+    """The shown week and the chosen period, counted together on the worker."""
+    week = weekly_hours(context, monday, monday + timedelta(days=6), today=today)
+    return week, weekly_hours(context, first, last, today=today)
