@@ -2,8 +2,11 @@
 
 It owns the behaviour users rely on being the same everywhere: Enter or Ctrl+S saves,
 Esc cancels, errors appear inline under the form (the core's Danish sentence), saving
-runs on the worker thread, and a stale save opens the conflict dialog instead of
-overwriting someone else's work.
+runs through ``ops`` on the worker thread (what it changed reaches the hub), and a stale
+save opens the conflict dialog instead of overwriting someone else's work.
+
+A subclass's ``create_job`` / ``update_job`` return an operation of the context only,
+e.g. ``lambda context: create_grant(context, citizen_id, GrantInput(**values))``.
 """
 
 from __future__ import annotations
@@ -22,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, FieldConflict
-from ui.tasks import Task, TaskRunner
+from ui.operations import Operations
+from ui.tasks import Task
 from ui.views.common.conflict_dialog import ConflictDialog
 
-SaveJob = Callable[[], object]
+SaveJob = Callable[[Context], object]
 
 
 class _Shown:
@@ -46,9 +51,9 @@ class RecordDialog(QDialog):
 
     saved = Signal(object)  # what the service returned
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runner = runner
+        self._ops = ops
         self.version: int | None = None
         self.original: dict[str, Any] | None = None  # None: a new record
         self.conflict_dialog: ConflictDialog | None = None
@@ -135,10 +140,9 @@ class RecordDialog(QDialog):
     def _submit(self, job: SaveJob) -> None:
         self.show_error("")
         self.save_button.setEnabled(False)
-        task = self._runner.submit(lambda _context: job(), label=self.tr("Saving…"),
-                                   report_errors=False, parent=self)
-        task.succeeded.connect(self._on_saved)
-        task.failed.connect(lambda message, _details: self._on_failed(task, message))
+        task: Task = self._ops.run(job, owner=self, slot="save", label=self.tr("Saving…"),
+                                   done=self._on_saved,
+                                   failed=lambda message: self._on_failed(task, message))
 
     def _on_saved(self, result: object) -> None:
         self.save_button.setEnabled(True)

@@ -7,7 +7,6 @@ the user types, without a round trip to the database.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.kernel.context import Context
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.catalogue_admin import Removal
 from mentordesk.services.partners import PartnerItem, list_partners, remove_partner
 from ui.models.danish_sort_proxy import DanishSortProxyModel
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
+from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.record_list import shortcut
 from ui.views.common.record_table import (
     RecordTableModel,
     RowLook,
@@ -32,7 +33,6 @@ from ui.views.common.record_table import (
     selected_row,
 )
 from ui.views.partners.partner_dialog import PartnerDialog
-from ui.workspace import Workspace
 
 INACTIVE_GREY = "#777777"
 
@@ -40,11 +40,9 @@ INACTIVE_GREY = "#777777"
 class PartnersPage(QWidget):
     loaded = Signal(int)  # number of partners in the register
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self.dialog: PartnerDialog | None = None
         self.confirm_box: QMessageBox | None = None  # the open removal question
         self.model = RecordTableModel(self._columns(), self._look, self)
@@ -53,6 +51,8 @@ class PartnersPage(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._build(title)
+        self._reload_soon = CoalescedReload(self.reload, self)
+        ops.hub.changed.connect(self._on_changes)
         self.reload()
 
     def _columns(self) -> list[TableColumn]:
@@ -83,7 +83,7 @@ class PartnersPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         # Removing is a coordinator's decision (the service enforces it too).
-        self.remove_button.setVisible(self._workspace.actor.sees_all_citizens)
+        self.remove_button.setVisible(self._ops.actor.sees_all_citizens)
         self.table = record_table(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -98,9 +98,8 @@ class PartnersPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
-        for keys, slot in (("Ctrl+N", self.new_partner), ("Delete", self.remove_selected)):
-            shortcut = QShortcut(QKeySequence(keys), self, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+N", self, self.new_partner)
+        shortcut("Delete", self, self.remove_selected)
 
     def visible_names(self) -> list[str]:
         return [self.proxy.index(row, 0).data() for row in range(self.proxy.rowCount())]
@@ -108,13 +107,12 @@ class PartnersPage(QWidget):
     # -- loading ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
+        self._ops.run(list_partners, owner=self, slot="load", label=self.tr("Loading partners…"),
+                      done=self._show)
 
-        def job(_context: TaskContext) -> list[PartnerItem]:
-            return list_partners(Context(database, actor))
-
-        task = self._runner.submit(job, label=self.tr("Loading partners…"), parent=self)
-        task.succeeded.connect(self._show)
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.PARTNERS):
+            self._reload_soon()
 
     def _show(self, rows: list[PartnerItem]) -> None:
         self.model.set_rows(rows)
@@ -123,23 +121,23 @@ class PartnersPage(QWidget):
     # -- actions ----------------------------------------------------------------------
 
     def new_partner(self) -> None:
-        self._open(PartnerDialog(self._runner, self._workspace, parent=self))
+        self._open(PartnerDialog(self._ops, parent=self))
 
     def edit_selected(self) -> None:
         partner = selected_row(self.table)
         if partner is not None:
-            self._open(PartnerDialog(self._runner, self._workspace, partner, parent=self))
+            self._open(PartnerDialog(self._ops, partner, parent=self))
 
     def _open(self, dialog: PartnerDialog) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog
-        dialog.saved.connect(lambda _item: self.reload())
+        dialog.saved.connect(lambda _item: self._reload_soon())
         dialog.open()
 
     def remove_selected(self) -> None:
         partner = selected_row(self.table)
-        if partner is None or not self._workspace.actor.sees_all_citizens:
+        if partner is None or not self._ops.actor.sees_all_citizens:
             return
         self.confirm_box = confirm(self, self.tr(
             "Remove {name} from the register? A partner named in consents or contacts is "
@@ -147,16 +145,11 @@ class PartnersPage(QWidget):
                 name=partner.name), lambda: self._remove(partner))
 
     def _remove(self, partner: PartnerItem) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> Removal:
-            return remove_partner(Context(database, actor), partner.id, partner.version)
-
         # The refusal names the row, which is user text: shown in a plain-text label.
-        task = self._runner.submit(job, label=self.tr("Removing…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(lambda removal: self._removed(partner, removal))
-        task.failed.connect(lambda message, _details: self.status_label.setText(message))
+        self._ops.run(remove_partner, partner.id, partner.version, owner=self, slot="remove",
+                      label=self.tr("Removing…"),
+                      done=lambda removal: self._removed(partner, removal),
+                      failed=self.status_label.setText)
 
     def _removed(self, partner: PartnerItem, removal: Removal) -> None:
         if removal is Removal.DEACTIVATED:
@@ -164,4 +157,4 @@ class PartnersPage(QWidget):
         else:
             message = self.tr("{name} was deleted.")
         self.status_label.setText(message.format(name=partner.name))
-        self.reload()
+        self._reload_soon()
