@@ -9,7 +9,7 @@ from ui.views.settings.settings_page import SettingsPage
 
 
 def create_page(ops: Operations, title: str) -> QWidget:
-    return SettingsPage(ops.workspace, ops.runner, title)
+    return SettingsPage(ops, title)
 
 
 __all__ = ["SettingsPage", "create_page"]
