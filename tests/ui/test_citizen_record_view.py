@@ -449,4 +449,5 @@ def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(
     overview.fields["phone"].setText("11 22 33 44")
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         overview.save()
-    assert get_citizen_record(Context(database, admin), citizen_id).preferred_contact == "Værestedet"
+    record = get_citizen_record(Context(database, admin), citizen_id)
+    assert record.preferred_contact == "Værestedet"

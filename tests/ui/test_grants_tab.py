@@ -181,8 +181,8 @@ def test_enter_edits_ctrl_s_saves_and_escape_cancels(qtbot, tab, workspace):
     dialog.caseworker_edit.setText("Ændret")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert grants_for_citizen(Context(workspace.database, workspace.actor), NAMED)[0].caseworker_name \
-        == "Sara Sag"
+    context = Context(workspace.database, workspace.actor)
+    assert grants_for_citizen(context, NAMED)[0].caseworker_name == "Sara Sag"
 
     tab.edit_selected()
     dialog = tab.dialog

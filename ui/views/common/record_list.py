@@ -188,17 +188,6 @@ class RecordListPanel(QWidget):
         self.set_rows(rows)
         self.loaded.emit(len(rows))
 
-    def schedule_reload(self) -> None:
-        """Reload once the current event is handled: a save's own reload and the hub's
-        announcement of the same save become one read (it starts after the write)."""
-        if not self._reload_pending:
-            self._reload_pending = True
-            QTimer.singleShot(0, self, self._reload_now)
-
-    def _reload_now(self) -> None:
-        self.schedule_reload = CoalescedReload(self.reload, self)
-        self.reload()
-
     def _on_changes(self, changes: Changes) -> None:
         if self.is_affected_by(changes):
             self.schedule_reload()

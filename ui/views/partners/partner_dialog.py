@@ -19,7 +19,8 @@ from ui.views.common.record_dialog import RecordDialog, SaveJob
 
 
 class PartnerDialog(RecordDialog):
-    def __init__(self, ops: Operations, partner: PartnerItem | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, partner: PartnerItem | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self._partner = partner
         self.setWindowTitle(self.tr("Edit partner") if partner else self.tr("New partner"))

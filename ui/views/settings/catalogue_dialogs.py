@@ -23,7 +23,8 @@ from ui.views.common.record_dialog import RecordDialog, SaveJob
 
 
 class LegalBasisDialog(RecordDialog):
-    def __init__(self, ops: Operations, basis: LegalBasisItem | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, basis: LegalBasisItem | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self._basis = basis
         self.setWindowTitle(self.tr("Edit legal basis") if basis
