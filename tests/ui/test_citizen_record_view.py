@@ -15,6 +15,7 @@ from mentordesk.domain.codes import CitizenStatus, Role
 from mentordesk.kernel.context import Context
 from mentordesk.services.case_record import get_citizen_record, update_citizen
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
+from mentordesk.services.network import RelativeInput, add_relative
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.models import AuditEvent
 from ui.models.citizens_table_model import Column
@@ -412,6 +413,33 @@ def test_add_a_relative(qtbot, view, database, admin):
     assert panel.model.index(0, 1).data() == "Søster"
     assert [r.name for r in get_citizen_record(Context(database, admin), citizen_id).relatives] == [
         HOSTILE]
+
+
+def test_delete_in_the_network_asks_then_removes_the_person(qtbot, view, database, admin):
+    citizen_id = view_citizen_with_relative(qtbot, view, database, admin)
+    panel = view.record.overview.relatives
+    panel.activateWindow()
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+
+    box = panel.confirm_box
+    assert box is not None and "Søs Sørensen" in box.text()
+    with qtbot.waitSignal(panel.loaded, timeout=TIMEOUT):
+        box.button(box.StandardButton.Yes).click()
+    assert panel.names() == []
+    assert get_citizen_record(Context(database, admin), citizen_id).relatives == ()
+
+
+def view_citizen_with_relative(qtbot, view, database, admin) -> int:
+    create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
+    citizen_id = next(row.id for row in list_citizens(Context(database, admin)))
+    add_relative(Context(database, admin), citizen_id,
+                 RelativeInput(name="Søs Sørensen", relation="Søster"))
+    view.refresh()
+    open_citizen(qtbot, view, "Bodil")
+    return citizen_id
 
 
 # -- contributed tabs -----------------------------------------------------------------------

@@ -42,7 +42,7 @@ Request = tuple[Any, ...]
 RowTest = Callable[[Any], bool]
 
 
-def shortcut(keys: QKeySequence | str, parent: QWidget, slot: Callable[[], object],
+def shortcut(keys: QKeySequence | Qt.Key | str, parent: QWidget, slot: Callable[[], object],
              context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
              ) -> QShortcut:
     """A keyboard shortcut limited to ``parent`` (and its children, by default).
