@@ -47,8 +47,11 @@ def shortcut(keys: QKeySequence | Qt.Key | str, parent: QWidget, slot: Callable[
              ) -> QShortcut:
     """A keyboard shortcut limited to ``parent`` (and its children, by default).
 
-    Given as keywords: PySide drops a context passed positionally with a callable."""
-    return QShortcut(QKeySequence(keys), parent, activated=slot, context=context)
+    The context is given as a keyword: PySide drops one passed positionally together
+    with a callable, and the shortcut would then fire anywhere in the window."""
+    made = QShortcut(QKeySequence(keys), parent, context=context)
+    made.activated.connect(slot)
+    return made
 
 
 class RecordListPanel(QWidget):
