@@ -39,7 +39,7 @@ from ui.views.citizens.filter_bar import CitizenFilterBar
 from ui.views.citizens.new_citizen_dialog import NewCitizenDialog
 from ui.views.citizens.record import CitizenRecord, CitizenTabFactory
 from ui.views.common.coalesce import CoalescedReload
-from ui.views.common.record_list import shortcut
+from ui.views.common.keys import shortcut
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
 SEARCH_DEBOUNCE_MS = 150

@@ -37,7 +37,7 @@ from mentordesk.services.assignments import (
 from mentordesk.services.team import TeamMember, list_users
 from ui.operations import Operations
 from ui.views.citizens.assignment_dialog import AssignmentDialog
-from ui.views.common.record_list import shortcut
+from ui.views.common.keys import shortcut
 
 _PAST_COLOUR = QColor("#6b6b6b")
 

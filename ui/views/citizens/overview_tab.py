@@ -49,7 +49,7 @@ from ui.views.citizens.case_dialogs import CloseCaseDialog
 from ui.views.citizens.conflict_save import ConflictAwareSave
 from ui.views.citizens.cpr_field import CprDialog
 from ui.views.citizens.relatives_panel import RelativesPanel
-from ui.views.common.record_list import shortcut
+from ui.views.common.keys import shortcut
 
 REVEAL_MS = 30_000  # how long a revealed CPR number stays on screen
 LINE_FIELDS = ("first_name", "last_name", "alias", "address", "postal_code", "city", "phone",

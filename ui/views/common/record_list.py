@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from mentordesk.kernel.changes import Changes, Kind
@@ -28,6 +27,7 @@ from ui.operations import Operations
 from ui.tasks import show_error
 from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.keys import shortcut
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_table import (
     RecordTableModel,
@@ -40,18 +40,6 @@ from ui.views.common.record_table import (
 # (operation, its arguments after the context)
 Request = tuple[Any, ...]
 RowTest = Callable[[Any], bool]
-
-
-def shortcut(keys: QKeySequence | Qt.Key | str, parent: QWidget, slot: Callable[[], object],
-             context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
-             ) -> QShortcut:
-    """A keyboard shortcut limited to ``parent`` (and its children, by default).
-
-    The context is given as a keyword: PySide drops one passed positionally together
-    with a callable, and the shortcut would then fire anywhere in the window."""
-    made = QShortcut(QKeySequence(keys), parent, context=context)
-    made.activated.connect(slot)
-    return made
 
 
 class RecordListPanel(QWidget):

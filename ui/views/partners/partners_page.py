@@ -24,7 +24,7 @@ from ui.models.danish_sort_proxy import DanishSortProxyModel
 from ui.operations import Operations
 from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.form_fields import confirm, plain_label
-from ui.views.common.record_list import shortcut
+from ui.views.common.keys import shortcut
 from ui.views.common.record_table import (
     RecordTableModel,
     RowLook,
