@@ -14,6 +14,12 @@ from PySide6.QtCore import Qt
 
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
+from mentordesk.services.assignments import (
+    PRIMARY,
+    assign_mentor,
+    assignments_for_citizen,
+    remove_assignment,
+)
 from mentordesk.services.case_record import get_citizen_record, update_citizen
 from mentordesk.services.citizens import NewCitizen, list_citizens
 from mentordesk.services.team import NewUser, create_user
@@ -169,3 +175,25 @@ def test_a_reload_keeps_the_edits_in_progress(qtbot, widgets, workspace, ids, ma
     record = get_citizen_record(Context(workspace.database, admin), ids["Bodil"])
     assert (record.city, record.phone) == ("Thisted", "11223344")
     assert overview.saver.dialog is None
+
+
+def test_a_case_no_longer_visible_closes_the_record(qtbot, widgets, workspace, ids, make_ops,
+                                                    hub):
+    admin = workspace.actor
+    create_user(Context(workspace.database, admin),
+                NewUser(login="mona", full_name="Mona Mentor"))
+    mona = load_workspace(workspace.database, "mona")
+    assign_mentor(Context(workspace.database, admin), ids["Bodil"], mona.actor.user_id,
+                  PRIMARY)
+    view = citizens_view(qtbot, widgets, make_ops(mona), "Bodil Bæk")
+    assert view.record.name_label.isVisible()
+    # The coordinator takes the case from Mona on another PC.
+    [assignment] = assignments_for_citizen(Context(workspace.database, admin), ids["Bodil"])
+    remove_assignment(Context(workspace.database, admin), assignment.id)
+
+    hub.publish(Changes.of(Kind.ASSIGNMENTS, citizen=ids["Bodil"]))
+
+    qtbot.waitUntil(lambda: view.record.placeholder.isVisible(), timeout=TIMEOUT)
+    assert not view.record.name_label.isVisible()
+    qtbot.waitUntil(lambda: view.visible_names() == [], timeout=TIMEOUT)
+    assert view.record.citizen_id is None

@@ -156,7 +156,7 @@ class CitizenRecord(QFrame):
 
     def _show(self, details: CitizenDetails) -> None:
         if details.id != self._citizen_id:
-            return
+            return  # the record was cleared while this read was under way
         edits_open = (self.overview.citizen_id == details.id
                       and self.overview.has_unsaved_changes())
         if not edits_open:
@@ -170,7 +170,11 @@ class CitizenRecord(QFrame):
         self.loaded.emit(details.id)
 
     def _load_failed(self, message: str) -> None:
-        """E.g. the case was deleted meanwhile: say so where the record was."""
+        """E.g. the case was deleted meanwhile: say so where the record was, and show no
+        tab of a case that cannot be read."""
+        self._citizen_id = None
+        for tab in self.extra_tabs:
+            tab.show_citizen(None)
         self._clear(message)
 
     def focus_form(self) -> None:
