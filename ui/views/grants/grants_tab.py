@@ -93,4 +93,6 @@ class GrantsTab(CitizenRecordList, CitizenTab):
         self._open(EndGrantDialog(self._ops, grant, parent=self))
 
     def end_selected(self) -> None:
-        self.end_button.click()
+        grant = self.selected()
+        if grant is not None:
+            self.end_grant(grant)

@@ -50,9 +50,8 @@ class ConsentsTab(CitizenRecordList, CitizenTab):
             edit_text=self.tr("Edit (Enter)"), empty_text=self.tr(
                 "No consents registered. Contact with partners needs the citizen's consent."),
             parent=parent)
-        self.withdraw_button = self.add_row_action(
-            self.tr("Withdraw…"), self.withdraw,
-            applies=lambda row: row.state is not ConsentState.WITHDRAWN)
+        self.withdraw_button = self.add_row_action(self.tr("Withdraw…"), self.withdraw,
+                                                   applies=_may_withdraw)
 
     def tab_title(self) -> str:
         return self.tr("Consents")
@@ -102,7 +101,13 @@ class ConsentsTab(CitizenRecordList, CitizenTab):
         self._open(WithdrawConsentDialog(self._ops, consent, parent=self))
 
     def withdraw_selected(self) -> None:
-        self.withdraw_button.click()
+        consent = self.selected()
+        if consent is not None and _may_withdraw(consent):
+            self.withdraw(consent)
+
+
+def _may_withdraw(consent: ConsentRow) -> bool:
+    return consent.state is not ConsentState.WITHDRAWN
 
 
 def _date_or_empty(value: object) -> str:
