@@ -197,3 +197,19 @@ def test_a_case_no_longer_visible_closes_the_record(qtbot, widgets, workspace, i
     assert not view.record.name_label.isVisible()
     qtbot.waitUntil(lambda: view.visible_names() == [], timeout=TIMEOUT)
     assert view.record.citizen_id is None
+
+
+def test_a_hidden_tab_reads_a_change_once_when_shown(qtbot, widgets, workspace, ids, make_ops,
+                                                     hub):
+    grants = grants_tab(qtbot, widgets, make_ops(workspace), ids["Bodil"])
+    grants.hide()
+
+    with qtbot.assertNotEmitted(grants.loaded, wait=QUIET_MS):
+        hub.publish(Changes.of(Kind.GRANTS, citizen=ids["Bodil"]))
+        hub.publish(Changes.of(Kind.CATALOGUE))
+
+    with qtbot.waitSignal(grants.loaded, timeout=TIMEOUT):
+        grants.show()
+    with qtbot.assertNotEmitted(grants.loaded, wait=QUIET_MS):
+        grants.hide()
+        grants.show()  # nothing changed meanwhile: no second read

@@ -2,7 +2,8 @@
 
 Every operation runs on the worker through ``ops``; a newer search replaces an older one
 still under way, so only the newest answer is shown. The list is read again when the hub
-announces a change of citizens or their mentors, whichever view made it.
+announces a change of citizens or their mentors, whichever view made it (when next shown,
+if another page is in front: listing citizens is logged).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ui.views.citizens.new_citizen_dialog import NewCitizenDialog
 from ui.views.citizens.record import CitizenRecord, CitizenTabFactory
 from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.keys import shortcut
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
 SEARCH_DEBOUNCE_MS = 150
@@ -74,6 +76,7 @@ class CitizensView(QWidget):
         self.record = CitizenRecord(ops, tab_factories)
         self.record.loaded.connect(self.record_loaded.emit)
         self._refresh_soon = CoalescedReload(self.refresh, self)
+        self._refresh_when_shown = ReloadWhenShown(self, self._refresh_soon)
         self._build()
         ops.hub.changed.connect(self._on_changes)
         self.load_filter_options()
@@ -167,7 +170,7 @@ class CitizensView(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*LIST_KINDS):
-            self._refresh_soon()
+            self._refresh_when_shown()
         if changes.touches(*FILTER_KINDS):
             self.load_filter_options()
 

@@ -5,8 +5,9 @@
 The record is read once per selection (``get_citizen_record``, one audited read) and
 handed to the built-in tabs; every contributed tab loads its own data in ``show_citizen``.
 The record reads itself again when the hub announces a change of this citizen's case,
-mentors or contacts (the overview's figures); each tab listens for its own kinds. Edits in
-progress in the case form are never overwritten by such a reload.
+mentors or contacts (the overview's figures): at once when on screen, else when next
+shown (the read is logged). Each tab listens for its own kinds. Edits in progress in the
+case form are never overwritten by such a reload.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ui.views.areas import CitizenTab
 from ui.views.citizens.mentors_tab import MentorsTab
 from ui.views.citizens.overview_tab import OverviewTab
 from ui.views.common.coalesce import CoalescedReload
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 CitizenTabFactory = Callable[[Operations], CitizenTab]
 # What the record itself shows: the case, its mentors and the overview's contact figures.
@@ -55,6 +57,7 @@ class CitizenRecord(QFrame):
         self._ops = ops
         self._citizen_id: int | None = None
         self._reload_soon = CoalescedReload(self.reload, self)
+        self._reload_when_shown = ReloadWhenShown(self, self._reload_soon)
         self.overview = OverviewTab(ops)
         self.mentors = MentorsTab(ops)
         self.extra_tabs = [factory(ops) for factory in tab_factories]
@@ -130,6 +133,7 @@ class CitizenRecord(QFrame):
 
     def show_citizen(self, citizen_id: int | None) -> None:
         self._citizen_id = citizen_id
+        self._reload_when_shown.forget()  # read now, for this citizen
         for tab in self.extra_tabs:
             tab.show_citizen(citizen_id)
         if citizen_id is None:
@@ -152,7 +156,7 @@ class CitizenRecord(QFrame):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*RECORD_KINDS) and changes.concerns(self._citizen_id):
-            self._reload_soon()
+            self._reload_when_shown()
 
     def _show(self, details: CitizenDetails) -> None:
         if details.id != self._citizen_id:

@@ -5,8 +5,8 @@ It owns what users rely on being the same in every such list: New / Edit / Remov
 buttons that follow the selection, Ctrl+N for new, Enter or double-click to edit, Delete
 to remove (always after a question), a line saying when the list is empty, and loading
 through ``ops`` (a newer load replaces an older one still under way). It reloads when
-the hub announces a change of the kinds it shows; ``CitizenRecordList`` narrows that to
-the citizen on screen.
+the hub announces a change of the kinds it shows (at once if on screen, else when next
+shown); ``CitizenRecordList`` narrows that to the citizen on screen.
 
 A subclass declares its columns and texts in ``__init__`` and answers a few questions:
 ``load_request`` (which operation reads the rows), ``make_dialog`` (the edit dialog for a
@@ -36,6 +36,7 @@ from ui.views.common.record_table import (
     record_table,
     selected_row,
 )
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 # (operation, its arguments after the context)
 Request = tuple[Any, ...]
@@ -56,6 +57,7 @@ class RecordListPanel(QWidget):
         self._editable = editable
         self._can_remove = bool(remove_text)
         self.schedule_reload = CoalescedReload(self.reload, self)
+        self._reload_when_shown = ReloadWhenShown(self, lambda: self.schedule_reload())
         self._row_actions: list[tuple[QPushButton, RowTest]] = []
         self.dialog: RecordDialog | None = None
         self.confirm_box: QMessageBox | None = None
@@ -181,7 +183,7 @@ class RecordListPanel(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         if self.is_affected_by(changes):
-            self.schedule_reload()
+            self._reload_when_shown()
 
     # -- new, edit, remove ------------------------------------------------------------
 
@@ -234,6 +236,7 @@ class CitizenRecordList(RecordListPanel):
 
     def show_citizen(self, citizen_id: int | None) -> None:
         self.citizen_id = citizen_id
+        self._reload_when_shown.forget()  # read now, for this citizen
         self.model.set_rows([])
         self.update_buttons()
         self.reload()

@@ -36,6 +36,7 @@ from mentordesk.rights.deletion import (
 from mentordesk.services.citizens import CitizenRow, list_citizens
 from ui.operations import Operations
 from ui.views.common.coalesce import CoalescedReload
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.rights.delete_dialog import DeleteDialog
 from ui.views.rights.export_action import AccessExport
 
@@ -57,6 +58,7 @@ class RightsPanel(QWidget):
         self._ops = ops
         self._candidates: list[DeletionCandidate] = []
         self._refresh_soon = CoalescedReload(self.refresh, self)
+        self._refresh_when_shown = ReloadWhenShown(self, self._refresh_soon)
         self.dialog: DeleteDialog | None = None
         self.exporter = AccessExport(ops, self)
         self.citizen_combo = QComboBox()
@@ -138,9 +140,9 @@ class RightsPanel(QWidget):
                       done=self._show)
 
     def _on_changes(self, changes: Changes) -> None:
-        # Only once shown: listing citizens is itself logged.
+        # Only once shown, and again only when shown: listing citizens is itself logged.
         if self._loaded_once and changes.touches(Kind.CITIZEN, Kind.SETTINGS):
-            self._refresh_soon()
+            self._refresh_when_shown()
 
     def _show(self, loaded: Overview) -> None:
         citizens, candidates, years = loaded
