@@ -3,7 +3,8 @@ consents tabs, the relatives panel, the team page and the catalogue tables.
 
 It owns what users rely on being the same in every such list: New / Edit / Remove
 buttons that follow the selection, Ctrl+N for new, Enter or double-click to edit, Delete
-to remove (always after a question), a line saying when the list is empty, and loading
+to remove (always after a question), a line saying when the list is empty, optionally a
+search box filtering the loaded rows as the user types (sorted the Danish way), and loading
 through ``ops`` (a newer load replaces an older one still under way). It reloads when
 the hub announces a change of the kinds it shows (at once if on screen, else when next
 shown); ``CitizenRecordList`` narrows that to the citizen on screen.
@@ -20,9 +21,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentordesk.kernel.changes import Changes, Kind
+from ui.models.danish_sort_proxy import DanishSortProxyModel
 from ui.operations import Operations
 from ui.tasks import show_error
 from ui.views.common.coalesce import CoalescedReload
@@ -30,6 +39,7 @@ from ui.views.common.form_fields import confirm, plain_label
 from ui.views.common.keys import shortcut
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_table import (
+    ROW_ROLE,
     RecordTableModel,
     RowLook,
     TableColumn,
@@ -49,7 +59,7 @@ class RecordListPanel(QWidget):
     def __init__(self, ops: Operations, columns: Sequence[TableColumn], *,
                  new_text: str, edit_text: str, remove_text: str = "", empty_text: str = "",
                  look: Callable[[Any], RowLook | None] | None = None,
-                 kinds: Sequence[Kind] = (), editable: bool = True,
+                 kinds: Sequence[Kind] = (), editable: bool = True, search_hint: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
@@ -62,7 +72,9 @@ class RecordListPanel(QWidget):
         self.dialog: RecordDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.model = RecordTableModel(columns, look, self)
-        self.table = record_table(self.model)
+        self.proxy: DanishSortProxyModel | None = None
+        self.search_edit: QLineEdit | None = None
+        self.table = record_table(self._searchable(search_hint) if search_hint else self.model)
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
         self.new_button = QPushButton(new_text)
         self.edit_button = QPushButton(edit_text)
@@ -70,12 +82,26 @@ class RecordListPanel(QWidget):
         self.empty_label = plain_label(empty_text)
         self.empty_label.setVisible(False)
         self.toolbar = QHBoxLayout()
+        if self.search_edit is not None:
+            self.toolbar.addWidget(self.search_edit, 1)
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.toolbar)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.empty_label)
         self._wire()
         ops.hub.changed.connect(self._on_changes)
+
+    def _searchable(self, hint: str) -> DanishSortProxyModel:
+        """A search box filtering every column of the loaded rows, and sorting by column."""
+        self.proxy = DanishSortProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(hint)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        return self.proxy
 
     def _wire(self) -> None:
         self.new_button.clicked.connect(self.new_record)
@@ -86,7 +112,11 @@ class RecordListPanel(QWidget):
             self.toolbar.addWidget(button)
             button.setVisible(self._editable)
         self.remove_button.setVisible(self._editable and self._can_remove)
-        self.toolbar.addStretch(1)
+        if self.search_edit is None:
+            self.toolbar.addStretch(1)
+        else:
+            self.table.setSortingEnabled(True)
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         if not self._editable:
             return
         self.table.activated.connect(lambda _index: self.edit_selected())
@@ -102,7 +132,9 @@ class RecordListPanel(QWidget):
         button = QPushButton(text)
         button.clicked.connect(lambda: self._act_on_selected(slot, applies))
         button.setVisible(self._editable)
-        self.toolbar.insertWidget(self.toolbar.count() - 1, button)  # before the stretch
+        # Before the closing stretch, where there is one (no search box to fill the row).
+        end = self.toolbar.count() - (1 if self.search_edit is None else 0)
+        self.toolbar.insertWidget(end, button)
         self._row_actions.append((button, applies))
         self.update_buttons()
         return button
@@ -148,8 +180,19 @@ class RecordListPanel(QWidget):
         self.model.set_rows(rows)
         ids = [getattr(row, "id", None) for row in rows]
         if rows:
-            self.table.selectRow(ids.index(kept) if kept is not None and kept in ids else 0)
+            self.table.selectRow(self._shown_row(ids.index(kept) if kept in ids else 0))
         self.update_buttons()
+
+    def _shown_row(self, row: int) -> int:
+        """Where a loaded row is on screen (searching may sort and hide rows)."""
+        if self.proxy is None:
+            return row
+        return self.proxy.mapFromSource(self.model.index(row, 0)).row()
+
+    def shown_rows(self) -> list[Any]:
+        """The rows on screen, in the order shown."""
+        return [self.table.model().index(row, 0).data(ROW_ROLE)
+                for row in range(self.table.model().rowCount())]
 
     def rows(self) -> list[Any]:
         return self.model.rows()
