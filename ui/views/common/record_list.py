@@ -76,20 +76,33 @@ class RecordListPanel(QWidget):
         self.search_edit: QLineEdit | None = None
         self.table = record_table(self._searchable(search_hint) if search_hint else self.model)
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
+        if self.proxy is not None:
+            self.table.setSortingEnabled(True)
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.new_button = QPushButton(new_text)
         self.edit_button = QPushButton(edit_text)
         self.remove_button = QPushButton(remove_text)
         self.empty_label = plain_label(empty_text)
         self.empty_label.setVisible(False)
+        self._lay_out()
+        self._wire()
+        ops.hub.changed.connect(self._on_changes)
+
+    def _lay_out(self) -> None:
+        """Search box and buttons above the table, the empty-list line below it."""
         self.toolbar = QHBoxLayout()
         if self.search_edit is not None:
             self.toolbar.addWidget(self.search_edit, 1)
+        for button in (self.new_button, self.edit_button, self.remove_button):
+            self.toolbar.addWidget(button)
+            button.setVisible(self._editable)
+        self.remove_button.setVisible(self._editable and self._can_remove)
+        if self.search_edit is None:
+            self.toolbar.addStretch(1)
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.toolbar)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.empty_label)
-        self._wire()
-        ops.hub.changed.connect(self._on_changes)
 
     def _searchable(self, hint: str) -> DanishSortProxyModel:
         """A search box filtering every column of the loaded rows, and sorting by column."""
@@ -107,16 +120,6 @@ class RecordListPanel(QWidget):
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = (self.new_button, self.edit_button, self.remove_button)
-        for button in buttons:
-            self.toolbar.addWidget(button)
-            button.setVisible(self._editable)
-        self.remove_button.setVisible(self._editable and self._can_remove)
-        if self.search_edit is None:
-            self.toolbar.addStretch(1)
-        else:
-            self.table.setSortingEnabled(True)
-            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         if not self._editable:
             return
         self.table.activated.connect(lambda _index: self.edit_selected())
