@@ -1,8 +1,8 @@
 """Saving a versioned edit from a form without ever overwriting someone else's work.
 
 ``ConflictAwareSave.submit`` runs the save operation through ``ops`` (on the worker, with
-the workspace's context; the changes it reports reach the hub). When the row changed meanwhile
-(``EditConflict``): with no field both users changed, the user's changes are saved at once
+the workspace's context; the changes it reports reach the hub). When the row changed
+meanwhile (``EditConflict``): with no field both users changed, the changes are saved at once
 against the new version; otherwise the ``ConflictDialog`` shows both sides and its
 resolution is saved. Coded values (a status, a contact form) are offered as a choice
 between the two labels, never merged as text.
@@ -36,7 +36,7 @@ class Coded(NamedTuple):
 
 
 class ConflictAwareSave(QObject):
-    saved = Signal(object)  # the service's result
+    saved = Signal(object)  # the operation's value
     failed = Signal(str)  # a Danish message for the form
     cancelled = Signal()  # the user closed the conflict dialog: their edits stay in the form
 
