@@ -380,6 +380,10 @@
 <context>
     <name>OverviewTab</name>
     <message>
+        <source>Relatives and network</source>
+        <translation>Pårørende og netværk</translation>
+    </message>
+    <message>
         <source>Anonymous (§99): alias only, no CPR number</source>
         <translation>Anonym (§99): kun alias, intet CPR-nummer</translation>
     </message>

@@ -91,4 +91,15 @@
         <translation>De to adgangskoder er ikke ens.</translation>
     </message>
 </context>
+<context>
+    <name>RecordListPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Henter…</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Fjerner…</translation>
+    </message>
+</context>
 </TS>

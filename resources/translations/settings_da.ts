@@ -47,6 +47,18 @@
 <context>
     <name>CatalogueTab</name>
     <message>
+        <source>Remove {name}? If grants use it, it is kept so they keep their meaning: legal bases and course types are deactivated instead.</source>
+        <translation>Fjern {name}? Bruges den på bevillinger, bevares den, så bevillingerne fortsat giver mening: lovgrundlag og forløbstyper deaktiveres i stedet.</translation>
+    </message>
+    <message>
+        <source>{name} is in use and was deactivated instead of deleted.</source>
+        <translation>{name} er i brug og er derfor deaktiveret i stedet for slettet.</translation>
+    </message>
+    <message>
+        <source>{name} was deleted.</source>
+        <translation>{name} er slettet.</translation>
+    </message>
+    <message>
         <source>New (Ctrl+N)</source>
         <translation>Ny (Ctrl+N)</translation>
     </message>

@@ -63,6 +63,14 @@
 <context>
     <name>UserDialog</name>
     <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
         <source>Edit user</source>
         <translation>Ret bruger</translation>
     </message>

@@ -15,10 +15,10 @@ from mentordesk.domain.codes import CitizenStatus, Role
 from mentordesk.kernel.context import Context
 from mentordesk.services.case_record import get_citizen_record, update_citizen
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
+from mentordesk.services.network import RelativeInput, add_relative
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.models import AuditEvent
 from ui.models.citizens_table_model import Column
-from ui.operations import ChangeHub, Operations
 from ui.views.areas import CitizenTab
 from ui.views.citizens import CitizensView
 from ui.views.citizens import overview_tab as overview_module
@@ -31,7 +31,7 @@ TIMEOUT = 5_000
 class FakeTab(CitizenTab):
     """Stands in for a tab another area contributes (contacts, grants …)."""
 
-    def __init__(self, _workspace, _runner) -> None:
+    def __init__(self, _ops) -> None:
         super().__init__()
         self.shown: list[int | None] = []
 
@@ -42,9 +42,8 @@ class FakeTab(CitizenTab):
         self.shown.append(citizen_id)
 
 
-def make_view(qtbot, widgets, database, runner, login=None, tab_factories=()):
-    view = CitizensView(Operations(load_workspace(database, login), runner, ChangeHub()),
-                        tab_factories)
+def make_view(qtbot, widgets, make_ops, database, runner, login=None, tab_factories=()):
+    view = CitizensView(make_ops(load_workspace(database, login)), tab_factories)
     widgets.append(view)
     view.resize(1300, 800)
     view.show()
@@ -85,8 +84,8 @@ def widgets(qtbot, runner, database):
 
 
 @pytest.fixture
-def view(qtbot, widgets, database, runner):
-    return make_view(qtbot, widgets, database, runner)
+def view(qtbot, widgets, make_ops, database, runner):
+    return make_view(qtbot, widgets, make_ops, database, runner)
 
 
 # -- registering ----------------------------------------------------------------------------
@@ -353,10 +352,11 @@ def test_assign_a_primary_mentor_and_a_substitute(qtbot, view, database, admin, 
         row.id for row in list_citizens(Context(database, admin))]
 
 
-def test_a_mentor_sees_mentors_but_cannot_assign(qtbot, widgets, database, admin, runner):
+def test_a_mentor_sees_mentors_but_cannot_assign(qtbot, widgets, make_ops, database, admin,
+                                                 runner):
     mona = mentor(database, admin)
     create_citizen(Context(database, mona), NewCitizen(first_name="Bodil"))  # mona is primary
-    view = make_view(qtbot, widgets, database, runner, login="mona")
+    view = make_view(qtbot, widgets, make_ops, database, runner, login="mona")
     open_citizen(qtbot, view, "Bodil")
     mentors = view.record.mentors
 
@@ -402,7 +402,7 @@ def test_add_a_relative(qtbot, view, database, admin):
     open_citizen(qtbot, view, "Bodil")
     panel = view.record.overview.relatives
 
-    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     dialog.name_edit.setText(HOSTILE)  # keyClicks cannot type an emoji
     dialog.relation_combo.setCurrentText("Søster")
@@ -410,18 +410,45 @@ def test_add_a_relative(qtbot, view, database, admin):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: panel.names() == [HOSTILE], timeout=TIMEOUT)
-    assert panel.table.item(0, 1).text() == "Søster"
+    assert panel.model.index(0, 1).data() == "Søster"
     assert [r.name for r in get_citizen_record(Context(database, admin), citizen_id).relatives] == [
         HOSTILE]
+
+
+def test_delete_in_the_network_asks_then_removes_the_person(qtbot, view, database, admin):
+    citizen_id = view_citizen_with_relative(qtbot, view, database, admin)
+    panel = view.record.overview.relatives
+    panel.activateWindow()
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+
+    box = panel.confirm_box
+    assert box is not None and "Søs Sørensen" in box.text()
+    with qtbot.waitSignal(panel.loaded, timeout=TIMEOUT):
+        box.button(box.StandardButton.Yes).click()
+    assert panel.names() == []
+    assert get_citizen_record(Context(database, admin), citizen_id).relatives == ()
+
+
+def view_citizen_with_relative(qtbot, view, database, admin) -> int:
+    create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
+    citizen_id = next(row.id for row in list_citizens(Context(database, admin)))
+    add_relative(Context(database, admin), citizen_id,
+                 RelativeInput(name="Søs Sørensen", relation="Søster"))
+    view.refresh()
+    open_citizen(qtbot, view, "Bodil")
+    return citizen_id
 
 
 # -- contributed tabs -----------------------------------------------------------------------
 
 
-def test_contributed_tabs_follow_the_selected_citizen(qtbot, widgets, database, admin,
-                                                      runner):
+def test_contributed_tabs_follow_the_selected_citizen(qtbot, widgets, make_ops, database,
+                                                      admin, runner):
     citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil")).value
-    view = make_view(qtbot, widgets, database, runner, tab_factories=[FakeTab])
+    view = make_view(qtbot, widgets, make_ops, database, runner, tab_factories=[FakeTab])
     [tab] = view.record.extra_tabs
     assert view.record.tabs.tabText(2) == "Prøvefane"
     assert [view.record.tabs.tabText(i) for i in range(2)] == ["Oversigt", "Mentorer"]
@@ -450,5 +477,5 @@ def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(
     overview.fields["phone"].setText("11 22 33 44")
     with qtbot.waitSignal(overview.saved, timeout=TIMEOUT):
         overview.save()
-    assert get_citizen_record(Context(database, admin),
-                              citizen_id).preferred_contact == "Værestedet"
+    record = get_citizen_record(Context(database, admin), citizen_id)
+    assert record.preferred_contact == "Værestedet"

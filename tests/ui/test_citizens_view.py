@@ -14,7 +14,6 @@ from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.vault import current_login
 from ui.models.citizens_table_model import CHUNK, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
-from ui.operations import ChangeHub, Operations
 from ui.views.citizens import CitizensView
 from ui.workspace import load_workspace
 
@@ -44,9 +43,9 @@ def widgets(qtbot, runner, make_database):
 
 
 @pytest.fixture
-def view(qtbot, widgets, database_path, make_database, runner):
+def view(qtbot, widgets, database_path, make_database, make_ops):
     database = make_database(database_path, CITIZENS, keep_open=True)
-    citizens_view = CitizensView(Operations(load_workspace(database), runner, ChangeHub()))
+    citizens_view = CitizensView(make_ops(load_workspace(database)))
     widgets.append(citizens_view)
     citizens_view.show()
     qtbot.waitUntil(lambda: citizens_view.model.total_count() == len(CITIZENS), timeout=5_000)
@@ -182,7 +181,7 @@ def test_model_hands_rows_to_the_view_in_chunks():
 
 
 def test_filter_by_mentor_legal_basis_and_my_citizens(qtbot, widgets, database_path,
-                                                      make_database, runner):
+                                                      make_database, make_ops):
     database = make_database(database_path, CITIZENS, keep_open=True)
     admin = resolve_actor(database, current_login())
     create_user(Context(database, admin), NewUser(login="mona", full_name="Mona Mentor"))
@@ -191,7 +190,7 @@ def test_filter_by_mentor_legal_basis_and_my_citizens(qtbot, widgets, database_p
     assign_mentor(Context(database, admin), ids["Åse Holm"], mona.user_id, PRIMARY)
     assign_mentor(Context(database, admin), ids["Øjvind Lund"], mona.user_id, SUBSTITUTE)
     assign_mentor(Context(database, admin), ids["Anders Berg"], admin.user_id, PRIMARY)
-    coordinator_view = CitizensView(Operations(load_workspace(database), runner, ChangeHub()))
+    coordinator_view = CitizensView(make_ops(load_workspace(database)))
     widgets.append(coordinator_view)
     bar = coordinator_view.filter_bar
     qtbot.waitUntil(lambda: bar.mentor_combo.findData(mona.user_id) > 0, timeout=5_000)
@@ -209,7 +208,7 @@ def test_filter_by_mentor_legal_basis_and_my_citizens(qtbot, widgets, database_p
 
 
 def test_a_mentor_sees_only_their_caseload_without_the_my_citizens_toggle(
-        qtbot, widgets, database_path, make_database, runner):
+        qtbot, widgets, database_path, make_database, make_ops):
     database = make_database(database_path, CITIZENS, keep_open=True)
     admin = resolve_actor(database, current_login())
     create_user(Context(database, admin), NewUser(login="mona", full_name="Mona Mentor"))
@@ -217,7 +216,7 @@ def test_a_mentor_sees_only_their_caseload_without_the_my_citizens_toggle(
     ids = {row.display_name: row.id for row in list_citizens(Context(database, admin))}
     assign_mentor(Context(database, admin), ids["Fuglen"], mona.user_id, PRIMARY)
 
-    mentor_view = CitizensView(Operations(load_workspace(database, "mona"), runner, ChangeHub()))
+    mentor_view = CitizensView(make_ops(load_workspace(database, "mona")))
     widgets.append(mentor_view)
     mentor_view.show()
 

@@ -12,7 +12,6 @@ from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen
 from mentordesk.services.grants import GrantInput, create_grant, grants_for_citizen, update_grant
-from ui.operations import ChangeHub, Operations
 from ui.views.grants import create_citizen_tab
 from ui.views.grants.grant_dialog import GrantDialog
 from ui.workspace import load_workspace
@@ -33,8 +32,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def tab(qtbot, workspace, runner):
-    grants_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+def tab(qtbot, workspace, make_ops):
+    grants_tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(grants_tab)
     grants_tab.show()
     return grants_tab
@@ -182,9 +181,8 @@ def test_enter_edits_ctrl_s_saves_and_escape_cancels(qtbot, tab, workspace):
     dialog.caseworker_edit.setText("Ændret")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert grants_for_citizen(Context(workspace.database, workspace.actor),
-                              NAMED)[0].caseworker_name \
-        == "Sara Sag"
+    context = Context(workspace.database, workspace.actor)
+    assert grants_for_citizen(context, NAMED)[0].caseworker_name == "Sara Sag"
 
     tab.edit_selected()
     dialog = tab.dialog

@@ -30,8 +30,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def wizard(qtbot, workspace, runner) -> ImportWizard:
-    import_wizard = ImportWizard(workspace, runner)
+def wizard(qtbot, workspace, make_ops) -> ImportWizard:
+    import_wizard = ImportWizard(make_ops(workspace))
     qtbot.addWidget(import_wizard)
     import_wizard.show()
     return import_wizard
@@ -118,12 +118,12 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_on_the_first_page(qtbot, wi
     assert not wizard.file_page.error_label.isVisible()
 
 
-def test_open_import_wizard_opens_a_window_modal_wizard(qtbot, workspace, runner):
+def test_open_import_wizard_opens_a_window_modal_wizard(qtbot, workspace, make_ops):
     parent = QWidget()
     qtbot.addWidget(parent)
     parent.show()
 
-    open_import_wizard(parent, workspace, runner)
+    open_import_wizard(parent, make_ops(workspace))
 
     wizards = parent.findChildren(ImportWizard)
     assert len(wizards) == 1 and wizards[0].isVisible()
@@ -131,9 +131,9 @@ def test_open_import_wizard_opens_a_window_modal_wizard(qtbot, workspace, runner
     wizards[0].reject()
 
 
-def test_a_mentor_cannot_import(qtbot, workspace, runner, tmp_path):
+def test_a_mentor_cannot_import(qtbot, workspace, make_ops, tmp_path):
     mentor_workspace = load_workspace(workspace.database, "mona.m")
-    import_wizard = ImportWizard(mentor_workspace, runner)
+    import_wizard = ImportWizard(make_ops(mentor_workspace))
     qtbot.addWidget(import_wizard)
     import_wizard.show()
     csv_file = tmp_path / "liste.csv"

@@ -19,7 +19,6 @@ from mentordesk.services.partners import (
     record_consent,
     update_partner,
 )
-from ui.operations import ChangeHub, Operations
 from ui.views import partners
 from ui.views.partners.consent_dialog import ConsentDialog, WithdrawConsentDialog
 from ui.views.partners.partner_dialog import PartnerDialog
@@ -44,9 +43,8 @@ def gp(workspace):
 
 
 @pytest.fixture
-def page(qtbot, workspace, runner):
-    partners_page = partners.create_page(Operations(workspace, runner, ChangeHub()),
-                                         "Samarbejdspartnere")
+def page(qtbot, workspace, runner, make_ops):
+    partners_page = partners.create_page(make_ops(workspace), "Samarbejdspartnere")
     qtbot.addWidget(partners_page)
     partners_page.show()
     qtbot.waitUntil(runner.is_idle, timeout=5_000)
@@ -54,8 +52,8 @@ def page(qtbot, workspace, runner):
 
 
 @pytest.fixture
-def tab(qtbot, workspace, runner, gp):
-    consents_tab = partners.create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+def tab(qtbot, workspace, make_ops, gp):
+    consents_tab = partners.create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(consents_tab)
     consents_tab.show()
     with qtbot.waitSignal(consents_tab.loaded, timeout=5_000):
@@ -67,7 +65,7 @@ def background(model, row: int) -> str:
     return model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color().name()
 
 
-def test_add_partner_with_hostile_name_shown_literally_and_search(qtbot, page):
+def test_add_partner_with_hostile_name_shown_literally_and_search(qtbot, page, workspace):
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2_000)
     page.search_edit.setFocus()
@@ -84,7 +82,7 @@ def test_add_partner_with_hostile_name_shown_literally_and_search(qtbot, page):
     with qtbot.waitSignal(page.loaded, timeout=5_000):
         qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Return)  # Enter saves
     with qtbot.waitSignal(page.loaded, timeout=5_000):
-        create_partner(Context(page._workspace.database, page._workspace.actor),
+        create_partner(Context(workspace.database, workspace.actor),
                        PartnerInput("Boligkontoret Vestby", kind="housing"))
         page.reload()
 
@@ -94,10 +92,10 @@ def test_add_partner_with_hostile_name_shown_literally_and_search(qtbot, page):
     assert page.visible_names() == ["Boligkontoret Vestby"]
 
 
-def test_remove_partner_in_use_is_deactivated(qtbot, workspace, gp, runner):
+def test_remove_partner_in_use_is_deactivated(qtbot, workspace, gp, make_ops):
     record_consent(Context(workspace.database, workspace.actor), CITIZEN,
                    ConsentInput(gp.id, "Medicin", date.today()))
-    page = partners.create_page(Operations(workspace, runner, ChangeHub()), "Samarbejdspartnere")
+    page = partners.create_page(make_ops(workspace), "Samarbejdspartnere")
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5_000)
     page.table.selectRow(0)
@@ -109,10 +107,10 @@ def test_remove_partner_in_use_is_deactivated(qtbot, workspace, gp, runner):
     assert page.proxy.index(0, 5).data() == "Inaktiv"
 
 
-def test_mentor_cannot_remove_partners(qtbot, workspace, runner):
+def test_mentor_cannot_remove_partners(qtbot, workspace, runner, make_ops):
     mentor = Workspace(workspace.database, Actor(99, "mentor", "Mentor", Role.MENTOR),
                        workspace.team_name, False)
-    page = partners.create_page(Operations(mentor, runner, ChangeHub()), "Samarbejdspartnere")
+    page = partners.create_page(make_ops(mentor), "Samarbejdspartnere")
     qtbot.addWidget(page)
     qtbot.waitUntil(runner.is_idle, timeout=5_000)
     assert page.remove_button.isHidden()

@@ -14,7 +14,6 @@ from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.team import NewUser, create_user
 from mentordesk.storage.models import Citizen
-from ui.operations import ChangeHub, Operations
 from ui.views.audit import create_page
 from ui.views.rights import create_citizen_tab
 from ui.workspace import load_workspace
@@ -44,8 +43,8 @@ def closed_case(database, admin):
 
 
 @pytest.fixture
-def panel(qtbot, widgets, database, runner, closed_case):
-    page = create_page(Operations(load_workspace(database), runner, ChangeHub()), "Log")
+def panel(qtbot, widgets, database, make_ops, closed_case):
+    page = create_page(make_ops(load_workspace(database)), "Log")
     widgets.append(page)
     page.show()
     with qtbot.waitSignal(page.rights.candidates_loaded, timeout=TIMEOUT):
@@ -81,9 +80,9 @@ def test_access_package_from_the_panel(qtbot, panel, closed_case, tmp_path: Path
     assert panel.citizen_combo.count() == 2
 
 
-def test_rights_tab_is_for_coordinators(qtbot, widgets, database, runner, admin):
+def test_rights_tab_is_for_coordinators(qtbot, widgets, database, make_ops, admin):
     create_user(Context(database, admin), NewUser("mette", "Mette Mentor", Role.MENTOR))
-    tab = create_citizen_tab(Operations(load_workspace(database, "mette"), runner, ChangeHub()))
+    tab = create_citizen_tab(make_ops(load_workspace(database, "mette")))
     widgets.append(tab)
     tab.show()
     tab.show_citizen(1)

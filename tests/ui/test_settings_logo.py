@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 from mentordesk.domain.codes import Role
 from mentordesk.kernel.actor import Actor
 from mentordesk.services.team_settings import team_logo
-from ui.operations import ChangeHub, Operations
 from ui.views import settings
 from ui.workspace import Workspace, load_workspace
 
@@ -22,8 +21,8 @@ def workspace(database_path, make_database):
     return load_workspace(make_database(database_path, keep_open=True))
 
 
-def _open(qtbot, workspace, runner):
-    page = settings.create_page(Operations(workspace, runner, ChangeHub()), "Indstillinger")
+def _open(qtbot, workspace, make_ops):
+    page = settings.create_page(make_ops(workspace), "Indstillinger")
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.catalogue is not None, timeout=5_000)
@@ -47,8 +46,8 @@ def _choose(qtbot, tab, path) -> None:
     qtbot.waitUntil(lambda: tab.status_label.text() != "", timeout=10_000)
 
 
-def test_admin_sets_previews_and_removes_the_logo(qtbot, workspace, runner, tmp_path):
-    page = _open(qtbot, workspace, runner)
+def test_admin_sets_previews_and_removes_the_logo(qtbot, workspace, make_ops, tmp_path):
+    page = _open(qtbot, workspace, make_ops)
     tab = page.logo
     page.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.preview.text() == "Der er ikke valgt et logo.", timeout=5_000)
@@ -74,18 +73,18 @@ def test_admin_sets_previews_and_removes_the_logo(qtbot, workspace, runner, tmp_
     assert team_logo(workspace.database) is None and not tab.remove_button.isEnabled()
 
 
-def test_too_large_an_image_is_refused(qtbot, workspace, runner, tmp_path):
-    tab = _open(qtbot, workspace, runner).logo
+def test_too_large_an_image_is_refused(qtbot, workspace, make_ops, tmp_path):
+    tab = _open(qtbot, workspace, make_ops).logo
     _choose(qtbot, tab, _png_file(tmp_path, (2400, 50)))
     assert tab.status_label.text() == (
         "Logoet er 2400 × 50 pixel; det må højst være 2000 × 2000 pixel.")
     assert team_logo(workspace.database) is None
 
 
-def test_only_an_administrator_has_the_logo_tab(qtbot, workspace, runner):
+def test_only_an_administrator_has_the_logo_tab(qtbot, workspace, make_ops):
     coordinator = Workspace(workspace.database,
                             Actor(99, "koord", "Kim Koordinator", Role.COORDINATOR),
                             workspace.team_name, False)
-    page = _open(qtbot, coordinator, runner)
+    page = _open(qtbot, coordinator, make_ops)
     assert page.logo is None
     assert "Logo til rapporter" not in [page.tabs.tabText(i) for i in range(page.tabs.count())]

@@ -14,7 +14,6 @@ from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import AuthorityInput, create_authority, load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.grants import GrantInput, create_grant
-from ui.operations import ChangeHub, Operations
 from ui.views import settings
 from ui.views.settings.catalogue_dialogs import AuthorityDialog, LegalBasisDialog
 from ui.views.settings.course_type_dialog import CourseTypeDialog
@@ -29,8 +28,8 @@ def workspace(database_path, make_database):
     return load_workspace(make_database(database_path, keep_open=True))
 
 
-def open_page(qtbot, workspace, runner):
-    page = settings.create_page(Operations(workspace, runner, ChangeHub()), "Indstillinger")
+def open_page(qtbot, workspace, make_ops):
+    page = settings.create_page(make_ops(workspace), "Indstillinger")
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.catalogue is not None, timeout=5_000)
@@ -51,8 +50,8 @@ def save(qtbot, page, dialog) -> None:
         dialog.save_button.click()
 
 
-def test_admin_sees_three_editable_catalogues(qtbot, workspace, runner):
-    page = open_page(qtbot, workspace, runner)
+def test_admin_sees_three_editable_catalogues(qtbot, workspace, make_ops):
+    page = open_page(qtbot, workspace, make_ops)
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "Lovgrundlag", "Forløbstyper", "Myndigheder", "Sikkerhed", "Logo til rapporter"]
     assert page.read_only_label.isHidden()
@@ -63,8 +62,8 @@ def test_admin_sees_three_editable_catalogues(qtbot, workspace, runner):
     assert page.legal_bases.new_button.isVisibleTo(page)
 
 
-def test_add_legal_basis_with_hostile_text_by_keyboard(qtbot, workspace, runner):
-    page = open_page(qtbot, workspace, runner)
+def test_add_legal_basis_with_hostile_text_by_keyboard(qtbot, workspace, make_ops):
+    page = open_page(qtbot, workspace, make_ops)
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2_000)
     page.legal_bases.table.setFocus()
@@ -85,8 +84,8 @@ def test_add_legal_basis_with_hostile_text_by_keyboard(qtbot, workspace, runner)
         "SEL §107", HOSTILE, "Ja", "Ja", "Ja"]
 
 
-def test_edit_course_type_hours_and_weekly_price(qtbot, workspace, runner):
-    page = open_page(qtbot, workspace, runner)
+def test_edit_course_type_hours_and_weekly_price(qtbot, workspace, make_ops):
+    page = open_page(qtbot, workspace, make_ops)
     page.tabs.setCurrentWidget(page.course_types)
     page.course_types.table.selectRow(row_of(page.course_types, MISUSE))
     page.course_types.edit_selected()
@@ -110,8 +109,8 @@ def test_edit_course_type_hours_and_weekly_price(qtbot, workspace, runner):
     assert (stored.price_oere, stored.price_max_hours) == (250_000, 10)
 
 
-def test_bad_amount_is_refused_inline(qtbot, workspace, runner):
-    page = open_page(qtbot, workspace, runner)
+def test_bad_amount_is_refused_inline(qtbot, workspace, make_ops):
+    page = open_page(qtbot, workspace, make_ops)
     page.course_types.table.selectRow(row_of(page.course_types, MISUSE))
     page.course_types.edit_selected()
     dialog = page.dialog
@@ -121,10 +120,10 @@ def test_bad_amount_is_refused_inline(qtbot, workspace, runner):
     assert dialog.error_label.text() == "Ugyldigt beløb: »12.5«. Brug komma som decimaltegn."
 
 
-def test_add_authority_and_remove_used_legal_basis(qtbot, workspace, runner):
-    page = open_page(qtbot, workspace, runner)
+def test_add_authority_and_remove_used_legal_basis(qtbot, workspace, make_ops):
+    page = open_page(qtbot, workspace, make_ops)
     page.tabs.setCurrentWidget(page.authorities)
-    page.authorities._open_dialog(None)
+    page.authorities.new_record()
     dialog = page.dialog
     assert isinstance(dialog, AuthorityDialog)
     dialog.name_edit.setText("Jobcenter Vestby")
@@ -137,17 +136,18 @@ def test_add_authority_and_remove_used_legal_basis(qtbot, workspace, runner):
     # LAB §42 is named by course types: removing it deactivates it.
     page.legal_bases.table.selectRow(row_of(page.legal_bases, "LAB §42"))
     page.legal_bases.remove_selected()
+    box = page.legal_bases.confirm_box
     with qtbot.waitSignal(page.loaded, timeout=5_000):
-        page.confirm_box.button(page.confirm_box.StandardButton.Yes).click()
+        box.button(box.StandardButton.Yes).click()
     assert page.status_label.text() == (
         "LAB §42 er i brug og er derfor deaktiveret i stedet for slettet.")
     assert page.legal_bases.model.index(row_of(page.legal_bases, "LAB §42"), 4).data() == "Nej"
 
 
-def test_catalogues_are_read_only_for_a_mentor(qtbot, workspace, runner):
+def test_catalogues_are_read_only_for_a_mentor(qtbot, workspace, make_ops):
     mentor = Workspace(workspace.database, Actor(99, "mentor", "Mette Mentor", Role.MENTOR),
                        workspace.team_name, False)
-    page = open_page(qtbot, mentor, runner)
+    page = open_page(qtbot, mentor, make_ops)
     assert page.read_only_label.isVisibleTo(page)
     assert page.read_only_label.text() == (
         "Kun en administrator kan ændre katalogerne. Her kan du læse dem.")
@@ -160,7 +160,7 @@ def test_catalogues_are_read_only_for_a_mentor(qtbot, workspace, runner):
     assert page.dialog is None
 
 
-def test_authority_in_use_cannot_be_removed(qtbot, workspace, runner):
+def test_authority_in_use_cannot_be_removed(qtbot, workspace, make_ops):
     authority = create_authority(Context(workspace.database, workspace.actor),
                                  AuthorityInput("<b>Nordby</b> Kommune")).value
     citizen_id = create_citizen(Context(workspace.database, workspace.actor),
@@ -168,10 +168,11 @@ def test_authority_in_use_cannot_be_removed(qtbot, workspace, runner):
     basis = load_catalogue(workspace.database).legal_bases[0]
     create_grant(Context(workspace.database, workspace.actor), citizen_id, GrantInput(
         legal_basis_id=basis.id, authority_id=authority.id, start_on=date(2026, 1, 5)))
-    page = open_page(qtbot, workspace, runner)
+    page = open_page(qtbot, workspace, make_ops)
     page.authorities.table.selectRow(0)
     page.authorities.remove_selected()
-    page.confirm_box.button(page.confirm_box.StandardButton.Yes).click()
+    box = page.authorities.confirm_box
+    box.button(box.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: page.status_label.text() != "", timeout=5_000)
     assert page.status_label.text() == (
         "Myndigheden <b>Nordby</b> Kommune står på 1 bevilling(er) og kan ikke slettes.")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 from mentordesk.domain.codes import Role
 from mentordesk.kernel.context import Context
 from mentordesk.services.team import NewUser, create_user, list_users, update_user
-from ui.operations import ChangeHub, Operations
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.team import create_page
 from ui.workspace import load_workspace
@@ -17,8 +16,8 @@ from ui.workspace import load_workspace
 TIMEOUT = 5_000
 
 
-def make_page(qtbot, widgets, database, runner, login=None):
-    page = create_page(Operations(load_workspace(database, login), runner, ChangeHub()), "Team")
+def make_page(qtbot, widgets, database, make_ops, login=None):
+    page = create_page(make_ops(load_workspace(database, login)), "Team")
     widgets.append(page)
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         page.show()
@@ -43,8 +42,8 @@ def widgets(qtbot, runner, database):
 
 
 @pytest.fixture
-def page(qtbot, widgets, database, runner):
-    return make_page(qtbot, widgets, database, runner)
+def page(qtbot, widgets, database, make_ops):
+    return make_page(qtbot, widgets, database, make_ops)
 
 
 def test_admin_creates_a_user_with_the_keyboard(qtbot, page, database, admin):
@@ -66,7 +65,7 @@ def test_admin_creates_a_user_with_the_keyboard(qtbot, page, database, admin):
     assert (saved.role, saved.weekly_capacity_minutes, saved.is_volunteer) == (
         Role.COORDINATOR, 2250, True)
     row = page.names().index("Mona Mentor")
-    assert [page.table.item(row, column).text() for column in range(7)] == [
+    assert [page.model.index(row, column).data() for column in range(7)] == [
         "Mona Mentor", "mona.m", "Koordinator", "37,5", "0", "Ja", "Ja"]
 
 
@@ -116,10 +115,10 @@ def _conflict_dialog(parent):
     return found[0] if found else None
 
 
-def test_non_admins_only_read_the_team(qtbot, widgets, database, admin, runner):
+def test_non_admins_only_read_the_team(qtbot, widgets, database, admin, make_ops):
     create_user(Context(database, admin), NewUser(login="kim", full_name="Kim Koordinator",
                                          role=Role.COORDINATOR))
-    page = make_page(qtbot, widgets, database, runner, login="kim")
+    page = make_page(qtbot, widgets, database, make_ops, login="kim")
 
     assert not page.new_button.isVisibleTo(page) and not page.edit_button.isVisibleTo(page)
     assert sorted(page.names()) == sorted(["Kim Koordinator", admin.full_name])

@@ -150,8 +150,7 @@ class MainWindow(QMainWindow):
     def open_import(self) -> None:
         from ui.views.importing import open_import_wizard  # only coordinators, rarely
 
-        wizard = open_import_wizard(self, self.ops.workspace, self.ops.runner)
-        wizard.imported.connect(lambda _count: self.citizens_view.refresh())
+        open_import_wizard(self, self.ops)  # the citizens list hears of them through the hub
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -1,8 +1,9 @@
 """The Borgere area: filters and search, the list, and the selected citizen's record.
 
-Every service call runs on the worker thread (ui.tasks). Results can arrive out of
-date (the user typed on): each request carries a generation number and only the
-newest one is shown.
+Every operation runs on the worker through ``ops``; a newer search replaces an older one
+still under way, so only the newest answer is shown. The list is read again when the hub
+announces a change of citizens or their mentors, whichever view made it (when next shown,
+if another page is in front: listing citizens is logged).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import CitizenStatus
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import (
     CitizenRow,
@@ -33,13 +35,23 @@ from mentordesk.services.citizens import (
 from ui.models.citizens_table_model import CITIZEN_ID_ROLE, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
 from ui.operations import Operations
-from ui.tasks import TaskContext, show_error
+from ui.tasks import show_error
 from ui.views.citizens.filter_bar import CitizenFilterBar
 from ui.views.citizens.new_citizen_dialog import NewCitizenDialog
 from ui.views.citizens.record import CitizenRecord, CitizenTabFactory
+from ui.views.common.coalesce import CoalescedReload
+from ui.views.common.keys import shortcut
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
 SEARCH_DEBOUNCE_MS = 150
+# The list shows names, status and mentors; the filters offer mentors and catalogue items.
+LIST_KINDS = (Kind.CITIZEN, Kind.ASSIGNMENTS)
+FILTER_KINDS = (Kind.TEAM, Kind.CATALOGUE)
+
+
+def filter_options(context: Context) -> FilterOptions:
+    return citizen_filter_options(context.database)
 
 
 class CitizensView(QWidget):
@@ -50,10 +62,7 @@ class CitizensView(QWidget):
                  tab_factories: Sequence[CitizenTabFactory] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        workspace, runner = ops.workspace, ops.runner
-        self._workspace = workspace
-        self._runner = runner
-        self._list_generation = 0
+        self._ops = ops
         self._select_after_load: int | None = None
         self.options = FilterOptions((), (), ())
         self.new_dialog: NewCitizenDialog | None = None
@@ -66,15 +75,17 @@ class CitizensView(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.record = CitizenRecord(ops, tab_factories)
         self.record.loaded.connect(self.record_loaded.emit)
-        self.record.changed.connect(lambda _citizen_id: self.refresh())
+        self._refresh_soon = CoalescedReload(self.refresh, self)
+        self._refresh_when_shown = ReloadWhenShown(self, self._refresh_soon)
         self._build()
+        ops.hub.changed.connect(self._on_changes)
         self.load_filter_options()
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.filter_bar = CitizenFilterBar(self._workspace.actor)
+        self.filter_bar = CitizenFilterBar(self._ops.actor)
         self.filter_bar.search_edited.connect(self._search_timer.start)
         self.filter_bar.filters_changed.connect(self.refresh)
         self.search_edit = self.filter_bar.search_edit
@@ -102,8 +113,7 @@ class CitizensView(QWidget):
         layout.addWidget(splitter, 1)
         # Ctrl+N on the list side only: tabs in the record may have their own Ctrl+N.
         for widget in (self.filter_bar, list_panel):
-            shortcut = QShortcut(QKeySequence("Ctrl+N"), widget, self.new_citizen)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut("Ctrl+N", widget, self.new_citizen)
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -145,13 +155,8 @@ class CitizensView(QWidget):
         return self.filter_bar.selected_status()
 
     def load_filter_options(self) -> None:
-        database = self._workspace.database
-
-        def job(_context: TaskContext) -> FilterOptions:
-            return citizen_filter_options(database)
-
-        task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
-        task.succeeded.connect(self._set_options)
+        self._ops.run(filter_options, owner=self, slot="options", label=self.tr("Loading…"),
+                      done=self._set_options)
 
     def _set_options(self, options: FilterOptions) -> None:
         self.options = options
@@ -160,20 +165,16 @@ class CitizensView(QWidget):
     def refresh(self) -> None:
         """Ask the service for the citizens matching the search and the filters."""
         self._search_timer.stop()
-        self._list_generation += 1
-        generation = self._list_generation
-        database, actor = self._workspace.database, self._workspace.actor
-        filters = self.filter_bar.filters()
+        self._ops.run(list_citizens, owner=self, slot="list", label=self.tr("Searching…"),
+                      done=self._show_rows, **self.filter_bar.filters())
 
-        def job(_context: TaskContext) -> list[CitizenRow]:
-            return list_citizens(Context(database, actor), **filters)
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(*LIST_KINDS):
+            self._refresh_when_shown()
+        if changes.touches(*FILTER_KINDS):
+            self.load_filter_options()
 
-        task = self._runner.submit(job, label=self.tr("Searching…"), parent=self)
-        task.succeeded.connect(lambda rows: self._show_rows(generation, rows))
-
-    def _show_rows(self, generation: int, rows: list[CitizenRow]) -> None:
-        if generation != self._list_generation:
-            return  # an older search finishing late
+    def _show_rows(self, rows: list[CitizenRow]) -> None:
         wanted = self._select_after_load or self.record.citizen_id
         self._select_after_load = None
         self.model.set_rows(rows)
@@ -235,7 +236,7 @@ class CitizensView(QWidget):
             self.record.focus_form()
 
     def new_citizen(self) -> None:
-        dialog = NewCitizenDialog(self._workspace, self._runner, self.options.mentors, self)
+        dialog = NewCitizenDialog(self._ops, self.options.mentors, self)
         dialog.created.connect(self.show_with_filters_cleared)
         dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
         self.new_dialog = dialog
@@ -266,5 +267,5 @@ class CitizensView(QWidget):
         for widget in (bar.search_edit, bar.status_combo, bar.mentor_combo, bar.basis_combo,
                        bar.course_combo, bar.mine_check):
             widget.blockSignals(False)
-        self.refresh()
+        self._refresh_soon()  # one read with the hub's news of a citizen just created
 

@@ -1,7 +1,8 @@
 """Saving a versioned edit from a form without ever overwriting someone else's work.
 
-``ConflictAwareSave.submit`` runs the save on the worker. When the row changed meanwhile
-(``EditConflict``): with no field both users changed, the user's changes are saved at once
+``ConflictAwareSave.submit`` runs the save operation through ``ops`` (on the worker, with
+the workspace's context; the changes it reports reach the hub). When the row changed
+meanwhile (``EditConflict``): with no field both users changed, the changes are saved at once
 against the new version; otherwise the ``ConflictDialog`` shows both sides and its
 resolution is saved. Coded values (a status, a contact form) are offered as a choice
 between the two labels, never merged as text.
@@ -17,12 +18,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, FieldConflict
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
+from ui.tasks import Task
 from ui.views.common.conflict_dialog import ConflictDialog
 
-# save(expected_version, changes, original) -> whatever the service returns
-SaveCall = Callable[[int, dict[str, Any], Mapping[str, Any] | None], Any]
+# save(context, expected_version, changes, original) -> what the operation returns
+SaveCall = Callable[[Context, int, dict[str, Any], Mapping[str, Any] | None], Any]
 
 
 class Coded(NamedTuple):
@@ -33,15 +36,15 @@ class Coded(NamedTuple):
 
 
 class ConflictAwareSave(QObject):
-    saved = Signal(object)  # the service's result
+    saved = Signal(object)  # the operation's value
     failed = Signal(str)  # a Danish message for the form
     cancelled = Signal()  # the user closed the conflict dialog: their edits stay in the form
 
-    def __init__(self, runner: TaskRunner, parent_widget: QWidget,
+    def __init__(self, ops: Operations, parent_widget: QWidget,
                  labels: Mapping[str, str],
                  choices: Mapping[str, Mapping[str, str]] | None = None) -> None:
         super().__init__(parent_widget)
-        self._runner = runner
+        self._ops = ops
         self._parent_widget = parent_widget
         self._labels = labels
         self._choices = choices or {}
@@ -49,14 +52,10 @@ class ConflictAwareSave(QObject):
 
     def submit(self, save: SaveCall, version: int, changes: dict[str, Any],
                original: Mapping[str, Any] | None) -> None:
-        def job(_context: TaskContext) -> Any:
-            return save(version, changes, original)
-
-        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
-                                   parent=self._parent_widget)
-        task.succeeded.connect(self.saved.emit)
-        task.failed.connect(lambda message, _details: self._on_failed(
-            task.error, message, save, original))
+        task: Task = self._ops.run(
+            save, version, changes, original, owner=self._parent_widget, slot="save",
+            label=self.tr("Saving…"), done=self.saved.emit,
+            failed=lambda message: self._on_failed(task.error, message, save, original))
 
     def _on_failed(self, error: BaseException | None, message: str, save: SaveCall,
                    original: Mapping[str, Any] | None) -> None:

@@ -1,6 +1,9 @@
 """The "Mentorer" tab of a citizen's record: the primary mentor and the substitutes, each
 with a period. Coordinators and admins assign, change periods and delete mistakes; a
-mentor sees the list only."""
+mentor sees the list only.
+
+The rows come with the record (``set_rows``); after a save the record reads them again,
+as it does when the hub announces a change of this citizen's assignments."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,32 +26,29 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
-from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import (
     PRIMARY,
     SUBSTITUTE,
     AssignmentRow,
     assign_mentor,
-    assignments_for_citizen,
     change_assignment_period,
     remove_assignment,
 )
 from mentordesk.services.team import TeamMember, list_users
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.citizens.assignment_dialog import AssignmentDialog
-from ui.workspace import Workspace
+from ui.views.common.keys import shortcut
 
 _PAST_COLOUR = QColor("#6b6b6b")
 
 
 class MentorsTab(QWidget):
-    changed = Signal(list)  # the citizen's assignments after a change
+    changed = Signal(list)  # the assignments now shown
+    saved = Signal()  # an assignment was made, changed or deleted: read the record again
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._citizen_id: int | None = None
         self._closed = False
         self._rows: list[AssignmentRow] = []
@@ -75,12 +75,12 @@ class MentorsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.info_label)
         layout.addLayout(buttons)
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.ask_delete)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut(Qt.Key.Key_Delete, self.table, self.ask_delete,
+                 Qt.ShortcutContext.WidgetShortcut)
         self._update_buttons()
 
     def _may_assign(self) -> bool:
-        return self._workspace.actor.sees_all_citizens
+        return self._ops.actor.sees_all_citizens
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(0, 4)
@@ -110,6 +110,7 @@ class MentorsTab(QWidget):
         for number, row in enumerate(self._rows):
             self._fill_row(number, row, today)
         self._update_buttons()
+        self.changed.emit(self._rows)
 
     def _fill_row(self, number: int, row: AssignmentRow, today: date) -> None:
         texts = (row.mentor_name, row.kind_label, format_date(row.start_on),
@@ -150,37 +151,14 @@ class MentorsTab(QWidget):
             self.info_label.setText(self.tr("A new primary mentor ends the current one the "
                                             "day before."))
 
-    def reload(self) -> None:
-        citizen_id = self._citizen_id
-        if citizen_id is None:
-            return
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> list[AssignmentRow]:
-            return assignments_for_citizen(Context(database, actor), citizen_id)
-
-        task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
-        task.succeeded.connect(lambda rows: self._reloaded(citizen_id, rows))
-
-    def _reloaded(self, citizen_id: int, rows: list[AssignmentRow]) -> None:
-        if citizen_id != self._citizen_id:
-            return
-        self.set_rows(citizen_id, rows, self._closed)
-        self.changed.emit(rows)
-
     # -- assigning --------------------------------------------------------------------
 
     def open_dialog(self, kind: str, row: AssignmentRow | None = None) -> None:
         if self._citizen_id is None or not self._may_assign():
             return
-        database = self._workspace.database
-        actor = self._workspace.actor
-
-        def job(_context: TaskContext) -> list[TeamMember]:
-            return list_users(Context(database, actor), active_only=True)
-
-        task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
-        task.succeeded.connect(lambda members: self._show_dialog(kind, row, members))
+        self._ops.run(list_users, owner=self, slot="users", label=self.tr("Loading…"),
+                      active_only=True,
+                      done=lambda members: self._show_dialog(kind, row, members))
 
     def _show_dialog(self, kind: str, row: AssignmentRow | None,
                      members: list[TeamMember]) -> None:
@@ -197,25 +175,16 @@ class MentorsTab(QWidget):
 
     def _save(self, dialog: AssignmentDialog, kind: str, row: AssignmentRow | None,
               values: dict) -> None:
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._citizen_id)
-
-        def job(_context: TaskContext) -> None:
-            if row is None:
-                assign_mentor(Context(database, actor), citizen_id, values["user_id"], kind,
-                              values["start_on"], values["end_on"])
-            else:
-                change_assignment_period(Context(database, actor), row.id, row.version,
-                                         values["start_on"], values["end_on"])
-
-        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
-                                   parent=dialog)
-        task.succeeded.connect(lambda _result: self._saved(dialog))
-        task.failed.connect(lambda message, _details: dialog.show_error(message))
+        period = (values["start_on"], values["end_on"])
+        request = ((assign_mentor, self._citizen_id, values["user_id"], kind, *period)
+                   if row is None else (change_assignment_period, row.id, row.version, *period))
+        operation, *args = request
+        self._ops.run(operation, *args, owner=dialog, slot="save", label=self.tr("Saving…"),
+                      done=lambda _result: self._saved(dialog), failed=dialog.show_error)
 
     def _saved(self, dialog: AssignmentDialog) -> None:
         dialog.accept()
-        self.reload()
+        self.saved.emit()
 
     def _forget(self, dialog: AssignmentDialog) -> None:
         if self.dialog is dialog:
@@ -241,10 +210,5 @@ class MentorsTab(QWidget):
         box.deleteLater()
         if box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
             return
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> None:
-            remove_assignment(Context(database, actor), row.id)
-
-        task = self._runner.submit(job, label=self.tr("Deleting…"), parent=self)
-        task.succeeded.connect(lambda _result: self.reload())
+        self._ops.run(remove_assignment, row.id, owner=self, slot="delete",
+                      label=self.tr("Deleting…"), done=lambda _result: self.saved.emit())

@@ -22,22 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import CitizenStatus
-from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.citizens.cpr_field import CprField
-from ui.workspace import Workspace
 
 
 class NewCitizenDialog(QDialog):
     created = Signal(int)  # the new citizen's id
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 mentors: Sequence[tuple[int, str]] = (),
+    def __init__(self, ops: Operations, mentors: Sequence[tuple[int, str]] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self.setWindowTitle(self.tr("New citizen"))
         self.named_radio = QRadioButton(self.tr("With name"))
         self.anonymous_radio = QRadioButton(self.tr("Anonymous (§99): alias only"))
@@ -71,13 +67,13 @@ class NewCitizenDialog(QDialog):
 
     def _mentor_combo(self, mentors: Sequence[tuple[int, str]]) -> QComboBox:
         combo = QComboBox()
-        if self._workspace.actor.sees_all_citizens:
+        if self._ops.actor.sees_all_citizens:
             combo.addItem(self.tr("(none yet)"), None)
             for user_id, name in mentors:
                 combo.addItem(name, user_id)
         else:
             # A mentor's new citizen is theirs: otherwise it would leave their own list.
-            combo.addItem(self._workspace.actor.full_name, self._workspace.actor.user_id)
+            combo.addItem(self._ops.actor.full_name, self._ops.actor.user_id)
             combo.setEnabled(False)
         return combo
 
@@ -133,23 +129,15 @@ class NewCitizenDialog(QDialog):
             self.error_label.setText(self.cpr_field.message.text())
             self.cpr_field.edit.setFocus()
             return
-        new = self.new_citizen()
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> int:
-            return create_citizen(Context(database, actor), new)
-
         self.ok_button.setEnabled(False)
         self.error_label.clear()
-        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(self._created)
-        task.failed.connect(self._refused)
+        self._ops.run(create_citizen, self.new_citizen(), owner=self, slot="save",
+                      label=self.tr("Saving…"), done=self._created, failed=self._refused)
 
     def _created(self, citizen_id: int) -> None:
         self.created.emit(citizen_id)
         self.accept()
 
-    def _refused(self, message: str, _details: str) -> None:
+    def _refused(self, message: str) -> None:
         self.ok_button.setEnabled(True)
         self.error_label.setText(message)

@@ -8,12 +8,13 @@ the conflict dialog instead of overwriting. User text is only ever shown as plai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.domain.dates import format_date
-from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.services.case_record import (
     CitizenDetails,
@@ -43,12 +43,13 @@ from mentordesk.services.case_record import (
     update_citizen,
 )
 from mentordesk.services.citizens import FIELD_LABELS
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
+from ui.tasks import Task
 from ui.views.citizens.case_dialogs import CloseCaseDialog
 from ui.views.citizens.conflict_save import ConflictAwareSave
 from ui.views.citizens.cpr_field import CprDialog
 from ui.views.citizens.relatives_panel import RelativesPanel
-from ui.workspace import Workspace
+from ui.views.common.keys import shortcut
 
 REVEAL_MS = 30_000  # how long a revealed CPR number stays on screen
 LINE_FIELDS = ("first_name", "last_name", "alias", "address", "postal_code", "city", "phone",
@@ -60,17 +61,15 @@ class OverviewTab(QWidget):
     saved = Signal(object)  # CitizenDetails after a save, a CPR change, closing or reopening
     reload_requested = Signal()  # the case changed elsewhere: load it again
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._details: CitizenDetails | None = None
         self._busy = False
         self.confirm_box: QMessageBox | None = None
         self.close_dialog: CloseCaseDialog | None = None
         self.cpr_dialog: CprDialog | None = None
-        self.saver = ConflictAwareSave(runner, self, FIELD_LABELS, choices={
+        self.saver = ConflictAwareSave(ops, self, FIELD_LABELS, choices={
             "status": dict(CitizenStatus.choices()),
             "preferred_contact": {"": "", **dict(ContactForm.choices())},
         })
@@ -104,7 +103,7 @@ class OverviewTab(QWidget):
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.relatives = RelativesPanel(self._workspace, self._runner)
+        self.relatives = RelativesPanel(self._ops)
         for widget in (*self.fields.values(), self.note_edit):
             widget.textChanged.connect(self._update_buttons)
         for edit in self.fields.values():
@@ -121,7 +120,7 @@ class OverviewTab(QWidget):
         layout.addWidget(self.note_edit)
         layout.addWidget(self.error_label)
         layout.addLayout(self._save_row())
-        layout.addWidget(self.relatives)
+        layout.addWidget(self._relatives_group())
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -129,8 +128,7 @@ class OverviewTab(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
-        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+S", self, self.save)
 
     def _status_combo(self) -> QComboBox:
         combo = QComboBox()
@@ -195,6 +193,11 @@ class OverviewTab(QWidget):
         form.addRow(buttons)
         return group
 
+    def _relatives_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Relatives and network"))
+        QVBoxLayout(group).addWidget(self.relatives)
+        return group
+
     def _save_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addStretch(1)
@@ -220,7 +223,7 @@ class OverviewTab(QWidget):
         self._fill(details.editable())
         self.cpr_label.setText(self._cpr_text())
         self.dates_label.setText(self._period_text(details))
-        self.relatives.set_rows(details.id, details.relatives)
+        self.relatives.show_rows(details.id, details.relatives)
         self._set_busy(False)
 
     def clear(self) -> None:
@@ -231,7 +234,7 @@ class OverviewTab(QWidget):
             "preferred_contact": ""})
         self.cpr_label.setText(EMPTY)
         self.dates_label.setText(EMPTY)
-        self.relatives.set_rows(None, ())
+        self.relatives.show_rows(None, ())
         self.error_label.clear()
         self._update_buttons()
 
@@ -277,13 +280,12 @@ class OverviewTab(QWidget):
         changes = self.changes()
         if self._details is None or not changes or not self.save_button.isEnabled():
             return
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._details.id)
+        citizen_id = self._details.id
         self._set_busy(True)
         self.error_label.clear()
         self.saver.submit(
-            lambda version, values, original: update_citizen(
-                Context(database, actor), citizen_id, version, values, original),
+            lambda context, version, values, original: update_citizen(
+                context, citizen_id, version, values, original),
             self._details.version, changes, self._details.editable())
 
     def revert(self) -> None:
@@ -308,7 +310,7 @@ class OverviewTab(QWidget):
         loaded = details is not None
         dirty = loaded and self.has_unsaved_changes()
         closed = details is not None and details.status is CitizenStatus.CLOSED
-        coordinator = self._workspace.actor.sees_all_citizens
+        coordinator = self._ops.actor.sees_all_citizens
         self.save_button.setEnabled(dirty and not self._busy)
         self.revert_button.setEnabled(dirty and not self._busy)
         self.status_combo.setEnabled(loaded and not closed)
@@ -328,14 +330,10 @@ class OverviewTab(QWidget):
             return
         if self._details is None:
             return
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._details.id)
-
-        def job(_context: TaskContext) -> str:
-            return reveal_cpr(Context(database, actor), citizen_id)
-
-        task = self._runner.submit(job, label=self.tr("Fetching the CPR number…"), parent=self)
-        task.succeeded.connect(lambda cpr: self._show_cpr(citizen_id, cpr))
+        citizen_id = self._details.id
+        self._ops.run(reveal_cpr, citizen_id, owner=self, slot="cpr",
+                      label=self.tr("Fetching the CPR number…"),
+                      done=lambda cpr: self._show_cpr(citizen_id, cpr))
 
     def _show_cpr(self, citizen_id: int, cpr: str) -> None:
         if self.citizen_id != citizen_id:
@@ -372,15 +370,10 @@ class OverviewTab(QWidget):
         dialog.deleteLater()
 
     def _save_cpr(self, dialog: CprDialog, citizen_id: int, cpr: str) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> CitizenDetails:
-            return set_cpr(Context(database, actor), citizen_id, cpr)
-
-        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
-                                   parent=dialog)
-        task.succeeded.connect(lambda details: self._cpr_saved(dialog, details))
-        task.failed.connect(lambda message, _details: dialog.show_error(message))
+        self._ops.run(set_cpr, citizen_id, cpr, owner=dialog, slot="save",
+                      label=self.tr("Saving…"),
+                      done=lambda details: self._cpr_saved(dialog, details),
+                      failed=dialog.show_error)
 
     def _cpr_saved(self, dialog: CprDialog, details: CitizenDetails) -> None:
         dialog.accept()
@@ -411,8 +404,7 @@ class OverviewTab(QWidget):
         dialog.deleteLater()
 
     def _close_on(self, closed_on: date | None) -> None:
-        self._run_case_action(lambda database, actor, citizen_id, version: close_case(
-            Context(database, actor), citizen_id, version, closed_on))
+        self._run_case_action(close_case, closed_on)
 
     def ask_reopen(self) -> None:
         if self._details is None:
@@ -430,24 +422,17 @@ class OverviewTab(QWidget):
         self.confirm_box = None
         box.deleteLater()
         if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
-            self._run_case_action(lambda database, actor, citizen_id, version: reopen_case(
-                Context(database, actor), citizen_id, version))
+            self._run_case_action(reopen_case)
 
-    def _run_case_action(self, action: Any) -> None:
+    def _run_case_action(self, action: Callable[..., Any], *args: Any) -> None:
+        """Close or reopen: ``action(context, citizen_id, version, *args)``."""
         if self._details is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-        citizen_id, version = self._details.id, self._details.version
-
-        def job(_context: TaskContext) -> CitizenDetails:
-            return action(database, actor, citizen_id, version)
-
         self._set_busy(True)
-        task = self._runner.submit(job, label=self.tr("Saving…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(self._on_saved)
-        task.failed.connect(lambda message, _details: self._case_action_failed(
-            task.error, message))
+        task: Task = self._ops.run(
+            action, self._details.id, self._details.version, *args, owner=self, slot="case",
+            label=self.tr("Saving…"), done=self._on_saved,
+            failed=lambda message: self._case_action_failed(task.error, message))
 
     def _case_action_failed(self, error: BaseException | None, message: str) -> None:
         if isinstance(error, EditConflict):

@@ -4,6 +4,10 @@
 
 The record is read once per selection (``get_citizen_record``, one audited read) and
 handed to the built-in tabs; every contributed tab loads its own data in ``show_citizen``.
+The record reads itself again when the hub announces a change of this citizen's case,
+mentors or contacts (the overview's figures): at once when on screen, else when next
+shown (the read is logged). Each tab listens for its own kinds. Edits in progress in the
+case form are never overwritten by such a reload.
 """
 
 from __future__ import annotations
@@ -23,16 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import CitizenStatus
-from mentordesk.kernel.context import Context
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.assignments import PRIMARY, AssignmentRow
 from mentordesk.services.case_record import CitizenDetails, get_citizen_record
 from ui.operations import Operations
-from ui.tasks import TaskContext
 from ui.views.areas import CitizenTab
 from ui.views.citizens.mentors_tab import MentorsTab
 from ui.views.citizens.overview_tab import OverviewTab
+from ui.views.common.coalesce import CoalescedReload
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 CitizenTabFactory = Callable[[Operations], CitizenTab]
+# What the record itself shows: the case, its mentors and the overview's contact figures.
+RECORD_KINDS = (Kind.CITIZEN, Kind.ASSIGNMENTS, Kind.CONTACTS)
 
 _BADGE_STYLE = ("background: #6a3d9a; color: white; border-radius: 4px; padding: 2px 8px; "
                 "font-weight: bold;")
@@ -40,7 +47,6 @@ _BADGE_STYLE = ("background: #6a3d9a; color: white; border-radius: 4px; padding:
 
 class CitizenRecord(QFrame):
     loaded = Signal(int)  # citizen id, once the record is on screen
-    changed = Signal(int)  # citizen id, after anything in the record was saved
 
     def __init__(self, ops: Operations,
                  tab_factories: Sequence[CitizenTabFactory] = (),
@@ -48,13 +54,12 @@ class CitizenRecord(QFrame):
         super().__init__(parent)
         self.setObjectName("summaryPane")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        workspace, runner = ops.workspace, ops.runner
-        self._workspace = workspace
-        self._runner = runner
-        self._generation = 0
+        self._ops = ops
         self._citizen_id: int | None = None
-        self.overview = OverviewTab(workspace, runner)
-        self.mentors = MentorsTab(workspace, runner)
+        self._reload_soon = CoalescedReload(self.reload, self)
+        self._reload_when_shown = ReloadWhenShown(self, self._reload_soon)
+        self.overview = OverviewTab(ops)
+        self.mentors = MentorsTab(ops)
         self.extra_tabs = [factory(ops) for factory in tab_factories]
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("Overview"))
@@ -63,14 +68,17 @@ class CitizenRecord(QFrame):
             self.tabs.addTab(tab, tab.tab_title())
         self.overview.saved.connect(self._on_saved)
         self.overview.reload_requested.connect(self.reload)
-        self.mentors.changed.connect(self._on_mentors_changed)
-        self.placeholder = QLabel(self.tr("Select a citizen to see the case."))
+        self.mentors.saved.connect(self._reload_soon)
+        ops.hub.changed.connect(self._on_changes)
+        self.placeholder = QLabel()
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.placeholder)
         self._stack.addWidget(self._content())
         QVBoxLayout(self).addLayout(self._stack)
+        self._clear()
 
     def _content(self) -> QWidget:
         self.name_label = QLabel()
@@ -125,39 +133,53 @@ class CitizenRecord(QFrame):
 
     def show_citizen(self, citizen_id: int | None) -> None:
         self._citizen_id = citizen_id
-        self._generation += 1
+        self._reload_when_shown.forget()  # read now, for this citizen
         for tab in self.extra_tabs:
             tab.show_citizen(citizen_id)
         if citizen_id is None:
-            self.overview.clear()
-            self.mentors.set_rows(None, ())
-            self._stack.setCurrentIndex(0)
+            self._clear()
             return
-        self._load(citizen_id, self._generation)
+        self.reload()
+
+    def _clear(self, message: str = "") -> None:
+        self.overview.clear()
+        self.mentors.set_rows(None, ())
+        self.placeholder.setText(message or self.tr("Select a citizen to see the case."))
+        self._stack.setCurrentIndex(0)
 
     def reload(self) -> None:
+        """Read the case again; a newer read (another citizen chosen) replaces this one."""
         if self._citizen_id is not None:
-            self._generation += 1
-            self._load(self._citizen_id, self._generation)
+            self._ops.run(get_citizen_record, self._citizen_id, owner=self, slot="load",
+                          label=self.tr("Loading the case…"), done=self._show,
+                          failed=self._load_failed)
 
-    def _load(self, citizen_id: int, generation: int) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(*RECORD_KINDS) and changes.concerns(self._citizen_id):
+            self._reload_when_shown()
 
-        def job(_context: TaskContext) -> CitizenDetails:
-            return get_citizen_record(Context(database, actor), citizen_id)
-
-        task = self._runner.submit(job, label=self.tr("Loading the case…"), parent=self)
-        task.succeeded.connect(lambda details: self._show(generation, details))
-
-    def _show(self, generation: int, details: CitizenDetails) -> None:
-        if generation != self._generation:
-            return  # the user chose another citizen meanwhile
-        self.overview.set_details(details)
+    def _show(self, details: CitizenDetails) -> None:
+        if details.id != self._citizen_id:
+            return  # the record was cleared while this read was under way
+        edits_open = (self.overview.citizen_id == details.id
+                      and self.overview.has_unsaved_changes())
+        if not edits_open:
+            # With edits open the form keeps the version they were made on: their save
+            # meets the newer one and is merged or offered in the conflict dialog.
+            self.overview.set_details(details)
         self._show_header(details)
         self.mentors.set_rows(details.id, details.assignments,
                               closed=details.status is CitizenStatus.CLOSED)
         self._stack.setCurrentIndex(1)
         self.loaded.emit(details.id)
+
+    def _load_failed(self, message: str) -> None:
+        """E.g. the case was deleted meanwhile: say so where the record was, and show no
+        tab of a case that cannot be read."""
+        self._citizen_id = None
+        for tab in self.extra_tabs:
+            tab.show_citizen(None)
+        self._clear(message)
 
     def focus_form(self) -> None:
         """Enter on the list: into the record's first field, ready to type."""
@@ -171,12 +193,6 @@ class CitizenRecord(QFrame):
         self._show_header(details)
         self.mentors.set_rows(details.id, details.assignments,
                               closed=details.status is CitizenStatus.CLOSED)
-        self.changed.emit(details.id)
-
-    def _on_mentors_changed(self, rows: list[AssignmentRow]) -> None:
-        self._show_mentor(rows)
-        if self._citizen_id is not None:
-            self.changed.emit(self._citizen_id)
 
     def _show_header(self, details: CitizenDetails) -> None:
         self.name_label.setText(details.display_name)

@@ -12,7 +12,7 @@ from ui.views.grants.grants_tab import GrantsTab
 
 
 def create_citizen_tab(ops: Operations) -> CitizenTab:
-    return GrantsTab(ops.workspace, ops.runner)
+    return GrantsTab(ops)
 
 
 __all__ = ["GrantsTab", "create_citizen_tab"]

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from mentordesk.domain.catalogue import PriceModel
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.money import format_dkk
-from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import Catalogue
 from mentordesk.services.grants import (
     GrantInput,
@@ -28,7 +27,7 @@ from mentordesk.services.grants import (
     update_grant,
     weekly_hours_label,
 )
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import (
     PriceInput,
@@ -37,17 +36,14 @@ from ui.views.common.form_fields import (
     select_data,
 )
 from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.workspace import Workspace
 
 WARNING_STYLE = "color: #8a5a00;"
 
 
 class GrantDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace, catalogue: Catalogue,
-                 citizen_id: int, grant: GrantRow | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+    def __init__(self, ops: Operations, catalogue: Catalogue, citizen_id: int,
+                 grant: GrantRow | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self._catalogue = catalogue
         self._citizen_id = citizen_id
         self._grant = grant
@@ -186,16 +182,14 @@ class GrantDialog(RecordDialog):
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._citizen_id)
-        return lambda: create_grant(Context(database, actor), citizen_id, GrantInput(**values))
+        citizen_id = self._citizen_id
+        return lambda context: create_grant(context, citizen_id, GrantInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._grant is not None
-        database, actor, grant_id = (self._workspace.database, self._workspace.actor,
-                                     self._grant.id)
-        return lambda: update_grant(Context(database, actor), grant_id, version, changes, original)
+        grant_id = self._grant.id
+        return lambda context: update_grant(context, grant_id, version, changes, original)
 
     # -- conflicts --------------------------------------------------------------------
 
@@ -242,10 +236,8 @@ class GrantDialog(RecordDialog):
 class EndGrantDialog(RecordDialog):
     """End a grant on a given day (default today): its last covered day."""
 
-    def __init__(self, runner: TaskRunner, workspace: Workspace, grant: GrantRow,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+    def __init__(self, ops: Operations, grant: GrantRow, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self._grant = grant
         self.setWindowTitle(self.tr("End grant"))
         self.end_edit = DanishDateEdit(self.tr("End date"), required=True)
@@ -259,10 +251,8 @@ class EndGrantDialog(RecordDialog):
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
-        database, actor, grant_id = (self._workspace.database, self._workspace.actor,
-                                     self._grant.id)
-        end_on = changes["end_on"]
-        return lambda: end_grant(Context(database, actor), grant_id, version, end_on)
+        grant_id, end_on = self._grant.id, changes["end_on"]
+        return lambda context: end_grant(context, grant_id, version, end_on)
 
     def field_labels(self) -> dict[str, str]:
         return {"end_on": self.tr("End date")}

@@ -6,47 +6,40 @@ Keyboard: Ctrl+N new grant, Enter (or double-click) edits the selected one.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
+from mentordesk.kernel.changes import Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import Catalogue, load_catalogue
 from mentordesk.services.grants import GrantRow, GrantState, grants_for_citizen
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.areas import CitizenTab
-from ui.views.common.form_fields import plain_label
 from ui.views.common.record_dialog import RecordDialog
-from ui.views.common.record_table import (
-    RecordTableModel,
-    RowLook,
-    TableColumn,
-    record_table,
-    selected_row,
-)
+from ui.views.common.record_list import CitizenRecordList, Request
+from ui.views.common.record_table import RowLook, TableColumn
 from ui.views.grants.grant_dialog import EndGrantDialog, GrantDialog
-from ui.workspace import Workspace
 
 ENDED_GREY = "#777777"
 WARNING_BACKGROUND = "#fff1c7"
 
 
-class GrantsTab(CitizenTab):
-    loaded = Signal(int)  # number of grants shown
+def grants_and_catalogue(context: Context, citizen_id: int,
+                         ) -> tuple[list[GrantRow], Catalogue]:
+    """The citizen's grants and the catalogue their dialogs choose from."""
+    return grants_for_citizen(context, citizen_id), load_catalogue(context.database)
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self._generation = 0
-        self.citizen_id: int | None = None
+
+class GrantsTab(CitizenRecordList, CitizenTab):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         self.catalogue: Catalogue | None = None
-        self.dialog: RecordDialog | None = None
-        self.model = RecordTableModel(self._columns(), self._look, self)
-        self._build()
-        self._update_buttons()
+        super().__init__(
+            ops, self._columns(), look=self._look, kinds=(Kind.GRANTS, Kind.CATALOGUE),
+            new_text=self.tr("New grant (Ctrl+N)"), edit_text=self.tr("Edit (Enter)"),
+            empty_text=self.tr("No grants registered yet."), parent=parent)
+        self.end_button = self.add_row_action(self.tr("End grant…"), self.end_grant)
+        self.update_buttons()
 
     def tab_title(self) -> str:
         return self.tr("Grants")
@@ -70,93 +63,36 @@ class GrantsTab(CitizenTab):
             return RowLook(foreground=ENDED_GREY)
         return None
 
-    def _build(self) -> None:
-        self.new_button = QPushButton(self.tr("New grant (Ctrl+N)"))
-        self.edit_button = QPushButton(self.tr("Edit (Enter)"))
-        self.end_button = QPushButton(self.tr("End grant…"))
-        self.new_button.clicked.connect(self.new_grant)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.end_button.clicked.connect(self.end_selected)
-        self.table = record_table(self.model)
-        self.table.activated.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.empty_label = plain_label(self.tr("No grants registered yet."))
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.end_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self, self.new_grant)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def _update_buttons(self, *_args: object) -> None:
-        has_citizen = self.citizen_id is not None and self.catalogue is not None
-        self.new_button.setEnabled(has_citizen)
-        has_row = has_citizen and selected_row(self.table) is not None
-        self.edit_button.setEnabled(has_row)
-        self.end_button.setEnabled(has_row)
-        self.empty_label.setVisible(has_citizen and self.model.rowCount() == 0)
-
-    # -- loading ----------------------------------------------------------------------
+    # -- the list's questions ---------------------------------------------------------
 
     def show_citizen(self, citizen_id: int | None) -> None:
-        self._generation += 1
-        self.citizen_id = citizen_id
-        self.model.set_rows([])
-        self._update_buttons()
-        if citizen_id is not None:
-            self.reload()
+        self.catalogue = None
+        super().show_citizen(citizen_id)
 
-    def reload(self) -> None:
-        citizen_id = self.citizen_id
-        if citizen_id is None:
-            return
-        generation = self._generation
-        database, actor = self._workspace.database, self._workspace.actor
+    def ready(self) -> bool:
+        return super().ready() and self.catalogue is not None
 
-        def job(_context: TaskContext) -> tuple[list[GrantRow], Catalogue]:
-            return grants_for_citizen(Context(database, actor), citizen_id), load_catalogue(database)
+    def load_request(self) -> Request | None:
+        return None if self.citizen_id is None else (grants_and_catalogue, self.citizen_id)
 
-        task = self._runner.submit(job, label=self.tr("Loading grants…"), parent=self)
-        task.succeeded.connect(lambda result: self._show(generation, *result))
+    def take_loaded(self, value: Any) -> list[GrantRow]:
+        rows, self.catalogue = value
+        return rows
 
-    def _show(self, generation: int, rows: list[GrantRow], catalogue: Catalogue) -> None:
-        if generation != self._generation:
-            return  # another citizen was chosen meanwhile
-        self.catalogue = catalogue
-        self.model.set_rows(rows)
-        if rows:
-            self.table.selectRow(0)
-        self._update_buttons()
-        self.loaded.emit(len(rows))
+    def make_dialog(self, row: GrantRow | None) -> RecordDialog | None:
+        if self.citizen_id is None or self.catalogue is None:
+            return None
+        return GrantDialog(self._ops, self.catalogue, self.citizen_id, row, parent=self)
 
     # -- actions ----------------------------------------------------------------------
 
     def new_grant(self) -> None:
-        if self.citizen_id is None or self.catalogue is None:
-            return
-        self._open(GrantDialog(self._runner, self._workspace, self.catalogue,
-                               self.citizen_id, parent=self))
+        self.new_record()
 
-    def edit_selected(self) -> None:
-        grant = selected_row(self.table)
-        if grant is None or self.catalogue is None or self.citizen_id is None:
-            return
-        self._open(GrantDialog(self._runner, self._workspace, self.catalogue,
-                               self.citizen_id, grant, parent=self))
+    def end_grant(self, grant: GrantRow) -> None:
+        self._open(EndGrantDialog(self._ops, grant, parent=self))
 
     def end_selected(self) -> None:
-        grant = selected_row(self.table)
+        grant = self.selected()
         if grant is not None:
-            self._open(EndGrantDialog(self._runner, self._workspace, grant, parent=self))
-
-    def _open(self, dialog: RecordDialog) -> None:
-        if self.dialog is not None:
-            # Kept until the next one opens, so a save still under way finds it alive.
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.saved.connect(lambda _row: self.reload())
-        dialog.open()
+            self.end_grant(grant)

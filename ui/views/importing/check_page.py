@@ -6,8 +6,10 @@ when the headings are unchanged. Importing is all or nothing (``import_citizens`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.importing import (
+    ColumnMapping,
     ImportCheck,
     ImportHasErrors,
     ImportResult,
@@ -29,7 +32,7 @@ from mentordesk.importing import (
     read_import_file,
 )
 from mentordesk.kernel.context import Context
-from ui.tasks import Job, Task, TaskContext
+from ui.tasks import Task
 from ui.views.importing.mapping_page import plain_label
 
 if TYPE_CHECKING:
@@ -40,6 +43,15 @@ if TYPE_CHECKING:
 class _Checked:
     table: ImportTable
     check: ImportCheck | None  # None: the headings changed, the columns must be chosen again
+
+
+def check_rows(context: Context, path: Path, table: ImportTable, mapping: ColumnMapping,
+               reread: bool) -> _Checked:
+    """Check every row (after reading the file again if asked), unless the headings moved."""
+    current = read_import_file(path) if reread else table
+    if current.headers != table.headers:
+        return _Checked(current, None)
+    return _Checked(current, check_import(context, current, mapping))
 
 
 class ImportCheckPage(QWizardPage):
@@ -78,23 +90,15 @@ class ImportCheckPage(QWizardPage):
 
     def _start_check(self, *, reread: bool) -> None:
         wizard = self._wizard
-        database, actor = wizard.workspace.database, wizard.workspace.actor
-        path, table, mapping = wizard.path, wizard.table, dict(wizard.mapping)
+        path, table = wizard.path, wizard.table
         if path is None or table is None:
             return
-
-        def job(_context: TaskContext) -> _Checked:
-            current = read_import_file(path) if reread else table
-            if current.headers != table.headers:
-                return _Checked(current, None)
-            return _Checked(current, check_import(Context(database, actor), current, mapping))
-
         self._check = None
         self.summary_label.setText(self.tr("Checking the rows…"))
         self.errors_list.clear()
         self.error_label.clear()
-        task = self._submit(job, self.tr("Checking the rows…"))
-        task.succeeded.connect(self._on_checked)
+        self._submit(self.tr("Checking the rows…"), check_rows, path, table,
+                     dict(wizard.mapping), reread, done=self._on_checked)
 
     def _on_checked(self, checked: _Checked) -> None:
         if checked.check is None:
@@ -138,16 +142,11 @@ class ImportCheckPage(QWizardPage):
 
     def _start_import(self) -> None:
         wizard = self._wizard
-        database, actor = wizard.workspace.database, wizard.workspace.actor
-        table, mapping = wizard.table, dict(wizard.mapping)
-        assert table is not None
-
-        def job(_context: TaskContext) -> ImportResult:
-            return import_citizens(Context(database, actor), table, mapping)
-
-        task = self._submit(job, self.tr("Importing the citizens…"))
-        task.succeeded.connect(self._on_imported)
-        task.failed.connect(lambda _message, _details: self._on_import_failed(task))
+        assert wizard.table is not None
+        task: Task = self._submit(
+            self.tr("Importing the citizens…"), import_citizens, wizard.table,
+            dict(wizard.mapping), done=self._on_imported, long=True,
+            failed=lambda message: self._on_import_failed(task, message))
 
     def _on_imported(self, result: ImportResult) -> None:
         self._wizard.result = result
@@ -155,7 +154,8 @@ class ImportCheckPage(QWizardPage):
         self._wizard.imported.emit(result.citizens)
         self._wizard.next()
 
-    def _on_import_failed(self, task: Task) -> None:
+    def _on_import_failed(self, task: Task, message: str) -> None:
+        self._show_failure(message)
         # The team changed since the check (e.g. a CPR number was registered meanwhile).
         if isinstance(task.error, ImportHasErrors):
             self._check = task.error.check
@@ -164,10 +164,13 @@ class ImportCheckPage(QWizardPage):
 
     # -- shared -----------------------------------------------------------------------
 
-    def _submit(self, job: Job, label: str) -> Task:
+    def _submit(self, label: str, operation: Callable[..., Any], *args: Any,
+                done: Callable[[Any], None], failed: Callable[[str], None] | None = None,
+                long: bool = False) -> Task:
+        """Run one step; the wizard cannot be left while it runs."""
         self._set_busy(True)
-        task = self._wizard.runner.submit(job, label=label, report_errors=False, parent=self)
-        task.failed.connect(lambda message, _details: self._show_failure(message))
+        task = self._wizard.ops.run(operation, *args, owner=self, slot="step", label=label,
+                                    long=long, done=done, failed=failed or self._show_failure)
         task.finished.connect(lambda: self._set_busy(False))
         return task
 

@@ -1,7 +1,8 @@
 """The onboarding import wizard: choose file → map columns → check rows → done.
 
-Reading, checking and importing run on the worker thread (``ui.tasks``); the wizard only
-shows plain results from ``mentordesk.importing``. Pages that start work return False
+Reading, checking and importing run on the worker through ``ops``; the wizard only shows
+plain results from ``mentordesk.importing``. The citizens it creates reach the list
+through the change hub. Pages that start work return False
 from ``validatePage`` and move on by themselves when the work has succeeded.
 """
 
@@ -28,20 +29,23 @@ from mentordesk.importing import (
     propose_mapping,
     read_import_file,
 )
-from ui.tasks import TaskContext, TaskRunner
+from mentordesk.kernel.context import Context
+from ui.operations import Operations
 from ui.views.importing.check_page import ImportCheckPage
 from ui.views.importing.mapping_page import ImportMappingPage, plain_label
-from ui.workspace import Workspace
+
+
+def read_file(_context: Context, path: Path) -> ImportTable:
+    """Reading the file touches no data; it runs on the worker like every other step."""
+    return read_import_file(path)
 
 
 class ImportWizard(QWizard):
     imported = Signal(int)  # number of citizens created
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.runner = runner
+        self.ops = ops
         self.path: Path | None = None
         self.table: ImportTable | None = None
         self.mapping: ColumnMapping = {}
@@ -132,14 +136,11 @@ class ImportFilePage(QWizardPage):
         self.completeChanged.emit()
 
     def _read(self, path: Path) -> None:
-        def job(_context: TaskContext) -> ImportTable:
-            return read_import_file(path)
-
         self._set_reading(True)
-        task = self._wizard.runner.submit(job, label=self.tr("Reading the file…"),
-                                          report_errors=False, parent=self)
-        task.succeeded.connect(lambda table: self._on_read(path, table))
-        task.failed.connect(lambda message, _details: self._show_error(message))
+        task = self._wizard.ops.run(read_file, path, owner=self, slot="read",
+                                    label=self.tr("Reading the file…"),
+                                    done=lambda table: self._on_read(path, table),
+                                    failed=self._show_error)
         task.finished.connect(lambda: self._set_reading(False))
 
     def _on_read(self, path: Path, table: ImportTable) -> None:

@@ -11,11 +11,11 @@ from ui.views.partners.partners_page import PartnersPage
 
 
 def create_page(ops: Operations, title: str) -> QWidget:
-    return PartnersPage(ops.workspace, ops.runner, title)
+    return PartnersPage(ops, title)
 
 
 def create_citizen_tab(ops: Operations) -> CitizenTab:
-    return ConsentsTab(ops.workspace, ops.runner)
+    return ConsentsTab(ops)
 
 
 __all__ = ["ConsentsTab", "PartnersPage", "create_citizen_tab", "create_page"]

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from mentordesk.domain.dates import format_date
-from mentordesk.kernel.context import Context
 from mentordesk.services.partners import (
     ConsentInput,
     ConsentRow,
@@ -17,19 +16,17 @@ from mentordesk.services.partners import (
     update_consent,
     withdraw_consent,
 )
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import plain_label, select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.workspace import Workspace
 
 
 class ConsentDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace, partners: list[PartnerItem],
+    def __init__(self, ops: Operations, partners: list[PartnerItem],
                  citizen_id: int, consent: ConsentRow | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+        super().__init__(ops, parent)
         self._partners = {partner.id: partner for partner in partners}
         self._citizen_id = citizen_id
         self._consent = consent
@@ -80,16 +77,14 @@ class ConsentDialog(RecordDialog):
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._citizen_id)
-        return lambda: record_consent(Context(database, actor), citizen_id, ConsentInput(**values))
+        citizen_id = self._citizen_id
+        return lambda context: record_consent(context, citizen_id, ConsentInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._consent is not None
-        database, actor, consent_id = (self._workspace.database, self._workspace.actor,
-                                       self._consent.id)
-        return lambda: update_consent(Context(database, actor), consent_id, version, changes, original)
+        consent_id = self._consent.id
+        return lambda context: update_consent(context, consent_id, version, changes, original)
 
     def field_labels(self) -> dict[str, str]:
         return {"partner_id": self.tr("Partner"), "purpose": self.tr("Purpose"),
@@ -112,10 +107,9 @@ class ConsentDialog(RecordDialog):
 class WithdrawConsentDialog(RecordDialog):
     """The citizen withdraws a consent: from today unless another day is typed."""
 
-    def __init__(self, runner: TaskRunner, workspace: Workspace, consent: ConsentRow,
+    def __init__(self, ops: Operations, consent: ConsentRow,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+        super().__init__(ops, parent)
         self._consent = consent
         self.setWindowTitle(self.tr("Withdraw consent"))
         self.date_edit = DanishDateEdit(self.tr("Withdrawn on"), required=True)
@@ -129,10 +123,9 @@ class WithdrawConsentDialog(RecordDialog):
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
-        database, actor, consent_id = (self._workspace.database, self._workspace.actor,
-                                       self._consent.id)
+        consent_id = self._consent.id
         withdrawn_on = changes["withdrawn_on"]
-        return lambda: withdraw_consent(Context(database, actor), consent_id, version, withdrawn_on)
+        return lambda context: withdraw_consent(context, consent_id, version, withdrawn_on)
 
     def field_labels(self) -> dict[str, str]:
         return {"withdrawn_on": self.tr("Withdrawn on")}

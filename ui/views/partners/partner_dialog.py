@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from mentordesk.kernel.context import Context
 from mentordesk.services.partners import (
     PartnerInput,
     PartnerItem,
@@ -14,17 +13,15 @@ from mentordesk.services.partners import (
     create_partner,
     update_partner,
 )
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.form_fields import select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.workspace import Workspace
 
 
 class PartnerDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace,
-                 partner: PartnerItem | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+    def __init__(self, ops: Operations, partner: PartnerItem | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self._partner = partner
         self.setWindowTitle(self.tr("Edit partner") if partner else self.tr("New partner"))
         self.setMinimumWidth(480)
@@ -70,15 +67,13 @@ class PartnerDialog(RecordDialog):
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor = self._workspace.database, self._workspace.actor
-        return lambda: create_partner(Context(database, actor), PartnerInput(**values))
+        return lambda context: create_partner(context, PartnerInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._partner is not None
-        database, actor, partner_id = (self._workspace.database, self._workspace.actor,
-                                       self._partner.id)
-        return lambda: update_partner(Context(database, actor), partner_id, version, changes, original)
+        partner_id = self._partner.id
+        return lambda context: update_partner(context, partner_id, version, changes, original)
 
     def field_labels(self) -> dict[str, str]:
         return {"name": self.tr("Name"), "kind": self.tr("Kind"),

@@ -6,53 +6,35 @@ the user types, without a round trip to the database.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
-from mentordesk.kernel.context import Context
+from mentordesk.kernel.changes import Kind
 from mentordesk.services.catalogue_admin import Removal
 from mentordesk.services.partners import PartnerItem, list_partners, remove_partner
-from ui.models.danish_sort_proxy import DanishSortProxyModel
-from ui.tasks import TaskContext, TaskRunner
-from ui.views.common.form_fields import confirm, plain_label
-from ui.views.common.record_table import (
-    RecordTableModel,
-    RowLook,
-    TableColumn,
-    record_table,
-    selected_row,
-)
+from ui.operations import Operations
+from ui.views.common.form_fields import plain_label
+from ui.views.common.record_dialog import RecordDialog
+from ui.views.common.record_list import RecordListPanel, Request
+from ui.views.common.record_table import RowLook, TableColumn
 from ui.views.partners.partner_dialog import PartnerDialog
-from ui.workspace import Workspace
 
 INACTIVE_GREY = "#777777"
 
 
-class PartnersPage(QWidget):
-    loaded = Signal(int)  # number of partners in the register
-
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self.dialog: PartnerDialog | None = None
-        self.confirm_box: QMessageBox | None = None  # the open removal question
-        self.model = RecordTableModel(self._columns(), self._look, self)
-        self.proxy = DanishSortProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._build(title)
+class PartnersPage(RecordListPanel):
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
+        # Removing is a coordinator's decision (the service enforces it too).
+        may_remove = ops.actor.sees_all_citizens
+        super().__init__(
+            ops, self._columns(), look=_inactive_look, kinds=(Kind.PARTNERS,),
+            search_hint=self.tr("Search name, kind, organisation …"),
+            new_text=self.tr("New partner (Ctrl+N)"), edit_text=self.tr("Edit (Enter)"),
+            remove_text=self.tr("Remove (Delete)") if may_remove else "", parent=parent)
+        title_label = QLabel(title)
+        title_label.setObjectName("pageTitle")
+        self.body.insertWidget(0, title_label)
+        self.status_label = plain_label()
+        self.body.addWidget(self.status_label)
         self.reload()
 
     def _columns(self) -> list[TableColumn]:
@@ -66,102 +48,40 @@ class PartnersPage(QWidget):
                         lambda row: self.tr("Active") if row.active else self.tr("Inactive")),
         ]
 
-    def _look(self, row: PartnerItem) -> RowLook | None:
-        return None if row.active else RowLook(foreground=INACTIVE_GREY)
-
-    def _build(self, title: str) -> None:
-        title_label = QLabel(title)
-        title_label.setObjectName("pageTitle")
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search name, kind, organisation …"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.new_button = QPushButton(self.tr("New partner (Ctrl+N)"))
-        self.edit_button = QPushButton(self.tr("Edit (Enter)"))
-        self.remove_button = QPushButton(self.tr("Remove (Delete)"))
-        self.new_button.clicked.connect(self.new_partner)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
-        # Removing is a coordinator's decision (the service enforces it too).
-        self.remove_button.setVisible(self._workspace.actor.sees_all_citizens)
-        self.table = record_table(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.activated.connect(lambda _index: self.edit_selected())
-        self.status_label = plain_label()
-        top = QHBoxLayout()
-        top.addWidget(self.search_edit, 1)
-        for button in (self.new_button, self.edit_button, self.remove_button):
-            top.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status_label)
-        for keys, slot in (("Ctrl+N", self.new_partner), ("Delete", self.remove_selected)):
-            shortcut = QShortcut(QKeySequence(keys), self, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
     def visible_names(self) -> list[str]:
-        return [self.proxy.index(row, 0).data() for row in range(self.proxy.rowCount())]
+        return [partner.name for partner in self.shown_rows()]
 
-    # -- loading ----------------------------------------------------------------------
+    # -- the list's questions ---------------------------------------------------------
 
-    def reload(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
+    def load_request(self) -> Request:
+        return (list_partners,)
 
-        def job(_context: TaskContext) -> list[PartnerItem]:
-            return list_partners(Context(database, actor))
-
-        task = self._runner.submit(job, label=self.tr("Loading partners…"), parent=self)
-        task.succeeded.connect(self._show)
-
-    def _show(self, rows: list[PartnerItem]) -> None:
-        self.model.set_rows(rows)
-        self.loaded.emit(len(rows))
-
-    # -- actions ----------------------------------------------------------------------
+    def make_dialog(self, row: PartnerItem | None) -> RecordDialog:
+        return PartnerDialog(self._ops, row, parent=self)
 
     def new_partner(self) -> None:
-        self._open(PartnerDialog(self._runner, self._workspace, parent=self))
+        self.new_record()
 
-    def edit_selected(self) -> None:
-        partner = selected_row(self.table)
-        if partner is not None:
-            self._open(PartnerDialog(self._runner, self._workspace, partner, parent=self))
+    def remove_request(self, row: PartnerItem) -> Request:
+        return (remove_partner, row.id, row.version)
 
-    def _open(self, dialog: PartnerDialog) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.saved.connect(lambda _item: self.reload())
-        dialog.open()
-
-    def remove_selected(self) -> None:
-        partner = selected_row(self.table)
-        if partner is None or not self._workspace.actor.sees_all_citizens:
-            return
-        self.confirm_box = confirm(self, self.tr(
+    def remove_question(self, row: PartnerItem) -> str:
+        return self.tr(
             "Remove {name} from the register? A partner named in consents or contacts is "
             "deactivated instead, so those records keep saying who it was.").format(
-                name=partner.name), lambda: self._remove(partner))
+                name=row.name)
 
-    def _remove(self, partner: PartnerItem) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> Removal:
-            return remove_partner(Context(database, actor), partner.id, partner.version)
-
-        # The refusal names the row, which is user text: shown in a plain-text label.
-        task = self._runner.submit(job, label=self.tr("Removing…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(lambda removal: self._removed(partner, removal))
-        task.failed.connect(lambda message, _details: self.status_label.setText(message))
-
-    def _removed(self, partner: PartnerItem, removal: Removal) -> None:
+    def removed(self, row: PartnerItem, removal: Removal) -> None:
         if removal is Removal.DEACTIVATED:
             message = self.tr("{name} is in use and was deactivated instead of deleted.")
         else:
             message = self.tr("{name} was deleted.")
-        self.status_label.setText(message.format(name=partner.name))
-        self.reload()
+        self.status_label.setText(message.format(name=row.name))
+
+    def remove_failed(self, message: str) -> None:
+        # The refusal names the row, which is user text: shown in a plain-text label.
+        self.status_label.setText(message)
+
+
+def _inactive_look(row: PartnerItem) -> RowLook | None:
+    return None if row.active else RowLook(foreground=INACTIVE_GREY)

@@ -10,7 +10,7 @@ from ui.views.rights.panel import RightsPanel
 
 
 def create_citizen_tab(ops: Operations) -> RightsTab:
-    return RightsTab(ops.workspace, ops.runner)
+    return RightsTab(ops)
 
 
 __all__ = ["RightsPanel", "RightsTab", "create_citizen_tab"]

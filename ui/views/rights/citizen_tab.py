@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.areas import CitizenTab
 from ui.views.rights.export_action import AccessExport
-from ui.workspace import Workspace
 
 
 class RightsTab(CitizenTab):
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._citizen_id: int | None = None
-        self.exporter = AccessExport(workspace, runner, self)
-        allowed = workspace.actor.sees_all_citizens
+        self.exporter = AccessExport(ops, self)
+        allowed = ops.actor.sees_all_citizens
         explanation = QLabel(self.tr(
             "The citizen has the right to see everything registered about them: the access "
             "package holds a readable summary, all data as JSON and a workbook, approved "

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.rights.deletion import (
     DeletionCandidate,
@@ -33,23 +34,33 @@ from mentordesk.rights.deletion import (
     set_retention_years,
 )
 from mentordesk.services.citizens import CitizenRow, list_citizens
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
+from ui.views.common.coalesce import CoalescedReload
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.rights.delete_dialog import DeleteDialog
 from ui.views.rights.export_action import AccessExport
-from ui.workspace import Workspace
+
+Overview = tuple[list[CitizenRow], list[DeletionCandidate], int]
+
+
+def rights_overview(context: Context) -> Overview:
+    """The citizens to export for, the closed cases due for deletion, the retention years."""
+    return (list_citizens(context), deletion_candidates(context),
+            retention_years(context.database))
 
 
 class RightsPanel(QWidget):
     candidates_loaded = Signal(int)
     deleted = Signal(int)  # citizen id
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner = workspace, runner
+        self._ops = ops
         self._candidates: list[DeletionCandidate] = []
+        self._refresh_soon = CoalescedReload(self.refresh, self)
+        self._refresh_when_shown = ReloadWhenShown(self, self._refresh_soon)
         self.dialog: DeleteDialog | None = None
-        self.exporter = AccessExport(workspace, runner, self)
+        self.exporter = AccessExport(ops, self)
         self.citizen_combo = QComboBox()
         self.citizen_combo.setEditable(True)
         self.citizen_combo.setMinimumWidth(280)
@@ -75,6 +86,7 @@ class RightsPanel(QWidget):
         layout.addWidget(self._deletion_box(), 1)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._loaded_once = False
+        ops.hub.changed.connect(self._on_changes)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         # Loaded when first seen: listing citizens is itself logged, and the Log page
@@ -124,16 +136,15 @@ class RightsPanel(QWidget):
     # -- loading ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
+        self._ops.run(rights_overview, owner=self, slot="load", label=self.tr("Loading…"),
+                      done=self._show)
 
-        def job(_context: TaskContext) -> tuple[list[CitizenRow], list[DeletionCandidate], int]:
-            return (list_citizens(Context(database, actor)), deletion_candidates(Context(database, actor)),
-                    retention_years(database))
+    def _on_changes(self, changes: Changes) -> None:
+        # Only once shown, and again only when shown: listing citizens is itself logged.
+        if self._loaded_once and changes.touches(Kind.CITIZEN, Kind.SETTINGS):
+            self._refresh_when_shown()
 
-        task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
-        task.succeeded.connect(self._show)
-
-    def _show(self, loaded: tuple[list[CitizenRow], list[DeletionCandidate], int]) -> None:
+    def _show(self, loaded: Overview) -> None:
         citizens, candidates, years = loaded
         self.citizen_combo.clear()
         for row in citizens:
@@ -167,14 +178,8 @@ class RightsPanel(QWidget):
             self.exporter.choose(int(citizen_id))
 
     def _save_years(self) -> None:
-        database, actor, years = self._workspace.database, self._workspace.actor, \
-            self.years_spin.value()
-
-        def job(_context: TaskContext) -> None:
-            set_retention_years(Context(database, actor), years)
-
-        task = self._runner.submit(job, label=self.tr("Saving…"), parent=self)
-        task.succeeded.connect(lambda _none: self.refresh())
+        self._ops.run(set_retention_years, self.years_spin.value(), owner=self, slot="years",
+                      label=self.tr("Saving…"), done=lambda _none: self._refresh_soon())
 
     def open_delete_dialog(self) -> None:
         candidate = self.selected_candidate()
@@ -187,16 +192,11 @@ class RightsPanel(QWidget):
         dialog.open()
 
     def _delete(self, dialog: DeleteDialog, candidate: DeletionCandidate, typed: str) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
         dialog.delete_button.setEnabled(False)
-
-        def job(_context: TaskContext) -> DeletionResult:
-            return delete_citizen(Context(database, actor), candidate.citizen_id, typed)
-
-        task = self._runner.submit(job, label=self.tr("Deleting the case…"),
-                                   report_errors=False, parent=dialog)
-        task.succeeded.connect(lambda result: self._deleted(dialog, result))
-        task.failed.connect(lambda message, _details: dialog.show_error(message))
+        self._ops.run(delete_citizen, candidate.citizen_id, typed, owner=dialog, slot="delete",
+                      label=self.tr("Deleting the case…"),
+                      done=lambda result: self._deleted(dialog, result),
+                      failed=dialog.show_error)
 
     def _deleted(self, dialog: DeleteDialog, result: DeletionResult) -> None:
         dialog.accept()
@@ -204,7 +204,7 @@ class RightsPanel(QWidget):
             "The case was deleted ({rows} rows) on {day}.").format(
             rows=result.rows_deleted, day=format_date(date.today())))
         self.deleted.emit(result.citizen_id)
-        self.refresh()
+        self._refresh_soon()
 
     def _forget(self, dialog: DeleteDialog) -> None:
         if self.dialog is dialog:

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import (
     AuthorityInput,
     AuthorityItem,
@@ -18,17 +17,15 @@ from mentordesk.services.catalogue_admin import (
     update_authority,
     update_legal_basis,
 )
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.form_fields import select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.workspace import Workspace
 
 
 class LegalBasisDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace,
-                 basis: LegalBasisItem | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+    def __init__(self, ops: Operations, basis: LegalBasisItem | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self._basis = basis
         self.setWindowTitle(self.tr("Edit legal basis") if basis
                             else self.tr("New legal basis"))
@@ -69,15 +66,13 @@ class LegalBasisDialog(RecordDialog):
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor = self._workspace.database, self._workspace.actor
-        return lambda: create_legal_basis(Context(database, actor), LegalBasisInput(**values))
+        return lambda context: create_legal_basis(context, LegalBasisInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._basis is not None
-        database, actor, basis_id = (self._workspace.database, self._workspace.actor,
-                                     self._basis.id)
-        return lambda: update_legal_basis(Context(database, actor), basis_id, version, changes,
+        basis_id = self._basis.id
+        return lambda context: update_legal_basis(context, basis_id, version, changes,
                                           original)
 
     def field_labels(self) -> dict[str, str]:
@@ -96,11 +91,9 @@ class LegalBasisDialog(RecordDialog):
 
 
 class AuthorityDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace,
-                 authority: AuthorityItem | None = None,
+    def __init__(self, ops: Operations, authority: AuthorityItem | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+        super().__init__(ops, parent)
         self._authority = authority
         self.setWindowTitle(self.tr("Edit authority") if authority
                             else self.tr("New authority"))
@@ -128,15 +121,13 @@ class AuthorityDialog(RecordDialog):
                 "address": self.address_edit.text(), "email": self.email_edit.text()}
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor = self._workspace.database, self._workspace.actor
-        return lambda: create_authority(Context(database, actor), AuthorityInput(**values))
+        return lambda context: create_authority(context, AuthorityInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._authority is not None
-        database, actor, authority_id = (self._workspace.database, self._workspace.actor,
-                                         self._authority.id)
-        return lambda: update_authority(Context(database, actor), authority_id, version, changes,
+        authority_id = self._authority.id
+        return lambda context: update_authority(context, authority_id, version, changes,
                                         original)
 
     def field_labels(self) -> dict[str, str]:

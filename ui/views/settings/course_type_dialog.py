@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.catalogue import PriceModel
 from mentordesk.domain.money import format_dkk
-from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import (
     Catalogue,
     CourseTypeInput,
@@ -25,18 +24,16 @@ from mentordesk.services.catalogue_admin import (
     update_course_type,
 )
 from mentordesk.services.grants import weekly_hours_label
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.form_fields import PriceInput, WeeklyHoursInput, select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.workspace import Workspace
 
 
 class CourseTypeDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace, catalogue: Catalogue,
+    def __init__(self, ops: Operations, catalogue: Catalogue,
                  course: CourseTypeItem | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+        super().__init__(ops, parent)
         self._catalogue = catalogue
         self._course = course
         self.setWindowTitle(self.tr("Edit course type") if course
@@ -108,15 +105,13 @@ class CourseTypeDialog(RecordDialog):
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor = self._workspace.database, self._workspace.actor
-        return lambda: create_course_type(Context(database, actor), CourseTypeInput(**values))
+        return lambda context: create_course_type(context, CourseTypeInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._course is not None
-        database, actor, course_id = (self._workspace.database, self._workspace.actor,
-                                      self._course.id)
-        return lambda: update_course_type(Context(database, actor), course_id, version, changes,
+        course_id = self._course.id
+        return lambda context: update_course_type(context, course_id, version, changes,
                                           original)
 
     def field_labels(self) -> dict[str, str]:

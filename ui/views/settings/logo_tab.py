@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.team_settings import (
     MAX_LOGO_SIDE,
@@ -19,28 +20,30 @@ from mentordesk.services.team_settings import (
     set_team_logo_from_file,
     team_logo,
 )
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.security.security_tab import ask_open_path
-from ui.workspace import Workspace
 
 IMAGE_FILTER = "Billeder (*.png *.jpg *.jpeg);;Alle filer (*)"
 PREVIEW_SIZE = (360, 120)
 
 
+def current_logo(context: Context) -> bytes | None:
+    return team_logo(context.database)
+
+
 class LogoTab(QWidget):
     changed = Signal()  # the logo shown was (re)loaded, set or removed
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self.has_logo = False
         self.confirm_box: QMessageBox | None = None
         # Replaceable so tests can answer the native file dialog.
         self.choose_open_path: Callable[[QWidget, str, Path, str], Path | None] = ask_open_path
         self._build()
+        ops.hub.changed.connect(self._on_changes)
         self.reload()
 
     def _build(self) -> None:
@@ -69,10 +72,12 @@ class LogoTab(QWidget):
         self._show(None)
 
     def reload(self) -> None:
-        database = self._workspace.database
-        task = self._runner.submit(lambda _c: team_logo(database),
-                                   label=self.tr("Loading the logo…"), parent=self)
-        task.succeeded.connect(self._show)
+        self._ops.run(current_logo, owner=self, slot="load", label=self.tr("Loading the logo…"),
+                      done=self._show)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.SETTINGS):  # e.g. another window set a new logo
+            self.reload()
 
     def choose(self) -> None:
         path = self.choose_open_path(self, self.tr("Choose logo"), Path.home(), IMAGE_FILTER)
@@ -80,26 +85,18 @@ class LogoTab(QWidget):
             self.set_from_file(path)
 
     def set_from_file(self, path: Path) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> TeamLogo:
-            return set_team_logo_from_file(Context(database, actor), path)
-
         # The refusal is shown inline: the user sees why and can pick another file.
-        task = self._runner.submit(job, label=self.tr("Saving the logo…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(self._saved)
-        task.failed.connect(lambda message, _details: self._refused(message))
+        self._ops.run(set_team_logo_from_file, path, owner=self, slot="save",
+                      label=self.tr("Saving the logo…"), done=self._saved,
+                      failed=self._refused)
 
     def ask_remove(self) -> None:
         self.confirm_box = confirm(self, self.tr("Remove the logo from the reports?"),
                                    self.remove)
 
     def remove(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _c: remove_team_logo(Context(database, actor)),
-                                   label=self.tr("Removing the logo…"), parent=self)
-        task.succeeded.connect(lambda _result: self._removed())
+        self._ops.run(remove_team_logo, owner=self, slot="save",
+                      label=self.tr("Removing the logo…"), done=lambda _result: self._removed())
 
     def _saved(self, logo: TeamLogo) -> None:
         self._show(logo.png)

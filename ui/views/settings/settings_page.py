@@ -7,22 +7,14 @@ Keyboard: Ctrl+N new, Enter edit, Delete remove, in the tab that has focus.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from mentordesk.domain.codes import Role
+from mentordesk.kernel.changes import Changes, Kind
+from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import (
     AuthorityItem,
     Catalogue,
@@ -35,66 +27,63 @@ from mentordesk.services.catalogue_admin import (
     remove_legal_basis,
 )
 from ui.operations import Operations
-from ui.tasks import TaskContext
-from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.coalesce import CoalescedReload
+from ui.views.common.form_fields import plain_label
 from ui.views.common.record_dialog import RecordDialog
-from ui.views.common.record_table import (
-    RecordTableModel,
-    RowLook,
-    TableColumn,
-    record_table,
-    selected_row,
-)
+from ui.views.common.record_list import RecordListPanel, Request
+from ui.views.common.record_table import RowLook, TableColumn
 from ui.views.security.security_tab import SecurityTab
 from ui.views.settings.catalogue_dialogs import AuthorityDialog, LegalBasisDialog
 from ui.views.settings.course_type_dialog import CourseTypeDialog
 from ui.views.settings.logo_tab import LogoTab
 
 INACTIVE_GREY = "#777777"
+REMOVALS = {LegalBasisItem: remove_legal_basis, CourseTypeItem: remove_course_type,
+            AuthorityItem: remove_authority}
 
 
-class CatalogueTab(QWidget):
-    """One catalogue as a table, with editing buttons when the user may edit."""
+def catalogue(context: Context) -> Catalogue:
+    return load_catalogue(context.database)
 
-    def __init__(self, columns: list[TableColumn], editable: bool,
-                 open_dialog: Callable[[Any], None], remove: Callable[[Any], None],
-                 look: Callable[[Any], RowLook | None] | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._open_dialog = open_dialog
-        self._remove = remove
-        self.model = RecordTableModel(columns, look, self)
-        self.table = record_table(self.model)
-        self.new_button = QPushButton(self.tr("New (Ctrl+N)"))
-        self.edit_button = QPushButton(self.tr("Edit (Enter)"))
-        self.remove_button = QPushButton(self.tr("Remove (Delete)"))
-        self.new_button.clicked.connect(lambda: self._open_dialog(None))
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.remove_button):
-            button.setVisible(editable)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        if editable:
-            self.table.activated.connect(lambda _index: self.edit_selected())
-            for keys, slot in (("Ctrl+N", lambda: self._open_dialog(None)),
-                               ("Delete", self.remove_selected)):
-                shortcut = QShortcut(QKeySequence(keys), self, slot)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def edit_selected(self) -> None:
-        item = selected_row(self.table)
-        if item is not None:
-            self._open_dialog(item)
+class CatalogueTab(RecordListPanel):
+    """One catalogue as a table, with editing buttons when the user may edit.
 
-    def remove_selected(self) -> None:
-        item = selected_row(self.table)
-        if item is not None:
-            self._remove(item)
+    The page reads the three catalogues at once, so loading is the page's; removal
+    outcomes are reported in the page's status line."""
+
+    def __init__(self, page: SettingsPage, columns: list[TableColumn],
+                 look: Any = None) -> None:
+        super().__init__(page.ops, columns, look=look, editable=page.editable,
+                         new_text=self.tr("New (Ctrl+N)"), edit_text=self.tr("Edit (Enter)"),
+                         remove_text=self.tr("Remove (Delete)"))
+        self._page = page
+        self.schedule_reload = page.reload_soon  # one read for all three catalogues
+
+    def reload(self) -> None:
+        self._page.reload()
+
+    def make_dialog(self, item: Any | None) -> RecordDialog | None:
+        return self._page.dialog_for(self, item)
+
+    def remove_request(self, item: Any) -> Request:
+        return (REMOVALS[type(item)], item.id, item.version)
+
+    def remove_question(self, item: Any) -> str:
+        return self.tr(
+            "Remove {name}? If grants use it, it is kept so they keep their meaning: legal "
+            "bases and course types are deactivated instead.").format(name=_name(item))
+
+    def removed(self, item: Any, removal: Removal) -> None:
+        if removal is Removal.DEACTIVATED:
+            message = self.tr("{name} is in use and was deactivated instead of deleted.")
+        else:
+            message = self.tr("{name} was deleted.")
+        self._page.status_label.setText(message.format(name=_name(item)))
+
+    def remove_failed(self, message: str) -> None:
+        # The refusal names the row, which is user text: shown in a plain-text label.
+        self._page.status_label.setText(message)
 
 
 class SettingsPage(QWidget):
@@ -102,14 +91,13 @@ class SettingsPage(QWidget):
 
     def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ops = ops
-        self._workspace = ops.workspace
-        self._runner = ops.runner
+        self.ops = ops
         self.catalogue: Catalogue | None = None
-        self.dialog: RecordDialog | None = None
-        self.confirm_box: QMessageBox | None = None  # the open removal question
+        self.dialog: RecordDialog | None = None  # the catalogue dialog opened last
         self.editable = ops.actor.role is Role.ADMIN
+        self.reload_soon = CoalescedReload(self.reload, self)
         self._build(title)
+        ops.hub.changed.connect(self._on_changes)
         self.reload()
 
     def _build(self, title: str) -> None:
@@ -119,23 +107,18 @@ class SettingsPage(QWidget):
             "Only an administrator can change the catalogues. You can read them here."))
         self.read_only_label.setVisible(not self.editable)
         self.status_label = plain_label()
-        self.legal_bases = CatalogueTab(self._legal_basis_columns(), self.editable,
-                                        self._open_legal_basis, self._confirm_removal,
-                                        _inactive_look)
-        self.course_types = CatalogueTab(self._course_type_columns(), self.editable,
-                                         self._open_course_type, self._confirm_removal,
-                                         _course_look)
-        self.authorities = CatalogueTab(self._authority_columns(), self.editable,
-                                        self._open_authority, self._confirm_removal)
+        self.legal_bases = CatalogueTab(self, self._legal_basis_columns(), _inactive_look)
+        self.course_types = CatalogueTab(self, self._course_type_columns(), _course_look)
+        self.authorities = CatalogueTab(self, self._authority_columns())
         self.tabs = QTabWidget()
         self.tabs.addTab(self.legal_bases, self.tr("Legal bases"))
         self.tabs.addTab(self.course_types, self.tr("Course types"))
         self.tabs.addTab(self.authorities, self.tr("Authorities"))
-        self.security = SecurityTab(self._ops)
+        self.security = SecurityTab(self.ops)
         self.tabs.addTab(self.security, self.tr("Security"))
         self.logo: LogoTab | None = None
         if self.editable:  # only an administrator sets the team's report logo
-            self.logo = LogoTab(self._workspace, self._runner)
+            self.logo = LogoTab(self.ops)
             self.tabs.addTab(self.logo, self.tr("Report logo"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label)
@@ -178,72 +161,38 @@ class SettingsPage(QWidget):
     # -- loading ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        database = self._workspace.database
+        self.ops.run(catalogue, owner=self, slot="load", label=self.tr("Loading the catalogues…"),
+                     done=self._show)
 
-        def job(_context: TaskContext) -> Catalogue:
-            return load_catalogue(database)
-
-        task = self._runner.submit(job, label=self.tr("Loading the catalogues…"), parent=self)
-        task.succeeded.connect(self._show)
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.CATALOGUE):
+            self.reload_soon()
 
     def _show(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.legal_bases.model.set_rows(catalogue.legal_bases)
-        self.course_types.model.set_rows(catalogue.course_types)
-        self.authorities.model.set_rows(catalogue.authorities)
+        self.legal_bases.set_rows(catalogue.legal_bases)
+        self.course_types.set_rows(catalogue.course_types)
+        self.authorities.set_rows(catalogue.authorities)
         self.loaded.emit()
 
     # -- editing ----------------------------------------------------------------------
 
-    def _open_legal_basis(self, item: LegalBasisItem | None) -> None:
-        self._open(LegalBasisDialog(self._runner, self._workspace, item, parent=self))
-
-    def _open_course_type(self, item: CourseTypeItem | None) -> None:
-        if self.catalogue is not None:
-            self._open(CourseTypeDialog(self._runner, self._workspace, self.catalogue, item,
-                                        parent=self))
-
-    def _open_authority(self, item: AuthorityItem | None) -> None:
-        self._open(AuthorityDialog(self._runner, self._workspace, item, parent=self))
-
-    def _open(self, dialog: RecordDialog) -> None:
+    def dialog_for(self, tab: CatalogueTab, item: Any | None) -> RecordDialog | None:
         if not self.editable:
-            return
-        if self.dialog is not None:
-            # Kept until the next one opens, so a save still under way finds it alive.
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.saved.connect(lambda _item: self.reload())
-        dialog.open()
-
-    def _confirm_removal(self, item: Any) -> None:
-        name = getattr(item, "code", "") or item.name
-        question = self.tr(
-            "Remove {name}? If grants use it, it is kept so they keep their meaning: legal "
-            "bases and course types are deactivated instead.").format(name=name)
-        self.confirm_box = confirm(self, question, lambda: self._remove(item, name))
-
-    def _remove(self, item: Any, name: str) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        remove = {LegalBasisItem: remove_legal_basis, CourseTypeItem: remove_course_type,
-                  AuthorityItem: remove_authority}[type(item)]
-
-        def job(_context: TaskContext) -> Removal:
-            return remove(database, actor, item.id, item.version)
-
-        # The refusal names the row, which is user text: shown in a plain-text label.
-        task = self._runner.submit(job, label=self.tr("Removing…"), report_errors=False,
-                                   parent=self)
-        task.succeeded.connect(lambda removal: self._removed(name, removal))
-        task.failed.connect(lambda message, _details: self.status_label.setText(message))
-
-    def _removed(self, name: str, removal: Removal) -> None:
-        if removal is Removal.DEACTIVATED:
-            message = self.tr("{name} is in use and was deactivated instead of deleted.")
+            return None
+        if tab is self.legal_bases:
+            self.dialog = LegalBasisDialog(self.ops, item, parent=self)
+        elif tab is self.authorities:
+            self.dialog = AuthorityDialog(self.ops, item, parent=self)
+        elif self.catalogue is not None:
+            self.dialog = CourseTypeDialog(self.ops, self.catalogue, item, parent=self)
         else:
-            message = self.tr("{name} was deleted.")
-        self.status_label.setText(message.format(name=name))
-        self.reload()
+            return None
+        return self.dialog
+
+
+def _name(item: Any) -> str:
+    return getattr(item, "code", "") or item.name
 
 
 def _inactive_look(item: Any) -> RowLook | None:

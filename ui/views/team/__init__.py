@@ -10,7 +10,7 @@ from ui.views.team.team_page import TeamPage
 
 
 def create_page(ops: Operations, title: str) -> QWidget:
-    return TeamPage(ops.workspace, ops.runner, title)
+    return TeamPage(ops, title)
 
 
 __all__ = ["TeamPage", "create_page"]

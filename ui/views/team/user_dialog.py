@@ -5,35 +5,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from mentordesk.domain.codes import Role
 from mentordesk.services.team import (
+    USER_LABELS,
     InvalidInput,
+    NewUser,
     TeamMember,
+    create_user,
     format_weekly_hours,
     parse_weekly_hours,
+    update_user,
 )
+from ui.operations import Operations
+from ui.views.common.record_dialog import RecordDialog, SaveJob
 
 
-class UserDialog(QDialog):
-    """``submitted`` carries the values as the service stores them (minutes, role code)."""
-
-    submitted = Signal(dict)
-
-    def __init__(self, member: TeamMember | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class UserDialog(RecordDialog):
+    def __init__(self, ops: Operations, member: TeamMember | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self.member = member
         self.setWindowTitle(self.tr("Edit user") if member else self.tr("New user"))
         self.login_edit = QLineEdit(member.login if member else "")
@@ -51,47 +43,54 @@ class UserDialog(QDialog):
         self.volunteer_check.setChecked(bool(member and member.is_volunteer))
         self.active_check = QCheckBox(self.tr("Active (may open the database)"))
         self.active_check.setChecked(member.active if member else True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("Login:"), self.login_edit)
-        form.addRow(self.tr("Name:"), self.name_edit)
-        form.addRow(self.tr("Role:"), self.role_combo)
-        form.addRow(self.tr("Hours per week:"), self.hours_edit)
-        form.addRow(self.volunteer_check)
-        form.addRow(self.active_check)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("Login:"), self.login_edit)
+        self.form.addRow(self.tr("Name:"), self.name_edit)
+        self.form.addRow(self.tr("Role:"), self.role_combo)
+        self.form.addRow(self.tr("Hours per week:"), self.hours_edit)
+        self.form.addRow(self.volunteer_check)
+        self.form.addRow(self.active_check)
         self.setMinimumWidth(420)
+        if member is not None:
+            self.edit(member.version, member.editable())
 
-    def values(self) -> dict[str, Any]:
-        """The form as stored values; InvalidInput (Danish) for unreadable hours."""
+    def collect(self) -> dict[str, Any]:
+        """The form as stored values (minutes, role code); unreadable hours are refused."""
+        try:
+            minutes = parse_weekly_hours(self.hours_edit.text())
+        except InvalidInput:
+            self.hours_edit.setFocus()
+            raise
         return {
             "login": self.login_edit.text(), "full_name": self.name_edit.text(),
-            "role": self.role_combo.currentData(),
-            "weekly_capacity_minutes": parse_weekly_hours(self.hours_edit.text()),
+            "role": self.role_combo.currentData(), "weekly_capacity_minutes": minutes,
             "is_volunteer": self.volunteer_check.isChecked(),
             "active": self.active_check.isChecked(),
         }
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+    def create_job(self, values: dict[str, Any]) -> SaveJob:
+        new = NewUser(**{**values, "role": Role(values["role"])})
+        return lambda context: create_user(context, new)
 
-    def _submit(self) -> None:
-        try:
-            values = self.values()
-        except InvalidInput as error:
-            self.show_error(str(error))
-            self.hours_edit.setFocus()
-            return
-        self.error_label.clear()
-        self.submitted.emit(values)
+    def update_job(self, version: int, changes: dict[str, Any],
+                   original: dict[str, Any]) -> SaveJob:
+        assert self.member is not None
+        member_id = self.member.id
+        return lambda context: update_user(context, member_id, version, changes, original)
+
+    # -- conflicts --------------------------------------------------------------------
+
+    def field_labels(self) -> dict[str, str]:
+        return USER_LABELS
+
+    def text_fields(self) -> frozenset[str]:
+        # Both spellings of a name are kept side by side for the user to settle.
+        return frozenset({"login", "full_name"})
+
+    def shown(self, field: str, value: object) -> str:
+        if field == "role" and value in set(Role):
+            return Role(value).label
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if field == "weekly_capacity_minutes" and isinstance(value, int):
+            return format_weekly_hours(value)
+        return super().shown(field, value)
