@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.kernel.actor import Actor
-from mentordesk.kernel.changes import NOTHING, Changes, Result
+from mentordesk.kernel.changes import Changes, Result
 from mentordesk.kernel.context import Context
 from ui.tasks import Task, TaskContext, TaskRunner
 from ui.workspace import Workspace
@@ -40,9 +40,21 @@ class ChangeHub(QObject):
 
     changed = Signal(object)  # Changes
 
-    def publish(self, changes: Changes) -> None:
-        if changes:
+    def __init__(self) -> None:
+        super().__init__()
+        # While ``changed`` is being emitted: the widget whose operation made the change
+        # (None when it came from elsewhere). A view that already shows its own write
+        # (the economy sheet it just saved) uses it to skip reading it back.
+        self.origin: QWidget | None = None
+
+    def publish(self, changes: Changes, origin: QWidget | None = None) -> None:
+        if not changes:
+            return
+        previous, self.origin = self.origin, origin
+        try:
             self.changed.emit(changes)
+        finally:
+            self.origin = previous
 
 
 class Operations(QObject):
@@ -68,7 +80,8 @@ class Operations(QObject):
 
         ``failed`` receives the Danish message; without it the error is shown in a box.
         ``long`` jobs get a modal, cancellable progress dialog; the operation sees the
-        progress and cancel request as ``context.progress``.
+        progress and cancel request as ``context.progress``. A closed ``owner`` gets
+        neither ``done`` nor ``failed``; what the operation changed is published anyway.
         """
         context = self.context
 
@@ -80,9 +93,10 @@ class Operations(QObject):
                                   report_errors=show_errors, parent=owner)
         key = (id(owner), slot)
         self._latest[key] = task  # an older call still running is now superseded
+        # The task emits these only while its owner is alive (see Task._on_outcome).
         task.succeeded.connect(lambda result: self._succeeded(key, task, result, done))
         task.failed.connect(lambda message, _details: self._failed(key, task, message, failed))
-        task.finished.connect(lambda: self._forget(key, task))
+        task.finished.connect(lambda: self._finished(key, task, owner))
         return task
 
     def _is_latest(self, key: tuple[int, str], task: Task) -> bool:
@@ -90,21 +104,18 @@ class Operations(QObject):
 
     def _succeeded(self, key: tuple[int, str], task: Task, result: Any,
                    done: Done | None) -> None:
-        value, changes = ((result.value, result.changes) if isinstance(result, Result)
-                          else (result, NOTHING))
-        if done is not None and self._is_latest(key, task) and _alive(task.parent_widget):
-            done(value)
-        self.hub.publish(changes)
+        if done is not None and self._is_latest(key, task):
+            done(result.value if isinstance(result, Result) else result)
 
     def _failed(self, key: tuple[int, str], task: Task, message: str,
                 failed: Failed | None) -> None:
-        if failed is not None and self._is_latest(key, task) and _alive(task.parent_widget):
+        if failed is not None and self._is_latest(key, task):
             failed(message)
 
-    def _forget(self, key: tuple[int, str], task: Task) -> None:
-        if self._latest.get(key) is task:
+    def _finished(self, key: tuple[int, str], task: Task, owner: QWidget) -> None:
+        """After ``done``: announce what changed, also for a superseded call or a closed
+        owner, since the write happened either way."""
+        if self._is_latest(key, task):
             del self._latest[key]
-
-
-def _alive(widget: QWidget | None) -> bool:
-    return widget is None or shiboken6.isValid(widget)
+        if isinstance(task.result, Result):
+            self.hub.publish(task.result.changes, owner if shiboken6.isValid(owner) else None)
