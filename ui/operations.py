@@ -99,6 +99,11 @@ class Operations(QObject):
         task.finished.connect(lambda: self._finished(key, task, owner))
         return task
 
+    def forget(self, owner: QWidget, slot: str = "") -> None:
+        """Drop the outcome of ``owner``'s call in ``slot`` still running (the view moved
+        on without starting a newer one); what it changes is still announced."""
+        self._latest.pop((id(owner), slot), None)
+
     def _is_latest(self, key: tuple[int, str], task: Task) -> bool:
         return self._latest.get(key) is task
 

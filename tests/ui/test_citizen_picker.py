@@ -25,8 +25,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def picker(qtbot, workspace, runner):
-    widget = CitizenPicker(workspace, runner)
+def picker(qtbot, workspace, make_ops):
+    widget = CitizenPicker(make_ops(workspace))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.citizens_loaded, timeout=TIMEOUT):
         widget.show()

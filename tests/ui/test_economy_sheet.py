@@ -45,8 +45,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def editor(qtbot, workspace, runner):
-    widget = EconomyEditor(workspace, runner)
+def editor(qtbot, workspace, make_ops):
+    widget = EconomyEditor(make_ops(workspace))
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
     widget.show()
@@ -225,7 +225,7 @@ def test_add_and_remove_rows_undo(qtbot, editor):
     assert cell(editor, line_row(editor, "Medicin"), 0) == "Medicin"
 
 
-def test_save_then_reload_shows_the_values(qtbot, editor, workspace, runner):
+def test_save_then_reload_shows_the_values(qtbot, editor, workspace, make_ops):
     row = line_row(editor, "Boligstøtte")
     type_into(qtbot, editor, row, COL_AMOUNT, "2.150,75")
     with qtbot.waitSignal(editor.saved, timeout=5_000):
@@ -236,7 +236,7 @@ def test_save_then_reload_shows_the_values(qtbot, editor, workspace, runner):
     line = next(line for line in stored.lines if line.label == "Boligstøtte")
     assert line.months == (215_075,) * 12 and line.frequency is Frequency.MONTHLY
 
-    again = EconomyEditor(workspace, runner)
+    again = EconomyEditor(make_ops(workspace))
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.loaded, timeout=5_000):
         again.show_citizen(CITIZEN)

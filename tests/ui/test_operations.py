@@ -250,3 +250,16 @@ def test_long_work_shows_a_progress_dialog_and_can_be_cancelled(qtbot, ops, owne
         qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     assert got == []
     assert visible(QProgressDialog) == []
+
+
+def test_forget_drops_a_running_call_but_not_its_changes(qtbot, ops, owner, announced):
+    release = threading.Event()
+    got: list[object] = []
+    task = ops.run(blocked(release, Result("gammel", PLAN_OF_3)), owner=owner, slot="load",
+                   done=got.append)
+    ops.forget(owner, "load")
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT):
+        pass
+    assert got == []
+    assert announced == [(PLAN_OF_3, owner)]

@@ -12,11 +12,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from mentordesk.kernel.context import Context
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.citizens import CitizenRow, list_citizens
 from ui.models.danish_sort_proxy import danish_collator
-from ui.tasks import TaskContext, TaskRunner
-from ui.workspace import Workspace
+from ui.operations import Operations
 
 SEARCH_DEBOUNCE_MS = 200
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -27,12 +26,9 @@ class CitizenPicker(QWidget):
     cleared = Signal()  # the chosen citizen is no longer listed (closed, reassigned)
     citizens_loaded = Signal(int)  # number listed; pages and tests listen
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self._generation = 0
+        self._ops = ops
         self._collator = danish_collator()
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search citizens…"))
@@ -54,31 +50,26 @@ class CitizenPicker(QWidget):
         layout.addWidget(self.search_edit)
         layout.addWidget(self.citizen_list, 1)
         QWidget.setTabOrder(self.search_edit, self.citizen_list)
+        ops.hub.changed.connect(self._on_changes)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
 
+    def _on_changes(self, changes: Changes) -> None:
+        # Hidden, it reads again when shown; names and caseloads decide who is listed.
+        if self.isVisible() and changes.touches(Kind.CITIZEN, Kind.ASSIGNMENTS):
+            self.refresh()
+
     # -- loading ----------------------------------------------------------------------
 
     def refresh(self) -> None:
         self._debounce.stop()
-        self._generation += 1
-        generation = self._generation
-        database, actor = self._workspace.database, self._workspace.actor
-        search = self.search_edit.text()
+        # A newer search replaces an older one still running: only its answer is shown.
+        self._ops.run(list_citizens, self.search_edit.text(), owner=self,
+                      label=self.tr("Loading citizens…"), done=self._show_rows)
 
-        def job(_context: TaskContext) -> tuple[int, list[CitizenRow]]:
-            return generation, list_citizens(Context(database, actor), search)
-
-        task = self._runner.submit(job, label=self.tr("Loading citizens…"), parent=self)
-        # A bound slot: a result arriving after the picker is gone is dropped.
-        task.succeeded.connect(self._show_rows)
-
-    def _show_rows(self, result: tuple[int, list[CitizenRow]]) -> None:
-        generation, rows = result
-        if generation != self._generation:
-            return  # an older search finishing late
+    def _show_rows(self, rows: list[CitizenRow]) -> None:
         chosen = self.chosen_citizen()
         rows = sorted(rows, key=lambda row: self._collator.sortKey(row.display_name))
         self.citizen_list.blockSignals(True)  # refilling is not choosing

@@ -22,11 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, FieldConflict
-from ui.tasks import Task, TaskRunner
+from ui.operations import Operations
+from ui.tasks import Task
 from ui.views.common.conflict_dialog import ConflictDialog
 
-SaveJob = Callable[[], object]
+# The save as an operation of the context alone, e.g.
+# ``lambda context: create_goal(context, citizen_id, GoalInput(**values))``.
+SaveJob = Callable[[Context], object]
 
 
 class _Shown:
@@ -46,9 +50,9 @@ class RecordDialog(QDialog):
 
     saved = Signal(object)  # what the service returned
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runner = runner
+        self._ops = ops
         self.version: int | None = None
         self.original: dict[str, Any] | None = None  # None: a new record
         self.conflict_dialog: ConflictDialog | None = None
@@ -135,10 +139,9 @@ class RecordDialog(QDialog):
     def _submit(self, job: SaveJob) -> None:
         self.show_error("")
         self.save_button.setEnabled(False)
-        task = self._runner.submit(lambda _context: job(), label=self.tr("Saving…"),
-                                   report_errors=False, parent=self)
-        task.succeeded.connect(self._on_saved)
-        task.failed.connect(lambda message, _details: self._on_failed(task, message))
+        # The task is looked at only when the save failed: a conflict carries both versions.
+        task = self._ops.run(job, owner=self, label=self.tr("Saving…"), done=self._on_saved,
+                             failed=lambda message: self._on_failed(task, message))
 
     def _on_saved(self, result: object) -> None:
         self.save_button.setEnabled(True)
