@@ -14,7 +14,6 @@ from mentordesk.domain.economy import Frequency
 from mentordesk.economy import Sheet, SheetLine, load_sheet, save_sheet
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen
-from ui.operations import ChangeHub, Operations
 from ui.views.economy.editor import EconomyEditor
 from ui.views.economy.sheet_conflict import KEEP_MINE
 from ui.views.economy.sheet_model import COL_AMOUNT, COL_FIRST_MONTH, COL_FREQUENCY, COL_YEAR
@@ -298,7 +297,8 @@ def test_copy_last_year_fills_a_new_year_unsaved(qtbot, editor, workspace):
     assert load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR + 1).lines == ()
     with qtbot.waitSignal(editor.saved, timeout=5_000):
         editor.save_action.trigger()
-    assert len(load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR + 1).lines) == 4
+    context = Context(workspace.database, workspace.actor)
+    assert len(load_sheet(context, CITIZEN, YEAR + 1).lines) == 4
 
 
 def test_chart_shows_income_and_expenses_by_month(qtbot, editor):
@@ -311,10 +311,10 @@ def test_chart_shows_income_and_expenses_by_month(qtbot, editor):
     assert [bar.label() for bar in series[0].barSets()] == ["Indtægter", "Udgifter"]
 
 
-def test_citizen_tab_reads_the_economy_only_when_shown(qtbot, workspace, runner):
+def test_citizen_tab_reads_the_economy_only_when_shown(qtbot, workspace, make_ops):
     from ui.views.economy import create_citizen_tab
 
-    tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+    tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(tab)
     assert tab.tab_title() == "Økonomi"
     tab.show_citizen(CITIZEN)

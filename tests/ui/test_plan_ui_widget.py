@@ -24,7 +24,6 @@ from mentordesk.services.plan import (
     update_goal,
     update_sub_goal,
 )
-from ui.operations import ChangeHub, Operations
 from ui.views.plan import create_citizen_tab
 from ui.views.plan.goal_dialog import GoalDialog
 from ui.views.plan.step_dialogs import AssessmentDialog, SubGoalDialog, select_level
@@ -44,8 +43,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def tab(qtbot, workspace, runner):
-    plan_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+def tab(qtbot, workspace, make_ops):
+    plan_tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(plan_tab)
     plan_tab.resize(1100, 800)
     plan_tab.show()
