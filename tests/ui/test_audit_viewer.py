@@ -14,7 +14,6 @@ from mentordesk.domain.codes import Role
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen, get_citizen_summary
 from mentordesk.services.team import NewUser, create_user
-from ui.operations import ChangeHub, Operations
 from ui.views.audit import create_page
 from ui.workspace import load_workspace
 
@@ -33,14 +32,15 @@ def widgets(qtbot, runner, database):
 
 @pytest.fixture
 def citizens(database, admin):
-    first = create_citizen(Context(database, admin), NewCitizen(first_name="Alma", last_name="Log"))
-    second = create_citizen(Context(database, admin), NewCitizen(first_name="Bent", last_name="Log"))
-    get_citizen_summary(Context(database, admin), first)
+    context = Context(database, admin)
+    first = create_citizen(context, NewCitizen(first_name="Alma", last_name="Log"))
+    second = create_citizen(context, NewCitizen(first_name="Bent", last_name="Log"))
+    get_citizen_summary(context, first)
     return first, second
 
 
-def open_page(qtbot, widgets, database, runner, login=None):
-    page = create_page(Operations(load_workspace(database, login), runner, ChangeHub()), "Log")
+def open_page(qtbot, widgets, database, make_ops, login=None):
+    page = create_page(make_ops(load_workspace(database, login)), "Log")
     widgets.append(page)
     if page.viewer is not None:
         with qtbot.waitSignal(page.viewer.loaded, timeout=TIMEOUT):
@@ -54,10 +54,10 @@ def column(viewer, number):
     return [viewer.table.item(row, number).text() for row in range(viewer.table.rowCount())]
 
 
-def test_coordinator_filters_by_citizen_and_action(qtbot, widgets, database, runner,
+def test_coordinator_filters_by_citizen_and_action(qtbot, widgets, database, make_ops,
                                                    citizens):
     first, _second = citizens
-    page = open_page(qtbot, widgets, database, runner)
+    page = open_page(qtbot, widgets, database, make_ops)
     viewer = page.viewer
     assert viewer.table.rowCount() >= 3
     assert viewer.table.horizontalHeaderItem(2).text() == "Handling"
@@ -71,16 +71,16 @@ def test_coordinator_filters_by_citizen_and_action(qtbot, widgets, database, run
         f"{viewer.table.rowCount()} hændelser"
 
 
-def test_bad_citizen_number_is_explained(qtbot, widgets, database, runner, citizens):
-    viewer = open_page(qtbot, widgets, database, runner).viewer
+def test_bad_citizen_number_is_explained(qtbot, widgets, database, make_ops, citizens):
+    viewer = open_page(qtbot, widgets, database, make_ops).viewer
     viewer.citizen_edit.setText("abc")
     viewer.search_button.click()
     assert viewer.status_label.text() == "Borgernummeret skal være et helt tal."
 
 
-def test_export_and_review_write_files(qtbot, widgets, database, runner, citizens,
+def test_export_and_review_write_files(qtbot, widgets, database, make_ops, citizens,
                                        tmp_path: Path, pdf_text):
-    page = open_page(qtbot, widgets, database, runner)
+    page = open_page(qtbot, widgets, database, make_ops)
     viewer = page.viewer
     out = tmp_path / "log.xlsx"
     viewer.export_to(out)
@@ -96,9 +96,9 @@ def test_export_and_review_write_files(qtbot, widgets, database, runner, citizen
     viewer.actions.message_box.close()
 
 
-def test_mentor_sees_an_explanation_not_the_log(qtbot, widgets, database, runner, admin):
+def test_mentor_sees_an_explanation_not_the_log(qtbot, widgets, database, make_ops, admin):
     create_user(Context(database, admin), NewUser("mette", "Mette Mentor", Role.MENTOR))
-    page = open_page(qtbot, widgets, database, runner, login="mette")
+    page = open_page(qtbot, widgets, database, make_ops, login="mette")
     assert page.viewer is None and page.rights is None
     texts = [label.text() for label in page.findChildren(QLabel)]
     assert any("Kun koordinatorer og administratorer" in text for text in texts)

@@ -11,7 +11,7 @@ from ui.views.audit.page import AuditPage
 
 
 def create_page(ops: Operations, title: str) -> QWidget:
-    return AuditPage(ops.workspace, ops.runner, title)
+    return AuditPage(ops, title)
 
 
 __all__ = ["AuditPage", "create_page"]

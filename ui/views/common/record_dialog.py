@@ -2,8 +2,11 @@
 
 It owns the behaviour users rely on being the same everywhere: Enter or Ctrl+S saves,
 Esc cancels, errors appear inline under the form (the core's Danish sentence), saving
-runs on the worker thread, and a stale save opens the conflict dialog instead of
-overwriting someone else's work.
+runs through ``ops`` on the worker thread (what it changed reaches the hub), and a stale
+save opens the conflict dialog instead of overwriting someone else's work.
+
+A subclass's ``create_job`` / ``update_job`` return an operation of the context only,
+e.g. ``lambda context: create_grant(context, citizen_id, GrantInput(**values))``.
 """
 
 from __future__ import annotations
@@ -28,8 +31,6 @@ from ui.operations import Operations
 from ui.tasks import Task
 from ui.views.common.conflict_dialog import ConflictDialog
 
-# The save as an operation of the context alone, e.g.
-# ``lambda context: create_goal(context, citizen_id, GoalInput(**values))``.
 SaveJob = Callable[[Context], object]
 
 
@@ -139,9 +140,9 @@ class RecordDialog(QDialog):
     def _submit(self, job: SaveJob) -> None:
         self.show_error("")
         self.save_button.setEnabled(False)
-        # The task is looked at only when the save failed: a conflict carries both versions.
-        task = self._ops.run(job, owner=self, label=self.tr("Saving…"), done=self._on_saved,
-                             failed=lambda message: self._on_failed(task, message))
+        task: Task = self._ops.run(job, owner=self, slot="save", label=self.tr("Saving…"),
+                                   done=self._on_saved,
+                                   failed=lambda message: self._on_failed(task, message))
 
     def _on_saved(self, result: object) -> None:
         self.save_button.setEnabled(True)
