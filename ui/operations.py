@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QWidget
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import Changes, Result
 from mentordesk.kernel.context import Context
-from ui.tasks import Task, TaskContext, TaskRunner
+from ui.tasks import Task, TaskContext, TaskRunner, show_error
 from ui.workspace import Workspace
 
 Done = Callable[[Any], None]
@@ -78,10 +78,12 @@ class Operations(QObject):
             **kwargs: Any) -> Task:
         """Run ``operation(context, *args, **kwargs)`` on the worker for ``owner``.
 
-        ``failed`` receives the Danish message; without it the error is shown in a box.
-        ``long`` jobs get a modal, cancellable progress dialog; the operation sees the
-        progress and cancel request as ``context.progress``. A closed ``owner`` gets
-        neither ``done`` nor ``failed``; what the operation changed is published anyway.
+        ``failed`` receives the Danish message; without it the error is shown in a box
+        (``report_errors`` decides otherwise). Only the newest call of an owner and slot
+        reports its outcome, failures included. ``long`` jobs get a modal, cancellable
+        progress dialog; the operation sees the progress and cancel request as
+        ``context.progress``. A closed ``owner`` gets neither ``done`` nor ``failed``;
+        what the operation changed is published anyway.
         """
         context = self.context
 
@@ -89,13 +91,15 @@ class Operations(QObject):
             return operation(context.with_progress(task_context), *args, **kwargs)
 
         show_errors = failed is None if report_errors is None else report_errors
+        # The box is shown here, not by the task: a superseded call's error is not shown.
         task = self.runner.submit(job, label=label, cancellable=long, modal=long,
-                                  report_errors=show_errors, parent=owner)
+                                  report_errors=False, parent=owner)
         key = (id(owner), slot)
         self._latest[key] = task  # an older call still running is now superseded
         # The task emits these only while its owner is alive (see Task._on_outcome).
         task.succeeded.connect(lambda result: self._succeeded(key, task, result, done))
-        task.failed.connect(lambda message, _details: self._failed(key, task, message, failed))
+        task.failed.connect(lambda message, details: self._failed(
+            key, task, message, details, failed, show_errors))
         task.finished.connect(lambda: self._finished(key, task, owner))
         return task
 
@@ -112,9 +116,13 @@ class Operations(QObject):
         if done is not None and self._is_latest(key, task):
             done(result.value if isinstance(result, Result) else result)
 
-    def _failed(self, key: tuple[int, str], task: Task, message: str,
-                failed: Failed | None) -> None:
-        if failed is not None and self._is_latest(key, task):
+    def _failed(self, key: tuple[int, str], task: Task, message: str, details: str,
+                failed: Failed | None, show_errors: bool) -> None:
+        if not self._is_latest(key, task):
+            return
+        if show_errors:
+            show_error(task.parent_widget, message, details)
+        if failed is not None:
             failed(message)
 
     def _finished(self, key: tuple[int, str], task: Task, owner: QWidget) -> None:

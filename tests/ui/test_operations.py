@@ -263,3 +263,18 @@ def test_forget_drops_a_running_call_but_not_its_changes(qtbot, ops, owner, anno
         pass
     assert got == []
     assert announced == [(PLAN_OF_3, owner)]
+
+
+def test_a_superseded_failure_shows_no_box(qtbot, ops, owner):
+    release = threading.Event()
+
+    def fails_late(_context):
+        release.wait(TIMEOUT / 1000)
+        raise CannotOpenDatabase("Den gamle søgning fejlede.")
+
+    older = ops.run(fails_late, owner=owner)
+    newer = ops.run(lambda _context: "ny", owner=owner)
+    release.set()
+    with qtbot.waitSignals([older.finished, newer.finished], timeout=TIMEOUT):
+        pass
+    assert visible(QMessageBox) == []
