@@ -36,7 +36,6 @@ ERROR_STYLE = "color: #a40000;"
 
 class LinkContactsDialog(QDialog):
     contacts_loaded = Signal(int)  # how many contacts are offered
-    linked = Signal(int)  # how many links were made
 
     def __init__(self, ops: Operations, goal: GoalItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,11 +105,8 @@ class LinkContactsDialog(QDialog):
             return
         self.link_button.setEnabled(False)
         self._ops.run(link_contacts, self._goal.id, chosen, owner=self, slot="link",
-                      label=self.tr("Linking…"), done=self._saved, failed=self._failed)
-
-    def _saved(self, count: int) -> None:
-        self.linked.emit(count)
-        self.accept()
+                      label=self.tr("Linking…"), done=lambda _count: self.accept(),
+                      failed=self._failed)
 
     def _failed(self, message: str) -> None:
         # Nothing was linked (the core links all or nothing): the choice stays for a retry.
