@@ -107,6 +107,7 @@ def test_a_debt_saved_elsewhere_shows_here_and_keeps_unsaved_sheet_edits(
     assert editor.has_unsaved_changes()
     other = EconomyEditor(make_ops(workspace))
     qtbot.addWidget(other)
+    other.show()
     with qtbot.waitSignal(other.loaded, timeout=TIMEOUT):
         other.show_citizen(CITIZEN)
     other.debts.new_debt()
@@ -131,3 +132,25 @@ def test_its_own_sheet_save_is_not_read_back(qtbot, editor):  # noqa: F811
     assert reloads == []
     assert not editor.has_unsaved_changes()
     assert editor.undo_action.isEnabled()  # the undo history survived the save
+
+
+def test_a_hidden_editor_reads_the_change_only_when_shown(
+        qtbot, editor, workspace, make_ops):  # noqa: F811
+    other = EconomyEditor(make_ops(workspace))
+    qtbot.addWidget(other)
+    other.show()
+    with qtbot.waitSignal(other.loaded, timeout=TIMEOUT):
+        other.show_citizen(CITIZEN)
+    other.hide()
+    reads: list[int] = []
+    other.loaded.connect(reads.append)
+    editor.debts.new_debt()
+    dialog = editor.debts.dialog
+    dialog.creditor_edit.setText("Vestby Boligforening")
+    with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
+        dialog.save_button.click()
+    qtbot.wait(300)
+    assert reads == []  # hidden: nothing read, nothing logged
+    with qtbot.waitSignal(other.loaded, timeout=TIMEOUT):
+        other.show()
+    assert [row.creditor for row in other.debts.model.rows()] == ["Vestby Boligforening"]

@@ -344,6 +344,7 @@ def test_a_goal_added_in_another_window_shows_through_the_hub(qtbot, tab, worksp
     them, the change hub alone has the other one read the plan again."""
     page = create_page(make_ops(workspace), "Handleplan")
     qtbot.addWidget(page)
+    page.show()
     other = page.plan_widget
     with qtbot.waitSignal(other.plan_loaded, timeout=TIMEOUT):
         other.show_citizen(CITIZEN)

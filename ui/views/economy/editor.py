@@ -8,7 +8,8 @@ Leaving a changed sheet (another year, another citizen) asks first.
 What others change in this citizen's economy (a debt, a benefit, another user's save)
 arrives on the change hub and is read again; unsaved edits in the sheet are kept. The
 editor's own sheet writes (save, import, restore) are already on screen or read back by
-the action itself, so their announcement is skipped.
+the action itself, so their announcement is skipped. Hidden, the editor only notes that
+it is out of date and reads when shown again: a hidden tab reads (and logs) nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -76,6 +77,7 @@ class EconomyEditor(QWidget):
         self.ops = ops
         self.citizen_id: int | None = None
         self.summary: EconomySummary | None = None
+        self._stale = False  # changed while hidden: read again when shown
         self._forced_dirty = False  # e.g. last year's copy: new until saved
         self.conflict_dialog: SheetConflictDialog | None = None
         self.unsaved_prompt: Callable[[], str] = self._ask_unsaved
@@ -161,8 +163,18 @@ class EconomyEditor(QWidget):
         self.ops.hub.changed.connect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
-        if (self.citizen_id is not None and changes.touches(Kind.ECONOMY)
-                and changes.concerns(self.citizen_id) and self.ops.hub.origin is not self):
+        if (self.citizen_id is None or not changes.touches(Kind.ECONOMY)
+                or not changes.concerns(self.citizen_id) or self.ops.hub.origin is self):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
 
     def show_message(self, text: str) -> None:
@@ -223,6 +235,7 @@ class EconomyEditor(QWidget):
                 self.save(leaving=True)
         self.citizen_id = citizen_id
         self.ops.forget(self, "load")  # nothing read or saved for the previous one is shown
+        self._stale = False
         self.summary = None
         self._forced_dirty = False
         self.show_message("")

@@ -5,7 +5,8 @@ Keyboard: Insert or Ctrl+N new goal, Enter edits the goal, Delete deletes it (af
 question). Every read and change runs on the worker thread through the plan services.
 A change to this citizen's plan (here, in another window or by another view) arrives on
 the change hub and the plan is read again, keeping the chosen goal; a changed contact
-has the chosen goal's linked contacts read again.
+has the chosen goal's linked contacts read again. Hidden, the widget only notes that it
+is out of date and reads when shown again: a hidden tab reads (and logs) nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -88,6 +89,7 @@ class PlanWidget(QWidget):
         super().__init__(parent)
         self._ops = ops
         self.citizen_id: int | None = None
+        self._stale = False  # changed while hidden: read again when shown
         self.plan: Plan | None = None
         self.themes: list[ThemeChoice] = []
         self.dialog: RecordDialog | None = None
@@ -204,6 +206,7 @@ class PlanWidget(QWidget):
         # Nothing read for the previous citizen may show up now.
         self._ops.forget(self, "plan")
         self._ops.forget(self, "extras")
+        self._stale = False
         self.citizen_id = citizen_id
         self.plan = None
         self.saved_label.clear()
@@ -221,13 +224,25 @@ class PlanWidget(QWidget):
                       done=lambda loaded: self._show(*loaded))
 
     def _on_changes(self, changes: Changes) -> None:
-        if self.citizen_id is None or not changes.concerns(self.citizen_id):
+        if (self.citizen_id is None or not changes.concerns(self.citizen_id)
+                or not changes.touches(Kind.PLAN, Kind.CONTACTS)):
+            return
+        if not self.isVisible():
+            self._stale = True
             return
         if changes.touches(Kind.PLAN):
             self.reload()
-        if changes.touches(Kind.PLAN, Kind.CONTACTS) and self.detail.goal is not None:
+        if self.detail.goal is not None:
             # Linked contacts and the goal's history are not part of the plan itself.
             self._load_extras(self.detail.goal.id)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+            if self.detail.goal is not None:
+                self._load_extras(self.detail.goal.id)
 
     def _show(self, plan: Plan, themes: list[ThemeChoice]) -> None:
         kept = self.current_goal()
