@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -43,6 +43,7 @@ from mentordesk.services.plan import (
 )
 from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.keys import shortcut
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_table import (
     RecordTableModel,
@@ -177,14 +178,11 @@ class PlanWidget(QWidget):
         QWidget.setTabOrder(self.table, self.detail.sub_goals)
 
     def _shortcuts(self) -> None:
-        for keys in ("Ctrl+N",):
-            shortcut = QShortcut(QKeySequence(keys), self, self.new_goal)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+N", self, self.new_goal)
         # Insert and Delete act on goals only while the overview has the focus: in the
         # sub-goal list the same keys act on sub-goals.
         for keys, slot in (("Insert", self.new_goal), ("Delete", self.delete_goal)):
-            shortcut = QShortcut(QKeySequence(keys), self.table, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut(keys, self.table, slot, Qt.ShortcutContext.WidgetShortcut)
 
     def _update_buttons(self) -> None:
         loaded = self.plan is not None
