@@ -32,10 +32,9 @@ def widgets(qtbot, runner, database):
 
 @pytest.fixture
 def citizens(database, admin):
-    context = Context(database, admin)
-    first = create_citizen(context, NewCitizen(first_name="Alma", last_name="Log"))
-    second = create_citizen(context, NewCitizen(first_name="Bent", last_name="Log"))
-    get_citizen_summary(context, first)
+    first = create_citizen(Context(database, admin), NewCitizen(first_name="Alma", last_name="Log"))
+    second = create_citizen(Context(database, admin), NewCitizen(first_name="Bent", last_name="Log"))
+    get_citizen_summary(Context(database, admin), first)
     return first, second
 
 
