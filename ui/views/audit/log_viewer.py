@@ -32,6 +32,7 @@ from mentordesk.kernel.changes import Changes, Kind
 from ui.operations import Operations
 from ui.views.audit.log_actions import LogActions
 from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 
 class LogViewer(QWidget):
@@ -69,11 +70,12 @@ class LogViewer(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.table, 1)
         self._load_choices()
+        self._refresh = ReloadWhenShown(self, self.search)
         ops.hub.changed.connect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(Kind.AUDIT):
-            self.search()
+            self._refresh()
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -20,7 +20,7 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -45,6 +45,7 @@ from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from ui.operations import Operations
 from ui.tasks import Task
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.economy.benefits_tab import BenefitsTab
 from ui.views.economy.chart import EconomyChart
 from ui.views.economy.debts_tab import DebtsTab
@@ -77,7 +78,6 @@ class EconomyEditor(QWidget):
         self.ops = ops
         self.citizen_id: int | None = None
         self.summary: EconomySummary | None = None
-        self._stale = False  # changed while hidden: read again when shown
         self._forced_dirty = False  # e.g. last year's copy: new until saved
         self.conflict_dialog: SheetConflictDialog | None = None
         self.unsaved_prompt: Callable[[], str] = self._ask_unsaved
@@ -93,6 +93,7 @@ class EconomyEditor(QWidget):
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
+        self._refresh = ReloadWhenShown(self, self.reload)
         self._build()
         self._connect()
         self._update_actions()
@@ -166,16 +167,7 @@ class EconomyEditor(QWidget):
         if (self.citizen_id is None or not changes.touches(Kind.ECONOMY)
                 or not changes.concerns(self.citizen_id) or self.ops.hub.origin is self):
             return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
+        self._refresh()
 
     def show_message(self, text: str) -> None:
         """A problem (bad input, refused paste, failed save): in red under the sheet."""
@@ -235,7 +227,7 @@ class EconomyEditor(QWidget):
                 self.save(leaving=True)
         self.citizen_id = citizen_id
         self.ops.forget(self, "load")  # nothing read or saved for the previous one is shown
-        self._stale = False
+        self._refresh.forget()
         self.summary = None
         self._forced_dirty = False
         self.show_message("")

@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -52,6 +51,7 @@ from ui.views.common.record_table import (
     record_table,
     selected_row,
 )
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.plan.contact_links import ContactLinks
 from ui.views.plan.evaluation_dialog import EvaluationDialog
 from ui.views.plan.goal_detail import GoalDetail
@@ -90,7 +90,6 @@ class PlanWidget(QWidget):
         super().__init__(parent)
         self._ops = ops
         self.citizen_id: int | None = None
-        self._stale = False  # changed while hidden: read again when shown
         self.plan: Plan | None = None
         self.themes: list[ThemeChoice] = []
         self.dialog: RecordDialog | None = None
@@ -104,6 +103,7 @@ class PlanWidget(QWidget):
         self.steps.failed.connect(self._on_step_failed)
         self.links = ContactLinks(ops, self.detail, self)
         self.pdf = PlanPdfExport(ops, self)
+        self._refresh = ReloadWhenShown(self, self._reload_all)
         self._build()
         self._update_buttons()
         ops.hub.changed.connect(self._on_changes)
@@ -204,7 +204,7 @@ class PlanWidget(QWidget):
         # Nothing read for the previous citizen may show up now.
         self._ops.forget(self, "plan")
         self._ops.forget(self, "extras")
-        self._stale = False
+        self._refresh.forget()
         self.citizen_id = citizen_id
         self.plan = None
         self.saved_label.clear()
@@ -225,22 +225,13 @@ class PlanWidget(QWidget):
         if (self.citizen_id is None or not changes.concerns(self.citizen_id)
                 or not changes.touches(Kind.PLAN, Kind.CONTACTS)):
             return
-        if not self.isVisible():
-            self._stale = True
-            return
-        if changes.touches(Kind.PLAN):
-            self.reload()
+        self._refresh()
+
+    def _reload_all(self) -> None:
+        self.reload()
         if self.detail.goal is not None:
             # Linked contacts and the goal's history are not part of the plan itself.
             self._load_extras(self.detail.goal.id)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
-            if self.detail.goal is not None:
-                self._load_extras(self.detail.goal.id)
 
     def _show(self, plan: Plan, themes: list[ThemeChoice]) -> None:
         kept = self.current_goal()

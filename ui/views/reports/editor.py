@@ -44,6 +44,7 @@ from ui.operations import Operations
 from ui.tasks import Task, show_error
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.reports.preview import ReportPreviewDialog
 
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,6 +75,7 @@ class ReportEditor(QWidget):
         self.report: ReportRow | None = None
         self.preview: ReportPreviewDialog | None = None
         self._select_after_load: int | None = None  # a report this editor just wrote
+        self._refresh = ReloadWhenShown(self, self._reload)
         self._build()
         self._show_report(None)
         ops.hub.changed.connect(self._on_changes)
@@ -186,6 +188,7 @@ class ReportEditor(QWidget):
         self._show_report(None)
         self.reports_list.clear()
         self._select_after_load = None
+        self._refresh.forget()
         if citizen_id is None:
             self._ops.forget(self, "reports")
             return
@@ -195,7 +198,7 @@ class ReportEditor(QWidget):
         citizen_id = self.citizen_id()
         if (citizen_id is not None and changes.touches(*REPORT_SOURCES)
                 and changes.concerns(citizen_id)):
-            self._reload()
+            self._refresh()  # listing reports is logged: not while the page is hidden
 
     def _reload(self) -> None:
         """Read the citizen's reports again, keeping the chosen one (or the one just
