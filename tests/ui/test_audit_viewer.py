@@ -101,3 +101,16 @@ def test_mentor_sees_an_explanation_not_the_log(qtbot, widgets, database, make_o
     assert page.viewer is None and page.rights is None
     texts = [label.text() for label in page.findChildren(QLabel)]
     assert any("Kun koordinatorer og administratorer" in text for text in texts)
+
+
+def test_after_pruning_the_log_is_searched_again(qtbot, widgets, database, make_ops,
+                                                 citizens):
+    """The change hub announces the changed log; the viewer reads it again (nothing is
+    old enough to go here, but the new search is itself logged and shown)."""
+    viewer = open_page(qtbot, widgets, database, make_ops).viewer
+    searches = column(viewer, 2).count("Søgning")
+    with qtbot.waitSignal(viewer.loaded, timeout=TIMEOUT):
+        viewer.actions.prune()
+    assert column(viewer, 2).count("Søgning") == searches + 1
+    qtbot.waitUntil(lambda: viewer.actions.last_message != "", timeout=TIMEOUT)
+    viewer.actions.message_box.close()
