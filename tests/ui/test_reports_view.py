@@ -145,3 +145,23 @@ def test_batch_shows_progress_and_the_gui_keeps_ticking(qtbot, database, workspa
     # 100 ms is the target on a quiet machine; the shared test machine adds scheduling
     # delays of its own, so only a gross stall (the GUI frozen by the batch) fails here.
     assert longest < 500
+
+
+def test_a_report_written_in_another_window_shows_without_overwriting_text(
+        qtbot, database, workspace, make_ops):
+    """No wiring between the two pages: the change hub alone has the other one list the
+    report again, and text being written there stays as typed."""
+    add_case(database, workspace.actor, "Ravnen")
+    mine, other = open_page(qtbot, workspace, make_ops), open_page(qtbot, workspace, make_ops)
+    with qtbot.waitSignal(other.editor.reports_loaded, timeout=10_000):
+        mine.editor.new_button.click()
+    assert other.editor.reports_list.count() == 1
+    other.editor.reports_list.setCurrentRow(0)
+    other.editor.assessment_edit.setPlainText("Mit udkast")
+    assert other.editor.has_unsaved_changes()
+
+    with qtbot.waitSignal(other.editor.reports_loaded, timeout=20_000):
+        mine.editor.approve_button.click()
+    assert "Godkendt" in other.editor.reports_list.item(0).text()
+    assert other.editor.assessment_edit.toPlainText() == "Mit udkast"
+    assert other.editor.has_unsaved_changes()
