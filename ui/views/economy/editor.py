@@ -58,6 +58,9 @@ from ui.views.economy.sheet_state import EXPENSE, INCOME
 from ui.views.economy.sheet_view import SheetTableView
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+# What the editor runs, each replacing only its own kind: a reload for another user's
+# change must not drop the outcome of a save or a copy still under way.
+LOAD, SAVING, COPY = "load", "save", "copy"
 ERROR_STYLE = "color: #a40000;"
 
 
@@ -226,7 +229,8 @@ class EconomyEditor(QWidget):
             if self.unsaved_prompt() == SAVE:
                 self.save(leaving=True)
         self.citizen_id = citizen_id
-        self.ops.forget(self, "load")  # nothing read or saved for the previous one is shown
+        for slot in (LOAD, SAVING, COPY):  # nothing for the previous citizen is shown
+            self.ops.forget(self, slot)
         self._refresh.forget()
         self.summary = None
         self._forced_dirty = False
@@ -241,9 +245,9 @@ class EconomyEditor(QWidget):
         citizen_id, year = self.citizen_id, self.year
         if citizen_id is None:
             return
-        # The "load" slot: a newer load (another citizen or year) replaces this one.
+        # A newer load (another citizen or year, a change) replaces this one.
         self.ops.run(load_year, citizen_id, year, not self.model.items, owner=self,
-                     slot="load", label=self.tr("Loading economy overview…"),
+                     slot=LOAD, label=self.tr("Loading economy overview…"),
                      done=lambda result: self._loaded(*result))
 
     def _loaded(self, result: EconomySummary, items: list[ItemRow] | None) -> None:
@@ -254,6 +258,7 @@ class EconomyEditor(QWidget):
 
     def reload_now(self) -> None:
         """Load the stored sheet again, replacing what is shown (after import/restore)."""
+        self.ops.forget(self, COPY)  # last year's lines were asked for another sheet
         self.summary = None
         self.reload()
 
@@ -316,11 +321,13 @@ class EconomyEditor(QWidget):
             return
         if self.model.lines() and not self._confirm_replace():
             return
-        summary = self.summary
-        # The "load" slot too: choosing another citizen or year meanwhile drops the copy.
-        self.ops.run(copy_last_year, citizen_id, year, owner=self, slot="load",
-                     label=self.tr("Copying last year…"),
-                     done=lambda sheet: self._show(summary, sheet))
+        # Another citizen or year meanwhile drops the copy (see show_citizen, reload_now).
+        self.ops.run(copy_last_year, citizen_id, year, owner=self, slot=COPY,
+                     label=self.tr("Copying last year…"), done=self._show_copy)
+
+    def _show_copy(self, sheet: Sheet) -> None:
+        assert self.summary is not None  # a reload in between only replaced it
+        self._show(self.summary, sheet)
 
     def _confirm_replace(self) -> bool:
         answer = QMessageBox.question(self, "MentorDesk", self.tr(
@@ -345,7 +352,7 @@ class EconomyEditor(QWidget):
             return self.ops.run(save_sheet, citizen_id, year, expected, sheet, owner=self,
                                 slot="save-on-leaving", label=self.tr("Saving…"))
         task = self.ops.run(
-            save_sheet, citizen_id, year, expected, sheet, owner=self, slot="load",
+            save_sheet, citizen_id, year, expected, sheet, owner=self, slot=SAVING,
             label=self.tr("Saving…"), done=lambda saved: self._on_saved(saved, stack_index),
             failed=lambda message: self._on_save_failed(task, message, sheet))
         return task
@@ -365,7 +372,7 @@ class EconomyEditor(QWidget):
             self.show_message(message)
             return
         assert self.citizen_id is not None
-        self.ops.run(load_sheet, self.citizen_id, mine.year, owner=self, slot="load",
+        self.ops.run(load_sheet, self.citizen_id, mine.year, owner=self, slot=SAVING,
                      label=self.tr("Loading the saved version…"),
                      done=lambda theirs: self._resolve(theirs, mine))
 
