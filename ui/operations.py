@@ -26,9 +26,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.kernel.actor import Actor
-from mentordesk.kernel.changes import NOTHING, Changes, Result
+from mentordesk.kernel.changes import Changes, Result
 from mentordesk.kernel.context import Context
-from ui.tasks import Task, TaskContext, TaskRunner
+from ui.tasks import Task, TaskContext, TaskRunner, show_error
 from ui.workspace import Workspace
 
 Done = Callable[[Any], None]
@@ -40,9 +40,21 @@ class ChangeHub(QObject):
 
     changed = Signal(object)  # Changes
 
-    def publish(self, changes: Changes) -> None:
-        if changes:
+    def __init__(self) -> None:
+        super().__init__()
+        # While ``changed`` is being emitted: the widget whose operation made the change
+        # (None when it came from elsewhere). A view that already shows its own write
+        # (the economy sheet it just saved) uses it to skip reading it back.
+        self.origin: QWidget | None = None
+
+    def publish(self, changes: Changes, origin: QWidget | None = None) -> None:
+        if not changes:
+            return
+        previous, self.origin = self.origin, origin
+        try:
             self.changed.emit(changes)
+        finally:
+            self.origin = previous
 
 
 class Operations(QObject):
@@ -66,9 +78,12 @@ class Operations(QObject):
             **kwargs: Any) -> Task:
         """Run ``operation(context, *args, **kwargs)`` on the worker for ``owner``.
 
-        ``failed`` receives the Danish message; without it the error is shown in a box.
-        ``long`` jobs get a modal, cancellable progress dialog; the operation sees the
-        progress and cancel request as ``context.progress``.
+        ``failed`` receives the Danish message; without it the error is shown in a box
+        (``report_errors`` decides otherwise). Only the newest call of an owner and slot
+        reports its outcome, failures included. ``long`` jobs get a modal, cancellable
+        progress dialog; the operation sees the progress and cancel request as
+        ``context.progress``. A closed ``owner`` gets neither ``done`` nor ``failed``;
+        what the operation changed is published anyway.
         """
         context = self.context
 
@@ -76,35 +91,44 @@ class Operations(QObject):
             return operation(context.with_progress(task_context), *args, **kwargs)
 
         show_errors = failed is None if report_errors is None else report_errors
+        # The box is shown here, not by the task: a superseded call's error is not shown.
         task = self.runner.submit(job, label=label, cancellable=long, modal=long,
-                                  report_errors=show_errors, parent=owner)
+                                  report_errors=False, parent=owner)
         key = (id(owner), slot)
         self._latest[key] = task  # an older call still running is now superseded
+        # The task emits these only while its owner is alive (see Task._on_outcome).
         task.succeeded.connect(lambda result: self._succeeded(key, task, result, done))
-        task.failed.connect(lambda message, _details: self._failed(key, task, message, failed))
-        task.finished.connect(lambda: self._forget(key, task))
+        task.failed.connect(lambda message, details: self._failed(
+            key, task, message, details, failed, show_errors))
+        task.finished.connect(lambda: self._finished(key, task, owner))
         return task
+
+    def forget(self, owner: QWidget, slot: str = "") -> None:
+        """Drop the outcome of ``owner``'s call in ``slot`` still running (the view moved
+        on without starting a newer one); what it changes is still announced."""
+        self._latest.pop((id(owner), slot), None)
 
     def _is_latest(self, key: tuple[int, str], task: Task) -> bool:
         return self._latest.get(key) is task
 
     def _succeeded(self, key: tuple[int, str], task: Task, result: Any,
                    done: Done | None) -> None:
-        value, changes = ((result.value, result.changes) if isinstance(result, Result)
-                          else (result, NOTHING))
-        if done is not None and self._is_latest(key, task) and _alive(task.parent_widget):
-            done(value)
-        self.hub.publish(changes)
+        if done is not None and self._is_latest(key, task):
+            done(result.value if isinstance(result, Result) else result)
 
-    def _failed(self, key: tuple[int, str], task: Task, message: str,
-                failed: Failed | None) -> None:
-        if failed is not None and self._is_latest(key, task) and _alive(task.parent_widget):
+    def _failed(self, key: tuple[int, str], task: Task, message: str, details: str,
+                failed: Failed | None, show_errors: bool) -> None:
+        if not self._is_latest(key, task):
+            return
+        if show_errors:
+            show_error(task.parent_widget, message, details)
+        if failed is not None:
             failed(message)
 
-    def _forget(self, key: tuple[int, str], task: Task) -> None:
-        if self._latest.get(key) is task:
+    def _finished(self, key: tuple[int, str], task: Task, owner: QWidget) -> None:
+        """After ``done``: announce what changed, also for a superseded call or a closed
+        owner, since the write happened either way."""
+        if self._is_latest(key, task):
             del self._latest[key]
-
-
-def _alive(widget: QWidget | None) -> bool:
-    return widget is None or shiboken6.isValid(widget)
+        if isinstance(task.result, Result):
+            self.hub.publish(task.result.changes, owner if shiboken6.isValid(owner) else None)

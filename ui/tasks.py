@@ -170,13 +170,15 @@ class Task(QObject):
         self.is_done = True
         self._delay.stop()
         self._close_dialog()
+        if kind == "succeeded":
+            # Kept even for a closed owner: what the work changed still has to be told.
+            self.result = payload
         if self._owner_gone():
             # Nobody is left to show the result to; delivering it would touch deleted
             # widgets. The work itself is done (or failed) in the core either way.
             self.finished.emit()
             return
         if kind == "succeeded":
-            self.result = payload
             self.succeeded.emit(payload)
         elif kind == "cancelled":
             self.cancelled.emit()

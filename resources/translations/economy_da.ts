@@ -772,6 +772,10 @@
         <source>The version was restored.</source>
         <translation>Versionen er gendannet.</translation>
     </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Gendanner…</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdBar</name>
@@ -1009,10 +1013,6 @@
     <message>
         <source>Make the version of {saved} the current overview? The versions stay in this list.</source>
         <translation>Gør versionen fra {saved} til det gældende overblik? Versionerne bliver i listen.</translation>
-    </message>
-    <message>
-        <source>Restoring…</source>
-        <translation>Gendanner…</translation>
     </message>
 </context>
 </TS>

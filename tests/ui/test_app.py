@@ -125,3 +125,14 @@ def test_cancelling_the_real_demo_build_removes_the_file_and_quits_normally(cont
     assert quit_signal.args == [0]
     assert controller.main_window is None
     assert not paths.demo_database_path().exists()
+
+
+def test_an_opened_workspace_announces_changes_on_the_controllers_one_hub(controller, qtbot,
+                                                                          monkeypatch):
+    install_fake_demo_builder(monkeypatch, [])
+    controller.start(demo=True)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=10_000)
+    ops = controller.main_window.ops
+    assert ops.hub is controller.hub
+    assert ops.workspace is controller.workspaces[-1]
+    assert ops.context.actor == ops.actor == controller.workspaces[-1].actor

@@ -14,7 +14,6 @@ from mentordesk.domain.codes import Role
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen, get_citizen_summary
 from mentordesk.services.team import NewUser, create_user
-from ui.operations import ChangeHub, Operations
 from ui.views.audit import create_page
 from ui.workspace import load_workspace
 
@@ -41,8 +40,8 @@ def citizens(database, admin):
     return first, second
 
 
-def open_page(qtbot, widgets, database, runner, login=None):
-    page = create_page(Operations(load_workspace(database, login), runner, ChangeHub()), "Log")
+def open_page(qtbot, widgets, database, make_ops, login=None):
+    page = create_page(make_ops(load_workspace(database, login)), "Log")
     widgets.append(page)
     if page.viewer is not None:
         with qtbot.waitSignal(page.viewer.loaded, timeout=TIMEOUT):
@@ -56,10 +55,10 @@ def column(viewer, number):
     return [viewer.table.item(row, number).text() for row in range(viewer.table.rowCount())]
 
 
-def test_coordinator_filters_by_citizen_and_action(qtbot, widgets, database, runner,
+def test_coordinator_filters_by_citizen_and_action(qtbot, widgets, database, make_ops,
                                                    citizens):
     first, _second = citizens
-    page = open_page(qtbot, widgets, database, runner)
+    page = open_page(qtbot, widgets, database, make_ops)
     viewer = page.viewer
     assert viewer.table.rowCount() >= 3
     assert viewer.table.horizontalHeaderItem(2).text() == "Handling"
@@ -73,16 +72,16 @@ def test_coordinator_filters_by_citizen_and_action(qtbot, widgets, database, run
         f"{viewer.table.rowCount()} hændelser"
 
 
-def test_bad_citizen_number_is_explained(qtbot, widgets, database, runner, citizens):
-    viewer = open_page(qtbot, widgets, database, runner).viewer
+def test_bad_citizen_number_is_explained(qtbot, widgets, database, make_ops, citizens):
+    viewer = open_page(qtbot, widgets, database, make_ops).viewer
     viewer.citizen_edit.setText("abc")
     viewer.search_button.click()
     assert viewer.status_label.text() == "Borgernummeret skal være et helt tal."
 
 
-def test_export_and_review_write_files(qtbot, widgets, database, runner, citizens,
+def test_export_and_review_write_files(qtbot, widgets, database, make_ops, citizens,
                                        tmp_path: Path, pdf_text):
-    page = open_page(qtbot, widgets, database, runner)
+    page = open_page(qtbot, widgets, database, make_ops)
     viewer = page.viewer
     out = tmp_path / "log.xlsx"
     viewer.export_to(out)
@@ -98,9 +97,22 @@ def test_export_and_review_write_files(qtbot, widgets, database, runner, citizen
     viewer.actions.message_box.close()
 
 
-def test_mentor_sees_an_explanation_not_the_log(qtbot, widgets, database, runner, admin):
+def test_mentor_sees_an_explanation_not_the_log(qtbot, widgets, database, make_ops, admin):
     create_user(Context(database, admin), NewUser("mette", "Mette Mentor", Role.MENTOR))
-    page = open_page(qtbot, widgets, database, runner, login="mette")
+    page = open_page(qtbot, widgets, database, make_ops, login="mette")
     assert page.viewer is None and page.rights is None
     texts = [label.text() for label in page.findChildren(QLabel)]
     assert any("Kun koordinatorer og administratorer" in text for text in texts)
+
+
+def test_after_pruning_the_log_is_searched_again(qtbot, widgets, database, make_ops,
+                                                 citizens):
+    """The change hub announces the changed log; the viewer reads it again (nothing is
+    old enough to go here, but the new search is itself logged and shown)."""
+    viewer = open_page(qtbot, widgets, database, make_ops).viewer
+    searches = column(viewer, 2).count("Søgning")
+    with qtbot.waitSignal(viewer.loaded, timeout=TIMEOUT):
+        viewer.actions.prune()
+    assert column(viewer, 2).count("Søgning") == searches + 1
+    qtbot.waitUntil(lambda: viewer.actions.last_message != "", timeout=TIMEOUT)
+    viewer.actions.message_box.close()

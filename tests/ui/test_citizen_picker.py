@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.services.citizens import NewCitizen
-from ui.operations import ChangeHub, Operations
 from ui.views import economy
 from ui.views.common.citizen_picker import CitizenPicker
 from ui.workspace import load_workspace
@@ -25,8 +24,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def picker(qtbot, workspace, runner):
-    widget = CitizenPicker(workspace, runner)
+def picker(qtbot, workspace, make_ops):
+    widget = CitizenPicker(make_ops(workspace))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.citizens_loaded, timeout=TIMEOUT):
         widget.show()
@@ -73,8 +72,8 @@ def test_enter_in_the_search_moves_to_the_list(qtbot, picker):
 
 
 def test_economy_page_keeps_the_edited_citizen_when_the_user_cancels(qtbot, workspace,
-                                                                     runner):
-    page = economy.create_page(Operations(workspace, runner, ChangeHub()), "Økonomi")
+                                                                     make_ops):
+    page = economy.create_page(make_ops(workspace), "Økonomi")
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.citizens_loaded, timeout=TIMEOUT):
         page.show()

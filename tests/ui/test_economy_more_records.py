@@ -6,7 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import QMessageBox
-from test_economy_sheet import CITIZEN, editor, workspace  # noqa: F401 - the fixtures
+from test_economy_sheet import (  # noqa: F401 - helpers, and the fixtures
+    CITIZEN,
+    editor,
+    line_row,
+    type_into,
+    workspace,
+)
 
 from mentordesk.economy import (
     BenefitInput,
@@ -17,6 +23,8 @@ from mentordesk.economy import (
     list_debts,
 )
 from mentordesk.kernel.context import Context
+from ui.views.economy.editor import EconomyEditor
+from ui.views.economy.sheet_model import COL_AMOUNT
 
 TIMEOUT = 10_000
 
@@ -89,3 +97,60 @@ def test_edit_then_delete_a_benefit_and_no_keeps_it(qtbot, editor, workspace):  
     with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
         answer_yes(benefits)
     assert list_benefits(Context(database, actor), CITIZEN) == []
+
+
+def test_a_debt_saved_elsewhere_shows_here_and_keeps_unsaved_sheet_edits(
+        qtbot, editor, workspace, make_ops):  # noqa: F811
+    """Two windows on the same citizen: the hub alone brings the other's debt in, and the
+    sheet being edited here is neither replaced nor marked saved."""
+    type_into(qtbot, editor, line_row(editor, "El"), COL_AMOUNT, "999")
+    assert editor.has_unsaved_changes()
+    other = EconomyEditor(make_ops(workspace))
+    qtbot.addWidget(other)
+    other.show()
+    with qtbot.waitSignal(other.loaded, timeout=TIMEOUT):
+        other.show_citizen(CITIZEN)
+    other.debts.new_debt()
+    dialog = other.debts.dialog
+    dialog.creditor_edit.setText("Vestby Boligforening")
+    dialog.balance_edit.setText("12.000,00")
+    with qtbot.waitSignals([editor.loaded, other.loaded], timeout=TIMEOUT):
+        dialog.save_button.click()
+    assert [row.creditor for row in editor.debts.model.rows()] == ["Vestby Boligforening"]
+    assert editor.model.index(line_row(editor, "El"), COL_AMOUNT).data() == "999,00"
+    assert editor.has_unsaved_changes()
+
+
+def test_its_own_sheet_save_is_not_read_back(qtbot, editor):  # noqa: F811
+    """The saved sheet is already on screen: no second read (and no audited look-up)."""
+    type_into(qtbot, editor, line_row(editor, "El"), COL_AMOUNT, "999")
+    reloads: list[int] = []
+    editor.loaded.connect(reloads.append)
+    with qtbot.waitSignal(editor.saved, timeout=TIMEOUT):
+        editor.save_action.trigger()
+    qtbot.wait(300)
+    assert reloads == []
+    assert not editor.has_unsaved_changes()
+    assert editor.undo_action.isEnabled()  # the undo history survived the save
+
+
+def test_a_hidden_editor_reads_the_change_only_when_shown(
+        qtbot, editor, workspace, make_ops):  # noqa: F811
+    other = EconomyEditor(make_ops(workspace))
+    qtbot.addWidget(other)
+    other.show()
+    with qtbot.waitSignal(other.loaded, timeout=TIMEOUT):
+        other.show_citizen(CITIZEN)
+    other.hide()
+    reads: list[int] = []
+    other.loaded.connect(reads.append)
+    editor.debts.new_debt()
+    dialog = editor.debts.dialog
+    dialog.creditor_edit.setText("Vestby Boligforening")
+    with qtbot.waitSignal(editor.loaded, timeout=TIMEOUT):
+        dialog.save_button.click()
+    qtbot.wait(300)
+    assert reads == []  # hidden: nothing read, nothing logged
+    with qtbot.waitSignal(other.loaded, timeout=TIMEOUT):
+        other.show()
+    assert [row.creditor for row in other.debts.model.rows()] == ["Vestby Boligforening"]

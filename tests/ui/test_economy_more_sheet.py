@@ -167,3 +167,19 @@ def test_versions_viewer_shows_the_norm_of_the_year(qtbot, editor):  # noqa: F81
     difference = model.index(model.summary_row("norm_difference"), JAN).data()
     # January: 11.500 + 4.675 − 6.500 − 1.200 − 7.240 norm.
     assert difference == "1.235,00"
+
+
+def test_a_reload_while_saving_keeps_the_save(qtbot, editor):  # noqa: F811
+    """Another user's change makes the editor read again while its own save runs: the
+    save still counts (no false conflict on the next save), and the value stays."""
+    row = line_row(editor, "Husleje")
+    type_into(qtbot, editor, row, COL_AMOUNT, "7.000")
+    with qtbot.waitSignals([editor.saved, editor.loaded], timeout=TIMEOUT):
+        editor.save_action.trigger()
+        editor.reload()  # what the change hub does for a change made elsewhere
+    assert not editor.has_unsaved_changes()
+    assert cell(editor, line_row(editor, "Husleje"), COL_AMOUNT) == "7.000,00"
+    type_into(qtbot, editor, line_row(editor, "Husleje"), COL_AMOUNT, "7.100")
+    with qtbot.waitSignal(editor.saved, timeout=TIMEOUT):
+        editor.save_action.trigger()
+    assert editor.conflict_dialog is None

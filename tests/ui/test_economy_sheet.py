@@ -14,7 +14,6 @@ from mentordesk.domain.economy import Frequency
 from mentordesk.economy import Sheet, SheetLine, load_sheet, save_sheet
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen
-from ui.operations import ChangeHub, Operations
 from ui.views.economy.editor import EconomyEditor
 from ui.views.economy.sheet_conflict import KEEP_MINE
 from ui.views.economy.sheet_model import COL_AMOUNT, COL_FIRST_MONTH, COL_FREQUENCY, COL_YEAR
@@ -45,8 +44,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def editor(qtbot, workspace, runner):
-    widget = EconomyEditor(workspace, runner)
+def editor(qtbot, workspace, make_ops):
+    widget = EconomyEditor(make_ops(workspace))
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
     widget.show()
@@ -225,7 +224,7 @@ def test_add_and_remove_rows_undo(qtbot, editor):
     assert cell(editor, line_row(editor, "Medicin"), 0) == "Medicin"
 
 
-def test_save_then_reload_shows_the_values(qtbot, editor, workspace, runner):
+def test_save_then_reload_shows_the_values(qtbot, editor, workspace, make_ops):
     row = line_row(editor, "Boligstøtte")
     type_into(qtbot, editor, row, COL_AMOUNT, "2.150,75")
     with qtbot.waitSignal(editor.saved, timeout=5_000):
@@ -236,7 +235,7 @@ def test_save_then_reload_shows_the_values(qtbot, editor, workspace, runner):
     line = next(line for line in stored.lines if line.label == "Boligstøtte")
     assert line.months == (215_075,) * 12 and line.frequency is Frequency.MONTHLY
 
-    again = EconomyEditor(workspace, runner)
+    again = EconomyEditor(make_ops(workspace))
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.loaded, timeout=5_000):
         again.show_citizen(CITIZEN)
@@ -298,7 +297,8 @@ def test_copy_last_year_fills_a_new_year_unsaved(qtbot, editor, workspace):
     assert load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR + 1).lines == ()
     with qtbot.waitSignal(editor.saved, timeout=5_000):
         editor.save_action.trigger()
-    assert len(load_sheet(Context(workspace.database, workspace.actor), CITIZEN, YEAR + 1).lines) == 4
+    context = Context(workspace.database, workspace.actor)
+    assert len(load_sheet(context, CITIZEN, YEAR + 1).lines) == 4
 
 
 def test_chart_shows_income_and_expenses_by_month(qtbot, editor):
@@ -311,10 +311,10 @@ def test_chart_shows_income_and_expenses_by_month(qtbot, editor):
     assert [bar.label() for bar in series[0].barSets()] == ["Indtægter", "Udgifter"]
 
 
-def test_citizen_tab_reads_the_economy_only_when_shown(qtbot, workspace, runner):
+def test_citizen_tab_reads_the_economy_only_when_shown(qtbot, workspace, make_ops):
     from ui.views.economy import create_citizen_tab
 
-    tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+    tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(tab)
     assert tab.tab_title() == "Økonomi"
     tab.show_citizen(CITIZEN)

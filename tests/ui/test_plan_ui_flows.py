@@ -24,7 +24,6 @@ from mentordesk.services.plan import (
     record_assessment,
     theme_choices,
 )
-from ui.operations import ChangeHub, Operations
 from ui.views import contacts
 from ui.views.plan import create_citizen_tab, create_page
 from ui.views.plan.evaluation_dialog import EvaluationDialog
@@ -64,8 +63,8 @@ def show_plan(qtbot, widget, citizen_id: int = CITIZEN) -> None:
 
 
 @pytest.fixture
-def tab(qtbot, workspace, runner):
-    plan_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+def tab(qtbot, workspace, make_ops):
+    plan_tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(plan_tab)
     plan_tab.resize(1100, 800)
     plan_tab.show()
@@ -114,9 +113,9 @@ def test_evaluation_with_a_bad_date_saves_nothing(qtbot, tab, workspace, goals):
     assert sum(len(goal.assessments) for goal in goals_now) == 1
 
 
-def test_contact_form_links_a_goal_and_the_goal_lists_the_contact(qtbot, workspace, runner,
+def test_contact_form_links_a_goal_and_the_goal_lists_the_contact(qtbot, workspace, make_ops,
                                                                   goals):
-    contacts_tab = contacts.create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+    contacts_tab = contacts.create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(contacts_tab)
     contacts_tab.show()
     with qtbot.waitSignal(contacts_tab.contacts_loaded, timeout=TIMEOUT):
@@ -131,7 +130,7 @@ def test_contact_form_links_a_goal_and_the_goal_lists_the_contact(qtbot, workspa
     with qtbot.waitSignal(contacts_tab.contact_saved, timeout=TIMEOUT):
         contacts_tab.save()
 
-    plan_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+    plan_tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(plan_tab)
     plan_tab.show()
     widget = plan_tab.plan_widget
@@ -173,8 +172,8 @@ def test_print_button_offers_a_save_dialog_with_the_suggested_name(qtbot, tab, g
     dialog.reject()
 
 
-def test_page_chooses_a_citizen_and_shows_the_plan(qtbot, workspace, runner, goals):
-    page = create_page(Operations(workspace, runner, ChangeHub()), "Handleplan")
+def test_page_chooses_a_citizen_and_shows_the_plan(qtbot, workspace, make_ops, goals):
+    page = create_page(make_ops(workspace), "Handleplan")
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.citizens_loaded, timeout=TIMEOUT):
         page.show()

@@ -24,8 +24,7 @@ from mentordesk.services.plan import (
     update_goal,
     update_sub_goal,
 )
-from ui.operations import ChangeHub, Operations
-from ui.views.plan import create_citizen_tab
+from ui.views.plan import create_citizen_tab, create_page
 from ui.views.plan.goal_dialog import GoalDialog
 from ui.views.plan.step_dialogs import AssessmentDialog, SubGoalDialog, select_level
 from ui.workspace import load_workspace
@@ -44,8 +43,8 @@ def workspace(database_path, make_database):
 
 
 @pytest.fixture
-def tab(qtbot, workspace, runner):
-    plan_tab = create_citizen_tab(Operations(workspace, runner, ChangeHub()))
+def tab(qtbot, workspace, make_ops):
+    plan_tab = create_citizen_tab(make_ops(workspace))
     qtbot.addWidget(plan_tab)
     plan_tab.resize(1100, 800)
     plan_tab.show()
@@ -337,3 +336,19 @@ def test_stale_sub_goal_edit_opens_the_conflict_dialog(qtbot, tab, workspace, go
     with qtbot.waitSignal(widget.plan_loaded, timeout=TIMEOUT):
         dialog.conflict_dialog.accept()
     assert sub_goal_texts(widget)[0] == "Mit skridt"
+
+
+def test_a_goal_added_in_another_window_shows_through_the_hub(qtbot, tab, workspace,
+                                                               make_ops):
+    """The Handleplan page and a record's tab on the same citizen: no wiring between
+    them, the change hub alone has the other one read the plan again."""
+    page = create_page(make_ops(workspace), "Handleplan")
+    qtbot.addWidget(page)
+    page.show()
+    other = page.plan_widget
+    with qtbot.waitSignal(other.plan_loaded, timeout=TIMEOUT):
+        other.show_citizen(CITIZEN)
+    assert other.model.rowCount() == 0
+    with qtbot.waitSignal(other.plan_loaded, timeout=TIMEOUT):
+        add_goal_by_dialog(qtbot, tab.plan_widget, HOSTILE, "Samfundsliv", "05-04-2026")
+    assert [row[0] for row in overview(other)] == [HOSTILE]

@@ -15,7 +15,6 @@ from mentordesk.domain.codes import CitizenStatus
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import AuditEvent, Goal, Grant, LegalBasis
-from ui.operations import ChangeHub, Operations
 from ui.views import reports as reports_area
 from ui.views.reports.page import ReportsPage
 
@@ -30,7 +29,7 @@ def database(database_path, make_database):
 
 
 @pytest.fixture
-def editor(qtbot, database, runner):
+def editor(qtbot, database, make_ops):
     from ui.workspace import load_workspace
 
     workspace = load_workspace(database)
@@ -42,7 +41,7 @@ def editor(qtbot, database, runner):
         session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=start,
                           hours_min_minutes=60))
         session.add(Goal(citizen_id=citizen_id, title="Tage bussen alene", start_on=start))
-    page = reports_area.create_page(Operations(workspace, runner, ChangeHub()), "Rapporter")
+    page = reports_area.create_page(make_ops(workspace), "Rapporter")
     assert isinstance(page, ReportsPage)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.editor.reports_loaded, timeout=10_000):

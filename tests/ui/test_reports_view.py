@@ -16,7 +16,6 @@ from mentordesk.domain.codes import CitizenStatus
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import Contact, Goal, Grant, LegalBasis, Partner
-from ui.operations import ChangeHub, Operations
 from ui.views import reports as reports_area
 from ui.views.reports.page import ReportsPage
 from ui.workspace import load_workspace
@@ -51,8 +50,8 @@ def add_case(database, actor, alias: str) -> int:
     return citizen_id
 
 
-def open_page(qtbot, workspace, runner) -> ReportsPage:
-    page = reports_area.create_page(Operations(workspace, runner, ChangeHub()), "Rapporter")
+def open_page(qtbot, workspace, make_ops) -> ReportsPage:
+    page = reports_area.create_page(make_ops(workspace), "Rapporter")
     assert isinstance(page, ReportsPage)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.editor.reports_loaded, timeout=10_000):
@@ -60,11 +59,11 @@ def open_page(qtbot, workspace, runner) -> ReportsPage:
     return page
 
 
-def test_write_preview_and_approve_a_report(qtbot, database, workspace, runner):
+def test_write_preview_and_approve_a_report(qtbot, database, workspace, make_ops):
     add_case(database, workspace.actor, "Ravnen")
     with database.session() as session:
         session.add(Partner(name="Lægehuset"))
-    page = open_page(qtbot, workspace, runner)
+    page = open_page(qtbot, workspace, make_ops)
     editor = page.editor
     assert editor.citizen_combo.currentText() == "Ravnen"
     assert editor.start_edit.text() == f"{TODAY - timedelta(days=120):%d-%m-%Y}"
@@ -107,11 +106,11 @@ def _message_box_text() -> str:
     return boxes[0].text() if boxes else ""
 
 
-def test_batch_shows_progress_and_the_gui_keeps_ticking(qtbot, database, workspace, runner,
+def test_batch_shows_progress_and_the_gui_keeps_ticking(qtbot, database, workspace, make_ops,
                                                          tmp_path: Path):
     for number in range(25):
         add_case(database, workspace.actor, f"Borger {number:02d}")
-    page = open_page(qtbot, workspace, runner)
+    page = open_page(qtbot, workspace, make_ops)
     panel = page.batch
     assert panel is not None and page.tabs.count() == 2
     page.tabs.setCurrentWidget(panel)
@@ -146,3 +145,23 @@ def test_batch_shows_progress_and_the_gui_keeps_ticking(qtbot, database, workspa
     # 100 ms is the target on a quiet machine; the shared test machine adds scheduling
     # delays of its own, so only a gross stall (the GUI frozen by the batch) fails here.
     assert longest < 500
+
+
+def test_a_report_written_in_another_window_shows_without_overwriting_text(
+        qtbot, database, workspace, make_ops):
+    """No wiring between the two pages: the change hub alone has the other one list the
+    report again, and text being written there stays as typed."""
+    add_case(database, workspace.actor, "Ravnen")
+    mine, other = open_page(qtbot, workspace, make_ops), open_page(qtbot, workspace, make_ops)
+    with qtbot.waitSignal(other.editor.reports_loaded, timeout=10_000):
+        mine.editor.new_button.click()
+    assert other.editor.reports_list.count() == 1
+    other.editor.reports_list.setCurrentRow(0)
+    other.editor.assessment_edit.setPlainText("Mit udkast")
+    assert other.editor.has_unsaved_changes()
+
+    with qtbot.waitSignal(other.editor.reports_loaded, timeout=20_000):
+        mine.editor.approve_button.click()
+    assert "Godkendt" in other.editor.reports_list.item(0).text()
+    assert other.editor.assessment_edit.toPlainText() == "Mit udkast"
+    assert other.editor.has_unsaved_changes()

@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButto
 from mentordesk.audit_admin.retention import PruneResult, prune_log
 from mentordesk.audit_admin.review import ReviewReport, export_review_pdf
 from mentordesk.domain.dates import format_date
-from mentordesk.kernel.context import Context
-from ui.tasks import TaskContext, TaskRunner
-from ui.workspace import Workspace
+from ui.operations import Operations
 
 
 class LogActions(QObject):
-    def __init__(self, workspace: Workspace, runner: TaskRunner, owner: QWidget) -> None:
+    """Pruning changes the log: the change hub has the viewer search again."""
+
+    def __init__(self, ops: Operations, owner: QWidget) -> None:
         super().__init__(owner)
-        self._workspace, self._runner, self._owner = workspace, runner, owner
+        self._ops, self._owner = ops, owner
         self.review_button = QPushButton(self.tr("Monthly review…"))
         self.review_button.clicked.connect(self.choose_review)
         self.prune_button = QPushButton(self.tr("Delete old events…"))
@@ -44,18 +44,15 @@ class LogActions(QObject):
             self.write_review(month, Path(path))
 
     def write_review(self, month: date, path: Path) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
+        def saved(report: ReviewReport) -> None:
+            self._done(self.tr(
+                "Review saved to {name}: {outside} look-ups outside the caseload, {reveals} "
+                "CPR reveals, {exports} exports.").format(
+                name=path.name, outside=len(report.outside_caseload),
+                reveals=len(report.cpr_reveals), exports=len(report.exports)))
 
-        def job(_context: TaskContext) -> ReviewReport:
-            return export_review_pdf(Context(database, actor), month, path)
-
-        task = self._runner.submit(job, label=self.tr("Making the review…"),
-                                   parent=self._owner)
-        task.succeeded.connect(lambda report: self._done(self.tr(
-            "Review saved to {name}: {outside} look-ups outside the caseload, {reveals} CPR "
-            "reveals, {exports} exports.").format(
-            name=path.name, outside=len(report.outside_caseload),
-            reveals=len(report.cpr_reveals), exports=len(report.exports))))
+        self._ops.run(export_review_pdf, month, path, owner=self._owner, slot="review",
+                      label=self.tr("Making the review…"), done=saved)
 
     # -- pruning ------------------------------------------------------------------------
 
@@ -67,16 +64,13 @@ class LogActions(QObject):
             self.prune()
 
     def prune(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
+        def pruned(result: PruneResult) -> None:
+            self._done(self.tr(
+                "{removed} events from before {cutoff} deleted; {kept} remain.").format(
+                removed=result.removed, cutoff=format_date(result.cutoff), kept=result.kept))
 
-        def job(_context: TaskContext) -> PruneResult:
-            return prune_log(Context(database, actor))
-
-        task = self._runner.submit(job, label=self.tr("Deleting old events…"),
-                                   parent=self._owner)
-        task.succeeded.connect(lambda result: self._done(self.tr(
-            "{removed} events from before {cutoff} deleted; {kept} remain.").format(
-            removed=result.removed, cutoff=format_date(result.cutoff), kept=result.kept)))
+        self._ops.run(prune_log, owner=self._owner, slot="prune",
+                      label=self.tr("Deleting old events…"), done=pruned)
 
     def _done(self, message: str) -> None:
         # open(), not exec(): the window stays usable and tests are never blocked.

@@ -1,5 +1,8 @@
 """The access-log viewer: filter by citizen, user, action and period; newest first, a
-page at a time; export what the filter shows; the monthly review; retention pruning."""
+page at a time; export what the filter shows; the monthly review; retention pruning.
+
+When the log itself changes (pruning, here or elsewhere) the change hub has the viewer
+search again with the filter shown."""
 
 from __future__ import annotations
 
@@ -25,20 +28,19 @@ from PySide6.QtWidgets import (
 
 from mentordesk.audit_admin import LogFilter, LogPage, export_log, log_choices, search_log
 from mentordesk.audit_admin.viewer import LogChoices
-from mentordesk.kernel.context import Context
-from ui.tasks import TaskContext, TaskRunner
+from mentordesk.kernel.changes import Changes, Kind
+from ui.operations import Operations
 from ui.views.audit.log_actions import LogActions
 from ui.views.common.date_edit import DanishDateEdit
-from ui.workspace import Workspace
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 
 class LogViewer(QWidget):
     loaded = Signal(int)  # rows shown
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner = workspace, runner
+        self._ops = ops
         self._filter = LogFilter()
         self._shown = 0
         self.citizen_edit = QLineEdit()
@@ -53,7 +55,7 @@ class LogViewer(QWidget):
         self.more_button.clicked.connect(self.more)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(self.choose_export)
-        self.actions = LogActions(workspace, runner, self)
+        self.actions = LogActions(ops, self)
         self.status_label = QLabel()
         self.table = self._table()
         layout = QVBoxLayout(self)
@@ -68,6 +70,12 @@ class LogViewer(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.table, 1)
         self._load_choices()
+        self._refresh = ReloadWhenShown(self, self.search)
+        ops.hub.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.AUDIT):
+            self._refresh()
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -99,13 +107,8 @@ class LogViewer(QWidget):
     # -- filter choices -----------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> LogChoices:
-            return log_choices(Context(database, actor))
-
-        task = self._runner.submit(job, label=self.tr("Loading the log…"), parent=self)
-        task.succeeded.connect(self._show_choices)
+        self._ops.run(log_choices, owner=self, slot="choices", label=self.tr("Loading the log…"),
+                      done=self._show_choices)
 
     def _show_choices(self, choices: LogChoices) -> None:
         self.user_combo.clear()
@@ -144,16 +147,10 @@ class LogViewer(QWidget):
         self._fetch(self._shown)
 
     def _fetch(self, offset: int) -> None:
-        database, actor, log_filter = self._workspace.database, self._workspace.actor, \
-            self._filter
-
-        def job(_context: TaskContext) -> LogPage:
-            return search_log(Context(database, actor), log_filter, offset=offset)
-
-        task = self._runner.submit(job, label=self.tr("Searching the log…"),
-                                   report_errors=False, parent=self)
-        task.succeeded.connect(self._show_page)
-        task.failed.connect(lambda message, _details: self.status_label.setText(message))
+        # A new search replaces a page still being read: only the newest is shown.
+        self._ops.run(search_log, self._filter, offset=offset, owner=self, slot="page",
+                      label=self.tr("Searching the log…"), done=self._show_page,
+                      failed=self.status_label.setText)
 
     def _show_page(self, page: LogPage) -> None:
         start = self.table.rowCount()
@@ -187,11 +184,8 @@ class LogViewer(QWidget):
         except ValueError as error:
             self.status_label.setText(str(error))
             return
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> int:
-            return export_log(Context(database, actor), log_filter, path)
-
-        task = self._runner.submit(job, label=self.tr("Exporting the log…"), parent=self)
-        task.succeeded.connect(lambda count: self.status_label.setText(
-            self.tr("{count} events exported to {name}").format(count=count, name=path.name)))
+        self._ops.run(export_log, log_filter, path, owner=self, slot="export",
+                      label=self.tr("Exporting the log…"),
+                      done=lambda count: self.status_label.setText(self.tr(
+                          "{count} events exported to {name}").format(count=count,
+                                                                      name=path.name)))

@@ -27,7 +27,7 @@ class AuditPage(QWidget):
             layout.addStretch(1)
             return
         self.tabs = QTabWidget()
-        self.viewer = LogViewer(ops.workspace, ops.runner)
+        self.viewer = LogViewer(ops)
         self.rights = RightsPanel(ops)
         self.tabs.addTab(self.viewer, self.tr("Access log"))
         self.tabs.addTab(self.rights, self.tr("Access and deletion"))

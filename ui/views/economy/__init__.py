@@ -27,7 +27,7 @@ class EconomyTab(CitizenTab):
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner = ops.workspace, ops.runner
+        self._ops = ops
         self._editor: EconomyEditor | None = None
         self._pending: int | None = None
         self._has_pending = False
@@ -39,7 +39,7 @@ class EconomyTab(CitizenTab):
         if self._editor is None:
             from ui.views.economy.editor import EconomyEditor
 
-            self._editor = EconomyEditor(self._workspace, self._runner)
+            self._editor = EconomyEditor(self._ops)
             self.layout().addWidget(self._editor)
         return self._editor
 
@@ -67,7 +67,7 @@ class EconomyTab(CitizenTab):
 def create_page(ops: Operations, title: str) -> EconomyPage:
     from ui.views.economy.page import EconomyPage
 
-    return EconomyPage(ops.workspace, ops.runner, title)
+    return EconomyPage(ops, title)
 
 
 def create_citizen_tab(ops: Operations) -> CitizenTab:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -25,15 +24,13 @@ from mentordesk.economy import (
     delete_benefit,
     update_benefit,
 )
-from mentordesk.kernel.context import Context
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_table import RecordTableModel, RowLook, TableColumn, record_table
 from ui.views.economy.citizen_records import CitizenRecordDialog, CitizenRecordsTab, note_editor
 from ui.views.economy.inputs import AmountEdit
-from ui.workspace import Workspace
 
 LEGAL_BASES = ("Aktivloven §81", "Aktivloven §82", "Aktivloven §81/§82")
 DEADLINE_BACKGROUND = "#fff1c7"
@@ -52,9 +49,9 @@ class BenefitDialog(CitizenRecordDialog):
     update_service = update_benefit
     money_fields = ("amount_applied_oere", "amount_granted_oere")
 
-    def __init__(self, runner: TaskRunner, workspace: Workspace, citizen_id: int,
-                 benefit: BenefitRow | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, workspace, citizen_id, benefit, parent)
+    def __init__(self, ops: Operations, citizen_id: int, benefit: BenefitRow | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ops, citizen_id, benefit, parent)
         self.setWindowTitle(self.tr("Edit application") if benefit
                             else self.tr("New application for a one-off benefit"))
         self.setMinimumWidth(500)
@@ -127,9 +124,10 @@ class BenefitDialog(CitizenRecordDialog):
 
 
 class BenefitsTab(CitizenRecordsTab):
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(workspace, runner, parent)
+    delete_service = delete_benefit
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self.model = RecordTableModel([
             TableColumn(self.tr("Applied on"), lambda b: format_date(b.applied_on)),
             TableColumn(self.tr("Purpose"), lambda b: b.purpose),
@@ -178,11 +176,7 @@ class BenefitsTab(CitizenRecordsTab):
         self.new_record()
 
     def make_dialog(self, citizen_id: int, row: BenefitRow | None) -> RecordDialog:
-        return BenefitDialog(self._runner, self._workspace, citizen_id, row, parent=self)
-
-    def delete_job(self, row: BenefitRow) -> Callable[[], object]:
-        database, actor = self._workspace.database, self._workspace.actor
-        return lambda: delete_benefit(Context(database, actor), row.id, row.version)
+        return BenefitDialog(self._ops, citizen_id, row, parent=self)
 
     def delete_question(self, row: BenefitRow) -> str:
         return self.tr("Delete the application \"{purpose}\"?").format(purpose=row.purpose)

@@ -12,16 +12,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QTableView, QWidget
 
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.money import format_dkk
-from ui.tasks import TaskRunner
+from mentordesk.kernel.context import Context
+from ui.operations import Operations
 from ui.views.common.form_fields import confirm
 from ui.views.common.record_dialog import RecordDialog, SaveJob
 from ui.views.common.record_table import selected_row
-from ui.workspace import Workspace
 
 NOTE_HEIGHT = 60
 
@@ -36,33 +35,30 @@ def note_editor() -> QPlainTextEdit:
 
 class CitizenRecordDialog(RecordDialog):
     """Subclasses set ``input_type`` (the core's input dataclass), ``create_service``
-    ``(database, actor, citizen_id, input)``, ``update_service``
-    ``(database, actor, id, version, changes, original)`` and ``money_fields``."""
+    ``(context, citizen_id, input)``, ``update_service``
+    ``(context, id, version, changes, original)`` and ``money_fields``."""
 
     input_type: type
     create_service: Callable[..., Any]
     update_service: Callable[..., Any]
     money_fields: tuple[str, ...] = ()
 
-    def __init__(self, runner: TaskRunner, workspace: Workspace, citizen_id: int,
-                 row: Any | None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace, self._citizen_id, self._row = workspace, citizen_id, row
+    def __init__(self, ops: Operations, citizen_id: int, row: Any | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
+        self._citizen_id, self._row = citizen_id, row
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._citizen_id)
+        citizen_id = self._citizen_id
         create, make_input = type(self).create_service, self.input_type
         # The input is built on the worker too: its checks raise the core's messages.
-        return lambda: create(database, actor, citizen_id, make_input(**values))
+        return lambda context: create(context, citizen_id, make_input(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._row is not None
-        database, actor, row_id = (self._workspace.database, self._workspace.actor,
-                                   self._row.id)
-        update = type(self).update_service
-        return lambda: update(database, actor, row_id, version, changes, original)
+        row_id, update = self._row.id, type(self).update_service
+        return lambda context: update(context, row_id, version, changes, original)
 
     def text_fields(self) -> frozenset[str]:
         return frozenset({"note"})
@@ -85,24 +81,22 @@ class CitizenRecordDialog(RecordDialog):
 
 
 class CitizenRecordsTab(QWidget):
-    """Subclasses build ``self.table`` and give ``make_dialog``, ``delete_job`` and
-    ``delete_question``; ``deleting_label`` is the busy text while deleting."""
+    """Subclasses build ``self.table``, set ``delete_service`` ``(context, id, version)``
+    and give ``make_dialog`` and ``delete_question``; ``deleting_label`` is the busy text
+    while deleting. A saved or deleted record comes back through the change hub: the
+    editor reads the economy again."""
 
-    changed = Signal()  # a record was saved or deleted
+    delete_service: Callable[[Context, int, int], object]
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner = workspace, runner
+        self._ops = ops
         self.citizen_id: int | None = None
         self.dialog: RecordDialog | None = None
         self.confirm_box: QMessageBox | None = None  # the delete question while it is open
         self.table: QTableView
 
     def make_dialog(self, citizen_id: int, row: Any | None) -> RecordDialog:
-        raise NotImplementedError
-
-    def delete_job(self, row: Any) -> Callable[[], object]:
         raise NotImplementedError
 
     def delete_question(self, row: Any) -> str:
@@ -124,18 +118,16 @@ class CitizenRecordsTab(QWidget):
         row = selected_row(self.table)
         if row is None:
             return
-        job = self.delete_job(row)
+        delete = type(self).delete_service
 
-        def delete() -> None:
-            task = self._runner.submit(lambda _context: job(), label=self.deleting_label(),
-                                       parent=self)
-            task.succeeded.connect(lambda _result: self.changed.emit())
+        def confirmed() -> None:
+            self._ops.run(delete, row.id, row.version, owner=self,
+                          label=self.deleting_label())
 
-        self.confirm_box = confirm(self, self.delete_question(row), delete)
+        self.confirm_box = confirm(self, self.delete_question(row), confirmed)
 
     def _open(self, dialog: RecordDialog) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()  # kept until now: a save under way finds it alive
         self.dialog = dialog
-        dialog.saved.connect(lambda _row: self.changed.emit())
         dialog.open()

@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from mentordesk.domain.economy import DebtStatus, DebtType
 from mentordesk.economy import DebtInput, DebtRow, create_debt, update_debt
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
 from ui.views.economy.citizen_records import CitizenRecordDialog, note_editor
 from ui.views.economy.inputs import AmountEdit, PercentEdit, format_percent
-from ui.workspace import Workspace
 
 
 class DebtDialog(CitizenRecordDialog):
@@ -23,9 +22,9 @@ class DebtDialog(CitizenRecordDialog):
     update_service = update_debt
     money_fields = ("principal_oere", "balance_oere", "fees_oere", "agreed_payment_oere")
 
-    def __init__(self, runner: TaskRunner, workspace: Workspace, citizen_id: int,
-                 debt: DebtRow | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, workspace, citizen_id, debt, parent)
+    def __init__(self, ops: Operations, citizen_id: int, debt: DebtRow | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ops, citizen_id, debt, parent)
         self.setWindowTitle(self.tr("Edit debt") if debt else self.tr("New debt"))
         self.setMinimumWidth(520)
         self._build()

@@ -8,7 +8,7 @@ token amounts when too little is left — with the payoff time of each debt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
@@ -22,22 +22,21 @@ from mentordesk.economy import (
     delete_debt,
     plan_repayment,
 )
-from mentordesk.kernel.context import Context
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.form_fields import plain_label
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_table import RecordTableModel, RowLook, TableColumn, record_table
 from ui.views.economy.citizen_records import CitizenRecordsTab
 from ui.views.economy.debt_dialog import DebtDialog
-from ui.workspace import Workspace
 
 PRIORITY_BACKGROUND = "#fff1c7"
 
 
 class DebtsTab(CitizenRecordsTab):
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(workspace, runner, parent)
+    delete_service = delete_debt
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self.debt_rows: list[DebtRow] = []
         self.available_oere = 0
         self.plan: RepaymentPlan | None = None
@@ -159,11 +158,7 @@ class DebtsTab(CitizenRecordsTab):
         self.new_record()
 
     def make_dialog(self, citizen_id: int, row: DebtRow | None) -> RecordDialog:
-        return DebtDialog(self._runner, self._workspace, citizen_id, row, parent=self)
-
-    def delete_job(self, row: DebtRow) -> Callable[[], object]:
-        database, actor = self._workspace.database, self._workspace.actor
-        return lambda: delete_debt(Context(database, actor), row.id, row.version)
+        return DebtDialog(self._ops, citizen_id, row, parent=self)
 
     def delete_question(self, row: DebtRow) -> str:
         return self.tr("Delete the debt to {creditor}?").format(creditor=row.creditor)

@@ -4,6 +4,12 @@ Loading reads the year's summary (sheet, norm rates, debts, plan, benefits) in o
 audited read on the worker thread. The sheet is edited in memory (undo/redo) and saved
 explicitly (Ctrl+S) against the version loaded: a stale save opens the conflict dialog.
 Leaving a changed sheet (another year, another citizen) asks first.
+
+What others change in this citizen's economy (a debt, a benefit, another user's save)
+arrives on the change hub and is read again; unsaved edits in the sheet are kept. The
+editor's own sheet writes (save, import, restore) are already on screen or read back by
+the action itself, so their announcement is skipped. Hidden, the editor only notes that
+it is out of date and reads when shown again: a hidden tab reads (and logs) nothing.
 """
 
 from __future__ import annotations
@@ -35,8 +41,11 @@ from mentordesk.economy import (
 )
 from mentordesk.economy import summary as load_summary
 from mentordesk.errors import StaleEdit
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
-from ui.tasks import Task, TaskRunner
+from ui.operations import Operations
+from ui.tasks import Task
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.economy.benefits_tab import BenefitsTab
 from ui.views.economy.chart import EconomyChart
 from ui.views.economy.debts_tab import DebtsTab
@@ -47,10 +56,19 @@ from ui.views.economy.sheet_conflict import KEEP_MINE, TAKE_THEIRS, SheetConflic
 from ui.views.economy.sheet_model import SheetTableModel
 from ui.views.economy.sheet_state import EXPENSE, INCOME
 from ui.views.economy.sheet_view import SheetTableView
-from ui.workspace import Workspace
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+# What the editor runs, each replacing only its own kind: a reload for another user's
+# change must not drop the outcome of a save or a copy still under way.
+LOAD, SAVING, COPY = "load", "save", "copy"
 ERROR_STYLE = "color: #a40000;"
+
+
+def load_year(context: Context, citizen_id: int, year: int,
+              with_items: bool) -> tuple[EconomySummary, list[ItemRow] | None]:
+    """The year's summary, and the sheet's item list the first time (it rarely changes)."""
+    items = list_items(context.database) if with_items else None
+    return load_summary(context, citizen_id, year), items
 
 
 class EconomyEditor(QWidget):
@@ -58,14 +76,11 @@ class EconomyEditor(QWidget):
     saved = Signal(int)  # the new version
     conflict_shown = Signal(object)  # the SheetConflictDialog (tests, focus)
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.runner = runner
+        self.ops = ops
         self.citizen_id: int | None = None
         self.summary: EconomySummary | None = None
-        self._generation = 0
         self._forced_dirty = False  # e.g. last year's copy: new until saved
         self.conflict_dialog: SheetConflictDialog | None = None
         self.unsaved_prompt: Callable[[], str] = self._ask_unsaved
@@ -74,13 +89,14 @@ class EconomyEditor(QWidget):
         self.household = HouseholdBar()
         self.household.set_year(date.today().year)
         self.chart = EconomyChart()
-        self.debts = DebtsTab(workspace, runner)
-        self.benefits = BenefitsTab(workspace, runner)
+        self.debts = DebtsTab(ops)
+        self.benefits = BenefitsTab(ops)
         self.files = FileActions(self)
         self.message_label = QLabel()
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
+        self._refresh = ReloadWhenShown(self, self.reload)
         self._build()
         self._connect()
         self._update_actions()
@@ -148,8 +164,13 @@ class EconomyEditor(QWidget):
         self.model.undo_stack.cleanChanged.connect(self._clean_changed)
         self.household.year_requested.connect(self._year_requested)
         self.household.household_edited.connect(self.model.push_household)
-        self.debts.changed.connect(self.reload)
-        self.benefits.changed.connect(self.reload)
+        self.ops.hub.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if (self.citizen_id is None or not changes.touches(Kind.ECONOMY)
+                or not changes.concerns(self.citizen_id) or self.ops.hub.origin is self):
+            return
+        self._refresh()
 
     def show_message(self, text: str) -> None:
         """A problem (bad input, refused paste, failed save): in red under the sheet."""
@@ -208,7 +229,9 @@ class EconomyEditor(QWidget):
             if self.unsaved_prompt() == SAVE:
                 self.save(leaving=True)
         self.citizen_id = citizen_id
-        self._generation += 1
+        for slot in (LOAD, SAVING, COPY):  # nothing for the previous citizen is shown
+            self.ops.forget(self, slot)
+        self._refresh.forget()
         self.summary = None
         self._forced_dirty = False
         self.show_message("")
@@ -222,35 +245,24 @@ class EconomyEditor(QWidget):
         citizen_id, year = self.citizen_id, self.year
         if citizen_id is None:
             return
-        self._generation += 1
-        generation = self._generation
-        database, actor = self.workspace.database, self.workspace.actor
-        load_items = not self.model.items
+        # A newer load (another citizen or year, a change) replaces this one.
+        self.ops.run(load_year, citizen_id, year, not self.model.items, owner=self,
+                     slot=LOAD, label=self.tr("Loading economy overview…"),
+                     done=lambda result: self._loaded(*result))
 
-        def job(_context: object) -> tuple[EconomySummary, list[ItemRow] | None]:
-            items = list_items(database) if load_items else None
-            return load_summary(database, actor, citizen_id, year), items
-
-        task = self.runner.submit(job, label=self.tr("Loading economy overview…"),
-                                  parent=self)
-        task.succeeded.connect(lambda result: self._loaded(generation, *result))
-
-    def _loaded(self, generation: int, result: EconomySummary,
-                items: list[ItemRow] | None) -> None:
+    def _loaded(self, result: EconomySummary, items: list[ItemRow] | None) -> None:
         if items is not None:
             self.model.set_items([(item.section.value, item.label, item.category)
                                   for item in items])
-        self._show(generation, result)
+        self._show(result)
 
     def reload_now(self) -> None:
         """Load the stored sheet again, replacing what is shown (after import/restore)."""
+        self.ops.forget(self, COPY)  # last year's lines were asked for another sheet
         self.summary = None
         self.reload()
 
-    def _show(self, generation: int, result: EconomySummary,
-              sheet: Sheet | None = None) -> None:
-        if generation != self._generation:
-            return  # another citizen or year was chosen meanwhile
+    def _show(self, result: EconomySummary, sheet: Sheet | None = None) -> None:
         keep_sheet = self.summary is not None and self.has_unsaved_changes() and sheet is None
         self.summary = result
         if not keep_sheet:  # a debt saved meanwhile must not drop edits in the sheet
@@ -309,13 +321,13 @@ class EconomyEditor(QWidget):
             return
         if self.model.lines() and not self._confirm_replace():
             return
-        database, actor, generation = self.workspace.database, self.workspace.actor, \
-            self._generation
-        summary = self.summary
-        task = self.runner.submit(
-            lambda _context: copy_last_year(Context(database, actor), citizen_id, year),
-            label=self.tr("Copying last year…"), parent=self)
-        task.succeeded.connect(lambda sheet: self._show(generation, summary, sheet))
+        # Another citizen or year meanwhile drops the copy (see show_citizen, reload_now).
+        self.ops.run(copy_last_year, citizen_id, year, owner=self, slot=COPY,
+                     label=self.tr("Copying last year…"), done=self._show_copy)
+
+    def _show_copy(self, sheet: Sheet) -> None:
+        assert self.summary is not None  # a reload in between only replaced it
+        self._show(self.summary, sheet)
 
     def _confirm_replace(self) -> bool:
         answer = QMessageBox.question(self, "MentorDesk", self.tr(
@@ -333,20 +345,19 @@ class EconomyEditor(QWidget):
         citizen_id, year = self.citizen_id, self.summary.year
         sheet = self.model.sheet()
         expected = sheet.version if version is None else version
-        database, actor = self.workspace.database, self.workspace.actor
         stack_index = self.model.undo_stack.index()
-        task = self.runner.submit(
-            lambda _context: save_sheet(Context(database, actor), citizen_id, year, expected, sheet),
-            label=self.tr("Saving…"), report_errors=leaving, parent=self)
-        generation = self._generation
-        task.succeeded.connect(lambda saved: self._on_saved(generation, saved, stack_index))
-        task.failed.connect(lambda message, _details: self._on_save_failed(
-            generation, task, message, sheet))
+        if leaving:
+            # The editor moves on: the outcome belongs to no sheet on screen any more,
+            # and the next load must not replace this save. A failure shows in a box.
+            return self.ops.run(save_sheet, citizen_id, year, expected, sheet, owner=self,
+                                slot="save-on-leaving", label=self.tr("Saving…"))
+        task = self.ops.run(
+            save_sheet, citizen_id, year, expected, sheet, owner=self, slot=SAVING,
+            label=self.tr("Saving…"), done=lambda saved: self._on_saved(saved, stack_index),
+            failed=lambda message: self._on_save_failed(task, message, sheet))
         return task
 
-    def _on_saved(self, generation: int, saved: Sheet, stack_index: int) -> None:
-        if generation != self._generation:
-            return
+    def _on_saved(self, saved: Sheet, stack_index: int) -> None:
         self._forced_dirty = False
         self.model.mark_saved(saved.version)
         if self.model.undo_stack.index() != stack_index:
@@ -356,23 +367,16 @@ class EconomyEditor(QWidget):
         self._update_actions()
         self.saved.emit(saved.version)
 
-    def _on_save_failed(self, generation: int, task: Task, message: str, mine: Sheet) -> None:
-        if generation != self._generation:
-            return
+    def _on_save_failed(self, task: Task, message: str, mine: Sheet) -> None:
         if not isinstance(task.error, StaleEdit):
             self.show_message(message)
             return
-        citizen_id, year = self.citizen_id, mine.year
-        database, actor = self.workspace.database, self.workspace.actor
-        assert citizen_id is not None
-        theirs = self.runner.submit(
-            lambda _context: load_sheet(Context(database, actor), citizen_id, year),
-            label=self.tr("Loading the saved version…"), parent=self)
-        theirs.succeeded.connect(lambda sheet: self._resolve(generation, sheet, mine))
+        assert self.citizen_id is not None
+        self.ops.run(load_sheet, self.citizen_id, mine.year, owner=self, slot=SAVING,
+                     label=self.tr("Loading the saved version…"),
+                     done=lambda theirs: self._resolve(theirs, mine))
 
-    def _resolve(self, generation: int, theirs: Sheet, mine: Sheet) -> None:
-        if generation != self._generation:
-            return
+    def _resolve(self, theirs: Sheet, mine: Sheet) -> None:
         dialog = SheetConflictDialog(theirs, mine, self)
         dialog.finished.connect(lambda result: self._resolved(result, theirs))
         self.conflict_dialog = dialog

@@ -12,20 +12,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
+from mentordesk.economy import SnapshotInfo
 from mentordesk.files import safe_file_stem
-from mentordesk.kernel.context import Context
 from ui.tasks import Task
 from ui.views.economy.import_dialog import ImportMappingDialog
 from ui.views.economy.versions_dialog import VersionsDialog
 
 if TYPE_CHECKING:
     from ui.views.economy.editor import EconomyEditor
+
+
+class Shown(NamedTuple):
+    """The citizen and year the editor shows: what every file action works on."""
+
+    citizen_id: int
+    year: int
 
 
 class FileActions(QObject):
@@ -61,12 +68,11 @@ class FileActions(QObject):
 
     # -- helpers ----------------------------------------------------------------------
 
-    def _context(self) -> tuple[Any, Any, int, int] | None:
+    def _shown(self) -> Shown | None:
         editor = self.editor
         if editor.citizen_id is None or editor.summary is None:
             return None
-        return (editor.workspace.database, editor.workspace.actor, editor.citizen_id,
-                editor.summary.year)
+        return Shown(editor.citizen_id, editor.summary.year)
 
     def _after_saving(self, action_text: str, then: Callable[[], None]) -> None:
         """Run ``then`` now if everything is saved; else offer to save first (exports and
@@ -112,7 +118,7 @@ class FileActions(QObject):
     # -- export -----------------------------------------------------------------------
 
     def choose_export(self) -> None:
-        if self._context() is not None:
+        if self._shown() is not None:
             self._after_saving(self.tr("Save and export"), self._pick_export_path)
 
     def _pick_export_path(self) -> None:
@@ -124,21 +130,18 @@ class FileActions(QObject):
     def export_to(self, path: Path) -> Task | None:
         from mentordesk.economy import export_xlsx
 
-        context = self._context()
-        if context is None:
+        shown = self._shown()
+        if shown is None:
             return None
-        database, actor, citizen_id, year = context
-        task = self.editor.runner.submit(
-            lambda _c: export_xlsx(Context(database, actor), citizen_id, year, path),
-            label=self.tr("Exporting…"), parent=self.editor)
-        task.succeeded.connect(lambda _r: self.editor.show_info(
-            self.tr("Exported to {path}").format(path=str(path))))
-        return task
+        return self.editor.ops.run(
+            export_xlsx, shown.citizen_id, shown.year, path, owner=self.editor, slot="export",
+            label=self.tr("Exporting…"), done=lambda _summary: self.editor.show_info(
+                self.tr("Exported to {path}").format(path=str(path))))
 
     # -- print ------------------------------------------------------------------------
 
     def choose_print(self) -> None:
-        if self._context() is not None:
+        if self._shown() is not None:
             self._after_saving(self.tr("Save and print"), self._pick_print_path)
 
     def _pick_print_path(self) -> None:
@@ -148,25 +151,20 @@ class FileActions(QObject):
             self.print_to(Path(path))
 
     def print_to(self, path: Path) -> Task | None:
-        context = self._context()
-        if context is None:
+        from mentordesk.reports.economy_pdf import export_pdf
+
+        shown = self._shown()
+        if shown is None:
             return None
-        database, actor, citizen_id, year = context
-
-        def job(_c: object) -> object:
-            from mentordesk.reports.economy_pdf import export_pdf
-
-            return export_pdf(Context(database, actor), citizen_id, year, path)
-
-        task = self.editor.runner.submit(job, label=self.tr("Printing…"), parent=self.editor)
-        task.succeeded.connect(lambda _r: self.editor.show_info(
-            self.tr("PDF saved as {path}").format(path=str(path))))
-        return task
+        return self.editor.ops.run(
+            export_pdf, shown.citizen_id, shown.year, path, owner=self.editor, slot="print",
+            label=self.tr("Printing…"), done=lambda _result: self.editor.show_info(
+                self.tr("PDF saved as {path}").format(path=str(path))))
 
     # -- import -----------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        if self._context() is None:
+        if self._shown() is None:
             return
         path, _filter = QFileDialog.getOpenFileName(
             self.editor, self.tr("Import economy overview"), "",
@@ -177,15 +175,15 @@ class FileActions(QObject):
     def import_from(self, path: Path) -> Task | None:
         from mentordesk.economy import read_economy_workbook
 
-        context = self._context()
-        if context is None:
+        shown = self._shown()
+        if shown is None:
             return None
-        year = context[3]
-        task = self.editor.runner.submit(lambda _c: read_economy_workbook(path, year),
-                                         label=self.tr("Reading the workbook…"),
-                                         parent=self.editor)
-        task.succeeded.connect(lambda preview: self._show_preview(path, preview))
-        return task
+        year = shown.year
+        # Reading the file needs no database: the context is not used.
+        return self.editor.ops.run(
+            lambda _context: read_economy_workbook(path, year), owner=self.editor,
+            slot="import", label=self.tr("Reading the workbook…"),
+            done=lambda preview: self._show_preview(path, preview))
 
     def _show_preview(self, path: Path, preview: Any) -> None:
         if self.mapping_dialog is not None:
@@ -198,16 +196,14 @@ class FileActions(QObject):
     def _import(self, path: Path, dialog: ImportMappingDialog) -> None:
         from mentordesk.economy import import_xlsx
 
-        context = self._context()
-        if context is None:
+        shown = self._shown()
+        if shown is None:
             return
-        database, actor, citizen_id, year = context
-        guess, version = dialog.guess(), self.editor.model.base.version
-        task = self.editor.runner.submit(
-            lambda _c: import_xlsx(Context(database, actor), citizen_id, year, path,
-                                   expected_version=version, guess=guess),
-            label=self.tr("Importing…"), parent=self.editor)
-        task.succeeded.connect(lambda _r: self._imported())
+        # A long job: a big workbook takes a while, and the user may cancel it.
+        self.editor.ops.run(
+            import_xlsx, shown.citizen_id, shown.year, path, owner=self.editor, slot="import",
+            long=True, label=self.tr("Importing…"), done=lambda _sheet: self._imported(),
+            expected_version=self.editor.model.base.version, guess=dialog.guess())
 
     def _imported(self) -> None:
         self.editor.discard_changes()
@@ -217,20 +213,27 @@ class FileActions(QObject):
     # -- versions ---------------------------------------------------------------------
 
     def open_versions(self) -> None:
-        context = self._context()
-        if context is None:
+        shown = self._shown()
+        if shown is None:
             return
-        _database, _actor, citizen_id, year = context
         if self.versions_dialog is not None:
             self.versions_dialog.deleteLater()
-        dialog = VersionsDialog(self.editor.workspace, self.editor.runner, citizen_id, year,
-                                self.editor.model.base.version, self.editor.model.norm_rates,
-                                self.editor)
-        dialog.restored.connect(lambda _sheet: self._imported_version())
+        dialog = VersionsDialog(self.editor.ops, shown.citizen_id, shown.year,
+                                self.editor.model.norm_rates, self.editor)
+        dialog.restore_requested.connect(lambda version: self._restore(dialog, version))
         self.versions_dialog = dialog
         dialog.open()
 
-    def _imported_version(self) -> None:
+    def _restore(self, dialog: VersionsDialog, version: SnapshotInfo) -> None:
+        """Checked against the version the editor loaded, like a save."""
+        from mentordesk.economy import restore_snapshot
+
+        self.editor.ops.run(restore_snapshot, version.id, self.editor.model.base.version,
+                            owner=self.editor, slot="restore", label=self.tr("Restoring…"),
+                            done=lambda _sheet: self._restored(dialog))
+
+    def _restored(self, dialog: VersionsDialog) -> None:
+        dialog.accept()
         self.editor.discard_changes()
         self.editor.reload_now()
         self.editor.show_info(self.tr("The version was restored."))

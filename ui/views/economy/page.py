@@ -10,24 +10,22 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.citizen_picker import CitizenPicker
 from ui.views.economy.editor import CANCEL, SAVE, EconomyEditor
-from ui.workspace import Workspace
 
 
 class EconomyPage(QWidget):
     citizens_loaded = Signal(int)
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title_label = QLabel(title)
         self.title_label.setObjectName("pageTitle")
-        self.picker = CitizenPicker(workspace, runner)
+        self.picker = CitizenPicker(ops)
         self.picker.citizen_chosen.connect(self._citizen_chosen)
         self.picker.citizens_loaded.connect(self.citizens_loaded.emit)
-        self.editor = EconomyEditor(workspace, runner)
+        self.editor = EconomyEditor(ops)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.picker)
         splitter.addWidget(self.editor)

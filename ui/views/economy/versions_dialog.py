@@ -1,7 +1,9 @@
 """Saved versions of a year's sheet: list, view one read-only, restore one.
 
 Every explicit save, export, import and restore records a version (the core does it);
-restoring is itself checked against the version the editor loaded, like a save.
+restoring is itself checked against the version the editor loaded, like a save. The
+dialog only asks for it (``restore_requested``): restoring replaces the editor's sheet,
+so the editor's file actions do it and read the sheet back.
 """
 
 from __future__ import annotations
@@ -19,20 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.money import format_dkk
-from mentordesk.economy import (
-    SnapshotContent,
-    SnapshotInfo,
-    list_snapshots,
-    load_snapshot,
-    restore_snapshot,
-)
-from mentordesk.kernel.context import Context
-from ui.tasks import TaskRunner
+from mentordesk.economy import SnapshotContent, SnapshotInfo, list_snapshots, load_snapshot
+from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.common.record_table import RecordTableModel, TableColumn, record_table, selected_row
 from ui.views.economy.sheet_model import SheetTableModel
 from ui.views.economy.sheet_view import SheetTableView
-from ui.workspace import Workspace
 
 
 def local_time(moment: datetime) -> str:
@@ -43,17 +37,17 @@ def local_time(moment: datetime) -> str:
 
 
 class VersionsDialog(QDialog):
-    restored = Signal(object)  # the Sheet now current
+    restore_requested = Signal(object)  # the SnapshotInfo to make current
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, citizen_id: int, year: int,
-                 loaded_version: int, norm_rates: dict[str, dict[str, int]] | None = None,
+    def __init__(self, ops: Operations, citizen_id: int, year: int,
+                 norm_rates: dict[str, dict[str, int]] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner = workspace, runner
+        self._ops = ops
         # The year's rates (kind → item → øre): a version's norm row is the household it
         # stored under these rates, as the editor shows it.
         self._norm_rates = norm_rates or {}
-        self._citizen_id, self._year, self._loaded_version = citizen_id, year, loaded_version
+        self._citizen_id, self._year = citizen_id, year
         self.viewer: QDialog | None = None
         self.viewer_model: SheetTableModel | None = None
         self.setWindowTitle(self.tr("Versions of the economy overview {year}").format(year=year))
@@ -92,12 +86,8 @@ class VersionsDialog(QDialog):
                 "copy": self.tr("Copied")}.get(code, code)
 
     def load(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        citizen_id, year = self._citizen_id, self._year
-        task = self._runner.submit(
-            lambda _context: list_snapshots(Context(database, actor), citizen_id, year),
-            label=self.tr("Loading versions…"), parent=self)
-        task.succeeded.connect(self._show)
+        self._ops.run(list_snapshots, self._citizen_id, self._year, owner=self, slot="list",
+                      label=self.tr("Loading versions…"), done=self._show)
 
     def _show(self, versions: list[SnapshotInfo]) -> None:
         self.model.set_rows(versions)
@@ -109,10 +99,8 @@ class VersionsDialog(QDialog):
         version = selected_row(self.table)
         if version is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _context: load_snapshot(Context(database, actor), version.id),
-                                   label=self.tr("Loading the version…"), parent=self)
-        task.succeeded.connect(self._open_viewer)
+        self._ops.run(load_snapshot, version.id, owner=self, slot="view",
+                      label=self.tr("Loading the version…"), done=self._open_viewer)
 
     def _open_viewer(self, content: SnapshotContent) -> None:
         dialog = QDialog(self)
@@ -142,13 +130,4 @@ class VersionsDialog(QDialog):
             lambda: self._restore(version))
 
     def _restore(self, version: SnapshotInfo) -> None:
-        database, actor, expected = (self._workspace.database, self._workspace.actor,
-                                     self._loaded_version)
-        task = self._runner.submit(
-            lambda _context: restore_snapshot(Context(database, actor), version.id, expected),
-            label=self.tr("Restoring…"), parent=self)
-        task.succeeded.connect(self._restored)
-
-    def _restored(self, sheet: object) -> None:
-        self.restored.emit(sheet)
-        self.accept()
+        self.restore_requested.emit(version)

@@ -15,11 +15,11 @@ from ui.views.plan.page import PlanPage
 
 
 def create_page(ops: Operations, title: str) -> QWidget:
-    return PlanPage(ops.workspace, ops.runner, title)
+    return PlanPage(ops, title)
 
 
 def create_citizen_tab(ops: Operations) -> CitizenTab:
-    return PlanTab(ops.workspace, ops.runner)
+    return PlanTab(ops)
 
 
 __all__ = ["PlanPage", "PlanTab", "create_citizen_tab", "create_page"]

@@ -5,17 +5,15 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.areas import CitizenTab
 from ui.views.plan.plan_widget import PlanWidget
-from ui.workspace import Workspace
 
 
 class PlanTab(CitizenTab):
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan_widget = PlanWidget(workspace, runner)
+        self.plan_widget = PlanWidget(ops)
         self._pending: int | None = None
         self._shown_citizen: int | None = None
         layout = QVBoxLayout(self)

@@ -1,13 +1,10 @@
 """Linking contacts from the goal's side: "Link contacts…" offers the citizen's recent
 contacts not yet linked (tick several), "Remove link" unlinks the chosen one after a
-question. The core audits both and writes them in the goal's history; afterwards the
-goal's contacts and history are read again.
+question. The core audits both and writes them in the goal's history; the change hub
+then has the plan read the goal's contacts and history again.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
-from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     GoalContact,
     GoalItem,
@@ -31,22 +27,19 @@ from mentordesk.services.plan import (
     linkable_contacts,
     unlink_contact,
 )
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.plan.goal_detail import GoalDetail
-from ui.workspace import Workspace
 
 ERROR_STYLE = "color: #a40000;"
 
 
 class LinkContactsDialog(QDialog):
     contacts_loaded = Signal(int)  # how many contacts are offered
-    linked = Signal(int)  # how many links were made
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, goal: GoalItem,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, goal: GoalItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner, self._goal = workspace, runner, goal
+        self._ops, self._goal = ops, goal
         self.setWindowTitle(self.tr("Link contacts to the goal"))
         self.setMinimumSize(560, 380)
         intro = plain_label(self.tr(
@@ -74,13 +67,9 @@ class LinkContactsDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        database, actor, goal_id = (self._workspace.database, self._workspace.actor,
-                                    self._goal.id)
-        task = self._runner.submit(
-            lambda _context: linkable_contacts(Context(database, actor), goal_id),
-            label=self.tr("Loading contacts…"), report_errors=False, parent=self)
-        task.succeeded.connect(self._show)
-        task.failed.connect(lambda message, _details: self.error_label.setText(message))
+        self._ops.run(linkable_contacts, self._goal.id, owner=self, slot="load",
+                      label=self.tr("Loading contacts…"), done=self._show,
+                      failed=self.error_label.setText)
 
     def _show(self, contacts: list[GoalContact]) -> None:
         for contact in contacts:
@@ -114,33 +103,21 @@ class LinkContactsDialog(QDialog):
         chosen = self.chosen_ids()
         if not chosen:
             return
-        database, actor, goal_id = (self._workspace.database, self._workspace.actor,
-                                    self._goal.id)
         self.link_button.setEnabled(False)
-        task = self._runner.submit(
-            lambda _context: link_contacts(Context(database, actor), goal_id, chosen),
-            label=self.tr("Linking…"), report_errors=False, parent=self)
-        task.succeeded.connect(self._saved)
-        task.failed.connect(self._failed)
+        self._ops.run(link_contacts, self._goal.id, chosen, owner=self, slot="link",
+                      label=self.tr("Linking…"), done=lambda _count: self.accept(),
+                      failed=self._failed)
 
-    def _saved(self, count: int) -> None:
-        self.linked.emit(count)
-        self.accept()
-
-    def _failed(self, message: str, _details: str) -> None:
+    def _failed(self, message: str) -> None:
         # Nothing was linked (the core links all or nothing): the choice stays for a retry.
         self.error_label.setText(message)
         self._update_button()
 
 
 class ContactLinks(QObject):
-    changed = Signal(int)  # the goal whose contacts and history changed
-
-    def __init__(self, workspace: Workspace, runner: TaskRunner, detail: GoalDetail,
-                 parent: QWidget) -> None:
+    def __init__(self, ops: Operations, detail: GoalDetail, parent: QWidget) -> None:
         super().__init__(parent)
-        self._workspace, self._runner, self._detail, self._parent = (
-            workspace, runner, detail, parent)
+        self._ops, self._detail, self._parent = ops, detail, parent
         self.dialog: LinkContactsDialog | None = None
         self.confirm_box: QMessageBox | None = None
         detail.link_contacts_button.clicked.connect(self.link)
@@ -152,8 +129,7 @@ class ContactLinks(QObject):
             return
         if self.dialog is not None:
             self.dialog.deleteLater()  # kept until now: a save under way finds it alive
-        dialog = LinkContactsDialog(self._workspace, self._runner, goal, self._parent)
-        dialog.linked.connect(lambda _count: self.changed.emit(goal.id))
+        dialog = LinkContactsDialog(self._ops, goal, self._parent)
         self.dialog = dialog
         dialog.open()
 
@@ -161,19 +137,12 @@ class ContactLinks(QObject):
         goal, contact = self._detail.goal, self._detail.selected_contact()
         if goal is None or contact is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-
         def unlink() -> None:
-            self._run(lambda: unlink_contact(Context(database, actor), goal.id, contact.contact_id),
-                      goal.id)
+            # Nothing changes on screen before it is stored: a failure only needs its box.
+            self._ops.run(unlink_contact, goal.id, contact.contact_id, owner=self._parent,
+                          slot="unlink", label=self.tr("Saving…"))
 
         self.confirm_box = confirm(self._parent, self.tr(
             "Remove the link between the contact of {date} ({form}) and this goal? "
             "The contact itself stays in the journal.").format(
                 date=format_date(contact.contact_on), form=contact.form_label), unlink)
-
-    def _run(self, job: Callable[[], Any], goal_id: int) -> None:
-        task = self._runner.submit(lambda _context: job(), label=self.tr("Saving…"),
-                                   parent=self._parent)
-        # Read again after a failure too: what is shown must be what is stored.
-        task.finished.connect(lambda: self.changed.emit(goal_id))

@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.vum import FunctionLevel, SupportNeed
-from mentordesk.kernel.context import Context
 from mentordesk.services.plan import AssessmentInput, GoalItem, Plan, complete_evaluation
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import plain_label
 from ui.views.common.record_dialog import RecordDialog, SaveJob
 from ui.views.plan.step_dialogs import chosen_level, level_combo, select_level, text_box
-from ui.workspace import Workspace
 
 
 class _GoalRow:
@@ -55,10 +53,8 @@ class _GoalRow:
 
 
 class EvaluationDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace, plan: Plan,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+    def __init__(self, ops: Operations, plan: Plan, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self._plan = plan
         self.setWindowTitle(self.tr("Complete evaluation"))
         self.resize(980, 560)
@@ -107,7 +103,6 @@ class EvaluationDialog(RecordDialog):
         return {"on": on, "assessments": {row.goal.id: row.value(on) for row in self.rows}}
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._plan.citizen_id)
+        citizen_id = self._plan.citizen_id
         on, assessments = values["on"], values["assessments"]
-        return lambda: complete_evaluation(Context(database, actor), citizen_id, on, assessments)
+        return lambda context: complete_evaluation(context, citizen_id, on, assessments)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import GoalType
-from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     GoalInput,
     GoalItem,
@@ -25,11 +24,10 @@ from mentordesk.services.plan import (
     create_goal,
     update_goal,
 )
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
-from ui.workspace import Workspace
 
 
 def fill_enum_combo(combo: QComboBox, enum: Any) -> None:
@@ -47,11 +45,9 @@ def theme_names(themes: list[ThemeChoice]) -> dict[str, str]:
 
 
 class GoalDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace, plan: Plan,
-                 themes: list[ThemeChoice], goal: GoalItem | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+    def __init__(self, ops: Operations, plan: Plan, themes: list[ThemeChoice],
+                 goal: GoalItem | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self._plan = plan
         self._themes = themes
         self._goal = goal
@@ -150,17 +146,15 @@ class GoalDialog(RecordDialog):
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, citizen_id = (self._workspace.database, self._workspace.actor,
-                                       self._plan.citizen_id)
-        return lambda: create_goal(Context(database, actor), citizen_id, GoalInput(**values))
+        citizen_id = self._plan.citizen_id
+        return lambda context: create_goal(context, citizen_id, GoalInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._goal is not None
-        database, actor, goal_id = (self._workspace.database, self._workspace.actor,
-                                    self._goal.id)
+        goal_id = self._goal.id
         new, seen = GoalInput(**{**original, **changes}), GoalInput(**original)
-        return lambda: update_goal(Context(database, actor), goal_id, version, new, seen)
+        return lambda context: update_goal(context, goal_id, version, new, seen)
 
     # -- conflicts --------------------------------------------------------------------
 

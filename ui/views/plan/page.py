@@ -10,24 +10,22 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.citizen_picker import CitizenPicker
 from ui.views.plan.plan_widget import PlanWidget
-from ui.workspace import Workspace
 
 
 class PlanPage(QWidget):
     citizens_loaded = Signal(int)
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title_label = QLabel(title)
         self.title_label.setObjectName("pageTitle")
-        self.picker = CitizenPicker(workspace, runner)
+        self.picker = CitizenPicker(ops)
         self.search_edit = self.picker.search_edit
         self.citizen_list = self.picker.citizen_list
-        self.plan_widget = PlanWidget(workspace, runner)
+        self.plan_widget = PlanWidget(ops)
         self.hint_label = QLabel(self.tr("Choose a citizen on the left to see their action plan."))
         self.picker.citizen_chosen.connect(self._on_citizen_chosen)
         self.picker.cleared.connect(lambda: self._on_citizen_chosen(None))

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from mentordesk.files import safe_file_stem, write_atomically
 from mentordesk.kernel.context import Context
 from mentordesk.reports.plan_export import plan_pdf
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.save_dialog import open_save_dialog
-from ui.workspace import Workspace
 
 
 def default_file_name(citizen_label: str, on: date) -> str:
@@ -26,13 +25,18 @@ def default_file_name(citizen_label: str, on: date) -> str:
     return f"{stem}.pdf"
 
 
+def write_plan_pdf(context: Context, citizen_id: int, path: Path) -> str:
+    """Build the plan's PDF (audited as a print) and write it atomically; its path."""
+    data = plan_pdf(context, citizen_id, datetime.now().astimezone())
+    return str(write_atomically(path, data))
+
+
 class PlanPdfExport(QObject):
     written = Signal(str)  # the path of the written PDF
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget) -> None:
+    def __init__(self, ops: Operations, parent: QWidget) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._parent = parent
         self.file_dialog: QFileDialog | None = None
 
@@ -45,15 +49,5 @@ class PlanPdfExport(QObject):
             suggested, lambda path: self.write(citizen_id, path))
 
     def write(self, citizen_id: int, path: Path) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> str:
-            data = plan_pdf(Context(database, actor), citizen_id, datetime.now().astimezone())
-            return str(write_atomically(path, data))
-
-        task = self._runner.submit(job, label=self.tr("Writing the action plan…"),
-                                   parent=self._parent)
-        task.succeeded.connect(self._on_written)
-
-    def _on_written(self, path: object) -> None:
-        self.written.emit(str(path))
+        self._ops.run(write_plan_pdf, citizen_id, path, owner=self._parent, slot="pdf",
+                      label=self.tr("Writing the action plan…"), done=self.written.emit)

@@ -2,17 +2,18 @@
 
 Used by the "Handleplan" tab of a citizen's record and by the Handleplan area page.
 Keyboard: Insert or Ctrl+N new goal, Enter edits the goal, Delete deletes it (after a
-question). Every read and change runs on the worker thread through the plan services;
-after a change the plan is read again, keeping the chosen goal.
+question). Every read and change runs on the worker thread through the plan services.
+A change to this citizen's plan (here, in another window or by another view) arrives on
+the change hub and the plan is read again, keeping the chosen goal; a changed contact
+has the chosen goal's linked contacts read again. Hidden, the widget only notes that it
+is out of date and reads when shown again: a hidden tab reads (and logs) nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import NOT_ASSESSED_LABEL, FunctionLevel
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     GoalContact,
@@ -38,8 +40,9 @@ from mentordesk.services.plan import (
     load_plan,
     theme_choices,
 )
-from ui.tasks import TaskContext, TaskRunner
+from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.keys import shortcut
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_table import (
     RecordTableModel,
@@ -48,23 +51,27 @@ from ui.views.common.record_table import (
     record_table,
     selected_row,
 )
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.plan.contact_links import ContactLinks
 from ui.views.plan.evaluation_dialog import EvaluationDialog
 from ui.views.plan.goal_detail import GoalDetail
 from ui.views.plan.goal_dialog import GoalDialog
 from ui.views.plan.pdf_export import PlanPdfExport
 from ui.views.plan.step_actions import StepActions
-from ui.workspace import Workspace
 
 FINISHED_GREY = "#777777"
 OVERDUE_BACKGROUND = "#fff1c7"
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    generation: int
-    plan: Plan
-    themes: list[ThemeChoice]
+def load_plan_and_themes(context: Context, citizen_id: int) -> tuple[Plan, list[ThemeChoice]]:
+    """The plan, and the team's themes its dialogs offer."""
+    return load_plan(context, citizen_id), theme_choices(context.database)
+
+
+def load_goal_extras(context: Context,
+                     goal_id: int) -> tuple[list[HistoryEntry], list[GoalContact]]:
+    """What the chosen goal shows besides itself: its history and linked contacts."""
+    return goal_history(context, goal_id), goal_contacts(context, goal_id)
 
 
 def level_cell(level: FunctionLevel | None, on: date | None) -> str:
@@ -79,12 +86,9 @@ class PlanWidget(QWidget):
     plan_loaded = Signal(int)  # number of goals
     extras_loaded = Signal(int)  # goal id whose history and contacts arrived
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
-        self._generation = 0
+        self._ops = ops
         self.citizen_id: int | None = None
         self.plan: Plan | None = None
         self.themes: list[ThemeChoice] = []
@@ -94,13 +98,15 @@ class PlanWidget(QWidget):
         self._keep_sub_goal: int | None = None
         self.model = RecordTableModel(self._columns(), self._look, self)
         self.detail = GoalDetail()
-        self.steps = StepActions(workspace, runner, self.detail, self)
-        self.steps.changed.connect(self._on_step_changed)
-        self.links = ContactLinks(workspace, runner, self.detail, self)
-        self.links.changed.connect(self._load_extras)
-        self.pdf = PlanPdfExport(workspace, runner, self)
+        self.steps = StepActions(ops, self.detail, self)
+        self.steps.keep_sub_goal.connect(self._keep_step)
+        self.steps.failed.connect(self._on_step_failed)
+        self.links = ContactLinks(ops, self.detail, self)
+        self.pdf = PlanPdfExport(ops, self)
+        self._refresh = ReloadWhenShown(self, self._reload_all)
         self._build()
         self._update_buttons()
+        ops.hub.changed.connect(self._on_changes)
 
     def _columns(self) -> list[TableColumn]:
         return [
@@ -172,14 +178,11 @@ class PlanWidget(QWidget):
         QWidget.setTabOrder(self.table, self.detail.sub_goals)
 
     def _shortcuts(self) -> None:
-        for keys in ("Ctrl+N",):
-            shortcut = QShortcut(QKeySequence(keys), self, self.new_goal)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+N", self, self.new_goal)
         # Insert and Delete act on goals only while the overview has the focus: in the
         # sub-goal list the same keys act on sub-goals.
         for keys, slot in (("Insert", self.new_goal), ("Delete", self.delete_goal)):
-            shortcut = QShortcut(QKeySequence(keys), self.table, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut(keys, self.table, slot, Qt.ShortcutContext.WidgetShortcut)
 
     def _update_buttons(self) -> None:
         loaded = self.plan is not None
@@ -198,7 +201,10 @@ class PlanWidget(QWidget):
     # -- loading ----------------------------------------------------------------------
 
     def show_citizen(self, citizen_id: int | None) -> None:
-        self._generation += 1
+        # Nothing read for the previous citizen may show up now.
+        self._ops.forget(self, "plan")
+        self._ops.forget(self, "extras")
+        self._refresh.forget()
         self.citizen_id = citizen_id
         self.plan = None
         self.saved_label.clear()
@@ -209,33 +215,36 @@ class PlanWidget(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        citizen_id = self.citizen_id
-        if citizen_id is None:
+        if self.citizen_id is None:
             return
-        database, actor, generation = (self._workspace.database, self._workspace.actor,
-                                       self._generation)
+        self._ops.run(load_plan_and_themes, self.citizen_id, owner=self, slot="plan",
+                      label=self.tr("Loading the action plan…"),
+                      done=lambda loaded: self._show(*loaded))
 
-        def job(_context: TaskContext) -> _Loaded:
-            return _Loaded(generation, load_plan(Context(database, actor), citizen_id),
-                           theme_choices(database))
+    def _on_changes(self, changes: Changes) -> None:
+        if (self.citizen_id is None or not changes.concerns(self.citizen_id)
+                or not changes.touches(Kind.PLAN, Kind.CONTACTS)):
+            return
+        self._refresh()
 
-        task = self._runner.submit(job, label=self.tr("Loading the action plan…"), parent=self)
-        task.succeeded.connect(self._show)  # a bound slot: dropped if the widget is gone
+    def _reload_all(self) -> None:
+        self.reload()
+        if self.detail.goal is not None:
+            # Linked contacts and the goal's history are not part of the plan itself.
+            self._load_extras(self.detail.goal.id)
 
-    def _show(self, loaded: _Loaded) -> None:
-        if loaded.generation != self._generation:
-            return  # another citizen was chosen meanwhile
+    def _show(self, plan: Plan, themes: list[ThemeChoice]) -> None:
         kept = self.current_goal()
         wanted_id = self._select_after_load or (kept.id if kept is not None else None)
         self._select_after_load = None
-        self.plan, self.themes = loaded.plan, loaded.themes
-        self.model.set_rows(loaded.plan.overview)
-        rows = [row.goal_id for row in loaded.plan.overview]
+        self.plan, self.themes = plan, themes
+        self.model.set_rows(plan.overview)
+        rows = [row.goal_id for row in plan.overview]
         if rows:
             self.select_goal(wanted_id if wanted_id in rows else rows[0])
         self._refresh_detail()
         self._update_buttons()
-        self.plan_loaded.emit(len(loaded.plan.goals))
+        self.plan_loaded.emit(len(plan.goals))
 
     def goal(self, goal_id: int) -> GoalItem | None:
         if self.plan is None:
@@ -257,9 +266,12 @@ class PlanWidget(QWidget):
             self._refresh_detail()
             self._update_buttons()
 
-    def _on_step_changed(self, sub_goal_id: int | None) -> None:
+    def _keep_step(self, sub_goal_id: int | None) -> None:
         self._keep_sub_goal = sub_goal_id  # a new or moved step stays chosen
-        self.reload()
+
+    def _on_step_failed(self, sub_goal_id: int | None) -> None:
+        self._keep_step(sub_goal_id)
+        self.reload()  # a tick or a drag already changed what is shown
 
     def _refresh_detail(self) -> None:
         goal = self.current_goal()
@@ -272,24 +284,15 @@ class PlanWidget(QWidget):
             self._load_extras(goal.id)
 
     def _load_extras(self, goal_id: int) -> None:
-        database, actor, generation = (self._workspace.database, self._workspace.actor,
-                                       self._generation)
+        self._ops.run(load_goal_extras, goal_id, owner=self, slot="extras",
+                      label=self.tr("Loading the goal's history…"),
+                      done=lambda extras: self._show_extras(goal_id, *extras))
 
-        def job(_context: TaskContext) -> tuple[int, int, list[HistoryEntry],
-                                                list[GoalContact]]:
-            return (generation, goal_id, goal_history(Context(database, actor), goal_id),
-                    goal_contacts(Context(database, actor), goal_id))
-
-        task = self._runner.submit(job, label=self.tr("Loading the goal's history…"),
-                                   parent=self)
-        task.succeeded.connect(self._show_extras)
-
-    def _show_extras(self, result: tuple[int, int, list[HistoryEntry],
-                                         list[GoalContact]]) -> None:
-        generation, goal_id, history, contacts = result
+    def _show_extras(self, goal_id: int, history: list[HistoryEntry],
+                     contacts: list[GoalContact]) -> None:
         goal = self.detail.goal
-        if generation != self._generation or goal is None or goal.id != goal_id:
-            return
+        if goal is None or goal.id != goal_id:
+            return  # another goal was chosen meanwhile
         self.detail.set_extras(history, contacts)
         self.extras_loaded.emit(goal_id)
 
@@ -303,33 +306,27 @@ class PlanWidget(QWidget):
         dialog.open()
 
     def _on_saved(self, item: object) -> None:
+        # The hub has the plan read again right after this.
         if isinstance(item, GoalItem):
             # A new goal is the one the user wants to work on next.
             self._select_after_load = item.id
-        self.reload()
 
     def new_goal(self) -> None:
         if self.plan is not None:
-            self._open(GoalDialog(self._runner, self._workspace, self.plan, self.themes,
-                                  parent=self))
+            self._open(GoalDialog(self._ops, self.plan, self.themes, parent=self))
 
     def edit_goal(self) -> None:
         goal = self.current_goal()
         if self.plan is not None and goal is not None:
-            self._open(GoalDialog(self._runner, self._workspace, self.plan, self.themes, goal,
-                                  parent=self))
+            self._open(GoalDialog(self._ops, self.plan, self.themes, goal, parent=self))
 
     def delete_goal(self) -> None:
         goal = self.current_goal()
         if goal is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-
         def delete() -> None:
-            task = self._runner.submit(
-                lambda _context: delete_goal(Context(database, actor), goal.id, goal.version),
-                label=self.tr("Deleting the goal…"), parent=self)
-            task.finished.connect(self.reload)
+            self._ops.run(delete_goal, goal.id, goal.version, owner=self, slot="delete",
+                          label=self.tr("Deleting the goal…"))
 
         self.confirm_box = confirm(self, self.tr(
             "Delete the goal \"{title}\" with its sub-goals and assessments? "
@@ -337,7 +334,7 @@ class PlanWidget(QWidget):
 
     def complete_evaluation(self) -> None:
         if self.plan is not None:
-            self._open(EvaluationDialog(self._runner, self._workspace, self.plan, parent=self))
+            self._open(EvaluationDialog(self._ops, self.plan, parent=self))
 
     def print_plan(self) -> None:
         if self.plan is not None:

@@ -2,8 +2,9 @@
 and assessments (record, correct, delete).
 
 Dialog saves go through RecordDialog (conflict dialog on a stale save). The quick actions
-(tick, reorder, delete) run straight on the worker; any failure shows the core's Danish
-message and the plan reloads, so the screen never shows what is not stored.
+(tick, reorder, delete) run straight on the worker. A saved change comes back through the
+change hub (the plan is read again); a failure shows the core's Danish message and asks
+for a reload too, as a tick or a drag already changed what is shown.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
-from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     GoalItem,
     SubGoalItem,
@@ -27,22 +27,22 @@ from mentordesk.services.plan import (
     move_sub_goal,
     update_sub_goal,
 )
-from ui.tasks import TaskRunner
+from ui.operations import Operations
+from ui.tasks import show_error
 from ui.views.common.form_fields import confirm
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.plan.goal_detail import GoalDetail
 from ui.views.plan.step_dialogs import AssessmentDialog, SubGoalDialog
-from ui.workspace import Workspace
 
 
 class StepActions(QObject):
-    changed = Signal(object)  # a change was saved (or failed): reload; the sub-goal to keep
+    # The sub-goal to keep chosen when the plan is read again after a saved change.
+    keep_sub_goal = Signal(object)
+    failed = Signal(object)  # a quick action failed: read the plan again; the sub-goal
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, detail: GoalDetail,
-                 parent: QWidget) -> None:
+    def __init__(self, ops: Operations, detail: GoalDetail, parent: QWidget) -> None:
         super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        self._ops = ops
         self._detail = detail
         self._parent = parent
         self.dialog: RecordDialog | None = None
@@ -75,27 +75,30 @@ class StepActions(QObject):
             self.dialog.deleteLater()
         self.dialog = dialog
         # A new or edited sub-goal stays selected after the reload.
-        dialog.saved.connect(lambda item: self.changed.emit(
+        dialog.saved.connect(lambda item: self.keep_sub_goal.emit(
             item.id if isinstance(item, SubGoalItem) else None))
         dialog.open()
 
-    def _run(self, job: Callable[[], Any], label: str, keep: int | None = None) -> None:
-        task = self._runner.submit(lambda _context: job(), label=label, parent=self._parent)
-        # Reload also after a failure: a tick or a drag already changed what is shown.
-        task.finished.connect(lambda: self.changed.emit(keep))
+    def _run(self, operation: Callable[..., Any], *args: Any, label: str,
+             keep: int | None = None) -> None:
+        self._ops.run(operation, *args, owner=self._parent, slot="step", label=label,
+                      done=lambda _result: self.keep_sub_goal.emit(keep),
+                      failed=lambda message: self._failed(message, keep))
+
+    def _failed(self, message: str, keep: int | None) -> None:
+        show_error(self._parent, message)
+        self.failed.emit(keep)
 
     # -- sub-goals --------------------------------------------------------------------
 
     def new_sub_goal(self) -> None:
         if self.goal is not None:
-            self._open(SubGoalDialog(self._runner, self._workspace, self.goal,
-                                     parent=self._parent))
+            self._open(SubGoalDialog(self._ops, self.goal, parent=self._parent))
 
     def edit_sub_goal(self, sub_goal_id: int | None) -> None:
         sub = self._detail.sub_goals.sub_goal(sub_goal_id) if sub_goal_id is not None else None
         if self.goal is not None and sub is not None:
-            self._open(SubGoalDialog(self._runner, self._workspace, self.goal, sub,
-                                     parent=self._parent))
+            self._open(SubGoalDialog(self._ops, self.goal, sub, parent=self._parent))
 
     def set_done(self, sub_goal_id: int, done: bool) -> None:
         sub = self._detail.sub_goals.sub_goal(sub_goal_id)
@@ -107,24 +110,19 @@ class StepActions(QObject):
                           done_on=sub.done_on or date.today())
         else:
             new = replace(original, status=GoalStatus.IN_PROGRESS, done_on=None)
-        database, actor, version = self._workspace.database, self._workspace.actor, sub.version
-        self._run(lambda: update_sub_goal(Context(database, actor), sub_goal_id, version, new, original),
-                  self.tr("Saving…"), sub_goal_id)
+        self._run(update_sub_goal, sub_goal_id, sub.version, new, original,
+                  label=self.tr("Saving…"), keep=sub_goal_id)
 
     def move(self, sub_goal_id: int, new_index: int) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        self._run(lambda: move_sub_goal(Context(database, actor), sub_goal_id, new_index),
-                  self.tr("Saving…"), sub_goal_id)
+        self._run(move_sub_goal, sub_goal_id, new_index, label=self.tr("Saving…"),
+                  keep=sub_goal_id)
 
     def delete_sub_goal(self, sub_goal_id: int | None) -> None:
         sub = self._detail.sub_goals.sub_goal(sub_goal_id) if sub_goal_id is not None else None
         if sub is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-
         def delete() -> None:
-            self._run(lambda: delete_sub_goal(Context(database, actor), sub.id, sub.version),
-                      self.tr("Deleting…"))
+            self._run(delete_sub_goal, sub.id, sub.version, label=self.tr("Deleting…"))
 
         self.confirm_box = confirm(self._parent, self.tr(
             "Delete the sub-goal \"{text}\"? It stays in the goal's history.").format(
@@ -134,24 +132,21 @@ class StepActions(QObject):
 
     def new_assessment(self) -> None:
         if self.goal is not None:
-            self._open(AssessmentDialog(self._runner, self._workspace, self.goal,
-                                        parent=self._parent))
+            self._open(AssessmentDialog(self._ops, self.goal, parent=self._parent))
 
     def edit_assessment(self) -> None:
         assessment = self._detail.selected_assessment()
         if self.goal is not None and assessment is not None:
-            self._open(AssessmentDialog(self._runner, self._workspace, self.goal, assessment,
+            self._open(AssessmentDialog(self._ops, self.goal, assessment,
                                         parent=self._parent))
 
     def delete_assessment(self) -> None:
         assessment = self._detail.selected_assessment()
         if assessment is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-
         def delete() -> None:
-            self._run(lambda: delete_assessment(Context(database, actor), assessment.id,
-                                                assessment.version), self.tr("Deleting…"))
+            self._run(delete_assessment, assessment.id, assessment.version,
+                      label=self.tr("Deleting…"))
 
         self.confirm_box = confirm(self._parent, self.tr(
             "Delete the assessment of {date}? It stays in the goal's history.").format(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 from mentordesk.domain.codes import GoalStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.vum import FunctionLevel, SupportNeed, level_choices, level_label
-from mentordesk.kernel.context import Context
 from mentordesk.services.plan import (
     AssessmentInput,
     AssessmentItem,
@@ -27,12 +26,11 @@ from mentordesk.services.plan import (
     update_assessment,
     update_sub_goal,
 )
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import plain_label, select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
 from ui.views.plan.goal_dialog import fill_enum_combo
-from ui.workspace import Workspace
 
 # "Ikke vurderet" in a combo: Qt cannot look up an item whose data is None.
 NOT_ASSESSED = -1
@@ -72,10 +70,9 @@ def goal_heading(goal: GoalItem) -> QLabel:
 
 
 class SubGoalDialog(RecordDialog):
-    def __init__(self, runner: TaskRunner, workspace: Workspace, goal: GoalItem,
-                 sub_goal: SubGoalItem | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+    def __init__(self, ops: Operations, goal: GoalItem, sub_goal: SubGoalItem | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self._goal = goal
         self._sub_goal = sub_goal
         self.setWindowTitle(self.tr("Edit sub-goal") if sub_goal else self.tr("New sub-goal"))
@@ -114,17 +111,15 @@ class SubGoalDialog(RecordDialog):
                 "done_on": self.done_edit.date_value()}
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, goal_id = (self._workspace.database, self._workspace.actor,
-                                    self._goal.id)
-        return lambda: add_sub_goal(Context(database, actor), goal_id, SubGoalInput(**values))
+        goal_id = self._goal.id
+        return lambda context: add_sub_goal(context, goal_id, SubGoalInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._sub_goal is not None
-        database, actor, sub_goal_id = (self._workspace.database, self._workspace.actor,
-                                        self._sub_goal.id)
+        sub_goal_id = self._sub_goal.id
         new, seen = SubGoalInput(**{**original, **changes}), SubGoalInput(**original)
-        return lambda: update_sub_goal(Context(database, actor), sub_goal_id, version, new, seen)
+        return lambda context: update_sub_goal(context, sub_goal_id, version, new, seen)
 
     def field_labels(self) -> dict[str, str]:
         return {"text": self.tr("Sub-goal"), "deadline": self.tr("Deadline"),
@@ -146,11 +141,10 @@ class SubGoalDialog(RecordDialog):
 class AssessmentDialog(RecordDialog):
     """Record (or correct) where a goal stands on a date."""
 
-    def __init__(self, runner: TaskRunner, workspace: Workspace, goal: GoalItem,
+    def __init__(self, ops: Operations, goal: GoalItem,
                  assessment: AssessmentItem | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, parent)
-        self._workspace = workspace
+        super().__init__(ops, parent)
         self._goal = goal
         self._assessment = assessment
         self.setWindowTitle(self.tr("Edit assessment") if assessment
@@ -193,17 +187,15 @@ class AssessmentDialog(RecordDialog):
                 "mentor_note": self.note_edit.toPlainText()}
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
-        database, actor, goal_id = (self._workspace.database, self._workspace.actor,
-                                    self._goal.id)
-        return lambda: record_assessment(Context(database, actor), goal_id, AssessmentInput(**values))
+        goal_id = self._goal.id
+        return lambda context: record_assessment(context, goal_id, AssessmentInput(**values))
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:
         assert self._assessment is not None
-        database, actor, assessment_id = (self._workspace.database, self._workspace.actor,
-                                          self._assessment.id)
+        assessment_id = self._assessment.id
         new, seen = AssessmentInput(**{**original, **changes}), AssessmentInput(**original)
-        return lambda: update_assessment(Context(database, actor), assessment_id, version, new, seen)
+        return lambda context: update_assessment(context, assessment_id, version, new, seen)
 
     def field_labels(self) -> dict[str, str]:
         return {"assessed_on": self.tr("Date"), "level": self.tr("Functional level"),

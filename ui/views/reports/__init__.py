@@ -13,4 +13,4 @@ def create_page(ops: Operations, title: str) -> QWidget:
     # Imported when the area is first shown: the report modules pull in more of the core.
     from ui.views.reports.page import ReportsPage
 
-    return ReportsPage(ops.workspace, ops.runner, title)
+    return ReportsPage(ops, title)

@@ -1,9 +1,12 @@
 """Printing many reports at once (coordinators): period, who, where; runs on the worker
-with a progress bar, a time estimate, cancel, and the list of citizens that failed."""
+with a progress bar, a time estimate, cancel, and the list of citizens that failed.
+
+The batch is one core operation (``run_batch``) run as a long job: it hears progress and
+cancel through ``context.progress``, from the progress dialog or this panel's button.
+"""
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,19 +34,22 @@ from mentordesk.reports.progress.assemble import Period
 from mentordesk.reports.progress.batch import BatchResult, Selection, run_batch
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.team import list_users
-from ui.tasks import Task, TaskContext, TaskRunner, show_error
+from ui.operations import Operations
+from ui.tasks import Task, show_error
 from ui.views.common.date_edit import DanishDateEdit
-from ui.workspace import Workspace
+
+
+def load_batch_choices(context: Context) -> tuple[Any, list[Any]]:
+    """The ordering authorities and active mentors a batch can be limited to."""
+    return load_catalogue(context.database), list_users(context, active_only=True)
 
 
 class BatchPanel(QWidget):
     batch_finished = Signal(object)  # the BatchResult; tests listen
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner = workspace, runner
-        self._cancel = threading.Event()
+        self._ops = ops
         self._started = 0.0
         self.task: Task | None = None
         self._build()
@@ -103,13 +109,8 @@ class BatchPanel(QWidget):
         layout.addWidget(self.failures, 1)
 
     def load_choices(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> tuple[Any, Any]:
-            return load_catalogue(database), list_users(Context(database, actor), active_only=True)
-
-        task = self._runner.submit(job, label=self.tr("Loading…"), parent=self)
-        task.succeeded.connect(lambda result: self._fill_choices(*result))
+        self._ops.run(load_batch_choices, owner=self, slot="choices", label=self.tr("Loading…"),
+                      done=lambda result: self._fill_choices(*result))
 
     def _fill_choices(self, catalogue: Any, users: list[Any]) -> None:
         for authority in catalogue.authorities:
@@ -137,32 +138,20 @@ class BatchPanel(QWidget):
             return
         selection = Selection(authority_id=self.authority_combo.currentData(),
                               mentor_login=self.mentor_combo.currentData() or "")
-        out, combined = Path(self.out_edit.text().strip()), self.combined.isChecked()
-        database, actor, cancel = self._workspace.database, self._workspace.actor, self._cancel
-        cancel.clear()
-
-        def job(context: TaskContext) -> BatchResult:
-            def progress(done: int, total: int, label: str) -> None:
-                if context.cancelled():
-                    cancel.set()  # the progress dialog's own cancel button
-                context.report(done, total, label)
-
-            return run_batch(Context(database, actor), selection, period, out, combined=combined,
-                             progress=progress, cancel=cancel)
-
+        out = Path(self.out_edit.text().strip())
         self.failures.clear()
         self._started = time.monotonic()
         self._set_running(True)
-        self.task = self._runner.submit(job, label=self.tr("Creating reports…"),
-                                        cancellable=True, parent=self)
+        self.task = self._ops.run(run_batch, selection, period, out,
+                                  combined=self.combined.isChecked(), owner=self, slot="batch",
+                                  long=True, label=self.tr("Creating reports…"),
+                                  done=self._show_result)
         self.task.progressed.connect(self._show_progress)
-        self.task.succeeded.connect(self._show_result)
         self.task.finished.connect(lambda: self._set_running(False))
 
     def cancel(self) -> None:
-        self._cancel.set()
         if self.task is not None:
-            self.task.cancel()
+            self.task.cancel()  # the batch stops before the next citizen
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)

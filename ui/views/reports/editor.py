@@ -2,11 +2,14 @@
 sections, preview, and (coordinators) approve, send back or mark as sent.
 
 All reading and saving runs on the worker through the report services; a stale save
-opens the shared conflict dialog, so nobody's text is dropped.
+opens the shared conflict dialog, so nobody's text is dropped. The citizen's reports are
+read again when the change hub announces a change to them (or to the contacts, plan or
+grants a report is made from); a draft with unsaved text keeps its text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.vum import InterventionStatus
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.reports.progress import workflow
@@ -36,13 +40,27 @@ from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.reports.progress.workflow import ReportRow
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.contacts.journal import active_partners
-from ui.tasks import TaskContext, TaskRunner, show_error
+from ui.operations import Operations
+from ui.tasks import Task, show_error
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.reports.preview import ReportPreviewDialog
-from ui.workspace import Workspace
 
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# What a report is made from: a change to any of these may change the list or the period.
+REPORT_SOURCES = (Kind.REPORTS, Kind.CONTACTS, Kind.PLAN, Kind.GRANTS)
+
+
+def load_choices(context: Context) -> tuple[list[Any], list[Any]]:
+    """The citizens the user may report on, and the partners a report may go to."""
+    return list_citizens(context), active_partners(context.database)
+
+
+def load_reports(context: Context, citizen_id: int) -> tuple[list[ReportRow], Period]:
+    """The citizen's reports, and the period a new one would cover."""
+    return (workflow.list_reports(context, citizen_id),
+            workflow.suggested_period(context, citizen_id))
 
 
 class ReportEditor(QWidget):
@@ -51,14 +69,16 @@ class ReportEditor(QWidget):
     preview_shown = Signal(object)  # the preview dialog
     print_recorded = Signal()  # a print from the preview is in the audit log
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace, self._runner = workspace, runner
+        self._ops = ops
         self.report: ReportRow | None = None
         self.preview: ReportPreviewDialog | None = None
+        self._select_after_load: int | None = None  # a report this editor just wrote
+        self._refresh = ReloadWhenShown(self, self._reload)
         self._build()
         self._show_report(None)
+        ops.hub.changed.connect(self._on_changes)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -130,7 +150,7 @@ class ReportEditor(QWidget):
                              (self.print_button, self.print_pdf)):
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
-        coordinator = self._workspace.actor.sees_all_citizens
+        coordinator = self._ops.actor.sees_all_citizens
         for button in (self.approve_button, self.return_button, self.sent_button):
             button.setVisible(coordinator)
         form.addRow(buttons)
@@ -141,11 +161,9 @@ class ReportEditor(QWidget):
     # -- loading ----------------------------------------------------------------------
 
     def load_citizens(self) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(
-            lambda _c: (list_citizens(Context(database, actor)), active_partners(database)),
-            label=self.tr("Loading citizens…"), parent=self)
-        task.succeeded.connect(lambda result: self._fill_citizens(*result))
+        self._ops.run(load_choices, owner=self, slot="citizens",
+                      label=self.tr("Loading citizens…"),
+                      done=lambda result: self._fill_citizens(*result))
 
     def _fill_citizens(self, rows: list[Any], partners: list[Any]) -> None:
         for partner in partners:
@@ -169,21 +187,34 @@ class ReportEditor(QWidget):
         citizen_id = self.citizen_id()
         self._show_report(None)
         self.reports_list.clear()
+        self._select_after_load = None
+        self._refresh.forget()
+        if citizen_id is None:
+            self._ops.forget(self, "reports")
+            return
+        self._reload()
+
+    def _on_changes(self, changes: Changes) -> None:
+        citizen_id = self.citizen_id()
+        if (citizen_id is not None and changes.touches(*REPORT_SOURCES)
+                and changes.concerns(citizen_id)):
+            self._refresh()  # listing reports is logged: not while the page is hidden
+
+    def _reload(self) -> None:
+        """Read the citizen's reports again, keeping the chosen one (or the one just
+        written) chosen. A newer read replaces an older one: only the last is shown."""
+        citizen_id = self.citizen_id()
         if citizen_id is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
+        self._ops.run(load_reports, citizen_id, owner=self, slot="reports",
+                      label=self.tr("Loading reports…"),
+                      done=lambda result: self._fill_reports(citizen_id, *result))
 
-        def job(_context: TaskContext) -> tuple[list[ReportRow], Period]:
-            return (workflow.list_reports(Context(database, actor), citizen_id),
-                    workflow.suggested_period(Context(database, actor), citizen_id))
-
-        task = self._runner.submit(job, label=self.tr("Loading reports…"), parent=self)
-        task.succeeded.connect(lambda result: self._fill_reports(citizen_id, *result))
-
-    def _fill_reports(self, citizen_id: int, rows: list[ReportRow], suggested: Period,
-                      select_id: int | None = None) -> None:
+    def _fill_reports(self, citizen_id: int, rows: list[ReportRow], suggested: Period) -> None:
         if citizen_id != self.citizen_id():
             return  # the user picked another citizen meanwhile
+        select_id = self._select_after_load or (self.report.id if self.report else None)
+        self._select_after_load = None
         self.reports_list.blockSignals(True)
         self.reports_list.clear()
         for row in rows:
@@ -194,10 +225,12 @@ class ReportEditor(QWidget):
             if row.id == select_id:
                 self.reports_list.setCurrentItem(item)
         self.reports_list.blockSignals(False)
-        self.start_edit.set_date(suggested.start)
-        self.end_edit.set_date(suggested.end)
-        if select_id is not None:
-            self._show_report(next((row for row in rows if row.id == select_id), None))
+        chosen = next((row for row in rows if row.id == select_id), None)
+        if not self.has_unsaved_changes():  # never overwrite text still being written
+            self._show_report(chosen)
+        if self.report is None:
+            self.start_edit.set_date(suggested.start)
+            self.end_edit.set_date(suggested.end)
         self.reports_loaded.emit(len(rows))
 
     def _report_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
@@ -277,28 +310,22 @@ class ReportEditor(QWidget):
         citizen_id, values = self.citizen_id(), self._values_or_error()
         if citizen_id is None or values is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
         period = Period(values["period_from"], values["period_to"]) \
             if values["period_from"] <= values["period_to"] else None
         if period is None:
             show_error(self, self.tr("The period ends before it starts."))
             return
-        self._run(lambda: workflow.create_draft(Context(database, actor), citizen_id, period),
-                  self.tr("Creating report…"))
+        self._write(workflow.create_draft, citizen_id, period, label=self.tr("Creating report…"))
 
     def save(self, values: dict[str, Any] | None = None) -> None:
         report = self.report
         values = values or self._values_or_error()
         if report is None or values is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(
-            lambda _c: workflow.save_draft(Context(database, actor), report.id, report.version, values,
-                                           report.values()),
-            label=self.tr("Saving report…"), parent=self, report_errors=False)
-        task.succeeded.connect(self._reload)
-        task.failed.connect(lambda message, _details: self._save_failed(task.error, message,
-                                                                        values))
+        task: Task = self._write(
+            workflow.save_draft, report.id, report.version, values, report.values(),
+            label=self.tr("Saving report…"),
+            failed=lambda message: self._save_failed(task.error, message, values))
 
     def _save_failed(self, error: object, message: str, values: dict[str, Any]) -> None:
         if not isinstance(error, EditConflict) or not error.conflicts:
@@ -322,9 +349,8 @@ class ReportEditor(QWidget):
         report = self.report
         if report is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-        self._run(lambda: workflow.approve(Context(database, actor), report.id, report.version),
-                  self.tr("Approving and locking the report…"))
+        self._write(workflow.approve, report.id, report.version,
+                    label=self.tr("Approving and locking the report…"))
 
     def send_back(self, comment: str | None = None) -> None:
         report = self.report
@@ -335,51 +361,42 @@ class ReportEditor(QWidget):
                 self, self.tr("Send back"), self.tr("Comment to the mentor:"))
             if not accepted:
                 return
-        database, actor = self._workspace.database, self._workspace.actor
-        self._run(lambda: workflow.send_back(Context(database, actor), report.id, report.version,
-                                             comment), self.tr("Sending back…"))
+        self._write(workflow.send_back, report.id, report.version, comment,
+                    label=self.tr("Sending back…"))
 
     def mark_sent(self) -> None:
         report = self.report
         if report is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
         partner_id = self.partner_combo.currentData()
         # Sharing with a partner is checked against the citizen's consent by the service.
         recipient = self.recipient_edit.text().strip() or (
             self.partner_combo.currentText() if partner_id is not None else "")
-        self._run(lambda: workflow.mark_sent(Context(database, actor), report.id, report.version,
-                                             date.today(), recipient, partner_id=partner_id),
-                  self.tr("Recording sending…"))
+        self._write(workflow.mark_sent, report.id, report.version, date.today(), recipient,
+                    partner_id=partner_id, label=self.tr("Recording sending…"))
 
     def preview_pdf(self) -> None:
         citizen_id, values = self.citizen_id(), self._values_or_error()
         if citizen_id is None or values is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
         if self.report is not None and not self.report.is_editable:
             self.print_pdf()
             return
-
         period = Period(values["period_from"], values["period_to"])
-
-        def job(_context: TaskContext) -> bytes:
-            texts = ReportTexts(values["mentor_assessment"], values["citizen_view"],
-                                values["next_steps"], values["recommendation"])
-            return workflow.preview_pdf(Context(database, actor), citizen_id, period, texts)
-
-        task = self._runner.submit(job, label=self.tr("Building the report…"), parent=self)
-        task.succeeded.connect(lambda pdf: self._open_preview(pdf, citizen_id, period, None))
+        texts = ReportTexts(values["mentor_assessment"], values["citizen_view"],
+                            values["next_steps"], values["recommendation"])
+        self._ops.run(workflow.preview_pdf, citizen_id, period, texts, owner=self, slot="pdf",
+                      label=self.tr("Building the report…"),
+                      done=lambda pdf: self._open_preview(pdf, citizen_id, period, None))
 
     def print_pdf(self) -> None:
         report = self.report
         if report is None:
             return
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(lambda _c: workflow.report_pdf(Context(database, actor), report.id),
-                                   label=self.tr("Building the report…"), parent=self)
-        task.succeeded.connect(lambda pdf: self._open_preview(pdf, report.citizen_id,
-                                                              report.period, report.id))
+        self._ops.run(workflow.report_pdf, report.id, owner=self, slot="pdf",
+                      label=self.tr("Building the report…"),
+                      done=lambda pdf: self._open_preview(pdf, report.citizen_id,
+                                                          report.period, report.id))
 
     def _open_preview(self, pdf: bytes, citizen_id: int, period: Period,
                       report_id: int | None) -> None:
@@ -391,28 +408,21 @@ class ReportEditor(QWidget):
 
     def _audit_print(self, citizen_id: int, period: Period, pages: int,
                      report_id: int | None) -> None:
-        database, actor = self._workspace.database, self._workspace.actor
-        task = self._runner.submit(
-            lambda _c: workflow.record_print(Context(database, actor), citizen_id, period, pages,
-                                             report_id=report_id),
-            label=self.tr("Recording the print…"), parent=self)
-        task.succeeded.connect(lambda _result: self.print_recorded.emit())
+        self._ops.run(workflow.record_print, citizen_id, period, pages, report_id=report_id,
+                      owner=self, slot="print", label=self.tr("Recording the print…"),
+                      done=lambda _result: self.print_recorded.emit())
 
-    def _run(self, call, label: str) -> None:  # type: ignore[no-untyped-def]
-        task = self._runner.submit(lambda _c: call(), label=label, parent=self)
-        task.succeeded.connect(self._reload)
+    def _write(self, operation: Callable[..., ReportRow], *args: Any, label: str,
+               failed: Callable[[str], None] | None = None, **kwargs: Any) -> Task:
+        """Run a write on the report; the change hub then has the list read again,
+        with the report written chosen."""
+        return self._ops.run(operation, *args, owner=self, slot="write", label=label,
+                             done=self._written, failed=failed, **kwargs)
 
-    def _reload(self, row: ReportRow) -> None:
-        citizen_id = row.citizen_id
-        database, actor = self._workspace.database, self._workspace.actor
-
-        def job(_context: TaskContext) -> tuple[list[ReportRow], Period]:
-            return (workflow.list_reports(Context(database, actor), citizen_id),
-                    workflow.suggested_period(Context(database, actor), citizen_id))
-
-        task = self._runner.submit(job, label=self.tr("Loading reports…"), parent=self)
-        task.succeeded.connect(lambda result: self._fill_reports(citizen_id, *result,
-                                                                 select_id=row.id))
+    def _written(self, row: ReportRow) -> None:
+        self._select_after_load = row.id
+        if self.report is not None and self.report.id == row.id:
+            self.report = row  # the form now holds what is saved: nothing is unsaved
 
 
 def _with_version(report: ReportRow, version: int) -> ReportRow:

@@ -5,25 +5,23 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ui.tasks import TaskRunner
+from ui.operations import Operations
 from ui.views.reports.batch_panel import BatchPanel
 from ui.views.reports.editor import ReportEditor
-from ui.workspace import Workspace
 
 
 class ReportsPage(QWidget):
-    def __init__(self, workspace: Workspace, runner: TaskRunner, title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loaded = False
         title_label = QLabel(title)
         title_label.setObjectName("pageTitle")
-        self.editor = ReportEditor(workspace, runner)
+        self.editor = ReportEditor(ops)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.editor, self.tr("Progression report"))
         self.batch: BatchPanel | None = None
-        if workspace.actor.sees_all_citizens:
-            self.batch = BatchPanel(workspace, runner)
+        if ops.actor.sees_all_citizens:
+            self.batch = BatchPanel(ops)
             self.tabs.addTab(self.batch, self.tr("Print many"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label)
