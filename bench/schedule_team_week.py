@@ -56,13 +56,12 @@ def run() -> dict[str, list[float]]:
                     session.execute(select(Appointment.__table__).where(
                         Appointment.starts_at < window[1])).all()
 
-            count = len(calendar_items(Context(database, actor), monday, sunday))
+            context = Context(database, actor)
+            count = len(calendar_items(context, monday, sunday))
             results = {
                 "raw SELECT": _timed(raw),
-                "calendar_items": _timed(lambda: calendar_items(Context(database, actor), monday,
-                                                                sunday)),
-                "weekly_hours": _timed(lambda: weekly_hours(Context(database, actor), monday, sunday),
-                                       5),
+                "calendar_items": _timed(lambda: calendar_items(context, monday, sunday)),
+                "weekly_hours": _timed(lambda: weekly_hours(context, monday, sunday), 5),
             }
             print(f"team week {monday}..{sunday}: {count} calendar items")
             return results

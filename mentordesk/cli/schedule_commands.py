@@ -80,7 +80,7 @@ def hours_json(overview: Any, week: str) -> dict[str, Any]:
 
 
 def _print_hours(overview: Any, week: str) -> None:
-    from mentordesk.schedule.export import FLAG_LABELS
+    from mentordesk.domain.catalogue import hours_flag_label
 
     print(f"Timeoverblik {week}")
     print(f"{'Borger':<30} {'Bevilget':>13} {'Leveret':>8} {'Planlagt':>9}  Status")
@@ -88,7 +88,7 @@ def _print_hours(overview: Any, week: str) -> None:
         granted = _hours_range(row.granted_min_minutes, row.granted_max_minutes)
         print(f"{overview.citizen_names.get(row.citizen_id, ''):<30} {granted:>13} "
               f"{_h(row.delivered_minutes):>8} {_h(row.planned_minutes):>9}  "
-              f"{FLAG_LABELS[row.flag]}")
+              f"{hours_flag_label(row.flag)}")
     print()
     print(f"{'Mentor':<30} {'Kapacitet':>13} {'Leveret':>8} {'Planlagt':>9}")
     for row in overview.mentor_weeks:

@@ -93,6 +93,16 @@ class HoursStatus(LabeledStrEnum):
     OVER = "over", "Over bevilling"
 
 
+NO_GRANT_FLAG = "no_grant"
+NO_GRANT_LABEL = "Ingen bevilling"
+
+
+def hours_flag_label(flag: str) -> str:
+    """The one Danish text for a week's hours flag: the same words in the app, the
+    progression report, the hours workbook and the command line."""
+    return NO_GRANT_LABEL if flag == NO_GRANT_FLAG else HoursStatus(flag).label
+
+
 @dataclass(frozen=True)
 class WeeklyHours:
     """Granted hours per week: a band (1–5), a minimum (from 1) or an exact number (5).

@@ -12,13 +12,11 @@ from io import BytesIO
 from pathlib import Path
 
 from mentordesk import audit
+from mentordesk.domain.catalogue import hours_flag_label
 from mentordesk.domain.dates import format_date
 from mentordesk.files import write_atomically
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.overview import HoursOverview, weekly_hours
-
-FLAG_LABELS = {"under": "Under bevilling", "within": "Inden for bevilling",
-               "over": "Over bevilling", "no_grant": "Ingen bevilling"}
 
 
 def export_hours_xlsx(context: Context, start: date, end: date, path: Path,
@@ -96,7 +94,7 @@ def _citizen_sheet(book, overview: HoursOverview, formats: dict) -> None:
             overview.mentor_names.get(mentor, "") if mentor else "", week.week,
             week.week_start, _hours(week.granted_min_minutes), _hours(week.granted_max_minutes),
             _hours(week.delivered_minutes), _hours(week.planned_minutes),
-            FLAG_LABELS[week.flag]], formats, kinds)
+            hours_flag_label(week.flag)], formats, kinds)
 
 
 def _mentor_sheet(book, overview: HoursOverview, formats: dict) -> None:

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from mentordesk.domain.catalogue import NO_GRANT_FLAG
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
 from mentordesk.schedule.recurrence import expand_appointments
 from mentordesk.storage.queries import hours as queries
@@ -26,7 +27,6 @@ from mentordesk.storage.queries.periods import period_overlaps
 FLAG_UNDER = "under"
 FLAG_WITHIN = "within"
 FLAG_OVER = "over"
-FLAG_NO_GRANT = "no_grant"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class MentorWeek:
 def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int) -> str:
     """Compare one week's delivered minutes with the grant."""
     if granted_min is None:
-        return FLAG_NO_GRANT
+        return NO_GRANT_FLAG
     if delivered < granted_min:
         return FLAG_UNDER
     if granted_max is not None and delivered > granted_max:

@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Within the grant</source>
-        <translation>Inden for bevillingen</translation>
+        <translation>Inden for bevilling</translation>
     </message>
     <message>
         <source>No grant</source>

@@ -24,8 +24,8 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 
 def test_file_is_encrypted_and_sentinel_cpr_is_not_in_bytes(database, admin, db_path):
-    create_citizen(Context(database, admin), NewCitizen(first_name="Sentinelia", last_name="Krypteringsen",
-                                               cpr=SENTINEL_CPR))
+    create_citizen(Context(database, admin), NewCitizen(
+        first_name="Sentinelia", last_name="Krypteringsen", cpr=SENTINEL_CPR))
     database.close()
     raw = db_path.read_bytes()
     assert not raw.startswith(b"SQLite format 3")
@@ -43,7 +43,8 @@ def test_passphrase_opens_file_in_plain_sqlcipher(database, admin, db_path):
                                                cpr=SENTINEL_CPR))
     database.close()
     connection = sqlcipher3.connect(str(db_path))
-    connection.execute("PRAGMA key = ?".replace("?", "'" + TEST_PASSPHRASE.replace("'", "''") + "'"))
+    quoted = "'" + TEST_PASSPHRASE.replace("'", "''") + "'"
+    connection.execute(f"PRAGMA key = {quoted}")
     assert connection.execute("SELECT cpr FROM citizen").fetchone()[0] == SENTINEL_CPR
     connection.close()
 

@@ -171,7 +171,8 @@ def test_progress_report_pdf(database, admin, world, pdf_text):
     from mentordesk.reports.progress.workflow import preview_pdf
 
     texts = ReportTexts(mentor_assessment=LONG, citizen_view=HOSTILE, next_steps=HOSTILE)
-    pdf = preview_pdf(Context(database, admin), world[0], Period(date(2026, 7, 1), date(2026, 10, 31)),
+    pdf = preview_pdf(Context(database, admin), world[0],
+                      Period(date(2026, 7, 1), date(2026, 10, 31)),
                       texts, now=NOW, today=date(2026, 11, 23))
     _shows_literally(pdf_text(pdf))
 

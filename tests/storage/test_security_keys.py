@@ -40,7 +40,8 @@ def test_rekey_changes_key_and_salt_and_keeps_data(database, admin, db_path, mem
         from mentordesk.services.team import resolve_actor
 
         actor = resolve_actor(by_keyring, vault.current_login())
-        assert [row.display_name for row in list_citizens(Context(by_keyring, actor))] == ["Åse Rekey"]
+        names = [row.display_name for row in list_citizens(Context(by_keyring, actor))]
+        assert names == ["Åse Rekey"]
     finally:
         by_keyring.close()
     # The passphrase alone opens the file in plain SQLCipher (the recovery promise).

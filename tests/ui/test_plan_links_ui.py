@@ -75,7 +75,8 @@ def test_link_several_contacts_then_remove_one(qtbot, tab, workspace, goals):  #
     assert [model.index(row, 0).data() for row in range(model.rowCount())] == \
         ["01-04-2026", "04-03-2026"]
     assert not detail.contacts_empty.isVisible()
-    assert [c.contact_id for c in goal_contacts(Context(database, actor), goal.id)] == [april, march]
+    linked = goal_contacts(Context(database, actor), goal.id)
+    assert [c.contact_id for c in linked] == [april, march]
     history = detail.history_model
     linked = sorted(history.index(row, 5).data() for row in range(history.rowCount())
                     if history.index(row, 3).data() == "Kontakt")

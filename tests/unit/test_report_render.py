@@ -134,3 +134,17 @@ def test_combined_file_numbers_and_titles_each_report_by_itself(pdf_text):
     assert numbers[0] == "1 af 2" and f"1 af {second_pages}" in numbers
     assert numbers.count("1 af 2") == 2 and numbers[-1] == "2 af 2"
     assert all("Progressionsrapport – " in header for header in headers)
+
+
+def test_the_hours_flag_reads_the_same_as_in_the_app_and_the_workbook(pdf_text):
+    """A caseworker comparing the report with the hours workbook sees the same words:
+    one label per flag, not "Inden for" here and "Inden for bevilling" there."""
+    from mentordesk.domain.catalogue import hours_flag_label
+
+    weeks = tuple(replace(week, flag=flag) for week, flag in zip(
+        report().weeks, ("under", "within", "over", "no_grant"), strict=False))
+    text = pdf_text(render(report(weeks=weeks), PRINTED))
+    for flag, label in (("under", "Under bevilling"), ("within", "Inden for bevilling"),
+                        ("over", "Over bevilling"), ("no_grant", "Ingen bevilling")):
+        assert hours_flag_label(flag) == label
+        assert label in text

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from mentordesk.domain.catalogue import hours_flag_label
 from mentordesk.domain.dates import format_date, iso_week_label
 from mentordesk.pdf.toolkit import (
     FONT,
@@ -41,8 +42,6 @@ from mentordesk.reports.progress import charts
 from mentordesk.reports.progress.assemble import GoalFacts, LevelPoint, ReportData, SubGoalFacts
 
 TITLE = "Progressionsrapport"
-FLAG_LABELS = {"under": "Under bevilling", "within": "Inden for", "over": "Over bevilling",
-               "no_grant": "Ingen bevilling"}
 STATUS_LABELS = {"draft": "Kladde", "approved": "Godkendt", "sent": "Sendt"}
 NOT_FILLED = "(ikke udfyldt)"
 
@@ -147,7 +146,7 @@ def _hours(data: ReportData) -> list[Flowable]:
     header = ["Uge", "Bevilget (timer)", "Leveret (timer)", "Vurdering"]
     rows = [[iso_week_label(week.week_start),
              _band_text(week.granted_min_minutes, week.granted_max_minutes),
-             hours_text(week.delivered_minutes), FLAG_LABELS.get(week.flag, week.flag)]
+             hours_text(week.delivered_minutes), hours_flag_label(week.flag)]
             for week in data.weeks]
     rows.append(["I alt", "", hours_text(data.delivered_minutes), ""])
     widths = [32 * mm, 34 * mm, 30 * mm, 40 * mm]
