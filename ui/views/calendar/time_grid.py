@@ -346,15 +346,15 @@ class TimeGrid(QWidget):
         self.header = TimeGridHeader()
         self.body = TimeGridBody()
         self.header.body = self.body
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.body)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.body)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._scrolled = False
 
     def show_scene(self, scene: CalendarScene, days: list[date], today: date) -> None:
@@ -363,4 +363,4 @@ class TimeGrid(QWidget):
             part.update()
         if not self._scrolled:
             self._scrolled = True
-            self.scroll.verticalScrollBar().setValue(FIRST_VISIBLE_HOUR * HOUR_HEIGHT)
+            self.scroll_area.verticalScrollBar().setValue(FIRST_VISIBLE_HOUR * HOUR_HEIGHT)
