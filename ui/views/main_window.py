@@ -54,13 +54,13 @@ class LazyPage(QWidget):
         super().__init__()
         self._build = build
         self.page: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.page is None:
             self.page = self._build()
-            self.layout().addWidget(self.page)
+            self._layout.addWidget(self.page)
         super().showEvent(event)
 
 
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{name} (Alt+{number})" if number <= 9 else name)
             item.setSizeHint(QSize(150, 34))
             self.navigation.addItem(item)
+            page: QWidget
             if number == 1:
                 page = self.citizens_view
             elif factory is None:

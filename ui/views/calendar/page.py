@@ -74,8 +74,8 @@ class CalendarPage(QWidget):
         self.previous_button.setToolTip(self.tr("Previous period (PgUp, Alt+Left)"))
         self.next_button.setToolTip(self.tr("Next period (PgDn, Alt+Right)"))
         self.today_button.setToolTip(self.tr("Go to today (T)"))
-        self.previous_button.clicked.connect(lambda: self.move(-1))
-        self.next_button.clicked.connect(lambda: self.move(1))
+        self.previous_button.clicked.connect(lambda: self.step_period(-1))
+        self.next_button.clicked.connect(lambda: self.step_period(1))
         self.today_button.clicked.connect(self.go_today)
         self.view_buttons = QButtonGroup(self)
         view_bar = QHBoxLayout()
@@ -161,14 +161,15 @@ class CalendarPage(QWidget):
 
     def _build_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, action in (("PgUp", lambda: self.move(-1)), ("PgDown", lambda: self.move(1)),
-                             ("Alt+Left", lambda: self.move(-1)),
-                             ("Alt+Right", lambda: self.move(1)), ("T", self.go_today)):
+        for keys, action in (("PgUp", lambda: self.step_period(-1)),
+                             ("PgDown", lambda: self.step_period(1)),
+                             ("Alt+Left", lambda: self.step_period(-1)),
+                             ("Alt+Right", lambda: self.step_period(1)), ("T", self.go_today)):
             QShortcut(QKeySequence(keys), self, action, context=context)
 
     # -- navigation -------------------------------------------------------------------
 
-    def move(self, direction: int) -> None:
+    def step_period(self, direction: int) -> None:
         self.anchor = step(self.view, self.anchor, direction)
         self.refresh()
 

@@ -38,7 +38,7 @@ class DanishDateEdit(QLineEdit):
             raise ValueError(f"{self.field_name}: {error}") from None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
+        steps: dict[int, int] = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
         if event.key() in steps:
             try:
                 current = parse_date(self.text()) if self.text().strip() else date.today()

@@ -8,6 +8,7 @@ its Danish message comes back here through ``show_error``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -34,6 +35,7 @@ from mentordesk.services.contacts import (
     NewContact,
     PartnerChoice,
 )
+from mentordesk.services.plan import GoalChoice as OpenGoal
 from ui.views.contacts.fields import (
     DEFAULT_DURATION,
     AttendanceChoice,
@@ -129,7 +131,7 @@ class ContactEntryForm(QWidget):
 
     # -- choices ----------------------------------------------------------------------
 
-    def set_choices(self, partners: list[PartnerChoice], goals: list[GoalChoice],
+    def set_choices(self, partners: list[PartnerChoice], goals: Sequence[GoalChoice | OpenGoal],
                     mentors: list[MentorChoice], mentor_id: int) -> None:
         """What can be chosen for this citizen; the mentor row shows only with a choice.
 

@@ -256,8 +256,8 @@ class ReportEditor(QWidget):
         editable = report is None or report.is_editable
         for widget in (self.assessment_edit, self.view_edit, self.steps_edit):
             widget.setReadOnly(not editable)
-        for widget in (self.recommendation_combo, self.start_edit, self.end_edit):
-            widget.setEnabled(editable)
+        for control in (self.recommendation_combo, self.start_edit, self.end_edit):
+            control.setEnabled(editable)
         self.save_button.setEnabled(report is not None and editable)
         self.approve_button.setEnabled(report is not None and editable)
         self.return_button.setEnabled(report is not None and editable)

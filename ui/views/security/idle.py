@@ -34,7 +34,9 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._check)
         self._apply_interval()
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:  # mirrors stop(): without an application there is no input
+            app.installEventFilter(self)
 
     def set_timeout_ms(self, timeout_ms: int) -> None:
         self._timeout_ms = timeout_ms
@@ -79,8 +81,9 @@ class SessionLockFilter(QAbstractNativeEventFilter):
         super().__init__()
         self._on_lock = on_lock
 
-    def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> object:  # noqa: N802
-        if bytes(event_type) != b"windows_generic_MSG":
+    def nativeEventFilter(self, event_type: QByteArray | bytes | bytearray | memoryview,  # noqa: N802
+                          message: int) -> object:
+        if QByteArray(event_type).data() != b"windows_generic_MSG":
             return False, 0
         import ctypes.wintypes
 
