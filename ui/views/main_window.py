@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             elif factory is None:
                 page = PlaceholderPage(name)
             else:
-                page = LazyPage(lambda factory=factory, name=name: self._build_page(factory, name))
+                page = LazyPage(partial(self._build_page, factory, name))
             self.pages.addWidget(page)
         self.navigation.setFixedWidth(170)
 

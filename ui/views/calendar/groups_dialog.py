@@ -234,7 +234,7 @@ class GroupCoursesDialog(QDialog):
                 name=self.name_edit.text(), weekday=self.weekday_combo.currentData(),
                 start_time=time(self.time_edit.time().hour(), self.time_edit.time().minute()),
                 duration_minutes=self.duration_spin.value(),
-                starts_on=self.starts_edit.date_value(), ends_on=self.ends_edit.date_value(),
+                starts_on=self.starts_edit.required_date(), ends_on=self.ends_edit.date_value(),
                 place=self.place_edit.text(), leader_ids=checked_ids(self.leaders_list),
                 participant_ids=checked_ids(self.participants_list))
         except ValueError as error:

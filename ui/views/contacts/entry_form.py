@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -99,7 +99,8 @@ class ContactEntryForm(QWidget):
         self.left.addRow(self.tr("&Form"), self.form_combo)
         self.left.addRow(self.tr("&Place"), self.place_edit)
         self.left.addRow(self.tr("Attendance"), self.attendance)
-        self.left.labelForField(self.duration).setBuddy(self.duration.spin)
+        # labelForField is typed QWidget; addRow with a text made it a QLabel.
+        cast(QLabel, self.left.labelForField(self.duration)).setBuddy(self.duration.spin)
         self.right = QFormLayout()
         self.right.addRow(self.tr("P&artner"), self.partner_combo)
         self.right.addRow(self.tr("&Mentor"), self.mentor_combo)
@@ -109,7 +110,7 @@ class ContactEntryForm(QWidget):
         goals_layout.addWidget(self.goals_list)
         goals_layout.addWidget(self.no_goals_label)
         self.right.addRow(self.tr("&Goals"), goals)
-        self.right.labelForField(goals).setBuddy(self.goals_list)
+        cast(QLabel, self.right.labelForField(goals)).setBuddy(self.goals_list)
         columns = QHBoxLayout()
         columns.addLayout(self.left, 1)
         columns.addLayout(self.right, 1)
