@@ -83,7 +83,8 @@ class SessionLockFilter(QAbstractNativeEventFilter):
 
     def nativeEventFilter(self, event_type: QByteArray | bytes | bytearray | memoryview,  # noqa: N802
                           message: int) -> object:
-        if QByteArray(event_type).data() != b"windows_generic_MSG":
+        # QByteArray has the buffer protocol; its stub does not declare __buffer__.
+        if bytes(event_type) != b"windows_generic_MSG":  # type: ignore[arg-type]
             return False, 0
         import ctypes.wintypes
 
