@@ -9,7 +9,7 @@ change hub, so nothing here tells it to.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, QPoint
@@ -139,7 +139,7 @@ class CalendarActions(QObject):
 
     # -- other dialogs ----------------------------------------------------------------
 
-    def open_groups(self, course_id: int | None = None, held_on=None) -> None:  # type: ignore[no-untyped-def]
+    def open_groups(self, course_id: int | None = None, held_on: date | None = None) -> None:
         from ui.views.calendar.groups_dialog import GroupCoursesDialog
 
         dialog = GroupCoursesDialog(self._ops, citizens=self.citizens, mentors=self.mentors,

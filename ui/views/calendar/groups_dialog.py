@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.dates import format_date
 from mentordesk.schedule.groups import (
+    AttendanceResult,
     GroupCourseInput,
     GroupCourseRow,
     GroupSessionRow,
@@ -322,7 +323,7 @@ class GroupCoursesDialog(QDialog):
                       done=lambda result: self._on_registered(course, result),
                       failed=self.message_label.setText)
 
-    def _on_registered(self, course: GroupCourseRow, result) -> None:  # type: ignore[no-untyped-def]
+    def _on_registered(self, course: GroupCourseRow, result: AttendanceResult) -> None:
         self.message_label.setText(self.tr(
             "Attendance registered: {created} new and {updated} changed contact(s).").format(
             created=result.created, updated=result.updated))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -77,7 +78,7 @@ _NOTIFY_FOR_THIS_SESSION = 0
 
 
 class SessionLockFilter(QAbstractNativeEventFilter):
-    def __init__(self, on_lock) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, on_lock: Callable[[], None]) -> None:
         super().__init__()
         self._on_lock = on_lock
 
@@ -94,7 +95,8 @@ class SessionLockFilter(QAbstractNativeEventFilter):
         return False, 0
 
 
-def watch_session_lock(window_id: int, on_lock) -> SessionLockFilter | None:  # type: ignore[no-untyped-def]
+def watch_session_lock(window_id: int,
+                       on_lock: Callable[[], None]) -> SessionLockFilter | None:
     """Windows only: call ``on_lock`` when the user locks the Windows session."""
     if sys.platform != "win32":
         return None
