@@ -31,7 +31,7 @@ from mentordesk.kernel.context import Context
 from ui.tasks import Task, TaskContext, TaskRunner, show_error
 from ui.workspace import Workspace
 
-Done = Callable[[Any], None]
+Done = Callable[[Any], object]  # what it returns is ignored
 Failed = Callable[[str], None]
 
 

@@ -90,11 +90,11 @@ def test_export_and_review_write_files(qtbot, widgets, database, make_ops, citiz
     sheet = openpyxl.load_workbook(out).active
     assert sheet["A1"].value == "Nr." and sheet.max_row > 3
     review = tmp_path / "logkontrol.pdf"
-    viewer.actions.write_review(date.today().replace(day=1), review)
-    qtbot.waitUntil(lambda: viewer.actions.last_message != "", timeout=TIMEOUT)
-    assert "Logkontrollen er gemt i logkontrol.pdf" in viewer.actions.last_message
+    viewer.log_actions.write_review(date.today().replace(day=1), review)
+    qtbot.waitUntil(lambda: viewer.log_actions.last_message != "", timeout=TIMEOUT)
+    assert "Logkontrollen er gemt i logkontrol.pdf" in viewer.log_actions.last_message
     assert "Logkontrol" in pdf_text(review)
-    viewer.actions.message_box.close()
+    viewer.log_actions.message_box.close()
 
 
 def test_mentor_sees_an_explanation_not_the_log(qtbot, widgets, database, make_ops, admin):
@@ -112,7 +112,7 @@ def test_after_pruning_the_log_is_searched_again(qtbot, widgets, database, make_
     viewer = open_page(qtbot, widgets, database, make_ops).viewer
     searches = column(viewer, 2).count("Søgning")
     with qtbot.waitSignal(viewer.loaded, timeout=TIMEOUT):
-        viewer.actions.prune()
+        viewer.log_actions.prune()
     assert column(viewer, 2).count("Søgning") == searches + 1
-    qtbot.waitUntil(lambda: viewer.actions.last_message != "", timeout=TIMEOUT)
-    viewer.actions.message_box.close()
+    qtbot.waitUntil(lambda: viewer.log_actions.last_message != "", timeout=TIMEOUT)
+    viewer.log_actions.message_box.close()

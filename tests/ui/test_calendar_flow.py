@@ -63,7 +63,7 @@ def test_book_show_mark_done_and_hours_follow(qtbot, workspace, make_ops):
     assert (hours.citizen_model.index(0, 3).data(), row.week.planned_minutes) == ("0 t", 0)
     assert hours.citizen_model.index(0, 5).data() == "Under (mangler 2 t)"
 
-    dialog = page.actions.new_appointment(datetime.combine(today, time(0, 5)))
+    dialog = page.calendar_actions.new_appointment(datetime.combine(today, time(0, 5)))
     assert dialog.windowTitle() == "Ny aftale"
     select_data(dialog.citizen_combo, GITTE)
     dialog.duration_spin.setValue(90)
@@ -86,7 +86,7 @@ def test_book_show_mark_done_and_hours_follow(qtbot, workspace, make_ops):
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, centre,
                               page.time_grid.body.mapToGlobal(centre))
     page.time_grid.body.contextMenuEvent(event)
-    menu = page.actions.menu
+    menu = page.calendar_actions.menu
     texts = {action.text(): action for action in menu.actions()}
     assert {"Markér som gennemført", "Ikke mødt", "Slet…"} <= set(texts)
     assert texts["Markér som gennemført"].isEnabled()
@@ -105,7 +105,7 @@ def test_book_show_mark_done_and_hours_follow(qtbot, workspace, make_ops):
 
 def test_recurring_this_and_following_from_the_dialog(qtbot, workspace, make_ops):
     page = open_calendar(qtbot, workspace, make_ops)
-    dialog = page.actions.new_appointment(datetime(2030, 1, 7, 10, 0))
+    dialog = page.calendar_actions.new_appointment(datetime(2030, 1, 7, 10, 0))
     select_data(dialog.citizen_combo, GITTE)
     dialog.repeat_check.setChecked(True)
     select_data(dialog.end_combo, "count")
@@ -119,9 +119,9 @@ def test_recurring_this_and_following_from_the_dialog(qtbot, workspace, make_ops
     [block] = page.scene.blocks
     centre = page.time_grid.body.block_centre(block.occurrence.key)
     qtbot.mouseDClick(page.time_grid.body, Qt.MouseButton.LeftButton, pos=centre)
-    qtbot.waitUntil(lambda: page.actions.dialog is not dialog
-                    and page.actions.dialog.isVisible(), timeout=10_000)
-    edit = page.actions.dialog
+    qtbot.waitUntil(lambda: page.calendar_actions.dialog is not dialog
+                    and page.calendar_actions.dialog.isVisible(), timeout=10_000)
+    edit = page.calendar_actions.dialog
     assert edit.date_edit.text() == "14-01-2030"  # the date clicked, not the series start
     assert edit.repeat_check.isChecked() and edit.count_spin.value() == 4
     edit.time_edit.setTime(QTime(11, 0))
@@ -193,7 +193,7 @@ def test_double_booking_is_marked_with_its_reason(qtbot, workspace, make_ops):
     assert "2 konflikter" in page.status_label.text()
 
     # Booking a third at the same time warns in the dialog before saving.
-    dialog = page.actions.new_appointment(start)
+    dialog = page.calendar_actions.new_appointment(start)
     with qtbot.waitSignal(dialog.conflicts_previewed, timeout=10_000) as signal:
         select_data(dialog.citizen_combo, GITTE)
     assert signal.args == [2]
@@ -219,11 +219,11 @@ def test_delete_only_this_date_and_filter_by_citizen_in_day_view(qtbot, workspac
     centre = page.time_grid.body.block_centre(block.occurrence.key)
     page.time_grid.body.contextMenuEvent(QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, centre, page.time_grid.body.mapToGlobal(centre)))
-    texts = {action.text(): action for action in page.actions.menu.actions()}
+    texts = {action.text(): action for action in page.calendar_actions.menu.actions()}
     assert not texts["Markér som gennemført"].isEnabled()  # in the future
     texts["Slet…"].trigger()
-    page.actions.menu.close()
-    box = page.actions.question
+    page.calendar_actions.menu.close()
+    box = page.calendar_actions.question
     buttons = {button.text(): button for button in box.buttons()}
     assert {"Kun denne", "Denne og følgende", "Hele serien"} <= set(buttons)
     with qtbot.waitSignal(page.scene_loaded, timeout=10_000):

@@ -45,7 +45,7 @@ def open_calendar(qtbot, workspace, make_ops) -> CalendarPage:
 
 def import_through_the_action(qtbot, page, path, *, adds_blocks: bool = True):
     page.import_button.click()
-    dialog = page.actions.dialog
+    dialog = page.calendar_actions.dialog
     assert dialog.windowTitle() == "Importér fra Outlook (ICS)"
     dialog.import_button.click()  # "Vælg fil…" opens the file dialog
     assert dialog.file_dialog is not None and dialog.file_dialog.isVisible()
@@ -87,7 +87,7 @@ def test_malformed_file_shows_a_danish_message(qtbot, workspace, make_ops, tmp_p
     path = tmp_path / "broken.ics"
     path.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n")
     page.import_button.click()
-    dialog = page.actions.dialog
+    dialog = page.calendar_actions.dialog
 
     dialog.import_from(path)
 

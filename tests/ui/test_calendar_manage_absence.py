@@ -57,7 +57,7 @@ def open_calendar(qtbot, workspace, make_ops, today: date | None = None) -> Cale
 
 def open_manager(qtbot, page) -> AbsenceManagerDialog:
     page.absence_button.click()
-    manager = page.actions.dialog
+    manager = page.calendar_actions.dialog
     assert isinstance(manager, AbsenceManagerDialog)
     qtbot.waitUntil(lambda: manager.table.rowCount() > 0, timeout=TIMEOUT)
     return manager
@@ -185,7 +185,7 @@ def test_staffed_hours_editor_saves_and_the_calendar_repaints(qtbot, workspace, 
     assert saturday_at_eleven(page) == CLOSED_FILL
     assert page.staffed_button.isVisible() and page.staffed_button.text() == "Åbningstid…"
     page.staffed_button.click()
-    dialog = page.actions.dialog
+    dialog = page.calendar_actions.dialog
     assert isinstance(dialog, StaffedHoursDialog)
     qtbot.waitUntil(dialog.save_button.isEnabled, timeout=TIMEOUT)
     assert dialog.closed_checks[5].isChecked() and not dialog.from_edits[5].isEnabled()

@@ -104,10 +104,10 @@ def test_cancel_a_session_from_the_calendar_menu(qtbot, workspace, make_ops, cou
     centre = page.time_grid.body.block_centre(block.occurrence.key)
     page.time_grid.body.contextMenuEvent(QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, centre, page.time_grid.body.mapToGlobal(centre)))
-    texts = {action.text(): action for action in page.actions.menu.actions()}
+    texts = {action.text(): action for action in page.calendar_actions.menu.actions()}
     with qtbot.waitSignal(page.scene_loaded, timeout=TIMEOUT):
         texts["Aflys mødet"].trigger()
-    page.actions.menu.close()
+    page.calendar_actions.menu.close()
     [block] = page.scene.blocks
     assert block.occurrence.status == "cancelled"
 
@@ -157,10 +157,10 @@ def test_this_and_following_keeps_a_count_series_end(qtbot, workspace, make_ops)
     with qtbot.waitSignals([page.scene_loaded, page.choices_loaded], timeout=TIMEOUT):
         page.show()
     [block] = page.scene.blocks
-    page.actions.edit_occurrence(block.occurrence)
-    qtbot.waitUntil(lambda: page.actions.dialog is not None
-                    and page.actions.dialog.isVisible(), timeout=TIMEOUT)
-    edit = page.actions.dialog
+    page.calendar_actions.edit_occurrence(block.occurrence)
+    qtbot.waitUntil(lambda: page.calendar_actions.dialog is not None
+                    and page.calendar_actions.dialog.isVisible(), timeout=TIMEOUT)
+    edit = page.calendar_actions.dialog
     assert edit.count_spin.value() == 5 and edit.date_edit.text() == "21-01-2030"
     edit.time_edit.setTime(QTime(14, 0))
     edit.save_button.click()

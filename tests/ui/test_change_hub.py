@@ -90,8 +90,8 @@ def edit_attendance_in_the_dialog(qtbot, tab, *, attended: bool):
     tab.table.setCurrentIndex(tab.table.rows_model.index(0, 0))
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: tab.actions.editor is not None, timeout=TIMEOUT)
-    editor = tab.actions.editor
+    qtbot.waitUntil(lambda: tab.contact_actions.editor is not None, timeout=TIMEOUT)
+    editor = tab.contact_actions.editor
     qtbot.waitUntil(editor.save_button.isEnabled, timeout=TIMEOUT)
     choice = editor.form.attendance
     (choice.attended if attended else choice.no_show).setChecked(True)

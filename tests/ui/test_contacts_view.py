@@ -123,8 +123,8 @@ def open_editor(qtbot, tab, row: int):
     tab.table.setCurrentIndex(index)
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter activates the row, like double-click
-    qtbot.waitUntil(lambda: tab.actions.editor is not None, timeout=TIMEOUT)
-    editor = tab.actions.editor
+    qtbot.waitUntil(lambda: tab.contact_actions.editor is not None, timeout=TIMEOUT)
+    editor = tab.contact_actions.editor
     qtbot.waitUntil(editor.save_button.isEnabled, timeout=TIMEOUT)
     return editor
 
@@ -172,7 +172,7 @@ def test_stale_edit_opens_the_conflict_dialog_and_keeps_both_notes(qtbot, worksp
     conflict.save_button.click()
     # The conflict itself was announced on the hub (the list may reload meanwhile), so wait
     # for the resolution's save to finish: the editor closes when it is stored.
-    qtbot.waitUntil(lambda: tab.actions.editor is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.contact_actions.editor is None, timeout=TIMEOUT)
 
     saved = get_contact(Context(workspace.database, workspace.actor), contact_id)
     assert saved.note == "Koordinatorens note & <i>\n\nMentorens note 🙂"
@@ -203,7 +203,7 @@ def test_non_text_conflict_is_shown_in_danish(qtbot, workspace, citizen_ids, tab
     editor.conflict_dialog.save_button.click()
     # Choosing theirs saves nothing new; the list shows what the other user saved, which
     # the conflict announced on the change hub.
-    qtbot.waitUntil(lambda: tab.actions.editor is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.contact_actions.editor is None, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: column(tab, Column.FORM) == ["Gruppe"], timeout=TIMEOUT)
     saved = get_contact(Context(workspace.database, workspace.actor), contact_id)
     assert saved.form is ContactForm.GROUP
@@ -220,8 +220,8 @@ def test_delete_key_deletes_after_confirmation(qtbot, workspace, citizen_ids, ta
     qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=TIMEOUT)
 
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: tab.actions.confirm_box is not None, timeout=TIMEOUT)
-    box = tab.actions.confirm_box
+    qtbot.waitUntil(lambda: tab.contact_actions.confirm_box is not None, timeout=TIMEOUT)
+    box = tab.contact_actions.confirm_box
     assert "Slet kontakten den" in box.text() and "Hjemmebesøg, 1 t" in box.text()
     with qtbot.waitSignal(tab.contacts_loaded, timeout=TIMEOUT):
         box.button(QMessageBox.StandardButton.Yes).click()
@@ -294,8 +294,8 @@ def test_page_edits_and_reloads(qtbot, workspace, citizen_ids, make_ops):
     page = make_page(qtbot, workspace, make_ops)
     page.table.setCurrentIndex(page.table.rows_model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.actions.editor is not None, timeout=TIMEOUT)
-    editor = page.actions.editor
+    qtbot.waitUntil(lambda: page.contact_actions.editor is not None, timeout=TIMEOUT)
+    editor = page.contact_actions.editor
     qtbot.waitUntil(editor.save_button.isEnabled, timeout=TIMEOUT)
     editor.form.note_edit.setPlainText("efter")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -54,13 +55,13 @@ class LazyPage(QWidget):
         super().__init__()
         self._build = build
         self.page: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.page is None:
             self.page = self._build()
-            self.layout().addWidget(self.page)
+            self._layout.addWidget(self.page)
         super().showEvent(event)
 
 
@@ -128,12 +129,13 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{name} (Alt+{number})" if number <= 9 else name)
             item.setSizeHint(QSize(150, 34))
             self.navigation.addItem(item)
+            page: QWidget
             if number == 1:
                 page = self.citizens_view
             elif factory is None:
                 page = PlaceholderPage(name)
             else:
-                page = LazyPage(lambda factory=factory, name=name: self._build_page(factory, name))
+                page = LazyPage(partial(self._build_page, factory, name))
             self.pages.addWidget(page)
         self.navigation.setFixedWidth(170)
 

@@ -9,10 +9,11 @@ change hub, so nothing here tells it to.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
 from mentordesk.schedule.appointments import EditScope, delete_appointment, get_appointment
 from mentordesk.schedule.calendar import CalendarItem
@@ -23,6 +24,8 @@ from ui.tasks import show_error
 from ui.views.calendar import data
 from ui.views.calendar.appointment_dialog import AppointmentDialog
 from ui.views.calendar.scene import Occurrence
+
+_DialogT = TypeVar("_DialogT", bound=QDialog)
 
 
 class CalendarActions(QObject):
@@ -52,13 +55,13 @@ class CalendarActions(QObject):
                                    starts_at=starts_at, parent=self._page)
         return self._open(dialog)
 
-    def _open(self, dialog: QWidget) -> QWidget:
+    def _open(self, dialog: _DialogT) -> _DialogT:
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def edit_occurrence(self, occurrence: Occurrence) -> None:
-        item: CalendarItem = occurrence.key
+        item = cast(CalendarItem, occurrence.key)  # the calendar's keys are its items
         if item.kind == "group" and item.group_course_id is not None:
             self.open_groups(item.group_course_id, item.starts_at.date())
             return
@@ -73,7 +76,7 @@ class CalendarActions(QObject):
                           parent=self._page)))
 
     def show_menu(self, occurrence: Occurrence, position: QPoint, *, now: datetime) -> QMenu:
-        item: CalendarItem = occurrence.key
+        item = cast(CalendarItem, occurrence.key)  # the calendar's keys are its items
         menu = QMenu(self._page)
         menu.addAction(self.tr("Open…"), lambda: self.edit_occurrence(occurrence))
         if item.kind == "appointment" and not item.restricted:
@@ -136,7 +139,7 @@ class CalendarActions(QObject):
 
     # -- other dialogs ----------------------------------------------------------------
 
-    def open_groups(self, course_id: int | None = None, held_on=None) -> None:  # type: ignore[no-untyped-def]
+    def open_groups(self, course_id: int | None = None, held_on: date | None = None) -> None:
         from ui.views.calendar.groups_dialog import GroupCoursesDialog
 
         dialog = GroupCoursesDialog(self._ops, citizens=self.citizens, mentors=self.mentors,

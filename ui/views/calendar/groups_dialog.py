@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.dates import format_date
 from mentordesk.schedule.groups import (
+    AttendanceResult,
     GroupCourseInput,
     GroupCourseRow,
     GroupSessionRow,
@@ -234,7 +235,7 @@ class GroupCoursesDialog(QDialog):
                 name=self.name_edit.text(), weekday=self.weekday_combo.currentData(),
                 start_time=time(self.time_edit.time().hour(), self.time_edit.time().minute()),
                 duration_minutes=self.duration_spin.value(),
-                starts_on=self.starts_edit.date_value(), ends_on=self.ends_edit.date_value(),
+                starts_on=self.starts_edit.required_date(), ends_on=self.ends_edit.date_value(),
                 place=self.place_edit.text(), leader_ids=checked_ids(self.leaders_list),
                 participant_ids=checked_ids(self.participants_list))
         except ValueError as error:
@@ -322,7 +323,7 @@ class GroupCoursesDialog(QDialog):
                       done=lambda result: self._on_registered(course, result),
                       failed=self.message_label.setText)
 
-    def _on_registered(self, course: GroupCourseRow, result) -> None:  # type: ignore[no-untyped-def]
+    def _on_registered(self, course: GroupCourseRow, result: AttendanceResult) -> None:
         self.message_label.setText(self.tr(
             "Attendance registered: {created} new and {updated} changed contact(s).").format(
             created=result.created, updated=result.updated))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.errors import InvalidInput
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.ics_import import MAX_IMPORT_BYTES, IcsImportResult, import_ics
 from ui.operations import Operations
@@ -95,7 +96,7 @@ class IcsImportDialog(QDialog):
         box.open()
 
 
-def _import_file(context: Context, mentor_id: int, path: Path) -> IcsImportResult:
+def _import_file(context: Context, mentor_id: int, path: Path) -> Result[IcsImportResult]:
     """Read the file on the worker (never on the GUI thread) and import it."""
     return import_ics(context, mentor_id, read_limited(path))
 

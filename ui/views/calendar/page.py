@@ -52,7 +52,7 @@ class CalendarPage(QWidget):
         self.anchor = self.today
         self.view = WEEK
         self.scene: CalendarScene | None = None
-        self.actions = CalendarActions(ops, self)
+        self.calendar_actions = CalendarActions(ops, self)
         self._build(title)
         self._build_shortcuts()
         ops.hub.changed.connect(self._on_changes)
@@ -74,8 +74,8 @@ class CalendarPage(QWidget):
         self.previous_button.setToolTip(self.tr("Previous period (PgUp, Alt+Left)"))
         self.next_button.setToolTip(self.tr("Next period (PgDn, Alt+Right)"))
         self.today_button.setToolTip(self.tr("Go to today (T)"))
-        self.previous_button.clicked.connect(lambda: self.move(-1))
-        self.next_button.clicked.connect(lambda: self.move(1))
+        self.previous_button.clicked.connect(lambda: self.step_period(-1))
+        self.next_button.clicked.connect(lambda: self.step_period(1))
         self.today_button.clicked.connect(self.go_today)
         self.view_buttons = QButtonGroup(self)
         view_bar = QHBoxLayout()
@@ -98,24 +98,24 @@ class CalendarPage(QWidget):
         self.scope_combo.currentIndexChanged.connect(self._on_scope_changed)
         self.choice_combo.currentIndexChanged.connect(lambda _index: self.refresh())
         self.new_button = QPushButton(self.tr("New appointment…"))
-        self.new_button.clicked.connect(lambda: self.actions.new_appointment(None))
+        self.new_button.clicked.connect(lambda: self.calendar_actions.new_appointment(None))
         self.groups_button = QPushButton(self.tr("Group courses…"))
-        self.groups_button.clicked.connect(self.actions.open_groups)
+        self.groups_button.clicked.connect(self.calendar_actions.open_groups)
         self.absence_button = QPushButton(self.tr("Absence…"))
-        self.absence_button.clicked.connect(self.actions.open_absences)
+        self.absence_button.clicked.connect(self.calendar_actions.open_absences)
         self.staffed_button = QPushButton(self.tr("Staffed hours…"))
         self.staffed_button.setToolTip(self.tr("The team's staffed hours per weekday"))
-        self.staffed_button.clicked.connect(self.actions.open_staffed_hours)
+        self.staffed_button.clicked.connect(self.calendar_actions.open_staffed_hours)
         self.export_button = QPushButton(self.tr("Export to Outlook…"))
-        self.export_button.clicked.connect(self.actions.export_ics)
+        self.export_button.clicked.connect(self.calendar_actions.export_ics)
         self.import_button = QPushButton(self.tr("Import from Outlook (ICS)…"))
         self.import_button.clicked.connect(self.import_ics)
         self.time_grid = TimeGrid()
         self.month_grid = MonthGrid()
         for grid in (self.time_grid.body, self.month_grid):
-            grid.block_activated.connect(self.actions.edit_occurrence)
+            grid.block_activated.connect(self.calendar_actions.edit_occurrence)
             grid.block_menu_requested.connect(self._show_menu)
-        self.time_grid.body.slot_activated.connect(self.actions.new_appointment)
+        self.time_grid.body.slot_activated.connect(self.calendar_actions.new_appointment)
         self.month_grid.day_activated.connect(self.open_day)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.time_grid)
@@ -161,14 +161,15 @@ class CalendarPage(QWidget):
 
     def _build_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, action in (("PgUp", lambda: self.move(-1)), ("PgDown", lambda: self.move(1)),
-                             ("Alt+Left", lambda: self.move(-1)),
-                             ("Alt+Right", lambda: self.move(1)), ("T", self.go_today)):
+        for keys, action in (("PgUp", lambda: self.step_period(-1)),
+                             ("PgDown", lambda: self.step_period(1)),
+                             ("Alt+Left", lambda: self.step_period(-1)),
+                             ("Alt+Right", lambda: self.step_period(1)), ("T", self.go_today)):
             QShortcut(QKeySequence(keys), self, action, context=context)
 
     # -- navigation -------------------------------------------------------------------
 
-    def move(self, direction: int) -> None:
+    def step_period(self, direction: int) -> None:
         self.anchor = step(self.view, self.anchor, direction)
         self.refresh()
 
@@ -238,12 +239,12 @@ class CalendarPage(QWidget):
         self.choice_combo.blockSignals(True)
         self.choice_combo.clear()
         if scope == MENTOR:
-            for mentor_id, name in self.actions.mentors:
+            for mentor_id, name in self.calendar_actions.mentors:
                 self.choice_combo.addItem(name, mentor_id)
             self.choice_combo.setCurrentIndex(
                 max(self.choice_combo.findData(self._ops.actor.user_id), 0))
         elif scope == CITIZEN:
-            for citizen_id, name in self.actions.citizens:
+            for citizen_id, name in self.calendar_actions.citizens:
                 self.choice_combo.addItem(name, citizen_id)
         self.choice_combo.blockSignals(False)
 
@@ -251,7 +252,7 @@ class CalendarPage(QWidget):
         super().showEvent(event)
         if not self._choices_loaded:
             self._choices_loaded = True
-            self.actions.load_choices(self._on_choices_loaded)
+            self.calendar_actions.load_choices(self._on_choices_loaded)
         if self._stale:
             self.refresh()
 
@@ -303,10 +304,10 @@ class CalendarPage(QWidget):
     def import_ics(self) -> QWidget:
         from ui.views.calendar.ics_import import IcsImportDialog
 
-        dialog = IcsImportDialog(self._ops, mentors=self.actions.mentors, parent=self)
-        self.actions.dialog = dialog
+        dialog = IcsImportDialog(self._ops, mentors=self.calendar_actions.mentors, parent=self)
+        self.calendar_actions.dialog = dialog
         dialog.open()
         return dialog
 
     def _show_menu(self, occurrence: Occurrence, position: QPoint) -> None:
-        self.actions.show_menu(occurrence, position, now=datetime.now())
+        self.calendar_actions.show_menu(occurrence, position, now=datetime.now())

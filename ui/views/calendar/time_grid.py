@@ -8,13 +8,14 @@ separate widget above the scroll area so it stays visible while the hours scroll
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetrics,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
 from ui.i18n import DANISH
-from ui.views.calendar.scene import MINUTES_PER_DAY, Block, CalendarScene
+from ui.views.calendar.scene import MINUTES_PER_DAY, Block, CalendarScene, Occurrence
 
 GUTTER = 52  # the hour labels on the left
 HOUR_HEIGHT = 44
@@ -242,7 +243,7 @@ class TimeGridBody(QWidget):
             painter.drawText(rect.adjusted(3, 1, -2, -1), _TOP_LEFT,
                              self._block_text(block, width, height, metrics, line_height))
 
-    def _block_text(self, block: Block, width: int, height: int, metrics,  # type: ignore[no-untyped-def]
+    def _block_text(self, block: Block, width: int, height: int, metrics: QFontMetrics,
                     line_height: int) -> str:
         """The block's lines elided to its size; cached, as eliding dominates painting."""
         key = (id(block), width, height)
@@ -288,8 +289,8 @@ class TimeGridBody(QWidget):
         if moment is not None:
             self.slot_activated.emit(moment)
 
-    def _moment_at(self, point: QPoint):  # type: ignore[no-untyped-def]
-        from datetime import datetime, time, timedelta
+    def _moment_at(self, point: QPoint) -> datetime | None:
+        from datetime import time, timedelta
 
         geometry = _GridGeometry(self.days, self.width())
         if point.x() < GUTTER or not self.days:
@@ -312,7 +313,7 @@ class TimeGridBody(QWidget):
         QToolTip.showText(event.globalPosition().toPoint(), tooltip_for(block), self)
 
 
-def _marks(occurrence) -> str:  # type: ignore[no-untyped-def]
+def _marks(occurrence: Occurrence) -> str:
     """Signs that do not rely on colour alone: conflict, done, not attended, recurring."""
     marks = ""
     if occurrence.conflicts:
@@ -346,15 +347,15 @@ class TimeGrid(QWidget):
         self.header = TimeGridHeader()
         self.body = TimeGridBody()
         self.header.body = self.body
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.body)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.body)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._scrolled = False
 
     def show_scene(self, scene: CalendarScene, days: list[date], today: date) -> None:
@@ -363,4 +364,4 @@ class TimeGrid(QWidget):
             part.update()
         if not self._scrolled:
             self._scrolled = True
-            self.scroll.verticalScrollBar().setValue(FIRST_VISIBLE_HOUR * HOUR_HEIGHT)
+            self.scroll_area.verticalScrollBar().setValue(FIRST_VISIBLE_HOUR * HOUR_HEIGHT)

@@ -104,7 +104,8 @@ class OverviewTab(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.relatives = RelativesPanel(self._ops)
-        for widget in (*self.fields.values(), self.note_edit):
+        text_widgets: list[QLineEdit | QPlainTextEdit] = [*self.fields.values(), self.note_edit]
+        for widget in text_widgets:
             widget.textChanged.connect(self._update_buttons)
         for edit in self.fields.values():
             edit.returnPressed.connect(self.save)  # Enter in a one-line field saves

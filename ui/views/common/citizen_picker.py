@@ -103,7 +103,7 @@ class CitizenPicker(QWidget):
                 if self.citizen_list.item(row).data(ID_ROLE) == citizen_id:
                     self.citizen_list.setCurrentRow(row)
                     return True
-            self.citizen_list.setCurrentItem(None)
+            self.citizen_list.setCurrentRow(-1)  # no current item
             return False
         finally:
             self.citizen_list.blockSignals(False)

@@ -29,16 +29,26 @@ class DanishDateEdit(QLineEdit):
         """The date typed, None when empty and optional; ``ValueError`` otherwise."""
         if not self.text().strip():
             if self.required:
-                raise ValueError(self.tr("{field}: please fill in the date.").format(
-                    field=self.field_name))
+                raise self._missing()
             return None
         try:
             return parse_date(self.text())
         except ValueError as error:
             raise ValueError(f"{self.field_name}: {error}") from None
 
+    def required_date(self) -> date:
+        """The date of a field that must be filled in; ``ValueError`` when empty or wrong."""
+        value = self.date_value()
+        if value is None:
+            raise self._missing()
+        return value
+
+    def _missing(self) -> ValueError:
+        return ValueError(self.tr("{field}: please fill in the date.").format(
+            field=self.field_name))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
+        steps: dict[int, int] = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
         if event.key() in steps:
             try:
                 current = parse_date(self.text()) if self.text().strip() else date.today()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -69,7 +70,8 @@ class RecordDialog(QDialog):
         # Enter must always mean Save: no other button may become the default by focus
         # (Qt's autoDefault), or Enter would silently cancel and drop the user's input.
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):  # a standard button always is one
+                button.setAutoDefault(False)
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

@@ -150,7 +150,7 @@ class RecordListPanel(QWidget):
 
     def take_loaded(self, value: Any) -> Sequence[Any]:
         """The rows out of what the load operation returned (keep the rest here)."""
-        return value  # type: ignore[no-any-return]
+        return value
 
     def ready(self) -> bool:
         """Whether a new record can be made now (e.g. the catalogue has arrived)."""

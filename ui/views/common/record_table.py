@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -39,7 +39,7 @@ class RowLook:
 class RecordTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[TableColumn],
                  look: Callable[[Any], RowLook | None] | None = None,
-                 parent: object = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._look = look

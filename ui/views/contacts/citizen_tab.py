@@ -83,9 +83,9 @@ class ContactsTab(CitizenTab):
         self.filter_bar = ContactFilterBar()
         self.filter_bar.changed.connect(self.refresh)
         self.table = ContactsTable(CITIZEN_TAB_COLUMNS)
-        self.actions = ContactActions(ops, self)
-        self.table.edit_requested.connect(self.actions.edit)
-        self.table.delete_requested.connect(self.actions.delete)
+        self.contact_actions = ContactActions(ops, self)
+        self.table.edit_requested.connect(self.contact_actions.edit)
+        self.table.delete_requested.connect(self.contact_actions.delete)
         self._build()
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_contact,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)

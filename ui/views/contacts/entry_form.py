@@ -8,8 +8,9 @@ its Danish message comes back here through ``show_error``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -34,6 +35,7 @@ from mentordesk.services.contacts import (
     NewContact,
     PartnerChoice,
 )
+from mentordesk.services.plan import GoalChoice as OpenGoal
 from ui.views.contacts.fields import (
     DEFAULT_DURATION,
     AttendanceChoice,
@@ -97,7 +99,8 @@ class ContactEntryForm(QWidget):
         self.left.addRow(self.tr("&Form"), self.form_combo)
         self.left.addRow(self.tr("&Place"), self.place_edit)
         self.left.addRow(self.tr("Attendance"), self.attendance)
-        self.left.labelForField(self.duration).setBuddy(self.duration.spin)
+        # labelForField is typed QWidget; addRow with a text made it a QLabel.
+        cast(QLabel, self.left.labelForField(self.duration)).setBuddy(self.duration.spin)
         self.right = QFormLayout()
         self.right.addRow(self.tr("P&artner"), self.partner_combo)
         self.right.addRow(self.tr("&Mentor"), self.mentor_combo)
@@ -107,7 +110,7 @@ class ContactEntryForm(QWidget):
         goals_layout.addWidget(self.goals_list)
         goals_layout.addWidget(self.no_goals_label)
         self.right.addRow(self.tr("&Goals"), goals)
-        self.right.labelForField(goals).setBuddy(self.goals_list)
+        cast(QLabel, self.right.labelForField(goals)).setBuddy(self.goals_list)
         columns = QHBoxLayout()
         columns.addLayout(self.left, 1)
         columns.addLayout(self.right, 1)
@@ -129,7 +132,7 @@ class ContactEntryForm(QWidget):
 
     # -- choices ----------------------------------------------------------------------
 
-    def set_choices(self, partners: list[PartnerChoice], goals: list[GoalChoice],
+    def set_choices(self, partners: list[PartnerChoice], goals: Sequence[GoalChoice | OpenGoal],
                     mentors: list[MentorChoice], mentor_id: int) -> None:
         """What can be chosen for this citizen; the mentor row shows only with a choice.
 

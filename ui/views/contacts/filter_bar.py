@@ -84,6 +84,8 @@ class ContactFilterBar(QWidget):
         starts = {FOUR_WEEKS: today - timedelta(weeks=4),
                   THREE_MONTHS: months_before(today, 3),
                   TWELVE_MONTHS: months_before(today, 12)}
+        start: date | None
+        end: date | None
         if period == CHOSEN:
             start, end = self.from_edit.value(), self.to_edit.value()
         else:

@@ -43,9 +43,9 @@ class ContactsPage(QWidget):
         self.filter_bar.changed.connect(self.refresh)
         self.count_label = QLabel()
         self.table = ContactsTable(MENTOR_PAGE_COLUMNS)
-        self.actions = ContactActions(ops, self)
-        self.table.edit_requested.connect(self.actions.edit)
-        self.table.delete_requested.connect(self.actions.delete)
+        self.contact_actions = ContactActions(ops, self)
+        self.table.edit_requested.connect(self.contact_actions.edit)
+        self.table.delete_requested.connect(self.contact_actions.delete)
         self._build()
         ops.hub.changed.connect(self._on_changes)
 

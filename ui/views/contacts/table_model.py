@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from mentordesk.domain.codes import Attendance
@@ -54,7 +54,7 @@ MENTOR_PAGE_COLUMNS = (Column.DATE, Column.TIME, Column.CITIZEN, Column.DURATION
 
 
 class ContactsTableModel(QAbstractTableModel):
-    def __init__(self, columns: tuple[Column, ...], parent: object = None) -> None:
+    def __init__(self, columns: tuple[Column, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
         self._rows: list[ContactRow] = []

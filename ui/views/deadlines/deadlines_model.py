@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from mentordesk.domain.dates import format_date
@@ -33,7 +33,7 @@ class Column(IntEnum):
 
 
 class DeadlinesTableModel(QAbstractTableModel):
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Deadline] = []
         self._today = date.today()

@@ -31,8 +31,8 @@ class EconomyTab(CitizenTab):
         self._editor: EconomyEditor | None = None
         self._pending: int | None = None
         self._has_pending = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def editor(self) -> EconomyEditor:
@@ -40,7 +40,7 @@ class EconomyTab(CitizenTab):
             from ui.views.economy.editor import EconomyEditor
 
             self._editor = EconomyEditor(self._ops)
-            self.layout().addWidget(self._editor)
+            self._layout.addWidget(self._editor)
         return self._editor
 
     def tab_title(self) -> str:

@@ -124,7 +124,7 @@ class BenefitDialog(CitizenRecordDialog):
 
 
 class BenefitsTab(CitizenRecordsTab):
-    delete_service = delete_benefit
+    delete_service = staticmethod(delete_benefit)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)

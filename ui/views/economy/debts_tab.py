@@ -33,7 +33,7 @@ PRIORITY_BACKGROUND = "#fff1c7"
 
 
 class DebtsTab(CitizenRecordsTab):
-    delete_service = delete_debt
+    delete_service = staticmethod(delete_debt)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)

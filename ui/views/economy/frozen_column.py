@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame
 
 if TYPE_CHECKING:
@@ -67,7 +67,8 @@ def place_frozen(main: SheetTableView, frozen: SheetTableView | None = None) -> 
                        main.viewport().height() + main.horizontalHeader().height())
 
 
-def keep_clear_of_frozen(main: SheetTableView, index: QModelIndex) -> None:
+def keep_clear_of_frozen(main: SheetTableView,
+                         index: QModelIndex | QPersistentModelIndex) -> None:
     """Scroll so a cell is not hidden under the frozen column."""
     if main.frozen is None or not index.isValid():
         return

@@ -240,10 +240,14 @@ class ImportMappingDialog(QDialog):
 
     def result_rows(self) -> list[list[str]]:
         """The preview table's text (what the user sees), for tests and checks."""
-        return [[self.result_table.item(r, c).text()
+        return [[_item_text(self.result_table.item(r, c))
                  for c in range(self.result_table.columnCount())]
                 for r in range(self.result_table.rowCount())]
 
 
 def _select(combo: QComboBox, value: int) -> None:
     combo.setCurrentIndex(max(combo.findData(value), 0))
+
+
+def _item_text(item: QTableWidgetItem | None) -> str:
+    return "" if item is None else item.text()  # a cell never set has no item

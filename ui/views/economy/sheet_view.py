@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -118,7 +118,7 @@ class SheetTableView(QTableView):
     # -- the frozen item column (see frozen_column) ----------------------------------
 
     def edit(self, index: QModelIndex, trigger: Any = None,  # type: ignore[override]
-             event: Any = None) -> bool:
+             event: Any = None) -> bool | None:
         """Items are edited in the frozen column, where the editor is visible."""
         if self.frozen is not None and index.isValid() and index.column() == COL_LABEL:
             self.frozen.setFocus()
@@ -128,7 +128,7 @@ class SheetTableView(QTableView):
             return super().edit(index)
         return super().edit(index, trigger, event)
 
-    def scrollTo(self, index: QModelIndex,  # noqa: N802 - Qt override
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt override
                  hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
                  ) -> None:
         if self.frozen is None:
@@ -150,7 +150,8 @@ class SheetTableView(QTableView):
         if editing and hint == EndEditHint.SubmitModelCache and not self._in_current_change:
             self._move(1, 0)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,  # noqa: N802
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
         # Moving away closes the editor with "submit": that must not move again.
         self._in_current_change = True
         try:

@@ -8,7 +8,7 @@ a period shorter than the course type's minimum is a warning, not an error.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -229,7 +229,7 @@ class GrantDialog(RecordDialog):
         if field == "price_oere":
             return format_dkk(value)  # type: ignore[arg-type]
         if field == "price_model":
-            return PriceModel(value).label
+            return PriceModel(cast(str, value)).label
         return str(value)
 
 

@@ -33,7 +33,7 @@ from mentordesk.schedule.export import export_hours_xlsx
 from mentordesk.schedule.overview import HoursOverview, weekly_hours
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
-from ui.views.common.record_table import RecordTableModel, record_table
+from ui.views.common.record_table import RecordTableModel, RowLook, record_table
 from ui.views.common.save_dialog import open_save_dialog
 from ui.views.hours.columns import (
     CitizenLine,
@@ -251,7 +251,7 @@ class HoursPage(QWidget):
             citizens=len(lines), delivered=hours_text(delivered), under=under))
         self.loaded.emit()
 
-    def _citizen_look(self, line: CitizenLine):  # type: ignore[no-untyped-def]
+    def _citizen_look(self, line: CitizenLine) -> RowLook:
         row = line.week
         return flag_look(row.flag, flag_text(row.flag, row.granted_min_minutes,
                                              row.granted_max_minutes, row.delivered_minutes))

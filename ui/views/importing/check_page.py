@@ -134,7 +134,7 @@ class ImportCheckPage(QWizardPage):
         return self._check is not None and self._check.ok and not self._busy
 
     def validatePage(self) -> bool:
-        if self._wizard.result is not None:
+        if self._wizard.import_result is not None:
             return True
         if self.isComplete():
             self._start_import()
@@ -149,7 +149,7 @@ class ImportCheckPage(QWizardPage):
             failed=lambda message: self._on_import_failed(task, message))
 
     def _on_imported(self, result: ImportResult) -> None:
-        self._wizard.result = result
+        self._wizard.import_result = result
         self._set_busy(False)
         self._wizard.imported.emit(result.citizens)
         self._wizard.next()

@@ -49,7 +49,7 @@ class ImportWizard(QWizard):
         self.path: Path | None = None
         self.table: ImportTable | None = None
         self.mapping: ColumnMapping = {}
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self._busy = 0
         self.setWindowTitle(self.tr("Import citizen list"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -81,7 +81,7 @@ class ImportWizard(QWizard):
         """A newly read file: start again from the proposed mapping."""
         self.path, self.table = path, table
         self.mapping = propose_mapping(table.headers)
-        self.result = None
+        self.import_result = None
 
 
 class ImportFilePage(QWizardPage):
@@ -175,7 +175,7 @@ class ImportDonePage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        result = self._wizard.result
+        result = self._wizard.import_result
         if result is None:
             return
         self.summary_label.setText(

@@ -95,7 +95,7 @@ class CreateDatabaseDialog(QDialog):
         self.create_button.setDefault(True)
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_database)
         self.buttons.rejected.connect(self.reject)
         self._lay_out(path_row)
 
@@ -141,7 +141,7 @@ class CreateDatabaseDialog(QDialog):
             return self.tr("Enter the team's name.")
         return self.new_passphrase.validation_error()
 
-    def create(self) -> None:
+    def create_database(self) -> None:
         problem = self.validation_error()
         if problem:
             self._show_error(problem)

@@ -100,7 +100,7 @@ class ConsentDialog(RecordDialog):
         if isinstance(value, date):
             return format_date(value)
         if field == "partner_id" and value in self._partners:
-            return self._partners[value].name  # type: ignore[index]
+            return self._partners[value].name
         return super().shown(field, value)
 
 

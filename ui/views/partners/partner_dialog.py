@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -85,7 +85,7 @@ class PartnerDialog(RecordDialog):
 
     def shown(self, field: str, value: object) -> str:
         if field == "kind" and value in set(PartnerKind):
-            return PartnerKind(value).label
+            return PartnerKind(cast(str, value)).label
         if field == "active":
             return self.tr("Active") if value else self.tr("Inactive")
         return super().shown(field, value)

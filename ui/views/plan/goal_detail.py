@@ -8,6 +8,7 @@ The level chart (QtCharts) is created when a goal is first shown, not at start-u
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -33,6 +34,9 @@ from ui.views.common.record_table import (
 )
 from ui.views.plan.sub_goal_list import SubGoalList
 
+if TYPE_CHECKING:
+    from ui.views.plan.level_chart import LevelChart
+
 
 def local_time(moment: datetime) -> str:
     """A stored UTC time as the user's local "dd-mm-åååå tt:mm"."""
@@ -50,7 +54,7 @@ class GoalDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.goal: GoalItem | None = None
-        self.chart = None  # LevelChart, built on first use (QtCharts is heavy)
+        self.chart: LevelChart | None = None  # built on first use (QtCharts is heavy)
         self.assessments_model = RecordTableModel(self._assessment_columns(), parent=self)
         self.history_model = RecordTableModel(self._history_columns(), parent=self)
         self.contacts_model = RecordTableModel(self._contact_columns(), parent=self)
@@ -238,7 +242,7 @@ class GoalDetail(QWidget):
             parts.append(goal.grant_label)
         return " · ".join(parts)
 
-    def _ensure_chart(self):  # type: ignore[no-untyped-def] - LevelChart, imported late
+    def _ensure_chart(self) -> LevelChart:
         if self.chart is None:
             from ui.views.plan.level_chart import LevelChart  # QtCharts only when needed
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -178,9 +178,9 @@ class GoalDialog(RecordDialog):
         if field in ("theme_code", "subtheme_code"):
             return self._names.get(str(value), str(value))
         if field == "goal_type":
-            return GoalType(value).label
+            return GoalType(cast(str, value)).label
         if field == "status":
-            return GoalStatus(value).label
+            return GoalStatus(cast(str, value)).label
         if field == "grant_id":
             labels = {grant.id: grant.label for grant in self._plan.grants}
             return labels.get(value, str(value))  # type: ignore[call-overload]

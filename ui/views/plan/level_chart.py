@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QDateTimeAxis,
     QLineSeries,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -31,14 +31,19 @@ LEVEL_PADDING = 0.3
 TICK_LABEL_WIDTH = 130  # pixels per date label on the x axis, spacing included
 
 
+def _noon(day: date) -> QDateTime:
+    # Noon: no daylight-saving edge moves the day.
+    return QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
+
+
 def _msecs(day: date) -> float:
-    moment = QDateTime(day, QTime(12, 0))  # noon: no daylight-saving edge moves the day
-    return float(moment.toMSecsSinceEpoch())
+    return float(_noon(day).toMSecsSinceEpoch())
 
 
 def date_of(x: float) -> date:
     """The date a point's x value stands for (the inverse of how points are placed)."""
-    return QDateTime.fromMSecsSinceEpoch(int(x)).date().toPython()
+    day = QDateTime.fromMSecsSinceEpoch(int(x)).date()
+    return date(day.year(), day.month(), day.day())
 
 
 def segments(series: list[tuple[date, int | None]]) -> list[list[tuple[date, int]]]:
@@ -112,8 +117,8 @@ class LevelChart(QChartView):
 
     def _set_date_range(self, days: list[date]) -> None:
         first, last = (min(days), max(days)) if days else (date.today(), date.today())
-        start = QDateTime(first, QTime(12, 0)).addDays(-PADDING_DAYS)
-        end = QDateTime(last, QTime(12, 0)).addDays(PADDING_DAYS)
+        start = _noon(first).addDays(-PADDING_DAYS)
+        end = _noon(last).addDays(PADDING_DAYS)
         self.x_axis.setRange(start, end)
         self._span_days = max(start.daysTo(end), 1)
         self._fit_ticks()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
@@ -134,7 +134,7 @@ class SubGoalDialog(RecordDialog):
         if isinstance(value, date):
             return format_date(value)
         if field == "status":
-            return GoalStatus(value).label
+            return GoalStatus(cast(str, value)).label
         return str(value)
 
 
@@ -210,7 +210,7 @@ class AssessmentDialog(RecordDialog):
         if isinstance(value, date):
             return format_date(value)
         if field == "level":
-            return level_label(None if value is None else FunctionLevel(value))
+            return level_label(None if value is None else FunctionLevel(cast(int, value)))
         if field == "support_need":
-            return level_label(None if value is None else SupportNeed(value))
+            return level_label(None if value is None else SupportNeed(cast(int, value)))
         return "" if value is None else str(value)

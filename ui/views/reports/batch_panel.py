@@ -129,7 +129,7 @@ class BatchPanel(QWidget):
 
     def start(self) -> None:
         try:
-            period = Period(self.start_edit.date_value(), self.end_edit.date_value())
+            period = Period(self.start_edit.required_date(), self.end_edit.required_date())
         except ValueError as error:
             show_error(self, str(error))
             return

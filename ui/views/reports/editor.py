@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.vum import InterventionStatus
-from mentordesk.kernel.changes import Changes, Kind
+from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict
 from mentordesk.reports.progress import workflow
@@ -256,8 +256,8 @@ class ReportEditor(QWidget):
         editable = report is None or report.is_editable
         for widget in (self.assessment_edit, self.view_edit, self.steps_edit):
             widget.setReadOnly(not editable)
-        for widget in (self.recommendation_combo, self.start_edit, self.end_edit):
-            widget.setEnabled(editable)
+        for control in (self.recommendation_combo, self.start_edit, self.end_edit):
+            control.setEnabled(editable)
         self.save_button.setEnabled(report is not None and editable)
         self.approve_button.setEnabled(report is not None and editable)
         self.return_button.setEnabled(report is not None and editable)
@@ -412,7 +412,7 @@ class ReportEditor(QWidget):
                       owner=self, slot="print", label=self.tr("Recording the print…"),
                       done=lambda _result: self.print_recorded.emit())
 
-    def _write(self, operation: Callable[..., ReportRow], *args: Any, label: str,
+    def _write(self, operation: Callable[..., Result[ReportRow]], *args: Any, label: str,
                failed: Callable[[str], None] | None = None, **kwargs: Any) -> Task:
         """Run a write on the report; the change hub then has the list read again,
         with the report written chosen."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPainter
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.files import safe_file_stem, write_atomically
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter  # imported when printing, see print_pages
 
 
 class ReportPreviewDialog(QDialog):
@@ -68,7 +72,7 @@ class ReportPreviewDialog(QDialog):
             return
         self.print_to(printer)
 
-    def print_to(self, printer) -> int:  # type: ignore[no-untyped-def]
+    def print_to(self, printer: QPrinter) -> int:
         """Print on a printer already chosen (by the dialog, or a test's PDF printer);
         returns the pages printed and emits ``printed`` so the print is audited."""
         from PySide6.QtPrintSupport import QPrinter
@@ -93,7 +97,7 @@ class ReportPreviewDialog(QDialog):
         return path
 
 
-def print_document(document: QPdfDocument, printer) -> int:  # type: ignore[no-untyped-def]
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     """Each page rendered at the printer's resolution, scaled into its page rectangle;
     returns the number of pages printed (0 when the printer could not start)."""
     painter = QPainter()
@@ -115,7 +119,7 @@ def print_document(document: QPdfDocument, printer) -> int:  # type: ignore[no-u
     return last - first
 
 
-def _page_range(printer, count: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _page_range(printer: QPrinter, count: int) -> tuple[int, int]:
     """The pages chosen in the print dialog ("Sider 2–3") as a 0-based half-open range."""
     if printer.fromPage() <= 0:
         return 0, count

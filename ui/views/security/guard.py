@@ -36,7 +36,7 @@ from ui.tasks import TaskContext, TaskRunner, show_error
 from ui.views.security import preferences
 from ui.views.security.clipboard import ClipboardGuard
 from ui.views.security.hub import hub
-from ui.views.security.idle import IdleWatcher, watch_session_lock
+from ui.views.security.idle import IdleWatcher, SessionLockFilter, watch_session_lock
 from ui.views.security.lock_screen import LockScreen
 from ui.workspace import Workspace, load_workspace
 
@@ -67,7 +67,7 @@ class SecurityGuard(QObject):
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(lock.HEARTBEAT_SECONDS * 1000)
         self._heartbeat.timeout.connect(self._beat)
-        self._session_filter = None
+        self._session_filter: SessionLockFilter | None = None
         self._restore_state: tuple[int, QByteArray] | None = None
         # While locked with unsaved edits: the hidden window, its workspace and dialogs.
         self._kept: tuple[MainWindow, Workspace, list[QWidget]] | None = None

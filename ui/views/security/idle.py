@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -34,7 +35,9 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._check)
         self._apply_interval()
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:  # mirrors stop(): without an application there is no input
+            app.installEventFilter(self)
 
     def set_timeout_ms(self, timeout_ms: int) -> None:
         self._timeout_ms = timeout_ms
@@ -75,12 +78,14 @@ _NOTIFY_FOR_THIS_SESSION = 0
 
 
 class SessionLockFilter(QAbstractNativeEventFilter):
-    def __init__(self, on_lock) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, on_lock: Callable[[], None]) -> None:
         super().__init__()
         self._on_lock = on_lock
 
-    def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> object:  # noqa: N802
-        if bytes(event_type) != b"windows_generic_MSG":
+    def nativeEventFilter(self, event_type: QByteArray | bytes | bytearray | memoryview,  # noqa: N802
+                          message: int) -> object:
+        # QByteArray has the buffer protocol; its stub does not declare __buffer__.
+        if bytes(event_type) != b"windows_generic_MSG":  # type: ignore[arg-type]
             return False, 0
         import ctypes.wintypes
 
@@ -90,7 +95,8 @@ class SessionLockFilter(QAbstractNativeEventFilter):
         return False, 0
 
 
-def watch_session_lock(window_id: int, on_lock) -> SessionLockFilter | None:  # type: ignore[no-untyped-def]
+def watch_session_lock(window_id: int,
+                       on_lock: Callable[[], None]) -> SessionLockFilter | None:
     """Windows only: call ``on_lock`` when the user locks the Windows session."""
     if sys.platform != "win32":
         return None

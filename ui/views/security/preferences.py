@@ -11,9 +11,11 @@ MIN_IDLE_MINUTES, MAX_IDLE_MINUTES = 1, 120
 
 def idle_minutes() -> int:
     value = QSettings().value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES)
+    if not isinstance(value, int | float | str):  # nothing int() can read
+        return DEFAULT_IDLE_MINUTES
     try:
         minutes = int(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return DEFAULT_IDLE_MINUTES
     return min(max(minutes, MIN_IDLE_MINUTES), MAX_IDLE_MINUTES)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -136,5 +136,5 @@ class AuthorityDialog(RecordDialog):
 
     def shown(self, field: str, value: object) -> str:
         if field == "kind" and value in set(AuthorityKind):
-            return AuthorityKind(value).label
+            return AuthorityKind(cast(str, value)).label
         return super().shown(field, value)

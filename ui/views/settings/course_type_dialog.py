@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -142,5 +142,5 @@ class CourseTypeDialog(RecordDialog):
         if field == "price_oere":
             return format_dkk(value)  # type: ignore[arg-type]
         if field == "price_model":
-            return PriceModel(value).label
+            return PriceModel(cast(str, value)).label
         return super().shown(field, value)

@@ -113,7 +113,7 @@ class LogoTab(QWidget):
 
     def _show(self, png: bytes | None) -> None:
         pixmap = QPixmap()
-        self.has_logo = bool(png) and pixmap.loadFromData(png)
+        self.has_logo = bool(png and pixmap.loadFromData(png))
         if self.has_logo:
             self.preview.setPixmap(pixmap.scaled(
                 *PREVIEW_SIZE, Qt.AspectRatioMode.KeepAspectRatio,

@@ -74,7 +74,7 @@ class TeamPage(RecordListPanel):
         return [member.full_name for member in self.rows()]
 
     def selected_member(self) -> TeamMember | None:
-        return self.selected()  # type: ignore[no-any-return]
+        return self.selected()
 
 
 def _inactive_look(member: TeamMember) -> RowLook | None:

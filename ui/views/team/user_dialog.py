@@ -3,7 +3,7 @@ weekly capacity in hours, volunteer, active."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
@@ -88,7 +88,7 @@ class UserDialog(RecordDialog):
 
     def shown(self, field: str, value: object) -> str:
         if field == "role" and value in set(Role):
-            return Role(value).label
+            return Role(cast(str, value)).label
         if isinstance(value, bool):
             return self.tr("Yes") if value else self.tr("No")
         if field == "weekly_capacity_minutes" and isinstance(value, int):
