@@ -109,3 +109,8 @@ def citizen_with_cpr(cpr: str, other_than: int | None = None) -> Select[Any]:
     if other_than is not None:
         query = query.where(Citizen.id != other_than)
     return query
+
+
+def visible_citizen(citizen_id: int, visible: ColumnElement[bool]) -> Select[tuple[Citizen]]:
+    """The citizen, if ``visible`` (a ``visibility.visible_citizens`` condition) lets them in."""
+    return select(Citizen).where(Citizen.id == citizen_id, visible)
