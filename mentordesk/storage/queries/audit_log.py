@@ -62,3 +62,8 @@ def count_events_before(event_id: int | None) -> Select[tuple[int]]:
 
 def delete_events_before(event_id: int) -> Delete:
     return delete(AuditEvent).where(AuditEvent.id < event_id)
+
+
+def citizen_events(citizen_id: int) -> Select[tuple[AuditEvent]]:
+    """The log's events about one citizen, oldest first."""
+    return select(AuditEvent).where(AuditEvent.citizen_id == citizen_id).order_by(AuditEvent.id)
