@@ -20,12 +20,8 @@ from mentordesk.audit_admin.labels import action_label, local_time
 from mentordesk.domain.codes import Role
 from mentordesk.rights.tables import CITIZEN_TABLES, REFERENCE_LABELS, CitizenTable, excluded
 from mentordesk.storage.queries.audit_log import citizen_events
-from mentordesk.storage.queries.citizen_data import (
-    citizen_rows,
-    every_user,
-    frozen_reports,
-    id_labels,
-)
+from mentordesk.storage.queries.citizen_data import citizen_rows, frozen_reports, id_labels
+from mentordesk.storage.queries.team import every_user
 
 STAFF_TABLE = "user"
 UNKNOWN_ROLE = "Medarbejder"

@@ -4,8 +4,9 @@ the log's review screens. The hash-chain rules stay in ``audit``; these only fet
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import Delete, Insert, Select, delete, func, insert, select
+from sqlalchemy import ColumnElement, Delete, Insert, Select, delete, func, insert, select
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -67,3 +68,51 @@ def delete_events_before(event_id: int) -> Delete:
 def citizen_events(citizen_id: int) -> Select[tuple[AuditEvent]]:
     """The log's events about one citizen, oldest first."""
     return select(AuditEvent).where(AuditEvent.citizen_id == citizen_id).order_by(AuditEvent.id)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events a search of the log keeps; empty fields keep everything.
+    The bounds are ISO UTC timestamps, inclusive."""
+
+    citizen_id: int | None = None
+    user_login: str = ""
+    action: str = ""
+    occurred_from: str = ""
+    occurred_until: str = ""
+
+
+def _conditions(wanted: EventFilter) -> list[ColumnElement[bool]]:
+    conditions = []
+    if wanted.citizen_id is not None:
+        conditions.append(AuditEvent.citizen_id == wanted.citizen_id)
+    if wanted.user_login:
+        conditions.append(AuditEvent.user_login == wanted.user_login)
+    if wanted.action:
+        conditions.append(AuditEvent.action == wanted.action)
+    if wanted.occurred_from:
+        conditions.append(AuditEvent.occurred_at >= wanted.occurred_from)
+    if wanted.occurred_until:
+        conditions.append(AuditEvent.occurred_at <= wanted.occurred_until)
+    return conditions
+
+
+def events_matching(wanted: EventFilter) -> Select[tuple[AuditEvent]]:
+    """The matching events, oldest first."""
+    return select(AuditEvent).where(*_conditions(wanted)).order_by(AuditEvent.id)
+
+
+def newest_events_matching(wanted: EventFilter, offset: int,
+                           limit: int) -> Select[tuple[AuditEvent]]:
+    """One page of the matching events, newest first."""
+    return (select(AuditEvent).where(*_conditions(wanted)).order_by(AuditEvent.id.desc())
+            .offset(offset).limit(limit))
+
+
+def count_matching(wanted: EventFilter) -> Select[tuple[int]]:
+    return select(func.count(AuditEvent.id)).where(*_conditions(wanted))
+
+
+def logins_in_log() -> Select[tuple[str]]:
+    """Every login that appears in the log (former staff too)."""
+    return select(AuditEvent.user_login).distinct()

@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Delete, Select, Table, delete, func, select
 
-from mentordesk.storage.models import Base, Citizen, User
+from mentordesk.storage.models import Base, Citizen
 
 CitizenPath = tuple[tuple[str, str], ...]
 
@@ -65,11 +65,6 @@ def frozen_reports(citizen_id: int) -> Select[Any]:
     return (select(table.c.id, table.c.period_from, table.c.period_to, table.c.frozen_pdf)
             .where(table.c.citizen_id == citizen_id, table.c.frozen_pdf.is_not(None))
             .order_by(table.c.id))
-
-
-def every_user() -> Select[tuple[User]]:
-    """Every team member, active or not: staff named anywhere in a citizen's data."""
-    return select(User)
 
 
 def closed_cases_until(closed_status: str, latest_closing: date) -> Select[tuple[Citizen]]:

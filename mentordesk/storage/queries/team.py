@@ -21,6 +21,16 @@ def user_name(user_id: int) -> Select[tuple[str]]:
     return select(User.full_name).where(User.id == user_id)
 
 
+def every_user() -> Select[tuple[User]]:
+    """Every team member, active or not (the log and a citizen's data name former staff)."""
+    return select(User)
+
+
+def names_by_login() -> Select[tuple[str, str]]:
+    """(login, full name) of every team member, active or not."""
+    return select(User.login, User.full_name)
+
+
 def user_count() -> Select[tuple[int]]:
     return select(func.count()).select_from(User)
 
