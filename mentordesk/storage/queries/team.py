@@ -21,6 +21,11 @@ def user_name(user_id: int) -> Select[tuple[str]]:
     return select(User.full_name).where(User.id == user_id)
 
 
+def active_user_logins() -> Select[tuple[int, str, str]]:
+    """(id, login, full name) of every active team member."""
+    return select(User.id, User.login, User.full_name).where(User.active.is_(True))
+
+
 def every_user() -> Select[tuple[User]]:
     """Every team member, active or not (the log and a citizen's data name former staff)."""
     return select(User)
