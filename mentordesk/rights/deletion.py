@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-import sqlcipher3
 from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session
 
@@ -30,8 +29,8 @@ from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.rights.tables import CITIZEN_TABLES
-from mentordesk.storage.database import Database, is_lock_error
-from mentordesk.storage.engine import driver_connection
+from mentordesk.storage.database import Database
+from mentordesk.storage.maintenance import compact_file, overwrite_freed_pages
 from mentordesk.storage.models import AppMeta, Citizen
 from mentordesk.storage.queries import citizen_data
 
@@ -110,7 +109,7 @@ def delete_citizen(context: Context, citizen_id: int,
             raise NotFound("Borgeren findes ikke.")
         _check_may_delete(citizen, confirmation)
         closed_on = citizen.closed_on
-        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        overwrite_freed_pages(session)
         rows = count_rows(session, citizen_id)
         session.execute(citizen_data.delete_citizen(citizen_id))
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="citizen",
@@ -141,19 +140,10 @@ def count_rows(session: Session, citizen_id: int) -> int:
 def compact(database: Database) -> bool:
     """Rebuild the file without free pages and empty the WAL, so nothing deleted lingers.
 
-    VACUUM cannot run inside a transaction: it runs on the driver connection directly.
     It needs the file to itself; when a colleague's session holds it, the deletion stands
     (secure_delete has already overwritten the freed content) and False is returned.
     """
-    with database.engine.connect() as connection:
-        driver = driver_connection(connection)
-        try:
-            driver.execute("PRAGMA secure_delete = ON")
-            driver.execute("VACUUM")
-            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlcipher3.OperationalError as error:
-            if not is_lock_error(error):
-                raise
-            _log.warning("VACUUM after a deletion postponed: the file is in use")
-            return False
-    return True
+    compacted = compact_file(database)
+    if not compacted:
+        _log.warning("VACUUM after a deletion postponed: the file is in use")
+    return compacted
