@@ -7,6 +7,7 @@ statements live) and ``demo`` (which fills a database the way a migration would)
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,13 @@ import mentordesk
 # What builds statements or conditions; ``Session`` and types stay welcome.
 SQL_BUILDERS = {"select", "func", "text", "update", "delete", "insert", "and_", "or_",
                 "exists", "case", "literal", "true", "false", "aliased"}
+# Methods that narrow or run a statement: composing a builder with ``.where(...)`` is
+# writing the condition by hand again.
+STATEMENT_METHODS = {"where", "order_by", "group_by", "having", "outerjoin", "filter_by",
+                     "exec_driver_sql", "on_conflict_do_update", "scalar_subquery"}
+# SQL written as text (a pragma, a raw statement).
+SQL_TEXT = re.compile(r"^\s*(PRAGMA\s|SELECT\s.+\sFROM\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s"
+                      r"|DELETE\s+FROM\s|VACUUM\s*$)", re.DOTALL)
 ROOT = Path(mentordesk.__file__).parent
 # The query layer itself, and the demo data generator (bulk inserts of made-up rows).
 ALLOWED = {"storage", "demo"}
@@ -46,6 +54,19 @@ def _sql_builders_imported(path: Path) -> list[str]:
     return found
 
 
+def _statements_written(path: Path) -> list[str]:
+    """Statement methods called and SQL text written in the file."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in STATEMENT_METHODS):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: .{node.func.attr}(...)")
+        elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
+              and SQL_TEXT.match(node.value)):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:40]!r}")
+    return found
+
+
 def _files_of(unit: str) -> list[Path]:
     package = ROOT / unit
     return sorted(package.rglob("*.py")) if package.is_dir() else [ROOT / f"{unit}.py"]
@@ -61,3 +82,18 @@ def test_every_feature_unit_is_checked():
 def test_feature_code_imports_no_sql_builders(unit):
     found = [hit for path in _files_of(unit) for hit in _sql_builders_imported(path)]
     assert found == []
+
+
+@pytest.mark.parametrize("unit", FEATURE_UNITS)
+def test_feature_code_narrows_no_statements_and_writes_no_sql_text(unit):
+    found = [hit for path in _files_of(unit) for hit in _statements_written(path)]
+    assert found == []
+
+
+def test_the_checks_see_sql_where_it_is_written():
+    # The query layer itself trips every check: they would see SQL that came back.
+    reports = ROOT / "storage" / "queries" / "reports.py"
+    maintenance = ROOT / "storage" / "maintenance.py"
+    assert _sql_builders_imported(reports)
+    assert any(".where(" in hit for hit in _statements_written(reports))
+    assert any("PRAGMA" in hit for hit in _statements_written(maintenance))
