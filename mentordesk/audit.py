@@ -16,11 +16,10 @@ from enum import StrEnum
 from os import PathLike
 from pathlib import PurePath
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from mentordesk.storage.models import AppMeta, AuditEvent
+from mentordesk.storage.queries import audit_log
 
 GENESIS_HASH = "0" * 64
 HEAD_KEY = "audit_head"
@@ -36,12 +35,9 @@ RETENTION_MONTHS = 6
 
 
 # Built once so SQLAlchemy's statement cache makes each append cheap.
-_READ_HEAD = select(AppMeta.key, AppMeta.value).where(AppMeta.key.in_((HEAD_KEY, COUNT_KEY)))
-_INSERT_EVENT = insert(AuditEvent)
-_UPSERT_META_BASE = sqlite_insert(AppMeta)
-_UPSERT_META = _UPSERT_META_BASE.on_conflict_do_update(
-    index_elements=[AppMeta.key], set_={"value": _UPSERT_META_BASE.excluded.value}
-)
+_READ_HEAD = audit_log.meta_values((HEAD_KEY, COUNT_KEY))
+_INSERT_EVENT = audit_log.insert_event()
+_UPSERT_META = audit_log.upsert_meta()
 
 
 class Action(StrEnum):
@@ -147,8 +143,8 @@ def record(
 
 def read_anchor(session: Session) -> ChainAnchor | None:
     """The anchor stored by the last pruning, or None for a chain that starts at genesis."""
-    meta = dict(session.execute(select(AppMeta.key, AppMeta.value).where(
-        AppMeta.key.in_((ANCHOR_HASH_KEY, ANCHOR_ID_KEY, PRUNED_KEY)))).tuples().all())
+    meta = dict(session.execute(audit_log.meta_values(
+        (ANCHOR_HASH_KEY, ANCHOR_ID_KEY, PRUNED_KEY))).tuples().all())
     if not meta.get(ANCHOR_HASH_KEY):
         return None
     return ChainAnchor(meta[ANCHOR_HASH_KEY], int(meta.get(ANCHOR_ID_KEY) or 0),
@@ -166,9 +162,7 @@ def verify_chain(session: Session, anchor: ChainAnchor | None = None) -> ChainRe
     expected_prev = anchor.prev_hash if anchor else GENESIS_HASH
     pruned = anchor.pruned if anchor else 0
     checked = 0
-    query = select(AuditEvent).order_by(AuditEvent.id)
-    if anchor:
-        query = query.where(AuditEvent.id >= anchor.first_id)
+    query = audit_log.events_in_order(anchor.first_id if anchor else None)
     for event in session.scalars(query).yield_per(2000):
         if event.prev_hash != expected_prev:
             return ChainReport(False, checked, "Der mangler eller er indsat hændelser i loggen",
@@ -177,8 +171,7 @@ def verify_chain(session: Session, anchor: ChainAnchor | None = None) -> ChainRe
             return ChainReport(False, checked, "En hændelse i loggen er ændret", event.id)
         expected_prev = event.hash
         checked += 1
-    if anchor and session.scalar(select(AuditEvent.id).where(
-            AuditEvent.id < anchor.first_id).limit(1)) is not None:
+    if anchor and session.scalar(audit_log.any_event_before(anchor.first_id)) is not None:
         return ChainReport(False, checked, "Der er indsat hændelser før loggens anker")
     head = session.get(AppMeta, HEAD_KEY)
     count = session.get(AppMeta, COUNT_KEY)
@@ -197,18 +190,13 @@ def prune(session: Session, user_login: str, cutoff: str) -> int:
     (prev_hash of the first kept event) is stored before the DELETE, which the trigger
     only allows below the anchor id and for events older than ``RETENTION_MONTHS``.
     """
-    first_recent = session.scalar(select(func.min(AuditEvent.id)).where(
-        AuditEvent.occurred_at >= cutoff))
-    before = select(func.count()).select_from(AuditEvent)
-    if first_recent is not None:
-        before = before.where(AuditEvent.id < first_recent)
-    removed = session.scalar(before) or 0
+    first_recent = session.scalar(audit_log.first_event_since(cutoff))
+    removed = session.scalar(audit_log.count_events_before(first_recent)) or 0
     if not removed:
         return 0
     record(session, user_login, Action.PRUNE, entity="audit_event",
            detail=f"Adgangsloggen beskåret: {removed} hændelser før {cutoff[:10]} slettet")
-    first_kept = session.scalar(select(func.min(AuditEvent.id)).where(
-        AuditEvent.occurred_at >= cutoff))
+    first_kept = session.scalar(audit_log.first_event_since(cutoff))
     kept = session.get(AuditEvent, first_kept)
     assert kept is not None
     previous = read_anchor(session)
@@ -218,6 +206,6 @@ def prune(session: Session, user_login: str, cutoff: str) -> int:
         {"key": ANCHOR_ID_KEY, "value": str(first_kept)},
         {"key": PRUNED_KEY, "value": str((previous.pruned if previous else 0) + removed)},
     ])
-    connection.execute(delete(AuditEvent).where(AuditEvent.id < first_kept))
+    connection.execute(audit_log.delete_events_before(kept.id))
     session.expire_all()
     return removed

@@ -23,7 +23,7 @@ from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
 from mentordesk.paths import state_dir
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
 from mentordesk.storage.database import Database
-from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
+from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt, rekey_file
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -177,7 +177,7 @@ def rekey(database: Database, new_passphrase: str, *, login: str | None = None,
     write_backup(database.engine, old_key, timestamped_backup_path(path, "foer-ny-adgangskode"))
     new_key = derive_key(new_passphrase, os.urandom(SALT_SIZE))
     database.close()
-    _rekey_file(path, old_key, new_key)
+    rekey_file(path, old_key, new_key)
     was_remembered = keystore.recall(old_key.salt) is not None
     keystore.forget(old_key.salt)
     if remember or (remember is None and was_remembered):
@@ -189,21 +189,6 @@ def rekey(database: Database, new_passphrase: str, *, login: str | None = None,
                      detail="Adgangskoden er skiftet")
     log.info("Database re-keyed with a new salt")
     return reopened
-
-
-def _rekey_file(path: Path, old_key: RawKey, new_key: RawKey) -> None:
-    """One connection, PRAGMA rekey, closed: the only safe way (other connections break)."""
-    import sqlcipher3
-
-    connection = sqlcipher3.connect(str(path), isolation_level=None)
-    try:
-        connection.execute(f'PRAGMA key = "{old_key.pragma_value()}"')
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        connection.execute(f'PRAGMA rekey = "{new_key.pragma_value()}"')
-        # Folding the log in now leaves one file under the new key.
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
 
 
 def _open_or_note_failure(path: Path, raw_key: RawKey) -> Database:

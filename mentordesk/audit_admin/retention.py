@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput, MentorDeskError
@@ -21,6 +20,7 @@ from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
+from mentordesk.storage.queries.audit_log import any_event_older_than
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def prune_expired(database: Database, login: str, today: date | None = None) -> 
     removal is logged under ``login`` (who closed the app) like a manual one. A broken
     chain is left whole for ``mentordesk check`` and the coordinators to see.
     """
-    from mentordesk.storage.models import AppMeta, AuditEvent
+    from mentordesk.storage.models import AppMeta
 
     today = today or date.today()
     cutoff = datetime.combine(retention_cutoff(database, today), time.min, tzinfo=UTC)
@@ -100,8 +100,7 @@ def prune_expired(database: Database, login: str, today: date | None = None) -> 
         if done is not None and done.value >= today.isoformat():
             return None
         session.merge(AppMeta(key=AUTO_PRUNED_KEY, value=today.isoformat()))
-        expired = session.scalar(select(AuditEvent.id).where(
-            AuditEvent.occurred_at < cutoff_iso).limit(1))
+        expired = session.scalar(any_event_older_than(cutoff_iso))
         if expired is None:
             return 0  # nothing old: no need to walk the whole chain at every close
         if not audit.verify_chain(session).ok:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import cast
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -28,7 +27,10 @@ from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
-from mentordesk.storage.models import Absence, AbsenceCover, Assignment, AuditEvent, User
+from mentordesk.storage.models import AuditEvent, User
+from mentordesk.storage.queries.assignments import assignment_periods_of, cover_periods_of
+from mentordesk.storage.queries.audit_log import EventFilter, events_matching
+from mentordesk.storage.queries.team import every_user
 
 # A user is flagged when their volume is this many times the team's median and above a
 # floor (a quiet month must not flag the one person who worked).
@@ -115,9 +117,8 @@ def export_review_pdf(context: Context, month: date, out: Path,
 def _review_in(session: Session, database: Database, month: date) -> ReviewReport:
     first = month.replace(day=1)
     last = first + relativedelta(months=1, days=-1)
-    events = session.scalars(select(AuditEvent).where(
-        AuditEvent.occurred_at >= utc_bound(first),
-        AuditEvent.occurred_at <= utc_bound(last, end=True)).order_by(AuditEvent.id)).all()
+    events = session.scalars(events_matching(EventFilter(
+        occurred_from=utc_bound(first), occurred_until=utc_bound(last, end=True)))).all()
     return _build(session, _team_name(session), first, list(events))
 
 
@@ -130,7 +131,7 @@ def _team_name(session: Session) -> str:
 
 def _build(session: Session, team_name: str, first: date,
            events: list[AuditEvent]) -> ReviewReport:
-    users = {user.login: user for user in session.scalars(select(User))}
+    users = {user.login: user for user in session.scalars(every_user())}
     labels = _citizen_labels(session, {e.citizen_id for e in events if e.citizen_id})
 
     def finding(event: AuditEvent) -> Finding:
@@ -222,13 +223,8 @@ def _caseload_periods(session: Session, user_ids: set[int],
     periods: dict[tuple[int, int], list[tuple[date, date | None]]] = defaultdict(list)
     if not user_ids:
         return periods
-    for user_id, citizen_id, start, end in session.execute(select(
-            Assignment.user_id, Assignment.citizen_id, Assignment.start_on,
-            Assignment.end_on).where(Assignment.user_id.in_(user_ids))):
+    for user_id, citizen_id, start, end in session.execute(assignment_periods_of(user_ids)):
         periods[(user_id, citizen_id)].append((start, end))
-    for user_id, citizen_id, start, end in session.execute(select(
-            AbsenceCover.substitute_id, AbsenceCover.citizen_id, Absence.start_on,
-            Absence.end_on).join(Absence, Absence.id == AbsenceCover.absence_id).where(
-            AbsenceCover.substitute_id.in_(user_ids))):
+    for user_id, citizen_id, start, end in session.execute(cover_periods_of(user_ids)):
         periods[(user_id, citizen_id)].append((start, end))
     return periods

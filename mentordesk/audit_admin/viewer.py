@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -22,7 +22,16 @@ from mentordesk.errors import InvalidInput
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.context import Context
-from mentordesk.storage.models import AuditEvent, Citizen, User
+from mentordesk.storage.models import AuditEvent
+from mentordesk.storage.queries.audit_log import (
+    EventFilter,
+    count_matching,
+    events_matching,
+    logins_in_log,
+    newest_events_matching,
+)
+from mentordesk.storage.queries.schedule import citizens_with_ids
+from mentordesk.storage.queries.team import names_by_login
 
 PAGE_SIZE = 500
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -89,9 +98,9 @@ def search_log(context: Context, log_filter: LogFilter, *,
     _check_filter(log_filter)
     # Counting matches in a long log takes a while: read without holding the write lock.
     with context.read() as session:
-        query = _filtered(select(AuditEvent), log_filter)
-        total = session.scalar(_filtered(select(func.count(AuditEvent.id)), log_filter)) or 0
-        rows = _rows(session, query.order_by(AuditEvent.id.desc()).offset(offset).limit(limit))
+        wanted = _event_filter(log_filter)
+        total = session.scalar(count_matching(wanted)) or 0
+        rows = _rows(session, newest_events_matching(wanted, offset, limit))
     with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.SEARCH, entity="audit_event",
                      citizen_id=log_filter.citizen_id,
@@ -103,8 +112,8 @@ def log_choices(context: Context) -> LogChoices:
     """The users and actions the filter offers (users who appear in the log, by login)."""
     require_coordinator(context.actor)
     with context.read() as session:
-        logins = session.scalars(select(AuditEvent.user_login).distinct()).all()
-        names = dict(session.execute(select(User.login, User.full_name)).tuples().all())
+        logins = session.scalars(logins_in_log()).all()
+        names = dict(session.execute(names_by_login()).tuples().all())
     users = sorted(((login, names.get(login, login)) for login in logins),
                    key=lambda pair: pair[1].casefold())
     return LogChoices(users, [(str(code), label) for code, label in ACTION_LABELS.items()])
@@ -118,8 +127,7 @@ def export_log(context: Context, log_filter: LogFilter, out: Path) -> int:
     if kind not in EXPORT_FORMATS:
         raise InvalidInput("Loggen kan eksporteres som .xlsx eller .csv.")
     with context.read() as session:
-        rows = _rows(session, _filtered(select(AuditEvent), log_filter)
-                     .order_by(AuditEvent.id))
+        rows = _rows(session, events_matching(_event_filter(log_filter)))
     # Written outside any transaction, so no colleague's save waits for the workbook.
     write_atomically(Path(out), _xlsx(rows) if kind == "xlsx" else _csv(rows))
     with context.session() as session:
@@ -138,23 +146,18 @@ def _check_filter(log_filter: LogFilter) -> None:
         raise InvalidInput("Periodens start skal ligge før dens slutning.")
 
 
-def _filtered(query: Select, log_filter: LogFilter) -> Select:
-    if log_filter.citizen_id is not None:
-        query = query.where(AuditEvent.citizen_id == log_filter.citizen_id)
-    if log_filter.user_login:
-        query = query.where(AuditEvent.user_login == log_filter.user_login)
-    if log_filter.action:
-        query = query.where(AuditEvent.action == log_filter.action)
-    if log_filter.start:
-        query = query.where(AuditEvent.occurred_at >= utc_bound(log_filter.start))
-    if log_filter.end:
-        query = query.where(AuditEvent.occurred_at <= utc_bound(log_filter.end, end=True))
-    return query
+def _event_filter(log_filter: LogFilter) -> EventFilter:
+    """The filter in the log's own terms: local days become UTC timestamps."""
+    return EventFilter(
+        citizen_id=log_filter.citizen_id, user_login=log_filter.user_login,
+        action=log_filter.action,
+        occurred_from=utc_bound(log_filter.start) if log_filter.start else "",
+        occurred_until=utc_bound(log_filter.end, end=True) if log_filter.end else "")
 
 
-def _rows(session: Session, query: Select) -> list[LogRow]:
+def _rows(session: Session, query: Select[tuple[AuditEvent]]) -> list[LogRow]:
     events = session.scalars(query).all()
-    names = dict(session.execute(select(User.login, User.full_name)).tuples().all())
+    names = dict(session.execute(names_by_login()).tuples().all())
     citizen_ids = {event.citizen_id for event in events if event.citizen_id is not None}
     citizens = _citizen_labels(session, citizen_ids)
     return [LogRow(
@@ -171,8 +174,7 @@ def _citizen_labels(session: Session, ids: set[int]) -> dict[int, str]:
     labels: dict[int, str] = {}
     id_list = sorted(ids)
     for start in range(0, len(id_list), 500):
-        for citizen in session.scalars(select(Citizen).where(
-                Citizen.id.in_(id_list[start:start + 500]))):
+        for citizen in session.scalars(citizens_with_ids(id_list[start:start + 500])):
             name = f"{citizen.first_name} {citizen.last_name}".strip()
             labels[citizen.id] = (citizen.alias or "(anonym)") if (
                 citizen.is_anonymous or not name) else name

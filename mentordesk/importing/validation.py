@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.cpr import normalize_cpr
@@ -26,7 +25,10 @@ from mentordesk.importing.values import (
     text,
 )
 from mentordesk.kernel.cleaning import column_limit
-from mentordesk.storage.models import Citizen, CourseType, LegalBasis, User
+from mentordesk.storage.models import Citizen
+from mentordesk.storage.queries.catalogue import active_course_types, active_legal_bases
+from mentordesk.storage.queries.citizens import stored_cprs
+from mentordesk.storage.queries.team import active_user_logins
 
 _CPR_SHAPE = re.compile(r"\d{9,10}|\d{6}-\d{4}")
 # Column sizes come from the model, so the limits shown to the user are the real ones.
@@ -112,23 +114,17 @@ class ReferenceData:
 
 def load_reference_data(session: Session, cprs: Iterable[str]) -> ReferenceData:
     reference = ReferenceData()
-    for user_id, login, full_name in session.execute(
-            select(User.id, User.login, User.full_name).where(User.active.is_(True))):
+    for user_id, login, full_name in session.execute(active_user_logins()):
         for key in {_key(login), _key(full_name)}:
             reference.users.setdefault(key, []).append(user_id)
-    reference.bases = [
-        _Basis(*row) for row in session.execute(
-            select(LegalBasis.id, LegalBasis.code, LegalBasis.name, LegalBasis.allows_anonymous)
-            .where(LegalBasis.active.is_(True)))
-    ]
-    for course in session.scalars(select(CourseType).where(CourseType.active.is_(True))):
+    reference.bases = [_Basis(*row) for row in session.execute(active_legal_bases())]
+    for course in session.scalars(active_course_types()):
         reference.courses[_key(course.name)] = _Course(
             course.id, course.legal_basis_id, course.hours_min_minutes,
             course.hours_max_minutes, course.price_model, course.price_oere)
     wanted = sorted(set(cprs))
     for start in range(0, len(wanted), 500):
-        reference.existing_cprs.update(session.scalars(
-            select(Citizen.cpr).where(Citizen.cpr.in_(wanted[start:start + 500]))))
+        reference.existing_cprs.update(session.scalars(stored_cprs(wanted[start:start + 500])))
     return reference
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, NotFound
 from mentordesk.kernel.actor import Actor
 from mentordesk.storage.models import Citizen
+from mentordesk.storage.queries.citizens import visible_citizen
 from mentordesk.storage.queries.visibility import visible_citizens
 
 
@@ -31,9 +32,7 @@ def require_citizen(session: Session, actor: Actor, citizen_id: int,
     """The citizen, if the actor may work on the case; otherwise NotFound (no hint that
     a case the actor may not see exists)."""
     citizen = session.scalar(
-        select(Citizen).where(Citizen.id == citizen_id,
-                              visible_citizen_ids(actor, today or date.today()))
-    )
+        visible_citizen(citizen_id, visible_citizen_ids(actor, today or date.today())))
     if citizen is None:
         raise NotFound("Borgeren findes ikke, eller du har ikke adgang til sagen.")
     return citizen

@@ -83,14 +83,11 @@ def export_citizen(context: Context, citizen_id: int, out: Path,
 
 
 def _read_package(session: Session, citizen: Citizen) -> _PackageData:
-    from sqlalchemy import select
-
     from mentordesk.economy.service_sheet import summary_in
     from mentordesk.rights.collect import collect
-    from mentordesk.storage.models import EconomyOverview
+    from mentordesk.storage.queries.economy import years_with_sheet
 
-    years = session.scalars(select(EconomyOverview.year).where(
-        EconomyOverview.citizen_id == citizen.id).order_by(EconomyOverview.year))
+    years = sorted(session.scalars(years_with_sheet(citizen.id)))
     team = session.get(AppMeta, TEAM_NAME_KEY)
     return _PackageData(collect(session, citizen.id),
                         [summary_in(session, citizen, year) for year in years],

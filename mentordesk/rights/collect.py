@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from mentordesk.audit_admin.labels import action_label, local_time
 from mentordesk.domain.codes import Role
 from mentordesk.rights.tables import CITIZEN_TABLES, REFERENCE_LABELS, CitizenTable, excluded
-from mentordesk.storage.models import AuditEvent, Base, User
+from mentordesk.storage.queries.audit_log import citizen_events
+from mentordesk.storage.queries.citizen_data import citizen_rows, frozen_reports, id_labels
+from mentordesk.storage.queries.team import every_user
 
 STAFF_TABLE = "user"
 UNKNOWN_ROLE = "Medarbejder"
@@ -62,9 +64,8 @@ def collect(session: Session, citizen_id: int) -> CitizenData:
 def _table_rows(session: Session, spec: CitizenTable, citizen_id: int, staff: Staff,
                 labels: dict[str, dict[int, str]]) -> list[dict[str, Any]]:
     table = spec.table
-    columns = [column for column in table.columns if not excluded(spec.name, column.name)]
-    order = [column for column in table.primary_key.columns]
-    rows = session.execute(select(*columns).where(spec.condition(citizen_id)).order_by(*order))
+    columns = [column.name for column in table.columns if not excluded(spec.name, column.name)]
+    rows = session.execute(citizen_rows(spec.name, spec.path, citizen_id, columns))
     return [_row(table, row._mapping, staff, labels) for row in rows]
 
 
@@ -101,7 +102,7 @@ def _staff(session: Session) -> Staff:
     names: dict[int, str] = {}
     roles: dict[str, str] = {}
     replacements: list[tuple[str, str]] = []
-    for user in session.scalars(select(User)):
+    for user in session.scalars(every_user()):
         role = Role(user.role).label if user.role in Role._value2member_map_ else UNKNOWN_ROLE
         names[user.id] = f"{user.full_name} ({role})"
         roles[user.login] = role
@@ -117,23 +118,18 @@ def _staff(session: Session) -> Staff:
 def _reference_labels(session: Session) -> dict[str, dict[int, str]]:
     out: dict[str, dict[int, str]] = {}
     for table_name, column in REFERENCE_LABELS.items():
-        table = Base.metadata.tables[table_name]
-        out[table_name] = dict(session.execute(select(table.c.id, table.c[column])).tuples().all())
+        out[table_name] = dict(session.execute(id_labels(table_name, column)).tuples().all())
     return out
 
 
 def _frozen_reports(session: Session, citizen_id: int) -> list[tuple[str, bytes]]:
-    table = Base.metadata.tables["report_draft"]
-    rows = session.execute(select(table.c.id, table.c.period_from, table.c.period_to,
-                                  table.c.frozen_pdf).where(
-        table.c.citizen_id == citizen_id, table.c.frozen_pdf.is_not(None)).order_by(table.c.id))
+    rows = session.execute(frozen_reports(citizen_id))
     return [(f"rapport-{row.id}-{row.period_from:%Y%m%d}-{row.period_to:%Y%m%d}.pdf",
              row.frozen_pdf) for row in rows]
 
 
 def _log(session: Session, citizen_id: int, staff: Staff) -> list[dict[str, str]]:
-    events = session.scalars(select(AuditEvent).where(
-        AuditEvent.citizen_id == citizen_id).order_by(AuditEvent.id))
+    events = session.scalars(citizen_events(citizen_id))
     return [{
         "tidspunkt": local_time(event.occurred_at).isoformat(timespec="seconds"),
         "rolle": staff.roles_by_login.get(event.user_login, UNKNOWN_ROLE),

@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-import sqlcipher3
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
@@ -31,9 +29,10 @@ from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.rights.tables import CITIZEN_TABLES
-from mentordesk.storage.database import Database, is_lock_error
-from mentordesk.storage.engine import driver_connection
+from mentordesk.storage.database import Database
+from mentordesk.storage.maintenance import compact_file, overwrite_freed_pages
 from mentordesk.storage.models import AppMeta, Citizen
+from mentordesk.storage.queries import citizen_data
 
 _log = logging.getLogger(__name__)
 
@@ -79,9 +78,8 @@ def deletion_candidates(context: Context,
     years = retention_years(context.database)
     latest_closing = (today or date.today()) - relativedelta(years=years)
     with context.session() as session:
-        citizens = session.scalars(select(Citizen).where(
-            Citizen.status == CitizenStatus.CLOSED.value, Citizen.closed_on.is_not(None),
-            Citizen.closed_on <= latest_closing).order_by(Citizen.closed_on, Citizen.id)).all()
+        citizens = session.scalars(citizen_data.closed_cases_until(
+            CitizenStatus.CLOSED.value, latest_closing)).all()
         audit.record(session, context.actor.login, audit.Action.LIST, entity="citizen",
                      detail=f"Sager til sletning vist ({len(citizens)}; "
                      f"afsluttet før {format_date(latest_closing)})")
@@ -111,10 +109,9 @@ def delete_citizen(context: Context, citizen_id: int,
             raise NotFound("Borgeren findes ikke.")
         _check_may_delete(citizen, confirmation)
         closed_on = citizen.closed_on
-        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        overwrite_freed_pages(session)
         rows = count_rows(session, citizen_id)
-        # A mapped class's __table__ is its Table; SQLAlchemy types it as any FromClause.
-        session.execute(cast(Table, Citizen.__table__).delete().where(Citizen.id == citizen_id))
+        session.execute(citizen_data.delete_citizen(citizen_id))
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="citizen",
                      entity_id=citizen_id, citizen_id=citizen_id,
                      detail=f"Sag slettet efter endt opbevaring (afsluttet "
@@ -136,26 +133,17 @@ def _check_may_delete(citizen: Citizen, confirmation: str) -> None:
 
 def count_rows(session: Session, citizen_id: int) -> int:
     """How many rows of all the citizen's tables the deletion removes."""
-    return sum(session.scalar(select(func.count()).select_from(spec.table).where(
-        spec.condition(citizen_id))) or 0 for spec in CITIZEN_TABLES)
+    return sum(session.scalar(citizen_data.count_citizen_rows(spec.name, spec.path, citizen_id))
+               or 0 for spec in CITIZEN_TABLES)
 
 
 def compact(database: Database) -> bool:
     """Rebuild the file without free pages and empty the WAL, so nothing deleted lingers.
 
-    VACUUM cannot run inside a transaction: it runs on the driver connection directly.
     It needs the file to itself; when a colleague's session holds it, the deletion stands
     (secure_delete has already overwritten the freed content) and False is returned.
     """
-    with database.engine.connect() as connection:
-        driver = driver_connection(connection)
-        try:
-            driver.execute("PRAGMA secure_delete = ON")
-            driver.execute("VACUUM")
-            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlcipher3.OperationalError as error:
-            if not is_lock_error(error):
-                raise
-            _log.warning("VACUUM after a deletion postponed: the file is in use")
-            return False
-    return True
+    compacted = compact_file(database)
+    if not compacted:
+        _log.warning("VACUUM after a deletion postponed: the file is in use")
+    return compacted

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import ColumnElement, Table
 
 from mentordesk.storage.models import Base
+from mentordesk.storage.queries.citizen_data import belongs_to_citizen
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,7 @@ class CitizenTable:
 
     def condition(self, citizen_id: int) -> ColumnElement[bool]:
         """SQL condition selecting this table's rows of one citizen."""
-        if self.name == "citizen":
-            return self.table.c.id == citizen_id
-        if not self.path:
-            return self.table.c.citizen_id == citizen_id
-        return self.table.c[self.path[0][0]].in_(_chain(self.path, citizen_id))
-
-
-def _chain(path: tuple[tuple[str, str], ...], citizen_id: int):  # type: ignore[no-untyped-def]
-    (_column, parent_name), rest = path[0], path[1:]
-    parent = Base.metadata.tables[parent_name]
-    if not rest:
-        return select(parent.c.id).where(parent.c.citizen_id == citizen_id)
-    return select(parent.c.id).where(parent.c[rest[0][0]].in_(_chain(rest, citizen_id)))
+        return belongs_to_citizen(self.name, self.path, citizen_id)
 
 
 CITIZEN_TABLES: tuple[CitizenTable, ...] = (

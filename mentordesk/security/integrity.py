@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from mentordesk import audit
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import driver_connection
+from mentordesk.storage.maintenance import broken_references, cipher_problems, structure_check
 
 
 @dataclass
@@ -39,11 +40,11 @@ def check_database(database: Database) -> IntegrityReport:
     with database.engine.connect() as connection:
         driver = driver_connection(connection)
         # Verifies every page's HMAC: finds tampering that SQLite's own check cannot see.
-        _pragma_check(report, driver, "Kryptering (HMAC på alle sider)",
-                      "PRAGMA cipher_integrity_check", lambda rows: not rows)
-        _pragma_check(report, driver, "Databasens struktur", "PRAGMA integrity_check",
+        _pragma_check(report, driver, "Kryptering (HMAC på alle sider)", cipher_problems,
+                      lambda rows: not rows)
+        _pragma_check(report, driver, "Databasens struktur", structure_check,
                       lambda rows: rows == ["ok"])
-        _pragma_check(report, driver, "Referencer mellem tabeller", "PRAGMA foreign_key_check",
+        _pragma_check(report, driver, "Referencer mellem tabeller", broken_references,
                       lambda rows: not rows, lambda rows: f"{len(rows)} brudte referencer")
     try:
         with database.read_session() as session:
@@ -57,11 +58,11 @@ def check_database(database: Database) -> IntegrityReport:
     return report
 
 
-def _pragma_check(report: IntegrityReport, driver: Any, name: str, pragma: str,
-                  passed: Callable[[list[Any]], bool],
+def _pragma_check(report: IntegrityReport, driver: Any, name: str,
+                  check: Callable[[Any], list[Any]], passed: Callable[[list[Any]], bool],
                   describe: Callable[[list[Any]], str] | None = None) -> None:
     try:
-        rows = [row[0] if len(row) == 1 else row for row in driver.execute(pragma).fetchall()]
+        rows = check(driver)
     except sqlcipher3.DatabaseError as error:
         report.add(name, False, _unreadable(error))
         return

@@ -16,12 +16,11 @@ import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
-
 from mentordesk.errors import MentorDeskError
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import OpenSession
 from mentordesk.storage.models.base import utc_now
+from mentordesk.storage.queries import open_sessions
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ def register(database: Database, login: str, *, now: datetime | None = None,
     """Add this app's row (and drop stale rows); returns the row id for heartbeats."""
     now = now or utc_now()
     with database.session() as session:
-        session.execute(delete(OpenSession).where(OpenSession.seen_at < now - STALE_AFTER))
+        session.execute(open_sessions.remove_stale(now - STALE_AFTER))
         row = OpenSession(login=login, host=host or this_host(),
                           process_id=os.getpid() if process_id is None else process_id,
                           opened_at=now, seen_at=now)
@@ -62,13 +61,12 @@ def register(database: Database, login: str, *, now: datetime | None = None,
 def heartbeat(database: Database, session_id: int, *, now: datetime | None = None) -> None:
     """Refresh our row; re-creates nothing (a row removed by a restore stays removed)."""
     with database.session() as session:
-        session.execute(update(OpenSession).where(OpenSession.id == session_id)
-                        .values(seen_at=now or utc_now()))
+        session.execute(open_sessions.touch(session_id, now or utc_now()))
 
 
 def release(database: Database, session_id: int) -> None:
     with database.session() as session:
-        session.execute(delete(OpenSession).where(OpenSession.id == session_id))
+        session.execute(open_sessions.remove(session_id))
 
 
 def release_quietly(database: Database, session_id: int | None) -> None:
@@ -84,7 +82,7 @@ def release_quietly(database: Database, session_id: int | None) -> None:
 def clear(database: Database) -> None:
     """After a restore: the copy's rows describe who had the file open back then."""
     with database.session() as session:
-        session.execute(delete(OpenSession))
+        session.execute(open_sessions.remove_all())
 
 
 def others(database: Database, session_id: int | None = None, *,
@@ -92,10 +90,7 @@ def others(database: Database, session_id: int | None = None, *,
     """Everyone else with a fresh heartbeat, oldest first."""
     now = now or utc_now()
     with database.read_session() as session:
-        rows = session.scalars(
-            select(OpenSession).where(OpenSession.seen_at >= now - STALE_AFTER)
-            .order_by(OpenSession.opened_at)
-        ).all()
+        rows = session.scalars(open_sessions.fresh_since(now - STALE_AFTER)).all()
     return [OpenBy(row.login, row.host, row.process_id, row.opened_at, row.seen_at)
             for row in rows if row.id != session_id]
 

@@ -12,12 +12,12 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from mentordesk.storage.models import Consent
-from mentordesk.storage.queries.consents import consents_to_partner, in_force
+from mentordesk.storage.queries.consents import consents_in_force_to_partner
 
 
 def valid_consents(session: Session, citizen_id: int, partner_id: int, on: date) -> list[Consent]:
     """The consents to this partner in force on ``on`` (empty: none)."""
-    return list(session.scalars(consents_to_partner(citizen_id, partner_id).where(in_force(on))))
+    return list(session.scalars(consents_in_force_to_partner(citizen_id, partner_id, on)))
 
 
 def has_valid_consent(session: Session, citizen_id: int, partner_id: int, on: date) -> bool:

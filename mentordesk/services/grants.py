@@ -34,7 +34,7 @@ from mentordesk.kernel.cleaning import clean_line, clean_note, optional_date, op
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit
 from mentordesk.storage.models import Authority, Citizen, CourseType, Grant, LegalBasis
-from mentordesk.storage.queries.grants import citizen_grants, grants_with_names
+from mentordesk.storage.queries.grants import citizen_grants, grant_with_names
 
 if TYPE_CHECKING:
     # Only a type: catalogue_admin imports this module for the shared rules below.
@@ -245,7 +245,7 @@ def _row(grant: Grant, basis_code: str, basis_name: str, course_name: str | None
 
 
 def _load_row(session: Session, grant_id: int) -> GrantRow:
-    return _row(*session.execute(grants_with_names().where(Grant.id == grant_id)).one())
+    return _row(*session.execute(grant_with_names(grant_id)).one())
 
 
 # --- changing -----------------------------------------------------------------------------

@@ -126,9 +126,7 @@ def list_users(context: Context, *, active_only: bool = False,
                today: date | None = None) -> list[TeamMember]:
     """Everyone on the team, by name; with each one's current number of citizens."""
     today = today or date.today()
-    query = team_with_caseloads(today)
-    if active_only:
-        query = query.where(User.active.is_(True))
+    query = team_with_caseloads(today, active_only=active_only)
     with context.read() as session:
         return [_member(user, count) for user, count in session.execute(query)]
 

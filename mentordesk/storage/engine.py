@@ -188,6 +188,19 @@ def _database_url(path: Path, raw_key: RawKey) -> URL:
     )
 
 
+def rekey_file(path: Path, old_key: RawKey, new_key: RawKey) -> None:
+    """One connection, PRAGMA rekey, closed: the only safe way (other connections break)."""
+    connection = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        connection.execute(f'PRAGMA key = "{old_key.pragma_value()}"')
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection.execute(f'PRAGMA rekey = "{new_key.pragma_value()}"')
+        # Folding the log in now leaves one file under the new key.
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
 def driver_connection(connection: Connection) -> sqlcipher3.Connection:
     """The sqlcipher3 connection under ``connection``, for pragmas that must run outside a
     transaction and for the backup API.

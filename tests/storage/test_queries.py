@@ -18,12 +18,16 @@ from mentordesk.storage.models import (
     Base,
     Citizen,
     Consent,
+    Goal,
     Partner,
+    SubGoal,
     User,
 )
 from mentordesk.storage.queries.assignments import caseload_size, primary_mentor_name
+from mentordesk.storage.queries.citizen_data import belongs_to_citizen
 from mentordesk.storage.queries.consents import in_force
 from mentordesk.storage.queries.periods import covers, open_after, overlaps, period_overlaps
+from mentordesk.storage.queries.reports import batch_citizen_ids
 from mentordesk.storage.queries.visibility import visible_citizens
 
 MARCH_1, MARCH_31 = date(2026, 3, 1), date(2026, 3, 31)
@@ -211,3 +215,31 @@ def test_a_consent_is_in_force_from_given_until_the_day_before_it_ends(session, 
     session.flush()
     found = set(session.scalars(select(Consent.id).where(in_force(day))))
     assert {name for name, consent in consents.items() if consent.id in found} == expected
+
+
+@pytest.mark.parametrize(("first", "last", "expected"), [
+    (MARCH_1 - 10 * DAY, MARCH_1 - DAY, set()),    # a period before any assignment
+    (MARCH_1 - 10 * DAY, MARCH_1, {"march"}),       # sharing the first day is enough
+    (MARCH_31 + DAY, MARCH_31 + 9 * DAY, set()),    # Mona's case ended on the 31st
+])
+def test_a_mentors_batch_holds_the_cases_they_were_primary_mentor_for_in_the_period(
+        session, rows, first, last, expected):
+    found = set(session.scalars(batch_citizen_ids(
+        visible_citizens(None, MARCH_1), active_status="active", mentor_id=rows["mentor"],
+        first=first, last=last)))
+    assert {name for name in ("march",) if rows[f"{name}_citizen"] in found} == expected
+    assert rows["open_citizen"] not in found  # the colleague's case never belongs to Mona
+
+
+def test_a_citizens_rows_are_found_through_their_parent_rows(session, rows):
+    goals = {key: Goal(citizen_id=rows[f"{key}_citizen"], title=key, position=1)
+             for key in ("march", "open")}
+    session.add_all(goals.values())
+    session.flush()
+    subs = {key: SubGoal(goal_id=goal.id, text=key, position=1) for key, goal in goals.items()}
+    session.add_all(subs.values())
+    session.flush()
+    path = (("goal_id", "goal"),)
+    found = set(session.scalars(select(SubGoal.id).where(
+        belongs_to_citizen("sub_goal", path, rows["march_citizen"]))))
+    assert found == {subs["march"].id}

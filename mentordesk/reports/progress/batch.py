@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
+from mentordesk.domain.codes import CitizenStatus
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import InvalidInput, MentorDeskError, NotFound
 from mentordesk.files import safe_file_stem, write_atomically
@@ -38,7 +38,9 @@ from mentordesk.reports.progress.assemble import (
 )
 from mentordesk.reports.progress.workflow import ENTITY, logo_png, meta_value
 from mentordesk.storage.database import TEAM_NAME_KEY
-from mentordesk.storage.models import Assignment, Citizen, Grant, ReportDraft, User
+from mentordesk.storage.models import ReportDraft
+from mentordesk.storage.queries import reports as report_queries
+from mentordesk.storage.queries.schedule import user_id_by_login
 
 CHUNK = 25  # citizens read together: few queries, yet the first report comes quickly
 
@@ -116,28 +118,15 @@ def one_report(context: Context, citizen_id: int, period: Period, *,
 
 def select_citizens(session: Session, actor: Actor, selection: Selection, period: Period,
                     today: date) -> list[int]:
-    query = select(Citizen.id).where(visible_citizen_ids(actor, today))
-    if selection.citizen_ids:
-        query = query.where(Citizen.id.in_(selection.citizen_ids))
-    else:
-        query = query.where(Citizen.status == "active")
-    if selection.authority_id is not None:
-        query = query.where(Citizen.id.in_(
-            select(Grant.citizen_id).where(Grant.authority_id == selection.authority_id,
-                                           Grant.start_on <= period.end,
-                                           or_(Grant.end_on.is_(None),
-                                               Grant.end_on >= period.start))))
+    mentor_id = None
     if selection.mentor_login:
-        mentor_id = session.scalar(select(User.id).where(User.login == selection.mentor_login))
+        mentor_id = session.scalar(user_id_by_login(selection.mentor_login))
         if mentor_id is None:
             raise InvalidInput(f"Der er ingen mentor med login »{selection.mentor_login}«.")
-        query = query.where(Citizen.id.in_(
-            select(Assignment.citizen_id).where(Assignment.user_id == mentor_id,
-                                                Assignment.kind == "primary",
-                                                Assignment.start_on <= period.end,
-                                                or_(Assignment.end_on.is_(None),
-                                                    Assignment.end_on >= period.start))))
-    ids = list(session.scalars(query.order_by(Citizen.id)))
+    ids = list(session.scalars(report_queries.batch_citizen_ids(
+        visible_citizen_ids(actor, today), among=selection.citizen_ids,
+        active_status=CitizenStatus.ACTIVE.value, authority_id=selection.authority_id,
+        mentor_id=mentor_id, first=period.start, last=period.end)))
     if selection.citizen_ids and len(ids) < len(set(selection.citizen_ids)):
         raise NotFound("Borgeren findes ikke, eller du har ikke adgang til sagen.")
     return ids
@@ -245,11 +234,7 @@ def _drafts(session: Session, chunk: list[int], period: Period) -> dict[int, _Dr
     """
     candidates: dict[int, list[tuple[ReportDraft, str | None]]] = {}
     for report, approver in session.execute(
-        select(ReportDraft, User.full_name)
-        .outerjoin(User, User.id == ReportDraft.approved_by_id)
-        .where(ReportDraft.citizen_id.in_(chunk), ReportDraft.period_from <= period.end,
-               ReportDraft.period_to >= period.start)
-    ):
+            report_queries.reports_overlapping(chunk, period.start, period.end)):
         candidates.setdefault(report.citizen_id, []).append((report, approver))
     found: dict[int, _Draft] = {}
     for citizen_id, rows in candidates.items():

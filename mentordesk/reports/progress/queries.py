@@ -1,7 +1,8 @@
 """The read-only queries behind a batch of reports: one per table for the whole batch.
 
 Rows come back as small named tuples grouped by citizen (or goal), so assembling 250
-reports costs a handful of statements instead of thousands.
+reports costs a handful of statements instead of thousands. The statements themselves are
+``storage.queries.reports``.
 """
 
 from __future__ import annotations
@@ -12,23 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.codes import GoalStatus
-from mentordesk.storage.models import (
-    Assessment,
-    Assignment,
-    Authority,
-    Citizen,
-    Contact,
-    CourseType,
-    Goal,
-    Grant,
-    LegalBasis,
-    SubGoal,
-    User,
-)
+from mentordesk.storage.queries import reports as queries
 
 _CHUNK = 500  # SQLite limits the bound parameters of one statement
 _FINISHED = tuple(status.value for status in GoalStatus if status.is_finished)
@@ -126,10 +114,7 @@ def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
 
 
 def _citizens(session: Session, chunk: list[int], raw: RawBatch) -> None:
-    for row in session.execute(
-        select(Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.alias,
-               Citizen.is_anonymous, Citizen.cpr).where(Citizen.id.in_(chunk))
-    ):
+    for row in session.execute(queries.citizen_names(chunk)):
         raw.citizens[row.id] = CitizenRow(*row)
 
 
@@ -137,40 +122,19 @@ def _mentors(session: Session, chunk: list[int], start: date, end: date,
              raw: RawBatch) -> None:
     # The primary mentor at the end of the period: the latest primary assignment in it.
     for citizen_id, name in session.execute(
-        select(Assignment.citizen_id, User.full_name)
-        .join(User, User.id == Assignment.user_id)
-        .where(Assignment.citizen_id.in_(chunk), Assignment.kind == "primary",
-               Assignment.start_on <= end,
-               or_(Assignment.end_on.is_(None), Assignment.end_on >= start))
-        .order_by(Assignment.start_on, Assignment.id)
-    ):
+            queries.primary_mentors_in_period(chunk, start, end)):
         raw.mentors[citizen_id] = name
 
 
 def _grants(session: Session, chunk: list[int], start: date, end: date,
             raw: RawBatch) -> None:
-    for row in session.execute(
-        select(Grant.citizen_id, LegalBasis.code, LegalBasis.name, CourseType.name,
-               Authority.name, Grant.caseworker_name, Grant.caseworker_contact,
-               Grant.start_on, Grant.end_on, Grant.hours_min_minutes, Grant.hours_max_minutes)
-        .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
-        .outerjoin(CourseType, CourseType.id == Grant.course_type_id)
-        .outerjoin(Authority, Authority.id == Grant.authority_id)
-        .where(Grant.citizen_id.in_(chunk), Grant.start_on <= end,
-               or_(Grant.end_on.is_(None), Grant.end_on >= start))
-        .order_by(Grant.start_on, Grant.id)
-    ):
+    for row in session.execute(queries.grants_in_period(chunk, start, end)):
         raw.grants[row[0]].append(GrantRow(*row))
 
 
 def _goals(session: Session, chunk: list[int], end: date, raw: RawBatch) -> list[int]:
     ids = []
-    for row in session.execute(
-        select(Goal.id, Goal.citizen_id, Goal.title, Goal.description, Goal.theme_code,
-               Goal.subtheme_code, Goal.goal_type, Goal.status)
-        .where(Goal.citizen_id.in_(chunk), or_(Goal.start_on.is_(None), Goal.start_on <= end))
-        .order_by(Goal.position, Goal.id)
-    ):
+    for row in session.execute(queries.goals_started_by(chunk, end)):
         raw.goals[row.citizen_id].append(GoalRow(*row))
         ids.append(row.id)
     return ids
@@ -178,35 +142,18 @@ def _goals(session: Session, chunk: list[int], end: date, raw: RawBatch) -> list
 
 def _assessments(session: Session, goal_ids: list[int], start: date, end: date,
                  raw: RawBatch) -> None:
-    for row in session.execute(
-        select(Assessment.goal_id, Assessment.assessed_on, Assessment.level,
-               Assessment.citizen_view)
-        .where(Assessment.goal_id.in_(goal_ids), Assessment.assessed_on >= start,
-               Assessment.assessed_on <= end)
-        .order_by(Assessment.assessed_on, Assessment.id)
-    ):
+    for row in session.execute(queries.assessments_between(goal_ids, start, end)):
         raw.assessments[row.goal_id].append(AssessmentRow(*row))
 
 
 def _sub_goals(session: Session, goal_ids: list[int], raw: RawBatch) -> None:
-    for row in session.execute(
-        select(SubGoal.goal_id, SubGoal.text, SubGoal.status, SubGoal.deadline,
-               SubGoal.done_on)
-        .where(SubGoal.goal_id.in_(goal_ids))
-        .order_by(SubGoal.position, SubGoal.id)
-    ):
+    for row in session.execute(queries.sub_goals_of(goal_ids)):
         raw.sub_goals[row.goal_id].append(SubGoalRow(*row))
 
 
 def _contacts(session: Session, chunk: list[int], start: date, end: date,
               raw: RawBatch) -> None:
-    for row in session.execute(
-        select(Contact.citizen_id, Contact.form, Contact.attended, func.count(),
-               func.coalesce(func.sum(Contact.duration_minutes), 0))
-        .where(Contact.citizen_id.in_(chunk), Contact.contact_on >= start,
-               Contact.contact_on <= end)
-        .group_by(Contact.citizen_id, Contact.form, Contact.attended)
-    ):
+    for row in session.execute(queries.contact_totals(chunk, start, end)):
         raw.contacts[row[0]].append(ContactRow(*row))
 
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.codes import Role
@@ -42,7 +41,9 @@ from mentordesk.reports.progress.assemble import (
 from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.services.team_settings import LOGO_META_KEY, decode_logo
 from mentordesk.storage.database import TEAM_NAME_KEY
-from mentordesk.storage.models import AppMeta, Grant, Partner, ReportDraft, User, utc_now
+from mentordesk.storage.models import Partner, ReportDraft, utc_now
+from mentordesk.storage.queries import reports as report_queries
+from mentordesk.storage.queries.settings import setting
 
 ENTITY = "report"
 DRAFT, APPROVED, SENT = "draft", "approved", "sent"
@@ -96,14 +97,10 @@ class ReportRow:
 
 def default_period(session: Session, citizen_id: int, today: date) -> Period:
     """Since the day after the last report, else since the current grant's start."""
-    last_end = session.scalar(select(func.max(ReportDraft.period_to))
-                              .where(ReportDraft.citizen_id == citizen_id))
+    last_end = session.scalar(report_queries.last_reported_day(citizen_id))
     if last_end is not None and last_end < today:
         return Period(last_end + timedelta(days=1), today)
-    grant_start = session.scalar(
-        select(func.min(Grant.start_on)).where(
-            Grant.citizen_id == citizen_id, Grant.start_on <= today,
-            (Grant.end_on.is_(None)) | (Grant.end_on >= today)))
+    grant_start = session.scalar(report_queries.earliest_running_grant_start(citizen_id, today))
     start = grant_start or today - timedelta(days=DEFAULT_PERIOD_DAYS)
     return Period(min(start, today), today)
 
@@ -125,8 +122,7 @@ def list_reports(context: Context, citizen_id: int) -> list[ReportRow]:
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id)
         rows = [_row(*columns) for columns in session.execute(
-            _report_query().where(ReportDraft.citizen_id == citizen_id)
-            .order_by(ReportDraft.period_to.desc(), ReportDraft.id.desc()))]
+            report_queries.citizen_reports(citizen_id))]
         audit.record(session, context.actor.login, audit.Action.LIST, entity=ENTITY,
                      citizen_id=citizen_id, detail=f"Progressionsrapporter vist ({len(rows)})")
     return rows
@@ -139,13 +135,6 @@ def get_report(context: Context, report_id: int) -> ReportRow:
                      entity_id=report.id, citizen_id=report.citizen_id,
                      detail=f"Progressionsrapport {_period_text(report)} åbnet")
         return _load_row(session, report.id)
-
-
-def _report_query():  # type: ignore[no-untyped-def]
-    author, approver = aliased(User), aliased(User)
-    return (select(ReportDraft, author.full_name, approver.full_name)
-            .outerjoin(author, author.id == ReportDraft.author_id)
-            .outerjoin(approver, approver.id == ReportDraft.approved_by_id))
 
 
 def _row(report: ReportDraft, author: str | None, approver: str | None) -> ReportRow:
@@ -161,7 +150,7 @@ def _row(report: ReportDraft, author: str | None, approver: str | None) -> Repor
 
 
 def _load_row(session: Session, report_id: int) -> ReportRow:
-    return _row(*session.execute(_report_query().where(ReportDraft.id == report_id)).one())
+    return _row(*session.execute(report_queries.report_with_names(report_id)).one())
 
 
 def _visible_report(session: Session, actor: Actor, report_id: int) -> ReportDraft:
@@ -401,7 +390,7 @@ def _report_data(session: Session, report: ReportDraft, sign_off: SignOff,
 
 
 def meta_value(session: Session, key: str) -> str:
-    return session.scalar(select(AppMeta.value).where(AppMeta.key == key)) or ""
+    return session.scalar(setting(key)) or ""
 
 
 def logo_png(session: Session) -> bytes | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mentordesk import audit
 from mentordesk.domain.codes import Attendance, ContactForm
@@ -39,14 +39,19 @@ from mentordesk.services.contacts.values import (
     format_duration,
 )
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import Contact, Partner, User
-from mentordesk.storage.queries.contacts import attendance_counts, contact_rows
+from mentordesk.storage.models import Contact, Partner
+from mentordesk.storage.queries.contacts import (
+    attendance_counts,
+    citizen_contact_rows,
+    mentor_contact_rows,
+    narrowed,
+)
 from mentordesk.storage.queries.partners import active_partner_names
 from mentordesk.storage.queries.plan import goal_titles
 from mentordesk.storage.queries.team import active_user_names, user_name
 
 if TYPE_CHECKING:
-    from sqlalchemy import Select
+    from sqlalchemy import ColumnElement
 
 
 def log_contact(context: Context, new: NewContact,
@@ -95,7 +100,7 @@ def contacts_for_citizen(context: Context, citizen_id: int,
                          filters: ContactFilters = ContactFilters(),  # noqa: B008 - frozen
                          today: date | None = None) -> list[ContactRow]:
     """The citizen's contacts, newest first (date, start time)."""
-    query = _filtered(contact_rows().where(Contact.citizen_id == citizen_id), filters)
+    query = citizen_contact_rows(citizen_id, _narrowing(filters))
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
         rows = [ContactRow._make(row) for row in session.execute(query)]
@@ -116,7 +121,7 @@ def contacts_for_mentor(context: Context, mentor_id: int,
     if mentor_id != context.actor.user_id and not context.actor.sees_all_citizens:
         raise AccessDenied("Du kan kun se dine egne kontakter.")
     visible = visible_citizen_ids(context.actor, today or date.today())
-    query = _filtered(contact_rows().where(Contact.mentor_id == mentor_id, visible), filters)
+    query = mentor_contact_rows(mentor_id, visible, _narrowing(filters))
     with context.session() as session:
         rows = [ContactRow._make(row) for row in session.execute(query)]
         mentor_name = session.scalar(user_name(mentor_id)) or ""
@@ -196,26 +201,21 @@ def active_partners(database: Database) -> list[PartnerChoice]:
 
 def contact_mentors(context: Context) -> list[MentorChoice]:
     """Whose contacts the actor may list or log: themselves, or anyone for coordinators."""
-    query = active_user_names()
-    if not context.actor.sees_all_citizens:
-        query = query.where(User.id == context.actor.user_id)
+    query = active_user_names(
+        None if context.actor.sees_all_citizens else context.actor.user_id)
     with context.read() as session:
         mentors = [MentorChoice(*row) for row in session.execute(query)]
     return sorted(mentors, key=lambda mentor: danish_sort_key(mentor.full_name))
 
 
-def _filtered(query: Select[Any], filters: ContactFilters) -> Select[Any]:
+def _narrowing(filters: ContactFilters) -> list[ColumnElement[bool]]:
     if filters.period_from and filters.period_to and filters.period_to < filters.period_from:
         raise ContactInputError("period", "Periodens slutdato ligger før startdatoen.")
-    if filters.period_from is not None:
-        query = query.where(Contact.contact_on >= filters.period_from)
-    if filters.period_to is not None:
-        query = query.where(Contact.contact_on <= filters.period_to)
-    if filters.form is not None:
-        query = query.where(Contact.form == filters.form.value)
-    if filters.attendance is not None:
-        query = query.where(Contact.attended == (filters.attendance is Attendance.ATTENDED))
-    return query
+    return narrowed(
+        first=filters.period_from, last=filters.period_to,
+        form=None if filters.form is None else filters.form.value,
+        attended=None if filters.attendance is None
+        else filters.attendance is Attendance.ATTENDED)
 
 
 def _filter_detail(filters: ContactFilters) -> str:

@@ -3,13 +3,14 @@ team page and the printed plan share, so "primary mentor" and "caseload" mean on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from mentordesk.storage.models import Assignment, User
+from mentordesk.storage.models import Absence, AbsenceCover, Assignment, User
 from mentordesk.storage.queries.periods import covers, open_after, overlaps
 
 PRIMARY = "primary"
@@ -64,3 +65,17 @@ def assignments_running_after(citizen_id: int, day: date) -> Select[tuple[Assign
     """The citizen's assignments that have not ended by ``day``."""
     return select(Assignment).where(Assignment.citizen_id == citizen_id,
                                     open_after(Assignment, day))
+
+
+def assignment_periods_of(user_ids: Iterable[int]
+                          ) -> Select[tuple[int, int, date, date | None]]:
+    """(user, citizen, start, end) of every assignment, past or present, of these users."""
+    return (select(Assignment.user_id, Assignment.citizen_id, Assignment.start_on,
+                   Assignment.end_on).where(Assignment.user_id.in_(list(user_ids))))
+
+
+def cover_periods_of(user_ids: Iterable[int]) -> Select[tuple[int, int, date, date]]:
+    """(substitute, citizen, start, end) of every absence cover these users took on."""
+    return (select(AbsenceCover.substitute_id, AbsenceCover.citizen_id, Absence.start_on,
+                   Absence.end_on).join(Absence, Absence.id == AbsenceCover.absence_id)
+            .where(AbsenceCover.substitute_id.in_(list(user_ids))))

@@ -53,3 +53,13 @@ def vum_term_codes() -> Select[tuple[str]]:
 def economy_item_keys() -> Select[tuple[str, str]]:
     """(section, label) of the economy sheet's items."""
     return select(EconomyItem.section, EconomyItem.label)
+
+
+def active_legal_bases() -> Select[tuple[int, str, str, bool]]:
+    """(id, code, name, allows anonymous) of every legal basis in use."""
+    return (select(LegalBasis.id, LegalBasis.code, LegalBasis.name, LegalBasis.allows_anonymous)
+            .where(LegalBasis.active.is_(True)))
+
+
+def active_course_types() -> Select[tuple[CourseType]]:
+    return select(CourseType).where(CourseType.active.is_(True))

@@ -7,6 +7,7 @@ The shown-name rule matches ``services.citizens`` for loaded rows: an anonymous 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -109,3 +110,13 @@ def citizen_with_cpr(cpr: str, other_than: int | None = None) -> Select[Any]:
     if other_than is not None:
         query = query.where(Citizen.id != other_than)
     return query
+
+
+def visible_citizen(citizen_id: int, visible: ColumnElement[bool]) -> Select[tuple[Citizen]]:
+    """The citizen, if ``visible`` (a ``visibility.visible_citizens`` condition) lets them in."""
+    return select(Citizen).where(Citizen.id == citizen_id, visible)
+
+
+def stored_cprs(cprs: Sequence[str]) -> Select[tuple[str | None]]:
+    """Those of ``cprs`` some citizen already has (callers pass at most 500 at a time)."""
+    return select(Citizen.cpr).where(Citizen.cpr.in_(list(cprs)))

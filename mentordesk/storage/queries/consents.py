@@ -27,6 +27,12 @@ def consents_to_partner(citizen_id: int, partner_id: int) -> Select[tuple[Consen
                                  Consent.partner_id == partner_id)
 
 
+def consents_in_force_to_partner(citizen_id: int, partner_id: int,
+                                 day: date) -> Select[tuple[Consent]]:
+    """The citizen's consents to the partner that are in force on ``day``."""
+    return consents_to_partner(citizen_id, partner_id).where(in_force(day))
+
+
 def citizen_consents(citizen_id: int) -> Select[Any]:
     """(Consent, Partner) rows of the citizen's consents."""
     return (select(Consent, Partner).join(Partner, Partner.id == Consent.partner_id)

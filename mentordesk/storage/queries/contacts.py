@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from mentordesk.storage.models import Citizen, Contact, Partner, User
 from mentordesk.storage.queries.citizens import shown_name
@@ -25,6 +25,33 @@ def contact_rows() -> Select[Any]:
         .outerjoin(Partner, Partner.id == Contact.partner_id)
         .order_by(Contact.contact_on.desc(), Contact.start_time.desc(), Contact.id.desc())
     )
+
+
+def narrowed(*, first: date | None = None, last: date | None = None, form: str | None = None,
+             attended: bool | None = None) -> list[ColumnElement[bool]]:
+    """The contact log's filters as conditions; an empty filter narrows nothing."""
+    conditions = []
+    if first is not None:
+        conditions.append(Contact.contact_on >= first)
+    if last is not None:
+        conditions.append(Contact.contact_on <= last)
+    if form is not None:
+        conditions.append(Contact.form == form)
+    if attended is not None:
+        conditions.append(Contact.attended == attended)
+    return conditions
+
+
+def citizen_contact_rows(citizen_id: int,
+                         narrowing: Iterable[ColumnElement[bool]] = ()) -> Select[Any]:
+    """The citizen's contacts as ``contact_rows``, narrowed by ``narrowed(...)``."""
+    return contact_rows().where(Contact.citizen_id == citizen_id, *narrowing)
+
+
+def mentor_contact_rows(mentor_id: int, visible: ColumnElement[bool],
+                        narrowing: Iterable[ColumnElement[bool]] = ()) -> Select[Any]:
+    """The mentor's contacts with the ``visible`` citizens, narrowed by ``narrowed(...)``."""
+    return contact_rows().where(Contact.mentor_id == mentor_id, visible, *narrowing)
 
 
 def attendance_counts(citizen_id: int, first: date, last: date,

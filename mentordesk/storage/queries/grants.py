@@ -26,6 +26,11 @@ def grants_with_names() -> Select[Any]:
     )
 
 
+def grant_with_names(grant_id: int) -> Select[Any]:
+    """One grant with its names (see ``grants_with_names``)."""
+    return grants_with_names().where(Grant.id == grant_id)
+
+
 def citizen_grants(citizen_id: int) -> Select[Any]:
     """The citizen's grants with their names, newest start first."""
     return (grants_with_names().where(Grant.citizen_id == citizen_id)

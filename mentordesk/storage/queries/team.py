@@ -11,14 +11,31 @@ from mentordesk.storage.models import User
 from mentordesk.storage.queries.assignments import caseload_size
 
 
-def active_user_names() -> Select[tuple[int, str]]:
-    """(id, full name) of every active team member (callers sort in Danish order)."""
-    return select(User.id, User.full_name).where(User.active.is_(True))
+def active_user_names(only: int | None = None) -> Select[tuple[int, str]]:
+    """(id, full name) of every active team member, or only of member ``only`` (callers
+    sort in Danish order)."""
+    query = select(User.id, User.full_name).where(User.active.is_(True))
+    return query if only is None else query.where(User.id == only)
 
 
 def user_name(user_id: int) -> Select[tuple[str]]:
     """The team member's full name."""
     return select(User.full_name).where(User.id == user_id)
+
+
+def active_user_logins() -> Select[tuple[int, str, str]]:
+    """(id, login, full name) of every active team member."""
+    return select(User.id, User.login, User.full_name).where(User.active.is_(True))
+
+
+def every_user() -> Select[tuple[User]]:
+    """Every team member, active or not (the log and a citizen's data name former staff)."""
+    return select(User)
+
+
+def names_by_login() -> Select[tuple[str, str]]:
+    """(login, full name) of every team member, active or not."""
+    return select(User.login, User.full_name)
 
 
 def user_count() -> Select[tuple[int]]:
@@ -45,7 +62,8 @@ def other_active_users_with_role(role: str, user_id: int) -> Select[tuple[int]]:
         User.role == role, User.active.is_(True), User.id != user_id)
 
 
-def team_with_caseloads(day: date) -> Select[Any]:
-    """(User, current caseload) of every team member, by name."""
-    return (select(User, caseload_size(User.id, day).scalar_subquery())
-            .order_by(User.full_name, User.login))
+def team_with_caseloads(day: date, *, active_only: bool = False) -> Select[Any]:
+    """(User, current caseload) of every team member (or every active one), by name."""
+    query = (select(User, caseload_size(User.id, day).scalar_subquery())
+             .order_by(User.full_name, User.login))
+    return query.where(User.active.is_(True)) if active_only else query
