@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+import mentordesk
 from mentordesk import paths
 from mentordesk.services.new_team import create_database
 from mentordesk.storage.database import DEMO_KEY
@@ -28,6 +29,9 @@ def test_subcommand_goes_to_the_command_line(monkeypatch):
     fake_cli = types.ModuleType("mentordesk.cli")
     fake_cli.main = lambda args: calls.append(args) or 3  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "mentordesk.cli", fake_cli)
+    # Once the real package was imported (by an earlier test), ``from mentordesk import cli``
+    # finds it as an attribute of ``mentordesk``: replace that too.
+    monkeypatch.setattr(mentordesk, "cli", fake_cli, raising=False)
 
     assert main(["mentordesk", "check", "team.mentordesk"]) == 3
     assert calls == [["check", "team.mentordesk"]]
