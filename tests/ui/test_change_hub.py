@@ -139,3 +139,39 @@ def test_a_contact_edited_in_the_tab_refreshes_hours_and_deadlines_through_the_h
     hours_page.hide()
     with qtbot.assertNotEmitted(hours_page.loaded, wait=300):
         hours_page.show()
+
+
+def test_a_contact_edited_on_the_contacts_page_refreshes_the_open_record(
+        qtbot, workspace, make_ops):
+    """The coordinator's Kontakter page and a citizen's open record are two views that
+    know nothing of each other: the record's journal follows the edit through the hub."""
+    from ui.views.citizens import CitizensView
+
+    ids = citizen_ids(workspace)
+    view = CitizensView(make_ops(workspace), tab_factories=[contacts.create_citizen_tab])
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    [journal] = view.record.extra_tabs
+    with qtbot.waitSignal(view.record_loaded, timeout=TIMEOUT):
+        view.open_citizen(ids["Gitte Gram"])
+    view.record.tabs.setCurrentWidget(journal)
+    qtbot.waitUntil(lambda: journal.table.rows_model.rowCount() == 1, timeout=TIMEOUT)
+    assert journal.table.rows_model.text(0, ContactColumn.ATTENDANCE) == "Fremmøde"
+
+    page = contacts.create_page(make_ops(workspace), "Kontakter")
+    shown(qtbot, page, page.contacts_loaded)
+    [gitte_row] = [row for row in range(page.table.rows_model.rowCount())
+                   if page.table.rows_model.text(row, ContactColumn.NOTE) == "Hos Gitte Gram"]
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=TIMEOUT)
+    page.table.setCurrentIndex(page.table.rows_model.index(gitte_row, 0))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.contact_actions.editor is not None, timeout=TIMEOUT)
+    editor = page.contact_actions.editor
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=TIMEOUT)
+    editor.form.attendance.no_show.setChecked(True)
+    with qtbot.waitSignal(journal.contacts_loaded, timeout=TIMEOUT):
+        editor.save_button.click()
+    assert journal.table.rows_model.text(0, ContactColumn.ATTENDANCE) == "Udeblevet"
