@@ -19,7 +19,6 @@ from mentordesk.cli.common import (
     Commands,
     new_passphrase,
     open_context,
-    open_database,
 )
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable
 from mentordesk.storage.database import Database
@@ -63,16 +62,13 @@ def write_init_recovery_sheet(database: Database, destination: Path | None,
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from mentordesk.security.backups import backup_now
+    from mentordesk.security.workflows import take_backup
 
     if args.out.exists():
         raise CliFailure(f"Filen findes allerede og bliver ikke overskrevet: {args.out}",
                          EXIT_USAGE)
-    database = open_database(args.db)
-    try:
-        written = backup_now(database, args.out)
-    finally:
-        database.close()
+    with open_context(args.db) as context:
+        written = take_backup(context, args.out)
     print(f"Sikkerhedskopien er gemt: {written}")
     return EXIT_OK
 

@@ -129,3 +129,24 @@ def test_rekey_and_restore_refused_while_someone_else_has_the_file_open(db, tmp_
         assert result.returncode == 2, result.stderr
         assert "åben hos kollega på PC-17" in result.stderr
     assert _sha(db) == before
+
+
+def test_a_backup_is_logged_in_the_access_log_it_carries(db, tmp_path, isolated_home):
+    """A backup is every citizen's case in one file: who took it, and where to, is in the
+    access log of the database and of the copy itself."""
+    from mentordesk import vault
+    from mentordesk.audit_admin.viewer import LogFilter, search_log
+    from mentordesk.kernel.context import Context
+    from mentordesk.services.team import resolve_actor
+
+    backup = tmp_path / "kopi.mentordesk"
+    made = run("backup", str(db), "--out", str(backup), home=isolated_home)
+    assert made.returncode == 0, made.stderr
+    for path in (db, backup):
+        database = vault.unlock_with_passphrase(path, PASSPHRASE)
+        try:
+            admin = resolve_actor(database, vault.current_login())
+            rows = search_log(Context(database, admin), LogFilter(action="export")).rows
+        finally:
+            database.close()
+        assert any(row.detail == "Sikkerhedskopi taget: kopi.mentordesk" for row in rows), path
