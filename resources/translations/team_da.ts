@@ -8,8 +8,8 @@
         <translation>Ny bruger (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Edit… (Enter)</source>
-        <translation>Ret… (Enter)</translation>
+        <source>Edit (Enter)</source>
+        <translation>Ret (Enter)</translation>
     </message>
     <message>
         <source>The OS login identifies each user. Mentors see the citizens they are assigned to; coordinators and administrators see all. Only an administrator can change users.</source>

@@ -23,7 +23,7 @@ class TeamPage(RecordListPanel):
         self.is_admin = ops.actor.role is Role.ADMIN
         super().__init__(
             ops, self._columns(), look=_inactive_look, kinds=(Kind.TEAM, Kind.ASSIGNMENTS),
-            new_text=self.tr("New user (Ctrl+N)"), edit_text=self.tr("Edit… (Enter)"),
+            new_text=self.tr("New user (Ctrl+N)"), edit_text=self.tr("Edit (Enter)"),
             editable=self.is_admin, parent=parent)
         title_label = QLabel(title)
         title_label.setObjectName("pageTitle")
