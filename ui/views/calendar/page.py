@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -32,6 +32,7 @@ from ui.views.calendar.actions import CalendarActions
 from ui.views.calendar.month_grid import MonthGrid
 from ui.views.calendar.scene import DAY, MONTH, WEEK, CalendarScene, Occurrence, period_for, step
 from ui.views.calendar.time_grid import TimeGrid
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 TEAM, MENTOR, CITIZEN = "team", "mentor", "citizen"
 # Appointments and groups, the done marks (logged contacts), the staffed hours.
@@ -47,11 +48,13 @@ class CalendarPage(QWidget):
         super().__init__(parent)
         self._ops = ops
         self._choices_loaded = False
-        self._stale = True  # nothing read yet
         self.today = today or date.today()
         self.anchor = self.today
         self.view = WEEK
         self.scene: CalendarScene | None = None
+        # Stale until first shown: nothing read yet. The choices are read first.
+        self._refresh_when_shown = ReloadWhenShown(self, self._read_scene, stale=True,
+                                                   on_show=self._load_choices_once)
         self.calendar_actions = CalendarActions(ops, self)
         self._build(title)
         self._build_shortcuts()
@@ -248,13 +251,10 @@ class CalendarPage(QWidget):
                 self.choice_combo.addItem(name, citizen_id)
         self.choice_combo.blockSignals(False)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def _load_choices_once(self) -> None:
         if not self._choices_loaded:
             self._choices_loaded = True
             self.calendar_actions.load_choices(self._on_choices_loaded)
-        if self._stale:
-            self.refresh()
 
     def _on_choices_loaded(self) -> None:
         self._fill_choices()
@@ -273,11 +273,11 @@ class CalendarPage(QWidget):
 
     def refresh(self) -> None:
         self.period_label.setText(self.period_title())
-        if not self.isVisible():
-            # Read when shown (showEvent), not while the page is built or hidden.
-            self._stale = True
-            return
-        self._stale = False
+        # Read now if shown, else when shown: not while the page is built or hidden.
+        self._refresh_when_shown()
+
+    def _read_scene(self) -> None:
+        self.period_label.setText(self.period_title())
         first, last = self.period()
         scope, chosen = self.scope()
         # One slot: a newer period or filter replaces a scene still being read.

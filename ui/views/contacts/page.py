@@ -9,7 +9,6 @@ while the page is shown, else when it is next shown. Reading runs on the worker 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.kernel.changes import Changes, Kind
@@ -20,6 +19,7 @@ from mentordesk.services.contacts import (
     contacts_for_mentor,
 )
 from ui.operations import Operations
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.contacts.actions import ContactActions
 from ui.views.contacts.filter_bar import ContactFilterBar
 from ui.views.contacts.list_table import ContactsTable
@@ -33,7 +33,9 @@ class ContactsPage(QWidget):
         super().__init__(parent)
         self._ops = ops
         self._mentors_loaded = False
-        self._stale = True  # nothing read yet
+        # Stale until first shown: nothing read yet. The team is read first.
+        self._refresh_when_shown = ReloadWhenShown(self, self._read_rows, stale=True,
+                                                   on_show=self._load_mentors_once)
         self.title_label = QLabel(title)
         self.title_label.setObjectName("pageTitle")
         self.mentor_combo = QComboBox()
@@ -69,12 +71,9 @@ class ContactsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
+    def _load_mentors_once(self) -> None:
         if not self._mentors_loaded and self._ops.actor.sees_all_citizens:
             self._load_mentors()
-        if self._stale:
-            self.refresh()
 
     def _on_changes(self, changes: Changes) -> None:
         # Any citizen's contact may be one of the chosen mentor's.
@@ -98,10 +97,9 @@ class ContactsPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        if not self.isVisible():
-            self._stale = True  # read when next shown
-            return
-        self._stale = False
+        self._refresh_when_shown()  # now if shown, else when next shown
+
+    def _read_rows(self) -> None:
         self._ops.run(contacts_for_mentor, self.mentor_combo.currentData(),
                       self.filter_bar.filters(), owner=self, slot="rows",
                       label=self.tr("Loading contacts…"), done=self._show_rows)

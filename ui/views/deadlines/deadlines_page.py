@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.deadlines import Deadline, Scope, deadlines
 from ui.operations import Operations
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.deadlines.deadlines_model import CITIZEN_ID_ROLE, Column, DeadlinesTableModel
 
 HORIZON_DAYS = 60
@@ -42,8 +43,10 @@ class DeadlinesPage(QWidget):
     def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
-        self._stale = True  # nothing read yet
         self._loaded_on: date | None = None  # "overdue" and "this week" depend on the day
+        # Stale until first shown: nothing read yet. A showing on a later day reads anew.
+        self._refresh_when_shown = ReloadWhenShown(
+            self, self.refresh, stale=True, also_if=lambda: self._loaded_on != date.today())
         self.model = DeadlinesTableModel(self)
         self._build(title)
         ops.hub.changed.connect(self._on_changes)
@@ -119,25 +122,16 @@ class DeadlinesPage(QWidget):
     def scope(self) -> Scope:
         return "team" if self.team_button.isChecked() else "mine"
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale or self._loaded_on != date.today():
-            self.refresh()
-
     def _on_changes(self, changes: Changes) -> None:
-        if not changes.touches(*DEADLINE_SOURCES):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        if changes.touches(*DEADLINE_SOURCES):
+            self._refresh_when_shown()
 
     def _on_scope_toggled(self, _button: QPushButton, checked: bool) -> None:
         if checked:
             self.refresh()
 
     def refresh(self) -> None:
-        self._stale = False
+        self._refresh_when_shown.forget()
         today = date.today()
         self.refresh_button.setEnabled(False)
         task = self._ops.run(deadlines, self.scope(), today=today, horizon_days=HORIZON_DAYS,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from mentordesk.schedule.overview import HoursOverview, weekly_hours
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, RowLook, record_table
+from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.common.save_dialog import open_save_dialog
 from ui.views.hours.columns import (
     CitizenLine,
@@ -68,7 +69,6 @@ class HoursPage(QWidget):
                  today: date | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
-        self._stale = True  # nothing counted yet
         self.today = today or date.today()
         self.monday = week_start(self.today)
         self.overview: HoursOverview | None = None
@@ -77,6 +77,8 @@ class HoursPage(QWidget):
         self.citizen_model = RecordTableModel(citizen_columns(), self._citizen_look, self)
         self.mentor_model = RecordTableModel(mentor_columns(), parent=self)
         self.total_model = RecordTableModel(total_columns(), total_look, self)
+        # Stale until first shown: nothing counted yet.
+        self._refresh_when_shown = ReloadWhenShown(self, self.refresh, stale=True)
         self._build(title)
         ops.hub.changed.connect(self._on_changes)
 
@@ -199,18 +201,9 @@ class HoursPage(QWidget):
             week=self.monday.isocalendar().week, year=self.monday.isocalendar().year,
             first=format_date(self.monday), last=format_date(sunday))
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def _on_changes(self, changes: Changes) -> None:
-        if not changes.touches(*COUNTED_FROM):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        if changes.touches(*COUNTED_FROM):
+            self._refresh_when_shown()
 
     def refresh(self) -> None:
         self.week_label.setText(self.week_title())
@@ -220,7 +213,7 @@ class HoursPage(QWidget):
             self._show_error(str(error))
             return
         self._show_error("")
-        self._stale = False
+        self._refresh_when_shown.forget()
         # One slot: a newer week or period replaces a count still running.
         self._ops.run(_week_and_period, self.monday, first, last, today=self.today,
                       owner=self, slot="count", label=self.tr("Counting hours…"),
