@@ -67,10 +67,7 @@ def apply_edit(
     ``original`` is what the user saw when they started (for a three-way comparison):
     a field the other user did not change is never reported as a conflict.
     """
-    if original is not None:
-        # A form sends all its fields; only those the user actually changed are edits.
-        changes = {field: value for field, value in changes.items()
-                   if field not in original or original[field] != value}
+    changes = _user_edits(changes, original)
     if row.version != expected_version:
         conflict = stale_conflict(row, changes, original or {})
         if conflict.conflicts:
@@ -92,6 +89,15 @@ def apply_edit(
         raise EditConflict(type(row).__name__, expected_version + 1, [], dict(changes)) \
             from error
     return diff
+
+
+def _user_edits(changes: Mapping[str, Any],
+                original: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """A form sends all its fields; only those the user actually changed are edits."""
+    if original is None:
+        return changes
+    return {field: value for field, value in changes.items()
+            if field not in original or original[field] != value}
 
 
 def stale_conflict(row: SavedValues, changes: Mapping[str, Any],
@@ -128,10 +134,7 @@ def checked_edit(
     unknown = set(changes) - set(fields)
     if unknown:
         raise ValueError(f"Unknown fields: {sorted(unknown)}")
-    if original is not None:
-        # A form sends all its fields; only those the user changed are edits.
-        changes = {field: value for field, value in changes.items()
-                   if field not in original or original[field] != value}
+    changes = _user_edits(changes, original)
     if row.version != expected_version:
         conflict = stale_conflict(row, changes, original or {})
         if conflict.conflicts:
