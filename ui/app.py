@@ -124,6 +124,10 @@ def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--demo", action="store_true",
                         help="open the demo database with fictitious data")
     parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
+    parser.add_argument("--self-check", type=Path, metavar="OUT.json",
+                        help="check this installation on the demo data; result in OUT.json")
+    parser.add_argument("--self-check-pdf", type=Path, metavar="PDF",
+                        help="a PDF the self-check loads into the report preview")
     return parser.parse_known_args(list(args))
 
 
@@ -207,8 +211,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller = AppController(TaskRunner(), KeyStore())
     controller.quit_requested.connect(app.exit)
     app.aboutToQuit.connect(controller.shutdown)
+    if options.self_check:
+        from ui.self_check import SelfCheck
+
+        SelfCheck(app, controller, options.self_check, options.self_check_pdf)  # owned by it
+    demo = options.demo or bool(options.self_check)
     # Start inside the event loop, so an early abort (app.exit) is not lost.
-    QTimer.singleShot(0, lambda: controller.start(demo=options.demo))
+    QTimer.singleShot(0, lambda: controller.start(demo=demo))
     code = app.exec()
     controller.shutdown()
     return code
