@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from mentordesk import __version__
 
@@ -86,7 +86,7 @@ class SelfCheck(QObject):
         self.errors += [f"dialog: {widget.text()}" for widget in QApplication.topLevelWidgets()
                         if isinstance(widget, QMessageBox) and widget.isVisible()]
         self.result.update(
-            qt_danish_close=QCoreApplication.translate("QPlatformTheme", "Close"),
+            qt_danish_close=_standard_close_button_text(),
             stylesheet_chars=len(self.app.styleSheet()),
             window_icon=not self.app.windowIcon().isNull(),
             rl_accel=_reportlab_accelerated(),
@@ -105,6 +105,12 @@ class SelfCheck(QObject):
                 and self.result["stylesheet_chars"] > 0 and self.result["window_icon"]
                 and self.result["rl_accel"]
                 and (self.pdf is None or self.result.get("pdf_pages", 0) > 0))
+
+
+def _standard_close_button_text() -> str:
+    """Qt's own strings (standard buttons, file dialogs) come from its qtbase_da.qm."""
+    close = QDialogButtonBox.StandardButton.Close
+    return QDialogButtonBox(close).button(close).text().replace("&", "")
 
 
 def _reportlab_accelerated() -> bool:
