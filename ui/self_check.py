@@ -110,7 +110,8 @@ class SelfCheck(QObject):
 def _standard_close_button_text() -> str:
     """Qt's own strings (standard buttons, file dialogs) come from its qtbase_da.qm."""
     close = QDialogButtonBox.StandardButton.Close
-    return QDialogButtonBox(close).button(close).text().replace("&", "")
+    box = QDialogButtonBox(close)
+    return box.button(close).text().replace("&", "")
 
 
 def _reportlab_accelerated() -> bool:
