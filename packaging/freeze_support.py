@@ -123,6 +123,12 @@ def skip_unused_qt_plugins() -> None:
     QtLibraryInfo.collect_plugins = collect_used_plugins
 
 
+def is_unused_stdnum_registry(destination: str) -> bool:
+    """python-stdnum's registries (ISBN ranges, IBAN formats, OUI, …): the app validates
+    only Danish CPR numbers (``stdnum.dk.cpr``), which need none of them."""
+    return bool(re.match(r"stdnum[\\/].*\.dat$", destination))
+
+
 def keep(toc, *, drop):
     """A PyInstaller TOC without the entries whose destination ``drop`` rejects."""
     return [entry for entry in toc if not drop(entry[0])]
