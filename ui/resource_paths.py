@@ -32,7 +32,3 @@ def style_path() -> Path:
 def icon_path() -> Path:
     return resources_dir() / "icons" / "mentordesk.svg"
 
-
-def windows_icon_path() -> Path:
-    """The multi-size ``.ico`` for Windows (executables, Start menu); built from the svg."""
-    return resources_dir() / "icons" / "mentordesk.ico"
