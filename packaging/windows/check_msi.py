@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 UPGRADE_CODE = "{8F9CBB59-A98D-4913-96EB-D9E6F92953EA}"
 PROFILE_FOLDERS = {"LocalAppDataFolder", "AppDataFolder", "PersonalFolder", "DesktopFolder"}
 
 
 def table(msi: str, name: str) -> list[dict[str, str]]:
-    """The rows of one table; ``msiinfo export`` writes names, types and keys first."""
-    lines = subprocess.run(["msiinfo", "export", msi, name], capture_output=True, text=True,
-                           check=True).stdout.splitlines()
+    """The rows of one table; ``msiinfo export`` writes names, types and keys first (and
+    binary columns as files into the working folder: a temporary one)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        lines = subprocess.run(["msiinfo", "export", str(Path(msi).resolve()), name],
+                               capture_output=True, text=True, check=True,
+                               cwd=scratch).stdout.splitlines()
     columns = lines[0].split("\t")
     return [dict(zip(columns, line.split("\t"), strict=False)) for line in lines[3:] if line]
 
