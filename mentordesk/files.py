@@ -13,9 +13,12 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-# Device names Windows reserves in every folder, with or without an extension.
-_RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
-                   *(f"LPT{n}" for n in range(1, 10))}
+# Device names Windows reserves in every folder, with or without an extension: the
+# classic ones, the console buffers, and the ports Windows also accepts as 0 and as the
+# superscript digits ¹ ² ³ (documented under "Naming files", Win32 file systems).
+_PORT_NUMBERS = [str(n) for n in range(10)] + ["¹", "²", "³"]
+_RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                   *(f"COM{n}" for n in _PORT_NUMBERS), *(f"LPT{n}" for n in _PORT_NUMBERS)}
 _FORBIDDEN_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _MAX_STEM = 120
 

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 MIN_PASSPHRASE_LENGTH = 12
 KDF_ITERATIONS = 256_000
 KEYRING_SERVICE = "MentorDesk"
+# keyring's name for win32cred.CRED_PERSIST_LOCAL_MACHINE: this PC, this Windows account.
+WINDOWS_PERSISTENCE = "local machine"
 _FAILED_UNLOCKS_FILE = "failed-unlocks.json"
 # Letters that cannot be mistaken for each other when copied by hand from paper.
 _GENERATED_ALPHABET = "abcdefghjkmnpqrstuvwxyz"
@@ -89,7 +91,7 @@ class KeyStore:
         # needs it.
         import keyring
 
-        return self._backend or keyring.get_keyring()
+        return _keep_on_this_pc(self._backend or keyring.get_keyring())
 
     def remember(self, raw_key: RawKey) -> bool:
         from keyring.errors import KeyringError
@@ -121,6 +123,17 @@ class KeyStore:
             self._keyring().delete_password(KEYRING_SERVICE, salt.hex())
         except (PasswordDeleteError, KeyringError):
             pass  # nothing remembered, nothing to forget
+
+
+def _keep_on_this_pc(backend: KeyringBackend) -> KeyringBackend:
+    """Windows Credential Manager stores with *enterprise* persistence by default, which
+    roams with a roaming profile to every PC the user logs on to; a remembered database
+    key must stay on this PC. ``persist`` exists on keyring's Windows backend only (also
+    when it sits inside keyring's chainer)."""
+    for candidate in (backend, *getattr(backend, "backends", ())):
+        if hasattr(type(candidate), "persist"):
+            candidate.persist = WINDOWS_PERSISTENCE  # type: ignore[attr-defined]
+    return backend
 
 
 def create_encrypted_database(path: Path, passphrase: str, *, team_name: str) -> Database:

@@ -3,6 +3,7 @@
 ``mentordesk``            the GUI: the remembered database, else the first-run dialog
 ``mentordesk --demo``     the GUI on the demo database (built on first use)
 ``mentordesk <command>``  the command line (``mentordesk.cli``), no Qt involved
+``mentordesk --version``  the version
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import shiboken6
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
+
+from mentordesk import __version__
 
 # Fictitious demo data only (README). Defined in the core so the CLI and GUI agree;
 # re-exported here because callers know it as ui.app.DEMO_PASSPHRASE.
@@ -37,6 +40,13 @@ log = logging.getLogger(__name__)
 ORGANIZATION_NAME = "MentorDesk"
 APPLICATION_NAME = "MentorDesk"
 EXIT_USAGE = 2
+# Options answered on the console, like a command (everything else opens windows).
+CONSOLE_OPTIONS = {"--version", "--help", "-h"}
+USE_THE_CONSOLE_PROGRAM = (
+    "MentorDesk.exe er programmet med vinduer og kan ikke skrive i en konsol herfra.\n\n"
+    "Brug mentordesk-cli.exe i en kommandoprompt til kommandolinjen, fx:\n"
+    "mentordesk-cli --version"
+)
 
 
 class AppController(QObject):
@@ -113,6 +123,11 @@ def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="mentordesk", add_help=True)
     parser.add_argument("--demo", action="store_true",
                         help="open the demo database with fictitious data")
+    parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
+    parser.add_argument("--self-check", type=Path, metavar="OUT.json",
+                        help="check this installation on the demo data; result in OUT.json")
+    parser.add_argument("--self-check-pdf", type=Path, metavar="PDF",
+                        help="a PDF the self-check loads into the report preview")
     return parser.parse_known_args(list(args))
 
 
@@ -144,9 +159,45 @@ def _run_cli(args: list[str]) -> int:
     return int(cli.main(args) or 0)
 
 
+def wants_console(args: Sequence[str]) -> bool:
+    """A command (``mentordesk check DB``) or ``--version``/``--help`` writes to a console."""
+    return bool(args) and (not args[0].startswith("-") or bool(CONSOLE_OPTIONS & set(args)))
+
+
+def attach_parent_console() -> bool:
+    """Give a windowed program (MentorDesk.exe, pythonw) the console it was started from.
+
+    Windows starts a GUI-subsystem exe without a console (``sys.stdout`` is None), so a
+    command run from ``cmd`` would print nothing. False when there is no parent console
+    (started from Explorer or a shortcut with arguments).
+    """
+    if sys.platform != "win32" or sys.stdout is not None:
+        return True
+    import ctypes
+
+    attach_parent_process = -1
+    if not ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+        return False
+    sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")
+    sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")
+    sys.stdin = open("CONIN$", encoding="utf-8")
+    return True
+
+
+def _tell_to_use_the_console_program() -> None:
+    import ctypes
+
+    message_box_icon_information = 0x40
+    ctypes.windll.user32.MessageBoxW(None, USE_THE_CONSOLE_PROGRAM, APPLICATION_NAME,
+                                     message_box_icon_information)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = argv[1:]
+    if wants_console(args) and not attach_parent_console():
+        _tell_to_use_the_console_program()
+        return EXIT_USAGE
     if args and not args[0].startswith("-"):
         return _run_cli(args)
     try:
@@ -160,8 +211,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller = AppController(TaskRunner(), KeyStore())
     controller.quit_requested.connect(app.exit)
     app.aboutToQuit.connect(controller.shutdown)
+    if options.self_check:
+        from ui.self_check import SelfCheck
+
+        SelfCheck(app, controller, options.self_check, options.self_check_pdf)  # owned by it
+    demo = options.demo or bool(options.self_check)
     # Start inside the event loop, so an early abort (app.exit) is not lost.
-    QTimer.singleShot(0, lambda: controller.start(demo=options.demo))
+    QTimer.singleShot(0, lambda: controller.start(demo=demo))
     code = app.exec()
     controller.shutdown()
     return code

@@ -1,12 +1,12 @@
 """Load the Danish translation of the UI.
 
 Source strings are English (``self.tr("...")``); the Danish text lives in one ``.ts`` file
-per area, ``resources/translations/*_da.ts`` (so areas can be worked on independently),
+per area, ``ui/resources/translations/*_da.ts`` (so areas can be worked on independently),
 compiled together into one ``mentordesk_da.qm``. Qt loads compiled ``.qm`` files only, and
-``*.qm`` is not in git, so: use the ``.qm`` in the translations folder when it is newer
-than every ``.ts`` (a packaged build ships one), else compile it with ``lrelease`` into
-``paths.data_dir()/translations/`` (the resources folder may be read-only, e.g. under
-Program Files).
+``*.qm`` is not in git. The wheel and the frozen build compile it at build time and ship
+only the ``.qm`` (``packaging/build_backend/``, ``packaging/mentordesk.spec``), so it is
+used as it is. In a source checkout the ``.qm`` is compiled with ``lrelease`` on first use
+into ``paths.data_dir()/translations/`` and again whenever a ``.ts`` is newer.
 """
 
 from __future__ import annotations
@@ -87,7 +87,9 @@ def _is_fresh(qm: Path, ts_files: list[Path]) -> bool:
 
 
 def ensure_compiled() -> Path:
-    """The path of an up-to-date ``.qm`` for all ``.ts`` files, compiling it when needed."""
+    """The path of an up-to-date ``.qm`` for all ``.ts`` files, compiling it when needed.
+
+    An installed build has no ``.ts`` files: its shipped ``.qm`` is then always fresh."""
     ts_files = ts_paths()
     shipped = shipped_qm_path()
     if _is_fresh(shipped, ts_files):

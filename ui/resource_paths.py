@@ -1,20 +1,24 @@
 """Where the shipped resources (translations, styles, icons) are found.
 
-In a source checkout they sit in ``resources/`` next to ``ui/``; in the PyInstaller build
-they are unpacked under ``sys._MEIPASS`` with the same layout.
+They are package data of ``ui`` (``ui/resources/``), found through ``importlib.resources``
+so a source checkout, an installed wheel and the PyInstaller folder (which keeps the
+package layout under ``_internal/ui/resources``) all work the same way.
 """
 
 from __future__ import annotations
 
-import sys
+import os
+from importlib import resources
 from pathlib import Path
 
 
 def resources_dir() -> Path:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    root = resources.files(__package__).joinpath("resources")
+    # Qt (QIcon, QTranslator) and lrelease need real file paths. ``ui`` is always a plain
+    # folder on disk (never zipped): the wheel and the frozen build both unpack it.
+    if not isinstance(root, os.PathLike):
+        raise RuntimeError(f"ui resources are not on disk: {root!r}")
+    return Path(os.fspath(root))
 
 
 def translations_dir() -> Path:
@@ -27,3 +31,4 @@ def style_path() -> Path:
 
 def icon_path() -> Path:
     return resources_dir() / "icons" / "mentordesk.svg"
+

@@ -4,24 +4,40 @@ Exit codes: 0 ok, 1 a check failed, 2 usage, 3 cannot open (wrong key, corrupt, 
 MentorDesk file) — always with one clear line on stderr. The key comes from
 MENTORDESK_PASSPHRASE, else this PC's keyring, else a prompt (only on a terminal).
 
-Each module in this package that defines ``register(commands)`` adds its commands, so an
-area (plan, hours, economy, reports …) brings its commands without touching this file.
+Each ``*_commands`` module adds its commands with ``register(commands)``; they are listed
+explicitly in ``COMMAND_MODULES`` so a freezer (PyInstaller) sees every one of them.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
-import pkgutil
 import sys
 import time
 from collections.abc import Sequence
 
+from mentordesk import __version__
+from mentordesk.cli import (
+    database_commands,
+    economy_commands,
+    report_commands,
+    rights_commands,
+    schedule_commands,
+    security_commands,
+)
 from mentordesk.cli.common import EXIT_CANNOT_OPEN, EXIT_OK, EXIT_USAGE, CliFailure
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, MentorDeskError
 
 log = logging.getLogger(__name__)
+
+COMMAND_MODULES = (
+    database_commands,
+    economy_commands,
+    report_commands,
+    rights_commands,
+    schedule_commands,
+    security_commands,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,13 +108,11 @@ def _command_name(args: argparse.Namespace) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentordesk", description="MentorDesk på kommandolinjen")
+    parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
     # ``dest``: the command's name, for the application log.
     commands = parser.add_subparsers(metavar="KOMMANDO", dest="command_name")
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(commands)
+    for module in COMMAND_MODULES:
+        module.register(commands)
     return parser
 
 
