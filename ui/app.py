@@ -188,8 +188,9 @@ def _tell_to_use_the_console_program() -> None:
     import ctypes
 
     message_box_icon_information = 0x40
-    ctypes.windll.user32.MessageBoxW(None, USE_THE_CONSOLE_PROGRAM, APPLICATION_NAME,
-                                     message_box_icon_information)
+    # ctypes.windll exists on Windows only, where this runs; mypy checks as on Linux.
+    ctypes.windll.user32.MessageBoxW(  # type: ignore[attr-defined]
+        None, USE_THE_CONSOLE_PROGRAM, APPLICATION_NAME, message_box_icon_information)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -205,9 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_request:  # argparse: --help (0) or a usage error (2)
         return EXIT_USAGE if exit_request.code else 0
     app_log.configure()
-    app = QApplication.instance() or QApplication([argv[0] if argv else "mentordesk",
-                                                   *qt_args])
-    configure_application(app)  # type: ignore[arg-type]
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(
+        [argv[0] if argv else "mentordesk", *qt_args])
+    configure_application(app)
     controller = AppController(TaskRunner(), KeyStore())
     controller.quit_requested.connect(app.exit)
     app.aboutToQuit.connect(controller.shutdown)
