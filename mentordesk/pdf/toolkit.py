@@ -158,6 +158,12 @@ def markup(trusted_markup: str, style: str = "body") -> Paragraph:
     return Paragraph(trusted_markup, styles()[style])
 
 
+# Every table's first style command: even when its cells are Paragraphs with their own font,
+# a table sets its cell font on the canvas, and reportlab's default (Helvetica) would then
+# be referenced, unembedded, by the PDF.
+TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT)
+
+
 def data_table(header: Sequence[str], rows: Sequence[Sequence[str]],
                col_widths: Sequence[float] | None = None,
                align_right: Sequence[int] = ()) -> Table:
@@ -171,6 +177,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[str]],
     body += [[plain_paragraph(text, cell) for text in row] for row in rows]
     table = Table(body, colWidths=col_widths, repeatRows=1)
     commands = [
+        TABLE_FONT,
         ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE_COLOUR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

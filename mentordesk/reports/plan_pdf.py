@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from mentordesk.domain.dates import format_date
 from mentordesk.pdf.toolkit import (
+    TABLE_FONT,
     PdfMeta,
     build_pdf,
     content_width,
@@ -114,6 +115,7 @@ def _facts(rows: list[tuple[str, str]]) -> Table:
     lines = [cells[index:index + 4] for index in range(0, len(cells), 4)]
     table = Table(lines, colWidths=(width * 0.14, width * 0.36, width * 0.14, width * 0.36))
     table.setStyle(TableStyle([
+        TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
@@ -131,7 +133,7 @@ def _signatures() -> list[Flowable]:
          [para("Dato og underskrift, borger", "small"),
           para("Dato og underskrift, mentor", "small")]],
         colWidths=(width / 2, width / 2))
-    table.setStyle(TableStyle([("SPAN", (0, 0), (1, 0)),
+    table.setStyle(TableStyle([TABLE_FONT, ("SPAN", (0, 0), (1, 0)),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 1), (-1, 1), 10)]))
     return [Spacer(1, 8 * mm), KeepTogether([table])]

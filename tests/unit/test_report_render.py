@@ -114,6 +114,10 @@ def test_same_data_gives_identical_bytes_and_embedded_fonts(tmp_path):
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
     embedded = [line for line in fonts.splitlines() if "DejaVuSans" in line]
     assert embedded and all(" yes " in line for line in embedded)
+    # Every font the PDF names is embedded: an unembedded Helvetica, even unused, makes a
+    # viewer substitute a font and an archive check (PDF/A) fail.
+    listed = fonts.splitlines()[2:]
+    assert listed and all(line.split()[-5] == "yes" for line in listed), fonts
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     assert "Progressionsrapport – Łukasz Şahin" in info
 

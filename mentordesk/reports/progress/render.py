@@ -30,6 +30,7 @@ from mentordesk.pdf.toolkit import (
     FONT_BOLD,
     GRID_COLOUR,
     SHADE_COLOUR,
+    TABLE_FONT,
     PdfMeta,
     SectionStart,
     build_pdf,
@@ -111,6 +112,7 @@ def key_value_grid(rows: list[list[str]], widths: list[float]) -> Table:
     table = Table(body, colWidths=widths)
     label_columns = range(0, len(widths), 2)
     table.setStyle(TableStyle([
+        TABLE_FONT,
         ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
         *[("BACKGROUND", (column, 0), (column, -1), SHADE_COLOUR) for column in label_columns],
         *[("FONT", (column, 0), (column, -1), FONT_BOLD, 9) for column in label_columns],
