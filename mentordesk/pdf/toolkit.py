@@ -11,6 +11,10 @@ is built with ``build_pdf`` so they look alike and share the same safety rules:
   extract), registered once per process.
 * Output is deterministic (``invariant``): the same content gives the same bytes, so a
   frozen report can be compared and reprinted.
+* A draft is marked: ``PdfMeta.watermark`` prints a large, light grey word up the right
+  margin of every page, beside the content so it never hides text.
+* Table cells break an over-long word (an e-mail or web address) after "@", ".", "/"
+  or "-" rather than mid-word (``BreakableParagraph``).
 * Speed: reportlab's C helpers come from ``rl_accel``; ``speedups`` seeds common
   letters into every font subset so documents share one embedded subset, built and
   compressed once per process.
@@ -57,6 +61,8 @@ MARGIN = 18 * mm
 HEADER_COLOUR = colors.HexColor("#1F4E79")
 GRID_COLOUR = colors.HexColor("#B7C4D1")
 SHADE_COLOUR = colors.HexColor("#E8EEF4")
+WATERMARK_COLOUR = colors.HexColor("#E2E2E2")
+WATERMARK_SIZE = 40
 
 # C0 controls except tab and newline, and the DEL: reportlab cannot draw them, and they
 # mean nothing on paper. Right-to-left marks and other format characters are kept.
@@ -73,6 +79,7 @@ class PdfMeta:
     subject: str = ""
     author: str = "MentorDesk"
     logo_png: bytes | None = None
+    watermark: str = ""  # e.g. "KLADDE": printed across every page of the section
 
 
 @cache
@@ -127,6 +134,74 @@ def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     time of building a report. The fragments equal the parsed ones (a test compares them),
     so layout and drawing are unchanged.
     """
+    cleaned, frags = _plain_frags(text, style)
+    return Paragraph(cleaned, style, frags=frags)
+
+
+def cell_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """A table cell's plain text: like ``plain_paragraph``, and an over-long word breaks
+    at a sensible point once the cell's width is known."""
+    cleaned, frags = _plain_frags(text, style)
+    cell = BreakableParagraph(cleaned, style, frags=frags)
+    cell.plain_text = text
+    return cell
+
+
+class BreakableParagraph(Paragraph):
+    """A paragraph that breaks a word too wide for its column after "@", ".", "/" or "-".
+
+    reportlab breaks lines only at spaces and splits a longer word at whatever letter
+    reaches the edge ("kommu|ne.dk"). An address broken after its dots and "@" still
+    reads, and is copied, as one address. Only ``cell_paragraph`` sets ``plain_text``;
+    the halves reportlab makes when it splits a paragraph keep their lines as they are.
+    """
+
+    plain_text: str | None = None
+    _broken_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self.plain_text is not None:
+            self._break_long_words(availWidth - self.style.leftIndent - self.style.rightIndent)
+        return super().wrap(availWidth, availHeight)
+
+    def _break_long_words(self, width: float) -> None:
+        if width == self._broken_for:
+            return
+        self._broken_for = width
+        self.text, self.frags = _plain_frags(
+            break_long_words(self.plain_text or "", width, self.style.fontName,
+                             self.style.fontSize), self.style)
+
+
+_BREAK_AFTER = re.compile(r"(?<=[@./-])(?=.)")
+
+
+def break_long_words(text: str, width: float, font_name: str, font_size: float) -> str:
+    """``text`` with a line break inside each word wider than ``width``, placed after the
+    last "@", ".", "/" or "-" that still fits. A piece too wide by itself is left whole
+    (reportlab then splits it where it must)."""
+    if pdfmetrics.stringWidth(text, font_name, font_size) <= width:
+        return text  # the common case: nothing can be too wide
+
+    def fits(piece: str) -> bool:
+        return pdfmetrics.stringWidth(piece, font_name, font_size) <= width
+
+    def break_word(word: str) -> str:
+        if fits(word):
+            return word
+        lines = [""]
+        for piece in _BREAK_AFTER.split(word):
+            if lines[-1] and not fits(lines[-1] + piece):
+                lines.append("")
+            lines[-1] += piece
+        return "\n".join(lines)
+
+    return "\n".join(" ".join(break_word(word) for word in line.split(" "))
+                     for line in text.split("\n"))
+
+
+def _plain_frags(text: str, style: ParagraphStyle) -> tuple[str, list[ParaFrag]]:
+    """The cleaned markup and the fragments the parser would make of plain ``text``."""
     cleaned = cleanBlockQuotedText(paragraph_text(text))
     text_frag, break_frag = _frag_templates(style)
     shared: dict[str, list] = {"link": [], "us_lines": []}  # the parser shares these lists too
@@ -136,7 +211,7 @@ def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
             frags.append(break_frag.clone(**shared))
         elif token:
             frags.append(text_frag.clone(text=_ENTITIES.get(token, token), **shared))
-    return Paragraph(cleaned, style, frags=frags)
+    return cleaned, frags
 
 
 _PLAIN_TOKENS = re.compile("(&amp;|&lt;|&gt;|<br/>)")
@@ -169,12 +244,13 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[str]],
                align_right: Sequence[int] = ()) -> Table:
     """A table that splits across pages and repeats its header row; cells are escaped.
 
-    Cells are Paragraphs, so long text wraps inside its column instead of overflowing.
+    Cells are Paragraphs, so long text wraps inside its column instead of overflowing,
+    and a long address breaks after its "@" and dots (``cell_paragraph``).
     A single cell taller than a page cannot split: put long free text in ``para`` instead.
     """
     cell, cell_bold = styles()["cell"], styles()["cell_bold"]
-    body = [[plain_paragraph(text, cell_bold) for text in header]]
-    body += [[plain_paragraph(text, cell) for text in row] for row in rows]
+    body = [[cell_paragraph(text, cell_bold) for text in header]]
+    body += [[cell_paragraph(text, cell) for text in row] for row in rows]
     table = Table(body, colWidths=col_widths, repeatRows=1)
     commands = [
         TABLE_FONT,
@@ -266,6 +342,8 @@ def _page_canvas_class(meta: PdfMeta) -> type[Canvas]:
             for (first, section_meta), end in zip(self._sections, ends, strict=True):
                 for index in range(first, end):
                     self.__dict__.update(self._pages[index])
+                    if section_meta.watermark:
+                        _draw_beneath_content(self, section_meta.watermark)
                     _draw_page_furniture(self, section_meta, index - first + 1, end - first)
                     super().showPage()
             super().save()
@@ -298,6 +376,29 @@ def _draw_page_furniture(canvas: Canvas, meta: PdfMeta, number: int, total: int)
     canvas.drawString(MARGIN, MARGIN, printed)
     canvas.drawRightString(width - MARGIN, MARGIN, f"Side {number} af {total}")
     canvas.restoreState()
+
+
+def _draw_beneath_content(canvas: Canvas, watermark: str) -> None:
+    """The watermark, upright in the right margin and beneath what is already drawn.
+
+    In the margin, not diagonally across the text: it hides nothing, and text extraction
+    (copying, screen readers) gets it as one word instead of letters scattered through
+    the lines. Pages are finished before their furniture is drawn (the page count must
+    be known), so the watermark's commands move to the start of the page's content
+    stream, as one balanced saveState/restoreState block that leaves nothing behind.
+    """
+    first_command = len(canvas._code)
+    width, height = PAGE_SIZE
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK_COLOUR)
+    canvas.setFont(FONT_BOLD, WATERMARK_SIZE)
+    canvas.translate(width - MARGIN / 2, height / 2)
+    canvas.rotate(90)
+    canvas.drawCentredString(0, -WATERMARK_SIZE * 0.35, _single_line(watermark))
+    canvas.restoreState()
+    commands = canvas._code[first_command:]
+    del canvas._code[first_command:]
+    canvas._code[0:0] = commands
 
 
 def _single_line(text: str) -> str:

@@ -250,6 +250,38 @@ def test_unsaved_preview_uses_the_editor_text_and_is_audited(database, admin, ca
         _events(database, case)
 
 
+def test_only_the_approved_report_is_printed_without_kladde(database, admin, case, pdf_text,
+                                                            tmp_path):
+    """Preview, print and export of a draft, and a batch report with no saved report or
+    only a draft for its period, say KLADDE on every page; the frozen approved PDF never."""
+    context = Context(database, admin)
+
+    def marked_on_every_page(pdf: bytes) -> bool:
+        pages = pdf_text(pdf).split("\f")[:-1]
+        return bool(pages) and all("KLADDE" in page for page in pages)
+
+    assert marked_on_every_page(run_batch_one(context, case, tmp_path / "uden"))  # no saved report
+    draft = create_draft(context, case, PERIOD, ReportTexts("Stabil udvikling."),
+                         today=TODAY).value
+    assert marked_on_every_page(preview_pdf(context, case, PERIOD, draft.texts, now=NOW,
+                                            today=TODAY))
+    assert marked_on_every_page(report_pdf(context, draft.id, now=NOW, today=TODAY))
+    assert marked_on_every_page(one_report(context, case, PERIOD, today=TODAY, now=NOW)[1])
+    assert marked_on_every_page(run_batch_one(context, case, tmp_path / "kladde"))
+
+    approved = approve(context, draft.id, draft.version, now=NOW, today=TODAY).value
+    frozen = report_pdf(context, approved.id, now=NOW, today=TODAY)
+    assert "KLADDE" not in pdf_text(frozen) and "Godkendt af" in pdf_text(frozen)
+    assert "KLADDE" not in pdf_text(run_batch_one(context, case, tmp_path / "godkendt"))
+
+
+def run_batch_one(context: Context, citizen_id: int, out) -> bytes:
+    result = run_batch(context, Selection(citizen_ids=(citizen_id,)), PERIOD, out,
+                       today=TODAY, now=NOW)
+    assert len(result.files) == 1, result.failures
+    return result.files[0].read_bytes()
+
+
 def test_a_mentor_outside_the_case_sees_nothing(database, admin, case):
     stranger = _user(database, "fremmed", Role.MENTOR)
     with pytest.raises(Exception, match="ikke adgang"):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.kernel.context import Context
+from mentordesk.reports.progress import workflow
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import Contact, Goal, Grant, LegalBasis, Partner
 from ui.views import reports as reports_area
@@ -85,7 +86,7 @@ def test_write_preview_and_approve_a_report(qtbot, database, workspace, make_ops
     preview.close()
 
     with qtbot.waitSignal(editor.report_opened, timeout=20_000):
-        editor.approve_button.click()
+        answer_approval(editor, "Godkend og lås")
     assert editor.status_label.text().startswith("Godkendt af")
     assert editor.assessment_edit.isReadOnly() and not editor.save_button.isEnabled()
     assert editor.sent_button.isEnabled()
@@ -98,6 +99,44 @@ def test_write_preview_and_approve_a_report(qtbot, database, workspace, make_ops
     qtbot.waitUntil(lambda: _message_box_text() != "", timeout=10_000)
     assert "samtykke" in _message_box_text()
     assert editor.report.status == "approved"
+
+
+def answer_approval(editor, answer: str) -> None:
+    """Click Godkend, then the button ``answer`` in the question that follows."""
+    editor.approve_button.click()
+    box = editor.approve_box
+    assert box.isVisible()
+    button = next(button for button in box.buttons() if button.text() == answer)
+    button.click()
+
+
+def test_approval_asks_first_and_cancel_leaves_the_draft(qtbot, database, workspace, make_ops):
+    citizen_id = add_case(database, workspace.actor, "Ravnen")
+    page = open_page(qtbot, workspace, make_ops)
+    editor = page.editor
+    with qtbot.waitSignal(editor.report_opened, timeout=10_000):
+        editor.new_button.click()
+    version = editor.report.version
+
+    editor.approve_button.click()
+    box = editor.approve_box
+    assert box.isVisible() and box.isModal()
+    assert "låst" in box.text() and "PDF'en fryses" in box.text()
+    assert box.defaultButton().text() == "Annuller"  # Enter cannot lock a report
+    assert sorted(button.text() for button in box.buttons()) == ["Annuller", "Godkend og lås"]
+    box.defaultButton().click()
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5_000)
+    qtbot.wait(300)  # an approval, had one started, would have been written by now
+    assert editor.report.status == "draft" and editor.report.version == version
+    stored = workflow.list_reports(Context(database, workspace.actor), citizen_id)
+    assert [(row.status, row.version) for row in stored] == [("draft", version)]
+    assert editor.status_label.text() == "Kladde"
+    assert not editor.assessment_edit.isReadOnly() and editor.approve_button.isEnabled()
+
+    with qtbot.waitSignal(editor.report_opened, timeout=20_000):
+        answer_approval(editor, "Godkend og lås")
+    assert editor.report.status == "approved"
+    assert editor.status_label.text().startswith("Godkendt af")
 
 
 def _message_box_text() -> str:
@@ -161,7 +200,7 @@ def test_a_report_written_in_another_window_shows_without_overwriting_text(
     assert other.editor.has_unsaved_changes()
 
     with qtbot.waitSignal(other.editor.reports_loaded, timeout=20_000):
-        mine.editor.approve_button.click()
+        answer_approval(mine.editor, "Godkend og lås")
     assert "Godkendt" in other.editor.reports_list.item(0).text()
     assert other.editor.assessment_edit.toPlainText() == "Mit udkast"
     assert other.editor.has_unsaved_changes()

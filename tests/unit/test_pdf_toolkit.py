@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import datetime
 
-from mentordesk.pdf.toolkit import PdfMeta, build_pdf, data_table, para
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+
+from mentordesk.pdf.toolkit import (
+    PdfMeta,
+    break_long_words,
+    build_pdf,
+    data_table,
+    para,
+    register_fonts,
+)
 
 HOSTILE = '<b>fed</b> & <img src="/etc/passwd"/> <font size="40">x</font> =cmd|\' /C calc\'!A0'
 META = PdfMeta(title="Prøvedokument", team_name="Team Øst", printed_at=datetime(2026, 11, 23, 9, 5))
@@ -54,3 +65,23 @@ def test_fonts_are_embedded_and_metadata_set(tmp_path):
 def test_same_content_gives_identical_bytes():
     story = lambda: [para("Samme indhold"), data_table(["A"], [["1"]])]  # noqa: E731
     assert build_pdf(story(), META) == build_pdf(story(), META)
+
+
+def test_a_long_address_in_a_table_cell_breaks_after_at_and_dots(pdf_text):
+    address = "mette.kristiansen-hougaard@socialforvaltningen.kommune.example.dk"
+    table = data_table(["Navn", "E-mail"], [["Mette", f"Skriv til {address} i dag"]],
+                       col_widths=[30 * mm, 45 * mm])
+    text = pdf_text(build_pdf([table], META))
+    # Each line of the narrow column ends at "@", "." or "-": no part split inside a word.
+    broken = r"\s*\n\s*".join((r"mette\.kristiansen-", "hougaard@", r"socialforvaltningen\.",
+                                 r"kommune\.example\.dk"))
+    assert re.search(broken, text), text
+
+
+def test_a_word_with_nowhere_to_break_is_left_for_reportlab_to_split():
+    register_fonts()
+    width = pdfmetrics.stringWidth("abcdefghij", "MentorSans", 9)
+    assert break_long_words("abcdefghijklmnop", width, "MentorSans", 9) == "abcdefghijklmnop"
+    assert break_long_words("ab.cd ok", width * 10, "MentorSans", 9) == "ab.cd ok"
+    assert break_long_words("abcdefgh.ijklmnop@qr.st", width, "MentorSans", 9) == \
+        "abcdefgh.\nijklmnop@\nqr.st"

@@ -15,6 +15,7 @@ from mentordesk.reports.progress.assemble import (
     Period,
     ReportData,
     ReportTexts,
+    SignOff,
     SubGoalFacts,
 )
 from mentordesk.reports.progress.hours_source import WeekFigures
@@ -152,3 +153,45 @@ def test_the_hours_flag_reads_the_same_as_in_the_app_and_the_workbook(pdf_text):
                         ("over", "Over bevilling"), ("no_grant", "Ingen bevilling")):
         assert hours_flag_label(flag) == label
         assert label in text
+
+
+def test_every_page_of_a_draft_says_kladde_and_the_approved_report_does_not(pdf_text):
+    note = "Borgeren fortæller om ugen. " * 300
+    draft = report(texts=ReportTexts(note, "", "", "continue"))
+    pages = pdf_text(render(draft, PRINTED)).split("\f")[:-1]
+    assert len(pages) >= 2
+    assert all("KLADDE" in page for page in pages)
+    approved = replace(draft, sign_off=SignOff("approved", "Kim Koordinator", date(2026, 11, 1)))
+    assert "KLADDE" not in pdf_text(render(approved, PRINTED))
+    sent = replace(approved, sign_off=replace(approved.sign_off, status="sent"))
+    assert "KLADDE" not in pdf_text(render(sent, PRINTED))
+
+
+def test_a_combined_file_marks_only_the_pages_of_unapproved_reports(pdf_text):
+    approved = report(sign_off=SignOff("approved", "Kim Koordinator", date(2026, 11, 1)))
+    draft = report(name="Ravnen", alias="Ravnen", anonymous=True, masked_cpr="")
+    pages = pdf_text(render_combined([approved, draft], PRINTED, "Team Øst",
+                                     title="Progressionsrapporter")).split("\f")[:-1]
+    marked = ["KLADDE" in page for page in pages]
+    from_draft = ["Ravnen" in page.splitlines()[0] for page in pages]
+    assert any(from_draft) and not all(from_draft)
+    assert marked == from_draft
+
+
+def test_a_long_email_address_breaks_after_its_at_sign_and_dots(pdf_text):
+    address = "caseworker.name.long@kommune.example.dk"
+    grant = replace(report().grants[0], caseworker_contact=address)
+    text = pdf_text(render(report(grants=(grant,)), PRINTED))
+    lines = [line.strip() for line in text.splitlines()]
+    pieces = [line.split()[-1] for line in lines
+              if line and any(part in line.split()[-1] for part in ("caseworker", "kommune"))]
+    assert "".join(pieces) == address  # all of it, on more than one line ...
+    assert len(pieces) >= 2
+    assert all(piece[-1] in "@." for piece in pieces[:-1])  # ... broken after "@" or "."
+
+
+def test_a_short_address_and_plain_words_are_not_broken(pdf_text):
+    grant = replace(report().grants[0], caseworker_contact="bo@nordby.dk")
+    text = pdf_text(render(report(grants=(grant,)), PRINTED))
+    assert "bo@nordby.dk" in text
+    assert "Socialpædagogisk" in text

@@ -3,7 +3,9 @@
 Built with the shared toolkit (``mentordesk.pdf.toolkit``): A4, embedded DejaVu, header
 with team name and logo, "Side x af y", tables that split with repeated headers, every
 piece of user text escaped. Long free text goes in paragraphs (which flow over pages),
-never in a table cell (a cell taller than a page cannot split).
+never in a table cell (a cell taller than a page cannot split). A report that is not
+approved carries "KLADDE" across every page, so a draft on paper cannot pass for the
+approved report; the approved one (frozen at approval) carries none.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from reportlab.platypus import (
 
 from mentordesk.domain.catalogue import hours_flag_label
 from mentordesk.domain.dates import format_date, iso_week_label
+from mentordesk.domain.deadlines import FINAL_REPORT_STATUSES
 from mentordesk.pdf.toolkit import (
     FONT,
     FONT_BOLD,
@@ -34,10 +37,12 @@ from mentordesk.pdf.toolkit import (
     PdfMeta,
     SectionStart,
     build_pdf,
+    cell_paragraph,
     content_width,
     markup,
     para,
     paragraph_text,
+    styles,
 )
 from mentordesk.reports.progress import charts
 from mentordesk.reports.progress.assemble import GoalFacts, LevelPoint, ReportData, SubGoalFacts
@@ -45,6 +50,7 @@ from mentordesk.reports.progress.assemble import GoalFacts, LevelPoint, ReportDa
 TITLE = "Progressionsrapport"
 STATUS_LABELS = {"draft": "Kladde", "approved": "Godkendt", "sent": "Sendt"}
 NOT_FILLED = "(ikke udfyldt)"
+DRAFT_WATERMARK = "KLADDE"
 
 
 def render(data: ReportData, printed_at: datetime, *, logo_png: bytes | None = None) -> bytes:
@@ -69,7 +75,13 @@ def render_combined(reports: Sequence[ReportData], printed_at: datetime, team_na
 def meta(data: ReportData, printed_at: datetime, logo_png: bytes | None = None) -> PdfMeta:
     return PdfMeta(title=f"{TITLE} – {data.name}", team_name=data.team_name,
                    printed_at=printed_at, subject=f"{TITLE} {data.period.label}",
-                   logo_png=logo_png)
+                   logo_png=logo_png, watermark=watermark(data))
+
+
+def watermark(data: ReportData) -> str:
+    """"KLADDE" unless the report is approved: a draft, an unsaved report in the editor's
+    preview, and a batch report without an approved report for its period."""
+    return "" if data.sign_off.status in FINAL_REPORT_STATUSES else DRAFT_WATERMARK
 
 
 def story(data: ReportData) -> list[Flowable]:
@@ -106,8 +118,10 @@ def _facts(data: ReportData) -> list[Flowable]:
 
 def key_value_grid(rows: list[list[str]], widths: list[float]) -> Table:
     """Label/value pairs: labels (the program's own words, even columns) as plain bold
-    strings, values (often user text) as escaped paragraphs that wrap."""
-    body = [[text if column % 2 == 0 else para(text, "cell")
+    strings, values (often user text) as escaped paragraphs that wrap (an e-mail address
+    after its "@" and dots)."""
+    cell = styles()["cell"]
+    body = [[text if column % 2 == 0 else cell_paragraph(text, cell)
              for column, text in enumerate(row)] for row in rows]
     table = Table(body, colWidths=widths)
     label_columns = range(0, len(widths), 2)

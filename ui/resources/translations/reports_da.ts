@@ -235,6 +235,18 @@
         <translation>Godkender og låser rapporten…</translation>
     </message>
     <message>
+        <source>Approve the report? After approval it is locked: the texts can no longer be changed, and the PDF is frozen as it looks now, so every later print is exactly that PDF.</source>
+        <translation>Godkend rapporten? Efter godkendelsen er rapporten låst: teksterne kan ikke længere ændres, og PDF'en fryses, som den ser ud nu, så alle senere udskrifter er præcis den PDF.</translation>
+    </message>
+    <message>
+        <source>Approve and lock</source>
+        <translation>Godkend og lås</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
         <source>Send back</source>
         <translation>Send retur</translation>
     </message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -346,9 +347,29 @@ class ReportEditor(QWidget):
                 "period_to": self.tr("To")}
 
     def approve(self) -> None:
+        """Ask first: approval cannot be undone, the report is locked and its PDF frozen."""
         report = self.report
         if report is None:
             return
+        self.approve_box = QMessageBox(
+            QMessageBox.Icon.Question, "MentorDesk",
+            self.tr("Approve the report? After approval it is locked: the texts can no longer "
+                    "be changed, and the PDF is frozen as it looks now, so every later print "
+                    "is exactly that PDF."), QMessageBox.StandardButton.NoButton, self)
+        self.approve_box.setTextFormat(Qt.TextFormat.PlainText)
+        confirm = self.approve_box.addButton(self.tr("Approve and lock"),
+                                             QMessageBox.ButtonRole.AcceptRole)
+        cancel = self.approve_box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        # Cancel is the default, so Enter cannot lock a report by accident.
+        self.approve_box.setDefaultButton(cancel)
+        self.approve_box.setEscapeButton(cancel)
+        self.approve_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = self.approve_box
+        box.finished.connect(
+            lambda _result: self._approve(report) if box.clickedButton() is confirm else None)
+        box.open()
+
+    def _approve(self, report: ReportRow) -> None:
         self._write(workflow.approve, report.id, report.version,
                     label=self.tr("Approving and locking the report…"))
 
