@@ -181,6 +181,11 @@ class CitizenRecord(QFrame):
             tab.show_citizen(None)
         self._clear(message)
 
+    def is_shown(self, citizen_id: int) -> bool:
+        """The citizen's case has been read and is on screen (not the placeholder)."""
+        return (self._citizen_id == citizen_id and self.overview.citizen_id == citizen_id
+                and self._stack.currentIndex() == 1)
+
     def focus_form(self) -> None:
         """Enter on the list: into the record's first field, ready to type."""
         self.tabs.setCurrentWidget(self.overview)
