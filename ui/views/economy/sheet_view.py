@@ -1,9 +1,9 @@
 """The year sheet's table view: it behaves like a spreadsheet.
 
 Arrows move; Enter commits and moves down, Tab right (Shift: back), also while an item's
-name is edited; typing starts editing with the typed key; F2 edits in place; Delete clears the selected input cells; Ctrl+C
-copies the selection as tab-separated text and Ctrl+V pastes a block from Excel at the
-current cell (all or nothing, one undo step).
+name is edited; typing starts editing with the typed key; F2 edits in place; Delete clears
+the selected input cells; Ctrl+C copies the selection as tab-separated text and Ctrl+V
+pastes a block from Excel at the current cell (all or nothing, one undo step).
 """
 
 from __future__ import annotations
