@@ -36,6 +36,7 @@ from ui.views.citizens.mentors_tab import MentorsTab
 from ui.views.citizens.overview_tab import OverviewTab
 from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.reload_when_shown import ReloadWhenShown
+from ui.views.save_then_close import Savable, can_save
 
 CitizenTabFactory = Callable[[Operations], CitizenTab]
 # What the record itself shows: the case, its mentors and the overview's contact figures.
@@ -119,6 +120,16 @@ class CitizenRecord(QFrame):
         """The tabs holding unsaved edits, in tab order."""
         tabs: list[QWidget] = [self.overview] if self.overview.has_unsaved_changes() else []
         return tabs + [tab for tab in self.extra_tabs if tab.has_unsaved_changes()]
+
+    def can_save_changes(self) -> bool:
+        """Every tab holding edits can save them from the close question."""
+        return all(can_save(tab) for tab in self.unsaved_tabs())
+
+    def save_changes(self) -> None:
+        """"Gem" when closing the window: each tab with edits saves them its own way."""
+        for tab in self.unsaved_tabs():
+            if isinstance(tab, Savable):
+                tab.save_changes()
 
     def unsaved_summary(self) -> str:
         """E.g. "Bodil Bæk (Oversigt, Økonomi)": where closing the app would lose edits."""

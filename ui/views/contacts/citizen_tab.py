@@ -99,6 +99,10 @@ class ContactsTab(CitizenTab):
         # Choosing another citizen clears the form: a half-written note must stop that.
         return self.citizen_id is not None and self.form.has_typed_text()
 
+    def save_changes(self) -> None:
+        """"Gem" when closing the window: log the contact being written."""
+        self.save()
+
     def _build(self) -> None:
         self.save_button = QPushButton(self.tr("Save contact"))
         self.save_button.setToolTip(self.tr("Ctrl+S or Ctrl+Enter"))
