@@ -297,3 +297,22 @@ def test_a_contact_note_being_written_keeps_the_record_open_and_asks_on_close(
     qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
     assert contacts_tab.form.note_edit.toPlainText() == "Halvt skrevet note om mødet"
     assert contacts_for_citizen(Context(database, admin), 1) == []  # nothing saved behind the back
+
+
+def test_save_in_the_close_question_logs_the_contact_being_written(qtbot, window, database,
+                                                                   admin):
+    from mentordesk.services.contacts import contacts_for_citizen
+
+    open_record(qtbot, window)
+    record = window.citizens_view.record
+    contacts_tab = next(tab for tab in record.extra_tabs if tab.tab_title() == "Kontakter")
+    record.tabs.setCurrentWidget(contacts_tab)
+    qtbot.waitUntil(lambda: contacts_tab.citizen_id == 1, timeout=TIMEOUT)
+    contacts_tab.form.note_edit.setPlainText("Bodil kom til tiden")
+    window.close()
+
+    with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
+        answer_close_question(qtbot, window, "Gem")
+
+    [contact] = contacts_for_citizen(Context(database, admin), 1)
+    assert contact.note == "Bodil kom til tiden"
