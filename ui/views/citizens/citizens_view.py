@@ -168,8 +168,7 @@ class CitizensView(QWidget):
             return
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.table.selectionModel().selectedRows():
-            self.table.selectRow(0)
-        self.table.setCurrentIndex(self.table.selectionModel().selectedRows()[0])
+            self.table.selectRow(0)  # also the current row, where Up and Down go on from
 
     def open_from_search(self) -> None:
         """Enter in the search field opens the chosen citizen, or the only one found.
