@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel
 from sqlalchemy import select
 
 from mentordesk.domain.codes import CitizenStatus, Role
@@ -456,6 +456,51 @@ def test_contributed_tabs_follow_the_selected_citizen(qtbot, widgets, make_ops, 
     open_citizen(qtbot, view, "Bodil")
 
     assert tab.shown[-1] == citizen_id
+
+
+def record_with_contacts_tab(qtbot, widgets, make_ops, database, admin, runner):
+    """The Borgere area with the real Kontakter tab, Bodil's record open on that tab."""
+    from ui.views import contacts
+
+    create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
+    view = make_view(qtbot, widgets, make_ops, database, runner,
+                     tab_factories=[contacts.create_citizen_tab])
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=TIMEOUT)
+    open_citizen(qtbot, view, "Bodil")
+    [tab] = view.record.extra_tabs
+    view.record.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.citizen_id is not None and tab.isEnabled(), timeout=TIMEOUT)
+    wait_idle(qtbot, runner)
+    return view, tab
+
+
+@pytest.mark.parametrize("where", ["journal", "tab bar"])
+def test_ctrl_n_on_the_contacts_tab_starts_a_new_contact_not_a_citizen(
+        qtbot, widgets, make_ops, database, admin, runner, where):
+    view, tab = record_with_contacts_tab(qtbot, widgets, make_ops, database, admin, runner)
+    assert "Ny kontakt (Ctrl+N)" in [box.title() for box in tab.findChildren(QGroupBox)]
+    focused = tab.table if where == "journal" else view.record.tabs.tabBar()
+    focused.setFocus()
+    qtbot.waitUntil(focused.hasFocus, timeout=TIMEOUT)
+
+    qtbot.keyClick(focused, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(tab.form.date_edit.hasFocus, timeout=TIMEOUT)
+    assert view.new_dialog is None  # not "Ny borger"
+
+
+def test_ctrl_n_on_the_list_still_registers_a_new_citizen(qtbot, widgets, make_ops, database,
+                                                         admin, runner):
+    view, _tab = record_with_contacts_tab(qtbot, widgets, make_ops, database, admin, runner)
+    view.search_edit.setFocus()
+    qtbot.waitUntil(view.search_edit.hasFocus, timeout=TIMEOUT)
+
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: view.new_dialog is not None and view.new_dialog.isVisible(),
+                    timeout=TIMEOUT)
+    view.new_dialog.reject()
 
 
 def test_a_contact_form_from_elsewhere_is_kept_and_the_record_is_not_dirty(

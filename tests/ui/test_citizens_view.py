@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.kernel.context import Context
@@ -222,3 +222,74 @@ def test_a_mentor_sees_only_their_caseload_without_the_my_citizens_toggle(
 
     wait_for_names(qtbot, mentor_view, ["Fuglen (anonym)"])
     assert not mentor_view.filter_bar.mine_check.isVisible()
+
+
+# -- the keyboard path from the search field into a record ------------------------------
+
+
+def focus_search(qtbot, view) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=5_000)
+    view.search_edit.setFocus()
+    qtbot.waitUntil(view.search_edit.hasFocus, timeout=5_000)
+
+
+def first_name_field(view) -> QLineEdit:
+    return view.record.overview.fields["first_name"]
+
+
+def test_down_from_the_search_field_selects_the_first_result(qtbot, view):
+    focus_search(qtbot, view)
+    qtbot.keyClicks(view.search_edit, "ø")
+    wait_for_names(qtbot, view, ["Æbelø Krog", "Øjvind Lund"])
+
+    with qtbot.waitSignal(view.record_loaded, timeout=5_000):
+        qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)
+
+    assert view.table.hasFocus()
+    assert view.record.name_label.text() == "Æbelø Krog"
+    with qtbot.waitSignal(view.record_loaded, timeout=5_000):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.record.name_label.text() == "Øjvind Lund"
+
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(first_name_field(view).hasFocus, timeout=5_000)
+    assert first_name_field(view).text() == "Øjvind"
+
+
+def test_enter_in_the_search_field_opens_the_only_result(qtbot, view):
+    focus_search(qtbot, view)
+    qtbot.keyClicks(view.search_edit, "Åse")
+    # At once, without waiting for the search pause: the answer is awaited.
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(first_name_field(view).hasFocus, timeout=5_000)
+    assert view.visible_names() == ["Åse Holm"]
+    assert view.record.name_label.text() == "Åse Holm"
+    assert first_name_field(view).text() == "Åse"
+
+
+def test_enter_in_the_search_field_opens_the_selected_result(qtbot, view):
+    focus_search(qtbot, view)
+    with qtbot.waitSignal(view.record_loaded, timeout=5_000):
+        view.table.selectRow(1)
+    assert view.record.name_label.text() == "Fuglen"
+    view.search_edit.setFocus()
+    qtbot.waitUntil(view.search_edit.hasFocus, timeout=5_000)
+
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Enter)
+
+    alias = view.record.overview.fields["alias"]
+    qtbot.waitUntil(alias.hasFocus, timeout=5_000)
+    assert alias.text() == "Fuglen"
+
+
+def test_enter_with_several_results_and_none_chosen_stays_in_the_search(qtbot, view):
+    focus_search(qtbot, view)
+    qtbot.keyClicks(view.search_edit, "ø")
+    wait_for_names(qtbot, view, ["Æbelø Krog", "Øjvind Lund"])
+
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
+
+    assert view.search_edit.hasFocus()
+    assert view.record.citizen_id is None

@@ -344,6 +344,37 @@ def test_tab_commits_and_moves_right_and_one_value_fills_a_selection(qtbot, edit
     assert [cell(editor, row, MAR + m) for m in range(5)] == ["1.000,00"] * 4 + ["600,00"]
 
 
+def test_tab_in_the_item_column_commits_and_moves_right(qtbot, editor):
+    row = line_row(editor, "El")
+    view = editor.view
+    view.setFocus()
+    view.go_to(row, 0)
+    qtbot.keyClicks(view, "S")  # the first key opens the editor in the frozen column
+    qtbot.keyClicks(QApplication.focusWidget(), "trøm")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+    qtbot.waitUntil(lambda: editor.model.line_at(row).label == "Strøm", timeout=2_000)
+    assert view.frozen.state() != view.State.EditingState
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (row, 1)
+    assert QApplication.focusWidget() is view  # the next column is in the main view
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (row, 2)
+
+
+def test_shift_tab_in_the_item_column_commits_and_stays_in_the_row(qtbot, editor):
+    row = line_row(editor, "El")
+    view = editor.view
+    view.setFocus()
+    view.go_to(row, 0)
+    qtbot.keyClicks(view, "G")
+    qtbot.keyClicks(QApplication.focusWidget(), "as")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab,
+                   Qt.KeyboardModifier.ShiftModifier)
+
+    qtbot.waitUntil(lambda: editor.model.line_at(row).label == "Gas", timeout=2_000)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (row, 0)
+
+
 def test_new_line_offers_the_item_list_and_takes_its_code(qtbot, editor):
     editor.add_expense_action.trigger()
     row = editor.view.currentIndex().row()

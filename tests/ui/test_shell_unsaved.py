@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from qt_support import PASSPHRASE
 
+from mentordesk.economy import load_sheet
+from mentordesk.errors import MentorDeskError
 from mentordesk.kernel.context import Context
 from mentordesk.services.case_record import get_citizen_record
 from mentordesk.services.citizens import NewCitizen
@@ -63,7 +65,8 @@ def test_closing_over_an_edited_case_form_asks_and_cancel_keeps_it(qtbot, window
     assert window.isVisible()
     assert box.text().startswith("Der er ændringer, som ikke er gemt:")
     assert "• Borgere: Bodil Bæk (Oversigt)" in box.text()
-    assert sorted(button.text() for button in box.buttons()) == ["Annuller", "Gem ikke"]
+    assert sorted(button.text() for button in box.buttons()) == ["Annuller", "Gem",
+                                                                 "Gem ikke"]
     assert box.defaultButton() is window.cancel_close_button  # Enter keeps the edits
     qtbot.mouseClick(window.cancel_close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
@@ -112,6 +115,86 @@ def test_closing_over_an_edited_economy_sheet_asks(qtbot, window):
         close_question(qtbot, window)
         qtbot.mouseClick(window.discard_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible()
+
+
+def economy_page_with_a_new_line(qtbot, window):
+    """The Økonomi page, Bodil's sheet with an expense line added and not saved."""
+    window.switch_area(ECONOMY)
+    qtbot.waitUntil(lambda: window.pages.widget(ECONOMY).page is not None, timeout=TIMEOUT)
+    page = window.pages.widget(ECONOMY).page
+    qtbot.waitUntil(lambda: page.picker.citizen_list.count() == 1, timeout=TIMEOUT)
+    with qtbot.waitSignal(page.editor.loaded, timeout=TIMEOUT):
+        page.choose_citizen(1)
+    page.editor.add_expense_action.trigger()
+    row = page.editor.view.currentIndex().row()
+    page.editor.model.setData(page.editor.model.index(row, 0), "Husleje")
+    assert page.has_unsaved_changes()
+    return page
+
+
+def answer_close_question(qtbot, window, button_text: str) -> None:
+    box = close_question(qtbot, window)
+    button = next(button for button in box.buttons() if button.text() == button_text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
+
+
+def test_save_in_the_close_question_saves_the_economy_sheet_and_closes(
+        qtbot, window, database, admin):
+    page = economy_page_with_a_new_line(qtbot, window)
+    window.switch_area(0)
+
+    window.close()
+    box = close_question(qtbot, window)
+    assert sorted(button.text() for button in box.buttons()) == ["Annuller", "Gem",
+                                                                 "Gem ikke"]
+    with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
+        answer_close_question(qtbot, window, "Gem")
+
+    assert not window.isVisible()
+    assert not page.has_unsaved_changes()
+    saved = load_sheet(Context(database, admin), 1, page.editor.year)
+    assert [line.label for line in saved.lines] == ["Husleje"]
+
+
+def test_a_failed_save_from_the_close_question_keeps_the_window_open_with_the_error(
+        qtbot, window, database, admin, monkeypatch):
+    from ui.views.economy import editor as editor_module
+
+    def refused(*_args, **_kwargs):
+        raise MentorDeskError("Databasen er låst af en anden proces.")
+
+    monkeypatch.setattr(editor_module, "save_sheet", refused)
+    page = economy_page_with_a_new_line(qtbot, window)
+    window.switch_area(0)
+
+    window.close()
+    answer_close_question(qtbot, window, "Gem")
+
+    qtbot.waitUntil(lambda: window.saving_to_close is None, timeout=TIMEOUT)
+    assert window.isVisible()
+    assert window.current_area() == ECONOMY  # shown where the edits are …
+    assert page.editor.message_label.text() == "Databasen er låst af en anden proces."
+    assert page.editor.message_label.isVisible()  # … with why they were not saved
+    assert page.has_unsaved_changes()
+    assert load_sheet(Context(database, admin), 1, page.editor.year).lines == ()
+
+
+def test_dont_save_and_cancel_in_the_close_question_for_the_economy_sheet(
+        qtbot, window, database, admin):
+    page = economy_page_with_a_new_line(qtbot, window)
+    window.switch_area(0)
+
+    window.close()
+    answer_close_question(qtbot, window, "Annuller")
+    assert window.isVisible() and window.current_area() == ECONOMY
+    assert page.has_unsaved_changes()
+
+    with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
+        window.close()
+        answer_close_question(qtbot, window, "Gem ikke")
+    assert not window.isVisible()
+    assert load_sheet(Context(database, admin), 1, page.editor.year).lines == ()
 
 
 def test_quit_action_asks_too(qtbot, window):
@@ -214,3 +297,22 @@ def test_a_contact_note_being_written_keeps_the_record_open_and_asks_on_close(
     qtbot.waitUntil(lambda: window.close_question is None, timeout=TIMEOUT)
     assert contacts_tab.form.note_edit.toPlainText() == "Halvt skrevet note om mødet"
     assert contacts_for_citizen(Context(database, admin), 1) == []  # nothing saved behind the back
+
+
+def test_save_in_the_close_question_logs_the_contact_being_written(qtbot, window, database,
+                                                                   admin):
+    from mentordesk.services.contacts import contacts_for_citizen
+
+    open_record(qtbot, window)
+    record = window.citizens_view.record
+    contacts_tab = next(tab for tab in record.extra_tabs if tab.tab_title() == "Kontakter")
+    record.tabs.setCurrentWidget(contacts_tab)
+    qtbot.waitUntil(lambda: contacts_tab.citizen_id == 1, timeout=TIMEOUT)
+    contacts_tab.form.note_edit.setPlainText("Bodil kom til tiden")
+    window.close()
+
+    with qtbot.waitSignal(window.closed, timeout=TIMEOUT):
+        answer_close_question(qtbot, window, "Gem")
+
+    [contact] = contacts_for_citizen(Context(database, admin), 1)
+    assert contact.note == "Bodil kom til tiden"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from ui.operations import Operations
 from ui.views import contacts, economy, grants, partners, plan, rights
 from ui.views.citizens import CitizensView
 from ui.views.placeholder import PlaceholderPage
+from ui.views.save_then_close import Savable, SaveThenClose, can_save
 from ui.workspace import Workspace
 
 # The busy bar shows only for work that takes noticeably long; quick loads never flicker.
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace = ops.workspace
         self._close_confirmed = False
         self.close_question: QMessageBox | None = None
+        self.save_button: QPushButton | None = None  # in the close question, when offered
+        self.saving_to_close: SaveThenClose | None = None
         self.setWindowTitle(self.title_for(workspace))
         self.resize(1200, 760)
         self.citizens_view = CitizensView(ops, tab_factories=[
@@ -234,6 +238,13 @@ class MainWindow(QMainWindow):
                 places.append((row, self.navigation.item(row).text()))
         return places
 
+    def place_widget(self, row: int) -> QWidget | None:
+        """What holds the edits of an unsaved place: the record, or an area's page."""
+        if row == 0:
+            return self.citizens_view.record
+        page: QWidget | None = getattr(self.pages.widget(row), "page", None)
+        return page
+
     def close_without_asking(self) -> None:
         """Close even with unsaved edits: the caller has asked, or keeps them (lock)."""
         self._close_confirmed = True
@@ -245,7 +256,8 @@ class MainWindow(QMainWindow):
             # Closing waits for the answer; the question does not block the event loop
             # (the worker may still be delivering a save).
             event.ignore()
-            self._ask_before_closing(places)
+            if self.saving_to_close is None:  # "Gem" already chosen: its saves decide
+                self._ask_before_closing(places)
             return
         self.closed.emit()
         super().closeEvent(event)
@@ -254,11 +266,15 @@ class MainWindow(QMainWindow):
         if self.close_question is not None:
             self.close_question.raise_()
             return
+        savable = all(can_save(self.place_widget(row)) for row, _name in places)
         box = QMessageBox(QMessageBox.Icon.Warning, "MentorDesk", self.tr(
             "There are changes that have not been saved:\n\n{places}\n\n"
-            "If you close now, they are lost.").format(
+            "If you close without saving, they are lost.").format(
                 places="\n".join(f"• {name}" for _row, name in places)), parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a citizen's name is never markup
+        # Offered only when every place can save from here (not, e.g., an open dialog).
+        self.save_button = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole) \
+            if savable else None
         self.discard_button = box.addButton(self.tr("Don't save"),
                                             QMessageBox.ButtonRole.DestructiveRole)
         self.cancel_close_button = box.addButton(self.tr("Cancel"),
@@ -272,9 +288,37 @@ class MainWindow(QMainWindow):
     def _close_answered(self, box: QMessageBox, places: list[tuple[int, str]]) -> None:
         self.close_question = None
         box.deleteLater()
-        if box.clickedButton() is self.discard_button:
+        clicked = box.clickedButton()
+        if clicked is self.discard_button:
             self.close_without_asking()
+        elif self.save_button is not None and clicked is self.save_button:
+            self._save_then_close(places)
         else:  # stay, and show where the edits are
-            self.switch_area(places[0][0])
-            if places[0][0] == 0:
-                self.citizens_view.record.show_unsaved()
+            self._show_unsaved_place()
+
+    def _save_then_close(self, places: list[tuple[int, str]]) -> None:
+        savers: list[Savable] = []
+        for row, _name in places:
+            widget = self.place_widget(row)
+            if isinstance(widget, Savable):
+                savers.append(widget)
+        self.saving_to_close = SaveThenClose(
+            self.ops.runner, savers, still_unsaved=lambda: bool(self.unsaved_places()),
+            close=self._saved_for_closing, stay=self._save_for_closing_failed, parent=self)
+
+    def _saved_for_closing(self) -> None:
+        self.saving_to_close = None
+        self.close()  # nothing unsaved is left: closes without a question
+
+    def _save_for_closing_failed(self) -> None:
+        """A save failed or needs an answer (a conflict): the view shows why; stay there."""
+        self.saving_to_close = None
+        self._show_unsaved_place()
+
+    def _show_unsaved_place(self) -> None:
+        places = self.unsaved_places()
+        if not places:
+            return
+        self.switch_area(places[0][0])
+        if places[0][0] == 0:
+            self.citizens_view.record.show_unsaved()

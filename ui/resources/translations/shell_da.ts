@@ -106,12 +106,16 @@
 
 {places}
 
-If you close now, they are lost.</source>
+If you close without saving, they are lost.</source>
         <translation>Der er ændringer, som ikke er gemt:
 
 {places}
 
-Lukker du nu, går de tabt.</translation>
+Lukker du uden at gemme, går de tabt.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
     </message>
     <message>
         <source>Don't save</source>

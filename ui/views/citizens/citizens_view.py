@@ -64,6 +64,9 @@ class CitizensView(QWidget):
         super().__init__(parent)
         self._ops = ops
         self._select_after_load: int | None = None
+        # Enter pressed before the search was answered, or before the record was read.
+        self._open_after_search = False
+        self._focus_when_loaded: int | None = None
         self.options = FilterOptions((), (), ())
         self.new_dialog: NewCitizenDialog | None = None
         self.model = CitizensTableModel(self)
@@ -74,7 +77,7 @@ class CitizensView(QWidget):
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.refresh)
         self.record = CitizenRecord(ops, tab_factories)
-        self.record.loaded.connect(self.record_loaded.emit)
+        self.record.loaded.connect(self._on_record_loaded)
         self._refresh_soon = CoalescedReload(self.refresh, self)
         self._refresh_when_shown = ReloadWhenShown(self, self._refresh_soon)
         self._build()
@@ -89,6 +92,7 @@ class CitizensView(QWidget):
         self.filter_bar.search_edited.connect(self._search_timer.start)
         self.filter_bar.filters_changed.connect(self.refresh)
         self.search_edit = self.filter_bar.search_edit
+        self.search_edit.installEventFilter(self)
         self.status_combo = self.filter_bar.status_combo
         self.count_label = self.filter_bar.count_label
         self.new_button = QPushButton(self.tr("New citizen (Ctrl+N)"))
@@ -138,10 +142,17 @@ class CitizensView(QWidget):
         return table
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.table and enter:
             self.open_selected()
+            return True
+        if watched is self.search_edit and enter:
+            self.open_from_search()
+            return True
+        if watched is self.search_edit and event.key() == Qt.Key.Key_Down:
+            self.focus_results()
             return True
         return super().eventFilter(watched, event)
 
@@ -150,6 +161,25 @@ class CitizensView(QWidget):
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
+
+    def focus_results(self) -> None:
+        """Down in the search field: into the list, on the chosen row or the first."""
+        if self.proxy.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)  # also the current row, where Up and Down go on from
+
+    def open_from_search(self) -> None:
+        """Enter in the search field opens the chosen citizen, or the only one found.
+        Typed faster than the search pause: search now and decide on the answer."""
+        if self._search_timer.isActive():
+            self._open_after_search = True
+            self.refresh()
+            return
+        if self.proxy.rowCount() == 1:
+            self.table.selectRow(0)
+        self.open_selected()
 
     def selected_status(self) -> CitizenStatus | None:
         return self.filter_bar.selected_status()
@@ -183,6 +213,9 @@ class CitizensView(QWidget):
                 and not self.record.has_unsaved_changes():
             self.record.show_citizen(None)
         self.rows_loaded.emit(len(rows))
+        if self._open_after_search:
+            self._open_after_search = False
+            self.open_from_search()
 
     def select_citizen(self, citizen_id: int) -> bool:
         """Select the citizen in the list (which opens the record), if listed."""
@@ -230,10 +263,22 @@ class CitizensView(QWidget):
         return int(value) if value is not None else None
 
     def open_selected(self) -> None:
-        """Enter or double-click: work in the selected citizen's record."""
+        """Enter or double-click: work in the selected citizen's record (once it is read,
+        if it is still being read)."""
         rows = self.table.selectionModel().selectedRows()
-        if rows and self.record.citizen_id == self._citizen_id_at(rows[0]):
+        citizen_id = self._citizen_id_at(rows[0]) if rows else None
+        if citizen_id is None or self.record.citizen_id != citizen_id:
+            return
+        if self.record.is_shown(citizen_id):
             self.record.focus_form()
+        else:
+            self._focus_when_loaded = citizen_id
+
+    def _on_record_loaded(self, citizen_id: int) -> None:
+        if self._focus_when_loaded == citizen_id:
+            self._focus_when_loaded = None
+            self.record.focus_form()
+        self.record_loaded.emit(citizen_id)
 
     def new_citizen(self) -> None:
         dialog = NewCitizenDialog(self._ops, self.options.mentors, self)

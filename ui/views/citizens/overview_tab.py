@@ -289,6 +289,10 @@ class OverviewTab(QWidget):
                 context, citizen_id, version, values, original),
             self._details.version, changes, self._details.editable())
 
+    def save_changes(self) -> None:
+        """"Gem" when closing the window: the form's own save (Ctrl+S)."""
+        self.save()
+
     def revert(self) -> None:
         if self._details is not None:
             self._fill(self._details.editable())

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,7 +36,9 @@ from ui.views.areas import CitizenTab
 from ui.views.citizens.mentors_tab import MentorsTab
 from ui.views.citizens.overview_tab import OverviewTab
 from ui.views.common.coalesce import CoalescedReload
+from ui.views.common.keys import shortcut
 from ui.views.common.reload_when_shown import ReloadWhenShown
+from ui.views.save_then_close import Savable, can_save
 
 CitizenTabFactory = Callable[[Operations], CitizenTab]
 # What the record itself shows: the case, its mentors and the overview's contact figures.
@@ -66,6 +69,9 @@ class CitizenRecord(QFrame):
         self.tabs.addTab(self.mentors, self.tr("Mentors"))
         for tab in self.extra_tabs:
             self.tabs.addTab(tab, tab.tab_title())
+        # On the tab bar, no tab has the focus: its Ctrl+N still means the visible tab's.
+        shortcut("Ctrl+N", self.tabs.tabBar(), self._new_in_current_tab,
+                 Qt.ShortcutContext.WidgetShortcut)
         self.overview.saved.connect(self._on_saved)
         self.overview.reload_requested.connect(self.reload)
         self.mentors.saved.connect(self._reload_soon)
@@ -119,6 +125,16 @@ class CitizenRecord(QFrame):
         """The tabs holding unsaved edits, in tab order."""
         tabs: list[QWidget] = [self.overview] if self.overview.has_unsaved_changes() else []
         return tabs + [tab for tab in self.extra_tabs if tab.has_unsaved_changes()]
+
+    def can_save_changes(self) -> bool:
+        """Every tab holding edits can save them from the close question."""
+        return all(can_save(tab) for tab in self.unsaved_tabs())
+
+    def save_changes(self) -> None:
+        """"Gem" when closing the window: each tab with edits saves them its own way."""
+        for tab in self.unsaved_tabs():
+            if isinstance(tab, Savable):
+                tab.save_changes()
 
     def unsaved_summary(self) -> str:
         """E.g. "Bodil Bæk (Oversigt, Økonomi)": where closing the app would lose edits."""
@@ -180,6 +196,19 @@ class CitizenRecord(QFrame):
         for tab in self.extra_tabs:
             tab.show_citizen(None)
         self._clear(message)
+
+    def is_shown(self, citizen_id: int) -> bool:
+        """The citizen's case has been read and is on screen (not the placeholder)."""
+        return (self._citizen_id == citizen_id and self.overview.citizen_id == citizen_id
+                and self._stack.currentIndex() == 1)
+
+    def _new_in_current_tab(self) -> None:
+        """Ctrl+N on the tab bar: the visible tab's own "new" (Ny kontakt, Nyt mål …)."""
+        wanted = QKeySequence("Ctrl+N")
+        for made in self.tabs.currentWidget().findChildren(QShortcut):
+            if made.key() == wanted and made.isEnabled():
+                made.activated.emit()
+                return
 
     def focus_form(self) -> None:
         """Enter on the list: into the record's first field, ready to type."""

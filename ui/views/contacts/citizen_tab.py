@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -44,6 +44,7 @@ from mentordesk.services.plan import GoalChoice as OpenGoal
 from mentordesk.services.plan import goal_choices
 from ui.operations import Operations
 from ui.views.areas import CitizenTab
+from ui.views.common.keys import shortcut
 from ui.views.contacts.actions import ContactActions
 from ui.views.contacts.entry_form import ContactEntryForm
 from ui.views.contacts.filter_bar import ContactFilterBar, months_before
@@ -87,8 +88,7 @@ class ContactsTab(CitizenTab):
         self.table.edit_requested.connect(self.contact_actions.edit)
         self.table.delete_requested.connect(self.contact_actions.delete)
         self._build()
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_contact,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+N", self, self.new_contact)  # this tab only: the list has "Ny borger"
         ops.hub.changed.connect(self._on_changes)
         self.show_citizen(None)
 
@@ -98,6 +98,10 @@ class ContactsTab(CitizenTab):
     def has_unsaved_changes(self) -> bool:
         # Choosing another citizen clears the form: a half-written note must stop that.
         return self.citizen_id is not None and self.form.has_typed_text()
+
+    def save_changes(self) -> None:
+        """"Gem" when closing the window: log the contact being written."""
+        self.save()
 
     def _build(self) -> None:
         self.save_button = QPushButton(self.tr("Save contact"))

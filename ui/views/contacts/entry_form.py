@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -36,6 +36,7 @@ from mentordesk.services.contacts import (
     PartnerChoice,
 )
 from mentordesk.services.plan import GoalChoice as OpenGoal
+from ui.views.common.keys import shortcut
 from ui.views.contacts.fields import (
     DEFAULT_DURATION,
     AttendanceChoice,
@@ -58,8 +59,7 @@ class ContactEntryForm(QWidget):
         self._build()
         self._set_tab_order()
         for keys in _SUBMIT_KEYS:
-            QShortcut(QKeySequence(keys), self, self.submitted.emit,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut(keys, self, self.submitted.emit)
         self.clear()
 
     # -- layout -----------------------------------------------------------------------

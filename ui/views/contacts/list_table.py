@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from mentordesk.services.contacts import ContactRow
+from ui.views.common.keys import shortcut
 from ui.views.contacts.table_model import CONTACT_ID_ROLE, Column, ContactsTableModel
 
 
@@ -33,8 +34,8 @@ class ContactsTable(QTableView):
                 header.resizeSection(position, 160)
         # Enter on a row and double-click both "activate" it.
         self.activated.connect(self._on_activated)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self, self._on_delete,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self, self._on_delete,
+                 Qt.ShortcutContext.WidgetShortcut)
 
     def selected_row(self) -> ContactRow | None:
         rows = self.selectionModel().selectedRows()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.deadlines import Deadline, Scope, deadlines
 from ui.operations import Operations
+from ui.views.common.keys import shortcut
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.deadlines.deadlines_model import CITIZEN_ID_ROLE, Column, DeadlinesTableModel
 
@@ -69,8 +69,7 @@ class DeadlinesPage(QWidget):
         self.scope_group.buttonToggled.connect(self._on_scope_toggled)
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut(Qt.Key.Key_F5, self, self.refresh)
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         legend = QLabel(self.tr("Red: overdue. Bold: due this week. Double-click or press "
@@ -113,8 +112,7 @@ class DeadlinesPage(QWidget):
         header.resizeSection(Column.MENTOR, 170)
         table.doubleClicked.connect(self._open_citizen_at)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), table, self.open_selected_citizen,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(key, table, self.open_selected_citizen, Qt.ShortcutContext.WidgetShortcut)
         return table
 
     # -- behaviour --------------------------------------------------------------------

@@ -63,6 +63,11 @@ class EconomyTab(CitizenTab):
     def has_unsaved_changes(self) -> bool:
         return self._editor is not None and self._editor.has_unsaved_changes()
 
+    def save_changes(self) -> None:
+        """"Gem" when closing the window: the sheet's own save (Ctrl+S)."""
+        if self._editor is not None:
+            self._editor.save()
+
 
 def create_page(ops: Operations, title: str) -> EconomyPage:
     from ui.views.economy.page import EconomyPage

@@ -40,6 +40,10 @@ class EconomyPage(QWidget):
         """The main window asks before closing while this is true."""
         return self.editor.has_unsaved_changes()
 
+    def save_changes(self) -> None:
+        """"Gem" when closing the window: the sheet's own save (Ctrl+S)."""
+        self.editor.save()
+
     def choose_citizen(self, citizen_id: int | None) -> None:
         """Select a citizen as the user would."""
         if not self.picker.choose(citizen_id):

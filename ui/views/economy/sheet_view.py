@@ -1,9 +1,9 @@
 """The year sheet's table view: it behaves like a spreadsheet.
 
-Arrows move; Enter commits and moves down, Tab right (Shift: back); typing starts editing
-with the typed key; F2 edits in place; Delete clears the selected input cells; Ctrl+C
-copies the selection as tab-separated text and Ctrl+V pastes a block from Excel at the
-current cell (all or nothing, one undo step).
+Arrows move; Enter commits and moves down, Tab right (Shift: back), also while an item's
+name is edited; typing starts editing with the typed key; F2 edits in place; Delete clears
+the selected input cells; Ctrl+C copies the selection as tab-separated text and Ctrl+V
+pastes a block from Excel at the current cell (all or nothing, one undo step).
 """
 
 from __future__ import annotations
@@ -146,9 +146,22 @@ class SheetTableView(QTableView):
         # Enter commits through a queued call of the delegate: move down once, and only
         # for an editor still open here (the current cell may have moved meanwhile).
         editing = self.state() == QAbstractItemView.State.EditingState
+        if self.main_view is not None and hint in (EndEditHint.EditNextItem,
+                                                   EndEditHint.EditPreviousItem):
+            self._leave_item_editor(editor, hint)
+            return
         super().closeEditor(editor, hint)
         if editing and hint == EndEditHint.SubmitModelCache and not self._in_current_change:
             self._move(1, 0)
+
+    def _leave_item_editor(self, editor: QWidget, hint: EndEditHint) -> None:
+        """Tab in the frozen item column (already committed): on to the first month-side
+        column in the main view, as Excel moves right; the frozen view alone only knows
+        the item column and would go down. Shift+Tab stays: nothing is left of the item."""
+        super().closeEditor(editor, EndEditHint.NoHint)
+        if hint == EndEditHint.EditNextItem and self.main_view is not None:
+            self.main_view.setFocus(Qt.FocusReason.TabFocusReason)
+            self.main_view.go_to(max(self.currentIndex().row(), 0), COL_LABEL + 1)
 
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,  # noqa: N802
                        previous: QModelIndex | QPersistentModelIndex) -> None:

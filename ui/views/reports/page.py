@@ -31,6 +31,10 @@ class ReportsPage(QWidget):
         """The draft being written; the main window asks before closing over it."""
         return self.editor.has_unsaved_changes()
 
+    def save_changes(self) -> None:
+        """"Gem" when closing the window: the draft's own save."""
+        self.editor.save()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded:
