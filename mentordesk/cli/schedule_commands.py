@@ -98,7 +98,9 @@ def _print_hours(overview: Any, week: str) -> None:
 
 
 def _h(minutes: int) -> str:
-    return f"{minutes / 60:.2f}".replace(".", ",")
+    from mentordesk.domain.duration import hours_text
+
+    return hours_text(minutes)
 
 
 def _hours_range(low: int | None, high: int | None) -> str:

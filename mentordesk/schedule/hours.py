@@ -27,6 +27,7 @@ from mentordesk.storage.queries.periods import period_overlaps
 FLAG_UNDER = "under"
 FLAG_WITHIN = "within"
 FLAG_OVER = "over"
+FLAG_ON_TRACK = "on_track"
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ class CitizenWeek:
     granted_max_minutes: int | None  # None: a minimum only, or no grant
     delivered_minutes: int           # attended contacts dated in that week
     planned_minutes: int             # not-cancelled appointments from `today` on, in that week
-    flag: str                        # "under" | "within" | "over" | "no_grant"
+    flag: str                        # "under" | "on_track" | "within" | "over" | "no_grant"
+    finished: bool = True            # the week's Sunday lies before `today`
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,18 @@ class MentorWeek:
     planned_minutes: int             # citizen appointments from `today` on with this mentor
 
 
-def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int) -> str:
-    """Compare one week's delivered minutes with the grant."""
+def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int,
+                planned: int = 0, *, finished: bool = True) -> str:
+    """Compare one week's delivered minutes with the grant.
+
+    A week that is not over yet is only "under" when even its still-planned appointments
+    cannot reach the minimum; otherwise it is "on track" (the booked time may yet be held).
+    """
     if granted_min is None:
         return NO_GRANT_FLAG
     if delivered < granted_min:
+        if not finished and delivered + planned >= granted_min:
+            return FLAG_ON_TRACK
         return FLAG_UNDER
     if granted_max is not None and delivered > granted_max:
         return FLAG_OVER
@@ -80,9 +89,11 @@ def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end
             monday = date.fromisocalendar(int(code[:4]), int(code[6:]), 1)
             low, high = granted_in_week(grants.get(citizen_id, []), monday)
             done = delivered.get((citizen_id, code), 0)
-            rows.append(CitizenWeek(citizen_id, code, monday, low, high, done,
-                                    planned.get((citizen_id, code), 0),
-                                    weekly_flag(low, high, done)))
+            booked = planned.get((citizen_id, code), 0)
+            finished = monday + timedelta(days=6) < today
+            rows.append(CitizenWeek(citizen_id, code, monday, low, high, done, booked,
+                                    weekly_flag(low, high, done, booked, finished=finished),
+                                    finished))
     return rows
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -25,6 +24,7 @@ from reportlab.platypus import (
 
 from mentordesk.domain.catalogue import hours_flag_label
 from mentordesk.domain.dates import format_date, iso_week_label
+from mentordesk.domain.duration import hours_text
 from mentordesk.pdf.toolkit import (
     FONT,
     FONT_BOLD,
@@ -81,12 +81,6 @@ def story(data: ReportData) -> list[Flowable]:
     parts += _texts(data)
     parts += _signature(data)
     return parts
-
-
-def hours_text(minutes: int) -> str:
-    """``150`` → ``"2,5"``; whole hours without decimals."""
-    hours = (Decimal(minutes) / 60).quantize(Decimal("0.01")).normalize()
-    return f"{hours:f}".replace(".", ",")
 
 
 def _facts(data: ReportData) -> list[Flowable]:

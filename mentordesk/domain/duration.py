@@ -1,0 +1,35 @@
+"""The one way the program writes an amount of time: decimal hours, ``"1,67 t"``.
+
+Why decimal hours and not "1 t 40 min": grants are written in hours per week ("6–10 timer/uge"),
+so a coordinator compares a delivered figure with a band of hours, and the hours workbook keeps
+its hours as numbers the receiver sums. Decimal hours are the only format that reads the same in
+the app, the progression report and the workbook, lines up in a column, and adds up by eye; a
+mixed "t/min" text cannot be summed in Excel and the app used to show both side by side.
+Two decimals (a 36-second resolution) is finer than any contact is logged.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from mentordesk.domain.catalogue import MINUTES_PER_HOUR
+
+# Excel number format for the same text in the hours workbook: the cell stays a number (so
+# =SUM works) and Excel's own locale supplies the decimal comma.
+XLSX_HOURS_FORMAT = '0.00" t"'
+
+
+def hours_number(minutes: int) -> str:
+    """``100`` → ``"1,67"``, ``90`` → ``"1,5"``, ``120`` → ``"2"``: hours without the unit."""
+    hours = (Decimal(minutes) / MINUTES_PER_HOUR).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return f"{hours:f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def hours_text(minutes: int | None) -> str:
+    """``100`` → ``"1,67 t"``, ``45`` → ``"0,75 t"``, ``60`` → ``"1 t"``, ``None`` → ``"–"``."""
+    return "–" if minutes is None else f"{hours_number(minutes)} t"
+
+
+def hours_value(minutes: int | None) -> float | None:
+    """Decimal hours as a number for a spreadsheet cell; ``None`` stays empty."""
+    return None if minutes is None else round(minutes / MINUTES_PER_HOUR, 4)
