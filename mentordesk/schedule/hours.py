@@ -18,16 +18,17 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.catalogue import NO_GRANT_FLAG
+from mentordesk.domain.catalogue import NO_GRANT_FLAG, HoursStatus
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
 from mentordesk.schedule.recurrence import expand_appointments
 from mentordesk.storage.queries import hours as queries
 from mentordesk.storage.queries.periods import period_overlaps
 
-FLAG_UNDER = "under"
-FLAG_WITHIN = "within"
-FLAG_OVER = "over"
-FLAG_ON_TRACK = "on_track"
+# The flags are HoursStatus values, so hours_flag_label gives every one its Danish word.
+FLAG_UNDER = HoursStatus.UNDER.value
+FLAG_ON_TRACK = HoursStatus.ON_TRACK.value
+FLAG_WITHIN = HoursStatus.WITHIN.value
+FLAG_OVER = HoursStatus.OVER.value
 
 
 @dataclass(frozen=True)

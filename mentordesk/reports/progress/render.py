@@ -24,7 +24,7 @@ from reportlab.platypus import (
 
 from mentordesk.domain.catalogue import hours_flag_label
 from mentordesk.domain.dates import format_date, iso_week_label
-from mentordesk.domain.duration import hours_text
+from mentordesk.domain.duration import hours_number, hours_text
 from mentordesk.pdf.toolkit import (
     FONT,
     FONT_BOLD,
@@ -188,7 +188,7 @@ def _band_text(low: int | None, high: int | None) -> str:
         return f"mindst {hours_text(low or 0)}"
     if (low or 0) == high:
         return hours_text(high)
-    return f"{hours_text(low or 0)}–{hours_text(high)}"
+    return f"{hours_number(low or 0)}–{hours_text(high)}"  # "6–10 t", as on the hours page
 
 
 def _contacts(data: ReportData) -> list[Flowable]:
