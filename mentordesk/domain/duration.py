@@ -30,6 +30,20 @@ def hours_text(minutes: int | None) -> str:
     return "–" if minutes is None else f"{hours_number(minutes)} t"
 
 
+def granted_text(low: int | None, high: int | None) -> str:
+    """A week's granted minutes as hours: "4–6 t", "min. 5 t", "5 t", "op til 15 t";
+    "–" without a grant."""
+    if low is None:
+        return "–"
+    if high is None:
+        return f"min. {hours_text(low)}"
+    if high == low:
+        return hours_text(low)
+    if low == 0:
+        return f"op til {hours_text(high)}"
+    return f"{hours_number(low)}–{hours_text(high)}"
+
+
 def hours_value(minutes: int | None) -> float | None:
     """Decimal hours as a number for a spreadsheet cell; ``None`` stays empty."""
     return None if minutes is None else round(minutes / MINUTES_PER_HOUR, 4)

@@ -24,3 +24,11 @@ def test_contact_durations_use_the_same_format():
     from mentordesk.services.contacts import format_duration
 
     assert (format_duration(90), format_duration(45)) == ("1,5 t", "0,75 t")
+
+
+def test_granted_band_reads_the_same_in_app_report_and_command_line():
+    from mentordesk.domain.duration import granted_text
+
+    assert [granted_text(*band) for band in ((360, 600), (300, None), (300, 300), (0, 900),
+                                               (None, None))] == [
+        "6–10 t", "min. 5 t", "5 t", "op til 15 t", "–"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from mentordesk.domain.duration import hours_text
+from mentordesk.domain.duration import granted_text, hours_text
 from mentordesk.schedule.hours import CitizenWeek, MentorWeek
 from mentordesk.schedule.overview import HoursTotal
 from ui.views.common.record_table import RowLook, TableColumn
@@ -22,19 +22,6 @@ FLAG_LOOKS = {  # background, text colour
     "within": ("#e3f4e1", "#1b5e20"),
     "no_grant": (None, "#555555"),
 }
-
-
-def granted_text(low: int | None, high: int | None) -> str:
-    """"4–6 t", "min. 5 t", "5 t", "op til 15 t"; "–" without a grant."""
-    if low is None:
-        return "–"
-    if high is None:
-        return f"min. {hours_text(low)}"
-    if high == low:
-        return hours_text(low)
-    if low == 0:
-        return f"op til {hours_text(high)}"
-    return f"{hours_text(low)[:-2]}–{hours_text(high)}"
 
 
 def flag_text(flag: str, low: int | None, high: int | None, delivered: int) -> str:
