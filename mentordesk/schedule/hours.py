@@ -3,7 +3,8 @@
 Delivered time comes from the contact log (attended contacts), never from plans: the
 national audit asked for proof of delivered hours, and only a logged contact is proof.
 Planned time is the not-cancelled appointments from ``today`` on, so a week in progress
-shows both what was done and what is still booked.
+shows both what was done and what is still booked — and is "on track" (På vej), not "under",
+while that booked time can still reach the grant.
 
 These functions work on an open Session and do no access check or audit; the service
 wrappers in :mod:`mentordesk.schedule.overview` add both.
