@@ -81,11 +81,12 @@ def hours_json(overview: Any, week: str) -> dict[str, Any]:
 
 def _print_hours(overview: Any, week: str) -> None:
     from mentordesk.domain.catalogue import hours_flag_label
+    from mentordesk.domain.duration import granted_text
 
     print(f"Timeoverblik {week}")
     print(f"{'Borger':<30} {'Bevilget':>13} {'Leveret':>8} {'Planlagt':>9}  Status")
     for row in overview.citizen_weeks:
-        granted = _hours_range(row.granted_min_minutes, row.granted_max_minutes)
+        granted = granted_text(row.granted_min_minutes, row.granted_max_minutes)
         print(f"{overview.citizen_names.get(row.citizen_id, ''):<30} {granted:>13} "
               f"{_h(row.delivered_minutes):>8} {_h(row.planned_minutes):>9}  "
               f"{hours_flag_label(row.flag)}")
@@ -98,13 +99,9 @@ def _print_hours(overview: Any, week: str) -> None:
 
 
 def _h(minutes: int) -> str:
-    return f"{minutes / 60:.2f}".replace(".", ",")
+    from mentordesk.domain.duration import hours_text
 
-
-def _hours_range(low: int | None, high: int | None) -> str:
-    if low is None:
-        return "–"
-    return f"{_h(low)}+" if high is None else f"{_h(low)}–{_h(high)}"
+    return hours_text(minutes)
 
 
 def _cmd_calendar_export(args: argparse.Namespace) -> int:

@@ -89,6 +89,9 @@ class HoursStatus(LabeledStrEnum):
     """Delivered hours in a week compared with the granted hours."""
 
     UNDER = "under", "Under bevilling"
+    # A running or future week whose delivered plus still-planned time reaches the grant:
+    # not under yet, because the booked appointments have not been held.
+    ON_TRACK = "on_track", "På vej"
     WITHIN = "within", "Inden for bevilling"
     OVER = "over", "Over bevilling"
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from mentordesk import audit
 from mentordesk.domain.catalogue import Price, PriceModel
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.duration import XLSX_HOURS_FORMAT, hours_text, hours_value
 from mentordesk.domain.money import format_dkk
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.files import write_atomically
@@ -51,8 +52,7 @@ class BillingLine:
     def quantity_label(self) -> str:
         if self.price_model == PriceModel.PER_WEEK:
             return f"{self.weeks} uger"
-        hours = f"{self.delivered_minutes / 60:.2f}".replace(".", ",")
-        return f"{hours} timer"
+        return hours_text(self.delivered_minutes)
 
     @property
     def price_label(self) -> str:
@@ -188,7 +188,7 @@ def billing_workbook(basis: BillingBasis) -> bytes:
                                         "strings_to_urls": False})
     head = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
     money = book.add_format({"num_format": '#,##0.00 "kr."'})
-    hours = book.add_format({"num_format": "0.00"})
+    hours = book.add_format({"num_format": XLSX_HOURS_FORMAT})
     sheet = book.add_worksheet("Afregningsgrundlag")
     sheet.write_string(0, 0, f"Afregningsgrundlag {basis.authority_name}, {basis.month_label}")
     header = ["Borger", "Forløb", "Bevillingsperiode", "Prismodel", "Pris (kr.)",
@@ -206,7 +206,7 @@ def billing_workbook(basis: BillingBasis) -> bytes:
                            else "Aftales")
         if line.price_oere is not None:
             sheet.write_number(row, 4, line.price_oere / 100, money)
-        sheet.write_number(row, 5, round(line.delivered_minutes / 60, 4), hours)
+        sheet.write_number(row, 5, hours_value(line.delivered_minutes), hours)
         sheet.write_number(row, 6, line.weeks)
         sheet.write_number(row, 7, line.amount_oere / 100, money)
         row += 1

@@ -1,8 +1,8 @@
 """The weekly hours as an xlsx workbook (XlsxWriter): the proof of delivered hours.
 
-Hours are numbers (decimal hours, formatted ``0,00`` by Excel's locale), not text, so the
-receiver can sum them; names are written as strings with ``strings_to_formulas`` off, so
-a name such as ``=HYPERLINK(…)`` stays text.
+Hours are numbers (decimal hours, shown ``1,67 t`` in a Danish Excel: the app's one hour
+format), not text, so the receiver can sum them; names are written as strings with
+``strings_to_formulas`` off, so a name such as ``=HYPERLINK(…)`` stays text.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from mentordesk import audit
 from mentordesk.domain.catalogue import hours_flag_label
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.duration import XLSX_HOURS_FORMAT, hours_value
 from mentordesk.files import write_atomically
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.overview import HoursOverview, weekly_hours
@@ -43,7 +44,7 @@ def hours_workbook(overview: HoursOverview) -> bytes:
                                         "strings_to_urls": False, "strings_to_numbers": False})
     formats = {
         "head": book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1}),
-        "hours": book.add_format({"num_format": "0.00"}),
+        "hours": book.add_format({"num_format": XLSX_HOURS_FORMAT}),
         "date": book.add_format({"num_format": "dd-mm-yyyy"}),
         "title": book.add_format({"bold": True, "font_size": 13}),
     }
@@ -52,10 +53,6 @@ def hours_workbook(overview: HoursOverview) -> bytes:
     _totals_sheet(book, overview, formats)
     book.close()
     return buffer.getvalue()
-
-
-def _hours(minutes: int | None) -> float | None:
-    return None if minutes is None else round(minutes / 60, 4)
 
 
 def _write_row(sheet, row: int, values: list, formats: dict, kinds: list[str]) -> None:
@@ -92,8 +89,9 @@ def _citizen_sheet(book, overview: HoursOverview, formats: dict) -> None:
         _write_row(sheet, 3 + index, [
             overview.citizen_names.get(week.citizen_id, ""),
             overview.mentor_names.get(mentor, "") if mentor else "", week.week,
-            week.week_start, _hours(week.granted_min_minutes), _hours(week.granted_max_minutes),
-            _hours(week.delivered_minutes), _hours(week.planned_minutes),
+            week.week_start, hours_value(week.granted_min_minutes),
+            hours_value(week.granted_max_minutes),
+            hours_value(week.delivered_minutes), hours_value(week.planned_minutes),
             hours_flag_label(week.flag)], formats, kinds)
 
 
@@ -106,8 +104,8 @@ def _mentor_sheet(book, overview: HoursOverview, formats: dict) -> None:
     for index, week in enumerate(overview.mentor_weeks):
         _write_row(sheet, 3 + index, [
             overview.mentor_names.get(week.mentor_id, ""), week.week, week.week_start,
-            _hours(week.capacity_minutes), _hours(week.delivered_minutes),
-            _hours(week.planned_minutes)], formats, kinds)
+            hours_value(week.capacity_minutes), hours_value(week.delivered_minutes),
+            hours_value(week.planned_minutes)], formats, kinds)
 
 
 def _totals_sheet(book, overview: HoursOverview, formats: dict) -> None:
@@ -123,7 +121,7 @@ def _totals_sheet(book, overview: HoursOverview, formats: dict) -> None:
         for total in totals:
             _write_row(sheet, row, [
                 overview.citizen_names.get(total.citizen_id, ""), month, total.weeks,
-                _hours(total.granted_min_minutes), _hours(total.granted_max_minutes),
-                _hours(total.delivered_minutes), _hours(total.planned_minutes),
+                hours_value(total.granted_min_minutes), hours_value(total.granted_max_minutes),
+                hours_value(total.delivered_minutes), hours_value(total.planned_minutes),
                 total.weeks_under, total.weeks_over], formats, kinds)
             row += 1

@@ -3,7 +3,8 @@
 Delivered time comes from the contact log (attended contacts), never from plans: the
 national audit asked for proof of delivered hours, and only a logged contact is proof.
 Planned time is the not-cancelled appointments from ``today`` on, so a week in progress
-shows both what was done and what is still booked.
+shows both what was done and what is still booked — and is "on track" (På vej), not "under",
+while that booked time can still reach the grant.
 
 These functions work on an open Session and do no access check or audit; the service
 wrappers in :mod:`mentordesk.schedule.overview` add both.
@@ -18,15 +19,17 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.catalogue import NO_GRANT_FLAG
+from mentordesk.domain.catalogue import NO_GRANT_FLAG, HoursStatus
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
 from mentordesk.schedule.recurrence import expand_appointments
 from mentordesk.storage.queries import hours as queries
 from mentordesk.storage.queries.periods import period_overlaps
 
-FLAG_UNDER = "under"
-FLAG_WITHIN = "within"
-FLAG_OVER = "over"
+# The flags are HoursStatus values, so hours_flag_label gives every one its Danish word.
+FLAG_UNDER = HoursStatus.UNDER.value
+FLAG_ON_TRACK = HoursStatus.ON_TRACK.value
+FLAG_WITHIN = HoursStatus.WITHIN.value
+FLAG_OVER = HoursStatus.OVER.value
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,8 @@ class CitizenWeek:
     granted_max_minutes: int | None  # None: a minimum only, or no grant
     delivered_minutes: int           # attended contacts dated in that week
     planned_minutes: int             # not-cancelled appointments from `today` on, in that week
-    flag: str                        # "under" | "within" | "over" | "no_grant"
+    flag: str                        # "under" | "on_track" | "within" | "over" | "no_grant"
+    finished: bool = True            # the week's Sunday lies before `today`
 
 
 @dataclass(frozen=True)
@@ -53,11 +57,18 @@ class MentorWeek:
     planned_minutes: int             # citizen appointments from `today` on with this mentor
 
 
-def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int) -> str:
-    """Compare one week's delivered minutes with the grant."""
+def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int,
+                planned: int = 0, *, finished: bool = True) -> str:
+    """Compare one week's delivered minutes with the grant.
+
+    A week that is not over yet is only "under" when even its still-planned appointments
+    cannot reach the minimum; otherwise it is "on track" (the booked time may yet be held).
+    """
     if granted_min is None:
         return NO_GRANT_FLAG
     if delivered < granted_min:
+        if not finished and delivered + planned >= granted_min:
+            return FLAG_ON_TRACK
         return FLAG_UNDER
     if granted_max is not None and delivered > granted_max:
         return FLAG_OVER
@@ -80,9 +91,11 @@ def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end
             monday = date.fromisocalendar(int(code[:4]), int(code[6:]), 1)
             low, high = granted_in_week(grants.get(citizen_id, []), monday)
             done = delivered.get((citizen_id, code), 0)
-            rows.append(CitizenWeek(citizen_id, code, monday, low, high, done,
-                                    planned.get((citizen_id, code), 0),
-                                    weekly_flag(low, high, done)))
+            booked = planned.get((citizen_id, code), 0)
+            finished = monday + timedelta(days=6) < today
+            rows.append(CitizenWeek(citizen_id, code, monday, low, high, done, booked,
+                                    weekly_flag(low, high, done, booked, finished=finished),
+                                    finished))
     return rows
 
 

@@ -18,7 +18,13 @@ from mentordesk.domain.dates import format_date, parse_iso_week
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
-from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
+from mentordesk.schedule.hours import (
+    FLAG_UNDER,
+    CitizenWeek,
+    MentorWeek,
+    citizen_weeks,
+    mentor_weeks,
+)
 from mentordesk.schedule.labels import citizen_name
 from mentordesk.storage.queries import hours as queries
 from mentordesk.storage.queries.schedule import citizens_with_ids
@@ -34,7 +40,7 @@ class HoursTotal:
     granted_max_minutes: int | None
     delivered_minutes: int
     planned_minutes: int
-    weeks_under: int
+    weeks_under: int                  # finished weeks only: a running week may still catch up
     weeks_over: int
 
 
@@ -79,7 +85,8 @@ def period_totals(rows: Sequence[CitizenWeek]) -> list[HoursTotal]:
                 else sum(w.granted_max_minutes or 0 for w in granted))
         totals.append(HoursTotal(
             citizen_id, len(weeks), low, high, sum(w.delivered_minutes for w in weeks),
-            sum(w.planned_minutes for w in weeks), sum(w.flag == "under" for w in weeks),
+            sum(w.planned_minutes for w in weeks),
+            sum(w.flag == FLAG_UNDER and w.finished for w in weeks),
             sum(w.flag == "over" for w in weeks)))
     return totals
 

@@ -16,7 +16,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.catalogue import MINUTES_PER_HOUR, Price, PriceModel, WeeklyHours
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.duration import hours_number
 from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.domain.money import format_dkk
 from mentordesk.errors import InvalidInput, NotFound
@@ -87,17 +87,12 @@ def weekly_hours_label(min_minutes: int | None, max_minutes: int | None) -> str:
         return WeeklyHours(low // MINUTES_PER_HOUR, high).label
     # Part hours ("1,5 timer") are rare; WeeklyHours speaks whole hours only.
     if max_minutes is None:
-        return f"Fra {_hours_text(low)} timer/uge"
+        return f"Fra {hours_number(low)} timer/uge"
     if low == max_minutes:
-        return f"{_hours_text(low)} timer/uge"
+        return f"{hours_number(low)} timer/uge"
     if low == 0:
-        return f"Op til {_hours_text(max_minutes)} timer/uge"
-    return f"{_hours_text(low)}–{_hours_text(max_minutes)} timer/uge"
-
-
-def _hours_text(minutes: int) -> str:
-    hours = (Decimal(minutes) / MINUTES_PER_HOUR).quantize(Decimal("0.01")).normalize()
-    return f"{hours:f}".replace(".", ",")
+        return f"Op til {hours_number(max_minutes)} timer/uge"
+    return f"{hours_number(low)}–{hours_number(max_minutes)} timer/uge"
 
 
 def price_label(model: str | None, amount_oere: int | None,

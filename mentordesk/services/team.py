@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.codes import Role
+from mentordesk.domain.duration import hours_number
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.actor import Actor
@@ -200,10 +201,9 @@ def parse_weekly_hours(text: str) -> int:
 
 
 def format_weekly_hours(minutes: int) -> str:
-    """Minutes → hours the Danish way: ``2250`` → ``"37,5"``, ``2220`` → ``"37"``."""
-    hours = minutes / 60
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    """Minutes → hours the Danish way: ``2250`` → ``"37,5"``, ``2220`` → ``"37"``; the number
+    the capacity field is typed as, so without the unit of the one hour format."""
+    return hours_number(minutes)
 
 
 def _checked_user_values(values: dict[str, Any]) -> dict[str, Any]:

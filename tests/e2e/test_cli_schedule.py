@@ -6,11 +6,12 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import select
 
 from mentordesk import vault
 from mentordesk.kernel.context import Context
@@ -103,3 +104,27 @@ def test_calendar_export_writes_ics_without_cpr_or_note(team_file, isolated_home
     assert CPR.encode() not in data and b"Fortrolig" not in data
     events = Calendar.from_ical(data).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == ["PP – Hjemmebesøg"]
+
+
+def test_hours_says_paa_vej_for_a_booked_week_ahead(team_file, isolated_home):
+    """Issue #14: next week has nothing delivered yet but 1,5 t booked against a 1–5 t
+    grant, so the command line says "På vej" (the app's and the workbook's word)."""
+    next_wednesday = date.today() + timedelta(days=7 - date.today().weekday() + 2)
+    database = vault.unlock_with_passphrase(team_file, PASSPHRASE)
+    try:
+        admin = resolve_actor(database, vault.current_login())
+        with database.read_session() as session:
+            citizen_id, mentor_id = session.execute(select(Assignment.citizen_id,
+                                                           Assignment.user_id)).one()
+        create_appointment(Context(database, admin), AppointmentInput(
+            citizen_id=citizen_id, mentor_ids=(mentor_id,),
+            starts_at=datetime.combine(next_wednesday, time(10)), duration_minutes=90,
+            form="home_visit"), today=date.today())
+    finally:
+        database.close()
+    week = f"{next_wednesday.isocalendar()[0]}-W{next_wednesday.isocalendar()[1]:02d}"
+    result = run("hours", str(team_file), "--week", week, home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    line = next(text for text in result.stdout.splitlines() if text.startswith("Per Prøve"))
+    assert line.split()[-2:] == ["På", "vej"]
+    assert "1,5 t" in line and "Under" not in line

@@ -117,7 +117,7 @@ def test_defaults_mentor_is_actor_date_is_today_attended(database, mentor, citiz
     assert row.mentor_name == "Mona Mentor" and row.mentor_id == mentor.user_id
     assert row.attendance is Attendance.ATTENDED
     assert row.form.label == "Ledsagelse"
-    assert row.duration_text == "1 t 30 min"
+    assert row.duration_text == "1,5 t"  # the one hour format (issue #14)
     assert row.place == "Lægehuset"
     assert row.note == HOSTILE  # stored and returned literally
     assert row.note_first_line == "=HYPERLINK(\"x\") <b>fed</b> & 'citat' \"dobbelt\" 🙂"

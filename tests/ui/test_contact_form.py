@@ -128,9 +128,9 @@ def test_two_contacts_logged_with_the_keyboard_show_newest_first(qtbot, tab):
     today, yesterday = date.today(), date.today() - timedelta(days=1)
     assert [(r[Column.DATE], r[Column.TIME], r[Column.DURATION], r[Column.FORM],
              r[Column.PLACE], r[Column.ATTENDANCE], r[Column.NOTE]) for r in rows] == [
-        (today.strftime("%d-%m-%Y"), "14:00", "30 min", "Telefon", "", "Fremmøde",
+        (today.strftime("%d-%m-%Y"), "14:00", "0,5 t", "Telefon", "", "Fremmøde",
          "Opringning"),
-        (yesterday.strftime("%d-%m-%Y"), "09:30", "45 min", "Hjemmebesøg",
+        (yesterday.strftime("%d-%m-%Y"), "09:30", "0,75 t", "Hjemmebesøg",
          "Hjemme hos borgeren", "Fremmøde", "Første besøg"),
     ]
     assert tab.count_label.text() == "2 kontakter"

@@ -3,7 +3,7 @@ period totals, the xlsx export and the billing basis (xlsx and PDF)."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 from openpyxl import load_workbook
@@ -123,3 +123,32 @@ def test_billing_basis_preview_and_exports(qtbot, workspace, make_ops, tmp_path,
             dialog.export_to(target, kind)
         assert target.stat().st_size > 0
     assert "Gitte Gram" in pdf_text(tmp_path / "afregning.pdf")
+
+
+def test_running_week_with_enough_booked_reads_paa_vej_not_red(qtbot, workspace, make_ops):
+    """Issue #14: TODAY (Friday 15-01-2027) is in 2027-W02. Henrik (min. 1 t) has nothing
+    delivered but 1,5 t booked for Saturday: "På vej", in blue, not counted under. Gitte
+    (2–4 t) has nothing delivered or booked: still "Under"."""
+    from mentordesk.domain.catalogue import hours_flag_label
+    from mentordesk.schedule import AppointmentInput, create_appointment
+    from ui.views.hours.columns import FLAG_LOOKS
+
+    create_appointment(Context(workspace.database, workspace.actor), AppointmentInput(
+        citizen_id=HENRIK, mentor_ids=(workspace.actor.user_id,),
+        starts_at=datetime(2027, 1, 16, 10), duration_minutes=90, form="home_visit"),
+        today=TODAY)
+    hours = HoursPage(make_ops(workspace), "Timer", today=TODAY)
+    qtbot.addWidget(hours)
+    with qtbot.waitSignal(hours.loaded, timeout=10_000):
+        hours.show()
+    assert hours.week_label.text().startswith("Uge 2, 2027")
+    model = hours.citizen_model
+    rows = {cells(model, row)[0]: row for row in range(model.rowCount())}
+    henrik = cells(hours.citizen_model, rows["Henrik Holm"])
+    assert henrik[2:] == ["min. 1 t", "0 t", "1,5 t", "På vej"]
+    assert henrik[-1] == hours_flag_label("on_track")
+    background = hours.citizen_model.index(rows["Henrik Holm"], 0).data(0x8)
+    assert background.color().name() == FLAG_LOOKS["on_track"][0]
+    assert background.color().name() != FLAG_LOOKS["under"][0]
+    gitte = cells(hours.citizen_model, rows["Gitte Gram"])
+    assert gitte[2:] == ["2–4 t", "0 t", "0 t", "Under (mangler 2 t)"]

@@ -62,7 +62,7 @@ def test_link_several_contacts_then_remove_one(qtbot, tab, workspace, goals):  #
     texts = [dialog.contacts_list.item(row).text() for row in range(3)]
     assert texts[0].startswith("20-04-2026 · Telefon")
     assert texts[2].startswith("04-03-2026 · Ledsagelse")
-    assert texts[2].endswith("45 min. · Fulgtes til lægen <b>")
+    assert texts[2].endswith("0,75 t · Fulgtes til lægen <b>")  # the one hour format
     assert not dialog.link_button.isEnabled()  # nothing ticked yet
     dialog.contacts_list.item(1).setCheckState(Qt.CheckState.Checked)
     dialog.contacts_list.item(2).setCheckState(Qt.CheckState.Checked)

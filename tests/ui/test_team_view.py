@@ -66,7 +66,7 @@ def test_admin_creates_a_user_with_the_keyboard(qtbot, page, database, admin):
         Role.COORDINATOR, 2250, True)
     row = page.names().index("Mona Mentor")
     assert [page.model.index(row, column).data() for column in range(7)] == [
-        "Mona Mentor", "mona.m", "Koordinator", "37,5", "0", "Ja", "Ja"]
+        "Mona Mentor", "mona.m", "Koordinator", "37,5 t", "0", "Ja", "Ja"]
 
 
 def test_bad_hours_and_last_admin_are_refused_in_the_dialog(qtbot, page, database, admin):

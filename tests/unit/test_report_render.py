@@ -147,10 +147,11 @@ def test_the_hours_flag_reads_the_same_as_in_the_app_and_the_workbook(pdf_text):
     from mentordesk.domain.catalogue import hours_flag_label
 
     weeks = tuple(replace(week, flag=flag) for week, flag in zip(
-        report().weeks, ("under", "within", "over", "no_grant"), strict=False))
+        report().weeks, ("under", "within", "over", "no_grant", "on_track"), strict=False))
     text = pdf_text(render(report(weeks=weeks), PRINTED))
     for flag, label in (("under", "Under bevilling"), ("within", "Inden for bevilling"),
-                        ("over", "Over bevilling"), ("no_grant", "Ingen bevilling")):
+                        ("over", "Over bevilling"), ("no_grant", "Ingen bevilling"),
+                        ("on_track", "På vej")):
         assert hours_flag_label(flag) == label
         assert label in text
 

@@ -65,3 +65,12 @@ def test_billable_weeks_follow_the_thursday():
     assert billable_weeks(date(2026, 11, 10), date(2026, 11, 20), date(2026, 11, 1),
                           date(2026, 11, 30)) == 2
     assert billable_weeks(date(2026, 1, 1), None, date(2026, 12, 1), date(2026, 12, 31)) == 5
+
+
+def test_weekly_flag_running_week_on_track_only_while_not_over():
+    # 6–10 t = 360–600 minutes; planned time only rescues a week that is still running.
+    assert weekly_flag(360, 600, 120, 240, finished=False) == "on_track"  # reaches exactly
+    assert weekly_flag(360, 600, 120, 239, finished=False) == "under"
+    assert weekly_flag(360, 600, 120, 600, finished=False) == "on_track"  # beyond the band too
+    assert weekly_flag(360, 600, 120, 240, finished=True) == "under"     # a past week is final
+    assert weekly_flag(360, 600, 660, 0, finished=False) == "over"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -28,6 +27,7 @@ from reportlab.platypus import (
 from mentordesk.domain.catalogue import hours_flag_label
 from mentordesk.domain.dates import format_date, iso_week_label
 from mentordesk.domain.deadlines import FINAL_REPORT_STATUSES
+from mentordesk.domain.duration import granted_text, hours_text
 from mentordesk.pdf.toolkit import (
     FONT,
     FONT_BOLD,
@@ -96,12 +96,6 @@ def story(data: ReportData) -> list[Flowable]:
     return parts
 
 
-def hours_text(minutes: int) -> str:
-    """``150`` → ``"2,5"``; whole hours without decimals."""
-    hours = (Decimal(minutes) / 60).quantize(Decimal("0.01")).normalize()
-    return f"{hours:f}".replace(".", ",")
-
-
 def _facts(data: ReportData) -> list[Flowable]:
     rows = [["Borger", data.name]]
     if data.anonymous:
@@ -161,7 +155,7 @@ def _hours(data: ReportData) -> list[Flowable]:
     planned = sum(week.planned_minutes for week in data.weeks)
     header = ["Uge", "Bevilget (timer)", "Leveret (timer)", "Vurdering"]
     rows = [[iso_week_label(week.week_start),
-             _band_text(week.granted_min_minutes, week.granted_max_minutes),
+             granted_text(week.granted_min_minutes, week.granted_max_minutes),
              hours_text(week.delivered_minutes), hours_flag_label(week.flag)]
             for week in data.weeks]
     rows.append(["I alt", "", hours_text(data.delivered_minutes), ""])
@@ -201,16 +195,6 @@ def plain_table(header: list[str], rows: list[list[str]], widths: list[float], *
     commands += [("ALIGN", (column, 1), (column, -1), "RIGHT") for column in align_right]
     table.setStyle(TableStyle(commands))
     return table
-
-
-def _band_text(low: int | None, high: int | None) -> str:
-    if low is None and high is None:
-        return "–"
-    if high is None:
-        return f"mindst {hours_text(low or 0)}"
-    if (low or 0) == high:
-        return hours_text(high)
-    return f"{hours_text(low or 0)}–{hours_text(high)}"
 
 
 def _contacts(data: ReportData) -> list[Flowable]:

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.duration import hours_text
 from mentordesk.errors import MentorDeskError
 
 MAX_DURATION_MINUTES = 24 * 60
@@ -67,11 +68,8 @@ class ContactFilters:
 
 
 def format_duration(minutes: int) -> str:
-    """``45`` → ``"45 min"``, ``90`` → ``"1 t 30 min"``, ``120`` → ``"2 t"``."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} t {rest} min" if rest else f"{hours} t"
+    """A contact's length in the program's one hour format: ``90`` → ``"1,5 t"``."""
+    return hours_text(minutes)
 
 
 def format_time(moment: time | None) -> str:

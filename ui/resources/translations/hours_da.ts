@@ -94,6 +94,10 @@
         <translation>Over ({extra} for meget)</translation>
     </message>
     <message>
+        <source>On track</source>
+        <translation>På vej</translation>
+    </message>
+    <message>
         <source>Within the grant</source>
         <translation>Inden for bevilling</translation>
     </message>

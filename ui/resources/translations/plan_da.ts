@@ -174,10 +174,6 @@
         <translation>Varighed</translation>
     </message>
     <message>
-        <source>{minutes} min</source>
-        <translation>{minutes} min.</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -566,10 +562,6 @@
     <message>
         <source>Linking…</source>
         <translation>Tilknytter…</translation>
-    </message>
-    <message>
-        <source>{minutes} min</source>
-        <translation>{minutes} min.</translation>
     </message>
     <message>
         <source>Loading contacts…</source>

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from mentordesk.domain.duration import granted_text, hours_text
 from mentordesk.schedule.hours import CitizenWeek, MentorWeek
 from mentordesk.schedule.overview import HoursTotal
 from ui.views.common.record_table import RowLook, TableColumn
@@ -15,32 +16,12 @@ translate = QCoreApplication.translate
 
 FLAG_LOOKS = {  # background, text colour
     "under": ("#fde2e1", "#8a1c1c"),
+    # Blue, not red: a week still being delivered is not a shortfall (yet).
+    "on_track": ("#e1edf9", "#0d3c6e"),
     "over": ("#fff0cc", "#7a4b00"),
     "within": ("#e3f4e1", "#1b5e20"),
     "no_grant": (None, "#555555"),
 }
-
-
-def hours_text(minutes: int | None) -> str:
-    """``90`` → ``"1,5 t"``, ``60`` → ``"1 t"``, ``None`` → ``"–"``."""
-    if minutes is None:
-        return "–"
-    hours = round(minutes / 60, 2)
-    text = f"{hours:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text} t"
-
-
-def granted_text(low: int | None, high: int | None) -> str:
-    """"4–6 t", "min. 5 t", "5 t", "op til 15 t"; "–" without a grant."""
-    if low is None:
-        return "–"
-    if high is None:
-        return f"min. {hours_text(low)}"
-    if high == low:
-        return hours_text(low)
-    if low == 0:
-        return f"op til {hours_text(high)}"
-    return f"{hours_text(low)[:-2]}–{hours_text(high)}"
 
 
 def flag_text(flag: str, low: int | None, high: int | None, delivered: int) -> str:
@@ -50,6 +31,8 @@ def flag_text(flag: str, low: int | None, high: int | None, delivered: int) -> s
     if flag == "over" and high is not None:
         return translate("HoursColumns", "Over ({extra} too many)").format(
             extra=hours_text(delivered - high))
+    if flag == "on_track":
+        return translate("HoursColumns", "On track")
     if flag == "within":
         return translate("HoursColumns", "Within the grant")
     return translate("HoursColumns", "No grant")

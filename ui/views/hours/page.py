@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date, iso_week_code, parse_iso_week, week_start
+from mentordesk.domain.duration import hours_text
 from mentordesk.domain.text import danish_sort_key
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
@@ -43,7 +44,6 @@ from ui.views.hours.columns import (
     citizen_columns,
     flag_look,
     flag_text,
-    hours_text,
     mentor_columns,
     total_columns,
     total_look,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.duration import hours_text
 from mentordesk.services.plan import (
     GoalContact,
     GoalItem,
@@ -86,7 +87,7 @@ class LinkContactsDialog(QDialog):
 
     def contact_text(self, contact: GoalContact) -> str:
         parts = [format_date(contact.contact_on), contact.form_label, contact.mentor_name,
-                 self.tr("{minutes} min").format(minutes=contact.duration_minutes)]
+                 hours_text(contact.duration_minutes)]
         if contact.note_excerpt:
             parts.append(contact.note_excerpt)
         return " · ".join(parts)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.duration import hours_text
 from mentordesk.services.plan import AssessmentItem, GoalContact, GoalItem, HistoryEntry
 from ui.views.common.form_fields import plain_label
 from ui.views.common.record_table import (
@@ -88,8 +89,7 @@ class GoalDetail(QWidget):
             TableColumn(self.tr("Date"), lambda c: format_date(c.contact_on)),
             TableColumn(self.tr("Form"), lambda c: c.form_label),
             TableColumn(self.tr("Mentor"), lambda c: c.mentor_name),
-            TableColumn(self.tr("Duration"), lambda c: self.tr("{minutes} min").format(
-                minutes=c.duration_minutes)),
+            TableColumn(self.tr("Duration"), lambda c: hours_text(c.duration_minutes)),
             TableColumn(self.tr("Note"), lambda c: excerpt(c.note_excerpt)),
         ]
 

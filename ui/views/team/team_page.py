@@ -7,8 +7,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mentordesk.domain.codes import Role
+from mentordesk.domain.duration import hours_text
 from mentordesk.kernel.changes import Changes, Kind
-from mentordesk.services.team import TeamMember, format_weekly_hours, list_users
+from mentordesk.services.team import TeamMember, list_users
 from ui.operations import Operations
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_list import RecordListPanel, Request
@@ -44,7 +45,7 @@ class TeamPage(RecordListPanel):
             TableColumn(self.tr("Login"), lambda member: member.login),
             TableColumn(self.tr("Role"), lambda member: member.role.label),
             TableColumn(self.tr("Hours per week"),
-                        lambda member: format_weekly_hours(member.weekly_capacity_minutes)),
+                        lambda member: hours_text(member.weekly_capacity_minutes)),
             TableColumn(self.tr("Citizens now"), lambda member: str(member.caseload)),
             TableColumn(self.tr("Volunteer"), lambda member: yes if member.is_volunteer else no),
             TableColumn(self.tr("Active"), lambda member: yes if member.active else no),
