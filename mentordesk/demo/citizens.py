@@ -49,8 +49,11 @@ def add_cases(state: DemoState, session: Session) -> None:
         closed = spans[-1][1] if status == "closed" else None
         active_until = {"active": today, "closed": closed, "waiting": None,
                         "paused": today - state.days(14, 90)}[status]
-        case = Case(first + index, status, anon, spans[0][0] - state.days(0, 21), closed,
-                    active_until, rng.randrange(len(names.TOWNS)))
+        # A case is opened before its first grant starts, and never after today: a waiting
+        # citizen's grant starts in the coming weeks, but the case was registered already.
+        opened = min(spans[0][0] - state.days(0, 21), today)
+        case = Case(first + index, status, anon, opened, closed, active_until,
+                    rng.randrange(len(names.TOWNS)))
         for position, (offer, (start, end)) in enumerate(zip(offers, spans, strict=True)):
             grants.append(_grant_row(state, grant_id, case, offer, start, end,
                                      position == len(spans) - 1))

@@ -93,6 +93,22 @@ def test_same_seed_and_day_give_the_same_data_and_another_seed_differs(tmp_path)
     assert first[:-1] != other[:-1]
 
 
+def test_no_case_is_opened_after_the_demo_day_and_waiting_cases_start_later(tmp_path):
+    """A case on the waiting list was registered already; only its grant lies ahead."""
+    demo = vault.unlock_with_passphrase(_build(tmp_path, citizens=80), PASSPHRASE)
+    with demo.read_session() as session:
+        cases = session.execute(select(m.Citizen.status, m.Citizen.opened_on)).all()
+        first_grants = dict(session.execute(
+            select(m.Grant.citizen_id, func.min(m.Grant.start_on)).group_by(m.Grant.citizen_id)
+        ).tuples().all())
+        waiting = session.execute(select(m.Citizen.id, m.Citizen.opened_on).where(
+            m.Citizen.status == "waiting")).all()
+    demo.close()
+    assert waiting, "80 demo citizens include some on the waiting list"
+    assert all(opened <= TODAY for _status, opened in cases)
+    assert all(opened <= first_grants[citizen] for citizen, opened in waiting)
+
+
 def test_every_legal_basis_and_course_type_has_a_grant(demo):
     with demo.read_session() as session:
         used_bases = set(session.scalars(select(m.LegalBasis.code).join(
