@@ -8,6 +8,7 @@ and the row count are also kept in ``app_meta`` so that removing rows at the end
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import PurePath
 
 from sqlalchemy.orm import Session
 
+from mentordesk.storage.database import SIGNER_INFO, Signer
 from mentordesk.storage.models import AppMeta, AuditEvent
 from mentordesk.storage.queries import audit_log
 
@@ -32,6 +34,10 @@ ANCHOR_HASH_KEY = "audit_anchor_hash"
 ANCHOR_ID_KEY = "audit_anchor_id"
 PRUNED_KEY = "audit_pruned"
 RETENTION_MONTHS = 6
+# The id of the first event that must carry its actor's signature: set when the database
+# got personal keys (created with them, or converted by ``migrate-keys``).
+SIGNED_FROM_KEY = "audit_signed_from"
+_SIGNATURE_CONTEXT = b"mentordesk audit event v1\n"
 
 
 # Built once so SQLAlchemy's statement cache makes each append cheap.
@@ -94,6 +100,25 @@ def compute_hash(event: AuditEvent) -> str:
     return hashlib.sha256((event.prev_hash + _canonical(event)).encode("utf-8")).hexdigest()
 
 
+def signed_message(event_hash: str) -> bytes:
+    """What an event's signature covers: its hash, which covers the whole chain before it."""
+    return _SIGNATURE_CONTEXT + event_hash.encode("ascii")
+
+
+def _signature(session: Session, user_login: str, event_hash: str) -> str:
+    """The acting person's signature, from the key the database was unlocked with.
+
+    Only the person who unlocked the database can sign, and only as themselves: an event
+    for anyone else (no signer while a file is being created or converted, or a login
+    other than the signer's) is written unsigned, and ``check`` refuses every unsigned
+    event after the point where signing began. The front ends take the acting user from
+    the unlocked identity, so in the app the two always agree."""
+    signer: Signer | None = session.info.get(SIGNER_INFO)
+    if signer is None or user_login.casefold() != signer.login.casefold():
+        return ""
+    return base64.b64encode(signer.sign(signed_message(event_hash))).decode("ascii")
+
+
 def utc_timestamp(moment: datetime | None = None) -> str:
     moment = moment or datetime.now(UTC)
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
@@ -133,6 +158,7 @@ def record(
         "action": event.action, "entity": event.entity, "entity_id": event.entity_id,
         "citizen_id": event.citizen_id, "detail": event.detail,
         "prev_hash": event.prev_hash, "hash": event_hash,
+        "signature": _signature(session, user_login, event_hash),
     })
     count = int(meta.get(COUNT_KEY) or "0") + 1
     connection.execute(_UPSERT_META, [

@@ -1,54 +1,67 @@
-"""Keys: create a database with a team passphrase, unlock it, remember it on this PC.
+"""Unlocking a database as a person: the one way in for the GUI and the command line.
 
-The passphrase is stretched once with SQLCipher 4's own KDF (PBKDF2-HMAC-SHA512,
-256 000 iterations, the file's 16-byte salt), so the raw key we keep is exactly the key
-SQLCipher would derive: the passphrase alone still opens the file in any SQLCipher tool.
-"Remember on this PC" stores that raw key in the OS keyring (Windows Credential Manager),
-keyed by the file's salt; never in a plain file.
+The database key is random (256 bit) and is never derived from a passphrase. It sits in
+the key file beside the database, sealed to each person's public key (``mentordesk.keys``).
+Unlocking with your login and your own passphrase unwraps *your* private keys, which open
+*your* slot: the person the database is unlocked as is the slot's login, checked against
+the keys the team enrolled. The OS login is only the default for the login field; no
+environment variable changes who you are.
+
+"Remember on this PC" keeps your unwrapped private keys in the OS keyring (Windows
+Credential Manager, local-machine persistence), keyed by the file id and your login.
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
-import json
 import logging
 import os
 import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from mentordesk import audit
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
-from mentordesk.paths import state_dir
-from mentordesk.storage.backup import timestamped_backup_path, write_backup
-from mentordesk.storage.database import Database
-from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt, rekey_file
+from mentordesk.keys import keyfile, registry
+from mentordesk.keys.crypto import PersonKeys, WrappingKey, WrongSecret
+from mentordesk.keys.failed_unlocks import flush_failed_unlocks, note_failed_unlock
+from mentordesk.keys.identity import Identity
+from mentordesk.keys.keyfile import RECOVERY_LOGIN, KeyFile, Slot, SlotKind
+from mentordesk.keys.keystore import KEYRING_SERVICE, WINDOWS_PERSISTENCE, KeyStore
+from mentordesk.keys.witness import detect_rollback
+from mentordesk.storage.database import FILE_ID_KEY, Database
+from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
 
-if TYPE_CHECKING:
-    from keyring.backend import KeyringBackend
+__all__ = [
+    "KEYRING_SERVICE", "WINDOWS_PERSISTENCE", "EnrolmentPending", "KeyStore", "NewDatabase",
+    "StaleKey", "change_own_passphrase", "check_passphrase_strength", "create_encrypted_database",
+    "current_login", "database_key_from_slot", "generate_secret", "reopen_as",
+    "require_identity", "unlock_with_keyring", "unlock_with_keys", "unlock_with_passphrase",
+]
 
 MIN_PASSPHRASE_LENGTH = 12
-KDF_ITERATIONS = 256_000
-KEYRING_SERVICE = "MentorDesk"
-# keyring's name for win32cred.CRED_PERSIST_LOCAL_MACHINE: this PC, this Windows account.
-WINDOWS_PERSISTENCE = "local machine"
-_FAILED_UNLOCKS_FILE = "failed-unlocks.json"
 # Letters that cannot be mistaken for each other when copied by hand from paper.
 _GENERATED_ALPHABET = "abcdefghjkmnpqrstuvwxyz"
-REKEY_ACTION = "rekey"
 
 log = logging.getLogger(__name__)
 
 
 class StaleKey(KeyUnavailable):
-    """This PC remembered a key, but it no longer opens the file (passphrase changed):
-    ask for the passphrase and remember the new key in its place."""
+    """This PC remembered a key, but it no longer opens the file (the person was removed,
+    or the key file was replaced): ask for the passphrase."""
+
+
+class EnrolmentPending(KeyUnavailable):
+    """The login has a one-time enrolment code, not yet a passphrase of their own."""
 
 
 def current_login() -> str:
-    """The OS login that identifies the user (works on Windows and elsewhere)."""
-    return getpass.getuser()
+    """The OS login: only ever the *default* for the login field, never an identity."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def check_passphrase_strength(passphrase: str) -> None:
@@ -61,201 +74,205 @@ def check_passphrase_strength(passphrase: str) -> None:
         raise WeakPassphrase("Adgangskoden er for ensformig. Brug flere forskellige tegn.")
 
 
-def generate_passphrase(groups: int = 6) -> str:
-    """A random passphrase for the recovery sheet: 6 groups of 4 letters, ~27 bits each
-    group (~130 bits in all), easy to copy by hand."""
+def generate_secret(groups: int = 6) -> str:
+    """A random secret for the recovery key or an enrolment code: groups of 4 letters,
+    ~18 bits each (6 groups: ~108 bits), easy to copy by hand."""
     return "-".join("".join(secrets.choice(_GENERATED_ALPHABET) for _ in range(4))
                     for _ in range(groups))
 
 
-def derive_key(passphrase: str, salt: bytes) -> RawKey:
-    key = hashlib.pbkdf2_hmac(
-        "sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, dklen=KEY_SIZE
-    )
-    return RawKey(key=key, salt=salt)
+# -- creating ---------------------------------------------------------------------------
 
 
-class KeyStore:
-    """The OS keyring, keyed by the database file's salt.
+@dataclass(frozen=True)
+class NewDatabase:
+    """A database just created, unlocked as its first admin, and the recovery key to
+    print (shown once; never written anywhere unless the user chooses where)."""
 
-    Pass a backend to use a specific one (tests use an in-memory backend); without it
-    the platform's default keyring is used. Any keyring failure means "not remembered":
-    the app then asks for the passphrase, it never falls back to a plaintext file.
-    """
-
-    def __init__(self, backend: KeyringBackend | None = None) -> None:
-        self._backend = backend
-
-    def _keyring(self) -> KeyringBackend:
-        # Imported on first use: keyring costs ~60 ms at start-up, and the demo never
-        # needs it.
-        import keyring
-
-        return _keep_on_this_pc(self._backend or keyring.get_keyring())
-
-    def remember(self, raw_key: RawKey) -> bool:
-        from keyring.errors import KeyringError
-
-        try:
-            self._keyring().set_password(KEYRING_SERVICE, raw_key.salt.hex(), raw_key.key.hex())
-        except KeyringError:
-            return False
-        return True
-
-    def recall(self, salt: bytes) -> RawKey | None:
-        from keyring.errors import KeyringError
-
-        try:
-            stored = self._keyring().get_password(KEYRING_SERVICE, salt.hex())
-        except KeyringError:
-            return None
-        if not stored:
-            return None
-        try:
-            return RawKey(key=bytes.fromhex(stored), salt=salt)
-        except ValueError:
-            return None  # a damaged entry is as good as none: ask for the passphrase
-
-    def forget(self, salt: bytes) -> None:
-        from keyring.errors import KeyringError, PasswordDeleteError
-
-        try:
-            self._keyring().delete_password(KEYRING_SERVICE, salt.hex())
-        except (PasswordDeleteError, KeyringError):
-            pass  # nothing remembered, nothing to forget
+    database: Database
+    recovery_key: str
 
 
-def _keep_on_this_pc(backend: KeyringBackend) -> KeyringBackend:
-    """Windows Credential Manager stores with *enterprise* persistence by default, which
-    roams with a roaming profile to every PC the user logs on to; a remembered database
-    key must stay on this PC. ``persist`` exists on keyring's Windows backend only (also
-    when it sits inside keyring's chainer)."""
-    for candidate in (backend, *getattr(backend, "backends", ())):
-        if hasattr(type(candidate), "persist"):
-            candidate.persist = WINDOWS_PERSISTENCE  # type: ignore[attr-defined]
-    return backend
-
-
-def create_encrypted_database(path: Path, passphrase: str, *, team_name: str) -> Database:
-    """A new, empty encrypted database under ``passphrase``. Its first admin and default
-    catalogue are the team's business: ``mentordesk.services.new_team.create_database``."""
+def create_encrypted_database(path: Path, passphrase: str, *, team_name: str,
+                              admin_login: str) -> NewDatabase:
+    """A new, empty database with a random key, sealed to its first admin (``admin_login``
+    with ``passphrase``) and to a recovery key. Its catalogue and the admin's user row
+    are the team's business: ``mentordesk.services.new_team.create_database``."""
     check_passphrase_strength(passphrase)
-    return Database.create(path, derive_key(passphrase, os.urandom(SALT_SIZE)), team_name)
-
-
-def unlock_with_passphrase(
-    path: Path, passphrase: str, *, remember: bool = False, keystore: KeyStore | None = None
-) -> Database:
-    salt = read_salt(path)
-    raw_key = derive_key(passphrase, salt)
-    database = _open_or_note_failure(path, raw_key)
-    if remember:
-        (keystore or KeyStore()).remember(raw_key)
-    return database
-
-
-def unlock_with_keyring(path: Path, keystore: KeyStore | None = None) -> Database:
-    """Open with the remembered key; KeyUnavailable means: ask for the passphrase."""
-    salt = read_salt(path)
-    raw_key = (keystore or KeyStore()).recall(salt)
-    if raw_key is None:
-        raise KeyUnavailable("Nøglen er ikke gemt på denne pc. Indtast adgangskoden.")
-    try:
-        return _open_or_note_failure(path, raw_key)
-    except CannotOpenDatabase as error:
-        raise StaleKey(
-            "Den gemte nøgle passer ikke længere til databasen. Indtast adgangskoden."
-        ) from error
-
-
-def unlock_with_raw_key(path: Path, raw_key: RawKey) -> Database:
-    return _open_or_note_failure(path, raw_key)
-
-
-def rekey(database: Database, new_passphrase: str, *, login: str | None = None,
-          keystore: KeyStore | None = None, remember: bool | None = None) -> Database:
-    """Change the passphrase: backup first, then re-encrypt every page with a new key.
-
-    The file also gets a new salt, so keys remembered on other PCs no longer match any
-    keyring entry: those PCs ask for the new passphrase instead of failing oddly. This
-    PC's entry moves to the new salt if it was remembered (or ``remember`` is True).
-    ``database`` is re-bound to the new key in place (views holding it go on working)
-    and returned. SQLCipher breaks every other connection to a re-keyed file, so the
-    front ends call ``mentordesk.security.workflows.change_passphrase``, which refuses
-    while anyone else has the file open.
-    """
-    check_passphrase_strength(new_passphrase)
-    keystore = keystore or KeyStore()
-    path, old_key = database.path, database.raw_key
-    write_backup(database.engine, old_key, timestamped_backup_path(path, "foer-ny-adgangskode"))
-    new_key = derive_key(new_passphrase, os.urandom(SALT_SIZE))
-    database.close()
-    rekey_file(path, old_key, new_key)
-    was_remembered = keystore.recall(old_key.salt) is not None
-    keystore.forget(old_key.salt)
-    if remember or (remember is None and was_remembered):
-        keystore.remember(new_key)
-    database.rebind(new_key)
-    reopened = database
-    with reopened.session() as session:
-        audit.record(session, login or current_login(), REKEY_ACTION, entity="database",
-                     detail="Adgangskoden er skiftet")
-    log.info("Database re-keyed with a new salt")
-    return reopened
-
-
-def _open_or_note_failure(path: Path, raw_key: RawKey) -> Database:
-    try:
-        database = Database.open(path, raw_key)
-    except CannotOpenDatabase:
-        _note_failed_unlock(raw_key.salt)
-        raise
-    _flush_failed_unlocks(database)
-    return database
-
-
-# A failed unlock cannot be written into a database we could not open; it is kept in
-# this PC's state folder (no personal data: time, login, file id) and appended to the
-# audit log at the next successful unlock of that file.
-
-
-def _failed_unlocks_path() -> Path:
-    return state_dir() / _FAILED_UNLOCKS_FILE
-
-
-def _read_failed_unlocks() -> list[dict[str, str]]:
-    try:
-        return json.loads(_failed_unlocks_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-
-
-def _note_failed_unlock(salt: bytes) -> None:
-    try:
-        pending = _read_failed_unlocks()
-        pending.append(
-            {"salt": salt.hex(), "login": current_login(), "at": audit.utc_timestamp()}
-        )
-        _failed_unlocks_path().write_text(json.dumps(pending), encoding="utf-8")
-    except OSError:
-        # An unwritable profile folder must not hide the real message (wrong key, …).
-        log.warning("Could not note a failed unlock in the state folder")
-
-
-def _flush_failed_unlocks(database: Database) -> None:
-    pending = _read_failed_unlocks()
-    salt = database.raw_key.salt.hex()
-    mine = [entry for entry in pending if entry.get("salt") == salt]
-    if not mine:
-        return
+    file_id = str(uuid.uuid4())
+    database_key = os.urandom(KEY_SIZE)
+    database = Database.create(path, RawKey(database_key, os.urandom(SALT_SIZE)), team_name,
+                               file_id=file_id)
+    admin = Identity(admin_login, PersonKeys.generate())
+    recovery = Identity(RECOVERY_LOGIN, PersonKeys.generate(), SlotKind.RECOVERY)
+    recovery_key = generate_secret()
+    key_file = KeyFile(file_id, (
+        keyfile.new_slot(admin.login, SlotKind.PERSON, admin.keys,
+                         WrappingKey.derive(passphrase), database_key, file_id),
+        keyfile.new_slot(recovery.login, SlotKind.RECOVERY, recovery.keys,
+                         WrappingKey.derive(recovery_key), database_key, file_id),
+    ))
     with database.session() as session:
-        for entry in mine:
-            audit.record(
-                session,
-                entry.get("login", "?"),
-                audit.Action.UNLOCK_FAILED,
-                detail="Forkert nøgle eller adgangskode",
-                occurred_at=entry.get("at"),
-            )
-    rest = [entry for entry in pending if entry.get("salt") != salt]
-    _failed_unlocks_path().write_text(json.dumps(rest), encoding="utf-8")
+        registry.register_key(session, admin.login, SlotKind.PERSON, admin.public, admin)
+        registry.register_key(session, recovery.login, SlotKind.RECOVERY, recovery.public, admin)
+        registry.start_signing(session)
+    keyfile.save(path, key_file)
+    database.signer = admin
+    return NewDatabase(database, recovery_key)
+
+
+# -- unlocking --------------------------------------------------------------------------
+
+
+def unlock_with_passphrase(path: Path, passphrase: str, *, login: str | None = None,
+                           remember: bool = False, keystore: KeyStore | None = None) -> Database:
+    """Open ``path`` as ``login`` (default: the OS login) with that person's passphrase."""
+    keystore = keystore or KeyStore()
+    login = (login or current_login()).strip()
+
+    def open_slot(slot: Slot, file_id: str) -> tuple[PersonKeys, bytes]:
+        if slot.kind is SlotKind.ENROLMENT:
+            raise EnrolmentPending(
+                f"«{slot.login}» har endnu ikke valgt sin egen adgangskode. Vælg "
+                "«Første gang» og brug engangskoden fra din administrator.")
+        return slot.unlock(passphrase, file_id)
+
+    database, identity, file_id = _unlock(path, login, open_slot, keystore)
+    if remember:
+        keystore.remember(file_id, identity.login, identity.keys)
+    return database
+
+
+def unlock_with_keyring(path: Path, keystore: KeyStore | None = None, *,
+                        login: str | None = None) -> Database:
+    """Open with the keys this PC remembers for ``login``; KeyUnavailable means: ask."""
+    keystore = keystore or KeyStore()
+    login = (login or current_login()).strip()
+    file_id = keyfile.load(path).file_id
+    remembered = keystore.recall(file_id, login)
+    if remembered is None:
+        raise KeyUnavailable("Nøglen er ikke gemt på denne pc. Indtast adgangskoden.")
+
+    def open_slot(slot: Slot, slot_file_id: str) -> tuple[PersonKeys, bytes]:
+        return remembered, slot.open_with(remembered, slot_file_id)
+
+    try:
+        database, _identity, _file_id = _unlock(path, login, open_slot, keystore)
+    except (CannotOpenDatabase, KeyUnavailable) as error:
+        keystore.forget(file_id, login)
+        raise StaleKey("Den gemte nøgle åbner ikke længere databasen. Indtast adgangskoden."
+                       ) from error
+    return database
+
+
+def unlock_with_keys(path: Path, login: str, keys: PersonKeys,
+                     keystore: KeyStore | None = None) -> Database:
+    """Open as a person whose private keys are already in memory (enrolment, tests)."""
+
+    def open_slot(slot: Slot, file_id: str) -> tuple[PersonKeys, bytes]:
+        return keys, slot.open_with(keys, file_id)
+
+    return _unlock(path, login, open_slot, keystore or KeyStore())[0]
+
+
+def reopen_as(path: Path, raw_key: RawKey, identity: Identity) -> Database:
+    """Open ``path`` again as the same person (after a restore replaced the file, or
+    after a refused one): the identity is checked against the file's enrolled keys."""
+    database = Database.open(path, raw_key)
+    try:
+        registry.require_enrolled(database, identity)
+    except BaseException:
+        database.close()
+        raise
+    database.signer = identity
+    return database
+
+
+def database_key_from_slot(path: Path, passphrase: str, *, login: str | None = None) -> bytes:
+    """The database key from a person's slot without opening the database: restoring a
+    backup over a file that no longer opens needs exactly this."""
+    key_file = keyfile.load(path)
+    slot = key_file.slot_for((login or current_login()).strip())
+    if slot is None or slot.kind is SlotKind.ENROLMENT:
+        raise WrongSecret("Forkert login eller adgangskode.")
+    return slot.unlock(passphrase, key_file.file_id)[1]
+
+
+def change_own_passphrase(database: Database, new_passphrase: str) -> None:
+    """Re-wrap the unlocked person's private keys under a new passphrase. Nothing else
+    changes: the database key, the other slots and every backup stay as they are."""
+    check_passphrase_strength(new_passphrase)
+    identity = require_identity(database)
+    key_file = keyfile.load(database.path)
+    slot = key_file.slot_for(identity.login)
+    if slot is None or slot.public != identity.public:
+        raise CannotOpenDatabase("Din nøgle findes ikke længere i nøglefilen.")
+    database_key = slot.open_with(identity.keys, key_file.file_id)
+    keyfile.save(database.path, key_file.with_slot(keyfile.new_slot(
+        identity.login, slot.kind, identity.keys, WrappingKey.derive(new_passphrase),
+        database_key, key_file.file_id)))
+
+
+def require_identity(database: Database) -> Identity:
+    signer = database.signer
+    if not isinstance(signer, Identity):
+        raise CannotOpenDatabase("Databasen er ikke låst op med en personlig nøgle.")
+    return signer
+
+
+SlotOpener = Callable[[Slot, str], tuple[PersonKeys, bytes]]
+
+
+def _unlock(path: Path, login: str, open_slot: SlotOpener,
+            keystore: KeyStore) -> tuple[Database, Identity, str]:
+    """Try the key file, then a rotation's next key file if one was left half-done."""
+    read_salt(path)  # refuses, untouched, anything that cannot be a MentorDesk file
+    candidates = [keyfile.load(path)]
+    pending = keyfile.load_next(path)
+    if pending is not None:
+        candidates.append(pending)
+    failure: Exception | None = None
+    for index, key_file in enumerate(candidates):
+        try:
+            database, identity = _open_as(path, key_file, login, open_slot)
+        except (WrongSecret, EnrolmentPending):
+            note_failed_unlock(candidates[0].file_id, login, keystore)
+            raise
+        except CannotOpenDatabase as error:
+            failure = error
+            continue
+        _settle_rotation(path, promote=index == 1, pending=pending is not None)
+        flush_failed_unlocks(database, key_file.file_id, identity.login, keystore)
+        database.rollback_warning = detect_rollback(database, key_file.file_id, identity.login)
+        return database, identity, key_file.file_id
+    note_failed_unlock(candidates[0].file_id, login, keystore)
+    assert failure is not None
+    raise failure
+
+
+def _open_as(path: Path, key_file: KeyFile, login: str,
+             open_slot: SlotOpener) -> tuple[Database, Identity]:
+    slot = key_file.slot_for(login)
+    if slot is None:
+        raise WrongSecret("Forkert login eller adgangskode.")
+    keys, database_key = open_slot(slot, key_file.file_id)
+    database = Database.open(path, RawKey(database_key, read_salt(path)))
+    identity = Identity(slot.login, keys, slot.kind)
+    try:
+        if database.meta(FILE_ID_KEY) != key_file.file_id:
+            raise CannotOpenDatabase("Nøglefilen hører til en anden database.")
+        registry.require_enrolled(database, identity)
+    except BaseException:
+        database.close()
+        raise
+    database.signer = identity
+    return database, identity
+
+
+def _settle_rotation(path: Path, *, promote: bool, pending: bool) -> None:
+    """Finish or discard a key rotation that was cut off (see ``keys.keyfile``)."""
+    if promote:
+        keyfile.promote_next(path)
+        log.warning("Finished an interrupted key rotation for %s", path.name)
+    elif pending:
+        keyfile.next_key_file_path(path).unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from mentordesk import __version__
 
@@ -67,6 +67,7 @@ class AppController(QObject):
         self.flow.opened.connect(self.show_main_window)
         self.flow.aborted.connect(self._quit)
         self.main_window: MainWindow | None = None
+        self.recovery_dialog: QDialog | None = None
         self.hub = ChangeHub()
         self.workspaces: list[Workspace] = []
         self.exit_code: int | None = None
@@ -88,7 +89,17 @@ class AppController(QObject):
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), window, self.guard.lock)
         self.guard.attach(window, workspace)
         window.show()
+        self._show_new_recovery_key(window)
         return window
+
+    def _show_new_recovery_key(self, window: MainWindow) -> None:
+        """A team just created: its recovery key, shown once, to print."""
+        key = self.flow.take_recovery_key()
+        if key:
+            from ui.views.security.recovery_key_dialog import RecoveryKeyDialog
+
+            self.recovery_dialog = RecoveryKeyDialog(window.ops, key, window)
+            self.recovery_dialog.open()
 
     def _quit(self, code: int) -> None:
         self.exit_code = code

@@ -1,7 +1,8 @@
 """What this PC remembers between runs (QSettings: the registry on Windows).
 
-Only the path of the last used database is kept here; never a key or a passphrase
-(the raw key lives in the OS keyring, see ``mentordesk.vault.KeyStore``).
+The path of the last used database and the login last used for it are kept here; never
+a key or a passphrase (a remembered key lives in the OS keyring, see
+``mentordesk.keys.keystore.KeyStore``). The login only fills in the login field.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 LAST_DATABASE_KEY = "database/last_path"
+LAST_LOGIN_KEY = "database/last_login"
 
 
 def _settings() -> QSettings:
@@ -33,4 +35,15 @@ def remember_database(path: Path) -> None:
 def forget_database() -> None:
     settings = _settings()
     settings.remove(LAST_DATABASE_KEY)
+    settings.sync()
+
+
+def last_login() -> str:
+    """The login last used to unlock on this PC account ("" when none)."""
+    return str(_settings().value(LAST_LOGIN_KEY, "") or "")
+
+
+def remember_login(login: str) -> None:
+    settings = _settings()
+    settings.setValue(LAST_LOGIN_KEY, login)
     settings.sync()

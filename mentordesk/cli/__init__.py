@@ -1,7 +1,8 @@
 """The command line: the contract scripts and tests rely on (ARCHITECTURE.md).
 
 Exit codes: 0 ok, 1 a check failed, 2 usage, 3 cannot open (wrong key, corrupt, not a
-MentorDesk file) — always with one clear line on stderr. The key comes from
+MentorDesk file) — always with one clear line on stderr. Who you are: ``--user LOGIN``
+(default: the OS login, only as a default) with that person's passphrase from
 MENTORDESK_PASSPHRASE, else this PC's keyring, else a prompt (only on a terminal).
 
 Each ``*_commands`` module adds its commands with ``register(commands)``; they are listed
@@ -20,12 +21,13 @@ from mentordesk import __version__
 from mentordesk.cli import (
     database_commands,
     economy_commands,
+    people_commands,
     report_commands,
     rights_commands,
     schedule_commands,
     security_commands,
 )
-from mentordesk.cli.common import EXIT_CANNOT_OPEN, EXIT_OK, EXIT_USAGE, CliFailure
+from mentordesk.cli.common import EXIT_CANNOT_OPEN, EXIT_OK, EXIT_USAGE, CliFailure, use_login
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, MentorDeskError
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     database_commands,
     economy_commands,
+    people_commands,
     report_commands,
     rights_commands,
     schedule_commands,
@@ -47,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_usage(sys.stderr)
         return EXIT_USAGE
+    use_login(getattr(args, "user", None))
     _start_app_log()
     command = _command_name(args)
     started = time.monotonic()
@@ -109,11 +113,20 @@ def _command_name(args: argparse.Namespace) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentordesk", description="MentorDesk på kommandolinjen")
     parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
+    parser.add_argument("--user", metavar="LOGIN", help=_USER_HELP)
     # ``dest``: the command's name, for the application log.
     commands = parser.add_subparsers(metavar="KOMMANDO", dest="command_name")
     for module in COMMAND_MODULES:
         module.register(commands)
+    for command in commands.choices.values():
+        # Also after the command (``mentordesk citizens DB --user anna``); SUPPRESS keeps
+        # a --user given before the command when none is given after it.
+        command.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS,
+                             help=_USER_HELP)
     return parser
+
+
+_USER_HELP = "dit login (standard: dit Windows-login); adgangskoden er din egen"
 
 
 def _prefer_utf8_output() -> None:

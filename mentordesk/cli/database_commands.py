@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mentordesk import vault
 from mentordesk.cli.common import (
     EXIT_CHECK_FAILED,
     EXIT_OK,
@@ -22,8 +21,10 @@ from mentordesk.cli.common import (
     open_context,
     open_database,
     positive_int,
+    requested_login,
 )
 from mentordesk.kernel.context import Context
+from mentordesk.keys.keyfile import key_file_path
 from mentordesk.paths import DEMO_PASSPHRASE
 from mentordesk.security.integrity import check_database
 from mentordesk.services import new_team
@@ -38,9 +39,7 @@ def register(commands: Commands) -> None:
     init.add_argument("db", type=Path)
     init.add_argument("--team", default="Mit team", help="teamets navn")
     init.add_argument("--recovery-sheet", type=Path, default=None, metavar="PDF",
-                      help="gendannelsesarket (standard: ved siden af databasen)")
-    init.add_argument("--generate-passphrase", action="store_true",
-                      help="lad MentorDesk danne adgangskoden (står på gendannelsesarket)")
+                      help="gem gendannelsesarket her (ellers vises nøglen kun)")
     init.set_defaults(handler=_cmd_init)
 
     demo = commands.add_parser("demo", help="opret en database med fiktive demodata")
@@ -72,19 +71,21 @@ def register(commands: Commands) -> None:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from mentordesk.cli.security_commands import write_init_recovery_sheet
+    """The creating person (``--user``, default the OS login) becomes the first admin,
+    with the passphrase from MENTORDESK_PASSPHRASE or a prompt."""
+    from mentordesk.cli.people_commands import show_recovery_key
 
-    generated = vault.generate_passphrase() if args.generate_passphrase else None
-    passphrase = generated or new_passphrase()
-    database = create_or_fail(
-        lambda: new_team.create_database(args.db, passphrase, team_name=args.team), args.db
-    )
+    login = requested_login()
+    passphrase = new_passphrase()
+    created = create_or_fail(
+        lambda: new_team.create_database(args.db, passphrase, team_name=args.team,
+                                         admin_login=login), args.db)
     try:
-        sheet = write_init_recovery_sheet(database, args.recovery_sheet, generated)
+        print(f"Databasen er oprettet: {args.db} (nøglefil: {key_file_path(args.db).name})")
+        print(f"Første administrator: {login}")
+        show_recovery_key(created.database, created.recovery_key, args.recovery_sheet)
     finally:
-        database.close()
-    print(f"Databasen er oprettet: {args.db}")
-    print(f"Gendannelsesark: {sheet} (udskriv det, og lås det inde)")
+        created.database.close()
     return EXIT_OK
 
 
@@ -92,22 +93,28 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from mentordesk.demo import build_demo
 
     passphrase = os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE
+    login = requested_login()
     database = create_or_fail(
         lambda: build_demo(args.db, passphrase, citizens=args.citizens, years=args.years,
-                           seed=args.seed),
+                           seed=args.seed, operator_login=login),
         args.db,
     )
     database.close()
-    print(f"Demodatabasen er oprettet: {args.db}")
+    print(f"Demodatabasen er oprettet: {args.db}. Administrator: {login}.")
     if passphrase == DEMO_PASSPHRASE:
         print(f"Adgangskode (fiktive data): {DEMO_PASSPHRASE}")
+    print(f"De fiktive medarbejdere (mentor01, …) har adgangskoden {DEMO_PASSPHRASE}.")
     return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from mentordesk.keys.witness import remember_head
+
     database = open_database(args.db)
     try:
         report = check_database(database)
+        if report.ok:
+            remember_head(database, database.file_id)
     finally:
         database.close()
     for line in report.lines():

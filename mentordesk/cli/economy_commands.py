@@ -7,8 +7,14 @@ import argparse
 import json
 from pathlib import Path
 
-from mentordesk import vault
-from mentordesk.cli.common import EXIT_OK, EXIT_USAGE, CliFailure, Commands, open_database
+from mentordesk.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CliFailure,
+    Commands,
+    acting_user,
+    open_database,
+)
 from mentordesk.kernel.context import Context
 
 
@@ -47,11 +53,10 @@ def _year(text: str) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from mentordesk.economy import export_xlsx
-    from mentordesk.services.team import resolve_actor
 
     database = open_database(args.db)
     try:
-        actor = resolve_actor(database, vault.current_login())
+        actor = acting_user(database)
         export_xlsx(Context(database, actor), args.citizen, args.year, args.out)
     finally:
         database.close()
@@ -61,7 +66,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from mentordesk.economy import WorkbookRefused, import_xlsx, read_economy_workbook
-    from mentordesk.services.team import resolve_actor
 
     # The file is read and judged before the database is unlocked: a bad file costs no key.
     try:
@@ -75,7 +79,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                          "kolonner.", EXIT_USAGE)
     database = open_database(args.db)
     try:
-        actor = resolve_actor(database, vault.current_login())
+        actor = acting_user(database)
         try:
             sheet = import_xlsx(Context(database, actor), args.citizen, args.year, args.file,
                                 guess=preview.guess).value
@@ -93,11 +97,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_summary(args: argparse.Namespace) -> int:
     from mentordesk.domain.money import format_dkk
     from mentordesk.economy import summary, summary_json
-    from mentordesk.services.team import resolve_actor
 
     database = open_database(args.db)
     try:
-        actor = resolve_actor(database, vault.current_login())
+        actor = acting_user(database)
         result = summary(Context(database, actor), args.citizen, args.year)
     finally:
         database.close()

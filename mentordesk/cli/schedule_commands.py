@@ -8,8 +8,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from mentordesk import vault
-from mentordesk.cli.common import EXIT_OK, EXIT_USAGE, CliFailure, Commands, open_database
+from mentordesk.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CliFailure,
+    Commands,
+    acting_user,
+    open_database,
+)
 from mentordesk.kernel.context import Context
 
 DEFAULT_EXPORT_WEEKS_BACK = 4
@@ -45,11 +51,10 @@ def _usage(message: str) -> int:
 
 def _cmd_hours(args: argparse.Namespace) -> int:
     from mentordesk.schedule.overview import weekly_hours_for_week
-    from mentordesk.services.team import resolve_actor
 
     database = open_database(args.db)
     try:
-        actor = resolve_actor(database, vault.current_login())
+        actor = acting_user(database)
         overview = weekly_hours_for_week(Context(database, actor), args.week)
     finally:
         database.close()
@@ -107,7 +112,6 @@ def _h(minutes: int) -> str:
 def _cmd_calendar_export(args: argparse.Namespace) -> int:
     from mentordesk.domain.dates import parse_date
     from mentordesk.schedule.ics import write_ics
-    from mentordesk.services.team import resolve_actor
 
     today = date.today()
     try:
@@ -119,7 +123,7 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
         raise CliFailure(str(error), EXIT_USAGE) from None
     database = open_database(args.db)
     try:
-        actor = resolve_actor(database, vault.current_login())
+        actor = acting_user(database)
         written = write_ics(Context(database, actor), args.out, first, last,
                             mentor_login=args.mentor, include_details=args.include_details)
     finally:

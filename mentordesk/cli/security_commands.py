@@ -1,4 +1,4 @@
-"""backup, restore, rekey — and the recovery sheet that ``init`` writes."""
+"""backup and restore."""
 
 from __future__ import annotations
 
@@ -17,15 +17,15 @@ from mentordesk.cli.common import (
     PASSPHRASE_ENV,
     CliFailure,
     Commands,
-    new_passphrase,
     open_context,
+    open_database,
+    requested_login,
 )
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable
+from mentordesk.keys.identity import Identity
+from mentordesk.keys.keyfile import load as load_key_file
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import RawKey, read_salt
-
-# The new passphrase for ``rekey`` when not asked on a terminal (scripts, tests).
-NEW_PASSPHRASE_ENV = "MENTORDESK_NEW_PASSPHRASE"
 
 
 def register(commands: Commands) -> None:
@@ -39,26 +39,6 @@ def register(commands: Commands) -> None:
     restore.add_argument("backup", type=Path)
     restore.add_argument("db", type=Path)
     restore.set_defaults(handler=_cmd_restore)
-
-    rekey = commands.add_parser("rekey", help="skift databasens adgangskode")
-    rekey.add_argument("db", type=Path)
-    rekey.add_argument("--recovery-sheet", type=Path, default=None, metavar="PDF",
-                       help="hvor det nye gendannelsesark gemmes")
-    rekey.set_defaults(handler=_cmd_rekey)
-
-
-def write_init_recovery_sheet(database: Database, destination: Path | None,
-                              generated_passphrase: str | None = None) -> Path:
-    """Called by ``init``: the sheet next to the database unless a path is given."""
-    from mentordesk.security.recovery_sheet import (
-        default_sheet_path,
-        facts_for,
-        write_recovery_sheet,
-    )
-
-    target = destination or default_sheet_path(database.path)
-    return write_recovery_sheet(target, facts_for(database,
-                                                  generated_passphrase=generated_passphrase))
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -74,12 +54,20 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
+    """The backup must be under this database's key (``restore`` never moves the live
+    file back to an older key); the key comes from the live file if it opens, else from
+    the person's slot in the key file (the file is damaged: that is what restore is for)."""
     from mentordesk.security.backups import RestoreRefused
     from mentordesk.security.workflows import restore_database
 
-    backup_key = _key_for(args.backup)
-    outcome = restore_database(args.db, args.backup, backup_key,
-                               current=_open_target_if_possible(args.db)).value
+    current = _open_target_if_possible(args.db)
+    if current is not None:
+        database_key, identity = current.raw_key.key, vault.require_identity(current)
+    else:
+        database_key, identity = _key_from_slot(args.db)
+    backup_key = RawKey(database_key, read_salt(args.backup))
+    outcome = restore_database(args.db, args.backup, backup_key, current=current,
+                               identity=identity).value
     if outcome.database is not None:
         outcome.database.close()
     if isinstance(outcome.refusal, RestoreRefused):
@@ -91,57 +79,27 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _key_for(path: Path) -> RawKey:
-    """The key for a backup (it may predate a passphrase change): environment, keyring,
-    prompt — each derived with the backup's own salt."""
-    salt = read_salt(path)
+def _key_from_slot(path: Path) -> tuple[bytes, Identity]:
+    login = requested_login()
     passphrase = os.environ.get(PASSPHRASE_ENV)
-    if passphrase:
-        return vault.derive_key(passphrase, salt)
-    remembered = vault.KeyStore().recall(salt)
-    if remembered is not None:
-        return remembered
-    if not sys.stdin.isatty():
-        raise CliFailure(f"Ingen nøgle til {path.name}: sæt {PASSPHRASE_ENV} eller kør i en "
-                         "terminal.", EXIT_CANNOT_OPEN)
-    return vault.derive_key(getpass.getpass(f"Adgangskode til {path.name}: "), salt)
+    if not passphrase:
+        if not sys.stdin.isatty():
+            raise CliFailure(f"Ingen nøgle til {path.name}: sæt {PASSPHRASE_ENV} eller kør i en "
+                             "terminal.", EXIT_CANNOT_OPEN)
+        passphrase = getpass.getpass(f"Adgangskode for {login}: ")
+    key_file = load_key_file(path)
+    slot = key_file.slot_for(login)
+    if slot is None:
+        raise CliFailure("Forkert login eller adgangskode.", EXIT_CANNOT_OPEN)
+    keys, database_key = slot.unlock(passphrase, key_file.file_id)
+    return database_key, Identity(slot.login, keys, slot.kind)
 
 
 def _open_target_if_possible(path: Path) -> Database | None:
-    """The database being replaced, if our key opens it (then its snapshot is kept)."""
+    """The database being replaced, if it opens (then its snapshot is kept)."""
     if not path.exists():
         return None
     try:
-        return vault.unlock_with_raw_key(path, _key_for(path))
+        return open_database(path)
     except (CannotOpenDatabase, KeyUnavailable, CliFailure):
-        return None  # damaged or another key: its bytes are kept as they are
-
-
-def _cmd_rekey(args: argparse.Namespace) -> int:
-    from mentordesk.security.lock import refuse_if_open_elsewhere
-    from mentordesk.security.workflows import change_passphrase
-
-    passphrase = ""
-
-    def refuse_early(database: Database) -> None:
-        # Before the user is resolved (which logs the unlock): a refused change leaves
-        # the file exactly as it was.
-        nonlocal passphrase
-        refuse_if_open_elsewhere(database)
-        passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or _ask_new_passphrase()
-        vault.check_passphrase_strength(passphrase)
-
-    with open_context(args.db, guard=refuse_early) as context:
-        change_passphrase(context, passphrase)
-        sheet = write_init_recovery_sheet(context.database, args.recovery_sheet)
-    print(f"Adgangskoden er skiftet for {args.db}.")
-    print(f"Nyt gendannelsesark: {sheet} (udskriv det, og makulér det gamle)")
-    return EXIT_OK
-
-
-def _ask_new_passphrase() -> str:
-    if not sys.stdin.isatty():
-        raise CliFailure(f"Angiv den nye adgangskode i {NEW_PASSPHRASE_ENV} eller kør i en "
-                         "terminal.", EXIT_USAGE)
-    os.environ.pop(PASSPHRASE_ENV, None)  # new_passphrase() must ask, not reuse the old one
-    return new_passphrase()
+        return None  # damaged: its bytes are kept as they are

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk import audit, vault
@@ -25,7 +26,11 @@ from mentordesk.demo.state import CHUNK_CITIZENS, DemoState
 from mentordesk.demo.team import add_team
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import MentorDeskError
+from mentordesk.keys.keyfile import RECOVERY_LOGIN
+from mentordesk.paths import DEMO_PASSPHRASE
+from mentordesk.security.people import give_demo_keys
 from mentordesk.services import new_team
+from mentordesk.storage import models as m
 from mentordesk.storage.database import Database
 
 DEMO_TEAM_NAME = "Demoteamet"
@@ -62,17 +67,26 @@ def build_demo(
     today = today or date.today()
     login = operator_login or vault.current_login()
     database = new_team.create_database(path, passphrase, team_name=DEMO_TEAM_NAME,
-                                     admin_login=login, admin_name=login)
+                                        admin_login=login, admin_name=login).database
     try:
         state = DemoState(citizens=citizens, mentors=mentors, years=years, seed=seed,
                           today=today, login=login)
         _Builder(database, state, progress=progress, cancelled=cancelled).run()
+        _give_staff_keys(database, login)
     except BaseException:
         database.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         raise
     return database
+
+
+def _give_staff_keys(database: Database, operator: str) -> None:
+    """The fictitious staff unlock with the public demo passphrase (README)."""
+    with database.read_session() as session:
+        logins = [login for login in session.scalars(select(m.User.login).order_by(m.User.id))
+                  if login not in (operator, RECOVERY_LOGIN)]
+    give_demo_keys(database, logins, DEMO_PASSPHRASE)
 
 
 class _Builder:

@@ -1,4 +1,5 @@
-"""Whole-file checks behind ``mentordesk check``: cipher, SQLite, references, audit chain."""
+"""Whole-file checks behind ``mentordesk check``: cipher, SQLite, references, and the
+access log (chain, signatures, triggers, and this PC's witness of its head)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 
 from mentordesk import audit
+from mentordesk.keys.registry import verify_signatures
+from mentordesk.keys.witness import rollback_problem
+from mentordesk.storage.audit_guard import trigger_problems
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import driver_connection
 from mentordesk.storage.maintenance import broken_references, cipher_problems, structure_check
@@ -48,14 +52,25 @@ def check_database(database: Database) -> IntegrityReport:
                       lambda rows: not rows, lambda rows: f"{len(rows)} brudte referencer")
     try:
         with database.read_session() as session:
-            chain = audit.verify_chain(session)
+            _check_log(report, session, database.file_id)
     except DBAPIError as error:
-        report.add("Adgangsloggens kæde", False, _unreadable(error))
-        return report
+        report.add("Adgangsloggen", False, _unreadable(error))
+    return report
+
+
+def _check_log(report: IntegrityReport, session: Any, file_id: str) -> None:
+    chain = audit.verify_chain(session)
     report.add("Adgangsloggens kæde", chain.ok,
                f"{chain.checked} hændelser" if chain.ok else
                f"{chain.problem} (hændelse {chain.first_bad_id})")
-    return report
+    signatures = verify_signatures(session)
+    report.add("Underskrifter i adgangsloggen", signatures.ok,
+               f"{signatures.checked} underskrevne hændelser" if signatures.ok
+               else signatures.problem)
+    triggers = trigger_problems(session)
+    report.add("Loggens beskyttelse (udløsere)", not triggers, "; ".join(triggers))
+    rollback = rollback_problem(session, file_id)
+    report.add("Loggen fortsætter det, denne pc har set", not rollback, rollback)
 
 
 def _pragma_check(report: IntegrityReport, driver: Any, name: str,

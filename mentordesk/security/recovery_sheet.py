@@ -1,10 +1,10 @@
-"""The recovery sheet: one printed page that lets the team open its file again.
+"""The recovery sheet: one printed page with the team's recovery key.
 
-Printed at ``init`` (CLI and the GUI's first run) and after every passphrase change, to
-be locked away. It names the team and the file id (so the right sheet is found for the
-right file) and has a line to write the passphrase on by hand: the passphrase itself is
-printed only when MentorDesk generated it, because a typed passphrase must never end up
-in a PDF lying in a Downloads folder.
+The recovery key is one more key slot (login «gendannelse», an administrator): it opens
+the file when every admin has forgotten their passphrase. The sheet is made only when
+someone asks to print or save it, never written by default, because a secret in a PDF in
+a Downloads folder is a secret on disk. It names the team and the file id so the right
+sheet is found for the right file.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pathlib import Path
 
 from mentordesk.domain.dates import format_date
 from mentordesk.files import write_atomically
+from mentordesk.keys.keyfile import RECOVERY_LOGIN
 from mentordesk.storage.database import FILE_ID_KEY, TEAM_NAME_KEY, Database
 
 SHEET_SUFFIX = "-gendannelsesark.pdf"
-_BLANK_LINE = "_" * 46
 
 
 @dataclass(frozen=True)
@@ -27,18 +27,19 @@ class SheetFacts:
     file_id: str
     file_name: str
     created_at: datetime
-    generated_passphrase: str | None = None  # printed only if MentorDesk made it up
+    recovery_key: str
 
 
-def facts_for(database: Database, *, generated_passphrase: str | None = None,
+def facts_for(database: Database, *, recovery_key: str,
               now: datetime | None = None) -> SheetFacts:
     return SheetFacts(team_name=database.meta(TEAM_NAME_KEY), file_id=database.meta(FILE_ID_KEY),
                       file_name=database.path.name, created_at=now or datetime.now(),
-                      generated_passphrase=generated_passphrase)
+                      recovery_key=recovery_key)
 
 
-def default_sheet_path(database_path: Path) -> Path:
-    return database_path.with_name(database_path.stem + SHEET_SUFFIX)
+def suggested_sheet_name(database_path: Path) -> str:
+    """The name offered in the save dialog (the user chooses the folder)."""
+    return database_path.stem + SHEET_SUFFIX
 
 
 def build_recovery_sheet(facts: SheetFacts) -> bytes:
@@ -51,30 +52,23 @@ def build_recovery_sheet(facts: SheetFacts) -> bytes:
         ["Arket er lavet", f"{format_date(facts.created_at.date())} kl. "
                            f"{facts.created_at:%H.%M}"],
     ]
-    passphrase = facts.generated_passphrase or _BLANK_LINE
     story = [
         markup("Gendannelsesark for MentorDesk", "title"),
-        para("Udskriv arket, skriv adgangskoden på, og lås det inde (fx i teamlederens "
-             "pengeskab). Arket og adgangskoden er nøglen til borgernes helbreds-, "
-             "misbrugs- og gældsoplysninger: behandl det som en nøgle."),
+        para("Udskriv arket, og lås det inde (fx i teamlederens pengeskab). Gendannelsesnøglen "
+             "åbner borgernes helbreds-, misbrugs- og gældsoplysninger: behandl den som en "
+             "nøgle. Har du gemt arket som fil, så slet filen, når det er udskrevet."),
         data_table(["Oplysning", "Værdi"], rows, col_widths=[45 * 2.8346, 125 * 2.8346]),
-        markup("Adgangskode", "heading"),
-        para(passphrase if facts.generated_passphrase else
-             f"Skriv i hånden: {passphrase}"),
-        para("Adgangskoden blev dannet af MentorDesk og står herover. Opbevar arket sikkert."
-             if facts.generated_passphrase else
-             "Adgangskoden står bevidst ikke på arket, før du skriver den her. Skriv tydeligt; "
-             "store og små bogstaver, mellemrum og æøå tæller.", "small"),
-        markup("Sådan åbner du databasen igen", "heading"),
+        markup("Gendannelsesnøgle", "heading"),
+        para(f"Login: {RECOVERY_LOGIN}"),
+        para(f"Nøgle: {facts.recovery_key}"),
+        markup("Sådan bruges den", "heading"),
         *[para(f"{number}. {step}") for number, step in enumerate(_STEPS, start=1)],
-        markup("Når adgangskoden skiftes", "heading"),
-        para("Udskriv et nyt gendannelsesark (Indstillinger → Sikkerhed) og makulér det "
-             "gamle. Ældre sikkerhedskopier åbnes stadig med den adgangskode, der gjaldt, "
-             "da de blev taget: gem derfor også det gamle ark, så længe kopierne findes."),
         markup("Til it-support", "heading"),
-        para("Filen er en SQLCipher 4-database (AES-256, PBKDF2-HMAC-SHA512, 256.000 "
-             "iterationer). Adgangskoden alene åbner den i ethvert SQLCipher 4-værktøj. "
-             "Ingen hos MentorDesk kan åbne filen uden adgangskoden."),
+        para("Databasen er en SQLCipher 4-fil (AES-256) med en tilfældig 256-bit nøgle. "
+             "Nøglen ligger i nøglefilen ved siden af databasen (…​.keys), forseglet til hver "
+             "persons offentlige nøgle (X25519); hver persons private nøgler er beskyttet af "
+             "deres egen adgangskode (Argon2id, AES-GCM). Gendannelsesnøglen er én af "
+             "pladserne. Uden nøglefilen kan databasen ikke åbnes: sikkerhedskopiér begge."),
     ]
     meta = PdfMeta(title="Gendannelsesark", team_name=facts.team_name,
                    printed_at=facts.created_at, subject=f"Fil-id {facts.file_id}")
@@ -82,10 +76,12 @@ def build_recovery_sheet(facts: SheetFacts) -> bytes:
 
 
 _STEPS = (
-    "Start MentorDesk på en pc, og vælg »Åbn eksisterende«. Vælg databasefilen herover.",
-    "Hvis pc'en ikke længere husker nøglen (ny pc, nyt Windows-login, eller adgangskoden er "
-    "skiftet), spørger MentorDesk om adgangskoden. Skriv den fra arket.",
-    "Sæt flueben i »Husk på denne pc« kun på en pc, som kun du bruger.",
+    "Start MentorDesk, vælg »Åbn eksisterende« og databasefilen herover.",
+    f"Skriv »{RECOVERY_LOGIN}« som login og gendannelsesnøglen som adgangskode. Du er nu "
+    "administrator, og alt, du gør, logges som gendannelsesnøglen.",
+    "Udsted en ny engangskode til den administrator, der har glemt sin adgangskode "
+    "(Team → Ny engangskode), og lav derefter en ny gendannelsesnøgle (Indstillinger → "
+    "Sikkerhed): denne holder så op med at virke.",
     "Er filen væk eller beskadiget, så gendan den seneste sikkerhedskopi (mappen "
     "»…-backups« ved siden af databasen) under Indstillinger → Sikkerhed, eller med "
     "kommandoen: mentordesk restore KOPI DATABASE.",

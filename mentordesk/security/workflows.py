@@ -1,10 +1,10 @@
-"""Restore and passphrase change: each written once, run by the GUI and the command line.
+"""Restore: written once, run by the GUI and the command line.
 
-Both replace or re-encrypt the file under everyone's feet, so both refuse while another
-app has it open (the lock record), and both leave the caller with a working database:
-the restored file, the untouched one after a refused restore, or the same ``Database``
-object re-bound to the new key. The GUI runs them on its worker thread; ``mentordesk
-restore`` and ``mentordesk rekey`` call them directly.
+It replaces the file under everyone's feet, so it refuses while another app has it open
+(the lock record), and it leaves the caller with a working database: the restored file,
+or the untouched one after a refused restore. The GUI runs it on its worker thread;
+``mentordesk restore`` calls it directly. (A person's own passphrase change touches only
+their slot: ``vault.change_own_passphrase``.)
 
 The security tab's smaller duties (who else is in, a backup now, a new recovery sheet,
 checking a backup before asking to restore it) are operations here too, so the tab
@@ -21,11 +21,13 @@ from mentordesk.errors import MentorDeskError
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.changes import NOTHING, Changes, Result
 from mentordesk.kernel.context import Context
+from mentordesk.keys.identity import Identity
+from mentordesk.keys.witness import remember_head
 from mentordesk.security import lock
 from mentordesk.security.backups import RestoreRefused, RestoreResult, restore_backup
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import RawKey, read_salt
-from mentordesk.vault import KeyStore, derive_key, rekey, unlock_with_raw_key
+from mentordesk.vault import reopen_as, require_identity
 
 # -- restore ------------------------------------------------------------------------------
 
@@ -56,33 +58,44 @@ class RestoreOutcome:
 
 def restore_database(target: Path, backup: Path, backup_key: RawKey, *,
                      current: Database | None = None,
-                     session_id: int | None = None) -> Result[RestoreOutcome]:
+                     session_id: int | None = None,
+                     identity: Identity | None = None) -> Result[RestoreOutcome]:
     """Replace ``target`` with ``backup`` once it has passed every check, and reopen it.
 
-    ``backup_key`` opens the backup (it may predate a passphrase change). ``current`` is
-    the target opened with its own key, if it could be: its snapshot is kept as the
+    ``backup_key`` is the database key with the backup's salt: a backup under any other
+    key (made before someone was removed, or another team's) is refused, so the live
+    file never moves back to a key a former member knew. ``identity`` is who restores
+    (default: whoever unlocked ``current``). ``current`` is the target opened with its
+    own key, if it could be: its snapshot is kept as the
     "before restore" backup, and it is closed here either way. ``session_id`` is the
     caller's own lock row, released first. A refusal (someone else has the file open, the
     backup fails a check or cannot be opened) replaces nothing and reopens the target as
     it was; the restored copy's lock rows describe another time and are cleared.
     """
+    identity = identity or (require_identity(current) if current is not None else None)
+    if identity is None:
+        raise ValueError("A restore needs to know who restores")
     try:
         if current is not None:
             lock.release_quietly(current, session_id)
             lock.refuse_if_open_elsewhere(current)
         done = restore_backup(backup, target, backup_key, current=current)
     except MentorDeskError as refusal:
-        return Result(RestoreOutcome(_reopen_untouched(target, current), refusal), NOTHING)
-    restored = unlock_with_raw_key(target, backup_key)
+        return Result(RestoreOutcome(_reopen_untouched(target, current, identity), refusal),
+                      NOTHING)
+    restored = reopen_as(target, RawKey(backup_key.key, read_salt(target)), identity)
     lock.clear(restored)
+    # A deliberate step back in time: this PC must not report it as a rollback.
+    remember_head(restored, restored.file_id)
     return Result(RestoreOutcome(restored, None, done), Changes.everything())
 
 
-def _reopen_untouched(target: Path, current: Database | None) -> Database | None:
+def _reopen_untouched(target: Path, current: Database | None,
+                      identity: Identity) -> Database | None:
     if current is None:
         return None
     current.close()
-    return unlock_with_raw_key(target, current.raw_key)
+    return reopen_as(target, current.raw_key, identity)
 
 
 @dataclass(frozen=True)
@@ -93,15 +106,13 @@ class BackupCheck:
     lines: list[str]
 
 
-def check_backup(context: Context, backup: Path, *, raw_key: RawKey | None = None,
-                 passphrase: str = "") -> BackupCheck:
+def check_backup(context: Context, backup: Path) -> BackupCheck:
     """Before asking "replace the database?": is the file in use elsewhere, and does the
-    backup (opened with ``raw_key``, else the ``passphrase`` with the backup's own salt)
-    pass every check? Nothing is changed."""
+    backup open with this database's key and pass every check? Nothing is changed."""
     from mentordesk.security.backups import verify_backup
 
     require_admin(context.actor)
-    key = raw_key or derive_key(passphrase, read_salt(backup))
+    key = backup_key_for(context.database, backup)
     lock.refuse_if_open_elsewhere(context.database)
     report = verify_backup(backup, key)
     if not report.ok:
@@ -110,21 +121,9 @@ def check_backup(context: Context, backup: Path, *, raw_key: RawKey | None = Non
     return BackupCheck(key, list(report.lines()))
 
 
-# -- passphrase change --------------------------------------------------------------------
-
-
-def change_passphrase(context: Context, new_passphrase: str, *,
-                      keystore: KeyStore | None = None) -> Result[None]:
-    """Re-encrypt the file under a new passphrase (administrators), a backup first.
-
-    ``context.database`` is re-bound to the new key in place, so whoever holds it goes
-    on working. Refused while anyone else has the file open: SQLCipher breaks every
-    other connection to a re-keyed file. Write a new recovery sheet afterwards.
-    """
-    require_admin(context.actor)
-    lock.refuse_if_open_elsewhere(context.database)
-    rekey(context.database, new_passphrase, login=context.actor.login, keystore=keystore)
-    return Result(None, Changes.everything())
+def backup_key_for(database: Database, backup: Path) -> RawKey:
+    """This database's key with the backup's own salt: the only key a restore accepts."""
+    return RawKey(database.raw_key.key, read_salt(backup))
 
 
 # -- the security tab's smaller duties ----------------------------------------------------
@@ -150,10 +149,14 @@ def take_backup(context: Context, destination: Path) -> Path:
     return backup_now(context.database, destination)
 
 
-def save_recovery_sheet(context: Context, destination: Path) -> Path:
-    """The recovery sheet (team, file id, a line for the passphrase) as a PDF
-    (administrators: it names the file a passphrase opens)."""
+def save_recovery_sheet(context: Context, destination: Path, recovery_key: str) -> Path:
+    """The sheet for a recovery key just made, saved where the admin chose (they were
+    warned that a secret on disk must be printed and then deleted)."""
     from mentordesk.security.recovery_sheet import facts_for, write_recovery_sheet
 
     require_admin(context.actor)
-    return write_recovery_sheet(destination, facts_for(context.database))
+    with context.session() as session:
+        audit.record(session, context.actor.login, audit.Action.EXPORT, entity="database",
+                     detail=f"Gendannelsesark gemt som {audit.file_kind(destination)}")
+    return write_recovery_sheet(destination, facts_for(context.database,
+                                                       recovery_key=recovery_key))

@@ -23,6 +23,7 @@ from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
+from mentordesk.keys.keyfile import RECOVERY_LOGIN
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import User
 from mentordesk.storage.queries.assignments import caseload_size
@@ -88,6 +89,17 @@ def register_first_admin(database: Database, login: str, full_name: str) -> Acto
         audit.record(session, login, audit.Action.CREATE, entity="user", entity_id=user.id,
                      detail=f"Første bruger oprettet som administrator: {login}")
         return _actor(user)
+
+
+def register_recovery_admin(database: Database, admin_login: str) -> None:
+    """The recovery key acts as an administrator of its own name, so that whatever is
+    done with it is logged, and signed, as exactly that."""
+    with database.session() as session:
+        user = User(login=RECOVERY_LOGIN, full_name="Gendannelsesnøgle", role=Role.ADMIN.value)
+        session.add(user)
+        session.flush()
+        audit.record(session, admin_login, audit.Action.CREATE, entity="user",
+                     entity_id=user.id, detail="Gendannelsesnøglen oprettet")
 
 
 def resolve_actor(database: Database, login: str) -> Actor:

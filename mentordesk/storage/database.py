@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
@@ -21,6 +22,9 @@ from mentordesk.storage.models import AppMeta
 FILE_ID_KEY = "file_id"
 TEAM_NAME_KEY = "team_name"
 DEMO_KEY = "is_demo"
+# Session.info key under which every write session carries the person who unlocked the
+# database, so that ``audit.record`` signs each event with that person's key.
+SIGNER_INFO = "mentordesk_signer"
 
 # On top of the 10 s busy timeout: a writer that still finds the file locked (another PC
 # holds a long transaction, a network share stalls) tries again a few times with a
@@ -29,12 +33,25 @@ LOCK_RETRIES = 3
 LOCK_RETRY_PAUSE_S = (0.05, 0.5)
 
 
+class Signer(Protocol):
+    """The person the database was unlocked as: a login and their signing key."""
+
+    @property
+    def login(self) -> str: ...
+
+    def sign(self, message: bytes) -> bytes: ...
+
+
 class Database:
     """One open database file. Use :meth:`session` for each operation, then close."""
 
     def __init__(self, path: Path, raw_key: RawKey, engine: Engine) -> None:
         self.path = path
         self.migration_backup: Path | None = None
+        # Set by the key layer once it knows who unlocked the file (mentordesk.vault).
+        self.signer: Signer | None = None
+        # Set at unlock when this PC saw a longer access log than the file now has.
+        self.rollback_warning = ""
         self._bind(raw_key, engine)
 
     def _bind(self, raw_key: RawKey, engine: Engine) -> None:
@@ -52,12 +69,13 @@ class Database:
         self._bind(raw_key, open_engine(self.path, raw_key))
 
     @classmethod
-    def create(cls, path: Path, raw_key: RawKey, team_name: str) -> Database:
+    def create(cls, path: Path, raw_key: RawKey, team_name: str, *,
+               file_id: str | None = None) -> Database:
         engine = create_database_file(path, raw_key)
         database = cls(path, raw_key, engine)
         upgrade_to_head(engine, path, raw_key)
         with database.session() as session:
-            session.add(AppMeta(key=FILE_ID_KEY, value=str(uuid.uuid4())))
+            session.add(AppMeta(key=FILE_ID_KEY, value=file_id or str(uuid.uuid4())))
             session.add(AppMeta(key=TEAM_NAME_KEY, value=team_name))
         return database
 
@@ -82,6 +100,7 @@ class Database:
         here, invisibly, without re-running any of the caller's work.
         """
         session = self._sessions()
+        session.info[SIGNER_INFO] = self.signer
         try:
             _take_write_lock(session)
             yield session
@@ -106,6 +125,10 @@ class Database:
     def set_meta(self, key: str, value: str) -> None:
         with self.session() as session:
             session.merge(AppMeta(key=key, value=value))
+
+    @property
+    def file_id(self) -> str:
+        return self.meta(FILE_ID_KEY)
 
     @property
     def is_demo(self) -> bool:

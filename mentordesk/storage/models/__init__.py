@@ -19,6 +19,7 @@ from mentordesk.storage.models.records import (
     AuditEvent,
     ChangeRecord,
     OpenSession,
+    PersonKey,
     ReportDraft,
 )
 from mentordesk.storage.models.schedule import (
@@ -39,7 +40,7 @@ __all__ = [
     "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
     "Citizen", "Consent", "Contact", "CourseType", "Debt", "EconomyItem", "EconomyLine",
     "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse", "GroupSession",
-    "LegalBasis", "NormRate", "OpenSession", "Partner", "Relative", "ReportDraft", "SubGoal",
-    "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
+    "LegalBasis", "NormRate", "OpenSession", "Partner", "PersonKey", "Relative", "ReportDraft",
+    "SubGoal", "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
     "group_leader", "group_participant", "utc_now",
 ]

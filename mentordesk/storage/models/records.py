@@ -53,6 +53,26 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Ed25519 signature of ``hash`` by the acting person's key (base64); empty only for
+    # events written before the database had personal keys.
+    signature: Mapped[str] = mapped_column(String(100), default="")
+
+
+class PersonKey(Base):
+    """A person's public keys as enrolled, kept after they leave so that their old log
+    events still verify. Each row is signed (``attestation``) by a key of ``enrolled_by``
+    from an earlier row; the first row, the team's creator, signs itself."""
+
+    __tablename__ = "person_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(120), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # keys.keyfile.SlotKind
+    box_public: Mapped[str] = mapped_column(String(60))
+    sign_public: Mapped[str] = mapped_column(String(60))
+    enrolled_at: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC
+    enrolled_by: Mapped[str] = mapped_column(String(120))
+    attestation: Mapped[str] = mapped_column(String(100))
+    retired_at: Mapped[str] = mapped_column(String(32), default="")
 
 
 class AppMeta(Base):

@@ -116,3 +116,13 @@ def count_matching(wanted: EventFilter) -> Select[tuple[int]]:
 def logins_in_log() -> Select[tuple[str]]:
     """Every login that appears in the log (former staff too)."""
     return select(AuditEvent.user_login).distinct()
+
+
+def last_event_id() -> Select[tuple[int]]:
+    """The highest event id (none yet: NULL)."""
+    return select(func.max(AuditEvent.id))
+
+
+def event_hash(event_id: int) -> Select[tuple[str]]:
+    """The stored hash of one event (the statement yields no row when it is gone)."""
+    return select(AuditEvent.hash).where(AuditEvent.id == event_id)

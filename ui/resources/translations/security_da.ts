@@ -23,7 +23,7 @@ Udskriv det, skriv adgangskoden på i hånden, og lås det inde. Slet derefter P
         <translation>MentorDesk er låst</translation>
     </message>
     <message>
-        <source>MentorDesk was locked to protect the citizens' data. The database is closed. Enter the passphrase to continue where you left off.</source>
+        <source>MentorDesk was locked to protect the citizens' data. The database is closed. Enter your passphrase to continue where you left off.</source>
         <translation>MentorDesk blev låst for at beskytte borgernes oplysninger. Databasen er lukket. Indtast adgangskoden for at fortsætte, hvor du slap.</translation>
     </message>
     <message>

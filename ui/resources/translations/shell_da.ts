@@ -56,7 +56,7 @@
         <translation>Filen findes allerede. Vælg et andet navn: en eksisterende database bliver aldrig overskrevet.</translation>
     </message>
     <message>
-        <source>Enter the team&apos;s name.</source>
+        <source>Enter the team's name.</source>
         <translation>Skriv teamets navn.</translation>
     </message>
     <message>
@@ -71,7 +71,7 @@
         <translation>Velkommen til MentorDesk</translation>
     </message>
     <message>
-        <source>MentorDesk keeps the team&apos;s cases in one encrypted database file. What would you like to do?</source>
+        <source>MentorDesk keeps the team's cases in one encrypted database file. What would you like to do?</source>
         <translation>MentorDesk gemmer teamets sager i én krypteret databasefil. Hvad vil du gøre?</translation>
     </message>
     <message>
@@ -224,6 +224,18 @@ Lukker du uden at gemme, går de tabt.</translation>
         <source>Building the demo database with fictitious citizens…</source>
         <translation>Bygger demodatabasen med fiktive borgere…</translation>
     </message>
+    <message>
+        <source>Warning: the database's access log is shorter than this PC has seen before.
+
+{problem}
+
+Tell your administrator. The warning is recorded in the access log.</source>
+        <translation>Advarsel: databasens adgangslog er kortere, end denne pc har set den før.
+
+{problem}
+
+Sig det til din administrator. Advarslen er skrevet i adgangsloggen.</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
@@ -270,10 +282,6 @@ Lukker du uden at gemme, går de tabt.</translation>
         <translation>Husk på denne pc</translation>
     </message>
     <message>
-        <source>Keeps the key in this PC&apos;s credential store (Windows Credential Manager), so this PC opens the database without the passphrase. Only on a PC that you alone use.</source>
-        <translation>Gemmer nøglen i denne pc&apos;s legitimationslager (Windows Legitimationsstyring), så denne pc åbner databasen uden adgangskode. Kun på en pc, som du bruger alene.</translation>
-    </message>
-    <message>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
@@ -292,6 +300,42 @@ Lukker du uden at gemme, går de tabt.</translation>
     <message>
         <source>Unlocking the database…</source>
         <translation>Låser databasen op…</translation>
+    </message>
+    <message>
+        <source>First time: I have a one-time code</source>
+        <translation>Første gang: jeg har en engangskode</translation>
+    </message>
+    <message>
+        <source>e.g. abcd-efgh-jkmn-pqrs-tuvw</source>
+        <translation>fx abcd-efgh-jkmn-pqrs-tuvw</translation>
+    </message>
+    <message>
+        <source>Keeps your key in this PC's credential store (Windows Credential Manager), so this PC opens the database as you without the passphrase. Only on a PC that you alone use.</source>
+        <translation>Gemmer din nøgle i denne pc's legitimationslager (Windows Credential Manager), så pc'en åbner databasen som dig uden adgangskode. Kun på en pc, som kun du bruger.</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>One-time code:</source>
+        <translation>Engangskode:</translation>
+    </message>
+    <message>
+        <source>Your new passphrase:</source>
+        <translation>Din nye adgangskode:</translation>
+    </message>
+    <message>
+        <source>Save and unlock</source>
+        <translation>Gem og lås op</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Skriv dit login.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code from your administrator.</source>
+        <translation>Skriv engangskoden fra din administrator.</translation>
     </message>
 </context>
 </TS>

@@ -1,11 +1,11 @@
-"""Create a new encrypted team database: where, team name, passphrase twice."""
+"""Create a new encrypted team database: where, team name, the first admin's login and
+their own passphrase twice."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,16 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from mentordesk.security.recovery_sheet import default_sheet_path
 from mentordesk.services.new_team import create_database
-from mentordesk.storage.database import Database
-from mentordesk.vault import KeyStore
+from mentordesk.vault import KeyStore, current_login
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.passphrase_fields import (
     NewPassphraseFields,
@@ -34,7 +31,6 @@ from ui.views.common.passphrase_fields import (
 from ui.workspace import Workspace, load_workspace
 
 FILE_SUFFIX = ".mentordesk"
-log = logging.getLogger(__name__)
 
 
 def default_database_path() -> Path:
@@ -50,21 +46,11 @@ def default_database_path() -> Path:
     return candidate
 
 
-def write_first_recovery_sheet(database: Database) -> None:
-    """The recovery sheet beside the new file (worker thread). It never holds the typed
-    passphrase; failing to write it must not stop the team from starting."""
-    from mentordesk.security.recovery_sheet import facts_for, write_recovery_sheet
-
-    try:
-        write_recovery_sheet(default_sheet_path(database.path), facts_for(database))
-    except OSError:
-        log.warning("Could not write the recovery sheet beside the new database")
-
-
 class CreateDatabaseDialog(QDialog):
     """Validates everything before any file is written; the core refuses to overwrite."""
 
     opened = Signal(object)  # Workspace
+    recovery_key_made = Signal(str)  # shown once in the main window, never saved
 
     def __init__(self, runner: TaskRunner, keystore: KeyStore,
                  parent: QWidget | None = None) -> None:
@@ -84,6 +70,7 @@ class CreateDatabaseDialog(QDialog):
         path_row.addWidget(self.browse_button)
         self.team_edit = QLineEdit()
         self.team_edit.setPlaceholderText(self.tr("e.g. Mentor team North"))
+        self.login_edit = QLineEdit(current_login())
         self.new_passphrase = NewPassphraseFields(self)
         self.passphrase_edit = self.new_passphrase.passphrase_edit
         self.repeat_edit = self.new_passphrase.repeat_edit
@@ -103,11 +90,13 @@ class CreateDatabaseDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("File:"), path_row)
         form.addRow(self.tr("Team name:"), self.team_edit)
-        self.new_passphrase.add_rows(form, self.tr("Passphrase:"))
+        form.addRow(self.tr("Your login (first administrator):"), self.login_edit)
+        self.new_passphrase.add_rows(form, self.tr("Your passphrase:"))
         form.addRow("", self.remember_check)
         note = QLabel(self.tr(
-            "Write the passphrase down and keep it safe: without it, nobody can open "
-            "the database, not even support."
+            "The passphrase is yours alone: each team member gets their own later (Team → "
+            "one-time code). After creating, MentorDesk shows a recovery key once; print "
+            "it and lock it away."
         ))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -139,6 +128,8 @@ class CreateDatabaseDialog(QDialog):
             )
         if not self.team_edit.text().strip():
             return self.tr("Enter the team's name.")
+        if not self.login_edit.text().strip():
+            return self.tr("Enter your login.")
         return self.new_passphrase.validation_error()
 
     def create_database(self) -> None:
@@ -147,14 +138,14 @@ class CreateDatabaseDialog(QDialog):
             self._show_error(problem)
             return
         path, team = self.chosen_path(), self.team_edit.text().strip()
+        login = self.login_edit.text().strip()
         passphrase, remember = self.passphrase_edit.text(), self.remember_check.isChecked()
         keystore = self._keystore
 
-        def job(_context: TaskContext) -> Workspace:
-            database = create_database(path, passphrase, team_name=team, remember=remember,
-                                       keystore=keystore)
-            write_first_recovery_sheet(database)
-            return load_workspace(database)
+        def job(_context: TaskContext) -> tuple[Workspace, str]:
+            created = create_database(path, passphrase, team_name=team, remember=remember,
+                                      keystore=keystore, admin_login=login)
+            return load_workspace(created.database), created.recovery_key
 
         self._set_busy(True)
         task = self._runner.submit(job, label=self.tr("Creating the encrypted database…"),
@@ -166,18 +157,12 @@ class CreateDatabaseDialog(QDialog):
         if self.buttons.isEnabled():  # not while the worker is creating the file
             super().reject()
 
-    def _on_created(self, workspace: Workspace) -> None:
+    def _on_created(self, outcome: tuple[Workspace, str]) -> None:
+        workspace, recovery_key = outcome
         self._set_busy(False)
+        self.recovery_key_made.emit(recovery_key)
         self.opened.emit(workspace)
         self.accept()
-        sheet = default_sheet_path(workspace.database.path)
-        if sheet.exists():
-            self.sheet_box = QMessageBox(QMessageBox.Icon.Information, "MentorDesk", self.tr(
-                "A recovery sheet was saved next to the database: {path}\n\nPrint it, "
-                "write the passphrase on it by hand and lock it away. Then delete the PDF "
-                "file.").format(path=sheet))
-            self.sheet_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.sheet_box.open()
 
     def _on_failed(self, message: str, details: str) -> None:
         self._set_busy(False)
@@ -188,6 +173,6 @@ class CreateDatabaseDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
-        for field in (self.path_edit, self.team_edit):
+        for field in (self.path_edit, self.team_edit, self.login_edit):
             field.setEnabled(not busy)
         self.new_passphrase.set_enabled(not busy)

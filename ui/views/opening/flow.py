@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mentordesk import paths
 from mentordesk.errors import KeyUnavailable
@@ -19,7 +19,7 @@ from ui import settings
 from ui.tasks import Task, TaskContext, TaskRunner, show_error
 from ui.views.opening.create_database_dialog import CreateDatabaseDialog
 from ui.views.opening.first_run_dialog import FirstRunDialog
-from ui.views.opening.unlock_dialog import UnlockDialog
+from ui.views.opening.unlock_dialog import UnlockDialog, default_login
 from ui.workspace import Workspace, load_workspace
 
 # Exit code of the command-line contract for "cannot open (wrong key, corrupt, …)".
@@ -46,6 +46,8 @@ class OpeningFlow(QObject):
         self.create_dialog: CreateDatabaseDialog | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.last_task: Task | None = None
+        self.rollback_box: QMessageBox | None = None
+        self._recovery_key = ""
 
     # -- entry points ---------------------------------------------------------------
 
@@ -71,9 +73,9 @@ class OpeningFlow(QObject):
     def open_path(self, path: Path, on_failure: Callable[[], None] | None = None) -> None:
         """Try the key remembered on this PC (off the GUI thread), else ask."""
         self._hide_first_run()
-        keystore = self._keystore
+        keystore, login = self._keystore, default_login()
         task = self._runner.submit(
-            lambda _context: load_workspace(unlock_with_keyring(path, keystore)),
+            lambda _context: load_workspace(unlock_with_keyring(path, keystore, login=login)),
             label=self.tr("Opening {file}…").format(file=path.name), report_errors=False,
         )
         task.succeeded.connect(lambda workspace: self._finish(workspace, remember_path=True))
@@ -92,6 +94,7 @@ class OpeningFlow(QObject):
 
     def show_create(self) -> None:
         dialog = CreateDatabaseDialog(self._runner, self._keystore)
+        dialog.recovery_key_made.connect(self._keep_recovery_key)
         dialog.opened.connect(lambda workspace: self._finish(workspace, remember_path=True))
         dialog.rejected.connect(self.show_first_run)
         self.create_dialog = dialog
@@ -118,6 +121,14 @@ class OpeningFlow(QObject):
         task.failed.connect(lambda _message, _details: fail())
         task.cancelled.connect(give_up)
         self.last_task = task
+
+    def take_recovery_key(self) -> str:
+        """The recovery key of a database just created, once (then forgotten here)."""
+        key, self._recovery_key = self._recovery_key, ""
+        return key
+
+    def _keep_recovery_key(self, key: str) -> None:
+        self._recovery_key = key
 
     # -- steps ------------------------------------------------------------------------
 
@@ -146,8 +157,21 @@ class OpeningFlow(QObject):
         if remember_path:
             # The demo is not remembered: the next plain start offers the team's database.
             settings.remember_database(workspace.database.path)
+            settings.remember_login(workspace.actor.login)
         self._close_dialogs()
         self.opened.emit(workspace)
+        if workspace.database.rollback_warning:
+            self._warn_rollback(workspace.database.rollback_warning)
+
+    def _warn_rollback(self, problem: str) -> None:
+        """Loud, and logged in the file by the core: someone may have replaced the file
+        with an older copy or cut the access log short."""
+        self.rollback_box = QMessageBox(QMessageBox.Icon.Warning, "MentorDesk", self.tr(
+            "Warning: the database's access log is shorter than this PC has seen before."
+            "\n\n{problem}\n\nTell your administrator. The warning is recorded in the "
+            "access log.").format(problem=problem))
+        self.rollback_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rollback_box.open()
 
     def _hide_first_run(self) -> None:
         if self.first_run_dialog is not None:

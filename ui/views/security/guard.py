@@ -31,7 +31,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from mentordesk.security import lock
 from mentordesk.security.location import is_network_path, is_sync_folder
 from mentordesk.storage.database import Database
-from mentordesk.vault import KeyStore, RawKey
+from mentordesk.storage.engine import RawKey
+from mentordesk.vault import KeyStore
 from ui.tasks import TaskContext, TaskRunner, show_error
 from ui.views.security import preferences
 from ui.views.security.clipboard import ClipboardGuard
@@ -137,8 +138,8 @@ class SecurityGuard(QObject):
         """Hide everything, close the database, ask for the passphrase again."""
         if self.window is None or self.workspace is None or self.is_locked:
             return
-        path = self.workspace.database.path
-        key_remembered = self._keystore.recall(self.workspace.database.raw_key.salt) is not None
+        path, login = self.workspace.database.path, self.workspace.actor.login
+        key_remembered = self._keystore.recall(self.workspace.file_id, login) is not None
         kept = [name for _row, name in self.window.unsaved_places()]
         if kept:
             log.info("Auto-lock: window hidden with unsaved edits, database closed")
@@ -147,7 +148,8 @@ class SecurityGuard(QObject):
             log.info("Auto-lock: window closed, database closed")
             self._close_window_and_database()
         self.clipboard.clear_if_ours()
-        screen = LockScreen(path, self._runner, self._keystore, key_remembered,
+        # Only the person who locked may unlock: the kept window holds their edits.
+        screen = LockScreen(path, self._runner, self._keystore, key_remembered, login=login,
                             kept_edits=kept)
         screen.opened.connect(self._unlocked)
         screen.rejected.connect(lambda: self._quit_app(0))
@@ -165,8 +167,9 @@ class SecurityGuard(QObject):
         fresh = workspace.database
 
         def job(_context: TaskContext) -> None:
-            # The views hold ``old``: give it the key the lock screen just verified
-            # (it may even be a new one, if the passphrase was changed meanwhile).
+            # The views hold ``old``: give it the key the lock screen just verified (it
+            # may even be a new one, if someone was removed meanwhile). The signer stays:
+            # the lock screen let only the same person in.
             old.database.rebind(fresh.raw_key)
             fresh.close()
 
@@ -237,8 +240,8 @@ class SecurityGuard(QObject):
     # -- restore ------------------------------------------------------------------------
 
     def restore(self, backup: Path, backup_key: RawKey) -> None:
-        """Close the window and database, restore on the worker, reopen on the same key
-        as the backup; a refused backup reopens the untouched database."""
+        """Close the window and database, restore on the worker and reopen as the same
+        person; a refused backup reopens the untouched database."""
         if self.window is None or self.workspace is None:
             return
         from mentordesk.security.workflows import restore_database
@@ -312,5 +315,16 @@ def close_database(database: Database, session_id: int | None, *,
                 log.info("Access log pruned after the backup: %d events", done.pruned)
         except Exception:  # noqa: BLE001 - never keep the app from closing
             log.exception("Automatic backup or access-log pruning failed")
+    _witness_log_head(database)
     database.close()
+
+
+def _witness_log_head(database: Database) -> None:
+    """This PC has now seen the log up to here: a later copy must extend it."""
+    from mentordesk.keys.witness import remember_head
+
+    try:
+        remember_head(database, database.file_id)
+    except Exception:  # noqa: BLE001 - never keep the app from closing
+        log.exception("Could not note the access log's head on this PC")
 

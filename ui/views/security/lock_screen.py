@@ -25,12 +25,17 @@ from ui.workspace import Workspace, load_workspace
 class LockScreen(UnlockDialog):
     def __init__(self, path: Path, runner: TaskRunner, keystore: KeyStore,
                  key_remembered: bool, parent: QWidget | None = None, *,
-                 kept_edits: Sequence[str] = ()) -> None:
+                 login: str, kept_edits: Sequence[str] = ()) -> None:
         super().__init__(path, runner, keystore, parent, message="")
+        # The person who locked, and only they: the kept window holds their work.
+        self.login_edit.setText(login)
+        self.login_edit.setReadOnly(True)
+        self.first_time_check.setVisible(False)
+        self.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setWindowTitle(self.tr("MentorDesk is locked"))
         text = self.tr(
             "MentorDesk was locked to protect the citizens' data. The database is closed. "
-            "Enter the passphrase to continue where you left off.")
+            "Enter your passphrase to continue where you left off.")
         if kept_edits:
             # Say where the edits are, and that quitting from here loses them.
             text += "\n\n" + self.tr(
@@ -57,10 +62,10 @@ class LockScreen(UnlockDialog):
             super().keyPressEvent(event)
 
     def unlock_with_saved_key(self) -> None:
-        path, keystore = self.path, self._keystore
+        path, keystore, login = self.path, self._keystore, self.login_edit.text()
 
         def job(_context: TaskContext) -> Workspace:
-            return load_workspace(unlock_with_keyring(path, keystore))
+            return load_workspace(unlock_with_keyring(path, keystore, login=login))
 
         self._set_busy(True)
         task = self._runner.submit(job, label=self.tr("Unlocking the database…"),

@@ -1,10 +1,8 @@
-"""Change the team passphrase (administrators): new passphrase twice, then re-key.
+"""Change your own passphrase: new passphrase twice.
 
-The core's ``change_passphrase`` (the same workflow as ``mentordesk rekey``) takes a
-backup first, re-encrypts the file with a new key and salt, moves this PC's remembered
-key, and re-binds the open database in place, so the window goes on working. Other PCs
-that have the file open would break, so the change is refused while anyone else is in
-(the lock record).
+Only your key slot is re-wrapped (``security.people.change_my_passphrase``, the same as
+``mentordesk passphrase``): the database key, everyone else's passphrase, this PC's
+remembered key and every backup stay as they are, so nobody else has to close anything.
 """
 
 from __future__ import annotations
@@ -20,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.security.workflows import change_passphrase
-from mentordesk.vault import KeyStore
+from mentordesk.security.people import change_my_passphrase
 from ui.operations import Operations
 from ui.views.common.passphrase_fields import (
     NewPassphraseFields,
@@ -33,12 +30,10 @@ from ui.views.common.passphrase_fields import (
 class RekeyDialog(QDialog):
     changed = Signal()
 
-    def __init__(self, ops: Operations, keystore: KeyStore,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
-        self._keystore = keystore
-        self.setWindowTitle(self.tr("Change passphrase"))
+        self.setWindowTitle(self.tr("Change my passphrase"))
         self.setMinimumWidth(460)
         self.new_passphrase = NewPassphraseFields(self)
         self.passphrase_edit = self.new_passphrase.passphrase_edit
@@ -46,8 +41,8 @@ class RekeyDialog(QDialog):
         self.strength_label = self.new_passphrase.strength_label
         self.error_label = error_label()
         note = QLabel(self.tr(
-            "A backup is taken first. Everyone else must close MentorDesk before the change. "
-            "Other PCs will ask for the new passphrase. Print a new recovery sheet afterwards."))
+            "Only your own passphrase changes. Nobody else is affected, and a PC that "
+            "remembers your key goes on opening the database."))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.change_button = QPushButton(self.tr("Change passphrase"))
@@ -73,8 +68,8 @@ class RekeyDialog(QDialog):
             self._show_error(problem)
             return
         self._set_busy(True)
-        self._ops.run(change_passphrase, self.passphrase_edit.text(), keystore=self._keystore,
-                      owner=self, label=self.tr("Changing the passphrase…"),
+        self._ops.run(change_my_passphrase, self.passphrase_edit.text(), owner=self,
+                      label=self.tr("Changing the passphrase…"),
                       done=self._on_changed, failed=self._on_failed)
 
     def _on_changed(self, _nothing: None) -> None:

@@ -1,5 +1,5 @@
-"""Indstillinger → Sikkerhed: auto-lock, who else has the file open, backups, the
-recovery sheet, and (administrators) passphrase change and restore."""
+"""Indstillinger → Sikkerhed: auto-lock, who else has the file open, backups, your own
+passphrase, and (administrators) a new recovery key and restore."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -22,19 +20,14 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.codes import Role
 from mentordesk.security import lock
-from mentordesk.security.location import is_network_path, is_sync_folder, read_salt
-from mentordesk.security.workflows import (
-    BackupCheck,
-    check_backup,
-    open_elsewhere,
-    save_recovery_sheet,
-    take_backup,
-)
-from mentordesk.vault import KeyStore, RawKey
+from mentordesk.security.location import is_network_path, is_sync_folder
+from mentordesk.security.people import renew_recovery_key
+from mentordesk.security.workflows import BackupCheck, check_backup, open_elsewhere, take_backup
 from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.security import preferences
 from ui.views.security.hub import hub
+from ui.views.security.recovery_key_dialog import RecoveryKeyDialog
 from ui.views.security.rekey_dialog import RekeyDialog
 
 BACKUP_FILTER = "MentorDesk (*.mentordesk);;Alle filer (*)"
@@ -50,23 +43,16 @@ def ask_open_path(parent: QWidget, title: str, folder: Path, file_filter: str) -
     return Path(chosen) if chosen else None
 
 
-def ask_passphrase(parent: QWidget, title: str, label: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
-    return text if ok and text else None
-
-
 class SecurityTab(QWidget):
-    def __init__(self, ops: Operations, keystore: KeyStore | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
-        self._keystore = keystore or KeyStore()
         self.is_admin = ops.actor.role is Role.ADMIN
         # Replaceable so tests can answer the native dialogs.
         self.choose_save_path: Callable[[QWidget, str, Path, str], Path | None] = ask_save_path
         self.choose_open_path: Callable[[QWidget, str, Path, str], Path | None] = ask_open_path
-        self.ask_passphrase: Callable[[QWidget, str, str], str | None] = ask_passphrase
         self.rekey_dialog: RekeyDialog | None = None
+        self.recovery_dialog: RecoveryKeyDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._build()
         self.refresh_others()
@@ -96,16 +82,16 @@ class SecurityTab(QWidget):
         form.addRow(self.tr("Database file:"), self.location_label)
         self.backup_button = QPushButton(self.tr("Take a backup now…"))
         self.backup_button.clicked.connect(self.take_backup)
-        self.sheet_button = QPushButton(self.tr("Save recovery sheet…"))
-        self.sheet_button.clicked.connect(self.save_recovery_sheet)
-        self.rekey_button = QPushButton(self.tr("Change passphrase…"))
+        self.rekey_button = QPushButton(self.tr("Change my passphrase…"))
         self.rekey_button.clicked.connect(self.open_rekey)
+        self.recovery_button = QPushButton(self.tr("New recovery key…"))
+        self.recovery_button.clicked.connect(self.ask_new_recovery_key)
         self.restore_button = QPushButton(self.tr("Restore from backup…"))
         self.restore_button.clicked.connect(self.choose_restore)
-        for button in (self.rekey_button, self.restore_button):
+        for button in (self.backup_button, self.recovery_button, self.restore_button):
             button.setVisible(self.is_admin)
         buttons = QHBoxLayout()
-        for button in (self.backup_button, self.sheet_button, self.rekey_button,
+        for button in (self.rekey_button, self.backup_button, self.recovery_button,
                        self.restore_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -161,35 +147,31 @@ class SecurityTab(QWidget):
                       done=lambda path: self.status_label.setText(
                           self.tr("The backup was saved: {path}").format(path=path)))
 
-    def save_recovery_sheet(self) -> None:
-        from mentordesk.security.recovery_sheet import default_sheet_path
-
-        target = self.choose_save_path(self, self.tr("Save recovery sheet"),
-                                       default_sheet_path(self._database_path()),
-                                       "PDF (*.pdf)")
-        if target is None:
-            return
-        self._ops.run(save_recovery_sheet, target, owner=self, slot="sheet",
-                      label=self.tr("Saving the recovery sheet…"),
-                      done=lambda path: self.status_label.setText(self.tr(
-                          "The recovery sheet was saved: {path}. Print it, write the "
-                          "passphrase on it and lock it away.").format(path=path)))
-
     def _database_path(self) -> Path:
         return self._ops.workspace.database.path
 
     # -- administrators -------------------------------------------------------------------
 
     def open_rekey(self) -> None:
-        dialog = RekeyDialog(self._ops, self._keystore, self)
-        dialog.changed.connect(self._after_rekey)
+        dialog = RekeyDialog(self._ops, self)
+        dialog.changed.connect(lambda: self.status_label.setText(self.tr(
+            "Your passphrase was changed. Nobody else is affected.")))
         self.rekey_dialog = dialog
         dialog.open()
 
-    def _after_rekey(self) -> None:
-        self.status_label.setText(self.tr(
-            "The passphrase was changed. Save and print a new recovery sheet now."))
-        self.save_recovery_sheet()
+    def ask_new_recovery_key(self) -> None:
+        self.confirm_box = confirm(self, self.tr(
+            "Make a new recovery key? The current one stops working at once, so print "
+            "the new one before you close its window."), self._renew_recovery_key)
+
+    def _renew_recovery_key(self) -> None:
+        self._ops.run(renew_recovery_key, owner=self, slot="recovery",
+                      label=self.tr("Making a new recovery key…"),
+                      done=self._show_recovery_key)
+
+    def _show_recovery_key(self, key: str) -> None:
+        self.recovery_dialog = RecoveryKeyDialog(self._ops, key, self)
+        self.recovery_dialog.open()
 
     def choose_restore(self) -> None:
         from mentordesk.security.backups import automatic_folder
@@ -201,27 +183,12 @@ class SecurityTab(QWidget):
                                        BACKUP_FILTER)
         if backup is None:
             return
-        key = self._known_key_for(backup)
-        if key is None:
-            passphrase = self.ask_passphrase(self, self.tr("Restore from backup"), self.tr(
-                "The backup was made with another passphrase. Enter that passphrase:"))
-            if passphrase is None:
-                return
-        self._verify_then_confirm(backup, key, None if key else passphrase)
+        self._verify_then_confirm(backup)
 
-    def _known_key_for(self, backup: Path) -> RawKey | None:
-        current = self._ops.workspace.database.raw_key
-        try:
-            salt = read_salt(backup)
-        except Exception:  # noqa: BLE001 - the worker reports the file's problem
-            return current
-        if salt == current.salt:
-            return current
-        return self._keystore.recall(salt)
-
-    def _verify_then_confirm(self, backup: Path, key: RawKey | None,
-                             passphrase: str | None) -> None:
-        self._ops.run(check_backup, backup, raw_key=key, passphrase=passphrase or "",
+    def _verify_then_confirm(self, backup: Path) -> None:
+        # Only a backup under this database's own key can be restored: the file never
+        # goes back to a key that a former team member knew.
+        self._ops.run(check_backup, backup,
                       owner=self, slot="restore", label=self.tr("Checking the backup…"),
                       done=lambda checked: self._confirm_restore(backup, checked))
 
