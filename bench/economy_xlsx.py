@@ -102,7 +102,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         database = new_team.create_database(work / "bench.mentordesk", PASSPHRASE,
-                                         team_name="Bench")
+                                         team_name="Bench").database
         try:
             actor = resolve_actor(database, vault.current_login())
             citizen = _fill(database, actor)

@@ -227,12 +227,9 @@ def _unlock(path: Path, login: str, open_slot: SlotOpener,
             keystore: KeyStore) -> tuple[Database, Identity, str]:
     """Try the key file, then a rotation's next key file if one was left half-done."""
     read_salt(path)  # refuses, untouched, anything that cannot be a MentorDesk file
-    candidates = [keyfile.load(path)]
-    pending = keyfile.load_next(path)
-    if pending is not None:
-        candidates.append(pending)
+    candidates, pending = _key_files(path)
     failure: Exception | None = None
-    for index, key_file in enumerate(candidates):
+    for key_file in candidates:
         try:
             database, identity = _open_as(path, key_file, login, open_slot)
         except (WrongSecret, EnrolmentPending):
@@ -241,13 +238,26 @@ def _unlock(path: Path, login: str, open_slot: SlotOpener,
         except CannotOpenDatabase as error:
             failure = error
             continue
-        _settle_rotation(path, promote=index == 1, pending=pending is not None)
+        _settle_rotation(path, promote=key_file is pending, pending=pending is not None)
         flush_failed_unlocks(database, key_file.file_id, identity.login, keystore)
         database.rollback_warning = detect_rollback(database, key_file.file_id, identity.login)
         return database, identity, key_file.file_id
     note_failed_unlock(candidates[0].file_id, login, keystore)
     assert failure is not None
     raise failure
+
+
+def _key_files(path: Path) -> tuple[list[KeyFile], KeyFile | None]:
+    """The key file, then the next one a rotation left behind (if any)."""
+    pending = keyfile.load_next(path)
+    if not keyfile.has_key_file(path):
+        if pending is None:
+            raise CannotOpenDatabase(
+                f"Der er ingen nøglefil ved siden af {path.name}. Er databasen fra en ældre "
+                "MentorDesk med én fælles adgangskode, så skal den først have personlige "
+                f"nøgler: mentordesk migrate-keys \"{path}\" (se README).")
+        return [pending], pending
+    return [keyfile.load(path), *([pending] if pending else [])], pending
 
 
 def _open_as(path: Path, key_file: KeyFile, login: str,

@@ -63,7 +63,7 @@ def db_path(tmp_path: Path) -> Path:
 def database(db_path: Path):
     from mentordesk.services import new_team
 
-    database = new_team.create_database(db_path, TEST_PASSPHRASE, team_name="Testteamet")
+    database = new_team.create_database(db_path, TEST_PASSPHRASE, team_name="Testteamet").database
     yield database
     database.close()
 

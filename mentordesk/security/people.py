@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mentordesk import audit
 from mentordesk.errors import AccessDenied, CannotOpenDatabase, InvalidInput, NotFound
+from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.context import Context
@@ -205,7 +206,7 @@ def rotate_database_key(database: Database, *, without: list[str]) -> Removal:
     rekey_file(path, old_key, new_key)
     keyfile.promote_next(path)
     database.rebind(new_key)
-    reencrypted, destroyed = _reencrypt_backups(path, old_key, new_key)
+    reencrypted, destroyed = reencrypt_backups(path, old_key, new_key)
     with database.session() as session:
         audit.record(session, require_identity(database).login, ROTATE_ACTION,
                      entity="database",
@@ -214,7 +215,7 @@ def rotate_database_key(database: Database, *, without: list[str]) -> Removal:
     return Removal(", ".join(without), reencrypted, destroyed)
 
 
-def _reencrypt_backups(path: Path, old_key: RawKey,
+def reencrypt_backups(path: Path, old_key: RawKey,
                        new_key: RawKey) -> tuple[int, list[Path]]:
     """Every backup this installation keeps (the backup folder beside the database) moves
     to the new key; one that the old key does not open cannot be moved and is destroyed,
@@ -224,12 +225,20 @@ def _reencrypt_backups(path: Path, old_key: RawKey,
         try:
             rekey_file(backup, RawKey(old_key.key, read_salt(backup)),
                        RawKey(new_key.key, read_salt(backup)))
+            _replace_travelling_key_file(path, backup)
             reencrypted += 1
         except Exception:  # noqa: BLE001 - any failure: it must not stay readable by the leaver
             log.warning("Destroying a backup the old key does not open: %s", backup.name)
             _destroy(backup)
             destroyed.append(backup)
     return reencrypted, destroyed
+
+
+def _replace_travelling_key_file(path: Path, backup: Path) -> None:
+    """A backup's own copy of the key file (``take_backup``) must match its new key."""
+    travelling = keyfile.key_file_path(backup)
+    if travelling.is_file():
+        write_atomically(travelling, keyfile.key_file_path(path).read_bytes())
 
 
 def _backup_files(path: Path) -> list[Path]:
@@ -241,7 +250,7 @@ def _backup_files(path: Path) -> list[Path]:
 
 
 def _destroy(backup: Path) -> None:
-    for suffix in ("", *_SIDE_SUFFIXES):
+    for suffix in ("", *_SIDE_SUFFIXES, keyfile.KEY_FILE_SUFFIX):
         backup.with_name(backup.name + suffix).unlink(missing_ok=True)
 
 

@@ -22,6 +22,7 @@ from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.changes import NOTHING, Changes, Result
 from mentordesk.kernel.context import Context
 from mentordesk.keys.identity import Identity
+from mentordesk.keys.keyfile import key_file_path
 from mentordesk.keys.witness import remember_head
 from mentordesk.security import lock
 from mentordesk.security.backups import RestoreRefused, RestoreResult, restore_backup
@@ -146,7 +147,18 @@ def take_backup(context: Context, destination: Path) -> Path:
     with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.EXPORT, entity="database",
                      detail=f"Sikkerhedskopi taget: {destination.name}")
-    return backup_now(context.database, destination)
+    written = backup_now(context.database, destination)
+    _copy_key_file(context.database.path, written)
+    return written
+
+
+def _copy_key_file(database_path: Path, backup: Path) -> None:
+    """A backup taken to another disk is useless without the key file: it travels with
+    it (``KOPI.keys``). It holds no secret in the clear; a person removed later has a
+    slot in it, which is why removal re-encrypts the backups it can reach."""
+    from mentordesk.files import write_atomically
+
+    write_atomically(key_file_path(backup), key_file_path(database_path).read_bytes())
 
 
 def save_recovery_sheet(context: Context, destination: Path, recovery_key: str) -> Path:

@@ -46,7 +46,7 @@ def economy_db(tmp_path: Path) -> tuple[Path, int]:
     from mentordesk.services.team import resolve_actor
 
     path = tmp_path / "okonomi.mentordesk"
-    database = new_team.create_database(path, PASSPHRASE, team_name="Økonomiteamet")
+    database = new_team.create_database(path, PASSPHRASE, team_name="Økonomiteamet").database
     try:
         with database.session() as session:
             seed_default_catalogue(session, today=date(YEAR, 6, 1))

@@ -34,7 +34,7 @@ def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def team_file(tmp_path: Path) -> Path:
     path = tmp_path / "kalender.mentordesk"
-    database = new_team.create_database(path, PASSPHRASE, team_name="Kalenderteamet")
+    database = new_team.create_database(path, PASSPHRASE, team_name="Kalenderteamet").database
     try:
         admin = resolve_actor(database, vault.current_login())
         with database.session() as session:

@@ -28,7 +28,7 @@ WRITE_SECONDS = float(os.environ.get("MENTORDESK_RELIABILITY_SECONDS", "30"))
 
 
 def new_database(path: Path) -> RawKey:
-    database = new_team.create_database(path, PASSPHRASE, team_name="Pålidelighedsteamet")
+    database = new_team.create_database(path, PASSPHRASE, team_name="Pålidelighedsteamet").database
     raw_key = database.raw_key
     database.close()
     return raw_key

@@ -10,6 +10,7 @@ import sqlcipher3
 
 from mentordesk import audit, vault
 from mentordesk.errors import CannotOpenDatabase
+from mentordesk.security.key_migration import migrate_to_key_slots
 from mentordesk.kernel.context import Context
 from mentordesk.services import new_team
 from mentordesk.services.citizens import list_citizens
@@ -20,6 +21,16 @@ from mentordesk.storage.migrate import current_revision, head_revision
 FIXTURES = Path(__file__).with_name("fixtures")
 BASELINE_FILE = FIXTURES / "baseline-0001.mentordesk"
 BASELINE_PASSPHRASE = "fixture-adgangskode-0001"
+FIXTURE_ADMIN = "fixture.mentor"
+
+
+ADMIN_PASSPHRASE = "fixture-admins-egen-kode"
+
+
+def convert(path: Path):
+    """Open a file from before personal keys the only way there is: convert it."""
+    return migrate_to_key_slots(path, BASELINE_PASSPHRASE, admin_login=FIXTURE_ADMIN,
+                                admin_passphrase=ADMIN_PASSPHRASE)
 
 
 @pytest.fixture
@@ -39,12 +50,13 @@ def test_fixture_is_at_baseline(old_database):
 
 def test_open_backs_up_then_migrates_keeping_data(old_database):
     original = old_database.read_bytes()
-    database = vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE)
+    migrated = convert(old_database)
+    database = migrated.database
     try:
         assert current_revision(database.engine) == head_revision()
-        backups = list(backup_folder_for(old_database).iterdir())
-        assert len(backups) == 1 and database.migration_backup == backups[0]
-        actor = resolve_actor(database, "fixture.mentor")
+        backups = sorted(backup_folder_for(old_database).iterdir())
+        assert database.migration_backup in backups and migrated.backup in backups
+        actor = resolve_actor(database, FIXTURE_ADMIN)
         rows = list_citizens(Context(database, actor))
         assert [row.name for row in rows] == ["Frode Fiktivsen"]
         assert rows[0].primary_mentor == "Fie Fixtur"
@@ -52,32 +64,41 @@ def test_open_backs_up_then_migrates_keeping_data(old_database):
             assert audit.verify_chain(session).ok
     finally:
         database.close()
-    # The backup is the old file's content, still encrypted with the same key.
-    backup = backups[0]
-    assert not backup.read_bytes().startswith(b"SQLite format 3")
-    restored = sqlcipher3.connect(str(backup))
-    restored.execute(f"PRAGMA key = '{BASELINE_PASSPHRASE}'")
-    assert restored.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
-        "0001_baseline")
-    assert restored.execute("SELECT count(*) FROM contact").fetchone()[0] == 1
-    restored.close()
+    # The schema backup is the old file's content, now under the new database key: the
+    # old team passphrase, which everybody knew, no longer opens it.
+    backup = database.migration_backup
+    assert backup is not None and not backup.read_bytes().startswith(b"SQLite format 3")
+    with pytest.raises(sqlcipher3.DatabaseError):
+        _read_version(backup, f"'{BASELINE_PASSPHRASE}'")
+    new_key = f"\"x'{database.raw_key.key.hex()}{backup.read_bytes()[:16].hex()}'\""
+    assert _read_version(backup, new_key) == "0001_baseline"
     assert old_database.read_bytes() != original
 
 
+def _read_version(path: Path, key: str) -> str:
+    connection = sqlcipher3.connect(str(path))
+    try:
+        connection.execute(f"PRAGMA key = {key}")
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        connection.close()
+
+
 def test_migration_adds_audit_triggers(old_database):
-    database = vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE)
+    database = convert(old_database).database
     database.close()
     connection = sqlcipher3.connect(str(old_database))
-    connection.execute(f"PRAGMA key = '{BASELINE_PASSPHRASE}'")
+    connection.execute(f"PRAGMA key = \"{database.raw_key.pragma_value()}\"")
     with pytest.raises(sqlcipher3.IntegrityError):
         connection.execute("DELETE FROM audit_event")
     connection.close()
 
 
 def test_second_open_makes_no_second_backup(old_database):
-    vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE).close()
-    vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE).close()
-    assert len(list(backup_folder_for(old_database).iterdir())) == 1
+    convert(old_database).database.close()
+    before = sorted(backup_folder_for(old_database).iterdir())
+    vault.unlock_with_passphrase(old_database, ADMIN_PASSPHRASE, login=FIXTURE_ADMIN).close()
+    assert sorted(backup_folder_for(old_database).iterdir()) == before
 
 
 def test_database_from_newer_release_is_refused_untouched(old_database):
@@ -88,7 +109,7 @@ def test_database_from_newer_release_is_refused_untouched(old_database):
     connection.close()
     before = old_database.read_bytes()
     with pytest.raises(CannotOpenDatabase, match="nyere MentorDesk"):
-        vault.unlock_with_passphrase(old_database, BASELINE_PASSPHRASE)
+        convert(old_database)
     assert old_database.read_bytes() == before
 
 
@@ -109,7 +130,7 @@ def test_current_schema_opens_without_loading_alembic(tmp_path):
         "from mentordesk import vault\n"
         "from mentordesk.services import new_team\n"
         f"p = Path({str(tmp_path / 'a.mentordesk')!r})\n"
-        "new_team.create_database(p, 'alembic-fri adgangskode', team_name='T').close()\n"
+        "new_team.create_database(p, 'alembic-fri adgangskode', team_name='T').database.close()\n"
         "for name in [m for m in sys.modules if m.startswith('alembic')]:\n"
         "    del sys.modules[name]\n"
         "vault.unlock_with_passphrase(p, 'alembic-fri adgangskode').close()\n"
@@ -132,7 +153,7 @@ def test_migrations_build_exactly_the_models_schema(tmp_path):
     from mentordesk.storage.models import Base
 
     database = new_team.create_database(tmp_path / "schema.mentordesk", "ret-lang-adgangskode-3",
-                                     team_name="Skema")
+                                        team_name="Skema").database
     try:
         with database.engine.connect() as connection:
             context = MigrationContext.configure(connection)

@@ -117,7 +117,7 @@ def of_kind(*kinds: str) -> list[str]:
 def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     folder = tmp_path_factory.mktemp("review")
     database = new_team.create_database(folder / "team.mentordesk", "review-nøgle æøå",
-                                     team_name="Reviewteamet")
+                                     team_name="Reviewteamet").database
     with database.session() as session:
         rows = fill_every_table(session, TAG)
         _make_parseable(session, rows)

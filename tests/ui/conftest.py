@@ -123,7 +123,7 @@ def make_database(keystore: KeyStore) -> Iterator:
     def make(path: Path, citizens: list[NewCitizen] = (), *, remember: bool = False,
              keep_open: bool = False) -> Database:
         database = create_database(path, PASSPHRASE, team_name=TEAM_NAME, remember=remember,
-                                   keystore=keystore)
+                                   keystore=keystore).database
         actor = resolve_actor(database, current_login())
         for citizen in citizens:
             create_citizen(Context(database, actor), citizen)

@@ -54,7 +54,7 @@ def install_fake_demo_builder(monkeypatch, calls: list[dict]) -> None:
     def build_demo(path, passphrase, *, progress=None, cancelled=None, **_options):
         calls.append({"path": path, "passphrase": passphrase})
         progress(1, 2)
-        database = create_database(path, passphrase, team_name="Demoteam")
+        database = create_database(path, passphrase, team_name="Demoteam").database
         with database.session() as session:
             session.merge(AppMeta(key=DEMO_KEY, value="1"))
         progress(2, 2)

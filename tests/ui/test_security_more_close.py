@@ -23,7 +23,7 @@ def _aged_database(path: Path, keystore, monkeypatch) -> None:
         patch.setattr(audit, "utc_timestamp", lambda moment=None: (
             moment or year_ago).astimezone(UTC).isoformat(timespec="microseconds"))
         database = new_team.create_database(path, PASSPHRASE, team_name=TEAM_NAME,
-                                         remember=True, keystore=keystore)
+                                         remember=True, keystore=keystore).database
     with database.session() as session:
         for number in range(OLD_EVENTS - _count(session)):
             audit.record(session, "gammel.mentor", audit.Action.READ, citizen_id=1,

@@ -5,7 +5,7 @@ top of a file: a lazy import only moves the cost, the dependency is the same. A 
 top-level package or module of ``mentordesk`` (``reports``, ``audit``, ``vault``, ...).
 
 * no import cycle between units;
-* the foundation (domain, storage, audit, vault, kernel, pdf and the small helper modules) imports
+* the foundation (domain, storage, audit, keys, vault, kernel, pdf and the small helpers) imports
   only what lies below it, never a feature package;
 * nothing in ``mentordesk`` imports Qt or ``ui``: the core runs headless (CLI, tests, server).
 """
@@ -30,8 +30,10 @@ FOUNDATION_MAY_IMPORT: dict[str, set[str]] = {
     "storage": {"domain", "errors", "paths", "files"},
     "audit": {"domain", "errors", "storage"},
     "pdf": {"domain", "errors", "files"},
+    # Key slots, the key file, this PC's keyring and witness: no feature package below.
+    "keys": {"audit", "domain", "errors", "files", "paths", "storage"},
     # Keys and files only: a new team's catalogue and first admin are services' business.
-    "vault": {"audit", "domain", "errors", "files", "paths", "storage"},
+    "vault": {"audit", "domain", "errors", "files", "keys", "paths", "storage"},
     "kernel": {"domain", "errors", "paths", "files", "storage", "audit"},
 }
 PRESENTATION = {"PySide6", "shiboken6", "ui"}
