@@ -159,7 +159,7 @@ def _verify_file(path: Path, raw_key: RawKey) -> IntegrityReport:
     engine = open_engine(path, raw_key, pooled=False)
     try:
         refuse_foreign_database(engine, path)
-        return check_database(Database(path, raw_key, engine))
+        return check_database(Database(path, raw_key, engine), witnessed=False)
     finally:
         engine.dispose()
 

@@ -81,6 +81,10 @@ def enrol_person(context: Context, login: str) -> Result[str]:
     require_admin(context.actor)
     admin = require_identity(context.database)
     user = _active_user(context, login)
+    if user.login.casefold() in (admin.login.casefold(), RECOVERY_LOGIN):
+        raise AccessDenied("En engangskode kan ikke udstedes til dig selv eller til "
+                           "gendannelsesnøglen. Skift din egen adgangskode under "
+                           "Indstillinger → Sikkerhed.")
     code = generate_secret(5)
     keys = PersonKeys.generate()
     key_file = keyfile.load(context.database.path)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentordesk import audit
-from mentordesk.errors import MentorDeskError
+from mentordesk.errors import CannotOpenDatabase, MentorDeskError
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.changes import NOTHING, Changes, Result
 from mentordesk.kernel.context import Context
@@ -115,7 +115,13 @@ def check_backup(context: Context, backup: Path) -> BackupCheck:
     require_admin(context.actor)
     key = backup_key_for(context.database, backup)
     lock.refuse_if_open_elsewhere(context.database)
-    report = verify_backup(backup, key)
+    try:
+        report = verify_backup(backup, key)
+    except CannotOpenDatabase as error:
+        raise RestoreRefused(
+            "Sikkerhedskopien kan ikke åbnes med denne databases nøgle: den er fra et andet "
+            "team, fra før en person blev fjernet fra teamet, eller beskadiget. Intet er "
+            "erstattet.") from error
     if not report.ok:
         raise RestoreRefused("Sikkerhedskopien bestod ikke kontrollen, og intet er "
                              "erstattet: " + "; ".join(report.lines()) + ".")

@@ -1,132 +1,173 @@
-"""Passphrase change (rekey), the keyring after it, and the recovery sheet."""
+"""Personal keys in the core: enrolment with a one-time code, removal with a new database
+key, the recovery key, and the key file holding no identity that the team did not enrol."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from conftest import TEST_PASSPHRASE
 
 from mentordesk import vault
-from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
+from mentordesk.errors import AccessDenied, CannotOpenDatabase, KeyUnavailable
 from mentordesk.kernel.context import Context
-from mentordesk.security.recovery_sheet import (
-    build_recovery_sheet,
-    default_sheet_path,
-    facts_for,
-    write_recovery_sheet,
+from mentordesk.keys import keyfile
+from mentordesk.keys.crypto import PersonKeys, WrappingKey
+from mentordesk.keys.keyfile import SlotKind
+from mentordesk.keys.registry import verify_signatures
+from mentordesk.security.integrity import check_database
+from mentordesk.security.people import (
+    complete_enrolment,
+    enrol_person,
+    remove_person,
+    renew_recovery_key,
 )
-from mentordesk.services.citizens import NewCitizen, create_citizen
-from mentordesk.storage.backup import backup_folder_for
-from mentordesk.storage.engine import read_salt
+from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
+from mentordesk.services.team import NewUser, create_user, resolve_actor
+from mentordesk.storage.engine import rekey_file
 
-NEW_PASSPHRASE = "en ny og bedre adgangskode 2027"
+BO_PASSPHRASE = "Bos egen sætning til nøglen"
 
 
-def test_rekey_changes_key_and_salt_and_keeps_data(database, admin, db_path, memory_keyring):
-    keystore = vault.KeyStore(memory_keyring)
-    create_citizen(Context(database, admin), NewCitizen(first_name="Åse", last_name="Rekey"))
-    keystore.remember(database.raw_key)
-    old_salt = read_salt(db_path)
-    reopened = vault.rekey(database, NEW_PASSPHRASE, keystore=keystore)
-    reopened.close()
-    new_salt = read_salt(db_path)
-    assert new_salt != old_salt
+@pytest.fixture
+def bo_code(database, admin) -> str:
+    context = Context(database, admin)
+    create_user(context, NewUser(login="bo", full_name="Bo Berg"))
+    return enrol_person(context, "bo").value
+
+
+def _as_bo(db_path):
+    return vault.unlock_with_passphrase(db_path, BO_PASSPHRASE, login="bo")
+
+
+def test_a_one_time_code_works_once_and_gives_the_member_a_key_nobody_else_had(
+        database, db_path, bo_code):
+    enrolment_key = keyfile.load(db_path).slot_for("bo").public
+    with pytest.raises(vault.EnrolmentPending):
+        vault.unlock_with_passphrase(db_path, bo_code, login="bo")
+    before = keyfile.key_file_path(db_path).read_bytes()
     with pytest.raises(CannotOpenDatabase):
-        vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE)
-    # This PC's remembered key moved to the new salt; the old entry is gone.
-    assert memory_keyring.get_password(vault.KEYRING_SERVICE, old_salt.hex()) is None
-    by_keyring = vault.unlock_with_keyring(db_path, keystore)
+        complete_enrolment(db_path, "bo", "forkert-kode-igen", BO_PASSPHRASE)
+    assert keyfile.key_file_path(db_path).read_bytes() == before  # a wrong code changes nothing
+    complete_enrolment(db_path, "bo", bo_code, BO_PASSPHRASE).close()
+    slot = keyfile.load(db_path).slot_for("bo")
+    assert slot.kind is SlotKind.PERSON and slot.public != enrolment_key
+    with pytest.raises(CannotOpenDatabase):
+        complete_enrolment(db_path, "bo", bo_code, "en anden ny adgangskode")
+    bo = _as_bo(db_path)
     try:
-        from mentordesk.services.citizens import list_citizens
-        from mentordesk.services.team import resolve_actor
-
-        actor = resolve_actor(by_keyring, vault.current_login())
-        names = [row.display_name for row in list_citizens(Context(by_keyring, actor))]
-        assert names == ["Åse Rekey"]
+        actor = resolve_actor(bo, vault.require_identity(bo).login)
+        assert actor.login == "bo" and actor.role.value == "mentor"
+        assert list_citizens(Context(bo, actor)) == []  # a mentor without citizens sees none
+        with bo.read_session() as session:
+            assert verify_signatures(session).ok
     finally:
-        by_keyring.close()
-    # The passphrase alone opens the file in plain SQLCipher (the recovery promise).
-    import sqlcipher3
-
-    connection = sqlcipher3.connect(str(db_path))
-    connection.execute("PRAGMA key = '" + NEW_PASSPHRASE.replace("'", "''") + "'")
-    assert connection.execute("SELECT count(*) FROM citizen").fetchone()[0] == 1
-    connection.close()
+        bo.close()
 
 
-def test_rekey_takes_a_backup_first_that_opens_with_the_old_passphrase(database, db_path):
-    vault.rekey(database, NEW_PASSPHRASE).close()
-    backups = list(backup_folder_for(db_path).glob("*foer-ny-adgangskode*"))
-    assert len(backups) == 1
-    old = vault.unlock_with_passphrase(backups[0], TEST_PASSPHRASE)
-    old.close()
-
-
-def test_rekey_is_audited(database, db_path):
-    from sqlalchemy import select
-
-    from mentordesk import audit
-    from mentordesk.storage.models import AuditEvent
-
-    reopened = vault.rekey(database, NEW_PASSPHRASE)
-    with reopened.read_session() as session:
-        actions = list(session.scalars(select(AuditEvent.action)))
-        assert audit.verify_chain(session).ok
-    reopened.close()
-    assert actions[-1] == vault.REKEY_ACTION
-
-
-def test_weak_new_passphrase_changes_nothing(database, db_path):
-    before_salt = read_salt(db_path)
-    with pytest.raises(WeakPassphrase):
-        vault.rekey(database, "kort")
+def test_a_slot_written_into_the_key_file_by_a_key_holder_gives_no_identity(
+        database, db_path):
+    """Someone with the database key can seal it to a key pair of their own under any
+    login; unlocking with it is refused, because the team never enrolled that key."""
+    key_file = keyfile.load(db_path)
+    forged = PersonKeys.generate()
+    keyfile.save(db_path, key_file.with_slot(keyfile.new_slot(
+        vault.current_login(), SlotKind.PERSON, forged, WrappingKey.derive("falsk men lang nok"),
+        database.raw_key.key, key_file.file_id)))
     database.close()
-    assert read_salt(db_path) == before_salt
-    vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE).close()
+    with pytest.raises(CannotOpenDatabase, match="ikke registreret"):
+        vault.unlock_with_passphrase(db_path, "falsk men lang nok")
 
 
-def test_other_pc_with_old_remembered_key_is_asked_not_broken(database, db_path,
-                                                              memory_keyring):
-    """Another PC remembered the old key (under the old salt): after the rekey it finds
-    no entry for the new salt and asks for the passphrase; the file is untouched."""
-    other_pc = vault.KeyStore(type(memory_keyring)())
-    other_pc.remember(database.raw_key)
-    vault.rekey(database, NEW_PASSPHRASE).close()
-    before = db_path.read_bytes()
+def test_a_slot_renamed_to_another_login_does_not_unwrap(database, db_path, bo_code):
+    complete_enrolment(db_path, "bo", bo_code, BO_PASSPHRASE).close()
+    document = json.loads(keyfile.key_file_path(db_path).read_text(encoding="utf-8"))
+    for slot in document["slots"]:
+        if slot["login"] == vault.current_login():
+            slot["login"] = "tidligere-admin"
+        elif slot["login"] == "bo":
+            slot["login"] = vault.current_login()  # bo's slot now claims to be the admin's
+    keyfile.key_file_path(db_path).write_text(json.dumps(document), encoding="utf-8")
+    database.close()
+    with pytest.raises(CannotOpenDatabase):
+        vault.unlock_with_passphrase(db_path, BO_PASSPHRASE)
+
+
+def test_removal_rotates_the_key_and_remembered_keys_of_the_others_keep_working(
+        database, db_path, admin, bo_code, memory_keyring):
+    keystore = vault.KeyStore(memory_keyring)
+    complete_enrolment(db_path, "bo", bo_code, BO_PASSPHRASE, remember=True,
+                       keystore=keystore).close()
+    vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE, remember=True,
+                                 keystore=keystore).close()
+    old_key = database.raw_key.key
+    removal = remove_person(Context(database, admin), "bo").value
+    assert removal.login == "bo" and database.raw_key.key != old_key
+    database.close()
+    with pytest.raises(CannotOpenDatabase):
+        _as_bo(db_path)
     with pytest.raises(KeyUnavailable):
-        vault.unlock_with_keyring(db_path, other_pc)
-    assert db_path.read_bytes() == before
-    reopened = vault.unlock_with_passphrase(db_path, NEW_PASSPHRASE, remember=True,
-                                            keystore=other_pc)
-    reopened.close()
-    vault.unlock_with_keyring(db_path, other_pc).close()
+        vault.unlock_with_keyring(db_path, keystore, login="bo")
+    again = vault.unlock_with_keyring(db_path, keystore)  # no passphrase needed for the rest
+    try:
+        assert check_database(again).ok  # bo's earlier events still verify
+        with pytest.raises(AccessDenied):
+            resolve_actor(again, "bo")
+    finally:
+        again.close()
 
 
-def test_stale_keyring_entry_is_reported_as_stale(database, db_path, memory_keyring):
+def test_removal_is_refused_for_oneself_and_for_the_recovery_key(database, admin):
+    context = Context(database, admin)
+    with pytest.raises(AccessDenied):
+        remove_person(context, admin.login)
+    with pytest.raises(AccessDenied):
+        remove_person(context, "gendannelse")
+
+
+def test_a_rotation_cut_off_after_re_encrypting_is_finished_at_the_next_unlock(
+        database, db_path, admin):
+    """The crash window of a removal: the file is on the new key, the next key file is
+    written, but not yet moved into place."""
+    create_citizen(Context(database, admin), NewCitizen(first_name="Karl", last_name="Krak"))
+    from mentordesk.storage.engine import RawKey
+
+    new_key = RawKey(bytes(range(32)), database.raw_key.salt)
+    keyfile.save_next(db_path, keyfile.load(db_path).resealed(new_key.key))
+    old_key = database.raw_key
     database.close()
-    memory_keyring.set_password(vault.KEYRING_SERVICE, read_salt(db_path).hex(), "cd" * 32)
-    with pytest.raises(vault.StaleKey):
-        vault.unlock_with_keyring(db_path, vault.KeyStore(memory_keyring))
-    assert [entry.name for entry in db_path.parent.iterdir()] == [db_path.name]
+    rekey_file(db_path, old_key, new_key)
+    reopened = vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE)
+    try:
+        assert reopened.raw_key.key == new_key.key
+        assert not keyfile.next_key_file_path(db_path).exists()
+        actor = resolve_actor(reopened, admin.login)
+        assert [row.display_name for row in list_citizens(Context(reopened, actor))] == [
+            "Karl Krak"]
+    finally:
+        reopened.close()
 
 
-def test_generated_passphrases_are_strong_and_differ():
-    first, second = vault.generate_passphrase(), vault.generate_passphrase()
-    assert first != second and len(first) == 29
-    vault.check_passphrase_strength(first)
+def test_a_new_recovery_key_replaces_the_old_one(database, db_path, admin):
+    new_key = renew_recovery_key(Context(database, admin)).value
+    database.close()
+    as_recovery = vault.unlock_with_passphrase(db_path, new_key, login="gendannelse")
+    try:
+        actor = resolve_actor(as_recovery, "gendannelse")
+        assert actor.role.value == "admin"
+        with as_recovery.read_session() as session:
+            assert verify_signatures(session).ok
+    finally:
+        as_recovery.close()
 
 
-def test_recovery_sheet_names_team_and_file_but_not_a_typed_passphrase(database, pdf_text):
-    facts = facts_for(database)
-    text = pdf_text(build_recovery_sheet(facts))
-    assert "Gendannelsesark for MentorDesk" in text
-    assert "Testteamet" in text and facts.file_id in text
-    assert "Skriv i hånden" in text
+def test_the_recovery_sheet_names_the_team_and_carries_the_key_only_when_asked(
+        database, admin, pdf_text, tmp_path):
+    from mentordesk.security.workflows import save_recovery_sheet
+
+    key = renew_recovery_key(Context(database, admin)).value
+    assert not list(tmp_path.rglob("*.pdf"))
+    sheet = save_recovery_sheet(Context(database, admin), tmp_path / "ark.pdf", key)
+    text = pdf_text(sheet)
+    assert "Testteamet" in text and key in text and "gendannelse" in text
     assert TEST_PASSPHRASE not in text
-
-
-def test_recovery_sheet_prints_a_generated_passphrase(database, pdf_text, tmp_path):
-    generated = vault.generate_passphrase()
-    path = write_recovery_sheet(default_sheet_path(database.path),
-                                facts_for(database, generated_passphrase=generated))
-    assert path.name == "team-gendannelsesark.pdf"
-    assert generated in pdf_text(path)

@@ -9,17 +9,16 @@ from conftest import TEST_PASSPHRASE
 
 from mentordesk import vault
 from mentordesk.domain.codes import Role
-from mentordesk.errors import AccessDenied
-from mentordesk.kernel.changes import NOTHING, Changes, Kind
+from mentordesk.errors import AccessDenied, CannotOpenDatabase, WeakPassphrase
+from mentordesk.kernel.changes import NOTHING, Changes
 from mentordesk.kernel.context import Context
+from mentordesk.keys import keyfile
+from mentordesk.keys.registry import verify_signatures
 from mentordesk.security import lock
 from mentordesk.security.backups import RestoreRefused, backup_now
-from mentordesk.security.workflows import (
-    change_passphrase,
-    check_backup,
-    open_elsewhere,
-    restore_database,
-)
+from mentordesk.security.people import change_my_passphrase
+from mentordesk.security.workflows import check_backup, open_elsewhere, restore_database
+from mentordesk.services import new_team
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import User
@@ -89,43 +88,45 @@ def test_a_damaged_backup_is_refused_before_confirming_and_when_restoring(databa
     data[len(data) - 1500] ^= 0x01
     backup.write_bytes(bytes(data))
     with pytest.raises(RestoreRefused):
-        check_backup(Context(database, admin), backup, raw_key=database.raw_key)
+        check_backup(Context(database, admin), backup)
     result = restore_database(db_path, backup, database.raw_key, current=database)
     assert isinstance(result.value.refusal, RestoreRefused)
     assert "intet er erstattet" in str(result.value.refusal)
     result.value.database.close()
 
 
-def test_check_backup_with_the_old_passphrase_of_a_backup(database, admin, tmp_path):
-    backup = backup_now(database, tmp_path / "kopi.mentordesk")
-    vault.rekey(database, NEW_PASSPHRASE)
-    checked = check_backup(Context(database, admin), backup, passphrase=TEST_PASSPHRASE)
-    assert checked.raw_key == vault.derive_key(TEST_PASSPHRASE, checked.raw_key.salt)
-    assert checked.lines and all(not line.startswith("FEJL") for line in checked.lines)
+def test_a_backup_under_another_key_is_refused_with_a_reason(database, admin, tmp_path):
+    """Another team's file (or one from before someone was removed) never replaces this
+    one: the live file does not go back to a key that someone outside the team knows."""
+    other = new_team.create_database(tmp_path / "andet.mentordesk", "et andet teams kode",
+                                     team_name="Andet team").database
+    backup = backup_now(other, tmp_path / "andet-kopi.mentordesk")
+    other.close()
+    with pytest.raises(RestoreRefused, match="andet team"):
+        check_backup(Context(database, admin), backup)
 
 
-def test_change_passphrase_keeps_the_same_database_working(database, db_path, admin):
-    _add(database, admin, "Rekey")
-    result = change_passphrase(Context(database, admin), NEW_PASSPHRASE)
-    assert result.changes == Changes.everything() and result.changes.touches(Kind.CITIZEN)
-    assert _names(database) == ["Borger Rekey"]  # the same object, re-bound to the new key
+def test_my_own_passphrase_change_touches_nobody_else(database, db_path, admin):
+    _add(database, admin, "Kode")
+    result = change_my_passphrase(Context(database, admin), NEW_PASSPHRASE)
+    assert result.changes == NOTHING
+    assert _names(database) == ["Borger Kode"]  # the file was not re-encrypted
     database.close()
-    vault.unlock_with_passphrase(db_path, NEW_PASSPHRASE).close()
+    with pytest.raises(CannotOpenDatabase):
+        vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE)
+    reopened = vault.unlock_with_passphrase(db_path, NEW_PASSPHRASE)
+    with reopened.read_session() as session:
+        assert verify_signatures(session).ok
+    reopened.close()
+    recovery_still_works = keyfile.load(db_path).slot_for("gendannelse")
+    assert recovery_still_works is not None
 
 
-def test_change_passphrase_refused_for_a_mentor_and_while_others_are_in(database, db_path,
-                                                                        admin):
-    with database.session() as session:
-        session.add(User(login="mette", full_name="Mette", role=Role.MENTOR.value))
-    mentor = resolve_actor(database, "mette")
-    with pytest.raises(AccessDenied):
-        change_passphrase(Context(database, mentor), NEW_PASSPHRASE)
-    lock.register(database, "kollega", host="PC-17", process_id=4242)
-    assert [entry.login for entry in open_elsewhere(Context(database, admin))] == ["kollega"]
-    with pytest.raises(lock.OpenElsewhere):
-        change_passphrase(Context(database, admin), NEW_PASSPHRASE)
-    database.close()
-    vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE).close()  # the old key still opens
+def test_a_weak_new_passphrase_changes_nothing(database, db_path, admin):
+    before = keyfile.key_file_path(db_path).read_bytes()
+    with pytest.raises(WeakPassphrase):
+        change_my_passphrase(Context(database, admin), "kort")
+    assert keyfile.key_file_path(db_path).read_bytes() == before
 
 
 def test_this_app_s_own_lock_row_never_refuses(database, admin):
@@ -146,7 +147,7 @@ def test_only_an_administrator_takes_a_backup_or_a_recovery_sheet_and_backups_ar
     with pytest.raises(AccessDenied):
         take_backup(Context(database, coordinator), tmp_path / "kim.mentordesk")
     with pytest.raises(AccessDenied):
-        save_recovery_sheet(Context(database, coordinator), tmp_path / "kim.pdf")
+        save_recovery_sheet(Context(database, coordinator), tmp_path / "kim.pdf", "nøgle")
     assert not (tmp_path / "kim.mentordesk").exists() and not (tmp_path / "kim.pdf").exists()
     take_backup(Context(database, admin), tmp_path / "kopi.mentordesk")
     logged = search_log(Context(database, admin), LogFilter(action="export")).rows

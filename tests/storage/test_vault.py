@@ -7,8 +7,9 @@ from conftest import TEST_PASSPHRASE
 
 from mentordesk import audit, vault
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
+from mentordesk.keys import keyfile
+from mentordesk.keys.crypto import PersonKeys
 from mentordesk.services import new_team
-from mentordesk.storage.engine import read_salt
 
 
 @pytest.mark.parametrize("weak", ["", "kort", "elleve tegn", "aaaaaaaaaaaaaaaa"])
@@ -31,37 +32,46 @@ def test_unlock_by_passphrase(database, db_path):
     reopened.close()
 
 
-def test_remember_stores_raw_key_keyed_by_salt(database, db_path, memory_keyring):
+def _file_id(db_path) -> str:
+    return keyfile.load(db_path).file_id
+
+
+def test_remember_keeps_the_persons_keys_keyed_by_file_and_login(database, db_path,
+                                                                  memory_keyring):
     database.close()
     keystore = vault.KeyStore(memory_keyring)
     vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE, remember=True, keystore=keystore).close()
-    salt = read_salt(db_path)
-    stored = memory_keyring.get_password(vault.KEYRING_SERVICE, salt.hex())
-    assert stored is not None and len(bytes.fromhex(stored)) == 32
-    assert TEST_PASSPHRASE not in stored
+    entry = f"{_file_id(db_path)}:{vault.current_login().casefold()}"
+    stored = memory_keyring.get_password(vault.KEYRING_SERVICE, entry)
+    assert stored is not None and TEST_PASSPHRASE not in stored
     reopened = vault.unlock_with_keyring(db_path, keystore)
     assert reopened.meta("team_name") == "Testteamet"
+    assert reopened.signer is not None and reopened.signer.login == vault.current_login()
     reopened.close()
+    # Another login on the same Windows account gets nothing from it.
+    with pytest.raises(KeyUnavailable):
+        vault.unlock_with_keyring(db_path, keystore, login="en-anden")
 
 
 def test_forget_then_keyring_unlock_asks_for_passphrase(database, db_path, memory_keyring):
     database.close()
     keystore = vault.KeyStore(memory_keyring)
     vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE, remember=True, keystore=keystore).close()
-    keystore.forget(read_salt(db_path))
+    keystore.forget(_file_id(db_path), vault.current_login())
     with pytest.raises(KeyUnavailable):
         vault.unlock_with_keyring(db_path, keystore)
 
 
 def test_wrong_keyring_entry_falls_back_to_passphrase(database, db_path, memory_keyring):
     database.close()
-    salt = read_salt(db_path)
-    memory_keyring.set_password(vault.KEYRING_SERVICE, salt.hex(), "ab" * 32)
+    entry = f"{_file_id(db_path)}:{vault.current_login().casefold()}"
+    memory_keyring.set_password(vault.KEYRING_SERVICE, entry,
+                                PersonKeys.generate().to_text())  # someone else's keys
     before = db_path.read_bytes()
     with pytest.raises(KeyUnavailable, match="adgangskoden"):
         vault.unlock_with_keyring(db_path, vault.KeyStore(memory_keyring))
     assert db_path.read_bytes() == before
-    memory_keyring.set_password(vault.KEYRING_SERVICE, salt.hex(), "not hex at all")
+    memory_keyring.set_password(vault.KEYRING_SERVICE, entry, "not base64 at all")
     with pytest.raises(KeyUnavailable):
         vault.unlock_with_keyring(db_path, vault.KeyStore(memory_keyring))
 
@@ -72,49 +82,62 @@ def test_missing_keyring_backend_means_ask(database, db_path):
 
     database.close()
     keystore = vault.KeyStore(FailKeyring())
-    assert keystore.remember(vault.derive_key("x" * 12, read_salt(db_path))) is False
+    assert keystore.remember(_file_id(db_path), "x", PersonKeys.generate()) is False
     with pytest.raises(KeyUnavailable):
         vault.unlock_with_keyring(db_path, keystore)
 
 
-def test_failed_unlock_is_audited_at_next_unlock(database, db_path):
+def test_failed_unlock_is_audited_at_next_unlock_dated_now(database, db_path):
     database.close()
+    started = audit.utc_timestamp()
     for _ in range(2):
         with pytest.raises(CannotOpenDatabase):
             vault.unlock_with_passphrase(db_path, "forkert adgangskode igen")
     reopened = vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE)
     with reopened.read_session() as session:
-        from sqlalchemy import select
-
-        from mentordesk.storage.models import AuditEvent
-
-        failed = session.scalars(
-            select(AuditEvent).where(AuditEvent.action == audit.Action.UNLOCK_FAILED.value)
-        ).all()
+        failed = _failed_unlocks(session)
         assert len(failed) == 2
-        assert all(event.user_login == vault.current_login() for event in failed)
+        assert all(vault.current_login() in event.detail for event in failed)
+        assert all(event.occurred_at >= started for event in failed)
         assert audit.verify_chain(session).ok
     reopened.close()
     # Flushed once: a further unlock adds no duplicates.
     again = vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE)
     with again.read_session() as session:
-        from sqlalchemy import func, select
-
-        from mentordesk.storage.models import AuditEvent
-
-        count = session.scalar(select(func.count()).select_from(AuditEvent).where(
-            AuditEvent.action == audit.Action.UNLOCK_FAILED.value))
-        assert count == 2
+        assert len(_failed_unlocks(session)) == 2
     again.close()
 
 
-def test_key_derivation_matches_sqlcipher_defaults():
-    """PBKDF2-HMAC-SHA512, 256 000 iterations, 32 bytes: SQLCipher 4's own settings."""
-    import hashlib
+def test_forged_failed_unlock_notes_never_become_backdated_events(database, db_path):
+    """The note file is outside the encryption: notes written by hand (or for another
+    file) are rejected, and the rejection itself is logged."""
+    import json
 
-    salt = bytes(range(16))
-    expected = hashlib.pbkdf2_hmac("sha512", b"abc", salt, 256_000, 32)
-    assert vault.derive_key("abc", salt).key == expected
+    from mentordesk.paths import state_dir
+
+    database.close()
+    file_id = _file_id(db_path)
+    forged = [{"file_id": file_id, "login": "chefen", "at": "2019-01-01T00:00:00+00:00",
+               "mac": "00" * 32},
+              {"file_id": file_id, "login": "x", "at": "2019-01-01T00:00:00+00:00"},
+              "not even a note"]
+    (state_dir() / "failed-unlocks.json").write_text(json.dumps(forged), encoding="utf-8")
+    reopened = vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE)
+    with reopened.read_session() as session:
+        events = _failed_unlocks(session)
+        assert not any(event.occurred_at.startswith("2019") for event in events)
+        assert not any("chefen" in event.detail for event in events)
+        assert len(events) == 1 and "afvist" in events[0].detail
+    reopened.close()
+
+
+def _failed_unlocks(session):
+    from sqlalchemy import select
+
+    from mentordesk.storage.models import AuditEvent
+
+    return session.scalars(select(AuditEvent).where(
+        AuditEvent.action == audit.Action.UNLOCK_FAILED.value)).all()
 
 
 def test_the_apps_keystore_remembers_in_the_process_keyring(database, db_path, memory_keyring):
@@ -125,13 +148,13 @@ def test_the_apps_keystore_remembers_in_the_process_keyring(database, db_path, m
     assert keyring.get_keyring() is memory_keyring
     database.close()
     vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE, remember=True).close()
-    salt = read_salt(db_path)
-    assert list(memory_keyring.secrets) == [(vault.KEYRING_SERVICE, salt.hex())]
+    entry = f"{_file_id(db_path)}:{vault.current_login().casefold()}"
+    assert (vault.KEYRING_SERVICE, entry) in memory_keyring.secrets
     reopened = vault.unlock_with_keyring(db_path)
     assert reopened.meta("team_name") == "Testteamet"
     reopened.close()
-    vault.KeyStore().forget(salt)
-    assert memory_keyring.secrets == {}
+    vault.KeyStore().forget(_file_id(db_path), vault.current_login())
+    assert (vault.KEYRING_SERVICE, entry) not in memory_keyring.secrets
     with pytest.raises(KeyUnavailable):
         vault.unlock_with_keyring(db_path)
 
@@ -146,10 +169,10 @@ def test_the_apps_keystore_asks_when_the_process_has_no_keyring(database, db_pat
     database.close()
     unlocked = vault.unlock_with_passphrase(db_path, TEST_PASSPHRASE, remember=True)
     unlocked.close()
-    assert vault.KeyStore().recall(read_salt(db_path)) is None
+    assert vault.KeyStore().recall(_file_id(db_path), vault.current_login()) is None
     with pytest.raises(KeyUnavailable, match="adgangskoden"):
         vault.unlock_with_keyring(db_path)
-    vault.KeyStore().forget(read_salt(db_path))  # nothing remembered: nothing to forget
+    vault.KeyStore().forget(_file_id(db_path), vault.current_login())
 
 
 def test_new_database_has_default_catalogue(database):
