@@ -8,7 +8,7 @@ import pytest
 
 from mentordesk import __version__, cli
 from mentordesk.files import safe_file_stem
-from mentordesk.storage.engine import RawKey
+from mentordesk.keys.crypto import PersonKeys
 from mentordesk.vault import WINDOWS_PERSISTENCE, KeyStore
 
 
@@ -46,7 +46,8 @@ class ChainerLike:
 
 
 def _remember(backend: object) -> None:
-    assert KeyStore(backend).remember(RawKey(key=b"k" * 32, salt=b"s" * 16))  # type: ignore[arg-type]
+    assert KeyStore(backend).remember(  # type: ignore[arg-type]
+        "fil-id", "anna", PersonKeys.generate())
 
 
 def test_a_remembered_key_stays_on_this_pc():

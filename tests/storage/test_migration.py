@@ -10,8 +10,8 @@ import sqlcipher3
 
 from mentordesk import audit, vault
 from mentordesk.errors import CannotOpenDatabase
-from mentordesk.security.key_migration import migrate_to_key_slots
 from mentordesk.kernel.context import Context
+from mentordesk.security.key_migration import migrate_to_key_slots
 from mentordesk.services import new_team
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.team import resolve_actor

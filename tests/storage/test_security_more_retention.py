@@ -32,7 +32,8 @@ def aged(db_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(audit, "utc_timestamp", lambda moment=None: (
             moment or year_ago).astimezone(UTC).isoformat(timespec="microseconds"))
-        database = new_team.create_database(db_path, TEST_PASSPHRASE, team_name="Logteamet").database
+        database = new_team.create_database(db_path, TEST_PASSPHRASE,
+                                            team_name="Logteamet").database
     old = _count(database)
     with database.session() as session:
         for number in range(OLD_EVENTS - old):

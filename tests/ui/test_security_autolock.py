@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from qt_support import PASSPHRASE
 
 from mentordesk import vault
+from mentordesk.keys import keyfile
+from mentordesk.keys.crypto import PersonKeys
 from mentordesk.services.citizens import NewCitizen
 from ui.views.security import preferences
 from ui.views.security.clipboard import ClipboardGuard
@@ -115,36 +117,60 @@ def test_copied_text_is_cleared_but_only_if_still_ours(qtbot):
 def test_stale_keyring_entry_asks_and_remembers_again(controller, qtbot, database_path,
                                                       make_database, memory_keyring):
     make_database(database_path, remember=True)
-    salt = vault.read_salt(database_path)
-    memory_keyring.set_password(vault.KEYRING_SERVICE, salt.hex(), "ef" * 32)
+    entry = f"{keyfile.load(database_path).file_id}:{vault.current_login().casefold()}"
+    somebody_elses = PersonKeys.generate().to_text()
+    memory_keyring.set_password(vault.KEYRING_SERVICE, entry, somebody_elses)
     listing = sorted(database_path.parent.iterdir())
     controller.flow.open_path(database_path)
     qtbot.waitUntil(lambda: controller.flow.unlock_dialog is not None
                     and controller.flow.unlock_dialog.isVisible(), timeout=10_000)
     dialog = controller.flow.unlock_dialog
-    assert "passer ikke længere" in dialog.info_label.text()
+    assert "åbner ikke længere" in dialog.info_label.text()
     assert dialog.remember_check.isChecked()
     assert sorted(database_path.parent.iterdir()) == listing  # no new file
     dialog.passphrase_edit.setText(PASSPHRASE)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.main_window is not None, timeout=15_000)
-    assert memory_keyring.get_password(vault.KEYRING_SERVICE, salt.hex()) != "ef" * 32
+    assert memory_keyring.get_password(vault.KEYRING_SERVICE, entry) not in (None,
+                                                                            somebody_elses)
 
 
-def test_first_run_create_writes_recovery_sheet_without_passphrase(controller, qtbot,
-                                                                   tmp_path, pdf_text):
+def test_first_run_creates_the_team_shows_the_recovery_key_once_and_writes_no_secret(
+        controller, qtbot, tmp_path, pdf_text):
     controller.flow.show_first_run()
     qtbot.mouseClick(controller.flow.first_run_dialog.create_button, Qt.MouseButton.LeftButton)
     create = controller.flow.create_dialog
     path = tmp_path / "ny" / "hold.mentordesk"
     create.path_edit.setText(str(path))
     create.team_edit.setText("Mentorteam Vest")
+    assert create.login_edit.text() == vault.current_login()  # only a default
+    create.login_edit.setText("tove.teamleder")
     create.passphrase_edit.setText(PASSPHRASE)
     create.repeat_edit.setText(PASSPHRASE)
     qtbot.mouseClick(create.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=15_000)
-    sheet = path.with_name("hold-gendannelsesark.pdf")
-    text = pdf_text(sheet)
-    assert "Mentorteam Vest" in text and PASSPHRASE not in text
-    assert create.sheet_box.text().startswith("Et gendannelsesark er gemt ved siden af")
-    create.sheet_box.close()
+    qtbot.waitUntil(lambda: controller.recovery_dialog is not None
+                    and controller.recovery_dialog.isVisible(), timeout=15_000)
+    window = controller.main_window
+    assert window.workspace.actor.login == "tove.teamleder"
+    assert window.workspace.actor.role.value == "admin"
+    dialog = controller.recovery_dialog
+    recovery_key = dialog.key_edit.text()
+    assert len(recovery_key.split("-")) == 6
+    on_disk = [file for file in tmp_path.rglob("*") if file.is_file()]
+    assert not [file for file in on_disk if recovery_key.encode() in file.read_bytes()
+                or PASSPHRASE.encode() in file.read_bytes()]
+    printed = []
+    dialog.print_document = lambda _parent, document: printed.append(
+        document.toPlainText()) or True
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert recovery_key in printed[0] and "Mentorteam Vest" in printed[0]
+    # Saving a PDF is a choice, after a warning.
+    sheet = tmp_path / "valgt" / "ark.pdf"
+    dialog.choose_path = lambda *_args: sheet
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "slet filen bagefter" in dialog.warning_box.text()
+    dialog.warning_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(sheet.exists, timeout=15_000)
+    assert recovery_key in pdf_text(sheet)
+    dialog.accept()
+

@@ -1,17 +1,20 @@
-"""Indstillinger → Sikkerhed: passphrase change, restore, recovery sheet, who else."""
+"""Indstillinger → Sikkerhed: my own passphrase, restore, who else."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from qt_support import PASSPHRASE
 
 from mentordesk import vault
+from mentordesk.errors import CannotOpenDatabase
 from mentordesk.kernel.context import Context
 from mentordesk.security import lock
-from mentordesk.security.backups import backup_now
+from mentordesk.security.backups import backup_now, verify_backup
+from mentordesk.security.workflows import backup_key_for
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.team import resolve_actor
 
@@ -49,13 +52,15 @@ def test_security_tab_shows_who_else_and_refreshes(controller, qtbot, database_p
     qtbot.waitUntil(lambda: tab.others_label.text() == "Ingen andre lige nu.", timeout=10_000)
 
 
-def test_change_passphrase_in_the_gui(controller, qtbot, database_path, make_database,
-                                      tmp_path, pdf_text):
-    make_database(database_path, [NewCitizen(first_name="Rita", last_name="Rekey")],
-                  remember=True)
+def test_change_my_passphrase_in_the_gui_while_a_colleague_is_in(controller, qtbot,
+                                                                  database_path, make_database):
+    """Only my slot changes: no re-encryption, so a colleague who has the file open is not
+    in the way and not affected, and nothing secret is written anywhere."""
+    database = make_database(database_path, [NewCitizen(first_name="Rita", last_name="Rekey")],
+                             remember=True, keep_open=True)
+    lock.register(database, "kollega", host="PC-17", process_id=4242)
     window, tab = _open(controller, qtbot, database_path)
-    sheet = tmp_path / "nyt-ark.pdf"
-    tab.choose_save_path = lambda *_args: sheet
+    files_before = sorted(database_path.parent.rglob("*"))
     qtbot.mouseClick(tab.rekey_button, Qt.MouseButton.LeftButton)
     dialog = tab.rekey_dialog
     dialog.passphrase_edit.setText("kort")
@@ -65,14 +70,15 @@ def test_change_passphrase_in_the_gui(controller, qtbot, database_path, make_dat
     dialog.passphrase_edit.setText(NEW_PASSPHRASE)
     dialog.repeat_edit.setText(NEW_PASSPHRASE)
     qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: sheet.exists(), timeout=20_000)
-    assert "Adgangskoden er skiftet" in tab.status_label.text() or "gemt" in \
-        tab.status_label.text()
-    assert NEW_PASSPHRASE not in pdf_text(sheet)
-    # The window goes on working on the re-keyed file.
-    database = window.workspace.database
-    assert _names(database) == ["Rita Rekey"]
+    qtbot.waitUntil(lambda: "Din adgangskode er skiftet" in tab.status_label.text(),
+                    timeout=20_000)
+    assert _names(database) == ["Rita Rekey"]  # the colleague's connection still reads
+    assert _names(window.workspace.database) == ["Rita Rekey"]
+    assert sorted(database_path.parent.rglob("*")) == files_before  # no sheet, no copy
     controller.shutdown()
+    database.close()
+    with pytest.raises(CannotOpenDatabase):
+        vault.unlock_with_passphrase(database_path, PASSPHRASE)
     vault.unlock_with_passphrase(database_path, NEW_PASSPHRASE).close()
 
 
@@ -97,23 +103,6 @@ def test_restore_in_the_gui(controller, qtbot, database_path, make_database, tmp
     assert _names(controller.main_window.workspace.database) == ["Før Kopien"]
     kept = list((database_path.parent / "team-backups").glob("*foer-gendannelse*"))
     assert len(kept) == 1
-
-
-def test_change_passphrase_refused_while_a_colleague_is_in(controller, qtbot, database_path,
-                                                           make_database):
-    database = make_database(database_path, remember=True, keep_open=True)
-    _window, tab = _open(controller, qtbot, database_path)
-    lock.register(database, "kollega", host="PC-17", process_id=4242)
-    qtbot.mouseClick(tab.rekey_button, Qt.MouseButton.LeftButton)
-    dialog = tab.rekey_dialog
-    dialog.passphrase_edit.setText(NEW_PASSPHRASE)
-    dialog.repeat_edit.setText(NEW_PASSPHRASE)
-    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "åben hos kollega på PC-17" in dialog.error_label.text(),
-                    timeout=20_000)
-    assert dialog.buttons.isEnabled() and dialog.isVisible()
-    controller.shutdown()
-    vault.unlock_with_passphrase(database_path, PASSPHRASE).close()  # the old key still opens
 
 
 def test_restore_refused_when_a_colleague_opens_meanwhile(controller, qtbot, database_path,
@@ -145,21 +134,21 @@ def test_restore_refused_when_a_colleague_opens_meanwhile(controller, qtbot, dat
     assert not list(database_path.parent.rglob("*foer-gendannelse*"))
 
 
-def test_restore_backup_with_old_passphrase_asks_for_it(controller, qtbot, database_path,
-                                                        make_database, tmp_path):
-    database = make_database(database_path, remember=True, keep_open=True)
-    backup = tmp_path / "gammel.mentordesk"
-    backup_now(database, backup)
-    vault.rekey(database, NEW_PASSPHRASE).close()
+def test_a_backup_under_another_key_is_refused_with_a_reason(controller, qtbot,
+                                                              database_path, make_database,
+                                                              tmp_path):
+    """No passphrase is asked for an old backup: the live file never goes back to a key
+    that someone outside the team (a former member, another team) knows."""
+    other = make_database(tmp_path / "andet" / "andet.mentordesk", keep_open=True)
+    backup = backup_now(other, tmp_path / "andet-kopi.mentordesk")
+    make_database(database_path, remember=True)
     _window, tab = _open(controller, qtbot, database_path)
-    asked = []
     tab.choose_open_path = lambda *_args: backup
-    tab.ask_passphrase = lambda *_args: asked.append(True) or PASSPHRASE
     qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.confirm_box is not None and tab.confirm_box.isVisible(),
-                    timeout=20_000)
-    assert asked == [True]
-    tab.confirm_box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: any(
+        isinstance(widget, QMessageBox) and widget.isVisible() and "andet team" in widget.text()
+        for widget in QApplication.topLevelWidgets()), timeout=20_000)
+    assert tab.confirm_box is None
 
 
 def test_sync_folder_warning_and_backup_on_close(controller, qtbot, tmp_path, make_database):
@@ -174,4 +163,8 @@ def test_sync_folder_warning_and_backup_on_close(controller, qtbot, tmp_path, ma
     controller.shutdown()
     daily = list((path.parent / "team-backups" / "automatisk").glob("team-dagligt-*"))
     assert len(daily) == 1
-    vault.unlock_with_passphrase(daily[0], PASSPHRASE).close()
+    live = vault.unlock_with_passphrase(path, PASSPHRASE)
+    try:
+        assert verify_backup(daily[0], backup_key_for(live, daily[0])).ok
+    finally:
+        live.close()

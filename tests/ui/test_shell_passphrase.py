@@ -14,9 +14,9 @@ from ui.workspace import load_workspace
 
 
 @pytest.fixture
-def rekey_dialog(qtbot, database_path, make_database, make_ops, keystore):
+def rekey_dialog(qtbot, database_path, make_database, make_ops):
     workspace = load_workspace(make_database(database_path, keep_open=True))
-    dialog = RekeyDialog(make_ops(workspace), keystore)
+    dialog = RekeyDialog(make_ops(workspace))
     qtbot.addWidget(dialog)
     return dialog
 

@@ -4,12 +4,20 @@
 <context>
     <name>CreateDatabaseDialog</name>
     <message>
-        <source>A recovery sheet was saved next to the database: {path}
-
-Print it, write the passphrase on it by hand and lock it away. Then delete the PDF file.</source>
-        <translation>Et gendannelsesark er gemt ved siden af databasen: {path}
-
-Udskriv det, skriv adgangskoden på i hånden, og lås det inde. Slet derefter PDF-filen.</translation>
+        <source>Your login (first administrator):</source>
+        <translation>Dit login (første administrator):</translation>
+    </message>
+    <message>
+        <source>Your passphrase:</source>
+        <translation>Din adgangskode:</translation>
+    </message>
+    <message>
+        <source>The passphrase is yours alone: each team member gets their own later (Team → one-time code). After creating, MentorDesk shows a recovery key once; print it and lock it away.</source>
+        <translation>Adgangskoden er kun din: hvert teammedlem får sin egen senere (Team → Engangskode). Når databasen er oprettet, viser MentorDesk en gendannelsesnøgle én gang; udskriv den, og lås den inde.</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Skriv dit login.</translation>
     </message>
 </context>
 <context>
@@ -24,7 +32,7 @@ Udskriv det, skriv adgangskoden på i hånden, og lås det inde. Slet derefter P
     </message>
     <message>
         <source>MentorDesk was locked to protect the citizens' data. The database is closed. Enter your passphrase to continue where you left off.</source>
-        <translation>MentorDesk blev låst for at beskytte borgernes oplysninger. Databasen er lukket. Indtast adgangskoden for at fortsætte, hvor du slap.</translation>
+        <translation>MentorDesk blev låst for at beskytte borgernes oplysninger. Databasen er lukket. Indtast din adgangskode for at fortsætte, hvor du slap.</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -50,16 +58,20 @@ Udskriv det, skriv adgangskoden på i hånden, og lås det inde. Slet derefter P
         <translation>Skift adgangskode</translation>
     </message>
     <message>
-        <source>A backup is taken first. Everyone else must close MentorDesk before the change. Other PCs will ask for the new passphrase. Print a new recovery sheet afterwards.</source>
-        <translation>Der tages først en sikkerhedskopi. Alle andre skal lukke MentorDesk før skiftet. Andre pc'er vil bede om den nye adgangskode. Udskriv bagefter et nyt gendannelsesark.</translation>
-    </message>
-    <message>
         <source>New passphrase:</source>
         <translation>Ny adgangskode:</translation>
     </message>
     <message>
         <source>Changing the passphrase…</source>
         <translation>Skifter adgangskoden …</translation>
+    </message>
+    <message>
+        <source>Change my passphrase</source>
+        <translation>Skift min adgangskode</translation>
+    </message>
+    <message>
+        <source>Only your own passphrase changes. Nobody else is affected, and a PC that remembers your key goes on opening the database.</source>
+        <translation>Kun din egen adgangskode skifter. Ingen andre berøres, og en pc, der husker din nøgle, åbner fortsat databasen.</translation>
     </message>
 </context>
 <context>
@@ -116,14 +128,6 @@ Udskriv det, skriv adgangskoden på i hånden, og lås det inde. Slet derefter P
         <translation>Tag sikkerhedskopi nu …</translation>
     </message>
     <message>
-        <source>Save recovery sheet…</source>
-        <translation>Gem gendannelsesark …</translation>
-    </message>
-    <message>
-        <source>Change passphrase…</source>
-        <translation>Skift adgangskode …</translation>
-    </message>
-    <message>
         <source>Restore from backup…</source>
         <translation>Gendan fra sikkerhedskopi …</translation>
     </message>
@@ -160,32 +164,8 @@ Udskriv det, skriv adgangskoden på i hånden, og lås det inde. Slet derefter P
         <translation>Sikkerhedskopien er gemt: {path}</translation>
     </message>
     <message>
-        <source>Save recovery sheet</source>
-        <translation>Gem gendannelsesark</translation>
-    </message>
-    <message>
-        <source>Saving the recovery sheet…</source>
-        <translation>Gemmer gendannelsesarket …</translation>
-    </message>
-    <message>
-        <source>The recovery sheet was saved: {path}. Print it, write the passphrase on it and lock it away.</source>
-        <translation>Gendannelsesarket er gemt: {path}. Udskriv det, skriv adgangskoden på, og lås det inde.</translation>
-    </message>
-    <message>
-        <source>The passphrase was changed. Save and print a new recovery sheet now.</source>
-        <translation>Adgangskoden er skiftet. Gem og udskriv et nyt gendannelsesark nu.</translation>
-    </message>
-    <message>
         <source>Choose a backup to restore</source>
         <translation>Vælg sikkerhedskopien, der skal gendannes</translation>
-    </message>
-    <message>
-        <source>Restore from backup</source>
-        <translation>Gendan fra sikkerhedskopi</translation>
-    </message>
-    <message>
-        <source>The backup was made with another passphrase. Enter that passphrase:</source>
-        <translation>Sikkerhedskopien er taget med en anden adgangskode. Indtast den adgangskode:</translation>
     </message>
     <message>
         <source>Checking the backup…</source>
@@ -201,12 +181,79 @@ Replace the database with it? The current database is kept in the backup folder.
 
 Vil du erstatte databasen med den? Den nuværende database gemmes i mappen med sikkerhedskopier. MentorDesk lukker vinduet og åbner den gendannede database.</translation>
     </message>
+    <message>
+        <source>Change my passphrase…</source>
+        <translation>Skift min adgangskode…</translation>
+    </message>
+    <message>
+        <source>New recovery key…</source>
+        <translation>Ny gendannelsesnøgle…</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Nobody else is affected.</source>
+        <translation>Din adgangskode er skiftet. Ingen andre er berørt.</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key? The current one stops working at once, so print the new one before you close its window.</source>
+        <translation>Lav en ny gendannelsesnøgle? Den nuværende holder op med at virke med det samme, så udskriv den nye, før du lukker dens vindue.</translation>
+    </message>
+    <message>
+        <source>Making a new recovery key…</source>
+        <translation>Laver en ny gendannelsesnøgle…</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Security</source>
         <translation>Sikkerhed</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>The recovery key opens the database if every administrator forgets their passphrase. Log in as «{login}» with this key. It is shown only now and is saved nowhere: print it and lock it away.</source>
+        <translation>Gendannelsesnøglen åbner databasen, hvis alle administratorer glemmer deres adgangskode. Log ind som «{login}» med denne nøgle. Den vises kun nu og gemmes ingen steder: udskriv den, og lås den inde.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Udskriv…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <source>I have put it away</source>
+        <translation>Jeg har lagt den sikkert</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Recovery key for MentorDesk&lt;/h1&gt;&lt;p&gt;Team: {team}&lt;br&gt;Database file: {file}&lt;br&gt;File id: {file_id}&lt;/p&gt;&lt;p&gt;Login: &lt;b&gt;{login}&lt;/b&gt;&lt;br&gt;Key: &lt;b&gt;&lt;tt&gt;{key}&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Lock this sheet away. Whoever holds it can open every citizen's data.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Gendannelsesnøgle til MentorDesk&lt;/h1&gt;&lt;p&gt;Team: {team}&lt;br&gt;Databasefil: {file}&lt;br&gt;Fil-id: {file_id}&lt;/p&gt;&lt;p&gt;Login: &lt;b&gt;{login}&lt;/b&gt;&lt;br&gt;Nøgle: &lt;b&gt;&lt;tt&gt;{key}&lt;/tt&gt;&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Lås arket inde. Den, der har det, kan åbne alle borgeres oplysninger.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sendt til printeren.</translation>
+    </message>
+    <message>
+        <source>The recovery key will be written into a PDF file. Anyone who can read that file can open the database. Save it only to print it, and delete the file afterwards. Continue?</source>
+        <translation>Gendannelsesnøglen bliver skrevet i en PDF-fil. Enhver, der kan læse filen, kan åbne databasen. Gem den kun for at udskrive den, og slet filen bagefter. Fortsæt?</translation>
+    </message>
+    <message>
+        <source>Save recovery sheet</source>
+        <translation>Gem gendannelsesark</translation>
+    </message>
+    <message>
+        <source>Saving the recovery sheet…</source>
+        <translation>Gemmer gendannelsesarket…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}. Print it, then delete the file.</source>
+        <translation>Gemt: {path}. Udskriv det, og slet derefter filen.</translation>
     </message>
 </context>
 </TS>

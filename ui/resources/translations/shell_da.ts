@@ -32,14 +32,6 @@
         <translation>Teamets navn:</translation>
     </message>
     <message>
-        <source>Passphrase:</source>
-        <translation>Adgangskode:</translation>
-    </message>
-    <message>
-        <source>Write the passphrase down and keep it safe: without it, nobody can open the database, not even support.</source>
-        <translation>Skriv adgangskoden ned, og opbevar den sikkert: uden den kan ingen åbne databasen, heller ikke support.</translation>
-    </message>
-    <message>
         <source>Where should the database be saved?</source>
         <translation>Hvor skal databasen gemmes?</translation>
     </message>
