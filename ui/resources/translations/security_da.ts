@@ -201,6 +201,10 @@ Vil du erstatte databasen med den? Den nuværende database gemmes i mappen med s
         <source>Making a new recovery key…</source>
         <translation>Laver en ny gendannelsesnøgle…</translation>
     </message>
+    <message>
+        <source>What the encryption protects: without a team member's own passphrase (or the printed recovery key) nobody can read the database, its key file or its backups. Inside the team, everyone who can open the file holds its key: the roles in MentorDesk guard against mistakes and curiosity, and everything done through MentorDesk is logged and signed under a verified person. Roles that hold against a team member with tools need a team server.</source>
+        <translation>Det beskytter krypteringen: uden et teammedlems egen adgangskode (eller den udskrevne gendannelsesnøgle) kan ingen læse databasen, dens nøglefil eller sikkerhedskopierne. Inden for teamet har alle, der kan åbne filen, dens nøgle: rollerne i MentorDesk beskytter mod fejl og nysgerrighed, og alt, der gøres gennem MentorDesk, logges og underskrives under en verificeret person. Roller, der holder over for et teammedlem med værktøjer, kræver en teamserver.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -103,6 +103,14 @@ class SecurityTab(QWidget):
         box_layout.addWidget(plain_label(self.tr(
             "MentorDesk takes an encrypted backup once a day when it closes, and keeps the "
             "last 14 daily and 12 monthly backups in the folder beside the database.")))
+        self.protection_label = plain_label(self.tr(
+            "What the encryption protects: without a team member's own passphrase (or the "
+            "printed recovery key) nobody can read the database, its key file or its backups. "
+            "Inside the team, everyone who can open the file holds its key: the roles in "
+            "MentorDesk guard against mistakes and curiosity, and everything done through "
+            "MentorDesk is logged and signed under a verified person. Roles that hold against "
+            "a team member with tools need a team server."))
+        box_layout.addWidget(self.protection_label)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(self.status_label)
