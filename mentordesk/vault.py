@@ -29,7 +29,7 @@ from mentordesk.keys.failed_unlocks import flush_failed_unlocks, note_failed_unl
 from mentordesk.keys.identity import Identity
 from mentordesk.keys.keyfile import RECOVERY_LOGIN, KeyFile, Slot, SlotKind
 from mentordesk.keys.keystore import KEYRING_SERVICE, WINDOWS_PERSISTENCE, KeyStore
-from mentordesk.keys.witness import detect_rollback
+from mentordesk.keys.witness import inspect_log
 from mentordesk.storage.database import FILE_ID_KEY, Database
 from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
 
@@ -240,7 +240,7 @@ def _unlock(path: Path, login: str, open_slot: SlotOpener,
             continue
         _settle_rotation(path, promote=key_file is pending, pending=pending is not None)
         flush_failed_unlocks(database, key_file.file_id, identity.login, keystore)
-        database.rollback_warning = detect_rollback(database, key_file.file_id, identity.login)
+        database.log_warning = inspect_log(database, key_file.file_id, identity.login)
         return database, identity, key_file.file_id
     note_failed_unlock(candidates[0].file_id, login, keystore)
     assert failure is not None

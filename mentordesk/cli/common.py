@@ -70,8 +70,8 @@ def open_database(path: Path) -> Database:
     """Open as the requested person with the first key source that has their key
     (environment, this PC's keyring, a prompt); a rolled-back log is said out loud."""
     database = _unlock(path)
-    if database.rollback_warning:
-        print(f"mentordesk: ADVARSEL: {database.rollback_warning}", file=sys.stderr)
+    if database.log_warning:
+        print(f"mentordesk: ADVARSEL: {database.log_warning}", file=sys.stderr)
     return database
 
 

@@ -1,4 +1,4 @@
-"""This PC's witness of each database's access log.
+"""This PC's witness of each database's access log, and the log check at every unlock.
 
 Someone with the database key can replace the file with an older copy, or cut events off
 the end of the log and fix the counters: the chain itself then still verifies. Each PC
@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.files import write_atomically
+from mentordesk.keys.registry import verify_signatures
 from mentordesk.paths import state_dir
+from mentordesk.storage.audit_guard import trigger_problems
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AppMeta
 from mentordesk.storage.queries import audit_log
@@ -50,10 +52,10 @@ def chain_head(session: Session) -> ChainHead | None:
 
 def rollback_problem(session: Session, file_id: str) -> str:
     """Why this file's log does not extend what this PC saw last ("" when it does)."""
-    seen = _seen().get(file_id)
-    if not isinstance(seen, dict):
+    seen = _seen_head(file_id)
+    if seen is None:
         return ""
-    seen_id, seen_hash, seen_count = int(seen["id"]), str(seen["hash"]), int(seen["count"])
+    seen_id, seen_hash, seen_count = seen.event_id, seen.hash, seen.count
     anchor = audit.read_anchor(session)
     if anchor is not None and seen_id < anchor.first_id:
         return ""  # pruned by retention since: nothing left to compare
@@ -67,19 +69,43 @@ def rollback_problem(session: Session, file_id: str) -> str:
     return ""
 
 
-def detect_rollback(database: Database, file_id: str, login: str) -> str:
-    """At unlock: the rollback or truncation this PC can see ("" when none), logged in the
-    file itself so that the next review shows it too. The witness is not moved on here:
-    ``check`` must still fail until someone has looked (it moves on when the app or the
-    command closes the file)."""
+def inspect_log(database: Database, file_id: str, login: str) -> str:
+    """At unlock: what is wrong with the access log as far as this PC can tell ("" when
+    nothing) — missing or altered triggers, a rollback or truncation, and any change,
+    gap or bad signature among the events since this PC last saw the log (all of them on
+    a PC that never saw it). Logged in the file itself, so the next review shows it too.
+    The witness is not moved on here: ``check`` must still fail until someone has looked
+    (it moves on when the app or the command closes the file)."""
     with database.read_session() as session:
-        problem = rollback_problem(session, file_id)
+        problems = [f"Loggens beskyttelse: {problem}" for problem in trigger_problems(session)]
+        rollback = rollback_problem(session, file_id)
+        problems += [rollback] if rollback else _changes_since_seen(session, file_id)
+    problem = " ".join(problems)
     if problem:
-        log.warning("Access log rollback detected for file %s", file_id)
+        log.warning("Access log problem detected at unlock for file %s", file_id)
         with database.session() as session:
             audit.record(session, login, ROLLBACK_ACTION, entity="database",
                          detail=f"Advarsel på denne pc: {problem}")
     return problem
+
+
+def _changes_since_seen(session: Session, file_id: str) -> list[str]:
+    seen = _seen_head(file_id)
+    anchor = audit.read_anchor(session)
+    if seen is None or (anchor is not None and seen.event_id < anchor.first_id):
+        chain = audit.verify_chain(session)
+        signatures = verify_signatures(session)
+    else:
+        chain = audit.verify_chain_since(session, seen.event_id, seen.hash)
+        signatures = verify_signatures(session, after_id=seen.event_id)
+    return [report.problem + "." for report in (chain, signatures) if not report.ok]
+
+
+def _seen_head(file_id: str) -> ChainHead | None:
+    seen = _seen().get(file_id)
+    if not isinstance(seen, dict):
+        return None
+    return ChainHead(int(seen["id"]), str(seen["hash"]), int(seen["count"]))
 
 
 def remember_head(database: Database, file_id: str) -> None:

@@ -50,8 +50,8 @@ class Database:
         self.migration_backup: Path | None = None
         # Set by the key layer once it knows who unlocked the file (mentordesk.vault).
         self.signer: Signer | None = None
-        # Set at unlock when this PC saw a longer access log than the file now has.
-        self.rollback_warning = ""
+        # Set at unlock when the access log is not as it must be (see keys.witness).
+        self.log_warning = ""
         self._bind(raw_key, engine)
 
     def _bind(self, raw_key: RawKey, engine: Engine) -> None:

@@ -185,6 +185,7 @@ def test_events_removed_from_the_middle_and_rechained_fail_check_on_any_pc(team,
     assert result.returncode == 1
     assert "FEJL Underskrifter i adgangsloggen" in result.stdout
     assert "OK   Adgangsloggens kæde" in result.stdout  # the forger got the chain right
+    assert "ADVARSEL" in result.stderr  # opening the file says so too (GUI: a warning box)
 
 
 def test_a_cut_off_tail_fails_check_on_the_pc_that_saw_it(team, home):
@@ -195,6 +196,7 @@ def test_a_cut_off_tail_fails_check_on_the_pc_that_saw_it(team, home):
     result = run("check", str(team), home=home, user=ANNA)
     assert result.returncode == 1
     assert "FEJL Loggen fortsætter det, denne pc har set" in result.stdout
+    assert "ADVARSEL" in result.stderr
 
 
 def test_a_dropped_trigger_fails_check(team, home):
@@ -204,6 +206,7 @@ def test_a_dropped_trigger_fails_check(team, home):
     result = run("check", str(team), home=home, user=ANNA)
     assert result.returncode == 1
     assert "udløseren audit_event_no_update mangler" in result.stdout
+    assert "ADVARSEL" in result.stderr
 
 
 def test_an_event_signed_by_a_key_nobody_enrolled_fails_check(team, home):
@@ -228,6 +231,7 @@ def test_an_event_signed_by_a_key_nobody_enrolled_fails_check(team, home):
     result = run("check", str(team), home=home, user=ANNA)
     assert result.returncode == 1
     assert "ikke underskrevet med en registreret nøgle for «anna»" in result.stdout
+    assert "ADVARSEL" in result.stderr
 
 
 def test_a_rollback_to_an_older_copy_is_reported_on_a_pc_that_saw_the_newer(team, home,
@@ -247,6 +251,12 @@ def test_a_rollback_to_an_older_copy_is_reported_on_a_pc_that_saw_the_newer(team
     finally:
         db.close()
     assert logged == 1
+
+
+def test_an_untouched_log_gives_no_warning_on_any_pc(team, home, tmp_path):
+    for pc in (home, tmp_path / "pc-2"):
+        result = run("citizens", str(team), home=pc, user=ANNA)
+        assert result.returncode == 0 and "ADVARSEL" not in result.stderr
 
 
 def test_the_recovery_key_opens_the_file_and_init_writes_no_secret(tmp_path, home):

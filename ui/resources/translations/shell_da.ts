@@ -217,12 +217,12 @@ Lukker du uden at gemme, går de tabt.</translation>
         <translation>Bygger demodatabasen med fiktive borgere…</translation>
     </message>
     <message>
-        <source>Warning: the database's access log is shorter than this PC has seen before.
+        <source>Warning: the database's access log is not as it must be.
 
 {problem}
 
 Tell your administrator. The warning is recorded in the access log.</source>
-        <translation>Advarsel: databasens adgangslog er kortere, end denne pc har set den før.
+        <translation>Advarsel: databasens adgangslog er ikke, som den skal være.
 
 {problem}
 

@@ -160,14 +160,14 @@ class OpeningFlow(QObject):
             settings.remember_login(workspace.actor.login)
         self._close_dialogs()
         self.opened.emit(workspace)
-        if workspace.database.rollback_warning:
-            self._warn_rollback(workspace.database.rollback_warning)
+        if workspace.database.log_warning:
+            self._warn_about_log(workspace.database.log_warning)
 
-    def _warn_rollback(self, problem: str) -> None:
+    def _warn_about_log(self, problem: str) -> None:
         """Loud, and logged in the file by the core: someone may have replaced the file
-        with an older copy or cut the access log short."""
+        with an older copy, or changed or cut the access log."""
         self.rollback_box = QMessageBox(QMessageBox.Icon.Warning, "MentorDesk", self.tr(
-            "Warning: the database's access log is shorter than this PC has seen before."
+            "Warning: the database's access log is not as it must be."
             "\n\n{problem}\n\nTell your administrator. The warning is recorded in the "
             "access log.").format(problem=problem))
         self.rollback_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
