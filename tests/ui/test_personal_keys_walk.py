@@ -5,6 +5,7 @@ only their own citizens, and the admin later removes them."""
 from __future__ import annotations
 
 import pytest
+import sqlcipher3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from qt_support import PASSPHRASE
@@ -105,3 +106,21 @@ def test_admin_enrols_a_mentor_who_unlocks_as_herself_then_is_removed(
     with pytest.raises(CannotOpenDatabase):
         vault.unlock_with_passphrase(database_path, MONA_PASSPHRASE, login="mona")
     vault.unlock_with_passphrase(database_path, PASSPHRASE).close()
+
+
+def test_opening_a_file_whose_log_was_tampered_with_warns_loudly(controller, qtbot,
+                                                                 database_path, make_database):
+    """Someone with the key removed the log's update guard with a SQLCipher tool: the next
+    open says so, and the warning goes into the log itself."""
+    database = make_database(database_path, remember=True, keep_open=True)
+    connection = sqlcipher3.connect(str(database_path), isolation_level=None)
+    connection.execute(f'PRAGMA key = "{database.raw_key.pragma_value()}"')
+    connection.execute("DROP TRIGGER audit_event_no_update")
+    connection.close()
+    database.close()
+    controller.flow.open_path(database_path)
+    qtbot.waitUntil(lambda: controller.flow.rollback_box is not None
+                    and controller.flow.rollback_box.isVisible(), timeout=TIMEOUT)
+    text = controller.flow.rollback_box.text()
+    assert "ikke, som den skal være" in text and "audit_event_no_update mangler" in text
+    controller.flow.rollback_box.close()
