@@ -22,12 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mentordesk.domain.codes import RECOVERY_LOGIN
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
 from mentordesk.keys import keyfile, registry
 from mentordesk.keys.crypto import PersonKeys, WrappingKey, WrongSecret
 from mentordesk.keys.failed_unlocks import flush_failed_unlocks, note_failed_unlock
 from mentordesk.keys.identity import Identity
-from mentordesk.keys.keyfile import RECOVERY_LOGIN, KeyFile, Slot, SlotKind
+from mentordesk.keys.keyfile import KeyFile, Slot, SlotKind
 from mentordesk.keys.keystore import KEYRING_SERVICE, WINDOWS_PERSISTENCE, KeyStore
 from mentordesk.keys.witness import inspect_log
 from mentordesk.storage.database import FILE_ID_KEY, Database

@@ -24,9 +24,9 @@ from mentordesk.demo.plan import add_plans
 from mentordesk.demo.schedule import add_schedule_extras
 from mentordesk.demo.state import CHUNK_CITIZENS, DemoState
 from mentordesk.demo.team import add_team
+from mentordesk.domain.codes import RECOVERY_LOGIN
 from mentordesk.domain.dates import format_date
 from mentordesk.errors import MentorDeskError
-from mentordesk.keys.keyfile import RECOVERY_LOGIN
 from mentordesk.paths import DEMO_PASSPHRASE
 from mentordesk.security.people import give_demo_keys
 from mentordesk.services import new_team

@@ -50,6 +50,11 @@ class CitizenStatus(LabeledStrEnum):
         return self is not CitizenStatus.CLOSED
 
 
+# The recovery key's login: an administrator of its own name, so whatever is done with it is
+# logged (and signed) as exactly that. Reserved: no team member can have it.
+RECOVERY_LOGIN = "gendannelse"
+
+
 class Role(LabeledStrEnum):
     """A user's role; decides what they may see and do."""
 

@@ -36,9 +36,6 @@ from mentordesk.keys.crypto import (
 FORMAT = "mentordesk-keys/1"
 KEY_FILE_SUFFIX = ".keys"
 NEXT_SUFFIX = ".next"
-# The recovery key's slot: a person called "gendannelse", an administrator, used when
-# every admin has forgotten their passphrase.
-RECOVERY_LOGIN = "gendannelse"
 
 
 class SlotKind(StrEnum):

@@ -50,15 +50,25 @@ def public_keys(row: PersonKey) -> PublicKeys:
 
 
 def require_enrolled(database: Database, identity: Identity) -> None:
-    """The slot that opened the file must belong to a person the team enrolled: a slot
-    added to the key file by hand gives the key, never somebody's identity."""
+    """The slot that opened the file must belong to a person the team enrolled: an active
+    key of theirs whose enrolment verifies back to the team's creator. A slot added to the
+    key file by hand — even with a key row added to the database — gives the key, never
+    somebody's identity."""
     with database.read_session() as session:
         rows = session.scalars(active_keys_of(identity.login)).all()
-    if not any(public_keys(row) == identity.public for row in rows):
+        verified = verified_registry(session).by_login.get(identity.login, [])
+    if not any(_matches(row, identity) for row in rows) or identity.public not in verified:
         raise CannotOpenDatabase(
             f"Nøglen for «{identity.login}» er ikke registreret i databasen. "
             "Kontakt en administrator i teamet."
         )
+
+
+def _matches(row: PersonKey, identity: Identity) -> bool:
+    try:
+        return public_keys(row) == identity.public
+    except (ValueError, UnicodeEncodeError):
+        return False  # a damaged row identifies nobody
 
 
 @dataclass
@@ -76,10 +86,14 @@ def verified_registry(session: Session) -> KeyRegistry:
     """The enrolled keys, refusing any row whose attestation does not verify."""
     registry = KeyRegistry()
     for index, row in enumerate(session.scalars(keys_in_order())):
-        key = public_keys(row)
+        try:
+            key = public_keys(row)
+            signature = base64.b64decode(row.attestation or "", validate=True)
+        except (ValueError, UnicodeEncodeError):
+            registry.problem = f"Nøglen for «{row.login}» (nr. {row.id}) er ugyldig"
+            return registry
         signers = [key] if index == 0 and row.enrolled_by == row.login else \
             registry.by_login.get(row.enrolled_by, [])
-        signature = base64.b64decode(row.attestation or "")
         if not any(signer.verify(signature, _attested(row)) for signer in signers):
             registry.problem = (f"Nøglen for «{row.login}» (nr. {row.id}) er ikke godkendt af "
                                 f"en registreret person")

@@ -22,18 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mentordesk import audit
-from mentordesk.domain.codes import Role
+from mentordesk.domain.codes import RECOVERY_LOGIN, Role
 from mentordesk.errors import MentorDeskError
 from mentordesk.keys import keyfile, registry
 from mentordesk.keys.crypto import PersonKeys, WrappingKey
 from mentordesk.keys.identity import Identity
-from mentordesk.keys.keyfile import RECOVERY_LOGIN, KeyFile, Slot, SlotKind
+from mentordesk.keys.keyfile import KeyFile, Slot, SlotKind
 from mentordesk.security.people import reencrypt_backups
-from mentordesk.services.team import register_recovery_admin
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
 from mentordesk.storage.database import FILE_ID_KEY, Database
 from mentordesk.storage.engine import KEY_SIZE, RawKey, read_salt, rekey_file
-from mentordesk.storage.models import AppMeta, User
+from mentordesk.storage.models import AppMeta
 from mentordesk.storage.queries.team import active_user_logins, user_with_login
 from mentordesk.vault import check_passphrase_strength, generate_secret
 
@@ -123,9 +122,6 @@ def _register(database: Database, admin: Identity, recovery: Identity,
         for login, (keys, _code) in enrolment.items():
             registry.register_key(session, login, SlotKind.ENROLMENT, keys.public, admin)
         registry.start_signing(session)
-    if _user_id(database, RECOVERY_LOGIN) is None:
-        database.signer = admin
-        register_recovery_admin(database, admin.login)
 
 
 def _require_admin(database: Database, login: str) -> None:
@@ -135,12 +131,6 @@ def _require_admin(database: Database, login: str) -> None:
         raise MentorDeskError(
             f"«{login}» er ikke en aktiv administrator i databasen. Kør kommandoen med "
             "--user og en administrators login.")
-
-
-def _user_id(database: Database, login: str) -> int | None:
-    with database.read_session() as session:
-        user: User | None = session.scalar(user_with_login(login))
-    return None if user is None else user.id
 
 
 def _other_members(database: Database, admin_login: str) -> list[str]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentordesk import audit
+from mentordesk.domain.codes import RECOVERY_LOGIN
 from mentordesk.errors import AccessDenied, CannotOpenDatabase, InvalidInput, NotFound
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_admin
@@ -28,7 +29,7 @@ from mentordesk.kernel.context import Context
 from mentordesk.keys import keyfile, registry
 from mentordesk.keys.crypto import PersonKeys, WrappingKey
 from mentordesk.keys.identity import Identity
-from mentordesk.keys.keyfile import RECOVERY_LOGIN, SlotKind
+from mentordesk.keys.keyfile import SlotKind
 from mentordesk.security import lock
 from mentordesk.storage.backup import backup_folder_for
 from mentordesk.storage.database import Database

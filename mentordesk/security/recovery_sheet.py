@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from mentordesk.domain.codes import RECOVERY_LOGIN
 from mentordesk.domain.dates import format_date
 from mentordesk.files import write_atomically
-from mentordesk.keys.keyfile import RECOVERY_LOGIN
 from mentordesk.storage.database import FILE_ID_KEY, TEAM_NAME_KEY, Database
 
 SHEET_SUFFIX = "-gendannelsesark.pdf"

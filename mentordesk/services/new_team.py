@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mentordesk.services.catalogue import seed_default_catalogue
-from mentordesk.services.team import register_first_admin, register_recovery_admin
+from mentordesk.services.team import register_first_admin
 from mentordesk.vault import KeyStore, NewDatabase, create_encrypted_database, current_login
 
 
@@ -33,7 +33,6 @@ def create_database(
     with database.session() as session:
         seed_default_catalogue(session)
     register_first_admin(database, login, admin_name or login)
-    register_recovery_admin(database, login)
     # Remembered last: a file that failed to fill leaves no key behind on this PC.
     if remember:
         from mentordesk.vault import require_identity

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.domain.codes import Role
+from mentordesk.domain.codes import RECOVERY_LOGIN, Role
 from mentordesk.domain.duration import hours_number
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_admin
@@ -23,7 +23,6 @@ from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
-from mentordesk.keys.keyfile import RECOVERY_LOGIN
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import User
 from mentordesk.storage.queries.assignments import caseload_size
@@ -91,17 +90,6 @@ def register_first_admin(database: Database, login: str, full_name: str) -> Acto
         return _actor(user)
 
 
-def register_recovery_admin(database: Database, admin_login: str) -> None:
-    """The recovery key acts as an administrator of its own name, so that whatever is
-    done with it is logged, and signed, as exactly that."""
-    with database.session() as session:
-        user = User(login=RECOVERY_LOGIN, full_name="Gendannelsesnøgle", role=Role.ADMIN.value)
-        session.add(user)
-        session.flush()
-        audit.record(session, admin_login, audit.Action.CREATE, entity="user",
-                     entity_id=user.id, detail="Gendannelsesnøglen oprettet")
-
-
 def resolve_actor(database: Database, login: str) -> Actor:
     """The acting user for this OS login; an unknown login joins as a mentor without
     citizens, so opening the file never exposes data to someone not on the team.
@@ -109,11 +97,7 @@ def resolve_actor(database: Database, login: str) -> Actor:
     with database.session() as session:
         user = session.scalar(user_with_login(login))
         if user is None:
-            user = User(login=login, full_name=login, role=Role.MENTOR.value)
-            session.add(user)
-            session.flush()
-            audit.record(session, login, audit.Action.CREATE, entity="user", entity_id=user.id,
-                         detail="Ny bruger tilføjet ved første åbning (mentor uden borgere)")
+            user = _first_use(session, login)
         if not user.active:
             audit.record(session, login, audit.Action.UNLOCK_FAILED, entity="user",
                          entity_id=user.id, detail="Brugeren er deaktiveret")
@@ -125,6 +109,20 @@ def resolve_actor(database: Database, login: str) -> Actor:
         raise AccessDenied("Din bruger er deaktiveret i denne database. "
                            "Kontakt en administrator i teamet.")
     return actor
+
+
+def _first_use(session: Session, login: str) -> User:
+    """A login unlocking for the first time. The recovery key acts as an administrator
+    of its own (reserved) name; anyone else joins as a mentor without citizens."""
+    recovery = login == RECOVERY_LOGIN
+    user = User(login=login, full_name="Gendannelsesnøgle" if recovery else login,
+                role=(Role.ADMIN if recovery else Role.MENTOR).value)
+    session.add(user)
+    session.flush()
+    audit.record(session, login, audit.Action.CREATE, entity="user", entity_id=user.id,
+                 detail="Gendannelsesnøglen er brugt for første gang" if recovery else
+                 "Ny bruger tilføjet ved første åbning (mentor uden borgere)")
+    return user
 
 
 def _actor(user: User) -> Actor:
@@ -224,6 +222,8 @@ def _checked_user_values(values: dict[str, Any]) -> dict[str, Any]:
         checked["login"] = checked["login"].strip()
         if not checked["login"]:
             raise InvalidInput("Angiv brugerens login (brugernavnet på pc'en).")
+        if checked["login"].casefold() == RECOVERY_LOGIN:
+            raise InvalidInput(f"»{RECOVERY_LOGIN}« er forbeholdt gendannelsesnøglen.")
     if "full_name" in checked:
         checked["full_name"] = checked["full_name"].strip()
         if not checked["full_name"]:

@@ -413,8 +413,16 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
 # tests/storage/test_security_workflows.py and through both front ends.
 _ADMIN_WORKFLOW = ("administrator workflow on the whole file; refusal for mentors and "
                    "coordinators tested in test_security_workflows.py")
+_KEY_ADMIN = ("administrator's key management on the whole file; refusal for mentors and "
+              "coordinators tested in test_security_keys.py")
 NOT_EXERCISED: dict[str, str] = {
-    "security.workflows.change_passphrase": _ADMIN_WORKFLOW,
+    "security.people.enrol_person": _KEY_ADMIN,
+    "security.people.remove_person": _KEY_ADMIN,
+    "security.people.renew_recovery_key": _KEY_ADMIN,
+    "security.people.change_my_passphrase": ("re-wraps the acting person's own key slot only; "
+                                             "tested in test_security_workflows.py"),
+    "security.people.key_holders": ("lists logins and key fingerprints from the key file, "
+                                    "no citizen data; shown to everyone on the Team page"),
     "security.workflows.check_backup": _ADMIN_WORKFLOW,
     "security.workflows.take_backup": _ADMIN_WORKFLOW,
     "security.workflows.save_recovery_sheet": _ADMIN_WORKFLOW,

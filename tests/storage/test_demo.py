@@ -59,13 +59,13 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo(demo_path: Path):
-    database = vault.unlock_with_passphrase(demo_path, PASSPHRASE)
+    database = vault.unlock_with_passphrase(demo_path, PASSPHRASE, login=OPERATOR)
     yield database
     database.close()
 
 
 def _names(path: Path) -> list[tuple[str, str, str, str | None]]:
-    database = vault.unlock_with_passphrase(path, PASSPHRASE)
+    database = vault.unlock_with_passphrase(path, PASSPHRASE, login=OPERATOR)
     with database.read_session() as session:
         rows = session.execute(select(m.Citizen.first_name, m.Citizen.last_name, m.Citizen.alias,
                                       m.Citizen.cpr).order_by(m.Citizen.id)).all()
@@ -95,7 +95,8 @@ def test_same_seed_and_day_give_the_same_data_and_another_seed_differs(tmp_path)
 
 def test_no_case_is_opened_after_the_demo_day_and_waiting_cases_start_later(tmp_path):
     """A case on the waiting list was registered already; only its grant lies ahead."""
-    demo = vault.unlock_with_passphrase(_build(tmp_path, citizens=80), PASSPHRASE)
+    demo = vault.unlock_with_passphrase(_build(tmp_path, citizens=80), PASSPHRASE,
+                                     login=OPERATOR)
     with demo.read_session() as session:
         cases = session.execute(select(m.Citizen.status, m.Citizen.opened_on)).all()
         first_grants = dict(session.execute(

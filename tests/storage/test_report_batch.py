@@ -70,7 +70,7 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
 
 @pytest.fixture
 def demo(demo_path):
-    database = vault.unlock_with_passphrase(demo_path[0], PASSPHRASE)
+    database = vault.unlock_with_passphrase(demo_path[0], PASSPHRASE, login=OPERATOR)
     yield database
     database.close()
 

@@ -9,10 +9,12 @@ import pytest
 from conftest import TEST_PASSPHRASE
 
 from mentordesk import vault
+from mentordesk.domain.codes import Role
 from mentordesk.errors import AccessDenied, CannotOpenDatabase, KeyUnavailable
 from mentordesk.kernel.context import Context
-from mentordesk.keys import keyfile
+from mentordesk.keys import keyfile, registry
 from mentordesk.keys.crypto import PersonKeys, WrappingKey
+from mentordesk.keys.identity import Identity
 from mentordesk.keys.keyfile import SlotKind
 from mentordesk.keys.registry import verify_signatures
 from mentordesk.security.integrity import check_database
@@ -79,6 +81,22 @@ def test_a_slot_written_into_the_key_file_by_a_key_holder_gives_no_identity(
         vault.unlock_with_passphrase(db_path, "falsk men lang nok")
 
 
+def test_a_key_row_added_by_a_key_holder_does_not_make_an_identity_either(database, db_path):
+    """Going one step further: the forger also enrols the key in the database, signing
+    the row with that same key. Nobody enrolled by the team signed it, so it is refused."""
+    key_file = keyfile.load(db_path)
+    forged = PersonKeys.generate()
+    keyfile.save(db_path, key_file.with_slot(keyfile.new_slot(
+        "chefen", SlotKind.PERSON, forged, WrappingKey.derive("falsk men lang nok"),
+        database.raw_key.key, key_file.file_id)))
+    with database.session() as session:
+        registry.register_key(session, "chefen", SlotKind.PERSON, forged.public,
+                              Identity("chefen", forged))
+    database.close()
+    with pytest.raises(CannotOpenDatabase, match="ikke registreret"):
+        vault.unlock_with_passphrase(db_path, "falsk men lang nok", login="chefen")
+
+
 def test_a_slot_renamed_to_another_login_does_not_unwrap(database, db_path, bo_code):
     complete_enrolment(db_path, "bo", bo_code, BO_PASSPHRASE).close()
     document = json.loads(keyfile.key_file_path(db_path).read_text(encoding="utf-8"))
@@ -123,6 +141,18 @@ def test_removal_is_refused_for_oneself_and_for_the_recovery_key(database, admin
         remove_person(context, admin.login)
     with pytest.raises(AccessDenied):
         remove_person(context, "gendannelse")
+
+
+def test_only_an_administrator_manages_keys(database, admin, bo_code):
+    context = Context(database, admin)
+    create_user(context, NewUser(login="kim", full_name="Kim", role=Role.COORDINATOR))
+    coordinator = Context(database, resolve_actor(database, "kim"))
+    for attempt in (lambda: enrol_person(coordinator, "bo"),
+                    lambda: remove_person(coordinator, "bo"),
+                    lambda: renew_recovery_key(coordinator)):
+        with pytest.raises(AccessDenied):
+            attempt()
+    assert keyfile.load(database.path).slot_for("bo").kind is SlotKind.ENROLMENT
 
 
 def test_a_rotation_cut_off_after_re_encrypting_is_finished_at_the_next_unlock(

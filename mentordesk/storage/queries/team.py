@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from mentordesk.domain.codes import RECOVERY_LOGIN
 from mentordesk.storage.models import User
 from mentordesk.storage.queries.assignments import caseload_size
 
@@ -57,9 +58,11 @@ def user_with_login_any_case(login: str, other_than: int | None = None) -> Selec
 
 
 def other_active_users_with_role(role: str, user_id: int) -> Select[tuple[int]]:
-    """How many active users besides ``user_id`` have ``role``."""
+    """How many active team members besides ``user_id`` have ``role`` (the recovery key,
+    an administrator for emergencies, is not a member who could run the team)."""
     return select(func.count()).select_from(User).where(
-        User.role == role, User.active.is_(True), User.id != user_id)
+        User.role == role, User.active.is_(True), User.id != user_id,
+        User.login != RECOVERY_LOGIN)
 
 
 def team_with_caseloads(day: date, *, active_only: bool = False) -> Select[Any]:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.keys.keyfile import RECOVERY_LOGIN
+from mentordesk.domain.codes import RECOVERY_LOGIN
 from mentordesk.security.recovery_sheet import suggested_sheet_name
 from mentordesk.security.workflows import save_recovery_sheet
 from ui.operations import Operations

@@ -8,10 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from mentordesk.domain.codes import Role
+from mentordesk.domain.codes import RECOVERY_LOGIN, Role
 from mentordesk.domain.duration import hours_text
 from mentordesk.kernel.changes import Changes, Kind
-from mentordesk.keys.keyfile import RECOVERY_LOGIN
 from mentordesk.security.people import Removal, enrol_person, remove_person
 from mentordesk.services.team import TeamMember, list_users
 from ui.operations import Operations
