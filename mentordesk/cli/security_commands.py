@@ -38,6 +38,8 @@ def register(commands: Commands) -> None:
         "restore", help="gendan en sikkerhedskopi (kontrolleres, før noget erstattes)")
     restore.add_argument("backup", type=Path)
     restore.add_argument("db", type=Path)
+    restore.add_argument("--other-team", action="store_true",
+                         help="gendan, selv om kopien er af et andet teams database")
     restore.set_defaults(handler=_cmd_restore)
 
     rekey = commands.add_parser("rekey", help="skift databasens adgangskode")
@@ -74,14 +76,20 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from mentordesk.security.backups import RestoreRefused
+    """Exit 0 restored, 1 the backup failed a check, 2 in use elsewhere or another team's
+    backup without ``--other-team``, 3 the backup cannot be opened."""
+    from mentordesk.security.backups import OtherDatabase, RestoreRefused
     from mentordesk.security.workflows import restore_database
 
     backup_key = _key_for(args.backup)
     outcome = restore_database(args.db, args.backup, backup_key,
-                               current=_open_target_if_possible(args.db)).value
+                               current=_open_target_if_possible(args.db),
+                               other_database=args.other_team).value
     if outcome.database is not None:
         outcome.database.close()
+    if isinstance(outcome.refusal, OtherDatabase):
+        raise CliFailure(f"{outcome.refusal} Brug --other-team for at gendanne den alligevel.",
+                         EXIT_USAGE) from outcome.refusal
     if isinstance(outcome.refusal, RestoreRefused):
         raise CliFailure(str(outcome.refusal), EXIT_CHECK_FAILED) from outcome.refusal
     if outcome.refusal is not None:
@@ -108,7 +116,8 @@ def _key_for(path: Path) -> RawKey:
 
 
 def _open_target_if_possible(path: Path) -> Database | None:
-    """The database being replaced, if our key opens it (then its snapshot is kept)."""
+    """The database being replaced, if our key opens it (else the restore tries the
+    backup's key and refuses a file it cannot open: who has it open must be known)."""
     if not path.exists():
         return None
     try:

@@ -23,7 +23,7 @@ from mentordesk.kernel.changes import NOTHING, Changes, Result
 from mentordesk.kernel.context import Context
 from mentordesk.security import lock
 from mentordesk.security.backups import RestoreRefused, RestoreResult, restore_backup
-from mentordesk.storage.database import Database
+from mentordesk.storage.database import FILE_ID_KEY, Database
 from mentordesk.storage.engine import RawKey, read_salt
 from mentordesk.vault import KeyStore, derive_key, rekey, unlock_with_raw_key
 
@@ -48,6 +48,9 @@ class RestoreOutcome:
         if self.restored is None:
             return [str(self.refusal)] if self.refusal else []
         lines = list(self.restored.report.lines())
+        if self.restored.deletions_reapplied:
+            lines.append(f"Sletninger efter sikkerhedskopien er gentaget: "
+                         f"{self.restored.deletions_reapplied} borgere")
         if self.restored.replaced_copy is not None:
             lines.append(f"Den erstattede database er gemt som: {self.restored.replaced_copy}")
         lines.append(f"Databasen er gendannet: {self.restored.restored}")
@@ -55,42 +58,48 @@ class RestoreOutcome:
 
 
 def restore_database(target: Path, backup: Path, backup_key: RawKey, *,
-                     current: Database | None = None,
-                     session_id: int | None = None) -> Result[RestoreOutcome]:
-    """Replace ``target`` with ``backup`` once it has passed every check, and reopen it.
+                     current: Database | None = None, session_id: int | None = None,
+                     other_database: bool = False) -> Result[RestoreOutcome]:
+    """Replace ``target``'s content with ``backup`` once it has passed every check, and
+    reopen it.
 
     ``backup_key`` opens the backup (it may predate a passphrase change). ``current`` is
-    the target opened with its own key, if it could be: its snapshot is kept as the
-    "before restore" backup, and it is closed here either way. ``session_id`` is the
-    caller's own lock row, released first. A refusal (someone else has the file open, the
-    backup fails a check or cannot be opened) replaces nothing and reopens the target as
-    it was; the restored copy's lock rows describe another time and are cleared.
+    the target opened with its own key, if it could be: the file keeps that key, and
+    ``current`` is closed here either way. ``session_id`` is the caller's own lock row,
+    released first. A refusal (someone else has the file open, the backup fails a check,
+    is of another database without ``other_database``, or cannot be opened) replaces
+    nothing and reopens the target as it was.
     """
+    if current is not None:
+        lock.release_quietly(current, session_id)
     try:
-        if current is not None:
-            lock.release_quietly(current, session_id)
-            lock.refuse_if_open_elsewhere(current)
-        done = restore_backup(backup, target, backup_key, current=current)
+        done = restore_backup(backup, target, backup_key, current=current,
+                              other_database=other_database)
     except MentorDeskError as refusal:
-        return Result(RestoreOutcome(_reopen_untouched(target, current), refusal), NOTHING)
-    restored = unlock_with_raw_key(target, backup_key)
-    lock.clear(restored)
-    return Result(RestoreOutcome(restored, None, done), Changes.everything())
+        return Result(RestoreOutcome(_reopen(target, current, None), refusal), NOTHING)
+    return Result(RestoreOutcome(_reopen(target, current, backup_key), None, done),
+                  Changes.everything())
 
 
-def _reopen_untouched(target: Path, current: Database | None) -> Database | None:
-    if current is None:
-        return None
-    current.close()
-    return unlock_with_raw_key(target, current.raw_key)
+def _reopen(target: Path, current: Database | None, backup_key: RawKey | None) -> Database | None:
+    """The target opened afresh: on its own key (a restore keeps it), or on the backup's
+    when there was no openable database before."""
+    if current is not None:
+        current.close()
+        return unlock_with_raw_key(target, current.raw_key)
+    return None if backup_key is None else unlock_with_raw_key(target, backup_key)
 
 
 @dataclass(frozen=True)
 class BackupCheck:
-    """A backup that passed every check, the key that opens it, and the checks passed."""
+    """A backup that passed every check, the key that opens it, and the checks passed.
+
+    ``other_team`` names the team whose database the backup is of, when that is not this
+    database (another file id): restoring it then needs an explicit confirmation."""
 
     raw_key: RawKey
     lines: list[str]
+    other_team: str | None = None
 
 
 def check_backup(context: Context, backup: Path, *, raw_key: RawKey | None = None,
@@ -98,16 +107,17 @@ def check_backup(context: Context, backup: Path, *, raw_key: RawKey | None = Non
     """Before asking "replace the database?": is the file in use elsewhere, and does the
     backup (opened with ``raw_key``, else the ``passphrase`` with the backup's own salt)
     pass every check? Nothing is changed."""
-    from mentordesk.security.backups import verify_backup
+    from mentordesk.security.backups import examine_backup
 
     require_admin(context.actor)
     key = raw_key or derive_key(passphrase, read_salt(backup))
     lock.refuse_if_open_elsewhere(context.database)
-    report = verify_backup(backup, key)
-    if not report.ok:
+    facts = examine_backup(backup, key)
+    if not facts.report.ok:
         raise RestoreRefused("Sikkerhedskopien bestod ikke kontrollen, og intet er "
-                             "erstattet: " + "; ".join(report.lines()) + ".")
-    return BackupCheck(key, list(report.lines()))
+                             "erstattet: " + "; ".join(facts.report.lines()) + ".")
+    same = facts.file_id == context.database.meta(FILE_ID_KEY)
+    return BackupCheck(key, list(facts.report.lines()), None if same else facts.team_name)
 
 
 # -- passphrase change --------------------------------------------------------------------

@@ -7,20 +7,27 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mentordesk.errors import CannotOpenDatabase
+from mentordesk.errors import CannotOpenDatabase, RestoreInProgress
 from mentordesk.storage.engine import READ_ONLY, RawKey, create_database_file, open_engine
 from mentordesk.storage.migrate import current_revision, upgrade_to_head
 from mentordesk.storage.models import AppMeta
+from mentordesk.storage.models.base import utc_now
 
 FILE_ID_KEY = "file_id"
 TEAM_NAME_KEY = "team_name"
 DEMO_KEY = "is_demo"
+# Set by a restore while it replaces the file's content (``storage/restore_swap.py``):
+# every write transaction checks it, so no change is committed and then overwritten.
+RESTORE_MARK_KEY = "restore_started"
+# A restore takes seconds; a mark this old was left by a restore that was killed.
+RESTORE_MARK_STALE = timedelta(minutes=10)
 
 # On top of the 10 s busy timeout: a writer that still finds the file locked (another PC
 # holds a long transaction, a network share stalls) tries again a few times with a
@@ -79,11 +86,14 @@ class Database:
         """A write transaction (BEGIN IMMEDIATE), committed on success.
 
         The write lock is taken before the caller's code runs, so a busy file is retried
-        here, invisibly, without re-running any of the caller's work.
+        here, invisibly, without re-running any of the caller's work. While a restore
+        replaces the content, the transaction is refused (``RestoreInProgress``) instead
+        of committing a change the restore would silently overwrite.
         """
         session = self._sessions()
         try:
             _take_write_lock(session)
+            refuse_while_restoring(session)
             yield session
             session.commit()
         except BaseException:
@@ -131,6 +141,21 @@ def _take_write_lock(session: Session) -> None:
             if not is_lock_error(error) or attempt == LOCK_RETRIES:
                 raise
             time.sleep(random.uniform(*LOCK_RETRY_PAUSE_S) * (attempt + 1))
+
+
+def refuse_while_restoring(session: Session) -> None:
+    """Inside a write transaction: refuse when a restore has marked the file."""
+    started = session.scalar(select(AppMeta.value).where(AppMeta.key == RESTORE_MARK_KEY))
+    if started and not _stale_mark(started):
+        raise RestoreInProgress("Databasen er ved at blive gendannet fra en sikkerhedskopi, "
+                                "og ændringen er ikke gemt. Vent lidt, og prøv igen.")
+
+
+def _stale_mark(started: str) -> bool:
+    try:
+        return utc_now() - datetime.fromisoformat(started) > RESTORE_MARK_STALE
+    except ValueError:
+        return True  # not a time this app wrote: never let it block every write
 
 
 def refuse_foreign_database(engine: Engine, path: Path) -> None:

@@ -175,3 +175,29 @@ def test_sync_folder_warning_and_backup_on_close(controller, qtbot, tmp_path, ma
     daily = list((path.parent / "team-backups" / "automatisk").glob("team-dagligt-*"))
     assert len(daily) == 1
     vault.unlock_with_passphrase(daily[0], PASSPHRASE).close()
+
+
+def test_restoring_another_team_s_backup_asks_with_a_warning(controller, qtbot, database_path,
+                                                            make_database, tmp_path):
+    from mentordesk.services import new_team
+
+    make_database(database_path, [NewCitizen(first_name="Vores", last_name="Borger")],
+                  remember=True)
+    other = new_team.create_database(tmp_path / "nabo" / "team.mentordesk", PASSPHRASE,
+                                     team_name="Naboteamet")
+    foreign = backup_now(other, tmp_path / "nabo-kopi.mentordesk")
+    other.close()
+    window, tab = _open(controller, qtbot, database_path)
+    tab.choose_open_path = lambda *_args: foreign
+    tab.ask_passphrase = lambda *_args: PASSPHRASE
+    qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.confirm_box is not None and tab.confirm_box.isVisible(),
+                    timeout=20_000)
+    assert tab.confirm_box.text().startswith(
+        "Advarsel: Sikkerhedskopien er af en ANDEN database (teamet »Naboteamet«)")
+    tab.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: controller.main_window is not window
+                    and controller.main_window is not None
+                    and controller.main_window.isVisible(), timeout=30_000)
+    assert _names(controller.main_window.workspace.database) == []
+    assert controller.main_window.workspace.database.meta("team_name") == "Naboteamet"

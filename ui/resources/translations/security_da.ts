@@ -201,6 +201,14 @@ Replace the database with it? The current database is kept in the backup folder.
 
 Vil du erstatte databasen med den? Den nuværende database gemmes i mappen med sikkerhedskopier. MentorDesk lukker vinduet og åbner den gendannede database.</translation>
     </message>
+    <message>
+        <source>Warning: the backup is of ANOTHER database (the team &quot;{team}&quot;), not of this one. Restoring it replaces this team&apos;s data with the other team&apos;s.
+
+</source>
+        <translation>Advarsel: Sikkerhedskopien er af en ANDEN database (teamet »{team}«), ikke af denne. Gendanner du den, erstattes dette teams data med det andet teams.
+
+</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

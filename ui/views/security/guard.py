@@ -236,9 +236,10 @@ class SecurityGuard(QObject):
 
     # -- restore ------------------------------------------------------------------------
 
-    def restore(self, backup: Path, backup_key: RawKey) -> None:
-        """Close the window and database, restore on the worker, reopen on the same key
-        as the backup; a refused backup reopens the untouched database."""
+    def restore(self, backup: Path, backup_key: RawKey, other_database: bool = False) -> None:
+        """Close the window and database, restore on the worker, reopen the file (it keeps
+        its own key); a refused backup reopens the untouched database. ``other_database``:
+        the user confirmed restoring another team's backup."""
         if self.window is None or self.workspace is None:
             return
         from mentordesk.security.workflows import restore_database
@@ -249,7 +250,8 @@ class SecurityGuard(QObject):
         def job(_context: TaskContext) -> tuple[Workspace, str]:
             # The Result's changes (everything) need no publishing: every view is rebuilt.
             outcome = restore_database(database.path, backup, backup_key, current=database,
-                                       session_id=session_id).value
+                                       session_id=session_id,
+                                       other_database=other_database).value
             assert outcome.database is not None  # reopened, as ``current`` was given
             return load_workspace(outcome.database), str(outcome.refusal or "")
 

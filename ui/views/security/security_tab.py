@@ -226,11 +226,20 @@ class SecurityTab(QWidget):
                       done=lambda checked: self._confirm_restore(backup, checked))
 
     def _confirm_restore(self, backup: Path, checked: BackupCheck) -> None:
-        self.confirm_box = confirm(self, self.tr(
+        question = self.tr(
             "The backup {file} passed every check:\n{checks}\n\nReplace the database with "
             "it? The current database is kept in the backup folder. MentorDesk closes the "
             "window and opens the restored database.").format(
-                file=backup.name, checks="\n".join(checked.lines)),
-            lambda: hub().restore_requested.emit(backup, checked.raw_key))
+                file=backup.name, checks="\n".join(checked.lines))
+        if checked.other_team is not None:
+            # Another team's copy over this team's cases is almost always a wrong file.
+            question = self.tr(
+                "Warning: the backup is of ANOTHER database (the team \"{team}\"), "
+                "not of this one. Restoring it replaces this team's data with the other "
+                "team's.\n\n").format(team=checked.other_team) + question
+        other = checked.other_team is not None
+        self.confirm_box = confirm(
+            self, question,
+            lambda: hub().restore_requested.emit(backup, checked.raw_key, other))
 
 
