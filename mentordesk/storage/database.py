@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk.errors import CannotOpenDatabase, RestoreInProgress
+from mentordesk.storage import text_columns
 from mentordesk.storage.engine import READ_ONLY, RawKey, create_database_file, open_engine
 from mentordesk.storage.migrate import current_revision, upgrade_to_head
 from mentordesk.storage.models import AppMeta
@@ -48,6 +49,7 @@ class Database:
         self.raw_key = raw_key
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        text_columns.install(self._sessions)
         self._read_sessions = sessionmaker(
             engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
