@@ -11,6 +11,7 @@ from pathlib import Path
 from mentordesk.services.catalogue import seed_default_catalogue
 from mentordesk.services.team import register_first_admin
 from mentordesk.storage.database import Database
+from mentordesk.storage.new_file import build_then_move
 from mentordesk.vault import KeyStore, create_encrypted_database, current_login
 
 
@@ -24,12 +25,24 @@ def create_database(
     admin_login: str | None = None,
     admin_name: str = "",
 ) -> Database:
-    """Create a new encrypted database whose first user (this PC's login) is admin."""
-    database = create_encrypted_database(path, passphrase, team_name=team_name)
-    with database.session() as session:
-        seed_default_catalogue(session)
-    login = admin_login or current_login()
-    register_first_admin(database, login, admin_name or login)
+    """Create a new encrypted database whose first user (this PC's login) is admin.
+
+    Built under a temporary name and renamed when complete (``storage.new_file``): a run
+    killed half-way leaves no file at ``path`` that passes ``check`` or blocks a retry."""
+
+    def build(temporary: Path) -> Database:
+        database = create_encrypted_database(temporary, passphrase, team_name=team_name)
+        try:
+            with database.session() as session:
+                seed_default_catalogue(session)
+            login = admin_login or current_login()
+            register_first_admin(database, login, admin_name or login)
+        except BaseException:
+            database.close()
+            raise
+        return database
+
+    database = build_then_move(path, build)
     # Remembered last: a file that failed to fill leaves no key behind on this PC.
     if remember:
         (keystore or KeyStore()).remember(database.raw_key)
