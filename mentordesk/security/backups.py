@@ -259,12 +259,16 @@ def _replace_content(staging: Path, raw_key: RawKey, target: Path, current: Data
     try:
         copy = _open_copy(staging, raw_key)
         try:
-            if not other_database:
-                refuse_other_database(copy, live)
+            same_database = copy.meta(FILE_ID_KEY) == live.meta(FILE_ID_KEY)
+            if not same_database and not other_database:
+                raise _other_database(copy, live)
             forget_other_times(copy)
             before = timestamped_backup_path(target, BEFORE_RESTORE)
             with marked_for_restore(live, lambda: guard(live), before):
-                reapplied = reapply_deletions(copy, deletion_register(live))
+                # This file's deletions name this file's citizens: another team's ids
+                # are other people.
+                reapplied = reapply_deletions(copy, deletion_register(live)) \
+                    if same_database else 0
                 copy_into(copy, live)
         finally:
             copy.close()
@@ -307,12 +311,10 @@ def _open_copy(staging: Path, raw_key: RawKey) -> Database:
     return Database(staging, raw_key, engine)
 
 
-def refuse_other_database(copy: Database, live: Database) -> None:
+def _other_database(copy: Database, live: Database) -> OtherDatabase:
     """A backup is of this database when it carries the same file id (made at creation,
-    kept by every backup): another team's backup must never replace this one unasked."""
-    if copy.meta(FILE_ID_KEY) == live.meta(FILE_ID_KEY):
-        return
-    raise OtherDatabase(
+    kept by every backup): another team's backup never replaces this one unasked."""
+    return OtherDatabase(
         f"Sikkerhedskopien er af en anden database (teamet »{copy.meta(TEAM_NAME_KEY)}«), "
         f"ikke af denne (teamet »{live.meta(TEAM_NAME_KEY)}«). Intet er erstattet; "
         "gendannelsen kræver en udtrykkelig bekræftelse.")

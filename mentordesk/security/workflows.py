@@ -156,7 +156,7 @@ def take_backup(context: Context, destination: Path) -> Path:
     require_admin(context.actor)
     with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.EXPORT, entity="database",
-                     detail=f"Sikkerhedskopi taget: {destination.name}")
+                     detail=f"Sikkerhedskopi taget: {destination.resolve()}")
     return backup_now(context.database, destination)
 
 

@@ -149,7 +149,9 @@ def test_a_backup_is_logged_in_the_access_log_it_carries(db, tmp_path, isolated_
             rows = search_log(Context(database, admin), LogFilter(action="export")).rows
         finally:
             database.close()
-        assert any(row.detail == "Sikkerhedskopi taget: kopi.mentordesk" for row in rows), path
+        # Who (the event's user) and where: the copy's full path.
+        assert any(row.detail == f"Sikkerhedskopi taget: {backup.resolve()}"
+                   and row.user_login == vault.current_login() for row in rows), path
 
 
 def test_restore_on_a_file_with_a_newer_key_refuses_and_replaces_nothing(db, tmp_path,

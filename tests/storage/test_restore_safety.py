@@ -18,7 +18,7 @@ from mentordesk.security.backups import OtherDatabase, backup_now
 from mentordesk.security.workflows import restore_database
 from mentordesk.services import new_team
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import Citizen
+from mentordesk.storage.models import Citizen, DeletedCitizen
 
 # A colleague's MentorDesk that never registered in the lock record: it opens the file
 # with the key and saves a row every few milliseconds, reporting each save it was told
@@ -29,7 +29,7 @@ WRITER = textwrap.dedent("""
     from mentordesk.errors import MentorDeskError
     from mentordesk.storage.database import Database
     from mentordesk.storage.engine import RawKey
-    from mentordesk.storage.models import Citizen
+    from mentordesk.storage.models import Citizen, DeletedCitizen
 
     path, key, salt, stop = sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4])
     database = Database.open(Path(path), RawKey(bytes.fromhex(key), bytes.fromhex(salt)))
@@ -109,6 +109,13 @@ def test_another_team_s_backup_is_refused_unless_confirmed(database, db_path, tm
     other_path = tmp_path / "andet" / "team.mentordesk"
     other = new_team.create_database(other_path, "en helt anden adgangskode 77",
                                      team_name="Naboteamet")
+    with other.session() as session:
+        neighbour = Citizen(first_name="Nabo", last_name="Borger")
+        session.add(neighbour)
+        session.flush()
+        neighbour_id = neighbour.id
+    with database.session() as session:  # this team deleted its own citizen with that id
+        session.add(DeletedCitizen(citizen_id=neighbour_id, deleted_by="kim"))
     foreign = backup_now(other, tmp_path / "nabo-kopi.mentordesk")
     key = other.raw_key
     other.close()
@@ -125,6 +132,9 @@ def test_another_team_s_backup_is_refused_unless_confirmed(database, db_path, tm
     try:
         assert confirmed.refusal is None
         assert confirmed.database.meta("team_name") == "Naboteamet"
+        # This team's deletions name this team's citizens, not the other team's.
+        with confirmed.database.read_session() as session:
+            assert session.get(Citizen, neighbour_id) is not None
     finally:
         confirmed.database.close()
 
