@@ -65,6 +65,12 @@ def clean_note(value: object, label: str = "Note") -> str:
     return clean_text(value, label, NOTE_LIMIT)
 
 
+def clean_search(value: str) -> str:
+    """A search term as the stored text it is compared with: one line, no control
+    characters, no surrounding blanks (it is also written to the access log)."""
+    return without_control_characters(value, multiline=False).strip()
+
+
 def clean_flag(value: object, label: str) -> bool:
     if not isinstance(value, bool):
         raise InvalidInput(f"Feltet »{label}« skal være ja eller nej.")

@@ -20,7 +20,7 @@ from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_citizen, require_coordinator, visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import Changes, Kind, Result
-from mentordesk.kernel.cleaning import check_lengths, clean_values
+from mentordesk.kernel.cleaning import check_lengths, clean_search, clean_values
 from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import PRIMARY, add_assignment, assignment_rows
 from mentordesk.storage.database import Database
@@ -158,7 +158,7 @@ def list_citizens(
     every keystroke of the search field: one query of plain columns (no ORM objects),
     ordered by the stored Danish sort key, plus one audit event.
     """
-    term = search.strip()
+    term = clean_search(search)
     query = citizen_list_query(context.actor, term, status, today or date.today(),
                                mentor_id=mentor_id, legal_basis=legal_basis,
                                course_type_id=course_type_id)
