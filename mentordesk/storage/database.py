@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk.errors import CannotOpenDatabase, RestoreInProgress
 from mentordesk.storage import text_columns
-from mentordesk.storage.engine import READ_ONLY, RawKey, create_database_file, open_engine
+from mentordesk.storage.engine import (
+    READ_ONLY,
+    RawKey,
+    create_database_file,
+    driver_connection,
+    open_engine,
+)
 from mentordesk.storage.migrate import current_revision, upgrade_to_head
 from mentordesk.storage.models import AppMeta
 from mentordesk.storage.models.base import utc_now
@@ -29,6 +35,7 @@ DEMO_KEY = "is_demo"
 RESTORE_MARK_KEY = "restore_started"
 # A restore takes seconds; a mark this old was left by a restore that was killed.
 RESTORE_MARK_STALE = timedelta(minutes=10)
+_READ_RESTORE_MARK = "SELECT value FROM app_meta WHERE key = ?"
 
 # On top of the 10 s busy timeout: a writer that still finds the file locked (another PC
 # holds a long transaction, a network share stalls) tries again a few times with a
@@ -147,7 +154,11 @@ def _take_write_lock(session: Session) -> None:
 
 def refuse_while_restoring(session: Session) -> None:
     """Inside a write transaction: refuse when a restore has marked the file."""
-    started = session.scalar(select(AppMeta.value).where(AppMeta.key == RESTORE_MARK_KEY))
+    # Straight to the driver on purpose: this runs in every write transaction, and an ORM
+    # select costs more to compile than the whole empty transaction.
+    row = driver_connection(session.connection()).execute(
+        _READ_RESTORE_MARK, (RESTORE_MARK_KEY,)).fetchone()
+    started = row[0] if row else None
     if started and not _stale_mark(started):
         raise RestoreInProgress("Databasen er ved at blive gendannet fra en sikkerhedskopi, "
                                 "og ændringen er ikke gemt. Vent lidt, og prøv igen.")

@@ -181,3 +181,25 @@ def test_a_citizen_deleted_after_the_backup_does_not_come_back(database, db_path
         assert check_database(restored).ok
     finally:
         restored.close()
+
+
+def test_every_writer_refuses_while_the_restore_mark_is_fresh(database):
+    from datetime import timedelta
+
+    from mentordesk.errors import RestoreInProgress
+    from mentordesk.storage.database import RESTORE_MARK_KEY, RESTORE_MARK_STALE
+    from mentordesk.storage.models.base import utc_now
+
+    database.set_meta(RESTORE_MARK_KEY, utc_now().isoformat())
+    with pytest.raises(RestoreInProgress, match="ved at blive gendannet.+ikke gemt"):
+        with database.session() as session:
+            session.add(Citizen(first_name="For", last_name="Sent"))
+    # A mark left by a killed restore does not block the team for ever.
+    killed = utc_now() - RESTORE_MARK_STALE - timedelta(seconds=1)
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE app_meta SET value = ? WHERE key = ?",
+                                   (killed.isoformat(), RESTORE_MARK_KEY))
+    with database.session() as session:
+        session.add(Citizen(first_name="Senere", last_name="Gemt"))
+    with database.read_session() as session:
+        assert list(session.scalars(select(Citizen.last_name))) == ["Gemt"]
