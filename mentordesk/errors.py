@@ -32,3 +32,7 @@ class AccessDenied(MentorDeskError):
 
 class NotFound(MentorDeskError):
     """The requested record does not exist (or is not visible to the user)."""
+
+
+class RestoreInProgress(MentorDeskError):
+    """A restore is replacing the file's content right now: the change was not saved."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -26,6 +27,16 @@ def data_dir() -> Path:
 def state_dir() -> Path:
     override = os.environ.get(HOME_OVERRIDE)
     path = Path(override) / "state" if override else _dirs().user_state_path
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def temp_dir() -> Path:
+    """The system's temp folder (under the home override when one is set)."""
+    override = os.environ.get(HOME_OVERRIDE)
+    if not override:
+        return Path(tempfile.gettempdir())
+    path = Path(override) / "temp"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

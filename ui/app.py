@@ -30,6 +30,7 @@ from ui.i18n import DANISH, install_translations
 from ui.operations import ChangeHub, Operations
 from ui.resource_paths import icon_path, style_path
 from ui.tasks import TaskRunner
+from ui.viewer_copies import viewer_copies
 from ui.views.main_window import MainWindow
 from ui.views.opening.flow import OpeningFlow
 from ui.views.security.guard import SecurityGuard, close_database
@@ -74,6 +75,8 @@ class AppController(QObject):
         self._shut_down = False
         # Auto-lock, lock record, clipboard, restore: see ui/views/security/guard.py.
         self.guard = SecurityGuard(runner, keystore, self.show_main_window, self._quit)
+        # Reports an earlier run handed to the PDF viewer are plaintext: not kept.
+        viewer_copies().sweep_earlier()
 
     def start(self, *, demo: bool = False) -> None:
         if demo:
@@ -111,6 +114,7 @@ class AppController(QObject):
             return
         self._shut_down = True
         self.guard.stop()
+        viewer_copies().remove_own()
         if self.main_window is not None and shiboken6.isValid(self.main_window):
             self.main_window.blockSignals(True)  # closing here is not a new quit request
             self.main_window.close_without_asking()  # asked already, or quit from lock

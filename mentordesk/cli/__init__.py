@@ -1,7 +1,8 @@
 """The command line: the contract scripts and tests rely on (ARCHITECTURE.md).
 
 Exit codes: 0 ok, 1 a check failed, 2 usage, 3 cannot open (wrong key, corrupt, not a
-MentorDesk file) — always with one clear line on stderr. Who you are: ``--user LOGIN``
+MentorDesk file), 4 internal error (a bug: the details are in the application log under
+the reference printed) — always with one clear line on stderr. Who you are: ``--user LOGIN``
 (default: the OS login, only as a default) with that person's passphrase from
 MENTORDESK_PASSPHRASE, else this PC's keyring, else a prompt (only on a terminal).
 
@@ -13,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import secrets
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from mentordesk import __version__
 from mentordesk.cli import (
@@ -27,7 +30,14 @@ from mentordesk.cli import (
     schedule_commands,
     security_commands,
 )
-from mentordesk.cli.common import EXIT_CANNOT_OPEN, EXIT_OK, EXIT_USAGE, CliFailure, use_login
+from mentordesk.cli.common import (
+    EXIT_CANNOT_OPEN,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliFailure,
+    use_login,
+)
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, MentorDeskError
 
 log = logging.getLogger(__name__)
@@ -51,10 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return EXIT_USAGE
     use_login(getattr(args, "user", None))
-    _start_app_log()
+    log_path = _start_app_log()
     command = _command_name(args)
     started = time.monotonic()
-    code = _run(args)
+    code = _run(args, log_path)
     # The command's name, exit code and time only: its arguments are paths and values
     # that may name a citizen, and the log must hold no personal data.
     log.info("Command %s ended with exit code %d after %.2f s", command, code,
@@ -62,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     try:
         return int(args.handler(args) or 0)
     except CliFailure as failure:
@@ -82,22 +92,33 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout = None  # the interpreter must not flush into the closed pipe at exit
         return EXIT_OK
     except Exception:
-        # A bug: the traceback goes to the application log (scrubbed of values there)
-        # as well as to the terminal.
-        log.exception("Command %s failed unexpectedly", _command_name(args))
-        raise
+        return _internal_error(args, log_path)
 
 
-def _start_app_log() -> None:
-    """The same rotating application log as the GUI (``mentordesk.security.app_log``)."""
+def _internal_error(args: argparse.Namespace, log_path: Path | None) -> int:
+    """A bug: the traceback goes to the application log (scrubbed of values there) under
+    a short reference; the user gets one Danish line naming the log and the reference."""
+    reference = secrets.token_hex(3).upper()
+    log.exception("Command %s failed unexpectedly (reference %s)", _command_name(args),
+                  reference)
+    where = f"se logfilen {log_path}" if log_path else "programloggen kunne ikke skrives"
+    print(f"mentordesk: Intern fejl i MentorDesk; {where} (reference {reference}).",
+          file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _start_app_log() -> Path | None:
+    """The same rotating application log as the GUI (``mentordesk.security.app_log``);
+    returns its path, or None when it cannot be written."""
     from mentordesk.security import app_log
 
     try:
-        app_log.configure()
+        return app_log.configure()
     except OSError:
         # An unwritable state folder must not stop a backup or an export.
         print("mentordesk: programloggen kan ikke skrives; kommandoen køres alligevel.",
               file=sys.stderr)
+        return None
 
 
 def _command_name(args: argparse.Namespace) -> str:

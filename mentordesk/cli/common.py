@@ -20,6 +20,8 @@ from mentordesk.kernel.progress import NoProgress, Progress
 from mentordesk.storage.database import Database
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
+# An unexpected error (a bug): never 1, which scripts read as "a check failed".
+EXIT_INTERNAL = 4
 PASSPHRASE_ENV = "MENTORDESK_PASSPHRASE"
 
 # Who runs this command: ``--user LOGIN`` (``main`` sets it for each run), else the OS

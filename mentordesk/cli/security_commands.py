@@ -54,9 +54,12 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    """The backup must be under this database's key (``restore`` never moves the live
-    file back to an older key); the key comes from the live file if it opens, else from
-    the person's slot in the key file (the file is damaged: that is what restore is for)."""
+    """Exit 0 restored, 1 the backup failed a check, cannot be opened with this database's
+    key or is another team's, 2 in use elsewhere, 3 this database cannot be opened.
+
+    The backup must be under this database's key (``restore`` never moves the live file
+    back to an older key); the key comes from the live file if it opens, else from the
+    person's slot in the key file (the file was moved away as damaged)."""
     from mentordesk.security.backups import RestoreRefused
     from mentordesk.security.workflows import restore_database
 
@@ -96,7 +99,8 @@ def _key_from_slot(path: Path) -> tuple[bytes, Identity]:
 
 
 def _open_target_if_possible(path: Path) -> Database | None:
-    """The database being replaced, if it opens (then its snapshot is kept)."""
+    """The database being replaced, if it opens (else the restore refuses a file it cannot
+    open — who has it open must be known — or, when it is gone, restores into its place)."""
     if not path.exists():
         return None
     try:

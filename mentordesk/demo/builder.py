@@ -32,6 +32,7 @@ from mentordesk.security.people import give_demo_keys
 from mentordesk.services import new_team
 from mentordesk.storage import models as m
 from mentordesk.storage.database import Database
+from mentordesk.storage.new_file import build_then_move
 
 DEMO_TEAM_NAME = "Demoteamet"
 
@@ -60,25 +61,29 @@ def build_demo(
     The same ``seed`` and ``today`` give the same data. ``operator_login`` (default: this
     PC's login) becomes the admin, so whoever runs the demo sees every citizen.
     ``progress(done, total)`` is called between phases; when ``cancelled()`` turns true,
-    ``DemoCancelled`` is raised. On cancel or any failure the new file is removed.
+    ``DemoCancelled`` is raised. On cancel or any failure the new file is removed. The
+    file is built under a temporary name and renamed when complete, so a killed build
+    leaves nothing at ``path`` (``storage.new_file``).
     """
     if citizens < 1 or mentors < 1 or years < 1:
         raise ValueError("citizens, mentors and years must be at least 1")
     today = today or date.today()
     login = operator_login or vault.current_login()
-    database = new_team.create_database(path, passphrase, team_name=DEMO_TEAM_NAME,
-                                        admin_login=login, admin_name=login).database
-    try:
-        state = DemoState(citizens=citizens, mentors=mentors, years=years, seed=seed,
-                          today=today, login=login)
-        _Builder(database, state, progress=progress, cancelled=cancelled).run()
-        _give_staff_keys(database, login)
-    except BaseException:
-        database.close()
-        for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-        raise
-    return database
+
+    def build(temporary: Path) -> Database:
+        database = new_team.create_database(temporary, passphrase, team_name=DEMO_TEAM_NAME,
+                                            admin_login=login, admin_name=login).database
+        try:
+            state = DemoState(citizens=citizens, mentors=mentors, years=years, seed=seed,
+                              today=today, login=login)
+            _Builder(database, state, progress=progress, cancelled=cancelled).run()
+            _give_staff_keys(database, login)
+        except BaseException:
+            database.close()
+            raise
+        return database
+
+    return build_then_move(path, build)
 
 
 def _give_staff_keys(database: Database, operator: str) -> None:

@@ -35,11 +35,16 @@ from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import search_key_for
-from mentordesk.storage.backup import timestamped_backup_path, write_backup
+from mentordesk.storage.backup import (
+    rotate_event_backups,
+    timestamped_backup_path,
+    write_backup,
+)
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Assignment, Citizen, Grant
 
 IMPORT_ENTITY = "citizen_import"
+BEFORE_IMPORT = "foer-import"
 
 
 @dataclass(frozen=True)
@@ -153,10 +158,13 @@ def _backup_before_import(database: Database) -> Path:
 
     The caller's transaction holds the write lock but has written nothing yet, so the
     copy is exactly the state before the import, and nobody can change it meanwhile.
-    A failed backup raises, and the import (rolled back) never starts.
+    A failed backup raises, and the import (rolled back) never starts. The oldest
+    pre-import backups beyond the newest 14 are removed, like the daily ones.
     """
-    return write_backup(database.engine, database.raw_key,
-                        timestamped_backup_path(database.path, "foer-import"))
+    made = write_backup(database.engine, database.raw_key,
+                        timestamped_backup_path(database.path, BEFORE_IMPORT))
+    rotate_event_backups(database.path, BEFORE_IMPORT)
+    return made
 
 
 def _audit_check(session: Session, actor: Actor, check: ImportCheck) -> None:

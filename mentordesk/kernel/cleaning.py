@@ -1,7 +1,12 @@
 """Checks of what users type, shared by the services: Danish messages, nothing saved.
 
 Text is taken as typed (any Unicode, ``<``, ``&``, a leading ``=``) and only limited in
-length; the limit is the column's declared length, so the message can name it.
+length; the limit is the column's declared length, so the message can name it. The one
+cleaning rule: control characters (ESC, NUL …) are dropped, multi-line text keeps newline
+and tab, one-line text (a ``String`` column: names, titles) turns them into a space
+(``domain.text.without_control_characters``). The operations apply it here; the database
+session applies the same rule to whatever reaches a text column without passing here
+(``storage.text_columns``).
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from typing import Any
 
 from sqlalchemy import String
 
+from mentordesk.domain.text import without_control_characters
 from mentordesk.errors import InvalidInput
 from mentordesk.storage.models import Base
+from mentordesk.storage.text_columns import is_multiline
 
 # Free text without a column limit (Text) still gets one: nobody types more in a note, and
 # a pasted document would make lists and reports unusable.
@@ -32,11 +39,13 @@ def column_limit(model: type[Base], field: str) -> int:
     return column_type.length
 
 
-def clean_text(value: object, label: str, limit: int, *, required: bool = False) -> str:
-    """Text as typed (any Unicode, ``<``, ``&``, ``=`` …) without surrounding blanks."""
+def clean_text(value: object, label: str, limit: int, *, required: bool = False,
+               multiline: bool = True) -> str:
+    """Text as typed (any Unicode, ``<``, ``&``, ``=`` …) without control characters and
+    surrounding blanks."""
     if not isinstance(value, str):
         raise InvalidInput(f"Feltet »{label}« skal være tekst.")
-    text = value.strip()
+    text = without_control_characters(value, multiline=multiline).strip()
     if required and not text:
         raise InvalidInput(f"Udfyld feltet »{label}«.")
     if len(text) > limit:
@@ -48,11 +57,18 @@ def clean_text(value: object, label: str, limit: int, *, required: bool = False)
 
 def clean_line(model: type[Base], field: str, value: object, label: str, *,
                required: bool = False) -> str:
-    return clean_text(value, label, column_limit(model, field), required=required)
+    return clean_text(value, label, column_limit(model, field), required=required,
+                      multiline=False)
 
 
 def clean_note(value: object, label: str = "Note") -> str:
     return clean_text(value, label, NOTE_LIMIT)
+
+
+def clean_search(value: str) -> str:
+    """A search term as the stored text it is compared with: one line, no control
+    characters, no surrounding blanks (it is also written to the access log)."""
+    return without_control_characters(value, multiline=False).strip()
 
 
 def clean_flag(value: object, label: str) -> bool:
@@ -73,6 +89,17 @@ def optional_date(value: object, label: str) -> date | None:
     if value is not None and not isinstance(value, date):
         raise InvalidInput(f"Feltet »{label}« skal være en dato.")
     return value
+
+
+def clean_values(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with the cleaning rule applied to each text field, by its column: a
+    ``Text`` column is multi-line, any other string column one line."""
+    columns = model.__table__.columns
+    for field, value in values.items():
+        if isinstance(value, str) and field in columns:
+            values[field] = without_control_characters(
+                value, multiline=is_multiline(columns[field]))
+    return values
 
 
 def check_lengths(model: type[Base], values: Mapping[str, Any],

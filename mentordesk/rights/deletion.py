@@ -5,8 +5,10 @@ Closed cases whose closing date lies more than the retention period back (the
 coordinator or admin confirms each one by typing the citizen's name (or alias); then
 every row of the citizen goes (the foreign keys cascade from ``citizen``), the freed pages
 are overwritten (``secure_delete``) and the file is rebuilt (``VACUUM``), so the data
-cannot be recovered from the file or its journal. What remains is one audit tombstone:
-the citizen's number, the closing date and the row count, no name and no CPR.
+cannot be recovered from the file or its journal. What remains is one audit tombstone
+(the citizen's number, the closing date and the row count, no name and no CPR) and an
+entry in the deletion register (number, time, who), which a restore re-applies to an
+older backup before the restored file is used.
 Earlier log entries about the citizen stay (the log is append-only) until retention
 pruning removes them.
 """
@@ -31,7 +33,7 @@ from mentordesk.kernel.context import Context
 from mentordesk.rights.tables import CITIZEN_TABLES
 from mentordesk.storage.database import Database
 from mentordesk.storage.maintenance import compact_file, overwrite_freed_pages
-from mentordesk.storage.models import AppMeta, Citizen
+from mentordesk.storage.models import AppMeta, Citizen, DeletedCitizen
 from mentordesk.storage.queries import citizen_data
 
 _log = logging.getLogger(__name__)
@@ -112,6 +114,8 @@ def delete_citizen(context: Context, citizen_id: int,
         overwrite_freed_pages(session)
         rows = count_rows(session, citizen_id)
         session.execute(citizen_data.delete_citizen(citizen_id))
+        # The register outlives every backup of the case: a restore re-applies it.
+        session.add(DeletedCitizen(citizen_id=citizen_id, deleted_by=context.actor.login))
         audit.record(session, context.actor.login, audit.Action.DELETE, entity="citizen",
                      entity_id=citizen_id, citizen_id=citizen_id,
                      detail=f"Sag slettet efter endt opbevaring (afsluttet "

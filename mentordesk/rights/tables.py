@@ -60,6 +60,10 @@ CITIZEN_TABLES: tuple[CitizenTable, ...] = (
 # The access log (audit_event) carries citizen_id without a foreign key: it is exported
 # as its own part of the package (without staff names) and outlives a deletion.
 LOG_TABLE = "audit_event"
+# The deletion register names deleted citizens by number only (when, by whom): it outlives
+# the deletion on purpose, so a restore can re-apply it, and is neither exported nor
+# deleted with a case.
+DELETION_REGISTER = "deletion_register"
 
 # Columns left out of the export, with the reason. Everything else is exported.
 EXCLUDED_COLUMNS: dict[str, dict[str, str]] = {

@@ -4,7 +4,10 @@ A backup is a consistent copy through the SQLite backup API, keyed with the data
 own raw key (``mentordesk.storage.backup.write_backup``), so the team passphrase (or this
 PC's remembered key) opens it. A restore verifies a *copy* of the backup beside the
 target (cipher HMACs, SQLite structure, references, audit chain) before anything is
-replaced, and keeps the replaced file as a backup too.
+replaced, refuses another database's backup unless confirmed, re-applies later deletions
+to the copy, keeps the replaced content as a backup, and writes the copy into the live
+file under the restore mark (``mentordesk.storage.restore_swap``), so no acknowledged
+write is lost and the file keeps its own key.
 """
 
 from __future__ import annotations
@@ -13,23 +16,40 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from mentordesk.errors import CannotOpenDatabase, MentorDeskError
 from mentordesk.security.integrity import IntegrityReport, check_database
+from mentordesk.security.lock import refuse_if_open_elsewhere
 from mentordesk.storage.backup import (
     backup_folder_for,
+    rotate_event_backups,
     timestamped_backup_path,
     write_backup,
 )
-from mentordesk.storage.database import Database, refuse_foreign_database
+from mentordesk.storage.database import (
+    FILE_ID_KEY,
+    TEAM_NAME_KEY,
+    Database,
+    refuse_foreign_database,
+)
 from mentordesk.storage.engine import RawKey, check_looks_encrypted, open_engine
+from mentordesk.storage.migrate import upgrade_to_head
+from mentordesk.storage.restore_swap import (
+    copy_into,
+    deletion_register,
+    forget_other_times,
+    marked_for_restore,
+    reapply_deletions,
+)
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 DAILY, MONTHLY = "dagligt", "maanedligt"
+BEFORE_RESTORE = "foer-gendannelse"
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
@@ -40,8 +60,9 @@ class RestoreRefused(MentorDeskError):
 @dataclass(frozen=True)
 class RestoreResult:
     restored: Path
-    replaced_copy: Path | None
+    replaced_copy: Path | None  # the content the restore replaced, kept as a backup
     report: IntegrityReport
+    deletions_reapplied: int = 0  # citizens deleted after the backup was taken
 
 
 def backup_now(database: Database, destination: Path) -> Path:
@@ -141,37 +162,67 @@ def _fsync(path: Path) -> None:
 # -- verification and restore -----------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class BackupFacts:
+    """What checking a backup found: the checks, and whose database it is a copy of."""
+
+    report: IntegrityReport
+    file_id: str
+    team_name: str
+
+
 def verify_backup(backup: Path, raw_key: RawKey) -> IntegrityReport:
     """Check a backup without changing it: a copy is opened, never the file itself."""
+    return examine_backup(backup, raw_key).report
+
+
+def examine_backup(backup: Path, raw_key: RawKey) -> BackupFacts:
+    """``verify_backup`` plus the backup's file id and team name."""
     # The copy is encrypted like the backup; a temporary folder keeps a read-only backup
     # folder usable.
     with tempfile.TemporaryDirectory(prefix="mentordesk-kontrol-") as folder:
         staging = Path(folder) / Path(backup).name
         _copy_atomically(Path(backup), staging)
         try:
-            return _verify_file(staging, raw_key)
+            return _examine_file(staging, raw_key)
         finally:
             _remove_with_side_files(staging)
 
 
 def _verify_file(path: Path, raw_key: RawKey) -> IntegrityReport:
+    return _examine_file(path, raw_key).report
+
+
+def _examine_file(path: Path, raw_key: RawKey) -> BackupFacts:
     check_looks_encrypted(path)
     engine = open_engine(path, raw_key, pooled=False)
     try:
         refuse_foreign_database(engine, path)
-        return check_database(Database(path, raw_key, engine), witnessed=False)
+        database = Database(path, raw_key, engine)
+        return BackupFacts(check_database(database, witnessed=False), database.meta(FILE_ID_KEY),
+                           database.meta(TEAM_NAME_KEY))
     finally:
         engine.dispose()
 
 
-def restore_backup(backup: Path, target: Path, raw_key: RawKey, *,
-                   current: Database | None = None) -> RestoreResult:
-    """Replace ``target`` with ``backup`` once a copy of the backup has passed every check.
+class OtherDatabase(RestoreRefused):
+    """The backup is of another database (another file id): never restored over this one.
+    (With personal keys another team's backup does not even open with this database's
+    key; the file id is checked as well, in case a key file was copied with it.)"""
 
-    ``raw_key`` opens the backup (it may predate a passphrase change). ``current``, if
-    given, is the target opened with its own key: its consistent snapshot is kept as the
-    "before restore" backup, and it is closed here. Without it the target's bytes (and
-    any write-ahead log) are copied as they are.
+
+def restore_backup(backup: Path, target: Path, raw_key: RawKey, *,
+                   current: Database | None = None,
+                   guard: Callable[[Database], None] = refuse_if_open_elsewhere,
+                   ) -> RestoreResult:
+    """Replace ``target``'s content with ``backup`` once a copy of it passed every check.
+
+    ``raw_key`` opens the backup (it may predate a passphrase change). ``current`` is the
+    target opened with its own key (else it is opened here with ``raw_key``; a target
+    that will not open is refused: nobody could tell who has it open). It stays open and
+    on its own key; the caller closes it. ``guard(live)`` refuses while others have the
+    file open. A backup of another database is refused.
+    Deletions in the live register that the backup predates are re-applied first.
     """
     backup, target = Path(backup), Path(target)
     check_looks_encrypted(backup)
@@ -187,38 +238,81 @@ def restore_backup(backup: Path, target: Path, raw_key: RawKey, *,
                 "Sikkerhedskopien bestod ikke kontrollen, og intet er erstattet: "
                 + "; ".join(line for line in report.lines() if line.startswith("FEJL")) + "."
             )
-        replaced = _keep_replaced_file(target, current)
-        for suffix in _SIDE_SUFFIXES:
-            # A log left by the old file would be replayed into the restored one.
-            target.with_name(target.name + suffix).unlink(missing_ok=True)
-        os.replace(staging, target)
-        _fsync_folder(target.parent)
+        if not target.exists():
+            _become_target(staging, raw_key, target)
+            return RestoreResult(restored=target, replaced_copy=None, report=report)
+        replaced, reapplied = _replace_content(staging, raw_key, target, current, guard)
     except CannotOpenDatabase as error:
         raise RestoreRefused(f"Sikkerhedskopien kan ikke bruges, og intet er erstattet: "
                              f"{error}") from error
     finally:
         _remove_with_side_files(staging)
-    return RestoreResult(restored=target, replaced_copy=replaced, report=report)
+    return RestoreResult(restored=target, replaced_copy=replaced, report=report,
+                         deletions_reapplied=reapplied)
 
 
-def _keep_replaced_file(target: Path, current: Database | None) -> Path | None:
-    if not target.exists():
-        if current is not None:
-            current.close()
-        return None
-    destination = timestamped_backup_path(target, "foer-gendannelse")
-    if current is not None:
+def _replace_content(staging: Path, raw_key: RawKey, target: Path, current: Database | None,
+                     guard: Callable[[Database], None]) -> tuple[Path, int]:
+    """Write the checked copy into the live file under the restore mark; returns the
+    "before" copy and how many later deletions were re-applied."""
+    live = current or _open_live(target, raw_key)
+    try:
+        copy = _open_copy(staging, raw_key)
         try:
-            write_backup(current.engine, current.raw_key, destination)
+            if copy.meta(FILE_ID_KEY) != live.meta(FILE_ID_KEY):
+                raise _other_database(copy, live)
+            forget_other_times(copy)
+            before = timestamped_backup_path(target, BEFORE_RESTORE)
+            with marked_for_restore(live, lambda: guard(live), before):
+                reapplied = reapply_deletions(copy, deletion_register(live))
+                copy_into(copy, live)
         finally:
-            current.close()
-        return destination
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    _copy_atomically(target, destination)
-    wal = target.with_name(target.name + "-wal")
-    if wal.exists() and wal.stat().st_size:
-        _copy_atomically(wal, destination.with_name(destination.name + "-wal"))
-    return destination
+            copy.close()
+    finally:
+        if current is None:
+            live.close()
+    rotate_event_backups(target, BEFORE_RESTORE)
+    return before, reapplied
+
+
+def _become_target(staging: Path, raw_key: RawKey, target: Path) -> None:
+    """Nobody can have a missing file open: the checked copy simply becomes it."""
+    copy = _open_copy(staging, raw_key)
+    try:
+        forget_other_times(copy)
+    finally:
+        copy.close()
+    os.replace(staging, target)
+    _fsync_folder(target.parent)
+
+
+def _open_live(target: Path, raw_key: RawKey) -> Database:
+    try:
+        return Database.open(target, raw_key)
+    except CannotOpenDatabase as error:
+        raise RestoreRefused(
+            f"Databasen {target.name} kan ikke åbnes med sikkerhedskopiens nøgle, så det kan "
+            "ikke ses, om andre har den åben. Intet er erstattet. Er databasen beskadiget, "
+            "så flyt den til en anden mappe, og gendan igen.") from error
+
+
+def _open_copy(staging: Path, raw_key: RawKey) -> Database:
+    """The checked copy, at the newest schema (no backup of a throw-away copy first)."""
+    engine = open_engine(staging, raw_key, pooled=False)
+    try:
+        upgrade_to_head(engine, staging, raw_key, backup_first=False)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(staging, raw_key, engine)
+
+
+def _other_database(copy: Database, live: Database) -> OtherDatabase:
+    """A backup is of this database when it carries the same file id (made at creation,
+    kept by every backup): another team's backup never replaces this one."""
+    return OtherDatabase(
+        f"Sikkerhedskopien er af en anden database (teamet »{copy.meta(TEAM_NAME_KEY)}«), "
+        f"ikke af denne (teamet »{live.meta(TEAM_NAME_KEY)}«). Intet er erstattet.")
 
 
 def _staging_path(near: Path) -> Path:

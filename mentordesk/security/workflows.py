@@ -25,8 +25,8 @@ from mentordesk.keys.identity import Identity
 from mentordesk.keys.keyfile import key_file_path
 from mentordesk.keys.witness import remember_head
 from mentordesk.security import lock
-from mentordesk.security.backups import RestoreRefused, RestoreResult, restore_backup
-from mentordesk.storage.database import Database
+from mentordesk.security.backups import OtherDatabase, RestoreRefused, RestoreResult, restore_backup
+from mentordesk.storage.database import FILE_ID_KEY, Database
 from mentordesk.storage.engine import RawKey, read_salt
 from mentordesk.vault import reopen_as, require_identity
 
@@ -51,6 +51,9 @@ class RestoreOutcome:
         if self.restored is None:
             return [str(self.refusal)] if self.refusal else []
         lines = list(self.restored.report.lines())
+        if self.restored.deletions_reapplied:
+            lines.append(f"Sletninger efter sikkerhedskopien er gentaget: "
+                         f"{self.restored.deletions_reapplied} borgere")
         if self.restored.replaced_copy is not None:
             lines.append(f"Den erstattede database er gemt som: {self.restored.replaced_copy}")
         lines.append(f"Databasen er gendannet: {self.restored.restored}")
@@ -58,45 +61,49 @@ class RestoreOutcome:
 
 
 def restore_database(target: Path, backup: Path, backup_key: RawKey, *,
-                     current: Database | None = None,
-                     session_id: int | None = None,
+                     current: Database | None = None, session_id: int | None = None,
                      identity: Identity | None = None) -> Result[RestoreOutcome]:
-    """Replace ``target`` with ``backup`` once it has passed every check, and reopen it.
+    """Replace ``target``'s content with ``backup`` once it has passed every check, and
+    reopen it as the same person.
 
-    ``backup_key`` is the database key with the backup's salt: a backup under any other
-    key (made before someone was removed, or another team's) is refused, so the live
-    file never moves back to a key a former member knew. ``identity`` is who restores
-    (default: whoever unlocked ``current``). ``current`` is the target opened with its
-    own key, if it could be: its snapshot is kept as the
-    "before restore" backup, and it is closed here either way. ``session_id`` is the
-    caller's own lock row, released first. A refusal (someone else has the file open, the
-    backup fails a check or cannot be opened) replaces nothing and reopens the target as
-    it was; the restored copy's lock rows describe another time and are cleared.
+    ``backup_key`` is this database's key with the backup's salt: a backup under any other
+    key (made before someone was removed, or another team's) cannot be opened and is
+    refused, so the live file never goes back to a key a former member knew; the content
+    is copied into the live file, which keeps its key. ``identity`` is who restores
+    (default: whoever unlocked ``current``). ``current`` is the target opened with its own
+    key, if it could be; it is closed here either way. ``session_id`` is the caller's own
+    lock row, released first. A refusal (someone else has the file open, the backup fails
+    a check, is of another database, or cannot be opened)
+    replaces nothing and reopens the target as it was.
     """
     identity = identity or (require_identity(current) if current is not None else None)
     if identity is None:
         raise ValueError("A restore needs to know who restores")
+    if current is not None:
+        lock.release_quietly(current, session_id)
     try:
-        if current is not None:
-            lock.release_quietly(current, session_id)
-            lock.refuse_if_open_elsewhere(current)
-        done = restore_backup(backup, target, backup_key, current=current)
+        done = restore_backup(backup, target, backup_key, current=current,
+)
     except MentorDeskError as refusal:
-        return Result(RestoreOutcome(_reopen_untouched(target, current, identity), refusal),
+        return Result(RestoreOutcome(_reopen(target, current, None, identity), refusal),
                       NOTHING)
-    restored = reopen_as(target, RawKey(backup_key.key, read_salt(target)), identity)
-    lock.clear(restored)
+    restored = _reopen(target, current, backup_key, identity)
+    assert restored is not None  # restored, so there is a file to open
     # A deliberate step back in time: this PC must not report it as a rollback.
     remember_head(restored, restored.file_id)
     return Result(RestoreOutcome(restored, None, done), Changes.everything())
 
 
-def _reopen_untouched(target: Path, current: Database | None,
-                      identity: Identity) -> Database | None:
-    if current is None:
+def _reopen(target: Path, current: Database | None, backup_key: RawKey | None,
+            identity: Identity) -> Database | None:
+    """The target opened afresh as ``identity``: on its own key (a restore keeps it), or
+    on the database key with the restored file's salt when there was no file before."""
+    if current is not None:
+        current.close()
+        return reopen_as(target, current.raw_key, identity)
+    if backup_key is None:
         return None
-    current.close()
-    return reopen_as(target, current.raw_key, identity)
+    return reopen_as(target, RawKey(backup_key.key, read_salt(target)), identity)
 
 
 @dataclass(frozen=True)
@@ -110,22 +117,26 @@ class BackupCheck:
 def check_backup(context: Context, backup: Path) -> BackupCheck:
     """Before asking "replace the database?": is the file in use elsewhere, and does the
     backup open with this database's key and pass every check? Nothing is changed."""
-    from mentordesk.security.backups import verify_backup
+    from mentordesk.security.backups import examine_backup
 
     require_admin(context.actor)
     key = backup_key_for(context.database, backup)
     lock.refuse_if_open_elsewhere(context.database)
     try:
-        report = verify_backup(backup, key)
+        facts = examine_backup(backup, key)
     except CannotOpenDatabase as error:
         raise RestoreRefused(
             "Sikkerhedskopien kan ikke åbnes med denne databases nøgle: den er fra et andet "
             "team, fra før en person blev fjernet fra teamet, eller beskadiget. Intet er "
             "erstattet.") from error
-    if not report.ok:
+    if not facts.report.ok:
         raise RestoreRefused("Sikkerhedskopien bestod ikke kontrollen, og intet er "
-                             "erstattet: " + "; ".join(report.lines()) + ".")
-    return BackupCheck(key, list(report.lines()))
+                             "erstattet: " + "; ".join(facts.report.lines()) + ".")
+    if facts.file_id != context.database.meta(FILE_ID_KEY):
+        raise OtherDatabase(
+            f"Sikkerhedskopien er af en anden database (teamet »{facts.team_name}«), ikke af "
+            "denne. Intet er erstattet.")
+    return BackupCheck(key, list(facts.report.lines()))
 
 
 def backup_key_for(database: Database, backup: Path) -> RawKey:
@@ -152,7 +163,7 @@ def take_backup(context: Context, destination: Path) -> Path:
     require_admin(context.actor)
     with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.EXPORT, entity="database",
-                     detail=f"Sikkerhedskopi taget: {destination.name}")
+                     detail=f"Sikkerhedskopi taget: {destination.resolve()}")
     written = backup_now(context.database, destination)
     _copy_key_file(context.database.path, written)
     return written

@@ -20,7 +20,7 @@ from mentordesk.errors import InvalidInput
 from mentordesk.kernel.access import require_citizen, require_coordinator, visible_citizen_ids
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import Changes, Kind, Result
-from mentordesk.kernel.cleaning import check_lengths
+from mentordesk.kernel.cleaning import check_lengths, clean_search, clean_values
 from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import PRIMARY, add_assignment, assignment_rows
 from mentordesk.storage.database import Database
@@ -158,7 +158,7 @@ def list_citizens(
     every keystroke of the search field: one query of plain columns (no ORM objects),
     ordered by the stored Danish sort key, plus one audit event.
     """
-    term = search.strip()
+    term = clean_search(search)
     query = citizen_list_query(context.actor, term, status, today or date.today(),
                                mentor_id=mentor_id, legal_basis=legal_basis,
                                course_type_id=course_type_id)
@@ -305,6 +305,7 @@ def _new_values(new: NewCitizen) -> tuple[dict[str, Any], str | None]:
 def clean_fields(values: dict[str, Any]) -> dict[str, Any]:
     """Trim one-line fields, store codes for status and contact form, check e-mail and
     lengths; InvalidInput (Danish) for anything the user must correct."""
+    clean_values(Citizen, values)
     for field in _ONE_LINE_FIELDS:
         if field in values:
             values[field] = values[field].strip()

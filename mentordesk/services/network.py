@@ -17,7 +17,7 @@ from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
-from mentordesk.kernel.cleaning import check_lengths
+from mentordesk.kernel.cleaning import check_lengths, clean_values
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import apply_edit
 from mentordesk.storage.models import Relative
@@ -126,6 +126,7 @@ def _relative(session: Session, actor: Actor, relative_id: int) -> Relative:
 
 
 def _checked(values: dict[str, Any]) -> dict[str, Any]:
+    clean_values(Relative, values)
     for field in ("name", "relation", "phone"):
         if field in values:
             values[field] = values[field].strip()

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from mentordesk.services.catalogue import seed_default_catalogue
 from mentordesk.services.team import register_first_admin
+from mentordesk.storage.database import Database
+from mentordesk.storage.new_file import build_then_move
 from mentordesk.vault import KeyStore, NewDatabase, create_encrypted_database, current_login
 
 
@@ -25,18 +27,33 @@ def create_database(
     admin_name: str = "",
 ) -> NewDatabase:
     """Create a new encrypted database whose first user is its admin: ``admin_login``
-    (default: the OS login, only as a default) with ``passphrase`` as their own."""
+    (default: the OS login, only as a default) with ``passphrase`` as their own.
+
+    Built under a temporary name and renamed when complete (``storage.new_file``), the key
+    file with it: a run killed half-way leaves no file at ``path`` that passes ``check``
+    or blocks a retry."""
     login = (admin_login or current_login()).strip()
-    created = create_encrypted_database(path, passphrase, team_name=team_name,
-                                        admin_login=login)
-    database = created.database
-    with database.session() as session:
-        seed_default_catalogue(session)
-    register_first_admin(database, login, admin_name or login)
+    recovery_keys: list[str] = []
+
+    def build(temporary: Path) -> Database:
+        created = create_encrypted_database(temporary, passphrase, team_name=team_name,
+                                            admin_login=login)
+        database = created.database
+        try:
+            with database.session() as session:
+                seed_default_catalogue(session)
+            register_first_admin(database, login, admin_name or login)
+        except BaseException:
+            database.close()
+            raise
+        recovery_keys.append(created.recovery_key)
+        return database
+
+    database = build_then_move(path, build)
     # Remembered last: a file that failed to fill leaves no key behind on this PC.
     if remember:
         from mentordesk.vault import require_identity
 
         identity = require_identity(database)
         (keystore or KeyStore()).remember(database.file_id, identity.login, identity.keys)
-    return created
+    return NewDatabase(database, recovery_keys[0])

@@ -7,6 +7,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -14,10 +15,18 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mentordesk.errors import CannotOpenDatabase
-from mentordesk.storage.engine import READ_ONLY, RawKey, create_database_file, open_engine
+from mentordesk.errors import CannotOpenDatabase, RestoreInProgress
+from mentordesk.storage import text_columns
+from mentordesk.storage.engine import (
+    READ_ONLY,
+    RawKey,
+    create_database_file,
+    driver_connection,
+    open_engine,
+)
 from mentordesk.storage.migrate import current_revision, upgrade_to_head
 from mentordesk.storage.models import AppMeta
+from mentordesk.storage.models.base import utc_now
 
 FILE_ID_KEY = "file_id"
 TEAM_NAME_KEY = "team_name"
@@ -25,6 +34,12 @@ DEMO_KEY = "is_demo"
 # Session.info key under which every write session carries the person who unlocked the
 # database, so that ``audit.record`` signs each event with that person's key.
 SIGNER_INFO = "mentordesk_signer"
+# Set by a restore while it replaces the file's content (``storage/restore_swap.py``):
+# every write transaction checks it, so no change is committed and then overwritten.
+RESTORE_MARK_KEY = "restore_started"
+# A restore takes seconds; a mark this old was left by a restore that was killed.
+RESTORE_MARK_STALE = timedelta(minutes=10)
+_READ_RESTORE_MARK = "SELECT value FROM app_meta WHERE key = ?"
 
 # On top of the 10 s busy timeout: a writer that still finds the file locked (another PC
 # holds a long transaction, a network share stalls) tries again a few times with a
@@ -58,6 +73,7 @@ class Database:
         self.raw_key = raw_key
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        text_columns.install(self._sessions)
         self._read_sessions = sessionmaker(
             engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
@@ -97,12 +113,15 @@ class Database:
         """A write transaction (BEGIN IMMEDIATE), committed on success.
 
         The write lock is taken before the caller's code runs, so a busy file is retried
-        here, invisibly, without re-running any of the caller's work.
+        here, invisibly, without re-running any of the caller's work. While a restore
+        replaces the content, the transaction is refused (``RestoreInProgress``) instead
+        of committing a change the restore would silently overwrite.
         """
         session = self._sessions()
         session.info[SIGNER_INFO] = self.signer
         try:
             _take_write_lock(session)
+            refuse_while_restoring(session)
             yield session
             session.commit()
         except BaseException:
@@ -154,6 +173,25 @@ def _take_write_lock(session: Session) -> None:
             if not is_lock_error(error) or attempt == LOCK_RETRIES:
                 raise
             time.sleep(random.uniform(*LOCK_RETRY_PAUSE_S) * (attempt + 1))
+
+
+def refuse_while_restoring(session: Session) -> None:
+    """Inside a write transaction: refuse when a restore has marked the file."""
+    # Straight to the driver on purpose: this runs in every write transaction, and an ORM
+    # select costs more to compile than the whole empty transaction.
+    row = driver_connection(session.connection()).execute(
+        _READ_RESTORE_MARK, (RESTORE_MARK_KEY,)).fetchone()
+    started = row[0] if row else None
+    if started and not _stale_mark(started):
+        raise RestoreInProgress("Databasen er ved at blive gendannet fra en sikkerhedskopi, "
+                                "og ændringen er ikke gemt. Vent lidt, og prøv igen.")
+
+
+def _stale_mark(started: str) -> bool:
+    try:
+        return utc_now() - datetime.fromisoformat(started) > RESTORE_MARK_STALE
+    except ValueError:
+        return True  # not a time this app wrote: never let it block every write
 
 
 def refuse_foreign_database(engine: Engine, path: Path) -> None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0005_personal_keys"
+SCHEMA_HEAD = "0006_personal_keys"
 _VERSION_TABLE = "alembic_version"
 
 
@@ -58,8 +58,12 @@ def _known_revisions() -> set[str]:
     return {revision.revision for revision in script.walk_revisions()}
 
 
-def upgrade_to_head(engine: Engine, path: Path, raw_key: RawKey) -> Path | None:
-    """Bring the schema to the newest revision; returns the backup path if one was made."""
+def upgrade_to_head(engine: Engine, path: Path, raw_key: RawKey, *,
+                    backup_first: bool = True) -> Path | None:
+    """Bring the schema to the newest revision; returns the backup path if one was made.
+
+    ``backup_first=False`` only for a file that is itself a throw-away copy (a restore's
+    staging copy of a backup)."""
     current = current_revision(engine)
     if current == SCHEMA_HEAD:
         return None
@@ -69,7 +73,7 @@ def upgrade_to_head(engine: Engine, path: Path, raw_key: RawKey) -> Path | None:
             "Opdatér programmet, før du åbner den."
         )
     backup = None
-    if current is not None:
+    if current is not None and backup_first:
         backup = write_backup(engine, raw_key,
                               timestamped_backup_path(path, f"pre-{SCHEMA_HEAD}"))
     with engine.connect() as connection:

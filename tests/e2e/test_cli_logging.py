@@ -70,3 +70,48 @@ def test_a_usage_error_starts_no_log(tmp_path, isolated_home):
     result = run("ingen-sådan-kommando", home=isolated_home)
     assert result.returncode == 2
     assert not (isolated_home / "state" / "logs" / "mentordesk.log").exists()
+
+
+# Loaded by the CLI process before anything else (a ``sitecustomize`` first on its path):
+# a bug deep in the core, whose message carries a CPR-shaped value, as real bugs may.
+_BUG = """
+import mentordesk.security.integrity as integrity
+
+def check_database(database):
+    raise RuntimeError("uventet tilstand for 010190-9001")
+
+integrity.check_database = check_database
+"""
+
+
+def test_an_unexpected_error_exits_4_with_one_line_and_a_log_reference(tmp_path,
+                                                                       isolated_home):
+    import os
+    import re
+    import subprocess
+    import sys
+
+    db = tmp_path / "fejlteam.mentordesk"
+    assert run("init", str(db), "--team", "Fejlteamet", home=isolated_home).returncode == 0
+    bug = tmp_path / "bug"
+    bug.mkdir()
+    (bug / "sitecustomize.py").write_text(_BUG, encoding="utf-8")
+    env = dict(os.environ, MENTORDESK_HOME=str(isolated_home),
+               MENTORDESK_PASSPHRASE="kommandolinje-adgangskode 42",
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+               PYTHONPATH=os.pathsep.join([str(bug), os.environ.get("PYTHONPATH", "")]))
+    result = subprocess.run([sys.executable, "-m", "mentordesk", "check", str(db)],
+                            capture_output=True, text=True, encoding="utf-8", env=env,
+                            timeout=300)
+
+    assert result.returncode == 4, result.stderr
+    log_path = isolated_home / "state" / "logs" / "mentordesk.log"
+    match = re.fullmatch(r"mentordesk: Intern fejl i MentorDesk; se logfilen (.+) "
+                         r"\(reference ([0-9A-F]{6})\)\.\n", result.stderr)
+    assert match, result.stderr
+    assert Path(match.group(1)) == log_path
+    log = _log_text(isolated_home)
+    assert f"Command check failed unexpectedly (reference {match.group(2)})" in log
+    assert "RuntimeError: uventet tilstand for [cpr]" in log  # the traceback, scrubbed
+    assert "Command check ended with exit code 4" in log
+    assert "010190" not in log

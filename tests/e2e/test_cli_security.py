@@ -149,4 +149,40 @@ def test_a_backup_is_logged_in_the_access_log_it_carries(db, tmp_path, isolated_
             rows = search_log(Context(database, admin), LogFilter(action="export")).rows
         finally:
             database.close()
-        assert any(row.detail == "Sikkerhedskopi taget: kopi.mentordesk" for row in rows), path
+        # Who (the event's user) and where: the copy's full path.
+        assert any(row.detail == f"Sikkerhedskopi taget: {backup.resolve()}"
+                   and row.user_login == vault.current_login() for row in rows), path
+
+
+def test_restore_on_a_file_with_a_newer_key_refuses_and_replaces_nothing(db, tmp_path,
+                                                                         isolated_home):
+    """Whether a colleague has the file open is always checked: a live file that the
+    backup's key does not open (a newer passphrase, or damage) is never replaced."""
+    from mentordesk import vault
+    from mentordesk.security import lock
+
+    backup = tmp_path / "gammel.mentordesk"
+    assert run("backup", str(db), "--out", str(backup), home=isolated_home).returncode == 0
+    assert run("rekey", str(db), home=isolated_home,
+               new_passphrase=NEW_PASSPHRASE).returncode == 0
+    database = vault.unlock_with_passphrase(db, NEW_PASSPHRASE)
+    lock.register(database, "kollega", host="PC-17", process_id=4242)
+    database.close()
+    before = _sha(db)
+    result = run("restore", str(backup), str(db), home=isolated_home)  # the old passphrase
+    assert result.returncode == 1, result.stderr
+    assert "kan ikke åbnes med sikkerhedskopiens nøgle" in result.stderr
+    assert "Intet er erstattet" in result.stderr
+    assert _sha(db) == before
+
+
+def test_restore_of_another_team_s_file_is_refused(db, tmp_path, isolated_home):
+    other = tmp_path / "nabo.mentordesk"
+    assert run("init", str(other), "--team", "Naboteamet", home=isolated_home).returncode == 0
+    before = _sha(db)
+    refused = run("restore", str(other), str(db), home=isolated_home)
+    assert refused.returncode == 1
+    assert "intet er erstattet" in refused.stderr.lower()
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert _sha(db) == before
+

@@ -27,9 +27,9 @@ from sqlalchemy import (
 
 from mentordesk.storage.models import Base
 
-# The log and the enrolled keys are the file's own machinery, signed and checked: a sentinel
-# row there is tampering (check would rightly fail), and neither holds a citizen's data.
-SKIPPED = {"audit_event", "app_meta", "alembic_version", "person_key"}
+# The access log and the deletion register outlive a deleted citizen on purpose; the log and
+# the enrolled keys are the file's own signed machinery (a sentinel row there is tampering).
+SKIPPED = {"audit_event", "deletion_register", "app_meta", "alembic_version", "person_key"}
 # Code columns the exporters interpret (enums): a valid code instead of a sentinel.
 CODES = {
     ("user", "role"): "mentor", ("citizen", "status"): "closed",

@@ -154,3 +154,18 @@ def test_economy_import_adds_no_version_when_the_state_is_one_already(database, 
     assert [info.id for info in after[1:]] == [info.id for info in before]
     assert after[0].reason == "import"
     assert _rent(load_snapshot(Context(database, admin), before[0].id).sheet) == 600_000
+
+
+def test_backups_before_imports_rotate_like_the_daily_ones(database, admin, db_path,
+                                                           tmp_path):
+    """A deleted case must not live on in copies nobody asked for: only the newest 14
+    pre-import backups are kept, the newest among them."""
+    from mentordesk.storage.backup import KEEP_EVENT_BACKUPS
+
+    made = []
+    for number in range(KEEP_EVENT_BACKUPS + 2):
+        table = read_import_file(_csv(tmp_path, f"Borger Nummer{number};"))
+        made.append(import_citizens(Context(database, admin), table, resolve_mapping(table),
+                                    today=TODAY).value.backup)
+    assert len(made) == KEEP_EVENT_BACKUPS + 2
+    assert _import_backups(db_path) == made[2:]

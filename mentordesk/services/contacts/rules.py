@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.text import without_control_characters
 from mentordesk.errors import NotFound
 from mentordesk.kernel.access import require_citizen, require_coordinator
 from mentordesk.kernel.actor import Actor
@@ -86,9 +87,10 @@ def _check_attendance(value: Any, _today: date) -> Attendance:
         raise ContactInputError("attendance", "Angiv fremmøde eller udeblevet.") from None
 
 
-def _limited_text(field: str, what: str, limit: int) -> Callable[[Any, date], str]:
+def _limited_text(field: str, what: str, limit: int, *,
+                  multiline: bool = False) -> Callable[[Any, date], str]:
     def check(value: Any, _today: date) -> str:
-        text = str(value or "").strip()
+        text = without_control_characters(str(value or ""), multiline=multiline).strip()
         if len(text) > limit:
             raise ContactInputError(field, f"{what} må højst være {_thousands(limit)} tegn; "
                                            f"der er {_thousands(len(text))} tegn.")
@@ -113,9 +115,9 @@ _CHECKS: dict[str, Callable[[Any, date], Any]] = {
     "form": _check_form,
     "attendance": _check_attendance,
     "place": _limited_text("place", "Stedet", PLACE_MAX_CHARS),
-    "note": _limited_text("note", "Noten", NOTE_MAX_CHARS),
+    "note": _limited_text("note", "Noten", NOTE_MAX_CHARS, multiline=True),
     "consent_override_reason": _limited_text("consent_override_reason", "Begrundelsen",
-                                             REASON_MAX_CHARS),
+                                             REASON_MAX_CHARS, multiline=True),
     "goal_ids": normalised_goal_ids,
 }
 

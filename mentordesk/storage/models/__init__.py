@@ -18,6 +18,7 @@ from mentordesk.storage.models.records import (
     AppMeta,
     AuditEvent,
     ChangeRecord,
+    DeletedCitizen,
     OpenSession,
     PersonKey,
     ReportDraft,
@@ -38,9 +39,9 @@ from mentordesk.storage.models.schedule import (
 __all__ = [
     "MONTH_COLUMNS", "Absence", "AbsenceCover", "AppMeta", "Appointment", "Assessment",
     "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
-    "Citizen", "Consent", "Contact", "CourseType", "Debt", "EconomyItem", "EconomyLine",
-    "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse", "GroupSession",
-    "LegalBasis", "NormRate", "OpenSession", "Partner", "PersonKey", "Relative", "ReportDraft",
-    "SubGoal", "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
+    "Citizen", "Consent", "Contact", "CourseType", "Debt", "DeletedCitizen", "EconomyItem",
+    "EconomyLine", "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse",
+    "GroupSession", "LegalBasis", "NormRate", "OpenSession", "Partner", "PersonKey", "Relative",
+    "ReportDraft", "SubGoal", "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
     "group_leader", "group_participant", "utc_now",
 ]

@@ -115,3 +115,15 @@ class OpenSession(Base):
     process_id: Mapped[int] = mapped_column(Integer, default=0)
     opened_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     seen_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+
+
+class DeletedCitizen(Base):
+    """The deletion register: which citizen was deleted, when and by whom (no personal
+    data). A restore re-applies every entry a backup does not reflect yet, so a deleted
+    case never comes back from an older copy."""
+
+    __tablename__ = "deletion_register"
+    # No foreign key: the register outlives the citizen row it names.
+    citizen_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    deleted_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    deleted_by: Mapped[str] = mapped_column(String(120))

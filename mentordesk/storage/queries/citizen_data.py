@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Delete, Select, Table, delete, func, select
 
-from mentordesk.storage.models import Base, Citizen
+from mentordesk.storage.models import Base, Citizen, DeletedCitizen
 
 CitizenPath = tuple[tuple[str, str], ...]
 
@@ -79,3 +79,8 @@ def delete_citizen(citizen_id: int) -> Delete:
     """Delete the citizen row; the foreign keys cascade to the rest of the case."""
     # A mapped class's __table__ is its Table; SQLAlchemy types it as any FromClause.
     return delete(cast(Table, Citizen.__table__)).where(Citizen.id == citizen_id)
+
+
+def deletion_register() -> Select[tuple[DeletedCitizen]]:
+    """Every entry of the deletion register, in citizen order."""
+    return select(DeletedCitizen).order_by(DeletedCitizen.citizen_id)

@@ -3,7 +3,6 @@ file in the default PDF viewer."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.files import safe_file_stem, write_atomically
+from mentordesk.files import write_atomically
+from ui.viewer_copies import viewer_copies
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter  # imported when printing, see print_pages
@@ -90,9 +90,9 @@ class ReportPreviewDialog(QDialog):
         return pages
 
     def open_in_viewer(self) -> Path:
-        """Write to a private temp file and hand it to the system's default viewer."""
-        folder = Path(tempfile.mkdtemp(prefix="mentordesk-rapport-"))
-        path = write_atomically(folder / f"{safe_file_stem(self.title)}.pdf", self.pdf)
+        """Write a copy into the app's viewer folder (deleted when the app closes) and hand
+        it to the system's default viewer."""
+        path = viewer_copies().write(self.title, self.pdf)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 

@@ -241,7 +241,8 @@ class SecurityGuard(QObject):
 
     def restore(self, backup: Path, backup_key: RawKey) -> None:
         """Close the window and database, restore on the worker and reopen as the same
-        person; a refused backup reopens the untouched database."""
+        person (the file keeps its own key); a refused backup reopens the untouched
+        database."""
         if self.window is None or self.workspace is None:
             return
         from mentordesk.security.workflows import restore_database

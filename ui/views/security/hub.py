@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 class SecurityHub(QObject):
     lock_requested = Signal()
     idle_minutes_changed = Signal(int)
-    restore_requested = Signal(object, object)  # backup Path, RawKey for the backup
+    # backup Path, RawKey for the backup, True when confirmed as another team's backup
+    restore_requested = Signal(object, object)
 
 
 @cache

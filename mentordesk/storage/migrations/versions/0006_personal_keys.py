@@ -1,7 +1,7 @@
 """Personal keys: enrolled public keys, and a signature on every access-log event.
 
-Revision ID: 0005_personal_keys
-Revises: 0004_audit_retention
+Revision ID: 0006_personal_keys
+Revises: 0005_deletion_register
 Create Date: 2026-12-06
 
 Events logged before this revision carry no signature; ``audit.SIGNED_FROM_KEY`` in
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_personal_keys"
-down_revision = "0004_audit_retention"
+revision = "0006_personal_keys"
+down_revision = "0005_deletion_register"
 branch_labels = None
 depends_on = None
 
