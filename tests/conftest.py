@@ -96,3 +96,12 @@ def pdf_to_text(pdf: bytes | Path, tmp_dir: Path | None = None) -> str:
 def pdf_text(tmp_path: Path):
     """``pdf_text(bytes_or_path) -> str``: what pdftotext extracts from the document."""
     return lambda pdf: pdf_to_text(pdf, tmp_path)
+
+
+def open_backup(backup: Path, live):  # type: ignore[no-untyped-def]
+    """A backup the app made opens with the live database's key (the team's key file) and
+    the backup's own salt: there is no passphrase of its own."""
+    from mentordesk.security.workflows import backup_key_for
+    from mentordesk.storage.database import Database
+
+    return Database.open(backup, backup_key_for(live, backup))

@@ -113,8 +113,7 @@ class ClosingResult:
     pruned: int | None  # access-log events removed; None when pruning did not run
 
 
-def closing_backup(database: Database, login: str | None = None,
-                   today: date | None = None) -> ClosingResult:
+def closing_backup(database: Database, today: date | None = None) -> ClosingResult:
     """What the app does when it closes or locks: the day's backup, then retention pruning
     of the access log (at most once a day, never on a broken chain).
 
@@ -123,10 +122,11 @@ def closing_backup(database: Database, login: str | None = None,
     backup`` does not prune: on the command line pruning stays an explicit command.
     """
     from mentordesk.audit_admin.retention import prune_expired
-    from mentordesk.vault import current_login
+    from mentordesk.vault import require_identity
 
     made = automatic_backup(database, today)
-    pruned = prune_expired(database, login or current_login(), today)
+    # Logged, and signed, as whoever unlocked the file on this PC.
+    pruned = prune_expired(database, require_identity(database).login, today)
     return ClosingResult(made, pruned)
 
 

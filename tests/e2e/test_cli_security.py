@@ -1,4 +1,5 @@
-"""backup, restore, rekey and init's recovery sheet, as real processes with exit codes."""
+"""backup, restore, your own passphrase and init's recovery key, as real processes with exit
+codes."""
 
 from __future__ import annotations
 
@@ -42,22 +43,19 @@ def db(tmp_path: Path, isolated_home: Path) -> Path:
     return path
 
 
-def test_init_writes_recovery_sheet_without_the_passphrase(db, pdf_text):
-    sheet = db.with_name("hold-gendannelsesark.pdf")
-    text = pdf_text(sheet)
-    assert "Sikkerhedsteamet" in text and "Fil-id" in text
-    assert PASSPHRASE not in text
+def test_init_writes_no_sheet_unless_asked(db):
+    assert not list(db.parent.glob("*.pdf"))
 
 
-def test_init_with_generated_passphrase_prints_it_on_the_sheet(tmp_path, isolated_home,
-                                                               pdf_text):
+def test_init_saves_the_recovery_sheet_only_where_asked(tmp_path, isolated_home, pdf_text):
     path, sheet = tmp_path / "gen.mentordesk", tmp_path / "ark" / "mit-ark.pdf"
-    result = run("init", str(path), "--generate-passphrase", "--recovery-sheet", str(sheet),
-                 home=isolated_home, passphrase=None)
+    result = run("init", str(path), "--recovery-sheet", str(sheet), home=isolated_home)
     assert result.returncode == 0, result.stderr
     text = pdf_text(sheet)
-    generated = next(word for word in text.split() if word.count("-") == 5)
-    assert run("check", str(path), home=isolated_home, passphrase=generated).returncode == 0
+    recovery_key = next(word for word in text.split() if word.count("-") == 5)
+    assert recovery_key in result.stdout and PASSPHRASE not in text
+    assert run("--user", "gendannelse", "check", str(path), home=isolated_home,
+               passphrase=recovery_key).returncode == 0
 
 
 def test_backup_then_restore_round_trip(db, tmp_path, isolated_home):
@@ -87,48 +85,52 @@ def test_restore_refuses_damaged_backup_and_changes_nothing(db, tmp_path, isolat
     assert _sha(db) == before
 
 
-def test_restore_with_wrong_key_exits_3(db, tmp_path, isolated_home):
+def test_restore_with_a_wrong_passphrase_exits_3(db, tmp_path, isolated_home):
     backup = tmp_path / "kopi.mentordesk"
     assert run("backup", str(db), "--out", str(backup), home=isolated_home).returncode == 0
     before = _sha(db)
     result = run("restore", str(backup), str(db), home=isolated_home,
                  passphrase="forkert adgangskode helt")
-    assert result.returncode in (1, 3) and "intet er erstattet" in result.stderr
+    assert result.returncode == 3 and "Forkert login eller adgangskode" in result.stderr
     assert _sha(db) == before
 
 
-def test_rekey(db, isolated_home, pdf_text):
-    result = run("rekey", str(db), home=isolated_home, new_passphrase=NEW_PASSPHRASE)
+def test_my_own_passphrase_changes_nothing_else(db, isolated_home):
+    result = run("passphrase", str(db), home=isolated_home, new_passphrase=NEW_PASSPHRASE)
     assert result.returncode == 0, result.stderr
-    assert "Adgangskoden er skiftet" in result.stdout
+    assert "Din adgangskode er skiftet" in result.stdout
     assert run("check", str(db), home=isolated_home).returncode == 3
     assert run("check", str(db), home=isolated_home, passphrase=NEW_PASSPHRASE).returncode == 0
-    assert NEW_PASSPHRASE not in pdf_text(db.with_name("hold-gendannelsesark.pdf"))
+    assert not list(db.parent.glob("*.pdf"))
 
 
-def test_rekey_refuses_weak_passphrase(db, isolated_home):
-    before = _sha(db)
-    result = run("rekey", str(db), home=isolated_home, new_passphrase="kort")
+def test_a_weak_new_passphrase_is_refused(db, isolated_home):
+    keys = db.with_name(db.name + ".keys")
+    before = keys.read_bytes()
+    result = run("passphrase", str(db), home=isolated_home, new_passphrase="kort")
     assert result.returncode == 2 and "mindst 12 tegn" in result.stderr
-    assert _sha(db) == before
+    assert keys.read_bytes() == before
 
 
-def test_rekey_and_restore_refused_while_someone_else_has_the_file_open(db, tmp_path,
-                                                                        isolated_home):
+def test_removal_and_restore_refused_while_someone_else_has_the_file_open(db, tmp_path,
+                                                                          isolated_home):
     from mentordesk import vault
     from mentordesk.security import lock
 
     backup = tmp_path / "kopi.mentordesk"
     assert run("backup", str(db), "--out", str(backup), home=isolated_home).returncode == 0
+    assert run("users", str(db), "add", "bo", home=isolated_home).returncode == 0
     database = vault.unlock_with_passphrase(db, PASSPHRASE)
     lock.register(database, "kollega", host="PC-17", process_id=4242)
     database.close()
-    before = _sha(db)
-    for args in (("rekey", str(db)), ("restore", str(backup), str(db))):
-        result = run(*args, home=isolated_home, new_passphrase=NEW_PASSPHRASE)
-        assert result.returncode == 2, result.stderr
-        assert "åben hos kollega på PC-17" in result.stderr
+    keys = db.with_name(db.name + ".keys")
+    keys_before, before = keys.read_bytes(), _sha(db)
+    restore = run("restore", str(backup), str(db), home=isolated_home)
+    assert restore.returncode == 2 and "åben hos kollega på PC-17" in restore.stderr
     assert _sha(db) == before
+    removal = run("users", str(db), "remove", "bo", home=isolated_home)
+    assert removal.returncode == 2 and "åben hos kollega på PC-17" in removal.stderr
+    assert keys.read_bytes() == keys_before  # no new database key, bo's slot still there
 
 
 def test_a_backup_is_logged_in_the_access_log_it_carries(db, tmp_path, isolated_home):
@@ -154,25 +156,19 @@ def test_a_backup_is_logged_in_the_access_log_it_carries(db, tmp_path, isolated_
                    and row.user_login == vault.current_login() for row in rows), path
 
 
-def test_restore_on_a_file_with_a_newer_key_refuses_and_replaces_nothing(db, tmp_path,
+def test_a_backup_from_before_a_removal_is_refused_and_replaces_nothing(db, tmp_path,
                                                                          isolated_home):
-    """Whether a colleague has the file open is always checked: a live file that the
-    backup's key does not open (a newer passphrase, or damage) is never replaced."""
-    from mentordesk import vault
-    from mentordesk.security import lock
-
-    backup = tmp_path / "gammel.mentordesk"
-    assert run("backup", str(db), "--out", str(backup), home=isolated_home).returncode == 0
-    assert run("rekey", str(db), home=isolated_home,
-               new_passphrase=NEW_PASSPHRASE).returncode == 0
-    database = vault.unlock_with_passphrase(db, NEW_PASSPHRASE)
-    lock.register(database, "kollega", host="PC-17", process_id=4242)
-    database.close()
+    """A copy kept outside the backup folder stays on the key of its day; once someone
+    has been removed (a new database key), it is refused: the live file never goes back
+    to a key the leaver knew."""
+    outside = tmp_path / "udenfor" / "gammel.mentordesk"
+    assert run("backup", str(db), "--out", str(outside), home=isolated_home).returncode == 0
+    assert run("users", str(db), "add", "bo", home=isolated_home).returncode == 0
+    assert run("users", str(db), "remove", "bo", home=isolated_home).returncode == 0
     before = _sha(db)
-    result = run("restore", str(backup), str(db), home=isolated_home)  # the old passphrase
+    result = run("restore", str(outside), str(db), home=isolated_home)
     assert result.returncode == 1, result.stderr
-    assert "kan ikke åbnes med sikkerhedskopiens nøgle" in result.stderr
-    assert "Intet er erstattet" in result.stderr
+    assert "intet er erstattet" in result.stderr.lower()
     assert _sha(db) == before
 
 

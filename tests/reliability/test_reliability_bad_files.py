@@ -17,6 +17,7 @@ from reliability_support import PASSPHRASE, fork_child, new_database, read_all
 
 from mentordesk import vault
 from mentordesk.errors import CannotOpenDatabase
+from mentordesk.keys.keyfile import key_file_path
 from mentordesk.security.integrity import check_database
 
 PAGE = 4096
@@ -103,6 +104,7 @@ def test_read_only_file_is_refused_clearly(good_copy):
     try:
         target = folder / "z.mentordesk"
         shutil.copyfile(good_copy, target)
+        shutil.copyfile(key_file_path(good_copy), key_file_path(target))
         os.chmod(target, 0o444)
         os.chmod(folder, 0o755)
         before = _snapshot(folder)

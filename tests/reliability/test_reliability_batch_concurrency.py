@@ -46,7 +46,7 @@ WRITER = textwrap.dedent("""
     from mentordesk.services.citizens import NewCitizen, create_citizen
     from mentordesk.services.team import resolve_actor
 
-    database = vault.unlock_with_passphrase(Path(sys.argv[1]), sys.argv[2])
+    database = vault.unlock_with_passphrase(Path(sys.argv[1]), sys.argv[2], login=sys.argv[3])
     actor = resolve_actor(database, sys.argv[3])
     create_citizen(Context(database, actor), NewCitizen(first_name="Kollega",
                                                         last_name=sys.argv[4]))
@@ -93,7 +93,7 @@ def test_another_process_commits_while_a_50_report_batch_renders(tmp_path, monke
     path = tmp_path / "team.mentordesk"
     build_demo(path, PASSPHRASE, citizens=80, years=1, today=TODAY,
                operator_login=OPERATOR).close()
-    database = vault.unlock_with_passphrase(path, PASSPHRASE)
+    database = vault.unlock_with_passphrase(path, PASSPHRASE, login=OPERATOR)
     try:
         progress = WaitForOtherWriter(path)
         context = Context(database, resolve_actor(database, OPERATOR), progress)

@@ -6,9 +6,16 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from reliability_support import PASSPHRASE, add_citizen, file_checks, report, row_checksums
+from reliability_support import (
+    PASSPHRASE,
+    add_citizen,
+    file_checks,
+    open_copy,
+    open_database,
+    report,
+    row_checksums,
+)
 
-from mentordesk import vault
 from mentordesk.security.backups import RestoreRefused, backup_now, restore_backup
 
 
@@ -34,7 +41,7 @@ def test_backup_restore_round_trip(demo_database, tmp_path):
     result = restore_backup(backup, path, raw_key)
     assert result.report.ok
     assert result.replaced_copy is not None and result.replaced_copy.exists()
-    restored = vault.unlock_with_raw_key(path, raw_key)
+    restored = open_database(path, raw_key)
     try:
         after = row_checksums(restored)
     finally:
@@ -42,7 +49,7 @@ def test_backup_restore_round_trip(demo_database, tmp_path):
     assert file_checks(path, raw_key) == []
     assert after == at_backup
     # The replaced file is kept, and still holds the change made after the backup.
-    kept = vault.unlock_with_raw_key(result.replaced_copy, raw_key)
+    kept = open_copy(result.replaced_copy, raw_key)
     try:
         assert row_checksums(kept)["citizen"] != at_backup["citizen"]
     finally:

@@ -17,13 +17,14 @@ from mentordesk.errors import MentorDeskError
 from mentordesk.kernel.context import Context
 from mentordesk.security import app_log
 from mentordesk.security.backups import automatic_backup, backup_now
+from mentordesk.security.people import enrol_person, remove_person
 from mentordesk.services.citizens import (
     NewCitizen,
     create_citizen,
     get_citizen_summary,
     list_citizens,
 )
-from mentordesk.services.team import resolve_actor
+from mentordesk.services.team import NewUser, create_user, resolve_actor
 
 SENTINEL_CPR = "0101909001"
 SENTINEL_NOTE = "Sentinelnote-hjertemedicin-XK47"
@@ -90,7 +91,13 @@ def test_no_plaintext_sentinel_anywhere(tmp_path, private_temp, isolated_home):
         database = _representative_flows(path, raw_key, log)
         assert Path(str(path) + "-wal").exists()  # scanned while the log is live
         while_open = _hits(folder) + _hits(private_temp)
-        database = vault.rekey(database, PASSPHRASE + " ny")
+        # Someone leaves (a new database key: the file and its backups re-encrypted), and
+        # the admin changes their own passphrase: neither may leave plaintext behind.
+        admin = Context(database, resolve_actor(database, vault.current_login()))
+        create_user(admin, NewUser(login="vikar", full_name="Vikar Vikarsen"))
+        enrol_person(admin, "vikar")
+        remove_person(admin, "vikar")
+        vault.change_own_passphrase(database, PASSPHRASE + " ny")
         database.close()
     finally:
         app_log.remove(log_path)
@@ -99,7 +106,7 @@ def test_no_plaintext_sentinel_anywhere(tmp_path, private_temp, isolated_home):
     assert "failed:" in logged and "[parameters: skjult]" in logged
     assert "Saving a citizen was refused" in logged
     assert while_open == []
-    assert _hits(folder) == []  # the file, backups, the rekey backup
+    assert _hits(folder) == []  # the file, the key file, the backups
     assert _hits(private_temp) == []
     assert _hits(isolated_home) == []  # logs and state
     # The sentinel *is* in the database, readable with the key: the scan was meaningful.

@@ -35,17 +35,29 @@ def test_file_is_encrypted_and_sentinel_cpr_is_not_in_bytes(database, admin, db_
         assert SENTINEL_CPR.encode() not in side.read_bytes()
 
 
-def test_passphrase_opens_file_in_plain_sqlcipher(database, admin, db_path):
-    """The derived key is SQLCipher's own: the passphrase alone recovers the data."""
+def test_the_database_key_from_a_slot_opens_the_file_in_plain_sqlcipher(database, admin,
+                                                                        db_path):
+    """IT's way out: the key a person's slot yields opens the file in any SQLCipher 4 tool,
+    while the passphrase itself does not (the key is random, not derived from it)."""
     import sqlcipher3
 
+    from mentordesk.keys import keyfile
+
     create_citizen(Context(database, admin), NewCitizen(first_name="Åse", last_name="Øbro",
-                                               cpr=SENTINEL_CPR))
+                                                         cpr=SENTINEL_CPR))
     database.close()
+    keys = keyfile.load(db_path)
+    _person, database_key = keys.slot_for(vault.current_login()).unlock(TEST_PASSPHRASE,
+                                                                        keys.file_id)
+    connection = sqlcipher3.connect(str(db_path))
+    connection.execute(f"PRAGMA key = \"x'{database_key.hex()}'\"")
+    assert connection.execute("SELECT cpr FROM citizen").fetchone()[0] == SENTINEL_CPR
+    connection.close()
     connection = sqlcipher3.connect(str(db_path))
     quoted = "'" + TEST_PASSPHRASE.replace("'", "''") + "'"
     connection.execute(f"PRAGMA key = {quoted}")
-    assert connection.execute("SELECT cpr FROM citizen").fetchone()[0] == SENTINEL_CPR
+    with pytest.raises(sqlcipher3.DatabaseError):
+        connection.execute("SELECT cpr FROM citizen").fetchone()
     connection.close()
 
 

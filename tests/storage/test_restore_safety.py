@@ -131,6 +131,8 @@ def test_another_team_s_backup_is_refused_even_with_that_team_s_key(database, db
     finally:
         with_their_key.database.close()
 
+
+@pytest.mark.parametrize("reason", ["foer-gendannelse"])
 def test_copies_taken_before_a_restore_rotate(database, db_path, tmp_path, reason):
     from mentordesk.storage.backup import KEEP_EVENT_BACKUPS, backup_folder_for
 

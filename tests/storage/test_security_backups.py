@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
-from conftest import TEST_PASSPHRASE
+from conftest import open_backup
 
-from mentordesk import vault
 from mentordesk.security.backups import (
     KEEP_DAILY,
     KEEP_MONTHLY,
@@ -25,8 +24,8 @@ def test_one_backup_per_day_and_one_per_month(database, db_path):
     names = sorted(entry.name for entry in automatic_folder(db_path).iterdir())
     assert names == ["team-dagligt-2026-03-30.mentordesk",
                      "team-maanedligt-2026-03.mentordesk"]
-    # A backup opens with the team passphrase, like the database.
-    vault.unlock_with_passphrase(first, TEST_PASSPHRASE).close()
+    # A backup opens with the database's own key, like the database.
+    open_backup(first, database).close()
 
 
 def test_rotation_keeps_14_daily_and_12_monthly(database, db_path):

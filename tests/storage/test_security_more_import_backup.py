@@ -9,10 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TEST_PASSPHRASE
+from conftest import open_backup
 from sqlalchemy import func, select
 
-from mentordesk import vault
 from mentordesk.domain.economy import EconomySection, Frequency
 from mentordesk.economy import (
     DebtInput,
@@ -62,8 +61,8 @@ def test_citizen_import_writes_a_backup_of_the_state_before(database, admin, db_
 
     assert result.citizens == 2 and _names(database) == ["Anna", "Bent", "Før"]
     assert _import_backups(db_path) == [result.backup]
-    # The backup opens with the team passphrase and holds the rows from before the import.
-    backup = vault.unlock_with_passphrase(result.backup, TEST_PASSPHRASE)
+    # The backup opens with the database's key and holds the rows from before the import.
+    backup = open_backup(result.backup, database)
     try:
         assert _names(backup) == ["Før"]
         with backup.read_session() as session:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlcipher3
-from conftest import TEST_PASSPHRASE
+from conftest import TEST_PASSPHRASE, open_backup
 from sqlalchemy import func, select
 
 from mentordesk import audit, vault
@@ -60,7 +60,7 @@ def test_close_backs_up_then_prunes_the_old_events(aged, db_path):
     before = _count(aged)
     assert _oldest(aged) < (datetime.now(UTC) - timedelta(days=300)).isoformat()
 
-    done = closing_backup(aged, login="koordinator")
+    done = closing_backup(aged)
 
     assert done.backup is not None and done.backup.parent == automatic_folder(db_path)
     assert done.pruned == OLD_EVENTS
@@ -68,8 +68,8 @@ def test_close_backs_up_then_prunes_the_old_events(aged, db_path):
     assert _oldest(aged) > (datetime.now(UTC) - timedelta(days=180)).isoformat()
     report = check_database(aged)
     assert report.ok, report.lines()
-    # The backup was taken first: it opens with the passphrase and still holds every event.
-    backup = vault.unlock_with_passphrase(done.backup, TEST_PASSPHRASE)
+    # The backup was taken first: it opens with the database's key and holds every event.
+    backup = open_backup(done.backup, aged)
     try:
         assert _count(backup) == before
         with backup.read_session() as session:
@@ -79,21 +79,21 @@ def test_close_backs_up_then_prunes_the_old_events(aged, db_path):
     with aged.read_session() as session:
         pruned = session.scalars(select(AuditEvent).where(
             AuditEvent.action == audit.Action.PRUNE.value)).one()
-    assert pruned.user_login == "koordinator" and f"{OLD_EVENTS} hændelser" in pruned.detail
+    assert pruned.user_login == vault.current_login() and f"{OLD_EVENTS} hændelser" in pruned.detail
 
 
 def test_pruning_runs_at_most_once_a_day(aged):
     aged.set_meta(RETENTION_KEY, "24")  # nothing is old enough yet
-    first = closing_backup(aged, login="koordinator")
+    first = closing_backup(aged)
     assert first.backup is not None and first.pruned == 0
     assert aged.meta(AUTO_PRUNED_KEY) == TODAY.isoformat()
 
     aged.set_meta(RETENTION_KEY, "6")
-    again = closing_backup(aged, login="koordinator")  # closed again the same day
+    again = closing_backup(aged)  # closed again the same day
     assert again.backup is None and again.pruned is None
     assert _oldest(aged) < (datetime.now(UTC) - timedelta(days=300)).isoformat()
 
-    tomorrow = closing_backup(aged, login="koordinator", today=TODAY + timedelta(days=1))
+    tomorrow = closing_backup(aged, today=TODAY + timedelta(days=1))
     assert tomorrow.backup is not None and tomorrow.pruned == OLD_EVENTS
 
 
@@ -107,7 +107,7 @@ def test_a_broken_chain_is_backed_up_but_never_pruned(aged, db_path):
     connection.close()
     before = _count(aged)
 
-    done = closing_backup(aged, login="koordinator")
+    done = closing_backup(aged)
 
     assert done.backup is not None and done.backup.exists()
     assert done.pruned is None
@@ -123,7 +123,7 @@ def test_a_failed_backup_prunes_nothing(aged, db_path):
     before = _count(aged)
 
     with pytest.raises(OSError):
-        closing_backup(aged, login="koordinator")
+        closing_backup(aged)
 
     assert _count(aged) == before
     assert aged.meta(AUTO_PRUNED_KEY) == ""
