@@ -110,6 +110,7 @@ def test_read_only_file_is_refused_clearly(good_copy):
         before = _snapshot(folder)
 
         os.chmod(home, 0o777)
+        admin = vault.current_login()  # the file's admin, whichever account opens it
 
         def body(write_fd: int) -> None:
             os.environ["MENTORDESK_HOME"] = str(home)
@@ -117,7 +118,7 @@ def test_read_only_file_is_refused_clearly(good_copy):
                 os.setgid(65534)
                 os.setuid(65534)
             try:
-                vault.unlock_with_passphrase(target, PASSPHRASE)
+                vault.unlock_with_passphrase(target, PASSPHRASE, login=admin)
             except CannotOpenDatabase as refused:
                 os.write(write_fd, f"REFUSED {refused}\n".encode())
             else:
