@@ -48,11 +48,13 @@ _SEASON = (1.3, 1.3, 1.1, 1.0, 0.8, 0.8, 0.8, 0.8, 1.0, 1.1, 1.3, 1.3)  # electr
 _CREDITORS = {
     DebtType.RENT: "Vestby Boligforening", DebtType.UTILITIES: "Nordby Forsyning A/S",
     DebtType.FINES: "Bødeopkrævningen (demo)", DebtType.CHILD_SUPPORT: "Børnebidrag (demo)",
+    DebtType.SPOUSAL_SUPPORT: "Ægtefællebidrag (demo)",
     DebtType.PUBLIC: "Restskat (demo)", DebtType.BANK_LOAN: "Demobanken A/S",
     DebtType.CONSUMER_CREDIT: "Kviklån Demo ApS", DebtType.PHONE_INTERNET: "Teleselskabet Demo A/S",
     DebtType.OTHER: "Webshoppen Demo ApS",
 }
-_PUBLIC_COLLECTED = {DebtType.FINES, DebtType.CHILD_SUPPORT, DebtType.PUBLIC}
+_PUBLIC_COLLECTED = {DebtType.FINES, DebtType.CHILD_SUPPORT, DebtType.SPOUSAL_SUPPORT,
+                     DebtType.PUBLIC}
 
 
 def add_economy(state: DemoState, session: Session) -> None:
@@ -161,17 +163,18 @@ def debts(rng: random.Random, today: date) -> list[dict]:
     rows = []
     for _ in range(rng.choices(range(6), (20, 25, 20, 15, 12, 8))[0]):
         kind = rng.choice(tuple(DebtType))
-        status = rng.choices(tuple(DebtStatus), (20, 25, 8, 15, 8, 18, 6))[0]
+        status = rng.choices(tuple(DebtStatus), (20, 25, 8, 4, 15, 8, 18, 6))[0]
         principal = _kroner(rng, 1_500, 150_000 if kind in (DebtType.PUBLIC, DebtType.BANK_LOAN)
                             else 40_000)
         collector = "Gældsstyrelsen" if kind in _PUBLIC_COLLECTED or \
             status is DebtStatus.DEBT_AGENCY else (
-                "Demo Inkasso A/S" if status in (DebtStatus.COLLECTION, DebtStatus.BAILIFF) else "")
+                "Demo Inkasso A/S" if status in (DebtStatus.COLLECTION, DebtStatus.BAILIFF,
+                                                  DebtStatus.ATTACHMENT) else "")
         paying = status in (DebtStatus.INSTALMENT_PLAN, DebtStatus.WAGE_DEDUCTION)
         rows.append({
             "creditor": _CREDITORS[kind], "collector": collector,
             "case_number": f"DEMO-{rng.randint(10_000, 99_999)}", "debt_type": kind.value,
-            "is_priority": kind.is_priority, "status": status.value,
+            "priority_class": kind.default_priority.value, "status": status.value,
             "principal_oere": principal,
             "balance_oere": _hundreds(principal * rng.uniform(0.4, 1.3)),
             "balance_on": today - timedelta(days=rng.randint(0, 60)),

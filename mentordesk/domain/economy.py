@@ -86,24 +86,59 @@ EXPENSE_ITEMS: tuple[EconomyItem, ...] = (
 
 
 class DebtStatus(LabeledStrEnum):
-    """How far a debt has gone in collection."""
+    """How far a debt has gone in collection. ``ATTACHMENT`` (udlæg) and ``WAGE_DEDUCTION``
+    (lønindeholdelse) are enforcement: the plan shows them beside the payment."""
 
     REMINDER = "reminder", "Rykker"
     COLLECTION = "collection", "Inkasso"
     BAILIFF = "bailiff", "Fogedret"
+    ATTACHMENT = "attachment", "Udlæg"
     DEBT_AGENCY = "debt_agency", "Gældsstyrelsen"
     WAGE_DEDUCTION = "wage_deduction", "Lønindeholdelse"
     INSTALMENT_PLAN = "instalment_plan", "Aktiv afdragsordning"
     DEFAULTED = "defaulted", "Misligholdt"
 
+    @property
+    def is_enforcement(self) -> bool:
+        return self in (DebtStatus.ATTACHMENT, DebtStatus.WAGE_DEDUCTION)
+
+
+class PriorityClass(LabeledStrEnum):
+    """Why a debt is paid before ordinary creditors, in the order the plan pays them.
+
+    Debt counselling pays first what can cost the citizen the home, the supply, the
+    children's support or the freedom: rent arrears (eviction), el, vand and varme
+    (cut-off), child and spousal support, fines (forvandlingsstraf) and public debt under
+    wage deduction. ``OTHER_PRIORITY`` is a debt the mentor judged urgent for another
+    reason. ``ORDINARY`` creditors share what is left.
+    """
+
+    HOUSING = "housing", "Bolig (husleje, risiko for udsættelse)"
+    UTILITIES = "utilities", "Forsyning (el, vand, varme; risiko for afbrydelse)"
+    SUPPORT = "support", "Børne- og ægtefællebidrag"
+    FINES = "fines", "Bøder (risiko for forvandlingsstraf)"
+    PUBLIC = "public", "Offentlig gæld (lønindeholdelse)"
+    OTHER_PRIORITY = "other_priority", "Anden prioriteret gæld"
+    ORDINARY = "ordinary", "Almindelig kreditor"
+
+    @property
+    def is_priority(self) -> bool:
+        return self is not PriorityClass.ORDINARY
+
+    @property
+    def rank(self) -> int:
+        """Payment order: 0 first; ordinary creditors last."""
+        return list(PriorityClass).index(self)
+
 
 class DebtType(LabeledStrEnum):
-    """Kind of debt. ``is_priority`` debts are paid first in a repayment plan."""
+    """Kind of debt; ``default_priority`` is the class a new debt of the type gets."""
 
     RENT = "rent", "Husleje"
     UTILITIES = "utilities", "El, vand og varme"
     FINES = "fines", "Bøder"
     CHILD_SUPPORT = "child_support", "Børnebidrag"
+    SPOUSAL_SUPPORT = "spousal_support", "Ægtefællebidrag"
     PUBLIC = "public", "Offentlig gæld"
     BANK_LOAN = "bank_loan", "Banklån"
     CONSUMER_CREDIT = "consumer_credit", "Forbrugslån og kredit"
@@ -111,15 +146,23 @@ class DebtType(LabeledStrEnum):
     OTHER = "other", "Anden gæld"
 
     @property
+    def default_priority(self) -> PriorityClass:
+        return DEFAULT_PRIORITY_BY_TYPE.get(self, PriorityClass.ORDINARY)
+
+    @property
     def is_priority(self) -> bool:
-        # Unpaid rent or utilities can cost the citizen the home; fines can end in prison
-        # (forvandlingsstraf); child support and public debt are collected by wage deduction.
-        return self in PRIORITY_DEBT_TYPES
+        return self.default_priority.is_priority
 
 
-PRIORITY_DEBT_TYPES: frozenset[DebtType] = frozenset(
-    {DebtType.RENT, DebtType.UTILITIES, DebtType.FINES, DebtType.CHILD_SUPPORT, DebtType.PUBLIC}
-)
+DEFAULT_PRIORITY_BY_TYPE: dict[DebtType, PriorityClass] = {
+    DebtType.RENT: PriorityClass.HOUSING,
+    DebtType.UTILITIES: PriorityClass.UTILITIES,
+    DebtType.CHILD_SUPPORT: PriorityClass.SUPPORT,
+    DebtType.SPOUSAL_SUPPORT: PriorityClass.SUPPORT,
+    DebtType.FINES: PriorityClass.FINES,
+    DebtType.PUBLIC: PriorityClass.PUBLIC,
+}
+PRIORITY_DEBT_TYPES: frozenset[DebtType] = frozenset(DEFAULT_PRIORITY_BY_TYPE)
 
 
 class OneOffBenefitStatus(LabeledStrEnum):

@@ -4,7 +4,8 @@ Pure model (no database): ``Sheet`` of ``SheetLine`` (12 month amounts in øre e
 ``fill_months`` from a frequency), ``compute_totals`` → ``SheetTotals`` (totals,
 averages, disposable amount per month and per day, running balance, deficit months, norm
 comparison), ``plan_repayment`` → ``RepaymentPlan`` (priority debts first, the rest pro
-rata in whole kroner by largest remainder, token amounts, payoff months).
+rata in whole kroner by largest remainder, token amounts only once every priority debt is
+covered, agreements the plan cannot honour as ``PlanConflict``, payoff months).
 
 Operations ``(context, …)`` (audited, role-checked): ``load_sheet`` / ``save_sheet`` (all
 or nothing, version check: ``StaleEdit``) / ``copy_last_year``; debts and one-off benefits
@@ -31,9 +32,11 @@ from mentordesk.economy.records import (
     NormRateRow,
     SnapshotContent,
     SnapshotInfo,
+    plan_debt,
 )
 from mentordesk.economy.repayment import (
     TOKEN_OERE,
+    PlanConflict,
     PlanDebt,
     PlanShare,
     RepaymentPlan,
@@ -93,12 +96,12 @@ from mentordesk.economy.xlsx_reading import Grid
 __all__ = [
     "MONTHS", "MONTH_NAMES", "TOKEN_OERE", "BenefitInput", "BenefitRow", "DebtInput",
     "DebtRow", "EconomySummary", "ForeignSheetGuess", "Grid", "ImportPreview", "ItemRow",
-    "NormRateRow", "PlanDebt", "PlanShare", "RepaymentPlan", "ShareKind", "Sheet",
+    "NormRateRow", "PlanConflict", "PlanDebt", "PlanShare", "RepaymentPlan", "ShareKind", "Sheet",
     "SheetLine", "SheetTotals", "SnapshotContent", "SnapshotInfo", "WorkbookRefused",
     "add_item", "compute_totals", "copy_last_year", "create_benefit", "create_debt",
     "days_in_month", "delete_benefit", "delete_debt", "export_xlsx", "fill_months",
     "import_xlsx", "list_benefits", "list_debts", "list_items", "list_snapshots",
-    "load_sheet", "load_snapshot", "norm_rates", "payoff_months", "plan_repayment",
+    "load_sheet", "load_snapshot", "norm_rates", "payoff_months", "plan_debt", "plan_repayment",
     "preview_foreign", "pro_rata_kroner", "read_economy_workbook", "restore_snapshot",
     "save_norm_rate", "save_sheet", "saved_years", "summary", "summary_json",
     "take_snapshot", "update_benefit", "update_debt", "update_item",

@@ -13,11 +13,12 @@ from mentordesk.domain.economy import (
     DebtType,
     EconomySection,
     NormKind,
+    PriorityClass,
 )
-from mentordesk.economy.repayment import RepaymentPlan
+from mentordesk.economy.repayment import PlanDebt, RepaymentPlan
 from mentordesk.economy.sheet import Sheet, SheetTotals
 
-DEBT_FIELDS = ("creditor", "collector", "case_number", "debt_type", "is_priority", "status",
+DEBT_FIELDS = ("creditor", "collector", "case_number", "debt_type", "priority_class", "status",
                "principal_oere", "balance_oere", "balance_on", "interest_bp", "fees_oere",
                "agreed_payment_oere", "note")
 BENEFIT_FIELDS = ("applied_on", "purpose", "legal_basis", "amount_applied_oere", "status",
@@ -26,7 +27,8 @@ BENEFIT_FIELDS = ("applied_on", "purpose", "legal_basis", "amount_applied_oere",
 
 @dataclass(frozen=True)
 class DebtInput:
-    """A debt as typed. ``is_priority`` None: follow the type (``DebtType.is_priority``)."""
+    """A debt as typed. ``priority_class`` None: the type's default
+    (``DebtType.default_priority``)."""
 
     creditor: str
     debt_type: str = DebtType.OTHER.value
@@ -36,7 +38,7 @@ class DebtInput:
     balance_on: date | None = None
     collector: str = ""
     case_number: str = ""
-    is_priority: bool | None = None
+    priority_class: str | None = None
     interest_bp: int = 0  # yearly, 1/100 %: 7,25 % is 725
     fees_oere: int = 0
     agreed_payment_oere: int = 0
@@ -52,7 +54,7 @@ class DebtRow:
     collector: str
     case_number: str
     debt_type: str
-    is_priority: bool
+    priority_class: str
     status: str
     principal_oere: int
     balance_oere: int
@@ -73,6 +75,22 @@ class DebtRow:
     @property
     def status_label(self) -> str:
         return DebtStatus(self.status).label
+
+    @property
+    def is_priority(self) -> bool:
+        return PriorityClass(self.priority_class).is_priority
+
+    @property
+    def priority_label(self) -> str:
+        return PriorityClass(self.priority_class).label
+
+
+def plan_debt(debt: DebtRow) -> PlanDebt:
+    """What the repayment plan needs of a stored debt."""
+    return PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
+                    priority_class=PriorityClass(debt.priority_class),
+                    agreed_payment_oere=debt.agreed_payment_oere,
+                    interest_bp=debt.interest_bp, status=debt.status)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from mentordesk.domain.economy import (
     EconomySection,
     NormKind,
     OneOffBenefitStatus,
+    PriorityClass,
 )
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy.records import (
@@ -57,9 +58,15 @@ def _debt_row(debt: Debt) -> DebtRow:
 
 
 def debts_of(session: Session, citizen_id: int) -> list[DebtRow]:
-    """The citizen's debts: priority first, then by creditor (the plan's order)."""
+    """The citizen's debts in the plan's order: priority classes first, then as added."""
     rows = session.scalars(queries.debts_of(citizen_id)).all()
-    return [_debt_row(row) for row in rows]
+    debts = [_debt_row(row) for row in rows]
+    return sorted(debts, key=lambda debt: _priority_rank(debt.priority_class))
+
+
+def _priority_rank(code: str) -> int:
+    known = code in PriorityClass._value2member_map_
+    return PriorityClass(code).rank if known else PriorityClass.ORDINARY.rank
 
 
 def list_debts(context: Context, citizen_id: int) -> list[DebtRow]:
@@ -91,9 +98,11 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
         raise InvalidInput("Vælg en gældstype fra listen.")
     if values["status"] not in DebtStatus._value2member_map_:
         raise InvalidInput("Vælg en status for gælden fra listen.")
-    priority = values["is_priority"]
-    if priority is None:
-        priority = DebtType(values["debt_type"]).is_priority
+    priority = values["priority_class"]
+    if priority is None or priority == "":
+        priority = DebtType(values["debt_type"]).default_priority.value
+    if priority not in PriorityClass._value2member_map_:
+        raise InvalidInput("Vælg en prioritet for gælden fra listen.")
     interest = optional_int(values["interest_bp"], "Renten skal angives i procent.")
     if interest is None or not 0 <= interest <= 100_000:
         raise InvalidInput("Renten skal ligge mellem 0 og 1.000 % om året.")
@@ -103,7 +112,7 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
         "collector": clean_line(Debt, "collector", values["collector"], "Inkassobureau"),
         "case_number": clean_line(Debt, "case_number", values["case_number"], "Sagsnummer"),
         "debt_type": values["debt_type"], "status": values["status"],
-        "is_priority": bool(priority),
+        "priority_class": str(priority),
         "principal_oere": _money(values["principal_oere"], "Hovedstolen", MAX_DEBT_OERE),
         "balance_oere": _money(values["balance_oere"], "Saldoen", MAX_DEBT_OERE),
         "balance_on": optional_date(values["balance_on"], "Saldo pr."),

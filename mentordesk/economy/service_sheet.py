@@ -35,8 +35,9 @@ from mentordesk.economy.records import (
     EconomySummary,
     SnapshotContent,
     SnapshotInfo,
+    plan_debt,
 )
-from mentordesk.economy.repayment import PlanDebt, plan_repayment
+from mentordesk.economy.repayment import plan_repayment
 from mentordesk.economy.service_records import economy_of
 from mentordesk.economy.sheet import MONTHS, Sheet, SheetLine, compute_totals
 from mentordesk.errors import InvalidInput, NotFound, StaleEdit
@@ -383,9 +384,7 @@ def summary_in(session: Session, citizen: Citizen, year: int,
     totals = compute_totals(sheet, norm)
     debts = service_records.debts_of(session, citizen.id)
     plan = plan_repayment(totals.available_for_debt, [
-        PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
-                 is_priority=debt.is_priority, agreed_payment_oere=debt.agreed_payment_oere,
-                 interest_bp=debt.interest_bp) for debt in debts])
+        plan_debt(debt) for debt in debts])
     return EconomySummary(
         citizen_id=citizen.id, citizen_name=_shown_name(citizen),
         citizen_initials=_initials(citizen), sheet=sheet, totals=totals, plan=plan,
@@ -442,11 +441,18 @@ def summary_json(result: EconomySummary) -> dict[str, Any]:
                  "token": plan.token_oere, "priority": plan.priority_oere,
                  "rest": plan.rest_oere, "total": plan.total_oere,
                  "token_only": plan.token_only, "shortfall": plan.shortfall_oere,
+                 "priority_covered": plan.priority_covered,
                  "shares": [{"debt_id": share.key, "creditor": share.creditor,
-                             "priority": share.is_priority, "balance": share.balance_oere,
+                             "priority": share.is_priority,
+                             "priority_class": share.priority_class.value,
+                             "status": share.status, "balance": share.balance_oere,
                              "payment": share.payment_oere, "kind": share.kind.value,
                              "payoff_months": share.payoff_months}
-                            for share in plan.shares]},
+                            for share in plan.shares],
+                 "conflicts": [{"debt_id": conflict.key, "creditor": conflict.creditor,
+                                "agreed": conflict.agreed_oere,
+                                "payment": conflict.payment_oere}
+                               for conflict in plan.conflicts]},
         "debts": {"count": len(result.debts),
                   "balance": sum(debt.balance_oere for debt in result.debts)},
         "benefits": {"count": len(result.benefits),

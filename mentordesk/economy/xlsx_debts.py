@@ -3,14 +3,16 @@
 The formulas apply the same rules as ``repayment.plan_repayment`` (see there), with
 integer kroner and øre so nothing depends on floating point: shares are
 ``QUOTIENT(rest·weight; total weight)`` plus one krone for the largest remainders, ranked
-with ``COUNTIF`` (ties: the upper row first, the plan's listed order).
+with ``COUNTIF`` (ties: the upper row first, the plan's listed order). Ordinary creditors
+get anything (pro rata or token) only when the priority debts' wanted amounts are all paid;
+an agreement the plan pays less than shows "Aftale brydes" in the conflict column.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from mentordesk.domain.economy import DebtStatus, DebtType
+from mentordesk.domain.economy import DebtStatus, DebtType, PriorityClass
 from mentordesk.economy.records import EconomySummary
 from mentordesk.economy.repayment import RepaymentPlan
 from mentordesk.economy.xlsx_layout import (
@@ -41,8 +43,11 @@ _SUMMARY_LABELS = {
 }
 # 0-based columns of the visible table and the hidden helpers after it.
 (C_CREDITOR, C_COLLECTOR, C_CASE, C_TYPE, C_PRIORITY, C_STATUS, C_PRINCIPAL, C_BALANCE,
- C_BALANCE_ON, C_INTEREST, C_FEES, C_AGREED, C_PAYMENT, C_PAYOFF, C_NOTE) = range(15)
-(H_OERE, H_WEIGHT, H_BASE, H_REST, H_RANK, H_WANTED, H_PRIORITY, H_OTHER) = range(15, 23)
+ C_BALANCE_ON, C_INTEREST, C_FEES, C_AGREED, C_PAYMENT, C_PAYOFF, C_CONFLICT,
+ C_NOTE) = range(16)
+(H_OERE, H_WEIGHT, H_BASE, H_REST, H_RANK, H_WANTED, H_PRIORITY, H_OTHER) = range(16, 24)
+ORDINARY_LABEL = PriorityClass.ORDINARY.label
+CONFLICT_TEXT = "Aftale brydes"
 
 
 def _summary_cell(name: str) -> str:
@@ -81,7 +86,8 @@ def _write_debt_inputs(sheet: Any, f: Any, row: int, debt: Any, kroner: Any) -> 
     sheet.write_string(row, C_COLLECTOR, cell_text(debt.collector), f.input_text)
     sheet.write_string(row, C_CASE, cell_text(debt.case_number), f.input_text)
     sheet.write_string(row, C_TYPE, DebtType(debt.debt_type).label, f.input_text)
-    sheet.write_string(row, C_PRIORITY, YES if debt.is_priority else NO, f.input_text)
+    sheet.write_string(row, C_PRIORITY, PriorityClass(debt.priority_class).label,
+                       f.input_text)
     sheet.write_string(row, C_STATUS, DebtStatus(debt.status).label, f.input_text)
     sheet.write_number(row, C_PRINCIPAL, kroner(debt.principal_oere), f.input_money)
     sheet.write_number(row, C_BALANCE, kroner(debt.balance_oere), f.input_money)
@@ -108,7 +114,7 @@ def _write_debt_formulas(sheet: Any, f: Any, row: int, first: int, last: int, sh
 
     pool, token = _summary_cell("pool"), _summary_cell("token")
     rest, weight = _summary_cell("rest"), _summary_cell("weight")
-    is_priority = f'{at(C_PRIORITY)}="{YES}"'
+    is_priority = f'{at(C_PRIORITY)}<>"{ORDINARY_LABEL}"'
     above = (f"SUM({cell_ref(first, H_PRIORITY, absolute=True)}:"
              f"{cell_ref(row - 1, H_PRIORITY)})" if row > first else "0")
     formulas = (
@@ -137,6 +143,12 @@ def _write_debt_formulas(sheet: Any, f: Any, row: int, first: int, last: int, sh
         f'{at(C_BALANCE)}*{at(C_INTEREST)}/12,"",ROUNDUP(NPER({at(C_INTEREST)}/12,'
         f"-{at(C_PAYMENT)},{at(C_BALANCE)}),0)))))",
         f.integer, "" if payoff is None else payoff)
+    sheet.write_formula(
+        row, C_CONFLICT,
+        f'=IF(AND({at(H_OERE)}>0,ROUNDUP({at(C_AGREED)},0)>{at(C_PAYMENT)}),'
+        f'"{CONFLICT_TEXT}","")', f.warning,
+        CONFLICT_TEXT if share.payment_oere < -(-share.agreed_payment_oere // 100) * 100
+        and share.balance_oere > 0 else "")
 
 
 def helper_table(plan: RepaymentPlan) -> list[dict[int, int]]:
@@ -197,8 +209,10 @@ def _write_plan_summary(sheet: Any, f: Any, result: EconomySummary, available_ce
                  plan.rest_oere // 100, f.integer),
         "others": (f'=COUNTIF({span(H_WEIGHT)},">0")' if has_rows else "=0", others,
                    f.integer),
+        # Tokens only once every priority debt has what it wants (none short).
         "token_only": (f'=IF(AND({_summary_cell("others")}>0,{_summary_cell("rest")}<'
-                       f'{_summary_cell("token")}*{_summary_cell("others")}),"{YES}","{NO}")',
+                       f'{_summary_cell("token")}*{_summary_cell("others")},'
+                       f'{total(H_WANTED)}={_summary_cell("priority")}),"{YES}","{NO}")',
                        YES if plan.token_only else NO, f.text),
         "weight": (f"={total(H_WEIGHT)}", weight, f.integer),
         "leftover": (f"=IF({_summary_cell('weight')}=0,0,{_summary_cell('rest')}-"

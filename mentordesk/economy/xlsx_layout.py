@@ -31,9 +31,9 @@ DEBT_SUMMARY_ROWS = ("available", "pool", "token", "priority", "rest", "others",
                      "token_only", "weight", "leftover", "shortfall", "total")
 DEBT_SUMMARY_FIRST = 2
 DEBT_HEADER_ROW = DEBT_SUMMARY_FIRST + len(DEBT_SUMMARY_ROWS) + 1
-DEBT_COLUMNS = ("Kreditor", "Inkasso", "Sagsnr.", "Type", "Prioriteret", "Status",
+DEBT_COLUMNS = ("Kreditor", "Inkasso", "Sagsnr.", "Type", "Prioritet", "Status",
                 "Hovedstol", "Saldo", "Saldo pr.", "Rente p.a.", "Gebyrer", "Aftalt afdrag",
-                "Afdrag i plan", "Afbetalt om (mdr.)", "Note")
+                "Afdrag i plan", "Afbetalt om (mdr.)", "Konflikt", "Note")
 # Hidden helper columns after the note: øre, weight, base, remainder, rank, wanted
 # (priority), priority payment, other payment.
 DEBT_HELPERS = ("øre", "vægt", "grundandel", "rest", "rang", "ønsket", "prioriteret",

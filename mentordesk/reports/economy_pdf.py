@@ -15,10 +15,10 @@ from reportlab.lib.units import mm
 
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
-from mentordesk.domain.economy import DebtStatus, DebtType, OneOffBenefitStatus
+from mentordesk.domain.economy import DebtStatus, DebtType, OneOffBenefitStatus, PriorityClass
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy.records import EconomySummary
-from mentordesk.economy.repayment import ShareKind
+from mentordesk.economy.repayment import RepaymentPlan, ShareKind
 from mentordesk.economy.sheet import MONTH_NAMES, SheetLine
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_citizen
@@ -133,7 +133,8 @@ def _debts(result: EconomySummary) -> list[object]:
         debt = by_key[share.key]
         payoff = "–" if share.payoff_months is None else f"{share.payoff_months} mdr."
         kind = "" if share.kind is ShareKind.PRO_RATA else share.kind.label
-        rows.append((debt.creditor, DebtType(debt.debt_type).label,
+        rows.append((debt.creditor, f"{DebtType(debt.debt_type).label}: "
+                     f"{PriorityClass(debt.priority_class).label}",
                      DebtStatus(debt.status).label, _kr(debt.balance_oere),
                      _kr(share.payment_oere), payoff, kind))
     width = content_width()
@@ -141,14 +142,28 @@ def _debts(result: EconomySummary) -> list[object]:
         f"Til afdrag pr. måned: {format_dkk(plan.pool_oere)} (rådighedsbeløb efter norm, "
         f"hele kroner). Prioriteret gæld: {format_dkk(plan.priority_oere)}; øvrig gæld "
         f"fordeles efter saldo: {format_dkk(plan.rest_oere)}")]
-    if plan.shortfall_oere:
-        story.append(para(f"Der mangler {format_dkk(plan.shortfall_oere)} om måneden, før "
-                          "planen går op; de øvrige kreditorer tilbydes symbolske afdrag."))
+    story.extend(_shortfall_text(plan))
+    story.extend(para(f"Konflikt: aftalen med {conflict.creditor} er på "
+                      f"{format_dkk(conflict.agreed_oere)} om måneden, men planen kan kun "
+                      f"betale {format_dkk(conflict.payment_oere)}. Aftalen er ikke "
+                      "nedsat – mentor og borger skal tage stilling til den.")
+                 for conflict in plan.conflicts)
     story.append(data_table(
-        ("Kreditor", "Type", "Status", "Saldo, kr.", "Afdrag, kr.", "Afbetalt om", ""),
-        rows, col_widths=(width * 0.25, width * 0.15, width * 0.14, width * 0.12,
-                          width * 0.11, width * 0.11, width * 0.12), align_right=(3, 4, 5)))
+        ("Kreditor", "Type og prioritet", "Status", "Saldo, kr.", "Afdrag, kr.",
+         "Afbetalt om", ""),
+        rows, col_widths=(width * 0.22, width * 0.22, width * 0.12, width * 0.11,
+                          width * 0.1, width * 0.1, width * 0.13), align_right=(3, 4, 5)))
     return story
+
+
+def _shortfall_text(plan: RepaymentPlan) -> list[object]:
+    if not plan.shortfall_oere:
+        return []
+    if not plan.priority_covered:
+        return [para(f"Der mangler {format_dkk(plan.shortfall_oere)} om måneden til den "
+                     "prioriterede gæld; de øvrige kreditorer får intet, før den er dækket.")]
+    return [para(f"Der mangler {format_dkk(plan.shortfall_oere)} om måneden, før "
+                 "planen går op; de øvrige kreditorer tilbydes symbolske afdrag.")]
 
 
 def _benefits(result: EconomySummary) -> list[object]:

@@ -380,8 +380,8 @@ def test_economy_sheet_months_follow_the_frequency():
 def test_debts_and_benefits_are_consistent():
     rng = random.Random(5)
     debts = [debt for _ in range(50) for debt in data.debts(rng, TODAY)]
-    assert any(debt["is_priority"] for debt in debts)
-    assert any(not debt["is_priority"] for debt in debts)
+    assert any(debt["priority_class"] != "ordinary" for debt in debts)
+    assert any(debt["priority_class"] == "ordinary" for debt in debts)
     for debt in debts:
         assert debt["balance_oere"] > 0 and debt["balance_on"] <= TODAY
     for _ in range(50):

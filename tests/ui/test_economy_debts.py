@@ -29,7 +29,7 @@ def test_new_debt_and_the_plan_follows_the_sheet(qtbot, editor, workspace):  # n
     dialog.creditor_edit.setText("Vestby Boligforening")
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("rent"))
     dialog._type_chosen()
-    assert dialog.priority_check.isChecked()
+    assert dialog.priority_combo.currentData() == "housing"
     dialog.balance_edit.setText("12.000,00")
     dialog.payment_edit.setText("500")
     dialog.interest_edit.setText("7,25")
@@ -44,6 +44,8 @@ def test_new_debt_and_the_plan_follows_the_sheet(qtbot, editor, workspace):  # n
     assert texts(debts.plan_model, 0)[:4] == [
         "Vestby Boligforening", "Prioriteret", "12.000,00 kr.", "0,00 kr."]
     assert "Planen mangler" in debts.plan_label.text()
+    # The rent agreement cannot be paid: named as a conflict, not silently reduced.
+    assert "Konflikt: aftalen med Vestby Boligforening" in debts.plan_label.text()
 
     # Cheaper rent in the sheet leaves money for the plan at once, before saving.
     type_into(qtbot, editor, line_row(editor, "Husleje"), COL_AMOUNT, "2.000")

@@ -41,6 +41,7 @@ def test_debt_statuses():
         "Rykker",
         "Inkasso",
         "Fogedret",
+        "Udlæg",
         "Gældsstyrelsen",
         "Lønindeholdelse",
         "Aktiv afdragsordning",
@@ -54,6 +55,7 @@ def test_priority_debts():
         "utilities",
         "fines",
         "child_support",
+        "spousal_support",
         "public",
     }
     assert DebtType.RENT.is_priority

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentordesk.domain.economy import EconomySection, Frequency
+from mentordesk.domain.economy import EconomySection, Frequency, PriorityClass
 from mentordesk.economy import (
     PlanDebt,
     ShareKind,
@@ -81,7 +81,8 @@ def test_worked_plan_priority_first_then_pro_rata():
         PlanDebt(1, "Kviklån", 1_000_000),
         PlanDebt(2, "Bank", 2_000_000),
         PlanDebt(3, "Webshop", 3_000_000),
-        PlanDebt(4, "Boligforening", 800_000, is_priority=True, agreed_payment_oere=50_050),
+        PlanDebt(4, "Boligforening", 800_000, priority_class=PriorityClass.HOUSING,
+                 agreed_payment_oere=50_050),
     ])
     assert [share.key for share in plan.shares] == [4, 1, 2, 3]
     assert [share.payment_oere for share in plan.shares] == [50_100, 16_700, 33_300, 49_900]
@@ -102,7 +103,7 @@ def test_token_amounts_when_too_little_is_left():
 
 
 def test_priority_debt_without_agreement_gets_a_token_and_zero_balance_nothing():
-    plan = plan_repayment(0, [PlanDebt(1, "Bøde", 300_000, is_priority=True),
+    plan = plan_repayment(0, [PlanDebt(1, "Bøde", 300_000, priority_class=PriorityClass.FINES),
                               PlanDebt(2, "Betalt", 0)])
     assert plan.share_for(1).payment_oere == 0 and plan.shortfall_oere == 10_000
     assert plan.share_for(2).kind is ShareKind.NONE and plan.share_for(2).payoff_months == 0

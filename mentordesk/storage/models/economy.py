@@ -85,7 +85,7 @@ class NormRate(Versioned, Base):
 
 
 class Debt(Versioned, Base):
-    """A debt the citizen owes; priority debts are paid first in a repayment plan."""
+    """A debt the citizen owes; priority debts are paid first in a repayment plan, by class."""
 
     __tablename__ = "debt"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -96,7 +96,8 @@ class Debt(Versioned, Base):
     collector: Mapped[str] = mapped_column(String(200), default="")
     case_number: Mapped[str] = mapped_column(String(80), default="")
     debt_type: Mapped[str] = mapped_column(String(40), default="other")
-    is_priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    # PriorityClass: why (and in which order) the plan pays it before ordinary creditors.
+    priority_class: Mapped[str] = mapped_column(String(30), default="ordinary")
     status: Mapped[str] = mapped_column(String(30), default="reminder")
     principal_oere: Mapped[int] = mapped_column(Integer, default=0)
     balance_oere: Mapped[int] = mapped_column(Integer, default=0)

@@ -64,9 +64,9 @@ def newest_snapshot_payload(citizen_id: int, year: int) -> Select[tuple[str]]:
 
 
 def debts_of(citizen_id: int) -> Select[tuple[Debt]]:
-    """The citizen's debts, priority debts first (the order the repayment plan uses)."""
-    return (select(Debt).where(Debt.citizen_id == citizen_id)
-            .order_by(Debt.is_priority.desc(), Debt.id))
+    """The citizen's debts in the order they were added; the plan orders them by priority
+    class (``repayment.plan_order``)."""
+    return select(Debt).where(Debt.citizen_id == citizen_id).order_by(Debt.id)
 
 
 def benefits_of(citizen_id: int) -> Select[tuple[BenefitApplication]]:

@@ -165,10 +165,6 @@
         <translation>Ny gæld</translation>
     </message>
     <message>
-        <source>Priority debt (paid first: rent, utilities, fines, child support, public debt)</source>
-        <translation>Prioriteret gæld (betales først: husleje, forsyning, bøder, børnebidrag, offentlig gæld)</translation>
-    </message>
-    <message>
         <source>Principal</source>
         <translation>Hovedstol</translation>
     </message>
@@ -261,10 +257,6 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>Priority debt</source>
-        <translation>Prioriteret gæld</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -279,6 +271,18 @@
     <message>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Priority debts are paid before ordinary creditors, in this order: housing, utilities, support, fines, public debt, other priority.</source>
+        <translation>Prioriteret gæld betales før almindelige kreditorer, i denne rækkefølge: bolig, forsyning, bidrag, bøder, offentlig gæld, anden prioriteret gæld.</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Prioritet:</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritet</translation>
     </message>
 </context>
 <context>
@@ -301,11 +305,7 @@
     </message>
     <message>
         <source>Priority</source>
-        <translation>Prioriteret</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
+        <translation>Prioritet</translation>
     </message>
     <message>
         <source>Status</source>
@@ -385,6 +385,14 @@
     <message>
         <source>Delete the debt to {creditor}?</source>
         <translation>Slet gælden til {creditor}?</translation>
+    </message>
+    <message>
+        <source>Ordinary creditors get nothing until the priority debts are covered.</source>
+        <translation>Almindelige kreditorer får intet, før den prioriterede gæld er dækket.</translation>
+    </message>
+    <message>
+        <source>Conflict: the agreement with {creditor} is {agreed} per month, the plan can pay {payment}. The agreement is not reduced: decide what to do.</source>
+        <translation>Konflikt: aftalen med {creditor} er på {agreed} om måneden, planen kan betale {payment}. Aftalen er ikke nedsat – tag stilling til den.</translation>
     </message>
 </context>
 <context>

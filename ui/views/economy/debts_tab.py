@@ -2,8 +2,10 @@
 
 The plan follows the sheet as it is being edited: the money available per month is the
 average disposable amount beyond the norm (the core's rule), shared by the core's
-``plan_repayment`` — priority debts first, the rest pro rata by balance in whole kroner,
-token amounts when too little is left — with the payoff time of each debt.
+``plan_repayment`` — priority debts first by class, the rest pro rata by balance in whole
+kroner, token amounts only once every priority debt is covered — with the payoff time of
+each debt, its collection state (udlæg, lønindeholdelse) and every agreement the plan
+cannot honour named as a conflict.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from mentordesk.domain.economy import DebtStatus
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy import (
     DebtRow,
-    PlanDebt,
     PlanShare,
     RepaymentPlan,
     delete_debt,
+    plan_debt,
     plan_repayment,
 )
 from ui.operations import Operations
@@ -50,7 +53,7 @@ class DebtsTab(CitizenRecordsTab):
             TableColumn(self.tr("Collector"), lambda d: d.collector),
             TableColumn(self.tr("Case no."), lambda d: d.case_number),
             TableColumn(self.tr("Type"), lambda d: d.type_label),
-            TableColumn(self.tr("Priority"), lambda d: self.tr("Yes") if d.is_priority else ""),
+            TableColumn(self.tr("Priority"), lambda d: d.priority_label),
             TableColumn(self.tr("Status"), lambda d: d.status_label),
             TableColumn(self.tr("Balance"), lambda d: format_dkk(d.balance_oere)),
             TableColumn(self.tr("Agreed payment"), lambda d: format_dkk(d.agreed_payment_oere)),
@@ -63,6 +66,8 @@ class DebtsTab(CitizenRecordsTab):
             TableColumn(self.tr("Balance"), lambda s: format_dkk(s.balance_oere)),
             TableColumn(self.tr("Payment per month"), lambda s: format_dkk(s.payment_oere)),
             TableColumn(self.tr("Paid off in"), self._payoff_text),
+            TableColumn(self.tr("Status"), lambda s: DebtStatus(s.status).label
+                        if s.status in DebtStatus._value2member_map_ else ""),
         ]
 
     def _payoff_text(self, share: PlanShare) -> str:
@@ -126,11 +131,8 @@ class DebtsTab(CitizenRecordsTab):
 
     def show_available(self, available_oere: int) -> None:
         self.available_oere = available_oere
-        self.plan = plan_repayment(available_oere, [
-            PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
-                     is_priority=debt.is_priority,
-                     agreed_payment_oere=debt.agreed_payment_oere,
-                     interest_bp=debt.interest_bp) for debt in self.debt_rows])
+        self.plan = plan_repayment(available_oere,
+                                   [plan_debt(debt) for debt in self.debt_rows])
         self.plan_model.set_rows(list(self.plan.shares))
         self.plan_label.setText(self._plan_text(self.plan))
         has_citizen = self.citizen_id is not None
@@ -150,6 +152,15 @@ class DebtsTab(CitizenRecordsTab):
         if plan.shortfall_oere:
             text += " " + self.tr("The plan lacks {amount} per month.").format(
                 amount=format_dkk(plan.shortfall_oere))
+        if not plan.priority_covered:
+            text += " " + self.tr("Ordinary creditors get nothing until the priority debts "
+                                  "are covered.")
+        for conflict in plan.conflicts:
+            text += "\n" + self.tr(
+                "Conflict: the agreement with {creditor} is {agreed} per month, the plan "
+                "can pay {payment}. The agreement is not reduced: decide what to do.").format(
+                creditor=conflict.creditor, agreed=format_dkk(conflict.agreed_oere),
+                payment=format_dkk(conflict.payment_oere))
         return text
 
     # -- actions ----------------------------------------------------------------------
