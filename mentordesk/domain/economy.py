@@ -36,6 +36,11 @@ class Person(LabeledStrEnum):
     SHARED = "shared", "Fælles"
 
 
+# A household of up to ten adults (a shared home of grown-up siblings, a multi-generation
+# family): every adult after the first counts the rate per extra adult.
+MAX_ADULTS = 10
+
+
 class EconomySection(LabeledStrEnum):
     INCOME = "income", "Indtægter"
     EXPENSE = "expense", "Udgifter"
@@ -76,6 +81,9 @@ EXPENSE_ITEMS: tuple[EconomyItem, ...] = (
     EconomyItem("insurance", "Forsikringer", _OUT),
     EconomyItem("phone_internet", "Telefon og internet", _OUT),
     EconomyItem("transport", "Transport", _OUT),
+    EconomyItem("food", "Mad og husholdning", _OUT),
+    EconomyItem("clothes", "Tøj og sko", _OUT),
+    EconomyItem("leisure", "Fritid, gaver og rejser", _OUT),
     EconomyItem("childcare", "Daginstitution", _OUT),
     EconomyItem("medicine", "Medicin", _OUT),
     EconomyItem("union_fund", "Fagforening og a-kasse", _OUT),
@@ -83,6 +91,43 @@ EXPENSE_ITEMS: tuple[EconomyItem, ...] = (
     EconomyItem("debt_instalments", "Afdrag på gæld", _OUT),
     EconomyItem("other_expense", "Anden udgift", _OUT),
 )
+
+
+class BudgetGroup(LabeledStrEnum):
+    """Where an expense line goes in the ability to pay by the public method
+    (*betalingsevne*, Gældsstyrelsen's budget): net income − the rådighedsbeløb − housing −
+    support − documented special needs − payments on public debt. ``COVERED`` lines are
+    what the rådighedsbeløb already pays for, so they are left out (the norm stands in for
+    them); ``INSTALMENT`` lines are a debt's payment that the repayment plan makes, so
+    they are left out too (counted once, in the plan)."""
+
+    HOUSING = "housing", "Bolig og boligudgifter"
+    SUPPORT = "support", "Bidragspligt"
+    SPECIAL = "special", "Dokumenterede særlige udgifter"
+    PUBLIC_DEBT = "public_debt", "Afdrag på offentlig gæld"
+    COVERED = "covered", "Dækket af rådighedsbeløbet"
+    INSTALMENT = "instalment", "Afdrag i afdragsplanen"
+
+    @property
+    def is_deducted(self) -> bool:
+        """Subtracted from net income in the ability to pay."""
+        return self not in (BudgetGroup.COVERED, BudgetGroup.INSTALMENT)
+
+
+DEDUCTED_GROUPS: tuple[BudgetGroup, ...] = tuple(g for g in BudgetGroup if g.is_deducted)
+HOUSING_CATEGORIES = frozenset({"rent", "electricity", "heating", "water"})
+SUPPORT_CATEGORIES = frozenset({"child_support_paid"})
+# What Gældsstyrelsen's rådighedsbeløb is meant to pay for: food, clothes, transport,
+# insurance, media licence, mobile phone, glasses, pets, leisure, gifts, travel, tobacco.
+# A line of these categories is marked "covered by the norm" when it is added; the mentor
+# can change the mark on any line.
+NORM_COVERED_CATEGORIES = frozenset({"insurance", "phone_internet", "transport", "food",
+                                     "clothes", "leisure"})
+
+
+def covered_by_norm(category: str) -> bool:
+    """The default "covered by the norm" mark of a line of ``category``."""
+    return category in NORM_COVERED_CATEGORIES
 
 
 class DebtStatus(LabeledStrEnum):
@@ -192,7 +237,7 @@ class NormRates:
     year: int
     kind: NormKind
     first_adult: int
-    second_adult: int
+    second_adult: int  # per extra adult: the second, the third, …
     child_0_1: int
     child_2_6: int
     child_7_17: int
@@ -208,10 +253,12 @@ class NormRates:
         return self.child_7_17
 
     def household_norm(self, adults: int, child_ages: Iterable[int] = ()) -> int:
-        """Monthly norm for a household of 1–2 adults and children of the given ages."""
-        if adults not in (1, 2):
-            raise ValueError("Husstanden skal have 1 eller 2 voksne")
-        total = self.first_adult + (self.second_adult if adults == 2 else 0)
+        """Monthly norm for a household of ``adults`` (1–``MAX_ADULTS``) and children of
+        the given ages: the first adult's rate, the rate per extra adult for each further
+        adult, and each child's rate by age."""
+        if not 1 <= adults <= MAX_ADULTS:
+            raise ValueError(f"Husstanden skal have 1–{MAX_ADULTS} voksne")
+        total = self.first_adult + (adults - 1) * self.second_adult
         return total + sum(self.child_rate(age) for age in child_ages)
 
 

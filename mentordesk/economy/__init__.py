@@ -1,9 +1,11 @@
 """The citizen's economy overview (*økonomisk overblik*): the public API.
 
 Pure model (no database): ``Sheet`` of ``SheetLine`` (12 month amounts in øre each,
-``fill_months`` from a frequency), ``compute_totals`` → ``SheetTotals`` (totals,
-averages, disposable amount per month and per day, running balance, deficit months, norm
-comparison), ``plan_repayment`` → ``RepaymentPlan`` (priority debts first, the rest pro
+``fill_months`` from a frequency; a line may be "covered by the norm" or linked to the debt
+it pays), ``compute_totals`` → ``SheetTotals`` (the everyday budget: totals, averages,
+disposable amount per month and per day, running balance, deficit months; beside it the
+ability to pay by the public method: income − norm − the groups ``budget_group``
+deducts), ``plan_repayment`` → ``RepaymentPlan`` (priority debts first, the rest pro
 rata in whole kroner by largest remainder, token amounts only once every priority debt is
 covered, agreements the plan cannot honour as ``PlanConflict``, payoff months).
 
@@ -33,6 +35,8 @@ from mentordesk.economy.records import (
     SnapshotContent,
     SnapshotInfo,
     plan_debt,
+    plan_debts,
+    public_debt_ids,
 )
 from mentordesk.economy.repayment import (
     TOKEN_OERE,
@@ -78,6 +82,7 @@ from mentordesk.economy.sheet import (
     Sheet,
     SheetLine,
     SheetTotals,
+    budget_group,
     compute_totals,
     days_in_month,
     fill_months,
@@ -98,10 +103,11 @@ __all__ = [
     "DebtRow", "EconomySummary", "ForeignSheetGuess", "Grid", "ImportPreview", "ItemRow",
     "NormRateRow", "PlanConflict", "PlanDebt", "PlanShare", "RepaymentPlan", "ShareKind", "Sheet",
     "SheetLine", "SheetTotals", "SnapshotContent", "SnapshotInfo", "WorkbookRefused",
-    "add_item", "compute_totals", "copy_last_year", "create_benefit", "create_debt",
+    "add_item", "budget_group", "compute_totals", "copy_last_year", "create_benefit", "create_debt",
     "days_in_month", "delete_benefit", "delete_debt", "export_xlsx", "fill_months",
     "import_xlsx", "list_benefits", "list_debts", "list_items", "list_snapshots",
-    "load_sheet", "load_snapshot", "norm_rates", "payoff_months", "plan_debt", "plan_repayment",
+    "load_sheet", "load_snapshot", "norm_rates", "payoff_months", "plan_debt", "plan_debts",
+    "plan_repayment", "public_debt_ids",
     "preview_foreign", "pro_rata_kroner", "read_economy_workbook", "restore_snapshot",
     "save_norm_rate", "save_sheet", "saved_years", "summary", "summary_json",
     "take_snapshot", "update_benefit", "update_debt", "update_item",

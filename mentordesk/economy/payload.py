@@ -11,7 +11,7 @@ from mentordesk.economy.sheet import Sheet, SheetLine
 
 PAYLOAD_VERSION = 1
 _LINE_FIELDS = ("section", "label", "category", "person", "frequency", "amount_oere",
-                "first_month", "note")
+                "first_month", "note", "norm_covered", "debt_id")
 _HOUSEHOLD_FIELDS = ("adults", "children_0_1", "children_2_6", "children_7_17", "norm_kind",
                      "note")
 
@@ -27,8 +27,9 @@ def sheet_to_dict(sheet: Sheet) -> dict[str, Any]:
 
 
 def sheet_from_dict(citizen_id: int, data: dict[str, Any], version: int = 0) -> Sheet:
+    # A version saved before a field existed reads as the field's default.
     lines = tuple(SheetLine(months=tuple(int(m) for m in line["months"]),
-                            **{name: line[name] for name in _LINE_FIELDS})
+                            **{name: line[name] for name in _LINE_FIELDS if name in line})
                   for line in data["lines"])
     return Sheet(citizen_id=citizen_id, year=int(data["year"]), lines=lines, version=version,
                  **{name: data[name] for name in _HOUSEHOLD_FIELDS})

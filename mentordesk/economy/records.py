@@ -3,6 +3,7 @@ rates, the item list, snapshots (versions) and the whole-year summary."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -16,7 +17,7 @@ from mentordesk.domain.economy import (
     PriorityClass,
 )
 from mentordesk.economy.repayment import PlanDebt, RepaymentPlan
-from mentordesk.economy.sheet import Sheet, SheetTotals
+from mentordesk.economy.sheet import Sheet, SheetTotals, budgeted_payment
 
 DEBT_FIELDS = ("creditor", "collector", "case_number", "debt_type", "priority_class", "status",
                "principal_oere", "balance_oere", "balance_on", "interest_bp", "fees_oere",
@@ -85,12 +86,26 @@ class DebtRow:
         return PriorityClass(self.priority_class).label
 
 
-def plan_debt(debt: DebtRow) -> PlanDebt:
+def plan_debt(debt: DebtRow, budgeted_oere: int = 0) -> PlanDebt:
     """What the repayment plan needs of a stored debt."""
     return PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
                     priority_class=PriorityClass(debt.priority_class),
                     agreed_payment_oere=debt.agreed_payment_oere,
-                    interest_bp=debt.interest_bp, status=debt.status)
+                    interest_bp=debt.interest_bp, status=debt.status,
+                    budgeted_oere=budgeted_oere)
+
+
+def public_debt_ids(debts: Sequence[DebtRow]) -> frozenset[int]:
+    """The debts whose budget lines the public method deducts (public debt)."""
+    return frozenset(debt.id for debt in debts
+                     if debt.priority_class == PriorityClass.PUBLIC.value)
+
+
+def plan_debts(debts: Sequence[DebtRow], sheet: Sheet) -> list[PlanDebt]:
+    """The plan's debts, a public debt paid by a budget line marked as budgeted."""
+    public = public_debt_ids(debts)
+    return [plan_debt(debt, budgeted_payment(sheet, debt.id) if debt.id in public else 0)
+            for debt in debts]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,10 @@ The rules, in the order the exported workbook's formulas apply them too:
 5. An agreement (an agreed payment) the plan pays less than is a ``PlanConflict``: it is
    never reduced silently, the mentor decides (renegotiate, or pay it and cut elsewhere).
 
+A public debt whose payment is an expense line of the budget (``budgeted_oere``, already
+deducted from the ability to pay) takes nothing from the pool: the plan shows that payment
+as paid in the budget (``ShareKind.BUDGETED``), so it is counted once.
+
 Payoff time per debt: months until the balance is paid at the plan's payment with the
 debt's yearly interest added monthly (none when the payment does not cover the interest).
 Integer and ``Decimal`` arithmetic only.
@@ -42,6 +46,7 @@ class ShareKind(LabeledStrEnum):
     PRIORITY = "priority", "Prioriteret"
     PRO_RATA = "pro_rata", "Forholdsmæssig"
     TOKEN = "token", "Symbolsk afdrag"
+    BUDGETED = "budgeted", "Betales i budgettet"
     NONE = "none", "Intet afdrag"
 
 
@@ -56,6 +61,7 @@ class PlanDebt:
     agreed_payment_oere: int = 0
     interest_bp: int = 0  # yearly interest in 1/100 %
     status: str = ""  # the debt's collection state (udlæg, lønindeholdelse …), shown only
+    budgeted_oere: int = 0  # paid by a budget line already deducted (a public debt)
 
     @property
     def is_priority(self) -> bool:
@@ -78,6 +84,10 @@ class PlanShare:
     @property
     def is_priority(self) -> bool:
         return self.priority_class.is_priority
+
+    @property
+    def is_budgeted(self) -> bool:
+        return self.kind is ShareKind.BUDGETED
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,8 @@ def plan_repayment(available_oere: int, debts: Sequence[PlanDebt],
     payments: dict[int, tuple[int, ShareKind]] = {}
     remaining_kr, shortfall_kr = pool_kr, 0
     for index, debt in enumerate(ordered):
+        if debt.budgeted_oere > 0:
+            continue
         if debt.is_priority and debt.balance_oere > 0:
             wanted = priority_wanted_kroner(debt, token_kr)
             paid = min(wanted, remaining_kr)
@@ -151,7 +163,7 @@ def plan_repayment(available_oere: int, debts: Sequence[PlanDebt],
     priority_covered = shortfall_kr == 0
     rest_kr = remaining_kr
     others = [index for index, debt in enumerate(ordered)
-              if not debt.is_priority and debt.balance_oere > 0]
+              if not debt.is_priority and debt.balance_oere > 0 and debt.budgeted_oere <= 0]
     token_only = priority_covered and bool(others) and rest_kr < token_kr * len(others)
     if token_only:
         for index in others:
@@ -165,6 +177,8 @@ def plan_repayment(available_oere: int, debts: Sequence[PlanDebt],
     for index, debt in enumerate(ordered):
         kroner, kind = payments.get(index, (0, ShareKind.NONE))
         payment = kroner * OERE_PER_KRONE
+        if debt.budgeted_oere > 0:
+            payment, kind = debt.budgeted_oere, ShareKind.BUDGETED
         result.append(PlanShare(
             key=debt.key, creditor=debt.creditor,
             priority_class=PriorityClass(debt.priority_class),
@@ -173,6 +187,7 @@ def plan_repayment(available_oere: int, debts: Sequence[PlanDebt],
             agreed_payment_oere=debt.agreed_payment_oere, interest_bp=debt.interest_bp,
             status=debt.status))
     priority_kr = pool_kr - rest_kr
+    # ``total_oere`` includes budgeted payments; the pool-based figures do not.
     return RepaymentPlan(
         available_oere=available_oere, pool_oere=pool_kr * OERE_PER_KRONE,
         token_oere=token_kr * OERE_PER_KRONE, priority_oere=priority_kr * OERE_PER_KRONE,
@@ -185,7 +200,10 @@ def agreement_conflicts(shares: Sequence[PlanShare]) -> tuple[PlanConflict, ...]
     """Every agreement the plan pays less than (agreed rounded up to whole kroner)."""
     conflicts = []
     for share in shares:
-        agreed = _ceil_kroner(share.agreed_payment_oere) * OERE_PER_KRONE
+        # A budget line pays exact øre; the pool pays whole kroner, so the agreement's
+        # øre are rounded up as the plan itself does.
+        agreed = share.agreed_payment_oere if share.is_budgeted \
+            else _ceil_kroner(share.agreed_payment_oere) * OERE_PER_KRONE
         if share.balance_oere > 0 and agreed > share.payment_oere:
             conflicts.append(PlanConflict(key=share.key, creditor=share.creditor,
                                           agreed_oere=agreed, payment_oere=share.payment_oere))

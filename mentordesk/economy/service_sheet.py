@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from mentordesk import audit
-from mentordesk.domain.economy import EconomySection, Frequency, NormKind, NormRates, Person
+from mentordesk.domain.economy import (
+    MAX_ADULTS,
+    EconomySection,
+    Frequency,
+    NormKind,
+    NormRates,
+    Person,
+)
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy import service_records
 from mentordesk.economy.payload import (
@@ -35,7 +42,8 @@ from mentordesk.economy.records import (
     EconomySummary,
     SnapshotContent,
     SnapshotInfo,
-    plan_debt,
+    plan_debts,
+    public_debt_ids,
 )
 from mentordesk.economy.repayment import plan_repayment
 from mentordesk.economy.service_records import economy_of
@@ -80,7 +88,8 @@ def _sheet_of(session: Session, citizen_id: int, year: int) -> Sheet:
                        category=row.category, person=Person(row.person),
                        frequency=_known_frequency(row.frequency),
                        amount_oere=row.amount_oere, first_month=row.first_month,
-                       note=row.note, line_id=row.id) for row in rows]
+                       note=row.note, line_id=row.id, norm_covered=row.norm_covered,
+                       debt_id=row.debt_id) for row in rows]
     return Sheet(citizen_id=citizen_id, year=year, lines=tuple(lines),
                  adults=overview.adults, children_0_1=overview.children_0_1,
                  children_2_6=overview.children_2_6, children_7_17=overview.children_7_17,
@@ -133,8 +142,8 @@ def check_sheet(sheet: Sheet) -> Sheet:
     """The sheet as it will be stored, or ``InvalidInput`` naming the first problem."""
     if len(sheet.lines) > MAX_LINES:
         raise InvalidInput(f"Overblikket må højst have {MAX_LINES} linjer.")
-    if sheet.adults not in (1, 2):
-        raise InvalidInput("Husstanden skal have 1 eller 2 voksne.")
+    if not isinstance(sheet.adults, int) or not 1 <= sheet.adults <= MAX_ADULTS:
+        raise InvalidInput(f"Husstanden skal have 1–{MAX_ADULTS} voksne.")
     for count in (sheet.children_0_1, sheet.children_2_6, sheet.children_7_17):
         if not isinstance(count, int) or not 0 <= count <= MAX_CHILDREN:
             raise InvalidInput(f"Antal børn skal være 0–{MAX_CHILDREN}.")
@@ -187,6 +196,8 @@ _REASONS = {"save": "gemt", "import": "indlæst fra regneark", "restore": "genda
 def store_sheet(session: Session, citizen_id: int, year: int, expected_version: int,
                 sheet: Sheet) -> Sheet:
     """Write a checked sheet in the caller's transaction (shared by save, import, restore)."""
+    # Before any row changes: the query would flush a half-made overview (a second version).
+    _check_debt_links(session, citizen_id, sheet)
     overview = find_overview(session, citizen_id, year)
     if overview is None:
         if expected_version != 0:
@@ -213,11 +224,30 @@ def store_sheet(session: Session, citizen_id: int, year: int, expected_version: 
     return _sheet_of(session, citizen_id, year)
 
 
+def _check_debt_links(session: Session, citizen_id: int, sheet: Sheet) -> None:
+    """A line may only pay an instalment on one of the citizen's own debts."""
+    own = {debt.id for debt in service_records.debts_of(session, citizen_id)}
+    for line in sheet.lines:
+        if line.debt_id is not None and line.debt_id not in own:
+            raise InvalidInput(f"»{line.label}« er knyttet til en gæld, som borgeren ikke "
+                               "har (længere). Vælg gælden igen.")
+
+
+def without_foreign_debt_links(session: Session, citizen_id: int, sheet: Sheet) -> Sheet:
+    """A file from another citizen, or a version older than a deleted debt, may link lines
+    to debts this citizen does not have: such a line keeps its amounts, not the link."""
+    own = {debt.id for debt in service_records.debts_of(session, citizen_id)}
+    return replace(sheet, lines=tuple(
+        line if line.debt_id is None or line.debt_id in own else replace(line, debt_id=None)
+        for line in sheet.lines))
+
+
 def _line_row(overview_id: int, position: int, line: SheetLine) -> EconomyLine:
     return EconomyLine(overview_id=overview_id, position=position, section=line.section.value,
                        category=line.category, label=line.label, person=line.person.value,
                        frequency=line.frequency.value, amount_oere=line.amount_oere,
                        first_month=line.first_month, note=line.note,
+                       norm_covered=line.norm_covered, debt_id=line.debt_id,
                        **dict(zip(MONTH_COLUMNS, line.months, strict=True)))
 
 
@@ -348,7 +378,8 @@ def restore_snapshot(context: Context, snapshot_id: int,
     with context.session() as session:
         row = _visible_snapshot(session, context.actor, snapshot_id)
         payload = json.loads(row.payload)
-        sheet = check_sheet(sheet_from_dict(row.citizen_id, payload["sheet"]))
+        sheet = without_foreign_debt_links(session, row.citizen_id, check_sheet(
+            sheet_from_dict(row.citizen_id, payload["sheet"])))
         saved = store_sheet(session, row.citizen_id, row.year, expected_version, sheet)
         record_snapshot(session, context.actor, saved, "restore")
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity=_ENTITY,
@@ -381,10 +412,9 @@ def summary_in(session: Session, citizen: Citizen, year: int,
     kind_rates = rates.get(sheet.norm_kind.value)
     norm = sheet.household_norm(_norm_rates(year, sheet.norm_kind, kind_rates)) \
         if kind_rates else 0
-    totals = compute_totals(sheet, norm)
     debts = service_records.debts_of(session, citizen.id)
-    plan = plan_repayment(totals.available_for_debt, [
-        plan_debt(debt) for debt in debts])
+    totals = compute_totals(sheet, norm, public_debt_ids(debts))
+    plan = plan_repayment(totals.available_for_debt, plan_debts(debts, sheet))
     return EconomySummary(
         citizen_id=citizen.id, citizen_name=_shown_name(citizen),
         citizen_initials=_initials(citizen), sheet=sheet, totals=totals, plan=plan,
@@ -425,7 +455,9 @@ def summary_json(result: EconomySummary) -> dict[str, Any]:
                       "norm_kind": result.sheet.norm_kind.value},
         "lines": [{"section": line.section.value, "label": line.label,
                    "months": list(line.months), "year_total": line.year_total,
-                   "monthly_average": line.monthly_average} for line in result.sheet.lines],
+                   "monthly_average": line.monthly_average,
+                   "norm_covered": line.norm_covered, "debt_id": line.debt_id}
+                  for line in result.sheet.lines],
         "income": _row(totals.income, totals.income_year, totals.income_average),
         "expense": _row(totals.expense, totals.expense_year, totals.expense_average),
         "disposable": _row(totals.disposable, totals.disposable_year,
@@ -435,8 +467,11 @@ def summary_json(result: EconomySummary) -> dict[str, Any]:
         "running_balance": list(totals.running_balance),
         "deficit_months": list(totals.deficit_months),
         "norm_month": totals.norm_month,
-        "after_norm": _row(totals.after_norm, totals.after_norm_year,
-                           totals.after_norm_average),
+        # The public method beside the budget above: income − norm − deducted groups.
+        "ability_to_pay": {
+            **_row(totals.ability, totals.ability_year, totals.ability_average),
+            "deductions": {group.value: _row(months, sum(months), totals.group_average(group))
+                           for group, months in totals.groups.items()}},
         "plan": {"available": plan.available_oere, "pool": plan.pool_oere,
                  "token": plan.token_oere, "priority": plan.priority_oere,
                  "rest": plan.rest_oere, "total": plan.total_oere,

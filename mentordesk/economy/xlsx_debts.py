@@ -29,7 +29,7 @@ from mentordesk.economy.xlsx_layout import (
 )
 
 _SUMMARY_LABELS = {
-    "available": "Til rådighed pr. måned efter norm (gns.)",
+    "available": "Betalingsevne pr. måned (gns., offentlig metode)",
     "pool": "Til afdrag pr. måned (hele kroner)",
     "token": "Symbolsk afdrag pr. kreditor",
     "priority": "Til prioriteret gæld",
@@ -43,9 +43,9 @@ _SUMMARY_LABELS = {
 }
 # 0-based columns of the visible table and the hidden helpers after it.
 (C_CREDITOR, C_COLLECTOR, C_CASE, C_TYPE, C_PRIORITY, C_STATUS, C_PRINCIPAL, C_BALANCE,
- C_BALANCE_ON, C_INTEREST, C_FEES, C_AGREED, C_PAYMENT, C_PAYOFF, C_CONFLICT,
- C_NOTE) = range(16)
-(H_OERE, H_WEIGHT, H_BASE, H_REST, H_RANK, H_WANTED, H_PRIORITY, H_OTHER) = range(16, 24)
+ C_BALANCE_ON, C_INTEREST, C_FEES, C_AGREED, C_PAYMENT, C_PAYOFF, C_CONFLICT, C_BUDGETED,
+ C_NOTE) = range(17)
+(H_OERE, H_WEIGHT, H_BASE, H_REST, H_RANK, H_WANTED, H_PRIORITY, H_OTHER) = range(17, 25)
 ORDINARY_LABEL = PriorityClass.ORDINARY.label
 CONFLICT_TEXT = "Aftale brydes"
 
@@ -67,7 +67,11 @@ def write_debt_sheet(sheet: Any, f: Any, result: EconomySummary, available_cell:
     for offset, (debt, share) in enumerate(zip(debts, plan.shares, strict=True)):
         row = first + offset
         _write_debt_inputs(sheet, f, row, debt, kroner)
-        _write_debt_formulas(sheet, f, row, first, last, share, cached[offset])
+        # Paid by a budget line already deducted from the ability to pay (public debt).
+        budgeted = share.payment_oere if share.is_budgeted else 0
+        sheet.write_number(row, C_BUDGETED, kroner(budgeted), f.money)
+        _write_debt_formulas(sheet, f, row, first, last, share, cached[offset],
+                             any(c.key == share.key for c in plan.conflicts))
     _write_plan_summary(sheet, f, result, available_cell, first, last, kroner)
     sheet.freeze_panes(DEBT_HEADER_ROW + 1, 1)
     sheet.set_column(C_CREDITOR, C_CREDITOR, 40)
@@ -104,7 +108,7 @@ def _write_debt_inputs(sheet: Any, f: Any, row: int, debt: Any, kroner: Any) -> 
 
 
 def _write_debt_formulas(sheet: Any, f: Any, row: int, first: int, last: int, share: Any,
-                         cached: dict[int, int]) -> None:
+                         cached: dict[int, float], conflict: bool) -> None:
     """The plan columns of one debt, each with the value ``plan_repayment`` computed."""
     def at(column: int) -> str:
         return cell_ref(row, column)
@@ -119,18 +123,20 @@ def _write_debt_formulas(sheet: Any, f: Any, row: int, first: int, last: int, sh
              f"{cell_ref(row - 1, H_PRIORITY)})" if row > first else "0")
     formulas = (
         (H_OERE, f"=ROUND({at(C_BALANCE)}*100,0)"),
-        (H_WEIGHT, f"=IF(AND(NOT({is_priority}),{at(H_OERE)}>0),{at(H_OERE)},0)"),
+        (H_WEIGHT, f"=IF(AND(NOT({is_priority}),{at(H_OERE)}>0,{at(C_BUDGETED)}=0),"
+                   f"{at(H_OERE)},0)"),
         (H_BASE, f"=IF({at(H_WEIGHT)}=0,0,QUOTIENT({rest}*{at(H_WEIGHT)},{weight}))"),
         (H_REST, f"=IF({at(H_WEIGHT)}=0,-1,{rest}*{at(H_WEIGHT)}-{at(H_BASE)}*{weight})"),
         (H_RANK, f'=IF({at(H_WEIGHT)}=0,0,COUNTIF({span(H_REST)},">"&{at(H_REST)})'
                  f"+COUNTIF({cell_ref(first, H_REST, absolute=True)}:{at(H_REST)},"
                  f"{at(H_REST)}))"),
-        (H_WANTED, f"=IF(AND({is_priority},{at(H_OERE)}>0),IF({at(C_AGREED)}>0,"
+        (H_WANTED, f"=IF(AND({is_priority},{at(H_OERE)}>0,{at(C_BUDGETED)}=0),"
+                   f"IF({at(C_AGREED)}>0,"
                    f"ROUNDUP({at(C_AGREED)},0),{token}),0)"),
         (H_PRIORITY, f"=IF({at(H_WANTED)}=0,0,MIN({at(H_WANTED)},{pool}-{above}))"),
         (H_OTHER, f'=IF({at(H_WEIGHT)}=0,0,IF({_summary_cell("token_only")}="{YES}",{token},'
                   f'{at(H_BASE)}+IF({at(H_RANK)}<={_summary_cell("leftover")},1,0)))'),
-        (C_PAYMENT, f"=({at(H_PRIORITY)}+{at(H_OTHER)})"),
+        (C_PAYMENT, f"=({at(H_PRIORITY)}+{at(H_OTHER)}+{at(C_BUDGETED)})"),
     )
     for column, formula in formulas:
         fmt = f.money_bold if column == C_PAYMENT else f.integer
@@ -145,16 +151,17 @@ def _write_debt_formulas(sheet: Any, f: Any, row: int, first: int, last: int, sh
         f.integer, "" if payoff is None else payoff)
     sheet.write_formula(
         row, C_CONFLICT,
-        f'=IF(AND({at(H_OERE)}>0,ROUNDUP({at(C_AGREED)},0)>{at(C_PAYMENT)}),'
-        f'"{CONFLICT_TEXT}","")', f.warning,
-        CONFLICT_TEXT if share.payment_oere < -(-share.agreed_payment_oere // 100) * 100
-        and share.balance_oere > 0 else "")
+        # A budget line pays exact øre; the pool whole kroner (the agreement rounded up).
+        f"=IF(AND({at(H_OERE)}>0,IF({at(C_BUDGETED)}>0,{at(C_AGREED)},"
+        f'ROUNDUP({at(C_AGREED)},0))>{at(C_PAYMENT)}),"{CONFLICT_TEXT}","")', f.warning,
+        CONFLICT_TEXT if conflict else "")
 
 
-def helper_table(plan: RepaymentPlan) -> list[dict[int, int]]:
+def helper_table(plan: RepaymentPlan) -> list[dict[int, float]]:
     """Per share (plan order), the value of every formula column: what the formulas give,
     computed the way ``plan_repayment`` does, to be cached in the file."""
-    others = [s for s in plan.shares if not s.is_priority and s.balance_oere > 0]
+    others = [s for s in plan.shares
+              if not s.is_priority and s.balance_oere > 0 and not s.is_budgeted]
     weight = sum(s.balance_oere for s in others)
     rest_kr = plan.rest_oere // 100
     remainders = {id(s): rest_kr * s.balance_oere - _base(rest_kr, s.balance_oere, weight)
@@ -168,9 +175,9 @@ def helper_table(plan: RepaymentPlan) -> list[dict[int, int]]:
             rank = sum(1 for value in remainders.values() if value > rest) + sum(
                 1 for earlier in plan.shares[:index + 1]
                 if remainders.get(id(earlier)) == rest)
-        payment_kr = share.payment_oere // 100
+        pool_kr = 0 if share.is_budgeted else share.payment_oere // 100
         wanted = 0
-        if share.is_priority and share.balance_oere > 0:
+        if share.is_priority and share.balance_oere > 0 and not share.is_budgeted:
             wanted = plan.token_oere // 100
             if share.agreed_payment_oere > 0:
                 wanted = -(-share.agreed_payment_oere // 100)
@@ -178,8 +185,9 @@ def helper_table(plan: RepaymentPlan) -> list[dict[int, int]]:
             H_OERE: share.balance_oere, H_WEIGHT: share.balance_oere if is_other else 0,
             H_BASE: _base(rest_kr, share.balance_oere, weight) if is_other else 0,
             H_REST: rest, H_RANK: rank, H_WANTED: wanted,
-            H_PRIORITY: payment_kr if share.is_priority else 0,
-            H_OTHER: payment_kr if not share.is_priority else 0, C_PAYMENT: payment_kr,
+            H_PRIORITY: pool_kr if share.is_priority else 0,
+            H_OTHER: pool_kr if not share.is_priority else 0,
+            C_PAYMENT: kroner(share.payment_oere),
         })
     return table
 
@@ -221,7 +229,7 @@ def _write_plan_summary(sheet: Any, f: Any, result: EconomySummary, available_ce
                       f'{_summary_cell("token_only")}="{YES}",{_summary_cell("token")}*'
                       f'{_summary_cell("others")}-{_summary_cell("rest")},0)',
                       plan.shortfall_oere // 100, f.integer),
-        "total": (f"={total(C_PAYMENT)}", plan.total_oere // 100, f.money_bold),
+        "total": (f"={total(C_PAYMENT)}", kroner(plan.total_oere), f.money_bold),
     }
     for offset, name in enumerate(DEBT_SUMMARY_ROWS):
         row = DEBT_SUMMARY_FIRST + offset

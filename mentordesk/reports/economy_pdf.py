@@ -15,11 +15,18 @@ from reportlab.lib.units import mm
 
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
-from mentordesk.domain.economy import DebtStatus, DebtType, OneOffBenefitStatus, PriorityClass
+from mentordesk.domain.economy import (
+    DEDUCTED_GROUPS,
+    BudgetGroup,
+    DebtStatus,
+    DebtType,
+    OneOffBenefitStatus,
+    PriorityClass,
+)
 from mentordesk.domain.money import format_dkk
-from mentordesk.economy.records import EconomySummary
+from mentordesk.economy.records import EconomySummary, public_debt_ids
 from mentordesk.economy.repayment import RepaymentPlan, ShareKind
-from mentordesk.economy.sheet import MONTH_NAMES, SheetLine
+from mentordesk.economy.sheet import MONTH_NAMES, SheetLine, budget_group
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.context import Context
@@ -43,6 +50,7 @@ def economy_pdf_bytes(result: EconomySummary, team_name: str, printed_at: dateti
     if sheet.note:
         story.append(para(sheet.note, "small"))
     story += [para("Nøgletal", "heading"), _key_figures(result)]
+    story += _ability_workings(result)
     for first, last, heading in ((0, 6, "Januar–juni"), (6, 12, "Juli–december")):
         story += [para(heading, "heading"), _half_year(result, first, last)]
     story += [para("Posterne for hele året", "heading"), _year_items(result)]
@@ -54,7 +62,7 @@ def economy_pdf_bytes(result: EconomySummary, team_name: str, printed_at: dateti
 
 def _household(result: EconomySummary) -> str:
     sheet = result.sheet
-    adults = "1 voksen" if sheet.adults == 1 else "2 voksne"
+    adults = "1 voksen" if sheet.adults == 1 else f"{sheet.adults} voksne"
     children = sheet.children
     kids = "ingen børn" if not children else f"{children} barn" if children == 1 \
         else f"{children} børn"
@@ -67,15 +75,47 @@ def _key_figures(result: EconomySummary) -> object:
     rows = [
         ("Indtægter", _kr(t.income_year), _kr(t.income_average)),
         ("Udgifter", _kr(t.expense_year), _kr(t.expense_average)),
-        ("Rådighedsbeløb", _kr(t.disposable_year), _kr(t.disposable_average)),
+        ("Rådighedsbeløb (budget, faktiske poster)", _kr(t.disposable_year),
+         _kr(t.disposable_average)),
         ("Rådighedsbeløb pr. dag (gns.)", "", _kr(t.disposable_per_day_average)),
-        ("Norm", _kr(t.norm_month * 12), _kr(t.norm_month)),
-        ("Rådighedsbeløb efter norm", _kr(t.after_norm_year), _kr(t.after_norm_average)),
         ("Måneder med underskud", deficit, ""),
+        ("Betalingsevne (offentlig metode)", _kr(t.ability_year), _kr(t.ability_average)),
     ]
     width = content_width()
     return data_table(("", "Året, kr.", "Pr. måned, kr."), rows,
                       col_widths=(width * 0.46, width * 0.27, width * 0.27), align_right=(1, 2))
+
+
+def _ability_workings(result: EconomySummary) -> list[object]:
+    """The ability to pay by the public method, line by line, beside the budget: why the
+    two differ (the norm stands in for the items it covers; instalments the plan pays are
+    counted there)."""
+    t, sheet = result.totals, result.sheet
+    rows = [("Nettoindkomst", _kr(t.income_year), _kr(t.income_average)),
+            (f"− Rådighedsbeløb ({sheet.norm_kind.label})", _kr(t.norm_month * 12),
+             _kr(t.norm_month))]
+    rows += [(f"− {group.label}", _kr(t.group_year(group)), _kr(t.group_average(group)))
+             for group in DEDUCTED_GROUPS]
+    rows.append(("= Betalingsevne", _kr(t.ability_year), _kr(t.ability_average)))
+    left_out = [(f"Ikke fratrukket: {group.label.lower()}", _kr(_group_year(result, group)),
+                 "") for group in (BudgetGroup.COVERED, BudgetGroup.INSTALMENT)
+                if _group_year(result, group)]
+    width = content_width()
+    return [para("Betalingsevne efter den offentlige metode", "heading"),
+            para("Nettoindkomst minus rådighedsbeløbet for husstanden, bolig, bidrag, "
+                 "dokumenterede særlige udgifter og afdrag på offentlig gæld. Poster, som "
+                 "rådighedsbeløbet dækker, trækkes ikke fra igen; afdrag, som afdragsplanen "
+                 "betaler, tælles kun én gang.", "small"),
+            data_table(("", "Året, kr.", "Pr. måned, kr."), rows + left_out,
+                       col_widths=(width * 0.46, width * 0.27, width * 0.27),
+                       align_right=(1, 2))]
+
+
+def _group_year(result: EconomySummary, group: BudgetGroup) -> int:
+    """The year's expense lines of ``group`` (also those the ability to pay leaves out)."""
+    public = public_debt_ids(result.debts)
+    return sum(line.year_total for line in result.sheet.expense_lines
+               if budget_group(line, public) is group)
 
 
 def _half_year(result: EconomySummary, first: int, last: int) -> object:
@@ -94,7 +134,7 @@ def _half_year(result: EconomySummary, first: int, last: int) -> object:
     rows.append(["Rådighedsbeløb", *amounts(t.disposable)])
     rows.append(["Pr. dag", *amounts(t.disposable_per_day)])
     rows.append(["Saldo (løbende)", *amounts(t.running_balance)])
-    rows.append(["Efter norm", *amounts(t.after_norm)])
+    rows.append(["Betalingsevne", *amounts(t.ability)])
     width = content_width()
     label_width = 46 * mm
     month_width = (width - label_width) / len(months)
@@ -139,20 +179,20 @@ def _debts(result: EconomySummary) -> list[object]:
                      _kr(share.payment_oere), payoff, kind))
     width = content_width()
     story: list[object] = [para("Gæld og afdragsplan", "heading"), para(
-        f"Til afdrag pr. måned: {format_dkk(plan.pool_oere)} (rådighedsbeløb efter norm, "
+        f"Til afdrag pr. måned: {format_dkk(plan.pool_oere)} (betalingsevnen, "
         f"hele kroner). Prioriteret gæld: {format_dkk(plan.priority_oere)}; øvrig gæld "
         f"fordeles efter saldo: {format_dkk(plan.rest_oere)}")]
     story.extend(_shortfall_text(plan))
     story.extend(para(f"Konflikt: aftalen med {conflict.creditor} er på "
                       f"{format_dkk(conflict.agreed_oere)} om måneden, men planen kan kun "
-                      f"betale {format_dkk(conflict.payment_oere)}. Aftalen er ikke "
-                      "nedsat – mentor og borger skal tage stilling til den.")
+                      f"betale {format_dkk(conflict.payment_oere)} – aftalen er ikke "
+                      "nedsat; mentor og borger skal tage stilling til den.")
                  for conflict in plan.conflicts)
     story.append(data_table(
         ("Kreditor", "Type og prioritet", "Status", "Saldo, kr.", "Afdrag, kr.",
          "Afbetalt om", ""),
-        rows, col_widths=(width * 0.22, width * 0.22, width * 0.12, width * 0.11,
-                          width * 0.1, width * 0.1, width * 0.13), align_right=(3, 4, 5)))
+        rows, col_widths=(width * 0.18, width * 0.22, width * 0.14, width * 0.13,
+                          width * 0.12, width * 0.09, width * 0.12), align_right=(3, 4, 5)))
     return story
 
 

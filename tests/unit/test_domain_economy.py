@@ -100,6 +100,8 @@ def test_child_rate_rejects_adults_and_negative_ages(age):
         DISPOSABLE_AMOUNT_2024.child_rate(age)
 
 
-def test_household_norm_rejects_three_adults():
+def test_household_norm_counts_every_extra_adult():
+    # Example (c): three adults, 2024 — 7.240 + 2 × 5.040 = 17.320 kr. a month.
+    assert DISPOSABLE_AMOUNT_2024.household_norm(3) == 1_732_000
     with pytest.raises(ValueError):
-        DISPOSABLE_AMOUNT_2024.household_norm(3)
+        DISPOSABLE_AMOUNT_2024.household_norm(0)

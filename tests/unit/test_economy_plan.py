@@ -42,9 +42,10 @@ def test_totals_average_and_per_day_round_half_up_to_the_oere():
     # February 2024 has 29 days: 5.700,00 / 29 = 196,551… → 196,55 kr.
     assert totals.disposable_per_day[1] == 19_655
     assert totals.running_balance[2] == 570_006 + 570_000 * 2
-    assert totals.after_norm[1] == 570_000 - 724_000
+    # Ability to pay: the rent is not covered by the norm, so it is deducted beside it.
+    assert totals.ability[1] == 1_150_000 - 724_000 - 580_000
     # −1.847.994 / 12 = −153.999,5 øre: half away from zero, as Excel's ROUND does.
-    assert totals.after_norm_average == -154_000
+    assert totals.ability_average == -154_000
     assert totals.deficit_months == ()
     assert totals.available_for_debt == 0
 

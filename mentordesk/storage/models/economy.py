@@ -55,6 +55,10 @@ class EconomyLine(Versioned, Base):
     first_month: Mapped[int] = mapped_column(Integer, default=1)
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The public norm pays for it: the ability to pay leaves it out.
+    norm_covered: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The debt this line pays an instalment on (counted once: ``sheet.budget_group``).
+    debt_id: Mapped[int | None] = mapped_column(ForeignKey("debt.id", ondelete="SET NULL"))
     m01_oere: Mapped[int] = mapped_column(Integer, default=0)
     m02_oere: Mapped[int] = mapped_column(Integer, default=0)
     m03_oere: Mapped[int] = mapped_column(Integer, default=0)

@@ -367,10 +367,6 @@
         <translation>Afdragsplan</translation>
     </message>
     <message>
-        <source>Available per month after expenses and the norm amount: {available}. Shared: {pool}, of which priority debts {priority}.</source>
-        <translation>Til rådighed pr. måned efter udgifter og normbeløb: {available}. Fordelt: {pool}, heraf prioriteret gæld {priority}.</translation>
-    </message>
-    <message>
         <source>Too little is left to share: each other creditor is offered a token payment of {token}.</source>
         <translation>Der er for lidt tilbage at fordele: hver af de øvrige kreditorer tilbydes et symbolsk afdrag på {token}.</translation>
     </message>
@@ -393,6 +389,10 @@
     <message>
         <source>Conflict: the agreement with {creditor} is {agreed} per month, the plan can pay {payment}. The agreement is not reduced: decide what to do.</source>
         <translation>Konflikt: aftalen med {creditor} er på {agreed} om måneden, planen kan betale {payment}. Aftalen er ikke nedsat – tag stilling til den.</translation>
+    </message>
+    <message>
+        <source>Ability to pay per month (public method): {available}. Shared: {pool}, of which priority debts {priority}.</source>
+        <translation>Betalingsevne pr. måned (offentlig metode): {available}. Fordelt: {pool}, heraf prioriteret gæld {priority}.</translation>
     </message>
 </context>
 <context>
@@ -639,24 +639,12 @@
         <translation>Udgifter i alt</translation>
     </message>
     <message>
-        <source>Disposable amount per month</source>
-        <translation>Rådighedsbeløb pr. måned</translation>
-    </message>
-    <message>
         <source>Disposable amount per day</source>
         <translation>Rådighedsbeløb pr. dag</translation>
     </message>
     <message>
         <source>Running balance</source>
         <translation>Løbende saldo</translation>
-    </message>
-    <message>
-        <source>Norm amount per month</source>
-        <translation>Normbeløb pr. måned</translation>
-    </message>
-    <message>
-        <source>Disposable minus norm</source>
-        <translation>Rådighedsbeløb minus norm</translation>
     </message>
     <message>
         <source>Deficit in: {months}</source>
@@ -685,6 +673,34 @@
     <message>
         <source>The text is too long (at most {limit} characters).</source>
         <translation>Teksten er for lang (højst {limit} tegn).</translation>
+    </message>
+    <message>
+        <source>Ability to pay</source>
+        <translation>Betalingsevne</translation>
+    </message>
+    <message>
+        <source>Instalment on a debt: counted once, in the repayment plan (or as public debt in the ability to pay).</source>
+        <translation>Afdrag på gæld: tælles kun én gang, i afdragsplanen (eller som offentlig gæld i betalingsevnen).</translation>
+    </message>
+    <message>
+        <source>Covered by the norm amount: the ability to pay leaves it out, the budget shows it.</source>
+        <translation>Dækket af rådighedsbeløbet: betalingsevnen trækker den ikke fra igen, budgettet viser den.</translation>
+    </message>
+    <message>
+        <source>Disposable amount per month (budget)</source>
+        <translation>Rådighedsbeløb pr. måned (budget, faktiske poster)</translation>
+    </message>
+    <message>
+        <source>Public method: norm amount per month</source>
+        <translation>Offentlig metode: rådighedsbeløb (norm) pr. måned</translation>
+    </message>
+    <message>
+        <source>Housing, support, special needs, public debt</source>
+        <translation>Bolig, bidrag, særlige udgifter, offentlig gæld</translation>
+    </message>
+    <message>
+        <source>Ability to pay (public method)</source>
+        <translation>Betalingsevne (offentlig metode)</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1037,37 @@
     <message>
         <source>Make the version of {saved} the current overview? The versions stay in this list.</source>
         <translation>Gør versionen fra {saved} til det gældende overblik? Versionerne bliver i listen.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetMarks</name>
+    <message>
+        <source>Covered by the norm</source>
+        <translation>Dækket af rådighedsbeløbet</translation>
+    </message>
+    <message>
+        <source>The public norm amount pays for this expense: the ability to pay leaves it out, the budget shows it.</source>
+        <translation>Rådighedsbeløbet (normen) betaler allerede denne udgift: betalingsevnen trækker den ikke fra igen, budgettet viser den.</translation>
+    </message>
+    <message>
+        <source>Instalment on debt…</source>
+        <translation>Afdrag på gæld …</translation>
+    </message>
+    <message>
+        <source>This expense is the payment on one of the debts: it is counted once.</source>
+        <translation>Udgiften er afdraget på en af gældsposterne: den tælles kun én gang.</translation>
+    </message>
+    <message>
+        <source>(no debt)</source>
+        <translation>(ingen gæld)</translation>
+    </message>
+    <message>
+        <source>Instalment on debt</source>
+        <translation>Afdrag på gæld</translation>
+    </message>
+    <message>
+        <source>The expense pays an instalment on:</source>
+        <translation>Udgiften er afdrag på:</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 """Debts and the repayment plan (*afdragsplan*).
 
 The plan follows the sheet as it is being edited: the money available per month is the
-average disposable amount beyond the norm (the core's rule), shared by the core's
+average ability to pay by the public method (the core's rule), shared by the core's
 ``plan_repayment`` — priority debts first by class, the rest pro rata by balance in whole
 kroner, token amounts only once every priority debt is covered — with the payoff time of
 each debt, its collection state (udlæg, lønindeholdelse) and every agreement the plan
@@ -21,8 +21,9 @@ from mentordesk.economy import (
     DebtRow,
     PlanShare,
     RepaymentPlan,
+    Sheet,
     delete_debt,
-    plan_debt,
+    plan_debts,
     plan_repayment,
 )
 from ui.operations import Operations
@@ -42,6 +43,7 @@ class DebtsTab(CitizenRecordsTab):
         super().__init__(ops, parent)
         self.debt_rows: list[DebtRow] = []
         self.available_oere = 0
+        self.sheet = Sheet(citizen_id=0, year=2000)
         self.plan: RepaymentPlan | None = None
         self.model = RecordTableModel(self._debt_columns(), self._look, self)
         self.plan_model = RecordTableModel(self._plan_columns(), None, self)
@@ -124,15 +126,19 @@ class DebtsTab(CitizenRecordsTab):
         self.citizen_id = citizen_id
         self.show_debts([], 0)
 
-    def show_debts(self, debts: Sequence[DebtRow], available_oere: int) -> None:
+    def show_debts(self, debts: Sequence[DebtRow], available_oere: int,
+                   sheet: Sheet | None = None) -> None:
         self.debt_rows = list(debts)
         self.model.set_rows(self.debt_rows)
-        self.show_available(available_oere)
+        self.show_available(available_oere, sheet)
 
-    def show_available(self, available_oere: int) -> None:
+    def show_available(self, available_oere: int, sheet: Sheet | None = None) -> None:
+        """Plan with ``available_oere`` a month; ``sheet`` (as edited) says which public
+        debts its lines already pay."""
         self.available_oere = available_oere
-        self.plan = plan_repayment(available_oere,
-                                   [plan_debt(debt) for debt in self.debt_rows])
+        if sheet is not None:
+            self.sheet = sheet
+        self.plan = plan_repayment(available_oere, plan_debts(self.debt_rows, self.sheet))
         self.plan_model.set_rows(list(self.plan.shares))
         self.plan_label.setText(self._plan_text(self.plan))
         has_citizen = self.citizen_id is not None
@@ -141,7 +147,7 @@ class DebtsTab(CitizenRecordsTab):
 
     def _plan_text(self, plan: RepaymentPlan) -> str:
         text = self.tr(
-            "Available per month after expenses and the norm amount: {available}. "
+            "Ability to pay per month (public method): {available}. "
             "Shared: {pool}, of which priority debts {priority}.").format(
                 available=format_dkk(plan.available_oere), pool=format_dkk(plan.pool_oere),
                 priority=format_dkk(plan.priority_oere))

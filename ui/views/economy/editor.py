@@ -37,6 +37,7 @@ from mentordesk.economy import (
     copy_last_year,
     list_items,
     load_sheet,
+    public_debt_ids,
     save_sheet,
 )
 from mentordesk.economy import summary as load_summary
@@ -47,6 +48,7 @@ from ui.operations import Operations
 from ui.tasks import Task
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.economy.benefits_tab import BenefitsTab
+from ui.views.economy.budget_marks import BudgetMarks
 from ui.views.economy.chart import EconomyChart
 from ui.views.economy.debts_tab import DebtsTab
 from ui.views.economy.file_actions import FileActions
@@ -86,6 +88,8 @@ class EconomyEditor(QWidget):
         self.unsaved_prompt: Callable[[], str] = self._ask_unsaved
         self.model = SheetTableModel(self)
         self.view = SheetTableView(self.model)
+        self.budget_marks = BudgetMarks(self.model, self.view, lambda: self.debts.debt_rows,
+                                        self)
         self.household = HouseholdBar()
         self.household.set_year(date.today().year)
         self.chart = EconomyChart()
@@ -130,6 +134,7 @@ class EconomyEditor(QWidget):
         for action in (self.add_income_action, self.add_expense_action, self.remove_action,
                        self.copy_year_action):
             self.toolbar.addAction(action)
+        self.budget_marks.add_to(self.toolbar)
         self.toolbar.addSeparator()
         self.files.add_to(self.toolbar)
         self.tabs = QTabWidget()
@@ -217,7 +222,7 @@ class EconomyEditor(QWidget):
         self.household.show_household(self.model.household(), self.model.norm_oere)
         self.chart.show_totals(self.model.totals)
         if self.model.totals is not None:
-            self.debts.show_available(self.model.totals.available_for_debt)
+            self.debts.show_available(self.model.totals.available_for_debt, self.model.sheet())
         self._update_actions()
 
     # -- loading ----------------------------------------------------------------------
@@ -268,8 +273,9 @@ class EconomyEditor(QWidget):
         if not keep_sheet:  # a debt saved meanwhile must not drop edits in the sheet
             self.model.set_sheet(sheet or result.sheet, result.norm_rates)
             self._forced_dirty = sheet is not None
+        self.model.set_public_debts(public_debt_ids(result.debts))
         self.debts.show_debts(result.debts, self.model.totals.available_for_debt
-                              if self.model.totals else 0)
+                              if self.model.totals else 0, self.model.sheet())
         self.benefits.show_benefits(result.benefits)
         self._on_sheet_changed()
         self.loaded.emit(result.year)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from mentordesk.domain.economy import NormKind
+from mentordesk.domain.economy import MAX_ADULTS, NormKind
 from mentordesk.domain.money import format_dkk
 from ui.views.common.form_fields import select_data
 
@@ -25,7 +25,8 @@ class HouseholdBar(QWidget):
         self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
         self.year_spin.setAccessibleName(self.tr("Year"))
         self.year_spin.setKeyboardTracking(False)  # typing "2025" is one change, not four
-        self.adults_spin = self._spin(1, 2)
+        # Any household size: each adult after the first adds the amount per extra adult.
+        self.adults_spin = self._spin(1, MAX_ADULTS)
         self.children_spins = {name: self._spin(0, 20)
                                for name in ("children_0_1", "children_2_6", "children_7_17")}
         self.norm_combo = QComboBox()

@@ -44,6 +44,8 @@ class LineState:
     note: str = ""
     line_id: int | None = None  # the database row, None for a line added here
     uid: int = field(default_factory=new_uid)
+    norm_covered: bool = False  # the public norm pays for it (``SheetLine.norm_covered``)
+    debt_id: int | None = None  # the debt it pays an instalment on
 
     def get(self, key: FieldKey) -> Any:
         if isinstance(key, tuple):
@@ -60,9 +62,7 @@ class LineState:
         return sum(self.months)
 
     def copy(self) -> LineState:
-        return LineState(self.section, self.label, self.category, self.person,
-                         self.frequency, self.amount_oere, self.first_month,
-                         list(self.months), self.note, self.line_id, self.uid)
+        return replace(self, months=list(self.months))
 
 
 def fill_months(frequency: str, amount_oere: int, first_month: int) -> list[int]:
@@ -74,7 +74,8 @@ def from_core(sheet: Sheet) -> list[LineState]:
     return [LineState(section=line.section.value, label=line.label, category=line.category,
                       person=line.person.value, frequency=line.frequency.value,
                       amount_oere=line.amount_oere, first_month=line.first_month,
-                      months=list(line.months), note=line.note, line_id=line.line_id)
+                      months=list(line.months), note=line.note, line_id=line.line_id,
+                      norm_covered=line.norm_covered, debt_id=line.debt_id)
             for line in sheet.ordered().lines]
 
 
@@ -85,7 +86,8 @@ def to_core(base: Sheet, lines: list[LineState]) -> Sheet:
                   months=tuple(line.months), category=line.category,
                   person=Person(line.person), frequency=Frequency(line.frequency),
                   amount_oere=line.amount_oere, first_month=line.first_month,
-                  note=line.note, line_id=line.line_id)
+                  note=line.note, line_id=line.line_id, norm_covered=line.norm_covered,
+                  debt_id=line.debt_id)
         for line in lines))
 
 
