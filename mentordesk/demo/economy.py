@@ -16,6 +16,7 @@ from mentordesk.demo.texts import (
     REPORT_NEXT_STEPS,
 )
 from mentordesk.domain.economy import (
+    DISPOSABLE_AMOUNT_2024,
     EXPENSE_ITEMS,
     INCOME_ITEMS,
     ONE_OFF_BENEFIT_LEGAL_BASIS,
@@ -24,6 +25,7 @@ from mentordesk.domain.economy import (
     Frequency,
     NormKind,
     OneOffBenefitStatus,
+    covered_by_norm,
 )
 from mentordesk.domain.vum import InterventionStatus
 from mentordesk.economy.sheet import fill_months
@@ -70,7 +72,8 @@ def add_economy(state: DemoState, session: Session) -> None:
         paying = sum(d["agreed_payment_oere"] for d in owed if d["status"] != "wage_deduction")
         overview, sheet = economy_sheet(rng, paying)
         overviews.append(overview | {"id": overview_id + offset, "citizen_id": case.id,
-                                     "year": today.year})
+                                     "year": today.year,
+                                     "rates_year": _confirmed_rates_year(today.year)})
         lines += [line | {"overview_id": overview_id + offset, "position": position}
                   for position, line in enumerate(sheet)]
         debt_rows += owed
@@ -102,6 +105,13 @@ def _hundreds(oere: float) -> int:
     return round(oere / 100) * 100
 
 
+def _confirmed_rates_year(year: int) -> int | None:
+    """The demo mentor has confirmed the newest shipped rates for a year without its own
+    (as a real mentor is asked to)."""
+    published = DISPOSABLE_AMOUNT_2024.year
+    return published if year > published else None
+
+
 def _line(section: str, code: str, frequency: str, amount: int, first_month: int = 1, *,
           months: list[int] | None = None, person: str = "citizen", note: str = "") -> dict:
     filled = list(fill_months(frequency, amount, first_month))
@@ -112,7 +122,9 @@ def _line(section: str, code: str, frequency: str, amount: int, first_month: int
         frequency = Frequency.VARIES.value
     return {"section": section, "category": code, "label": _LABELS[code], "person": person,
             "frequency": frequency, "amount_oere": amount, "first_month": first_month,
-            "note": note, "version": 1, **dict(zip(MONTH_COLUMNS, months, strict=True))}
+            "note": note, "version": 1,
+            "norm_covered": section == "expense" and covered_by_norm(code), "debt_id": None,
+            **dict(zip(MONTH_COLUMNS, months, strict=True))}
 
 
 def economy_sheet(rng: random.Random, instalments_oere: int) -> tuple[dict, list[dict]]:

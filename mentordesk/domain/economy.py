@@ -175,6 +175,12 @@ class PriorityClass(LabeledStrEnum):
         """Payment order: 0 first; ordinary creditors last."""
         return list(PriorityClass).index(self)
 
+    @classmethod
+    def stored(cls, code: str) -> PriorityClass:
+        """The class a stored code names; an unknown code (a newer release's) is shown and
+        planned as an ordinary creditor rather than breaking the plan."""
+        return cls(code) if code in cls._value2member_map_ else cls.ORDINARY
+
 
 class DebtType(LabeledStrEnum):
     """Kind of debt; ``default_priority`` is the class a new debt of the type gets."""
@@ -230,6 +236,12 @@ class NormKind(LabeledStrEnum):
     DEBT_RELIEF = "debt_relief", "Gældssanering"
 
 
+# The rate items of a norm (``NormRate.item``), per month: the first adult, each further
+# adult, and a child by age.
+NORM_ITEMS: tuple[str, ...] = ("first_adult", "second_adult", "child_0_1", "child_2_6",
+                               "child_7_17")
+
+
 @dataclass(frozen=True)
 class NormRates:
     """Monthly norm amounts in øre for one year and one kind of norm."""
@@ -241,6 +253,7 @@ class NormRates:
     child_0_1: int
     child_2_6: int
     child_7_17: int
+    source: str = ""  # where the figures come from (the rule, the page)
 
     def child_rate(self, age: int) -> int:
         """Rate for a child of ``age`` years; adults (18+) are not children here."""
@@ -262,8 +275,9 @@ class NormRates:
         return total + sum(self.child_rate(age) for age in child_ages)
 
 
-# Published 2024 figures (per month) from Gældsstyrelsen and the debt-relief guidelines.
-# Check and add the current year's figures in the app's rates table each January.
+# The published figures MentorDesk ships, each with its source (per month). Rates change
+# every 1 January: an admin enters each new year's figures with their source in the app's
+# rates table; no year is ever filled with another year's figures unasked.
 DISPOSABLE_AMOUNT_2024 = NormRates(
     year=2024,
     kind=NormKind.DISPOSABLE_AMOUNT,
@@ -272,14 +286,17 @@ DISPOSABLE_AMOUNT_2024 = NormRates(
     child_0_1=197_000,
     child_2_6=252_000,
     child_7_17=363_000,
+    source="borger.dk: Gældsstyrelsens rådighedssatser 2024",
 )
-DEBT_RELIEF_2024 = NormRates(
-    year=2024,
+# These figures were once shipped labelled 2024; they are the 2023 debt-relief rates.
+DEBT_RELIEF_2023 = NormRates(
+    year=2023,
     kind=NormKind.DEBT_RELIEF,
     first_adult=701_000,
     second_adult=488_000,
     child_0_1=191_000,
     child_2_6=246_000,
     child_7_17=353_000,
+    source="Gældssanering: rådighedsbeløb 2023 (skifterettens satser)",
 )
-DEFAULT_NORM_RATES: tuple[NormRates, ...] = (DISPOSABLE_AMOUNT_2024, DEBT_RELIEF_2024)
+DEFAULT_NORM_RATES: tuple[NormRates, ...] = (DISPOSABLE_AMOUNT_2024, DEBT_RELIEF_2023)

@@ -11,7 +11,9 @@ covered, agreements the plan cannot honour as ``PlanConflict``, payoff months).
 
 Operations ``(context, …)`` (audited, role-checked): ``load_sheet`` / ``save_sheet`` (all
 or nothing, version check: ``StaleEdit``) / ``copy_last_year``; debts and one-off benefits
-CRUD; norm rates and the item list; versions ``list_snapshots`` / ``load_snapshot`` /
+CRUD; norm rates by year with their source (``save_year_rates``; which rates a sheet uses:
+``choose_rates``, an earlier year's only once the user confirmed it) and the item list;
+versions ``list_snapshots`` / ``load_snapshot`` /
 ``restore_snapshot`` / ``take_snapshot``; ``summary`` (everything for one year, with
 ``summary_json``). Those that change stored data return ``Result``: a citizen's sheet,
 versions, debts and benefits are ``Kind.ECONOMY`` for that citizen; norm rates are
@@ -24,6 +26,7 @@ transaction; records an "export" version, so it returns ``Result``),
 ``ForeignSheetGuess``), and ``mentordesk.reports.economy_pdf.export_pdf``.
 """
 
+from mentordesk.economy.rates import KindRates, RatesChoice, YearRates, choose_rates
 from mentordesk.economy.records import (
     BenefitInput,
     BenefitRow,
@@ -59,7 +62,7 @@ from mentordesk.economy.service_records import (
     list_debts,
     list_items,
     norm_rates,
-    save_norm_rate,
+    save_year_rates,
     update_benefit,
     update_debt,
     update_item,
@@ -99,16 +102,16 @@ from mentordesk.economy.workbook import (
 from mentordesk.economy.xlsx_reading import Grid
 
 __all__ = [
-    "MONTHS", "MONTH_NAMES", "TOKEN_OERE", "BenefitInput", "BenefitRow", "DebtInput",
-    "DebtRow", "EconomySummary", "ForeignSheetGuess", "Grid", "ImportPreview", "ItemRow",
-    "NormRateRow", "PlanConflict", "PlanDebt", "PlanShare", "RepaymentPlan", "ShareKind", "Sheet",
-    "SheetLine", "SheetTotals", "SnapshotContent", "SnapshotInfo", "WorkbookRefused",
-    "add_item", "budget_group", "compute_totals", "copy_last_year", "create_benefit", "create_debt",
-    "days_in_month", "delete_benefit", "delete_debt", "export_xlsx", "fill_months",
-    "import_xlsx", "list_benefits", "list_debts", "list_items", "list_snapshots",
-    "load_sheet", "load_snapshot", "norm_rates", "payoff_months", "plan_debt", "plan_debts",
-    "plan_repayment", "public_debt_ids",
-    "preview_foreign", "pro_rata_kroner", "read_economy_workbook", "restore_snapshot",
-    "save_norm_rate", "save_sheet", "saved_years", "summary", "summary_json",
-    "take_snapshot", "update_benefit", "update_debt", "update_item",
+    "MONTHS", "MONTH_NAMES", "TOKEN_OERE", "BenefitInput", "BenefitRow", "DebtInput", "DebtRow",
+    "EconomySummary", "ForeignSheetGuess", "Grid", "ImportPreview", "ItemRow", "KindRates",
+    "NormRateRow", "PlanConflict", "PlanDebt", "PlanShare", "RatesChoice", "RepaymentPlan",
+    "ShareKind", "Sheet", "SheetLine", "SheetTotals", "SnapshotContent", "SnapshotInfo",
+    "WorkbookRefused", "YearRates", "add_item", "budget_group", "choose_rates", "compute_totals",
+    "copy_last_year", "create_benefit", "create_debt", "days_in_month", "delete_benefit",
+    "delete_debt", "export_xlsx", "fill_months", "import_xlsx", "list_benefits", "list_debts",
+    "list_items", "list_snapshots", "load_sheet", "load_snapshot", "norm_rates", "payoff_months",
+    "plan_debt", "plan_debts", "plan_repayment", "preview_foreign", "pro_rata_kroner",
+    "public_debt_ids", "read_economy_workbook", "restore_snapshot", "save_sheet",
+    "save_year_rates", "saved_years", "summary", "summary_json", "take_snapshot", "update_benefit",
+    "update_debt", "update_item",
 ]

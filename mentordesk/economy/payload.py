@@ -13,7 +13,7 @@ PAYLOAD_VERSION = 1
 _LINE_FIELDS = ("section", "label", "category", "person", "frequency", "amount_oere",
                 "first_month", "note", "norm_covered", "debt_id")
 _HOUSEHOLD_FIELDS = ("adults", "children_0_1", "children_2_6", "children_7_17", "norm_kind",
-                     "note")
+                     "note", "rates_year")
 
 
 def sheet_to_dict(sheet: Sheet) -> dict[str, Any]:
@@ -32,7 +32,7 @@ def sheet_from_dict(citizen_id: int, data: dict[str, Any], version: int = 0) -> 
                             **{name: line[name] for name in _LINE_FIELDS if name in line})
                   for line in data["lines"])
     return Sheet(citizen_id=citizen_id, year=int(data["year"]), lines=lines, version=version,
-                 **{name: data[name] for name in _HOUSEHOLD_FIELDS})
+                 **{name: data[name] for name in _HOUSEHOLD_FIELDS if name in data})
 
 
 def _plain(value: Any) -> Any:

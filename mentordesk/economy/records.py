@@ -4,7 +4,7 @@ rates, the item list, snapshots (versions) and the whole-year summary."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from mentordesk.domain.economy import (
     NormKind,
     PriorityClass,
 )
+from mentordesk.economy.rates import RatesChoice, YearRates, choose_rates
 from mentordesk.economy.repayment import PlanDebt, RepaymentPlan
 from mentordesk.economy.sheet import Sheet, SheetTotals, budgeted_payment
 
@@ -79,17 +80,17 @@ class DebtRow:
 
     @property
     def is_priority(self) -> bool:
-        return PriorityClass(self.priority_class).is_priority
+        return PriorityClass.stored(self.priority_class).is_priority
 
     @property
     def priority_label(self) -> str:
-        return PriorityClass(self.priority_class).label
+        return PriorityClass.stored(self.priority_class).label
 
 
 def plan_debt(debt: DebtRow, budgeted_oere: int = 0) -> PlanDebt:
     """What the repayment plan needs of a stored debt."""
     return PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
-                    priority_class=PriorityClass(debt.priority_class),
+                    priority_class=PriorityClass.stored(debt.priority_class),
                     agreed_payment_oere=debt.agreed_payment_oere,
                     interest_bp=debt.interest_bp, status=debt.status,
                     budgeted_oere=budgeted_oere)
@@ -152,6 +153,7 @@ class NormRateRow:
     kind: NormKind
     item: str
     amount_oere: int
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,8 @@ class SnapshotContent:
 @dataclass(frozen=True)
 class EconomySummary:
     """All a year's figures: what the editor, the PDF, the workbook and ``economy
-    summary --json`` show. ``norm_rates`` is None when the year has no rates."""
+    summary --json`` show. ``rates`` is what the rates table offers the year;
+    ``rates_choice`` the rates the sheet uses (perhaps an earlier year's, confirmed)."""
 
     citizen_id: int
     citizen_name: str  # alias for an anonymous citizen; initials on the workbook header
@@ -203,8 +206,16 @@ class EconomySummary:
     plan: RepaymentPlan
     debts: tuple[DebtRow, ...]
     benefits: tuple[BenefitRow, ...]
-    norm_rates: dict[str, dict[str, int]] = field(default_factory=dict)  # kind → item → øre
+    rates: YearRates | None = None
 
     @property
     def year(self) -> int:
         return self.sheet.year
+
+    @property
+    def year_rates(self) -> YearRates:
+        return self.rates or YearRates(self.sheet.year)
+
+    @property
+    def rates_choice(self) -> RatesChoice:
+        return choose_rates(self.sheet, self.year_rates)

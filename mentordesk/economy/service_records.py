@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.economy import (
+    NORM_ITEMS,
     DebtStatus,
     DebtType,
     EconomySection,
@@ -18,6 +19,7 @@ from mentordesk.domain.economy import (
     PriorityClass,
 )
 from mentordesk.domain.money import format_dkk
+from mentordesk.economy.rates import KindRates, YearRates
 from mentordesk.economy.records import (
     BENEFIT_FIELDS,
     DEBT_FIELDS,
@@ -40,7 +42,6 @@ from mentordesk.kernel.cleaning import (
 )
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
-from mentordesk.services.catalogue import NORM_ITEMS
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import BenefitApplication, Debt, EconomyItem, NormRate
 from mentordesk.storage.queries import economy as queries
@@ -61,12 +62,7 @@ def debts_of(session: Session, citizen_id: int) -> list[DebtRow]:
     """The citizen's debts in the plan's order: priority classes first, then as added."""
     rows = session.scalars(queries.debts_of(citizen_id)).all()
     debts = [_debt_row(row) for row in rows]
-    return sorted(debts, key=lambda debt: _priority_rank(debt.priority_class))
-
-
-def _priority_rank(code: str) -> int:
-    known = code in PriorityClass._value2member_map_
-    return PriorityClass(code).rank if known else PriorityClass.ORDINARY.rank
+    return sorted(debts, key=lambda debt: PriorityClass.stored(debt.priority_class).rank)
 
 
 def list_debts(context: Context, citizen_id: int) -> list[DebtRow]:
@@ -274,50 +270,70 @@ def delete_benefit(context: Context, benefit_id: int,
 # --- norm rates -----------------------------------------------------------------------------
 
 
-def rates_by_kind(session: Session, year: int) -> dict[str, dict[str, int]]:
-    """``{kind: {item: øre}}`` for ``year`` (empty when the year has no rates)."""
-    result: dict[str, dict[str, int]] = {}
+def _rates_of(session: Session, year: int) -> dict[str, KindRates]:
+    """``{kind: KindRates}`` for ``year`` (empty when the year has no rates)."""
+    items: dict[str, dict[str, int]] = {}
+    sources: dict[str, str] = {}
     for row in session.scalars(queries.norm_rates_of(year)):
-        result.setdefault(row.norm_kind, {})[row.item] = row.amount_oere
-    return result
+        items.setdefault(row.norm_kind, {})[row.item] = row.amount_oere
+        sources[row.norm_kind] = sources.get(row.norm_kind) or row.source
+    return {kind: KindRates(year, values, sources.get(kind, ""))
+            for kind, values in items.items()}
+
+
+def year_rates(session: Session, year: int) -> YearRates:
+    """The year's own rates, and per kind the nearest earlier year's (``rates``)."""
+    earlier: dict[str, KindRates] = {}
+    for kind in NormKind:
+        nearest = session.scalar(queries.nearest_rates_year(year, kind.value))
+        if nearest is not None:
+            found = _rates_of(session, nearest).get(kind.value)
+            if found is not None:
+                earlier[kind.value] = found
+    return YearRates(year=year, own=_rates_of(session, year), earlier=earlier)
 
 
 def norm_rates(database: Database, year: int) -> list[NormRateRow]:
     """The rates table for ``year`` (team data, not a citizen's: no audit)."""
     with database.read_session() as session:
         rows = session.scalars(queries.norm_rates_of(year)).all()
-        return [NormRateRow(id=row.id, version=row.version, year=row.year,
-                            kind=NormKind(row.norm_kind), item=row.item,
-                            amount_oere=row.amount_oere) for row in rows
-                if row.norm_kind in NormKind._value2member_map_]
+        return [_rate_row(row) for row in rows if row.norm_kind in NormKind._value2member_map_]
 
 
-def save_norm_rate(context: Context, year: int, kind: NormKind | str,
-                   item: str, amount_oere: int, expected_version: int = 0
-                   ) -> Result[NormRateRow]:
-    """Set one monthly rate (coordinators and admins). ``expected_version`` 0: new row."""
+def _rate_row(row: NormRate) -> NormRateRow:
+    return NormRateRow(id=row.id, version=row.version, year=row.year,
+                       kind=NormKind(row.norm_kind), item=row.item,
+                       amount_oere=row.amount_oere, source=row.source)
+
+
+def save_year_rates(context: Context, year: int, kind: NormKind | str,
+                    amounts: Mapping[str, int], source: str) -> Result[list[NormRateRow]]:
+    """Set a year's rates of one kind (every item, per month) with their source, all or
+    nothing (coordinators and admins). A rate without a source is refused: the citizen's
+    papers print where the norm comes from."""
     require_coordinator(context.actor)
     kind = NormKind(kind)
-    if item not in NORM_ITEMS:
-        raise InvalidInput("Ukendt sats.")
     if not 2000 <= year <= 2100:
         raise InvalidInput("Året skal ligge mellem 2000 og 2100.")
-    amount = _money(amount_oere, "Satsen", MAX_BENEFIT_OERE)
+    if set(amounts) != set(NORM_ITEMS):
+        raise InvalidInput("Angiv alle satser: første voksne, hver ekstra voksen og børn "
+                           "efter alder.")
+    text = clean_line(NormRate, "source", source, "Kilde", required=True)
+    checked = {item: _money(amounts[item], "Satsen", MAX_BENEFIT_OERE) for item in NORM_ITEMS}
     with context.session() as session:
-        row = session.scalar(queries.norm_rate(year, kind.value, item))
-        if row is None:
-            row = NormRate(year=year, norm_kind=kind.value, item=item, amount_oere=amount)
-            session.add(row)
-        else:
-            require_version(row, expected_version, "Satsen")
-            row.amount_oere = amount
+        rows = []
+        for item in NORM_ITEMS:
+            row = session.scalar(queries.norm_rate(year, kind.value, item))
+            if row is None:
+                row = NormRate(year=year, norm_kind=kind.value, item=item)
+                session.add(row)
+            row.amount_oere, row.source = checked[item], text
+            rows.append(row)
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="norm_rate",
-                     entity_id=row.id,
-                     detail=f"Sats {kind.label} {year} {item}: {format_dkk(row.amount_oere)}")
-        # A rate is team data, and every citizen's norm comparison for the year uses it.
-        return Result(NormRateRow(id=row.id, version=row.version, year=year, kind=kind,
-                                  item=item, amount_oere=row.amount_oere),
+                     detail=f"Satser {kind.label} {year} gemt (kilde: {text})")
+        # Team data, and every citizen's norm for the year (or a later one) uses it.
+        return Result([_rate_row(row) for row in rows],
                       Changes.of(Kind.CATALOGUE, Kind.ECONOMY))
 
 

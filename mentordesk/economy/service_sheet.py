@@ -22,7 +22,6 @@ from mentordesk.domain.economy import (
     EconomySection,
     Frequency,
     NormKind,
-    NormRates,
     Person,
 )
 from mentordesk.domain.money import format_dkk
@@ -36,6 +35,7 @@ from mentordesk.economy.payload import (
     sheet_from_dict,
     sheet_to_dict,
 )
+from mentordesk.economy.rates import RatesChoice, choose_rates
 from mentordesk.economy.records import (
     BenefitRow,
     DebtRow,
@@ -94,7 +94,7 @@ def _sheet_of(session: Session, citizen_id: int, year: int) -> Sheet:
                  adults=overview.adults, children_0_1=overview.children_0_1,
                  children_2_6=overview.children_2_6, children_7_17=overview.children_7_17,
                  norm_kind=_known_norm(overview.norm_kind), note=overview.note,
-                 version=overview.version).ordered()
+                 version=overview.version, rates_year=overview.rates_year).ordered()
 
 
 def _known_frequency(code: str) -> Frequency:
@@ -131,7 +131,8 @@ def copy_last_year(context: Context, citizen_id: int, year: int) -> Sheet:
                      detail=f"Økonomisk overblik {year - 1} kopieret som start på {year}")
     lines = tuple(replace(line, line_id=None) for line in previous.lines
                   if line.frequency is not Frequency.ONCE)
-    return replace(previous, year=year, lines=lines,
+    # Last year's confirmed use of older rates is no answer for this year: ask again.
+    return replace(previous, year=year, lines=lines, rates_year=None,
                    version=current.version if current else 0)
 
 
@@ -144,6 +145,9 @@ def check_sheet(sheet: Sheet) -> Sheet:
         raise InvalidInput(f"Overblikket må højst have {MAX_LINES} linjer.")
     if not isinstance(sheet.adults, int) or not 1 <= sheet.adults <= MAX_ADULTS:
         raise InvalidInput(f"Husstanden skal have 1–{MAX_ADULTS} voksne.")
+    if sheet.rates_year is not None and not (isinstance(sheet.rates_year, int)
+                                             and 2000 <= sheet.rates_year < sheet.year):
+        raise InvalidInput("Satserne kan kun lånes fra et tidligere år.")
     for count in (sheet.children_0_1, sheet.children_2_6, sheet.children_7_17):
         if not isinstance(count, int) or not 0 <= count <= MAX_CHILDREN:
             raise InvalidInput(f"Antal børn skal være 0–{MAX_CHILDREN}.")
@@ -213,6 +217,7 @@ def store_sheet(session: Session, citizen_id: int, year: int, expected_version: 
     overview.children_7_17 = sheet.children_7_17
     overview.norm_kind = sheet.norm_kind.value
     overview.note = sheet.note
+    overview.rates_year = sheet.rates_year
     # The version must move even when only lines changed: a colleague's stale save of the
     # lines must be refused too.
     flag_modified(overview, "note")
@@ -408,10 +413,8 @@ def summary_in(session: Session, citizen: Citizen, year: int,
                sheet: Sheet | None = None) -> EconomySummary:
     """The summary inside the caller's transaction (no audit: the caller records)."""
     sheet = sheet or _sheet_of(session, citizen.id, year)
-    rates = service_records.rates_by_kind(session, year)
-    kind_rates = rates.get(sheet.norm_kind.value)
-    norm = sheet.household_norm(_norm_rates(year, sheet.norm_kind, kind_rates)) \
-        if kind_rates else 0
+    rates = service_records.year_rates(session, year)
+    norm = choose_rates(sheet, rates).norm(sheet)
     debts = service_records.debts_of(session, citizen.id)
     totals = compute_totals(sheet, norm, public_debt_ids(debts))
     plan = plan_repayment(totals.available_for_debt, plan_debts(debts, sheet))
@@ -419,12 +422,7 @@ def summary_in(session: Session, citizen: Citizen, year: int,
         citizen_id=citizen.id, citizen_name=_shown_name(citizen),
         citizen_initials=_initials(citizen), sheet=sheet, totals=totals, plan=plan,
         debts=tuple(debts), benefits=tuple(service_records.benefits_of(session, citizen.id)),
-        norm_rates=rates)
-
-
-def _norm_rates(year: int, kind: NormKind, items: dict[str, int]) -> NormRates:
-    return NormRates(year=year, kind=kind, **{name: items.get(name, 0) for name in (
-        "first_adult", "second_adult", "child_0_1", "child_2_6", "child_7_17")})
+        rates=rates)
 
 
 def _shown_name(citizen: Citizen) -> str:
@@ -453,6 +451,7 @@ def summary_json(result: EconomySummary) -> dict[str, Any]:
                       "children_2_6": result.sheet.children_2_6,
                       "children_7_17": result.sheet.children_7_17,
                       "norm_kind": result.sheet.norm_kind.value},
+        "rates": _rates_json(result.rates_choice),
         "lines": [{"section": line.section.value, "label": line.label,
                    "months": list(line.months), "year_total": line.year_total,
                    "monthly_average": line.monthly_average,
@@ -494,6 +493,14 @@ def summary_json(result: EconomySummary) -> dict[str, Any]:
                      "applied": sum(b.amount_applied_oere for b in result.benefits),
                      "granted": sum(b.amount_granted_oere or 0 for b in result.benefits)},
     }
+
+
+def _rates_json(choice: RatesChoice) -> dict[str, Any]:
+    """Which rates the norm uses: their year and source, or that the year has none."""
+    used, offered = choice.used, choice.offered
+    return {"kind": choice.kind.value, "year": used.year if used else None,
+            "source": used.source if used else "", "label": choice.label,
+            "missing": choice.missing, "offered_year": offered.year if offered else None}
 
 
 def _row(months: tuple[int, ...], year_total: int, average: int) -> dict[str, Any]:

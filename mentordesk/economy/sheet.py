@@ -156,6 +156,8 @@ class Sheet:
     norm_kind: NormKind = NormKind.DISPOSABLE_AMOUNT
     note: str = ""
     version: int = 0
+    # The year has no rates and the user confirmed this earlier year's (``rates``).
+    rates_year: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", tuple(self.lines))

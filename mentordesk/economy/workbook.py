@@ -40,6 +40,7 @@ from mentordesk.economy.xlsx_layout import (
     MARKER,
     MARKER_SHEET,
     NOTE_ROW,
+    RATES_YEAR_COLUMN,
     YEAR_SHEET,
     text_from_cell,
 )
@@ -150,6 +151,13 @@ def _int_or_none(value: CellValue) -> int | None:
     return None
 
 
+def _earlier_year(value: CellValue, year: int) -> int | None:
+    """The confirmed earlier rates year, if the file has one that is earlier than the
+    year imported into (a file from another year may not)."""
+    found = _int_or_none(value)
+    return found if found is not None and 2000 <= found < year else None
+
+
 def _text(value: CellValue) -> str:
     return text_from_cell(value) if isinstance(value, str) else ""
 
@@ -184,6 +192,7 @@ def _own_sheet(grid: Grid, year: int) -> Sheet:
     return Sheet(citizen_id=0, year=year, lines=tuple(lines), adults=household[0],
                  children_0_1=household[1], children_2_6=household[2],
                  children_7_17=household[3], norm_kind=norm_kind,
+                 rates_year=_earlier_year(grid.cell(HOUSEHOLD_ROW, RATES_YEAR_COLUMN), year),
                  note=_text(grid.cell(NOTE_ROW, 1)))
 
 

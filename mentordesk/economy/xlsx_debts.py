@@ -90,7 +90,7 @@ def _write_debt_inputs(sheet: Any, f: Any, row: int, debt: Any, kroner: Any) -> 
     sheet.write_string(row, C_COLLECTOR, cell_text(debt.collector), f.input_text)
     sheet.write_string(row, C_CASE, cell_text(debt.case_number), f.input_text)
     sheet.write_string(row, C_TYPE, DebtType(debt.debt_type).label, f.input_text)
-    sheet.write_string(row, C_PRIORITY, PriorityClass(debt.priority_class).label,
+    sheet.write_string(row, C_PRIORITY, debt.priority_label,
                        f.input_text)
     sheet.write_string(row, C_STATUS, DebtStatus(debt.status).label, f.input_text)
     sheet.write_number(row, C_PRINCIPAL, kroner(debt.principal_oere), f.input_money)

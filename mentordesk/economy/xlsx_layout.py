@@ -27,7 +27,8 @@ COL_CODE = COL_NOTE + 1
 COL_GROUP = COL_CODE + 1
 DEBT_LINK = "#debt="  # in the code column: "line:rent#debt=12" (the line pays debt 12)
 HEADER_ROW = 4  # 0-based: title, household, norm, note above it
-HOUSEHOLD_ROW = 1  # adults B2, children D2 / F2 / H2, norm kind J2
+HOUSEHOLD_ROW = 1  # adults B2, children D2 / F2 / H2, norm kind J2, rates year L2
+RATES_YEAR_COLUMN = 11  # the earlier year whose rates the user confirmed (blank: none)
 NOTE_ROW = 2
 
 # Debt sheet: the plan's summary cells (column B, 0-based rows) and the debt columns.

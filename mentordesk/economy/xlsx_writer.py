@@ -28,6 +28,7 @@ from mentordesk.domain.economy import (
     NormKind,
     Person,
 )
+from mentordesk.economy.rates import choose_rates
 from mentordesk.economy.records import EconomySummary, public_debt_ids
 from mentordesk.economy.sheet import MONTH_NAMES, MONTHS, SheetLine, budget_group, days_in_month
 from mentordesk.economy.xlsx_debts import write_debt_sheet
@@ -53,6 +54,7 @@ from mentordesk.economy.xlsx_layout import (
     MARKER_SHEET,
     NOTE_ROW,
     RATES_SHEET,
+    RATES_YEAR_COLUMN,
     YEAR_SHEET,
     cell_ref,
     cell_text,
@@ -176,22 +178,44 @@ def _write_marker(sheet: Any, result: EconomySummary) -> None:
 # --- rates ----------------------------------------------------------------------------------
 
 
+def rates_title(result: EconomySummary) -> str:
+    """"Satser 2026", or plainly that the year has none / uses an earlier year's."""
+    choice = result.rates_choice
+    if choice.used is None:
+        return f"Ingen satser for {result.year} – rådighedsbeløbet er ikke trukket fra"
+    if choice.missing:
+        return (f"Satser fra {choice.used.year} (der er ingen satser for {result.year}; "
+                "bekræftet af brugeren)")
+    return f"Satser {result.year}"
+
+
 def _write_rates(sheet: Any, formats: Formats, result: EconomySummary) -> dict[str, str]:
-    """The rates table; returns, for the sheet's norm kind, item → absolute cell."""
-    sheet.write_string(0, 0, f"Satser {result.year} (pr. måned)", formats.title)
+    """The rates table with each kind's year and source; returns, for the sheet's norm
+    kind, item → absolute cell (empty when the sheet has no rates to use)."""
+    sheet.write_string(0, 0, f"{rates_title(result)} (pr. måned)", formats.title)
     sheet.write_string(RATES_FIRST_ROW - 1, 0, "Sats", formats.header)
     kinds = list(NormKind)
+    choices = [choose_rates(result.sheet, result.year_rates, kind) for kind in kinds]
     for column, kind in enumerate(kinds, start=1):
         sheet.write_string(RATES_FIRST_ROW - 1, column, kind.label, formats.header)
     cells: dict[str, str] = {}
     for offset, (item, label) in enumerate(NORM_ITEM_LABELS):
         row = RATES_FIRST_ROW + offset
         sheet.write_string(row, 0, label, formats.text)
-        for column, kind in enumerate(kinds, start=1):
-            amount = result.norm_rates.get(kind.value, {}).get(item, 0)
+        for column, choice in enumerate(choices, start=1):
+            amount = choice.used.items.get(item, 0) if choice.used else 0
             sheet.write_number(row, column, kroner(amount), formats.input_money)
-            if kind is result.sheet.norm_kind:
+            if choice.kind is result.sheet.norm_kind and choice.used is not None:
                 cells[item] = f"'{RATES_SHEET}'!{cell_ref(row, column, absolute=True)}"
+    year_row = RATES_FIRST_ROW + len(NORM_ITEM_LABELS)
+    sheet.write_string(year_row, 0, "Satsernes år", formats.text)
+    sheet.write_string(year_row + 1, 0, "Kilde", formats.text)
+    for column, choice in enumerate(choices, start=1):
+        used = choice.used
+        sheet.write_string(year_row, column, str(used.year) if used else choice.label,
+                           formats.text if used else formats.warning)
+        sheet.write_string(year_row + 1, column, cell_text(used.source) if used else "",
+                           formats.text)
     sheet.set_column(0, 0, 18)
     sheet.set_column(1, len(kinds), 30)
     sheet.freeze_panes(RATES_FIRST_ROW, 1)
@@ -214,6 +238,7 @@ def _write_year_sheet(sheet: Any, f: Formats, result: EconomySummary,
         sheet.write_number(HOUSEHOLD_ROW, index * 2 + 1, count, f.input_int)
     sheet.write_string(HOUSEHOLD_ROW, 8, "Norm", f.text)
     sheet.write_string(HOUSEHOLD_ROW, 9, s.norm_kind.label, f.text)
+    _write_rates_note(sheet, f, result)
     sheet.write_string(NOTE_ROW, 0, "Note", f.text)
     sheet.write_string(NOTE_ROW, 1, cell_text(s.note), f.input_text)
     headers = ("Post", "Person", "Hyppighed", "Beløb", "Første måned", *MONTH_NAMES,
@@ -233,6 +258,19 @@ def _write_year_sheet(sheet: Any, f: Formats, result: EconomySummary,
     summary_end = _write_summary(sheet, f, result, row + 1, income_row, expense_row)
     return _write_ability(sheet, f, result, summary_end + 1, income_row, expenses,
                           norm_formula)
+
+
+def _write_rates_note(sheet: Any, f: Formats, result: EconomySummary) -> None:
+    """"satser fra 2024" (or that the year has none) beside the norm; the confirmed year
+    is a number the import reads back."""
+    choice = result.rates_choice
+    if choice.label:
+        sheet.write_string(NOTE_ROW, 8, "Satser", f.text)
+        sheet.write_string(NOTE_ROW, 9, choice.label, f.warning)
+    if result.sheet.rates_year is not None:
+        sheet.write_string(HOUSEHOLD_ROW, RATES_YEAR_COLUMN - 1, "Satser fra år", f.text)
+        sheet.write_number(HOUSEHOLD_ROW, RATES_YEAR_COLUMN, result.sheet.rates_year,
+                           f.input_int)
 
 
 def _write_section(sheet: Any, f: Formats, row: int, section: EconomySection,

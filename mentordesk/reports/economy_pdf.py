@@ -21,7 +21,6 @@ from mentordesk.domain.economy import (
     DebtStatus,
     DebtType,
     OneOffBenefitStatus,
-    PriorityClass,
 )
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy.records import EconomySummary, public_debt_ids
@@ -49,6 +48,7 @@ def economy_pdf_bytes(result: EconomySummary, team_name: str, printed_at: dateti
     story = [para(title, "title"), para(f"{result.citizen_name} · {_household(result)}")]
     if sheet.note:
         story.append(para(sheet.note, "small"))
+    story += _rates_warning(result)
     story += [para("Nøgletal", "heading"), _key_figures(result)]
     story += _ability_workings(result)
     for first, last, heading in ((0, 6, "Januar–juni"), (6, 12, "Juli–december")):
@@ -66,7 +66,20 @@ def _household(result: EconomySummary) -> str:
     children = sheet.children
     kids = "ingen børn" if not children else f"{children} barn" if children == 1 \
         else f"{children} børn"
-    return f"Husstand: {adults}, {kids} · Norm: {sheet.norm_kind.label}"
+    choice = result.rates_choice
+    rates = f", {choice.label}" if choice.label else ""
+    source = f" (kilde: {choice.used.source})" if choice.used and choice.used.source else ""
+    return f"Husstand: {adults}, {kids} · Norm: {sheet.norm_kind.label}{rates}{source}"
+
+
+def _rates_warning(result: EconomySummary) -> list[object]:
+    """A year without rates says so plainly: its norm is 0, not another year's figures."""
+    choice = result.rates_choice
+    if choice.used is not None:
+        return []
+    return [para(f"Der er ingen satser for {result.year}: rådighedsbeløbet er ikke trukket "
+                 "fra, så betalingsevnen er for høj. En administrator skal indtaste årets "
+                 "satser med kilde (eller brugeren bekræfte et tidligere års satser).")]
 
 
 def _key_figures(result: EconomySummary) -> object:
@@ -90,9 +103,9 @@ def _ability_workings(result: EconomySummary) -> list[object]:
     """The ability to pay by the public method, line by line, beside the budget: why the
     two differ (the norm stands in for the items it covers; instalments the plan pays are
     counted there)."""
-    t, sheet = result.totals, result.sheet
+    t = result.totals
     rows = [("Nettoindkomst", _kr(t.income_year), _kr(t.income_average)),
-            (f"− Rådighedsbeløb ({sheet.norm_kind.label})", _kr(t.norm_month * 12),
+            (f"− Rådighedsbeløb ({_norm_name(result)})", _kr(t.norm_month * 12),
              _kr(t.norm_month))]
     rows += [(f"− {group.label}", _kr(t.group_year(group)), _kr(t.group_average(group)))
              for group in DEDUCTED_GROUPS]
@@ -109,6 +122,11 @@ def _ability_workings(result: EconomySummary) -> list[object]:
             data_table(("", "Året, kr.", "Pr. måned, kr."), rows + left_out,
                        col_widths=(width * 0.46, width * 0.27, width * 0.27),
                        align_right=(1, 2))]
+
+
+def _norm_name(result: EconomySummary) -> str:
+    label = result.rates_choice.label
+    return f"{result.sheet.norm_kind.label}, {label}" if label else result.sheet.norm_kind.label
 
 
 def _group_year(result: EconomySummary, group: BudgetGroup) -> int:
@@ -174,7 +192,7 @@ def _debts(result: EconomySummary) -> list[object]:
         payoff = "–" if share.payoff_months is None else f"{share.payoff_months} mdr."
         kind = "" if share.kind is ShareKind.PRO_RATA else share.kind.label
         rows.append((debt.creditor, f"{DebtType(debt.debt_type).label}: "
-                     f"{PriorityClass(debt.priority_class).label}",
+                     f"{debt.priority_label}",
                      DebtStatus(debt.status).label, _kr(debt.balance_oere),
                      _kr(share.payment_oere), payoff, kind))
     width = content_width()

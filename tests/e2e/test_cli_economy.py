@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -50,7 +49,7 @@ def economy_db(tmp_path: Path) -> tuple[Path, int]:
     database = new_team.create_database(path, PASSPHRASE, team_name="Økonomiteamet")
     try:
         with database.session() as session:
-            seed_default_catalogue(session, today=date(YEAR, 6, 1))
+            seed_default_catalogue(session)
         actor = resolve_actor(database, vault.current_login())
         citizen = create_citizen(Context(database, actor),
                                  NewCitizen(alias="Ravnen", anonymous=True)).value
@@ -70,8 +69,10 @@ def economy_db(tmp_path: Path) -> tuple[Path, int]:
         # Every ability-to-pay group: housing by category, a line the norm covers, a
         # special need, an instalment linked to an ordinary debt (left out: the plan pays
         # it) and one linked to a public debt (deducted; the plan shows it as budgeted).
+        # 2025 has no rates of its own: the mentor confirmed the 2024 rates (three adults
+        # count the rate per extra adult twice).
         save_sheet(Context(database, actor), citizen, YEAR, 0, Sheet(
-            citizen_id=citizen, year=YEAR, adults=2, children_2_6=1, lines=(
+            citizen_id=citizen, year=YEAR, adults=3, children_2_6=1, rates_year=2024, lines=(
                 SheetLine.filled(income, "Løn", Frequency.MONTHLY, 2_413_337),
                 SheetLine.filled(income, "Kontanthjælp", Frequency.MONTHLY, 1_167_301, 4),
                 SheetLine.filled(income, "Børne- og ungeydelse", Frequency.QUARTERLY, 472_500),
@@ -175,6 +176,8 @@ def test_libreoffice_recalculation_equals_summary_json(economy_db, tmp_path, iso
                   str(YEAR), "--json", home=isolated_home)
     assert printed.returncode == 0, printed.stderr
     data = json.loads(printed.stdout)
+    # 7.240 + 2 × 5.040 + 2.520 (a child of 2–6) = 19.840 kr., the 2024 rates confirmed.
+    assert data["norm_month"] == 1_984_000 and data["rates"]["label"] == "satser fra 2024"
     assert data["plan"]["total"] > 0 and any(s["payoff_months"] for s in data["plan"]["shares"])
     assert data["deficit_months"] == [2]
     want = expected(data)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -21,7 +21,7 @@ def test_pdf_shows_figures_plan_and_escaped_text(database, admin, tmp_path, pdf_
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
-        seed_default_catalogue(session, today=date(YEAR, 6, 1))
+        seed_default_catalogue(session)
     citizen = create_citizen(context, NewCitizen(first_name="Dorte", last_name="Test")).value
     save_sheet(context, citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR, lines=(
         SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 1_800_000),
@@ -55,12 +55,14 @@ def test_pdf_prints_the_ability_workings_priorities_and_the_broken_agreement(
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
-        seed_default_catalogue(session, today=date(YEAR, 6, 1))
+        seed_default_catalogue(session)
     citizen = create_citizen(context, NewCitizen(first_name="Erik", last_name="Test")).value
     income, expense = EconomySection.INCOME, EconomySection.EXPENSE
     # Net 10.000; rent 1.560 (housing), food 2.000 (covered by the norm).
-    # Ability: 10.000 − 7.240 (2025 rates, first adult) − 1.560 = 1.200 kr. a month.
-    save_sheet(context, citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR, lines=(
+    # Ability: 10.000 − 7.240 (2024 rates, first adult) − 1.560 = 1.200 kr. a month.
+    # 2025 has no rates of its own: the mentor confirmed the 2024 rates for the sheet.
+    save_sheet(context, citizen, YEAR, 0, Sheet(citizen_id=citizen, year=YEAR, rates_year=2024,
+                                                lines=(
         SheetLine.filled(income, "Kontanthjælp", Frequency.MONTHLY, 1_000_000),
         SheetLine.filled(expense, "Husleje", Frequency.MONTHLY, 156_000, category="rent"),
         SheetLine.filled(expense, "Mad", Frequency.MONTHLY, 200_000, category="food",
@@ -77,6 +79,7 @@ def test_pdf_prints_the_ability_workings_priorities_and_the_broken_agreement(
     text = " ".join(pdf_text(export_pdf(context, citizen, YEAR, tmp_path / "plan.pdf",
                                         now=datetime(2025, 6, 2, 10, 30))).split())
     assert "Betalingsevne efter den offentlige metode" in text
+    assert "satser fra 2024 (kilde: borger.dk: Gældsstyrelsens rådighedssatser 2024)" in text
     assert "Bolig og boligudgifter 18.720,00 1.560,00" in text
     assert "Ikke fratrukket: dækket af rådighedsbeløbet 24.000,00" in text
     assert "Betalingsevne 14.400,00 1.200,00" in text

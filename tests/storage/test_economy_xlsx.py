@@ -44,7 +44,7 @@ def citizen(database, admin) -> int:
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
-        seed_default_catalogue(session, today=date(YEAR, 6, 1))
+        seed_default_catalogue(session)
     citizen = create_citizen(context, NewCitizen(first_name="Carl", last_name="Demo")).value
     lines = [
         SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 1_834_567),

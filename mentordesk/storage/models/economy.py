@@ -36,6 +36,8 @@ class EconomyOverview(Versioned, Base):
     children_7_17: Mapped[int] = mapped_column(Integer, default=0)
     norm_kind: Mapped[str] = mapped_column(String(30), default="disposable_amount")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The year has no rates: the user confirmed using this earlier year's (else None).
+    rates_year: Mapped[int | None] = mapped_column(Integer)
 
 
 class EconomyLine(Versioned, Base):
@@ -77,7 +79,8 @@ class EconomyLine(Versioned, Base):
 
 
 class NormRate(Versioned, Base):
-    """An editable norm amount per month for a year (e.g. Gældsstyrelsen, one adult)."""
+    """An editable norm amount per month for a year (e.g. Gældsstyrelsen, one adult), with
+    its source."""
 
     __tablename__ = "norm_rate"
     __table_args__ = (UniqueConstraint("year", "norm_kind", "item"),)
@@ -86,6 +89,8 @@ class NormRate(Versioned, Base):
     norm_kind: Mapped[str] = mapped_column(String(30))
     item: Mapped[str] = mapped_column(String(40))
     amount_oere: Mapped[int] = mapped_column(Integer)
+    # Where the figure comes from (the rule or page): a rate without one is not shipped.
+    source: Mapped[str] = mapped_column(String(300), default="")
 
 
 class Debt(Versioned, Base):

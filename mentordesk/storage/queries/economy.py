@@ -83,6 +83,12 @@ def norm_rates_of(year: int) -> Select[tuple[NormRate]]:
             .order_by(NormRate.norm_kind, NormRate.id))
 
 
+def nearest_rates_year(year: int, kind: str) -> Select[tuple[int]]:
+    """The latest year before ``year`` with rates of ``kind`` (None: there is none)."""
+    return select(func.max(NormRate.year)).where(NormRate.year < year,
+                                                 NormRate.norm_kind == kind)
+
+
 def norm_rate(year: int, kind: str, item: str) -> Select[tuple[NormRate]]:
     return select(NormRate).where(NormRate.year == year, NormRate.norm_kind == kind,
                                   NormRate.item == item)

@@ -492,6 +492,10 @@
         <source>Not saved: someone else saved this overview while you were editing. Your changes are still here.</source>
         <translation>Ikke gemt: en anden gemte overblikket, mens du redigerede. Dine ændringer er her stadig.</translation>
     </message>
+    <message>
+        <source>Rates…</source>
+        <translation>Satser …</translation>
+    </message>
 </context>
 <context>
     <name>EconomyPage</name>
@@ -836,8 +840,16 @@
         <translation>= {amount} pr. måned</translation>
     </message>
     <message>
-        <source>(no rates for the year)</source>
-        <translation>(ingen satser for året)</translation>
+        <source>rates from {year}</source>
+        <translation>satser fra {year}</translation>
+    </message>
+    <message>
+        <source>There are no rates for {year}: the norm is not deducted.</source>
+        <translation>Der er ingen satser for {year}: rådighedsbeløbet er ikke trukket fra.</translation>
+    </message>
+    <message>
+        <source>Use the rates from {year}</source>
+        <translation>Brug satserne fra {year}</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1080,65 @@
     <message>
         <source>The expense pays an instalment on:</source>
         <translation>Udgiften er afdrag på:</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <source>Norm rates</source>
+        <translation>Satser</translation>
+    </message>
+    <message>
+        <source>First adult</source>
+        <translation>Første voksne</translation>
+    </message>
+    <message>
+        <source>Each extra adult</source>
+        <translation>Hver ekstra voksen</translation>
+    </message>
+    <message>
+        <source>Child 0–1 years</source>
+        <translation>Barn 0–1 år</translation>
+    </message>
+    <message>
+        <source>Child 2–6 years</source>
+        <translation>Barn 2–6 år</translation>
+    </message>
+    <message>
+        <source>Child 7–17 years</source>
+        <translation>Barn 7–17 år</translation>
+    </message>
+    <message>
+        <source>e.g. borger.dk: Gældsstyrelsens rådighedssatser 2026</source>
+        <translation>fx borger.dk: Gældsstyrelsens rådighedssatser 2026</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>År:</translation>
+    </message>
+    <message>
+        <source>Norm:</source>
+        <translation>Norm:</translation>
+    </message>
+    <message>
+        <source>{label} (kr. per month):</source>
+        <translation>{label} (kr. pr. måned):</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Kilde:</translation>
+    </message>
+    <message>
+        <source>There are no rates for {year}. Enter them with their source.</source>
+        <translation>Der er ingen satser for {year}. Indtast dem med deres kilde.</translation>
+    </message>
+    <message>
+        <source>Saving rates…</source>
+        <translation>Gemmer satser …</translation>
+    </message>
+    <message>
+        <source>The rates for {year} are saved.</source>
+        <translation>Satserne for {year} er gemt.</translation>
     </message>
 </context>
 </TS>

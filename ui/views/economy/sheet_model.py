@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from mentordesk.domain.economy import EconomySection, Frequency, covered_by_norm
 from mentordesk.domain.money import format_dkk
-from mentordesk.economy import Sheet, SheetTotals, compute_totals
+from mentordesk.economy import Sheet, SheetTotals, YearRates, compute_totals
 from mentordesk.economy.sheet import divide_half_up
 from ui.views.economy.sheet_commands import (
     CellChange,
@@ -96,7 +96,7 @@ class SheetTableModel(QAbstractTableModel):
         self._lines: list[LineState] = []
         self._rows: list[Row] = []
         self.base = Sheet(citizen_id=0, year=2000)
-        self.norm_rates: dict[str, dict[str, int]] = {}  # kind → item → øre per month
+        self.rates = YearRates(2000)  # what the rates table offers the year
         self.norm_oere = 0
         self.public_debt_ids: frozenset[int] = frozenset()  # their lines are deducted
         self.totals: SheetTotals | None = None
@@ -114,13 +114,13 @@ class SheetTableModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------------------
 
-    def set_sheet(self, base: Sheet, norm_rates: dict[str, dict[str, int]]) -> None:
+    def set_sheet(self, base: Sheet, rates: YearRates) -> None:
         """A freshly loaded sheet: the undo history starts over. ``base`` also carries
-        the year, household and version; ``norm_rates`` are the year's rates."""
+        the year, household and version; ``rates`` what the rates table offers the year."""
         self.beginResetModel()
         self._lines = _section_ordered(from_core(base))
-        self.base, self.norm_rates = base, norm_rates
-        self.norm_oere = household_norm(base, norm_rates)
+        self.base, self.rates = base, rates
+        self.norm_oere = household_norm(base, rates)
         self._rebuild_rows()
         self._recompute()
         self.endResetModel()
@@ -356,6 +356,13 @@ class SheetTableModel(QAbstractTableModel):
         self.push_changes([CellChange(uid, key, line.get(key), value)],
                           translate("EconomySheet", "Ability to pay"))
 
+    def set_rates(self, rates: YearRates) -> None:
+        """What the rates table now offers the year (an admin saved rates)."""
+        self.rates = rates
+        self.norm_oere = household_norm(self.base, rates)
+        self._recompute()
+        self._all_changed()
+
     def set_public_debts(self, debt_ids: frozenset[int]) -> None:
         """The citizen's public debts: a line paying one is deducted as such."""
         self.public_debt_ids = debt_ids
@@ -418,7 +425,7 @@ class SheetTableModel(QAbstractTableModel):
     def set_household(self, values: dict[str, Any]) -> None:
         """Called by undo commands only: adults, children, norm kind."""
         self.base = replace(self.base, **values)
-        self.norm_oere = household_norm(self.base, self.norm_rates)
+        self.norm_oere = household_norm(self.base, self.rates)
         self._recompute()
         self._all_changed()
 

@@ -12,8 +12,8 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from mentordesk.domain.economy import EconomySection, Frequency, NormKind, NormRates, Person
-from mentordesk.economy import Sheet, SheetLine
+from mentordesk.domain.economy import EconomySection, Frequency, Person
+from mentordesk.economy import Sheet, SheetLine, YearRates, choose_rates
 from mentordesk.economy import fill_months as core_fill
 
 INCOME, EXPENSE = EconomySection.INCOME.value, EconomySection.EXPENSE.value
@@ -21,8 +21,8 @@ SECTIONS = (INCOME, EXPENSE)
 MONTHS = 12
 FieldKey = str | tuple[str, int]
 
-HOUSEHOLD_FIELDS = ("adults", "children_0_1", "children_2_6", "children_7_17", "norm_kind")
-NORM_ITEMS = ("first_adult", "second_adult", "child_0_1", "child_2_6", "child_7_17")
+HOUSEHOLD_FIELDS = ("adults", "children_0_1", "children_2_6", "children_7_17", "norm_kind",
+                    "rates_year")
 
 _uids = itertools.count(1)
 
@@ -91,12 +91,7 @@ def to_core(base: Sheet, lines: list[LineState]) -> Sheet:
         for line in lines))
 
 
-def household_norm(sheet: Sheet, norm_rates: dict[str, dict[str, int]]) -> int:
-    """The household's monthly norm under the year's rates of the sheet's norm kind
-    (0 when the team has no rates for that year), as the core's summary computes it."""
-    items = norm_rates.get(NormKind(sheet.norm_kind).value)
-    if not items:
-        return 0
-    rates = NormRates(year=sheet.year, kind=NormKind(sheet.norm_kind),
-                      **{name: items.get(name, 0) for name in NORM_ITEMS})
-    return sheet.household_norm(rates)
+def household_norm(sheet: Sheet, rates: YearRates) -> int:
+    """The household's monthly norm under the rates the sheet uses (its year's, or an
+    earlier year's once confirmed; 0 without), as the core's summary computes it."""
+    return choose_rates(sheet, rates).norm(sheet)

@@ -1,5 +1,6 @@
 """Debt counselling: a priority class per debt instead of a yes/no flag; expense lines
-marked "covered by the public norm" and linked to the debt they pay.
+marked "covered by the public norm" and linked to the debt they pay; norm rates with their
+source, and a sheet's confirmed use of an earlier year's rates.
 
 Revision ID: 0005_debt_counselling
 Revises: 0004_audit_retention
@@ -10,6 +11,12 @@ default class (rent → housing, …), or "other priority" when its type is ordi
 had judged it urgent); a debt not flagged stays an ordinary creditor, whatever its type.
 Existing expense lines of the categories the norm pays for (insurance, phone, transport)
 are marked covered; no line is linked to a debt (the mentor links them).
+
+Rates: the shipped 2024 rådighedsbeløb get their source; the debt-relief figures that were
+shipped labelled 2024 are the 2023 rates and move to 2023 (with their source). Rows that are
+unchanged copies of the shipped figures in any other year (the old seeding filled this and
+last year with them, unsourced) are removed: such a year now says it has no rates, and a
+sheet uses an earlier year's only after the user confirms it. Rates an admin typed stay.
 """
 
 from __future__ import annotations
@@ -32,9 +39,18 @@ _COVERED_CATEGORIES = ("insurance", "phone_internet", "transport", "food", "clot
                        "leisure")
 
 
+# The shipped figures as they were when this migration was written, per item, in øre.
+_ITEMS = ("first_adult", "second_adult", "child_0_1", "child_2_6", "child_7_17")
+_DISPOSABLE = dict(zip(_ITEMS, (724_000, 504_000, 197_000, 252_000, 363_000), strict=True))
+_DEBT_RELIEF = dict(zip(_ITEMS, (701_000, 488_000, 191_000, 246_000, 353_000), strict=True))
+_DISPOSABLE_SOURCE = "borger.dk: Gældsstyrelsens rådighedssatser 2024"
+_DEBT_RELIEF_SOURCE = "Gældssanering: rådighedsbeløb 2023 (skifterettens satser)"
+
+
 def upgrade() -> None:
     _debt_priority_class()
     _line_norm_and_debt()
+    _rates_with_source()
 
 
 def _debt_priority_class() -> None:
@@ -59,6 +75,37 @@ def _line_norm_and_debt() -> None:
     listed = ", ".join(f"'{category}'" for category in _COVERED_CATEGORIES)
     op.execute("UPDATE economy_line SET norm_covered = 1 "
                f"WHERE section = 'expense' AND category IN ({listed})")
+
+
+def _rates_with_source() -> None:
+    with op.batch_alter_table("norm_rate") as batch:
+        batch.add_column(sa.Column("source", sa.String(length=300), nullable=False,
+                                   server_default=""))
+    with op.batch_alter_table("economy_overview") as batch:
+        batch.add_column(sa.Column("rates_year", sa.Integer(), nullable=True))
+    connection = op.get_bind()
+    has_2023_relief = connection.execute(sa.text(
+        "SELECT count(*) FROM norm_rate WHERE norm_kind = 'debt_relief' AND year = 2023"
+    )).scalar()
+    for item in _ITEMS:
+        _shipped(connection, "disposable_amount", item, _DISPOSABLE[item], 2024,
+                 _DISPOSABLE_SOURCE, moved_from=None)
+        _shipped(connection, "debt_relief", item, _DEBT_RELIEF[item], 2023,
+                 _DEBT_RELIEF_SOURCE, moved_from=None if has_2023_relief else 2024)
+
+
+def _shipped(connection: sa.Connection, kind: str, item: str, amount: int, year: int,
+             source: str, moved_from: int | None) -> None:
+    """Give the shipped row its year and source; drop unchanged copies in other years."""
+    match = {"kind": kind, "item": item, "amount": amount, "year": year, "source": source}
+    where = "norm_kind = :kind AND item = :item AND amount_oere = :amount"
+    if moved_from is not None:
+        connection.execute(sa.text(f"UPDATE norm_rate SET year = :year WHERE {where} "
+                                   "AND year = :moved_from"), {**match, "moved_from": moved_from})
+    connection.execute(sa.text(f"UPDATE norm_rate SET source = :source WHERE {where} "
+                               "AND year = :year"), match)
+    connection.execute(sa.text(f"DELETE FROM norm_rate WHERE {where} AND year <> :year "
+                               "AND source = ''"), match)
 
 
 def downgrade() -> None:
