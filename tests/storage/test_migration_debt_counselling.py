@@ -8,7 +8,8 @@ from pathlib import Path
 import sqlcipher3
 
 from mentordesk import vault
-from mentordesk.economy import list_debts
+from mentordesk.domain.economy import NORM_ITEMS
+from mentordesk.economy import list_debts, norm_rates
 from mentordesk.kernel.context import Context
 from mentordesk.services.team import resolve_actor
 
@@ -16,11 +17,16 @@ FIXTURES = Path(__file__).with_name("fixtures")
 BASELINE_PASSPHRASE = "fixture-adgangskode-0001"
 
 
-def test_flagged_debts_get_their_types_class_and_unflagged_stay_ordinary(tmp_path):
+def _old_database(tmp_path: Path) -> tuple[Path, sqlcipher3.Connection]:
     path = tmp_path / "gammel.mentordesk"
     shutil.copyfile(FIXTURES / "baseline-0001.mentordesk", path)
     connection = sqlcipher3.connect(str(path))
     connection.execute(f"PRAGMA key = '{BASELINE_PASSPHRASE}'")
+    return path, connection
+
+
+def test_flagged_debts_get_their_types_class_and_unflagged_stay_ordinary(tmp_path):
+    path, connection = _old_database(tmp_path)
     citizen = connection.execute("SELECT id FROM citizen").fetchone()[0]
     for creditor, debt_type, flagged in (
             ("Boligforeningen (fiktiv)", "rent", 1),      # flagged rent → housing
@@ -45,3 +51,36 @@ def test_flagged_debts_get_their_types_class_and_unflagged_stay_ordinary(tmp_pat
                      "Bødeopkrævningen (fiktiv)": "fines",
                      "Inkasso (fiktiv)": "other_priority",
                      "Forsyning (fiktiv)": "ordinary"}
+
+
+SHIPPED_2024 = (724_000, 504_000, 197_000, 252_000, 363_000)
+RELIEF_2023 = (701_000, 488_000, 191_000, 246_000, 353_000)
+
+
+def test_rates_get_their_source_the_2023_figures_their_year_and_copies_go(tmp_path):
+    path, connection = _old_database(tmp_path)
+    rows = [(2024, "disposable_amount", SHIPPED_2024),  # shipped: gets its source
+            (2025, "disposable_amount", SHIPPED_2024),  # an unsourced copy: removed
+            (2024, "debt_relief", RELIEF_2023),  # mislabelled: it is 2023
+            (2025, "debt_relief", RELIEF_2023),  # an unsourced copy: removed
+            (2026, "disposable_amount", (750_000, *SHIPPED_2024[1:]))]  # typed: kept
+    for year, kind, amounts in rows:
+        for item, amount in zip(NORM_ITEMS, amounts, strict=True):
+            connection.execute("INSERT INTO norm_rate (year, norm_kind, item, amount_oere, "
+                               "version) VALUES (?, ?, ?, ?, 1)", (year, kind, item, amount))
+    connection.commit()
+    connection.close()
+    database = vault.unlock_with_passphrase(path, BASELINE_PASSPHRASE)
+    try:
+        found = {year: {(rate.kind.value, rate.source) for rate in norm_rates(database, year)}
+                 for year in (2023, 2024, 2025, 2026)}
+        typed_2026 = [rate.amount_oere for rate in norm_rates(database, 2026)]
+    finally:
+        database.close()
+    assert found == {
+        2023: {("debt_relief", "Gældssanering: rådighedsbeløb 2023 (skifterettens satser)")},
+        2024: {("disposable_amount", "borger.dk: Gældsstyrelsens rådighedssatser 2024")},
+        2025: set(),
+        2026: {("disposable_amount", "")}}
+    # The year an admin typed keeps all five rates, even those equal to 2024's.
+    assert sorted(typed_2026) == sorted((750_000, *SHIPPED_2024[1:]))

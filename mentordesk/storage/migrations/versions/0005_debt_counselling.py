@@ -84,28 +84,41 @@ def _rates_with_source() -> None:
     with op.batch_alter_table("economy_overview") as batch:
         batch.add_column(sa.Column("rates_year", sa.Integer(), nullable=True))
     connection = op.get_bind()
-    has_2023_relief = connection.execute(sa.text(
-        "SELECT count(*) FROM norm_rate WHERE norm_kind = 'debt_relief' AND year = 2023"
-    )).scalar()
-    for item in _ITEMS:
-        _shipped(connection, "disposable_amount", item, _DISPOSABLE[item], 2024,
-                 _DISPOSABLE_SOURCE, moved_from=None)
-        _shipped(connection, "debt_relief", item, _DEBT_RELIEF[item], 2023,
-                 _DEBT_RELIEF_SOURCE, moved_from=None if has_2023_relief else 2024)
+    for kind, figures, year, source in (
+            ("disposable_amount", _DISPOSABLE, 2024, _DISPOSABLE_SOURCE),
+            ("debt_relief", _DEBT_RELIEF, 2023, _DEBT_RELIEF_SOURCE)):
+        copies = _unchanged_copies(connection, kind, figures)
+        if kind == "debt_relief" and 2024 in copies and 2023 not in copies \
+                and not _has_year(connection, kind, 2023):
+            # Shipped labelled 2024, these are the 2023 figures: they move to their year.
+            connection.execute(sa.text("UPDATE norm_rate SET year = 2023 WHERE norm_kind = "
+                                       ":kind AND year = 2024"), {"kind": kind})
+            copies = [copy for copy in copies if copy != 2024] + [2023]
+        for copy in copies:
+            if copy == year:
+                connection.execute(sa.text("UPDATE norm_rate SET source = :source WHERE "
+                                           "norm_kind = :kind AND year = :year"),
+                                   {"source": source, "kind": kind, "year": year})
+            else:
+                connection.execute(sa.text("DELETE FROM norm_rate WHERE norm_kind = :kind "
+                                           "AND year = :year"), {"kind": kind, "year": copy})
 
 
-def _shipped(connection: sa.Connection, kind: str, item: str, amount: int, year: int,
-             source: str, moved_from: int | None) -> None:
-    """Give the shipped row its year and source; drop unchanged copies in other years."""
-    match = {"kind": kind, "item": item, "amount": amount, "year": year, "source": source}
-    where = "norm_kind = :kind AND item = :item AND amount_oere = :amount"
-    if moved_from is not None:
-        connection.execute(sa.text(f"UPDATE norm_rate SET year = :year WHERE {where} "
-                                   "AND year = :moved_from"), {**match, "moved_from": moved_from})
-    connection.execute(sa.text(f"UPDATE norm_rate SET source = :source WHERE {where} "
-                               "AND year = :year"), match)
-    connection.execute(sa.text(f"DELETE FROM norm_rate WHERE {where} AND year <> :year "
-                               "AND source = ''"), match)
+def _unchanged_copies(connection: sa.Connection, kind: str, figures: dict[str, int]
+                      ) -> list[int]:
+    """The years whose five rates of ``kind`` are exactly the shipped figures."""
+    matching = " + ".join(f"(item = '{item}' AND amount_oere = {amount})"
+                          for item, amount in figures.items())
+    return list(connection.execute(sa.text(
+        f"SELECT year FROM norm_rate WHERE norm_kind = :kind GROUP BY year "
+        f"HAVING count(*) = {len(figures)} AND sum({matching}) = {len(figures)}"),
+        {"kind": kind}).scalars())
+
+
+def _has_year(connection: sa.Connection, kind: str, year: int) -> bool:
+    return bool(connection.execute(sa.text(
+        "SELECT count(*) FROM norm_rate WHERE norm_kind = :kind AND year = :year"),
+        {"kind": kind, "year": year}).scalar())
 
 
 def downgrade() -> None:
