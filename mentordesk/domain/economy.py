@@ -216,6 +216,36 @@ DEFAULT_PRIORITY_BY_TYPE: dict[DebtType, PriorityClass] = {
 PRIORITY_DEBT_TYPES: frozenset[DebtType] = frozenset(DEFAULT_PRIORITY_BY_TYPE)
 
 
+class DebtBasis(LabeledStrEnum):
+    """How a debt was established: it decides its limitation period (``LimitationRule``)."""
+
+    CLAIM = "claim", "Almindeligt krav"
+    JUDGMENT = "judgment", "Dom, forlig eller afgørelse"
+    ACKNOWLEDGEMENT = "acknowledgement", "Skriftligt erkendt af skyldneren"
+
+
+@dataclass(frozen=True)
+class LimitationRule:
+    """After ``years`` from the due date (or, without one, the creation date) a debt of
+    ``basis`` may be time-barred (*forældet*): a flag to investigate, never a decision —
+    an instalment, a reminder the citizen answered or a court case can have interrupted
+    the period."""
+
+    basis: DebtBasis
+    years: int
+    source: str
+
+
+# The general rule and the two ten-year rules of the limitation act; the team may edit
+# them in the app's table.
+DEFAULT_LIMITATION_RULES: tuple[LimitationRule, ...] = (
+    LimitationRule(DebtBasis.CLAIM, 3, "Forældelsesloven § 3, stk. 1"),
+    LimitationRule(DebtBasis.JUDGMENT, 10, "Forældelsesloven § 5, stk. 1, nr. 1"),
+    LimitationRule(DebtBasis.ACKNOWLEDGEMENT, 10, "Forældelsesloven § 5, stk. 1, nr. 2"),
+)
+POSSIBLY_TIME_BARRED = "mulig forældet – undersøg"
+
+
 class OneOffBenefitStatus(LabeledStrEnum):
     """Status of an application for *enkeltydelse* (aktivloven §81/§82)."""
 

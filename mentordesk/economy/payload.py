@@ -59,7 +59,8 @@ def _date(text: str | None) -> date | None:
 def debt_from_dict(citizen_id: int, data: dict[str, Any]) -> DebtRow:
     values = {name: data[name] for name in DEBT_FIELDS if name in data}
     values.update(_older_debt_fields(data))
-    values["balance_on"] = _date(values["balance_on"])
+    for name in ("balance_on", "created_on", "due_on"):
+        values[name] = _date(values.get(name))
     return DebtRow(id=int(data.get("id", 0)), version=0, citizen_id=citizen_id, **values)
 
 

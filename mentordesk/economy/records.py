@@ -10,6 +10,7 @@ from typing import Any
 
 from mentordesk.domain.economy import (
     ONE_OFF_BENEFIT_LEGAL_BASIS,
+    DebtBasis,
     DebtStatus,
     DebtType,
     EconomySection,
@@ -22,7 +23,7 @@ from mentordesk.economy.sheet import Sheet, SheetTotals, budgeted_payment
 
 DEBT_FIELDS = ("creditor", "collector", "case_number", "debt_type", "priority_class", "status",
                "principal_oere", "balance_oere", "balance_on", "interest_bp", "fees_oere",
-               "agreed_payment_oere", "note")
+               "agreed_payment_oere", "note", "created_on", "due_on", "established_by")
 BENEFIT_FIELDS = ("applied_on", "purpose", "legal_basis", "amount_applied_oere", "status",
                   "amount_granted_oere", "decided_on", "appeal_deadline", "note")
 
@@ -45,6 +46,9 @@ class DebtInput:
     fees_oere: int = 0
     agreed_payment_oere: int = 0
     note: str = ""
+    created_on: date | None = None  # when the debt arose
+    due_on: date | None = None  # when it fell due: the limitation period runs from here
+    established_by: str = DebtBasis.CLAIM.value
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ class DebtRow:
     fees_oere: int
     agreed_payment_oere: int
     note: str
+    created_on: date | None = None
+    due_on: date | None = None
+    established_by: str = DebtBasis.CLAIM.value
 
     def values(self) -> dict[str, Any]:
         """The editable fields as loaded: the ``original`` of an edit."""
@@ -77,6 +84,12 @@ class DebtRow:
     @property
     def status_label(self) -> str:
         return DebtStatus(self.status).label
+
+    @property
+    def basis_label(self) -> str:
+        """How the debt was established (an unknown stored code: as a general claim)."""
+        known = self.established_by in DebtBasis._value2member_map_
+        return DebtBasis(self.established_by if known else DebtBasis.CLAIM).label
 
     @property
     def is_priority(self) -> bool:
@@ -207,6 +220,7 @@ class EconomySummary:
     debts: tuple[DebtRow, ...]
     benefits: tuple[BenefitRow, ...]
     rates: YearRates | None = None
+    possibly_time_barred: tuple[int, ...] = ()  # debt ids past their limitation period
 
     @property
     def year(self) -> int:

@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.economy import (
     NORM_ITEMS,
+    DebtBasis,
     DebtStatus,
     DebtType,
     EconomySection,
+    LimitationRule,
     NormKind,
     OneOffBenefitStatus,
     PriorityClass,
@@ -43,7 +45,13 @@ from mentordesk.kernel.cleaning import (
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import BenefitApplication, Debt, EconomyItem, NormRate
+from mentordesk.storage.models import (
+    BenefitApplication,
+    Debt,
+    EconomyItem,
+    LimitationRuleRow,
+    NormRate,
+)
 from mentordesk.storage.queries import economy as queries
 
 MAX_DEBT_OERE = 10_000_000_000  # 100 mio. kr.
@@ -117,7 +125,19 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
         "agreed_payment_oere": _money(values["agreed_payment_oere"], "Det aftalte afdrag",
                                       MAX_DEBT_OERE),
         "note": clean_note(values["note"]),
+        **_age_values(values),
     }
+
+
+def _age_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The debt's age: creation and due date, and how it was established."""
+    created = optional_date(values["created_on"], "Stiftet")
+    due = optional_date(values["due_on"], "Forfald")
+    if created is not None and due is not None and due < created:
+        raise InvalidInput("Forfaldsdagen kan ikke ligge før gælden er stiftet.")
+    if values["established_by"] not in DebtBasis._value2member_map_:
+        raise InvalidInput("Vælg fra listen, hvordan gælden er fastslået.")
+    return {"created_on": created, "due_on": due, "established_by": values["established_by"]}
 
 
 def create_debt(context: Context, citizen_id: int,
@@ -173,6 +193,45 @@ def delete_debt(context: Context, debt_id: int, expected_version: int) -> Result
                      detail="Gæld slettet")
         session.delete(debt)
         return Result(None, economy_of(debt.citizen_id))
+
+
+# --- the limitation rules -----------------------------------------------------------------
+
+
+def limitation_years(session: Session) -> dict[str, int]:
+    """Debt basis → years of its limitation period (the team's table)."""
+    return {row.basis: row.years for row in session.scalars(queries.limitation_rules())}
+
+
+def limitation_rules(database: Database) -> list[LimitationRule]:
+    """The rules with their source (team data, not a citizen's: no audit)."""
+    with database.read_session() as session:
+        return [LimitationRule(DebtBasis(row.basis), row.years, row.source)
+                for row in session.scalars(queries.limitation_rules())
+                if row.basis in DebtBasis._value2member_map_]
+
+
+def save_limitation_rule(context: Context, basis: DebtBasis | str, years: int,
+                         source: str) -> Result[LimitationRule]:
+    """Change a limitation period (coordinators and admins), with its source."""
+    require_coordinator(context.actor)
+    basis = DebtBasis(basis)
+    if not isinstance(years, int) or not 1 <= years <= 30:
+        raise InvalidInput("Forældelsesfristen skal være 1–30 år.")
+    text = clean_line(LimitationRuleRow, "source", source, "Kilde", required=True)
+    with context.session() as session:
+        row = session.scalar(queries.limitation_rule(basis.value))
+        if row is None:
+            row = LimitationRuleRow(basis=basis.value)
+            session.add(row)
+        row.years, row.source = years, text
+        session.flush()
+        audit.record(session, context.actor.login, audit.Action.UPDATE,
+                     entity="limitation_rule", entity_id=row.id,
+                     detail=f"Forældelse {basis.label}: {years} år (kilde: {text})")
+        # Every citizen's debts are flagged by it.
+        return Result(LimitationRule(basis, years, text),
+                      Changes.of(Kind.CATALOGUE, Kind.ECONOMY))
 
 
 # --- one-off benefits ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -26,6 +27,7 @@ from mentordesk.domain.economy import (
 )
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy import service_records
+from mentordesk.economy.debt_age import possibly_time_barred
 from mentordesk.economy.payload import (
     PAYLOAD_VERSION,
     benefit_from_dict,
@@ -410,8 +412,9 @@ def summary(context: Context, citizen_id: int, year: int, *,
 
 
 def summary_in(session: Session, citizen: Citizen, year: int,
-               sheet: Sheet | None = None) -> EconomySummary:
-    """The summary inside the caller's transaction (no audit: the caller records)."""
+               sheet: Sheet | None = None, *, today: date | None = None) -> EconomySummary:
+    """The summary inside the caller's transaction (no audit: the caller records).
+    ``today`` (default: the real date) dates the limitation check of the debts."""
     sheet = sheet or _sheet_of(session, citizen.id, year)
     rates = service_records.year_rates(session, year)
     norm = choose_rates(sheet, rates).norm(sheet)
@@ -422,7 +425,13 @@ def summary_in(session: Session, citizen: Citizen, year: int,
         citizen_id=citizen.id, citizen_name=_shown_name(citizen),
         citizen_initials=_initials(citizen), sheet=sheet, totals=totals, plan=plan,
         debts=tuple(debts), benefits=tuple(service_records.benefits_of(session, citizen.id)),
-        rates=rates)
+        rates=rates, possibly_time_barred=_time_barred(session, debts, today or date.today()))
+
+
+def _time_barred(session: Session, debts: Sequence[DebtRow], today: date) -> tuple[int, ...]:
+    rules = service_records.limitation_years(session)
+    return tuple(debt.id for debt in debts if possibly_time_barred(
+        debt.created_on, debt.due_on, debt.established_by, rules, today))
 
 
 def _shown_name(citizen: Citizen) -> str:
@@ -488,7 +497,8 @@ def summary_json(result: EconomySummary) -> dict[str, Any]:
                                 "payment": conflict.payment_oere}
                                for conflict in plan.conflicts]},
         "debts": {"count": len(result.debts),
-                  "balance": sum(debt.balance_oere for debt in result.debts)},
+                  "balance": sum(debt.balance_oere for debt in result.debts),
+                  "possibly_time_barred": list(result.possibly_time_barred)},
         "benefits": {"count": len(result.benefits),
                      "applied": sum(b.amount_applied_oere for b in result.benefits),
                      "granted": sum(b.amount_granted_oere or 0 for b in result.benefits)},

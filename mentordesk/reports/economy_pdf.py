@@ -17,8 +17,8 @@ from mentordesk import audit
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.economy import (
     DEDUCTED_GROUPS,
+    POSSIBLY_TIME_BARRED,
     BudgetGroup,
-    DebtStatus,
     DebtType,
     OneOffBenefitStatus,
 )
@@ -193,7 +193,7 @@ def _debts(result: EconomySummary) -> list[object]:
         kind = "" if share.kind is ShareKind.PRO_RATA else share.kind.label
         rows.append((debt.creditor, f"{DebtType(debt.debt_type).label}: "
                      f"{debt.priority_label}",
-                     DebtStatus(debt.status).label, _kr(debt.balance_oere),
+                     debt.status_label, _kr(debt.balance_oere),
                      _kr(share.payment_oere), payoff, kind))
     width = content_width()
     story: list[object] = [para("Gæld og afdragsplan", "heading"), para(
@@ -201,6 +201,7 @@ def _debts(result: EconomySummary) -> list[object]:
         f"hele kroner). Prioriteret gæld: {format_dkk(plan.priority_oere)}; øvrig gæld "
         f"fordeles efter saldo: {format_dkk(plan.rest_oere)}")]
     story.extend(_shortfall_text(plan))
+    story.extend(_time_barred_text(result))
     story.extend(para(f"Konflikt: aftalen med {conflict.creditor} er på "
                       f"{format_dkk(conflict.agreed_oere)} om måneden, men planen kan kun "
                       f"betale {format_dkk(conflict.payment_oere)} – aftalen er ikke "
@@ -211,6 +212,20 @@ def _debts(result: EconomySummary) -> list[object]:
          "Afbetalt om", ""),
         rows, col_widths=(width * 0.18, width * 0.22, width * 0.14, width * 0.13,
                           width * 0.12, width * 0.09, width * 0.12), align_right=(3, 4, 5)))
+    return story
+
+
+def _time_barred_text(result: EconomySummary) -> list[object]:
+    """Each debt past its limitation period, with what the flag is counted from."""
+    story: list[object] = []
+    for debt in result.debts:
+        if debt.id in result.possibly_time_barred:
+            start = debt.due_on or debt.created_on
+            since = "forfald" if debt.due_on else "stiftet"
+            story.append(para(
+                f"{debt.creditor}: {POSSIBLY_TIME_BARRED} ({since} "
+                f"{format_date(start) if start else ''}, "
+                f"{debt.basis_label.lower()})."))
     return story
 
 

@@ -14,12 +14,20 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.catalogue import COURSE_TYPES, LEGAL_BASES, MINUTES_PER_HOUR
 from mentordesk.domain.catalogue import CourseType as CourseTypeDefault
 from mentordesk.domain.economy import (
+    DEFAULT_LIMITATION_RULES,
     DEFAULT_NORM_RATES,
     EXPENSE_ITEMS,
     INCOME_ITEMS,
     NORM_ITEMS,
 )
-from mentordesk.storage.models import CourseType, EconomyItem, LegalBasis, NormRate, VumTerm
+from mentordesk.storage.models import (
+    CourseType,
+    EconomyItem,
+    LegalBasis,
+    LimitationRuleRow,
+    NormRate,
+    VumTerm,
+)
 from mentordesk.storage.queries.catalogue import (
     catalogue_rows,
     course_type_name_list,
@@ -27,6 +35,7 @@ from mentordesk.storage.queries.catalogue import (
     norm_rate_keys,
     vum_term_codes,
 )
+from mentordesk.storage.queries.economy import limitation_rules
 
 
 def seed_default_catalogue(session: Session) -> None:
@@ -38,6 +47,7 @@ def seed_default_catalogue(session: Session) -> None:
     bases = _seed_legal_bases(session)
     _seed_course_types(session, bases)
     _seed_norm_rates(session)
+    _seed_limitation_rules(session)
     seed_vum_terms(session)
     seed_economy_items(session)
     session.flush()
@@ -110,6 +120,15 @@ def _seed_norm_rates(session: Session) -> None:
             session.add(NormRate(year=rates.year, norm_kind=rates.kind.value, item=item,
                                  amount_oere=getattr(rates, item), source=rates.source))
             existing.add(key)
+
+
+def _seed_limitation_rules(session: Session) -> None:
+    """The limitation act's periods by debt basis; rules the team edited stay."""
+    existing = {row.basis for row in session.scalars(limitation_rules())}
+    for rule in DEFAULT_LIMITATION_RULES:
+        if rule.basis.value not in existing:
+            session.add(LimitationRuleRow(basis=rule.basis.value, years=rule.years,
+                                          source=rule.source))
 
 
 def seed_vum_terms(session: Session) -> int:

@@ -293,6 +293,7 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
     case(TEAM, records.save_year_rates,
          lambda w, a: (2031, "disposable_amount", dict.fromkeys(NORM_ITEMS, 100_000),
                        "Kilde")),
+    case(TEAM, records.save_limitation_rule, lambda w, a: ("claim", 3, "Kilde")),
     case(TEAM, records.add_item, lambda w, a: ("income", "Ny post")),
     case(TEAM, records.update_item, lambda w, a: (*w.row("economy_item"), Kw(label="Omdøbt"))),
     case(READ, sheets.load_sheet, lambda w, a: (w.citizen, 2024)),

@@ -207,3 +207,53 @@ def test_benefits_rates_and_items(database, admin, citizen):
     add_item(context, "expense", "Dyrlæge")
     with pytest.raises(InvalidInput, match="findes allerede"):
         add_item(context, "expense", "Dyrlæge")
+
+
+def test_debt_age_and_enforcement_on_the_plan(database, admin, citizen, tmp_path, pdf_text):
+    """An old ordinary claim is flagged "mulig forældet – undersøg"; a judgment debt of the
+    same age is not; udlæg and lønindeholdelse are states shown on the plan."""
+    from mentordesk.economy import (
+        limitation_rules,
+        save_limitation_rule,
+        summary_json,
+    )
+    from mentordesk.economy.service_sheet import summary_in
+    from mentordesk.reports.economy_pdf import export_pdf
+    from mentordesk.services.catalogue import seed_default_catalogue
+    from mentordesk.storage.models import Citizen
+
+    context = Context(database, admin)
+    with database.session() as session:
+        seed_default_catalogue(session)
+    assert [(rule.basis.value, rule.years) for rule in limitation_rules(database)] == [
+        ("claim", 3), ("judgment", 10), ("acknowledgement", 10)]
+    save_sheet(context, citizen, YEAR, 0, _sheet(citizen))
+    old_claim = create_debt(context, citizen, DebtInput(
+        creditor="Webshop (fiktiv)", balance_oere=300_000, status="attachment",
+        created_on=date(2019, 11, 1), due_on=date(2020, 1, 1))).value
+    judgment = create_debt(context, citizen, DebtInput(
+        creditor="Inkasso (fiktiv)", balance_oere=500_000, status="wage_deduction",
+        due_on=date(2020, 1, 1), established_by="judgment")).value
+    with pytest.raises(InvalidInput, match="Forfaldsdagen"):
+        create_debt(context, citizen, DebtInput(creditor="X", created_on=date(2021, 1, 2),
+                                                due_on=date(2021, 1, 1)))
+
+    def flagged(today: date) -> tuple[int, ...]:
+        with database.read_session() as session:
+            return summary_in(session, session.get_one(Citizen, citizen), YEAR,
+                              today=today).possibly_time_barred
+
+    # 01-01-2020 + 3 years: flagged from 01-01-2023; the judgment runs to 2030.
+    assert flagged(date(2022, 12, 31)) == ()
+    assert flagged(date(2023, 1, 1)) == (old_claim.id,)
+    assert summary_json(summary(context, citizen, YEAR))["debts"]["possibly_time_barred"] == [
+        old_claim.id]
+    text = " ".join(pdf_text(export_pdf(context, citizen, YEAR, tmp_path / "alder.pdf")).split())
+    assert ("Webshop (fiktiv): mulig forældet – undersøg (forfald 01-01-2020, almindeligt "
+            "krav)") in text
+    assert "Inkasso (fiktiv): mulig" not in text
+    assert "Udlæg" in text and "Lønindehold" in text  # the states, on the plan
+    # The rule is data: with five years for ordinary claims, 2023 flags nothing.
+    save_limitation_rule(context, "claim", 5, "Teamets egen regel (fiktiv)")
+    assert flagged(date(2023, 1, 1)) == ()
+    assert judgment.id not in flagged(date(2029, 12, 31))

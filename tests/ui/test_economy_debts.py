@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from test_economy_sheet import (  # noqa: F401 - helpers, and the fixtures
     CITIZEN,
     YEAR,
@@ -90,3 +92,20 @@ def test_versions_list_and_restore(qtbot, editor, workspace):  # noqa: F811
     with qtbot.waitSignal(editor.loaded, timeout=5_000):
         dialog._restore(dialog.model.row_at(1))
     assert editor.model.index(line_row(editor, "El"), COL_AMOUNT).data() == "600,00"
+
+
+def test_an_old_debt_is_flagged_and_enforcement_shows_on_the_plan(qtbot, editor,  # noqa: F811
+                                                                   workspace):  # noqa: F811
+    debts = editor.debts
+    create_debt(Context(workspace.database, workspace.actor), CITIZEN, DebtInput(
+        creditor="Webshop (fiktiv)", balance_oere=300_000, status="attachment",
+        due_on=date(2015, 1, 1)))
+    with qtbot.waitSignal(editor.loaded, timeout=5_000):
+        editor.reload()
+    row = texts(debts.model, 0)
+    assert row[0] == "Webshop (fiktiv)" and row[-1] == "mulig forældet – undersøg"
+    assert texts(debts.plan_model, 0)[-1] == "Udlæg"
+    debts.table.selectRow(0)
+    debts.edit_selected()
+    assert debts.dialog.due_edit.date_value() == date(2015, 1, 1)
+    assert debts.dialog.basis_combo.currentData() == "claim"

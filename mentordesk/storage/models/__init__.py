@@ -9,6 +9,7 @@ from mentordesk.storage.models.economy import (
     EconomyLine,
     EconomyOverview,
     EconomySnapshot,
+    LimitationRuleRow,
     NormRate,
 )
 from mentordesk.storage.models.grants import Assignment, Authority, CourseType, Grant, LegalBasis
@@ -39,7 +40,7 @@ __all__ = [
     "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
     "Citizen", "Consent", "Contact", "CourseType", "Debt", "EconomyItem", "EconomyLine",
     "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse", "GroupSession",
-    "LegalBasis", "NormRate", "OpenSession", "Partner", "Relative", "ReportDraft", "SubGoal",
-    "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
+    "LegalBasis", "LimitationRuleRow", "NormRate", "OpenSession", "Partner", "Relative",
+    "ReportDraft", "SubGoal", "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
     "group_leader", "group_participant", "utc_now",
 ]

@@ -116,6 +116,21 @@ class Debt(Versioned, Base):
     fees_oere: Mapped[int] = mapped_column(Integer, default=0)
     agreed_payment_oere: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    # The debt's age: when it arose and fell due, and how it was established (DebtBasis),
+    # which together with the limitation rules flag a possibly time-barred debt.
+    created_on: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    established_by: Mapped[str] = mapped_column(String(20), default="claim")
+
+
+class LimitationRuleRow(Versioned, Base):
+    """The limitation period of a debt basis, with its source (team-editable data)."""
+
+    __tablename__ = "limitation_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    basis: Mapped[str] = mapped_column(String(20), unique=True)
+    years: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(300), default="")
 
 
 class BenefitApplication(Versioned, Base):

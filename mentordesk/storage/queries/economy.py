@@ -15,6 +15,7 @@ from mentordesk.storage.models import (
     EconomyLine,
     EconomyOverview,
     EconomySnapshot,
+    LimitationRuleRow,
     NormRate,
 )
 
@@ -87,6 +88,14 @@ def nearest_rates_year(year: int, kind: str) -> Select[tuple[int]]:
     """The latest year before ``year`` with rates of ``kind`` (None: there is none)."""
     return select(func.max(NormRate.year)).where(NormRate.year < year,
                                                  NormRate.norm_kind == kind)
+
+
+def limitation_rules() -> Select[tuple[LimitationRuleRow]]:
+    return select(LimitationRuleRow).order_by(LimitationRuleRow.id)
+
+
+def limitation_rule(basis: str) -> Select[tuple[LimitationRuleRow]]:
+    return select(LimitationRuleRow).where(LimitationRuleRow.basis == basis)
 
 
 def norm_rate(year: int, kind: str, item: str) -> Select[tuple[NormRate]]:

@@ -284,6 +284,30 @@
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
+    <message>
+        <source>Arose on</source>
+        <translation>Stiftet</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Forfald</translation>
+    </message>
+    <message>
+        <source>Arose on:</source>
+        <translation>Stiftet:</translation>
+    </message>
+    <message>
+        <source>Due on:</source>
+        <translation>Forfald:</translation>
+    </message>
+    <message>
+        <source>Established by:</source>
+        <translation>Fastslået ved:</translation>
+    </message>
+    <message>
+        <source>Established by</source>
+        <translation>Fastslået ved</translation>
+    </message>
 </context>
 <context>
     <name>DebtsTab</name>
@@ -393,6 +417,14 @@
     <message>
         <source>Ability to pay per month (public method): {available}. Shared: {pool}, of which priority debts {priority}.</source>
         <translation>Betalingsevne pr. måned (offentlig metode): {available}. Fordelt: {pool}, heraf prioriteret gæld {priority}.</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>possibly time-barred – investigate</source>
+        <translation>mulig forældet – undersøg</translation>
     </message>
 </context>
 <context>

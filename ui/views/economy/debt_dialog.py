@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from mentordesk.domain.economy import DebtStatus, DebtType, PriorityClass
+from mentordesk.domain.economy import DebtBasis, DebtStatus, DebtType, PriorityClass
 from mentordesk.economy import DebtInput, DebtRow, create_debt, update_debt
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
@@ -57,6 +57,11 @@ class DebtDialog(CitizenRecordDialog):
         self.interest_edit = PercentEdit(self.tr("Interest"))
         self.fees_edit = AmountEdit(self.tr("Fees"))
         self.payment_edit = AmountEdit(self.tr("Agreed payment"))
+        self.created_edit = DanishDateEdit(self.tr("Arose on"), required=False)
+        self.due_edit = DanishDateEdit(self.tr("Due on"), required=False)
+        self.basis_combo = QComboBox()
+        for code, label in DebtBasis.choices():
+            self.basis_combo.addItem(label, code)
         self.note_edit = note_editor()
         rows = (
             (self.tr("Creditor:"), self.creditor_edit),
@@ -71,6 +76,9 @@ class DebtDialog(CitizenRecordDialog):
             (self.tr("Interest per year (%):"), self.interest_edit),
             (self.tr("Fees (kr.):"), self.fees_edit),
             (self.tr("Agreed payment per month (kr.):"), self.payment_edit),
+            (self.tr("Arose on:"), self.created_edit),
+            (self.tr("Due on:"), self.due_edit),
+            (self.tr("Established by:"), self.basis_combo),
             (self.tr("Note:"), self.note_edit),
         )
         for label, widget in rows:
@@ -95,6 +103,9 @@ class DebtDialog(CitizenRecordDialog):
         self.interest_edit.set_basis_points(debt.interest_bp)
         self.fees_edit.set_oere(debt.fees_oere)
         self.payment_edit.set_oere(debt.agreed_payment_oere)
+        self.created_edit.set_date(debt.created_on)
+        self.due_edit.set_date(debt.due_on)
+        select_data(self.basis_combo, debt.established_by)
         self.note_edit.setPlainText(debt.note)
 
     def collect(self) -> dict[str, Any]:
@@ -112,6 +123,9 @@ class DebtDialog(CitizenRecordDialog):
             "fees_oere": self.fees_edit.oere(),
             "agreed_payment_oere": self.payment_edit.oere(),
             "note": self.note_edit.toPlainText(),
+            "created_on": self.created_edit.date_value(),
+            "due_on": self.due_edit.date_value(),
+            "established_by": self.basis_combo.currentData(),
         }
 
     def field_labels(self) -> dict[str, str]:
@@ -122,7 +136,8 @@ class DebtDialog(CitizenRecordDialog):
             "principal_oere": self.tr("Principal"), "balance_oere": self.tr("Balance"),
             "balance_on": self.tr("Balance date"), "interest_bp": self.tr("Interest"),
             "fees_oere": self.tr("Fees"), "agreed_payment_oere": self.tr("Agreed payment"),
-            "note": self.tr("Note"),
+            "note": self.tr("Note"), "created_on": self.tr("Arose on"),
+            "due_on": self.tr("Due on"), "established_by": self.tr("Established by"),
         }
 
     def shown_special(self, field: str, value: object) -> str | None:
@@ -134,6 +149,8 @@ class DebtDialog(CitizenRecordDialog):
             return DebtStatus(str(value)).label
         if field == "priority_class":
             return PriorityClass(str(value)).label
+        if field == "established_by":
+            return DebtBasis(str(value)).label
         if isinstance(value, bool):
             return self.tr("Yes") if value else self.tr("No")
         return None

@@ -42,6 +42,7 @@ class DebtsTab(CitizenRecordsTab):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self.debt_rows: list[DebtRow] = []
+        self.time_barred: frozenset[int] = frozenset()  # past the limitation period
         self.available_oere = 0
         self.sheet = Sheet(citizen_id=0, year=2000)
         self.plan: RepaymentPlan | None = None
@@ -59,7 +60,13 @@ class DebtsTab(CitizenRecordsTab):
             TableColumn(self.tr("Status"), lambda d: d.status_label),
             TableColumn(self.tr("Balance"), lambda d: format_dkk(d.balance_oere)),
             TableColumn(self.tr("Agreed payment"), lambda d: format_dkk(d.agreed_payment_oere)),
+            TableColumn(self.tr("Age"), self._age_text),
         ]
+
+    def _age_text(self, debt: DebtRow) -> str:
+        if debt.id in self.time_barred:
+            return self.tr("possibly time-barred – investigate")
+        return ""
 
     def _plan_columns(self) -> list[TableColumn]:
         return [
@@ -127,8 +134,9 @@ class DebtsTab(CitizenRecordsTab):
         self.show_debts([], 0)
 
     def show_debts(self, debts: Sequence[DebtRow], available_oere: int,
-                   sheet: Sheet | None = None) -> None:
+                   sheet: Sheet | None = None, time_barred: Sequence[int] = ()) -> None:
         self.debt_rows = list(debts)
+        self.time_barred = frozenset(time_barred)
         self.model.set_rows(self.debt_rows)
         self.show_available(available_oere, sheet)
 

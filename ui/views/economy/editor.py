@@ -284,7 +284,8 @@ class EconomyEditor(QWidget):
             self.model.set_rates(result.year_rates)
         self.model.set_public_debts(public_debt_ids(result.debts))
         self.debts.show_debts(result.debts, self.model.totals.available_for_debt
-                              if self.model.totals else 0, self.model.sheet())
+                              if self.model.totals else 0, self.model.sheet(),
+                              result.possibly_time_barred)
         self.benefits.show_benefits(result.benefits)
         self._on_sheet_changed()
         self.loaded.emit(result.year)

@@ -1,6 +1,7 @@
 """Debt counselling: a priority class per debt instead of a yes/no flag; expense lines
 marked "covered by the public norm" and linked to the debt they pay; norm rates with their
-source, and a sheet's confirmed use of an earlier year's rates.
+source, and a sheet's confirmed use of an earlier year's rates; a debt's age (creation and
+due date, how it was established) and the limitation rules as data.
 
 Revision ID: 0005_debt_counselling
 Revises: 0004_audit_retention
@@ -47,10 +48,17 @@ _DISPOSABLE_SOURCE = "borger.dk: Gældsstyrelsens rådighedssatser 2024"
 _DEBT_RELIEF_SOURCE = "Gældssanering: rådighedsbeløb 2023 (skifterettens satser)"
 
 
+# The limitation rules as they were when this migration was written.
+_LIMITATION_RULES = (("claim", 3, "Forældelsesloven § 3, stk. 1"),
+                     ("judgment", 10, "Forældelsesloven § 5, stk. 1, nr. 1"),
+                     ("acknowledgement", 10, "Forældelsesloven § 5, stk. 1, nr. 2"))
+
+
 def upgrade() -> None:
     _debt_priority_class()
     _line_norm_and_debt()
     _rates_with_source()
+    _debt_age_and_limitation()
 
 
 def _debt_priority_class() -> None:
@@ -119,6 +127,28 @@ def _has_year(connection: sa.Connection, kind: str, year: int) -> bool:
     return bool(connection.execute(sa.text(
         "SELECT count(*) FROM norm_rate WHERE norm_kind = :kind AND year = :year"),
         {"kind": kind, "year": year}).scalar())
+
+
+def _debt_age_and_limitation() -> None:
+    """Existing debts have no known age (the mentor fills it in) and count as ordinary
+    claims until told otherwise."""
+    with op.batch_alter_table("debt") as batch:
+        batch.add_column(sa.Column("created_on", sa.Date(), nullable=True))
+        batch.add_column(sa.Column("due_on", sa.Date(), nullable=True))
+        batch.add_column(sa.Column("established_by", sa.String(length=20), nullable=False,
+                                   server_default="claim"))
+    rules = op.create_table(
+        "limitation_rule",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("basis", sa.String(length=20), nullable=False),
+        sa.Column("years", sa.Integer(), nullable=False),
+        sa.Column("source", sa.String(length=300), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_limitation_rule")),
+        sa.UniqueConstraint("basis", name=op.f("uq_limitation_rule_basis")),
+    )
+    op.bulk_insert(rules, [{"basis": basis, "years": years, "source": source, "version": 1}
+                           for basis, years, source in _LIMITATION_RULES])
 
 
 def downgrade() -> None:
