@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from mentordesk.domain.economy import DEDUCTED_GROUPS
+from mentordesk.domain.money import format_dkk
 from mentordesk.economy.xlsx_layout import COL_CODE, COL_MONTH0, YEAR_SHEET
 from mentordesk.kernel.context import Context
 
@@ -205,6 +206,10 @@ def test_import_round_trip_and_refusals(economy_db, tmp_path, isolated_home):
     assert run("economy", "export", str(path), *base, "--out", str(out),
                home=isolated_home).returncode == 0
     before = run("economy", "summary", str(path), *base, "--json", home=isolated_home)
+    printed = run("economy", "summary", str(path), *base, home=isolated_home).stdout
+    ability = json.loads(before.stdout)["ability_to_pay"]["average"]
+    assert "Betalingsevne (gns. pr. måned)" in printed and "Norm: satser fra 2024" in printed
+    assert format_dkk(ability) in printed
     imported = run("economy", "import", str(path), *base, str(out), home=isolated_home)
     assert imported.returncode == 0, imported.stderr
     assert "13 linjer er indlæst" in imported.stdout
