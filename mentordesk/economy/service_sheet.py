@@ -231,9 +231,13 @@ def store_sheet(session: Session, citizen_id: int, year: int, expected_version: 
     return _sheet_of(session, citizen_id, year)
 
 
+def _own_debt_ids(session: Session, citizen_id: int) -> set[int]:
+    return {debt.id for debt in service_records.debts_of(session, citizen_id)}
+
+
 def _check_debt_links(session: Session, citizen_id: int, sheet: Sheet) -> None:
     """A line may only pay an instalment on one of the citizen's own debts."""
-    own = {debt.id for debt in service_records.debts_of(session, citizen_id)}
+    own = _own_debt_ids(session, citizen_id)
     for line in sheet.lines:
         if line.debt_id is not None and line.debt_id not in own:
             raise InvalidInput(f"»{line.label}« er knyttet til en gæld, som borgeren ikke "
@@ -243,7 +247,7 @@ def _check_debt_links(session: Session, citizen_id: int, sheet: Sheet) -> None:
 def without_foreign_debt_links(session: Session, citizen_id: int, sheet: Sheet) -> Sheet:
     """A file from another citizen, or a version older than a deleted debt, may link lines
     to debts this citizen does not have: such a line keeps its amounts, not the link."""
-    own = {debt.id for debt in service_records.debts_of(session, citizen_id)}
+    own = _own_debt_ids(session, citizen_id)
     return replace(sheet, lines=tuple(
         line if line.debt_id is None or line.debt_id in own else replace(line, debt_id=None)
         for line in sheet.lines))
