@@ -109,3 +109,24 @@ def test_an_old_debt_is_flagged_and_enforcement_shows_on_the_plan(qtbot, editor,
     debts.edit_selected()
     assert debts.dialog.due_edit.date_value() == date(2015, 1, 1)
     assert debts.dialog.basis_combo.currentData() == "claim"
+
+
+def test_a_coordinator_changes_the_limitation_rule_and_the_flag_follows(  # noqa: F811
+        qtbot, editor, workspace):  # noqa: F811
+    debts = editor.debts
+    create_debt(Context(workspace.database, workspace.actor), CITIZEN, DebtInput(
+        creditor="Webshop (fiktiv)", balance_oere=300_000, due_on=date(2020, 1, 1)))
+    with qtbot.waitSignal(editor.loaded, timeout=5_000):
+        editor.reload()
+    assert texts(debts.model, 0)[-1] == "mulig forældet – undersøg"  # 3 years have passed
+    assert editor.limitation_action in editor.toolbar.actions()
+    editor.limitation_action.trigger()
+    dialog = editor.limitation_dialog
+    qtbot.waitUntil(lambda: dialog.source_edit.text() == "Forældelsesloven § 3, stk. 1",
+                    timeout=5_000)
+    dialog.years_spin.setValue(10)
+    dialog.source_edit.setText("Teamets regel (fiktiv)")
+    with qtbot.waitSignal(editor.loaded, timeout=5_000):
+        dialog.save()
+    assert texts(debts.model, 0)[-1] == ""  # ten years from 2020 have not passed
+    assert "Gemt: 10 år" in dialog.message.text()

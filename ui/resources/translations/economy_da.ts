@@ -528,6 +528,10 @@
         <source>Rates…</source>
         <translation>Satser …</translation>
     </message>
+    <message>
+        <source>Limitation rules…</source>
+        <translation>Forældelsesregler …</translation>
+    </message>
 </context>
 <context>
     <name>EconomyPage</name>
@@ -1171,6 +1175,37 @@
     <message>
         <source>The rates for {year} are saved.</source>
         <translation>Satserne for {year} er gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>LimitationDialog</name>
+    <message>
+        <source>Limitation rules</source>
+        <translation>Forældelsesregler</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>Debt established by:</source>
+        <translation>Gælden er fastslået ved:</translation>
+    </message>
+    <message>
+        <source>Limitation period:</source>
+        <translation>Forældelsesfrist:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Kilde:</translation>
+    </message>
+    <message>
+        <source>Saving the rule…</source>
+        <translation>Gemmer reglen …</translation>
+    </message>
+    <message>
+        <source>Saved: {years} years for «{basis}».</source>
+        <translation>Gemt: {years} år for »{basis}«.</translation>
     </message>
 </context>
 </TS>

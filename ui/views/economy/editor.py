@@ -55,6 +55,7 @@ from ui.views.economy.chart import EconomyChart
 from ui.views.economy.debts_tab import DebtsTab
 from ui.views.economy.file_actions import FileActions
 from ui.views.economy.household_bar import HouseholdBar
+from ui.views.economy.limitation_dialog import LimitationDialog
 from ui.views.economy.rates_dialog import RatesDialog
 from ui.views.economy.sheet_commands import RemoveLinesCommand
 from ui.views.economy.sheet_conflict import KEEP_MINE, TAKE_THEIRS, SheetConflictDialog
@@ -135,6 +136,8 @@ class EconomyEditor(QWidget):
         self.copy_year_action = self._action(self.tr("Copy last year"), "",
                                              self.copy_last_year)
         self.rates_action = self._action(self.tr("Rates…"), "", self.open_rates)
+        self.limitation_action = self._action(self.tr("Limitation rules…"), "",
+                                              self.open_limitation_rules)
         for action in (self.add_income_action, self.add_expense_action, self.remove_action,
                        self.copy_year_action):
             self.toolbar.addAction(action)
@@ -143,6 +146,7 @@ class EconomyEditor(QWidget):
         self.files.add_to(self.toolbar)
         if self.ops.actor.role in (Role.ADMIN, Role.COORDINATOR):
             self.toolbar.addAction(self.rates_action)
+            self.toolbar.addAction(self.limitation_action)
         self.tabs = QTabWidget()
         sheet_page = QWidget()
         sheet_layout = QVBoxLayout(sheet_page)
@@ -335,6 +339,11 @@ class EconomyEditor(QWidget):
         """The rates table (coordinators and admins): a saved rate reloads every sheet."""
         self.rates_dialog = RatesDialog(self.ops, self.year, self)
         self.rates_dialog.show()
+
+    def open_limitation_rules(self) -> None:
+        """The limitation rules (coordinators and admins): every debt's flag follows."""
+        self.limitation_dialog = LimitationDialog(self.ops, self)
+        self.limitation_dialog.show()
 
     def copy_last_year(self) -> None:
         citizen_id, year = self.citizen_id, self.year
