@@ -132,7 +132,9 @@ def figures(path: Path) -> dict:
                            if rows["summary:deficit"][COL_MONTH0 + m].value == "Underskud"],
         "plan": {"pool": _oere(debts["B4"].value), "total": _oere(debts["B13"].value),
                  "shares": [_oere(row[12].value) for row in table],
-                 "payoff": [row[13].value if row[13].value != "" else None for row in table]},
+                 "payoff": [row[13].value if row[13].value != "" else None for row in table],
+                 # The conflict column: "Aftale brydes" where an agreement is not honoured.
+                 "conflicts": [bool(row[14].value) for row in table]},
     }
 
 
@@ -140,13 +142,15 @@ def expected(data: dict) -> dict:
     keep = ("income", "expense", "disposable", "disposable_per_day", "running_balance",
             "norm_month", "deficit_months")
     shares = data["plan"]["shares"]
+    conflicted = {conflict["debt_id"] for conflict in data["plan"]["conflicts"]}
     ability = data["ability_to_pay"]
     return {**{key: data[key] for key in keep},
             "ability": {key: ability[key] for key in ("months", "year", "average")},
             "ability_groups": ability["deductions"],
             "plan": {"pool": data["plan"]["pool"], "total": data["plan"]["total"],
                      "shares": [share["payment"] for share in shares],
-                     "payoff": [share["payoff_months"] for share in shares]}}
+                     "payoff": [share["payoff_months"] for share in shares],
+                     "conflicts": [share["debt_id"] in conflicted for share in shares]}}
 
 
 def recalculate(source: Path, work: Path) -> Path:
@@ -182,6 +186,8 @@ def test_libreoffice_recalculation_equals_summary_json(economy_db, tmp_path, iso
     assert data["plan"]["total"] > 0 and any(s["payoff_months"] for s in data["plan"]["shares"])
     assert data["deficit_months"] == [2]
     want = expected(data)
+    # Both kinds of row are in the plan: honoured agreements and broken ones.
+    assert True in want["plan"]["conflicts"] and False in want["plan"]["conflicts"]
     assert figures(out) == want  # cached values, as written
     # Proof the recalculation is forced: a planted wrong cached value gets corrected.
     planted = tmp_path / "planted.xlsx"
