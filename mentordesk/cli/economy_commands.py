@@ -107,14 +107,21 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary_json(result), ensure_ascii=False, indent=2))
         return EXIT_OK
-    totals = result.totals
+    totals, rates = result.totals, result.rates_choice
     for label, amount in (("Indtægter i alt", totals.income_year),
                           ("Udgifter i alt", totals.expense_year),
                           ("Rådighedsbeløb (år)", totals.disposable_year),
                           ("Rådighedsbeløb (gns. pr. måned)", totals.disposable_average),
                           ("Norm pr. måned", totals.norm_month),
+                          ("Betalingsevne (gns. pr. måned)", totals.ability_average),
                           ("Til afdrag pr. måned", result.plan.total_oere)):
         print(f"{label:<34}{format_dkk(amount):>18}")
+    if rates.label:
+        print(f"Norm: {rates.label}")
     if totals.deficit_months:
         print("Underskud i måned " + ", ".join(str(m) for m in totals.deficit_months))
+    for conflict in result.plan.conflicts:
+        print(f"Konflikt: aftalen med {conflict.creditor} er på "
+              f"{format_dkk(conflict.agreed_oere)}, planen kan betale "
+              f"{format_dkk(conflict.payment_oere)}")
     return EXIT_OK

@@ -16,6 +16,7 @@ from mentordesk.demo.texts import (
     REPORT_NEXT_STEPS,
 )
 from mentordesk.domain.economy import (
+    DISPOSABLE_AMOUNT_2024,
     EXPENSE_ITEMS,
     INCOME_ITEMS,
     ONE_OFF_BENEFIT_LEGAL_BASIS,
@@ -24,6 +25,7 @@ from mentordesk.domain.economy import (
     Frequency,
     NormKind,
     OneOffBenefitStatus,
+    covered_by_norm,
 )
 from mentordesk.domain.vum import InterventionStatus
 from mentordesk.economy.sheet import fill_months
@@ -48,11 +50,13 @@ _SEASON = (1.3, 1.3, 1.1, 1.0, 0.8, 0.8, 0.8, 0.8, 1.0, 1.1, 1.3, 1.3)  # electr
 _CREDITORS = {
     DebtType.RENT: "Vestby Boligforening", DebtType.UTILITIES: "Nordby Forsyning A/S",
     DebtType.FINES: "Bødeopkrævningen (demo)", DebtType.CHILD_SUPPORT: "Børnebidrag (demo)",
+    DebtType.SPOUSAL_SUPPORT: "Ægtefællebidrag (demo)",
     DebtType.PUBLIC: "Restskat (demo)", DebtType.BANK_LOAN: "Demobanken A/S",
     DebtType.CONSUMER_CREDIT: "Kviklån Demo ApS", DebtType.PHONE_INTERNET: "Teleselskabet Demo A/S",
     DebtType.OTHER: "Webshoppen Demo ApS",
 }
-_PUBLIC_COLLECTED = {DebtType.FINES, DebtType.CHILD_SUPPORT, DebtType.PUBLIC}
+_PUBLIC_COLLECTED = {DebtType.FINES, DebtType.CHILD_SUPPORT, DebtType.SPOUSAL_SUPPORT,
+                     DebtType.PUBLIC}
 
 
 def add_economy(state: DemoState, session: Session) -> None:
@@ -68,7 +72,8 @@ def add_economy(state: DemoState, session: Session) -> None:
         paying = sum(d["agreed_payment_oere"] for d in owed if d["status"] != "wage_deduction")
         overview, sheet = economy_sheet(rng, paying)
         overviews.append(overview | {"id": overview_id + offset, "citizen_id": case.id,
-                                     "year": today.year})
+                                     "year": today.year,
+                                     "rates_year": _confirmed_rates_year(today.year)})
         lines += [line | {"overview_id": overview_id + offset, "position": position}
                   for position, line in enumerate(sheet)]
         debt_rows += owed
@@ -100,6 +105,13 @@ def _hundreds(oere: float) -> int:
     return round(oere / 100) * 100
 
 
+def _confirmed_rates_year(year: int) -> int | None:
+    """The demo mentor has confirmed the newest shipped rates for a year without its own
+    (as a real mentor is asked to)."""
+    published = DISPOSABLE_AMOUNT_2024.year
+    return published if year > published else None
+
+
 def _line(section: str, code: str, frequency: str, amount: int, first_month: int = 1, *,
           months: list[int] | None = None, person: str = "citizen", note: str = "") -> dict:
     filled = list(fill_months(frequency, amount, first_month))
@@ -110,7 +122,9 @@ def _line(section: str, code: str, frequency: str, amount: int, first_month: int
         frequency = Frequency.VARIES.value
     return {"section": section, "category": code, "label": _LABELS[code], "person": person,
             "frequency": frequency, "amount_oere": amount, "first_month": first_month,
-            "note": note, "version": 1, **dict(zip(MONTH_COLUMNS, months, strict=True))}
+            "note": note, "version": 1,
+            "norm_covered": section == "expense" and covered_by_norm(code), "debt_id": None,
+            **dict(zip(MONTH_COLUMNS, months, strict=True))}
 
 
 def economy_sheet(rng: random.Random, instalments_oere: int) -> tuple[dict, list[dict]]:
@@ -161,17 +175,18 @@ def debts(rng: random.Random, today: date) -> list[dict]:
     rows = []
     for _ in range(rng.choices(range(6), (20, 25, 20, 15, 12, 8))[0]):
         kind = rng.choice(tuple(DebtType))
-        status = rng.choices(tuple(DebtStatus), (20, 25, 8, 15, 8, 18, 6))[0]
+        status = rng.choices(tuple(DebtStatus), (20, 25, 8, 4, 15, 8, 18, 6))[0]
         principal = _kroner(rng, 1_500, 150_000 if kind in (DebtType.PUBLIC, DebtType.BANK_LOAN)
                             else 40_000)
         collector = "Gældsstyrelsen" if kind in _PUBLIC_COLLECTED or \
             status is DebtStatus.DEBT_AGENCY else (
-                "Demo Inkasso A/S" if status in (DebtStatus.COLLECTION, DebtStatus.BAILIFF) else "")
+                "Demo Inkasso A/S" if status in (DebtStatus.COLLECTION, DebtStatus.BAILIFF,
+                                                  DebtStatus.ATTACHMENT) else "")
         paying = status in (DebtStatus.INSTALMENT_PLAN, DebtStatus.WAGE_DEDUCTION)
         rows.append({
             "creditor": _CREDITORS[kind], "collector": collector,
             "case_number": f"DEMO-{rng.randint(10_000, 99_999)}", "debt_type": kind.value,
-            "is_priority": kind.is_priority, "status": status.value,
+            "priority_class": kind.default_priority.value, "status": status.value,
             "principal_oere": principal,
             "balance_oere": _hundreds(principal * rng.uniform(0.4, 1.3)),
             "balance_on": today - timedelta(days=rng.randint(0, 60)),

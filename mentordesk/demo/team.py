@@ -20,7 +20,7 @@ def add_team(state: DemoState, session: Session) -> None:
     """The default catalogue, the demo mark, the mentors (a few coordinators and
     volunteers), 4–6 authorities with caseworkers, and the partners."""
     rng = state.rng
-    seed_default_catalogue(session, today=state.today)
+    seed_default_catalogue(session)
     session.merge(m.AppMeta(key=DEMO_KEY, value="1"))
     _make_offers(state, session.scalars(select(m.LegalBasis).order_by(m.LegalBasis.id)).all(),
                  session.scalars(select(m.CourseType).order_by(m.CourseType.id)).all())

@@ -32,7 +32,7 @@ from .dates import (
     week_start,
 )
 from .economy import (
-    DEBT_RELIEF_2024,
+    DEBT_RELIEF_2023,
     DEFAULT_NORM_RATES,
     DISPOSABLE_AMOUNT_2024,
     EXPENSE_ITEMS,
@@ -72,7 +72,7 @@ from .vum import (
 
 __all__ = [
     "COURSE_TYPES",
-    "DEBT_RELIEF_2024",
+    "DEBT_RELIEF_2023",
     "DEFAULT_NORM_RATES",
     "DISPOSABLE_AMOUNT_2024",
     "EXPENSE_ITEMS",

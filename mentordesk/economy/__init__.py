@@ -1,14 +1,19 @@
 """The citizen's economy overview (*økonomisk overblik*): the public API.
 
 Pure model (no database): ``Sheet`` of ``SheetLine`` (12 month amounts in øre each,
-``fill_months`` from a frequency), ``compute_totals`` → ``SheetTotals`` (totals,
-averages, disposable amount per month and per day, running balance, deficit months, norm
-comparison), ``plan_repayment`` → ``RepaymentPlan`` (priority debts first, the rest pro
-rata in whole kroner by largest remainder, token amounts, payoff months).
+``fill_months`` from a frequency; a line may be "covered by the norm" or linked to the debt
+it pays), ``compute_totals`` → ``SheetTotals`` (the everyday budget: totals, averages,
+disposable amount per month and per day, running balance, deficit months; beside it the
+ability to pay by the public method: income − norm − the groups ``budget_group``
+deducts), ``plan_repayment`` → ``RepaymentPlan`` (priority debts first, the rest pro
+rata in whole kroner by largest remainder, token amounts only once every priority debt is
+covered, agreements the plan cannot honour as ``PlanConflict``, payoff months).
 
 Operations ``(context, …)`` (audited, role-checked): ``load_sheet`` / ``save_sheet`` (all
 or nothing, version check: ``StaleEdit``) / ``copy_last_year``; debts and one-off benefits
-CRUD; norm rates and the item list; versions ``list_snapshots`` / ``load_snapshot`` /
+CRUD; norm rates by year with their source (``save_year_rates``; which rates a sheet uses:
+``choose_rates``, an earlier year's only once the user confirmed it) and the item list;
+versions ``list_snapshots`` / ``load_snapshot`` /
 ``restore_snapshot`` / ``take_snapshot``; ``summary`` (everything for one year, with
 ``summary_json``). Those that change stored data return ``Result``: a citizen's sheet,
 versions, debts and benefits are ``Kind.ECONOMY`` for that citizen; norm rates are
@@ -21,6 +26,7 @@ transaction; records an "export" version, so it returns ``Result``),
 ``ForeignSheetGuess``), and ``mentordesk.reports.economy_pdf.export_pdf``.
 """
 
+from mentordesk.economy.rates import KindRates, RatesChoice, YearRates, choose_rates
 from mentordesk.economy.records import (
     BenefitInput,
     BenefitRow,
@@ -31,9 +37,13 @@ from mentordesk.economy.records import (
     NormRateRow,
     SnapshotContent,
     SnapshotInfo,
+    plan_debt,
+    plan_debts,
+    public_debt_ids,
 )
 from mentordesk.economy.repayment import (
     TOKEN_OERE,
+    PlanConflict,
     PlanDebt,
     PlanShare,
     RepaymentPlan,
@@ -48,11 +58,13 @@ from mentordesk.economy.service_records import (
     create_debt,
     delete_benefit,
     delete_debt,
+    limitation_rules,
     list_benefits,
     list_debts,
     list_items,
     norm_rates,
-    save_norm_rate,
+    save_limitation_rule,
+    save_year_rates,
     update_benefit,
     update_debt,
     update_item,
@@ -75,6 +87,7 @@ from mentordesk.economy.sheet import (
     Sheet,
     SheetLine,
     SheetTotals,
+    budget_group,
     compute_totals,
     days_in_month,
     fill_months,
@@ -91,15 +104,16 @@ from mentordesk.economy.workbook import (
 from mentordesk.economy.xlsx_reading import Grid
 
 __all__ = [
-    "MONTHS", "MONTH_NAMES", "TOKEN_OERE", "BenefitInput", "BenefitRow", "DebtInput",
-    "DebtRow", "EconomySummary", "ForeignSheetGuess", "Grid", "ImportPreview", "ItemRow",
-    "NormRateRow", "PlanDebt", "PlanShare", "RepaymentPlan", "ShareKind", "Sheet",
-    "SheetLine", "SheetTotals", "SnapshotContent", "SnapshotInfo", "WorkbookRefused",
-    "add_item", "compute_totals", "copy_last_year", "create_benefit", "create_debt",
-    "days_in_month", "delete_benefit", "delete_debt", "export_xlsx", "fill_months",
-    "import_xlsx", "list_benefits", "list_debts", "list_items", "list_snapshots",
-    "load_sheet", "load_snapshot", "norm_rates", "payoff_months", "plan_repayment",
-    "preview_foreign", "pro_rata_kroner", "read_economy_workbook", "restore_snapshot",
-    "save_norm_rate", "save_sheet", "saved_years", "summary", "summary_json",
-    "take_snapshot", "update_benefit", "update_debt", "update_item",
+    "MONTHS", "MONTH_NAMES", "TOKEN_OERE", "BenefitInput", "BenefitRow", "DebtInput", "DebtRow",
+    "EconomySummary", "ForeignSheetGuess", "Grid", "ImportPreview", "ItemRow", "KindRates",
+    "NormRateRow", "PlanConflict", "PlanDebt", "PlanShare", "RatesChoice", "RepaymentPlan",
+    "ShareKind", "Sheet", "SheetLine", "SheetTotals", "SnapshotContent", "SnapshotInfo",
+    "WorkbookRefused", "YearRates", "add_item", "budget_group", "choose_rates", "compute_totals",
+    "copy_last_year", "create_benefit", "create_debt", "days_in_month", "delete_benefit",
+    "delete_debt", "export_xlsx", "fill_months", "import_xlsx", "limitation_rules",
+    "list_benefits", "list_debts", "list_items", "list_snapshots", "load_sheet", "load_snapshot",
+    "norm_rates", "payoff_months", "plan_debt", "plan_debts", "plan_repayment", "preview_foreign",
+    "pro_rata_kroner", "public_debt_ids", "read_economy_workbook", "restore_snapshot",
+    "save_limitation_rule", "save_sheet", "save_year_rates", "saved_years", "summary",
+    "summary_json", "take_snapshot", "update_benefit", "update_debt", "update_item",
 ]

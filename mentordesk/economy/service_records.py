@@ -10,13 +10,18 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.economy import (
+    NORM_ITEMS,
+    DebtBasis,
     DebtStatus,
     DebtType,
     EconomySection,
+    LimitationRule,
     NormKind,
     OneOffBenefitStatus,
+    PriorityClass,
 )
 from mentordesk.domain.money import format_dkk
+from mentordesk.economy.rates import KindRates, YearRates
 from mentordesk.economy.records import (
     BENEFIT_FIELDS,
     DEBT_FIELDS,
@@ -39,9 +44,14 @@ from mentordesk.kernel.cleaning import (
 )
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
-from mentordesk.services.catalogue import NORM_ITEMS
 from mentordesk.storage.database import Database
-from mentordesk.storage.models import BenefitApplication, Debt, EconomyItem, NormRate
+from mentordesk.storage.models import (
+    BenefitApplication,
+    Debt,
+    EconomyItem,
+    LimitationRuleRow,
+    NormRate,
+)
 from mentordesk.storage.queries import economy as queries
 
 MAX_DEBT_OERE = 10_000_000_000  # 100 mio. kr.
@@ -57,9 +67,10 @@ def _debt_row(debt: Debt) -> DebtRow:
 
 
 def debts_of(session: Session, citizen_id: int) -> list[DebtRow]:
-    """The citizen's debts: priority first, then by creditor (the plan's order)."""
+    """The citizen's debts in the plan's order: priority classes first, then as added."""
     rows = session.scalars(queries.debts_of(citizen_id)).all()
-    return [_debt_row(row) for row in rows]
+    debts = [_debt_row(row) for row in rows]
+    return sorted(debts, key=lambda debt: PriorityClass.stored(debt.priority_class).rank)
 
 
 def list_debts(context: Context, citizen_id: int) -> list[DebtRow]:
@@ -91,9 +102,11 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
         raise InvalidInput("Vælg en gældstype fra listen.")
     if values["status"] not in DebtStatus._value2member_map_:
         raise InvalidInput("Vælg en status for gælden fra listen.")
-    priority = values["is_priority"]
-    if priority is None:
-        priority = DebtType(values["debt_type"]).is_priority
+    priority = values["priority_class"]
+    if priority is None or priority == "":
+        priority = DebtType(values["debt_type"]).default_priority.value
+    if priority not in PriorityClass._value2member_map_:
+        raise InvalidInput("Vælg en prioritet for gælden fra listen.")
     interest = optional_int(values["interest_bp"], "Renten skal angives i procent.")
     if interest is None or not 0 <= interest <= 100_000:
         raise InvalidInput("Renten skal ligge mellem 0 og 1.000 % om året.")
@@ -103,7 +116,7 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
         "collector": clean_line(Debt, "collector", values["collector"], "Inkassobureau"),
         "case_number": clean_line(Debt, "case_number", values["case_number"], "Sagsnummer"),
         "debt_type": values["debt_type"], "status": values["status"],
-        "is_priority": bool(priority),
+        "priority_class": str(priority),
         "principal_oere": _money(values["principal_oere"], "Hovedstolen", MAX_DEBT_OERE),
         "balance_oere": _money(values["balance_oere"], "Saldoen", MAX_DEBT_OERE),
         "balance_on": optional_date(values["balance_on"], "Saldo pr."),
@@ -112,7 +125,19 @@ def _debt_values(values: Mapping[str, Any]) -> dict[str, Any]:
         "agreed_payment_oere": _money(values["agreed_payment_oere"], "Det aftalte afdrag",
                                       MAX_DEBT_OERE),
         "note": clean_note(values["note"]),
+        **_age_values(values),
     }
+
+
+def _age_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The debt's age: creation and due date, and how it was established."""
+    created = optional_date(values["created_on"], "Stiftet")
+    due = optional_date(values["due_on"], "Forfald")
+    if created is not None and due is not None and due < created:
+        raise InvalidInput("Forfaldsdagen kan ikke ligge før gælden er stiftet.")
+    if values["established_by"] not in DebtBasis._value2member_map_:
+        raise InvalidInput("Vælg fra listen, hvordan gælden er fastslået.")
+    return {"created_on": created, "due_on": due, "established_by": values["established_by"]}
 
 
 def create_debt(context: Context, citizen_id: int,
@@ -168,6 +193,45 @@ def delete_debt(context: Context, debt_id: int, expected_version: int) -> Result
                      detail="Gæld slettet")
         session.delete(debt)
         return Result(None, economy_of(debt.citizen_id))
+
+
+# --- the limitation rules -----------------------------------------------------------------
+
+
+def limitation_years(session: Session) -> dict[str, int]:
+    """Debt basis → years of its limitation period (the team's table)."""
+    return {row.basis: row.years for row in session.scalars(queries.limitation_rules())}
+
+
+def limitation_rules(database: Database) -> list[LimitationRule]:
+    """The rules with their source (team data, not a citizen's: no audit)."""
+    with database.read_session() as session:
+        return [LimitationRule(DebtBasis(row.basis), row.years, row.source)
+                for row in session.scalars(queries.limitation_rules())
+                if row.basis in DebtBasis._value2member_map_]
+
+
+def save_limitation_rule(context: Context, basis: DebtBasis | str, years: int,
+                         source: str) -> Result[LimitationRule]:
+    """Change a limitation period (coordinators and admins), with its source."""
+    require_coordinator(context.actor)
+    basis = DebtBasis(basis)
+    if not isinstance(years, int) or not 1 <= years <= 30:
+        raise InvalidInput("Forældelsesfristen skal være 1–30 år.")
+    text = clean_line(LimitationRuleRow, "source", source, "Kilde", required=True)
+    with context.session() as session:
+        row = session.scalar(queries.limitation_rule(basis.value))
+        if row is None:
+            row = LimitationRuleRow(basis=basis.value)
+            session.add(row)
+        row.years, row.source = years, text
+        session.flush()
+        audit.record(session, context.actor.login, audit.Action.UPDATE,
+                     entity="limitation_rule", entity_id=row.id,
+                     detail=f"Forældelse {basis.label}: {years} år (kilde: {text})")
+        # Every citizen's debts are flagged by it.
+        return Result(LimitationRule(basis, years, text),
+                      Changes.of(Kind.CATALOGUE, Kind.ECONOMY))
 
 
 # --- one-off benefits ---------------------------------------------------------------------
@@ -265,50 +329,70 @@ def delete_benefit(context: Context, benefit_id: int,
 # --- norm rates -----------------------------------------------------------------------------
 
 
-def rates_by_kind(session: Session, year: int) -> dict[str, dict[str, int]]:
-    """``{kind: {item: øre}}`` for ``year`` (empty when the year has no rates)."""
-    result: dict[str, dict[str, int]] = {}
+def _rates_of(session: Session, year: int) -> dict[str, KindRates]:
+    """``{kind: KindRates}`` for ``year`` (empty when the year has no rates)."""
+    items: dict[str, dict[str, int]] = {}
+    sources: dict[str, str] = {}
     for row in session.scalars(queries.norm_rates_of(year)):
-        result.setdefault(row.norm_kind, {})[row.item] = row.amount_oere
-    return result
+        items.setdefault(row.norm_kind, {})[row.item] = row.amount_oere
+        sources[row.norm_kind] = sources.get(row.norm_kind) or row.source
+    return {kind: KindRates(year, values, sources.get(kind, ""))
+            for kind, values in items.items()}
+
+
+def year_rates(session: Session, year: int) -> YearRates:
+    """The year's own rates, and per kind the nearest earlier year's (``rates``)."""
+    earlier: dict[str, KindRates] = {}
+    for kind in NormKind:
+        nearest = session.scalar(queries.nearest_rates_year(year, kind.value))
+        if nearest is not None:
+            found = _rates_of(session, nearest).get(kind.value)
+            if found is not None:
+                earlier[kind.value] = found
+    return YearRates(year=year, own=_rates_of(session, year), earlier=earlier)
 
 
 def norm_rates(database: Database, year: int) -> list[NormRateRow]:
     """The rates table for ``year`` (team data, not a citizen's: no audit)."""
     with database.read_session() as session:
         rows = session.scalars(queries.norm_rates_of(year)).all()
-        return [NormRateRow(id=row.id, version=row.version, year=row.year,
-                            kind=NormKind(row.norm_kind), item=row.item,
-                            amount_oere=row.amount_oere) for row in rows
-                if row.norm_kind in NormKind._value2member_map_]
+        return [_rate_row(row) for row in rows if row.norm_kind in NormKind._value2member_map_]
 
 
-def save_norm_rate(context: Context, year: int, kind: NormKind | str,
-                   item: str, amount_oere: int, expected_version: int = 0
-                   ) -> Result[NormRateRow]:
-    """Set one monthly rate (coordinators and admins). ``expected_version`` 0: new row."""
+def _rate_row(row: NormRate) -> NormRateRow:
+    return NormRateRow(id=row.id, version=row.version, year=row.year,
+                       kind=NormKind(row.norm_kind), item=row.item,
+                       amount_oere=row.amount_oere, source=row.source)
+
+
+def save_year_rates(context: Context, year: int, kind: NormKind | str,
+                    amounts: Mapping[str, int], source: str) -> Result[list[NormRateRow]]:
+    """Set a year's rates of one kind (every item, per month) with their source, all or
+    nothing (coordinators and admins). A rate without a source is refused: the citizen's
+    papers print where the norm comes from."""
     require_coordinator(context.actor)
     kind = NormKind(kind)
-    if item not in NORM_ITEMS:
-        raise InvalidInput("Ukendt sats.")
     if not 2000 <= year <= 2100:
         raise InvalidInput("Året skal ligge mellem 2000 og 2100.")
-    amount = _money(amount_oere, "Satsen", MAX_BENEFIT_OERE)
+    if set(amounts) != set(NORM_ITEMS):
+        raise InvalidInput("Angiv alle satser: første voksne, hver ekstra voksen og børn "
+                           "efter alder.")
+    text = clean_line(NormRate, "source", source, "Kilde", required=True)
+    checked = {item: _money(amounts[item], "Satsen", MAX_BENEFIT_OERE) for item in NORM_ITEMS}
     with context.session() as session:
-        row = session.scalar(queries.norm_rate(year, kind.value, item))
-        if row is None:
-            row = NormRate(year=year, norm_kind=kind.value, item=item, amount_oere=amount)
-            session.add(row)
-        else:
-            require_version(row, expected_version, "Satsen")
-            row.amount_oere = amount
+        rows = []
+        for item in NORM_ITEMS:
+            row = session.scalar(queries.norm_rate(year, kind.value, item))
+            if row is None:
+                row = NormRate(year=year, norm_kind=kind.value, item=item)
+                session.add(row)
+            row.amount_oere, row.source = checked[item], text
+            rows.append(row)
         session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="norm_rate",
-                     entity_id=row.id,
-                     detail=f"Sats {kind.label} {year} {item}: {format_dkk(row.amount_oere)}")
-        # A rate is team data, and every citizen's norm comparison for the year uses it.
-        return Result(NormRateRow(id=row.id, version=row.version, year=year, kind=kind,
-                                  item=item, amount_oere=row.amount_oere),
+                     detail=f"Satser {kind.label} {year} gemt (kilde: {text})")
+        # Team data, and every citizen's norm for the year (or a later one) uses it.
+        return Result([_rate_row(row) for row in rows],
                       Changes.of(Kind.CATALOGUE, Kind.ECONOMY))
 
 

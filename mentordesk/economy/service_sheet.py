@@ -11,15 +11,23 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from mentordesk import audit
-from mentordesk.domain.economy import EconomySection, Frequency, NormKind, NormRates, Person
+from mentordesk.domain.economy import (
+    MAX_ADULTS,
+    EconomySection,
+    Frequency,
+    NormKind,
+    Person,
+)
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy import service_records
+from mentordesk.economy.debt_age import possibly_time_barred
 from mentordesk.economy.payload import (
     PAYLOAD_VERSION,
     benefit_from_dict,
@@ -29,14 +37,17 @@ from mentordesk.economy.payload import (
     sheet_from_dict,
     sheet_to_dict,
 )
+from mentordesk.economy.rates import RatesChoice, choose_rates
 from mentordesk.economy.records import (
     BenefitRow,
     DebtRow,
     EconomySummary,
     SnapshotContent,
     SnapshotInfo,
+    plan_debts,
+    public_debt_ids,
 )
-from mentordesk.economy.repayment import PlanDebt, plan_repayment
+from mentordesk.economy.repayment import plan_repayment
 from mentordesk.economy.service_records import economy_of
 from mentordesk.economy.sheet import MONTHS, Sheet, SheetLine, compute_totals
 from mentordesk.errors import InvalidInput, NotFound, StaleEdit
@@ -79,12 +90,13 @@ def _sheet_of(session: Session, citizen_id: int, year: int) -> Sheet:
                        category=row.category, person=Person(row.person),
                        frequency=_known_frequency(row.frequency),
                        amount_oere=row.amount_oere, first_month=row.first_month,
-                       note=row.note, line_id=row.id) for row in rows]
+                       note=row.note, line_id=row.id, norm_covered=row.norm_covered,
+                       debt_id=row.debt_id) for row in rows]
     return Sheet(citizen_id=citizen_id, year=year, lines=tuple(lines),
                  adults=overview.adults, children_0_1=overview.children_0_1,
                  children_2_6=overview.children_2_6, children_7_17=overview.children_7_17,
                  norm_kind=_known_norm(overview.norm_kind), note=overview.note,
-                 version=overview.version).ordered()
+                 version=overview.version, rates_year=overview.rates_year).ordered()
 
 
 def _known_frequency(code: str) -> Frequency:
@@ -121,7 +133,8 @@ def copy_last_year(context: Context, citizen_id: int, year: int) -> Sheet:
                      detail=f"Økonomisk overblik {year - 1} kopieret som start på {year}")
     lines = tuple(replace(line, line_id=None) for line in previous.lines
                   if line.frequency is not Frequency.ONCE)
-    return replace(previous, year=year, lines=lines,
+    # Last year's confirmed use of older rates is no answer for this year: ask again.
+    return replace(previous, year=year, lines=lines, rates_year=None,
                    version=current.version if current else 0)
 
 
@@ -132,8 +145,11 @@ def check_sheet(sheet: Sheet) -> Sheet:
     """The sheet as it will be stored, or ``InvalidInput`` naming the first problem."""
     if len(sheet.lines) > MAX_LINES:
         raise InvalidInput(f"Overblikket må højst have {MAX_LINES} linjer.")
-    if sheet.adults not in (1, 2):
-        raise InvalidInput("Husstanden skal have 1 eller 2 voksne.")
+    if not isinstance(sheet.adults, int) or not 1 <= sheet.adults <= MAX_ADULTS:
+        raise InvalidInput(f"Husstanden skal have 1–{MAX_ADULTS} voksne.")
+    if sheet.rates_year is not None and not (isinstance(sheet.rates_year, int)
+                                             and 2000 <= sheet.rates_year < sheet.year):
+        raise InvalidInput("Satserne kan kun lånes fra et tidligere år.")
     for count in (sheet.children_0_1, sheet.children_2_6, sheet.children_7_17):
         if not isinstance(count, int) or not 0 <= count <= MAX_CHILDREN:
             raise InvalidInput(f"Antal børn skal være 0–{MAX_CHILDREN}.")
@@ -186,6 +202,8 @@ _REASONS = {"save": "gemt", "import": "indlæst fra regneark", "restore": "genda
 def store_sheet(session: Session, citizen_id: int, year: int, expected_version: int,
                 sheet: Sheet) -> Sheet:
     """Write a checked sheet in the caller's transaction (shared by save, import, restore)."""
+    # Before any row changes: the query would flush a half-made overview (a second version).
+    _check_debt_links(session, citizen_id, sheet)
     overview = find_overview(session, citizen_id, year)
     if overview is None:
         if expected_version != 0:
@@ -201,6 +219,7 @@ def store_sheet(session: Session, citizen_id: int, year: int, expected_version: 
     overview.children_7_17 = sheet.children_7_17
     overview.norm_kind = sheet.norm_kind.value
     overview.note = sheet.note
+    overview.rates_year = sheet.rates_year
     # The version must move even when only lines changed: a colleague's stale save of the
     # lines must be refused too.
     flag_modified(overview, "note")
@@ -212,11 +231,34 @@ def store_sheet(session: Session, citizen_id: int, year: int, expected_version: 
     return _sheet_of(session, citizen_id, year)
 
 
+def _own_debt_ids(session: Session, citizen_id: int) -> set[int]:
+    return {debt.id for debt in service_records.debts_of(session, citizen_id)}
+
+
+def _check_debt_links(session: Session, citizen_id: int, sheet: Sheet) -> None:
+    """A line may only pay an instalment on one of the citizen's own debts."""
+    own = _own_debt_ids(session, citizen_id)
+    for line in sheet.lines:
+        if line.debt_id is not None and line.debt_id not in own:
+            raise InvalidInput(f"»{line.label}« er knyttet til en gæld, som borgeren ikke "
+                               "har (længere). Vælg gælden igen.")
+
+
+def without_foreign_debt_links(session: Session, citizen_id: int, sheet: Sheet) -> Sheet:
+    """A file from another citizen, or a version older than a deleted debt, may link lines
+    to debts this citizen does not have: such a line keeps its amounts, not the link."""
+    own = _own_debt_ids(session, citizen_id)
+    return replace(sheet, lines=tuple(
+        line if line.debt_id is None or line.debt_id in own else replace(line, debt_id=None)
+        for line in sheet.lines))
+
+
 def _line_row(overview_id: int, position: int, line: SheetLine) -> EconomyLine:
     return EconomyLine(overview_id=overview_id, position=position, section=line.section.value,
                        category=line.category, label=line.label, person=line.person.value,
                        frequency=line.frequency.value, amount_oere=line.amount_oere,
                        first_month=line.first_month, note=line.note,
+                       norm_covered=line.norm_covered, debt_id=line.debt_id,
                        **dict(zip(MONTH_COLUMNS, line.months, strict=True)))
 
 
@@ -347,7 +389,8 @@ def restore_snapshot(context: Context, snapshot_id: int,
     with context.session() as session:
         row = _visible_snapshot(session, context.actor, snapshot_id)
         payload = json.loads(row.payload)
-        sheet = check_sheet(sheet_from_dict(row.citizen_id, payload["sheet"]))
+        sheet = without_foreign_debt_links(session, row.citizen_id, check_sheet(
+            sheet_from_dict(row.citizen_id, payload["sheet"])))
         saved = store_sheet(session, row.citizen_id, row.year, expected_version, sheet)
         record_snapshot(session, context.actor, saved, "restore")
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity=_ENTITY,
@@ -373,29 +416,26 @@ def summary(context: Context, citizen_id: int, year: int, *,
 
 
 def summary_in(session: Session, citizen: Citizen, year: int,
-               sheet: Sheet | None = None) -> EconomySummary:
-    """The summary inside the caller's transaction (no audit: the caller records)."""
+               sheet: Sheet | None = None, *, today: date | None = None) -> EconomySummary:
+    """The summary inside the caller's transaction (no audit: the caller records).
+    ``today`` (default: the real date) dates the limitation check of the debts."""
     sheet = sheet or _sheet_of(session, citizen.id, year)
-    rates = service_records.rates_by_kind(session, year)
-    kind_rates = rates.get(sheet.norm_kind.value)
-    norm = sheet.household_norm(_norm_rates(year, sheet.norm_kind, kind_rates)) \
-        if kind_rates else 0
-    totals = compute_totals(sheet, norm)
+    rates = service_records.year_rates(session, year)
+    norm = choose_rates(sheet, rates).norm(sheet)
     debts = service_records.debts_of(session, citizen.id)
-    plan = plan_repayment(totals.available_for_debt, [
-        PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
-                 is_priority=debt.is_priority, agreed_payment_oere=debt.agreed_payment_oere,
-                 interest_bp=debt.interest_bp) for debt in debts])
+    totals = compute_totals(sheet, norm, public_debt_ids(debts))
+    plan = plan_repayment(totals.available_for_debt, plan_debts(debts, sheet))
     return EconomySummary(
         citizen_id=citizen.id, citizen_name=_shown_name(citizen),
         citizen_initials=_initials(citizen), sheet=sheet, totals=totals, plan=plan,
         debts=tuple(debts), benefits=tuple(service_records.benefits_of(session, citizen.id)),
-        norm_rates=rates)
+        rates=rates, possibly_time_barred=_time_barred(session, debts, today or date.today()))
 
 
-def _norm_rates(year: int, kind: NormKind, items: dict[str, int]) -> NormRates:
-    return NormRates(year=year, kind=kind, **{name: items.get(name, 0) for name in (
-        "first_adult", "second_adult", "child_0_1", "child_2_6", "child_7_17")})
+def _time_barred(session: Session, debts: Sequence[DebtRow], today: date) -> tuple[int, ...]:
+    rules = service_records.limitation_years(session)
+    return tuple(debt.id for debt in debts if possibly_time_barred(
+        debt.created_on, debt.due_on, debt.established_by, rules, today))
 
 
 def _shown_name(citizen: Citizen) -> str:
@@ -424,9 +464,12 @@ def summary_json(result: EconomySummary) -> dict[str, Any]:
                       "children_2_6": result.sheet.children_2_6,
                       "children_7_17": result.sheet.children_7_17,
                       "norm_kind": result.sheet.norm_kind.value},
+        "rates": _rates_json(result.rates_choice),
         "lines": [{"section": line.section.value, "label": line.label,
                    "months": list(line.months), "year_total": line.year_total,
-                   "monthly_average": line.monthly_average} for line in result.sheet.lines],
+                   "monthly_average": line.monthly_average,
+                   "norm_covered": line.norm_covered, "debt_id": line.debt_id}
+                  for line in result.sheet.lines],
         "income": _row(totals.income, totals.income_year, totals.income_average),
         "expense": _row(totals.expense, totals.expense_year, totals.expense_average),
         "disposable": _row(totals.disposable, totals.disposable_year,
@@ -436,23 +479,42 @@ def summary_json(result: EconomySummary) -> dict[str, Any]:
         "running_balance": list(totals.running_balance),
         "deficit_months": list(totals.deficit_months),
         "norm_month": totals.norm_month,
-        "after_norm": _row(totals.after_norm, totals.after_norm_year,
-                           totals.after_norm_average),
+        # The public method beside the budget above: income − norm − deducted groups.
+        "ability_to_pay": {
+            **_row(totals.ability, totals.ability_year, totals.ability_average),
+            "deductions": {group.value: _row(months, sum(months), totals.group_average(group))
+                           for group, months in totals.groups.items()}},
         "plan": {"available": plan.available_oere, "pool": plan.pool_oere,
                  "token": plan.token_oere, "priority": plan.priority_oere,
                  "rest": plan.rest_oere, "total": plan.total_oere,
                  "token_only": plan.token_only, "shortfall": plan.shortfall_oere,
+                 "priority_covered": plan.priority_covered,
                  "shares": [{"debt_id": share.key, "creditor": share.creditor,
-                             "priority": share.is_priority, "balance": share.balance_oere,
+                             "priority": share.is_priority,
+                             "priority_class": share.priority_class.value,
+                             "status": share.status, "balance": share.balance_oere,
                              "payment": share.payment_oere, "kind": share.kind.value,
                              "payoff_months": share.payoff_months}
-                            for share in plan.shares]},
+                            for share in plan.shares],
+                 "conflicts": [{"debt_id": conflict.key, "creditor": conflict.creditor,
+                                "agreed": conflict.agreed_oere,
+                                "payment": conflict.payment_oere}
+                               for conflict in plan.conflicts]},
         "debts": {"count": len(result.debts),
-                  "balance": sum(debt.balance_oere for debt in result.debts)},
+                  "balance": sum(debt.balance_oere for debt in result.debts),
+                  "possibly_time_barred": list(result.possibly_time_barred)},
         "benefits": {"count": len(result.benefits),
                      "applied": sum(b.amount_applied_oere for b in result.benefits),
                      "granted": sum(b.amount_granted_oere or 0 for b in result.benefits)},
     }
+
+
+def _rates_json(choice: RatesChoice) -> dict[str, Any]:
+    """Which rates the norm uses: their year and source, or that the year has none."""
+    used, offered = choice.used, choice.offered
+    return {"kind": choice.kind.value, "year": used.year if used else None,
+            "source": used.source if used else "", "label": choice.label,
+            "missing": choice.missing, "offered_year": offered.year if offered else None}
 
 
 def _row(months: tuple[int, ...], year_total: int, average: int) -> dict[str, Any]:

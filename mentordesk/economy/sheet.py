@@ -13,7 +13,17 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from mentordesk.domain.economy import EconomySection, Frequency, NormKind, NormRates, Person
+from mentordesk.domain.economy import (
+    DEDUCTED_GROUPS,
+    HOUSING_CATEGORIES,
+    SUPPORT_CATEGORIES,
+    BudgetGroup,
+    EconomySection,
+    Frequency,
+    NormKind,
+    NormRates,
+    Person,
+)
 
 MONTHS = 12
 MONTH_NAMES = ("Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August",
@@ -69,6 +79,11 @@ class SheetLine:
     first_month: int = 1
     note: str = ""
     line_id: int | None = None  # the database row; None for a line not saved yet
+    # The public norm (rådighedsbeløb) pays for this expense: the ability to pay leaves it
+    # out, the everyday budget shows it.
+    norm_covered: bool = False
+    # The debt this expense line pays an instalment on: counted once (``budget_group``).
+    debt_id: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "section", EconomySection(self.section))
@@ -99,6 +114,34 @@ class SheetLine:
         return replace(self, months=tuple(months))
 
 
+def budgeted_payment(sheet: Sheet, debt_id: int) -> int:
+    """The monthly average the sheet's expense lines linked to ``debt_id`` pay."""
+    return divide_half_up(sum(line.year_total for line in sheet.expense_lines
+                              if line.debt_id == debt_id), MONTHS)
+
+
+def budget_group(line: SheetLine, public_debt_ids: frozenset[int] = frozenset()
+                 ) -> BudgetGroup:
+    """Where an expense line goes in the ability to pay (``BudgetGroup``).
+
+    A line linked to a public debt is that debt's payment and is deducted as such (the
+    plan then shows the debt as paid in the budget); a line linked to any other debt is
+    left out, because the repayment plan pays that debt from the ability to pay — so an
+    instalment is subtracted once either way. A line the norm covers is left out; the
+    rest go by their category, anything else being a documented special need.
+    """
+    if line.debt_id is not None:
+        return (BudgetGroup.PUBLIC_DEBT if line.debt_id in public_debt_ids
+                else BudgetGroup.INSTALMENT)
+    if line.norm_covered:
+        return BudgetGroup.COVERED
+    if line.category in HOUSING_CATEGORIES:
+        return BudgetGroup.HOUSING
+    if line.category in SUPPORT_CATEGORIES:
+        return BudgetGroup.SUPPORT
+    return BudgetGroup.SPECIAL
+
+
 @dataclass(frozen=True)
 class Sheet:
     """One citizen's economy overview for one year. ``version`` 0: not saved yet."""
@@ -113,6 +156,8 @@ class Sheet:
     norm_kind: NormKind = NormKind.DISPOSABLE_AMOUNT
     note: str = ""
     version: int = 0
+    # The year has no rates and the user confirmed this earlier year's (``rates``).
+    rates_year: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", tuple(self.lines))
@@ -135,8 +180,9 @@ class Sheet:
         return replace(self, lines=self.income_lines + self.expense_lines)
 
     def household_norm(self, rates: NormRates) -> int:
-        """The monthly norm amount for this household under ``rates``."""
-        adults = min(max(self.adults, 1), 2)
+        """The monthly norm amount for this household under ``rates``: the first adult,
+        the amount per extra adult for each further adult, and each child by age."""
+        adults = max(self.adults, 1)
         return (rates.first_adult + (adults - 1) * rates.second_adult
                 + self.children_0_1 * rates.child_0_1 + self.children_2_6 * rates.child_2_6
                 + self.children_7_17 * rates.child_7_17)
@@ -148,15 +194,21 @@ class Sheet:
 
 @dataclass(frozen=True)
 class SheetTotals:
-    """Everything the summary row block shows, per month (index 0 = January) in øre."""
+    """Everything the summary row blocks show, per month (index 0 = January) in øre.
+
+    Two views, both labelled where shown: the everyday budget (``disposable``: income −
+    every actual expense line) and the ability to pay by the public method (``ability``:
+    income − the norm − the deducted groups, ``BudgetGroup``); the plan uses the latter.
+    """
 
     income: tuple[int, ...]
     expense: tuple[int, ...]
-    disposable: tuple[int, ...]  # rådighedsbeløb = income − expenses
+    disposable: tuple[int, ...]  # the budget: income − all actual expenses
     disposable_per_day: tuple[int, ...]  # by the days of that month
     running_balance: tuple[int, ...]  # disposable accumulated from January
     norm_month: int  # the household's norm amount per month (0 without rates)
-    after_norm: tuple[int, ...]  # disposable − norm
+    ability: tuple[int, ...]  # ability to pay: income − norm − deducted groups
+    groups: dict[BudgetGroup, tuple[int, ...]] = field(default_factory=dict)  # deducted
     income_year: int = 0
     expense_year: int = 0
     disposable_year: int = 0
@@ -164,14 +216,20 @@ class SheetTotals:
     expense_average: int = 0
     disposable_average: int = 0
     disposable_per_day_average: int = 0  # the year's disposable over its days
-    after_norm_year: int = 0
-    after_norm_average: int = 0
+    ability_year: int = 0
+    ability_average: int = 0
     deficit_months: tuple[int, ...] = field(default=())  # 1-based: running balance < 0
 
     @property
     def available_for_debt(self) -> int:
-        """What a repayment plan can use per month: average disposable beyond the norm."""
-        return max(0, self.after_norm_average)
+        """What a repayment plan can use per month: the average ability to pay."""
+        return max(0, self.ability_average)
+
+    def group_year(self, group: BudgetGroup) -> int:
+        return sum(self.groups.get(group, ()))
+
+    def group_average(self, group: BudgetGroup) -> int:
+        return divide_half_up(self.group_year(group), MONTHS)
 
 
 def _column_sums(lines: Iterable[SheetLine]) -> tuple[int, ...]:
@@ -182,10 +240,20 @@ def _column_sums(lines: Iterable[SheetLine]) -> tuple[int, ...]:
     return tuple(sums)
 
 
-def compute_totals(sheet: Sheet, norm_month: int = 0) -> SheetTotals:
-    """Totals, disposable amounts, running balance and norm comparison of ``sheet``.
+def deducted_groups(sheet: Sheet, public_debt_ids: frozenset[int] = frozenset()
+                    ) -> dict[BudgetGroup, tuple[int, ...]]:
+    """Per deducted group (in the workings' order), its expense lines' month sums."""
+    return {group: _column_sums(line for line in sheet.expense_lines
+                                if budget_group(line, public_debt_ids) is group)
+            for group in DEDUCTED_GROUPS}
 
-    ``norm_month`` is the household norm in øre per month (``Sheet.household_norm``).
+
+def compute_totals(sheet: Sheet, norm_month: int = 0,
+                   public_debt_ids: frozenset[int] = frozenset()) -> SheetTotals:
+    """Totals, disposable amounts, running balance and the ability to pay of ``sheet``.
+
+    ``norm_month`` is the household norm in øre per month (``Sheet.household_norm``);
+    ``public_debt_ids`` the citizen's public debts (``budget_group``).
     """
     income = _column_sums(sheet.income_lines)
     expense = _column_sums(sheet.expense_lines)
@@ -196,18 +264,21 @@ def compute_totals(sheet: Sheet, norm_month: int = 0) -> SheetTotals:
     for amount in disposable:
         balance += amount
         running.append(balance)
-    after_norm = tuple(amount - norm_month for amount in disposable)
+    groups = deducted_groups(sheet, public_debt_ids)
+    ability = tuple(income[month] - norm_month - sum(sums[month] for sums in groups.values())
+                    for month in range(MONTHS))
     days_in_year = 366 if calendar.isleap(sheet.year) else 365
     return SheetTotals(
         income=income, expense=expense, disposable=disposable, disposable_per_day=per_day,
-        running_balance=tuple(running), norm_month=norm_month, after_norm=after_norm,
+        running_balance=tuple(running), norm_month=norm_month, ability=ability,
+        groups=groups,
         income_year=sum(income), expense_year=sum(expense), disposable_year=sum(disposable),
         income_average=divide_half_up(sum(income), MONTHS),
         expense_average=divide_half_up(sum(expense), MONTHS),
         disposable_average=divide_half_up(sum(disposable), MONTHS),
         disposable_per_day_average=divide_half_up(sum(disposable), days_in_year),
-        after_norm_year=sum(after_norm),
-        after_norm_average=divide_half_up(sum(after_norm), MONTHS),
+        ability_year=sum(ability),
+        ability_average=divide_half_up(sum(ability), MONTHS),
         deficit_months=tuple(month for month, amount in enumerate(running, start=1)
                              if amount < 0),
     )

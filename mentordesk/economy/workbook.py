@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from mentordesk import audit
-from mentordesk.domain.economy import EconomySection, Frequency, NormKind, Person
+from mentordesk.domain.economy import BudgetGroup, EconomySection, Frequency, NormKind, Person
 from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.economy.foreign import (
     ForeignSheetGuess,
@@ -29,15 +29,18 @@ from mentordesk.economy.xlsx_layout import (
     COL_CODE,
     COL_FIRST,
     COL_FREQUENCY,
+    COL_GROUP,
     COL_LABEL,
     COL_MONTH0,
     COL_NOTE,
     COL_PERSON,
+    DEBT_LINK,
     HEADER_ROW,
     HOUSEHOLD_ROW,
     MARKER,
     MARKER_SHEET,
     NOTE_ROW,
+    RATES_YEAR_COLUMN,
     YEAR_SHEET,
     text_from_cell,
 )
@@ -148,6 +151,13 @@ def _int_or_none(value: CellValue) -> int | None:
     return None
 
 
+def _earlier_year(value: CellValue, year: int) -> int | None:
+    """The confirmed earlier rates year, if the file has one that is earlier than the
+    year imported into (a file from another year may not)."""
+    found = _int_or_none(value)
+    return found if found is not None and 2000 <= found < year else None
+
+
 def _text(value: CellValue) -> str:
     return text_from_cell(value) if isinstance(value, str) else ""
 
@@ -174,7 +184,7 @@ def _own_sheet(grid: Grid, year: int) -> Sheet:
         code = _text(grid.cell(row, COL_CODE))
         label = _text(grid.cell(row, COL_LABEL)).strip()
         if code.startswith("section:"):
-            section = EconomySection(code.split(":", 1)[1])
+            section = _section_of(code.split(":", 1)[1])
         elif code.startswith(("total:", "summary:")):
             section = None
         elif section is not None and (code.startswith("line:") or label):
@@ -182,11 +192,19 @@ def _own_sheet(grid: Grid, year: int) -> Sheet:
     return Sheet(citizen_id=0, year=year, lines=tuple(lines), adults=household[0],
                  children_0_1=household[1], children_2_6=household[2],
                  children_7_17=household[3], norm_kind=norm_kind,
+                 rates_year=_earlier_year(grid.cell(HOUSEHOLD_ROW, RATES_YEAR_COLUMN), year),
                  note=_text(grid.cell(NOTE_ROW, 1)))
 
 
-def _own_line(grid: Grid, row: int, section: EconomySection, category: str) -> SheetLine:
+def _section_of(code: str) -> EconomySection | None:
+    """The section a heading starts; None for a block of formulas (the ability to pay)."""
+    known = code in EconomySection._value2member_map_
+    return EconomySection(code) if known else None
+
+
+def _own_line(grid: Grid, row: int, section: EconomySection, code: str) -> SheetLine:
     where = f"Årsoversigten, række {row + 1}"
+    category, _, debt = code.partition(DEBT_LINK)
     months = []
     for month in range(MONTHS):
         amount = amount_oere(grid.cell(row, COL_MONTH0 + month))
@@ -199,7 +217,9 @@ def _own_line(grid: Grid, row: int, section: EconomySection, category: str) -> S
         frequency=_choice(Frequency, grid.cell(row, COL_FREQUENCY), Frequency.VARIES),
         amount_oere=amount_oere(grid.cell(row, COL_AMOUNT)) or 0,
         first_month=_count(grid.cell(row, COL_FIRST) or 1, f"{where}: Første måned", 1, 12),
-        note=_text(grid.cell(row, COL_NOTE)))
+        note=_text(grid.cell(row, COL_NOTE)),
+        norm_covered=_text(grid.cell(row, COL_GROUP)) == BudgetGroup.COVERED.label,
+        debt_id=int(debt) if debt.isdigit() else None)
 
 
 Choice = TypeVar("Choice", bound=LabeledStrEnum)
@@ -230,6 +250,7 @@ def import_xlsx(context: Context, citizen_id: int, year: int, path: Path,
         record_snapshot,
         snapshot_if_missing,
         store_sheet,
+        without_foreign_debt_links,
     )
 
     preview = read_economy_workbook(path, year, guess)
@@ -244,6 +265,7 @@ def import_xlsx(context: Context, citizen_id: int, year: int, path: Path,
         current = find_overview(session, citizen_id, year)
         version = expected_version if expected_version is not None else (
             current.version if current else 0)
+        sheet = without_foreign_debt_links(session, citizen_id, sheet)
         # The import replaces the whole year: what it replaces must be a version first.
         snapshot_if_missing(session, context.actor, citizen_id, year)
         saved = store_sheet(session, citizen_id, year, version, sheet)

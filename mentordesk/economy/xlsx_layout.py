@@ -22,8 +22,13 @@ COL_TOTAL = COL_MONTH0 + 12
 COL_AVERAGE = COL_TOTAL + 1
 COL_NOTE = COL_AVERAGE + 1
 COL_CODE = COL_NOTE + 1
+# Where an expense line goes in the ability to pay (``BudgetGroup`` label): the ability
+# rows sum the lines by this column, so the mentor can see (and change) the grouping.
+COL_GROUP = COL_CODE + 1
+DEBT_LINK = "#debt="  # in the code column: "line:rent#debt=12" (the line pays debt 12)
 HEADER_ROW = 4  # 0-based: title, household, norm, note above it
-HOUSEHOLD_ROW = 1  # adults B2, children D2 / F2 / H2, norm kind J2
+HOUSEHOLD_ROW = 1  # adults B2, children D2 / F2 / H2, norm kind J2, rates year L2
+RATES_YEAR_COLUMN = 11  # the earlier year whose rates the user confirmed (blank: none)
 NOTE_ROW = 2
 
 # Debt sheet: the plan's summary cells (column B, 0-based rows) and the debt columns.
@@ -31,9 +36,10 @@ DEBT_SUMMARY_ROWS = ("available", "pool", "token", "priority", "rest", "others",
                      "token_only", "weight", "leftover", "shortfall", "total")
 DEBT_SUMMARY_FIRST = 2
 DEBT_HEADER_ROW = DEBT_SUMMARY_FIRST + len(DEBT_SUMMARY_ROWS) + 1
-DEBT_COLUMNS = ("Kreditor", "Inkasso", "Sagsnr.", "Type", "Prioriteret", "Status",
+DEBT_COLUMNS = ("Kreditor", "Inkasso", "Sagsnr.", "Type", "Prioritet", "Status",
                 "Hovedstol", "Saldo", "Saldo pr.", "Rente p.a.", "Gebyrer", "Aftalt afdrag",
-                "Afdrag i plan", "Afbetalt om (mdr.)", "Note")
+                "Afdrag i plan", "Afbetalt om (mdr.)", "Konflikt", "Betales i budgettet",
+                "Note")
 # Hidden helper columns after the note: øre, weight, base, remainder, rank, wanted
 # (priority), priority payment, other payment.
 DEBT_HELPERS = ("øre", "vægt", "grundandel", "rest", "rang", "ønsket", "prioriteret",

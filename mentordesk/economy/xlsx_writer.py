@@ -1,8 +1,10 @@
 """Write the economy overview as an xlsx workbook (XlsxWriter) with live formulas.
 
-Totals, averages, disposable amounts, the running balance, the norm comparison and the
-repayment plan are formulas, each written WITH the value MentorDesk computed (cached), so
-Excel, LibreOffice and a file viewer that never calculates all show the app's figures.
+Totals, averages, disposable amounts, the running balance, the ability to pay by the
+public method (its workings row by row: income − the norm − each deducted group, the
+expense lines summed by their visible group column) and the repayment plan are formulas,
+each written WITH the value MentorDesk computed (cached), so Excel, LibreOffice and a file
+viewer that never calculates all show the app's figures.
 Amounts are kroner with two decimals; every division is wrapped in ``ROUND(…; 2)`` like
 the app's half-up rounding, so recalculating gives the same øre.
 
@@ -18,9 +20,17 @@ from datetime import date
 from io import BytesIO
 from typing import Any
 
-from mentordesk.domain.economy import EconomySection, Frequency, NormKind, Person
-from mentordesk.economy.records import EconomySummary
-from mentordesk.economy.sheet import MONTH_NAMES, MONTHS, SheetLine, days_in_month
+from mentordesk.domain.economy import (
+    DEDUCTED_GROUPS,
+    BudgetGroup,
+    EconomySection,
+    Frequency,
+    NormKind,
+    Person,
+)
+from mentordesk.economy.rates import choose_rates
+from mentordesk.economy.records import EconomySummary, public_debt_ids
+from mentordesk.economy.sheet import MONTH_NAMES, MONTHS, SheetLine, budget_group, days_in_month
 from mentordesk.economy.xlsx_debts import write_debt_sheet
 from mentordesk.economy.xlsx_layout import (
     BENEFIT_SHEET,
@@ -29,11 +39,13 @@ from mentordesk.economy.xlsx_layout import (
     COL_CODE,
     COL_FIRST,
     COL_FREQUENCY,
+    COL_GROUP,
     COL_LABEL,
     COL_MONTH0,
     COL_NOTE,
     COL_PERSON,
     COL_TOTAL,
+    DEBT_LINK,
     DEBT_SHEET,
     FORMAT_VERSION,
     HEADER_ROW,
@@ -42,6 +54,7 @@ from mentordesk.economy.xlsx_layout import (
     MARKER_SHEET,
     NOTE_ROW,
     RATES_SHEET,
+    RATES_YEAR_COLUMN,
     YEAR_SHEET,
     cell_ref,
     cell_text,
@@ -115,8 +128,8 @@ def workbook_bytes(result: EconomySummary, printed_on: date) -> bytes:
     benefit_sheet = book.add_worksheet(BENEFIT_SHEET)
     rates_sheet = book.add_worksheet(RATES_SHEET)
     rate_cells = _write_rates(rates_sheet, formats, result)
-    after_norm_average = _write_year_sheet(year_sheet, formats, result, rate_cells)
-    write_debt_sheet(debt_sheet, formats, result, f"'{YEAR_SHEET}'!{after_norm_average}")
+    ability_average = _write_year_sheet(year_sheet, formats, result, rate_cells)
+    write_debt_sheet(debt_sheet, formats, result, f"'{YEAR_SHEET}'!{ability_average}")
     _write_benefits(benefit_sheet, formats, result)
     _write_marker(book.add_worksheet(MARKER_SHEET), result)
     for sheet in (year_sheet, debt_sheet, benefit_sheet, rates_sheet):
@@ -165,22 +178,44 @@ def _write_marker(sheet: Any, result: EconomySummary) -> None:
 # --- rates ----------------------------------------------------------------------------------
 
 
+def rates_title(result: EconomySummary) -> str:
+    """"Satser 2026", or plainly that the year has none / uses an earlier year's."""
+    choice = result.rates_choice
+    if choice.used is None:
+        return f"Ingen satser for {result.year} – rådighedsbeløbet er ikke trukket fra"
+    if choice.missing:
+        return (f"Satser fra {choice.used.year} (der er ingen satser for {result.year}; "
+                "bekræftet af brugeren)")
+    return f"Satser {result.year}"
+
+
 def _write_rates(sheet: Any, formats: Formats, result: EconomySummary) -> dict[str, str]:
-    """The rates table; returns, for the sheet's norm kind, item → absolute cell."""
-    sheet.write_string(0, 0, f"Satser {result.year} (pr. måned)", formats.title)
+    """The rates table with each kind's year and source; returns, for the sheet's norm
+    kind, item → absolute cell (empty when the sheet has no rates to use)."""
+    sheet.write_string(0, 0, f"{rates_title(result)} (pr. måned)", formats.title)
     sheet.write_string(RATES_FIRST_ROW - 1, 0, "Sats", formats.header)
     kinds = list(NormKind)
+    choices = [choose_rates(result.sheet, result.year_rates, kind) for kind in kinds]
     for column, kind in enumerate(kinds, start=1):
         sheet.write_string(RATES_FIRST_ROW - 1, column, kind.label, formats.header)
     cells: dict[str, str] = {}
     for offset, (item, label) in enumerate(NORM_ITEM_LABELS):
         row = RATES_FIRST_ROW + offset
         sheet.write_string(row, 0, label, formats.text)
-        for column, kind in enumerate(kinds, start=1):
-            amount = result.norm_rates.get(kind.value, {}).get(item, 0)
+        for column, choice in enumerate(choices, start=1):
+            amount = choice.used.items.get(item, 0) if choice.used else 0
             sheet.write_number(row, column, kroner(amount), formats.input_money)
-            if kind is result.sheet.norm_kind:
+            if choice.kind is result.sheet.norm_kind and choice.used is not None:
                 cells[item] = f"'{RATES_SHEET}'!{cell_ref(row, column, absolute=True)}"
+    year_row = RATES_FIRST_ROW + len(NORM_ITEM_LABELS)
+    sheet.write_string(year_row, 0, "Satsernes år", formats.text)
+    sheet.write_string(year_row + 1, 0, "Kilde", formats.text)
+    for column, choice in enumerate(choices, start=1):
+        used = choice.used
+        sheet.write_string(year_row, column, str(used.year) if used else choice.label,
+                           formats.text if used else formats.warning)
+        sheet.write_string(year_row + 1, column, cell_text(used.source) if used else "",
+                           formats.text)
     sheet.set_column(0, 0, 18)
     sheet.set_column(1, len(kinds), 30)
     sheet.freeze_panes(RATES_FIRST_ROW, 1)
@@ -192,7 +227,7 @@ def _write_rates(sheet: Any, formats: Formats, result: EconomySummary) -> dict[s
 
 def _write_year_sheet(sheet: Any, f: Formats, result: EconomySummary,
                       rate_cells: dict[str, str]) -> str:
-    """Write the year overview; returns the cell of the average amount after the norm."""
+    """Write the year overview; returns the cell of the average ability to pay."""
     s, totals = result.sheet, result.totals
     sheet.write_string(0, 0, f"Økonomisk overblik {s.year} – {cell_text(result.citizen_name)}",
                        f.title)
@@ -203,35 +238,60 @@ def _write_year_sheet(sheet: Any, f: Formats, result: EconomySummary,
         sheet.write_number(HOUSEHOLD_ROW, index * 2 + 1, count, f.input_int)
     sheet.write_string(HOUSEHOLD_ROW, 8, "Norm", f.text)
     sheet.write_string(HOUSEHOLD_ROW, 9, s.norm_kind.label, f.text)
+    _write_rates_note(sheet, f, result)
     sheet.write_string(NOTE_ROW, 0, "Note", f.text)
     sheet.write_string(NOTE_ROW, 1, cell_text(s.note), f.input_text)
     headers = ("Post", "Person", "Hyppighed", "Beløb", "Første måned", *MONTH_NAMES,
-               "I alt", "Gns. pr. måned", "Note", "Kode")
+               "I alt", "Gns. pr. måned", "Note", "Kode", "Betalingsevne (offentlig metode)")
     for column, title in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, title, f.header)
+    public = public_debt_ids(result.debts)
     row = HEADER_ROW + 1
     income_row, row = _write_section(sheet, f, row, EconomySection.INCOME, s.income_lines,
-                                     totals.income, totals.income_year, totals.income_average)
+                                     totals.income, totals.income_year, totals.income_average,
+                                     public)
     expense_row, row = _write_section(sheet, f, row + 1, EconomySection.EXPENSE,
                                       s.expense_lines, totals.expense, totals.expense_year,
-                                      totals.expense_average)
+                                      totals.expense_average, public)
     norm_formula = _norm_formula(rate_cells)
-    return _write_summary(sheet, f, result, row + 1, income_row, expense_row, norm_formula)
+    expenses = (expense_row - len(s.expense_lines), expense_row - 1)
+    summary_end = _write_summary(sheet, f, result, row + 1, income_row, expense_row)
+    return _write_ability(sheet, f, result, summary_end + 1, income_row, expenses,
+                          norm_formula)
+
+
+def _write_rates_note(sheet: Any, f: Formats, result: EconomySummary) -> None:
+    """"satser fra 2024" (or that the year has none) beside the norm; the confirmed year
+    is a number the import reads back."""
+    choice = result.rates_choice
+    if choice.label:
+        sheet.write_string(NOTE_ROW, 8, "Satser", f.text)
+        sheet.write_string(NOTE_ROW, 9, choice.label, f.warning)
+    if result.sheet.rates_year is not None:
+        sheet.write_string(HOUSEHOLD_ROW, RATES_YEAR_COLUMN - 1, "Satser fra år", f.text)
+        sheet.write_number(HOUSEHOLD_ROW, RATES_YEAR_COLUMN, result.sheet.rates_year,
+                           f.input_int)
 
 
 def _write_section(sheet: Any, f: Formats, row: int, section: EconomySection,
                    lines: tuple[SheetLine, ...], months: tuple[int, ...], year_total: int,
-                   average: int) -> tuple[int, int]:
+                   average: int, public_debts: frozenset[int]) -> tuple[int, int]:
     """Section heading, its lines and its total row; returns (total row, next row)."""
     sheet.write_string(row, COL_LABEL, section.label, f.section)
     sheet.write_string(row, COL_CODE, f"section:{section.value}")
     first = row + 1
     for offset, line in enumerate(lines):
         _write_line(sheet, f, first + offset, line)
+        if section is EconomySection.EXPENSE:
+            sheet.write_string(first + offset, COL_GROUP,
+                               budget_group(line, public_debts).label, f.input_text)
     last = first + len(lines) - 1
     if lines:
         # Drop-down lists: what is typed there must read back (``from_label``) on import.
-        for column, enum in ((COL_PERSON, Person), (COL_FREQUENCY, Frequency)):
+        choices: list[tuple[int, type[Any]]] = [(COL_PERSON, Person), (COL_FREQUENCY, Frequency)]
+        if section is EconomySection.EXPENSE:
+            choices.append((COL_GROUP, BudgetGroup))
+        for column, enum in choices:
             sheet.data_validation(first, column, last, column, {
                 "validate": "list", "source": [member.label for member in enum]})
     total_row = first + len(lines)
@@ -264,7 +324,8 @@ def _write_line(sheet: Any, f: Formats, row: int, line: SheetLine) -> None:
         sheet.write_number(row, COL_MONTH0 + month, kroner(amount), f.input_money)
     _write_year_cells(sheet, f.money, row, line.year_total, line.monthly_average)
     sheet.write_string(row, COL_NOTE, cell_text(line.note), f.input_text)
-    sheet.write_string(row, COL_CODE, cell_text(f"line:{line.category}"))
+    link = f"{DEBT_LINK}{line.debt_id}" if line.debt_id is not None else ""
+    sheet.write_string(row, COL_CODE, cell_text(f"line:{line.category}{link}"))
 
 
 def _norm_formula(rate_cells: dict[str, str]) -> str:
@@ -280,15 +341,14 @@ def _norm_formula(rate_cells: dict[str, str]) -> str:
 
 
 def _write_summary(sheet: Any, f: Formats, result: EconomySummary, row: int,
-                   income_row: int, expense_row: int, norm_formula: str) -> str:
-    """Disposable amount, per day, running balance, norm, after norm, deficit months."""
+                   income_row: int, expense_row: int) -> int:
+    """The everyday budget: disposable amount (actual items), per day, running balance,
+    deficit months. Returns the last row written."""
     t, year = result.totals, result.sheet.year
-    disposable, per_day, running, norm, after, deficit = range(row, row + 6)
-    labels = ((disposable, "Rådighedsbeløb", "summary:disposable"),
+    disposable, per_day, running, deficit = range(row, row + 4)
+    labels = ((disposable, "Rådighedsbeløb (budget, faktiske poster)", "summary:disposable"),
               (per_day, "Rådighedsbeløb pr. dag", "summary:per_day"),
               (running, "Saldo (løbende)", "summary:running"),
-              (norm, f"Norm: {result.sheet.norm_kind.label}", "summary:norm"),
-              (after, "Rådighedsbeløb efter norm", "summary:after_norm"),
               (deficit, "Underskud", "summary:deficit"))
     for label_row, label, code in labels:
         sheet.write_string(label_row, COL_LABEL, label, f.section)
@@ -308,10 +368,6 @@ def _write_summary(sheet: Any, f: Formats, result: EconomySummary, row: int,
         previous = f"{cell_ref(running, column - 1)}+" if month else ""
         sheet.write_formula(running, column, f"=ROUND({previous}{ref(disposable)},2)",
                             f.money, kroner(t.running_balance[month]))
-        sheet.write_formula(norm, column, f"=ROUND({norm_formula},2)", f.money,
-                            kroner(t.norm_month))
-        sheet.write_formula(after, column, f"=ROUND({ref(disposable)}-{ref(norm)},2)",
-                            f.money_bold, kroner(t.after_norm[month]))
         sheet.write_formula(deficit, column, f'=IF({ref(running)}<0,"Underskud","")',
                             f.warning, "Underskud" if month + 1 in t.deficit_months else "")
     _write_year_cells(sheet, f.money_bold, disposable, t.disposable_year, t.disposable_average)
@@ -319,10 +375,51 @@ def _write_summary(sheet: Any, f: Formats, result: EconomySummary, row: int,
     sheet.write_formula(per_day, COL_AVERAGE,
                         f"=ROUND({cell_ref(disposable, COL_TOTAL)}/{days_in_year},2)",
                         f.money, kroner(t.disposable_per_day_average))
-    _write_year_cells(sheet, f.money, norm, t.norm_month * MONTHS, t.norm_month)
-    _write_year_cells(sheet, f.money_bold, after, t.after_norm_year, t.after_norm_average)
     _layout_year_sheet(sheet, f, running)
-    return cell_ref(after, COL_AVERAGE, absolute=True)
+    return deficit
+
+
+def _write_ability(sheet: Any, f: Formats, result: EconomySummary, row: int,
+                   income_row: int, expenses: tuple[int, int], norm_formula: str) -> str:
+    """The ability to pay by the public method, as workings: net income, − the norm,
+    − each deducted group (the expense lines summed by their group column), = ability.
+    Returns the cell of the average ability (what the repayment plan shares)."""
+    t = result.totals
+    sheet.write_string(row, COL_LABEL, "Betalingsevne (offentlig metode)", f.section)
+    sheet.write_string(row, COL_CODE, "section:ability")
+    norm = row + 1
+    group_rows = {group: norm + 1 + index for index, group in enumerate(DEDUCTED_GROUPS)}
+    ability = norm + 1 + len(DEDUCTED_GROUPS)
+    sheet.write_string(norm, COL_LABEL, f"− Rådighedsbeløb: {result.sheet.norm_kind.label}",
+                       f.text)
+    sheet.write_string(norm, COL_CODE, "summary:norm")
+    for group, group_row in group_rows.items():
+        sheet.write_string(group_row, COL_LABEL, f"− {group.label}", f.text)
+        sheet.write_string(group_row, COL_CODE, f"summary:group:{group.value}")
+    sheet.write_string(ability, COL_LABEL, "Betalingsevne pr. måned (resultat)", f.section)
+    sheet.write_string(ability, COL_CODE, "summary:ability")
+    first, last = expenses
+    for month in range(MONTHS):
+        column = COL_MONTH0 + month
+        sheet.write_formula(norm, column, f"=ROUND({norm_formula},2)", f.money,
+                            kroner(t.norm_month))
+        for group, group_row in group_rows.items():
+            formula = (f'=ROUND(SUMIF({cell_ref(first, COL_GROUP, absolute=True)}:'
+                       f'{cell_ref(last, COL_GROUP, absolute=True)},"{group.label}",'
+                       f"{cell_ref(first, column)}:{cell_ref(last, column)}),2)"
+                       if last >= first else "=0")
+            sheet.write_formula(group_row, column, formula, f.money,
+                                kroner(t.groups[group][month]))
+        deducted = "-".join(cell_ref(at, column) for at in (norm, *group_rows.values()))
+        sheet.write_formula(ability, column,
+                            f"=ROUND({cell_ref(income_row, column)}-{deducted},2)",
+                            f.money_bold, kroner(t.ability[month]))
+    _write_year_cells(sheet, f.money, norm, t.norm_month * MONTHS, t.norm_month)
+    for group, group_row in group_rows.items():
+        _write_year_cells(sheet, f.money, group_row, t.group_year(group),
+                          t.group_average(group))
+    _write_year_cells(sheet, f.money_bold, ability, t.ability_year, t.ability_average)
+    return cell_ref(ability, COL_AVERAGE, absolute=True)
 
 
 def _layout_year_sheet(sheet: Any, f: Formats, running_row: int) -> None:
@@ -334,6 +431,7 @@ def _layout_year_sheet(sheet: Any, f: Formats, running_row: int) -> None:
     sheet.set_column(COL_MONTH0, COL_AVERAGE, 12)
     sheet.set_column(COL_NOTE, COL_NOTE, 30)
     sheet.set_column(COL_CODE, COL_CODE, 12, None, {"hidden": True})
+    sheet.set_column(COL_GROUP, COL_GROUP, 30)
     sheet.set_row(HEADER_ROW, 28)
     sheet.repeat_rows(HEADER_ROW)
     months = (f"{cell_ref(running_row, COL_MONTH0)}:"

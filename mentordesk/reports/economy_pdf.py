@@ -15,11 +15,17 @@ from reportlab.lib.units import mm
 
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
-from mentordesk.domain.economy import DebtStatus, DebtType, OneOffBenefitStatus
+from mentordesk.domain.economy import (
+    DEDUCTED_GROUPS,
+    POSSIBLY_TIME_BARRED,
+    BudgetGroup,
+    DebtType,
+    OneOffBenefitStatus,
+)
 from mentordesk.domain.money import format_dkk
-from mentordesk.economy.records import EconomySummary
-from mentordesk.economy.repayment import ShareKind
-from mentordesk.economy.sheet import MONTH_NAMES, SheetLine
+from mentordesk.economy.records import EconomySummary, public_debt_ids
+from mentordesk.economy.repayment import RepaymentPlan, ShareKind
+from mentordesk.economy.sheet import MONTH_NAMES, SheetLine, budget_group
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.context import Context
@@ -42,7 +48,9 @@ def economy_pdf_bytes(result: EconomySummary, team_name: str, printed_at: dateti
     story = [para(title, "title"), para(f"{result.citizen_name} · {_household(result)}")]
     if sheet.note:
         story.append(para(sheet.note, "small"))
+    story += _rates_warning(result)
     story += [para("Nøgletal", "heading"), _key_figures(result)]
+    story += _ability_workings(result)
     for first, last, heading in ((0, 6, "Januar–juni"), (6, 12, "Juli–december")):
         story += [para(heading, "heading"), _half_year(result, first, last)]
     story += [para("Posterne for hele året", "heading"), _year_items(result)]
@@ -54,11 +62,24 @@ def economy_pdf_bytes(result: EconomySummary, team_name: str, printed_at: dateti
 
 def _household(result: EconomySummary) -> str:
     sheet = result.sheet
-    adults = "1 voksen" if sheet.adults == 1 else "2 voksne"
+    adults = "1 voksen" if sheet.adults == 1 else f"{sheet.adults} voksne"
     children = sheet.children
     kids = "ingen børn" if not children else f"{children} barn" if children == 1 \
         else f"{children} børn"
-    return f"Husstand: {adults}, {kids} · Norm: {sheet.norm_kind.label}"
+    choice = result.rates_choice
+    rates = f", {choice.label}" if choice.label else ""
+    source = f" (kilde: {choice.used.source})" if choice.used and choice.used.source else ""
+    return f"Husstand: {adults}, {kids} · Norm: {sheet.norm_kind.label}{rates}{source}"
+
+
+def _rates_warning(result: EconomySummary) -> list[object]:
+    """A year without rates says so plainly: its norm is 0, not another year's figures."""
+    choice = result.rates_choice
+    if choice.used is not None:
+        return []
+    return [para(f"Der er ingen satser for {result.year}: rådighedsbeløbet er ikke trukket "
+                 "fra, så betalingsevnen er for høj. En administrator skal indtaste årets "
+                 "satser med kilde (eller brugeren bekræfte et tidligere års satser).")]
 
 
 def _key_figures(result: EconomySummary) -> object:
@@ -67,15 +88,52 @@ def _key_figures(result: EconomySummary) -> object:
     rows = [
         ("Indtægter", _kr(t.income_year), _kr(t.income_average)),
         ("Udgifter", _kr(t.expense_year), _kr(t.expense_average)),
-        ("Rådighedsbeløb", _kr(t.disposable_year), _kr(t.disposable_average)),
+        ("Rådighedsbeløb (budget, faktiske poster)", _kr(t.disposable_year),
+         _kr(t.disposable_average)),
         ("Rådighedsbeløb pr. dag (gns.)", "", _kr(t.disposable_per_day_average)),
-        ("Norm", _kr(t.norm_month * 12), _kr(t.norm_month)),
-        ("Rådighedsbeløb efter norm", _kr(t.after_norm_year), _kr(t.after_norm_average)),
         ("Måneder med underskud", deficit, ""),
+        ("Betalingsevne (offentlig metode)", _kr(t.ability_year), _kr(t.ability_average)),
     ]
     width = content_width()
     return data_table(("", "Året, kr.", "Pr. måned, kr."), rows,
                       col_widths=(width * 0.46, width * 0.27, width * 0.27), align_right=(1, 2))
+
+
+def _ability_workings(result: EconomySummary) -> list[object]:
+    """The ability to pay by the public method, line by line, beside the budget: why the
+    two differ (the norm stands in for the items it covers; instalments the plan pays are
+    counted there)."""
+    t = result.totals
+    rows = [("Nettoindkomst", _kr(t.income_year), _kr(t.income_average)),
+            (f"− Rådighedsbeløb ({_norm_name(result)})", _kr(t.norm_month * 12),
+             _kr(t.norm_month))]
+    rows += [(f"− {group.label}", _kr(t.group_year(group)), _kr(t.group_average(group)))
+             for group in DEDUCTED_GROUPS]
+    rows.append(("= Betalingsevne", _kr(t.ability_year), _kr(t.ability_average)))
+    left_out = [(f"Ikke fratrukket: {group.label.lower()}", _kr(_group_year(result, group)),
+                 "") for group in (BudgetGroup.COVERED, BudgetGroup.INSTALMENT)
+                if _group_year(result, group)]
+    width = content_width()
+    return [para("Betalingsevne efter den offentlige metode", "heading"),
+            para("Nettoindkomst minus rådighedsbeløbet for husstanden, bolig, bidrag, "
+                 "dokumenterede særlige udgifter og afdrag på offentlig gæld. Poster, som "
+                 "rådighedsbeløbet dækker, trækkes ikke fra igen; afdrag, som afdragsplanen "
+                 "betaler, tælles kun én gang.", "small"),
+            data_table(("", "Året, kr.", "Pr. måned, kr."), rows + left_out,
+                       col_widths=(width * 0.46, width * 0.27, width * 0.27),
+                       align_right=(1, 2))]
+
+
+def _norm_name(result: EconomySummary) -> str:
+    label = result.rates_choice.label
+    return f"{result.sheet.norm_kind.label}, {label}" if label else result.sheet.norm_kind.label
+
+
+def _group_year(result: EconomySummary, group: BudgetGroup) -> int:
+    """The year's expense lines of ``group`` (also those the ability to pay leaves out)."""
+    public = public_debt_ids(result.debts)
+    return sum(line.year_total for line in result.sheet.expense_lines
+               if budget_group(line, public) is group)
 
 
 def _half_year(result: EconomySummary, first: int, last: int) -> object:
@@ -94,7 +152,7 @@ def _half_year(result: EconomySummary, first: int, last: int) -> object:
     rows.append(["Rådighedsbeløb", *amounts(t.disposable)])
     rows.append(["Pr. dag", *amounts(t.disposable_per_day)])
     rows.append(["Saldo (løbende)", *amounts(t.running_balance)])
-    rows.append(["Efter norm", *amounts(t.after_norm)])
+    rows.append(["Betalingsevne", *amounts(t.ability)])
     width = content_width()
     label_width = 46 * mm
     month_width = (width - label_width) / len(months)
@@ -133,22 +191,52 @@ def _debts(result: EconomySummary) -> list[object]:
         debt = by_key[share.key]
         payoff = "–" if share.payoff_months is None else f"{share.payoff_months} mdr."
         kind = "" if share.kind is ShareKind.PRO_RATA else share.kind.label
-        rows.append((debt.creditor, DebtType(debt.debt_type).label,
-                     DebtStatus(debt.status).label, _kr(debt.balance_oere),
+        rows.append((debt.creditor, f"{DebtType(debt.debt_type).label}: "
+                     f"{debt.priority_label}",
+                     debt.status_label, _kr(debt.balance_oere),
                      _kr(share.payment_oere), payoff, kind))
     width = content_width()
     story: list[object] = [para("Gæld og afdragsplan", "heading"), para(
-        f"Til afdrag pr. måned: {format_dkk(plan.pool_oere)} (rådighedsbeløb efter norm, "
+        f"Til afdrag pr. måned: {format_dkk(plan.pool_oere)} (betalingsevnen, "
         f"hele kroner). Prioriteret gæld: {format_dkk(plan.priority_oere)}; øvrig gæld "
         f"fordeles efter saldo: {format_dkk(plan.rest_oere)}")]
-    if plan.shortfall_oere:
-        story.append(para(f"Der mangler {format_dkk(plan.shortfall_oere)} om måneden, før "
-                          "planen går op; de øvrige kreditorer tilbydes symbolske afdrag."))
+    story.extend(_shortfall_text(plan))
+    story.extend(_time_barred_text(result))
+    story.extend(para(f"Konflikt: aftalen med {conflict.creditor} er på "
+                      f"{format_dkk(conflict.agreed_oere)} om måneden, men planen kan kun "
+                      f"betale {format_dkk(conflict.payment_oere)} – aftalen er ikke "
+                      "nedsat; mentor og borger skal tage stilling til den.")
+                 for conflict in plan.conflicts)
     story.append(data_table(
-        ("Kreditor", "Type", "Status", "Saldo, kr.", "Afdrag, kr.", "Afbetalt om", ""),
-        rows, col_widths=(width * 0.25, width * 0.15, width * 0.14, width * 0.12,
-                          width * 0.11, width * 0.11, width * 0.12), align_right=(3, 4, 5)))
+        ("Kreditor", "Type og prioritet", "Status", "Saldo, kr.", "Afdrag, kr.",
+         "Afbetalt om", ""),
+        rows, col_widths=(width * 0.18, width * 0.22, width * 0.14, width * 0.13,
+                          width * 0.12, width * 0.09, width * 0.12), align_right=(3, 4, 5)))
     return story
+
+
+def _time_barred_text(result: EconomySummary) -> list[object]:
+    """Each debt past its limitation period, with what the flag is counted from."""
+    story: list[object] = []
+    for debt in result.debts:
+        if debt.id in result.possibly_time_barred:
+            start = debt.due_on or debt.created_on
+            since = "forfald" if debt.due_on else "stiftet"
+            story.append(para(
+                f"{debt.creditor}: {POSSIBLY_TIME_BARRED} ({since} "
+                f"{format_date(start) if start else ''}, "
+                f"{debt.basis_label.lower()})."))
+    return story
+
+
+def _shortfall_text(plan: RepaymentPlan) -> list[object]:
+    if not plan.shortfall_oere:
+        return []
+    if not plan.priority_covered:
+        return [para(f"Der mangler {format_dkk(plan.shortfall_oere)} om måneden til den "
+                     "prioriterede gæld; de øvrige kreditorer får intet, før den er dækket.")]
+    return [para(f"Der mangler {format_dkk(plan.shortfall_oere)} om måneden, før "
+                 "planen går op; de øvrige kreditorer tilbydes symbolske afdrag.")]
 
 
 def _benefits(result: EconomySummary) -> list[object]:

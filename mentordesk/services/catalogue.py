@@ -9,19 +9,25 @@ edited them, so it is safe to call on every new database and again after an upgr
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.catalogue import COURSE_TYPES, LEGAL_BASES, MINUTES_PER_HOUR
 from mentordesk.domain.catalogue import CourseType as CourseTypeDefault
 from mentordesk.domain.economy import (
+    DEFAULT_LIMITATION_RULES,
     DEFAULT_NORM_RATES,
     EXPENSE_ITEMS,
     INCOME_ITEMS,
-    NormRates,
+    NORM_ITEMS,
 )
-from mentordesk.storage.models import CourseType, EconomyItem, LegalBasis, NormRate, VumTerm
+from mentordesk.storage.models import (
+    CourseType,
+    EconomyItem,
+    LegalBasis,
+    LimitationRuleRow,
+    NormRate,
+    VumTerm,
+)
 from mentordesk.storage.queries.catalogue import (
     catalogue_rows,
     course_type_name_list,
@@ -29,23 +35,19 @@ from mentordesk.storage.queries.catalogue import (
     norm_rate_keys,
     vum_term_codes,
 )
-
-# NormRate.item codes: one row per household member kind, amounts per month in øre.
-NORM_ITEMS: tuple[str, ...] = ("first_adult", "second_adult", "child_0_1", "child_2_6",
-                               "child_7_17")
+from mentordesk.storage.queries.economy import limitation_rules
 
 
-def seed_default_catalogue(session: Session, *, today: date | None = None) -> None:
+def seed_default_catalogue(session: Session) -> None:
     """Insert the default legal bases, course types and norm rates that are missing.
 
-    Norm rates are written for ``today``'s year and the year before, each from the newest
-    published rates in the domain catalogue not after that year (the team checks and edits
-    the figures each January). ``today`` defaults to the real date.
+    Norm rates are the published ones the domain ships, at their own year with their
+    source.
     """
     bases = _seed_legal_bases(session)
     _seed_course_types(session, bases)
-    year = (today or date.today()).year
-    _seed_norm_rates(session, (year - 1, year))
+    _seed_norm_rates(session)
+    _seed_limitation_rules(session)
     seed_vum_terms(session)
     seed_economy_items(session)
     session.flush()
@@ -106,31 +108,27 @@ def course_type_values(default: CourseTypeDefault) -> dict[str, object]:
     }
 
 
-def norm_rates_for_year(year: int) -> list[NormRates]:
-    """Per norm kind, the newest default rates published for ``year`` or earlier (or the
-    oldest known, for a year before any published figures)."""
-    chosen: dict[str, NormRates] = {}
-    for rates in sorted(DEFAULT_NORM_RATES, key=lambda rates: rates.year):
-        current = chosen.get(rates.kind.value)
-        if current is None or rates.year <= year:
-            chosen[rates.kind.value] = rates
-    return list(chosen.values())
+def _seed_norm_rates(session: Session) -> None:
+    """The published rates the domain ships, each at its own year with its source. No
+    other year is filled: a year without rates says so, and an admin enters them."""
+    existing = {tuple(row) for row in session.execute(norm_rate_keys())}
+    for rates in DEFAULT_NORM_RATES:
+        for item in NORM_ITEMS:
+            key = (rates.year, rates.kind.value, item)
+            if key in existing:
+                continue
+            session.add(NormRate(year=rates.year, norm_kind=rates.kind.value, item=item,
+                                 amount_oere=getattr(rates, item), source=rates.source))
+            existing.add(key)
 
 
-def _seed_norm_rates(session: Session, years: tuple[int, ...]) -> None:
-    existing = {
-        tuple(row)
-        for row in session.execute(norm_rate_keys())
-    }
-    for year in years:
-        for rates in norm_rates_for_year(year):
-            for item in NORM_ITEMS:
-                key = (year, rates.kind.value, item)
-                if key in existing:
-                    continue
-                session.add(NormRate(year=year, norm_kind=rates.kind.value, item=item,
-                                     amount_oere=getattr(rates, item)))
-                existing.add(key)
+def _seed_limitation_rules(session: Session) -> None:
+    """The limitation act's periods by debt basis; rules the team edited stay."""
+    existing = {row.basis for row in session.scalars(limitation_rules())}
+    for rule in DEFAULT_LIMITATION_RULES:
+        if rule.basis.value not in existing:
+            session.add(LimitationRuleRow(basis=rule.basis.value, years=rule.years,
+                                          source=rule.source))
 
 
 def seed_vum_terms(session: Session) -> int:

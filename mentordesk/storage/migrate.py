@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0006_personal_keys"
+SCHEMA_HEAD = "0007_debt_counselling"
 _VERSION_TABLE = "alembic_version"
 
 

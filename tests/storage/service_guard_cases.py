@@ -16,6 +16,7 @@ from typing import Any
 from mentordesk.audit_admin import retention as audit_retention
 from mentordesk.audit_admin import review, viewer
 from mentordesk.domain.codes import ContactForm
+from mentordesk.domain.economy import NORM_ITEMS
 from mentordesk.economy import service_records as records
 from mentordesk.economy import service_sheet as sheets
 from mentordesk.economy import workbook
@@ -289,8 +290,10 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
     case(CHANGE, records.update_benefit,
          lambda w, a: (*w.row("benefit_application"), {"purpose": "Ny"})),
     case(CHANGE, records.delete_benefit, lambda w, a: w.row("benefit_application")),
-    case(TEAM, records.save_norm_rate,
-         lambda w, a: (2031, "disposable_amount", "Voksen", 100_000)),
+    case(TEAM, records.save_year_rates,
+         lambda w, a: (2031, "disposable_amount", dict.fromkeys(NORM_ITEMS, 100_000),
+                       "Kilde")),
+    case(TEAM, records.save_limitation_rule, lambda w, a: ("claim", 3, "Kilde")),
     case(TEAM, records.add_item, lambda w, a: ("income", "Ny post")),
     case(TEAM, records.update_item, lambda w, a: (*w.row("economy_item"), Kw(label="Omdøbt"))),
     case(READ, sheets.load_sheet, lambda w, a: (w.citizen, 2024)),

@@ -23,13 +23,17 @@ from mentordesk.domain import vum
 from mentordesk.domain.catalogue import COURSE_TYPES, LEGAL_BASES, MINUTES_PER_HOUR
 from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.domain.cpr import cpr_birth_date, normalize_cpr
-from mentordesk.domain.economy import DISPOSABLE_AMOUNT_2024, EconomySection, Frequency
+from mentordesk.domain.economy import (
+    DEFAULT_NORM_RATES,
+    DISPOSABLE_AMOUNT_2024,
+    EconomySection,
+    Frequency,
+)
 from mentordesk.domain.vum import GoalType
 from mentordesk.errors import CannotOpenDatabase
 from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue import (
     course_type_values,
-    norm_rates_for_year,
     seed_default_catalogue,
 )
 from mentordesk.services.citizens import list_citizens
@@ -212,7 +216,8 @@ def test_plans_calendar_groups_economy_and_absences_are_filled(demo):
     assert overviews == round(30 * 0.3) and lines
     assert all(sum(getattr(line, col) for col in m.MONTH_COLUMNS) > 0 for line in lines)
     assert covers > 0 and {"holiday", "sickness"} <= kinds
-    assert any(c.expires_on < TODAY for c in consents) and reports >= 2 and rates == 20
+    # The shipped rates only: 2024 rådighedsbeløb and 2023 debt relief, five items each.
+    assert any(c.expires_on < TODAY for c in consents) and reports >= 2 and rates == 10
 
 
 def test_one_audit_event_for_the_whole_demo_and_the_chain_holds(demo):
@@ -246,15 +251,20 @@ def test_an_existing_file_is_never_overwritten(tmp_path):
 
 def test_default_catalogue_is_seeded_once_and_edits_survive(database):
     with database.session() as session:
-        seed_default_catalogue(session, today=TODAY)
+        seed_default_catalogue(session)
         basis = session.scalar(select(m.LegalBasis).where(m.LegalBasis.code == "SEL §85"))
         basis.name = "Vores egen tekst"
     with database.session() as session:
-        seed_default_catalogue(session, today=TODAY)
+        seed_default_catalogue(session)
     with database.read_session() as session:
         assert session.scalar(select(func.count()).select_from(m.LegalBasis)) == len(LEGAL_BASES)
         assert session.scalar(select(func.count()).select_from(m.CourseType)) == len(COURSE_TYPES)
-        assert {2025, 2026} <= set(session.scalars(select(m.NormRate.year)))
+        # Only published rates, at their own year, each with its source: 2024 for
+        # Gældsstyrelsen's rådighedsbeløb, 2023 for debt relief.
+        rates = session.scalars(select(m.NormRate)).all()
+        assert {(rate.year, rate.norm_kind) for rate in rates} == {
+            (2024, "disposable_amount"), (2023, "debt_relief")}
+        assert all(rate.source for rate in rates)
         assert session.scalar(select(m.LegalBasis.name).where(m.LegalBasis.code == "SEL §85")) \
             == "Vores egen tekst"
         unlinked = session.scalar(select(func.count()).select_from(m.CourseType)
@@ -381,8 +391,8 @@ def test_economy_sheet_months_follow_the_frequency():
 def test_debts_and_benefits_are_consistent():
     rng = random.Random(5)
     debts = [debt for _ in range(50) for debt in data.debts(rng, TODAY)]
-    assert any(debt["is_priority"] for debt in debts)
-    assert any(not debt["is_priority"] for debt in debts)
+    assert any(debt["priority_class"] != "ordinary" for debt in debts)
+    assert any(debt["priority_class"] == "ordinary" for debt in debts)
     for debt in debts:
         assert debt["balance_oere"] > 0 and debt["balance_on"] <= TODAY
     for _ in range(50):
@@ -400,10 +410,11 @@ def test_absence_spells_are_well_formed():
             assert start <= end <= start + timedelta(days=21)
 
 
-def test_norm_rates_fall_back_to_the_newest_published_year():
-    rates = {rates.kind: rates for rates in norm_rates_for_year(2026)}
-    assert rates[DISPOSABLE_AMOUNT_2024.kind] == DISPOSABLE_AMOUNT_2024
-    assert len(norm_rates_for_year(2020)) == 2
+def test_shipped_norm_rates_are_the_sourced_published_ones():
+    assert [(rates.year, rates.kind.value) for rates in DEFAULT_NORM_RATES] == [
+        (2024, "disposable_amount"), (2023, "debt_relief")]
+    assert DISPOSABLE_AMOUNT_2024.source == "borger.dk: Gældsstyrelsens rådighedssatser 2024"
+    assert all(rates.source for rates in DEFAULT_NORM_RATES)
 
 
 def test_course_type_values_are_minutes_and_oere():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mentordesk.domain.economy import EconomySection, Frequency, NormKind
+from mentordesk.domain.economy import NORM_ITEMS, EconomySection, Frequency, NormKind
 from mentordesk.economy import (
     DebtInput,
     Sheet,
@@ -17,8 +17,8 @@ from mentordesk.economy import (
     import_xlsx,
     list_snapshots,
     restore_snapshot,
-    save_norm_rate,
     save_sheet,
+    save_year_rates,
     take_snapshot,
     update_debt,
 )
@@ -83,7 +83,8 @@ def test_a_debt_edit_that_changes_nothing_refreshes_nothing(people):
 
 def test_rates_and_items_are_team_data(people):
     context, bente, carl = people
-    rate = save_norm_rate(context, 2099, NormKind.DISPOSABLE_AMOUNT, "first_adult", 600_000)
+    rate = save_year_rates(context, 2099, NormKind.DISPOSABLE_AMOUNT,
+                           dict.fromkeys(NORM_ITEMS, 600_000), "Kilde (fiktiv)")
     # Every citizen's norm comparison for the year uses the rate.
     assert rate.changes.touches(Kind.CATALOGUE, Kind.ECONOMY)
     assert rate.changes.concerns(bente) and rate.changes.concerns(carl)

@@ -31,18 +31,20 @@ def _add(database, *rows):
         return [row.id for row in rows]
 
 
-def test_debts_priority_first_and_benefits_latest_first(database, citizens):
+def test_debts_in_added_order_and_benefits_latest_first(database, citizens):
+    # The priority order is the plan's (service ``debts_of`` sorts by class); the query
+    # gives the citizen's debts only, as added.
     bente, carl = citizens
     plain, priority, _carls = _add(
         database, Debt(citizen_id=bente, creditor="Teleselskab"),
-        Debt(citizen_id=bente, creditor="Husleje", is_priority=True),
+        Debt(citizen_id=bente, creditor="Husleje", priority_class="housing"),
         Debt(citizen_id=carl, creditor="Carls kreditor"))
     older, newer = _add(
         database, BenefitApplication(citizen_id=bente, applied_on=date(2025, 2, 1),
                                      purpose="Tandlæge"),
         BenefitApplication(citizen_id=bente, applied_on=date(2025, 5, 1), purpose="Briller"))
     with database.read_session() as session:
-        assert [d.id for d in session.scalars(economy.debts_of(bente))] == [priority, plain]
+        assert [d.id for d in session.scalars(economy.debts_of(bente))] == [plain, priority]
         assert [b.id for b in session.scalars(economy.benefits_of(bente))] == [newer, older]
 
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from mentordesk.domain.economy import EconomySection, Frequency
+from mentordesk.domain.economy import NORM_ITEMS, EconomySection, Frequency
 from mentordesk.economy import (
     DebtInput,
     Sheet,
@@ -21,6 +21,7 @@ from mentordesk.economy import (
     restore_snapshot,
     save_sheet,
     summary,
+    summary_json,
     update_debt,
 )
 from mentordesk.errors import InvalidInput, StaleEdit
@@ -105,7 +106,7 @@ def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
-        seed_default_catalogue(session, today=date(YEAR, 6, 1))
+        seed_default_catalogue(session)
     base = _sheet(citizen, rent=400_000)
     wages = SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 800_000)
     save_sheet(context, citizen, YEAR, 0, replace(base, lines=(wages, *base.lines)))
@@ -114,8 +115,20 @@ def test_summary_uses_norm_and_plans_debts(database, admin, citizen):
         agreed_payment_oere=50_000)).value
     create_debt(context, citizen, DebtInput(creditor="Kviklån (fiktiv)",
                                             balance_oere=2_000_000))
+    # 2025 has no sourced rates: the year says so, and no norm is deducted unasked.
+    unconfirmed = summary(context, citizen, YEAR)
+    assert unconfirmed.totals.norm_month == 0
+    assert summary_json(unconfirmed)["rates"] == {
+        "kind": "disposable_amount", "year": None, "source": "",
+        "label": "ingen satser for 2025", "missing": True, "offered_year": 2024}
+    # The mentor confirms the 2024 rates for the sheet: "satser fra 2024", with the source.
+    save_sheet(context, citizen, YEAR, 1, replace(base, lines=(wages, *base.lines),
+                                                  rates_year=2024))
     result = summary(context, citizen, YEAR)
     assert result.totals.norm_month == 724_000 + 363_000  # one adult, one child 7–17
+    assert summary_json(result)["rates"]["label"] == "satser fra 2024"
+    assert summary_json(result)["rates"]["source"] == (
+        "borger.dk: Gældsstyrelsens rådighedssatser 2024")
     assert rent.is_priority
     assert result.plan.shares[0].key == rent.id
     # 21.075 − 4.150 (average) − 10.870 (norm) = 6.055 kr.: 500 to the rent, the rest
@@ -161,13 +174,13 @@ def test_benefits_rates_and_items(database, admin, citizen):
         list_benefits,
         list_items,
         norm_rates,
-        save_norm_rate,
+        save_year_rates,
         update_benefit,
     )
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
-        seed_default_catalogue(session, today=date(YEAR, 6, 1))
+        seed_default_catalogue(session)
     benefit = create_benefit(context, citizen, BenefitInput(
         applied_on=date(YEAR, 2, 1), purpose="Vinterjakke", amount_applied_oere=80_000)).value
     with pytest.raises(InvalidInput, match="før ansøgningen"):
@@ -179,10 +192,14 @@ def test_benefits_rates_and_items(database, admin, citizen):
                               "amount_granted_oere": 60_000}).value
     assert granted.version == benefit.version + 1
 
-    rate = next(r for r in norm_rates(database, YEAR)
-                if r.kind is NormKind.DISPOSABLE_AMOUNT and r.item == "first_adult")
-    save_norm_rate(context, YEAR, NormKind.DISPOSABLE_AMOUNT, "first_adult",
-                   750_000, rate.version)
+    assert norm_rates(database, YEAR) == []  # no sourced rates for the year are shipped
+    rates = {**dict.fromkeys(NORM_ITEMS, 300_000), "first_adult": 750_000}
+    saved = save_year_rates(context, YEAR, NormKind.DISPOSABLE_AMOUNT, rates,
+                            "Gældsstyrelsens rådighedssatser (fiktiv kilde til testen)").value
+    assert {row.source for row in saved} == {
+        "Gældsstyrelsens rådighedssatser (fiktiv kilde til testen)"}
+    with pytest.raises(InvalidInput, match="Kilde"):
+        save_year_rates(context, YEAR, NormKind.DISPOSABLE_AMOUNT, rates, "  ")
     save_sheet(context, citizen, YEAR, 0, replace(_sheet(citizen), children_7_17=0))
     assert summary(context, citizen, YEAR).totals.norm_month == 750_000
 
@@ -190,3 +207,53 @@ def test_benefits_rates_and_items(database, admin, citizen):
     add_item(context, "expense", "Dyrlæge")
     with pytest.raises(InvalidInput, match="findes allerede"):
         add_item(context, "expense", "Dyrlæge")
+
+
+def test_debt_age_and_enforcement_on_the_plan(database, admin, citizen, tmp_path, pdf_text):
+    """An old ordinary claim is flagged "mulig forældet – undersøg"; a judgment debt of the
+    same age is not; udlæg and lønindeholdelse are states shown on the plan."""
+    from mentordesk.economy import (
+        limitation_rules,
+        save_limitation_rule,
+        summary_json,
+    )
+    from mentordesk.economy.service_sheet import summary_in
+    from mentordesk.reports.economy_pdf import export_pdf
+    from mentordesk.services.catalogue import seed_default_catalogue
+    from mentordesk.storage.models import Citizen
+
+    context = Context(database, admin)
+    with database.session() as session:
+        seed_default_catalogue(session)
+    assert [(rule.basis.value, rule.years) for rule in limitation_rules(database)] == [
+        ("claim", 3), ("judgment", 10), ("acknowledgement", 10)]
+    save_sheet(context, citizen, YEAR, 0, _sheet(citizen))
+    old_claim = create_debt(context, citizen, DebtInput(
+        creditor="Webshop (fiktiv)", balance_oere=300_000, status="attachment",
+        created_on=date(2019, 11, 1), due_on=date(2020, 1, 1))).value
+    judgment = create_debt(context, citizen, DebtInput(
+        creditor="Inkasso (fiktiv)", balance_oere=500_000, status="wage_deduction",
+        due_on=date(2020, 1, 1), established_by="judgment")).value
+    with pytest.raises(InvalidInput, match="Forfaldsdagen"):
+        create_debt(context, citizen, DebtInput(creditor="X", created_on=date(2021, 1, 2),
+                                                due_on=date(2021, 1, 1)))
+
+    def flagged(today: date) -> tuple[int, ...]:
+        with database.read_session() as session:
+            return summary_in(session, session.get_one(Citizen, citizen), YEAR,
+                              today=today).possibly_time_barred
+
+    # 01-01-2020 + 3 years: flagged from 01-01-2023; the judgment runs to 2030.
+    assert flagged(date(2022, 12, 31)) == ()
+    assert flagged(date(2023, 1, 1)) == (old_claim.id,)
+    assert summary_json(summary(context, citizen, YEAR))["debts"]["possibly_time_barred"] == [
+        old_claim.id]
+    text = " ".join(pdf_text(export_pdf(context, citizen, YEAR, tmp_path / "alder.pdf")).split())
+    assert ("Webshop (fiktiv): mulig forældet – undersøg (forfald 01-01-2020, almindeligt "
+            "krav)") in text
+    assert "Inkasso (fiktiv): mulig" not in text
+    assert "Udlæg" in text and "Lønindehold" in text  # the states, on the plan
+    # The rule is data: with five years for ordinary claims, 2023 flags nothing.
+    save_limitation_rule(context, "claim", 5, "Teamets egen regel (fiktiv)")
+    assert flagged(date(2023, 1, 1)) == ()
+    assert judgment.id not in flagged(date(2029, 12, 31))

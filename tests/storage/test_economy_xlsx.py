@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from mentordesk.domain.economy import EconomySection, Frequency
+from mentordesk.domain.economy import DEDUCTED_GROUPS, EconomySection, Frequency
 from mentordesk.economy import (
     BenefitInput,
     DebtInput,
@@ -44,7 +44,7 @@ def citizen(database, admin) -> int:
     from mentordesk.services.catalogue import seed_default_catalogue
 
     with database.session() as session:
-        seed_default_catalogue(session, today=date(YEAR, 6, 1))
+        seed_default_catalogue(session)
     citizen = create_citizen(context, NewCitizen(first_name="Carl", last_name="Demo")).value
     lines = [
         SheetLine.filled(EconomySection.INCOME, "Løn", Frequency.MONTHLY, 1_834_567),
@@ -100,7 +100,9 @@ def workbook_figures(path: Path) -> dict:
                                "average": _oere(rows["summary:per_day"][COL_MONTH0 + 13].value)},
         "running_balance": months("summary:running"),
         "norm_month": months("summary:norm")[0],
-        "after_norm": year_row("summary:after_norm"),
+        "ability": year_row("summary:ability"),
+        "ability_groups": {group.value: year_row(f"summary:group:{group.value}")
+                           for group in DEDUCTED_GROUPS},
         "deficit_months": [m + 1 for m in range(12)
                            if rows["summary:deficit"][COL_MONTH0 + m].value == "Underskud"],
         "plan": {"shares": plan, "pool": _oere(debts["B4"].value),
@@ -111,8 +113,11 @@ def workbook_figures(path: Path) -> dict:
 def expected_figures(result) -> dict:
     data = summary_json(result)
     keep = ("income", "expense", "disposable", "disposable_per_day", "running_balance",
-            "norm_month", "after_norm", "deficit_months")
+            "norm_month", "deficit_months")
+    ability = data["ability_to_pay"]
     return {**{key: data[key] for key in keep},
+            "ability": {key: ability[key] for key in ("months", "year", "average")},
+            "ability_groups": ability["deductions"],
             "plan": {"shares": [s["payment"] for s in data["plan"]["shares"]],
                      "pool": data["plan"]["pool"], "total": data["plan"]["total"]}}
 

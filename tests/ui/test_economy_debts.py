@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from test_economy_sheet import (  # noqa: F401 - helpers, and the fixtures
     CITIZEN,
     YEAR,
@@ -29,7 +31,7 @@ def test_new_debt_and_the_plan_follows_the_sheet(qtbot, editor, workspace):  # n
     dialog.creditor_edit.setText("Vestby Boligforening")
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("rent"))
     dialog._type_chosen()
-    assert dialog.priority_check.isChecked()
+    assert dialog.priority_combo.currentData() == "housing"
     dialog.balance_edit.setText("12.000,00")
     dialog.payment_edit.setText("500")
     dialog.interest_edit.setText("7,25")
@@ -44,6 +46,8 @@ def test_new_debt_and_the_plan_follows_the_sheet(qtbot, editor, workspace):  # n
     assert texts(debts.plan_model, 0)[:4] == [
         "Vestby Boligforening", "Prioriteret", "12.000,00 kr.", "0,00 kr."]
     assert "Planen mangler" in debts.plan_label.text()
+    # The rent agreement cannot be paid: named as a conflict, not silently reduced.
+    assert "Konflikt: aftalen med Vestby Boligforening" in debts.plan_label.text()
 
     # Cheaper rent in the sheet leaves money for the plan at once, before saving.
     type_into(qtbot, editor, line_row(editor, "Husleje"), COL_AMOUNT, "2.000")
@@ -88,3 +92,41 @@ def test_versions_list_and_restore(qtbot, editor, workspace):  # noqa: F811
     with qtbot.waitSignal(editor.loaded, timeout=5_000):
         dialog._restore(dialog.model.row_at(1))
     assert editor.model.index(line_row(editor, "El"), COL_AMOUNT).data() == "600,00"
+
+
+def test_an_old_debt_is_flagged_and_enforcement_shows_on_the_plan(qtbot, editor,  # noqa: F811
+                                                                   workspace):  # noqa: F811
+    debts = editor.debts
+    create_debt(Context(workspace.database, workspace.actor), CITIZEN, DebtInput(
+        creditor="Webshop (fiktiv)", balance_oere=300_000, status="attachment",
+        due_on=date(2015, 1, 1)))
+    with qtbot.waitSignal(editor.loaded, timeout=5_000):
+        editor.reload()
+    row = texts(debts.model, 0)
+    assert row[0] == "Webshop (fiktiv)" and row[-1] == "mulig forældet – undersøg"
+    assert texts(debts.plan_model, 0)[-1] == "Udlæg"
+    debts.table.selectRow(0)
+    debts.edit_selected()
+    assert debts.dialog.due_edit.date_value() == date(2015, 1, 1)
+    assert debts.dialog.basis_combo.currentData() == "claim"
+
+
+def test_a_coordinator_changes_the_limitation_rule_and_the_flag_follows(  # noqa: F811
+        qtbot, editor, workspace):  # noqa: F811
+    debts = editor.debts
+    create_debt(Context(workspace.database, workspace.actor), CITIZEN, DebtInput(
+        creditor="Webshop (fiktiv)", balance_oere=300_000, due_on=date(2020, 1, 1)))
+    with qtbot.waitSignal(editor.loaded, timeout=5_000):
+        editor.reload()
+    assert texts(debts.model, 0)[-1] == "mulig forældet – undersøg"  # 3 years have passed
+    assert editor.limitation_action in editor.toolbar.actions()
+    editor.limitation_action.trigger()
+    dialog = editor.limitation_dialog
+    qtbot.waitUntil(lambda: dialog.source_edit.text() == "Forældelsesloven § 3, stk. 1",
+                    timeout=5_000)
+    dialog.years_spin.setValue(10)
+    dialog.source_edit.setText("Teamets regel (fiktiv)")
+    with qtbot.waitSignal(editor.loaded, timeout=5_000):
+        dialog.save()
+    assert texts(debts.model, 0)[-1] == ""  # ten years from 2020 have not passed
+    assert "Gemt: 10 år" in dialog.message.text()

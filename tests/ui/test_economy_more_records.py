@@ -54,7 +54,7 @@ def test_edit_then_delete_a_debt(qtbot, editor, workspace):  # noqa: F811
     assert stored.balance_oere == 2_500_000
     # What a conflict would show for this record's fields, in the user's words.
     assert dialog.shown("interest_bp", 725) == "7,25 %"
-    assert dialog.shown("is_priority", True) == "Ja"
+    assert dialog.shown("priority_class", "housing") == "Bolig (husleje, risiko for udsættelse)"
     assert dialog.shown("balance_oere", 2_500_000) == "25.000,00 kr."
     assert dialog.shown("balance_on", date(2026, 3, 2)) == "02-03-2026"
     assert dialog.shown("note", None) == ""

@@ -21,6 +21,7 @@ from ui.workspace import load_workspace
 
 CITIZEN = 1
 YEAR = date.today().year
+RATES_YEAR = 2024  # the newest rates MentorDesk ships
 JAN, FEB, MAR, JUN = (COL_FIRST_MONTH + month for month in (0, 1, 2, 5))
 
 
@@ -29,8 +30,10 @@ def sheet_workspace(database_path, make_database, lines: tuple[SheetLine, ...]):
     database = make_database(database_path, [
         NewCitizen(first_name="Gitte", last_name="Økonomi", cpr="0101909003")], keep_open=True)
     workspace = load_workspace(database)
+    # Only 2024's rates are shipped: the mentor has confirmed them for this year's sheet.
     save_sheet(Context(database, workspace.actor), CITIZEN, YEAR, 0,
-               Sheet(citizen_id=CITIZEN, year=YEAR, lines=lines))
+               Sheet(citizen_id=CITIZEN, year=YEAR, lines=lines,
+                     rates_year=RATES_YEAR if YEAR > RATES_YEAR else None))
     return workspace
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from mentordesk.domain.economy import (
-    DEBT_RELIEF_2024,
+    DEBT_RELIEF_2023,
     DEFAULT_NORM_RATES,
     DISPOSABLE_AMOUNT_2024,
     EXPENSE_ITEMS,
@@ -41,6 +41,7 @@ def test_debt_statuses():
         "Rykker",
         "Inkasso",
         "Fogedret",
+        "Udlæg",
         "Gældsstyrelsen",
         "Lønindeholdelse",
         "Aktiv afdragsordning",
@@ -54,6 +55,7 @@ def test_priority_debts():
         "utilities",
         "fines",
         "child_support",
+        "spousal_support",
         "public",
     }
     assert DebtType.RENT.is_priority
@@ -77,11 +79,12 @@ def test_2024_disposable_amount_rates():
     assert (rates.child_0_1, rates.child_2_6, rates.child_7_17) == (197_000, 252_000, 363_000)
 
 
-def test_2024_debt_relief_rates():
-    rates = DEBT_RELIEF_2024
+def test_debt_relief_rates_are_the_2023_figures():
+    rates = DEBT_RELIEF_2023
+    assert (rates.year, rates.kind) == (2023, NormKind.DEBT_RELIEF)
     assert (rates.first_adult, rates.second_adult) == (701_000, 488_000)
     assert (rates.child_0_1, rates.child_2_6, rates.child_7_17) == (191_000, 246_000, 353_000)
-    assert DEFAULT_NORM_RATES == (DISPOSABLE_AMOUNT_2024, DEBT_RELIEF_2024)
+    assert DEFAULT_NORM_RATES == (DISPOSABLE_AMOUNT_2024, DEBT_RELIEF_2023)
 
 
 def test_household_norm():
@@ -98,6 +101,8 @@ def test_child_rate_rejects_adults_and_negative_ages(age):
         DISPOSABLE_AMOUNT_2024.child_rate(age)
 
 
-def test_household_norm_rejects_three_adults():
+def test_household_norm_counts_every_extra_adult():
+    # Example (c): three adults, 2024 — 7.240 + 2 × 5.040 = 17.320 kr. a month.
+    assert DISPOSABLE_AMOUNT_2024.household_norm(3) == 1_732_000
     with pytest.raises(ValueError):
-        DISPOSABLE_AMOUNT_2024.household_norm(3)
+        DISPOSABLE_AMOUNT_2024.household_norm(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentordesk.domain.economy import EconomySection, Frequency
+from mentordesk.domain.economy import EconomySection, Frequency, PriorityClass
 from mentordesk.economy import (
     PlanDebt,
     ShareKind,
@@ -42,9 +42,10 @@ def test_totals_average_and_per_day_round_half_up_to_the_oere():
     # February 2024 has 29 days: 5.700,00 / 29 = 196,551… → 196,55 kr.
     assert totals.disposable_per_day[1] == 19_655
     assert totals.running_balance[2] == 570_006 + 570_000 * 2
-    assert totals.after_norm[1] == 570_000 - 724_000
+    # Ability to pay: the rent is not covered by the norm, so it is deducted beside it.
+    assert totals.ability[1] == 1_150_000 - 724_000 - 580_000
     # −1.847.994 / 12 = −153.999,5 øre: half away from zero, as Excel's ROUND does.
-    assert totals.after_norm_average == -154_000
+    assert totals.ability_average == -154_000
     assert totals.deficit_months == ()
     assert totals.available_for_debt == 0
 
@@ -81,7 +82,8 @@ def test_worked_plan_priority_first_then_pro_rata():
         PlanDebt(1, "Kviklån", 1_000_000),
         PlanDebt(2, "Bank", 2_000_000),
         PlanDebt(3, "Webshop", 3_000_000),
-        PlanDebt(4, "Boligforening", 800_000, is_priority=True, agreed_payment_oere=50_050),
+        PlanDebt(4, "Boligforening", 800_000, priority_class=PriorityClass.HOUSING,
+                 agreed_payment_oere=50_050),
     ])
     assert [share.key for share in plan.shares] == [4, 1, 2, 3]
     assert [share.payment_oere for share in plan.shares] == [50_100, 16_700, 33_300, 49_900]
@@ -102,7 +104,7 @@ def test_token_amounts_when_too_little_is_left():
 
 
 def test_priority_debt_without_agreement_gets_a_token_and_zero_balance_nothing():
-    plan = plan_repayment(0, [PlanDebt(1, "Bøde", 300_000, is_priority=True),
+    plan = plan_repayment(0, [PlanDebt(1, "Bøde", 300_000, priority_class=PriorityClass.FINES),
                               PlanDebt(2, "Betalt", 0)])
     assert plan.share_for(1).payment_oere == 0 and plan.shortfall_oere == 10_000
     assert plan.share_for(2).kind is ShareKind.NONE and plan.share_for(2).payoff_months == 0

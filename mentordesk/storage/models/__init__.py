@@ -9,6 +9,7 @@ from mentordesk.storage.models.economy import (
     EconomyLine,
     EconomyOverview,
     EconomySnapshot,
+    LimitationRuleRow,
     NormRate,
 )
 from mentordesk.storage.models.grants import Assignment, Authority, CourseType, Grant, LegalBasis
@@ -41,7 +42,8 @@ __all__ = [
     "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
     "Citizen", "Consent", "Contact", "CourseType", "Debt", "DeletedCitizen", "EconomyItem",
     "EconomyLine", "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse",
-    "GroupSession", "LegalBasis", "NormRate", "OpenSession", "Partner", "PersonKey", "Relative",
-    "ReportDraft", "SubGoal", "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
+    "GroupSession", "LegalBasis", "LimitationRuleRow", "NormRate", "OpenSession", "Partner",
+    "PersonKey", "Relative", "ReportDraft", "SubGoal", "User", "Versioned", "VumTerm",
+    "appointment_mentor", "contact_goal",
     "group_leader", "group_participant", "utc_now",
 ]

@@ -36,6 +36,8 @@ class EconomyOverview(Versioned, Base):
     children_7_17: Mapped[int] = mapped_column(Integer, default=0)
     norm_kind: Mapped[str] = mapped_column(String(30), default="disposable_amount")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The year has no rates: the user confirmed using this earlier year's (else None).
+    rates_year: Mapped[int | None] = mapped_column(Integer)
 
 
 class EconomyLine(Versioned, Base):
@@ -55,6 +57,10 @@ class EconomyLine(Versioned, Base):
     first_month: Mapped[int] = mapped_column(Integer, default=1)
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The public norm pays for it: the ability to pay leaves it out.
+    norm_covered: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The debt this line pays an instalment on (counted once: ``sheet.budget_group``).
+    debt_id: Mapped[int | None] = mapped_column(ForeignKey("debt.id", ondelete="SET NULL"))
     m01_oere: Mapped[int] = mapped_column(Integer, default=0)
     m02_oere: Mapped[int] = mapped_column(Integer, default=0)
     m03_oere: Mapped[int] = mapped_column(Integer, default=0)
@@ -73,7 +79,8 @@ class EconomyLine(Versioned, Base):
 
 
 class NormRate(Versioned, Base):
-    """An editable norm amount per month for a year (e.g. Gældsstyrelsen, one adult)."""
+    """An editable norm amount per month for a year (e.g. Gældsstyrelsen, one adult), with
+    its source."""
 
     __tablename__ = "norm_rate"
     __table_args__ = (UniqueConstraint("year", "norm_kind", "item"),)
@@ -82,10 +89,12 @@ class NormRate(Versioned, Base):
     norm_kind: Mapped[str] = mapped_column(String(30))
     item: Mapped[str] = mapped_column(String(40))
     amount_oere: Mapped[int] = mapped_column(Integer)
+    # Where the figure comes from (the rule or page): a rate without one is not shipped.
+    source: Mapped[str] = mapped_column(String(300), default="")
 
 
 class Debt(Versioned, Base):
-    """A debt the citizen owes; priority debts are paid first in a repayment plan."""
+    """A debt the citizen owes; priority debts are paid first in a repayment plan, by class."""
 
     __tablename__ = "debt"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -96,7 +105,8 @@ class Debt(Versioned, Base):
     collector: Mapped[str] = mapped_column(String(200), default="")
     case_number: Mapped[str] = mapped_column(String(80), default="")
     debt_type: Mapped[str] = mapped_column(String(40), default="other")
-    is_priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    # PriorityClass: why (and in which order) the plan pays it before ordinary creditors.
+    priority_class: Mapped[str] = mapped_column(String(30), default="ordinary")
     status: Mapped[str] = mapped_column(String(30), default="reminder")
     principal_oere: Mapped[int] = mapped_column(Integer, default=0)
     balance_oere: Mapped[int] = mapped_column(Integer, default=0)
@@ -106,6 +116,21 @@ class Debt(Versioned, Base):
     fees_oere: Mapped[int] = mapped_column(Integer, default=0)
     agreed_payment_oere: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    # The debt's age: when it arose and fell due, and how it was established (DebtBasis),
+    # which together with the limitation rules flag a possibly time-barred debt.
+    created_on: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    established_by: Mapped[str] = mapped_column(String(20), default="claim")
+
+
+class LimitationRuleRow(Versioned, Base):
+    """The limitation period of a debt basis, with its source (team-editable data)."""
+
+    __tablename__ = "limitation_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    basis: Mapped[str] = mapped_column(String(20), unique=True)
+    years: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(300), default="")
 
 
 class BenefitApplication(Versioned, Base):

@@ -15,6 +15,7 @@ from mentordesk.storage.models import (
     EconomyLine,
     EconomyOverview,
     EconomySnapshot,
+    LimitationRuleRow,
     NormRate,
 )
 
@@ -64,9 +65,9 @@ def newest_snapshot_payload(citizen_id: int, year: int) -> Select[tuple[str]]:
 
 
 def debts_of(citizen_id: int) -> Select[tuple[Debt]]:
-    """The citizen's debts, priority debts first (the order the repayment plan uses)."""
-    return (select(Debt).where(Debt.citizen_id == citizen_id)
-            .order_by(Debt.is_priority.desc(), Debt.id))
+    """The citizen's debts in the order they were added; the plan orders them by priority
+    class (``repayment.plan_order``)."""
+    return select(Debt).where(Debt.citizen_id == citizen_id).order_by(Debt.id)
 
 
 def benefits_of(citizen_id: int) -> Select[tuple[BenefitApplication]]:
@@ -81,6 +82,20 @@ def benefits_of(citizen_id: int) -> Select[tuple[BenefitApplication]]:
 def norm_rates_of(year: int) -> Select[tuple[NormRate]]:
     return (select(NormRate).where(NormRate.year == year)
             .order_by(NormRate.norm_kind, NormRate.id))
+
+
+def nearest_rates_year(year: int, kind: str) -> Select[tuple[int]]:
+    """The latest year before ``year`` with rates of ``kind`` (None: there is none)."""
+    return select(func.max(NormRate.year)).where(NormRate.year < year,
+                                                 NormRate.norm_kind == kind)
+
+
+def limitation_rules() -> Select[tuple[LimitationRuleRow]]:
+    return select(LimitationRuleRow).order_by(LimitationRuleRow.id)
+
+
+def limitation_rule(basis: str) -> Select[tuple[LimitationRuleRow]]:
+    return select(LimitationRuleRow).where(LimitationRuleRow.basis == basis)
 
 
 def norm_rate(year: int, kind: str, item: str) -> Select[tuple[NormRate]]:

@@ -165,10 +165,6 @@
         <translation>Ny gæld</translation>
     </message>
     <message>
-        <source>Priority debt (paid first: rent, utilities, fines, child support, public debt)</source>
-        <translation>Prioriteret gæld (betales først: husleje, forsyning, bøder, børnebidrag, offentlig gæld)</translation>
-    </message>
-    <message>
         <source>Principal</source>
         <translation>Hovedstol</translation>
     </message>
@@ -261,10 +257,6 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>Priority debt</source>
-        <translation>Prioriteret gæld</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -279,6 +271,42 @@
     <message>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Priority debts are paid before ordinary creditors, in this order: housing, utilities, support, fines, public debt, other priority.</source>
+        <translation>Prioriteret gæld betales før almindelige kreditorer, i denne rækkefølge: bolig, forsyning, bidrag, bøder, offentlig gæld, anden prioriteret gæld.</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Prioritet:</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <source>Arose on</source>
+        <translation>Stiftet</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Forfald</translation>
+    </message>
+    <message>
+        <source>Arose on:</source>
+        <translation>Stiftet:</translation>
+    </message>
+    <message>
+        <source>Due on:</source>
+        <translation>Forfald:</translation>
+    </message>
+    <message>
+        <source>Established by:</source>
+        <translation>Fastslået ved:</translation>
+    </message>
+    <message>
+        <source>Established by</source>
+        <translation>Fastslået ved</translation>
     </message>
 </context>
 <context>
@@ -301,11 +329,7 @@
     </message>
     <message>
         <source>Priority</source>
-        <translation>Prioriteret</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
+        <translation>Prioritet</translation>
     </message>
     <message>
         <source>Status</source>
@@ -367,10 +391,6 @@
         <translation>Afdragsplan</translation>
     </message>
     <message>
-        <source>Available per month after expenses and the norm amount: {available}. Shared: {pool}, of which priority debts {priority}.</source>
-        <translation>Til rådighed pr. måned efter udgifter og normbeløb: {available}. Fordelt: {pool}, heraf prioriteret gæld {priority}.</translation>
-    </message>
-    <message>
         <source>Too little is left to share: each other creditor is offered a token payment of {token}.</source>
         <translation>Der er for lidt tilbage at fordele: hver af de øvrige kreditorer tilbydes et symbolsk afdrag på {token}.</translation>
     </message>
@@ -385,6 +405,26 @@
     <message>
         <source>Delete the debt to {creditor}?</source>
         <translation>Slet gælden til {creditor}?</translation>
+    </message>
+    <message>
+        <source>Ordinary creditors get nothing until the priority debts are covered.</source>
+        <translation>Almindelige kreditorer får intet, før den prioriterede gæld er dækket.</translation>
+    </message>
+    <message>
+        <source>Conflict: the agreement with {creditor} is {agreed} per month, the plan can pay {payment}. The agreement is not reduced: decide what to do.</source>
+        <translation>Konflikt: aftalen med {creditor} er på {agreed} om måneden, planen kan betale {payment}. Aftalen er ikke nedsat – tag stilling til den.</translation>
+    </message>
+    <message>
+        <source>Ability to pay per month (public method): {available}. Shared: {pool}, of which priority debts {priority}.</source>
+        <translation>Betalingsevne pr. måned (offentlig metode): {available}. Fordelt: {pool}, heraf prioriteret gæld {priority}.</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>possibly time-barred – investigate</source>
+        <translation>mulig forældet – undersøg</translation>
     </message>
 </context>
 <context>
@@ -483,6 +523,14 @@
     <message>
         <source>Not saved: someone else saved this overview while you were editing. Your changes are still here.</source>
         <translation>Ikke gemt: en anden gemte overblikket, mens du redigerede. Dine ændringer er her stadig.</translation>
+    </message>
+    <message>
+        <source>Rates…</source>
+        <translation>Satser …</translation>
+    </message>
+    <message>
+        <source>Limitation rules…</source>
+        <translation>Forældelsesregler …</translation>
     </message>
 </context>
 <context>
@@ -631,24 +679,12 @@
         <translation>Udgifter i alt</translation>
     </message>
     <message>
-        <source>Disposable amount per month</source>
-        <translation>Rådighedsbeløb pr. måned</translation>
-    </message>
-    <message>
         <source>Disposable amount per day</source>
         <translation>Rådighedsbeløb pr. dag</translation>
     </message>
     <message>
         <source>Running balance</source>
         <translation>Løbende saldo</translation>
-    </message>
-    <message>
-        <source>Norm amount per month</source>
-        <translation>Normbeløb pr. måned</translation>
-    </message>
-    <message>
-        <source>Disposable minus norm</source>
-        <translation>Rådighedsbeløb minus norm</translation>
     </message>
     <message>
         <source>Deficit in: {months}</source>
@@ -677,6 +713,34 @@
     <message>
         <source>The text is too long (at most {limit} characters).</source>
         <translation>Teksten er for lang (højst {limit} tegn).</translation>
+    </message>
+    <message>
+        <source>Ability to pay</source>
+        <translation>Betalingsevne</translation>
+    </message>
+    <message>
+        <source>Instalment on a debt: counted once, in the repayment plan (or as public debt in the ability to pay).</source>
+        <translation>Afdrag på gæld: tælles kun én gang, i afdragsplanen (eller som offentlig gæld i betalingsevnen).</translation>
+    </message>
+    <message>
+        <source>Covered by the norm amount: the ability to pay leaves it out, the budget shows it.</source>
+        <translation>Dækket af rådighedsbeløbet: betalingsevnen trækker den ikke fra igen, budgettet viser den.</translation>
+    </message>
+    <message>
+        <source>Disposable amount per month (budget)</source>
+        <translation>Rådighedsbeløb pr. måned (budget, faktiske poster)</translation>
+    </message>
+    <message>
+        <source>Public method: norm amount per month</source>
+        <translation>Offentlig metode: rådighedsbeløb (norm) pr. måned</translation>
+    </message>
+    <message>
+        <source>Housing, support, special needs, public debt</source>
+        <translation>Bolig, bidrag, særlige udgifter, offentlig gæld</translation>
+    </message>
+    <message>
+        <source>Ability to pay (public method)</source>
+        <translation>Betalingsevne (offentlig metode)</translation>
     </message>
 </context>
 <context>
@@ -812,8 +876,16 @@
         <translation>= {amount} pr. måned</translation>
     </message>
     <message>
-        <source>(no rates for the year)</source>
-        <translation>(ingen satser for året)</translation>
+        <source>rates from {year}</source>
+        <translation>satser fra {year}</translation>
+    </message>
+    <message>
+        <source>There are no rates for {year}: the norm is not deducted.</source>
+        <translation>Der er ingen satser for {year}: rådighedsbeløbet er ikke trukket fra.</translation>
+    </message>
+    <message>
+        <source>Use the rates from {year}</source>
+        <translation>Brug satserne fra {year}</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1085,127 @@
     <message>
         <source>Make the version of {saved} the current overview? The versions stay in this list.</source>
         <translation>Gør versionen fra {saved} til det gældende overblik? Versionerne bliver i listen.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetMarks</name>
+    <message>
+        <source>Covered by the norm</source>
+        <translation>Dækket af rådighedsbeløbet</translation>
+    </message>
+    <message>
+        <source>The public norm amount pays for this expense: the ability to pay leaves it out, the budget shows it.</source>
+        <translation>Rådighedsbeløbet (normen) betaler allerede denne udgift: betalingsevnen trækker den ikke fra igen, budgettet viser den.</translation>
+    </message>
+    <message>
+        <source>Instalment on debt…</source>
+        <translation>Afdrag på gæld …</translation>
+    </message>
+    <message>
+        <source>This expense is the payment on one of the debts: it is counted once.</source>
+        <translation>Udgiften er afdraget på en af gældsposterne: den tælles kun én gang.</translation>
+    </message>
+    <message>
+        <source>(no debt)</source>
+        <translation>(ingen gæld)</translation>
+    </message>
+    <message>
+        <source>Instalment on debt</source>
+        <translation>Afdrag på gæld</translation>
+    </message>
+    <message>
+        <source>The expense pays an instalment on:</source>
+        <translation>Udgiften er afdrag på:</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <source>Norm rates</source>
+        <translation>Satser</translation>
+    </message>
+    <message>
+        <source>First adult</source>
+        <translation>Første voksne</translation>
+    </message>
+    <message>
+        <source>Each extra adult</source>
+        <translation>Hver ekstra voksen</translation>
+    </message>
+    <message>
+        <source>Child 0–1 years</source>
+        <translation>Barn 0–1 år</translation>
+    </message>
+    <message>
+        <source>Child 2–6 years</source>
+        <translation>Barn 2–6 år</translation>
+    </message>
+    <message>
+        <source>Child 7–17 years</source>
+        <translation>Barn 7–17 år</translation>
+    </message>
+    <message>
+        <source>e.g. borger.dk: Gældsstyrelsens rådighedssatser 2026</source>
+        <translation>fx borger.dk: Gældsstyrelsens rådighedssatser 2026</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>År:</translation>
+    </message>
+    <message>
+        <source>Norm:</source>
+        <translation>Norm:</translation>
+    </message>
+    <message>
+        <source>{label} (kr. per month):</source>
+        <translation>{label} (kr. pr. måned):</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Kilde:</translation>
+    </message>
+    <message>
+        <source>There are no rates for {year}. Enter them with their source.</source>
+        <translation>Der er ingen satser for {year}. Indtast dem med deres kilde.</translation>
+    </message>
+    <message>
+        <source>Saving rates…</source>
+        <translation>Gemmer satser …</translation>
+    </message>
+    <message>
+        <source>The rates for {year} are saved.</source>
+        <translation>Satserne for {year} er gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>LimitationDialog</name>
+    <message>
+        <source>Limitation rules</source>
+        <translation>Forældelsesregler</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>Debt established by:</source>
+        <translation>Gælden er fastslået ved:</translation>
+    </message>
+    <message>
+        <source>Limitation period:</source>
+        <translation>Forældelsesfrist:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Kilde:</translation>
+    </message>
+    <message>
+        <source>Saving the rule…</source>
+        <translation>Gemmer reglen …</translation>
+    </message>
+    <message>
+        <source>Saved: {years} years for «{basis}».</source>
+        <translation>Gemt: {years} år for »{basis}«.</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,11 @@
 """Debts and the repayment plan (*afdragsplan*).
 
 The plan follows the sheet as it is being edited: the money available per month is the
-average disposable amount beyond the norm (the core's rule), shared by the core's
-``plan_repayment`` — priority debts first, the rest pro rata by balance in whole kroner,
-token amounts when too little is left — with the payoff time of each debt.
+average ability to pay by the public method (the core's rule), shared by the core's
+``plan_repayment`` — priority debts first by class, the rest pro rata by balance in whole
+kroner, token amounts only once every priority debt is covered — with the payoff time of
+each debt, its collection state (udlæg, lønindeholdelse) and every agreement the plan
+cannot honour named as a conflict.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from mentordesk.domain.economy import DebtStatus
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy import (
     DebtRow,
-    PlanDebt,
     PlanShare,
     RepaymentPlan,
+    Sheet,
     delete_debt,
+    plan_debts,
     plan_repayment,
 )
 from ui.operations import Operations
@@ -38,7 +42,9 @@ class DebtsTab(CitizenRecordsTab):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self.debt_rows: list[DebtRow] = []
+        self.time_barred: frozenset[int] = frozenset()  # past the limitation period
         self.available_oere = 0
+        self.sheet = Sheet(citizen_id=0, year=2000)
         self.plan: RepaymentPlan | None = None
         self.model = RecordTableModel(self._debt_columns(), self._look, self)
         self.plan_model = RecordTableModel(self._plan_columns(), None, self)
@@ -50,11 +56,17 @@ class DebtsTab(CitizenRecordsTab):
             TableColumn(self.tr("Collector"), lambda d: d.collector),
             TableColumn(self.tr("Case no."), lambda d: d.case_number),
             TableColumn(self.tr("Type"), lambda d: d.type_label),
-            TableColumn(self.tr("Priority"), lambda d: self.tr("Yes") if d.is_priority else ""),
+            TableColumn(self.tr("Priority"), lambda d: d.priority_label),
             TableColumn(self.tr("Status"), lambda d: d.status_label),
             TableColumn(self.tr("Balance"), lambda d: format_dkk(d.balance_oere)),
             TableColumn(self.tr("Agreed payment"), lambda d: format_dkk(d.agreed_payment_oere)),
+            TableColumn(self.tr("Age"), self._age_text),
         ]
+
+    def _age_text(self, debt: DebtRow) -> str:
+        if debt.id in self.time_barred:
+            return self.tr("possibly time-barred – investigate")
+        return ""
 
     def _plan_columns(self) -> list[TableColumn]:
         return [
@@ -63,6 +75,8 @@ class DebtsTab(CitizenRecordsTab):
             TableColumn(self.tr("Balance"), lambda s: format_dkk(s.balance_oere)),
             TableColumn(self.tr("Payment per month"), lambda s: format_dkk(s.payment_oere)),
             TableColumn(self.tr("Paid off in"), self._payoff_text),
+            TableColumn(self.tr("Status"), lambda s: DebtStatus(s.status).label
+                        if s.status in DebtStatus._value2member_map_ else ""),
         ]
 
     def _payoff_text(self, share: PlanShare) -> str:
@@ -119,18 +133,20 @@ class DebtsTab(CitizenRecordsTab):
         self.citizen_id = citizen_id
         self.show_debts([], 0)
 
-    def show_debts(self, debts: Sequence[DebtRow], available_oere: int) -> None:
+    def show_debts(self, debts: Sequence[DebtRow], available_oere: int,
+                   sheet: Sheet | None = None, time_barred: Sequence[int] = ()) -> None:
         self.debt_rows = list(debts)
+        self.time_barred = frozenset(time_barred)
         self.model.set_rows(self.debt_rows)
-        self.show_available(available_oere)
+        self.show_available(available_oere, sheet)
 
-    def show_available(self, available_oere: int) -> None:
+    def show_available(self, available_oere: int, sheet: Sheet | None = None) -> None:
+        """Plan with ``available_oere`` a month; ``sheet`` (as edited) says which public
+        debts its lines already pay."""
         self.available_oere = available_oere
-        self.plan = plan_repayment(available_oere, [
-            PlanDebt(key=debt.id, creditor=debt.creditor, balance_oere=debt.balance_oere,
-                     is_priority=debt.is_priority,
-                     agreed_payment_oere=debt.agreed_payment_oere,
-                     interest_bp=debt.interest_bp) for debt in self.debt_rows])
+        if sheet is not None:
+            self.sheet = sheet
+        self.plan = plan_repayment(available_oere, plan_debts(self.debt_rows, self.sheet))
         self.plan_model.set_rows(list(self.plan.shares))
         self.plan_label.setText(self._plan_text(self.plan))
         has_citizen = self.citizen_id is not None
@@ -139,7 +155,7 @@ class DebtsTab(CitizenRecordsTab):
 
     def _plan_text(self, plan: RepaymentPlan) -> str:
         text = self.tr(
-            "Available per month after expenses and the norm amount: {available}. "
+            "Ability to pay per month (public method): {available}. "
             "Shared: {pool}, of which priority debts {priority}.").format(
                 available=format_dkk(plan.available_oere), pool=format_dkk(plan.pool_oere),
                 priority=format_dkk(plan.priority_oere))
@@ -150,6 +166,15 @@ class DebtsTab(CitizenRecordsTab):
         if plan.shortfall_oere:
             text += " " + self.tr("The plan lacks {amount} per month.").format(
                 amount=format_dkk(plan.shortfall_oere))
+        if not plan.priority_covered:
+            text += " " + self.tr("Ordinary creditors get nothing until the priority debts "
+                                  "are covered.")
+        for conflict in plan.conflicts:
+            text += "\n" + self.tr(
+                "Conflict: the agreement with {creditor} is {agreed} per month, the plan "
+                "can pay {payment}. The agreement is not reduced: decide what to do.").format(
+                creditor=conflict.creditor, agreed=format_dkk(conflict.agreed_oere),
+                payment=format_dkk(conflict.payment_oere))
         return text
 
     # -- actions ----------------------------------------------------------------------

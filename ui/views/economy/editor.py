@@ -30,13 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.domain.codes import Role
 from mentordesk.economy import (
     EconomySummary,
     ItemRow,
     Sheet,
+    choose_rates,
     copy_last_year,
     list_items,
     load_sheet,
+    public_debt_ids,
     save_sheet,
 )
 from mentordesk.economy import summary as load_summary
@@ -47,10 +50,13 @@ from ui.operations import Operations
 from ui.tasks import Task
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.economy.benefits_tab import BenefitsTab
+from ui.views.economy.budget_marks import BudgetMarks
 from ui.views.economy.chart import EconomyChart
 from ui.views.economy.debts_tab import DebtsTab
 from ui.views.economy.file_actions import FileActions
 from ui.views.economy.household_bar import HouseholdBar
+from ui.views.economy.limitation_dialog import LimitationDialog
+from ui.views.economy.rates_dialog import RatesDialog
 from ui.views.economy.sheet_commands import RemoveLinesCommand
 from ui.views.economy.sheet_conflict import KEEP_MINE, TAKE_THEIRS, SheetConflictDialog
 from ui.views.economy.sheet_model import SheetTableModel
@@ -86,6 +92,8 @@ class EconomyEditor(QWidget):
         self.unsaved_prompt: Callable[[], str] = self._ask_unsaved
         self.model = SheetTableModel(self)
         self.view = SheetTableView(self.model)
+        self.budget_marks = BudgetMarks(self.model, self.view, lambda: self.debts.debt_rows,
+                                        self)
         self.household = HouseholdBar()
         self.household.set_year(date.today().year)
         self.chart = EconomyChart()
@@ -127,11 +135,18 @@ class EconomyEditor(QWidget):
                                           self.remove_selected_lines)
         self.copy_year_action = self._action(self.tr("Copy last year"), "",
                                              self.copy_last_year)
+        self.rates_action = self._action(self.tr("Rates…"), "", self.open_rates)
+        self.limitation_action = self._action(self.tr("Limitation rules…"), "",
+                                              self.open_limitation_rules)
         for action in (self.add_income_action, self.add_expense_action, self.remove_action,
                        self.copy_year_action):
             self.toolbar.addAction(action)
+        self.budget_marks.add_to(self.toolbar)
         self.toolbar.addSeparator()
         self.files.add_to(self.toolbar)
+        if self.ops.actor.role in (Role.ADMIN, Role.COORDINATOR):
+            self.toolbar.addAction(self.rates_action)
+            self.toolbar.addAction(self.limitation_action)
         self.tabs = QTabWidget()
         sheet_page = QWidget()
         sheet_layout = QVBoxLayout(sheet_page)
@@ -214,10 +229,11 @@ class EconomyEditor(QWidget):
         self.household.setEnabled(self.citizen_id is not None)
 
     def _on_sheet_changed(self) -> None:
-        self.household.show_household(self.model.household(), self.model.norm_oere)
+        self.household.show_household(self.model.household(), self.model.norm_oere,
+                                      choose_rates(self.model.sheet(), self.model.rates))
         self.chart.show_totals(self.model.totals)
         if self.model.totals is not None:
-            self.debts.show_available(self.model.totals.available_for_debt)
+            self.debts.show_available(self.model.totals.available_for_debt, self.model.sheet())
         self._update_actions()
 
     # -- loading ----------------------------------------------------------------------
@@ -266,10 +282,14 @@ class EconomyEditor(QWidget):
         keep_sheet = self.summary is not None and self.has_unsaved_changes() and sheet is None
         self.summary = result
         if not keep_sheet:  # a debt saved meanwhile must not drop edits in the sheet
-            self.model.set_sheet(sheet or result.sheet, result.norm_rates)
+            self.model.set_sheet(sheet or result.sheet, result.year_rates)
             self._forced_dirty = sheet is not None
+        else:  # rates saved meanwhile apply to the edited sheet too
+            self.model.set_rates(result.year_rates)
+        self.model.set_public_debts(public_debt_ids(result.debts))
         self.debts.show_debts(result.debts, self.model.totals.available_for_debt
-                              if self.model.totals else 0)
+                              if self.model.totals else 0, self.model.sheet(),
+                              result.possibly_time_barred)
         self.benefits.show_benefits(result.benefits)
         self._on_sheet_changed()
         self.loaded.emit(result.year)
@@ -314,6 +334,16 @@ class EconomyEditor(QWidget):
         if uids:
             self.model.undo_stack.push(RemoveLinesCommand(self.model, uids,
                                                           self.tr("Remove row")))
+
+    def open_rates(self) -> None:
+        """The rates table (coordinators and admins): a saved rate reloads every sheet."""
+        self.rates_dialog = RatesDialog(self.ops, self.year, self)
+        self.rates_dialog.show()
+
+    def open_limitation_rules(self) -> None:
+        """The limitation rules (coordinators and admins): every debt's flag follows."""
+        self.limitation_dialog = LimitationDialog(self.ops, self)
+        self.limitation_dialog.show()
 
     def copy_last_year(self) -> None:
         citizen_id, year = self.citizen_id, self.year

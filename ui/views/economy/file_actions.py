@@ -219,7 +219,7 @@ class FileActions(QObject):
         if self.versions_dialog is not None:
             self.versions_dialog.deleteLater()
         dialog = VersionsDialog(self.editor.ops, shown.citizen_id, shown.year,
-                                self.editor.model.norm_rates, self.editor)
+                                self.editor.model.rates, self.editor)
         dialog.restore_requested.connect(lambda version: self._restore(dialog, version))
         self.versions_dialog = dialog
         dialog.open()

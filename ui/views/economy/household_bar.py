@@ -5,11 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
-from mentordesk.domain.economy import NormKind
+from mentordesk.domain.economy import MAX_ADULTS, NormKind
 from mentordesk.domain.money import format_dkk
+from mentordesk.economy import RatesChoice
 from ui.views.common.form_fields import select_data
+
+WARNING_STYLE = "color: #a40000; font-weight: bold;"
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -25,13 +35,20 @@ class HouseholdBar(QWidget):
         self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
         self.year_spin.setAccessibleName(self.tr("Year"))
         self.year_spin.setKeyboardTracking(False)  # typing "2025" is one change, not four
-        self.adults_spin = self._spin(1, 2)
+        # Any household size: each adult after the first adds the amount per extra adult.
+        self.adults_spin = self._spin(1, MAX_ADULTS)
         self.children_spins = {name: self._spin(0, 20)
                                for name in ("children_0_1", "children_2_6", "children_7_17")}
         self.norm_combo = QComboBox()
         for code, label in NormKind.choices():
             self.norm_combo.addItem(label, code)
         self.norm_label = QLabel()
+        # A year without rates says so; an earlier year's are used only when confirmed.
+        self.rates_label = QLabel()
+        self.rates_label.setStyleSheet(WARNING_STYLE)
+        self.use_rates_button = QPushButton()
+        self.use_rates_button.clicked.connect(self._use_offered_rates)
+        self._offered_year: int | None = None
         self._lay_out()
         self.year_spin.valueChanged.connect(self._year_changed)
         self.norm_combo.currentIndexChanged.connect(lambda _i: self._edited())
@@ -61,6 +78,8 @@ class HouseholdBar(QWidget):
             if widget is self.year_spin:
                 layout.addSpacing(24)
         layout.addWidget(self.norm_label)
+        layout.addWidget(self.rates_label)
+        layout.addWidget(self.use_rates_button)
         layout.addStretch(1)
 
     def year(self) -> int:
@@ -71,7 +90,8 @@ class HouseholdBar(QWidget):
         self.year_spin.setValue(year)
         self._updating = False
 
-    def show_household(self, values: dict[str, Any], norm_oere: int) -> None:
+    def show_household(self, values: dict[str, Any], norm_oere: int,
+                       rates: RatesChoice | None = None) -> None:
         self._updating = True
         self.adults_spin.setValue(values["adults"])
         for name, spin in self.children_spins.items():
@@ -79,7 +99,27 @@ class HouseholdBar(QWidget):
         select_data(self.norm_combo, str(values["norm_kind"]))
         self._updating = False
         self.norm_label.setText(self.tr("= {amount} per month").format(
-            amount=format_dkk(norm_oere)) if norm_oere else self.tr("(no rates for the year)"))
+            amount=format_dkk(norm_oere)) if norm_oere else "")
+        self._show_rates(rates)
+
+    def _show_rates(self, rates: RatesChoice | None) -> None:
+        self._offered_year = rates.offered.year if rates and rates.offered else None
+        if rates is None or not rates.missing:
+            self.rates_label.setText("")
+        elif rates.used is not None:
+            self.rates_label.setText(self.tr("rates from {year}").format(year=rates.used.year))
+        else:
+            self.rates_label.setText(self.tr(
+                "There are no rates for {year}: the norm is not deducted.").format(
+                    year=rates.sheet_year))
+        self.rates_label.setVisible(bool(self.rates_label.text()))
+        self.use_rates_button.setText(self.tr("Use the rates from {year}").format(
+            year=self._offered_year))
+        self.use_rates_button.setVisible(self._offered_year is not None)
+
+    def _use_offered_rates(self) -> None:
+        if self._offered_year is not None:
+            self.household_edited.emit({"rates_year": self._offered_year})
 
     def _year_changed(self, year: int) -> None:
         if not self._updating:

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
-from mentordesk.domain.economy import EconomySection, Frequency
+from mentordesk.domain.economy import EconomySection, Frequency, covered_by_norm
 from mentordesk.domain.money import format_dkk
-from mentordesk.economy import Sheet, SheetTotals, compute_totals
+from mentordesk.economy import Sheet, SheetTotals, YearRates, compute_totals
 from mentordesk.economy.sheet import divide_half_up
 from ui.views.economy.sheet_commands import (
     CellChange,
@@ -76,13 +76,14 @@ class Row:
     kind: str  # "header" | "line" | "subtotal" | "gap" | "summary"
     section: str = ""
     uid: int = 0
-    summary: str = ""  # disposable | per_day | balance | norm | norm_difference
+    summary: str = ""  # disposable | per_day | balance | norm | deductions | ability
 
 
 translate = QCoreApplication.translate
 VARIES = Frequency.VARIES.value
 
-SUMMARY_KEYS = ("disposable", "per_day", "balance", "norm", "norm_difference")
+# The everyday budget (actual items), then the ability to pay by the public method.
+SUMMARY_KEYS = ("disposable", "per_day", "balance", "norm", "deductions", "ability")
 
 
 class SheetTableModel(QAbstractTableModel):
@@ -95,8 +96,9 @@ class SheetTableModel(QAbstractTableModel):
         self._lines: list[LineState] = []
         self._rows: list[Row] = []
         self.base = Sheet(citizen_id=0, year=2000)
-        self.norm_rates: dict[str, dict[str, int]] = {}  # kind → item → øre per month
+        self.rates = YearRates(2000)  # what the rates table offers the year
         self.norm_oere = 0
+        self.public_debt_ids: frozenset[int] = frozenset()  # their lines are deducted
         self.totals: SheetTotals | None = None
         # The team's item list: (section, label casefolded) → (label, category code).
         self.items: dict[tuple[str, str], tuple[str, str]] = {}
@@ -112,13 +114,13 @@ class SheetTableModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------------------
 
-    def set_sheet(self, base: Sheet, norm_rates: dict[str, dict[str, int]]) -> None:
+    def set_sheet(self, base: Sheet, rates: YearRates) -> None:
         """A freshly loaded sheet: the undo history starts over. ``base`` also carries
-        the year, household and version; ``norm_rates`` are the year's rates."""
+        the year, household and version; ``rates`` what the rates table offers the year."""
         self.beginResetModel()
         self._lines = _section_ordered(from_core(base))
-        self.base, self.norm_rates = base, norm_rates
-        self.norm_oere = household_norm(base, norm_rates)
+        self.base, self.rates = base, rates
+        self.norm_oere = household_norm(base, rates)
         self._rebuild_rows()
         self._recompute()
         self.endResetModel()
@@ -199,6 +201,9 @@ class SheetTableModel(QAbstractTableModel):
             return self._line_text(line, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in MONEY_COLUMNS:
             return _negative_brush(self._line_number(line, column))
+        if column == COL_LABEL and role in (Qt.ItemDataRole.FontRole,
+                                            Qt.ItemDataRole.ToolTipRole):
+            return _budget_mark(line, role)
         return None
 
     def _line_text(self, line: LineState, column: int) -> str:
@@ -288,8 +293,11 @@ class SheetTableModel(QAbstractTableModel):
         if row.summary == "norm":
             norm = totals.norm_month
             return _spread((norm,) * MONTHS, norm * MONTHS, norm)
-        if row.summary == "norm_difference":
-            return _spread(totals.after_norm, totals.after_norm_year, totals.after_norm_average)
+        if row.summary == "deductions":
+            months = tuple(sum(sums[m] for sums in totals.groups.values()) for m in range(MONTHS))
+            return _spread(months, sum(months), divide_half_up(sum(months), MONTHS))
+        if row.summary == "ability":
+            return _spread(totals.ability, totals.ability_year, totals.ability_average)
         return {}
 
     # -- editing ----------------------------------------------------------------------
@@ -325,6 +333,10 @@ class SheetTableModel(QAbstractTableModel):
             category = self.items.get((line.section, str(value).casefold()), ("", ""))[1]
             if category != line.category:
                 changes.append(CellChange(line.uid, "category", line.category, category))
+                covered = line.section == EXPENSE and covered_by_norm(category)
+                if covered != line.norm_covered:
+                    changes.append(CellChange(line.uid, "norm_covered", line.norm_covered,
+                                              covered))
         frequency = value if key == "frequency" else line.frequency
         if key in ("amount_oere", "frequency", "first_month") and frequency != VARIES:
             amount = value if key == "amount_oere" else line.amount_oere
@@ -337,6 +349,25 @@ class SheetTableModel(QAbstractTableModel):
             # a later change of amount cannot silently overwrite the typed month.
             changes.append(CellChange(line.uid, "frequency", line.frequency, VARIES))
         return changes
+
+    def set_budget_mark(self, uid: int, key: str, value: bool | int | None) -> None:
+        """Mark a line "covered by the norm" or link it to a debt (undoable)."""
+        line = self._line(uid)
+        self.push_changes([CellChange(uid, key, line.get(key), value)],
+                          translate("EconomySheet", "Ability to pay"))
+
+    def set_rates(self, rates: YearRates) -> None:
+        """What the rates table now offers the year (an admin saved rates)."""
+        self.rates = rates
+        self.norm_oere = household_norm(self.base, rates)
+        self._recompute()
+        self._all_changed()
+
+    def set_public_debts(self, debt_ids: frozenset[int]) -> None:
+        """The citizen's public debts: a line paying one is deducted as such."""
+        self.public_debt_ids = debt_ids
+        self._recompute()
+        self._all_changed()
 
     def push_changes(self, changes: list[CellChange], text: str) -> None:
         if changes:
@@ -394,7 +425,7 @@ class SheetTableModel(QAbstractTableModel):
     def set_household(self, values: dict[str, Any]) -> None:
         """Called by undo commands only: adults, children, norm kind."""
         self.base = replace(self.base, **values)
-        self.norm_oere = household_norm(self.base, self.norm_rates)
+        self.norm_oere = household_norm(self.base, self.rates)
         self._recompute()
         self._all_changed()
 
@@ -432,7 +463,8 @@ class SheetTableModel(QAbstractTableModel):
         self._rows = rows
 
     def _recompute(self) -> None:
-        self.totals = compute_totals(to_core(self.base, self._lines), self.norm_oere)
+        self.totals = compute_totals(to_core(self.base, self._lines), self.norm_oere,
+                                     self.public_debt_ids)
 
     def _all_changed(self) -> None:
         if self._rows:
@@ -453,6 +485,23 @@ def _spread(months: tuple[int, ...], total: int | None, average: int | None) -> 
     if average is not None:
         values[COL_AVERAGE] = average
     return values
+
+
+def _budget_mark(line: LineState, role: int) -> object:
+    """Italic and a tip for a line the ability to pay leaves out (the norm covers it, or
+    the repayment plan pays it)."""
+    left_out = line.norm_covered or line.debt_id is not None
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setItalic(left_out)
+        return font
+    if line.debt_id is not None:
+        return translate("EconomySheet", "Instalment on a debt: counted once, in the "
+                         "repayment plan (or as public debt in the ability to pay).")
+    if line.norm_covered:
+        return translate("EconomySheet", "Covered by the norm amount: the ability to pay "
+                         "leaves it out, the budget shows it.")
+    return None
 
 
 def _money(oere: int) -> str:
@@ -495,11 +544,13 @@ def _row_title(row: Row) -> str:
             return translate("EconomySheet", "Total income")
         return translate("EconomySheet", "Total expenses")
     return {
-        "disposable": translate("EconomySheet", "Disposable amount per month"),
+        "disposable": translate("EconomySheet", "Disposable amount per month (budget)"),
         "per_day": translate("EconomySheet", "Disposable amount per day"),
         "balance": translate("EconomySheet", "Running balance"),
-        "norm": translate("EconomySheet", "Norm amount per month"),
-        "norm_difference": translate("EconomySheet", "Disposable minus norm"),
+        "norm": translate("EconomySheet", "Public method: norm amount per month"),
+        "deductions": translate("EconomySheet",
+                                "Housing, support, special needs, public debt"),
+        "ability": translate("EconomySheet", "Ability to pay (public method)"),
     }.get(row.summary, "")
 
 

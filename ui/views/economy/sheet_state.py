@@ -12,8 +12,8 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from mentordesk.domain.economy import EconomySection, Frequency, NormKind, NormRates, Person
-from mentordesk.economy import Sheet, SheetLine
+from mentordesk.domain.economy import EconomySection, Frequency, Person
+from mentordesk.economy import Sheet, SheetLine, YearRates, choose_rates
 from mentordesk.economy import fill_months as core_fill
 
 INCOME, EXPENSE = EconomySection.INCOME.value, EconomySection.EXPENSE.value
@@ -21,8 +21,8 @@ SECTIONS = (INCOME, EXPENSE)
 MONTHS = 12
 FieldKey = str | tuple[str, int]
 
-HOUSEHOLD_FIELDS = ("adults", "children_0_1", "children_2_6", "children_7_17", "norm_kind")
-NORM_ITEMS = ("first_adult", "second_adult", "child_0_1", "child_2_6", "child_7_17")
+HOUSEHOLD_FIELDS = ("adults", "children_0_1", "children_2_6", "children_7_17", "norm_kind",
+                    "rates_year")
 
 _uids = itertools.count(1)
 
@@ -44,6 +44,8 @@ class LineState:
     note: str = ""
     line_id: int | None = None  # the database row, None for a line added here
     uid: int = field(default_factory=new_uid)
+    norm_covered: bool = False  # the public norm pays for it (``SheetLine.norm_covered``)
+    debt_id: int | None = None  # the debt it pays an instalment on
 
     def get(self, key: FieldKey) -> Any:
         if isinstance(key, tuple):
@@ -60,9 +62,7 @@ class LineState:
         return sum(self.months)
 
     def copy(self) -> LineState:
-        return LineState(self.section, self.label, self.category, self.person,
-                         self.frequency, self.amount_oere, self.first_month,
-                         list(self.months), self.note, self.line_id, self.uid)
+        return replace(self, months=list(self.months))
 
 
 def fill_months(frequency: str, amount_oere: int, first_month: int) -> list[int]:
@@ -74,7 +74,8 @@ def from_core(sheet: Sheet) -> list[LineState]:
     return [LineState(section=line.section.value, label=line.label, category=line.category,
                       person=line.person.value, frequency=line.frequency.value,
                       amount_oere=line.amount_oere, first_month=line.first_month,
-                      months=list(line.months), note=line.note, line_id=line.line_id)
+                      months=list(line.months), note=line.note, line_id=line.line_id,
+                      norm_covered=line.norm_covered, debt_id=line.debt_id)
             for line in sheet.ordered().lines]
 
 
@@ -85,16 +86,12 @@ def to_core(base: Sheet, lines: list[LineState]) -> Sheet:
                   months=tuple(line.months), category=line.category,
                   person=Person(line.person), frequency=Frequency(line.frequency),
                   amount_oere=line.amount_oere, first_month=line.first_month,
-                  note=line.note, line_id=line.line_id)
+                  note=line.note, line_id=line.line_id, norm_covered=line.norm_covered,
+                  debt_id=line.debt_id)
         for line in lines))
 
 
-def household_norm(sheet: Sheet, norm_rates: dict[str, dict[str, int]]) -> int:
-    """The household's monthly norm under the year's rates of the sheet's norm kind
-    (0 when the team has no rates for that year), as the core's summary computes it."""
-    items = norm_rates.get(NormKind(sheet.norm_kind).value)
-    if not items:
-        return 0
-    rates = NormRates(year=sheet.year, kind=NormKind(sheet.norm_kind),
-                      **{name: items.get(name, 0) for name in NORM_ITEMS})
-    return sheet.household_norm(rates)
+def household_norm(sheet: Sheet, rates: YearRates) -> int:
+    """The household's monthly norm under the rates the sheet uses (its year's, or an
+    earlier year's once confirmed; 0 without), as the core's summary computes it."""
+    return choose_rates(sheet, rates).norm(sheet)

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.money import format_dkk
-from mentordesk.economy import SnapshotContent, SnapshotInfo, list_snapshots, load_snapshot
+from mentordesk.economy import (
+    SnapshotContent,
+    SnapshotInfo,
+    YearRates,
+    list_snapshots,
+    load_snapshot,
+)
 from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.common.record_table import RecordTableModel, TableColumn, record_table, selected_row
@@ -40,13 +46,13 @@ class VersionsDialog(QDialog):
     restore_requested = Signal(object)  # the SnapshotInfo to make current
 
     def __init__(self, ops: Operations, citizen_id: int, year: int,
-                 norm_rates: dict[str, dict[str, int]] | None = None,
+                 rates: YearRates | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
-        # The year's rates (kind → item → øre): a version's norm row is the household it
-        # stored under these rates, as the editor shows it.
-        self._norm_rates = norm_rates or {}
+        # What the rates table offers the year: a version's norm row is the household it
+        # stored under these rates (and its confirmed earlier year), as the editor shows it.
+        self._rates = rates or YearRates(year)
         self._citizen_id, self._year = citizen_id, year
         self.viewer: QDialog | None = None
         self.viewer_model: SheetTableModel | None = None
@@ -107,7 +113,7 @@ class VersionsDialog(QDialog):
         dialog.setWindowTitle(self.tr("Version of {saved}").format(
             saved=local_time(content.info.taken_at)))
         model = SheetTableModel(dialog)
-        model.set_sheet(content.sheet, self._norm_rates)
+        model.set_sheet(content.sheet, self._rates)
         self.viewer_model = model
         view = SheetTableView(model, read_only=True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
