@@ -32,6 +32,7 @@ from ui.views.calendar.actions import CalendarActions
 from ui.views.calendar.month_grid import MonthGrid
 from ui.views.calendar.scene import DAY, MONTH, WEEK, CalendarScene, Occurrence, period_for, step
 from ui.views.calendar.time_grid import TimeGrid
+from ui.views.common.flow_layout import FlowLayout
 from ui.views.common.reload_when_shown import ReloadWhenShown
 
 TEAM, MENTOR, CITIZEN = "team", "mentor", "citizen"
@@ -81,7 +82,6 @@ class CalendarPage(QWidget):
         self.next_button.clicked.connect(lambda: self.step_period(1))
         self.today_button.clicked.connect(self.go_today)
         self.view_buttons = QButtonGroup(self)
-        view_bar = QHBoxLayout()
         for view, text in ((DAY, self.tr("Day")), (WEEK, self.tr("Week")),
                            (MONTH, self.tr("Month"))):
             button = QPushButton(text)
@@ -89,7 +89,6 @@ class CalendarPage(QWidget):
             button.setChecked(view == self.view)
             button.setProperty("view", view)
             self.view_buttons.addButton(button)
-            view_bar.addWidget(button)
         self.view_buttons.buttonClicked.connect(
             lambda button: self.set_view(button.property("view")))
         self.scope_combo = QComboBox()
@@ -97,7 +96,10 @@ class CalendarPage(QWidget):
         self.scope_combo.addItem(self.tr("Mentor"), MENTOR)
         self.scope_combo.addItem(self.tr("Citizen"), CITIZEN)
         self.choice_combo = QComboBox()
-        self.choice_combo.setMinimumWidth(200)
+        # A long citizen's name must not set the width of the whole window.
+        self.choice_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.choice_combo.setMinimumContentsLength(24)
         self.scope_combo.currentIndexChanged.connect(self._on_scope_changed)
         self.choice_combo.currentIndexChanged.connect(lambda _index: self.refresh())
         self.new_button = QPushButton(self.tr("New appointment…"))
@@ -131,22 +133,18 @@ class CalendarPage(QWidget):
             "Double-click to open, right-click for more."))
         legend.setObjectName("hintLabel")
         legend.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(title_label)
-        top.addSpacing(16)
-        top.addWidget(self.period_label, 1)
-        top.addLayout(view_bar)
-        navigation = QHBoxLayout()
-        for widget in (self.previous_button, self.today_button, self.next_button):
-            navigation.addWidget(widget)
-        navigation.addSpacing(16)
-        navigation.addWidget(QLabel(self.tr("Show:")))
-        navigation.addWidget(self.scope_combo)
-        navigation.addWidget(self.choice_combo)
-        navigation.addStretch(1)
-        for widget in (self.new_button, self.groups_button, self.absence_button,
-                       self.staffed_button, self.export_button, self.import_button):
-            navigation.addWidget(widget)
+        # Both rows wrap rather than widen the window on a laptop screen.
+        top = FlowLayout()
+        top.add_widgets(title_label, self.period_label)
+        top.add_stretch()
+        top.add_widgets(*self.view_buttons.buttons())
+        navigation = FlowLayout()
+        navigation.add_widgets(self.previous_button, self.today_button, self.next_button)
+        navigation.add_spacing(16)
+        navigation.add_widgets(QLabel(self.tr("Show:")), self.scope_combo, self.choice_combo)
+        navigation.add_stretch()
+        navigation.add_widgets(self.new_button, self.groups_button, self.absence_button,
+                               self.staffed_button, self.export_button, self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(navigation)

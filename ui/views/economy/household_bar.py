@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
 from mentordesk.domain.economy import NormKind
 from mentordesk.domain.money import format_dkk
+from ui.views.common.flow_layout import FlowLayout, kept_together
 from ui.views.common.form_fields import select_data
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -43,7 +44,7 @@ class HouseholdBar(QWidget):
         return spin
 
     def _lay_out(self) -> None:
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)  # wraps in a narrow record rather than widening it
         layout.setContentsMargins(0, 0, 0, 0)
         parts: list[tuple[str, QWidget]] = [
             (self.tr("&Year:"), self.year_spin),
@@ -56,12 +57,10 @@ class HouseholdBar(QWidget):
         for text, widget in parts:
             label = QLabel(text)
             label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget)
+            layout.addWidget(kept_together(label, widget))
             if widget is self.year_spin:
-                layout.addSpacing(24)
+                layout.add_spacing(24)
         layout.addWidget(self.norm_label)
-        layout.addStretch(1)
 
     def year(self) -> int:
         return self.year_spin.value()
