@@ -80,8 +80,7 @@ class CalendarActions(QObject):
         menu = QMenu(self._page)
         menu.addAction(self.tr("Open…"), lambda: self.edit_occurrence(occurrence))
         if item.kind == "appointment" and not item.restricted:
-            loggable = (item.citizen_id is not None and not item.logged
-                        and not item.cancelled and item.starts_at <= now)
+            loggable = self.can_log(occurrence, now=now)
             done = menu.addAction(self.tr("Mark as done"), lambda: self.mark(item, True))
             no_show = menu.addAction(self.tr("Not attended"), lambda: self.mark(item, False))
             for action in (done, no_show):
@@ -97,6 +96,14 @@ class CalendarActions(QObject):
         self.menu = menu
         menu.popup(position)
         return menu
+
+    @staticmethod
+    def can_log(occurrence: Occurrence, *, now: datetime) -> bool:
+        """A past appointment of one's own citizen, not yet logged nor cancelled."""
+        item = cast(CalendarItem, occurrence.key)  # the calendar's keys are its items
+        return (item.kind == "appointment" and not item.restricted
+                and item.citizen_id is not None and not item.logged
+                and not item.cancelled and item.starts_at <= now)
 
     def mark(self, item: CalendarItem, attended: bool) -> None:
         log = mark_done if attended else mark_not_attended
