@@ -17,6 +17,7 @@ from mentordesk.services.team import NewUser, create_user
 from ui.views.calendar.page import CalendarPage
 from ui.views.calendar.scene import AGENDA, DAY
 from ui.views.calendar.time_grid import GUTTER
+from ui.views.common.citizen_combo import CitizenCombo
 from ui.workspace import load_workspace
 
 GITTE = 1
@@ -110,3 +111,17 @@ def test_mark_as_done_is_a_button_and_ctrl_d(qtbot, workspace, make_ops):
         qtbot.keyClick(body, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     done = next(block for block in page.scene.blocks if block.start_minute == 10 * 60)
     assert done.occurrence.status == "done"
+
+
+def test_the_appointment_dialog_finds_the_citizen_by_typing(qtbot, workspace, make_ops):
+    page = open_calendar(qtbot, workspace, make_ops, DAY)
+    dialog = page.calendar_actions.new_appointment(None)
+    qtbot.addWidget(dialog)
+
+    combo = dialog.citizen_combo
+    assert isinstance(combo, CitizenCombo) and combo.isEditable()
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    combo.lineEdit().selectAll()  # as Tab into the field does: typing replaces the text
+    qtbot.keyClicks(combo.lineEdit(), "gg")
+    model = combo.completer().completionModel()
+    assert [model.index(row, 0).data() for row in range(model.rowCount())] == ["Gitte Gram"]

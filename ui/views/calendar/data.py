@@ -115,10 +115,13 @@ def team_columns(context: Context, items: list[CalendarItem]) -> list[tuple[int,
     return [(member.id, member.full_name) for member in members]
 
 
-def load_choices(context: Context) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(mentors, citizens) the filters and dialogs offer, as (id, name)."""
+def load_choices(context: Context) -> tuple[list[tuple[int, str]], list[tuple[int, str]],
+                                            dict[int, str]]:
+    """(mentors, citizens) the filters and dialogs offer, as (id, name), and the citizens'
+    aliases by id (the citizen picker finds a citizen by alias too)."""
     # Everyone on the team: a mentor books a colleague along or looks at their week.
     mentors = [(member.id, member.full_name)
                for member in list_users(context, active_only=True)]
-    citizens = [(row.id, row.display_name) for row in list_citizens(context)]
-    return mentors, citizens
+    rows = list_citizens(context)
+    citizens = [(row.id, row.display_name) for row in rows]
+    return mentors, citizens, {row.id: row.alias for row in rows if row.alias}
