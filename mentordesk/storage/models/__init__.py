@@ -1,6 +1,7 @@
 """The ORM models of the whole product, importable from one place."""
 
 from mentordesk.storage.models.base import Base, Versioned, utc_now
+from mentordesk.storage.models.delivered_weeks import DeliveredCitizenWeek, DeliveredMentorWeek
 from mentordesk.storage.models.economy import (
     MONTH_COLUMNS,
     BenefitApplication,
@@ -37,7 +38,8 @@ from mentordesk.storage.models.schedule import (
 __all__ = [
     "MONTH_COLUMNS", "Absence", "AbsenceCover", "AppMeta", "Appointment", "Assessment",
     "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
-    "Citizen", "Consent", "Contact", "CourseType", "Debt", "EconomyItem", "EconomyLine",
+    "Citizen", "Consent", "Contact", "CourseType", "Debt", "DeliveredCitizenWeek",
+    "DeliveredMentorWeek", "EconomyItem", "EconomyLine",
     "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse", "GroupSession",
     "LegalBasis", "NormRate", "OpenSession", "Partner", "Relative", "ReportDraft", "SubGoal",
     "User", "Versioned", "VumTerm", "appointment_mentor", "contact_goal",
