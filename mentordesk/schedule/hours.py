@@ -86,14 +86,18 @@ def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end
     delivered = _delivered_by_citizen(session, ids, first, last)
     planned = _planned_by_citizen(session, ids, first, last, today)
     grants = _grants_by_citizen(session, ids, first, last)
+    # The weeks once, not per citizen: a team's year is 2 500 citizens × 52 weeks.
+    weeks = [(code, monday, monday.isoformat(), monday + timedelta(days=6) < today)
+             for code in iso_week_codes_between(first, last)
+             for monday in [date.fromisocalendar(int(code[:4]), int(code[6:]), 1)]]
     rows = []
     for citizen_id in ids:
-        for code in iso_week_codes_between(first, last):
-            monday = date.fromisocalendar(int(code[:4]), int(code[6:]), 1)
-            low, high = granted_in_week(grants.get(citizen_id, []), monday)
-            done = delivered.get((citizen_id, code), 0)
+        citizen_grants = grants.get(citizen_id)
+        for code, monday, monday_text, finished in weeks:
+            low, high = granted_in_week(citizen_grants, monday) if citizen_grants \
+                else (None, None)
+            done = delivered.get((citizen_id, monday_text), 0)
             booked = planned.get((citizen_id, code), 0)
-            finished = monday + timedelta(days=6) < today
             rows.append(CitizenWeek(citizen_id, code, monday, low, high, done, booked,
                                     weekly_flag(low, high, done, booked, finished=finished),
                                     finished))
@@ -155,8 +159,9 @@ def _week_span(start: date, end: date) -> tuple[date, date]:
 
 def _delivered_by_citizen(session: Session, ids: Sequence[int], first: date,
                           last: date) -> dict[tuple[int, str], int]:
-    """From the per-week sums the database keeps (a row per citizen-week, not per contact)."""
-    return {(citizen_id, iso_week_code(monday)): int(minutes) for citizen_id, monday, minutes
+    """(citizen, Monday 'YYYY-MM-DD') -> minutes, from the per-week sums the database keeps
+    (a row per citizen-week, not per contact)."""
+    return {(citizen_id, monday): int(minutes) for citizen_id, monday, minutes
             in session.execute(delivered_weeks.delivered_per_citizen_week(
                 ids, week_start(first), week_start(last)))}
 
