@@ -1,4 +1,5 @@
-"""The day and week views: days as columns, hours as rows, appointments as painted blocks.
+"""The day and week views: days as columns (in the team's day: mentors), hours as rows,
+appointments as painted blocks; a click chooses a block.
 
 One custom-painted widget (inside a scroll area) instead of a widget per appointment: a
 team week has hundreds of blocks, and painting plain rectangles from the prepared
