@@ -1,8 +1,8 @@
-"""Takes the README screenshot: the main window on the demo database, a citizen's
+"""Takes the README screenshot: the main window on the demo database at laptop size, a citizen's
 handleplan open.
 
 Run under a virtual screen so the real window system renders it:
-    xvfb-run -a -s "-screen 0 1400x900x24" python docs/take_screenshot.py
+    xvfb-run -a -s "-screen 0 1366x768x24" python docs/take_screenshot.py
 The demo database is built in a temporary MENTORDESK_HOME (fictitious data only).
 """
 
@@ -41,7 +41,7 @@ def main() -> int:
         step = next(steps, None)
         view = window.citizens_view
         if step == "search":
-            window.resize(1400, 860)
+            window.resize(1366, 728)  # a maximised window on a 1366×768 office laptop
             view.search_edit.setText(SEARCH)
         elif step == "select":
             view.table.selectRow(1)

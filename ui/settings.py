@@ -1,18 +1,20 @@
 """What this PC remembers between runs (QSettings: the registry on Windows).
 
-The path of the last used database and the login last used for it are kept here; never
-a key or a passphrase (a remembered key lives in the OS keyring, see
-``mentordesk.keys.keystore.KeyStore``). The login only fills in the login field.
+The path of the last used database, the login last used for it, and per user how they
+divided the panes (splitters); never a key or a passphrase (a remembered key lives in the OS
+keyring, see ``mentordesk.keys.keystore.KeyStore``). The login only fills in the login field.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter
 
 LAST_DATABASE_KEY = "database/last_path"
 LAST_LOGIN_KEY = "database/last_login"
+SPLITTER_GROUP = "layout/{login}/splitters"
 
 
 def _settings() -> QSettings:
@@ -47,3 +49,19 @@ def remember_login(login: str) -> None:
     settings = _settings()
     settings.setValue(LAST_LOGIN_KEY, login)
     settings.sync()
+
+
+def remember_splitter(splitter: QSplitter, name: str, login: str) -> None:
+    """Restore the divider positions ``login`` last chose for the splitter called ``name``
+    (if any), and keep every later move of theirs. Per user: two mentors sharing a PC
+    divide the screen their own way."""
+    key = f"{SPLITTER_GROUP.format(login=login)}/{name}"
+    state = _settings().value(key)
+    if isinstance(state, QByteArray) and not state.isEmpty():
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda *_args: _save_splitter(splitter, key))
+
+
+def _save_splitter(splitter: QSplitter, key: str) -> None:
+    settings = _settings()
+    settings.setValue(key, splitter.saveState())

@@ -43,6 +43,9 @@ CITIZEN_TABLES: tuple[CitizenTable, ...] = (
     CitizenTable("assessment", "Vurderinger", (("goal_id", "goal"),)),
     CitizenTable("contact", "Kontakter"),
     CitizenTable("contact_goal", "Kontakter og mål", (("contact_id", "contact"),)),
+    # Derived from the contacts (kept by the database for the hours overview), exported
+    # and deleted with them all the same.
+    CitizenTable("delivered_citizen_week", "Leverede minutter pr. uge"),
     CitizenTable("appointment", "Aftaler"),
     CitizenTable("appointment_mentor", "Aftalers mentorer",
                  (("appointment_id", "appointment"),)),

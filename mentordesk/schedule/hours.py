@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.catalogue import NO_GRANT_FLAG, HoursStatus
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
 from mentordesk.schedule.recurrence import expand_appointments
+from mentordesk.storage.queries import delivered_weeks
 from mentordesk.storage.queries import hours as queries
 from mentordesk.storage.queries.periods import period_overlaps
 
@@ -85,14 +86,18 @@ def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end
     delivered = _delivered_by_citizen(session, ids, first, last)
     planned = _planned_by_citizen(session, ids, first, last, today)
     grants = _grants_by_citizen(session, ids, first, last)
+    # The weeks once, not per citizen: a team's year is 2 500 citizens × 52 weeks.
+    weeks = [(code, monday, monday.isoformat(), monday + timedelta(days=6) < today)
+             for code in iso_week_codes_between(first, last)
+             for monday in [date.fromisocalendar(int(code[:4]), int(code[6:]), 1)]]
     rows = []
     for citizen_id in ids:
-        for code in iso_week_codes_between(first, last):
-            monday = date.fromisocalendar(int(code[:4]), int(code[6:]), 1)
-            low, high = granted_in_week(grants.get(citizen_id, []), monday)
-            done = delivered.get((citizen_id, code), 0)
+        citizen_grants = grants.get(citizen_id)
+        for code, monday, monday_text, finished in weeks:
+            low, high = granted_in_week(citizen_grants, monday) if citizen_grants \
+                else (None, None)
+            done = delivered.get((citizen_id, monday_text), 0)
             booked = planned.get((citizen_id, code), 0)
-            finished = monday + timedelta(days=6) < today
             rows.append(CitizenWeek(citizen_id, code, monday, low, high, done, booked,
                                     weekly_flag(low, high, done, booked, finished=finished),
                                     finished))
@@ -154,22 +159,26 @@ def _week_span(start: date, end: date) -> tuple[date, date]:
 
 def _delivered_by_citizen(session: Session, ids: Sequence[int], first: date,
                           last: date) -> dict[tuple[int, str], int]:
-    totals: dict[tuple[int, str], int] = defaultdict(int)
-    for citizen_id, day, minutes in session.execute(
-            queries.delivered_per_citizen_day(ids, first, last)):
-        totals[(citizen_id, iso_week_code(day))] += int(minutes or 0)
-    return totals
+    """(citizen, Monday 'YYYY-MM-DD') -> minutes, from the per-week sums the database keeps
+    (a row per citizen-week, not per contact)."""
+    return {(citizen_id, monday): int(minutes) for citizen_id, monday, minutes
+            in session.execute(delivered_weeks.delivered_per_citizen_week(
+                ids, week_start(first), week_start(last)))}
 
 
 def _delivered_by_mentor(session: Session, ids: Sequence[int], first: date,
                          last: date) -> dict[tuple[int, str], int]:
     """The mentor's own time: a group session counts once for its leader, however many
-    participants' contacts it produced (each participant's contact proves *their* hours)."""
+    participants' contacts it produced (each participant's contact proves *their* hours).
+    Contacts outside group sessions come from the kept per-week sums."""
     totals: dict[tuple[int, str], int] = defaultdict(int)
-    for query in (queries.delivered_alone_per_mentor_day(ids, first, last),
-                  queries.delivered_per_mentor_group_session(ids, first, last)):
-        for mentor_id, day, minutes in session.execute(query):
-            totals[(mentor_id, iso_week_code(day))] += int(minutes or 0)
+    for mentor_id, monday, minutes in session.execute(
+            delivered_weeks.delivered_alone_per_mentor_week(ids, week_start(first),
+                                                            week_start(last))):
+        totals[(mentor_id, iso_week_code(monday))] += int(minutes)
+    for mentor_id, day, minutes in session.execute(
+            queries.delivered_per_mentor_group_session(ids, first, last)):
+        totals[(mentor_id, iso_week_code(day))] += int(minutes or 0)
     return totals
 
 

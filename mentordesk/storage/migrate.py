@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0007_debt_counselling"
+SCHEMA_HEAD = "0008_delivered_weeks"
 _VERSION_TABLE = "alembic_version"
 
 

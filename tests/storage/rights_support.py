@@ -30,6 +30,8 @@ from mentordesk.storage.models import Base
 # The access log and the deletion register outlive a deleted citizen on purpose; the log and
 # the enrolled keys are the file's own signed machinery (a sentinel row there is tampering).
 SKIPPED = {"audit_event", "deletion_register", "app_meta", "alembic_version", "person_key"}
+# Kept by the database's triggers from the contact row (migration 0008), not written.
+DERIVED = {"delivered_citizen_week", "delivered_mentor_week"}
 # Code columns the exporters interpret (enums): a valid code instead of a sentinel.
 CODES = {
     ("user", "role"): "mentor", ("citizen", "status"): "closed",
@@ -98,7 +100,7 @@ def fill_every_table(session, tag: str) -> dict[str, dict[str, object]]:  # type
     """One row in each table (parents first); returns the inserted values per table."""
     inserted: dict[str, dict[str, object]] = {}
     for table in Base.metadata.sorted_tables:
-        if table.name in SKIPPED:
+        if table.name in SKIPPED | DERIVED:
             continue
         values = {column.name: _value(table, column, tag, inserted)
                   for column in table.columns if not _autoincrement(table, column)}

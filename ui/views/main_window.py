@@ -28,6 +28,7 @@ from ui.operations import Operations
 # imported when first shown (see _page_imported_when_shown).
 from ui.views import contacts, economy, grants, partners, plan, rights
 from ui.views.citizens import CitizensView
+from ui.views.common.screen_fit import fit_to_screen
 from ui.views.placeholder import PlaceholderPage
 from ui.views.save_then_close import Savable, SaveThenClose, can_save
 from ui.workspace import Workspace
@@ -79,7 +80,8 @@ class MainWindow(QMainWindow):
         self.save_button: QPushButton | None = None  # in the close question, when offered
         self.saving_to_close: SaveThenClose | None = None
         self.setWindowTitle(self.title_for(workspace))
-        self.resize(1200, 760)
+        # As large as wanted on a big screen; within a laptop's work area otherwise.
+        fit_to_screen(self, QSize(1280, 800))
         self.citizens_view = CitizensView(ops, tab_factories=[
             contacts.create_citizen_tab, plan.create_citizen_tab, grants.create_citizen_tab,
             partners.create_citizen_tab, economy.create_citizen_tab, rights.create_citizen_tab,

@@ -1,6 +1,7 @@
 """The ORM models of the whole product, importable from one place."""
 
 from mentordesk.storage.models.base import Base, Versioned, utc_now
+from mentordesk.storage.models.delivered_weeks import DeliveredCitizenWeek, DeliveredMentorWeek
 from mentordesk.storage.models.economy import (
     MONTH_COLUMNS,
     BenefitApplication,
@@ -40,10 +41,11 @@ from mentordesk.storage.models.schedule import (
 __all__ = [
     "MONTH_COLUMNS", "Absence", "AbsenceCover", "AppMeta", "Appointment", "Assessment",
     "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
-    "Citizen", "Consent", "Contact", "CourseType", "Debt", "DeletedCitizen", "EconomyItem",
-    "EconomyLine", "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse",
-    "GroupSession", "LegalBasis", "LimitationRuleRow", "NormRate", "OpenSession", "Partner",
-    "PersonKey", "Relative", "ReportDraft", "SubGoal", "User", "Versioned", "VumTerm",
+    "Citizen", "Consent", "Contact", "CourseType", "Debt", "DeletedCitizen",
+    "DeliveredCitizenWeek", "DeliveredMentorWeek", "EconomyItem", "EconomyLine",
+    "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse", "GroupSession",
+    "LegalBasis", "LimitationRuleRow", "NormRate", "OpenSession", "Partner", "PersonKey",
+    "Relative", "ReportDraft", "SubGoal", "User", "Versioned", "VumTerm",
     "appointment_mentor", "contact_goal",
     "group_leader", "group_participant", "utc_now",
 ]

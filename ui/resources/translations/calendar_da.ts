@@ -536,6 +536,18 @@
 <context>
     <name>CalendarPage</name>
     <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Mark as done (Ctrl+D)</source>
+        <translation>Markér gennemført (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Logs the chosen appointment as a contact held (also on the right-click menu).</source>
+        <translation>Registrerer den valgte aftale som en afholdt kontakt (også i højrekliksmenuen).</translation>
+    </message>
+    <message>
         <source>Import from Outlook (ICS)…</source>
         <translation>Importér fra Outlook (ICS)…</translation>
     </message>
@@ -815,6 +827,29 @@
     <message>
         <source>, %1 ignored (cancelled or free)</source>
         <translation>, %1 ignoreret (aflyst eller ledig tid)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaList</name>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Aftale</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sted</translation>
     </message>
 </context>
 </TS>

@@ -148,6 +148,10 @@
 <context>
     <name>CitizensView</name>
     <message>
+        <source>Show or hide the list of citizens (Ctrl+Shift+L)</source>
+        <translation>Vis eller skjul borgerlisten (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
         <source>New citizen (Ctrl+N)</source>
         <translation>Ny borger (Ctrl+N)</translation>
     </message>

@@ -102,4 +102,11 @@
         <translation>Fjerner…</translation>
     </message>
 </context>
+<context>
+    <name>CitizenCombo</name>
+    <message>
+        <source>Type a name, alias or initials…</source>
+        <translation>Skriv navn, alias eller initialer…</translation>
+    </message>
+</context>
 </TS>

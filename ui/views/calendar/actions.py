@@ -35,6 +35,7 @@ class CalendarActions(QObject):
         self._page = page
         self.mentors: list[tuple[int, str]] = [(ops.actor.user_id, ops.actor.full_name)]
         self.citizens: list[tuple[int, str]] = []
+        self.citizen_aliases: dict[int, str] = {}
         self.dialog: QWidget | None = None  # the open dialog (tests reach it here)
         self.menu: QMenu | None = None
         self.question: QMessageBox | None = None
@@ -44,15 +45,16 @@ class CalendarActions(QObject):
                       label=self.tr("Loading the team…"),
                       done=lambda result: self._set_choices(result, then))
 
-    def _set_choices(self, result: tuple[list, list], then: Callable[[], None]) -> None:
-        self.mentors, self.citizens = result
+    def _set_choices(self, result: tuple[list, list, dict], then: Callable[[], None]) -> None:
+        self.mentors, self.citizens, self.citizen_aliases = result
         then()
 
     # -- appointments -----------------------------------------------------------------
 
     def new_appointment(self, starts_at: datetime | None) -> AppointmentDialog:
         dialog = AppointmentDialog(self._ops, citizens=self.citizens, mentors=self.mentors,
-                                   starts_at=starts_at, parent=self._page)
+                                   starts_at=starts_at, citizen_aliases=self.citizen_aliases,
+                                   parent=self._page)
         return self._open(dialog)
 
     def _open(self, dialog: _DialogT) -> _DialogT:
@@ -71,7 +73,7 @@ class CalendarActions(QObject):
                       label=self.tr("Opening the appointment…"),
                       done=lambda detail: self._open(AppointmentDialog(
                           self._ops, citizens=self.citizens, mentors=self.mentors,
-                          detail=detail,
+                          detail=detail, citizen_aliases=self.citizen_aliases,
                           occurrence_start=item.occurrence_start if detail.rrule else None,
                           parent=self._page)))
 
@@ -80,8 +82,7 @@ class CalendarActions(QObject):
         menu = QMenu(self._page)
         menu.addAction(self.tr("Open…"), lambda: self.edit_occurrence(occurrence))
         if item.kind == "appointment" and not item.restricted:
-            loggable = (item.citizen_id is not None and not item.logged
-                        and not item.cancelled and item.starts_at <= now)
+            loggable = self.can_log(occurrence, now=now)
             done = menu.addAction(self.tr("Mark as done"), lambda: self.mark(item, True))
             no_show = menu.addAction(self.tr("Not attended"), lambda: self.mark(item, False))
             for action in (done, no_show):
@@ -97,6 +98,14 @@ class CalendarActions(QObject):
         self.menu = menu
         menu.popup(position)
         return menu
+
+    @staticmethod
+    def can_log(occurrence: Occurrence, *, now: datetime) -> bool:
+        """A past appointment of one's own citizen, not yet logged nor cancelled."""
+        item = cast(CalendarItem, occurrence.key)  # the calendar's keys are its items
+        return (item.kind == "appointment" and not item.restricted
+                and item.citizen_id is not None and not item.logged
+                and not item.cancelled and item.starts_at <= now)
 
     def mark(self, item: CalendarItem, attended: bool) -> None:
         log = mark_done if attended else mark_not_attended

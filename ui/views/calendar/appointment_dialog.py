@@ -8,7 +8,7 @@ for "Denne og følgende", keeps a COUNT series ending where it ended.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -40,6 +40,7 @@ from mentordesk.schedule.appointments import (
 from mentordesk.schedule.calendar import preview_conflicts
 from mentordesk.schedule.recurrence import weekly_rule
 from ui.operations import Operations
+from ui.views.common.citizen_combo import CitizenCombo
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
@@ -70,8 +71,10 @@ class AppointmentDialog(RecordDialog):
                  mentors: Sequence[Choice], detail: AppointmentDetail | None = None,
                  occurrence_start: datetime | None = None,
                  starts_at: datetime | None = None,
+                 citizen_aliases: Mapping[int, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
+        self.citizen_aliases = citizen_aliases or {}
         self.detail = detail
         self.occurrence_start = occurrence_start
         self.scope: EditScope | None = None
@@ -87,10 +90,9 @@ class AppointmentDialog(RecordDialog):
     # -- form -------------------------------------------------------------------------
 
     def _build(self, citizens: Sequence[Choice], mentors: Sequence[Choice]) -> None:
-        self.citizen_combo = QComboBox()
-        self.citizen_combo.addItem(self.tr("(no citizen)"), None)
-        for citizen_id, name in citizens:
-            self.citizen_combo.addItem(name, citizen_id)
+        self.citizen_combo = CitizenCombo()  # type-ahead: 250 names are not a list to read
+        self.citizen_combo.set_citizens(citizens, none_text=self.tr("(no citizen)"),
+                                        aliases=self.citizen_aliases)
         self.mentor_combo = QComboBox()
         self.extra_mentors = QListWidget()
         self.extra_mentors.setMaximumHeight(90)

@@ -7,9 +7,10 @@ their rows into plain paint lists.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
-from mentordesk.domain.codes import ContactForm
+from mentordesk.domain.codes import ContactForm, Role
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.absence import AbsenceKind, list_absences
 from mentordesk.schedule.calendar import BUSY, CalendarItem, calendar_items, holidays_between
@@ -18,7 +19,13 @@ from mentordesk.schedule.staffed import staffed_hours
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.team import list_users
 from mentordesk.storage.database import Database
-from ui.views.calendar.scene import CalendarScene, DayFacts, Occurrence, build_scene
+from ui.views.calendar.scene import (
+    CalendarScene,
+    DayFacts,
+    Occurrence,
+    build_scene,
+    build_team_day,
+)
 
 
 def staffed_minutes(database: Database) -> dict[int, tuple[int, int] | None]:
@@ -62,7 +69,10 @@ def occurrence_for(item: CalendarItem, *, team_view: bool) -> Occurrence:
 
 
 def load_scene(context: Context, first: date, last: date, *, scope: str,
-               chosen: int | None, today: date, team_view: bool) -> CalendarScene:
+               chosen: int | None, today: date, team_view: bool,
+               by_mentor: bool = False) -> CalendarScene:
+    """The period's appointments, holidays, staffed hours and absences, prepared for
+    painting. ``by_mentor`` (the team's day): one column per mentor instead of per day."""
     mentor_ids = [chosen] if scope == "mentor" and chosen is not None else None
     citizen_ids = [chosen] if scope == "citizen" and chosen is not None else None
     items = calendar_items(context, first, last, mentor_ids=mentor_ids,
@@ -82,14 +92,36 @@ def load_scene(context: Context, first: date, last: date, *, scope: str,
         days.append(DayFacts(day, holidays.get(day, ""), staffed.get(day.weekday()),
                              tuple(absent.get(day, ()))))
         day += timedelta(days=1)
+    if by_mentor:
+        return build_team_day(days[0], _per_mentor(items), team_columns(context, items))
     occurrences = [occurrence_for(item, team_view=team_view) for item in items]
     return build_scene(first, last, occurrences, days)
 
 
-def load_choices(context: Context) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(mentors, citizens) the filters and dialogs offer, as (id, name)."""
+def _per_mentor(items: list[CalendarItem]) -> list[Occurrence]:
+    """An appointment with two mentors goes in both their columns."""
+    return [replace(occurrence_for(item, team_view=False), mentor_id=mentor_id)
+            for item in items for mentor_id in item.mentor_ids]
+
+
+def team_columns(context: Context, items: list[CalendarItem]) -> list[tuple[int, str]]:
+    """Who gets a column in the team's day: every active mentor and coordinator, and
+    anyone else (an administrator) with an appointment that day. Those with appointments
+    come first, so the day's work is on screen before the columns scroll; each by name."""
+    booked = {mentor_id for item in items for mentor_id in item.mentor_ids}
+    members = [member for member in list_users(context, active_only=True)
+               if member.role is not Role.ADMIN or member.id in booked]
+    members.sort(key=lambda member: member.id not in booked)  # stable: names stay sorted
+    return [(member.id, member.full_name) for member in members]
+
+
+def load_choices(context: Context) -> tuple[list[tuple[int, str]], list[tuple[int, str]],
+                                            dict[int, str]]:
+    """(mentors, citizens) the filters and dialogs offer, as (id, name), and the citizens'
+    aliases by id (the citizen picker finds a citizen by alias too)."""
     # Everyone on the team: a mentor books a colleague along or looks at their week.
     mentors = [(member.id, member.full_name)
                for member in list_users(context, active_only=True)]
-    citizens = [(row.id, row.display_name) for row in list_citizens(context)]
-    return mentors, citizens
+    rows = list_citizens(context)
+    citizens = [(row.id, row.display_name) for row in rows]
+    return mentors, citizens, {row.id: row.alias for row in rows if row.alias}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,6 +50,7 @@ from ui.i18n import DANISH
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import select_data
+from ui.views.common.screen_fit import fit_to_screen
 
 SESSIONS_AHEAD_WEEKS = 4
 
@@ -173,7 +174,7 @@ class GroupCoursesDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
-        self.resize(860, 600)
+        fit_to_screen(self, QSize(860, 600))
         self.new_course()
         self.load_courses()
 

@@ -10,6 +10,7 @@ shown. Keyboard: PgUp/PgDn or Alt+Left/Right move, T jumps to today.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,13 +26,25 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.kernel.changes import Changes, Kind
+from mentordesk.schedule.calendar import CalendarItem
 from ui.i18n import DANISH
 from ui.operations import Operations
 from ui.views.calendar import data
 from ui.views.calendar.actions import CalendarActions
+from ui.views.calendar.agenda import AgendaList
 from ui.views.calendar.month_grid import MonthGrid
-from ui.views.calendar.scene import DAY, MONTH, WEEK, CalendarScene, Occurrence, period_for, step
+from ui.views.calendar.scene import (
+    AGENDA,
+    DAY,
+    MONTH,
+    WEEK,
+    CalendarScene,
+    Occurrence,
+    period_for,
+    step,
+)
 from ui.views.calendar.time_grid import TimeGrid
+from ui.views.common.flow_layout import FlowLayout
 from ui.views.common.reload_when_shown import ReloadWhenShown
 
 TEAM, MENTOR, CITIZEN = "team", "mentor", "citizen"
@@ -81,15 +94,13 @@ class CalendarPage(QWidget):
         self.next_button.clicked.connect(lambda: self.step_period(1))
         self.today_button.clicked.connect(self.go_today)
         self.view_buttons = QButtonGroup(self)
-        view_bar = QHBoxLayout()
         for view, text in ((DAY, self.tr("Day")), (WEEK, self.tr("Week")),
-                           (MONTH, self.tr("Month"))):
+                           (MONTH, self.tr("Month")), (AGENDA, self.tr("Agenda"))):
             button = QPushButton(text)
             button.setCheckable(True)
             button.setChecked(view == self.view)
             button.setProperty("view", view)
             self.view_buttons.addButton(button)
-            view_bar.addWidget(button)
         self.view_buttons.buttonClicked.connect(
             lambda button: self.set_view(button.property("view")))
         self.scope_combo = QComboBox()
@@ -97,7 +108,10 @@ class CalendarPage(QWidget):
         self.scope_combo.addItem(self.tr("Mentor"), MENTOR)
         self.scope_combo.addItem(self.tr("Citizen"), CITIZEN)
         self.choice_combo = QComboBox()
-        self.choice_combo.setMinimumWidth(200)
+        # A long citizen's name must not set the width of the whole window.
+        self.choice_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.choice_combo.setMinimumContentsLength(24)
         self.scope_combo.currentIndexChanged.connect(self._on_scope_changed)
         self.choice_combo.currentIndexChanged.connect(lambda _index: self.refresh())
         self.new_button = QPushButton(self.tr("New appointment…"))
@@ -113,16 +127,26 @@ class CalendarPage(QWidget):
         self.export_button.clicked.connect(self.calendar_actions.export_ics)
         self.import_button = QPushButton(self.tr("Import from Outlook (ICS)…"))
         self.import_button.clicked.connect(self.import_ics)
+        self.done_button = QPushButton(self.tr("Mark as done (Ctrl+D)"))
+        self.done_button.setToolTip(self.tr(
+            "Logs the chosen appointment as a contact held (also on the right-click menu)."))
+        self.done_button.setEnabled(False)
+        self.done_button.clicked.connect(self.mark_chosen_done)
+        self.chosen: Occurrence | None = None
         self.time_grid = TimeGrid()
         self.month_grid = MonthGrid()
-        for grid in (self.time_grid.body, self.month_grid):
+        self.agenda = AgendaList()
+        for grid in (self.time_grid.body, self.month_grid, self.agenda):
             grid.block_activated.connect(self.calendar_actions.edit_occurrence)
             grid.block_menu_requested.connect(self._show_menu)
+        for chooser in (self.time_grid.body, self.agenda):
+            chooser.block_selected.connect(self._choose)
         self.time_grid.body.slot_activated.connect(self.calendar_actions.new_appointment)
         self.month_grid.day_activated.connect(self.open_day)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.time_grid)
         self.stack.addWidget(self.month_grid)
+        self.stack.addWidget(self.agenda)
         self.status_label = QLabel()
         legend = QLabel(self.tr(
             "⚠ and a red frame: conflict (hover for the reason). ✓ done, ✗ not attended, "
@@ -131,22 +155,20 @@ class CalendarPage(QWidget):
             "Double-click to open, right-click for more."))
         legend.setObjectName("hintLabel")
         legend.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(title_label)
-        top.addSpacing(16)
-        top.addWidget(self.period_label, 1)
-        top.addLayout(view_bar)
-        navigation = QHBoxLayout()
-        for widget in (self.previous_button, self.today_button, self.next_button):
-            navigation.addWidget(widget)
-        navigation.addSpacing(16)
-        navigation.addWidget(QLabel(self.tr("Show:")))
-        navigation.addWidget(self.scope_combo)
-        navigation.addWidget(self.choice_combo)
-        navigation.addStretch(1)
-        for widget in (self.new_button, self.groups_button, self.absence_button,
-                       self.staffed_button, self.export_button, self.import_button):
-            navigation.addWidget(widget)
+        # Both rows wrap rather than widen the window on a laptop screen.
+        top = FlowLayout()
+        top.add_widgets(title_label, self.period_label)
+        top.add_stretch()
+        top.add_widgets(*self.view_buttons.buttons())
+        navigation = FlowLayout()
+        navigation.add_widgets(self.previous_button, self.today_button, self.next_button)
+        navigation.add_spacing(16)
+        navigation.add_widgets(QLabel(self.tr("Show:")), self.scope_combo, self.choice_combo)
+        navigation.add_spacing(16)
+        navigation.addWidget(self.done_button)
+        navigation.add_stretch()
+        navigation.add_widgets(self.new_button, self.groups_button, self.absence_button,
+                               self.staffed_button, self.export_button, self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(navigation)
@@ -167,7 +189,8 @@ class CalendarPage(QWidget):
         for keys, action in (("PgUp", lambda: self.step_period(-1)),
                              ("PgDown", lambda: self.step_period(1)),
                              ("Alt+Left", lambda: self.step_period(-1)),
-                             ("Alt+Right", lambda: self.step_period(1)), ("T", self.go_today)):
+                             ("Alt+Right", lambda: self.step_period(1)), ("T", self.go_today),
+                             ("Ctrl+D", self.mark_chosen_done)):
             QShortcut(QKeySequence(keys), self, action, context=context)
 
     # -- navigation -------------------------------------------------------------------
@@ -188,7 +211,9 @@ class CalendarPage(QWidget):
         self.view = view
         for button in self.view_buttons.buttons():
             button.setChecked(button.property("view") == view)
-        self.stack.setCurrentWidget(self.month_grid if view == MONTH else self.time_grid)
+        self.stack.setCurrentWidget({MONTH: self.month_grid, AGENDA: self.agenda}.get(
+            view, self.time_grid))
+        self._choose(None)
         self.refresh()
 
     def open_day(self, day: date) -> None:
@@ -281,8 +306,10 @@ class CalendarPage(QWidget):
         first, last = self.period()
         scope, chosen = self.scope()
         # One slot: a newer period or filter replaces a scene still being read.
+        # The team's day: a column per mentor, their names in full.
         self._ops.run(data.load_scene, first, last, scope=scope, chosen=chosen,
-                      today=self.today, team_view=scope == TEAM, owner=self, slot="scene",
+                      today=self.today, team_view=scope == TEAM,
+                      by_mentor=scope == TEAM and self.view == DAY, owner=self, slot="scene",
                       label=self.tr("Loading the calendar…"), done=self._show_scene)
 
     def _show_scene(self, scene: CalendarScene) -> None:
@@ -290,6 +317,8 @@ class CalendarPage(QWidget):
         days = [facts.day for facts in scene.days]
         if self.view == MONTH:
             self.month_grid.show_scene(scene, days, self.today, self.anchor.month)
+        elif self.view == AGENDA:
+            self.agenda.show_scene(scene)
         else:
             self.time_grid.show_scene(scene, days, self.today)
         occurrences = {block.occurrence.key for block in scene.blocks}
@@ -308,6 +337,18 @@ class CalendarPage(QWidget):
         self.calendar_actions.dialog = dialog
         dialog.open()
         return dialog
+
+    # -- the chosen appointment ----------------------------------------------------------
+
+    def _choose(self, occurrence: Occurrence | None) -> None:
+        self.chosen = occurrence
+        self.done_button.setEnabled(occurrence is not None and self.calendar_actions.can_log(
+            occurrence, now=datetime.now()))
+
+    def mark_chosen_done(self) -> None:
+        """"Markér gennemført" (button or Ctrl+D): the chosen appointment, if it can be."""
+        if self.chosen is not None and self.done_button.isEnabled():
+            self.calendar_actions.mark(cast(CalendarItem, self.chosen.key), True)
 
     def _show_menu(self, occurrence: Occurrence, position: QPoint) -> None:
         self.calendar_actions.show_menu(occurrence, position, now=datetime.now())

@@ -9,12 +9,12 @@ lanes, holidays and staffed hours become per-day facts. The widgets only scale a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 MINUTES_PER_DAY = 24 * 60
 
-DAY, WEEK, MONTH = "day", "week", "month"
+DAY, WEEK, MONTH, AGENDA = "day", "week", "month", "agenda"
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,11 @@ class Block:
     end_minute: int
     lane: int = 0
     lanes: int = 1
+    column: object = None  # the team's day: the mentor's column; else the day's
+
+    @property
+    def column_key(self) -> object:
+        return self.day if self.column is None else self.column
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,15 @@ class DayFacts:
     absent: tuple[str, ...] = ()  # "Mentor: ferie" lines for the day
 
 
+@dataclass(frozen=True)
+class GridColumn:
+    """One column of the day/week grid: a day, or in the team's day one mentor."""
+
+    key: object  # what a block's ``column_key`` is matched against
+    day: date
+    heading: str
+
+
 @dataclass
 class CalendarScene:
     """Everything one view shows for its period."""
@@ -79,6 +93,7 @@ class CalendarScene:
     last: date
     days: list[DayFacts] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    columns: list[GridColumn] = field(default_factory=list)  # empty: one per day
 
     def blocks_on(self, day: date) -> list[Block]:
         return [block for block in self.blocks if block.day == day]
@@ -116,16 +131,17 @@ def _minute(moment: datetime, midnight: datetime) -> int:
 
 
 def with_lanes(blocks: Sequence[Block]) -> list[Block]:
-    """Overlapping blocks of a day side by side: each cluster of overlaps shares its lanes.
+    """Overlapping blocks of a column side by side: each cluster of overlaps shares its
+    lanes.
 
     Greedy interval partitioning per cluster (sorted by start), so the number of lanes in
     a cluster is the largest number of blocks at the same moment.
     """
     placed: list[Block] = []
-    by_day: dict[date, list[Block]] = {}
+    by_column: dict[object, list[Block]] = {}
     for block in blocks:
-        by_day.setdefault(block.day, []).append(block)
-    for day_blocks in by_day.values():
+        by_column.setdefault((block.day, block.column_key), []).append(block)
+    for day_blocks in by_column.values():
         day_blocks.sort(key=lambda item: (item.start_minute, -item.end_minute))
         cluster: list[tuple[Block, int]] = []
         lane_ends: list[int] = []
@@ -148,7 +164,7 @@ def with_lanes(blocks: Sequence[Block]) -> list[Block]:
 
 def _finish_cluster(cluster: list[tuple[Block, int]], lanes: int) -> list[Block]:
     return [Block(block.occurrence, block.day, block.start_minute, block.end_minute,
-                  lane, max(lanes, 1)) for block, lane in cluster]
+                  lane, max(lanes, 1), block.column) for block, lane in cluster]
 
 
 def build_scene(first: date, last: date, occurrences: Iterable[Occurrence],
@@ -160,12 +176,26 @@ def build_scene(first: date, last: date, occurrences: Iterable[Occurrence],
     return scene
 
 
+def build_team_day(day: DayFacts, occurrences: Iterable[Occurrence],
+                   people: Sequence[tuple[int, str]]) -> CalendarScene:
+    """The team's day as resources: one column per person in ``people`` (id, name), each
+    appointment in the column of every mentor on it (a shared visit shows twice)."""
+    columns = [GridColumn(person_id, day.day, name) for person_id, name in people]
+    shown = {person_id for person_id, _name in people}
+    blocks = [replace(block, column=occurrence.mentor_id)
+              for occurrence in occurrences if occurrence.mentor_id in shown
+              for block in split_by_day(occurrence, day.day, day.day)]
+    scene = CalendarScene(day.day, day.day, [day], with_lanes(blocks), columns)
+    scene.blocks.sort(key=lambda block: (block.start_minute, block.lane))
+    return scene
+
+
 def period_for(view: str, anchor: date) -> tuple[date, date]:
     """The days a view shows around ``anchor``: its day, ISO week or the month's grid
     (whole weeks, Monday first, so the month view is always 7 columns wide)."""
     if view == DAY:
         return anchor, anchor
-    if view == WEEK:
+    if view in (WEEK, AGENDA):
         monday = anchor - timedelta(days=anchor.weekday())
         return monday, monday + timedelta(days=6)
     first_of_month = anchor.replace(day=1)
@@ -180,7 +210,7 @@ def step(view: str, anchor: date, direction: int) -> date:
     """The anchor one view-length earlier (-1) or later (+1)."""
     if view == DAY:
         return anchor + timedelta(days=direction)
-    if view == WEEK:
+    if view in (WEEK, AGENDA):
         return anchor + timedelta(days=7 * direction)
     month = anchor.month - 1 + direction
     year = anchor.year + month // 12

@@ -1,4 +1,5 @@
-"""The day and week views: days as columns, hours as rows, appointments as painted blocks.
+"""The day and week views: days as columns (in the team's day: mentors), hours as rows,
+appointments as painted blocks; a click chooses a block.
 
 One custom-painted widget (inside a scroll area) instead of a widget per appointment: a
 team week has hundreds of blocks, and painting plain rectangles from the prepared
@@ -8,6 +9,7 @@ separate widget above the scroll area so it stays visible while the hours scroll
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
@@ -20,12 +22,20 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QTransform,
 )
 from PySide6.QtWidgets import QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
 from ui.i18n import DANISH
-from ui.views.calendar.scene import MINUTES_PER_DAY, Block, CalendarScene, Occurrence
+from ui.views.calendar.scene import (
+    MINUTES_PER_DAY,
+    Block,
+    CalendarScene,
+    DayFacts,
+    GridColumn,
+    Occurrence,
+)
 
 GUTTER = 52  # the hour labels on the left
 HOUR_HEIGHT = 44
@@ -49,6 +59,8 @@ _LEFT_CENTRE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _CONFLICT_PEN = QPen(CONFLICT, 2)
+_SELECTED_PEN = QPen(QColor("#1a3e8c"), 3)
+NAME_PADDING = 16  # around a mentor's name in the team's day, which is never cut
 _FRAME_PEN = QPen(QColor("#7a7a7a"), 1)
 _TEXT_PEN = QPen(QColor("black"))
 
@@ -70,19 +82,22 @@ def day_heading(day: date) -> str:
            f"{format_date(day)[:5]}"
 
 
-class _GridGeometry:
-    """Maps days and minutes to pixels for a given width; shared by header and body."""
+def day_columns(days: list[date]) -> list[GridColumn]:
+    return [GridColumn(day, day, day_heading(day)) for day in days]
 
-    def __init__(self, days: list[date], width: int) -> None:
-        self.days = days
-        self.column_of = {day: index for index, day in enumerate(days)}
-        self.column_width = max((width - GUTTER) / max(len(days), 1), 10.0)
+
+class _GridGeometry:
+    """Maps columns and minutes to pixels for a given width; shared by header and body."""
+
+    def __init__(self, columns: list[GridColumn], width: int) -> None:
+        self.column_of = {column.key: index for index, column in enumerate(columns)}
+        self.column_width = max((width - GUTTER) / max(len(columns), 1), 10.0)
 
     def column_x(self, index: int) -> float:
         return GUTTER + index * self.column_width
 
     def block_rect(self, block: Block) -> QRectF:
-        index = self.column_of[block.day]
+        index = self.column_of[block.column_key]
         lane_width = (self.column_width - 4) / block.lanes
         x = self.column_x(index) + 2 + block.lane * lane_width
         top = block.start_minute * HOUR_HEIGHT / 60
@@ -91,75 +106,103 @@ class _GridGeometry:
 
 
 class TimeGridHeader(QWidget):
-    """Weekday and date per column; a holiday's Danish name under it, in red."""
+    """The heading per column (weekday and date, or a mentor's name in the team's day);
+    a holiday's Danish name or who is absent under it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scene: CalendarScene | None = None
-        self.days: list[date] = []
+        self.columns: list[GridColumn] = []
         self.today = date.today()
+        self.offset = 0  # follows the body's horizontal scrolling
         self.body: QWidget | None = None  # columns line up with the body (no scroll bar)
         self.setFixedHeight(HEADER_HEIGHT)
         self.setMouseTracking(True)
 
+    def scroll_to(self, offset: int) -> None:
+        self.offset = offset
+        self.update()
+
+    def _geometry(self) -> _GridGeometry:
+        return _GridGeometry(self.columns, self.body.width() if self.body else self.width())
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
-        geometry = _GridGeometry(self.days, self.body.width() if self.body else self.width())
+        # Shifted with the body's horizontal scrolling (a transform: the translations
+        # scanner takes any .translate() call for Qt's).
+        painter.setTransform(QTransform.fromTranslate(-self.offset, 0))
+        geometry = self._geometry()
         bold = QFont(self.font())
         bold.setBold(True)
-        for index, day in enumerate(self.days):
-            facts = self.scene.facts(day) if self.scene else None
+        for index, column in enumerate(self.columns):
+            facts = self.scene.facts(column.day) if self.scene else None
             rect = QRectF(geometry.column_x(index), 0, geometry.column_width, HEADER_HEIGHT)
             if facts and facts.holiday:
                 painter.fillRect(rect, HOLIDAY_FILL)
-            elif day == self.today:
+            elif column.day == self.today:
                 painter.fillRect(rect, TODAY_FILL)
             painter.setPen(GRID_LINE)
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.setPen(self.palette().windowText().color())
-            painter.setFont(bold if day == self.today else self.font())
+            painter.setFont(bold if column.day == self.today else self.font())
             painter.drawText(rect.adjusted(4, 2, -4, -HEADER_HEIGHT / 2),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             day_heading(day))
+                             column.heading)
             painter.setFont(self.font())
-            second_line = rect.adjusted(4, HEADER_HEIGHT / 2, -4, -2)
-            if facts and facts.holiday:
-                painter.setPen(HOLIDAY_TEXT)
-                painter.drawText(second_line, _LEFT_CENTRE, facts.holiday)
-            elif facts and facts.absent:
-                painter.setPen(ABSENT_TEXT)
-                painter.drawText(second_line, _LEFT_CENTRE,
-                                 self.tr("%n absent", "", len(facts.absent)))
+            self._paint_second_line(painter, rect.adjusted(4, HEADER_HEIGHT / 2, -4, -2),
+                                    column, facts)
         painter.end()
+
+    def _paint_second_line(self, painter: QPainter, rect: QRectF, column: GridColumn,
+                           facts: DayFacts | None) -> None:
+        if facts and facts.holiday:
+            painter.setPen(HOLIDAY_TEXT)
+            painter.drawText(rect, _LEFT_CENTRE, facts.holiday)
+            return
+        absent = list(_absences(column, facts))
+        if absent:
+            painter.setPen(ABSENT_TEXT)
+            text = absent[0].split(": ", 1)[-1] if column.key != column.day \
+                else self.tr("%n absent", "", len(absent))
+            painter.drawText(rect, _LEFT_CENTRE, text)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Who is away that day (the header shows only how many)."""
-        geometry = _GridGeometry(self.days, self.body.width() if self.body else self.width())
-        x = event.position().x() - GUTTER
+        geometry = self._geometry()
+        x = event.position().x() + self.offset - GUTTER
         index = int(x // geometry.column_width) if x >= 0 else -1
-        facts = self.scene.facts(self.days[index]) \
-            if self.scene and 0 <= index < len(self.days) else None
-        if facts is None or not (facts.absent or facts.holiday):
+        column = self.columns[index] if 0 <= index < len(self.columns) else None
+        facts = self.scene.facts(column.day) if self.scene and column else None
+        absent = list(_absences(column, facts)) if column else []
+        if facts is None or not (absent or facts.holiday):
             QToolTip.hideText()
             return
         QToolTip.showText(event.globalPosition().toPoint(),
-                          "\n".join(([facts.holiday] if facts.holiday else [])
-                                    + list(facts.absent)), self)
+                          "\n".join(([facts.holiday] if facts.holiday else []) + absent), self)
+
+
+def _absences(column: GridColumn, facts: DayFacts | None) -> Iterator[str]:
+    """The day's "Navn: ferie" lines; in a mentor's column only that mentor's."""
+    for line in facts.absent if facts else ():
+        if column.key == column.day or line.startswith(f"{column.heading}: "):
+            yield line
 
 
 class TimeGridBody(QWidget):
     """The 24 hours of the shown days, with the blocks; emits which block was used."""
 
     block_activated = Signal(object)  # Occurrence: double-click or Enter
+    block_selected = Signal(object)  # Occurrence or None: a click chooses a block
     block_menu_requested = Signal(object, QPoint)  # Occurrence, global position
     slot_activated = Signal(object)  # datetime: double-click on an empty slot
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scene: CalendarScene | None = None
-        self.days: list[date] = []
+        self.columns: list[GridColumn] = []
         self.today = date.today()
+        self.selected: object = None  # the chosen block's occurrence key
         self.setMinimumHeight(24 * HOUR_HEIGHT)
         self.setMouseTracking(True)
         self._texts: dict[tuple[int, int, int], str] = {}
@@ -173,7 +216,7 @@ class TimeGridBody(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("white"))
-        geometry = _GridGeometry(self.days, self.width())
+        geometry = _GridGeometry(self.columns, self.width())
         self._paint_day_backgrounds(painter, geometry)
         self._paint_hour_lines(painter, event.rect())
         self._paint_blocks(painter, geometry, event.rect())
@@ -181,7 +224,8 @@ class TimeGridBody(QWidget):
 
     def _paint_day_backgrounds(self, painter: QPainter, geometry: _GridGeometry) -> None:
         height = self.height()
-        for index, day in enumerate(self.days):
+        for index, column in enumerate(self.columns):
+            day = column.day
             x, width = geometry.column_x(index), geometry.column_width
             facts = self.scene.facts(day) if self.scene else None
             if facts and facts.holiday:
@@ -223,18 +267,19 @@ class TimeGridBody(QWidget):
         visible = QRectF(exposed)
         metrics = painter.fontMetrics()
         line_height = max(metrics.height(), 1)
-        shown_days = set(self.days)
+        shown_columns = set(geometry.column_of)
         if self._texts_for is not self.scene:
             self._texts, self._texts_for = {}, self.scene
         for block in self.scene.blocks:
-            if block.day not in shown_days:
+            if block.column_key not in shown_columns:
                 continue
             rect = geometry.block_rect(block)
             if not rect.intersects(visible):
                 continue
             occurrence = block.occurrence
             painter.fillRect(rect, mentor_colour(occurrence.mentor_id))
-            painter.setPen(_CONFLICT_PEN if occurrence.conflicts else _FRAME_PEN)
+            painter.setPen(_SELECTED_PEN if occurrence.key == self.selected
+                           else _CONFLICT_PEN if occurrence.conflicts else _FRAME_PEN)
             painter.drawRect(rect)
             width, height = int(rect.width()) - 5, int(rect.height()) - 2
             if width < MIN_TEXT_WIDTH:
@@ -264,9 +309,10 @@ class TimeGridBody(QWidget):
     def block_at(self, point: QPoint) -> Block | None:
         if self.scene is None:
             return None
-        geometry = _GridGeometry(self.days, self.width())
+        geometry = _GridGeometry(self.columns, self.width())
         for block in reversed(self.scene.blocks):  # the topmost drawn first
-            if block.day in self.days and geometry.block_rect(block).contains(point):
+            if block.column_key in geometry.column_of \
+                    and geometry.block_rect(block).contains(point):
                 return block
         return None
 
@@ -274,11 +320,22 @@ class TimeGridBody(QWidget):
         """Where a block is drawn (tests click there)."""
         if self.scene is None:
             return None
-        geometry = _GridGeometry(self.days, self.width())
+        geometry = _GridGeometry(self.columns, self.width())
         for block in self.scene.blocks:
-            if block.occurrence.key == occurrence_key and block.day in self.days:
+            if block.occurrence.key == occurrence_key and block.column_key in geometry.column_of:
                 return geometry.block_rect(block).center().toPoint()
         return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        block = self.block_at(event.position().toPoint())
+        self.select(block.occurrence if block else None)
+        super().mousePressEvent(event)
+
+    def select(self, occurrence: Occurrence | None) -> None:
+        """Choose a block (None: none): framed, and what "Markér gennemført" acts on."""
+        self.selected = occurrence.key if occurrence else None
+        self.update()
+        self.block_selected.emit(occurrence)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         block = self.block_at(event.position().toPoint())
@@ -292,17 +349,18 @@ class TimeGridBody(QWidget):
     def _moment_at(self, point: QPoint) -> datetime | None:
         from datetime import time, timedelta
 
-        geometry = _GridGeometry(self.days, self.width())
-        if point.x() < GUTTER or not self.days:
+        geometry = _GridGeometry(self.columns, self.width())
+        if point.x() < GUTTER or not self.columns:
             return None
-        index = min(int((point.x() - GUTTER) // geometry.column_width), len(self.days) - 1)
+        index = min(int((point.x() - GUTTER) // geometry.column_width), len(self.columns) - 1)
         minute = int(point.y() * 60 / HOUR_HEIGHT) // 30 * 30  # whole half hours
         minute = min(max(minute, 0), MINUTES_PER_DAY - 30)
-        return datetime.combine(self.days[index], time()) + timedelta(minutes=minute)
+        return datetime.combine(self.columns[index].day, time()) + timedelta(minutes=minute)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         block = self.block_at(event.pos())
         if block is not None:
+            self.select(block.occurrence)
             self.block_menu_requested.emit(block.occurrence, event.globalPos())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -356,12 +414,29 @@ class TimeGrid(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.scroll_area, 1)
+        self.scroll_area.horizontalScrollBar().valueChanged.connect(self.header.scroll_to)
         self._scrolled = False
 
+    def _names_width(self, columns: list[GridColumn]) -> int:
+        if not columns:
+            return 0
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max(metrics.horizontalAdvance(column.heading) for column in columns)
+        return GUTTER + len(columns) * (widest + NAME_PADDING)
+
     def show_scene(self, scene: CalendarScene, days: list[date], today: date) -> None:
+        columns = scene.columns or day_columns(days)
         for part in (self.header, self.body):
-            part.scene, part.days, part.today = scene, days, today
+            part.scene, part.columns, part.today = scene, columns, today
             part.update()
+        # Names are never cut to "…": the team's day scrolls sideways when the mentors'
+        # columns need more than the screen (days share whatever width there is).
+        self.body.setMinimumWidth(self._names_width(scene.columns))
+        if self.body.selected is not None and not any(
+                block.occurrence.key == self.body.selected for block in scene.blocks):
+            self.body.select(None)
         if not self._scrolled:
             self._scrolled = True
             self.scroll_area.verticalScrollBar().setValue(FIRST_VISIBLE_HOUR * HOUR_HEIGHT)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from mentordesk.services.citizens import (
 from ui.models.citizens_table_model import CITIZEN_ID_ROLE, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
 from ui.operations import Operations
+from ui.settings import remember_splitter
 from ui.tasks import show_error
 from ui.views.citizens.filter_bar import CitizenFilterBar
 from ui.views.citizens.new_citizen_dialog import NewCitizenDialog
@@ -48,6 +50,7 @@ SEARCH_DEBOUNCE_MS = 150
 # The list shows names, status and mentors; the filters offer mentors and catalogue items.
 LIST_KINDS = (Kind.CITIZEN, Kind.ASSIGNMENTS)
 FILTER_KINDS = (Kind.TEAM, Kind.CATALOGUE)
+LIST_SHOWN_ARROW, LIST_HIDDEN_ARROW = "◀", "▶"  # which way the list goes on a click
 
 
 def filter_options(context: Context) -> FilterOptions:
@@ -107,17 +110,42 @@ class CitizensView(QWidget):
         list_layout.addLayout(buttons)
         list_layout.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.list_panel = list_panel
         splitter.addWidget(list_panel)
         splitter.addWidget(self.record)
+        # The record is where the work happens: it gets two thirds, the list the rest
+        # (name and status stay visible), until the user moves the divider.
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 640])  # the list keeps its status and mentor columns visible
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([400, 800])
+        splitter.setCollapsible(1, False)
+        remember_splitter(splitter, "citizens", self._ops.actor.login)
+        self.splitter = splitter
+        self.list_button = self._list_button()
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
         # Ctrl+N on the list side only: tabs in the record may have their own Ctrl+N.
         for widget in (self.filter_bar, list_panel):
             shortcut("Ctrl+N", widget, self.new_citizen)
+
+    def _list_button(self) -> QToolButton:
+        """Hides the list for a wide record (the economy sheet's months); Ctrl+Shift+L."""
+        button = QToolButton()
+        button.setCheckable(True)
+        button.setChecked(True)
+        button.setAutoRaise(True)
+        button.setToolTip(self.tr("Show or hide the list of citizens (Ctrl+Shift+L)"))
+        button.toggled.connect(self.show_list)
+        shortcut("Ctrl+Shift+L", self, button.toggle)
+        self.filter_bar.search_row.insertWidget(0, button)
+        button.setText(LIST_SHOWN_ARROW)
+        return button
+
+    def show_list(self, shown: bool) -> None:
+        self.list_panel.setVisible(shown)
+        self.list_button.setChecked(shown)
+        self.list_button.setText(LIST_SHOWN_ARROW if shown else LIST_HIDDEN_ARROW)
 
     def _table(self) -> QTableView:
         table = QTableView()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.kernel.actor import Actor
 from mentordesk.services.citizens import FilterOptions
+from ui.views.common.flow_layout import FlowLayout, kept_together
 
 
 class CitizenFilterBar(QWidget):
@@ -46,20 +47,18 @@ class CitizenFilterBar(QWidget):
         self.mine_check.setVisible(actor.sees_all_citizens)
         self.mine_check.toggled.connect(self._mine_toggled)
         self.count_label = QLabel()
-        search_row = QHBoxLayout()
+        self.search_row = search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.mine_check)
         search_row.addWidget(self.count_label)
-        combo_row = QHBoxLayout()
+        combo_row = FlowLayout()  # wraps rather than widening the window
         for caption, combo in ((self.tr("Status:"), self.status_combo),
                                (self.tr("Mentor:"), self.mentor_combo),
                                (self.tr("Legal basis:"), self.basis_combo),
                                (self.tr("Course type:"), self.course_combo)):
             label = QLabel(caption)
             label.setBuddy(combo)
-            combo_row.addWidget(label)
-            combo_row.addWidget(combo)
-        combo_row.addStretch(1)
+            combo_row.addWidget(kept_together(label, combo))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_row)

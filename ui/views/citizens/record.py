@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QStackedLayout,
     QTabWidget,
@@ -36,6 +35,7 @@ from ui.views.areas import CitizenTab
 from ui.views.citizens.mentors_tab import MentorsTab
 from ui.views.citizens.overview_tab import OverviewTab
 from ui.views.common.coalesce import CoalescedReload
+from ui.views.common.flow_layout import FlowLayout
 from ui.views.common.keys import shortcut
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.save_then_close import Savable, can_save
@@ -97,16 +97,15 @@ class CitizenRecord(QFrame):
         self.status_label = QLabel()
         self.mentor_label = QLabel()
         self.mentor_label.setTextFormat(Qt.TextFormat.PlainText)
-        title = QHBoxLayout()
-        title.addWidget(self.name_label)
-        title.addWidget(self.anonymous_badge)
-        title.addStretch(1)
-        title.addWidget(self.status_label)
+        # One line for who it is, so the tabs keep the height (a laptop has little).
+        self.header = title = FlowLayout()
+        title.add_widgets(self.name_label, self.anonymous_badge)
+        title.add_stretch()
+        title.add_widgets(self.mentor_label, self.status_label)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(title)
-        layout.addWidget(self.mentor_label)
         layout.addWidget(self.tabs, 1)
         return content
 

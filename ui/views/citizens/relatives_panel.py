@@ -23,7 +23,7 @@ from mentordesk.services.network import (
 from ui.operations import Operations
 from ui.views.common.record_dialog import RecordDialog, SaveJob
 from ui.views.common.record_list import CitizenRecordList, Request
-from ui.views.common.record_table import RowLook, TableColumn
+from ui.views.common.record_table import RowLook, TableColumn, height_for_rows
 
 
 class RelativeDialog(RecordDialog):
@@ -77,7 +77,8 @@ class RelativesPanel(CitizenRecordList):
             ops, self._columns(), look=_note_tooltip, kinds=(Kind.NETWORK,),
             new_text=self.tr("Add…"),
             edit_text=self.tr("Edit…"), remove_text=self.tr("Remove"), parent=parent)
-        self.table.setMinimumHeight(120)
+        # Inside the scrolled case form: five relatives without a second scroll bar.
+        self.table.setMinimumHeight(height_for_rows(self.table, 5))
         self.update_buttons()
 
     def _columns(self) -> list[TableColumn]:

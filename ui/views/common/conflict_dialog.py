@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.kernel.editing import FieldConflict
+from ui.views.common.screen_fit import fit_to_screen
 
 
 def both_texts(theirs: str, mine: str) -> str:
@@ -129,7 +131,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        fit_to_screen(self, QSize(760, 520))
 
     def resolved_values(self) -> dict[str, Any]:
         return {choice.conflict.field: choice.value() for choice in self.choices}

@@ -128,3 +128,10 @@ def selected_row(table: QTableView) -> Any:
         current = table.currentIndex()
         return current.data(ROW_ROLE) if current.isValid() else None
     return rows[0].data(ROW_ROLE)
+
+
+def height_for_rows(table: QTableView, rows: int) -> int:
+    """The height that shows the header and ``rows`` rows without scrolling."""
+    frame = table.frameWidth() * 2
+    header = table.horizontalHeader().sizeHint().height()
+    return frame + header + table.verticalHeader().defaultSectionSize() * rows

@@ -43,6 +43,7 @@ from mentordesk.services.contacts import (
 from mentordesk.services.plan import GoalChoice as OpenGoal
 from mentordesk.services.plan import goal_choices
 from ui.operations import Operations
+from ui.settings import remember_splitter
 from ui.views.areas import CitizenTab
 from ui.views.common.keys import shortcut
 from ui.views.contacts.actions import ContactActions
@@ -142,10 +143,13 @@ class ContactsTab(CitizenTab):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(entry_scroll)
         splitter.addWidget(journal)
-        # The journal gets the spare height: the note field grows when dragged.
+        # The journal gets the spare height: the note field grows when dragged. The form
+        # scrolls, so on a laptop the journal still shows a handful of contacts.
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 470])
+        splitter.setSizes([250, 470])
+        remember_splitter(splitter, "contacts_tab", self._ops.actor.login)
+        self.splitter = splitter
         QVBoxLayout(self).addWidget(splitter)
 
     # -- loading ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
@@ -31,6 +31,7 @@ from mentordesk.services.contacts import (
 from ui.operations import Operations
 from ui.tasks import show_error
 from ui.views.common.conflict_dialog import ConflictDialog
+from ui.views.common.screen_fit import fit_to_screen
 from ui.views.contacts.entry_form import ContactEntryForm
 from ui.views.contacts.saving import ContactSaveFlow
 
@@ -85,7 +86,7 @@ class ContactEditDialog(QDialog):
         self.flow = ContactSaveFlow(ops, self.form, self)
         self.flow.saved.connect(self._on_saved)
         self.flow.conflicted.connect(self._on_conflict)
-        self.resize(820, 560)
+        fit_to_screen(self, QSize(820, 560))
         self._load()
 
     def _load(self) -> None:

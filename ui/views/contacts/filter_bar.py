@@ -7,10 +7,11 @@ import calendar
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.services.contacts import ContactFilters
+from ui.views.common.flow_layout import FlowLayout, kept_together
 from ui.views.contacts.fields import DayStepDateEdit
 
 ALL_TIME, FOUR_WEEKS, THREE_MONTHS, TWELVE_MONTHS, CHOSEN = range(5)
@@ -59,15 +60,13 @@ class ContactFilterBar(QWidget):
 
     def _layout(self) -> None:
         self.to_label = QLabel(self.tr("to"))
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)  # wraps in a narrow record rather than widening it
         layout.setContentsMargins(0, 0, 0, 0)
         period_label = QLabel(self.tr("P&eriod:"))
         period_label.setBuddy(self.period_combo)
-        layout.addWidget(period_label)
-        for widget in (self.period_combo, self.from_edit, self.to_label, self.to_edit,
-                       self.form_combo, self.attendance_combo):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        self.dates = kept_together(self.from_edit, self.to_label, self.to_edit)
+        layout.add_widgets(kept_together(period_label, self.period_combo), self.dates,
+                           self.form_combo, self.attendance_combo)
 
     def _period_changed(self, _index: int) -> None:
         self._show_dates()
@@ -75,8 +74,7 @@ class ContactFilterBar(QWidget):
 
     def _show_dates(self) -> None:
         chosen = self.period_combo.currentData() == CHOSEN
-        for widget in (self.from_edit, self.to_label, self.to_edit):
-            widget.setVisible(chosen)
+        self.dates.setVisible(chosen)
 
     def filters(self, today: date | None = None) -> ContactFilters:
         today = today or date.today()

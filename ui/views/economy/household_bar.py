@@ -5,18 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from mentordesk.domain.economy import MAX_ADULTS, NormKind
 from mentordesk.domain.money import format_dkk
 from mentordesk.economy import RatesChoice
+from ui.views.common.flow_layout import FlowLayout, kept_together
 from ui.views.common.form_fields import select_data
 
 WARNING_STYLE = "color: #a40000; font-weight: bold;"
@@ -60,7 +54,7 @@ class HouseholdBar(QWidget):
         return spin
 
     def _lay_out(self) -> None:
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)  # wraps in a narrow record rather than widening it
         layout.setContentsMargins(0, 0, 0, 0)
         parts: list[tuple[str, QWidget]] = [
             (self.tr("&Year:"), self.year_spin),
@@ -73,14 +67,12 @@ class HouseholdBar(QWidget):
         for text, widget in parts:
             label = QLabel(text)
             label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget)
+            layout.addWidget(kept_together(label, widget))
             if widget is self.year_spin:
-                layout.addSpacing(24)
+                layout.add_spacing(24)
         layout.addWidget(self.norm_label)
         layout.addWidget(self.rates_label)
         layout.addWidget(self.use_rates_button)
-        layout.addStretch(1)
 
     def year(self) -> int:
         return self.year_spin.value()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from mentordesk.economy import MONTHS, ForeignSheetGuess, ImportPreview
 from mentordesk.economy.workbook import preview_foreign
 from mentordesk.economy.xlsx_layout import column_letter
 from mentordesk.economy.xlsx_reading import Grid
+from ui.views.common.screen_fit import fit_to_screen
 from ui.views.economy.sheet_model import month_names
 
 RAW_ROWS_SHOWN = 60
@@ -70,7 +71,7 @@ class ImportMappingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._build()
-        self.resize(1100, 720)
+        fit_to_screen(self, QSize(1100, 720))
         self._show_preview(preview)
 
     # -- layout -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,7 @@ from mentordesk.economy import (
 from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.common.record_table import RecordTableModel, TableColumn, record_table, selected_row
+from ui.views.common.screen_fit import fit_to_screen
 from ui.views.economy.sheet_model import SheetTableModel
 from ui.views.economy.sheet_view import SheetTableView
 
@@ -83,7 +84,7 @@ class VersionsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
-        self.resize(760, 420)
+        fit_to_screen(self, QSize(760, 420))
         self.load()
 
     def _reason(self, code: str) -> str:
@@ -121,7 +122,7 @@ class VersionsDialog(QDialog):
         layout = QVBoxLayout(dialog)
         layout.addWidget(view, 1)
         layout.addWidget(close)
-        dialog.resize(1100, 520)
+        fit_to_screen(dialog, QSize(1100, 520))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer = dialog
         dialog.open()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +33,7 @@ from ui.i18n import DANISH
 from ui.operations import Operations
 from ui.views.common.record_table import RecordTableModel, TableColumn, record_table
 from ui.views.common.save_dialog import open_save_dialog
+from ui.views.common.screen_fit import fit_to_screen
 
 XLSX, PDF = "xlsx", "pdf"
 
@@ -85,7 +86,7 @@ class BillingDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total_label)
         layout.addWidget(buttons)
-        self.resize(900, 480)
+        fit_to_screen(self, QSize(900, 480))
         for widget in (self.authority_combo, self.month_combo):
             widget.currentIndexChanged.connect(lambda _index: self.refresh())
         self.year_spin.valueChanged.connect(lambda _value: self.refresh())

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,6 +28,7 @@ from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import plain_label
 from ui.views.common.record_dialog import RecordDialog, SaveJob
+from ui.views.common.screen_fit import fit_to_screen
 from ui.views.plan.step_dialogs import chosen_level, level_combo, select_level, text_box
 
 
@@ -57,7 +59,7 @@ class EvaluationDialog(RecordDialog):
         super().__init__(ops, parent)
         self._plan = plan
         self.setWindowTitle(self.tr("Complete evaluation"))
-        self.resize(980, 560)
+        fit_to_screen(self, QSize(980, 560))
         self.date_edit = DanishDateEdit(self.tr("Evaluation date"), required=True)
         self.date_edit.set_date(date.today())
         self.form.addRow(self.tr("Evaluation &date:"), self.date_edit)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.duration import hours_text
 from mentordesk.services.plan import AssessmentItem, GoalContact, GoalItem, HistoryEntry
+from ui.views.common.flow_layout import FlowLayout
 from ui.views.common.form_fields import plain_label
 from ui.views.common.record_table import (
     RecordTableModel,
@@ -154,11 +155,9 @@ class GoalDetail(QWidget):
 
     def _left_column(self) -> QWidget:
         box = QGroupBox(self.tr("Sub-goals"))
-        buttons = QHBoxLayout()
-        for button in (self.new_sub_goal_button, self.edit_sub_goal_button,
-                       self.delete_sub_goal_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = FlowLayout()
+        buttons.add_widgets(self.new_sub_goal_button, self.edit_sub_goal_button,
+                            self.delete_sub_goal_button)
         hint = QLabel(self.tr("Tick when done · Ctrl+Up/Down or drag to reorder"))
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)  # must not set the column's minimum width
@@ -169,17 +168,26 @@ class GoalDetail(QWidget):
         return box
 
     def _progress_tab(self) -> QWidget:
-        page = QWidget()
+        """The chart above the assessments; the divider between them is the user's."""
         self.chart_holder = QVBoxLayout()
-        buttons = QHBoxLayout()
-        for button in (self.new_assessment_button, self.edit_assessment_button,
-                       self.delete_assessment_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addLayout(self.chart_holder, 3)
-        layout.addLayout(buttons)
-        layout.addWidget(self.assessments_table, 2)
+        self.chart_holder.setContentsMargins(0, 0, 0, 0)
+        chart_side = QWidget()
+        chart_side.setLayout(self.chart_holder)
+        buttons = FlowLayout()
+        buttons.add_widgets(self.new_assessment_button, self.edit_assessment_button,
+                            self.delete_assessment_button)
+        assessments = QWidget()
+        assessments_layout = QVBoxLayout(assessments)
+        assessments_layout.setContentsMargins(0, 0, 0, 0)
+        assessments_layout.addLayout(buttons)
+        assessments_layout.addWidget(self.assessments_table, 1)
+        page = QSplitter(Qt.Orientation.Vertical)
+        page.addWidget(chart_side)
+        page.addWidget(assessments)
+        page.setStretchFactor(0, 3)
+        page.setStretchFactor(1, 2)
+        page.setSizes([300, 200])  # the chart first: its levels need the height
+        page.setChildrenCollapsible(False)
         return page
 
     def _contacts_tab(self) -> QWidget:

@@ -62,13 +62,16 @@ def segments(series: list[tuple[date, int | None]]) -> list[list[tuple[date, int
     return runs
 
 
+ROOMY_HEIGHT = 260  # below this the axis titles leave the labels too little room
+
+
 class LevelChart(QChartView):
     """Shows ``[(date, level or None), …]``; ``line_series`` are the drawn lines."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(120)  # readable, and leaves a laptop room for the goal list
         self.line_series: list[QLineSeries] = []
         self._span_days = 1
         self._chart = QChart()
@@ -133,6 +136,11 @@ class LevelChart(QChartView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._fit_ticks()
+        # Small (a laptop): the axis titles go, so the levels and dates keep their room
+        # instead of being cut to "…".
+        roomy = self.height() >= ROOMY_HEIGHT
+        for axis in (self.x_axis, self.y_axis):
+            axis.setTitleVisible(roomy)
 
     def plotted(self) -> list[list[tuple[date, int]]]:
         """The lines as drawn: per line, its (date, level) points."""

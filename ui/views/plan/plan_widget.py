@@ -15,7 +15,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -41,6 +40,8 @@ from mentordesk.services.plan import (
     theme_choices,
 )
 from ui.operations import Operations
+from ui.settings import remember_splitter
+from ui.views.common.flow_layout import FlowLayout
 from ui.views.common.form_fields import confirm, plain_label
 from ui.views.common.keys import shortcut
 from ui.views.common.record_dialog import RecordDialog
@@ -48,6 +49,7 @@ from ui.views.common.record_table import (
     RecordTableModel,
     RowLook,
     TableColumn,
+    height_for_rows,
     record_table,
     selected_row,
 )
@@ -60,6 +62,7 @@ from ui.views.plan.pdf_export import PlanPdfExport
 from ui.views.plan.step_actions import StepActions
 
 FINISHED_GREY = "#777777"
+GOALS_SHOWN = 5  # the goal list's share of the height, in goals
 OVERDUE_BACKGROUND = "#fff1c7"
 
 
@@ -154,13 +157,10 @@ class PlanWidget(QWidget):
         self.saved_label.setWordWrap(False)
         self.pdf.written.connect(lambda path: self.saved_label.setText(
             self.tr("Action plan saved: {path}").format(path=path)))
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.saved_label)
-        buttons.addWidget(self.evaluation_button)
-        buttons.addWidget(self.print_button)
+        buttons = FlowLayout()  # wraps in a narrow record rather than widening it
+        buttons.add_widgets(self.new_button, self.edit_button, self.delete_button)
+        buttons.add_stretch()
+        buttons.add_widgets(self.saved_label, self.evaluation_button, self.print_button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,12 +170,22 @@ class PlanWidget(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([170, 560])  # the goal's detail is where the work happens
+        # The goal list keeps room for five goals; the goal's detail, where the work
+        # happens, takes what is left as the window grows, until the user moves the divider.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self._goal_list_height(GOALS_SHOWN), 560])
+        remember_splitter(splitter, "plan", self._ops.actor.login)
+        self.splitter = splitter
         QVBoxLayout(self).addWidget(splitter)
         self._shortcuts()
         QWidget.setTabOrder(self.table, self.detail.sub_goals)
+
+    def _goal_list_height(self, rows: int) -> int:
+        """The buttons, the header and ``rows`` goals (plus a little air)."""
+        row = self.table.verticalHeader().defaultSectionSize()
+        buttons = self.new_button.sizeHint().height()
+        return buttons + height_for_rows(self.table, rows) + row // 2 + 12
 
     def _shortcuts(self) -> None:
         shortcut("Ctrl+N", self, self.new_goal)

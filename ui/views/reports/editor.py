@@ -43,6 +43,7 @@ from mentordesk.services.citizens import list_citizens
 from mentordesk.services.contacts.journal import active_partners
 from ui.operations import Operations
 from ui.tasks import Task, show_error
+from ui.views.common.citizen_combo import CitizenCombo
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.reload_when_shown import ReloadWhenShown
@@ -84,7 +85,7 @@ class ReportEditor(QWidget):
     # -- layout -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.citizen_combo = QComboBox()
+        self.citizen_combo = CitizenCombo()  # type-ahead by name, alias or initials
         self.citizen_combo.currentIndexChanged.connect(self._citizen_changed)
         self.reports_list = QListWidget()
         self.reports_list.currentItemChanged.connect(self._report_chosen)
@@ -169,11 +170,8 @@ class ReportEditor(QWidget):
     def _fill_citizens(self, rows: list[Any], partners: list[Any]) -> None:
         for partner in partners:
             self.partner_combo.addItem(partner.name, partner.id)
-        self.citizen_combo.blockSignals(True)
-        self.citizen_combo.clear()
-        for row in rows:
-            self.citizen_combo.addItem(row.display_name, row.id)
-        self.citizen_combo.blockSignals(False)
+        self.citizen_combo.set_citizens([(row.id, row.display_name) for row in rows],
+                                        aliases={row.id: row.alias for row in rows})
         self._citizen_changed()
 
     def citizen_id(self) -> int | None:

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.files import write_atomically
+from mentordesk.files import safe_file_stem, write_atomically
 from ui.viewer_copies import viewer_copies
+from ui.views.common.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter  # imported when printing, see print_pages
@@ -34,7 +35,7 @@ class ReportPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preview: {title}").format(title=title))
-        self.resize(820, 900)
+        fit_to_screen(self, QSize(820, 900))  # a laptop: the buttons stay on screen
         self.pdf, self.title = pdf, title
         self._bytes = QByteArray(pdf)
         self._buffer = QBuffer(self._bytes, self)

@@ -1,0 +1,96 @@
+"""Delivered minutes per citizen-week and mentor-week, kept by triggers on contact.
+
+Revision ID: 0008_delivered_weeks
+Revises: 0007_debt_counselling
+Create Date: 2026-12-06
+
+See ``mentordesk.storage.models.delivered_weeks``. The triggers add an attended contact's
+minutes to its week, take them away when it is deleted, and on an edit take the old
+values away and add the new ones (another day, citizen, mentor, duration, attendance or
+group session). A delete only lowers an existing row (UPDATE, never an insert): when a
+citizen is erased the cascade may already have removed their weeks. Rows that reach zero
+are removed. The existing log is summed once here. An index on contact.contact_on lets
+"who had a contact in the period" read only that period.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008_delivered_weeks"
+down_revision = "0007_debt_counselling"
+branch_labels = None
+depends_on = None
+
+
+def monday(row: str) -> str:
+    """SQL for the ISO week's Monday of ``row``.contact_on (stored as 'YYYY-MM-DD')."""
+    return (f"date({row}.contact_on, '-' || "
+            f"((CAST(strftime('%w', {row}.contact_on) AS INTEGER) + 6) % 7) || ' days')")
+
+
+def _add(table: str, key: str, row: str, extra: str = "") -> str:
+    return (f"INSERT INTO {table} ({key}, week_start, minutes) "
+            f"SELECT {row}.{key}, {monday(row)}, {row}.duration_minutes "
+            f"WHERE {row}.attended{extra} "
+            f"ON CONFLICT ({key}, week_start) DO UPDATE SET minutes = minutes + excluded.minutes;")
+
+
+def _take_away(table: str, key: str, row: str, extra: str = "") -> str:
+    week = f"{key} = {row}.{key} AND week_start = {monday(row)}"
+    return (f"UPDATE {table} SET minutes = minutes - {row}.duration_minutes "
+            f"WHERE {row}.attended{extra} AND {week}; "
+            f"DELETE FROM {table} WHERE {week} AND minutes = 0;")
+
+
+_ALONE_NEW = " AND NEW.group_session_id IS NULL"
+_ALONE_OLD = " AND OLD.group_session_id IS NULL"
+_CITIZEN = ("delivered_citizen_week", "citizen_id")
+_MENTOR = ("delivered_mentor_week", "mentor_id")
+
+TRIGGERS = {
+    "contact_delivered_insert": (
+        "AFTER INSERT ON contact",
+        _add(*_CITIZEN, "NEW") + _add(*_MENTOR, "NEW", _ALONE_NEW)),
+    "contact_delivered_delete": (
+        "AFTER DELETE ON contact",
+        _take_away(*_CITIZEN, "OLD") + _take_away(*_MENTOR, "OLD", _ALONE_OLD)),
+    "contact_delivered_update": (
+        "AFTER UPDATE OF citizen_id, mentor_id, contact_on, duration_minutes, attended, "
+        "group_session_id ON contact",
+        _take_away(*_CITIZEN, "OLD") + _take_away(*_MENTOR, "OLD", _ALONE_OLD)
+        + _add(*_CITIZEN, "NEW") + _add(*_MENTOR, "NEW", _ALONE_NEW)),
+}
+
+
+def upgrade() -> None:
+    op.create_table(
+        "delivered_citizen_week",
+        sa.Column("citizen_id", sa.Integer(), nullable=False),
+        sa.Column("week_start", sa.Date(), nullable=False),
+        sa.Column("minutes", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["citizen_id"], ["citizen.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("citizen_id", "week_start"),
+    )
+    op.create_table(
+        "delivered_mentor_week",
+        sa.Column("mentor_id", sa.Integer(), nullable=False),
+        sa.Column("week_start", sa.Date(), nullable=False),
+        sa.Column("minutes", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["mentor_id"], ["user.id"]),
+        sa.PrimaryKeyConstraint("mentor_id", "week_start"),
+    )
+    op.execute(f"INSERT INTO delivered_citizen_week (citizen_id, week_start, minutes) "
+               f"SELECT citizen_id, {monday('contact')}, SUM(duration_minutes) FROM contact "
+               f"WHERE attended GROUP BY 1, 2")
+    op.execute(f"INSERT INTO delivered_mentor_week (mentor_id, week_start, minutes) "
+               f"SELECT mentor_id, {monday('contact')}, SUM(duration_minutes) FROM contact "
+               f"WHERE attended AND group_session_id IS NULL GROUP BY 1, 2")
+    op.create_index("ix_contact_on", "contact", ["contact_on"])
+    for name, (when, body) in TRIGGERS.items():
+        op.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
+
+
+def downgrade() -> None:
+    raise NotImplementedError("MentorDesk never downgrades a database; restore a backup instead")
