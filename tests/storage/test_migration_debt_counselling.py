@@ -1,4 +1,4 @@
-"""Migrating to 0005: stored debts keep the priority the mentor decided, as a class."""
+"""Migrating to 0007: stored debts keep the priority the mentor decided, as a class."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import sqlcipher3
 
-from mentordesk import vault
 from mentordesk.domain.economy import NORM_ITEMS
 from mentordesk.economy import list_debts, norm_rates
 from mentordesk.kernel.context import Context
+from mentordesk.security.key_migration import migrate_to_key_slots
 from mentordesk.services.team import resolve_actor
 
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -23,6 +23,12 @@ def _old_database(tmp_path: Path) -> tuple[Path, sqlcipher3.Connection]:
     connection = sqlcipher3.connect(str(path))
     connection.execute(f"PRAGMA key = '{BASELINE_PASSPHRASE}'")
     return path, connection
+
+
+def _converted(path: Path):  # type: ignore[no-untyped-def]
+    """A file from before personal keys opens only by converting it (schema first)."""
+    return migrate_to_key_slots(path, BASELINE_PASSPHRASE, admin_login="fixture.mentor",
+                                admin_passphrase="fixture-admins-egen-kode").database
 
 
 def test_flagged_debts_get_their_types_class_and_unflagged_stay_ordinary(tmp_path):
@@ -40,7 +46,7 @@ def test_flagged_debts_get_their_types_class_and_unflagged_stay_ordinary(tmp_pat
             "100000, 0, 0, 0, '', 1)", (citizen, creditor, debt_type, flagged))
     connection.commit()
     connection.close()
-    database = vault.unlock_with_passphrase(path, BASELINE_PASSPHRASE)
+    database = _converted(path)
     try:
         actor = resolve_actor(database, "fixture.mentor")
         debts = {debt.creditor: debt.priority_class
@@ -70,7 +76,7 @@ def test_rates_get_their_source_the_2023_figures_their_year_and_copies_go(tmp_pa
                                "version) VALUES (?, ?, ?, ?, 1)", (year, kind, item, amount))
     connection.commit()
     connection.close()
-    database = vault.unlock_with_passphrase(path, BASELINE_PASSPHRASE)
+    database = _converted(path)
     try:
         found = {year: {(rate.kind.value, rate.source) for rate in norm_rates(database, year)}
                  for year in (2023, 2024, 2025, 2026)}

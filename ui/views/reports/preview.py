@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.files import safe_file_stem, write_atomically
+from mentordesk.files import write_atomically
 from ui.viewer_copies import viewer_copies
 from ui.views.common.screen_fit import fit_to_screen
 
