@@ -27,6 +27,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.errors import MentorDeskError
 from mentordesk.services import new_team
 from mentordesk.storage.database import Database
+from mentordesk.storage.queries.attribution import attribute_open_rows
 
 DEMO_TEAM_NAME = "Demoteamet"
 
@@ -83,7 +84,7 @@ class _Builder:
                  cancelled: Callable[[], bool] | None) -> None:
         self.db, self.state = database, state
         self._progress, self._cancelled = progress, cancelled
-        self.done, self.total = 0, 9 + math.ceil(state.n_citizens / CHUNK_CITIZENS)
+        self.done, self.total = 0, 10 + math.ceil(state.n_citizens / CHUNK_CITIZENS)
 
     def run(self) -> None:
         self._check()
@@ -92,7 +93,8 @@ class _Builder:
                 phase(self.state, session)
             self._step()
         add_contacts(self.state, self.db, self._step)
-        for phase in (add_appointments, add_economy, add_schedule_extras, _finish):
+        for phase in (add_appointments, add_economy, add_schedule_extras, _attribute_to_grants,
+                      _finish):
             with self.db.session() as session:
                 phase(self.state, session)
             self._step()
@@ -117,3 +119,9 @@ def _finish(state: DemoState, session: Session) -> None:
         f"{state.contact_count} kontakter over {state.years} år "
         f"(frø {state.seed}, dato {format_date(state.today)})",
     )
+
+
+def _attribute_to_grants(state: DemoState, session: Session) -> None:
+    """The journal was written in bulk: attribute it with the app's one rule, as the
+    migration did for real databases (concurrent grants stay "Ikke tilknyttet")."""
+    attribute_open_rows(session.connection())

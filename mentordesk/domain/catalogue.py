@@ -98,11 +98,17 @@ class HoursStatus(LabeledStrEnum):
 
 NO_GRANT_FLAG = "no_grant"
 NO_GRANT_LABEL = "Ingen bevilling"
+# A week the grant (or the reported period) covers only partly: not judged against the
+# whole week's band, which would call a grant's last Monday "under".
+PARTIAL_WEEK_FLAG = "partial"
+PARTIAL_WEEK_LABEL = "Delvis uge"
 
 
 def hours_flag_label(flag: str) -> str:
     """The one Danish text for a week's hours flag: the same words in the app, the
     progression report, the hours workbook and the command line."""
+    if flag == PARTIAL_WEEK_FLAG:
+        return PARTIAL_WEEK_LABEL
     return NO_GRANT_LABEL if flag == NO_GRANT_FLAG else HoursStatus(flag).label
 
 
