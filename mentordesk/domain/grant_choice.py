@@ -39,15 +39,16 @@ class GrantOption:
     end_on: date | None
     course_type_name: str = ""
     authority_name: str = ""
+    authority_id: int | None = None
 
     def runs_on(self, day: date) -> bool:
         return self.start_on <= day and (self.end_on is None or day <= self.end_on)
 
     @property
     def label(self) -> str:
-        """"SEL §99 · Støtte-kontaktperson · 01-01-2026 – løbende" for pickers and lists."""
+        """"SEL §99 · Støtte-kontaktperson · Nordby Kommune · 01-01-2026 – løbende"."""
         end = format_date(self.end_on) if self.end_on else "løbende"
-        parts = [self.legal_basis_code, self.course_type_name,
+        parts = [self.legal_basis_code, self.course_type_name, self.authority_name,
                  f"{format_date(self.start_on)} – {end}"]
         return " · ".join(part for part in parts if part)
 

@@ -46,6 +46,8 @@ from mentordesk.pdf.toolkit import (
 )
 from mentordesk.reports.progress import charts
 from mentordesk.reports.progress.assemble import GoalFacts, LevelPoint, ReportData, SubGoalFacts
+from mentordesk.reports.progress.hours_source import WeekFigures
+from mentordesk.reports.progress.scope import UNLINKED_GOALS_WARNING
 
 TITLE = "Progressionsrapport"
 STATUS_LABELS = {"draft": "Kladde", "approved": "Godkendt", "sent": "Sendt"}
@@ -151,27 +153,39 @@ def _hours(data: ReportData) -> list[Flowable]:
     parts: list[Flowable] = [para("Timer pr. uge: bevilget og leveret", "heading")]
     if not data.weeks:
         return parts + [para("Ingen uger i perioden.")]
-    parts.append(charts.hours_chart(data.weeks, content_width()))
-    planned = sum(week.planned_minutes for week in data.weeks)
+    for grant in data.grants:
+        if len(data.grants) > 1:
+            parts.append(para(f"{grant.legal_basis} · {grant.period_label}", "subheading"))
+        parts += _grant_hours(grant.weeks)
+    if len(data.grants) > 1:
+        parts.append(para(f"Leveret i alt for rapportens bevillinger: "
+                          f"{hours_text(data.delivered_minutes)}"))
+    parts.append(para("Kun kontakter, der er knyttet til rapportens bevilling og ligger i "
+                      "perioden, tæller. En uge, som bevillingen eller perioden kun dækker "
+                      "delvist, vurderes ikke mod hele ugens bevilling.", "small"))
+    return parts
+
+
+def _grant_hours(weeks: Sequence[WeekFigures]) -> list[Flowable]:
+    if not weeks:
+        return [para("Ingen uger i perioden.")]
+    planned = sum(week.planned_minutes for week in weeks)
     header = ["Uge", "Bevilget (timer)", "Leveret (timer)", "Vurdering"]
     rows = [[iso_week_label(week.week_start),
              granted_text(week.granted_min_minutes, week.granted_max_minutes),
              hours_text(week.delivered_minutes), hours_flag_label(week.flag)]
-            for week in data.weeks]
-    rows.append(["I alt", "", hours_text(data.delivered_minutes), ""])
+            for week in weeks]
+    rows.append(["I alt", "", hours_text(sum(week.delivered_minutes for week in weeks)), ""])
     widths = [32 * mm, 34 * mm, 30 * mm, 40 * mm]
     if planned:
         # Only a period reaching past today has booked (planned) time to show.
         header.insert(3, "Planlagt (timer)")
-        for row, week in zip(rows, data.weeks, strict=False):
+        for row, week in zip(rows, weeks, strict=False):
             row.insert(3, hours_text(week.planned_minutes))
         rows[-1].insert(3, hours_text(planned))
         widths.insert(3, 30 * mm)
-    parts.append(plain_table(header, rows, widths, align_right=(1, 2, 3) if planned
-                             else (1, 2)))
-    parts.append(para("Ugerne regnes hele (mandag–søndag), også når perioden begynder eller "
-                      "slutter midt i en uge. Leveret tid er gennemførte kontakter.", "small"))
-    return parts
+    return [charts.hours_chart(weeks, content_width()),
+            plain_table(header, rows, widths, align_right=(1, 2, 3) if planned else (1, 2))]
 
 
 def plain_table(header: list[str], rows: list[list[str]], widths: list[float], *,
@@ -221,6 +235,8 @@ def _contacts(data: ReportData) -> list[Flowable]:
 
 def _goals(data: ReportData) -> list[Flowable]:
     parts: list[Flowable] = [CondPageBreak(60 * mm), para("Mål og progression", "heading")]
+    if data.unlinked_goals_included:
+        parts.append(para(f"Bemærk: {UNLINKED_GOALS_WARNING}", "small"))
     if not data.goals:
         return parts + [para("Der er ingen indsatsmål for perioden.")]
     for number, goal in enumerate(data.goals, start=1):
@@ -231,7 +247,8 @@ def _goals(data: ReportData) -> list[Flowable]:
 def _goal(number: int, goal: GoalFacts, data: ReportData) -> list[Flowable]:
     theme = " / ".join(part for part in (goal.theme, goal.subtheme) if part) or "Intet tema"
     head: list[Flowable] = [
-        para(f"{number}. {goal.title}", "subheading"),
+        para(f"{number}. {goal.title}" + ("" if goal.linked else " (uden bevilling)"),
+             "subheading"),
         para(f"Tema: {theme}\nMåltype: {goal.goal_type} · Status: {goal.status}", "small"),
         para(f"Niveau i perioden: {_level_span(goal.first, goal.latest)}", "small"),
     ]

@@ -20,9 +20,11 @@ from mentordesk.domain.grant_choice import GrantOption, suggest_grant
 
 _grant = table("grant", column("id", Integer), column("citizen_id", Integer),
                column("legal_basis_id", Integer), column("course_type_id", Integer),
-               column("start_on", Date), column("end_on", Date))
+               column("authority_id", Integer), column("start_on", Date),
+               column("end_on", Date))
 _basis = table("legal_basis", column("id", Integer), column("code", String))
 _course = table("course_type", column("id", Integer), column("name", String))
+_authority = table("authority", column("id", Integer), column("name", String))
 _contact = table("contact", column("id", Integer), column("citizen_id", Integer),
                  column("contact_on", Date), column("grant_id", Integer),
                  column("appointment_id", Integer))
@@ -48,11 +50,14 @@ class AttributionReport:
 
 
 def grant_options(citizen_ids: Sequence[int] | None = None) -> Select:  # type: ignore[type-arg]
-    """(id, citizen, basis code, course type id, start, end, course name) of the grants."""
+    """(id, citizen, basis code, course type id, start, end, course name, authority name,
+    authority id) of the grants."""
     query = (select(_grant.c.id, _grant.c.citizen_id, _basis.c.code, _grant.c.course_type_id,
-                    _grant.c.start_on, _grant.c.end_on, _course.c.name)
+                    _grant.c.start_on, _grant.c.end_on, _course.c.name, _authority.c.name,
+                    _grant.c.authority_id)
              .join(_basis, _basis.c.id == _grant.c.legal_basis_id)
              .outerjoin(_course, _course.c.id == _grant.c.course_type_id)
+             .outerjoin(_authority, _authority.c.id == _grant.c.authority_id)
              .order_by(_grant.c.citizen_id, _grant.c.start_on, _grant.c.id))
     if citizen_ids is not None:
         query = query.where(_grant.c.citizen_id.in_(list(citizen_ids)))
@@ -63,10 +68,10 @@ def options_by_citizen(connection: Connection,
                        citizen_ids: Sequence[int] | None = None
                        ) -> dict[int, list[GrantOption]]:
     grouped: dict[int, list[GrantOption]] = defaultdict(list)
-    for grant_id, citizen_id, code, course_id, start_on, end_on, course in connection.execute(
-            grant_options(citizen_ids)):
+    for (grant_id, citizen_id, code, course_id, start_on, end_on, course, authority,
+         authority_id) in connection.execute(grant_options(citizen_ids)):
         grouped[citizen_id].append(GrantOption(grant_id, code, course_id, start_on, end_on,
-                                               course or ""))
+                                               course or "", authority or "", authority_id))
     return grouped
 
 
