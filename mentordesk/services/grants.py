@@ -30,7 +30,13 @@ from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
-from mentordesk.kernel.cleaning import clean_line, clean_note, optional_date, optional_int
+from mentordesk.kernel.cleaning import (
+    clean_line,
+    clean_note,
+    clean_text,
+    optional_date,
+    optional_int,
+)
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit
 from mentordesk.storage.models import Authority, Citizen, CourseType, Grant, LegalBasis
@@ -107,7 +113,10 @@ def price_label(model: str | None, amount_oere: int | None,
 
 GRANT_FIELDS = ("legal_basis_id", "course_type_id", "authority_id", "caseworker_name",
                 "caseworker_contact", "start_on", "end_on", "discharge_on",
-                "hours_min_minutes", "hours_max_minutes", "price_model", "price_oere", "note")
+                "hours_min_minutes", "hours_max_minutes", "price_model", "price_oere", "note",
+                "purpose", "authority_goals")
+# The authority's own words for the report; long, like a journal note.
+AUTHORITY_TEXT_LIMIT = 20_000
 
 # Danish names of the fields, for the audit log's "what changed".
 _FIELD_NAMES = {
@@ -116,7 +125,7 @@ _FIELD_NAMES = {
     "caseworker_contact": "sagsbehandlers kontakt", "start_on": "start", "end_on": "slut",
     "discharge_on": "udskrivning", "hours_min_minutes": "timer (mindst)",
     "hours_max_minutes": "timer (højst)", "price_model": "prismodel", "price_oere": "pris",
-    "note": "note",
+    "note": "note", "purpose": "formål", "authority_goals": "myndighedens mål",
 }
 ONGOING = "løbende"
 
@@ -142,6 +151,8 @@ class GrantInput:
     price_model: str | None = None
     price_oere: int | None = None
     note: str = ""
+    purpose: str = ""          # what the support is for, in the authority's words
+    authority_goals: str = ""  # the authority's goals for it (its §141 plan or order)
 
 
 @dataclass(frozen=True)
@@ -335,6 +346,9 @@ def _grant_values(session: Session, citizen: Citizen, values: Mapping[str, Any],
                                          values["caseworker_contact"],
                                          "Sagsbehandlers telefon/e-mail"),
         "note": clean_note(values["note"]),
+        "purpose": clean_text(values.get("purpose") or "", "Formål", AUTHORITY_TEXT_LIMIT),
+        "authority_goals": clean_text(values.get("authority_goals") or "", "Myndighedens mål",
+                                      AUTHORITY_TEXT_LIMIT),
     }
 
 

@@ -21,10 +21,10 @@ from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.domain.duration import hours_text
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.context import Context
-from mentordesk.reports.progress.assemble import Period, assemble
+from mentordesk.reports.progress.assemble import Period, ReportTexts, assemble
 from mentordesk.reports.progress.batch import Selection, one_report, run_batch
 from mentordesk.reports.progress.scope import ReportScope
-from mentordesk.reports.progress.workflow import approve, create_draft, mark_sent
+from mentordesk.reports.progress.workflow import approve, create_draft, mark_sent, report_pdf
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.contacts import NewContact, log_contact
@@ -73,12 +73,14 @@ def two_authorities(database, admin):
         grant = create_grant(context, citizen, GrantInput(
             legal_basis_id=basis[code], start_on=date(2026, 6, 1), end_on=date(2026, 11, 30),
             authority_id=authority_id, caseworker_name=facts[1], caseworker_contact=facts[2],
-            hours_min_minutes=low, hours_max_minutes=high)).value.id
+            hours_min_minutes=low, hours_max_minutes=high, purpose=f"Formålet for {code}",
+            authority_goals=f"Myndighedens mål for {code}")).value.id
         grants[code] = grant
         goal = create_goal(context, citizen, GoalInput(
             title=facts[3], theme_code=theme, start_on=date(2026, 6, 1), grant_id=grant)).value
         record_assessment(context, goal.id, AssessmentInput(
-            assessed_on=date(2026, 10, 1), level=2, support_need=2, citizen_view=facts[4]))
+            assessed_on=date(2026, 10, 1), level=2, support_need=2, citizen_view=facts[4],
+            mentor_note=f"Mentorens iagttagelse om {facts[3]}"))
     create_goal(context, citizen, GoalInput(title=UNLINKED_GOAL, theme_code=theme,
                                             start_on=date(2026, 6, 1)))
     # Both grants run every day of the period: only the attribution tells them apart.
@@ -98,7 +100,8 @@ def _minutes(contacts) -> int:
 
 
 def _forbidden(facts: tuple[str, ...], code: str) -> tuple[str, ...]:
-    return (code, *facts[:4], facts[4], UNLINKED_GOAL)
+    return (code, *facts[:4], facts[4], UNLINKED_GOAL, f"Formålet for {code}",
+            f"Mentorens iagttagelse om {facts[3]}")
 
 
 def _assert_only(text: str, own: tuple[str, ...], own_code: str, own_minutes: int,
@@ -205,3 +208,37 @@ def test_the_command_line_batch_for_the_jobcenter(database, db_path, two_authori
     assert len(files) == 1 and JOBCENTER[0] in files[0].name
     _assert_only(pdf_text(files[0]), JOBCENTER, "LAB §31b", _minutes(LAB_CONTACTS),
                  MUNICIPALITY, "SEL §99")
+
+
+def test_the_report_reads_in_the_order_a_caseworker_decides(database, admin, two_authorities,
+                                                             pdf_text, tmp_path):
+    """Grant, purpose, summary with one total, goal attainment, per-goal notes, then the
+    recommendation phrased as one, with hours and period."""
+    citizen, grants, _municipality_id, _jobcenter_id = two_authorities
+    context = Context(database, admin)
+    texts = ReportTexts(next_steps="Flere timer i praktik.", recommendation="continue",
+                        deviation_reasons="To uger med sygdom.", recommended_min_minutes=360,
+                        recommended_max_minutes=600, recommended_until=date(2027, 4, 30))
+    draft = create_draft(context, citizen, PERIOD, texts, today=TODAY,
+                         grant_id=grants["LAB §31b"]).value
+    pdf = report_pdf(context, draft.id, now=NOW, today=TODAY)
+    text = " ".join(pdf_text(pdf).split())
+    order = ["Bevilling", "LAB §31b", "Formål og myndighedens mål", "Formålet for LAB §31b",
+             "Resumé", f"Leveret i alt i perioden: {hours_text(_minutes(LAB_CONTACTS))}",
+             "Målopfyldelse", "Ikke påbegyndt", "2 – Moderat", "Mål og progression",
+             f"Mentorens note: Mentorens iagttagelse om {JOBCENTER[3]}",
+             f"Borgerens egne ord: {JOBCENTER[4]}", "Begrundelse for afvigelser",
+             "To uger med sygdom.", "Anbefaling",
+             "Det anbefales, at indsatsen fortsætter med 6–10 timer/uge til og med 30-04-2027."]
+    positions = [text.find(part) for part in order]
+    missing = [part for part, position in zip(order, positions, strict=True) if position < 0]
+    assert not missing, (missing, text)
+    assert positions == sorted(positions), dict(zip(order, positions))
+    # One hours total: the summary, the weekly table and the contact table agree.
+    assert text.count(f"I alt {hours_text(_minutes(LAB_CONTACTS))}") >= 1
+    page = tmp_path / "side"
+    pdf_file = tmp_path / "rapport.pdf"
+    pdf_file.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf_file),
+                    str(page)], check=True)
+    assert list(tmp_path.glob("side*.png"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -87,6 +88,12 @@ class SubGoalFacts:
     status: str
     deadline: date | None
     done_on: date | None
+    finished: bool = False  # achieved, changed or given up
+
+    def is_overdue(self, on: date) -> bool:
+        """Still open after its deadline: "I gang" alone would hide that it is late."""
+        return (not self.finished and self.done_on is None and self.deadline is not None
+                and self.deadline < on)
 
 
 @dataclass(frozen=True)
@@ -152,12 +159,32 @@ class ReportTexts:
     citizen_view: str = ""
     next_steps: str = ""
     recommendation: str = ""  # InterventionStatus code or ""
+    deviation_reasons: str = ""
+    recommended_min_minutes: int | None = None  # the weekly hours recommended
+    recommended_max_minutes: int | None = None
+    recommended_until: date | None = None
 
     @property
     def recommendation_label(self) -> str:
+        """"Det anbefales, at indsatsen fortsætter med 6–10 timer/uge til og med
+        31-05-2027." — a recommendation, never a decision: the authority decides."""
         if not self.recommendation:
             return ""
-        return InterventionStatus(self.recommendation).recommendation_label
+        sentence = InterventionStatus(self.recommendation).recommendation_label
+        hours = weekly_hours_label(self.recommended_min_minutes, self.recommended_max_minutes)
+        if hours:
+            sentence += f" med {hours}"
+        if self.recommended_until:
+            sentence += f" til og med {format_date(self.recommended_until)}"
+        return sentence + "."
+
+    @classmethod
+    def of(cls, report: Any) -> ReportTexts:
+        """The texts of a saved report (a ``ReportDraft`` row)."""
+        return cls(report.mentor_assessment, report.citizen_view, report.next_steps,
+                   report.recommendation, report.deviation_reasons,
+                   report.recommended_min_minutes, report.recommended_max_minutes,
+                   report.recommended_until)
 
 
 @dataclass(frozen=True)
@@ -333,7 +360,7 @@ def _goal(raw: queries.RawBatch, goal: queries.GoalRow) -> GoalFacts:
         goal_type=goal_type, status=_status_label(goal.status), points=tuple(points),
         citizen_view=citizen_view,
         sub_goals=tuple(SubGoalFacts(sub.text, _status_label(sub.status), sub.deadline,
-                                     sub.done_on)
+                                     sub.done_on, _is_finished(sub.status))
                         for sub in raw.sub_goals.get(goal.id, [])),
         mentor_note=mentor_note, linked=goal.grant_id is not None, status_code=goal.status,
     )
@@ -347,6 +374,13 @@ def _term_name(code: str) -> str:
     except KeyError:
         # A team's local sub-theme ("local:…") or a retired code: shown as stored.
         return code.removeprefix("local:")
+
+
+def _is_finished(code: str) -> bool:
+    try:
+        return GoalStatus(code).is_finished
+    except ValueError:
+        return False
 
 
 def _status_label(code: str) -> str:

@@ -290,8 +290,7 @@ def _drafts(session: Session, chunk: list[ReportKey],
         if not rows:
             continue
         report, approver = max(rows, key=lambda row: _best_fit(row[0], period))
-        texts = ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
-                            report.recommendation)
+        texts = ReportTexts.of(report)
         if (report.period_from, report.period_to) != (period.start, period.end):
             found[key] = _Draft(None, texts, SignOff(), None)
             continue

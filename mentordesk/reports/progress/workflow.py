@@ -42,6 +42,7 @@ from mentordesk.reports.progress.assemble import (
 )
 from mentordesk.reports.progress.scope import ReportScope, scope_authority, single_scope
 from mentordesk.services.consent_rules import has_valid_consent
+from mentordesk.services.grants import check_weekly_hours
 from mentordesk.services.team_settings import LOGO_META_KEY, decode_logo
 from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import Partner, ReportDraft, utc_now
@@ -54,9 +55,11 @@ STATUS_LABELS = {DRAFT: "Kladde", APPROVED: "Godkendt", SENT: "Sendt"}
 # A report is a long document: a section may hold far more than a journal note.
 SECTION_LIMIT = 60_000
 DRAFT_FIELDS = ("period_from", "period_to", "mentor_assessment", "citizen_view", "next_steps",
-                "recommendation", "recipient")
+                "recommendation", "recipient", "deviation_reasons", "recommended_min_minutes",
+                "recommended_max_minutes", "recommended_until")
 _SECTION_LABELS = {"mentor_assessment": "Mentorens vurdering",
-                   "citizen_view": "Borgerens egen vurdering", "next_steps": "Næste skridt"}
+                   "citizen_view": "Borgerens egen vurdering", "next_steps": "Næste skridt",
+                   "deviation_reasons": "Begrundelse for afvigelser"}
 DEFAULT_PERIOD_DAYS = 91
 NO_TEXTS = ReportTexts()
 
@@ -92,9 +95,16 @@ class ReportRow:
     def values(self) -> dict[str, Any]:
         """The editable fields as loaded: the ``original`` of an edit."""
         return {"period_from": self.period.start, "period_to": self.period.end,
-                "mentor_assessment": self.texts.mentor_assessment,
-                "citizen_view": self.texts.citizen_view, "next_steps": self.texts.next_steps,
-                "recommendation": self.texts.recommendation, "recipient": self.recipient}
+                **_text_values(self.texts), "recipient": self.recipient}
+
+
+def _text_values(texts: ReportTexts) -> dict[str, Any]:
+    return {"mentor_assessment": texts.mentor_assessment, "citizen_view": texts.citizen_view,
+            "next_steps": texts.next_steps, "recommendation": texts.recommendation,
+            "deviation_reasons": texts.deviation_reasons,
+            "recommended_min_minutes": texts.recommended_min_minutes,
+            "recommended_max_minutes": texts.recommended_max_minutes,
+            "recommended_until": texts.recommended_until}
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -146,8 +156,7 @@ def _row(report: ReportDraft, author: str | None, approver: str | None) -> Repor
     return ReportRow(
         id=report.id, version=report.version, citizen_id=report.citizen_id,
         period=Period(report.period_from, report.period_to), status=report.status,
-        texts=ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
-                          report.recommendation),
+        texts=ReportTexts.of(report),
         author=author or "", approved_by=approver or "", approved_at=report.approved_at,
         return_comment=report.return_comment, sent_on=report.sent_on,
         recipient=report.recipient, has_frozen_pdf=report.frozen_pdf is not None,
@@ -181,10 +190,7 @@ def create_draft(context: Context, citizen_id: int,
         period = period or default_period(session, citizen_id, today)
         grant_id = _report_grant(session, citizen_id, period, grant_id)
         values = _draft_values({"period_from": period.start, "period_to": period.end,
-                                "mentor_assessment": texts.mentor_assessment,
-                                "citizen_view": texts.citizen_view,
-                                "next_steps": texts.next_steps,
-                                "recommendation": texts.recommendation, "recipient": ""})
+                                **_text_values(texts), "recipient": ""})
         report = ReportDraft(citizen_id=citizen_id, status=DRAFT, author_id=context.actor.user_id,
                              grant_id=grant_id,
                              include_unlinked_goals=include_unlinked_goals, **values)
@@ -239,10 +245,16 @@ def _draft_values(values: Mapping[str, Any]) -> dict[str, Any]:
     recommendation = values["recommendation"] or ""
     if recommendation and recommendation not in {status.value for status in InterventionStatus}:
         raise InvalidInput("Vælg en anbefaling: fortsæt, afslut, eller afslut og visitér til ny.")
-    cleaned = {field: clean_text(values[field], label, SECTION_LIMIT)
+    cleaned = {field: clean_text(values.get(field) or "", label, SECTION_LIMIT)
                for field, label in _SECTION_LABELS.items()}
+    low, high = values.get("recommended_min_minutes"), values.get("recommended_max_minutes")
+    check_weekly_hours(low, high)
+    until = values.get("recommended_until")
+    if until is not None and (not isinstance(until, date) or until < end):
+        raise InvalidInput("Den anbefalede periode skal slutte efter rapportperioden.")
     return {**cleaned, "period_from": start, "period_to": end,
-            "recommendation": recommendation,
+            "recommendation": recommendation, "recommended_min_minutes": low,
+            "recommended_max_minutes": high, "recommended_until": until,
             "recipient": clean_line(ReportDraft, "recipient", values["recipient"] or "",
                                     "Modtager")}
 
@@ -438,8 +450,7 @@ def _scope(session: Session, report: ReportDraft) -> ReportScope:
 
 def _report_data(session: Session, report: ReportDraft, sign_off: SignOff,
                  today: date) -> ReportData:
-    texts = ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
-                        report.recommendation)
+    texts = ReportTexts.of(report)
     return build_data(session, report.citizen_id, Period(report.period_from, report.period_to),
                       texts, sign_off, today, meta_value(session, TEAM_NAME_KEY), report.id,
                       scope=_scope(session, report))

@@ -47,6 +47,12 @@ class ReportDraft(Versioned, Base):
     grant_id: Mapped[int | None] = mapped_column(ForeignKey("grant.id", ondelete="SET NULL"))
     # Goals linked to no grant are left out unless the author ticked this (with a warning).
     include_unlinked_goals: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why delivery or progress differed from the grant, and the recommendation's hours
+    # (a weekly band, in minutes) and period: what the caseworker decides on.
+    deviation_reasons: Mapped[str] = mapped_column(Text, default="")
+    recommended_min_minutes: Mapped[int | None] = mapped_column(Integer)
+    recommended_max_minutes: Mapped[int | None] = mapped_column(Integer)
+    recommended_until: Mapped[date | None] = mapped_column(Date)
 
 
 class AuditEvent(Base):

@@ -23,6 +23,22 @@
 <context>
     <name>GrantDialog</name>
     <message>
+        <source>Purpose:</source>
+        <translation>Formål:</translation>
+    </message>
+    <message>
+        <source>Authority's goals:</source>
+        <translation>Myndighedens mål:</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <source>Authority's goals</source>
+        <translation>Myndighedens mål</translation>
+    </message>
+    <message>
         <source>Edit grant</source>
         <translation>Ret bevilling</translation>
     </message>

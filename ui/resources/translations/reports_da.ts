@@ -107,6 +107,18 @@
 <context>
     <name>ReportEditor</name>
     <message>
+        <source>Recommended until</source>
+        <translation>Anbefalet til og med</translation>
+    </message>
+    <message>
+        <source>Reasons for deviations</source>
+        <translation>Begrundelse for afvigelser</translation>
+    </message>
+    <message>
+        <source>Recommended weekly hours</source>
+        <translation>Anbefalede timer pr. uge</translation>
+    </message>
+    <message>
         <source>Grant</source>
         <translation>Bevilling</translation>
     </message>

@@ -86,6 +86,11 @@ class GrantDialog(RecordDialog):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(70)
+        # The authority's own words: the progression report opens with them.
+        self.purpose_edit, self.goals_edit = QPlainTextEdit(), QPlainTextEdit()
+        for text_edit in (self.purpose_edit, self.goals_edit):
+            text_edit.setTabChangesFocus(True)
+            text_edit.setFixedHeight(56)
         self.warning_label = plain_label()
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self._lay_out()
@@ -106,6 +111,8 @@ class GrantDialog(RecordDialog):
             (self.tr("Discharge from psychiatry:"), self.discharge_edit),
             (self.tr("Weekly hours:"), self.hours_input),
             (self.tr("Price:"), self.price_input),
+            (self.tr("Purpose:"), self.purpose_edit),
+            (self.tr("Authority's goals:"), self.goals_edit),
             (self.tr("Note:"), self.note_edit),
         )
         for label, widget in rows:
@@ -124,6 +131,8 @@ class GrantDialog(RecordDialog):
         self.hours_input.set_minutes(grant.hours_min_minutes, grant.hours_max_minutes)
         self.price_input.set_price(grant.price_model, grant.price_oere)
         self.note_edit.setPlainText(grant.note)
+        self.purpose_edit.setPlainText(grant.purpose)
+        self.goals_edit.setPlainText(grant.authority_goals)
 
     # -- behaviour --------------------------------------------------------------------
 
@@ -179,6 +188,8 @@ class GrantDialog(RecordDialog):
             "hours_min_minutes": hours_min, "hours_max_minutes": hours_max,
             "price_model": price_model, "price_oere": price_oere,
             "note": self.note_edit.toPlainText(),
+            "purpose": self.purpose_edit.toPlainText(),
+            "authority_goals": self.goals_edit.toPlainText(),
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
@@ -204,11 +215,13 @@ class GrantDialog(RecordDialog):
             "hours_min_minutes": self.tr("Weekly hours, minimum"),
             "hours_max_minutes": self.tr("Weekly hours, maximum"),
             "price_model": self.tr("Price model"), "price_oere": self.tr("Price"),
-            "note": self.tr("Note"),
+            "note": self.tr("Note"), "purpose": self.tr("Purpose"),
+            "authority_goals": self.tr("Authority's goals"),
         }
 
     def text_fields(self) -> frozenset[str]:
-        return frozenset({"note"})  # one-line fields are chosen, not merged
+        # One-line fields are chosen, not merged.
+        return frozenset({"note", "purpose", "authority_goals"})
 
     def shown(self, field: str, value: object) -> str:
         if value is None:

@@ -48,6 +48,7 @@ from ui.operations import Operations
 from ui.tasks import Task, show_error
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.form_fields import WeeklyHoursInput
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.reports.preview import ReportPreviewDialog
 
@@ -125,6 +126,10 @@ class ReportEditor(QWidget):
         self.return_label.setObjectName("warningLabel")
         self.assessment_edit, self.view_edit, self.steps_edit = (
             QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit())
+        self.deviation_edit = QPlainTextEdit()
+        self.recommended_hours = WeeklyHoursInput()
+        self.recommended_until_edit = DanishDateEdit(self.tr("Recommended until"),
+                                                     required=False)
         self.recommendation_combo = QComboBox()
         self.recommendation_combo.addItem(self.tr("(not chosen)"), "")
         for status in InterventionStatus:
@@ -152,7 +157,10 @@ class ReportEditor(QWidget):
         form.addRow(self.tr("Mentor's assessment"), self.assessment_edit)
         form.addRow(self.tr("Citizen's own view"), self.view_edit)
         form.addRow(self.tr("Next steps"), self.steps_edit)
+        form.addRow(self.tr("Reasons for deviations"), self.deviation_edit)
         form.addRow(self.tr("Recommendation"), self.recommendation_combo)
+        form.addRow(self.tr("Recommended weekly hours"), self.recommended_hours)
+        form.addRow(self.tr("Recommended until"), self.recommended_until_edit)
         form.addRow(self.tr("Recipient"), self.recipient_edit)
         form.addRow(self.tr("Shared with"), self.partner_combo)
         self.save_button = QPushButton(self.tr("Save draft"))
@@ -277,6 +285,10 @@ class ReportEditor(QWidget):
         self.assessment_edit.setPlainText(texts.mentor_assessment)
         self.view_edit.setPlainText(texts.citizen_view)
         self.steps_edit.setPlainText(texts.next_steps)
+        self.deviation_edit.setPlainText(texts.deviation_reasons)
+        self.recommended_hours.set_minutes(texts.recommended_min_minutes,
+                                           texts.recommended_max_minutes)
+        self.recommended_until_edit.set_date(texts.recommended_until)
         self.recommendation_combo.setCurrentIndex(
             max(0, self.recommendation_combo.findData(texts.recommendation)))
         self.recipient_edit.setText(report.recipient if report else "")
@@ -291,9 +303,11 @@ class ReportEditor(QWidget):
                                   if comment else "")
         self.return_label.setVisible(bool(comment))
         editable = report is None or report.is_editable
-        for widget in (self.assessment_edit, self.view_edit, self.steps_edit):
+        for widget in (self.assessment_edit, self.view_edit, self.steps_edit,
+                       self.deviation_edit):
             widget.setReadOnly(not editable)
-        for control in (self.recommendation_combo, self.start_edit, self.end_edit):
+        for control in (self.recommendation_combo, self.start_edit, self.end_edit,
+                        self.recommended_hours, self.recommended_until_edit):
             control.setEnabled(editable)
         self.save_button.setEnabled(report is not None and editable)
         self.approve_button.setEnabled(report is not None and editable)
@@ -323,6 +337,10 @@ class ReportEditor(QWidget):
                 "citizen_view": self.view_edit.toPlainText(),
                 "next_steps": self.steps_edit.toPlainText(),
                 "recommendation": self.recommendation_combo.currentData() or "",
+                "deviation_reasons": self.deviation_edit.toPlainText(),
+                "recommended_min_minutes": self.recommended_hours.minutes()[0],
+                "recommended_max_minutes": self.recommended_hours.minutes()[1],
+                "recommended_until": self.recommended_until_edit.date_value(),
                 "recipient": self.recipient_edit.text()}
 
     def has_unsaved_changes(self) -> bool:
@@ -381,6 +399,10 @@ class ReportEditor(QWidget):
         return {"mentor_assessment": self.tr("Mentor's assessment"),
                 "citizen_view": self.tr("Citizen's own view"),
                 "next_steps": self.tr("Next steps"), "recommendation": self.tr("Recommendation"),
+                "deviation_reasons": self.tr("Reasons for deviations"),
+                "recommended_min_minutes": self.tr("Recommended weekly hours"),
+                "recommended_max_minutes": self.tr("Recommended weekly hours"),
+                "recommended_until": self.tr("Recommended until"),
                 "recipient": self.tr("Recipient"), "period_from": self.tr("From"),
                 "period_to": self.tr("To")}
 
@@ -451,7 +473,9 @@ class ReportEditor(QWidget):
             return
         period = Period(values["period_from"], values["period_to"])
         texts = ReportTexts(values["mentor_assessment"], values["citizen_view"],
-                            values["next_steps"], values["recommendation"])
+                            values["next_steps"], values["recommendation"],
+                            values["deviation_reasons"], values["recommended_min_minutes"],
+                            values["recommended_max_minutes"], values["recommended_until"])
         self._ops.run(workflow.preview_pdf, citizen_id, period, texts, owner=self, slot="pdf",
                       grant_id=self.grant_combo.currentData(),
                       include_unlinked_goals=self.unlinked_check.isChecked(),

@@ -1,5 +1,5 @@
 """A progression report is about one grant; a grant states its purpose and the authority's
-goals.
+goals; a report gives reasons for deviations and recommends hours and a period.
 
 Revision ID: 0006_report_per_grant
 Revises: 0005_contact_grant
@@ -28,6 +28,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("grant_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("include_unlinked_goals", sa.Boolean(), nullable=False,
                                    server_default=sa.false()))
+        batch.add_column(sa.Column("deviation_reasons", sa.Text(), nullable=False,
+                                   server_default=""))
+        batch.add_column(sa.Column("recommended_min_minutes", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("recommended_max_minutes", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("recommended_until", sa.Date(), nullable=True))
         batch.create_foreign_key(op.f("fk_report_draft_grant_id_grant"), "grant",
                                  ["grant_id"], ["id"], ondelete="SET NULL")
     with op.batch_alter_table("grant") as batch:
