@@ -233,7 +233,7 @@ def test_the_report_reads_in_the_order_a_caseworker_decides(database, admin, two
     positions = [text.find(part) for part in order]
     missing = [part for part, position in zip(order, positions, strict=True) if position < 0]
     assert not missing, (missing, text)
-    assert positions == sorted(positions), dict(zip(order, positions))
+    assert positions == sorted(positions), dict(zip(order, positions, strict=True))
     # One hours total: the summary, the weekly table and the contact table agree.
     assert text.count(f"I alt {hours_text(_minutes(LAB_CONTACTS))}") >= 1
     page = tmp_path / "side"
