@@ -18,10 +18,17 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.domain.catalogue import MINUTES_PER_HOUR, Price, PriceModel, WeeklyHours
+from mentordesk.domain.catalogue import (
+    MINUTES_PER_HOUR,
+    Price,
+    PriceModel,
+    WeeklyHours,
+    legal_basis,
+)
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.duration import hours_number
 from mentordesk.domain.labels import LabeledStrEnum
@@ -185,7 +192,8 @@ class GrantRow(GrantInput):
 
     @property
     def period_warning(self) -> str:
-        return period_warning(self.start_on, self.end_on, self.course_min_weeks)
+        return period_warning(self.start_on, self.end_on, self.course_min_weeks,
+                              self.legal_basis_code)
 
     def state(self, today: date) -> GrantState:
         if self.start_on > today:
@@ -215,14 +223,37 @@ def prefill_from_course_type(course: CourseTypeItem) -> dict[str, Any]:
     return values
 
 
-def period_warning(start_on: date, end_on: date | None, min_weeks: int | None) -> str:
-    """A warning (not an error) when the period is shorter than the course's minimum:
-    authorities do grant short periods, but it is usually a typing mistake."""
-    if end_on is None or not min_weeks or end_on < start_on:
+def period_warning(start_on: date, end_on: date | None, min_weeks: int | None,
+                   basis_code: str = "") -> str:
+    """A warning (not an error) when the period is shorter than the course's minimum
+    (authorities do grant short periods, but it is usually a typing mistake), or longer
+    than the legal basis allows at a time (LAB mentor support: 6 months, renewable)."""
+    if end_on is not None and end_on < start_on:
         return ""
+    too_long = max_period_warning(start_on, end_on, basis_code)
+    if too_long or end_on is None or not min_weeks:
+        return too_long
     if (end_on - start_on).days + 1 >= min_weeks * 7:
         return ""
     return f"Perioden er kortere end forløbstypens mindste varighed på {min_weeks} uger."
+
+
+def max_period_warning(start_on: date, end_on: date | None, basis_code: str) -> str:
+    """Granted or extended beyond the legal basis's longest period (e.g. LAB §31b: 6
+    months at a time): the jobcenter renews with a new period, it never runs open."""
+    try:
+        months = legal_basis(basis_code).max_period_months
+    except KeyError:
+        return ""  # a team's own legal basis: no known limit
+    if months is None:
+        return ""
+    if end_on is None:
+        return (f"{basis_code} bevilges for højst {months} måneder ad gangen. Angiv "
+                "bevillingens slutdato.")
+    if end_on >= start_on + relativedelta(months=months):
+        return (f"Perioden er længere end de {months} måneder, {basis_code} tillader ad "
+                "gangen. Forlæng med en ny periode, når denne udløber.")
+    return ""
 
 
 # --- reading ------------------------------------------------------------------------------

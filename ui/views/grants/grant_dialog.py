@@ -161,13 +161,17 @@ class GrantDialog(RecordDialog):
 
     def _period_warning(self) -> str:
         course = self._catalogue.course_type(self.course_combo.currentData())
+        basis = self._catalogue.legal_basis(self.basis_combo.currentData())
         try:
             start, end = self.start_edit.date_value(), self.end_edit.date_value()
         except ValueError:
             return ""  # the error shows when saving; no warning about a half-typed date
-        if course is None or start is None:
+        if start is None:
             return ""
-        return period_warning(start, end, course.min_weeks)
+        # The core's words: too short for the course, or too long for the legal basis
+        # (LAB mentor support is granted 6 months at a time).
+        return period_warning(start, end, course.min_weeks if course else None,
+                              basis.code if basis else "")
 
     def collect(self) -> dict[str, Any]:
         hours_min, hours_max = self.hours_input.minutes()
