@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Connection, Select, column, select, table, update
+from sqlalchemy import Connection, Select, TableClause, bindparam, column, select, table, update
 from sqlalchemy.types import Date, DateTime, Integer, String
 
 from mentordesk.domain.grant_choice import GrantOption, suggest_grant
@@ -86,6 +86,7 @@ def attribute_open_rows(connection: Connection) -> AttributionReport:
         select(_contact.c.id, _contact.c.citizen_id, _contact.c.contact_on,
                _contact.c.appointment_id).where(_contact.c.grant_id.is_(None))
         .order_by(_contact.c.id)).all()
+    found: list[dict[str, int]] = []
     for contact_id, citizen_id, day, appointment_id in open_contacts:
         grant_id = _from_appointment(options[citizen_id], appointments.get(appointment_id), day)
         if grant_id is None:
@@ -93,17 +94,26 @@ def attribute_open_rows(connection: Connection) -> AttributionReport:
         if grant_id is None:
             report.left.append(Unattributed("contact", contact_id, citizen_id, day,
                                             _reason(options[citizen_id], day)))
-            continue
-        connection.execute(update(_contact).where(_contact.c.id == contact_id)
-                           .values(grant_id=grant_id))
-        report.attributed += 1
+        else:
+            found.append({"row": contact_id, "grant": grant_id})
+    _set_grants(connection, _contact, found)
+    report.attributed += len(found)
     return report
+
+
+def _set_grants(connection: Connection, target: TableClause,
+                rows: list[dict[str, int]]) -> None:
+    """One executemany for the whole journal: a demo's 100 000 contacts in seconds."""
+    if rows:
+        connection.execute(update(target).where(target.c.id == bindparam("row"))
+                           .values(grant_id=bindparam("grant")), rows)
 
 
 def _attribute_appointments(connection: Connection, options: dict[int, list[GrantOption]],
                             report: AttributionReport) -> dict[int, int | None]:
     """Attribute open appointments by their first day; returns every appointment's grant."""
     grants: dict[int, int | None] = {}
+    found: list[dict[str, int]] = []
     for appointment_id, citizen_id, starts_at, grant_id in connection.execute(
             select(_appointment.c.id, _appointment.c.citizen_id, _appointment.c.starts_at,
                    _appointment.c.grant_id).where(_appointment.c.citizen_id.is_not(None))):
@@ -114,11 +124,10 @@ def _attribute_appointments(connection: Connection, options: dict[int, list[Gran
                 report.left.append(Unattributed("appointment", appointment_id, citizen_id, day,
                                                 _reason(options[citizen_id], day)))
             else:
-                connection.execute(update(_appointment)
-                                   .where(_appointment.c.id == appointment_id)
-                                   .values(grant_id=grant_id))
-                report.attributed += 1
+                found.append({"row": appointment_id, "grant": grant_id})
         grants[appointment_id] = grant_id
+    _set_grants(connection, _appointment, found)
+    report.attributed += len(found)
     return grants
 
 
