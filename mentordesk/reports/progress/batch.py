@@ -283,10 +283,7 @@ def _drafts(session: Session, chunk: list[ReportKey],
     for key in chunk:
         citizen_id, scope = key
         rows = [(report, approver) for report, approver in saved.get(citizen_id, [])
-                if (scope.covers(report.grant_id, authority_of.get(report.grant_id))
-                    if report.grant_id is not None
-                    else authorities.get(citizen_id, {None}) == {scope.authority_id}
-                    and scope.grant_id is None)]
+                if _fits(report, scope, authority_of, authorities.get(citizen_id, {None}))]
         if not rows:
             continue
         report, approver = max(rows, key=lambda row: _best_fit(row[0], period))
@@ -302,6 +299,17 @@ def _drafts(session: Session, chunk: list[ReportKey],
             report.frozen_pdf,
         )
     return found
+
+
+def _fits(report: ReportDraft, scope: ReportScope, authority_of: dict[int, int | None],
+          citizen_authorities: set[int | None]) -> bool:
+    """Whether a saved report may lend its texts to a report in ``scope``: it is about a
+    grant in the scope, or it predates per-grant reports and the citizen's grants in the
+    period all come from the scope's one authority."""
+    if report.grant_id is not None:
+        return (report.grant_id in authority_of
+                and scope.covers(report.grant_id, authority_of[report.grant_id]))
+    return scope.grant_id is None and citizen_authorities == {scope.authority_id}
 
 
 def _best_fit(report: ReportDraft, period: Period) -> tuple[int, int, date, int]:
