@@ -122,6 +122,7 @@ def _finish(state: DemoState, session: Session) -> None:
 
 
 def _attribute_to_grants(state: DemoState, session: Session) -> None:
-    """The journal was written in bulk: attribute it with the app's one rule, as the
-    migration did for real databases (concurrent grants stay "Ikke tilknyttet")."""
+    """Group attendance and appointments were written in bulk without a grant: attribute
+    them with the app's one rule, as migration 0005 did for real databases (a day with two
+    concurrent grants stays "Ikke tilknyttet", listed by ``mentordesk attribute``)."""
     attribute_open_rows(session.connection())
