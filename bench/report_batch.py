@@ -182,8 +182,8 @@ def main() -> None:
 def _print(reports: int, failures: int, batch_pages: int, batch: Clock, floor: Clock,
            floor_reports: int, lo_docs: int, lo_pages: int, lo: Clock | None,
            lo_label: str) -> None:
-    print(f"Progression reports, 250-citizen demo, period {PERIOD.label}: {reports} active "
-          f"citizens reported ({failures} failed), {batch_pages} pages")
+    print(f"Progression reports, 250-citizen demo, period {PERIOD.label}: {reports} reports, "
+          f"one per active citizen and authority ({failures} failed), {batch_pages} pages")
     print(f"best of {ROUNDS} alternating rounds (lowest CPU time)")
     print(f"{'':<34}{'wall s':>9}{'cpu s':>9}{'reports/s':>11}{'pages/s':>10}")
     rows = [("batch (read, render, write, audit)", batch, reports, batch_pages),
