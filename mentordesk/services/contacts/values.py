@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.duration import hours_text
-from mentordesk.domain.grant_choice import SUGGESTED, GrantPick
+from mentordesk.domain.grant_choice import NOT_ATTRIBUTED_LABEL, SUGGESTED, GrantPick
 from mentordesk.errors import MentorDeskError
 
 MAX_DURATION_MINUTES = 24 * 60
@@ -97,6 +97,11 @@ class ContactRow(NamedTuple):
     note: str
     partner_name: str
     version: int
+    grant_code: str = ""  # legal basis of the contact's grant; "" when not attributed
+
+    @property
+    def grant_text(self) -> str:
+        return self.grant_code or NOT_ATTRIBUTED_LABEL
 
     @property
     def form(self) -> ContactForm:

@@ -298,6 +298,10 @@
 <context>
     <name>ContactsTableModel</name>
     <message>
+        <source>Grant</source>
+        <translation>Bevilling</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
