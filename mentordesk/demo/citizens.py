@@ -19,7 +19,7 @@ from mentordesk.demo.state import (
     bulk,
     next_id,
 )
-from mentordesk.domain.catalogue import HOUR_BANDS, PriceModel
+from mentordesk.domain.catalogue import HOUR_BANDS, PriceModel, default_outreach_days
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.services.citizens import search_key_for
 from mentordesk.storage import models as m
@@ -155,6 +155,7 @@ def _grant_row(state: DemoState, grant_id: int, case: Case, offer: Offer, start:
         "note": "Telefonisk kontakt kort efter udskrivning." if is_12 else "",
         "purpose": _PURPOSES.get(offer.basis_code[:7], _PURPOSES["LAB"]),
         "authority_goals": _AUTHORITY_GOALS.get(offer.basis_code[:7], _AUTHORITY_GOALS["LAB"]),
+        "outreach_days": default_outreach_days(offer.basis_code),
     }
 
 

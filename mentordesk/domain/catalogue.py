@@ -74,6 +74,15 @@ LEGAL_BASES: tuple[LegalBasis, ...] = (
 )
 
 
+# Outreach (SEL §99, seed 001): a citizen not reached for this long is looked for. A team
+# changes it per grant; other legal bases have no such deadline unless a grant sets one.
+DEFAULT_OUTREACH_DAYS = {"SEL §99": 30}
+
+
+def default_outreach_days(code: str) -> int | None:
+    return DEFAULT_OUTREACH_DAYS.get(code)
+
+
 def legal_basis(code: str) -> LegalBasis:
     """The default legal basis with this code (e.g. ``"SEL §99"``); ``KeyError`` if none."""
     for basis in LEGAL_BASES:

@@ -27,6 +27,7 @@ from mentordesk.domain.catalogue import (
     Price,
     PriceModel,
     WeeklyHours,
+    default_outreach_days,
     legal_basis,
 )
 from mentordesk.domain.dates import format_date
@@ -121,7 +122,7 @@ def price_label(model: str | None, amount_oere: int | None,
 GRANT_FIELDS = ("legal_basis_id", "course_type_id", "authority_id", "caseworker_name",
                 "caseworker_contact", "start_on", "end_on", "discharge_on",
                 "hours_min_minutes", "hours_max_minutes", "price_model", "price_oere", "note",
-                "purpose", "authority_goals")
+                "purpose", "authority_goals", "outreach_days")
 # The authority's own words for the report; long, like a journal note.
 AUTHORITY_TEXT_LIMIT = 20_000
 
@@ -133,6 +134,7 @@ _FIELD_NAMES = {
     "discharge_on": "udskrivning", "hours_min_minutes": "timer (mindst)",
     "hours_max_minutes": "timer (højst)", "price_model": "prismodel", "price_oere": "pris",
     "note": "note", "purpose": "formål", "authority_goals": "myndighedens mål",
+    "outreach_days": "ikke nået i dage",
 }
 ONGOING = "løbende"
 
@@ -160,6 +162,7 @@ class GrantInput:
     note: str = ""
     purpose: str = ""          # what the support is for, in the authority's words
     authority_goals: str = ""  # the authority's goals for it (its §141 plan or order)
+    outreach_days: int | None = None  # None on a new grant: the legal basis's default
 
 
 @dataclass(frozen=True)
@@ -292,7 +295,11 @@ def create_grant(context: Context, citizen_id: int,
                  new: GrantInput) -> Result[GrantRow]:
     with context.session() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
-        grant = Grant(citizen_id=citizen.id, **_grant_values(session, citizen, asdict(new)))
+        values = _grant_values(session, citizen, asdict(new))
+        if values["outreach_days"] is None:  # the legal basis's default, editable later
+            basis = session.get(LegalBasis, values["legal_basis_id"])
+            values["outreach_days"] = default_outreach_days(basis.code) if basis else None
+        grant = Grant(citizen_id=citizen.id, **values)
         session.add(grant)
         session.flush()
         row = _load_row(session, grant.id)
@@ -380,7 +387,15 @@ def _grant_values(session: Session, citizen: Citizen, values: Mapping[str, Any],
         "purpose": clean_text(values.get("purpose") or "", "Formål", AUTHORITY_TEXT_LIMIT),
         "authority_goals": clean_text(values.get("authority_goals") or "", "Myndighedens mål",
                                       AUTHORITY_TEXT_LIMIT),
+        "outreach_days": _outreach_days(values.get("outreach_days")),
     }
+
+
+def _outreach_days(value: object) -> int | None:
+    days = optional_int(value, "Angiv antal dage uden kontakt som et helt tal.")
+    if days is not None and not 1 <= days <= 365:
+        raise InvalidInput("Antal dage uden kontakt skal ligge mellem 1 og 365.")
+    return days
 
 
 def _legal_basis(session: Session, citizen: Citizen, basis_id: object,

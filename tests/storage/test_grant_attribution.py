@@ -123,3 +123,25 @@ def test_the_rule_attributes_the_demo_journal_and_lists_the_rest(tmp_path):
         assert attributed + len(left) == total
     finally:
         database.close()
+
+
+def test_an_outreach_grant_gets_a_not_reached_deadline(database, admin):
+    """§99 outreach: a new grant takes the legal basis's 30 days; the deadline counts from
+    the newest contact attributed to the grant and skips a holiday."""
+    from mentordesk.domain.deadlines import DeadlineKind
+    from mentordesk.services.catalogue_admin import load_catalogue
+    from mentordesk.services.deadlines import deadlines
+    from mentordesk.services.grants import GrantInput, create_grant
+
+    context = Context(database, admin)
+    citizen = add_citizen(database, "Ole", "Opsøgt", mentor_id=admin.user_id)
+    basis = next(item.id for item in load_catalogue(database).legal_bases
+                 if item.code == "SEL §99")
+    grant = create_grant(context, citizen, GrantInput(legal_basis_id=basis,
+                                                      start_on=date(2026, 9, 1))).value
+    assert grant.outreach_days == 30
+    _log(database, admin, citizen, date(2026, 11, 24))
+    found = [item for item in deadlines(context, "team", today=TODAY, include_done=True,
+                                        holidays={date(2026, 12, 24)})
+             if item.kind is DeadlineKind.OUTREACH]
+    assert [item.due_on for item in found] == [date(2026, 12, 25)]

@@ -29,3 +29,18 @@ def test_concurrent_grants_need_a_hint_or_a_person():
 def test_labels_show_not_attributed():
     assert grant_label([LAB], None) == "Ikke tilknyttet"
     assert grant_label([LAB], 2) == "LAB §31b · Fastholdelsesmentor · 18-11-2026 – løbende"
+
+
+def test_outreach_falls_due_n_days_after_the_citizen_was_last_reached_skipping_holidays():
+    from mentordesk.domain.deadlines import DeadlineKind, GrantFacts, outreach
+
+    reached = GrantFacts(5, "SEL §99", date(2026, 1, 1), outreach_days=30,
+                         last_reached_on=date(2026, 11, 24))
+    item = outreach(reached)
+    assert (item.kind, item.due_on, item.done) == (DeadlineKind.OUTREACH, date(2026, 12, 24),
+                                                   False)
+    # 24 and 25 December are holidays here, then a weekend: the search starts Monday.
+    holidays = {date(2026, 12, 24), date(2026, 12, 25)}
+    assert outreach(reached, holidays).due_on == date(2026, 12, 28)
+    never = GrantFacts(6, "SEL §99", date(2026, 11, 2), outreach_days=14)
+    assert outreach(never).due_on == date(2026, 11, 16) and "ikke nået" in outreach(never).detail

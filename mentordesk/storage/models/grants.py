@@ -78,6 +78,8 @@ class Grant(Versioned, Base):
     # with them (the §141 plan's purpose and goals are the authority's, not the provider's).
     purpose: Mapped[str] = mapped_column(Text, default="")
     authority_goals: Mapped[str] = mapped_column(Text, default="")
+    # Outreach (§99): a deadline when the citizen has not been reached for this many days.
+    outreach_days: Mapped[int | None] = mapped_column(Integer)
 
 
 class Assignment(Versioned, Base):

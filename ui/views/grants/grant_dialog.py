@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, cast
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from mentordesk.domain.catalogue import PriceModel
+from mentordesk.domain.catalogue import PriceModel, default_outreach_days
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.money import format_dkk
 from mentordesk.services.catalogue_admin import Catalogue
@@ -91,6 +91,10 @@ class GrantDialog(RecordDialog):
         for text_edit in (self.purpose_edit, self.goals_edit):
             text_edit.setTabChangesFocus(True)
             text_edit.setFixedHeight(56)
+        self.outreach_spin = QSpinBox()
+        self.outreach_spin.setRange(0, 365)
+        self.outreach_spin.setSpecialValueText(self.tr("No deadline"))
+        self.outreach_spin.setSuffix(self.tr(" days"))
         self.warning_label = plain_label()
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self._lay_out()
@@ -111,6 +115,7 @@ class GrantDialog(RecordDialog):
             (self.tr("Discharge from psychiatry:"), self.discharge_edit),
             (self.tr("Weekly hours:"), self.hours_input),
             (self.tr("Price:"), self.price_input),
+            (self.tr("Not reached after:"), self.outreach_spin),
             (self.tr("Purpose:"), self.purpose_edit),
             (self.tr("Authority's goals:"), self.goals_edit),
             (self.tr("Note:"), self.note_edit),
@@ -133,6 +138,7 @@ class GrantDialog(RecordDialog):
         self.note_edit.setPlainText(grant.note)
         self.purpose_edit.setPlainText(grant.purpose)
         self.goals_edit.setPlainText(grant.authority_goals)
+        self.outreach_spin.setValue(grant.outreach_days or 0)
 
     # -- behaviour --------------------------------------------------------------------
 
@@ -157,6 +163,9 @@ class GrantDialog(RecordDialog):
         basis = self._catalogue.legal_basis(self.basis_combo.currentData())
         is_discharge = basis is not None and is_discharge_basis(basis.code)
         self.form.setRowVisible(self.discharge_edit, is_discharge)
+        if self._grant is None and basis is not None and self.sender() is self.basis_combo:
+            # A new grant starts from the legal basis's outreach deadline (§99: 30 days).
+            self.outreach_spin.setValue(default_outreach_days(basis.code) or 0)
         self.warning_label.setText(self._period_warning())
 
     def _period_warning(self) -> str:
@@ -194,6 +203,8 @@ class GrantDialog(RecordDialog):
             "note": self.note_edit.toPlainText(),
             "purpose": self.purpose_edit.toPlainText(),
             "authority_goals": self.goals_edit.toPlainText(),
+            # 0 shows "No deadline"; on a new grant the legal basis's default applies.
+            "outreach_days": self.outreach_spin.value() or None,
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
@@ -221,6 +232,7 @@ class GrantDialog(RecordDialog):
             "price_model": self.tr("Price model"), "price_oere": self.tr("Price"),
             "note": self.tr("Note"), "purpose": self.tr("Purpose"),
             "authority_goals": self.tr("Authority's goals"),
+            "outreach_days": self.tr("Not reached after"),
         }
 
     def text_fields(self) -> frozenset[str]:

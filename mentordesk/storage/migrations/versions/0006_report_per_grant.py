@@ -1,5 +1,6 @@
 """A progression report is about one grant; a grant states its purpose and the authority's
-goals; a report gives reasons for deviations and recommends hours and a period.
+goals and, for outreach, after how many days without contact a deadline falls due; a
+report gives reasons for deviations and recommends hours and a period.
 
 Revision ID: 0006_report_per_grant
 Revises: 0005_contact_grant
@@ -39,6 +40,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("purpose", sa.Text(), nullable=False, server_default=""))
         batch.add_column(sa.Column("authority_goals", sa.Text(), nullable=False,
                                    server_default=""))
+        batch.add_column(sa.Column("outreach_days", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
