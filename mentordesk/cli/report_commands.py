@@ -1,9 +1,13 @@
 """``mentordesk report``: progression reports without the GUI.
 
-``--citizen ID`` writes one report (``--out`` a file, or a folder to put it in);
-``--all`` writes one PDF per active citizen into the folder ``--out``, or one combined
-PDF with ``--combined``, narrowed by ``--authority ID`` or ``--mentor LOGIN``. Exit 0 when
-every report was written, 1 when some citizens failed (listed on stderr), 2 usage.
+A report is about one authority's grants (or one grant) and shows nothing of the
+citizen's other grants. ``--citizen ID`` writes one report (``--out`` a file, or a folder
+to put it in) for ``--grant ID`` or ``--authority ID``, or for the citizen's only
+authority; ``--all`` writes one PDF per active citizen and authority into the folder
+``--out``, or one combined PDF with ``--combined``, narrowed by ``--authority ID`` (only
+that authority's reports) or ``--mentor LOGIN``. ``--include-unlinked-goals`` adds goals
+linked to no grant, with a warning in the report. Exit 0 when every report was written,
+1 when some failed (listed on stderr), 2 usage.
 """
 
 from __future__ import annotations
@@ -37,7 +41,11 @@ def register(commands: Commands) -> None:
     who.add_argument("--citizen", type=int, metavar="ID", help="én borgers rapport")
     who.add_argument("--all", action="store_true", help="alle aktive borgere")
     report.add_argument("--authority", type=int, metavar="ID",
-                        help="kun borgere med bevilling fra denne myndighed (med --all)")
+                        help="kun rapporter om denne myndigheds bevillinger")
+    report.add_argument("--grant", type=int, metavar="ID",
+                        help="rapporten om denne bevilling (med --citizen)")
+    report.add_argument("--include-unlinked-goals", action="store_true",
+                        help="medtag indsatsmål uden bevilling (med en advarsel)")
     report.add_argument("--mentor", default="", metavar="LOGIN",
                         help="kun borgere med denne primære mentor (med --all)")
     report.add_argument("--from", dest="start", type=_date, metavar="DATO",
@@ -73,8 +81,10 @@ class _TerminalProgress:
 def _cmd_report(args: argparse.Namespace) -> int:
     from mentordesk.reports.progress.assemble import Period
 
-    if not args.all and (args.authority is not None or args.mentor):
-        raise CliFailure("--authority og --mentor bruges kun sammen med --all.", EXIT_USAGE)
+    if not args.all and args.mentor:
+        raise CliFailure("--mentor bruges kun sammen med --all.", EXIT_USAGE)
+    if args.all and args.grant is not None:
+        raise CliFailure("--grant bruges kun sammen med --citizen.", EXIT_USAGE)
     if args.all and (args.start is None or args.end is None):
         raise CliFailure("Angiv perioden med --from og --to.", EXIT_USAGE)
     if (args.start is None) != (args.end is None):
@@ -93,7 +103,9 @@ def _single(context: Context, args: argparse.Namespace, period: Period | None) -
 
     period = period or suggested_period(context, args.citizen)
     try:
-        name, pdf = one_report(context, args.citizen, period)
+        name, pdf = one_report(context, args.citizen, period, authority_id=args.authority,
+                               grant_id=args.grant,
+                               include_unlinked_goals=args.include_unlinked_goals)
     except InvalidInput as error:
         raise CliFailure(str(error), EXIT_CHECK_FAILED) from error
     target = args.out / name if args.out.is_dir() else args.out
@@ -108,7 +120,8 @@ def _batch(context: Context, args: argparse.Namespace, period: Period) -> int:
     if args.out.exists() and args.out.is_dir() == args.combined:
         kind = "en mappe" if args.combined else "en fil"
         raise CliFailure(f"--out er {kind}: {args.out}", EXIT_USAGE)
-    selection = Selection(authority_id=args.authority, mentor_login=args.mentor)
+    selection = Selection(authority_id=args.authority, mentor_login=args.mentor,
+                          include_unlinked_goals=args.include_unlinked_goals)
     result = run_batch(context, selection, period, args.out, combined=args.combined)
     for failure in result.failures:
         print(f"mentordesk: nr. {failure.citizen_id} ({failure.label}): {failure.message}",

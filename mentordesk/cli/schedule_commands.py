@@ -1,4 +1,5 @@
-"""The schedule commands: ``hours`` (weekly hours of one ISO week) and ``calendar export``."""
+"""The schedule commands: ``hours`` (weekly hours of one ISO week), ``attribute`` (contacts
+and appointments without a grant) and ``calendar export``."""
 
 from __future__ import annotations
 
@@ -23,12 +24,19 @@ DEFAULT_EXPORT_WEEKS_AHEAD = 26
 
 
 def register(commands: Commands) -> None:
-    """hours, calendar export."""
+    """hours, attribute, calendar export."""
     hours = commands.add_parser("hours", help="bevilgede og leverede timer i en uge")
     hours.add_argument("db", type=Path)
     hours.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO-uge, fx 2026-W48")
     hours.add_argument("--json", action="store_true", help="skriv JSON")
     hours.set_defaults(handler=_cmd_hours)
+
+    attribute = commands.add_parser(
+        "attribute", help="kontakter og aftaler uden bevilling (Ikke tilknyttet)")
+    attribute.add_argument("db", type=Path)
+    attribute.add_argument("--apply", action="store_true",
+                           help="tilknyt først alt, som reglen kan afgøre")
+    attribute.set_defaults(handler=_cmd_attribute)
 
     calendar = commands.add_parser("calendar", help="kalenderen")
     actions = calendar.add_subparsers(metavar="HANDLING")
@@ -107,6 +115,24 @@ def _h(minutes: int) -> str:
     from mentordesk.domain.duration import hours_text
 
     return hours_text(minutes)
+
+
+def _cmd_attribute(args: argparse.Namespace) -> int:
+    from mentordesk.services.grant_attribution import attribute_open, unattributed
+    from mentordesk.services.team import resolve_actor
+
+    database = open_database(args.db)
+    try:
+        context = Context(database, resolve_actor(database, vault.current_login()))
+        if args.apply:
+            print(f"Tilknyttet bevilling: {attribute_open(context).value}")
+        rows = unattributed(context)
+    finally:
+        database.close()
+    print(f"Uden bevilling: {len(rows)}")
+    for row in rows:
+        print(row.text)
+    return EXIT_OK
 
 
 def _cmd_calendar_export(args: argparse.Namespace) -> int:

@@ -33,6 +33,7 @@ from mentordesk.services import new_team
 from mentordesk.storage import models as m
 from mentordesk.storage.database import Database
 from mentordesk.storage.new_file import build_then_move
+from mentordesk.storage.queries.attribution import attribute_open_rows
 
 DEMO_TEAM_NAME = "Demoteamet"
 
@@ -102,7 +103,7 @@ class _Builder:
                  cancelled: Callable[[], bool] | None) -> None:
         self.db, self.state = database, state
         self._progress, self._cancelled = progress, cancelled
-        self.done, self.total = 0, 9 + math.ceil(state.n_citizens / CHUNK_CITIZENS)
+        self.done, self.total = 0, 10 + math.ceil(state.n_citizens / CHUNK_CITIZENS)
 
     def run(self) -> None:
         self._check()
@@ -111,7 +112,8 @@ class _Builder:
                 phase(self.state, session)
             self._step()
         add_contacts(self.state, self.db, self._step)
-        for phase in (add_appointments, add_economy, add_schedule_extras, _finish):
+        for phase in (add_appointments, add_economy, add_schedule_extras, _attribute_to_grants,
+                      _finish):
             with self.db.session() as session:
                 phase(self.state, session)
             self._step()
@@ -136,3 +138,10 @@ def _finish(state: DemoState, session: Session) -> None:
         f"{state.contact_count} kontakter over {state.years} år "
         f"(frø {state.seed}, dato {format_date(state.today)})",
     )
+
+
+def _attribute_to_grants(state: DemoState, session: Session) -> None:
+    """Group attendance and appointments were written in bulk without a grant: attribute
+    them with the app's one rule, as migration 0009 did for real databases (a day with two
+    concurrent grants stays "Ikke tilknyttet", listed by ``mentordesk attribute``)."""
+    attribute_open_rows(session.connection())

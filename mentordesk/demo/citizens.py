@@ -19,7 +19,7 @@ from mentordesk.demo.state import (
     bulk,
     next_id,
 )
-from mentordesk.domain.catalogue import HOUR_BANDS, PriceModel
+from mentordesk.domain.catalogue import HOUR_BANDS, PriceModel, default_outreach_days
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.services.citizens import search_key_for
 from mentordesk.storage import models as m
@@ -139,9 +139,11 @@ def _grant_row(state: DemoState, grant_id: int, case: Case, offer: Offer, start:
         and rng.random() < 0.3
     is_12 = offer.basis_code == "SEL §12"
     mid = (low + high) / 2 if high is not None else low + 90
+    # The band decides the week's hours (journal._week_of_contacts adds the visits a
+    # larger band needs); the intensity only spreads the ordinary visits.
     case.grants.append(GrantPlan(grant_id, offer.basis_code, start, None if open_ended
                                  else end, math.sqrt(max(mid, 60) / 60),
-                                 f"{worker}, {authority[4]}"))
+                                 f"{worker}, {authority[4]}", (low, high)))
     return {
         "id": grant_id, "citizen_id": case.id, "legal_basis_id": offer.basis_id,
         "course_type_id": course.id if course else None, "authority_id": authority[0],
@@ -151,7 +153,25 @@ def _grant_row(state: DemoState, grant_id: int, case: Case, offer: Offer, start:
         "hours_min_minutes": low, "hours_max_minutes": high,
         "price_model": price_model, "price_oere": price,
         "note": "Telefonisk kontakt kort efter udskrivning." if is_12 else "",
+        "purpose": _PURPOSES.get(offer.basis_code[:7], _PURPOSES["LAB"]),
+        "authority_goals": _AUTHORITY_GOALS.get(offer.basis_code[:7], _AUTHORITY_GOALS["LAB"]),
+        "outreach_days": default_outreach_days(offer.basis_code),
     }
+
+
+# What the ordering authority writes on the grant (fictitious, in its own words).
+_PURPOSES = {
+    "SEL §85": "At borgeren kan mestre dagligdagen i egen bolig med mindre støtte.",
+    "SEL §99": "Kontakt og støtte, så borgeren kan bruge samfundets tilbud.",
+    "SEL §12": "Forebyggende støtte i tiden lige efter udskrivning.",
+    "LAB": "At borgeren kommer i og fastholder praktik, uddannelse eller job.",
+}
+_AUTHORITY_GOALS = {
+    "SEL §85": "Borgeren holder selv styr på post, økonomi og aftaler inden for et år.",
+    "SEL §99": "Borgeren har fast kontakt med egen læge og et aktivitetstilbud.",
+    "SEL §12": "Borgeren møder op til aftaler i behandlingspsykiatrien.",
+    "LAB": "Stabilt fremmøde i praktikken og flere timer om ugen.",
+}
 
 
 def _citizen_row(state: DemoState, case: Case, used_cpr: set[str],

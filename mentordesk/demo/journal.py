@@ -3,6 +3,7 @@ staff absence and who covers, and the appointments of the next six weeks."""
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
@@ -116,7 +117,7 @@ def _contact_row(state: DemoState, case: Case, mentor: int, day: date, start: ti
         "id": state.contact_id - 1, "citizen_id": case.id, "mentor_id": mentor,
         "contact_on": day, "start_time": start, "duration_minutes": minutes, "form": form,
         "place": place, "attended": attended, "note": note, "partner_id": partner_id,
-        "consent_override_reason": "", "appointment_id": None,
+        "consent_override_reason": "", "appointment_id": None, "grant_id": None,
         "group_session_id": group_session_id, "version": 1,
         "created_at": datetime.combine(day, start) + timedelta(minutes=minutes),
     }
@@ -135,28 +136,83 @@ def _segments(state: DemoState, case: Case) -> Iterator[tuple[GrantPlan, date, d
 
 def add_contacts(state: DemoState, database: Database, step: Callable[[], None]) -> None:
     """About CONTACTS_PER_CITIZEN_YEAR × citizens × years contacts in all (group
-    attendance included): the weekly rate is scaled so the expected total hits that,
-    spread over the grants by their weekly hours. Written in chunks of CHUNK_CITIZENS
-    citizens, each in its own transaction, calling ``step()`` after each."""
+    attendance included). Each grant-week first gets a target in hours from its band
+    (``_week_target``) and the visits that target needs; the rest of the total is spread
+    as ordinary visits over the grants by their intensity. Written in chunks of
+    CHUNK_CITIZENS citizens, each in its own transaction, calling ``step()`` after each."""
     target = CONTACTS_PER_CITIZEN_YEAR * state.n_citizens * state.years
-    weight = sum(grant.intensity * share for case in state.cases
-                 for grant, low, high in _segments(state, case)
-                 for _, share in weeks(low, high))
-    per_week = max(0, target - state.contact_count) / weight if weight else 0.0
+    plans = {case.id: [(grant, days, share, _week_target(state.rng, grant.band) * share)
+                       for grant, low, high in _segments(state, case)
+                       for days, share in weeks(low, high)]
+             for case in state.cases}
+    weight = sum(grant.intensity * share for weeks_of_case in plans.values()
+                 for grant, _days, share, _target in weeks_of_case)
+    needed = sum(_visits_for(minutes) for weeks_of_case in plans.values()
+                 for *_rest, minutes in weeks_of_case)
+    per_week = max(0, target - state.contact_count - needed) / weight if weight else 0.0
     for first in range(0, len(state.cases), CHUNK_CITIZENS):
         rows: list[dict] = []
         links: list[dict] = []
         for case in state.cases[first:first + CHUNK_CITIZENS]:
-            for grant, low, high in _segments(state, case):
+            for grant, days, share, minutes in plans[case.id]:
                 weights = FORM_CUM_WEIGHTS.get(grant.basis_code, FORM_CUM_WEIGHTS[""])
-                for days, share in weeks(low, high):
-                    expected = per_week * grant.intensity * share
-                    for _ in range(int(expected) + (state.rng.random() < expected % 1)):
-                        _add_contact(state, case, state.rng.choice(days), weights, rows, links)
+                expected = per_week * grant.intensity * share
+                count = _visits_for(minutes) + int(expected) + (
+                    state.rng.random() < expected % 1)
+                rows += _week_of_contacts(state, case, grant, days, minutes, count,
+                                          weights, links)
         with database.session() as session:
             bulk(session, m.Contact, rows)
             bulk(session, m.contact_goal, links)
         step()
+
+
+def _week_of_contacts(state: DemoState, case: Case, grant: GrantPlan, days: list[date],
+                      target: float, count: int, weights: tuple[int, ...],
+                      links: list[dict]) -> list[dict]:
+    """One grant's contacts in one week, landing where real weeks do: mostly within the
+    granted band, some under, a few over (a demo that is red everywhere teaches nothing).
+    Visits are lengthened or shortened toward the week's ``target`` minutes, 15 minutes to
+    3 hours each; a week whose no-shows leave too little gets another visit."""
+    week: list[dict] = []
+    for _ in range(count):
+        _add_contact(state, case, state.rng.choice(days), weights, week, links)
+    while target and len(week) < 12 and _reachable(week) < target:
+        _add_contact(state, case, state.rng.choice(days), weights, week, links)
+    attended = [row for row in week if row["attended"] and row["form"] != "sms"]
+    if target and attended:
+        scale = target / sum(row["duration_minutes"] for row in attended)
+        for row in attended:
+            minutes = min(180, max(15, round(row["duration_minutes"] * scale / 5) * 5))
+            row["created_at"] += timedelta(minutes=minutes - row["duration_minutes"])
+            row["duration_minutes"] = minutes
+    for row in week:
+        row["grant_id"] = grant.id  # the demo knows whose hours these are
+    return week
+
+
+def _visits_for(minutes: float) -> int:
+    """Visits a week's target needs at about two and a half hours each."""
+    return math.ceil(minutes / 150) if minutes else 0
+
+
+def _week_target(rng: random.Random, band: tuple[int | None, int | None]) -> float:
+    """Minutes a week: 75 % within the band, 19 % under, 6 % over; 0 without a band."""
+    low, high = band
+    if not low:
+        return 0.0
+    top = high if high is not None else low * 3 // 2
+    roll = rng.random()
+    if roll < 0.75:  # teams plan to the band's lower half and keep a margin
+        return rng.uniform(low, (low + top) / 2)
+    if roll < 0.94:
+        return rng.uniform(0.5, 0.95) * low
+    return rng.uniform(1.05, 1.3) * top
+
+
+def _reachable(week: list[dict]) -> int:
+    """The most the week's attended visits can hold at three hours each."""
+    return 180 * sum(row["attended"] and row["form"] != "sms" for row in week)
 
 
 def _add_contact(state: DemoState, case: Case, day: date, weights: tuple[int, ...],

@@ -50,6 +50,7 @@ class GrantPlan:
     end: date | None
     intensity: float  # relative number of contacts per week
     recipient: str  # caseworker and authority, for report drafts
+    band: tuple[int | None, int | None] = (None, None)  # granted minutes a week (min, max)
 
 
 @dataclass

@@ -74,6 +74,15 @@ LEGAL_BASES: tuple[LegalBasis, ...] = (
 )
 
 
+# Outreach (SEL §99, seed 001): a citizen not reached for this long is looked for. A team
+# changes it per grant; other legal bases have no such deadline unless a grant sets one.
+DEFAULT_OUTREACH_DAYS = {"SEL §99": 30}
+
+
+def default_outreach_days(code: str) -> int | None:
+    return DEFAULT_OUTREACH_DAYS.get(code)
+
+
 def legal_basis(code: str) -> LegalBasis:
     """The default legal basis with this code (e.g. ``"SEL §99"``); ``KeyError`` if none."""
     for basis in LEGAL_BASES:
@@ -98,11 +107,17 @@ class HoursStatus(LabeledStrEnum):
 
 NO_GRANT_FLAG = "no_grant"
 NO_GRANT_LABEL = "Ingen bevilling"
+# A week the grant (or the reported period) covers only partly: not judged against the
+# whole week's band, which would call a grant's last Monday "under".
+PARTIAL_WEEK_FLAG = "partial"
+PARTIAL_WEEK_LABEL = "Delvis uge"
 
 
 def hours_flag_label(flag: str) -> str:
     """The one Danish text for a week's hours flag: the same words in the app, the
     progression report, the hours workbook and the command line."""
+    if flag == PARTIAL_WEEK_FLAG:
+        return PARTIAL_WEEK_LABEL
     return NO_GRANT_LABEL if flag == NO_GRANT_FLAG else HoursStatus(flag).label
 
 

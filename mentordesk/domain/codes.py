@@ -66,8 +66,11 @@ class Role(LabeledStrEnum):
 class GoalStatus(LabeledStrEnum):
     """Status of an *indsatsmål* or a *delmål*."""
 
-    NOT_STARTED = "not_started", "Ikke startet"
+    NOT_STARTED = "not_started", "Ikke påbegyndt"
     IN_PROGRESS = "in_progress", "I gang"
+    # The fixed attainment scale of a progression report: ikke påbegyndt, i gang, delvist
+    # opnået, opnået, opgivet.
+    PARTLY_ACHIEVED = "partly_achieved", "Delvist opnået"
     ACHIEVED = "achieved", "Opnået"
     CHANGED = "changed", "Ændret"
     GIVEN_UP = "given_up", "Opgivet"

@@ -59,6 +59,7 @@ class DeadlineKind(LabeledStrEnum):
     CONSENT_EXPIRY = "consent_expiry", "Samtykke udløber"
     GOAL_REVIEW = "goal_review", "Opfølgning på indsatsmål"
     PLAN_EVALUATION = "plan_evaluation", "Evaluering af handleplan"
+    OUTREACH = "outreach", "Opsøgende: borgeren ikke nået"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class GrantFacts:
     start_on: date
     end_on: date | None = None
     discharge_on: date | None = None
+    outreach_days: int | None = None      # not reached for this many days: look for them
+    last_reached_on: date | None = None   # the newest attended contact of this grant
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,23 @@ def grant_deadlines(grant: GrantFacts, case: CaseFacts, *, rules: DeadlineRules 
         items.append(evaluation_item)
     if grant.end_on is not None:
         items.append(written_status(grant, case.reports, rules))
+    if grant.outreach_days:
+        items.append(outreach(grant, holidays))
     return items
+
+
+def outreach(grant: GrantFacts, holidays: Collection[date] = ()) -> DueItem:
+    """Due ``outreach_days`` after the citizen was last reached under this grant (or after
+    its start), moved to the next working day: nobody goes looking on a holiday. It never
+    counts as done — reaching the citizen moves it forward."""
+    assert grant.outreach_days
+    since = grant.last_reached_on or grant.start_on
+    due = since + timedelta(days=grant.outreach_days)
+    while not is_working_day(due, holidays):
+        due += timedelta(days=1)
+    detail = f"{grant.legal_basis}, senest nået {since:%d-%m-%Y}" if grant.last_reached_on \
+        else f"{grant.legal_basis}, ikke nået siden start"
+    return DueItem(DeadlineKind.OUTREACH, due, False, grant.grant_id, detail)
 
 
 def first_contact(grant: GrantFacts, contacts: Iterable[ContactFacts],

@@ -18,7 +18,7 @@ class Frequency(LabeledStrEnum):
     MONTHLY = "monthly", "Månedlig"
     QUARTERLY = "quarterly", "Kvartalsvis"
     YEARLY = "yearly", "Årlig"
-    ONCE = "once", "Engang"
+    ONCE = "once", "Én gang"
     # Months typed one by one (seasonal electricity, a pay rise in July): no fill rule.
     VARIES = "varies", "Varierende"
 

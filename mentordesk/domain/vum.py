@@ -264,8 +264,10 @@ class InterventionStatus(CodedStrEnum):
         return _RECOMMENDATION_LABELS[self]
 
 
+# Phrased as a recommendation: the authority decides, the provider recommends.
 _RECOMMENDATION_LABELS = {
-    InterventionStatus.CONTINUE: "Indsatsen fortsætter",
-    InterventionStatus.END: "Indsatsen afsluttes",
-    InterventionStatus.END_AND_REFER: "Indsatsen afsluttes, og borgeren visiteres til ny indsats",
+    InterventionStatus.CONTINUE: "Det anbefales, at indsatsen fortsætter",
+    InterventionStatus.END: "Det anbefales, at indsatsen afsluttes",
+    InterventionStatus.END_AND_REFER: ("Det anbefales, at indsatsen afsluttes, og at borgeren "
+                                       "visiteres til en ny indsats"),
 }

@@ -61,7 +61,7 @@ from mentordesk.economy.xlsx_layout import (
     kroner,
 )
 
-NORM_ITEM_LABELS = (("first_adult", "Første voksne"), ("second_adult", "Anden voksne"),
+NORM_ITEM_LABELS = (("first_adult", "Første voksen"), ("second_adult", "Anden voksen"),
                     ("child_0_1", "Barn 0–1 år"), ("child_2_6", "Barn 2–6 år"),
                     ("child_7_17", "Barn 7–17 år"))
 RATES_FIRST_ROW = 3  # 0-based row of the first rate item

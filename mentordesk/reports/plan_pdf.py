@@ -26,7 +26,7 @@ from mentordesk.pdf.toolkit import (
 )
 from mentordesk.services.plan.values import AssessmentItem, GoalItem, Plan
 
-TITLE = "Handleplan"
+TITLE = "Pædagogisk handleplan"  # the provider's plan; the §141 plan is the municipality's
 # Free text is cut on paper so a plan stays at one to two pages; the app holds it all.
 DESCRIPTION_CHARS = 400
 VIEW_CHARS = 300
@@ -113,7 +113,8 @@ def _facts(rows: list[tuple[str, str]]) -> Table:
     while len(cells) % 4:
         cells.append(para("", "small"))
     lines = [cells[index:index + 4] for index in range(0, len(cells), 4)]
-    table = Table(lines, colWidths=(width * 0.14, width * 0.36, width * 0.14, width * 0.36))
+    # Labels get room for "Kontaktperson" in bold: a narrower column broke the word.
+    table = Table(lines, colWidths=(width * 0.19, width * 0.31, width * 0.19, width * 0.31))
     table.setStyle(TableStyle([
         TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

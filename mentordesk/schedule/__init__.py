@@ -44,6 +44,9 @@ Absence (:mod:`.absence`)
         (three-way merge, EditConflict)
 Weekly hours (:mod:`.hours`, :mod:`.overview`, :mod:`.export`)
     citizen_weeks(session, citizen_ids, start, end, *, today) -> list[CitizenWeek]
+        (the week's band is the one governing grant's, never a sum of two grants)
+    grant_weeks(session, grant_ids, start, end, *, today) -> list[GrantWeek]
+        (each grant's band against the contacts attributed to it; reports use it)
     mentor_weeks(session, mentor_ids, start, end, *, today) -> list[MentorWeek]
     weekly_hours(context, start, end, *, citizen_ids=None) -> HoursOverview
     weekly_hours_for_week(context, "2026-W48") -> HoursOverview
@@ -120,7 +123,14 @@ from mentordesk.schedule.groups import (
     set_session_cancelled,
     update_group_course,
 )
-from mentordesk.schedule.hours import CitizenWeek, MentorWeek, citizen_weeks, mentor_weeks
+from mentordesk.schedule.hours import (
+    CitizenWeek,
+    GrantWeek,
+    MentorWeek,
+    citizen_weeks,
+    grant_weeks,
+    mentor_weeks,
+)
 from mentordesk.schedule.ics import IcsEvent, export_ics, read_ics, write_ics
 from mentordesk.schedule.ics_import import IcsImportResult, import_ics
 from mentordesk.schedule.overview import (
@@ -135,6 +145,7 @@ from mentordesk.schedule.staffed import StaffedHours, set_staffed_hours, staffed
 __all__ = [
     "AbsenceInput", "AbsenceKind", "AbsenceRow", "AppointmentDetail", "AppointmentInput",
     "AttendanceResult", "BillingBasis", "BillingLine", "CalendarItem", "CitizenWeek",
+    "GrantWeek", "grant_weeks",
     "Conflict", "EditScope", "GroupCourseInput", "GroupCourseRow", "GroupSessionRow",
     "HoursOverview", "HoursTotal", "IcsEvent", "IcsImportResult", "import_ics",
     "MentorWeek", "Occurrence",

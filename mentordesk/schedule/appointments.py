@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
+from mentordesk.domain.grant_choice import SUGGESTED, GrantPick
 from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
@@ -34,6 +35,7 @@ from mentordesk.schedule.recurrence import (
     series_starts,
     until_before,
 )
+from mentordesk.services.grant_attribution import resolve_grant
 from mentordesk.storage.models import Appointment
 from mentordesk.storage.queries import schedule as queries
 
@@ -62,6 +64,8 @@ class AppointmentInput:
     note: str = ""
     rrule: str = ""
     cancelled: bool = False
+    # The grant the time is booked under: an id, None ("Ikke tilknyttet") or the rule's choice.
+    grant_id: GrantPick = SUGGESTED
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,8 @@ def _checked(session: Session, actor: Actor, data: AppointmentInput,
         "form": data.form, "place": clean_line(Appointment, "place", data.place, "Sted"),
         "note": clean_note(data.note), "rrule": check_rule(data.rrule, starts_at),
         "cancelled": bool(data.cancelled),
+        "grant_id": None if data.citizen_id is None
+        else resolve_grant(session, data.citizen_id, data.grant_id, starts_at.date()),
     }
 
 
@@ -352,7 +358,7 @@ def _detail(session: Session, row: Appointment) -> AppointmentDetail:
         citizen_id=row.citizen_id, mentor_ids=mentor_ids_of(session, row),
         starts_at=row.starts_at, duration_minutes=row.duration_minutes, form=row.form,
         place=row.place, note=row.note, rrule=row.rrule, cancelled=row.cancelled,
-        id=row.id, version=row.version, series_id=row.series_id,
+        grant_id=row.grant_id, id=row.id, version=row.version, series_id=row.series_id,
         recurrence_id=row.recurrence_id,
         exdates=tuple(sorted(parse_exdates(row.exdates))))
 

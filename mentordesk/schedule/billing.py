@@ -5,8 +5,10 @@ grant, what the provider may invoice.
   price, pro rata by the minute (``Price.amount_for_week`` rounds half up in øre).
 * Price per week: the ISO weeks whose Thursday falls in the month and in the grant period
   (the ISO rule puts each week in exactly one month, so no week is billed twice).
-A contact on a day where two of the authority's hourly grants overlap counts once, for
-the grant that started first. Only coordinators see billing.
+A contact is billed to the grant it is attributed to (``Contact.grant_id``, see
+``domain.grant_choice``), so two overlapping grants never bill the same hour twice and
+an unattributed contact is billed to nobody until a person attributes it. Only
+coordinators see billing.
 """
 
 from __future__ import annotations
@@ -131,17 +133,17 @@ def export_billing_pdf(context: Context, authority_id: int, year: int,
 
 
 def _hourly_minutes(session, grants: list[Grant], first: date, last: date) -> dict[int, int]:  # type: ignore[no-untyped-def]
-    hourly = [g for g in grants if g.price_model != PriceModel.PER_WEEK]
-    if not hourly:
-        return {}
-    query = queries.attended_contacts(sorted({g.citizen_id for g in hourly}), first, last)
+    """Attended minutes in the month of each hourly grant's own contacts, inside its period
+    (a grant shortened after the contact was attributed no longer bills that day)."""
+    hourly = {g.id: g for g in grants if g.price_model != PriceModel.PER_WEEK}
     totals: dict[int, int] = {}
-    for citizen_id, day, duration in session.execute(query):
-        for grant in hourly:  # ordered by start: the first matching grant gets the contact
-            if grant.citizen_id == citizen_id and period_overlaps(grant.start_on, grant.end_on,
-                                                                  day, day):
-                totals[grant.id] = totals.get(grant.id, 0) + duration
-                break
+    if not hourly:
+        return totals
+    for grant_id, day, minutes in session.execute(
+            queries.delivered_per_grant_day(sorted(hourly), first, last)):
+        grant = hourly[grant_id]
+        if period_overlaps(grant.start_on, grant.end_on, day, day):
+            totals[grant_id] = totals.get(grant_id, 0) + int(minutes or 0)
     return totals
 
 

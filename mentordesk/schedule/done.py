@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from mentordesk import audit
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.grant_choice import SUGGESTED
 from mentordesk.errors import InvalidInput
 from mentordesk.kernel.changes import Result
 from mentordesk.kernel.context import Context
@@ -19,6 +20,7 @@ from mentordesk.schedule.recurrence import parse_exdates, series_starts
 from mentordesk.services.contacts.rules import ENTITY as CONTACT_ENTITY
 from mentordesk.services.contacts.rules import validated
 from mentordesk.services.contacts.values import format_duration
+from mentordesk.services.grant_attribution import resolve_grant
 from mentordesk.storage.models import Appointment, Contact
 from mentordesk.storage.queries.schedule import contact_logged_for
 
@@ -65,7 +67,9 @@ def _log(context: Context, appointment_id: int,
             citizen_id=row.citizen_id, mentor_id=row.mentor_id, contact_on=start.date(),
             start_time=values["start_time"], duration_minutes=values["duration_minutes"],
             form=row.form, place=row.place, attended=attended, note=values["note"],
-            appointment_id=row.id)
+            appointment_id=row.id,
+            grant_id=resolve_grant(session, row.citizen_id, SUGGESTED, start.date(),
+                                   inherited=row.grant_id))
         session.add(contact)
         session.flush()
         what = "afholdt" if attended else "ikke fremmødt"

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.grant_choice import SUGGESTED
 from mentordesk.errors import AccessDenied, InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
@@ -26,6 +27,7 @@ from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import require_version
 from mentordesk.schedule.changed import contacts_logged, schedule_of
 from mentordesk.schedule.recurrence import MAX_DURATION_MINUTES
+from mentordesk.services.grant_attribution import resolve_grant
 from mentordesk.storage.models import Contact, GroupCourse, GroupSession
 from mentordesk.storage.models.schedule import group_leader, group_participant
 from mentordesk.storage.queries import schedule as queries
@@ -227,7 +229,9 @@ def register_attendance(context: Context, course_id: int, held_on: date,
                     citizen_id=citizen_id, mentor_id=mentor, contact_on=held_on,
                     start_time=course.start_time, duration_minutes=course.duration_minutes,
                     form=ContactForm.GROUP.value, place=course.place, attended=came,
-                    group_session_id=held.id))
+                    group_session_id=held.id,
+                    # Each participant's own grant: one group, several authorities.
+                    grant_id=resolve_grant(session, citizen_id, SUGGESTED, held_on)))
                 created += 1
             elif contact.attended != came:
                 contact.attended = came

@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.catalogue import NO_GRANT_FLAG, HoursStatus
+from mentordesk.domain.catalogue import NO_GRANT_FLAG, PARTIAL_WEEK_FLAG, HoursStatus
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
 from mentordesk.schedule.recurrence import expand_appointments
 from mentordesk.storage.queries import delivered_weeks
@@ -31,6 +31,7 @@ FLAG_UNDER = HoursStatus.UNDER.value
 FLAG_ON_TRACK = HoursStatus.ON_TRACK.value
 FLAG_WITHIN = HoursStatus.WITHIN.value
 FLAG_OVER = HoursStatus.OVER.value
+FLAG_PARTIAL = PARTIAL_WEEK_FLAG
 
 
 @dataclass(frozen=True)
@@ -132,21 +133,93 @@ def mentor_weeks(session: Session, mentor_ids: Sequence[int], start: date, end: 
 
 def granted_in_week(grants: Sequence[tuple[date, date | None, int | None, int | None]],
                     monday: date) -> tuple[int | None, int | None]:
-    """Granted (min, max) minutes for the week starting ``monday``.
+    """Granted (min, max) minutes for the week starting ``monday``: the band of the ONE
+    grant that governs the week, never a sum of two grants.
 
-    Several grants active in the same week add up (e.g. a mentor grant and a separate
-    economy course); a grant with a minimum only makes the sum open-ended (max None).
+    Two grants in one week are two authorities' (or two periods') bands, each judged
+    against its own contacts (``grant_weeks``); adding them made an ending §12 grant and a
+    starting LAB grant look like one bigger band. The governing grant is the one running
+    on most days of the week; on a tie the later-starting one (the grant carrying on).
     Grants without hours do not count: they cannot be under- or over-delivered.
     """
     sunday = monday + timedelta(days=6)
-    low: int | None = None
-    high: int | None = 0
+    best: tuple[int, date] | None = None
+    band: tuple[int | None, int | None] = (None, None)
     for start_on, end_on, min_minutes, max_minutes in grants:
         if min_minutes is None or not period_overlaps(start_on, end_on, monday, sunday):
             continue
-        low = (low or 0) + min_minutes
-        high = None if high is None or max_minutes is None else high + max_minutes
-    return (None, None) if low is None else (low, high)
+        days = (min(end_on or sunday, sunday) - max(start_on, monday)).days + 1
+        if best is None or (days, start_on) > best:
+            best, band = (days, start_on), (min_minutes, max_minutes)
+    return band
+
+
+@dataclass(frozen=True)
+class GrantWeek:
+    """One grant's ISO week: its own band against the contacts attributed to it."""
+
+    grant_id: int
+    citizen_id: int
+    week: str
+    week_start: date
+    granted_min_minutes: int | None  # None: the grant has no weekly hours
+    granted_max_minutes: int | None
+    delivered_minutes: int           # attended contacts of this grant, inside the span
+    planned_minutes: int             # not-cancelled appointments of this grant from `today`
+    flag: str
+    finished: bool
+    partial: bool                    # the grant or the span covers only part of the week
+
+
+def grant_weeks(session: Session, grant_ids: Sequence[int], start: date, end: date, *,
+                today: date) -> list[GrantWeek]:
+    """Per grant, each ISO week in which the grant runs within ``start..end``, in order.
+
+    Only contacts dated inside ``start..end`` (and the grant period) count, so a report's
+    weekly table and its contact table add up to the same total. A week the grant or the
+    span covers only partly is marked ``partial`` and not judged against the whole band.
+    """
+    ids = sorted(set(grant_ids))
+    if not ids or end < start:
+        return []
+    grants = list(session.execute(queries.grants_by_id(ids)))
+    delivered: dict[tuple[int, str], int] = defaultdict(int)
+    for grant_id, day, minutes in session.execute(
+            queries.delivered_per_grant_day(ids, start, end)):
+        delivered[(grant_id, iso_week_code(day))] += int(minutes or 0)
+    planned = _planned_by_grant(session, grants, start, end, today)
+    rows = []
+    for grant_id, citizen_id, start_on, end_on, low, high in grants:
+        first, last = max(start, start_on), min(end, end_on or end)
+        for code in iso_week_codes_between(first, last) if first <= last else []:
+            monday = date.fromisocalendar(int(code[:4]), int(code[6:]), 1)
+            sunday = monday + timedelta(days=6)
+            partial = first > monday or last < sunday
+            done, booked = delivered.get((grant_id, code), 0), planned.get((grant_id, code), 0)
+            finished = sunday < today
+            flag = FLAG_PARTIAL if partial and low is not None else weekly_flag(
+                low, high, done, booked, finished=finished)
+            rows.append(GrantWeek(grant_id, citizen_id, code, monday, low, high, done, booked,
+                                  flag, finished, partial))
+    return rows
+
+
+def _planned_by_grant(session: Session, grants: Sequence, start: date, end: date,  # type: ignore[type-arg]
+                      today: date) -> dict[tuple[int, str], int]:
+    citizen_ids = sorted({row[1] for row in grants})
+    occurrences = _future_occurrences(session, start, end, today, citizen_ids=citizen_ids)
+    owner: dict[int, int | None] = {}
+    if occurrences:
+        owner = {appointment: grant for appointment, grant in session.execute(
+            queries.appointment_grants(sorted({o.appointment_id for o in occurrences})))}
+    wanted = {row[0] for row in grants}
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    for occurrence in occurrences:
+        grant_id = owner.get(occurrence.appointment_id)
+        if grant_id is not None and grant_id in wanted and occurrence.starts_at.date() <= end:
+            totals[(grant_id, iso_week_code(occurrence.starts_at.date()))] += (
+                occurrence.duration_minutes)
+    return totals
 
 
 # --- queries -------------------------------------------------------------------------------

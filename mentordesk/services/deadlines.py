@@ -166,8 +166,10 @@ def _load_grants_and_contacts(session: Session, chunk: list[int], today: date,
     ended_after = today - timedelta(days=rules.after_end_days)
     rows = session.execute(grants_with_first_contacts(chunk, ended_after, today,
                                                       ContactForm.PHONE.value)).all()
-    for grant_id, citizen_id, basis, start, end, discharge, contact_on, call_on in rows:
-        grants[citizen_id].append(GrantFacts(grant_id, basis, start, end, discharge))
+    for (grant_id, citizen_id, basis, start, end, discharge, contact_on, call_on,
+         outreach_days, reached_on) in rows:
+        grants[citizen_id].append(GrantFacts(grant_id, basis, start, end, discharge,
+                                             outreach_days, reached_on))
         if contact_on is not None:
             contacts[citizen_id].append(ContactFacts(contact_on, "", attended=True))
         if call_on is not None:

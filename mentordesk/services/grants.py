@@ -18,10 +18,18 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
-from mentordesk.domain.catalogue import MINUTES_PER_HOUR, Price, PriceModel, WeeklyHours
+from mentordesk.domain.catalogue import (
+    MINUTES_PER_HOUR,
+    Price,
+    PriceModel,
+    WeeklyHours,
+    default_outreach_days,
+    legal_basis,
+)
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.duration import hours_number
 from mentordesk.domain.labels import LabeledStrEnum
@@ -30,7 +38,13 @@ from mentordesk.errors import InvalidInput, NotFound
 from mentordesk.kernel.access import require_citizen
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
-from mentordesk.kernel.cleaning import clean_line, clean_note, optional_date, optional_int
+from mentordesk.kernel.cleaning import (
+    clean_line,
+    clean_note,
+    clean_text,
+    optional_date,
+    optional_int,
+)
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit
 from mentordesk.storage.models import Authority, Citizen, CourseType, Grant, LegalBasis
@@ -107,7 +121,10 @@ def price_label(model: str | None, amount_oere: int | None,
 
 GRANT_FIELDS = ("legal_basis_id", "course_type_id", "authority_id", "caseworker_name",
                 "caseworker_contact", "start_on", "end_on", "discharge_on",
-                "hours_min_minutes", "hours_max_minutes", "price_model", "price_oere", "note")
+                "hours_min_minutes", "hours_max_minutes", "price_model", "price_oere", "note",
+                "purpose", "authority_goals", "outreach_days")
+# The authority's own words for the report; long, like a journal note.
+AUTHORITY_TEXT_LIMIT = 20_000
 
 # Danish names of the fields, for the audit log's "what changed".
 _FIELD_NAMES = {
@@ -116,7 +133,8 @@ _FIELD_NAMES = {
     "caseworker_contact": "sagsbehandlers kontakt", "start_on": "start", "end_on": "slut",
     "discharge_on": "udskrivning", "hours_min_minutes": "timer (mindst)",
     "hours_max_minutes": "timer (højst)", "price_model": "prismodel", "price_oere": "pris",
-    "note": "note",
+    "note": "note", "purpose": "formål", "authority_goals": "myndighedens mål",
+    "outreach_days": "ikke nået i dage",
 }
 ONGOING = "løbende"
 
@@ -142,6 +160,9 @@ class GrantInput:
     price_model: str | None = None
     price_oere: int | None = None
     note: str = ""
+    purpose: str = ""          # what the support is for, in the authority's words
+    authority_goals: str = ""  # the authority's goals for it (its §141 plan or order)
+    outreach_days: int | None = None  # None on a new grant: the legal basis's default
 
 
 @dataclass(frozen=True)
@@ -174,7 +195,8 @@ class GrantRow(GrantInput):
 
     @property
     def period_warning(self) -> str:
-        return period_warning(self.start_on, self.end_on, self.course_min_weeks)
+        return period_warning(self.start_on, self.end_on, self.course_min_weeks,
+                              self.legal_basis_code)
 
     def state(self, today: date) -> GrantState:
         if self.start_on > today:
@@ -204,14 +226,37 @@ def prefill_from_course_type(course: CourseTypeItem) -> dict[str, Any]:
     return values
 
 
-def period_warning(start_on: date, end_on: date | None, min_weeks: int | None) -> str:
-    """A warning (not an error) when the period is shorter than the course's minimum:
-    authorities do grant short periods, but it is usually a typing mistake."""
-    if end_on is None or not min_weeks or end_on < start_on:
+def period_warning(start_on: date, end_on: date | None, min_weeks: int | None,
+                   basis_code: str = "") -> str:
+    """A warning (not an error) when the period is shorter than the course's minimum
+    (authorities do grant short periods, but it is usually a typing mistake), or longer
+    than the legal basis allows at a time (LAB mentor support: 6 months, renewable)."""
+    if end_on is not None and end_on < start_on:
         return ""
+    too_long = max_period_warning(start_on, end_on, basis_code)
+    if too_long or end_on is None or not min_weeks:
+        return too_long
     if (end_on - start_on).days + 1 >= min_weeks * 7:
         return ""
     return f"Perioden er kortere end forløbstypens mindste varighed på {min_weeks} uger."
+
+
+def max_period_warning(start_on: date, end_on: date | None, basis_code: str) -> str:
+    """Granted or extended beyond the legal basis's longest period (e.g. LAB §31b: 6
+    months at a time): the jobcenter renews with a new period, it never runs open."""
+    try:
+        months = legal_basis(basis_code).max_period_months
+    except KeyError:
+        return ""  # a team's own legal basis: no known limit
+    if months is None:
+        return ""
+    if end_on is None:
+        return (f"{basis_code} bevilges for højst {months} måneder ad gangen. Angiv "
+                "bevillingens slutdato.")
+    if end_on >= start_on + relativedelta(months=months):
+        return (f"Perioden er længere end de {months} måneder, {basis_code} tillader ad "
+                "gangen. Forlæng med en ny periode, når denne udløber.")
+    return ""
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -250,7 +295,11 @@ def create_grant(context: Context, citizen_id: int,
                  new: GrantInput) -> Result[GrantRow]:
     with context.session() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
-        grant = Grant(citizen_id=citizen.id, **_grant_values(session, citizen, asdict(new)))
+        values = _grant_values(session, citizen, asdict(new))
+        if values["outreach_days"] is None:  # the legal basis's default, editable later
+            basis = session.get(LegalBasis, values["legal_basis_id"])
+            values["outreach_days"] = default_outreach_days(basis.code) if basis else None
+        grant = Grant(citizen_id=citizen.id, **values)
         session.add(grant)
         session.flush()
         row = _load_row(session, grant.id)
@@ -335,7 +384,18 @@ def _grant_values(session: Session, citizen: Citizen, values: Mapping[str, Any],
                                          values["caseworker_contact"],
                                          "Sagsbehandlers telefon/e-mail"),
         "note": clean_note(values["note"]),
+        "purpose": clean_text(values.get("purpose") or "", "Formål", AUTHORITY_TEXT_LIMIT),
+        "authority_goals": clean_text(values.get("authority_goals") or "", "Myndighedens mål",
+                                      AUTHORITY_TEXT_LIMIT),
+        "outreach_days": _outreach_days(values.get("outreach_days")),
     }
+
+
+def _outreach_days(value: object) -> int | None:
+    days = optional_int(value, "Angiv antal dage uden kontakt som et helt tal.")
+    if days is not None and not 1 <= days <= 365:
+        raise InvalidInput("Antal dage uden kontakt skal ligge mellem 1 og 365.")
+    return days
 
 
 def _legal_basis(session: Session, citizen: Citizen, basis_id: object,

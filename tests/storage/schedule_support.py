@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 from mentordesk.domain.codes import Role
+from mentordesk.domain.grant_choice import SUGGESTED, GrantPick
+from mentordesk.services.grant_attribution import resolve_grant
 from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, LegalBasis, User
 
 
@@ -51,11 +53,14 @@ def add_grant(database, citizen_id: int, start_on: date, end_on: date | None,
 
 
 def add_contact(database, citizen_id: int, mentor_id: int, on: date, minutes: int, *,
-                attended: bool = True, at: time | None = None) -> int:
+                attended: bool = True, at: time | None = None,
+                grant_id: GrantPick = SUGGESTED) -> int:
+    """A contact as the app saves one: attributed to the rule's grant unless told."""
     with database.session() as session:
         contact = Contact(citizen_id=citizen_id, mentor_id=mentor_id, contact_on=on,
                           start_time=at, duration_minutes=minutes, form="home_visit",
-                          attended=attended)
+                          attended=attended,
+                          grant_id=resolve_grant(session, citizen_id, grant_id, on))
         session.add(contact)
         session.flush()
         return contact.id

@@ -51,6 +51,7 @@ from mentordesk.services import (
     catalogue_admin,
     citizens,
     deadlines,
+    grant_attribution,
     grants,
     network,
     partners,
@@ -363,6 +364,10 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
          lambda w, a: (w.citizen, grants.GrantInput(w.id("legal_basis"), DAY))),
     case(CHANGE, grants.update_grant, lambda w, a: (*w.row("grant"), {"note": "ny"})),
     case(CHANGE, grants.end_grant, lambda w, a: (*w.row("grant"), DAY)),
+    case(READ, grant_attribution.grant_options, lambda w, a: (w.citizen,)),
+    # Coordinator-only: a mentor is refused, a coordinator sees every unattributed row.
+    case(TEAM, grant_attribution.unattributed),
+    case(TEAM, grant_attribution.attribute_open),
     case(TEAM, partners.list_partners),
     case(TEAM, partners.create_partner, lambda w, a: (partners.PartnerInput("Ny partner"),)),
     case(TEAM, partners.update_partner,

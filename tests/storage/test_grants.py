@@ -226,3 +226,15 @@ def test_reads_and_changes_are_audited_with_the_citizen(database, admin, catalog
     assert [(e.action, e.citizen_id) for e in events] == [
         ("create", citizen_id), ("update", citizen_id), ("read", citizen_id)]
     assert events[1].detail == "Bevilling ændret: sagsbehandler"
+
+
+def test_lab_grants_warn_beyond_six_months_when_created_or_extended():
+    from mentordesk.services.grants import period_warning
+
+    start = date(2026, 1, 5)
+    assert period_warning(start, date(2026, 7, 4), None, "LAB §31b") == ""
+    extended = period_warning(start, date(2026, 7, 5), None, "LAB §31b")
+    assert "6 måneder" in extended and "LAB §31b" in extended
+    assert "slutdato" in period_warning(start, None, None, "LAB §31c")
+    assert period_warning(start, None, None, "SEL §85") == ""
+    assert period_warning(start, None, None, "Egen lov §1") == ""

@@ -165,3 +165,22 @@ def test_migrations_build_exactly_the_models_schema(tmp_path):
     finally:
         database.close()
     assert differences == []
+
+
+def test_migration_attributes_the_journal_to_grants(old_database):
+    """0009: the fixture's contact falls in its citizen's grant and is attributed; nothing
+    is left unlisted."""
+    from mentordesk.services.grant_attribution import unattributed
+
+    database = convert(old_database).database
+    try:
+        with database.read_session() as session:
+            from mentordesk.storage.models import Contact, Grant
+
+            contact = session.query(Contact).one()
+            grant_ids = {grant.id for grant in session.query(Grant).filter_by(
+                citizen_id=contact.citizen_id)}
+        listed = unattributed(Context(database, resolve_actor(database, FIXTURE_ADMIN)))
+        assert contact.grant_id in grant_ids or [row.id for row in listed] == [contact.id]
+    finally:
+        database.close()

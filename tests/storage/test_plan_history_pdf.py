@@ -105,7 +105,7 @@ def test_history_shows_who_when_and_old_to_new_readably(database, admin, citizen
         "Karen Koordinator", "Gøre rent", "Gøre rent hver uge")
     assert title.changed_at >= before.replace(microsecond=0)
     status = by_field[("Indsatsmål", "Status")]
-    assert (status.old_text, status.new_text) == ("Ikke startet", "I gang")
+    assert (status.old_text, status.new_text) == ("Ikke påbegyndt", "I gang")
     review = by_field[("Indsatsmål", "Opfølgningsdato")]
     assert (review.old_text, review.new_text) == ("01-12-2026", "15-01-2027")
     done = by_field[("Delmål: Støvsuge stuen", "Udført den")]
@@ -187,7 +187,8 @@ def test_plan_pdf_shows_goals_literally_without_cpr(database, admin, citizen_id,
     pdf = plan_pdf(Context(database, admin), citizen_id, datetime(2026, 11, 23, 14, 5))
     text = pdf_text(pdf)
     flat = " ".join(text.split())
-    for expected in ("Handleplan", "Søren Øster", f"Mål 1: Mit mål: {HOSTILE}",
+    for expected in ("Pædagogisk handleplan", "Søren Øster",
+                     f"Mål 1: Mit mål: {HOSTILE}",
                      "Vaske op hver aften", f"Delmål {HOSTILE}", "15-03-2026",
                      "Komme ud at gå ŁŞ æøå",
                      "Seneste vurdering (01-03-2026): Moderat nedsat funktionsevne",

@@ -65,20 +65,23 @@ def _user(database, login: str, role: Role) -> Actor:
 
 @pytest.fixture
 def case(database, admin) -> int:
-    """A named citizen with a §85 grant (6–10 hours), two goals and a term of contacts."""
+    """A named citizen with a §85 grant (6–10 hours), two goals and a term of contacts,
+    all belonging to the grant (as the plan's grant field and the contact form set them)."""
     catalogue = load_catalogue(database)
     basis = next(item.id for item in catalogue.legal_bases if item.code == "SEL §85")
     citizen_id = create_citizen(Context(database, admin), NewCitizen(
         first_name="Łukasz", last_name="Şahin", alias="Luk", cpr="0101909002",
         opened_on=date(2026, 1, 5))).value
-    create_grant(Context(database, admin), citizen_id, GrantInput(
+    grant_id = create_grant(Context(database, admin), citizen_id, GrantInput(
         legal_basis_id=basis, start_on=date(2026, 1, 5), caseworker_name="Bo Iversen",
-        hours_min_minutes=360, hours_max_minutes=600))
+        hours_min_minutes=360, hours_max_minutes=600)).value.id
     with database.session() as session:
         goal = Goal(citizen_id=citizen_id, title="Tjekke e-Boks selv hver mandag",
-                    goal_type="develop", status="in_progress", start_on=date(2026, 2, 1))
+                    goal_type="develop", status="in_progress", start_on=date(2026, 2, 1),
+                    grant_id=grant_id)
         other = Goal(citizen_id=citizen_id, title=HOSTILE, goal_type="maintain",
-                     status="in_progress", start_on=date(2026, 2, 1), position=1)
+                     status="in_progress", start_on=date(2026, 2, 1), position=1,
+                     grant_id=grant_id)
         session.add_all([goal, other])
         session.flush()
         session.add_all([
@@ -95,7 +98,7 @@ def case(database, admin) -> int:
             (date(2026, 9, 14), "accompaniment", True, 200)):
             session.add(Contact(citizen_id=citizen_id, mentor_id=admin.user_id, contact_on=day,
                                 start_time=time(10), duration_minutes=minutes, form=form,
-                                attended=attended))
+                                attended=attended, grant_id=grant_id))
     return citizen_id
 
 

@@ -50,7 +50,7 @@ from mentordesk.services.plan import (
     theme_choices,
     update_goal,
 )
-from mentordesk.storage.models import AuditEvent, Partner
+from mentordesk.storage.models import AuditEvent, Authority, Grant, LegalBasis, Partner
 
 FIRST, LAST, ALIAS = "Sentinella", "Lækkesporsen", "Sporhunden"
 NEW_LAST = "Nyefternavnsen"
@@ -152,6 +152,15 @@ def _economy_calls(database, admin, citizen_id: int) -> None:
 
 def _report_calls(database, admin, citizen_id: int) -> None:
     period = Period(date(2026, 8, 1), date(2026, 10, 31))
+    with database.session() as session:
+        # A report is about a grant, and goes to that grant's authority.
+        authority = Authority(name="Jobcenter Fiktiv")
+        session.add(authority)
+        session.flush()
+        basis = session.scalars(select(LegalBasis)).first()
+        session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis.id,
+                          authority_id=authority.id, start_on=date(2026, 1, 1)))
+        authority_id = authority.id
     draft = create_draft(Context(database, admin), citizen_id, period, today=TODAY).value
     saved = save_draft(Context(database, admin), draft.id, draft.version,
                        {"mentor_assessment": f"{NAME} er i god udvikling.",
@@ -159,7 +168,8 @@ def _report_calls(database, admin, citizen_id: int) -> None:
                        draft.values()).value
     approved = approve(Context(database, admin), saved.id, saved.version,
                        now=datetime(2026, 11, 20, 9, 0), today=TODAY).value
-    mark_sent(Context(database, admin), approved.id, approved.version, TODAY, "Jobcenter Fiktiv")
+    mark_sent(Context(database, admin), approved.id, approved.version, TODAY, "Jobcenter Fiktiv",
+              authority_id=authority_id)
 
 
 def test_audit_details_carry_no_citizen_name_or_cpr(database, admin, citizen_id):

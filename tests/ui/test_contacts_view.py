@@ -89,7 +89,10 @@ def test_lists_newest_first_with_attendance_stability(qtbot, workspace, citizen_
     assert tab.rate_label.text() == "Mødestabilitet: 80 % (4 af 5)"
     headers = [tab.table.rows_model.headerData(i, Qt.Orientation.Horizontal)
                for i in range(tab.table.rows_model.columnCount())]
-    assert headers == ["Dato", "Tid", "Varighed", "Form", "Sted", "Fremmøde", "Mentor", "Note"]
+    assert headers == ["Dato", "Tid", "Varighed", "Form", "Sted", "Fremmøde", "Bevilling",
+                       "Mentor", "Note"]
+    # Karla has no grant: every contact says so in plain sight.
+    assert set(column(tab, Column.GRANT)) == {"Ikke tilknyttet"}
 
 
 def test_filters_narrow_the_list(qtbot, workspace, citizen_ids, tab):

@@ -38,9 +38,12 @@ def editor(qtbot, database, make_ops):
     start = TODAY - timedelta(days=90)
     with database.session() as session:
         basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §99"))
-        session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=start,
-                          hours_min_minutes=60))
-        session.add(Goal(citizen_id=citizen_id, title="Tage bussen alene", start_on=start))
+        grant = Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=start,
+                      hours_min_minutes=60)
+        session.add(grant)
+        session.flush()
+        session.add(Goal(citizen_id=citizen_id, title="Tage bussen alene", start_on=start,
+                         grant_id=grant.id))
     page = reports_area.create_page(make_ops(workspace), "Rapporter")
     assert isinstance(page, ReportsPage)
     qtbot.addWidget(page)

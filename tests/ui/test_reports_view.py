@@ -41,13 +41,17 @@ def add_case(database, actor, alias: str) -> int:
     start = TODAY - timedelta(days=120)
     with database.session() as session:
         basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §99"))
-        session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=start,
-                          hours_min_minutes=60))
-        session.add(Goal(citizen_id=citizen_id, title=f"Mål for {alias}", start_on=start))
+        # The goal and the contacts belong to the grant, as the plan and contact forms set.
+        grant = Grant(citizen_id=citizen_id, legal_basis_id=basis, start_on=start,
+                      hours_min_minutes=60)
+        session.add(grant)
+        session.flush()
+        session.add(Goal(citizen_id=citizen_id, title=f"Mål for {alias}", start_on=start,
+                         grant_id=grant.id))
         for week in range(12):
             session.add(Contact(citizen_id=citizen_id, mentor_id=actor.user_id,
                                 contact_on=start + timedelta(weeks=week), duration_minutes=90,
-                                form="public_space"))
+                                form="public_space", grant_id=grant.id))
     return citizen_id
 
 

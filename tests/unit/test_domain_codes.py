@@ -44,8 +44,9 @@ def test_roles():
 
 def test_goal_status():
     assert [g.label for g in GoalStatus] == [
-        "Ikke startet",
+        "Ikke påbegyndt",
         "I gang",
+        "Delvist opnået",
         "Opnået",
         "Ændret",
         "Opgivet",

@@ -34,16 +34,18 @@ def _weeks(start: date, count: int) -> tuple[WeekFigures, ...]:
         for n in range(count))
 
 
-def report(**changes) -> ReportData:
-    period = Period(date(2026, 8, 1), date(2026, 10, 31))
+def report(*, weeks: tuple[WeekFigures, ...] | None = None, **changes) -> ReportData:
+    """A report about one §85 grant; ``weeks`` replaces that grant's weeks."""
+    period = changes.get("period", Period(date(2026, 8, 1), date(2026, 10, 31)))
     data = ReportData(
         citizen_id=7, name="Łukasz Şahin", alias="", anonymous=False,
         masked_cpr="010190-xxxx", initials="ŁŞ", primary_mentor="Åse Ærø",
         team_name="Team Øst", period=period,
         grants=(GrantFacts("SEL §85 – Socialpædagogisk støtte", "Bostøtte", "Nordby Kommune",
                            "Bo Iversen", "bo@nordby.example", "01-01-2026 – løbende",
-                           "6–10 timer/uge"),),
-        weeks=_weeks(period.start, 14),
+                           "6–10 timer/uge", purpose="Støtte til at mestre egen bolig.",
+                           authority_goals="Borgeren åbner selv sin post.",
+                           weeks=_weeks(period.start, 14) if weeks is None else weeks),),
         attendance=Attendance(attended=11, no_shows=2),
         goals=(GoalFacts("Tjekke e-Boks selv", "Hver mandag med mentor.", "Samfundsliv",
                          "Håndtere post", "Udvikle funktionsevne", "I gang",
@@ -63,7 +65,8 @@ def test_report_shows_citizen_goals_hours_and_page_numbers(pdf_text):
                      "Tjekke e-Boks selv", "Åbne e-Boks på telefonen", "Samfundsliv",
                      "Nordby Kommune", "Uge 31, 2026", "6–10", "Side 1 af",
                      "11 af 13 fysiske aftaler gennemført (85 %)", "Hjemmebesøg",
-                     "Indsatsen fortsætter", "fra 3 (10-08-2026) til 2 (20-10-2026)"):
+                     "Det anbefales, at indsatsen fortsætter",
+                     "fra 3 (10-08-2026) til 2 (20-10-2026)"):
         assert expected in text, expected
     # Week 31 delivered 150 minutes: 2,5 hours; the total row sums all 14 weeks.
     assert "2,5" in text
@@ -93,7 +96,7 @@ def test_50_kb_note_and_long_period_flow_over_pages_with_repeated_headers(pdf_te
     assert pages >= 8
     assert f"Side {pages} af {pages}" in text
     assert text.count("Leveret (timer)") >= 2  # the hours table's header repeats
-    assert "Indsatsen afsluttes" in text
+    assert "Det anbefales, at indsatsen afsluttes" in text
     assert text.count("Borgeren fortæller om ugen.") >= 1500
 
 
@@ -136,8 +139,11 @@ def test_combined_file_numbers_and_titles_each_report_by_itself(pdf_text):
     numbers = [footer.split("Side ")[1].strip() for footer in footers]
     second_pages = sum("Ravnen" in header for header in headers)
     assert second_pages >= 3
-    assert numbers[0] == "1 af 2" and f"1 af {second_pages}" in numbers
-    assert numbers.count("1 af 2") == 2 and numbers[-1] == "2 af 2"
+    first_pages = int(numbers[0].split(" af ")[1])
+    assert f"1 af {second_pages}" in numbers
+    assert numbers.count(f"1 af {first_pages}") == 2
+    assert numbers[-1] == f"{first_pages} af {first_pages}"
+    assert len(pages) == 2 * first_pages + second_pages
     assert all("Progressionsrapport – " in header for header in headers)
 
 
@@ -196,3 +202,23 @@ def test_a_short_address_and_plain_words_are_not_broken(pdf_text):
     text = pdf_text(render(report(grants=(grant,)), PRINTED))
     assert "bo@nordby.dk" in text
     assert "Socialpædagogisk" in text
+
+
+def test_an_open_sub_goal_past_its_deadline_is_marked_overdue(pdf_text):
+    late = SubGoalFacts("Betale regninger selv", "I gang", date(2026, 10, 1), None)
+    done = SubGoalFacts("Åbne e-Boks", "Opnået", date(2026, 9, 1), date(2026, 8, 28), True)
+    goal = replace(report().goals[0], sub_goals=(late, done))
+    lines = [" ".join(line.split()) for line in pdf_text(render(report(goals=(goal,)),
+                                                                PRINTED)).splitlines()]
+    assert any("Betale regninger selv" in line and "FRIST OVERSKREDET" in line
+               for line in lines)
+    assert not any("Åbne e-Boks" in line and "OVERSKREDET" in line for line in lines)
+
+
+def test_the_recommendation_is_phrased_as_one_with_hours_and_period(pdf_text):
+    texts = ReportTexts(recommendation="continue", recommended_min_minutes=360,
+                        recommended_max_minutes=600, recommended_until=date(2027, 4, 30))
+    text = " ".join(pdf_text(render(report(texts=texts), PRINTED)).split())
+    assert ("Det anbefales, at indsatsen fortsætter med 6–10 timer/uge til og med "
+            "30-04-2027.") in text
+    assert "Indsatsen fortsætter" not in text

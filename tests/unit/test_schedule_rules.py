@@ -1,4 +1,5 @@
-"""Pure schedule rules: RRULE text, ending a series, flags, summed grants, billable weeks."""
+"""Pure schedule rules: RRULE text, ending a series, flags, the week's one band, billable
+weeks."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_bad_rules_are_refused(rule):
         check_rule(rule, datetime(2026, 11, 3, 10))
 
 
-def test_flags_and_summed_grants():
+def test_flags_and_the_band_of_one_grant():
     assert weekly_flag(None, None, 500) == "no_grant"
     assert weekly_flag(60, 300, 59) == "under"
     assert weekly_flag(60, 300, 300) == "within"
@@ -53,9 +54,22 @@ def test_flags_and_summed_grants():
     grants = [(date(2026, 1, 1), None, 60, 300), (date(2026, 11, 29), None, 120, None),
               (date(2026, 1, 1), date(2026, 11, 22), 600, 900), (date(2026, 1, 1), None, None,
                                                                   None)]
-    assert granted_in_week(grants, monday) == (180, None)
+    # The grant running all week governs; the one starting on Sunday does not add to it.
+    assert granted_in_week(grants, monday) == (60, 300)
     assert granted_in_week(grants[:1], monday) == (60, 300)
     assert granted_in_week([], monday) == (None, None)
+
+
+def test_an_ending_and_a_starting_grant_are_never_added():
+    """Demo week 47: a §12 grant ending Tuesday and a LAB grant from Wednesday."""
+    monday = date(2026, 11, 16)
+    ending = (date(2026, 9, 1), date(2026, 11, 17), 60, 300)
+    starting = (date(2026, 11, 18), None, 360, 600)
+    assert granted_in_week([ending, starting], monday) == (360, 600)
+    # On equal days the later-starting grant (the one carrying on) governs.
+    thursday_end = (date(2026, 9, 1), date(2026, 11, 19), 60, 300)
+    from_thursday = (date(2026, 11, 19), None, 360, 600)
+    assert granted_in_week([thursday_end, from_thursday], monday) == (360, 600)
 
 
 def test_billable_weeks_follow_the_thursday():

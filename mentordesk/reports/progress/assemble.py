@@ -1,9 +1,11 @@
 """What a progression report says, as plain frozen dataclasses (no ORM objects leak out).
 
 ``assemble`` builds the reports of a whole batch from one query per table (see
-``queries``), then shapes each citizen separately: a record that cannot be reported (an
-unknown goal type, a level outside 0–4) becomes a per-citizen failure with a Danish
-message and never stops the others.
+``queries``), then shapes each report separately: a record that cannot be reported (an
+unknown goal type, a level outside 0–4) becomes a failure of that report with a Danish
+message and never stops the others. A report is one citizen within one ``ReportScope``
+(one grant, or one authority's grants): only the grants, goals, contacts and hours of that
+scope reach its data, so nothing of another authority's grant can be printed.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -22,6 +25,7 @@ from mentordesk.domain.vum import GoalType, InterventionStatus
 from mentordesk.errors import InvalidInput
 from mentordesk.reports.progress import queries
 from mentordesk.reports.progress.hours_source import WeekFigures, weeks_for
+from mentordesk.reports.progress.scope import ReportKey, ReportScope
 from mentordesk.services.grants import weekly_hours_label
 
 ANONYMOUS_MARK = "(anonym)"
@@ -50,12 +54,32 @@ class GrantFacts:
     caseworker_contact: str
     period_label: str
     hours_label: str
+    purpose: str = ""
+    authority_goals: str = ""
+    weeks: tuple[WeekFigures, ...] = ()  # this grant's weeks inside the report period
+    grant_id: int = 0
+
+    @property
+    def delivered_minutes(self) -> int:
+        return sum(week.delivered_minutes for week in self.weeks)
+
+    @property
+    def granted_range(self) -> tuple[int | None, int | None]:
+        """Granted (min, max) minutes over the weeks in the period; max None: open."""
+        banded = [week for week in self.weeks if week.granted_min_minutes is not None]
+        if not banded:
+            return None, None
+        low = sum(week.granted_min_minutes or 0 for week in banded)
+        if any(week.granted_max_minutes is None for week in banded):
+            return low, None
+        return low, sum(week.granted_max_minutes or 0 for week in banded)
 
 
 @dataclass(frozen=True)
 class LevelPoint:
     on: date
     level: int | None  # None: ikke vurderet
+    support_need: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +88,12 @@ class SubGoalFacts:
     status: str
     deadline: date | None
     done_on: date | None
+    finished: bool = False  # achieved, changed or given up
+
+    def is_overdue(self, on: date) -> bool:
+        """Still open after its deadline: "I gang" alone would hide that it is late."""
+        return (not self.finished and self.done_on is None and self.deadline is not None
+                and self.deadline < on)
 
 
 @dataclass(frozen=True)
@@ -77,6 +107,14 @@ class GoalFacts:
     points: tuple[LevelPoint, ...]  # assessments in the period, oldest first
     citizen_view: str  # the citizen's own words at the latest assessment in the period
     sub_goals: tuple[SubGoalFacts, ...]
+    mentor_note: str = ""  # the mentor's note at the latest assessment in the period
+    linked: bool = True    # False: linked to no grant, included because the author chose to
+    status_code: str = ""
+
+    @property
+    def latest_support_need(self) -> int | None:
+        return next((point.support_need for point in reversed(self.points)
+                     if point.support_need is not None), None)
 
     @property
     def first(self) -> LevelPoint | None:
@@ -121,12 +159,32 @@ class ReportTexts:
     citizen_view: str = ""
     next_steps: str = ""
     recommendation: str = ""  # InterventionStatus code or ""
+    deviation_reasons: str = ""
+    recommended_min_minutes: int | None = None  # the weekly hours recommended
+    recommended_max_minutes: int | None = None
+    recommended_until: date | None = None
 
     @property
     def recommendation_label(self) -> str:
+        """"Det anbefales, at indsatsen fortsætter med 6–10 timer/uge til og med
+        31-05-2027." — a recommendation, never a decision: the authority decides."""
         if not self.recommendation:
             return ""
-        return InterventionStatus(self.recommendation).recommendation_label
+        sentence = InterventionStatus(self.recommendation).recommendation_label
+        hours = weekly_hours_label(self.recommended_min_minutes, self.recommended_max_minutes)
+        if hours:
+            sentence += f" med {hours}"
+        if self.recommended_until:
+            sentence += f" til og med {format_date(self.recommended_until)}"
+        return sentence + "."
+
+    @classmethod
+    def of(cls, report: Any) -> ReportTexts:
+        """The texts of a saved report (a ``ReportDraft`` row)."""
+        return cls(report.mentor_assessment, report.citizen_view, report.next_steps,
+                   report.recommendation, report.deviation_reasons,
+                   report.recommended_min_minutes, report.recommended_max_minutes,
+                   report.recommended_until)
 
 
 @dataclass(frozen=True)
@@ -149,52 +207,72 @@ class ReportData:
     primary_mentor: str
     team_name: str
     period: Period
-    grants: tuple[GrantFacts, ...]
-    weeks: tuple[WeekFigures, ...]
+    grants: tuple[GrantFacts, ...]  # only the grants in the report's scope
     attendance: Attendance
     goals: tuple[GoalFacts, ...]
     contacts: tuple[ContactLine, ...]
     texts: ReportTexts = ReportTexts()
     sign_off: SignOff = SignOff()
     report_id: int | None = None
+    recipient_authority: str = ""      # the authority the scope's grants come from
+    unattributed_contacts: int = 0     # contacts in the period attributed to no grant
+    unlinked_goals_included: bool = False
+
+    @property
+    def weeks(self) -> tuple[WeekFigures, ...]:
+        return tuple(week for grant in self.grants for week in grant.weeks)
 
     @property
     def delivered_minutes(self) -> int:
-        return sum(week.delivered_minutes for week in self.weeks)
+        """The one hours total: attended contacts of the scope's grants in the period."""
+        return sum(grant.delivered_minutes for grant in self.grants)
 
 
 @dataclass
 class Assembly:
-    """One batch: the reports that could be built and, per citizen, why the others failed."""
+    """One batch: the reports that could be built and, per report, why the others failed."""
 
-    reports: dict[int, ReportData] = field(default_factory=dict)
-    failures: dict[int, str] = field(default_factory=dict)
+    reports: dict[ReportKey, ReportData] = field(default_factory=dict)
+    failures: dict[ReportKey, str] = field(default_factory=dict)
     labels: dict[int, str] = field(default_factory=dict)  # citizen → name/alias for messages
 
 
-def assemble(session: Session, citizen_ids: Sequence[int], period: Period, *, today: date,
-             team_name: str, texts: Mapping[int, ReportTexts] | None = None,
-             sign_offs: Mapping[int, SignOff] | None = None,
-             report_ids: Mapping[int, int] | None = None) -> Assembly:
-    """The reports of ``citizen_ids`` for ``period``; the caller audits the reading."""
+def assemble(session: Session, keys: Sequence[ReportKey], period: Period, *, today: date,
+             team_name: str, texts: Mapping[ReportKey, ReportTexts] | None = None,
+             sign_offs: Mapping[ReportKey, SignOff] | None = None,
+             report_ids: Mapping[ReportKey, int] | None = None) -> Assembly:
+    """The reports ``keys`` (citizen, scope) for ``period``; the caller audits the reading."""
+    citizen_ids = list(dict.fromkeys(citizen for citizen, _scope in keys))
     raw = queries.load(session, citizen_ids, period.start, period.end)
-    weeks = weeks_for(session, citizen_ids, period.start, period.end, today=today)
+    in_scope = {grant.id for key in keys for grant in _scoped_grants(raw, key)}
+    weeks = weeks_for(session, sorted(in_scope), period.start, period.end, today=today)
+    authorities = _authority_names(raw)
     result = Assembly()
-    for citizen_id in citizen_ids:
-        citizen = raw.citizens.get(citizen_id)
+    for key in keys:
+        citizen = raw.citizens.get(key[0])
         if citizen is None:
-            result.failures[citizen_id] = "Borgeren findes ikke længere."
+            result.failures[key] = "Borgeren findes ikke længere."
             continue
-        result.labels[citizen_id] = display_name(citizen)
+        result.labels[citizen.id] = display_name(citizen)
         try:
-            result.reports[citizen_id] = _report(
-                raw, citizen, period, weeks.get(citizen_id, []), team_name,
-                (texts or {}).get(citizen_id, ReportTexts()),
-                (sign_offs or {}).get(citizen_id, SignOff()),
-                (report_ids or {}).get(citizen_id))
+            result.reports[key] = _report(
+                raw, citizen, key[1], period, weeks, team_name,
+                (texts or {}).get(key, ReportTexts()), (sign_offs or {}).get(key, SignOff()),
+                (report_ids or {}).get(key), authorities)
         except (InvalidInput, ValueError, KeyError) as error:
-            result.failures[citizen_id] = _message(error)
+            result.failures[key] = _message(error)
     return result
+
+
+def _scoped_grants(raw: queries.RawBatch, key: ReportKey) -> list[queries.GrantRow]:
+    citizen_id, scope = key
+    return [grant for grant in raw.grants.get(citizen_id, [])
+            if scope.covers(grant.id, grant.authority_id)]
+
+
+def _authority_names(raw: queries.RawBatch) -> dict[int, str]:
+    return {grant.authority_id: grant.authority or "" for grants in raw.grants.values()
+            for grant in grants if grant.authority_id is not None}
 
 
 def display_name(citizen: queries.CitizenRow) -> str:
@@ -216,26 +294,39 @@ def _message(error: Exception) -> str:
     return f"Sagen indeholder en ugyldig værdi: {error}"
 
 
-def _report(raw: queries.RawBatch, citizen: queries.CitizenRow, period: Period,
-            weeks: list[WeekFigures], team_name: str, texts: ReportTexts, sign_off: SignOff,
-            report_id: int | None) -> ReportData:
+def _report(raw: queries.RawBatch, citizen: queries.CitizenRow, scope: ReportScope,
+            period: Period, weeks: Mapping[int, list[WeekFigures]], team_name: str,
+            texts: ReportTexts, sign_off: SignOff, report_id: int | None,
+            authorities: Mapping[int, str]) -> ReportData:
     if texts.recommendation:
-        InterventionStatus(texts.recommendation)  # an unknown code fails this citizen only
-    contacts = tuple(_contact_lines(raw.contacts.get(citizen.id, [])))
+        InterventionStatus(texts.recommendation)  # an unknown code fails this report only
+    grants = _scoped_grants(raw, (citizen.id, scope))
+    grant_ids = {grant.id for grant in grants}
+    all_contacts = raw.contacts.get(citizen.id, [])
+    contacts = [row for row in all_contacts if row.grant_id in grant_ids]
+    goals = [goal for goal in raw.goals.get(citizen.id, [])
+             if goal.grant_id in grant_ids
+             or (goal.grant_id is None and scope.include_unlinked_goals)]
+    authority_id = scope.authority_id if scope.grant_id is None else next(
+        (grant.authority_id for grant in grants), None)
     return ReportData(
         citizen_id=citizen.id, name=display_name(citizen), alias=citizen.alias,
         anonymous=citizen.is_anonymous,
         masked_cpr="" if citizen.is_anonymous else mask_cpr(citizen.cpr),
         initials=initials(citizen), primary_mentor=raw.mentors.get(citizen.id, ""),
         team_name=team_name, period=period,
-        grants=tuple(_grant(row) for row in raw.grants.get(citizen.id, [])),
-        weeks=tuple(weeks), attendance=_attendance(raw.contacts.get(citizen.id, [])),
-        goals=tuple(_goal(raw, goal) for goal in raw.goals.get(citizen.id, [])),
-        contacts=contacts, texts=texts, sign_off=sign_off, report_id=report_id,
+        grants=tuple(_grant(row, weeks.get(row.id, [])) for row in grants),
+        attendance=_attendance(contacts),
+        goals=tuple(_goal(raw, goal) for goal in goals),
+        contacts=tuple(_contact_lines(contacts)), texts=texts, sign_off=sign_off,
+        report_id=report_id,
+        recipient_authority=authorities.get(authority_id, "") if authority_id else "",
+        unattributed_contacts=sum(row.count for row in all_contacts if row.grant_id is None),
+        unlinked_goals_included=any(goal.grant_id is None for goal in goals),
     )
 
 
-def _grant(row: queries.GrantRow) -> GrantFacts:
+def _grant(row: queries.GrantRow, weeks: list[WeekFigures]) -> GrantFacts:
     basis = f"{row.basis_code} – {row.basis_name}" if row.basis_name else row.basis_code
     end = format_date(row.end_on) if row.end_on else "løbende"
     return GrantFacts(
@@ -243,6 +334,8 @@ def _grant(row: queries.GrantRow) -> GrantFacts:
         caseworker=row.caseworker, caseworker_contact=row.caseworker_contact,
         period_label=f"{format_date(row.start_on)} – {end}",
         hours_label=weekly_hours_label(row.hours_min_minutes, row.hours_max_minutes),
+        purpose=row.purpose, authority_goals=row.authority_goals, weeks=tuple(weeks),
+        grant_id=row.id,
     )
 
 
@@ -253,21 +346,23 @@ def _goal(raw: queries.RawBatch, goal: queries.GoalRow) -> GoalFacts:
         raise InvalidInput(f"Målet »{goal.title[:60]}« har en ukendt måltype "
                            f"({goal.goal_type[:30]}).") from None
     points = []
-    citizen_view = ""
+    citizen_view = mentor_note = ""
     for assessment in raw.assessments.get(goal.id, []):
         if assessment.level is not None and not 0 <= assessment.level <= 4:
             raise InvalidInput(f"Målet »{goal.title[:60]}« har et funktionsevneniveau uden for "
                                f"0–4 ({assessment.level}) den {format_date(assessment.on)}.")
-        points.append(LevelPoint(assessment.on, assessment.level))
+        points.append(LevelPoint(assessment.on, assessment.level, assessment.support_need))
         citizen_view = assessment.citizen_view or citizen_view
+        mentor_note = assessment.mentor_note or mentor_note
     return GoalFacts(
         title=goal.title, description=goal.description,
         theme=_term_name(goal.theme_code), subtheme=_term_name(goal.subtheme_code),
         goal_type=goal_type, status=_status_label(goal.status), points=tuple(points),
         citizen_view=citizen_view,
         sub_goals=tuple(SubGoalFacts(sub.text, _status_label(sub.status), sub.deadline,
-                                     sub.done_on)
+                                     sub.done_on, _is_finished(sub.status))
                         for sub in raw.sub_goals.get(goal.id, [])),
+        mentor_note=mentor_note, linked=goal.grant_id is not None, status_code=goal.status,
     )
 
 
@@ -279,6 +374,13 @@ def _term_name(code: str) -> str:
     except KeyError:
         # A team's local sub-theme ("local:…") or a retired code: shown as stored.
         return code.removeprefix("local:")
+
+
+def _is_finished(code: str) -> bool:
+    try:
+        return GoalStatus(code).is_finished
+    except ValueError:
+        return False
 
 
 def _status_label(code: str) -> str:

@@ -1,5 +1,7 @@
 """Many reports at once, for coordinators: all active citizens, one ordering authority's,
-or one mentor's, for one period.
+or one mentor's, for one period. A report is one citizen within one authority's grants
+(``scope.ReportScope``): with ``authority_id`` each citizen gets the report for that
+authority only; without it, one report per authority the citizen has a grant from.
 
 Runs in chunks: each chunk is read in a read transaction with one query per table, then
 rendered citizen by citizen outside any transaction, so other users (and other PCs on a
@@ -36,6 +38,12 @@ from mentordesk.reports.progress.assemble import (
     SignOff,
     assemble,
 )
+from mentordesk.reports.progress.scope import (
+    ReportKey,
+    ReportScope,
+    authority_scopes,
+    single_scope,
+)
 from mentordesk.reports.progress.workflow import ENTITY, logo_png, meta_value
 from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import ReportDraft
@@ -47,11 +55,14 @@ CHUNK = 25  # citizens read together: few queries, yet the first report comes qu
 
 @dataclass(frozen=True)
 class Selection:
-    """Which citizens: explicit ids, else all active ones (narrowed by authority/mentor)."""
+    """Which citizens: explicit ids, else all active ones (narrowed by authority/mentor).
+    ``include_unlinked_goals``: also goals linked to no grant (the author's choice, with
+    a warning printed in each report)."""
 
     citizen_ids: tuple[int, ...] = ()
     authority_id: int | None = None
     mentor_login: str = ""
+    include_unlinked_goals: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,16 +94,29 @@ def run_batch(context: Context, selection: Selection, period: Period,
     now = now or datetime.now().replace(microsecond=0)
     with context.read() as session:
         ids = select_citizens(session, context.actor, selection, period, today)
+        keys = _keys(session, ids, selection, period)
         team_name, logo = meta_value(session, TEAM_NAME_KEY), logo_png(session)
     runner = _Runner(context, period, Path(out), combined, today, now, team_name, logo)
-    return runner.run(ids)
+    return runner.run(keys)
+
+
+def _keys(session: Session, ids: list[int], selection: Selection,
+          period: Period) -> list[ReportKey]:
+    if selection.authority_id is not None:
+        scope = ReportScope(selection.authority_id, None, selection.include_unlinked_goals)
+        return [(citizen_id, scope) for citizen_id in ids]
+    return authority_scopes(session, ids, period.start, period.end,
+                            selection.include_unlinked_goals)
 
 
 def one_report(context: Context, citizen_id: int, period: Period, *,
+               authority_id: int | None = None, grant_id: int | None = None,
+               include_unlinked_goals: bool = False,
                today: date | None = None, now: datetime | None = None) -> tuple[str, bytes]:
     """One citizen's report for ``period`` as (file name, PDF), like the batch makes it:
-    with the texts of the best-fitting saved report (``_drafts``), frozen if approved
-    for exactly that period."""
+    for one grant or one authority's grants (the citizen's only authority when neither is
+    given), with the texts of the best-fitting saved report (``_drafts``), frozen if
+    approved for exactly that period."""
     from mentordesk.reports.progress.render import render
 
     today = today or date.today()
@@ -100,14 +124,17 @@ def one_report(context: Context, citizen_id: int, period: Period, *,
     with context.read() as session:
         require_citizen(session, context.actor, citizen_id, today)
         team_name, logo = meta_value(session, TEAM_NAME_KEY), logo_png(session)
-        draft = _drafts(session, [citizen_id], period).get(citizen_id)
-        assembly = assemble(session, [citizen_id], period, today=today, team_name=team_name,
-                            texts={citizen_id: draft.texts} if draft else None,
-                            sign_offs={citizen_id: draft.sign_off} if draft else None,
-                            report_ids={citizen_id: draft.id} if draft and draft.id else None)
-    if citizen_id in assembly.failures:
-        raise InvalidInput(f"Rapporten kan ikke dannes: {assembly.failures[citizen_id]}")
-    data = assembly.reports[citizen_id]
+        key = (citizen_id, single_scope(session, citizen_id, period.start, period.end,
+                                        authority_id=authority_id, grant_id=grant_id,
+                                        include_unlinked_goals=include_unlinked_goals))
+        draft = _drafts(session, [key], period).get(key)
+        assembly = assemble(session, [key], period, today=today, team_name=team_name,
+                            texts={key: draft.texts} if draft else None,
+                            sign_offs={key: draft.sign_off} if draft else None,
+                            report_ids={key: draft.id} if draft and draft.id else None)
+    if key in assembly.failures:
+        raise InvalidInput(f"Rapporten kan ikke dannes: {assembly.failures[key]}")
+    data = assembly.reports[key]
     pdf = (draft.frozen if draft else None) or render(data, now, logo_png=logo)
     with context.session() as session:
         audit.record(session, context.actor.login, audit.Action.PRINT, entity=ENTITY,
@@ -133,10 +160,13 @@ def select_citizens(session: Session, actor: Actor, selection: Selection, period
 
 
 def file_name(data: ReportData) -> str:
-    """Alias or initials, the case number and the period: never the CPR number or name."""
+    """Alias or initials, the case number, the receiving authority and the period: never
+    the CPR number or name. The authority keeps two reports of one citizen apart."""
     period = f"{format_date(data.period.start)} til {format_date(data.period.end)}"
-    stem = safe_file_stem(f"Progressionsrapport {data.initials} nr {data.citizen_id} {period}",
-                          fallback=f"Progressionsrapport nr {data.citizen_id}")
+    to = f" {data.recipient_authority}" if data.recipient_authority else ""
+    stem = safe_file_stem(
+        f"Progressionsrapport {data.initials} nr {data.citizen_id}{to} {period}",
+        fallback=f"Progressionsrapport nr {data.citizen_id}")
     return f"{stem}.pdf"
 
 
@@ -147,12 +177,12 @@ class _Runner:
         self.today, self.now, self.team_name, self.logo = today, now, team_name, logo
         self.collected: list[ReportData] = []
 
-    def run(self, ids: list[int]) -> BatchResult:
+    def run(self, keys: list[ReportKey]) -> BatchResult:
         from mentordesk.reports.progress.render import render_combined
 
-        result = BatchResult(total=len(ids))
-        for first in range(0, len(ids), CHUNK):
-            generated = self._chunk(ids[first:first + CHUNK], first, result)
+        result = BatchResult(total=len(keys))
+        for first in range(0, len(keys), CHUNK):
+            generated = self._chunk(keys[first:first + CHUNK], first, result)
             if not self.combined:
                 self._audit(generated)  # these files exist now, whatever happens next
             if result.cancelled:
@@ -163,37 +193,39 @@ class _Runner:
                                   logo_png=self.logo)
             result.files.append(write_atomically(self.out, pdf))
             self._audit(self.collected)
-        self._report_progress(len(ids), len(ids), "")
+        self._report_progress(len(keys), len(keys), "")
         return result
 
-    def _chunk(self, chunk: list[int], done: int, result: BatchResult) -> list[ReportData]:
+    def _chunk(self, chunk: list[ReportKey], done: int,
+               result: BatchResult) -> list[ReportData]:
         from mentordesk.reports.progress.render import render, story
 
         with self.context.read() as session:
             drafts = _drafts(session, chunk, self.period)
             assembly = assemble(session, chunk, self.period, today=self.today,
                                 team_name=self.team_name,
-                                texts={cid: draft.texts for cid, draft in drafts.items()},
-                                sign_offs={cid: draft.sign_off for cid, draft in drafts.items()},
-                                report_ids={cid: draft.id for cid, draft in drafts.items()
+                                texts={key: draft.texts for key, draft in drafts.items()},
+                                sign_offs={key: draft.sign_off for key, draft in drafts.items()},
+                                report_ids={key: draft.id for key, draft in drafts.items()
                                             if draft.id is not None})
         generated: list[ReportData] = []
-        for offset, citizen_id in enumerate(chunk):
+        for offset, key in enumerate(chunk):
+            citizen_id = key[0]
             label = assembly.labels.get(citizen_id, f"nr. {citizen_id}")
             if self.context.progress.cancelled():
                 result.cancelled = True
                 break
             self._report_progress(done + offset, result.total, label)
-            if citizen_id in assembly.failures:
-                result.failures.append(Failure(citizen_id, label, assembly.failures[citizen_id]))
+            if key in assembly.failures:
+                result.failures.append(Failure(citizen_id, label, assembly.failures[key]))
                 continue
-            data = assembly.reports[citizen_id]
+            data = assembly.reports[key]
             try:
                 if self.combined:
                     story(data)  # a record that cannot be laid out fails here, alone
                     self.collected.append(data)
                 else:
-                    frozen = drafts[citizen_id].frozen if citizen_id in drafts else None
+                    frozen = drafts[key].frozen if key in drafts else None
                     pdf = frozen or render(data, self.now, logo_png=self.logo)
                     result.files.append(write_atomically(self.out / file_name(data), pdf))
             except (MentorDeskError, ValueError, KeyError) as error:
@@ -226,25 +258,40 @@ class _Draft:
     frozen: bytes | None
 
 
-def _drafts(session: Session, chunk: list[int], period: Period) -> dict[int, _Draft]:
-    """Per citizen, the saved report whose texts go into the batch (see ``_best_fit``).
+def _drafts(session: Session, chunk: list[ReportKey],
+            period: Period) -> dict[ReportKey, _Draft]:
+    """Per report, the saved report whose texts go into the batch (see ``_best_fit``):
+    one written about a grant in the report's scope (a report from before reports were per
+    grant only when the citizen has grants from that one authority: its texts may speak of
+    every grant).
 
     Only a report written for exactly this period also lends its sign-off, its id and (if
     approved) its frozen PDF: another period's approval does not cover these dates.
     """
-    candidates: dict[int, list[tuple[ReportDraft, str | None]]] = {}
+    citizen_ids = sorted({citizen for citizen, _scope in chunk})
+    authority_of: dict[int, int | None] = {}
+    authorities: dict[int, set[int | None]] = {}
+    for citizen_id, grant_id, authority_id in session.execute(
+            report_queries.grant_authorities(citizen_ids, period.start, period.end)):
+        authority_of[grant_id] = authority_id
+        authorities.setdefault(citizen_id, set()).add(authority_id)
+    saved: dict[int, list[tuple[ReportDraft, str | None]]] = {}
     for report, approver in session.execute(
-            report_queries.reports_overlapping(chunk, period.start, period.end)):
-        candidates.setdefault(report.citizen_id, []).append((report, approver))
-    found: dict[int, _Draft] = {}
-    for citizen_id, rows in candidates.items():
-        report, approver = max(rows, key=lambda row: _best_fit(row[0], period))
-        texts = ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
-                            report.recommendation)
-        if (report.period_from, report.period_to) != (period.start, period.end):
-            found[citizen_id] = _Draft(None, texts, SignOff(), None)
+            report_queries.reports_overlapping(citizen_ids, period.start, period.end)):
+        saved.setdefault(report.citizen_id, []).append((report, approver))
+    found: dict[ReportKey, _Draft] = {}
+    for key in chunk:
+        citizen_id, scope = key
+        rows = [(report, approver) for report, approver in saved.get(citizen_id, [])
+                if _fits(report, scope, authority_of, authorities.get(citizen_id, {None}))]
+        if not rows:
             continue
-        found[citizen_id] = _Draft(
+        report, approver = max(rows, key=lambda row: _best_fit(row[0], period))
+        texts = ReportTexts.of(report)
+        if (report.period_from, report.period_to) != (period.start, period.end):
+            found[key] = _Draft(None, texts, SignOff(), None)
+            continue
+        found[key] = _Draft(
             report.id, texts,
             SignOff(report.status, approver or "",
                     report.approved_at.date() if report.approved_at else None,
@@ -252,6 +299,17 @@ def _drafts(session: Session, chunk: list[int], period: Period) -> dict[int, _Dr
             report.frozen_pdf,
         )
     return found
+
+
+def _fits(report: ReportDraft, scope: ReportScope, authority_of: dict[int, int | None],
+          citizen_authorities: set[int | None]) -> bool:
+    """Whether a saved report may lend its texts to a report in ``scope``: it is about a
+    grant in the scope, or it predates per-grant reports and the citizen's grants in the
+    period all come from the scope's one authority."""
+    if report.grant_id is not None:
+        return (report.grant_id in authority_of
+                and scope.covers(report.grant_id, authority_of[report.grant_id]))
+    return scope.grant_id is None and citizen_authorities == {scope.authority_id}
 
 
 def _best_fit(report: ReportDraft, period: Period) -> tuple[int, int, date, int]:

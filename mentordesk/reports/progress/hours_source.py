@@ -1,9 +1,10 @@
-"""Hours granted vs delivered per ISO week, for reports.
+"""Hours granted vs delivered per grant and ISO week, for reports.
 
-The hours area owns the rules (``mentordesk.schedule.hours.citizen_weeks``); reports use
-them as they are, so the report and the hours view can never show different figures.
-Reports keep their own small frozen copy of each week (``WeekFigures``) so a report's
-data never holds another area's objects.
+The hours area owns the rules (``mentordesk.schedule.hours.grant_weeks``): each grant's
+own band against the contacts attributed to it, counted inside the report's period only,
+so the weekly table and the contact table of a report give one total. Reports keep their
+own small frozen copy of each week (``WeekFigures``) so a report's data never holds
+another area's objects.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from mentordesk.schedule.hours import CitizenWeek, citizen_weeks
+from mentordesk.schedule.hours import GrantWeek, grant_weeks
 
 
 @dataclass(frozen=True)
 class WeekFigures:
-    """The fields reports read from a ``CitizenWeek``."""
+    """The fields reports read from a ``GrantWeek``."""
 
-    citizen_id: int
+    grant_id: int
     week: str
     week_start: date
     granted_min_minutes: int | None
@@ -30,20 +31,21 @@ class WeekFigures:
     delivered_minutes: int
     planned_minutes: int
     flag: str
+    partial: bool = False
 
 
-def weeks_for(session: Session, citizen_ids: Sequence[int], start: date, end: date, *,
+def weeks_for(session: Session, grant_ids: Sequence[int], start: date, end: date, *,
               today: date) -> dict[int, list[WeekFigures]]:
-    """Per citizen, the ISO weeks touching ``start``..``end`` in order."""
+    """Per grant, the ISO weeks in which it runs within ``start``..``end``, in order."""
     grouped: dict[int, list[WeekFigures]] = defaultdict(list)
-    for row in citizen_weeks(session, list(citizen_ids), start, end, today=today):
-        grouped[row.citizen_id].append(_figures(row))
+    for row in grant_weeks(session, list(grant_ids), start, end, today=today):
+        grouped[row.grant_id].append(_figures(row))
     for rows in grouped.values():
         rows.sort(key=lambda row: row.week_start)
     return grouped
 
 
-def _figures(row: CitizenWeek) -> WeekFigures:
-    return WeekFigures(row.citizen_id, row.week, row.week_start, row.granted_min_minutes,
+def _figures(row: GrantWeek) -> WeekFigures:
+    return WeekFigures(row.grant_id, row.week, row.week_start, row.granted_min_minutes,
                        row.granted_max_minutes, row.delivered_minutes, row.planned_minutes,
-                       row.flag)
+                       row.flag, row.partial)

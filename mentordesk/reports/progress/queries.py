@@ -33,6 +33,8 @@ class CitizenRow(NamedTuple):
 
 class GrantRow(NamedTuple):
     citizen_id: int
+    id: int
+    authority_id: int | None
     basis_code: str
     basis_name: str
     course_type: str | None
@@ -43,6 +45,8 @@ class GrantRow(NamedTuple):
     end_on: date | None
     hours_min_minutes: int | None
     hours_max_minutes: int | None
+    purpose: str
+    authority_goals: str
 
 
 class GoalRow(NamedTuple):
@@ -54,6 +58,7 @@ class GoalRow(NamedTuple):
     subtheme_code: str
     goal_type: str
     status: str
+    grant_id: int | None
 
 
 class SubGoalRow(NamedTuple):
@@ -69,12 +74,15 @@ class AssessmentRow(NamedTuple):
     on: date
     level: int | None
     citizen_view: str
+    support_need: int | None
+    mentor_note: str
 
 
 # A dataclass, not a NamedTuple: a NamedTuple field may not be called ``count``.
 @dataclass(frozen=True)
 class ContactRow:
     citizen_id: int
+    grant_id: int | None
     form: str
     attended: bool
     count: int

@@ -11,7 +11,7 @@ approved report; the approved one (frozen at approval) carries none.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -20,8 +20,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from mentordesk.domain.catalogue import hours_flag_label
@@ -29,27 +27,22 @@ from mentordesk.domain.dates import format_date, iso_week_label
 from mentordesk.domain.deadlines import FINAL_REPORT_STATUSES
 from mentordesk.domain.duration import granted_text, hours_text
 from mentordesk.pdf.toolkit import (
-    FONT,
-    FONT_BOLD,
-    GRID_COLOUR,
-    SHADE_COLOUR,
-    TABLE_FONT,
     PdfMeta,
     SectionStart,
     build_pdf,
-    cell_paragraph,
     content_width,
     markup,
     para,
     paragraph_text,
-    styles,
 )
-from mentordesk.reports.progress import charts
+from mentordesk.reports.progress import charts, summary
 from mentordesk.reports.progress.assemble import GoalFacts, LevelPoint, ReportData, SubGoalFacts
+from mentordesk.reports.progress.hours_source import WeekFigures
+from mentordesk.reports.progress.scope import UNLINKED_GOALS_WARNING
+from mentordesk.reports.progress.tables import NOT_FILLED, key_value_grid, plain_table
 
 TITLE = "Progressionsrapport"
 STATUS_LABELS = {"draft": "Kladde", "approved": "Godkendt", "sent": "Sendt"}
-NOT_FILLED = "(ikke udfyldt)"
 DRAFT_WATERMARK = "KLADDE"
 
 
@@ -85,13 +78,18 @@ def watermark(data: ReportData) -> str:
 
 
 def story(data: ReportData) -> list[Flowable]:
+    """In the order a caseworker decides from: the grant, its purpose and the authority's
+    goals, a summary, each goal, the reasons for deviations, the recommendation; the
+    weekly hours and contacts follow as the documentation behind the summary."""
     parts: list[Flowable] = [markup(f"{TITLE}: {paragraph_text(data.name)}", "title")]
     parts += _facts(data)
     parts += _grants(data)
-    parts += _hours(data)
-    parts += _contacts(data)
+    parts += _purpose(data)
+    parts += summary.summary(data)
     parts += _goals(data)
     parts += _texts(data)
+    parts += _hours(data)
+    parts += _contacts(data)
     parts += _signature(data)
     return parts
 
@@ -105,30 +103,10 @@ def _facts(data: ReportData) -> list[Flowable]:
             rows.append(["Kaldes", data.alias])
         rows.append(["CPR-nummer", data.masked_cpr or "Ikke oplyst"])
     rows += [["Periode", data.period.label],
+             ["Til", data.recipient_authority or "Ingen myndighed registreret"],
              ["Primær kontaktperson", data.primary_mentor or "Ikke tildelt"],
              ["Status", STATUS_LABELS.get(data.sign_off.status, data.sign_off.status)]]
     return [key_value_grid(rows, [45 * mm, content_width() - 45 * mm])]
-
-
-def key_value_grid(rows: list[list[str]], widths: list[float]) -> Table:
-    """Label/value pairs: labels (the program's own words, even columns) as plain bold
-    strings, values (often user text) as escaped paragraphs that wrap (an e-mail address
-    after its "@" and dots)."""
-    cell = styles()["cell"]
-    body = [[text if column % 2 == 0 else cell_paragraph(text, cell)
-             for column, text in enumerate(row)] for row in rows]
-    table = Table(body, colWidths=widths)
-    label_columns = range(0, len(widths), 2)
-    table.setStyle(TableStyle([
-        TABLE_FONT,
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
-        *[("BACKGROUND", (column, 0), (column, -1), SHADE_COLOUR) for column in label_columns],
-        *[("FONT", (column, 0), (column, -1), FONT_BOLD, 9) for column in label_columns],
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return table
 
 
 def _grants(data: ReportData) -> list[Flowable]:
@@ -147,58 +125,61 @@ def _grants(data: ReportData) -> list[Flowable]:
     return parts
 
 
+def _purpose(data: ReportData) -> list[Flowable]:
+    """The authority's own words: what the support is for and what it wants reached."""
+    parts: list[Flowable] = [para("Formål og myndighedens mål", "heading")]
+    for grant in data.grants:
+        if len(data.grants) > 1:
+            parts.append(para(f"{grant.legal_basis} · {grant.period_label}", "subheading"))
+        parts.append(para(f"Formål: {grant.purpose.strip() or NOT_FILLED}"))
+        parts.append(para(f"Myndighedens mål: {grant.authority_goals.strip() or NOT_FILLED}"))
+    if not data.grants:
+        parts.append(para("Ingen bevilling i perioden."))
+    return parts
+
+
 def _hours(data: ReportData) -> list[Flowable]:
-    parts: list[Flowable] = [para("Timer pr. uge: bevilget og leveret", "heading")]
+    parts: list[Flowable] = [CondPageBreak(70 * mm),
+                             para("Bilag: timer pr. uge, bevilget og leveret", "heading")]
     if not data.weeks:
         return parts + [para("Ingen uger i perioden.")]
-    parts.append(charts.hours_chart(data.weeks, content_width()))
-    planned = sum(week.planned_minutes for week in data.weeks)
+    for grant in data.grants:
+        if len(data.grants) > 1:
+            parts.append(para(f"{grant.legal_basis} · {grant.period_label}", "subheading"))
+        parts += _grant_hours(grant.weeks)
+    if len(data.grants) > 1:
+        parts.append(para(f"Leveret i alt for rapportens bevillinger: "
+                          f"{hours_text(data.delivered_minutes)}"))
+    parts.append(para("Kun kontakter, der er knyttet til rapportens bevilling og ligger i "
+                      "perioden, tæller. En uge, som bevillingen eller perioden kun dækker "
+                      "delvist, vurderes ikke mod hele ugens bevilling.", "small"))
+    return parts
+
+
+def _grant_hours(weeks: Sequence[WeekFigures]) -> list[Flowable]:
+    if not weeks:
+        return [para("Ingen uger i perioden.")]
+    planned = sum(week.planned_minutes for week in weeks)
     header = ["Uge", "Bevilget (timer)", "Leveret (timer)", "Vurdering"]
     rows = [[iso_week_label(week.week_start),
              granted_text(week.granted_min_minutes, week.granted_max_minutes),
              hours_text(week.delivered_minutes), hours_flag_label(week.flag)]
-            for week in data.weeks]
-    rows.append(["I alt", "", hours_text(data.delivered_minutes), ""])
+            for week in weeks]
+    rows.append(["I alt", "", hours_text(sum(week.delivered_minutes for week in weeks)), ""])
     widths = [32 * mm, 34 * mm, 30 * mm, 40 * mm]
     if planned:
         # Only a period reaching past today has booked (planned) time to show.
         header.insert(3, "Planlagt (timer)")
-        for row, week in zip(rows, data.weeks, strict=False):
+        for row, week in zip(rows, weeks, strict=False):
             row.insert(3, hours_text(week.planned_minutes))
         rows[-1].insert(3, hours_text(planned))
         widths.insert(3, 30 * mm)
-    parts.append(plain_table(header, rows, widths, align_right=(1, 2, 3) if planned
-                             else (1, 2)))
-    parts.append(para("Ugerne regnes hele (mandag–søndag), også når perioden begynder eller "
-                      "slutter midt i en uge. Leveret tid er gennemførte kontakter.", "small"))
-    return parts
-
-
-def plain_table(header: list[str], rows: list[list[str]], widths: list[float], *,
-                align_right: tuple[int, ...] = ()) -> Table:
-    """A table of short program-made strings (weeks, counts, hours).
-
-    Plain strings are drawn literally (no markup is parsed, so nothing needs escaping)
-    and cost a fraction of Paragraph cells: the difference is most of a batch's time.
-    Free text the user typed always goes through ``para`` (escaped) instead.
-    """
-    table = Table([header, *rows], colWidths=widths, repeatRows=1)
-    commands = [
-        ("FONT", (0, 0), (-1, -1), FONT, 9),
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE_COLOUR),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    commands += [("ALIGN", (column, 1), (column, -1), "RIGHT") for column in align_right]
-    table.setStyle(TableStyle(commands))
-    return table
+    return [charts.hours_chart(weeks, content_width()),
+            plain_table(header, rows, widths, align_right=(1, 2, 3) if planned else (1, 2))]
 
 
 def _contacts(data: ReportData) -> list[Flowable]:
-    parts: list[Flowable] = [para("Kontakter og fremmøde", "heading")]
+    parts: list[Flowable] = [para("Bilag: kontakter og fremmøde", "heading")]
     attendance = data.attendance
     if attendance.rate is None:
         parts.append(para("Mødestabilitet: ingen fysiske aftaler i perioden."))
@@ -221,6 +202,8 @@ def _contacts(data: ReportData) -> list[Flowable]:
 
 def _goals(data: ReportData) -> list[Flowable]:
     parts: list[Flowable] = [CondPageBreak(60 * mm), para("Mål og progression", "heading")]
+    if data.unlinked_goals_included:
+        parts.append(para(f"Bemærk: {UNLINKED_GOALS_WARNING}", "small"))
     if not data.goals:
         return parts + [para("Der er ingen indsatsmål for perioden.")]
     for number, goal in enumerate(data.goals, start=1):
@@ -231,7 +214,8 @@ def _goals(data: ReportData) -> list[Flowable]:
 def _goal(number: int, goal: GoalFacts, data: ReportData) -> list[Flowable]:
     theme = " / ".join(part for part in (goal.theme, goal.subtheme) if part) or "Intet tema"
     head: list[Flowable] = [
-        para(f"{number}. {goal.title}", "subheading"),
+        para(f"{number}. {goal.title}" + ("" if goal.linked else " (uden bevilling)"),
+             "subheading"),
         para(f"Tema: {theme}\nMåltype: {goal.goal_type} · Status: {goal.status}", "small"),
         para(f"Niveau i perioden: {_level_span(goal.first, goal.latest)}", "small"),
     ]
@@ -240,21 +224,23 @@ def _goal(number: int, goal: GoalFacts, data: ReportData) -> list[Flowable]:
     parts: list[Flowable] = [KeepTogether(head)]
     if goal.description:
         parts.append(para(goal.description))
-    if goal.citizen_view:
-        parts.append(para(f"Borgerens vurdering: {goal.citizen_view}", "small"))
-    parts += [para(_sub_goal_line(sub), "small") for sub in goal.sub_goals]
+    parts.append(para(f"Mentorens note: {goal.mentor_note.strip() or NOT_FILLED}", "small"))
+    parts.append(para(f"Borgerens egne ord: {goal.citizen_view.strip() or NOT_FILLED}",
+                      "small"))
+    parts += [para(_sub_goal_line(sub, data.period.end), "small") for sub in goal.sub_goals]
     parts.append(Spacer(1, 2 * mm))
     return parts
 
 
-def _sub_goal_line(sub: SubGoalFacts) -> str:
+def _sub_goal_line(sub: SubGoalFacts, period_end: date) -> str:
     dates = []
     if sub.deadline:
         dates.append(f"frist {format_date(sub.deadline)}")
     if sub.done_on:
         dates.append(f"opnået {format_date(sub.done_on)}")
     extra = f" ({', '.join(dates)})" if dates else ""
-    return f"• Delmål: {sub.text} – {sub.status}{extra}"
+    overdue = " – FRIST OVERSKREDET" if sub.is_overdue(period_end) else ""
+    return f"• Delmål: {sub.text} – {sub.status}{extra}{overdue}"
 
 
 def _level_span(first: LevelPoint | None, latest: LevelPoint | None) -> str:
@@ -270,7 +256,8 @@ def _level_span(first: LevelPoint | None, latest: LevelPoint | None) -> str:
 def _texts(data: ReportData) -> list[Flowable]:
     texts = data.texts
     parts: list[Flowable] = []
-    for heading, text in (("Mentorens vurdering", texts.mentor_assessment),
+    for heading, text in (("Begrundelse for afvigelser", texts.deviation_reasons),
+                          ("Mentorens vurdering", texts.mentor_assessment),
                           ("Borgerens egen vurdering", texts.citizen_view),
                           ("Næste skridt", texts.next_steps),
                           ("Anbefaling", texts.recommendation_label)):

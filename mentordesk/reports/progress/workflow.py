@@ -4,7 +4,9 @@ A mentor writes the free-text sections of a draft (saved against its version, so
 people editing never overwrite each other). A coordinator approves it, or sends it back
 with a comment. Approving renders the PDF once and stores it: from then on every print is
 that stored file, byte for byte, whatever changes in the case afterwards. Sending records
-the date and recipient; sharing with a partner requires the citizen's valid consent.
+the date and recipient: the grant's own authority, or a partner the citizen has given
+valid consent to — never another authority. A report is about one grant
+(``ReportDraft.grant_id``) and shows nothing of the citizen's other grants.
 Every read, generation, print and sending is audited. A PDF is rendered outside any
 transaction, from data read in a read transaction; the write that follows (the audit
 event, the frozen PDF) is a short transaction of its own, so rendering never holds up
@@ -38,7 +40,9 @@ from mentordesk.reports.progress.assemble import (
     SignOff,
     assemble,
 )
+from mentordesk.reports.progress.scope import ReportScope, scope_authority, single_scope
 from mentordesk.services.consent_rules import has_valid_consent
+from mentordesk.services.grants import check_weekly_hours
 from mentordesk.services.team_settings import LOGO_META_KEY, decode_logo
 from mentordesk.storage.database import TEAM_NAME_KEY
 from mentordesk.storage.models import Partner, ReportDraft, utc_now
@@ -51,9 +55,11 @@ STATUS_LABELS = {DRAFT: "Kladde", APPROVED: "Godkendt", SENT: "Sendt"}
 # A report is a long document: a section may hold far more than a journal note.
 SECTION_LIMIT = 60_000
 DRAFT_FIELDS = ("period_from", "period_to", "mentor_assessment", "citizen_view", "next_steps",
-                "recommendation", "recipient")
+                "recommendation", "recipient", "deviation_reasons", "recommended_min_minutes",
+                "recommended_max_minutes", "recommended_until")
 _SECTION_LABELS = {"mentor_assessment": "Mentorens vurdering",
-                   "citizen_view": "Borgerens egen vurdering", "next_steps": "Næste skridt"}
+                   "citizen_view": "Borgerens egen vurdering", "next_steps": "Næste skridt",
+                   "deviation_reasons": "Begrundelse for afvigelser"}
 DEFAULT_PERIOD_DAYS = 91
 NO_TEXTS = ReportTexts()
 
@@ -75,6 +81,8 @@ class ReportRow:
     sent_on: date | None
     recipient: str
     has_frozen_pdf: bool
+    grant_id: int | None = None
+    include_unlinked_goals: bool = False
 
     @property
     def status_label(self) -> str:
@@ -87,9 +95,16 @@ class ReportRow:
     def values(self) -> dict[str, Any]:
         """The editable fields as loaded: the ``original`` of an edit."""
         return {"period_from": self.period.start, "period_to": self.period.end,
-                "mentor_assessment": self.texts.mentor_assessment,
-                "citizen_view": self.texts.citizen_view, "next_steps": self.texts.next_steps,
-                "recommendation": self.texts.recommendation, "recipient": self.recipient}
+                **_text_values(self.texts), "recipient": self.recipient}
+
+
+def _text_values(texts: ReportTexts) -> dict[str, Any]:
+    return {"mentor_assessment": texts.mentor_assessment, "citizen_view": texts.citizen_view,
+            "next_steps": texts.next_steps, "recommendation": texts.recommendation,
+            "deviation_reasons": texts.deviation_reasons,
+            "recommended_min_minutes": texts.recommended_min_minutes,
+            "recommended_max_minutes": texts.recommended_max_minutes,
+            "recommended_until": texts.recommended_until}
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -141,11 +156,11 @@ def _row(report: ReportDraft, author: str | None, approver: str | None) -> Repor
     return ReportRow(
         id=report.id, version=report.version, citizen_id=report.citizen_id,
         period=Period(report.period_from, report.period_to), status=report.status,
-        texts=ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
-                          report.recommendation),
+        texts=ReportTexts.of(report),
         author=author or "", approved_by=approver or "", approved_at=report.approved_at,
         return_comment=report.return_comment, sent_on=report.sent_on,
         recipient=report.recipient, has_frozen_pdf=report.frozen_pdf is not None,
+        grant_id=report.grant_id, include_unlinked_goals=report.include_unlinked_goals,
     )
 
 
@@ -166,18 +181,19 @@ def _visible_report(session: Session, actor: Actor, report_id: int) -> ReportDra
 
 def create_draft(context: Context, citizen_id: int,
                  period: Period | None = None, texts: ReportTexts = NO_TEXTS,
-                 today: date | None = None) -> Result[ReportRow]:
+                 today: date | None = None, *, grant_id: int | None = None,
+                 include_unlinked_goals: bool = False) -> Result[ReportRow]:
+    """A new draft about ``grant_id`` (default: the grant the period ends in)."""
     today = today or date.today()
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
         period = period or default_period(session, citizen_id, today)
+        grant_id = _report_grant(session, citizen_id, period, grant_id)
         values = _draft_values({"period_from": period.start, "period_to": period.end,
-                                "mentor_assessment": texts.mentor_assessment,
-                                "citizen_view": texts.citizen_view,
-                                "next_steps": texts.next_steps,
-                                "recommendation": texts.recommendation, "recipient": ""})
+                                **_text_values(texts), "recipient": ""})
         report = ReportDraft(citizen_id=citizen_id, status=DRAFT, author_id=context.actor.user_id,
-                             **values)
+                             grant_id=grant_id,
+                             include_unlinked_goals=include_unlinked_goals, **values)
         session.add(report)
         session.flush()
         audit.record(session, context.actor.login, audit.Action.CREATE, entity=ENTITY,
@@ -204,6 +220,19 @@ def save_draft(context: Context, report_id: int, expected_version: int,
     return _changed(row) if diff else Result(row, NOTHING)
 
 
+def _report_grant(session: Session, citizen_id: int, period: Period,
+                  grant_id: int | None) -> int | None:
+    """The grant asked for, checked to be the citizen's and in the period; else the
+    citizen's grant running at the period's end (the latest started), else None."""
+    grants = list(session.execute(report_queries.grant_authorities(
+        [citizen_id], period.start, period.end)))
+    if grant_id is None:
+        return grants[-1][1] if grants else None
+    if grant_id not in {row[1] for row in grants}:
+        raise InvalidInput("Den valgte bevilling hører ikke til borgeren i rapportperioden.")
+    return grant_id
+
+
 def _changed(row: ReportRow) -> Result[ReportRow]:
     return Result(row, Changes.of(Kind.REPORTS, citizen=row.citizen_id))
 
@@ -216,10 +245,16 @@ def _draft_values(values: Mapping[str, Any]) -> dict[str, Any]:
     recommendation = values["recommendation"] or ""
     if recommendation and recommendation not in {status.value for status in InterventionStatus}:
         raise InvalidInput("Vælg en anbefaling: fortsæt, afslut, eller afslut og visitér til ny.")
-    cleaned = {field: clean_text(values[field], label, SECTION_LIMIT)
+    cleaned = {field: clean_text(values.get(field) or "", label, SECTION_LIMIT)
                for field, label in _SECTION_LABELS.items()}
+    low, high = values.get("recommended_min_minutes"), values.get("recommended_max_minutes")
+    check_weekly_hours(low, high)
+    until = values.get("recommended_until")
+    if until is not None and (not isinstance(until, date) or until < end):
+        raise InvalidInput("Den anbefalede periode skal slutte efter rapportperioden.")
     return {**cleaned, "period_from": start, "period_to": end,
-            "recommendation": recommendation,
+            "recommendation": recommendation, "recommended_min_minutes": low,
+            "recommended_max_minutes": high, "recommended_until": until,
             "recipient": clean_line(ReportDraft, "recipient", values["recipient"] or "",
                                     "Modtager")}
 
@@ -284,10 +319,12 @@ def send_back(context: Context, report_id: int, expected_version: int,
 
 
 def mark_sent(context: Context, report_id: int, expected_version: int,
-              sent_on: date, recipient: str, *,
+              sent_on: date, recipient: str, *, authority_id: int | None = None,
               partner_id: int | None = None) -> Result[ReportRow]:
-    """Record that the approved report went out. To a partner (not the ordering
-    authority, which receives it by law) only with the citizen's consent that day."""
+    """Record that the approved report went out: to the authority of the report's grant
+    (``authority_id``, which receives it by law), or to a partner (``partner_id``) only
+    with the citizen's consent that day. Any other authority is refused: it has no basis
+    to see this grant."""
     if context.actor.role is Role.MENTOR:
         raise AccessDenied("Kun en koordinator kan sende rapporter.")
     recipient = clean_line(ReportDraft, "recipient", recipient, "Modtager", required=True)
@@ -299,6 +336,8 @@ def mark_sent(context: Context, report_id: int, expected_version: int,
                                else "Rapporten er allerede sendt.")
         if partner_id is not None:
             _require_consent(session, report.citizen_id, partner_id, sent_on)
+        else:
+            _require_grant_authority(session, report, authority_id)
         report.status, report.sent_on, report.recipient = SENT, sent_on, recipient
         session.flush()
         audit.record(session, context.actor.login, audit.Action.EXPORT, entity=ENTITY,
@@ -306,6 +345,20 @@ def mark_sent(context: Context, report_id: int, expected_version: int,
                      detail=f"Progressionsrapport {_period_text(report)} sendt "
                      f"{format_date(sent_on)} til {recipient}")
         return _changed(_load_row(session, report.id))
+
+
+def _require_grant_authority(session: Session, report: ReportDraft,
+                             authority_id: int | None) -> None:
+    scope = _scope(session, report)
+    grant_authority, grant_authority_name = scope_authority(session, scope)
+    if authority_id is None:
+        raise InvalidInput("Vælg modtageren: bevillingens myndighed eller en "
+                           "samarbejdspartner, borgeren har givet samtykke til.")
+    if authority_id != grant_authority:
+        name = session.scalar(report_queries.authority_name(authority_id)) or "den valgte"
+        owner = grant_authority_name or "ingen myndighed"
+        raise InvalidInput(f"Rapporten handler om en bevilling fra {owner}. {name} har ikke "
+                           "grundlag for at se den. Rapporten er ikke sendt.")
 
 
 def _require_consent(session: Session, citizen_id: int, partner_id: int, on: date) -> None:
@@ -352,14 +405,18 @@ def record_print(context: Context, citizen_id: int, period: Period,
 
 
 def preview_pdf(context: Context, citizen_id: int, period: Period,
-                texts: ReportTexts = NO_TEXTS, *, now: datetime | None = None,
+                texts: ReportTexts = NO_TEXTS, *, grant_id: int | None = None,
+                include_unlinked_goals: bool = False, now: datetime | None = None,
                 today: date | None = None) -> bytes:
     """An unsaved report (the editor's current text) as PDF, for the preview."""
     now = now or datetime.now().replace(microsecond=0)
     with context.read() as session:
         require_citizen(session, context.actor, citizen_id, today)
+        scope = ReportScope(None, _report_grant(session, citizen_id, period, grant_id),
+                            include_unlinked_goals)
         data = build_data(session, citizen_id, period, texts, SignOff(),
-                          today or now.date(), meta_value(session, TEAM_NAME_KEY))
+                          today or now.date(), meta_value(session, TEAM_NAME_KEY),
+                          scope=scope)
         logo = logo_png(session)
     pdf = _render(data, now, logo)
     with context.session() as session:
@@ -371,22 +428,32 @@ def preview_pdf(context: Context, citizen_id: int, period: Period,
 
 def build_data(session: Session, citizen_id: int, period: Period, texts: ReportTexts,
                sign_off: SignOff, today: date, team_name: str,
-               report_id: int | None = None) -> ReportData:
-    """One citizen's report data; InvalidInput with the reason when it cannot be made."""
-    result = assemble(session, [citizen_id], period, today=today, team_name=team_name,
-                      texts={citizen_id: texts}, sign_offs={citizen_id: sign_off},
-                      report_ids={citizen_id: report_id} if report_id else None)
-    if citizen_id in result.failures:
-        raise InvalidInput(f"Rapporten kan ikke dannes: {result.failures[citizen_id]}")
-    return result.reports[citizen_id]
+               report_id: int | None = None, *, scope: ReportScope) -> ReportData:
+    """One report's data; InvalidInput with the reason when it cannot be made."""
+    key = (citizen_id, scope)
+    result = assemble(session, [key], period, today=today, team_name=team_name,
+                      texts={key: texts}, sign_offs={key: sign_off},
+                      report_ids={key: report_id} if report_id else None)
+    if key in result.failures:
+        raise InvalidInput(f"Rapporten kan ikke dannes: {result.failures[key]}")
+    return result.reports[key]
+
+
+def _scope(session: Session, report: ReportDraft) -> ReportScope:
+    """A saved report's grant; one from before reports were per grant covers the
+    citizen's one authority, and is refused when there are several (see single_scope)."""
+    if report.grant_id is not None:
+        return ReportScope(None, report.grant_id, report.include_unlinked_goals)
+    return single_scope(session, report.citizen_id, report.period_from, report.period_to,
+                        include_unlinked_goals=report.include_unlinked_goals)
 
 
 def _report_data(session: Session, report: ReportDraft, sign_off: SignOff,
                  today: date) -> ReportData:
-    texts = ReportTexts(report.mentor_assessment, report.citizen_view, report.next_steps,
-                        report.recommendation)
+    texts = ReportTexts.of(report)
     return build_data(session, report.citizen_id, Period(report.period_from, report.period_to),
-                      texts, sign_off, today, meta_value(session, TEAM_NAME_KEY), report.id)
+                      texts, sign_off, today, meta_value(session, TEAM_NAME_KEY), report.id,
+                      scope=_scope(session, report))
 
 
 def meta_value(session: Session, key: str) -> str:

@@ -40,6 +40,7 @@ from mentordesk.services.contacts.rules import (
     validated,
 )
 from mentordesk.services.contacts.values import EDITABLE_FIELDS, format_duration
+from mentordesk.services.grant_attribution import resolve_grant
 from mentordesk.storage.models import Contact
 
 # Domain field -> (column, domain value -> column value, column value -> domain value).
@@ -53,7 +54,7 @@ _FIELD_NAMES = {
     "contact_on": "dato", "start_time": "starttid", "duration_minutes": "varighed",
     "form": "kontaktform", "place": "sted", "attendance": "fremmøde", "note": "note",
     "partner_id": "samarbejdspartner", "consent_override_reason": "begrundelse for samtykke",
-    "goal_ids": "indsatsmål",
+    "goal_ids": "indsatsmål", "grant_id": "bevilling",
 }
 
 
@@ -83,6 +84,9 @@ def update_contact(context: Context, contact_id: int, expected_version: int,
                 for column, (old, new) in diff.items()}
         if "goal_ids" in values:
             _update_goal_links(session, contact, values["goal_ids"], diff)
+        if {"grant_id", "contact_on"} & diff.keys() and contact.grant_id is not None:
+            # A moved contact must still fall in its grant; refusing rolls the edit back.
+            resolve_grant(session, contact.citizen_id, contact.grant_id, contact.contact_on)
         if {"partner_id", "contact_on"} & diff.keys() and contact.partner_id is not None:
             partner = require_partner(session, contact.partner_id, active_only=False)
             override_reason(session, contact.citizen_id, partner, contact.contact_on,

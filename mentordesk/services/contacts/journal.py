@@ -38,6 +38,7 @@ from mentordesk.services.contacts.values import (
     PartnerChoice,
     format_duration,
 )
+from mentordesk.services.grant_attribution import resolve_grant
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Contact, Partner
 from mentordesk.storage.queries.contacts import (
@@ -82,6 +83,7 @@ def log_contact(context: Context, new: NewContact,
             form=values["form"].value, place=values["place"],
             attended=values["attendance"] is Attendance.ATTENDED, note=values["note"],
             partner_id=new.partner_id, consent_override_reason=reason,
+            grant_id=resolve_grant(session, new.citizen_id, new.grant_id, contact_on),
         )
         session.add(contact)
         session.flush()
@@ -150,6 +152,7 @@ def get_contact(context: Context, contact_id: int,
             partner_id=contact.partner_id, partner_name=partner.name if partner else "",
             consent_override_reason=contact.consent_override_reason,
             goal_ids=linked_goal_ids(session, contact.id), version=contact.version,
+            grant_id=contact.grant_id,
         )
         audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      entity_id=contact.id, citizen_id=contact.citizen_id,

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.duration import hours_text
+from mentordesk.domain.grant_choice import NOT_ATTRIBUTED_LABEL, SUGGESTED, GrantPick
 from mentordesk.errors import MentorDeskError
 
 MAX_DURATION_MINUTES = 24 * 60
@@ -18,7 +19,8 @@ REASON_MAX_CHARS = 2_000
 
 # Fields an edit may change, in domain terms (see ContactDetail.editable_values).
 EDITABLE_FIELDS = ("contact_on", "start_time", "duration_minutes", "form", "place",
-                   "attendance", "note", "partner_id", "consent_override_reason", "goal_ids")
+                   "attendance", "note", "partner_id", "consent_override_reason", "goal_ids",
+                   "grant_id")
 
 
 class ContactInputError(MentorDeskError):
@@ -57,6 +59,8 @@ class NewContact:
     partner_id: int | None = None
     consent_override_reason: str = ""
     mentor_id: int | None = None
+    # The grant whose hours this is: an id, None ("Ikke tilknyttet") or the rule's choice.
+    grant_id: GrantPick = SUGGESTED
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,11 @@ class ContactRow(NamedTuple):
     note: str
     partner_name: str
     version: int
+    grant_code: str = ""  # legal basis of the contact's grant; "" when not attributed
+
+    @property
+    def grant_text(self) -> str:
+        return self.grant_code or NOT_ATTRIBUTED_LABEL
 
     @property
     def form(self) -> ContactForm:
@@ -139,6 +148,7 @@ class ContactDetail:
     consent_override_reason: str
     goal_ids: tuple[int, ...]
     version: int
+    grant_id: int | None = None  # None: "Ikke tilknyttet"
 
     def editable_values(self) -> dict[str, Any]:
         """What the user starts editing from: the ``original`` of ``update_contact``."""

@@ -74,6 +74,12 @@ class Grant(Versioned, Base):
     price_model: Mapped[str | None] = mapped_column(String(10))
     price_oere: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    # What the ordering authority wants of the support, in its own words: the report opens
+    # with them (the §141 plan's purpose and goals are the authority's, not the provider's).
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    authority_goals: Mapped[str] = mapped_column(Text, default="")
+    # Outreach (§99): a deadline when the citizen has not been reached for this many days.
+    outreach_days: Mapped[int | None] = mapped_column(Integer)
 
 
 class Assignment(Versioned, Base):

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentordesk.storage.models.base import Base, Versioned, utc_now
@@ -32,6 +42,17 @@ class ReportDraft(Versioned, Base):
     sent_on: Mapped[date | None] = mapped_column(Date)
     recipient: Mapped[str] = mapped_column(String(300), default="")
     frozen_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The grant the report is about: it shows that grant's authority, goals, contacts and
+    # hours only. NULL on reports written before reports were per grant.
+    grant_id: Mapped[int | None] = mapped_column(ForeignKey("grant.id", ondelete="SET NULL"))
+    # Goals linked to no grant are left out unless the author ticked this (with a warning).
+    include_unlinked_goals: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why delivery or progress differed from the grant, and the recommendation's hours
+    # (a weekly band, in minutes) and period: what the caseworker decides on.
+    deviation_reasons: Mapped[str] = mapped_column(Text, default="")
+    recommended_min_minutes: Mapped[int | None] = mapped_column(Integer)
+    recommended_max_minutes: Mapped[int | None] = mapped_column(Integer)
+    recommended_until: Mapped[date | None] = mapped_column(Date)
 
 
 class AuditEvent(Base):

@@ -73,6 +73,10 @@ class Contact(Versioned, Base):
     appointment_id: Mapped[int | None] = mapped_column(
         ForeignKey("appointment.id", ondelete="SET NULL")
     )
+    # The grant whose hours this contact is (None: "Ikke tilknyttet"); suggested by
+    # domain.grant_choice, editable. SET NULL: deleting a grant never deletes the proof.
+    grant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("grant.id", ondelete="SET NULL"), index=True)
     group_session_id: Mapped[int | None] = mapped_column(
         ForeignKey("group_session.id", ondelete="SET NULL")
     )
@@ -99,6 +103,8 @@ class Appointment(Versioned, Base):
     # For a single occurrence edited apart from its series: the start it replaces.
     recurrence_id: Mapped[datetime | None] = mapped_column(DateTime)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The grant the booked time is planned under; the contact logged from it inherits it.
+    grant_id: Mapped[int | None] = mapped_column(ForeignKey("grant.id", ondelete="SET NULL"))
 
 
 class GroupCourse(Versioned, Base):

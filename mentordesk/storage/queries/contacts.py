@@ -8,21 +8,25 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 
-from mentordesk.storage.models import Citizen, Contact, Partner, User
+from mentordesk.storage.models import Citizen, Contact, Grant, LegalBasis, Partner, User
 from mentordesk.storage.queries.citizens import shown_name
 
 
 def contact_rows() -> Select[Any]:
-    """The contact log's columns (``ContactRow`` order), newest first: date, then start
-    time. SQLite sorts NULL lowest, so contacts without a time come last in their day."""
+    """The contact log's columns (``ContactRow`` order, the grant's legal basis last, ""
+    when not attributed), newest first: date, then start time. SQLite sorts NULL lowest,
+    so contacts without a time come last in their day."""
     return (
         select(Contact.id, Contact.citizen_id, shown_name(), Contact.mentor_id,
                User.full_name, Contact.contact_on, Contact.start_time,
                Contact.duration_minutes, Contact.form, Contact.place, Contact.attended,
-               Contact.note, func.coalesce(Partner.name, ""), Contact.version)
+               Contact.note, func.coalesce(Partner.name, ""), Contact.version,
+               func.coalesce(LegalBasis.code, ""))
         .join(Citizen, Citizen.id == Contact.citizen_id)
         .join(User, User.id == Contact.mentor_id)
         .outerjoin(Partner, Partner.id == Contact.partner_id)
+        .outerjoin(Grant, Grant.id == Contact.grant_id)
+        .outerjoin(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
         .order_by(Contact.contact_on.desc(), Contact.start_time.desc(), Contact.id.desc())
     )
 

@@ -42,8 +42,9 @@ def open_cases(visible: ColumnElement[bool], day: date, closed_status: str,
 def grants_with_first_contacts(citizen_ids: Iterable[int], ended_after: date, day: date,
                                phone_form: str) -> Select[Any]:
     """(grant id, citizen id, legal basis code, start, end, discharge date, first attended
-    contact since the start, first attended phone call since the discharge) of the grants
-    running on ``day`` or ended since ``ended_after``."""
+    contact since the start, first attended phone call since the discharge, outreach days,
+    newest attended contact attributed to the grant) of the grants running on ``day`` or
+    ended since ``ended_after``."""
     first_contact = (
         select(func.min(Contact.contact_on))
         .where(Contact.citizen_id == Grant.citizen_id, Contact.attended.is_(True),
@@ -56,9 +57,15 @@ def grants_with_first_contacts(citizen_ids: Iterable[int], ended_after: date, da
                Contact.form == phone_form, Contact.contact_on >= Grant.discharge_on)
         .scalar_subquery()
     )
+    last_reached = (
+        select(func.max(Contact.contact_on))
+        .where(Contact.grant_id == Grant.id, Contact.attended.is_(True))
+        .scalar_subquery()
+    )
     return (
         select(Grant.id, Grant.citizen_id, LegalBasis.code, Grant.start_on, Grant.end_on,
-               Grant.discharge_on, first_contact, first_call)
+               Grant.discharge_on, first_contact, first_call, Grant.outreach_days,
+               last_reached)
         .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
         .where(Grant.citizen_id.in_(list(citizen_ids)), overlaps(Grant, ended_after, day))
     )

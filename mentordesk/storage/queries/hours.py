@@ -12,7 +12,15 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from mentordesk.storage.models import Assignment, Citizen, Contact, CourseType, Grant, User
+from mentordesk.storage.models import (
+    Appointment,
+    Assignment,
+    Citizen,
+    Contact,
+    CourseType,
+    Grant,
+    User,
+)
 from mentordesk.storage.queries.periods import covers, overlaps
 from mentordesk.storage.queries.visibility import visible_citizens
 
@@ -51,11 +59,27 @@ def delivered_per_mentor_group_session(mentor_ids: Sequence[int], first: date,
             .group_by(Contact.mentor_id, Contact.group_session_id))
 
 
-def attended_contacts(citizen_ids: Sequence[int], first: date,
-                      last: date) -> Select[tuple[int, date, int]]:
-    """(citizen, day, minutes) of each attended contact, for billing by the hour."""
-    return select(Contact.citizen_id, Contact.contact_on, Contact.duration_minutes).where(
-        *_attended(Contact.citizen_id, citizen_ids, first, last))
+def delivered_per_grant_day(grant_ids: Sequence[int], first: date,
+                            last: date) -> Select[tuple[int | None, date, int]]:
+    """(grant, day, minutes) of attended contacts attributed to the grants in the period."""
+    return (select(Contact.grant_id, Contact.contact_on, func.sum(Contact.duration_minutes))
+            .where(Contact.grant_id.in_(list(grant_ids)), Contact.attended.is_(True),
+                   Contact.contact_on.between(first, last))
+            .group_by(Contact.grant_id, Contact.contact_on))
+
+
+def grants_by_id(grant_ids: Sequence[int]
+                 ) -> Select[tuple[int, int, date, date | None, int | None, int | None]]:
+    """(id, citizen, start, end, min minutes, max minutes) of the grants, by start."""
+    return (select(Grant.id, Grant.citizen_id, Grant.start_on, Grant.end_on,
+                   Grant.hours_min_minutes, Grant.hours_max_minutes)
+            .where(Grant.id.in_(list(grant_ids))).order_by(Grant.start_on, Grant.id))
+
+
+def appointment_grants(appointment_ids: Sequence[int]) -> Select[tuple[int, int | None]]:
+    """(appointment, grant) of the appointments."""
+    return select(Appointment.id, Appointment.grant_id).where(
+        Appointment.id.in_(list(appointment_ids)))
 
 
 def granted_hours(citizen_ids: Sequence[int], first: date, last: date
@@ -69,7 +93,7 @@ def granted_hours(citizen_ids: Sequence[int], first: date, last: date
 def authority_grants(authority_id: int, first: date, last: date
                      ) -> Select[tuple[Grant, str]]:
     """The authority's grants overlapping the period with their course name, per citizen
-    in start order (the first grant started gets a contact two grants share)."""
+    in start order."""
     return (select(Grant, CourseType.name)
             .outerjoin(CourseType, CourseType.id == Grant.course_type_id)
             .where(Grant.authority_id == authority_id, overlaps(Grant, first, last))

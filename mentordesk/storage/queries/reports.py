@@ -121,12 +121,14 @@ def primary_mentors_in_period(citizen_ids: Sequence[int], first: date,
 
 def grants_in_period(citizen_ids: Sequence[int], first: date, last: date) -> Select[Any]:
     """The grants in the period with the names a report prints, oldest start first:
-    (citizen, basis code, basis name, course type, authority, caseworker, caseworker
-    contact, start, end, minimum and maximum minutes)."""
-    return (select(Grant.citizen_id, LegalBasis.code, LegalBasis.name, CourseType.name,
-                   Authority.name, Grant.caseworker_name, Grant.caseworker_contact,
-                   Grant.start_on, Grant.end_on, Grant.hours_min_minutes,
-                   Grant.hours_max_minutes)
+    (citizen, grant, authority id, basis code, basis name, course type, authority,
+    caseworker, caseworker contact, start, end, minimum and maximum minutes, purpose,
+    the authority's goals)."""
+    return (select(Grant.citizen_id, Grant.id, Grant.authority_id, LegalBasis.code,
+                   LegalBasis.name, CourseType.name, Authority.name, Grant.caseworker_name,
+                   Grant.caseworker_contact, Grant.start_on, Grant.end_on,
+                   Grant.hours_min_minutes, Grant.hours_max_minutes, Grant.purpose,
+                   Grant.authority_goals)
             .join(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
             .outerjoin(CourseType, CourseType.id == Grant.course_type_id)
             .outerjoin(Authority, Authority.id == Grant.authority_id)
@@ -136,18 +138,19 @@ def grants_in_period(citizen_ids: Sequence[int], first: date, last: date) -> Sel
 
 def goals_started_by(citizen_ids: Sequence[int], last: date) -> Select[Any]:
     """The goals begun by ``last`` (or undated), in plan order: (id, citizen, title,
-    description, theme, subtheme, type, status)."""
+    description, theme, subtheme, type, status, grant)."""
     return (select(Goal.id, Goal.citizen_id, Goal.title, Goal.description, Goal.theme_code,
-                   Goal.subtheme_code, Goal.goal_type, Goal.status)
+                   Goal.subtheme_code, Goal.goal_type, Goal.status, Goal.grant_id)
             .where(Goal.citizen_id.in_(list(citizen_ids)),
                    or_(Goal.start_on.is_(None), Goal.start_on <= last))
             .order_by(Goal.position, Goal.id))
 
 
 def assessments_between(goal_ids: Sequence[int], first: date, last: date) -> Select[Any]:
-    """(goal, day, level, citizen's view) of the goals' assessments in the period, by day."""
+    """(goal, day, level, citizen's view, support need, mentor's note) of the goals'
+    assessments in the period, by day."""
     return (select(Assessment.goal_id, Assessment.assessed_on, Assessment.level,
-                   Assessment.citizen_view)
+                   Assessment.citizen_view, Assessment.support_need, Assessment.mentor_note)
             .where(Assessment.goal_id.in_(list(goal_ids)), Assessment.assessed_on >= first,
                    Assessment.assessed_on <= last)
             .order_by(Assessment.assessed_on, Assessment.id))
@@ -162,9 +165,29 @@ def sub_goals_of(goal_ids: Sequence[int]) -> Select[Any]:
 
 
 def contact_totals(citizen_ids: Sequence[int], first: date, last: date) -> Select[Any]:
-    """(citizen, form, attended, count, minutes) of the contacts in the period."""
-    return (select(Contact.citizen_id, Contact.form, Contact.attended, func.count(),
-                   func.coalesce(func.sum(Contact.duration_minutes), 0))
+    """(citizen, grant, form, attended, count, minutes) of the contacts in the period."""
+    return (select(Contact.citizen_id, Contact.grant_id, Contact.form, Contact.attended,
+                   func.count(), func.coalesce(func.sum(Contact.duration_minutes), 0))
             .where(Contact.citizen_id.in_(list(citizen_ids)), Contact.contact_on >= first,
                    Contact.contact_on <= last)
-            .group_by(Contact.citizen_id, Contact.form, Contact.attended))
+            .group_by(Contact.citizen_id, Contact.grant_id, Contact.form, Contact.attended))
+
+
+def grant_authorities(citizen_ids: Sequence[int], first: date,
+                      last: date) -> Select[tuple[int, int, int | None]]:
+    """(citizen, grant, authority) of the citizens' grants overlapping the period: which
+    authorities a batch writes to, and which grant a saved report may lend its texts to."""
+    return (select(Grant.citizen_id, Grant.id, Grant.authority_id)
+            .where(Grant.citizen_id.in_(list(citizen_ids)), overlaps(Grant, first, last))
+            .order_by(Grant.citizen_id, Grant.start_on, Grant.id))
+
+
+def grant_authority(grant_id: int) -> Select[tuple[int | None, str]]:
+    """(authority id, authority name) of the grant."""
+    return (select(Grant.authority_id, Authority.name)
+            .outerjoin(Authority, Authority.id == Grant.authority_id)
+            .where(Grant.id == grant_id))
+
+
+def authority_name(authority_id: int) -> Select[tuple[str]]:
+    return select(Authority.name).where(Authority.id == authority_id)

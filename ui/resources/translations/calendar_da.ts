@@ -170,6 +170,18 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
+        <source>G&amp;rant:</source>
+        <translation>Be&amp;villing:</translation>
+    </message>
+    <message>
+        <source>Not attributed</source>
+        <translation>Ikke tilknyttet</translation>
+    </message>
+    <message>
+        <source>Grant no. {id}</source>
+        <translation>Bevilling nr. {id}</translation>
+    </message>
+    <message>
         <source>Appointment</source>
         <translation>Aftale</translation>
     </message>

@@ -77,6 +77,10 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
+        <source>Grant</source>
+        <translation>Bevilling</translation>
+    </message>
+    <message>
         <source>Edit contact</source>
         <translation>Rediger kontakt</translation>
     </message>
@@ -143,6 +147,14 @@
 </context>
 <context>
     <name>ContactEntryForm</name>
+    <message>
+        <source>G&amp;rant</source>
+        <translation>&amp;Bevilling</translation>
+    </message>
+    <message>
+        <source>Not attributed</source>
+        <translation>Ikke tilknyttet</translation>
+    </message>
     <message>
         <source>e.g. at home, the library, the jobcentre</source>
         <translation>fx hjemme, biblioteket, jobcentret</translation>
@@ -285,6 +297,10 @@
 </context>
 <context>
     <name>ContactsTableModel</name>
+    <message>
+        <source>Grant</source>
+        <translation>Bevilling</translation>
+    </message>
     <message>
         <source>Date</source>
         <translation>Dato</translation>

@@ -23,6 +23,38 @@
 <context>
     <name>GrantDialog</name>
     <message>
+        <source>No deadline</source>
+        <translation>Ingen frist</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dage</translation>
+    </message>
+    <message>
+        <source>Not reached after:</source>
+        <translation>Ikke nået efter:</translation>
+    </message>
+    <message>
+        <source>Not reached after</source>
+        <translation>Ikke nået efter</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Formål:</translation>
+    </message>
+    <message>
+        <source>Authority's goals:</source>
+        <translation>Myndighedens mål:</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <source>Authority's goals</source>
+        <translation>Myndighedens mål</translation>
+    </message>
+    <message>
         <source>Edit grant</source>
         <translation>Ret bevilling</translation>
     </message>

@@ -107,6 +107,30 @@
 <context>
     <name>ReportEditor</name>
     <message>
+        <source>Recommended until</source>
+        <translation>Anbefalet til og med</translation>
+    </message>
+    <message>
+        <source>Reasons for deviations</source>
+        <translation>Begrundelse for afvigelser</translation>
+    </message>
+    <message>
+        <source>Recommended weekly hours</source>
+        <translation>Anbefalede timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Bevilling</translation>
+    </message>
+    <message>
+        <source>Include goals not linked to a grant</source>
+        <translation>Medtag indsatsmål uden bevilling</translation>
+    </message>
+    <message>
+        <source>Goals without a grant may belong to another authority's support. Include them only when the recipient may see them; the report says they are included.</source>
+        <translation>Indsatsmål uden bevilling kan høre til en anden myndigheds indsats. Medtag dem kun, når modtageren må se dem; rapporten skriver, at de er medtaget.</translation>
+    </message>
+    <message>
         <source>New report</source>
         <translation>Ny rapport</translation>
     </message>

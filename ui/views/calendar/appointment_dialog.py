@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.codes import ContactForm
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.grant_choice import GrantOption, suggest_grant
 from mentordesk.schedule.appointments import (
     AppointmentDetail,
     AppointmentInput,
@@ -39,6 +40,7 @@ from mentordesk.schedule.appointments import (
 )
 from mentordesk.schedule.calendar import preview_conflicts
 from mentordesk.schedule.recurrence import weekly_rule
+from mentordesk.services.grant_attribution import grant_options
 from ui.operations import Operations
 from ui.views.common.citizen_combo import CitizenCombo
 from ui.views.common.date_edit import DanishDateEdit
@@ -114,6 +116,10 @@ class AppointmentDialog(RecordDialog):
         for form in ContactForm:
             self.form_combo.addItem(form.label, form.value)
         self.place_edit = QLineEdit()
+        self.grant_combo = QComboBox()
+        self._grant_options: list[GrantOption] = []
+        self._grant_picked = False  # the user's (or the saved) grant is never re-suggested
+        self.grant_combo.activated.connect(self._on_grant_picked)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setMaximumHeight(80)
         self.repeat_check = QCheckBox(self.tr("Repeat every week"))
@@ -147,11 +153,15 @@ class AppointmentDialog(RecordDialog):
         self.form.addRow(self.tr("D&uration:"), self.duration_spin)
         self.form.addRow(self.tr("&Form:"), self.form_combo)
         self.form.addRow(self.tr("&Place:"), self.place_edit)
+        self.form.addRow(self.tr("G&rant:"), self.grant_combo)
         self.form.addRow(self.tr("&Note:"), self.note_edit)
         self.form.addRow(self.tr("Repeat:"), self.repeat_check)
         self.form.addRow("", repeat)
         self._update_repeat()
         self._build_conflict_preview()
+        self.set_grant_options([])
+        self.citizen_combo.currentIndexChanged.connect(self._load_grants)
+        self.date_edit.textChanged.connect(self._suggest_grant)
         self.setMinimumWidth(560)
 
     def _build_conflict_preview(self) -> None:
@@ -200,6 +210,45 @@ class AppointmentDialog(RecordDialog):
         self.conflict_label.setVisible(bool(found))
         self.conflicts_previewed.emit(len(found))
 
+    # -- grant ------------------------------------------------------------------------
+
+    def _load_grants(self) -> None:
+        citizen_id = self.citizen_combo.currentData()
+        if citizen_id is None:
+            self.set_grant_options([])
+            return
+        self._ops.run(grant_options, citizen_id, owner=self, slot="grants",
+                      done=self.set_grant_options)
+
+    def set_grant_options(self, options: list[GrantOption]) -> None:
+        """The citizen's grants and "Not attributed"; a picked grant stays picked."""
+        chosen = self.grant_combo.currentData()
+        self._grant_options = list(options)
+        self.grant_combo.clear()
+        for option in options:
+            self.grant_combo.addItem(option.label, option.id)
+        self.grant_combo.addItem(self.tr("Not attributed"), None)
+        if self._grant_picked:
+            select_data(self.grant_combo, chosen)
+        else:
+            self._suggest_grant()
+
+    def _suggest_grant(self, *_args: object) -> None:
+        """The core's one rule picks the grant running on the appointment's date."""
+        if self._grant_picked:
+            return
+        try:
+            day = self.date_edit.date_value()
+        except ValueError:
+            return  # half-typed: suggest when the date is whole
+        if day is None:
+            return
+        suggested = suggest_grant(self._grant_options, day)
+        self.grant_combo.setCurrentIndex(self.grant_combo.findData(suggested))
+
+    def _on_grant_picked(self) -> None:
+        self._grant_picked = True
+
     def _update_repeat(self, *_args: object) -> None:
         on = self.repeat_check.isChecked()
         end = self.end_combo.currentData()
@@ -217,6 +266,11 @@ class AppointmentDialog(RecordDialog):
         self.until_edit.set_date(starts_at.date() + timedelta(weeks=12))
 
     def _fill(self, detail: AppointmentDetail, shown_start: datetime) -> None:
+        self._grant_picked = True  # the saved grant, until the user picks another
+        if isinstance(detail.grant_id, int):
+            self.grant_combo.insertItem(0, self.tr("Grant no. {id}").format(id=detail.grant_id),
+                                        detail.grant_id)
+        select_data(self.grant_combo, detail.grant_id)
         select_data(self.citizen_combo, detail.citizen_id)
         select_data(self.mentor_combo, detail.mentor_ids[0] if detail.mentor_ids else None)
         for row in range(self.extra_mentors.count()):
@@ -272,6 +326,7 @@ class AppointmentDialog(RecordDialog):
             "place": self.place_edit.text(),
             "note": self.note_edit.toPlainText(),
             "rrule": self._rule(),
+            "grant_id": self.grant_combo.currentData(),
         }
 
     def _rule(self) -> str:

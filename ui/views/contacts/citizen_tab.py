@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.domain.grant_choice import GrantOption
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.contacts import (
@@ -40,6 +41,7 @@ from mentordesk.services.contacts import (
     contacts_for_citizen,
     log_contact,
 )
+from mentordesk.services.grant_attribution import grant_options
 from mentordesk.services.plan import GoalChoice as OpenGoal
 from mentordesk.services.plan import goal_choices
 from ui.operations import Operations
@@ -67,6 +69,7 @@ class _Choices:
     partners: list[PartnerChoice]
     goals: list[GoalChoice] | list[OpenGoal]
     mentors: list[MentorChoice]
+    grants: list[GrantOption]
 
 
 class ContactsTab(CitizenTab):
@@ -200,6 +203,7 @@ class ContactsTab(CitizenTab):
         if citizen_id == self.citizen_id:  # not another citizen chosen meanwhile
             self.form.set_choices(choices.partners, choices.goals, choices.mentors,
                                   self._ops.actor.user_id)
+            self.form.set_grant_options(choices.grants)
 
     def refresh(self) -> None:
         """Reload the list (with the current filters) and the attendance stability."""
@@ -254,6 +258,7 @@ def _journal(context: Context, citizen_id: int, filters: ContactFilters) -> _Jou
 
 
 def _choices(context: Context, citizen_id: int) -> _Choices:
-    """What a new contact can name: partners, the citizen's open goals, the mentors."""
+    """What a new contact can name: partners, the citizen's open goals, the mentors, the
+    citizen's grants."""
     return _Choices(active_partners(context.database), goal_choices(context, citizen_id),
-                    contact_mentors(context))
+                    contact_mentors(context), grant_options(context, citizen_id))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.grant_choice import GrantOption
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import EditConflict, FieldConflict
@@ -28,6 +29,7 @@ from mentordesk.services.contacts import (
     goals_for_linking,
     update_contact,
 )
+from mentordesk.services.grant_attribution import grant_options
 from ui.operations import Operations
 from ui.tasks import show_error
 from ui.views.common.conflict_dialog import ConflictDialog
@@ -43,6 +45,7 @@ class _Loaded:
     detail: ContactDetail
     goals: list[GoalChoice]
     partners: list[PartnerChoice]
+    grants: list[GrantOption]
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class ContactEditDialog(QDialog):
             partners.append(PartnerChoice(detail.partner_id, detail.partner_name, ""))
         self._goal_titles = {goal.id: goal.title for goal in loaded.goals}
         self.form.set_choices(partners, loaded.goals, [], detail.mentor_id)
+        self.form.set_grant_options(loaded.grants)
         self.form.load(detail)
         self._citizen_id = detail.citizen_id
         self._version, self._original = detail.version, detail.editable_values()
@@ -175,6 +179,9 @@ class ContactEditDialog(QDialog):
         if field == "partner_id":
             index = self.form.partner_combo.findData(value)
             return self.form.partner_combo.itemText(index) if index >= 0 else self.tr("(none)")
+        if field == "grant_id":
+            index = self.form.grant_combo.findData(value)
+            return self.form.grant_combo.itemText(index) if index >= 0 else str(value)
         if field == "goal_ids":
             titles = [self._goal_titles.get(goal_id, str(goal_id)) for goal_id in value]
             return ", ".join(titles) or self.tr("(none)")
@@ -187,7 +194,7 @@ class ContactEditDialog(QDialog):
             "place": self.tr("Place"), "attendance": self.tr("Attendance"),
             "note": self.tr("Note"), "partner_id": self.tr("Partner"),
             "consent_override_reason": self.tr("Reason for contact without consent"),
-            "goal_ids": self.tr("Goals"),
+            "goal_ids": self.tr("Goals"), "grant_id": self.tr("Grant"),
         }
 
 
@@ -195,4 +202,5 @@ def _load_contact(context: Context, contact_id: int) -> _Loaded:
     """The contact with the goals and partners it may link to, read together."""
     detail = get_contact(context, contact_id)
     return _Loaded(detail, goals_for_linking(context, detail.citizen_id),
-                   active_partners(context.database))
+                   active_partners(context.database),
+                   grant_options(context, detail.citizen_id))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import Attendance, ContactForm
+from mentordesk.domain.grant_choice import GrantOption, suggest_grant
 from mentordesk.services.contacts import (
     ContactDetail,
     GoalChoice,
@@ -75,6 +76,11 @@ class ContactEntryForm(QWidget):
         self.place_edit.setPlaceholderText(self.tr("e.g. at home, the library, the jobcentre"))
         self.attendance = AttendanceChoice()
         self.partner_combo = QComboBox()
+        self.grant_combo = QComboBox()
+        self._grant_options: list[GrantOption] = []
+        self._grant_picked = False  # a grant the user chose is never replaced by a suggestion
+        self.grant_combo.activated.connect(self._on_grant_picked)
+        self.date_edit.dateChanged.connect(self._suggest_grant)
         self.mentor_combo = QComboBox()
         self.goals_list = QListWidget()
         self.goals_list.setMaximumHeight(110)
@@ -102,6 +108,7 @@ class ContactEntryForm(QWidget):
         # labelForField is typed QWidget; addRow with a text made it a QLabel.
         cast(QLabel, self.left.labelForField(self.duration)).setBuddy(self.duration.spin)
         self.right = QFormLayout()
+        self.right.addRow(self.tr("G&rant"), self.grant_combo)
         self.right.addRow(self.tr("P&artner"), self.partner_combo)
         self.right.addRow(self.tr("&Mentor"), self.mentor_combo)
         goals = QWidget()
@@ -126,7 +133,8 @@ class ContactEntryForm(QWidget):
     def _set_tab_order(self) -> None:
         chain = [self.date_edit, self.time_edit, self.duration.spin, self.form_combo,
                  self.place_edit, self.attendance.attended, self.attendance.no_show,
-                 self.partner_combo, self.mentor_combo, self.goals_list, self.note_edit]
+                 self.grant_combo, self.partner_combo, self.mentor_combo, self.goals_list,
+                 self.note_edit]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -165,6 +173,29 @@ class ContactEntryForm(QWidget):
                      else mentor_id)
         self.check_goals(goal_ids)
 
+    def set_grant_options(self, options: list[GrantOption]) -> None:
+        """The citizen's grants, plus "Not attributed" (always allowed, always shown)."""
+        chosen = self.grant_combo.currentData()
+        self._grant_options = list(options)
+        self.grant_combo.clear()
+        for option in options:
+            self.grant_combo.addItem(option.label, option.id)
+        self.grant_combo.addItem(self.tr("Not attributed"), None)
+        if self._grant_picked:
+            self._select(self.grant_combo, chosen)
+        else:
+            self._suggest_grant()
+
+    def _suggest_grant(self) -> None:
+        """The core's one rule picks the grant running on the contact's date."""
+        if self._grant_picked:
+            return
+        suggested = suggest_grant(self._grant_options, self.date_edit.value())
+        self.grant_combo.setCurrentIndex(self.grant_combo.findData(suggested))
+
+    def _on_grant_picked(self) -> None:
+        self._grant_picked = True
+
     def select_partner(self, partner_id: int | None) -> None:
         self._select(self.partner_combo, partner_id)
 
@@ -196,7 +227,7 @@ class ContactEntryForm(QWidget):
             "form": ContactForm(self.form_combo.currentData()),
             "place": self.place_edit.text(), "attendance": self.attendance.value(),
             "note": self.note_edit.toPlainText(), "partner_id": self.partner_combo.currentData(),
-            "goal_ids": self.checked_goal_ids(),
+            "goal_ids": self.checked_goal_ids(), "grant_id": self.grant_combo.currentData(),
         }
 
     def has_typed_text(self) -> bool:
@@ -217,6 +248,8 @@ class ContactEntryForm(QWidget):
         self.attendance.set_value(detail.attendance)
         self.select_partner(detail.partner_id)
         self.check_goals(detail.goal_ids)
+        self._grant_picked = True  # a saved contact keeps its grant when its date is edited
+        self.grant_combo.setCurrentIndex(self.grant_combo.findData(detail.grant_id))
         self.note_edit.setPlainText(detail.note)
 
     def reset_for_next(self) -> None:
@@ -238,6 +271,8 @@ class ContactEntryForm(QWidget):
         self.place_edit.clear()
         self.attendance.set_value(Attendance.ATTENDED)
         self.partner_combo.setCurrentIndex(0)
+        self._grant_picked = False
+        self._suggest_grant()
         self._select(self.mentor_combo, self._default_mentor_id)
         self.check_goals(())
         self.note_edit.clear()
@@ -262,6 +297,7 @@ class ContactEntryForm(QWidget):
                 "duration_minutes": self.duration.spin, "form": self.form_combo,
                 "place": self.place_edit, "note": self.note_edit,
                 "partner_id": self.partner_combo, "mentor_id": self.mentor_combo,
+                "grant_id": self.grant_combo,
                 "goal_ids": self.goals_list}
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override

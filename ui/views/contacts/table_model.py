@@ -33,6 +33,7 @@ class Column(IntEnum):
     ATTENDANCE = 6
     MENTOR = 7
     NOTE = 8
+    GRANT = 9
 
 
 _CELL_TEXT: dict[Column, Callable[[ContactRow], str]] = {
@@ -45,10 +46,12 @@ _CELL_TEXT: dict[Column, Callable[[ContactRow], str]] = {
     Column.ATTENDANCE: lambda row: row.attendance.label,
     Column.MENTOR: lambda row: row.mentor_name,
     Column.NOTE: lambda row: row.note_first_line,
+    # The core's words: the grant's legal basis, or "Ikke tilknyttet" in plain sight.
+    Column.GRANT: lambda row: row.grant_text,
 }
 
 CITIZEN_TAB_COLUMNS = (Column.DATE, Column.TIME, Column.DURATION, Column.FORM, Column.PLACE,
-                       Column.ATTENDANCE, Column.MENTOR, Column.NOTE)
+                       Column.ATTENDANCE, Column.GRANT, Column.MENTOR, Column.NOTE)
 MENTOR_PAGE_COLUMNS = (Column.DATE, Column.TIME, Column.CITIZEN, Column.DURATION, Column.FORM,
                        Column.PLACE, Column.ATTENDANCE, Column.NOTE)
 
@@ -64,7 +67,7 @@ class ContactsTableModel(QAbstractTableModel):
             Column.CITIZEN: self.tr("Citizen"), Column.DURATION: self.tr("Duration"),
             Column.FORM: self.tr("Form"), Column.PLACE: self.tr("Place"),
             Column.ATTENDANCE: self.tr("Attendance"), Column.MENTOR: self.tr("Mentor"),
-            Column.NOTE: self.tr("Note"),
+            Column.NOTE: self.tr("Note"), Column.GRANT: self.tr("Grant"),
         }
 
     def set_rows(self, rows: list[ContactRow]) -> None:

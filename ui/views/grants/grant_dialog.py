@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, cast
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from mentordesk.domain.catalogue import PriceModel
+from mentordesk.domain.catalogue import PriceModel, default_outreach_days
 from mentordesk.domain.dates import format_date
 from mentordesk.domain.money import format_dkk
 from mentordesk.services.catalogue_admin import Catalogue
@@ -86,6 +86,15 @@ class GrantDialog(RecordDialog):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(70)
+        # The authority's own words: the progression report opens with them.
+        self.purpose_edit, self.goals_edit = QPlainTextEdit(), QPlainTextEdit()
+        for text_edit in (self.purpose_edit, self.goals_edit):
+            text_edit.setTabChangesFocus(True)
+            text_edit.setFixedHeight(56)
+        self.outreach_spin = QSpinBox()
+        self.outreach_spin.setRange(0, 365)
+        self.outreach_spin.setSpecialValueText(self.tr("No deadline"))
+        self.outreach_spin.setSuffix(self.tr(" days"))
         self.warning_label = plain_label()
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self._lay_out()
@@ -106,6 +115,9 @@ class GrantDialog(RecordDialog):
             (self.tr("Discharge from psychiatry:"), self.discharge_edit),
             (self.tr("Weekly hours:"), self.hours_input),
             (self.tr("Price:"), self.price_input),
+            (self.tr("Not reached after:"), self.outreach_spin),
+            (self.tr("Purpose:"), self.purpose_edit),
+            (self.tr("Authority's goals:"), self.goals_edit),
             (self.tr("Note:"), self.note_edit),
         )
         for label, widget in rows:
@@ -124,6 +136,9 @@ class GrantDialog(RecordDialog):
         self.hours_input.set_minutes(grant.hours_min_minutes, grant.hours_max_minutes)
         self.price_input.set_price(grant.price_model, grant.price_oere)
         self.note_edit.setPlainText(grant.note)
+        self.purpose_edit.setPlainText(grant.purpose)
+        self.goals_edit.setPlainText(grant.authority_goals)
+        self.outreach_spin.setValue(grant.outreach_days or 0)
 
     # -- behaviour --------------------------------------------------------------------
 
@@ -148,17 +163,24 @@ class GrantDialog(RecordDialog):
         basis = self._catalogue.legal_basis(self.basis_combo.currentData())
         is_discharge = basis is not None and is_discharge_basis(basis.code)
         self.form.setRowVisible(self.discharge_edit, is_discharge)
+        if self._grant is None and basis is not None and self.sender() is self.basis_combo:
+            # A new grant starts from the legal basis's outreach deadline (§99: 30 days).
+            self.outreach_spin.setValue(default_outreach_days(basis.code) or 0)
         self.warning_label.setText(self._period_warning())
 
     def _period_warning(self) -> str:
         course = self._catalogue.course_type(self.course_combo.currentData())
+        basis = self._catalogue.legal_basis(self.basis_combo.currentData())
         try:
             start, end = self.start_edit.date_value(), self.end_edit.date_value()
         except ValueError:
             return ""  # the error shows when saving; no warning about a half-typed date
-        if course is None or start is None:
+        if start is None:
             return ""
-        return period_warning(start, end, course.min_weeks)
+        # The core's words: too short for the course, or too long for the legal basis
+        # (LAB mentor support is granted 6 months at a time).
+        return period_warning(start, end, course.min_weeks if course else None,
+                              basis.code if basis else "")
 
     def collect(self) -> dict[str, Any]:
         hours_min, hours_max = self.hours_input.minutes()
@@ -179,6 +201,10 @@ class GrantDialog(RecordDialog):
             "hours_min_minutes": hours_min, "hours_max_minutes": hours_max,
             "price_model": price_model, "price_oere": price_oere,
             "note": self.note_edit.toPlainText(),
+            "purpose": self.purpose_edit.toPlainText(),
+            "authority_goals": self.goals_edit.toPlainText(),
+            # 0 shows "No deadline"; on a new grant the legal basis's default applies.
+            "outreach_days": self.outreach_spin.value() or None,
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
@@ -204,11 +230,14 @@ class GrantDialog(RecordDialog):
             "hours_min_minutes": self.tr("Weekly hours, minimum"),
             "hours_max_minutes": self.tr("Weekly hours, maximum"),
             "price_model": self.tr("Price model"), "price_oere": self.tr("Price"),
-            "note": self.tr("Note"),
+            "note": self.tr("Note"), "purpose": self.tr("Purpose"),
+            "authority_goals": self.tr("Authority's goals"),
+            "outreach_days": self.tr("Not reached after"),
         }
 
     def text_fields(self) -> frozenset[str]:
-        return frozenset({"note"})  # one-line fields are chosen, not merged
+        # One-line fields are chosen, not merged.
+        return frozenset({"note", "purpose", "authority_goals"})
 
     def shown(self, field: str, value: object) -> str:
         if value is None:

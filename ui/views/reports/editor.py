@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.domain.grant_choice import GrantOption
 from mentordesk.domain.vum import InterventionStatus
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
@@ -41,11 +43,13 @@ from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.reports.progress.workflow import ReportRow
 from mentordesk.services.citizens import list_citizens
 from mentordesk.services.contacts.journal import active_partners
+from mentordesk.services.grant_attribution import grant_options
 from ui.operations import Operations
 from ui.tasks import Task, show_error
 from ui.views.common.citizen_combo import CitizenCombo
 from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.common.date_edit import DanishDateEdit
+from ui.views.common.form_fields import WeeklyHoursInput
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.reports.preview import ReportPreviewDialog
 
@@ -59,10 +63,13 @@ def load_choices(context: Context) -> tuple[list[Any], list[Any]]:
     return list_citizens(context), active_partners(context.database)
 
 
-def load_reports(context: Context, citizen_id: int) -> tuple[list[ReportRow], Period]:
-    """The citizen's reports, and the period a new one would cover."""
+def load_reports(context: Context, citizen_id: int
+                 ) -> tuple[list[ReportRow], Period, list[GrantOption]]:
+    """The citizen's reports, the period a new one would cover, and the grants a report
+    can be about (a report shows one grant's authority, goals, contacts and hours)."""
     return (workflow.list_reports(context, citizen_id),
-            workflow.suggested_period(context, citizen_id))
+            workflow.suggested_period(context, citizen_id),
+            grant_options(context, citizen_id))
 
 
 class ReportEditor(QWidget):
@@ -120,21 +127,41 @@ class ReportEditor(QWidget):
         self.return_label.setObjectName("warningLabel")
         self.assessment_edit, self.view_edit, self.steps_edit = (
             QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit())
+        self.deviation_edit = QPlainTextEdit()
+        self.recommended_hours = WeeklyHoursInput()
+        self.recommended_until_edit = DanishDateEdit(self.tr("Recommended until"),
+                                                     required=False)
         self.recommendation_combo = QComboBox()
         self.recommendation_combo.addItem(self.tr("(not chosen)"), "")
         for status in InterventionStatus:
             self.recommendation_combo.addItem(status.recommendation_label, status.value)
+        self.grant_combo = QComboBox()
+        self._grant_options: list[GrantOption] = []
+        self.unlinked_check = QCheckBox(self.tr("Include goals not linked to a grant"))
+        self.unlinked_warning = QLabel(self.tr(
+            "Goals without a grant may belong to another authority's support. Include them "
+            "only when the recipient may see them; the report says they are included."))
+        self.unlinked_warning.setObjectName("warningLabel")
+        self.unlinked_warning.setWordWrap(True)
+        self.unlinked_check.toggled.connect(self.unlinked_warning.setVisible)
+        self.unlinked_warning.setVisible(False)
         self.recipient_edit = QLineEdit()
         self.partner_combo = QComboBox()
         self.partner_combo.addItem(self.tr("The ordering authority (no consent needed)"), None)
         form = QFormLayout()
         form.addRow(self.tr("Period"), period)
+        form.addRow(self.tr("Grant"), self.grant_combo)
+        form.addRow("", self.unlinked_check)
+        form.addRow("", self.unlinked_warning)
         form.addRow(self.tr("Status"), self.status_label)
         form.addRow("", self.return_label)
         form.addRow(self.tr("Mentor's assessment"), self.assessment_edit)
         form.addRow(self.tr("Citizen's own view"), self.view_edit)
         form.addRow(self.tr("Next steps"), self.steps_edit)
+        form.addRow(self.tr("Reasons for deviations"), self.deviation_edit)
         form.addRow(self.tr("Recommendation"), self.recommendation_combo)
+        form.addRow(self.tr("Recommended weekly hours"), self.recommended_hours)
+        form.addRow(self.tr("Recommended until"), self.recommended_until_edit)
         form.addRow(self.tr("Recipient"), self.recipient_edit)
         form.addRow(self.tr("Shared with"), self.partner_combo)
         self.save_button = QPushButton(self.tr("Save draft"))
@@ -209,9 +236,11 @@ class ReportEditor(QWidget):
                       label=self.tr("Loading reports…"),
                       done=lambda result: self._fill_reports(citizen_id, *result))
 
-    def _fill_reports(self, citizen_id: int, rows: list[ReportRow], suggested: Period) -> None:
+    def _fill_reports(self, citizen_id: int, rows: list[ReportRow], suggested: Period,
+                      grants: list[GrantOption]) -> None:
         if citizen_id != self.citizen_id():
             return  # the user picked another citizen meanwhile
+        self._fill_grants(grants)
         select_id = self._select_after_load or (self.report.id if self.report else None)
         self._select_after_load = None
         self.reports_list.blockSignals(True)
@@ -232,6 +261,16 @@ class ReportEditor(QWidget):
             self.end_edit.set_date(suggested.end)
         self.reports_loaded.emit(len(rows))
 
+    def _fill_grants(self, grants: list[GrantOption]) -> None:
+        """The citizen's grants, the latest first (a new report is mostly about it)."""
+        chosen = self.grant_combo.currentData()
+        self._grant_options = grants
+        self.grant_combo.clear()
+        for option in reversed(grants):
+            self.grant_combo.addItem(option.label, option.id)
+        index = self.grant_combo.findData(chosen)
+        self.grant_combo.setCurrentIndex(max(index, 0))
+
     def _report_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         self._show_report(item.data(Qt.ItemDataRole.UserRole) if item else None)
 
@@ -244,18 +283,29 @@ class ReportEditor(QWidget):
         self.assessment_edit.setPlainText(texts.mentor_assessment)
         self.view_edit.setPlainText(texts.citizen_view)
         self.steps_edit.setPlainText(texts.next_steps)
+        self.deviation_edit.setPlainText(texts.deviation_reasons)
+        self.recommended_hours.set_minutes(texts.recommended_min_minutes,
+                                           texts.recommended_max_minutes)
+        self.recommended_until_edit.set_date(texts.recommended_until)
         self.recommendation_combo.setCurrentIndex(
             max(0, self.recommendation_combo.findData(texts.recommendation)))
         self.recipient_edit.setText(report.recipient if report else "")
+        if report is not None:  # a report stays about the grant it was written for
+            self.grant_combo.setCurrentIndex(self.grant_combo.findData(report.grant_id))
+            self.unlinked_check.setChecked(report.include_unlinked_goals)
+        self.grant_combo.setEnabled(report is None)
+        self.unlinked_check.setEnabled(report is None)
         self.status_label.setText(self._status_text(report))
         comment = report.return_comment if report and report.is_editable else ""
         self.return_label.setText(self.tr("Sent back: {comment}").format(comment=comment)
                                   if comment else "")
         self.return_label.setVisible(bool(comment))
         editable = report is None or report.is_editable
-        for widget in (self.assessment_edit, self.view_edit, self.steps_edit):
+        for widget in (self.assessment_edit, self.view_edit, self.steps_edit,
+                       self.deviation_edit):
             widget.setReadOnly(not editable)
-        for control in (self.recommendation_combo, self.start_edit, self.end_edit):
+        for control in (self.recommendation_combo, self.start_edit, self.end_edit,
+                        self.recommended_hours, self.recommended_until_edit):
             control.setEnabled(editable)
         self.save_button.setEnabled(report is not None and editable)
         self.approve_button.setEnabled(report is not None and editable)
@@ -285,6 +335,10 @@ class ReportEditor(QWidget):
                 "citizen_view": self.view_edit.toPlainText(),
                 "next_steps": self.steps_edit.toPlainText(),
                 "recommendation": self.recommendation_combo.currentData() or "",
+                "deviation_reasons": self.deviation_edit.toPlainText(),
+                "recommended_min_minutes": self.recommended_hours.minutes()[0],
+                "recommended_max_minutes": self.recommended_hours.minutes()[1],
+                "recommended_until": self.recommended_until_edit.date_value(),
                 "recipient": self.recipient_edit.text()}
 
     def has_unsaved_changes(self) -> bool:
@@ -314,7 +368,9 @@ class ReportEditor(QWidget):
         if period is None:
             show_error(self, self.tr("The period ends before it starts."))
             return
-        self._write(workflow.create_draft, citizen_id, period, label=self.tr("Creating report…"))
+        self._write(workflow.create_draft, citizen_id, period, label=self.tr("Creating report…"),
+                    grant_id=self.grant_combo.currentData(),
+                    include_unlinked_goals=self.unlinked_check.isChecked())
 
     def save(self, values: dict[str, Any] | None = None) -> None:
         report = self.report
@@ -341,6 +397,10 @@ class ReportEditor(QWidget):
         return {"mentor_assessment": self.tr("Mentor's assessment"),
                 "citizen_view": self.tr("Citizen's own view"),
                 "next_steps": self.tr("Next steps"), "recommendation": self.tr("Recommendation"),
+                "deviation_reasons": self.tr("Reasons for deviations"),
+                "recommended_min_minutes": self.tr("Recommended weekly hours"),
+                "recommended_max_minutes": self.tr("Recommended weekly hours"),
+                "recommended_until": self.tr("Recommended until"),
                 "recipient": self.tr("Recipient"), "period_from": self.tr("From"),
                 "period_to": self.tr("To")}
 
@@ -388,11 +448,19 @@ class ReportEditor(QWidget):
         if report is None:
             return
         partner_id = self.partner_combo.currentData()
-        # Sharing with a partner is checked against the citizen's consent by the service.
-        recipient = self.recipient_edit.text().strip() or (
-            self.partner_combo.currentText() if partner_id is not None else "")
+        # The service checks a partner against the citizen's consent, and the authority
+        # against the report's grant: only that grant's own authority receives it.
+        grant = next((option for option in self._grant_options
+                      if option.id == report.grant_id), None)
+        if partner_id is None:
+            authority_id = grant.authority_id if grant else None
+            shown = grant.authority_name if grant else ""
+        else:
+            authority_id, shown = None, self.partner_combo.currentText()
+        recipient = self.recipient_edit.text().strip() or shown
         self._write(workflow.mark_sent, report.id, report.version, date.today(), recipient,
-                    partner_id=partner_id, label=self.tr("Recording sending…"))
+                    authority_id=authority_id, partner_id=partner_id,
+                    label=self.tr("Recording sending…"))
 
     def preview_pdf(self) -> None:
         citizen_id, values = self.citizen_id(), self._values_or_error()
@@ -403,8 +471,12 @@ class ReportEditor(QWidget):
             return
         period = Period(values["period_from"], values["period_to"])
         texts = ReportTexts(values["mentor_assessment"], values["citizen_view"],
-                            values["next_steps"], values["recommendation"])
+                            values["next_steps"], values["recommendation"],
+                            values["deviation_reasons"], values["recommended_min_minutes"],
+                            values["recommended_max_minutes"], values["recommended_until"])
         self._ops.run(workflow.preview_pdf, citizen_id, period, texts, owner=self, slot="pdf",
+                      grant_id=self.grant_combo.currentData(),
+                      include_unlinked_goals=self.unlinked_check.isChecked(),
                       label=self.tr("Building the report…"),
                       done=lambda pdf: self._open_preview(pdf, citizen_id, period, None))
 
