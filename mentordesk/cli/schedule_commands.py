@@ -15,6 +15,7 @@ from mentordesk.cli.common import (
     CliFailure,
     Commands,
     acting_user,
+    open_context,
     open_database,
 )
 from mentordesk.kernel.context import Context
@@ -119,16 +120,11 @@ def _h(minutes: int) -> str:
 
 def _cmd_attribute(args: argparse.Namespace) -> int:
     from mentordesk.services.grant_attribution import attribute_open, unattributed
-    from mentordesk.services.team import resolve_actor
 
-    database = open_database(args.db)
-    try:
-        context = Context(database, resolve_actor(database, vault.current_login()))
+    with open_context(args.db) as context:
         if args.apply:
             print(f"Tilknyttet bevilling: {attribute_open(context).value}")
         rows = unattributed(context)
-    finally:
-        database.close()
     print(f"Uden bevilling: {len(rows)}")
     for row in rows:
         print(row.text)
