@@ -142,6 +142,6 @@ def _finish(state: DemoState, session: Session) -> None:
 
 def _attribute_to_grants(state: DemoState, session: Session) -> None:
     """Group attendance and appointments were written in bulk without a grant: attribute
-    them with the app's one rule, as migration 0009 did for real databases (a day with two
+    them with the app's one rule, as migration 0008 did for real databases (a day with two
     concurrent grants stays "Ikke tilknyttet", listed by ``mentordesk attribute``)."""
     attribute_open_rows(session.connection())

@@ -30,7 +30,7 @@ from mentordesk.storage.models import Base
 # The access log and the deletion register outlive a deleted citizen on purpose; the log and
 # the enrolled keys are the file's own signed machinery (a sentinel row there is tampering).
 SKIPPED = {"audit_event", "deletion_register", "app_meta", "alembic_version", "person_key"}
-# Kept by the database's triggers from the contact row (migration 0008), not written.
+# Kept by the database's triggers from the contact row (migration 0010), not written.
 DERIVED = {"delivered_citizen_week", "delivered_mentor_week"}
 # Code columns the exporters interpret (enums): a valid code instead of a sentinel.
 CODES = {

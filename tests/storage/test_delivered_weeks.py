@@ -1,4 +1,4 @@
-"""The per-week delivered minutes the database keeps (triggers, migration 0008) always
+"""The per-week delivered minutes the database keeps (triggers, migration 0010) always
 equal a recount of the contact log: after logging, editing, moving to another week or
 citizen, marking not attended, deleting, and erasing a citizen. The hours overview reads
 them, so a wrong sum would show a jobcenter hours that were never delivered."""

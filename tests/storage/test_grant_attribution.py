@@ -103,7 +103,7 @@ def test_a_contact_logged_from_an_appointment_keeps_its_grant(database, admin, c
 
 
 def test_the_rule_attributes_the_demo_journal_and_lists_the_rest(tmp_path):
-    """What migration 0009 does to an existing database, done on the demo's journal."""
+    """What migration 0008 does to an existing database, done on the demo's journal."""
     database = build_demo(tmp_path / "demo.mentordesk", "demo-adgangskode-1", citizens=12,
                           mentors=3, years=1, today=TODAY)
     try:

@@ -168,7 +168,7 @@ def test_migrations_build_exactly_the_models_schema(tmp_path):
 
 
 def test_migration_attributes_the_journal_to_grants(old_database):
-    """0009: the fixture's contact falls in its citizen's grant and is attributed; nothing
+    """0008: the fixture's contact falls in its citizen's grant and is attributed; nothing
     is left unlisted."""
     from mentordesk.services.grant_attribution import unattributed
 

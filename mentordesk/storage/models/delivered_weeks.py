@@ -3,7 +3,7 @@
 The hours overview and year-to-date totals sum attended contacts per ISO week. Summing
 the contact log for a team's year reads every contact of the year, so the cost grew with
 the log (4 s at 1M contacts). These two tables hold the sums per week; triggers on
-``contact`` (migration 0008) keep them in the same transaction as every insert, edit,
+``contact`` (migration 0010) keep them in the same transaction as every insert, edit,
 move and delete of a contact, whoever writes it (services, import, demo, erasure), so a
 week or a year costs a row per citizen per week.
 

@@ -2,7 +2,7 @@
 applies ``domain.grant_choice.suggest_grant`` to every row without a grant.
 
 The pass runs on a plain ``Connection`` with lightweight table definitions (only the
-columns it touches), so migration 0009 can call it on the schema as it is at that
+columns it touches), so migration 0008 can call it on the schema as it is at that
 revision, and the ``attribute`` command can call it again later on what is still open.
 """
 

@@ -1,4 +1,4 @@
-"""Delivered minutes per week, read from the trigger-kept sums (migration 0008) instead of
+"""Delivered minutes per week, read from the trigger-kept sums (migration 0010) instead of
 summing the contact log: a team's year costs a row per citizen per week, not a row per
 contact. ``week_start`` is the ISO week's Monday."""
 

@@ -1,7 +1,7 @@
 """Delivered minutes per citizen-week and mentor-week, kept by triggers on contact.
 
-Revision ID: 0008_delivered_weeks
-Revises: 0007_debt_counselling
+Revision ID: 0010_delivered_weeks
+Revises: 0009_report_per_grant
 Create Date: 2026-12-06
 
 See ``mentordesk.storage.models.delivered_weeks``. The triggers add an attended contact's
@@ -11,6 +11,11 @@ group session). A delete only lowers an existing row (UPDATE, never an insert): 
 citizen is erased the cascade may already have removed their weeks. Rows that reach zero
 are removed. The existing log is summed once here. An index on contact.contact_on lets
 "who had a contact in the period" read only that period.
+
+It runs after every migration that rebuilds ``contact`` (Alembic's batch mode on SQLite
+recreates the table, and its triggers with it are gone): a later migration that rebuilds
+``contact`` must create these triggers again (tests/storage/test_delivered_weeks.py fails
+otherwise).
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_delivered_weeks"
-down_revision = "0007_debt_counselling"
+revision = "0010_delivered_weeks"
+down_revision = "0009_report_per_grant"
 branch_labels = None
 depends_on = None
 

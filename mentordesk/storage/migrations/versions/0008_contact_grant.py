@@ -1,8 +1,8 @@
 """A contact and an appointment belong to a grant: ``grant_id`` on both, and the existing
 journal attributed with the same rule the forms use.
 
-Revision ID: 0009_contact_grant
-Revises: 0008_delivered_weeks
+Revision ID: 0008_contact_grant
+Revises: 0007_debt_counselling
 Create Date: 2026-12-06
 
 Hours, billing and reports are per grant (issue 15). Each existing contact and citizen
@@ -18,8 +18,8 @@ from alembic import op
 
 from mentordesk.storage.queries.attribution import attribute_open_rows
 
-revision = "0009_contact_grant"
-down_revision = "0008_delivered_weeks"
+revision = "0008_contact_grant"
+down_revision = "0007_debt_counselling"
 branch_labels = None
 depends_on = None
 

@@ -2,8 +2,8 @@
 goals and, for outreach, after how many days without contact a deadline falls due; a
 report gives reasons for deviations and recommends hours and a period.
 
-Revision ID: 0010_report_per_grant
-Revises: 0009_contact_grant
+Revision ID: 0009_report_per_grant
+Revises: 0008_contact_grant
 Create Date: 2026-12-06
 
 A report to one authority must never show another authority's grant, caseworker, goals,
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_report_per_grant"
-down_revision = "0009_contact_grant"
+revision = "0009_report_per_grant"
+down_revision = "0008_contact_grant"
 branch_labels = None
 depends_on = None
 
