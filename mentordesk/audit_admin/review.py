@@ -26,6 +26,8 @@ from mentordesk.errors import InvalidInput
 from mentordesk.files import write_atomically
 from mentordesk.kernel.access import require_coordinator
 from mentordesk.kernel.context import Context
+from mentordesk.keys.registry import verify_signatures
+from mentordesk.keys.witness import ChainHead, chain_head
 from mentordesk.storage.database import TEAM_NAME_KEY, Database
 from mentordesk.storage.models import AuditEvent, User
 from mentordesk.storage.queries.assignments import assignment_periods_of, cover_periods_of
@@ -73,6 +75,11 @@ class ReviewReport:
     failed_unlocks: list[Finding]
     chain_ok: bool
     chain_detail: str
+    signatures_ok: bool = True
+    signatures_detail: str = ""
+    # The log's head when the review was made: written in the team's own minutes it is a
+    # witness outside the file — a later file whose log lacks it was rolled back or rewritten.
+    head: ChainHead | None = None
 
 
 def parse_month(text: str) -> date:
@@ -143,6 +150,7 @@ def _build(session: Session, team_name: str, first: date,
                        action_label(event.action), citizen, event.detail)
 
     chain = audit.verify_chain(session)
+    signatures = verify_signatures(session)
     return ReviewReport(
         month=first, team_name=team_name, total_events=len(events),
         volumes=_volumes(events, users),
@@ -152,6 +160,10 @@ def _build(session: Session, team_name: str, first: date,
         failed_unlocks=[finding(e) for e in events if e.action == audit.Action.UNLOCK_FAILED],
         chain_ok=chain.ok,
         chain_detail=f"{chain.checked} hændelser i kæden" if chain.ok else chain.problem,
+        signatures_ok=signatures.ok,
+        signatures_detail=(f"{signatures.checked} underskrevne hændelser" if signatures.ok
+                           else signatures.problem),
+        head=chain_head(session),
     )
 
 

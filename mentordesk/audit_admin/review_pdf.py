@@ -24,7 +24,9 @@ def review_pdf(report: ReviewReport, printed_at: datetime) -> bytes:
     story: list[Flowable] = [
         para(title, "title"),
         para(f"{report.total_events} hændelser i adgangsloggen i {month_name(report)}. "
-             f"Kæden: {'i orden' if report.chain_ok else 'BRUDT'} ({report.chain_detail})."),
+             f"Kæden: {'i orden' if report.chain_ok else 'BRUDT'} ({report.chain_detail}). "
+             f"Underskrifter: {'i orden' if report.signatures_ok else 'FEJL'} "
+             f"({report.signatures_detail})."),
     ]
     story += _volumes(report)
     story += _findings("Opslag uden for egen sagsstamme", report.outside_caseload,
@@ -33,10 +35,23 @@ def review_pdf(report: ReviewReport, printed_at: datetime) -> bytes:
     story += _findings("Eksporter og udskrifter", report.exports, "Ingen eksporter.")
     story += _findings("Mislykkede åbninger", report.failed_unlocks,
                        "Ingen mislykkede åbninger.")
+    story += _witness(report)
     story += [para("Gennemgået af: ____________________   Dato: ____________", "body")]
     meta = PdfMeta(title=title, team_name=report.team_name, printed_at=printed_at,
                    subject="Månedlig gennemgang af adgangsloggen")
     return build_pdf(story, meta)
+
+
+def _witness(report: ReviewReport) -> list[Flowable]:
+    """The head of the log, to be written into the team's own minutes: a witness outside
+    the file that a later copy must still contain."""
+    if report.head is None:
+        return []
+    head = report.head
+    return [para("Loggens hoved (vidne)", "heading"),
+            para(f"Hændelse nr. {head.event_id} af {head.count}, hash {head.hash}. "
+                 "Skriv tallene i teamets protokol: en senere fil, hvis log ikke rummer "
+                 "denne hændelse med denne hash, er rullet tilbage eller ændret.")]
 
 
 def _volumes(report: ReviewReport) -> list[Flowable]:

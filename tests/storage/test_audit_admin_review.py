@@ -95,6 +95,26 @@ def test_review_finds_outside_caseload_reveals_and_exports(database, admin, team
     assert own != other
 
 
+def test_the_review_prints_the_log_head_as_a_witness_outside_the_file(database, admin,
+                                                                      tmp_path, pdf_text):
+    import re
+
+    from sqlalchemy import select
+
+    from mentordesk.storage.models import AuditEvent
+
+    out = tmp_path / "logkontrol.pdf"
+    export_review_pdf(Context(database, admin), THIS_MONTH, out)
+    text = " ".join(pdf_text(out).split())
+    assert "Underskrifter: i orden" in text
+    printed = re.search(r"Hændelse nr\. (\d+) af (\d+), hash ([0-9a-f ]+)\.", text)
+    assert printed is not None
+    event_id, printed_hash = int(printed.group(1)), printed.group(3).replace(" ", "")
+    with database.read_session() as session:
+        stored = session.scalar(select(AuditEvent.hash).where(AuditEvent.id == event_id))
+    assert printed_hash == stored  # what the team writes down is the log's real head
+
+
 def test_unusual_volume_is_flagged(database, admin, team):
     with database.session() as session:
         for number in range(400):
