@@ -36,8 +36,8 @@ from mentordesk.storage.engine import KEY_SIZE, SALT_SIZE, RawKey, read_salt
 
 __all__ = [
     "KEYRING_SERVICE", "WINDOWS_PERSISTENCE", "EnrolmentPending", "KeyStore", "NewDatabase",
-    "StaleKey", "change_own_passphrase", "check_passphrase_strength", "create_encrypted_database",
-    "current_login", "database_key_from_slot", "generate_secret", "reopen_as",
+    "RawKey", "StaleKey", "change_own_passphrase", "check_passphrase_strength",
+    "create_encrypted_database", "current_login", "generate_secret", "reopen_as",
     "require_identity", "unlock_with_keyring", "unlock_with_keys", "unlock_with_passphrase",
 ]
 
@@ -149,6 +149,7 @@ def unlock_with_keyring(path: Path, keystore: KeyStore | None = None, *,
     """Open with the keys this PC remembers for ``login``; KeyUnavailable means: ask."""
     keystore = keystore or KeyStore()
     login = (login or current_login()).strip()
+    read_salt(path)  # a file that cannot be a database is named as such, before the keys
     file_id = keyfile.load(path).file_id
     remembered = keystore.recall(file_id, login)
     if remembered is None:
@@ -187,16 +188,6 @@ def reopen_as(path: Path, raw_key: RawKey, identity: Identity) -> Database:
         raise
     database.signer = identity
     return database
-
-
-def database_key_from_slot(path: Path, passphrase: str, *, login: str | None = None) -> bytes:
-    """The database key from a person's slot without opening the database: restoring a
-    backup over a file that no longer opens needs exactly this."""
-    key_file = keyfile.load(path)
-    slot = key_file.slot_for((login or current_login()).strip())
-    if slot is None or slot.kind is SlotKind.ENROLMENT:
-        raise WrongSecret("Forkert login eller adgangskode.")
-    return slot.unlock(passphrase, key_file.file_id)[1]
 
 
 def change_own_passphrase(database: Database, new_passphrase: str) -> None:

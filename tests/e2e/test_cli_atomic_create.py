@@ -50,7 +50,8 @@ def test_a_demo_killed_half_way_leaves_no_database_and_the_retry_works(tmp_path,
     assert run("check", str(db), home=isolated_home).returncode == 0
     assert _builds(tmp_path, db.name) == []  # the dead build was removed
     assert sorted(entry.name for entry in tmp_path.iterdir()
-                  if entry.name.startswith((".demo", "demo"))) == ["demo.mentordesk"]
+                  if entry.name.startswith((".demo", "demo"))) == ["demo.mentordesk",
+                                                                   "demo.mentordesk.keys"]
 
 
 def test_init_failing_before_the_end_leaves_nothing(tmp_path, monkeypatch):

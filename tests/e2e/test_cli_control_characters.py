@@ -28,7 +28,7 @@ HOSTILE_NOTE = f"Første linje{ESC}]0;titel\x07\nAnden{NUL} linje\tmed tab"
 @pytest.fixture
 def hostile_file(tmp_path):
     path = tmp_path / "styretegn.mentordesk"
-    database = new_team.create_database(path, PASSPHRASE, team_name="Styretegnsteamet")
+    database = new_team.create_database(path, PASSPHRASE, team_name="Styretegnsteamet").database
     try:
         context = Context(database, resolve_actor(database, vault.current_login()))
         citizen_id = create_citizen(context, NewCitizen(

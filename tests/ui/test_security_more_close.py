@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 
 from mentordesk import audit, vault
 from mentordesk.security.backups import automatic_folder
+from mentordesk.security.workflows import backup_key_for
 from mentordesk.services import new_team
+from mentordesk.storage.database import Database
 from mentordesk.storage.models import AuditEvent
 
 OLD_EVENTS = 25
@@ -36,8 +38,14 @@ def _count(session) -> int:
     return session.scalar(select(func.count()).select_from(AuditEvent))
 
 
-def _old_events(path: Path) -> int:
-    database = vault.unlock_with_passphrase(path, PASSPHRASE)
+def _old_events(path: Path, live: Path | None = None) -> int:
+    """Old events in ``path``; a backup opens with the live database's key (``live``)."""
+    if live is None:
+        database = vault.unlock_with_passphrase(path, PASSPHRASE)
+    else:
+        owner = vault.unlock_with_passphrase(live, PASSPHRASE)
+        database = Database.open(path, backup_key_for(owner, path))
+        owner.close()
     try:
         with database.read_session() as session:
             cutoff = (datetime.now(UTC) - timedelta(days=180)).isoformat()
@@ -65,7 +73,7 @@ def test_quitting_backs_up_then_prunes(controller, qtbot, database_path, keystor
     daily = list(automatic_folder(database_path).glob("team-dagligt-*"))
     assert len(daily) == 1
     assert _old_events(database_path) == 0
-    assert _old_events(daily[0]) == OLD_EVENTS  # the backup keeps what was pruned
+    assert _old_events(daily[0], database_path) == OLD_EVENTS  # the backup keeps the pruned
 
 
 def test_locking_backs_up_then_prunes(controller, qtbot, database_path, keystore,

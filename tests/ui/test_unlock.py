@@ -50,7 +50,7 @@ def test_wrong_passphrase_shows_danish_error_and_leaves_file_identical(
     submit(qtbot, dialog, "helt forkert adgangskode")
     qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10_000)
 
-    assert "forkert adgangskode" in dialog.error_label.text()
+    assert "Forkert login eller adgangskode" in dialog.error_label.text()
     assert dialog.isVisible()
     assert dialog.passphrase_edit.text() == ""
     assert database_path.read_bytes() == before

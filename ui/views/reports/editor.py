@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -105,9 +107,15 @@ class ReportEditor(QWidget):
         left_layout.addWidget(QLabel(self.tr("Reports")))
         left_layout.addWidget(self.reports_list, 1)
         left_layout.addWidget(self.new_button)
+        # The report form grew with the grant, its goals and the recommendation: it scrolls
+        # rather than pushing the window past a laptop's screen.
+        form = QScrollArea()
+        form.setWidgetResizable(True)
+        form.setFrameShape(QFrame.Shape.NoFrame)
+        form.setWidget(self._form())
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self._form())
+        splitter.addWidget(form)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from mentordesk.security import lock
 from mentordesk.security.location import is_network_path, is_sync_folder
 from mentordesk.storage.database import Database
-from mentordesk.storage.engine import RawKey
-from mentordesk.vault import KeyStore
+from mentordesk.vault import KeyStore, RawKey
 from ui.tasks import TaskContext, TaskRunner, show_error
 from ui.views.security import preferences
 from ui.views.security.clipboard import ClipboardGuard
