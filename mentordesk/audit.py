@@ -59,6 +59,13 @@ class Action(StrEnum):
     UNLOCK = "unlock"
     UNLOCK_FAILED = "unlock_failed"
     PRUNE = "prune"
+    # Personal keys (mentordesk.keys, security.people, security.key_migration).
+    ENROL_KEY = "enrol_key"
+    PASSPHRASE_CHANGED = "passphrase_changed"
+    REMOVE_PERSON = "remove_person"
+    ROTATE_KEY = "rotate_key"
+    MIGRATE_KEYS = "migrate_keys"
+    LOG_WARNING = "log_rollback"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,12 @@ ACTION_LABELS: dict[str, str] = {
     Action.UNLOCK: "Åbnet",
     Action.UNLOCK_FAILED: "Mislykket åbning",
     Action.PRUNE: "Log beskåret",
+    Action.ENROL_KEY: "Nøgle udstedt",
+    Action.PASSPHRASE_CHANGED: "Egen adgangskode skiftet",
+    Action.REMOVE_PERSON: "Person fjernet",
+    Action.ROTATE_KEY: "Databasenøgle skiftet",
+    Action.MIGRATE_KEYS: "Personlige nøgler indført",
+    Action.LOG_WARNING: "Advarsel om loggen",
 }
 
 

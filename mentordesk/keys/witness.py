@@ -26,7 +26,6 @@ from mentordesk.storage.models import AppMeta
 from mentordesk.storage.queries import audit_log
 
 _WITNESS_FILE = "log-witness.json"
-ROLLBACK_ACTION = "log_rollback"
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +83,7 @@ def inspect_log(database: Database, file_id: str, login: str) -> str:
     if problem:
         log.warning("Access log problem detected at unlock for file %s", file_id)
         with database.session() as session:
-            audit.record(session, login, ROLLBACK_ACTION, entity="database",
+            audit.record(session, login, audit.Action.LOG_WARNING, entity="database",
                          detail=f"Advarsel på denne pc: {problem}")
     return problem
 

@@ -37,7 +37,6 @@ from mentordesk.storage.queries.team import active_user_logins, user_with_login
 from mentordesk.vault import check_passphrase_strength, generate_secret
 
 LEGACY_KDF_ITERATIONS = 256_000
-MIGRATE_ACTION = "migrate_keys"
 
 
 @dataclass
@@ -98,7 +97,7 @@ def _convert(database: Database, old_key: RawKey, admin_login: str,
     _register(database, admin, recovery, enrolment)
     database.signer = admin
     with database.session() as session:
-        audit.record(session, admin_login, MIGRATE_ACTION, entity="database",
+        audit.record(session, admin_login, audit.Action.MIGRATE_KEYS, entity="database",
                      detail=f"Fra fælles adgangskode til personlige nøgler; {len(members)} "
                             f"engangskoder udstedt; {reencrypted} sikkerhedskopier omkrypteret"
                             f", {len(destroyed)} slettet")
