@@ -19,6 +19,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlcipher3
+
 from mentordesk import audit
 from mentordesk.domain.codes import RECOVERY_LOGIN
 from mentordesk.errors import AccessDenied, CannotOpenDatabase, InvalidInput, NotFound
@@ -45,9 +47,6 @@ from mentordesk.vault import (
     unlock_with_keys,
 )
 
-ENROL_ACTION = "enrol_key"
-REMOVE_ACTION = "remove_person"
-ROTATE_ACTION = "rotate_key"
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 _TEAM_CHANGED = Changes.of(Kind.TEAM)
 
@@ -92,7 +91,7 @@ def enrol_person(context: Context, login: str) -> Result[str]:
     database_key = _database_key(context.database)
     with context.session() as session:
         registry.register_key(session, user.login, SlotKind.ENROLMENT, keys.public, admin)
-        audit.record(session, context.actor.login, ENROL_ACTION, entity="user",
+        audit.record(session, context.actor.login, audit.Action.ENROL_KEY, entity="user",
                      entity_id=user.id, detail=f"Engangskode udstedt til {user.login} "
                      f"(nøgle {keys.public.fingerprint()})")
     keyfile.save(context.database.path, key_file.with_slot(keyfile.new_slot(
@@ -120,7 +119,7 @@ def complete_enrolment(path: Path, login: str, code: str, new_passphrase: str, *
             registry.retire_keys(session, slot.login)
             registry.register_key(session, slot.login, SlotKind.PERSON, own.public,
                                   Identity(slot.login, enrolment_keys, SlotKind.ENROLMENT))
-            audit.record(session, slot.login, ENROL_ACTION, entity="user",
+            audit.record(session, slot.login, audit.Action.ENROL_KEY, entity="user",
                          detail=f"Egen adgangskode valgt (nøgle {own.public.fingerprint()})")
         keyfile.save(path, key_file.with_slot(keyfile.new_slot(
             slot.login, SlotKind.PERSON, own.keys, WrappingKey.derive(new_passphrase),
@@ -158,8 +157,9 @@ def change_my_passphrase(context: Context, new_passphrase: str) -> Result[None]:
     backup under an old key (``vault.change_own_passphrase``)."""
     change_own_passphrase(context.database, new_passphrase)
     with context.session() as session:
-        audit.record(session, context.actor.login, ENROL_ACTION, entity="user",
-                     entity_id=context.actor.user_id, detail="Egen adgangskode skiftet")
+        audit.record(session, context.actor.login, audit.Action.PASSPHRASE_CHANGED,
+                     entity="user", entity_id=context.actor.user_id,
+                     detail="Egen adgangskode skiftet")
     return Result(None, NOTHING)
 
 
@@ -191,7 +191,7 @@ def remove_person(context: Context, login: str) -> Result[Removal]:
         assert stored is not None
         stored.active = False
         registry.retire_keys(session, user.login)
-        audit.record(session, context.actor.login, REMOVE_ACTION, entity="user",
+        audit.record(session, context.actor.login, audit.Action.REMOVE_PERSON, entity="user",
                      entity_id=user.id,
                      detail=f"{user.login} er fjernet fra teamet; databasenøglen skiftes")
     removal = rotate_database_key(database, without=[user.login])
@@ -213,7 +213,7 @@ def rotate_database_key(database: Database, *, without: list[str]) -> Removal:
     database.rebind(new_key)
     reencrypted, destroyed = reencrypt_backups(path, old_key, new_key)
     with database.session() as session:
-        audit.record(session, require_identity(database).login, ROTATE_ACTION,
+        audit.record(session, require_identity(database).login, audit.Action.ROTATE_KEY,
                      entity="database",
                      detail=f"Databasenøglen er skiftet; {reencrypted} sikkerhedskopier "
                             f"omkrypteret, {len(destroyed)} slettet")
@@ -224,7 +224,9 @@ def reencrypt_backups(path: Path, old_key: RawKey,
                        new_key: RawKey) -> tuple[int, list[Path]]:
     """Every backup this installation keeps (the backup folder beside the database) moves
     to the new key; one that the old key does not open cannot be moved and is destroyed,
-    so no copy under a key a leaver knew survives here."""
+    so no copy under a key a leaver knew survives here. Any other failure (a locked or
+    unreadable file) stops here with the copy kept: a backup is never destroyed because of
+    a passing file-system problem."""
     reencrypted, destroyed = 0, []
     for backup in _backup_files(path):
         try:
@@ -232,7 +234,9 @@ def reencrypt_backups(path: Path, old_key: RawKey,
                        RawKey(new_key.key, read_salt(backup)))
             _replace_travelling_key_file(path, backup)
             reencrypted += 1
-        except Exception:  # noqa: BLE001 - any failure: it must not stay readable by the leaver
+        except (sqlcipher3.DatabaseError, CannotOpenDatabase) as error:
+            if isinstance(error, sqlcipher3.OperationalError):
+                raise  # locked or unreadable: keep it, say so
             log.warning("Destroying a backup the old key does not open: %s", backup.name)
             _destroy(backup)
             destroyed.append(backup)
@@ -274,7 +278,7 @@ def renew_recovery_key(context: Context) -> Result[str]:
     with context.session() as session:
         registry.retire_keys(session, RECOVERY_LOGIN)
         registry.register_key(session, RECOVERY_LOGIN, SlotKind.RECOVERY, keys.public, admin)
-        audit.record(session, context.actor.login, ENROL_ACTION, entity="database",
+        audit.record(session, context.actor.login, audit.Action.ENROL_KEY, entity="database",
                      detail=f"Ny gendannelsesnøgle (nøgle {keys.public.fingerprint()})")
     keyfile.save(context.database.path, key_file.with_slot(keyfile.new_slot(
         RECOVERY_LOGIN, SlotKind.RECOVERY, keys, WrappingKey.derive(secret), database_key,

@@ -26,7 +26,8 @@ from mentordesk.security.people import (
 )
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.team import NewUser, create_user, resolve_actor
-from mentordesk.storage.engine import rekey_file
+from mentordesk.storage.database import Database
+from mentordesk.storage.engine import RawKey, rekey_file
 
 BO_PASSPHRASE = "Bos egen sætning til nøglen"
 
@@ -133,6 +134,20 @@ def test_removal_rotates_the_key_and_remembered_keys_of_the_others_keep_working(
             resolve_actor(again, "bo")
     finally:
         again.close()
+
+
+def test_removal_re_encrypts_the_team_s_backups_and_destroys_what_the_old_key_cannot_open(
+        database, db_path, admin, bo_code):
+    from mentordesk.security.backups import automatic_backup, automatic_folder
+
+    made = automatic_backup(database)
+    stranger = automatic_folder(db_path) / "fremmed.mentordesk"
+    stranger.write_bytes(bytes(range(256)) * 8)  # under no key of this team
+    removal = remove_person(Context(database, admin), "bo").value
+    assert removal.backups_destroyed == [stranger] and not stranger.exists()
+    assert removal.backups_reencrypted >= 1 and made is not None and made.exists()
+    backup = Database.open(made, RawKey(database.raw_key.key, made.read_bytes()[:16]))
+    backup.close()
 
 
 def test_removal_is_refused_for_oneself_and_for_the_recovery_key(database, admin):
