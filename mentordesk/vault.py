@@ -39,6 +39,7 @@ __all__ = [
     "RawKey", "StaleKey", "change_own_passphrase", "check_passphrase_strength",
     "create_encrypted_database", "current_login", "generate_secret", "reopen_as",
     "require_identity", "unlock_with_keyring", "unlock_with_keys", "unlock_with_passphrase",
+    "unwrap_own_slot",
 ]
 
 MIN_PASSPHRASE_LENGTH = 12
@@ -188,6 +189,19 @@ def reopen_as(path: Path, raw_key: RawKey, identity: Identity) -> Database:
         raise
     database.signer = identity
     return database
+
+
+def unwrap_own_slot(path: Path, passphrase: str, *,
+                    login: str | None = None) -> tuple[Identity, bytes]:
+    """The person and the database key from their slot, without opening the database:
+    a restore into the place of a file that was moved away as damaged needs exactly this.
+    A wrong login or passphrase is WrongSecret, as at any unlock."""
+    key_file = keyfile.load(path)
+    slot = key_file.slot_for((login or current_login()).strip())
+    if slot is None or slot.kind is SlotKind.ENROLMENT:
+        raise WrongSecret("Forkert login eller adgangskode.")
+    keys, database_key = slot.unlock(passphrase, key_file.file_id)
+    return Identity(slot.login, keys, slot.kind), database_key
 
 
 def change_own_passphrase(database: Database, new_passphrase: str) -> None:

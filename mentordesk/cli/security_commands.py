@@ -23,7 +23,6 @@ from mentordesk.cli.common import (
 )
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable
 from mentordesk.keys.identity import Identity
-from mentordesk.keys.keyfile import load as load_key_file
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import RawKey, read_salt
 
@@ -90,12 +89,8 @@ def _key_from_slot(path: Path) -> tuple[bytes, Identity]:
             raise CliFailure(f"Ingen nøgle til {path.name}: sæt {PASSPHRASE_ENV} eller kør i en "
                              "terminal.", EXIT_CANNOT_OPEN)
         passphrase = getpass.getpass(f"Adgangskode for {login}: ")
-    key_file = load_key_file(path)
-    slot = key_file.slot_for(login)
-    if slot is None:
-        raise CliFailure("Forkert login eller adgangskode.", EXIT_CANNOT_OPEN)
-    keys, database_key = slot.unlock(passphrase, key_file.file_id)
-    return database_key, Identity(slot.login, keys, slot.kind)
+    identity, database_key = vault.unwrap_own_slot(path, passphrase, login=login)
+    return database_key, identity
 
 
 def _open_target_if_possible(path: Path) -> Database | None:

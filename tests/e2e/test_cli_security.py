@@ -182,3 +182,17 @@ def test_restore_of_another_team_s_file_is_refused(db, tmp_path, isolated_home):
     assert len(refused.stderr.strip().splitlines()) == 1
     assert _sha(db) == before
 
+
+
+def test_restore_into_the_place_of_a_file_moved_away_as_damaged(db, tmp_path, isolated_home):
+    """The database is gone (moved aside as damaged), its key file is still there: the
+    person's own slot gives the key, and the backup becomes the database again."""
+    backup = tmp_path / "kopi.mentordesk"
+    assert run("backup", str(db), "--out", str(backup), home=isolated_home).returncode == 0
+    db.rename(tmp_path / "beskadiget.mentordesk")
+    wrong = run("restore", str(backup), str(db), home=isolated_home,
+                passphrase="forkert adgangskode helt")
+    assert wrong.returncode == 3 and not db.exists()
+    restored = run("restore", str(backup), str(db), home=isolated_home)
+    assert restored.returncode == 0, restored.stderr
+    assert run("check", str(db), home=isolated_home).returncode == 0
