@@ -137,6 +137,8 @@ _FIELD_NAMES = {
     "outreach_days": "ikke nået i dage",
 }
 ONGOING = "løbende"
+# A new grant asked for "Ingen frist" in so many words; None would take the basis's default.
+NO_OUTREACH_DEADLINE = 0
 
 
 class GrantState(LabeledStrEnum):
@@ -162,7 +164,8 @@ class GrantInput:
     note: str = ""
     purpose: str = ""          # what the support is for, in the authority's words
     authority_goals: str = ""  # the authority's goals for it (its §141 plan or order)
-    outreach_days: int | None = None  # None on a new grant: the legal basis's default
+    # None on a new grant: the legal basis's default; NO_OUTREACH_DEADLINE: none at all.
+    outreach_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -296,7 +299,7 @@ def create_grant(context: Context, citizen_id: int,
     with context.session() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
         values = _grant_values(session, citizen, asdict(new))
-        if values["outreach_days"] is None:  # the legal basis's default, editable later
+        if new.outreach_days is None:  # the legal basis's default, editable later
             basis = session.get(LegalBasis, values["legal_basis_id"])
             values["outreach_days"] = default_outreach_days(basis.code) if basis else None
         grant = Grant(citizen_id=citizen.id, **values)
@@ -393,6 +396,8 @@ def _grant_values(session: Session, citizen: Citizen, values: Mapping[str, Any],
 
 def _outreach_days(value: object) -> int | None:
     days = optional_int(value, "Angiv antal dage uden kontakt som et helt tal.")
+    if days == NO_OUTREACH_DEADLINE:
+        return None
     if days is not None and not 1 <= days <= 365:
         raise InvalidInput("Antal dage uden kontakt skal ligge mellem 1 og 365.")
     return days
