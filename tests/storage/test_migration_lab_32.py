@@ -17,7 +17,6 @@ from mentordesk.security.key_migration import migrate_to_key_slots
 from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.grants import GrantInput, create_grant, prefill_from_course_type
-from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Grant
 
 FIXTURES = Path(__file__).with_name("fixtures")
