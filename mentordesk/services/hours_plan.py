@@ -12,7 +12,7 @@ only that grant — shows them. They are not contacts and never count as deliver
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -96,39 +96,33 @@ def practice_hours(context: Context, grant_id: int) -> list[PracticeWeek]:
     """The practice hours logged for the grant, per week in order."""
     with context.session() as session:
         grant = _visible_grant(session, context, grant_id)
-        weeks = [PracticeWeek(monday, minutes) for _grant, monday, minutes in session.execute(
-            practice_weeks([grant.id], date.min, date.max))]
+        weeks = _practice_weeks(session, grant.id)
         audit.record(session, context.actor.login, audit.Action.READ, entity="grant",
                      entity_id=grant.id, citizen_id=grant.citizen_id,
                      detail=f"Praktiktimer vist ({len(weeks)} uger)")
     return weeks
 
 
-def log_practice_hours(context: Context, grant_id: int, day: date,
-                       minutes: int | None) -> Result[PracticeWeek | None]:
-    """Set the practice hours of the ISO week holding ``day``; None or 0 clears the week."""
-    monday = week_start(day)
+def log_practice_hours(context: Context, grant_id: int,
+                       weeks: Mapping[date, int | None]) -> Result[list[PracticeWeek]]:
+    """Set the practice hours of the ISO weeks holding the given days (None or 0 clears a
+    week), all or none; returns the grant's practice weeks after the change. Only the
+    weeks given are written, so another mentor's entries for other weeks stay."""
     with context.session() as session:
         grant = _visible_grant(session, context, grant_id)
-        if monday + timedelta(days=6) < grant.start_on or (
-                grant.end_on is not None and monday > grant.end_on):
-            raise InvalidInput(f"{iso_week_label(monday)} ligger uden for "
-                               "bevillingens periode.")
-        row = session.get(GrantPracticeWeek, (grant.id, monday))
-        if minutes:
-            _check_minutes(minutes)
-            if row is None:
-                row = GrantPracticeWeek(grant_id=grant.id, week_start=monday, minutes=minutes)
-                session.add(row)
-            row.minutes = minutes
-        elif row is not None:
-            session.delete(row)
+        changed = []
+        for day, minutes in sorted(weeks.items()):
+            monday = week_start(day)
+            _check_week(grant, monday)
+            _set_practice_week(session, grant.id, monday, minutes)
+            changed.append(f"{iso_week_label(monday)}: "
+                           f"{hours_text(minutes) if minutes else 'ingen'}")
+        session.flush()
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="grant",
                      entity_id=grant.id, citizen_id=grant.citizen_id,
-                     detail=f"Praktiktimer {iso_week_label(monday)}: "
-                            f"{hours_text(minutes) if minutes else 'ingen'}")
-    value = PracticeWeek(monday, minutes) if minutes else None
-    return Result(value, Changes.of(Kind.GRANTS, citizen=grant.citizen_id))
+                     detail="Praktiktimer " + "; ".join(changed))
+        stored = _practice_weeks(session, grant.id)
+    return Result(stored, Changes.of(Kind.GRANTS, citizen=grant.citizen_id))
 
 
 def step_label(step: HoursStep) -> str:
@@ -141,6 +135,31 @@ def _plan(session: Session, grant: Grant) -> HoursPlan:
     steps = tuple(HoursStep(starts_on, low, high)
                   for _grant, starts_on, low, high in session.execute(hours_steps([grant.id])))
     return HoursPlan(grant.id, grant.version, grant.start_on, grant.end_on, steps)
+
+
+def _practice_weeks(session: Session, grant_id: int) -> list[PracticeWeek]:
+    return [PracticeWeek(monday, minutes) for _grant, monday, minutes in session.execute(
+        practice_weeks([grant_id], date.min, date.max))]
+
+
+def _check_week(grant: Grant, monday: date) -> None:
+    if monday + timedelta(days=6) < grant.start_on or (
+            grant.end_on is not None and monday > grant.end_on):
+        raise InvalidInput(f"{iso_week_label(monday)} ligger uden for bevillingens periode.")
+
+
+def _set_practice_week(session: Session, grant_id: int, monday: date,
+                       minutes: int | None) -> None:
+    row = session.get(GrantPracticeWeek, (grant_id, monday))
+    if not minutes:
+        if row is not None:
+            session.delete(row)
+        return
+    _check_minutes(minutes)
+    if row is None:
+        session.add(GrantPracticeWeek(grant_id=grant_id, week_start=monday, minutes=minutes))
+    else:
+        row.minutes = minutes
 
 
 def _visible_grant(session: Session, context: Context, grant_id: int) -> Grant:

@@ -36,9 +36,8 @@ def with_practice(database, admin, two_authorities):
                if row.id == grants["LAB §31b"])
     save_hours_plan(context, lab.id, lab.version, (
         HoursStep(date(2026, 6, 1), 6 * H, 10 * H), HoursStep(date(2026, 9, 14), 10 * H, 15 * H)))
-    for day, minutes in LAB_PRACTICE.items():
-        log_practice_hours(context, lab.id, day, minutes)
-    log_practice_hours(context, grants["SEL §99"], date(2026, 8, 3), SEL99_PRACTICE_MINUTES)
+    log_practice_hours(context, lab.id, LAB_PRACTICE)
+    log_practice_hours(context, grants["SEL §99"], {date(2026, 8, 3): SEL99_PRACTICE_MINUTES})
     return context, citizen, grants, municipality_id, jobcenter_id
 
 
@@ -74,9 +73,11 @@ def test_the_municipalitys_report_has_no_practice_hours(with_practice, pdf_text)
 def test_practice_hours_are_per_week_and_cleared_with_nothing(with_practice):
     context, _citizen, grants, _municipality_id, _jobcenter_id = with_practice
     lab = grants["LAB §31b"]
-    log_practice_hours(context, lab, date(2026, 8, 6), 8 * H)   # Thursday of week 32: replaces
-    log_practice_hours(context, lab, date(2026, 9, 16), None)   # cleared
+    # Thursday of week 32 replaces that week; week 38 is cleared.
+    log_practice_hours(context, lab, {date(2026, 8, 6): 8 * H, date(2026, 9, 16): None})
     assert [(week.week_start, week.minutes) for week in practice_hours(context, lab)] == [
         (date(2026, 8, 3), 8 * H)]
-    with pytest.raises(InvalidInput, match="uden for bevillingens periode"):
-        log_practice_hours(context, lab, date(2026, 12, 7), 5 * H)
+    with pytest.raises(InvalidInput, match="Uge 50, 2026 ligger uden for bevillingens periode"):
+        log_practice_hours(context, lab, {date(2026, 8, 10): 5 * H, date(2026, 12, 7): 5 * H})
+    # All or nothing: week 33, valid on its own, was not saved either.
+    assert [week.week_start for week in practice_hours(context, lab)] == [date(2026, 8, 3)]
