@@ -9,11 +9,12 @@ never a sum of steps.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from mentordesk.domain.dates import week_start
+from mentordesk.domain.dates import parse_date, week_start
 
 Band = tuple[int | None, int | None]  # (min, max) minutes a week; max None = "from min"
 
@@ -55,3 +56,37 @@ def step_problem(steps: Sequence[HoursStep], start_on: date, end_on: date | None
                     "(trinene står i datoorden, ét pr. uge).")
         previous = step
     return ""
+
+
+_WEEK = re.compile(r"^\s*(?:uge\s*)?(\d{1,2})\s*$", re.IGNORECASE)
+_HOURS = re.compile(r"^\s*(\d{1,3})(?:[,.](\d{1,2}))?\s*(?:t|timer)?\s*$", re.IGNORECASE)
+
+
+def parse_step_start(text: str, grant_start: date) -> date:
+    """A step's first day from what a mentor types: a date (``02-03-2026``) or a week
+    number (``uge 10`` / ``10``: the Monday of the first week 10 from the grant's start,
+    or the start itself when week 10 is the grant's first week). ``ValueError`` in Danish."""
+    match = _WEEK.match(text or "")
+    if match is None:
+        return parse_date(text)
+    number = int(match[1])
+    if not 1 <= number <= 53:
+        raise ValueError(f"Uge {number} findes ikke. Skriv et ugenummer fra 1 til 53 "
+                         "eller en dato.")
+    monday = week_start(grant_start)
+    for _week in range(53 * 2):  # within two years a week number always comes round
+        if monday.isocalendar().week == number:
+            return max(monday, grant_start)
+        monday += timedelta(days=7)
+    raise ValueError(f"Uge {number} findes ikke i bevillingens periode.")
+
+
+def parse_hours(text: str) -> int | None:
+    """Hours as typed (``7``, ``7,5``, ``7.5 t``) → minutes; empty → None."""
+    if not (text or "").strip():
+        return None
+    match = _HOURS.match(text)
+    if match is None:
+        raise ValueError(f"»{text.strip()}« er ikke et timetal. Skriv fx 7 eller 7,5.")
+    fraction = match[2] or "0"
+    return int(match[1]) * 60 + round(int(fraction) * 60 / 10 ** len(fraction))
