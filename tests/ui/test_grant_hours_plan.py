@@ -129,3 +129,14 @@ def test_practice_hours_are_logged_per_week_for_lab_grants_only(qtbot, tab, cont
         dialog.save_button.click()
     assert [(week.week_start, week.minutes) for week in practice_hours(context, lab)] == [
         (start, 12 * H), (week_start(today), 7 * H + 30)]
+
+
+def test_the_grants_list_says_when_a_plan_sets_the_weekly_hours(qtbot, tab, context,
+                                                                workspace):
+    from mentordesk.services.hours_plan import save_hours_plan
+
+    grant = _grant(context, workspace, "LAB §42")
+    save_hours_plan(context, grant, hours_plan(context, grant).version, (
+        HoursStep(START, 2 * H, 5 * H), HoursStep(date(2026, 3, 2), 10 * H, 15 * H)))
+    _show(qtbot, tab)
+    assert tab.model.index(0, 3).data() == "Timeplan i 2 trin"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Delete, Select, delete, select
+from sqlalchemy import Delete, Select, delete, func, select
 
 from mentordesk.storage.models import GrantHoursStep, GrantPracticeWeek
 
@@ -17,6 +17,13 @@ def hours_steps(grant_ids: Sequence[int]
                    GrantHoursStep.min_minutes, GrantHoursStep.max_minutes)
             .where(GrantHoursStep.grant_id.in_(list(grant_ids)))
             .order_by(GrantHoursStep.grant_id, GrantHoursStep.starts_on))
+
+
+def step_counts(grant_ids: Sequence[int]) -> Select[tuple[int, int]]:
+    """(grant, number of steps) of the grants that have a stepped plan."""
+    return (select(GrantHoursStep.grant_id, func.count())
+            .where(GrantHoursStep.grant_id.in_(list(grant_ids)))
+            .group_by(GrantHoursStep.grant_id))
 
 
 def delete_hours_steps(grant_id: int) -> Delete:

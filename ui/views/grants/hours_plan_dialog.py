@@ -17,12 +17,19 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from mentordesk.domain.dates import format_date, iso_week_label, week_start
 from mentordesk.domain.duration import hours_number
 from mentordesk.domain.hours_plan import HoursStep, parse_hours, parse_step_start
-from mentordesk.services.grants import GrantRow
+from mentordesk.services.grants import GrantRow, weekly_hours_label
 from mentordesk.services.hours_plan import (
     HoursPlan,
     PracticeWeek,
@@ -51,12 +58,15 @@ class HoursPlanDialog(RecordDialog):
         self.form.addRow(plain_label(self.tr(
             "Each step applies from the week holding its date (or from a week number) until "
             "the next step. Before the first step the grant's weekly hours apply: %1.")
-            .replace("%1", grant.hours_label or self.tr("none"))))
+            .replace("%1", weekly_hours_label(grant.hours_min_minutes, grant.hours_max_minutes)
+                     or self.tr("none"))))
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([
             self.tr("From (date or week)"), self.tr("Min. hours/week"),
             self.tr("Max. hours/week (empty: no limit)")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.form.addRow(self.table)
         self.add_button = QPushButton(self.tr("&Add step"))
         self.remove_button = QPushButton(self.tr("&Remove step"))
