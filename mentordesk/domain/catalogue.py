@@ -65,6 +65,13 @@ LEGAL_BASES: tuple[LegalBasis, ...] = (
     ),
     LegalBasis("LAB §31b", "Mentorstøtte", _JOBCENTER_NOTE, max_period_months=6),
     LegalBasis("LAB §31c", "Mentorstøtte", _JOBCENTER_NOTE, max_period_months=6),
+    # Seed 003's guidance course (LAB 2016 § 32). Not mentor support: no 6-month rule.
+    LegalBasis(
+        "LAB §32",
+        "Vejledning og opkvalificering",
+        "Vejlednings- og opkvalificeringsforløb, som jobcenteret bevilger til borgere, der "
+        "mangler et beskæftigelses- eller uddannelsesmål.",
+    ),
     LegalBasis(
         "LAB §42",
         "Virksomhedspraktik",
@@ -283,17 +290,19 @@ def _mentor(name: str, price: Price | None = None, weeks: int = 13) -> CourseTyp
     )
 
 
+# Stored under LAB §31b before migration 0011, which moved it and its grants here.
+GUIDANCE_COURSE = ("Vejlednings- og opkvalificeringsforløb - For borgere som mangler "
+                   "beskæftigelses- eller uddannelsesmål.")
+GUIDANCE_BASIS = "LAB §32"
+
 COURSE_TYPES: tuple[CourseType, ...] = (
     _internship("For borgeren med lidt støttebehov, på vej mod arbejdsmarked."),
     _internship("For borgeren med lidt støttebehov, på vej mod uddannelse."),
     _internship("For borgeren med mere støttebehov, på vej mod arbejdsmarked."),
     _internship("For borgeren med mere støttebehov, på vej mod uddannelse."),
     CourseType(
-        "Vejlednings- og opkvalificeringsforløb - For borgere som mangler beskæftigelses- "
-        "eller uddannelsesmål.",
-        # The seed cites LAB 2016 § 32 (vejledning og opkvalificering), which is not in the
-        # default legal bases; the jobcenter mentor basis is the closest editable default.
-        "LAB §31b",
+        GUIDANCE_COURSE,
+        GUIDANCE_BASIS,
         6,
         True,
         WeeklyHours(5, 5),

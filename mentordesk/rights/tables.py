@@ -37,6 +37,8 @@ CITIZEN_TABLES: tuple[CitizenTable, ...] = (
     CitizenTable("relative", "Netværk"),
     CitizenTable("consent", "Samtykker"),
     CitizenTable("grant", "Bevillinger"),
+    CitizenTable("grant_hours_step", "Bevillingers timeplaner", (("grant_id", "grant"),)),
+    CitizenTable("grant_practice_week", "Praktiktimer", (("grant_id", "grant"),)),
     CitizenTable("assignment", "Mentorer"),
     CitizenTable("goal", "Indsatsmål"),
     CitizenTable("sub_goal", "Delmål", (("goal_id", "goal"),)),

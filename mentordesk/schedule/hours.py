@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.catalogue import NO_GRANT_FLAG, PARTIAL_WEEK_FLAG, HoursStatus
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
+from mentordesk.domain.hours_plan import HoursStep, band_in_week
 from mentordesk.schedule.recurrence import expand_appointments
 from mentordesk.storage.queries import delivered_weeks
 from mentordesk.storage.queries import hours as queries
+from mentordesk.storage.queries.hours_plan import hours_steps
 from mentordesk.storage.queries.periods import period_overlaps
 
 # The flags are HoursStatus values, so hours_flag_label gives every one its Danish word.
@@ -32,6 +34,9 @@ FLAG_ON_TRACK = HoursStatus.ON_TRACK.value
 FLAG_WITHIN = HoursStatus.WITHIN.value
 FLAG_OVER = HoursStatus.OVER.value
 FLAG_PARTIAL = PARTIAL_WEEK_FLAG
+
+# A grant as the citizen's weekly band sees it: (start, end, min, max, stepped plan).
+GrantBands = tuple[date, date | None, int | None, int | None, tuple[HoursStep, ...]]
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,8 @@ def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end
     for citizen_id in ids:
         citizen_grants = grants.get(citizen_id)
         for code, monday, monday_text, finished in weeks:
-            low, high = granted_in_week(citizen_grants, monday) if citizen_grants \
-                else (None, None)
+            low, high = granted_in_week(_bands_in_week(citizen_grants, monday), monday) \
+                if citizen_grants else (None, None)
             done = delivered.get((citizen_id, monday_text), 0)
             booked = planned.get((citizen_id, code), 0)
             rows.append(CitizenWeek(citizen_id, code, monday, low, high, done, booked,
@@ -183,17 +188,19 @@ def grant_weeks(session: Session, grant_ids: Sequence[int], start: date, end: da
     if not ids or end < start:
         return []
     grants = list(session.execute(queries.grants_by_id(ids)))
+    steps = steps_by_grant(session, ids)
     delivered: dict[tuple[int, str], int] = defaultdict(int)
     for grant_id, day, minutes in session.execute(
             queries.delivered_per_grant_day(ids, start, end)):
         delivered[(grant_id, iso_week_code(day))] += int(minutes or 0)
     planned = _planned_by_grant(session, grants, start, end, today)
     rows = []
-    for grant_id, citizen_id, start_on, end_on, low, high in grants:
+    for grant_id, citizen_id, start_on, end_on, grant_low, grant_high in grants:
         first, last = max(start, start_on), min(end, end_on or end)
         for code in iso_week_codes_between(first, last) if first <= last else []:
             monday = date.fromisocalendar(int(code[:4]), int(code[6:]), 1)
             sunday = monday + timedelta(days=6)
+            low, high = band_in_week(steps.get(grant_id, ()), (grant_low, grant_high), monday)
             partial = first > monday or last < sunday
             done, booked = delivered.get((grant_id, code), 0), planned.get((grant_id, code), 0)
             finished = sunday < today
@@ -279,10 +286,28 @@ def _future_occurrences(session: Session, first: date, last: date, today: date, 
             if not o.cancelled and not o.logged and o.starts_at >= window_start]
 
 
+def steps_by_grant(session: Session, grant_ids: Sequence[int]
+                   ) -> dict[int, tuple[HoursStep, ...]]:
+    """Each stepped grant's plan, in date order; grants without a plan are absent."""
+    steps: dict[int, list[HoursStep]] = defaultdict(list)
+    for grant_id, starts_on, low, high in session.execute(hours_steps(grant_ids)):
+        steps[grant_id].append(HoursStep(starts_on, low, high))
+    return {grant_id: tuple(plan) for grant_id, plan in steps.items()}
+
+
 def _grants_by_citizen(session: Session, ids: Sequence[int], first: date, last: date
-                       ) -> dict[int, list[tuple[date, date | None, int | None, int | None]]]:
-    grants: dict[int, list[tuple[date, date | None, int | None, int | None]]] = defaultdict(list)
-    for citizen_id, start_on, end_on, low, high in session.execute(
-            queries.granted_hours(ids, first, last)):
-        grants[citizen_id].append((start_on, end_on, low, high))
+                       ) -> dict[int, list[GrantBands]]:
+    rows = list(session.execute(queries.granted_hours(ids, first, last)))
+    steps = steps_by_grant(session, [row[0] for row in rows]) if rows else {}
+    grants: dict[int, list[GrantBands]] = defaultdict(list)
+    for grant_id, citizen_id, start_on, end_on, low, high in rows:
+        grants[citizen_id].append((start_on, end_on, low, high, steps.get(grant_id, ())))
     return grants
+
+
+def _bands_in_week(grants: Sequence[GrantBands], monday: date
+                   ) -> list[tuple[date, date | None, int | None, int | None]]:
+    """The grants with the band each has in force in the week (a stepped plan's step)."""
+    return [(start_on, end_on, *band_in_week(steps, (low, high), monday)) if steps
+            else (start_on, end_on, low, high)
+            for start_on, end_on, low, high, steps in grants]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +49,7 @@ from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit
 from mentordesk.storage.models import Authority, Citizen, CourseType, Grant, LegalBasis
 from mentordesk.storage.queries.grants import citizen_grants, grant_with_names
+from mentordesk.storage.queries.hours_plan import step_counts
 
 if TYPE_CHECKING:
     # Only a type: catalogue_admin imports this module for the shared rules below.
@@ -137,6 +138,8 @@ _FIELD_NAMES = {
     "outreach_days": "ikke nået i dage",
 }
 ONGOING = "løbende"
+# A new grant asked for "Ingen frist" in so many words; None would take the basis's default.
+NO_OUTREACH_DEADLINE = 0
 
 
 class GrantState(LabeledStrEnum):
@@ -162,7 +165,8 @@ class GrantInput:
     note: str = ""
     purpose: str = ""          # what the support is for, in the authority's words
     authority_goals: str = ""  # the authority's goals for it (its §141 plan or order)
-    outreach_days: int | None = None  # None on a new grant: the legal basis's default
+    # None on a new grant: the legal basis's default; NO_OUTREACH_DEADLINE: none at all.
+    outreach_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ class GrantRow(GrantInput):
     course_type_name: str = ""
     course_min_weeks: int | None = None
     authority_name: str = ""
+    plan_steps: int = 0  # steps of a stepped hours plan; they override hours_min/max
 
     def values(self) -> dict[str, Any]:
         """The editable fields as loaded: the ``original`` of an edit."""
@@ -182,6 +187,8 @@ class GrantRow(GrantInput):
 
     @property
     def hours_label(self) -> str:
+        if self.plan_steps:
+            return f"Timeplan i {self.plan_steps} trin"
         return weekly_hours_label(self.hours_min_minutes, self.hours_max_minutes)
 
     @property
@@ -268,6 +275,9 @@ def grants_for_citizen(context: Context, citizen_id: int,
     with context.session() as session:
         require_citizen(session, context.actor, citizen_id, today)
         rows = [_row(*columns) for columns in session.execute(citizen_grants(citizen_id))]
+        steps = {grant_id: count for grant_id, count in session.execute(
+            step_counts([row.id for row in rows]))}
+        rows = [replace(row, plan_steps=steps.get(row.id, 0)) for row in rows]
         audit.record(session, context.actor.login, audit.Action.READ, entity="grant",
                      citizen_id=citizen_id, detail=f"Bevillinger vist ({len(rows)})")
     return rows
@@ -296,7 +306,7 @@ def create_grant(context: Context, citizen_id: int,
     with context.session() as session:
         citizen = require_citizen(session, context.actor, citizen_id)
         values = _grant_values(session, citizen, asdict(new))
-        if values["outreach_days"] is None:  # the legal basis's default, editable later
+        if new.outreach_days is None:  # the legal basis's default, editable later
             basis = session.get(LegalBasis, values["legal_basis_id"])
             values["outreach_days"] = default_outreach_days(basis.code) if basis else None
         grant = Grant(citizen_id=citizen.id, **values)
@@ -393,6 +403,8 @@ def _grant_values(session: Session, citizen: Citizen, values: Mapping[str, Any],
 
 def _outreach_days(value: object) -> int | None:
     days = optional_int(value, "Angiv antal dage uden kontakt som et helt tal.")
+    if days == NO_OUTREACH_DEADLINE:
+        return None
     if days is not None and not 1 <= days <= 365:
         raise InvalidInput("Antal dage uden kontakt skal ligge mellem 1 og 365.")
     return days

@@ -61,8 +61,8 @@ def _course(catalogue, start):
 def test_default_catalogue_reads_with_danish_labels(database):
     catalogue = load_catalogue(database)
     codes = [item.code for item in catalogue.legal_bases]
-    assert codes == ["LAB §31b", "LAB §31c", "LAB §42", "LAB §68a", "SEL §12", "SEL §85",
-                     "SEL §99"]
+    assert codes == ["LAB §31b", "LAB §31c", "LAB §32", "LAB §42", "LAB §68a", "SEL §12",
+                     "SEL §85", "SEL §99"]
     assert _basis(catalogue, "SEL §99").allows_anonymous
     assert not _basis(catalogue, "SEL §85").allows_anonymous
     assert len(catalogue.course_types) == 15
@@ -71,6 +71,8 @@ def test_default_catalogue_reads_with_danish_labels(database):
     assert talks.hours_label == "Fra 1 time/uge"
     assert talks.price_label == "500,00 kr. pr. time eks. moms"
     assert talks.period_label == "Fra 13 uger"
+    guidance = _course(catalogue, "Vejlednings- og opkvalificeringsforløb")
+    assert guidance.legal_basis_code == "LAB §32"  # seed 003 cites LAB § 32, not §31b
     resource = _course(catalogue, "Ressourceforløb - For borger der har brug for et tvær")
     assert resource.hours_label == "Op til 15 timer/uge"
     assert resource.price_label == "2.500,00 kr. pr. uge op til ca. 15 timer eks. moms"
@@ -119,7 +121,7 @@ def test_legal_basis_input_is_checked(database, admin):
         create_legal_basis(Context(database, admin), LegalBasisInput("SEL §1", "   "))
     with pytest.raises(InvalidInput, match="højst være 200 tegn langt; der står 201 tegn"):
         create_legal_basis(Context(database, admin), LegalBasisInput("SEL §2", "x" * 201))
-    assert len(load_catalogue(database).legal_bases) == 7
+    assert len(load_catalogue(database).legal_bases) == 8
 
 
 def test_course_type_hours_and_price_are_stored_in_minutes_and_oere(database, admin):

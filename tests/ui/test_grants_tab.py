@@ -209,3 +209,45 @@ def test_period_shorter_than_course_minimum_warns_but_saves(qtbot, tab):
     save(qtbot, tab, dialog)
     assert tab.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == (
         "Perioden er kortere end forløbstypens mindste varighed på 13 uger.")
+
+
+def test_no_deadline_on_a_new_outreach_grant_is_stored_as_no_deadline(qtbot, tab):
+    """§99 suggests 30 days; a mentor who chooses "Ingen frist" gets no deadline."""
+    show(qtbot, tab, NAMED)
+    tab.new_grant()
+    dialog = tab.dialog
+    choose_basis(dialog, "SEL §99")
+    assert dialog.outreach_spin.text() == "30 dage"
+    dialog.outreach_spin.setFocus()
+    dialog.outreach_spin.selectAll()
+    qtbot.keyClicks(dialog.outreach_spin, "0")
+    dialog.outreach_spin.interpretText()  # as leaving the field does
+    assert dialog.outreach_spin.text() == "Ingen frist"
+    dialog.start_edit.setText("05-01-2026")
+    save(qtbot, tab, dialog)
+    assert tab.model.row_at(0).outreach_days is None
+
+    tab.new_grant()
+    dialog = tab.dialog
+    choose_basis(dialog, "SEL §99")
+    dialog.start_edit.setText("05-01-2026")
+    save(qtbot, tab, dialog)
+    assert tab.model.row_at(0).outreach_days == 30  # the default, where nobody chose
+
+
+GUIDANCE = ("Vejlednings- og opkvalificeringsforløb - For borgere som mangler "
+            "beskæftigelses- eller uddannelsesmål.")
+
+
+def test_the_guidance_course_is_granted_under_lab_32(qtbot, tab):
+    show(qtbot, tab, NAMED)
+    tab.new_grant()
+    dialog = tab.dialog
+    dialog.choose_course_type(
+        dialog.course_combo.itemData(dialog.course_combo.findText(GUIDANCE)))
+    assert dialog.basis_combo.currentText() == "LAB §32 – Vejledning og opkvalificering"
+    dialog.start_edit.setText("05-01-2026")
+    dialog.end_edit.setText("15-02-2026")
+    assert dialog.warning_label.text() == ""  # 6 weeks; no 6-month rule applies to §32
+    save(qtbot, tab, dialog)
+    assert cells(tab)[:2] == ["LAB §32", GUIDANCE]

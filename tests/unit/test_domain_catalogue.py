@@ -28,6 +28,7 @@ def test_legal_basis_codes():
         "SEL §12",
         "LAB §31b",
         "LAB §31c",
+        "LAB §32",
         "LAB §42",
         "LAB §68a",
     ]
@@ -114,8 +115,10 @@ def test_guidance_course_is_exactly_6_weeks_5_hours_800_kr_per_week():
     assert (course.min_weeks, course.fixed_period, course.period_label) == (6, True, "6 uger")
     assert (course.weekly_hours.min_hours, course.weekly_hours.max_hours) == (5, 5)
     assert course.price == Price(PriceModel.PER_WEEK, 80_000)
-    assert course.legal_basis_code == "LAB §31b"
+    # The seed cites LAB § 32 (vejledning og opkvalificering): not mentor support.
+    assert course.legal_basis_code == "LAB §32"
     assert "§ 32" in course.law_reference
+    assert legal_basis("LAB §32").max_period_months is None
 
 
 def test_resource_course_has_fixed_weekly_price_up_to_15_hours():
@@ -148,7 +151,7 @@ def test_legal_basis_guesses():
     by_kind = {c.kind: c.legal_basis_code for c in COURSE_TYPES}
     assert by_kind == {
         "Virksomhedspraktik": "LAB §42",
-        "Vejlednings- og opkvalificeringsforløb": "LAB §31b",
+        "Vejlednings- og opkvalificeringsforløb": "LAB §32",
         "Ressourceforløb": "LAB §68a",
         "Fastholdelsesmentor": "LAB §31b",
         "Mentorstøtte": "LAB §31b",

@@ -26,6 +26,17 @@ def test_concurrent_grants_need_a_hint_or_a_person():
     assert suggest_grant([SEL12], date(2026, 10, 1), legal_basis_code="LAB §31b") == 1
 
 
+def test_a_guidance_course_under_lab_32_is_told_apart_from_mentor_support():
+    guidance = GrantOption(4, "LAB §32", 9, date(2026, 11, 18), date(2026, 12, 31),
+                           "Vejlednings- og opkvalificeringsforløb")
+    day = date(2026, 12, 1)
+    assert suggest_grant([LAB, guidance], day) is None
+    assert suggest_grant([LAB, guidance], day, legal_basis_code="LAB §32") == 4
+    assert suggest_grant([LAB, guidance], day, legal_basis_code="LAB §31b") == 2
+    assert suggest_grant([LAB, guidance], day, course_type_id=9) == 4
+    assert grant_label([guidance], 4).startswith("LAB §32 · Vejlednings-")
+
+
 def test_labels_show_not_attributed():
     assert grant_label([LAB], None) == "Ikke tilknyttet"
     assert grant_label([LAB], 2) == "LAB §31b · Fastholdelsesmentor · 18-11-2026 – løbende"

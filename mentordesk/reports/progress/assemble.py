@@ -21,12 +21,14 @@ from mentordesk.domain import vum
 from mentordesk.domain.codes import ContactForm, GoalStatus
 from mentordesk.domain.cpr import mask_cpr
 from mentordesk.domain.dates import format_date
+from mentordesk.domain.hours_plan import HoursStep
 from mentordesk.domain.vum import GoalType, InterventionStatus
 from mentordesk.errors import InvalidInput
 from mentordesk.reports.progress import queries
-from mentordesk.reports.progress.hours_source import WeekFigures, weeks_for
+from mentordesk.reports.progress.hours_source import WeekFigures, plans_for, weeks_for
 from mentordesk.reports.progress.scope import ReportKey, ReportScope
 from mentordesk.services.grants import weekly_hours_label
+from mentordesk.services.hours_plan import step_label
 
 ANONYMOUS_MARK = "(anonym)"
 
@@ -58,6 +60,12 @@ class GrantFacts:
     authority_goals: str = ""
     weeks: tuple[WeekFigures, ...] = ()  # this grant's weeks inside the report period
     grant_id: int = 0
+    lab: bool = False             # a jobcenter course (LAB): the report shows practice hours
+    stepped: bool = False         # the weekly band follows a stepped plan (hours_label lists it)
+
+    @property
+    def practice_minutes(self) -> int:
+        return sum(week.practice_minutes or 0 for week in self.weeks)
 
     @property
     def delivered_minutes(self) -> int:
@@ -246,6 +254,7 @@ def assemble(session: Session, keys: Sequence[ReportKey], period: Period, *, tod
     raw = queries.load(session, citizen_ids, period.start, period.end)
     in_scope = {grant.id for key in keys for grant in _scoped_grants(raw, key)}
     weeks = weeks_for(session, sorted(in_scope), period.start, period.end, today=today)
+    plans = plans_for(session, sorted(in_scope))
     authorities = _authority_names(raw)
     result = Assembly()
     for key in keys:
@@ -256,7 +265,7 @@ def assemble(session: Session, keys: Sequence[ReportKey], period: Period, *, tod
         result.labels[citizen.id] = display_name(citizen)
         try:
             result.reports[key] = _report(
-                raw, citizen, key[1], period, weeks, team_name,
+                raw, citizen, key[1], period, (weeks, plans), team_name,
                 (texts or {}).get(key, ReportTexts()), (sign_offs or {}).get(key, SignOff()),
                 (report_ids or {}).get(key), authorities)
         except (InvalidInput, ValueError, KeyError) as error:
@@ -295,12 +304,15 @@ def _message(error: Exception) -> str:
 
 
 def _report(raw: queries.RawBatch, citizen: queries.CitizenRow, scope: ReportScope,
-            period: Period, weeks: Mapping[int, list[WeekFigures]], team_name: str,
+            period: Period,
+            hours: tuple[Mapping[int, list[WeekFigures]], Mapping[int, tuple[HoursStep, ...]]],
+            team_name: str,
             texts: ReportTexts, sign_off: SignOff, report_id: int | None,
             authorities: Mapping[int, str]) -> ReportData:
     if texts.recommendation:
         InterventionStatus(texts.recommendation)  # an unknown code fails this report only
     grants = _scoped_grants(raw, (citizen.id, scope))
+    weeks, plans = hours
     grant_ids = {grant.id for grant in grants}
     all_contacts = raw.contacts.get(citizen.id, [])
     contacts = [row for row in all_contacts if row.grant_id in grant_ids]
@@ -315,7 +327,8 @@ def _report(raw: queries.RawBatch, citizen: queries.CitizenRow, scope: ReportSco
         masked_cpr="" if citizen.is_anonymous else mask_cpr(citizen.cpr),
         initials=initials(citizen), primary_mentor=raw.mentors.get(citizen.id, ""),
         team_name=team_name, period=period,
-        grants=tuple(_grant(row, weeks.get(row.id, [])) for row in grants),
+        grants=tuple(_grant(row, weeks.get(row.id, []), plans.get(row.id, ()))
+                     for row in grants),
         attendance=_attendance(contacts),
         goals=tuple(_goal(raw, goal) for goal in goals),
         contacts=tuple(_contact_lines(contacts)), texts=texts, sign_off=sign_off,
@@ -326,17 +339,25 @@ def _report(raw: queries.RawBatch, citizen: queries.CitizenRow, scope: ReportSco
     )
 
 
-def _grant(row: queries.GrantRow, weeks: list[WeekFigures]) -> GrantFacts:
+def _grant(row: queries.GrantRow, weeks: list[WeekFigures],
+           plan: tuple[HoursStep, ...]) -> GrantFacts:
     basis = f"{row.basis_code} – {row.basis_name}" if row.basis_name else row.basis_code
     end = format_date(row.end_on) if row.end_on else "løbende"
     return GrantFacts(
         legal_basis=basis, course_type=row.course_type or "", authority=row.authority or "",
         caseworker=row.caseworker, caseworker_contact=row.caseworker_contact,
         period_label=f"{format_date(row.start_on)} – {end}",
-        hours_label=weekly_hours_label(row.hours_min_minutes, row.hours_max_minutes),
+        hours_label=_hours_label(row, plan),
         purpose=row.purpose, authority_goals=row.authority_goals, weeks=tuple(weeks),
-        grant_id=row.id,
+        grant_id=row.id, lab=row.basis_code.startswith("LAB"), stepped=bool(plan),
     )
+
+
+def _hours_label(row: queries.GrantRow, plan: tuple[HoursStep, ...]) -> str:
+    """The grant's band, or its stepped plan one step a line."""
+    if not plan:
+        return weekly_hours_label(row.hours_min_minutes, row.hours_max_minutes)
+    return "\n".join(step_label(step) for step in plan)
 
 
 def _goal(raw: queries.RawBatch, goal: queries.GoalRow) -> GoalFacts:

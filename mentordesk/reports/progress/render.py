@@ -36,7 +36,13 @@ from mentordesk.pdf.toolkit import (
     paragraph_text,
 )
 from mentordesk.reports.progress import charts, summary
-from mentordesk.reports.progress.assemble import GoalFacts, LevelPoint, ReportData, SubGoalFacts
+from mentordesk.reports.progress.assemble import (
+    GoalFacts,
+    GrantFacts,
+    LevelPoint,
+    ReportData,
+    SubGoalFacts,
+)
 from mentordesk.reports.progress.hours_source import WeekFigures
 from mentordesk.reports.progress.scope import UNLINKED_GOALS_WARNING
 from mentordesk.reports.progress.tables import NOT_FILLED, key_value_grid, plain_table
@@ -87,6 +93,7 @@ def story(data: ReportData) -> list[Flowable]:
     parts += _purpose(data)
     parts += summary.summary(data)
     parts += _goals(data)
+    parts += _practice(data)
     parts += _texts(data)
     parts += _hours(data)
     parts += _contacts(data)
@@ -136,6 +143,38 @@ def _purpose(data: ReportData) -> list[Flowable]:
     if not data.grants:
         parts.append(para("Ingen bevilling i perioden."))
     return parts
+
+
+def _practice(data: ReportData) -> list[Flowable]:
+    """LAB courses: the hours the citizen was in practice per week, beside the plan's step
+    for that week when the grant has a stepped plan. Other grants have no such section."""
+    lab_grants = [grant for grant in data.grants if grant.lab]
+    if not lab_grants:
+        return []
+    parts: list[Flowable] = [para("Praktiktimer", "heading")]
+    for grant in lab_grants:
+        if len(data.grants) > 1:
+            parts.append(para(f"{grant.legal_basis} · {grant.period_label}", "subheading"))
+        parts += _practice_table(grant)
+    return parts
+
+
+def _practice_table(grant: GrantFacts) -> list[Flowable]:
+    logged = [week for week in grant.weeks if week.practice_minutes is not None]
+    if not logged:
+        return [para("Ingen praktiktimer registreret i perioden.")]
+    header = ["Uge", "Praktiktimer"]
+    rows = [[iso_week_label(week.week_start), hours_text(week.practice_minutes)]
+            for week in logged]
+    rows.append(["I alt", hours_text(grant.practice_minutes)])
+    widths = [40 * mm, 35 * mm]
+    if grant.stepped:
+        header.append("Planens trin (timer/uge)")
+        for row, week in zip(rows, logged, strict=False):
+            row.append(granted_text(week.granted_min_minutes, week.granted_max_minutes))
+        rows[-1].append("")
+        widths.append(50 * mm)
+    return [plain_table(header, rows, widths, align_right=(1, 2) if grant.stepped else (1,))]
 
 
 def _hours(data: ReportData) -> list[Flowable]:

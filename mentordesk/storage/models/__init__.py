@@ -14,6 +14,7 @@ from mentordesk.storage.models.economy import (
     NormRate,
 )
 from mentordesk.storage.models.grants import Assignment, Authority, CourseType, Grant, LegalBasis
+from mentordesk.storage.models.hours_plan import GrantHoursStep, GrantPracticeWeek
 from mentordesk.storage.models.people import Citizen, Consent, Partner, Relative, User
 from mentordesk.storage.models.plan import Assessment, Goal, SubGoal, VumTerm
 from mentordesk.storage.models.records import (
@@ -43,7 +44,8 @@ __all__ = [
     "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
     "Citizen", "Consent", "Contact", "CourseType", "Debt", "DeletedCitizen",
     "DeliveredCitizenWeek", "DeliveredMentorWeek", "EconomyItem", "EconomyLine",
-    "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GroupCourse", "GroupSession",
+    "EconomyOverview", "EconomySnapshot", "Goal", "Grant", "GrantHoursStep",
+    "GrantPracticeWeek", "GroupCourse", "GroupSession",
     "LegalBasis", "LimitationRuleRow", "NormRate", "OpenSession", "Partner", "PersonKey",
     "Relative", "ReportDraft", "SubGoal", "User", "Versioned", "VumTerm",
     "appointment_mentor", "contact_goal",

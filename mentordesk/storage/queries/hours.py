@@ -83,9 +83,10 @@ def appointment_grants(appointment_ids: Sequence[int]) -> Select[tuple[int, int 
 
 
 def granted_hours(citizen_ids: Sequence[int], first: date, last: date
-                  ) -> Select[tuple[int, date, date | None, int | None, int | None]]:
-    """(citizen, start, end, min minutes, max minutes) of grants overlapping the period."""
-    return select(Grant.citizen_id, Grant.start_on, Grant.end_on, Grant.hours_min_minutes,
+                  ) -> Select[tuple[int, int, date, date | None, int | None, int | None]]:
+    """(grant, citizen, start, end, min minutes, max minutes) of grants overlapping the
+    period."""
+    return select(Grant.id, Grant.citizen_id, Grant.start_on, Grant.end_on, Grant.hours_min_minutes,
                   Grant.hours_max_minutes).where(Grant.citizen_id.in_(list(citizen_ids)),
                                                  overlaps(Grant, first, last))
 

@@ -253,6 +253,14 @@
         <source>Loading grants…</source>
         <translation>Henter bevillinger…</translation>
     </message>
+    <message>
+        <source>Hours plan…</source>
+        <translation>Timeplan…</translation>
+    </message>
+    <message>
+        <source>Practice hours…</source>
+        <translation>Praktiktimer…</translation>
+    </message>
 </context>
 <context>
     <name>PriceInput</name>
@@ -309,6 +317,68 @@
     <message>
         <source> h</source>
         <translation> t</translation>
+    </message>
+</context>
+<context>
+    <name>HoursPlanDialog</name>
+    <message>
+        <source>Hours plan</source>
+        <translation>Timeplan</translation>
+    </message>
+    <message>
+        <source>Each step applies from the week holding its date (or from a week number) until the next step. Before the first step the grant's weekly hours apply: %1.</source>
+        <translation>Hvert trin gælder fra ugen med dets dato (eller fra et ugenummer) til næste trin. Før første trin gælder bevillingens timetal: %1.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>intet</translation>
+    </message>
+    <message>
+        <source>From (date or week)</source>
+        <translation>Fra (dato eller uge)</translation>
+    </message>
+    <message>
+        <source>Min. hours/week</source>
+        <translation>Mindst timer/uge</translation>
+    </message>
+    <message>
+        <source>Max. hours/week (empty: no limit)</source>
+        <translation>Højst timer/uge (tom: ingen grænse)</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>&amp;Tilføj trin</translation>
+    </message>
+    <message>
+        <source>&amp;Remove step</source>
+        <translation>&amp;Fjern trin</translation>
+    </message>
+    <message>
+        <source>Step %1: </source>
+        <translation>Trin %1: </translation>
+    </message>
+    <message>
+        <source>Enter the minimum hours a week.</source>
+        <translation>Angiv det mindste timetal pr. uge.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeHoursDialog</name>
+    <message>
+        <source>The hours the citizen was in practice each week. Empty: not logged.</source>
+        <translation>De timer, borgeren var i praktik, uge for uge. Tom: ikke registreret.</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Practice hours</source>
+        <translation>Praktiktimer</translation>
+    </message>
+    <message>
+        <source>The grant has not started yet.</source>
+        <translation>Bevillingen er ikke begyndt endnu.</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from mentordesk.domain.dates import format_date
 from mentordesk.domain.money import format_dkk
 from mentordesk.services.catalogue_admin import Catalogue
 from mentordesk.services.grants import (
+    NO_OUTREACH_DEADLINE,
     GrantInput,
     GrantRow,
     create_grant,
@@ -203,13 +204,16 @@ class GrantDialog(RecordDialog):
             "note": self.note_edit.toPlainText(),
             "purpose": self.purpose_edit.toPlainText(),
             "authority_goals": self.goals_edit.toPlainText(),
-            # 0 shows "No deadline"; on a new grant the legal basis's default applies.
+            # 0 shows "No deadline".
             "outreach_days": self.outreach_spin.value() or None,
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         citizen_id = self._citizen_id
-        return lambda context: create_grant(context, citizen_id, GrantInput(**values))
+        # The form always states the deadline: "Ingen frist" must not become the default.
+        new = GrantInput(**{**values, "outreach_days": values["outreach_days"]
+                            or NO_OUTREACH_DEADLINE})
+        return lambda context: create_grant(context, citizen_id, new)
 
     def update_job(self, version: int, changes: dict[str, Any],
                    original: dict[str, Any]) -> SaveJob:

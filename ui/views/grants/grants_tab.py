@@ -1,6 +1,7 @@
 """The "Bevillinger" tab of a citizen's record: the grants, newest first, and their dialogs.
 
-Keyboard: Ctrl+N new grant, Enter (or double-click) edits the selected one.
+Keyboard: Ctrl+N new grant, Enter (or double-click) edits the selected one. A grant's
+stepped hours plan and (LAB courses) practice hours open from their own buttons.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from mentordesk.kernel.changes import Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import Catalogue, load_catalogue
 from mentordesk.services.grants import GrantRow, GrantState, grants_for_citizen
+from mentordesk.services.hours_plan import hours_plan, practice_hours
 from ui.operations import Operations
 from ui.views.areas import CitizenTab
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_list import CitizenRecordList, Request
 from ui.views.common.record_table import RowLook, TableColumn
 from ui.views.grants.grant_dialog import EndGrantDialog, GrantDialog
+from ui.views.grants.hours_plan_dialog import HoursPlanDialog, PracticeHoursDialog
 
 ENDED_GREY = "#777777"
 WARNING_BACKGROUND = "#fff1c7"
@@ -31,6 +34,11 @@ def grants_and_catalogue(context: Context, citizen_id: int,
     return grants_for_citizen(context, citizen_id), load_catalogue(context.database)
 
 
+def is_lab(grant: GrantRow) -> bool:
+    """Practice hours belong to the jobcenter's (LAB) practice courses."""
+    return grant.legal_basis_code.startswith("LAB")
+
+
 class GrantsTab(CitizenRecordList, CitizenTab):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         self.catalogue: Catalogue | None = None
@@ -39,6 +47,9 @@ class GrantsTab(CitizenRecordList, CitizenTab):
             new_text=self.tr("New grant (Ctrl+N)"), edit_text=self.tr("Edit (Enter)"),
             empty_text=self.tr("No grants registered yet."), parent=parent)
         self.end_button = self.add_row_action(self.tr("End grant…"), self.end_grant)
+        self.plan_button = self.add_row_action(self.tr("Hours plan…"), self.edit_plan)
+        self.practice_button = self.add_row_action(self.tr("Practice hours…"),
+                                                   self.edit_practice, applies=is_lab)
         self.update_buttons()
 
     def tab_title(self) -> str:
@@ -91,6 +102,15 @@ class GrantsTab(CitizenRecordList, CitizenTab):
 
     def end_grant(self, grant: GrantRow) -> None:
         self._open(EndGrantDialog(self._ops, grant, parent=self))
+
+    def edit_plan(self, grant: GrantRow) -> None:
+        self._ops.run(hours_plan, grant.id, owner=self, slot="plan", done=lambda plan:
+                      self._open(HoursPlanDialog(self._ops, grant, plan, parent=self)))
+
+    def edit_practice(self, grant: GrantRow) -> None:
+        self._ops.run(practice_hours, grant.id, owner=self, slot="practice", done=lambda weeks:
+                      self._open(PracticeHoursDialog(self._ops, grant, weeks, date.today(),
+                                                     parent=self)))
 
     def end_selected(self) -> None:
         grant = self.selected()
