@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -59,23 +60,30 @@ def _usage(message: str) -> int:
 
 
 def _cmd_hours(args: argparse.Namespace) -> int:
+    from mentordesk.domain.dates import parse_iso_week
+    from mentordesk.schedule.around import time_around_contacts
     from mentordesk.schedule.overview import weekly_hours_for_week
 
     database = open_database(args.db)
     try:
-        actor = acting_user(database)
-        overview = weekly_hours_for_week(Context(database, actor), args.week)
+        context = Context(database, acting_user(database))
+        overview = weekly_hours_for_week(context, args.week)
+        around = time_around_contacts(context, *parse_iso_week(args.week))
     finally:
         database.close()
     if args.json:
-        print(json.dumps(hours_json(overview, args.week), ensure_ascii=False, indent=2))
+        print(json.dumps(hours_json(overview, args.week, around), ensure_ascii=False,
+                         indent=2))
     else:
         _print_hours(overview, args.week)
+        _print_around(around)
     return EXIT_OK
 
 
-def hours_json(overview: Any, week: str) -> dict[str, Any]:
-    """The machine form: the same numbers the service returns, in minutes."""
+def hours_json(overview: Any, week: str, around: Sequence[Any] = ()) -> dict[str, Any]:
+    """The machine form: the same numbers the service returns, in minutes. Delivered is
+    face-to-face time; travel, km, indirect time and the anonymous tally (team
+    statistics, counts only) are per mentor beside it."""
     return {
         "week": overview.weeks[0] if overview.weeks else week,
         "citizens": [{
@@ -90,6 +98,12 @@ def hours_json(overview: Any, week: str) -> dict[str, Any]:
             "week": row.week, "capacity_minutes": row.capacity_minutes,
             "delivered_minutes": row.delivered_minutes,
             "planned_minutes": row.planned_minutes} for row in overview.mentor_weeks],
+        "time_around": [{
+            "mentor_id": line.mentor_id, "name": line.mentor_name,
+            "travel_minutes": line.travel_minutes, "travel_km": line.travel_km,
+            "indirect_minutes": line.indirect_minutes,
+            "anonymous_contacts": line.anonymous_count,
+            "anonymous_minutes": line.anonymous_minutes} for line in around],
     }
 
 
@@ -110,6 +124,16 @@ def _print_hours(overview: Any, week: str) -> None:
         print(f"{overview.mentor_names.get(row.mentor_id, ''):<30} "
               f"{_h(row.capacity_minutes):>13} {_h(row.delivered_minutes):>8} "
               f"{_h(row.planned_minutes):>9}")
+
+
+def _print_around(around: Sequence[Any]) -> None:
+    if not around:
+        return
+    print()
+    print(f"{'Mentor':<30} {'Kørsel':>8} {'Km':>6} {'Indirekte':>10} {'Anonyme':>8}")
+    for line in around:
+        print(f"{line.mentor_name:<30} {_h(line.travel_minutes):>8} {line.travel_km:>6} "
+              f"{_h(line.indirect_minutes):>10} {line.anonymous_count:>8}")
 
 
 def _h(minutes: int) -> str:

@@ -20,6 +20,7 @@ from mentordesk import audit, vault
 from mentordesk.demo.citizens import add_cases
 from mentordesk.demo.economy import add_economy
 from mentordesk.demo.journal import add_absences, add_appointments, add_contacts, add_groups
+from mentordesk.demo.outreach import add_anonymous_tally
 from mentordesk.demo.plan import add_plans
 from mentordesk.demo.schedule import add_schedule_extras
 from mentordesk.demo.state import CHUNK_CITIZENS, DemoState
@@ -103,7 +104,7 @@ class _Builder:
                  cancelled: Callable[[], bool] | None) -> None:
         self.db, self.state = database, state
         self._progress, self._cancelled = progress, cancelled
-        self.done, self.total = 0, 10 + math.ceil(state.n_citizens / CHUNK_CITIZENS)
+        self.done, self.total = 0, 11 + math.ceil(state.n_citizens / CHUNK_CITIZENS)
 
     def run(self) -> None:
         self._check()
@@ -112,8 +113,8 @@ class _Builder:
                 phase(self.state, session)
             self._step()
         add_contacts(self.state, self.db, self._step)
-        for phase in (add_appointments, add_economy, add_schedule_extras, _attribute_to_grants,
-                      _finish):
+        for phase in (add_appointments, add_economy, add_schedule_extras, add_anonymous_tally,
+                      _attribute_to_grants, _finish):
             with self.db.session() as session:
                 phase(self.state, session)
             self._step()

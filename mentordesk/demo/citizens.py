@@ -156,6 +156,8 @@ def _grant_row(state: DemoState, grant_id: int, case: Case, offer: Offer, start:
         "purpose": _PURPOSES.get(offer.basis_code[:7], _PURPOSES["LAB"]),
         "authority_goals": _AUTHORITY_GOALS.get(offer.basis_code[:7], _AUTHORITY_GOALS["LAB"]),
         "outreach_days": default_outreach_days(offer.basis_code),
+        # The authority's own number, as it writes it on the order (fictitious).
+        "case_number": f"{start.year}-{grant_id:05d}",
     }
 
 

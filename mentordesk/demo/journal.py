@@ -108,6 +108,11 @@ def add_groups(state: DemoState, session: Session) -> None:
 # --- the contact journal ------------------------------------------------------------------
 
 
+# Travel (minutes, km) to where a meeting happens; the same for every such meeting keeps
+# the demo's random sequence as it was.
+_TRAVEL = {"home_visit": (20, 12), "accompaniment": (30, 18), "public_space": (15, 6)}
+
+
 def _contact_row(state: DemoState, case: Case, mentor: int, day: date, start: time,
                  minutes: int, form: str, place: str, attended: bool, note: str, *,
                  partner_id: int | None = None, group_session_id: int | None = None) -> dict:
@@ -119,6 +124,9 @@ def _contact_row(state: DemoState, case: Case, mentor: int, day: date, start: ti
         "place": place, "attended": attended, "note": note, "partner_id": partner_id,
         "consent_override_reason": "", "appointment_id": None, "grant_id": None,
         "group_session_id": group_session_id, "version": 1,
+        "travel_minutes": _TRAVEL.get(form, (0, 0))[0], "travel_km": _TRAVEL.get(form, (0, 0))[1],
+        # Writing the journal up takes a little time whether the citizen came or not.
+        "indirect_minutes": 0 if group_session_id else 10,
         "created_at": datetime.combine(day, start) + timedelta(minutes=minutes),
     }
 

@@ -7,6 +7,7 @@ from datetime import datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from stdnum import ean
 
 from mentordesk.demo import names
 from mentordesk.demo.state import LONG_BASES, DemoState, Offer, bulk, next_id
@@ -49,7 +50,8 @@ def add_team(state: DemoState, session: Session) -> None:
         workers = [(f"{given} {family}", f"{names.email_local(given, family)}@{domain}")
                    for given, family in (names.person_name(rng) for _ in range(3))]
         rows.append({"id": first + offset, "name": name, "kind": kind,
-                     "address": f"Rådhuspladsen 1, {town}", "email": f"post@{domain}"})
+                     "address": f"Rådhuspladsen 1, {town}", "email": f"post@{domain}",
+                     **_billing_agreement(kind, offset)})
         state.authorities.append((first + offset, kind, town, workers, name))
     bulk(session, m.Authority, rows)
     first, rows, state.partners = next_id(session, m.Partner), [], []
@@ -79,3 +81,12 @@ def _make_offers(state: DemoState, bases: Sequence[m.LegalBasis],
     state.coverage = [next((o for o in with_course if o.basis_id == b.id), only[i])
                       for i, b in enumerate(bases)]
     state.coverage += [o for o in with_course if o not in state.coverage]
+
+
+def _billing_agreement(kind: str, offset: int) -> dict:
+    """Municipalities pay travel time and km, jobcenters face-to-face time only (so the
+    billing basis shows both); each has a fictitious EAN with a valid check digit."""
+    number = f"579800000{offset:03d}"
+    municipality = kind == "kommune"
+    return {"bill_travel": municipality, "km_rate_oere": 379 if municipality else None,
+            "bill_indirect": False, "ean": number + ean.calc_check_digit(number)}

@@ -25,6 +25,7 @@ class Kind(StrEnum):
     GRANTS = "grants"
     PARTNERS = "partners"          # partners and consents
     CONTACTS = "contacts"
+    TALLY = "tally"                # the anonymous tally of outreach contacts (no citizen)
     PLAN = "plan"                  # goals, sub-goals, assessments
     SCHEDULE = "schedule"          # appointments, group courses, absences
     ECONOMY = "economy"

@@ -2,6 +2,8 @@
 
 Delivered time comes from the contact log (attended contacts), never from plans: the
 national audit asked for proof of delivered hours, and only a logged contact is proof.
+Delivered is face-to-face time (``Contact.duration_minutes``): travel and indirect time
+are kept beside it and never fill up the band (why: :mod:`mentordesk.schedule.billing`).
 Planned time is the not-cancelled appointments from ``today`` on, so a week in progress
 shows both what was done and what is still booked — and is "on track" (På vej), not "under",
 while that booked time can still reach the grant.

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from mentordesk import audit
+from mentordesk.domain.billing_terms import BillingAgreement, vat_label
 from mentordesk.domain.catalogue import MINUTES_PER_HOUR, PriceModel
 from mentordesk.domain.labels import LabeledStrEnum
 from mentordesk.domain.text import danish_sort_key
@@ -37,6 +38,7 @@ from mentordesk.kernel.cleaning import (
 )
 from mentordesk.kernel.context import Context
 from mentordesk.kernel.editing import checked_edit, require_version
+from mentordesk.services.billing_agreement import AGREEMENT_FIELDS, agreement_values
 from mentordesk.services.grants import (
     MAX_WEEKLY_MINUTES,
     check_price,
@@ -72,8 +74,8 @@ LEGAL_BASIS_FIELDS = ("code", "name", "note", "allows_anonymous", "requires_asse
                       "active")
 COURSE_TYPE_FIELDS = ("name", "legal_basis_id", "min_weeks", "fixed_period",
                       "hours_min_minutes", "hours_max_minutes", "price_model", "price_oere",
-                      "price_max_hours", "roles", "description", "active")
-AUTHORITY_FIELDS = ("name", "kind", "address", "email")
+                      "price_max_hours", "roles", "description", "active", "vat_liable")
+AUTHORITY_FIELDS = ("name", "kind", "address", "email", *AGREEMENT_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class CourseTypeInput:
     roles: str = ""
     description: str = ""
     active: bool = True
+    vat_liable: bool = False  # momspligtig 25 %; False: momsfritaget
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,10 @@ class CourseTypeItem(CourseTypeInput):
         return price_label(self.price_model, self.price_oere, self.price_max_hours)
 
     @property
+    def vat_label(self) -> str:
+        return vat_label(self.vat_liable)
+
+    @property
     def period_label(self) -> str:
         if self.min_weeks is None:
             return ""
@@ -147,6 +154,11 @@ class AuthorityInput:
     kind: str = AuthorityKind.MUNICIPALITY.value
     address: str = ""
     email: str = ""
+    # The billing agreement (see services.billing_agreement); off: face-to-face time only.
+    bill_travel: bool = False
+    km_rate_oere: int | None = None
+    bill_indirect: bool = False
+    ean: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +166,11 @@ class AuthorityItem(AuthorityInput):
     id: int = 0
     version: int = 0
     uses: int = 0
+
+    @property
+    def agreement_label(self) -> str:
+        return BillingAgreement(self.bill_travel, self.km_rate_oere, self.bill_indirect,
+                                self.ean).label
 
     @property
     def kind_label(self) -> str:
@@ -282,6 +299,7 @@ def _course_type_values(session: Session, values: Mapping[str, Any],
         "roles": clean_line(CourseType, "roles", values["roles"], "Roller"),
         "description": clean_note(values["description"], "Beskrivelse"),
         "active": clean_flag(values["active"], "Aktiv"),
+        "vat_liable": clean_flag(values.get("vat_liable", False), "Momspligtig"),
     }
 
 
@@ -308,6 +326,7 @@ def _authority_values(session: Session, values: Mapping[str, Any],
         "name": name, "kind": values["kind"],
         "address": clean_line(Authority, "address", values["address"], "Adresse"),
         "email": clean_email(Authority, values["email"]),
+        **agreement_values(values),
     }
 
 

@@ -123,7 +123,8 @@ def price_label(model: str | None, amount_oere: int | None,
 GRANT_FIELDS = ("legal_basis_id", "course_type_id", "authority_id", "caseworker_name",
                 "caseworker_contact", "start_on", "end_on", "discharge_on",
                 "hours_min_minutes", "hours_max_minutes", "price_model", "price_oere", "note",
-                "purpose", "authority_goals", "outreach_days")
+                "purpose", "authority_goals", "outreach_days",
+                "case_number")  # the billing basis's field of a grant (issue 15, point 4)
 # The authority's own words for the report; long, like a journal note.
 AUTHORITY_TEXT_LIMIT = 20_000
 
@@ -135,7 +136,7 @@ _FIELD_NAMES = {
     "discharge_on": "udskrivning", "hours_min_minutes": "timer (mindst)",
     "hours_max_minutes": "timer (højst)", "price_model": "prismodel", "price_oere": "pris",
     "note": "note", "purpose": "formål", "authority_goals": "myndighedens mål",
-    "outreach_days": "ikke nået i dage",
+    "outreach_days": "ikke nået i dage", "case_number": "bevillings-/sagsnummer",
 }
 ONGOING = "løbende"
 # A new grant asked for "Ingen frist" in so many words; None would take the basis's default.
@@ -167,6 +168,7 @@ class GrantInput:
     authority_goals: str = ""  # the authority's goals for it (its §141 plan or order)
     # None on a new grant: the legal basis's default; NO_OUTREACH_DEADLINE: none at all.
     outreach_days: int | None = None
+    case_number: str = ""  # the authority's bevillings-/sagsnummer, printed on the billing
 
 
 @dataclass(frozen=True)
@@ -398,6 +400,8 @@ def _grant_values(session: Session, citizen: Citizen, values: Mapping[str, Any],
         "authority_goals": clean_text(values.get("authority_goals") or "", "Myndighedens mål",
                                       AUTHORITY_TEXT_LIMIT),
         "outreach_days": _outreach_days(values.get("outreach_days")),
+        "case_number": clean_line(Grant, "case_number", values.get("case_number") or "",
+                                  "Bevillings-/sagsnummer"),
     }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from mentordesk import vault
 from mentordesk.kernel.context import Context
 from mentordesk.schedule import AppointmentInput, create_appointment, weekly_hours_for_week
+from mentordesk.schedule.anonymous import AnonymousCount, count_anonymous_contact
 from mentordesk.services import new_team
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, Citizen, Contact, Grant, LegalBasis, User
@@ -50,11 +51,16 @@ def team_file(tmp_path: Path) -> Path:
                 Grant(citizen_id=citizen.id, legal_basis_id=basis.id, start_on=date(2026, 1, 1),
                       hours_min_minutes=60, hours_max_minutes=300),
                 Contact(citizen_id=citizen.id, mentor_id=mentor.id, contact_on=date(2026, 11, 3),
-                        duration_minutes=50, form="phone"),
+                        duration_minutes=50, form="home_visit", travel_minutes=20,
+                        travel_km=14, indirect_minutes=10),
                 Contact(citizen_id=citizen.id, mentor_id=mentor.id, contact_on=date(2026, 11, 5),
                         duration_minutes=25, form="sms"),
             ])
             citizen_id, mentor_id = citizen.id, mentor.id
+        mette = Context(database, resolve_actor(database, "mette"))
+        for _ in range(2):
+            count_anonymous_contact(mette, AnonymousCount(contact_on=date(2026, 11, 4),
+                                                          minutes=5), today=date(2026, 11, 4))
         create_appointment(Context(database, admin), AppointmentInput(
             citizen_id=citizen_id, mentor_ids=(mentor_id,), starts_at=datetime(2026, 11, 4, 9),
             duration_minutes=45, form="home_visit", note="Fortrolig note"),
@@ -85,6 +91,12 @@ def test_hours_json_equals_service_numbers(team_file, isolated_home):
                        for c in printed["citizens"]]
     mette = next(m for m in printed["mentors"] if m["name"] == "Mette Mentor")
     assert (mette["capacity_minutes"], mette["delivered_minutes"]) == (1200, 75)
+    # Delivered stays face-to-face time; travel, indirect time and the anonymous tally
+    # (counts, no one named) stand beside it.
+    [around] = printed["time_around"]
+    assert around == {"mentor_id": mette["mentor_id"], "name": "Mette Mentor",
+                      "travel_minutes": 20, "travel_km": 14, "indirect_minutes": 10,
+                      "anonymous_contacts": 2, "anonymous_minutes": 10}
 
     text = run("hours", str(team_file), "--week", "2026-W45", home=isolated_home)
     assert text.returncode == 0 and "Per Prøve" in text.stdout and "1,25" in text.stdout
@@ -116,6 +128,10 @@ def test_hours_says_paa_vej_for_a_booked_week_ahead(team_file, isolated_home):
         with database.read_session() as session:
             citizen_id, mentor_id = session.execute(select(Assignment.citizen_id,
                                                            Assignment.user_id)).one()
+        mette = Context(database, resolve_actor(database, "mette"))
+        for _ in range(2):
+            count_anonymous_contact(mette, AnonymousCount(contact_on=date(2026, 11, 4),
+                                                          minutes=5), today=date(2026, 11, 4))
         create_appointment(Context(database, admin), AppointmentInput(
             citizen_id=citizen_id, mentor_ids=(mentor_id,),
             starts_at=datetime.combine(next_wednesday, time(10)), duration_minutes=90,

@@ -46,7 +46,7 @@ CODES = {
     ("assignment", "kind"): "primary", ("absence", "kind"): "holiday",
     ("report_draft", "status"): "approved", ("report_draft", "recommendation"): "continue",
     ("economy_snapshot", "payload"): "{}", ("economy_snapshot", "reason"): "save",
-    ("economy_item", "section"): "income",
+    ("economy_item", "section"): "income", ("anonymous_contact_tally", "form"): "phone",
 }
 INTEGERS = {"year": 2024, "first_month": 1, "weekday": 0, "level": 2, "support_need": 1}
 

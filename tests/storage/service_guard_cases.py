@@ -33,7 +33,9 @@ from mentordesk.reports.progress.assemble import Period, ReportTexts
 from mentordesk.rights import access_export, deletion
 from mentordesk.schedule import (
     absence,
+    anonymous,
     appointments,
+    around,
     billing,
     calendar,
     done,
@@ -237,6 +239,12 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
          lambda w, a: (*w.row("appointment"), _appointment(w, a))),
     case(CHANGE, appointments.delete_appointment, lambda w, a: w.row("appointment")),
     case(TEAM, billing.billing_basis, lambda w, a: (w.id("authority"), 2020, 3)),
+    # The anonymous tally is team statistics: counts per mentor, nobody's case.
+    case(TEAM, anonymous.anonymous_bases),
+    case(TEAM, anonymous.anonymous_tally, lambda w, a: (DAY, DAY)),
+    case(TEAM, anonymous.count_anonymous_contact, lambda w, a: (anonymous.AnonymousCount(
+        contact_on=DAY, legal_basis_id=w.id("legal_basis")),)),
+    case(TEAM, around.time_around_contacts, lambda w, a: (DAY, DAY)),
     case(TEAM, billing.export_billing_xlsx,
          lambda w, a: (w.id("authority"), 2020, 3, w.out("billing.xlsx"))),
     case(TEAM, billing.export_billing_pdf,

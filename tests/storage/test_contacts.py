@@ -136,6 +136,11 @@ def test_defaults_mentor_is_actor_date_is_today_attended(database, mentor, citiz
     ({"note": "ø" * 20_001}, "note", "Noten må højst være 20.000 tegn; der er 20.001 tegn."),
     ({"contact_on": TODAY + timedelta(days=1)}, "contact_on", "21-11-2026 ligger i fremtiden"),
     ({"form": "teleportation"}, "form", "Vælg en kontaktform"),
+    ({"travel_minutes": -5}, "travel_minutes", "Kørselstiden skal være et helt tal, 0 eller"),
+    ({"travel_km": 2_001}, "travel_km", "Antal km kan højst være 2.000 km"),
+    ({"travel_km": 12.5}, "travel_km", "Antal km skal være et helt tal"),
+    ({"indirect_minutes": 24 * 60 + 1}, "indirect_minutes",
+     "Den indirekte tid kan højst være 1.440 minutter"),
 ])
 def test_bad_input_is_refused_in_danish_and_nothing_is_saved(database, admin, citizen_id,
                                                              fields, field, message):
@@ -492,3 +497,19 @@ def test_delete_is_audited_and_limited_to_author_or_coordinator(database, admin,
     assert "slettet" in deletes[0].detail
     with pytest.raises(NotFound):
         get_contact(Context(database, admin), by_admin)
+
+
+def test_travel_and_indirect_time_are_kept_apart_from_the_face_to_face_time(
+        database, admin, citizen_id):
+    context = Context(database, admin)
+    contact_id = log_contact(context, contact(citizen_id, duration_minutes=45,
+                                              travel_minutes=30, travel_km=22,
+                                              indirect_minutes=20), today=TODAY).value
+    [row] = contacts_for_citizen(context, citizen_id, today=TODAY)
+    assert (row.duration_minutes, row.duration_text) == (45, "0,75 t")
+    assert row.around_text == "kørsel 0,5 t, 22 km · indirekte 0,33 t"
+    detail = get_contact(context, contact_id, today=TODAY)
+    diff = update_contact(context, contact_id, detail.version, {"travel_km": 24},
+                          detail.editable_values(), today=TODAY).value
+    assert diff == {"travel_km": (22, 24)}
+    assert "km" in audit_events(database, "update")[-1].detail

@@ -65,7 +65,7 @@ def world(database, admin):
                       authority_id=authority.id, caseworker_name=HOSTILE,
                       start_on=date(2026, 1, 1), end_on=date(2026, 12, 31),
                       hours_min_minutes=60, hours_max_minutes=300, price_model="per_hour",
-                      price_oere=50_000, note=LONG)
+                      price_oere=50_000, note=LONG, case_number=FORMULA)
         session.add_all([grant, Assignment(citizen_id=cid, user_id=mentor.id, kind="primary",
                                            start_on=date(2026, 1, 1))])
         session.flush()
@@ -79,7 +79,8 @@ def world(database, admin):
                        citizen_view=HOSTILE, mentor_note=LONG),
             Contact(citizen_id=cid, mentor_id=mentor.id, contact_on=date(2026, 10, 6),
                     start_time=time(10), duration_minutes=90, form="home_visit",
-                    place=HOSTILE, note=LONG),
+                    place=HOSTILE, note=LONG, travel_minutes=30, travel_km=12,
+                    indirect_minutes=15),
             Appointment(citizen_id=cid, mentor_id=mentor.id, starts_at=datetime(2026, 11, 24, 10),
                         duration_minutes=60, form="home_visit", place=HOSTILE, note=LONG),
             Debt(citizen_id=cid, creditor=HOSTILE, collector=HOSTILE, case_number=FORMULA,
@@ -147,6 +148,7 @@ def test_billing_xlsx_and_pdf(database, admin, world, tmp_path, pdf_text):
 
     _cid, authority = world
     export_billing_xlsx(Context(database, admin), authority, 2026, 10, tmp_path / "afregning.xlsx")
+    # The case number (a formula as typed) stays text beside the travel and indirect lines.
     _no_formula_from_user_text((tmp_path / "afregning.xlsx").read_bytes())
     export_billing_pdf(Context(database, admin), authority, 2026, 10, tmp_path / "afregning.pdf",
                        printed_at=NOW)

@@ -122,5 +122,7 @@ def test_billing_basis_per_hour_and_per_week(database, admin, tmp_path, pdf_text
     assert "Testkommune" in text and "8.625,00 kr." in text and "Hanne Time" in text
     xlsx = load_workbook(export_billing_xlsx(Context(database, admin), authority_id, 2026, 11,
                                              tmp_path / "a.xlsx"))["Afregningsgrundlag"]
-    amounts = [xlsx.cell(row=r, column=8).value for r in (4, 5)]
+    header = [cell.value for cell in xlsx[4]]
+    amount = header.index("Beløb ekskl. moms (kr.)") + 1
+    amounts = [xlsx.cell(row=r, column=amount).value for r in (5, 6)]
     assert sorted(amounts) == [1125, 7500]

@@ -332,3 +332,27 @@ def test_a_contact_without_start_time_stays_without_one_until_a_time_is_typed(qt
     qtbot.waitUntil(edit.hasFocus, timeout=TIMEOUT)
     type_text(qtbot, "0815")
     assert edit.value() == time(8, 15) and edit.text() == "08:15"
+
+
+def test_travel_and_indirect_time_by_keyboard_stay_beside_the_duration(qtbot, tab, workspace):
+    form = tab.form
+    form.attendance.attended.setFocus()
+    qtbot.waitUntil(lambda: focused() is form.attendance.attended, timeout=TIMEOUT)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.around.travel
+    type_text(qtbot, "25")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.around.km
+    type_text(qtbot, "18")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.around.indirect
+    type_text(qtbot, "15")
+    contact_id = save_and_wait(qtbot, tab)
+    [row] = shown_rows(tab)
+    # The face-to-face hour is the duration; travel and indirect time are shown apart.
+    assert row[Column.DURATION] == "1 t"
+    assert row[Column.AROUND] == "kørsel 0,42 t, 18 km · indirekte 0,25 t"
+    detail = get_contact(Context(workspace.database, workspace.actor), contact_id)
+    assert (detail.duration_minutes, detail.travel_minutes, detail.travel_km,
+            detail.indirect_minutes) == (60, 25, 18, 15)
+    assert form.around.values() == {"travel_minutes": 0, "travel_km": 0, "indirect_minutes": 0}

@@ -90,7 +90,7 @@ def test_lists_newest_first_with_attendance_stability(qtbot, workspace, citizen_
     headers = [tab.table.rows_model.headerData(i, Qt.Orientation.Horizontal)
                for i in range(tab.table.rows_model.columnCount())]
     assert headers == ["Dato", "Tid", "Varighed", "Form", "Sted", "Fremmøde", "Bevilling",
-                       "Mentor", "Note"]
+                       "Mentor", "Note", "Kørsel / indirekte"]
     # Karla has no grant: every contact says so in plain sight.
     assert set(column(tab, Column.GRANT)) == {"Ikke tilknyttet"}
 

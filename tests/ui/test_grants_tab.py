@@ -80,10 +80,16 @@ def test_add_grant_from_catalogue_with_prefilled_hours_and_price(qtbot, tab):
     dialog.start_edit.setText("05-01-2026")
     # Typed keys cannot carry an emoji (QTest splits surrogate pairs): paste it instead.
     dialog.caseworker_edit.setText(HOSTILE)
+    # The authority's own number sits right below the authority, for the billing basis.
+    authority_row = dialog.form.getWidgetPosition(dialog.authority_combo)[0]
+    assert dialog.form.getWidgetPosition(dialog.billing.case_number_edit)[0] == \
+        authority_row + 1
+    dialog.billing.case_number_edit.setText("J.nr. 27.12.08-G01-3-26")
     save(qtbot, tab, dialog)
 
     assert cells(tab) == ["LAB §31b", TALKS, "05-01-2026 – løbende", "Fra 1 time/uge",
                           "500,00 kr. pr. time eks. moms", "Aktiv", "", HOSTILE]
+    assert tab.model.row_at(0).case_number == "J.nr. 27.12.08-G01-3-26"
 
 
 def test_discharge_date_only_for_sel_12(qtbot, tab):

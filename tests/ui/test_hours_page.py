@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from mentordesk.domain.codes import ContactForm
 from mentordesk.kernel.context import Context
@@ -152,3 +153,50 @@ def test_running_week_with_enough_booked_reads_paa_vej_not_red(qtbot, workspace,
     assert background.color().name() != FLAG_LOOKS["under"][0]
     gitte = cells(hours.citizen_model, rows["Gitte Gram"])
     assert gitte[2:] == ["2–4 t", "0 t", "0 t", "Under (mangler 2 t)"]
+
+
+def test_billing_flags_hours_over_the_grant_in_red_not_billed(qtbot, workspace, make_ops):
+    """Week 53 gave Gitte 3 t + 2 t against a 2–4 t band: the last hour (02-01-2027) is over
+    the grant. January bills one hour and shows the other, red, as needing approval."""
+    dialog = BillingDialog(make_ops(workspace), month=date(2027, 1, 1))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.show()
+    [line] = dialog.model.rows()
+    assert (line.delivered_minutes, line.over_grant_minutes, line.amount_oere) == (
+        120, 60, 50_000)
+    headers = [dialog.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(dialog.model.columnCount())]
+    over = dialog.model.index(0, headers.index("Over bevilling"))
+    assert over.data() == "1 t – kræver godkendelse"
+    assert over.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert dialog.over_label.isVisibleTo(dialog)
+    assert "Over bevilling — kræver godkendelse: 1 t" in dialog.over_label.text()
+    assert dialog.ean_label.text() == "EAN-nummer: ikke angivet"
+
+
+def test_anonymous_contact_counted_with_plus_one_and_listed_per_mentor(qtbot, page):
+    """The Timer page counts an outreach contact with someone unregistered in one click,
+    asks for no name, and lists the count per week and mentor."""
+    page.tabs.setCurrentWidget(page.around.anonymous_page)
+    counter = page.around.counter
+    assert [counter.layout().itemAt(i).widget().__class__.__name__
+            for i in range(counter.layout().count() - 1)] == [
+        "DanishDateEdit", "QSpinBox", "QComboBox", "QComboBox", "QPushButton", "QPushButton",
+        "QLabel"]   # day, minutes, form, legal basis, +1, −1: no field for who it was
+    counter.date_edit.set_date(date(2027, 1, 12))
+    counter.minutes_spin.setValue(10)
+    for _ in range(2):
+        with qtbot.waitSignal(counter.counted, timeout=10_000):
+            counter.plus_button.click()
+    assert counter.message_label.text() == "2 anonyme kontakter den dag"
+    assert counter.minutes_spin.value() == 0  # the minutes went with the first one
+    qtbot.waitUntil(lambda: [(row.period_label, row.count, row.minutes)
+                             for row in page.around.tally_model.rows()] == [
+        ("Uge 2, 2027", 2, 10)], timeout=10_000)
+    with qtbot.waitSignal(counter.counted, timeout=10_000):
+        counter.minus_button.click()
+    qtbot.waitUntil(lambda: [row.count for row in page.around.tally_model.rows()] == [1],
+                    timeout=10_000)
+    [around] = page.around.around_model.rows()
+    assert around.anonymous_count == 1

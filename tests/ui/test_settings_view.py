@@ -178,3 +178,24 @@ def test_authority_in_use_cannot_be_removed(qtbot, workspace, make_ops):
         "Myndigheden <b>Nordby</b> Kommune står på 1 bevilling(er) og kan ikke slettes.")
     assert page.status_label.textFormat() == Qt.TextFormat.PlainText
     assert column(page.authorities, 0) == ["<b>Nordby</b> Kommune"]
+
+
+def test_billing_agreement_on_the_authority_refuses_a_wrong_ean(qtbot, workspace, make_ops):
+    page = open_page(qtbot, workspace, make_ops)
+    page.tabs.setCurrentWidget(page.authorities)
+    page.authorities.new_record()
+    dialog = page.dialog
+    assert isinstance(dialog, AuthorityDialog)
+    dialog.name_edit.setText("Sydby Kommune")
+    dialog.agreement.travel_check.setChecked(True)
+    dialog.agreement.km_rate_edit.setText("3,79")
+    dialog.agreement.ean_edit.setText("5798000000002")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "forkert kontrolciffer" in dialog.error_label.text(),
+                    timeout=5_000)
+    assert load_catalogue(workspace.database).authorities == ()  # nothing saved
+    dialog.agreement.ean_edit.setText("5798000000001")
+    save(qtbot, page, dialog)
+    row = row_of(page.authorities, "Sydby Kommune")
+    assert [page.authorities.model.index(row, c).data() for c in (4, 5)] == [
+        "5798000000001", "Kørselstid, 3,79 kr./km"]

@@ -20,6 +20,7 @@ from mentordesk.services.contacts.journal import (
 from mentordesk.services.contacts.values import (
     EDITABLE_FIELDS,
     MAX_DURATION_MINUTES,
+    MAX_TRAVEL_KM,
     NOTE_MAX_CHARS,
     PLACE_MAX_CHARS,
     REASON_MAX_CHARS,
@@ -33,15 +34,17 @@ from mentordesk.services.contacts.values import (
     MentorChoice,
     NewContact,
     PartnerChoice,
+    around_text,
     format_duration,
     format_time,
 )
 
 __all__ = [
-    "EDITABLE_FIELDS", "MAX_DURATION_MINUTES", "NOTE_MAX_CHARS", "PLACE_MAX_CHARS",
+    "EDITABLE_FIELDS", "MAX_DURATION_MINUTES", "MAX_TRAVEL_KM", "NOTE_MAX_CHARS", "PLACE_MAX_CHARS",
     "REASON_MAX_CHARS", "AttendanceRate", "ConsentMissing", "ContactDetail", "ContactFilters",
     "ContactInputError", "ContactRow", "GoalChoice", "MentorChoice", "NewContact",
     "PartnerChoice", "active_partners", "attendance_rate", "contact_mentors",
-    "contacts_for_citizen", "contacts_for_mentor", "delete_contact", "format_duration",
+    "contacts_for_citizen", "contacts_for_mentor", "delete_contact", "around_text",
+    "format_duration",
     "format_time", "get_contact", "goals_for_linking", "log_contact", "update_contact",
 ]

@@ -54,7 +54,8 @@ _FIELD_NAMES = {
     "contact_on": "dato", "start_time": "starttid", "duration_minutes": "varighed",
     "form": "kontaktform", "place": "sted", "attendance": "fremmøde", "note": "note",
     "partner_id": "samarbejdspartner", "consent_override_reason": "begrundelse for samtykke",
-    "goal_ids": "indsatsmål", "grant_id": "bevilling",
+    "goal_ids": "indsatsmål", "grant_id": "bevilling", "travel_minutes": "kørselstid",
+    "travel_km": "km", "indirect_minutes": "indirekte tid",
 }
 
 

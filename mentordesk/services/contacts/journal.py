@@ -66,7 +66,8 @@ def log_contact(context: Context, new: NewContact,
         "duration_minutes": new.duration_minutes, "form": new.form, "place": new.place,
         "attendance": new.attendance, "note": new.note,
         "consent_override_reason": new.consent_override_reason,
-        "goal_ids": new.goal_ids,
+        "goal_ids": new.goal_ids, "travel_minutes": new.travel_minutes,
+        "travel_km": new.travel_km, "indirect_minutes": new.indirect_minutes,
     }, today)
     with context.session() as session:
         require_citizen(session, context.actor, new.citizen_id, today)
@@ -84,6 +85,8 @@ def log_contact(context: Context, new: NewContact,
             attended=values["attendance"] is Attendance.ATTENDED, note=values["note"],
             partner_id=new.partner_id, consent_override_reason=reason,
             grant_id=resolve_grant(session, new.citizen_id, new.grant_id, contact_on),
+            travel_minutes=values["travel_minutes"], travel_km=values["travel_km"],
+            indirect_minutes=values["indirect_minutes"],
         )
         session.add(contact)
         session.flush()
@@ -152,7 +155,8 @@ def get_contact(context: Context, contact_id: int,
             partner_id=contact.partner_id, partner_name=partner.name if partner else "",
             consent_override_reason=contact.consent_override_reason,
             goal_ids=linked_goal_ids(session, contact.id), version=contact.version,
-            grant_id=contact.grant_id,
+            grant_id=contact.grant_id, travel_minutes=contact.travel_minutes,
+            travel_km=contact.travel_km, indirect_minutes=contact.indirect_minutes,
         )
         audit.record(session, context.actor.login, audit.Action.READ, entity=ENTITY,
                      entity_id=contact.id, citizen_id=contact.citizen_id,

@@ -22,6 +22,7 @@ from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.services.contacts.values import (
     MAX_DURATION_MINUTES,
+    MAX_TRAVEL_KM,
     NOTE_MAX_CHARS,
     PLACE_MAX_CHARS,
     REASON_MAX_CHARS,
@@ -73,6 +74,17 @@ def _check_duration(value: Any, _today: date) -> int:
     return value
 
 
+def _whole_number(field: str, what: str, limit: int, unit: str) -> Callable[[Any, date], int]:
+    """A count of minutes or km around a contact: 0 (none) up to ``limit``."""
+    def check(value: Any, _today: date) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ContactInputError(field, f"{what} skal være et helt tal, 0 eller mere.")
+        if value > limit:
+            raise ContactInputError(field, f"{what} kan højst være {_thousands(limit)} {unit}.")
+        return value
+    return check
+
+
 def _check_form(value: Any, _today: date) -> ContactForm:
     try:
         return ContactForm(value)
@@ -119,6 +131,11 @@ _CHECKS: dict[str, Callable[[Any, date], Any]] = {
     "consent_override_reason": _limited_text("consent_override_reason", "Begrundelsen",
                                              REASON_MAX_CHARS, multiline=True),
     "goal_ids": normalised_goal_ids,
+    "travel_minutes": _whole_number("travel_minutes", "Kørselstiden", MAX_DURATION_MINUTES,
+                                    "minutter"),
+    "travel_km": _whole_number("travel_km", "Antal km", MAX_TRAVEL_KM, "km"),
+    "indirect_minutes": _whole_number("indirect_minutes", "Den indirekte tid",
+                                      MAX_DURATION_MINUTES, "minutter"),
 }
 
 

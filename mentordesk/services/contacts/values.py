@@ -13,6 +13,7 @@ from mentordesk.domain.grant_choice import NOT_ATTRIBUTED_LABEL, SUGGESTED, Gran
 from mentordesk.errors import MentorDeskError
 
 MAX_DURATION_MINUTES = 24 * 60
+MAX_TRAVEL_KM = 2_000  # a day's driving; more is a typo (metres, or a year's total)
 PLACE_MAX_CHARS = 200  # the column's width
 NOTE_MAX_CHARS = 20_000
 REASON_MAX_CHARS = 2_000
@@ -20,7 +21,7 @@ REASON_MAX_CHARS = 2_000
 # Fields an edit may change, in domain terms (see ContactDetail.editable_values).
 EDITABLE_FIELDS = ("contact_on", "start_time", "duration_minutes", "form", "place",
                    "attendance", "note", "partner_id", "consent_override_reason", "goal_ids",
-                   "grant_id")
+                   "grant_id", "travel_minutes", "travel_km", "indirect_minutes")
 
 
 class ContactInputError(MentorDeskError):
@@ -61,6 +62,10 @@ class NewContact:
     mentor_id: int | None = None
     # The grant whose hours this is: an id, None ("Ikke tilknyttet") or the rule's choice.
     grant_id: GrantPick = SUGGESTED
+    # Around the contact, never part of duration_minutes (the face-to-face time).
+    travel_minutes: int = 0
+    travel_km: int = 0
+    indirect_minutes: int = 0  # forberedelse, dokumentation, koordinering
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,17 @@ class ContactFilters:
 def format_duration(minutes: int) -> str:
     """A contact's length in the program's one hour format: ``90`` → ``"1,5 t"``."""
     return hours_text(minutes)
+
+
+def around_text(travel_minutes: int, travel_km: int, indirect_minutes: int) -> str:
+    parts = []
+    if travel_minutes or travel_km:
+        travel = [hours_text(travel_minutes)] if travel_minutes else []
+        travel += [f"{travel_km} km"] if travel_km else []
+        parts.append("kørsel " + ", ".join(travel))
+    if indirect_minutes:
+        parts.append(f"indirekte {hours_text(indirect_minutes)}")
+    return " · ".join(parts)
 
 
 def format_time(moment: time | None) -> str:
@@ -98,6 +114,9 @@ class ContactRow(NamedTuple):
     partner_name: str
     version: int
     grant_code: str = ""  # legal basis of the contact's grant; "" when not attributed
+    travel_minutes: int = 0
+    travel_km: int = 0
+    indirect_minutes: int = 0
 
     @property
     def grant_text(self) -> str:
@@ -122,6 +141,12 @@ class ContactRow(NamedTuple):
     @property
     def duration_text(self) -> str:
         return format_duration(self.duration_minutes)
+
+    @property
+    def around_text(self) -> str:
+        """Travel and indirect time beside the face-to-face time: "kørsel 0,5 t, 12 km ·
+        indirekte 0,25 t", "" when there is none."""
+        return around_text(self.travel_minutes, self.travel_km, self.indirect_minutes)
 
     @property
     def note_first_line(self) -> str:
@@ -149,6 +174,9 @@ class ContactDetail:
     goal_ids: tuple[int, ...]
     version: int
     grant_id: int | None = None  # None: "Ikke tilknyttet"
+    travel_minutes: int = 0
+    travel_km: int = 0
+    indirect_minutes: int = 0
 
     def editable_values(self) -> dict[str, Any]:
         """What the user starts editing from: the ``original`` of ``update_contact``."""

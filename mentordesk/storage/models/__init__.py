@@ -1,5 +1,6 @@
 """The ORM models of the whole product, importable from one place."""
 
+from mentordesk.storage.models.anonymous import AnonymousContactTally
 from mentordesk.storage.models.base import Base, Versioned, utc_now
 from mentordesk.storage.models.delivered_weeks import DeliveredCitizenWeek, DeliveredMentorWeek
 from mentordesk.storage.models.economy import (
@@ -40,7 +41,8 @@ from mentordesk.storage.models.schedule import (
 )
 
 __all__ = [
-    "MONTH_COLUMNS", "Absence", "AbsenceCover", "AppMeta", "Appointment", "Assessment",
+    "MONTH_COLUMNS", "Absence", "AbsenceCover", "AnonymousContactTally", "AppMeta",
+    "Appointment", "Assessment",
     "Assignment", "AuditEvent", "Authority", "Base", "BenefitApplication", "ChangeRecord",
     "Citizen", "Consent", "Contact", "CourseType", "Debt", "DeletedCitizen",
     "DeliveredCitizenWeek", "DeliveredMentorWeek", "EconomyItem", "EconomyLine",

@@ -41,6 +41,9 @@ class CourseType(Versioned, Base):
     roles: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Momspligtig (25 %) or momsfritaget: a property of the service supplied, so of the
+    # course type, not of who orders it (see schedule.billing_agreement).
+    vat_liable: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Authority(Versioned, Base):
@@ -52,6 +55,12 @@ class Authority(Versioned, Base):
     kind: Mapped[str] = mapped_column(String(40), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
+    # The billing agreement (afregningsaftale): what besides face-to-face time the
+    # authority pays for, and where its electronic invoices go (EAN/GLN, 13 digits).
+    bill_travel: Mapped[bool] = mapped_column(Boolean, default=False)
+    km_rate_oere: Mapped[int | None] = mapped_column(Integer)  # None: driving is not paid
+    bill_indirect: Mapped[bool] = mapped_column(Boolean, default=False)
+    ean: Mapped[str] = mapped_column(String(13), default="")
 
 
 class Grant(Versioned, Base):
@@ -80,6 +89,8 @@ class Grant(Versioned, Base):
     authority_goals: Mapped[str] = mapped_column(Text, default="")
     # Outreach (§99): a deadline when the citizen has not been reached for this many days.
     outreach_days: Mapped[int | None] = mapped_column(Integer)
+    # The authority's own grant or case number (bevillings-/sagsnummer), for its invoice.
+    case_number: Mapped[str] = mapped_column(String(60), default="")
 
 
 class Assignment(Versioned, Base):

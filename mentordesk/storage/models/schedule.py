@@ -63,7 +63,13 @@ class Contact(Versioned, Base):
     mentor_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     contact_on: Mapped[date] = mapped_column(Date)
     start_time: Mapped[time | None] = mapped_column(Time)
-    duration_minutes: Mapped[int] = mapped_column(Integer)
+    duration_minutes: Mapped[int] = mapped_column(Integer)  # face-to-face time
+    # Time around the contact, kept apart from duration_minutes: the delivered hours and
+    # the weekly band stay face-to-face time; the authority's agreement decides whether
+    # travel (time and km) and indirect time are billed.
+    travel_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    travel_km: Mapped[int] = mapped_column(Integer, default=0)
+    indirect_minutes: Mapped[int] = mapped_column(Integer, default=0)
     form: Mapped[str] = mapped_column(String(30))  # domain ContactForm code
     place: Mapped[str] = mapped_column(String(200), default="")
     attended: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -13,15 +13,17 @@ from mentordesk.storage.queries.citizens import shown_name
 
 
 def contact_rows() -> Select[Any]:
-    """The contact log's columns (``ContactRow`` order, the grant's legal basis last, ""
-    when not attributed), newest first: date, then start time. SQLite sorts NULL lowest,
-    so contacts without a time come last in their day."""
+    """The contact log's columns (``ContactRow`` order: the grant's legal basis, "" when
+    not attributed, then travel minutes, km and indirect minutes), newest first: date,
+    then start time. SQLite sorts NULL lowest, so contacts without a time come last in
+    their day."""
     return (
         select(Contact.id, Contact.citizen_id, shown_name(), Contact.mentor_id,
                User.full_name, Contact.contact_on, Contact.start_time,
                Contact.duration_minutes, Contact.form, Contact.place, Contact.attended,
                Contact.note, func.coalesce(Partner.name, ""), Contact.version,
-               func.coalesce(LegalBasis.code, ""))
+               func.coalesce(LegalBasis.code, ""), Contact.travel_minutes, Contact.travel_km,
+               Contact.indirect_minutes)
         .join(Citizen, Citizen.id == Contact.citizen_id)
         .join(User, User.id == Contact.mentor_id)
         .outerjoin(Partner, Partner.id == Contact.partner_id)

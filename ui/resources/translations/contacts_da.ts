@@ -144,6 +144,18 @@
         <source>Goals</source>
         <translation>Indsatsmål</translation>
     </message>
+    <message>
+        <source>Travel time</source>
+        <translation>Kørselstid</translation>
+    </message>
+    <message>
+        <source>Kilometres</source>
+        <translation>Kilometer</translation>
+    </message>
+    <message>
+        <source>Indirect time</source>
+        <translation>Indirekte tid</translation>
+    </message>
 </context>
 <context>
     <name>ContactEntryForm</name>
@@ -210,6 +222,10 @@
     <message>
         <source>(no partner)</source>
         <translation>(ingen samarbejdspartner)</translation>
+    </message>
+    <message>
+        <source>Tra&amp;vel / indirect</source>
+        <translation>Kørsel / indi&amp;rekte</translation>
     </message>
 </context>
 <context>
@@ -336,6 +352,37 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Travel / indirect</source>
+        <translation>Kørsel / indirekte</translation>
+    </message>
+</context>
+<context>
+    <name>AroundFields</name>
+    <message>
+        <source> min travel</source>
+        <translation> min kørsel</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source> min indirect</source>
+        <translation> min indirekte</translation>
+    </message>
+    <message>
+        <source>Travel time to and from the contact</source>
+        <translation>Kørselstid til og fra kontakten</translation>
+    </message>
+    <message>
+        <source>Kilometres driven for the contact</source>
+        <translation>Kørte kilometer til kontakten</translation>
+    </message>
+    <message>
+        <source>Preparation, documentation and coordination</source>
+        <translation>Forberedelse, dokumentation og koordinering</translation>
     </message>
 </context>
 </TS>

@@ -381,4 +381,19 @@
         <translation>Bevillingen er ikke begyndt endnu.</translation>
     </message>
 </context>
+<context>
+    <name>GrantBillingFields</name>
+    <message>
+        <source>The authority's number, printed on the billing basis</source>
+        <translation>Myndighedens nummer, trykkes på afregningsgrundlaget</translation>
+    </message>
+    <message>
+        <source>Grant/case number:</source>
+        <translation>Bevillings-/sagsnummer:</translation>
+    </message>
+    <message>
+        <source>Grant/case number</source>
+        <translation>Bevillings-/sagsnummer</translation>
+    </message>
+</context>
 </TS>

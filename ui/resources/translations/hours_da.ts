@@ -28,10 +28,6 @@
         <translation>Pris</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>Beløb</translation>
-    </message>
-    <message>
         <source>Save as Excel…</source>
         <translation>Gem som Excel…</translation>
     </message>
@@ -81,6 +77,42 @@
     <message>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Grant/case number</source>
+        <translation>Bevillings-/sagsnr.</translation>
+    </message>
+    <message>
+        <source>Travel / indirect</source>
+        <translation>Kørsel / indirekte</translation>
+    </message>
+    <message>
+        <source>Over the grant</source>
+        <translation>Over bevilling</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>Moms</translation>
+    </message>
+    <message>
+        <source>Amount excl. VAT</source>
+        <translation>Beløb ekskl. moms</translation>
+    </message>
+    <message>
+        <source>EAN number: {ean}</source>
+        <translation>EAN-nummer: {ean}</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>ikke angivet</translation>
+    </message>
+    <message>
+        <source>Over the grant — needs approval: {hours} above the weekly maximum, not in the amount.</source>
+        <translation>Over bevilling — kræver godkendelse: {hours} ud over det ugentlige maksimum, ikke med i beløbet.</translation>
+    </message>
+    <message>
+        <source>VAT {vat} · incl. VAT {total}</source>
+        <translation>Moms {vat} · inkl. moms {total}</translation>
     </message>
 </context>
 <context>
@@ -217,10 +249,6 @@
         <translation>Gå til uge:</translation>
     </message>
     <message>
-        <source>Delivered = attended contacts in the log. Planned = booked appointments from today on. Under/over compares delivered hours with the grant's band or minimum.</source>
-        <translation>Leveret = kontakter med fremmøde i kontaktloggen. Planlagt = bookede aftaler fra i dag. Under/over sammenligner leverede timer med bevillingens timeinterval eller minimum.</translation>
-    </message>
-    <message>
         <source>Week {week}, {year} · {first} – {last}</source>
         <translation>Uge {week}, {year} · {first} – {last}</translation>
     </message>
@@ -243,6 +271,119 @@
     <message>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Delivered = attended face-to-face time in the log (travel and indirect time are shown apart). Planned = booked appointments from today on. Under/over compares delivered hours with the grant's band or minimum.</source>
+        <translation>Leveret = ansigt-til-ansigt-tid med fremmøde i kontaktloggen (kørsel og indirekte tid vises for sig). Planlagt = bookede aftaler fra i dag. Under/over sammenligner leverede timer med bevillingens timeinterval eller minimum.</translation>
+    </message>
+    <message>
+        <source>Travel and indirect time</source>
+        <translation>Kørsel og indirekte tid</translation>
+    </message>
+    <message>
+        <source>Anonymous contacts</source>
+        <translation>Anonyme kontakter</translation>
+    </message>
+</context>
+<context>
+    <name>AroundTabs</name>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Travel time</source>
+        <translation>Kørselstid</translation>
+    </message>
+    <message>
+        <source>Km</source>
+        <translation>Km</translation>
+    </message>
+    <message>
+        <source>Indirect time</source>
+        <translation>Indirekte tid</translation>
+    </message>
+    <message>
+        <source>Anonymous contacts</source>
+        <translation>Anonyme kontakter</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Kontaktformer</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Pr. uge</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Pr. måned</translation>
+    </message>
+    <message>
+        <source>Listed:</source>
+        <translation>Vis:</translation>
+    </message>
+    <message>
+        <source>Contacts with people who are not registered as citizens (§99 outreach): counted for the team's statistics, never named.</source>
+        <translation>Kontakter med personer, der ikke er registreret som borgere (opsøgende §99): tælles til teamets statistik og navngives aldrig.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Tæller…</translation>
+    </message>
+    <message>
+        <source>{first} – {last} (the period of "Month / period totals")</source>
+        <translation>{first} – {last} (perioden under "Måned / periode i alt")</translation>
+    </message>
+</context>
+<context>
+    <name>AnonymousCounter</name>
+    <message numerus="yes">
+        <source>%n anonymous contact(s) that day</source>
+        <translation>
+            <numerusform>%n anonym kontakt den dag</numerusform>
+            <numerusform>%n anonyme kontakter den dag</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>(form not given)</source>
+        <translation>(kontaktform ikke angivet)</translation>
+    </message>
+    <message>
+        <source>Anonymous contact +1</source>
+        <translation>Anonym kontakt +1</translation>
+    </message>
+    <message>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <source>Take a miscount back</source>
+        <translation>Træk en fejltælling fra</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Tæller…</translation>
     </message>
 </context>
 </TS>

@@ -43,6 +43,18 @@
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueTab</name>
@@ -196,6 +208,14 @@
     <message>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Subject to VAT (25 %) on the billing basis</source>
+        <translation>Momspligtig (25 %) på afregningsgrundlaget</translation>
+    </message>
+    <message>
+        <source>Subject to VAT</source>
+        <translation>Momspligtig</translation>
     </message>
 </context>
 <context>
@@ -367,6 +387,18 @@
         <source>{name} was deleted.</source>
         <translation>{name} er slettet.</translation>
     </message>
+    <message>
+        <source>VAT</source>
+        <translation>Moms</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>Billed besides face-to-face</source>
+        <translation>Faktureres ud over ansigt-til-ansigt</translation>
+    </message>
 </context>
 <context>
     <name>LogoTab</name>
@@ -413,6 +445,49 @@
     <message>
         <source>The logo is removed.</source>
         <translation>Logoet er fjernet.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementFields</name>
+    <message>
+        <source>Bill travel time</source>
+        <translation>Fakturér kørselstid</translation>
+    </message>
+    <message>
+        <source>e.g. 3,79 (empty: km are not paid)</source>
+        <translation>fx 3,79 (tom: kørte km betales ikke)</translation>
+    </message>
+    <message>
+        <source>Bill indirect time (preparation, documentation, coordination)</source>
+        <translation>Fakturér indirekte tid (forberedelse, dokumentation, koordinering)</translation>
+    </message>
+    <message>
+        <source>13 digits, e.g. 5798000000001</source>
+        <translation>13 cifre, fx 5798000000001</translation>
+    </message>
+    <message>
+        <source>Billing agreement</source>
+        <translation>Afregningsaftale</translation>
+    </message>
+    <message>
+        <source>Km rate (kr./km):</source>
+        <translation>Kilometertakst (kr./km):</translation>
+    </message>
+    <message>
+        <source>EAN number:</source>
+        <translation>EAN-nummer:</translation>
+    </message>
+    <message>
+        <source>Km rate</source>
+        <translation>Kilometertakst</translation>
+    </message>
+    <message>
+        <source>Bill indirect time</source>
+        <translation>Fakturér indirekte tid</translation>
+    </message>
+    <message>
+        <source>EAN number</source>
+        <translation>EAN-nummer</translation>
     </message>
 </context>
 </TS>

@@ -172,8 +172,10 @@ class ContactEditDialog(QDialog):
             return format_date(value)
         if field == "start_time":
             return format_time(value) or self.tr("(none)")
-        if field == "duration_minutes":
+        if field in ("duration_minutes", "travel_minutes", "indirect_minutes"):
             return format_duration(value)
+        if field == "travel_km":
+            return f"{value} km"
         if field in ("form", "attendance"):
             return value.label
         if field == "partner_id":
@@ -195,6 +197,8 @@ class ContactEditDialog(QDialog):
             "note": self.tr("Note"), "partner_id": self.tr("Partner"),
             "consent_override_reason": self.tr("Reason for contact without consent"),
             "goal_ids": self.tr("Goals"), "grant_id": self.tr("Grant"),
+            "travel_minutes": self.tr("Travel time"), "travel_km": self.tr("Kilometres"),
+            "indirect_minutes": self.tr("Indirect time"),
         }
 
 

@@ -40,6 +40,7 @@ from mentordesk.services.plan import GoalChoice as OpenGoal
 from ui.views.common.keys import shortcut
 from ui.views.contacts.fields import (
     DEFAULT_DURATION,
+    AroundFields,
     AttendanceChoice,
     DayStepDateEdit,
     DurationField,
@@ -75,6 +76,7 @@ class ContactEntryForm(QWidget):
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("e.g. at home, the library, the jobcentre"))
         self.attendance = AttendanceChoice()
+        self.around = AroundFields()
         self.partner_combo = QComboBox()
         self.grant_combo = QComboBox()
         self._grant_options: list[GrantOption] = []
@@ -105,6 +107,8 @@ class ContactEntryForm(QWidget):
         self.left.addRow(self.tr("&Form"), self.form_combo)
         self.left.addRow(self.tr("&Place"), self.place_edit)
         self.left.addRow(self.tr("Attendance"), self.attendance)
+        self.left.addRow(self.tr("Tra&vel / indirect"), self.around)
+        cast(QLabel, self.left.labelForField(self.around)).setBuddy(self.around.travel)
         # labelForField is typed QWidget; addRow with a text made it a QLabel.
         cast(QLabel, self.left.labelForField(self.duration)).setBuddy(self.duration.spin)
         self.right = QFormLayout()
@@ -133,8 +137,8 @@ class ContactEntryForm(QWidget):
     def _set_tab_order(self) -> None:
         chain = [self.date_edit, self.time_edit, self.duration.spin, self.form_combo,
                  self.place_edit, self.attendance.attended, self.attendance.no_show,
-                 self.grant_combo, self.partner_combo, self.mentor_combo, self.goals_list,
-                 self.note_edit]
+                 self.around.travel, self.around.km, self.around.indirect, self.grant_combo,
+                 self.partner_combo, self.mentor_combo, self.goals_list, self.note_edit]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -228,6 +232,7 @@ class ContactEntryForm(QWidget):
             "place": self.place_edit.text(), "attendance": self.attendance.value(),
             "note": self.note_edit.toPlainText(), "partner_id": self.partner_combo.currentData(),
             "goal_ids": self.checked_goal_ids(), "grant_id": self.grant_combo.currentData(),
+            **self.around.values(),
         }
 
     def has_typed_text(self) -> bool:
@@ -246,6 +251,8 @@ class ContactEntryForm(QWidget):
         self._select(self.form_combo, detail.form.value)
         self.place_edit.setText(detail.place)
         self.attendance.set_value(detail.attendance)
+        self.around.set_values(detail.travel_minutes, detail.travel_km,
+                               detail.indirect_minutes)
         self.select_partner(detail.partner_id)
         self.check_goals(detail.goal_ids)
         self._grant_picked = True  # a saved contact keeps its grant when its date is edited
@@ -270,6 +277,7 @@ class ContactEntryForm(QWidget):
         self.form_combo.setCurrentIndex(0)
         self.place_edit.clear()
         self.attendance.set_value(Attendance.ATTENDED)
+        self.around.set_values(0, 0, 0)
         self.partner_combo.setCurrentIndex(0)
         self._grant_picked = False
         self._suggest_grant()
@@ -297,7 +305,8 @@ class ContactEntryForm(QWidget):
                 "duration_minutes": self.duration.spin, "form": self.form_combo,
                 "place": self.place_edit, "note": self.note_edit,
                 "partner_id": self.partner_combo, "mentor_id": self.mentor_combo,
-                "grant_id": self.grant_combo,
+                "grant_id": self.grant_combo, "travel_minutes": self.around.travel,
+                "travel_km": self.around.km, "indirect_minutes": self.around.indirect,
                 "goal_ids": self.goals_list}
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override

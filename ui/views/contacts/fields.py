@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.codes import Attendance
-from mentordesk.services.contacts import MAX_DURATION_MINUTES
+from mentordesk.services.contacts import MAX_DURATION_MINUTES, MAX_TRAVEL_KM
 
 DATE_FORMAT = "dd-MM-yyyy"  # dd-mm-åååå, as Danish caseworkers write dates
 DURATION_PRESETS = (15, 30, 45, 60, 90, 120)
@@ -199,3 +199,43 @@ class AttendanceChoice(QWidget):
 
     def set_value(self, value: Attendance) -> None:
         (self.no_show if value is Attendance.NO_SHOW else self.attended).setChecked(True)
+
+
+class AroundFields(QWidget):
+    """Travel minutes, km and indirect minutes (forberedelse, dokumentation,
+    koordinering) in one row, each a spin box that starts at 0 and is left at 0 by
+    anyone who has nothing to add: the face-to-face duration never includes them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.travel = self._spin(MAX_DURATION_MINUTES, 5, self.tr(" min travel"))
+        self.km = self._spin(MAX_TRAVEL_KM, 1, self.tr(" km"))
+        self.indirect = self._spin(MAX_DURATION_MINUTES, 5, self.tr(" min indirect"))
+        self.travel.setToolTip(self.tr("Travel time to and from the contact"))
+        self.km.setToolTip(self.tr("Kilometres driven for the contact"))
+        self.indirect.setToolTip(self.tr("Preparation, documentation and coordination"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for spin in (self.travel, self.km, self.indirect):
+            layout.addWidget(spin)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _spin(maximum: int, step: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, maximum)
+        spin.setSingleStep(step)
+        spin.setSuffix(suffix)
+        spin.setAccelerated(True)
+        return spin
+
+    def values(self) -> dict[str, int]:
+        for spin in (self.travel, self.km, self.indirect):
+            spin.interpretText()  # a number typed but not yet committed counts
+        return {"travel_minutes": self.travel.value(), "travel_km": self.km.value(),
+                "indirect_minutes": self.indirect.value()}
+
+    def set_values(self, travel_minutes: int, travel_km: int, indirect_minutes: int) -> None:
+        self.travel.setValue(travel_minutes)
+        self.km.setValue(travel_km)
+        self.indirect.setValue(indirect_minutes)

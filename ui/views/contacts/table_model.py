@@ -34,6 +34,7 @@ class Column(IntEnum):
     MENTOR = 7
     NOTE = 8
     GRANT = 9
+    AROUND = 10
 
 
 _CELL_TEXT: dict[Column, Callable[[ContactRow], str]] = {
@@ -48,12 +49,15 @@ _CELL_TEXT: dict[Column, Callable[[ContactRow], str]] = {
     Column.NOTE: lambda row: row.note_first_line,
     # The core's words: the grant's legal basis, or "Ikke tilknyttet" in plain sight.
     Column.GRANT: lambda row: row.grant_text,
+    # Travel and indirect time beside (never inside) the face-to-face duration.
+    Column.AROUND: lambda row: row.around_text,
 }
 
 CITIZEN_TAB_COLUMNS = (Column.DATE, Column.TIME, Column.DURATION, Column.FORM, Column.PLACE,
-                       Column.ATTENDANCE, Column.GRANT, Column.MENTOR, Column.NOTE)
+                       Column.ATTENDANCE, Column.GRANT, Column.MENTOR, Column.NOTE,
+                       Column.AROUND)
 MENTOR_PAGE_COLUMNS = (Column.DATE, Column.TIME, Column.CITIZEN, Column.DURATION, Column.FORM,
-                       Column.PLACE, Column.ATTENDANCE, Column.NOTE)
+                       Column.PLACE, Column.ATTENDANCE, Column.NOTE, Column.AROUND)
 
 
 class ContactsTableModel(QAbstractTableModel):
@@ -68,6 +72,7 @@ class ContactsTableModel(QAbstractTableModel):
             Column.FORM: self.tr("Form"), Column.PLACE: self.tr("Place"),
             Column.ATTENDANCE: self.tr("Attendance"), Column.MENTOR: self.tr("Mentor"),
             Column.NOTE: self.tr("Note"), Column.GRANT: self.tr("Grant"),
+            Column.AROUND: self.tr("Travel / indirect"),
         }
 
     def set_rows(self, rows: list[ContactRow]) -> None:

@@ -37,6 +37,7 @@ from ui.views.common.form_fields import (
     select_data,
 )
 from ui.views.common.record_dialog import RecordDialog, SaveJob
+from ui.views.grants.billing_fields import GrantBillingFields
 
 WARNING_STYLE = "color: #8a5a00;"
 
@@ -123,6 +124,8 @@ class GrantDialog(RecordDialog):
         )
         for label, widget in rows:
             self.form.addRow(label, widget)
+        self.billing = GrantBillingFields(self)
+        self.billing.add_rows(self.form, after=self.authority_combo)
         self.extra_layout.addWidget(self.warning_label)
 
     def _fill(self, grant: GrantRow) -> None:
@@ -140,6 +143,7 @@ class GrantDialog(RecordDialog):
         self.purpose_edit.setPlainText(grant.purpose)
         self.goals_edit.setPlainText(grant.authority_goals)
         self.outreach_spin.setValue(grant.outreach_days or 0)
+        self.billing.fill(grant)
 
     # -- behaviour --------------------------------------------------------------------
 
@@ -206,6 +210,7 @@ class GrantDialog(RecordDialog):
             "authority_goals": self.goals_edit.toPlainText(),
             # 0 shows "No deadline".
             "outreach_days": self.outreach_spin.value() or None,
+            **self.billing.values(),
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
@@ -237,6 +242,7 @@ class GrantDialog(RecordDialog):
             "note": self.tr("Note"), "purpose": self.tr("Purpose"),
             "authority_goals": self.tr("Authority's goals"),
             "outreach_days": self.tr("Not reached after"),
+            **self.billing.labels(),
         }
 
     def text_fields(self) -> frozenset[str]:

@@ -1,5 +1,7 @@
 """Afregningsgrundlag: per ordering authority and month, per citizen and grant, delivered
-hours × hourly price or weeks × weekly price; previewed here, saved as xlsx or PDF."""
+hours × hourly price or weeks × weekly price, the travel and indirect time the authority's
+agreement bills (or "ikke faktureret"), VAT, and hours over the grant flagged in red;
+previewed here, saved as xlsx or PDF."""
 
 from __future__ import annotations
 
@@ -20,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.domain.duration import hours_text
 from mentordesk.domain.money import format_dkk
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.billing import (
     BillingBasis,
+    BillingLine,
     billing_basis,
     export_billing_pdf,
     export_billing_xlsx,
@@ -31,7 +35,12 @@ from mentordesk.schedule.billing import (
 from mentordesk.services.catalogue_admin import load_catalogue
 from ui.i18n import DANISH
 from ui.operations import Operations
-from ui.views.common.record_table import RecordTableModel, TableColumn, record_table
+from ui.views.common.record_table import (
+    RecordTableModel,
+    RowLook,
+    TableColumn,
+    record_table,
+)
 from ui.views.common.save_dialog import open_save_dialog
 from ui.views.common.screen_fit import fit_to_screen
 
@@ -58,15 +67,25 @@ class BillingDialog(QDialog):
         self.year_spin.setValue(month.year)
         self.model = RecordTableModel([
             TableColumn(self.tr("Citizen"), lambda line: line.citizen_name),
+            TableColumn(self.tr("Grant/case number"), lambda line: line.case_number),
             TableColumn(self.tr("Course"), lambda line: line.course_name),
             TableColumn(self.tr("Grant period"), lambda line: line.grant_period),
             TableColumn(self.tr("Quantity"), lambda line: line.quantity_label),
             TableColumn(self.tr("Price"), lambda line: line.price_label),
-            TableColumn(self.tr("Amount"), lambda line: format_dkk(line.amount_oere)),
-        ], parent=self)
+            TableColumn(self.tr("Travel / indirect"), lambda line: line.around_label),
+            TableColumn(self.tr("Over the grant"), lambda line: line.over_grant_label),
+            TableColumn(self.tr("VAT"), lambda line: line.vat_label),
+            TableColumn(self.tr("Amount excl. VAT"), lambda line: format_dkk(line.amount_oere)),
+        ], _over_grant_look, parent=self)
         self.table = record_table(self.model)
         self.total_label = QLabel()
         self.total_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.ean_label = QLabel()
+        self.ean_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.over_label = QLabel()
+        self.over_label.setObjectName("errorLabel")
+        self.over_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.over_label.setWordWrap(True)
         self.xlsx_button = QPushButton(self.tr("Save as Excel…"))
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.xlsx_button.clicked.connect(lambda: self.choose_file(XLSX))
@@ -83,7 +102,9 @@ class BillingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.ean_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.over_label)
         layout.addWidget(self.total_label)
         layout.addWidget(buttons)
         fit_to_screen(self, QSize(900, 480))
@@ -119,8 +140,23 @@ class BillingDialog(QDialog):
         self.model.set_rows(basis.lines)
         total = sum(line.amount_oere for line in basis.lines)
         self.total_label.setText(self.tr("Total: {amount}").format(amount=format_dkk(total))
-                                 + " · " + self.tr("%n line(s)", "", len(basis.lines)))
+                                 + " · " + self.tr("%n line(s)", "", len(basis.lines))
+                                 + self._vat_text(basis))
+        self.ean_label.setText(self.tr("EAN number: {ean}").format(
+            ean=basis.authority_ean or self.tr("not given")))
+        over = basis.over_grant_minutes
+        self.over_label.setText(self.tr(
+            "Over the grant — needs approval: {hours} above the weekly maximum, not in the "
+            "amount.").format(hours=hours_text(over)) if over else "")
+        self.over_label.setVisible(bool(over))
         self.loaded.emit()
+
+    def _vat_text(self, basis: BillingBasis) -> str:
+        if not basis.total_vat_oere:
+            return ""
+        return " · " + self.tr("VAT {vat} · incl. VAT {total}").format(
+            vat=format_dkk(basis.total_vat_oere),
+            total=format_dkk(basis.total_oere + basis.total_vat_oere))
 
     def choose_file(self, kind: str) -> None:
         authority_id, year, month = self.chosen()
@@ -139,6 +175,12 @@ class BillingDialog(QDialog):
         write = export_billing_xlsx if kind == XLSX else export_billing_pdf
         self._ops.run(write, authority_id, year, month, path, owner=self, slot="export",
                       label=self.tr("Exporting…"), done=self.exported.emit)
+
+
+def _over_grant_look(line: BillingLine) -> RowLook | None:
+    """Hours over the grant stand out: they are not billed until the authority approves."""
+    return RowLook("#FDE2E1", "#9C0006", line.over_grant_label) \
+        if line.over_grant_minutes else None
 
 
 def _authorities(context: Context) -> list[tuple[int, str]]:

@@ -37,6 +37,7 @@ from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, RowLook, record_table
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.common.save_dialog import open_save_dialog
+from ui.views.hours.around_tabs import AroundTabs
 from ui.views.hours.columns import (
     CitizenLine,
     MentorLine,
@@ -49,8 +50,8 @@ from ui.views.hours.columns import (
     total_look,
 )
 
-# Delivered (contacts), planned (appointments) and granted hours.
-COUNTED_FROM = (Kind.CONTACTS, Kind.SCHEDULE, Kind.GRANTS)
+# Delivered (contacts), planned (appointments) and granted hours; the anonymous tally.
+COUNTED_FROM = (Kind.CONTACTS, Kind.SCHEDULE, Kind.GRANTS, Kind.TALLY)
 
 
 def month_of_week(monday: date) -> tuple[date, date]:
@@ -138,6 +139,9 @@ class HoursPage(QWidget):
         self.tabs.addTab(self.citizen_table, self.tr("Citizens this week"))
         self.tabs.addTab(self.mentor_table, self.tr("Mentors this week"))
         self.tabs.addTab(period_page, self.tr("Month / period totals"))
+        self.around = AroundTabs(self._ops, self.today, self)
+        self.tabs.addTab(self.around.around_page, self.tr("Travel and indirect time"))
+        self.tabs.addTab(self.around.anonymous_page, self.tr("Anonymous contacts"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.setToolTip(self.tr("The chosen period, week by week, as xlsx"))
         self.export_button.clicked.connect(self.choose_export_file)
@@ -158,7 +162,8 @@ class HoursPage(QWidget):
         navigation.addWidget(self.week_edit)
         navigation.addStretch(1)
         navigation.addWidget(self.summary_label)
-        legend = QLabel(self.tr("Delivered = attended contacts in the log. Planned = booked "
+        legend = QLabel(self.tr("Delivered = attended face-to-face time in the log (travel "
+                                "and indirect time are shown apart). Planned = booked "
                                 "appointments from today on. Under/over compares delivered "
                                 "hours with the grant's band or minimum."))
         legend.setObjectName("hintLabel")
@@ -218,6 +223,8 @@ class HoursPage(QWidget):
         self._ops.run(_week_and_period, self.monday, first, last, today=self.today,
                       owner=self, slot="count", label=self.tr("Counting hours…"),
                       done=self._show, failed=self._show_error)
+        if first is not None and last is not None:  # both required: a missing one raised
+            self.around.load(first, last)
 
     def _show(self, result: tuple[HoursOverview, HoursOverview]) -> None:
         week, period = result

@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from mentordesk.domain.money import format_dkk
 from mentordesk.services.catalogue_admin import (
     AuthorityInput,
     AuthorityItem,
@@ -20,6 +21,7 @@ from mentordesk.services.catalogue_admin import (
 from ui.operations import Operations
 from ui.views.common.form_fields import select_data
 from ui.views.common.record_dialog import RecordDialog, SaveJob
+from ui.views.settings.agreement_fields import AgreementFields
 
 
 class LegalBasisDialog(RecordDialog):
@@ -109,16 +111,20 @@ class AuthorityDialog(RecordDialog):
                               (self.tr("Address:"), self.address_edit),
                               (self.tr("E-mail:"), self.email_edit)):
             self.form.addRow(label, widget)
+        self.agreement = AgreementFields(self)
+        self.agreement.add_rows(self.form)
         if authority is not None:
             self.name_edit.setText(authority.name)
             select_data(self.kind_combo, authority.kind)
             self.address_edit.setText(authority.address)
             self.email_edit.setText(authority.email)
+            self.agreement.fill(authority)
             self.edit(authority.version, authority.values())
 
     def collect(self) -> dict[str, Any]:
         return {"name": self.name_edit.text(), "kind": self.kind_combo.currentData(),
-                "address": self.address_edit.text(), "email": self.email_edit.text()}
+                "address": self.address_edit.text(), "email": self.email_edit.text(),
+                **self.agreement.values()}
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
         return lambda context: create_authority(context, AuthorityInput(**values))
@@ -132,9 +138,14 @@ class AuthorityDialog(RecordDialog):
 
     def field_labels(self) -> dict[str, str]:
         return {"name": self.tr("Name"), "kind": self.tr("Kind"),
-                "address": self.tr("Address"), "email": self.tr("E-mail")}
+                "address": self.tr("Address"), "email": self.tr("E-mail"),
+                **self.agreement.labels()}
 
     def shown(self, field: str, value: object) -> str:
         if field == "kind" and value in set(AuthorityKind):
             return AuthorityKind(cast(str, value)).label
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if field == "km_rate_oere":
+            return self.tr("(none)") if value is None else format_dkk(cast(int, value))
         return super().shown(field, value)

@@ -69,11 +69,15 @@ class CourseTypeDialog(RecordDialog):
         self.description_edit.setFixedHeight(90)
         self.active_check = QCheckBox(self.tr("Active (offered for new grants)"))
         self.active_check.setChecked(True)
+        # VAT belongs to the service supplied, so to its course type (see
+        # schedule.billing); off: momsfritaget, as most social services are.
+        self.vat_check = QCheckBox(self.tr("Subject to VAT (25 %) on the billing basis"))
         for label, widget in ((self.tr("Name:"), self.name_edit),
                               (self.tr("Legal basis:"), self.basis_combo),
                               (self.tr("Minimum period:"), period),
                               (self.tr("Weekly hours:"), self.hours_input),
                               (self.tr("Price:"), self.price_input),
+                              ("", self.vat_check),
                               (self.tr("Roles:"), self.roles_edit),
                               (self.tr("Description:"), self.description_edit),
                               ("", self.active_check)):
@@ -89,6 +93,7 @@ class CourseTypeDialog(RecordDialog):
         self.roles_edit.setText(course.roles)
         self.description_edit.setPlainText(course.description)
         self.active_check.setChecked(course.active)
+        self.vat_check.setChecked(course.vat_liable)
 
     def collect(self) -> dict[str, Any]:
         hours_min, hours_max = self.hours_input.minutes()
@@ -102,6 +107,7 @@ class CourseTypeDialog(RecordDialog):
             "price_max_hours": price_max_hours, "roles": self.roles_edit.text(),
             "description": self.description_edit.toPlainText(),
             "active": self.active_check.isChecked(),
+            "vat_liable": self.vat_check.isChecked(),
         }
 
     def create_job(self, values: dict[str, Any]) -> SaveJob:
@@ -123,7 +129,7 @@ class CourseTypeDialog(RecordDialog):
             "price_model": self.tr("Price model"), "price_oere": self.tr("Price"),
             "price_max_hours": self.tr("Hours covered by the weekly price"),
             "roles": self.tr("Roles"), "description": self.tr("Description"),
-            "active": self.tr("Active"),
+            "active": self.tr("Active"), "vat_liable": self.tr("Subject to VAT"),
         }
 
     def text_fields(self) -> frozenset[str]:

@@ -147,6 +147,7 @@ class SettingsPage(QWidget):
             TableColumn(self.tr("Period"), lambda item: item.period_label),
             TableColumn(self.tr("Weekly hours"), lambda item: item.hours_label),
             TableColumn(self.tr("Price"), lambda item: item.price_label),
+            TableColumn(self.tr("VAT"), lambda item: item.vat_label),
             TableColumn(self.tr("Active"), lambda item: self._yes_no(item.active)),
         ]
 
@@ -156,6 +157,9 @@ class SettingsPage(QWidget):
             TableColumn(self.tr("Kind"), lambda item: item.kind_label),
             TableColumn(self.tr("Address"), lambda item: item.address),
             TableColumn(self.tr("E-mail"), lambda item: item.email),
+            TableColumn(self.tr("EAN"), lambda item: item.ean),
+            TableColumn(self.tr("Billed besides face-to-face"),
+                        lambda item: item.agreement_label),
         ]
 
     # -- loading ----------------------------------------------------------------------
