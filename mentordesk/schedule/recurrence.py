@@ -231,9 +231,11 @@ def _with_contacts(session: Session, occurrences: list[Occurrence]) -> list[Occu
     ids = sorted({o.appointment_id for o in occurrences})
     if not ids:
         return occurrences
+    first = min(o.starts_at for o in occurrences).date()
+    last = max(o.starts_at for o in occurrences).date()
     logged: dict[tuple[int, date], tuple[int, bool]] = {}
     for chunk_start in range(0, len(ids), 500):
-        query = queries.contacts_logged_for(ids[chunk_start:chunk_start + 500])
+        query = queries.contacts_logged_for(ids[chunk_start:chunk_start + 500], first, last)
         for appointment_id, day, contact_id, attended in session.execute(query):
             logged[(appointment_id, day)] = (contact_id, attended)
     result = []
