@@ -59,6 +59,20 @@ class MentorWeek:
     planned_minutes: int             # citizen appointments from `today` on with this mentor
 
 
+@dataclass(frozen=True)
+class HoursTotal:
+    """Sums over several weeks (a month or a period) for one citizen."""
+
+    citizen_id: int
+    weeks: int
+    granted_min_minutes: int | None
+    granted_max_minutes: int | None
+    delivered_minutes: int
+    planned_minutes: int
+    weeks_under: int                  # finished weeks only: a running week may still catch up
+    weeks_over: int
+
+
 def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int,
                 planned: int = 0, *, finished: bool = True) -> str:
     """Compare one week's delivered minutes with the grant.
@@ -85,7 +99,7 @@ def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end
         return []
     first, last = _week_span(start, end)
     delivered = _delivered_by_citizen(session, ids, first, last)
-    planned = _planned_by_citizen(session, ids, first, last, today)
+    planned = planned_by_citizen(session, ids, first, last, today)
     grants = _grants_by_citizen(session, ids, first, last)
     # The weeks once, not per citizen: a team's year is 2 500 citizens × 52 weeks.
     weeks = [(code, monday, monday.isoformat(), monday + timedelta(days=6) < today)
@@ -255,8 +269,9 @@ def _delivered_by_mentor(session: Session, ids: Sequence[int], first: date,
     return totals
 
 
-def _planned_by_citizen(session: Session, ids: Sequence[int], first: date, last: date,
+def planned_by_citizen(session: Session, ids: Sequence[int], first: date, last: date,
                         today: date) -> dict[tuple[int, str], int]:
+    """(citizen, ISO week) -> minutes of not-cancelled appointments from ``today`` on."""
     totals: dict[tuple[int, str], int] = defaultdict(int)
     for occurrence in _future_occurrences(session, first, last, today, citizen_ids=ids):
         if occurrence.citizen_id is not None:
