@@ -31,7 +31,7 @@ from mentordesk.domain.text import danish_sort_key
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.export import export_hours_xlsx
-from mentordesk.schedule.overview import HoursOverview, weekly_hours
+from mentordesk.schedule.overview import HoursOverview, PeriodTotals, hours_totals, weekly_hours
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, RowLook, record_table
@@ -219,7 +219,7 @@ class HoursPage(QWidget):
                       owner=self, slot="count", label=self.tr("Counting hours…"),
                       done=self._show, failed=self._show_error)
 
-    def _show(self, result: tuple[HoursOverview, HoursOverview]) -> None:
+    def _show(self, result: tuple[HoursOverview, PeriodTotals]) -> None:
         week, period = result
         self.overview = week
         code = iso_week_code(self.monday)
@@ -234,7 +234,7 @@ class HoursPage(QWidget):
         mentors.sort(key=lambda line: danish_sort_key(line.mentor_name))
         self.mentor_model.set_rows(mentors)
         totals = [TotalLine(total, period.citizen_names.get(total.citizen_id, ""))
-                  for total in period.citizen_totals()]
+                  for total in period.totals]
         totals.sort(key=lambda line: danish_sort_key(line.citizen_name))
         self.total_model.set_rows(totals)
         under = sum(line.week.flag == "under" for line in lines)
@@ -281,7 +281,8 @@ class HoursPage(QWidget):
 
 
 def _week_and_period(context: Context, monday: date, first: date, last: date, *,
-                     today: date) -> tuple[HoursOverview, HoursOverview]:
-    """The shown week and the chosen period, counted together on the worker."""
+                     today: date) -> tuple[HoursOverview, PeriodTotals]:
+    """The shown week row by row and the chosen period's totals per citizen (summed by
+    the database), counted together on the worker."""
     week = weekly_hours(context, monday, monday + timedelta(days=6), today=today)
-    return week, weekly_hours(context, first, last, today=today)
+    return week, hours_totals(context, first, last, today=today)
