@@ -27,6 +27,7 @@ from mentordesk.schedule.hours import (
     MentorWeek,
     citizen_weeks,
     mentor_weeks,
+    team_bookings,
 )
 from mentordesk.schedule.labels import citizen_name
 from mentordesk.schedule.totals import citizen_totals
@@ -92,10 +93,15 @@ def weekly_hours(context: Context, start: date, end: date, *,
     with context.read() as session:
         ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
         mentors = _mentors(session, context.actor)
+        # A coordinator's citizens and mentors are the whole team: its bookings expanded
+        # once serve both. A mentor's few are cheaper read apart.
+        booked = (team_bookings(session, start, end, today=today)
+                  if context.actor.sees_all_citizens else None)
         overview = HoursOverview(
             start=start, end=end,
-            citizen_weeks=citizen_weeks(session, ids, start, end, today=today),
-            mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today),
+            citizen_weeks=citizen_weeks(session, ids, start, end, today=today, booked=booked),
+            mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today,
+                                      booked=booked),
             citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
             mentor_names=mentors)
     _record_listing(context, ids, start, end)
