@@ -26,6 +26,7 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
+    Subquery,
     and_,
     case,
     func,
@@ -41,20 +42,13 @@ def governed_week_totals(citizen_ids: Sequence[int], first_monday: date, last_mo
     """(citizen, weeks with a band, minimum minutes summed, maximum minutes summed or None
     when a week has no maximum, finished weeks under, weeks over) for the weeks starting
     ``first_monday``..``last_monday``. A citizen without a grant with hours has no row."""
-    week = _weeks(first_monday, last_monday)
-    sunday = week.c.sunday
-    days_run = (func.julianday(func.min(func.coalesce(Grant.end_on, sunday), sunday))
-                - func.julianday(func.max(Grant.start_on, week.c.monday)))
-    banded = (
-        select(Grant.citizen_id, week.c.monday, week.c.sunday,
-               Grant.hours_min_minutes.label("low"), Grant.hours_max_minutes.label("high"),
-               func.row_number().over(
-                   partition_by=(Grant.citizen_id, week.c.monday),
-                   order_by=(days_run.desc(), Grant.start_on.desc(), Grant.id)).label("rank"))
-        .join(week, and_(Grant.start_on <= sunday,
-                         (Grant.end_on.is_(None)) | (Grant.end_on >= week.c.monday)))
-        .where(Grant.citizen_id.in_(list(citizen_ids)), Grant.hours_min_minutes.is_not(None))
-    ).subquery("banded")
+    running = _bands_in_force(citizen_ids, _weeks(first_monday, last_monday))
+    banded = select(
+        running.c.citizen_id, running.c.monday, running.c.sunday, running.c.low,
+        running.c.high, func.row_number().over(
+            partition_by=(running.c.citizen_id, running.c.monday),
+            order_by=(running.c.days.desc(), running.c.start_on.desc(), running.c.grant_id)
+        ).label("rank")).subquery("banded")
     delivered = func.coalesce(DeliveredCitizenWeek.minutes, 0)
     every_week_has_a_maximum = func.count(banded.c.high) == func.count()
     return (
@@ -79,6 +73,24 @@ def delivered_totals(citizen_ids: Sequence[int], first_monday: date,
             .where(DeliveredCitizenWeek.citizen_id.in_(list(citizen_ids)),
                    DeliveredCitizenWeek.week_start.between(first_monday, last_monday))
             .group_by(DeliveredCitizenWeek.citizen_id))
+
+
+def _bands_in_force(citizen_ids: Sequence[int], week: CTE) -> Subquery:
+    """Each grant with hours running in each week: (citizen, grant, start, days it runs
+    that week, monday, sunday, the band in force that week as low and high). The one
+    place that says which band a grant has in a week, as ``hours.citizen_weeks`` does."""
+    days_run = (func.julianday(func.min(func.coalesce(Grant.end_on, week.c.sunday),
+                                        week.c.sunday))
+                - func.julianday(func.max(Grant.start_on, week.c.monday)))
+    return (
+        select(Grant.citizen_id, Grant.id.label("grant_id"), Grant.start_on,
+               days_run.label("days"), week.c.monday, week.c.sunday,
+               Grant.hours_min_minutes.label("low"), Grant.hours_max_minutes.label("high"))
+        .join(week, and_(Grant.start_on <= week.c.sunday,
+                         (Grant.end_on.is_(None)) | (Grant.end_on >= week.c.monday)))
+        # A grant without hours cannot be under- or over-delivered: it sets no band.
+        .where(Grant.citizen_id.in_(list(citizen_ids)), Grant.hours_min_minutes.is_not(None))
+    ).subquery("running")
 
 
 def _weeks(first_monday: date, last_monday: date) -> CTE:
