@@ -185,6 +185,9 @@ def startup_ratio(path: Path) -> tuple[float, float]:
         data = Path(home) / "data"
         data.mkdir()
         (data / "demo.mentordesk").symlink_to(path)
+        keys = path.with_name(path.name + ".keys")  # the personal key slots, beside the file
+        if keys.exists():
+            (data / "demo.mentordesk.keys").symlink_to(keys)
         startup._timed(startup.MENTORDESK_WINDOW, env)  # warm the file cache alike
         startup._timed(startup.BARE_WINDOW, env)
         bare, app = [], []

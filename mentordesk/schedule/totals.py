@@ -34,7 +34,7 @@ def citizen_totals(session: Session, citizen_ids: Sequence[int], start: date, en
     banded: dict[int, tuple[int, int | None, int, int]] = {}
     delivered: dict[int, int] = defaultdict(int)
     for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
-        for citizen_id, _weeks, low, high, under, over in session.execute(
+        for citizen_id, low, high, under, over in session.execute(
                 queries.governed_week_totals(chunk, first_monday, last_monday, today)):
             banded[citizen_id] = (int(low), None if high is None else int(high), int(under),
                                   int(over))

@@ -38,9 +38,9 @@ from mentordesk.storage.models import DeliveredCitizenWeek, Grant
 
 
 def governed_week_totals(citizen_ids: Sequence[int], first_monday: date, last_monday: date,
-                         today: date) -> Select[tuple[int, int, int, int | None, int, int]]:
-    """(citizen, weeks with a band, minimum minutes summed, maximum minutes summed or None
-    when a week has no maximum, finished weeks under, weeks over) for the weeks starting
+                         today: date) -> Select[tuple[int, int, int | None, int, int]]:
+    """(citizen, minimum minutes summed, maximum minutes summed or None when a week has no
+    maximum, finished weeks under, weeks over) over the weeks with a band, starting
     ``first_monday``..``last_monday``. A citizen without a grant with hours has no row."""
     running = _bands_in_force(citizen_ids, _weeks(first_monday, last_monday))
     banded = select(
@@ -52,7 +52,7 @@ def governed_week_totals(citizen_ids: Sequence[int], first_monday: date, last_mo
     delivered = func.coalesce(DeliveredCitizenWeek.minutes, 0)
     every_week_has_a_maximum = func.count(banded.c.high) == func.count()
     return (
-        select(banded.c.citizen_id, func.count(), func.sum(banded.c.low),
+        select(banded.c.citizen_id, func.sum(banded.c.low),
                case((every_week_has_a_maximum, func.sum(banded.c.high)), else_=None),
                _count_where(and_(delivered < banded.c.low, banded.c.sunday < today)),
                _count_where(and_(delivered >= banded.c.low, banded.c.high.is_not(None),
