@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui.models.danish_sort_proxy import SORT_ROLE
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = SORT_ROLE + 10  # the row object behind a cell
@@ -112,7 +113,8 @@ def record_table(model: Any) -> QTableView:
     header.setStretchLastSection(True)
     header.setDefaultSectionSize(140)
     header.setResizeContentsPrecision(MEASURED_ROWS)
-    model.modelReset.connect(lambda: _fit_columns(table))
+    # A table behind another tab is measured when it is first shown, not with every load.
+    model.modelReset.connect(ReloadWhenShown(table, lambda: _fit_columns(table)))
     return table
 
 
