@@ -50,6 +50,8 @@ Weekly hours (:mod:`.hours`, :mod:`.overview`, :mod:`.export`)
     mentor_weeks(session, mentor_ids, start, end, *, today) -> list[MentorWeek]
     weekly_hours(context, start, end, *, citizen_ids=None) -> HoursOverview
     weekly_hours_for_week(context, "2026-W48") -> HoursOverview
+    hours_totals(context, start, end, *, citizen_ids=None) -> PeriodTotals
+        (the totals per citizen of weekly_hours(...).citizen_totals(), summed in SQL)
     export_hours_xlsx(context, start, end, path) -> Path
 Team staffed hours (:mod:`.staffed`)
     staffed_hours(database) -> StaffedHours;  set_staffed_hours(context, StaffedHours)
@@ -126,6 +128,7 @@ from mentordesk.schedule.groups import (
 from mentordesk.schedule.hours import (
     CitizenWeek,
     GrantWeek,
+    HoursTotal,
     MentorWeek,
     citizen_weeks,
     grant_weeks,
@@ -135,7 +138,8 @@ from mentordesk.schedule.ics import IcsEvent, export_ics, read_ics, write_ics
 from mentordesk.schedule.ics_import import IcsImportResult, import_ics
 from mentordesk.schedule.overview import (
     HoursOverview,
-    HoursTotal,
+    PeriodTotals,
+    hours_totals,
     weekly_hours,
     weekly_hours_for_week,
 )
@@ -148,6 +152,7 @@ __all__ = [
     "GrantWeek", "grant_weeks",
     "Conflict", "EditScope", "GroupCourseInput", "GroupCourseRow", "GroupSessionRow",
     "HoursOverview", "HoursTotal", "IcsEvent", "IcsImportResult", "import_ics",
+    "PeriodTotals", "hours_totals",
     "MentorWeek", "Occurrence",
     "RegisteredAttendance", "StaffedHours", "absences_to_manage", "edit_absence",
     "registered_attendance", "remaining_rule", "billing_basis", "calendar_items",

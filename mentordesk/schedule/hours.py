@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.catalogue import NO_GRANT_FLAG, PARTIAL_WEEK_FLAG, HoursStatus
 from mentordesk.domain.dates import iso_week_code, iso_week_codes_between, week_start
 from mentordesk.domain.hours_plan import HoursStep, band_in_week
-from mentordesk.schedule.recurrence import expand_appointments
+from mentordesk.schedule.recurrence import Occurrence, expand_appointments
 from mentordesk.storage.queries import delivered_weeks
 from mentordesk.storage.queries import hours as queries
 from mentordesk.storage.queries.hours_plan import hours_steps
@@ -66,6 +66,20 @@ class MentorWeek:
     planned_minutes: int             # citizen appointments from `today` on with this mentor
 
 
+@dataclass(frozen=True)
+class HoursTotal:
+    """Sums over several weeks (a month or a period) for one citizen."""
+
+    citizen_id: int
+    weeks: int
+    granted_min_minutes: int | None
+    granted_max_minutes: int | None
+    delivered_minutes: int
+    planned_minutes: int
+    weeks_under: int                  # finished weeks only: a running week may still catch up
+    weeks_over: int
+
+
 def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int,
                 planned: int = 0, *, finished: bool = True) -> str:
     """Compare one week's delivered minutes with the grant.
@@ -85,14 +99,16 @@ def weekly_flag(granted_min: int | None, granted_max: int | None, delivered: int
 
 
 def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end: date,
-                  *, today: date) -> list[CitizenWeek]:
-    """One row per citizen per ISO week touched by ``start..end``, ordered by citizen, week."""
+                  *, today: date, booked: Sequence[Occurrence] | None = None
+                  ) -> list[CitizenWeek]:
+    """One row per citizen per ISO week touched by ``start..end``, ordered by citizen, week.
+    ``booked``: the team's ``team_bookings`` of the span, if the caller has them already."""
     ids = sorted(set(citizen_ids))
     if not ids or end < start:
         return []
     first, last = _week_span(start, end)
     delivered = _delivered_by_citizen(session, ids, first, last)
-    planned = _planned_by_citizen(session, ids, first, last, today)
+    planned = planned_by_citizen(session, ids, first, last, today, booked)
     grants = _grants_by_citizen(session, ids, first, last)
     # The weeks once, not per citizen: a team's year is 2 500 citizens × 52 weeks.
     weeks = [(code, monday, monday.isoformat(), monday + timedelta(days=6) < today)
@@ -105,16 +121,19 @@ def citizen_weeks(session: Session, citizen_ids: Sequence[int], start: date, end
             low, high = granted_in_week(_bands_in_week(citizen_grants, monday), monday) \
                 if citizen_grants else (None, None)
             done = delivered.get((citizen_id, monday_text), 0)
-            booked = planned.get((citizen_id, code), 0)
-            rows.append(CitizenWeek(citizen_id, code, monday, low, high, done, booked,
-                                    weekly_flag(low, high, done, booked, finished=finished),
+            still_booked = planned.get((citizen_id, code), 0)
+            rows.append(CitizenWeek(citizen_id, code, monday, low, high, done, still_booked,
+                                    weekly_flag(low, high, done, still_booked,
+                                                finished=finished),
                                     finished))
     return rows
 
 
 def mentor_weeks(session: Session, mentor_ids: Sequence[int], start: date, end: date,
-                 *, today: date) -> list[MentorWeek]:
-    """One row per mentor per ISO week touched by ``start..end``, ordered by mentor, week."""
+                 *, today: date, booked: Sequence[Occurrence] | None = None
+                 ) -> list[MentorWeek]:
+    """One row per mentor per ISO week touched by ``start..end``, ordered by mentor, week.
+    ``booked``: the team's ``team_bookings`` of the span, if the caller has them already."""
     ids = sorted(set(mentor_ids))
     if not ids or end < start:
         return []
@@ -123,7 +142,9 @@ def mentor_weeks(session: Session, mentor_ids: Sequence[int], start: date, end: 
         queries.weekly_capacity(ids))}
     delivered = _delivered_by_mentor(session, ids, first, last)
     planned: dict[tuple[int, str], int] = defaultdict(int)
-    for occurrence in _future_occurrences(session, first, last, today, mentor_ids=ids):
+    if booked is None:
+        booked = _future_occurrences(session, first, last, today, mentor_ids=ids)
+    for occurrence in booked:
         if occurrence.citizen_id is None:
             continue  # a busy block (e.g. imported from Outlook) is not work with a citizen
         for mentor_id in occurrence.mentor_ids:
@@ -264,11 +285,25 @@ def _delivered_by_mentor(session: Session, ids: Sequence[int], first: date,
     return totals
 
 
-def _planned_by_citizen(session: Session, ids: Sequence[int], first: date, last: date,
-                        today: date) -> dict[tuple[int, str], int]:
+def team_bookings(session: Session, start: date, end: date, *,
+                  today: date) -> list[Occurrence]:
+    """The whole team's not-yet-held bookings in the weeks touched by ``start..end``.
+    Expanding every series is most of a team's week: the overview does it once for the
+    citizens' and the mentors' planned hours instead of once for each."""
+    first, last = _week_span(start, end)
+    return _future_occurrences(session, first, last, today)
+
+
+def planned_by_citizen(session: Session, ids: Sequence[int], first: date, last: date,
+                       today: date, booked: Sequence[Occurrence] | None = None
+                       ) -> dict[tuple[int, str], int]:
+    """(citizen, ISO week) -> minutes of not-cancelled appointments from ``today`` on."""
+    if booked is None:
+        booked = _future_occurrences(session, first, last, today, citizen_ids=ids)
+    wanted = set(ids)
     totals: dict[tuple[int, str], int] = defaultdict(int)
-    for occurrence in _future_occurrences(session, first, last, today, citizen_ids=ids):
-        if occurrence.citizen_id is not None:
+    for occurrence in booked:
+        if occurrence.citizen_id in wanted:
             key = (occurrence.citizen_id, iso_week_code(occurrence.starts_at.date()))
             totals[key] += occurrence.duration_minutes
     return totals
@@ -276,7 +311,7 @@ def _planned_by_citizen(session: Session, ids: Sequence[int], first: date, last:
 
 def _future_occurrences(session: Session, first: date, last: date, today: date, *,
                         citizen_ids: Sequence[int] | None = None,
-                        mentor_ids: Sequence[int] | None = None):  # type: ignore[no-untyped-def]
+                        mentor_ids: Sequence[int] | None = None) -> list[Occurrence]:
     """Not-cancelled, not-yet-logged occurrences starting on ``today`` or later."""
     window_start = datetime.combine(max(first, today), time.min)
     window_end = datetime.combine(last + timedelta(days=1), time.min)

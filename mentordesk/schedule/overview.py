@@ -2,6 +2,8 @@
 
 One call gives the hours view, the ``hours`` command and the xlsx export the same
 numbers: rows from :func:`mentordesk.schedule.hours.citizen_weeks` and ``mentor_weeks``.
+The page's month or period needs only a total per citizen: ``hours_totals`` has the
+database sum them (:mod:`mentordesk.schedule.totals`).
 """
 
 from __future__ import annotations
@@ -21,27 +23,16 @@ from mentordesk.kernel.context import Context
 from mentordesk.schedule.hours import (
     FLAG_UNDER,
     CitizenWeek,
+    HoursTotal,
     MentorWeek,
     citizen_weeks,
     mentor_weeks,
+    team_bookings,
 )
 from mentordesk.schedule.labels import citizen_name
+from mentordesk.schedule.totals import citizen_totals
 from mentordesk.storage.queries import hours as queries
 from mentordesk.storage.queries.schedule import citizens_with_ids
-
-
-@dataclass(frozen=True)
-class HoursTotal:
-    """Sums over several weeks (a month or a period) for one citizen."""
-
-    citizen_id: int
-    weeks: int
-    granted_min_minutes: int | None
-    granted_max_minutes: int | None
-    delivered_minutes: int
-    planned_minutes: int
-    weeks_under: int                  # finished weeks only: a running week may still catch up
-    weeks_over: int
 
 
 @dataclass(frozen=True)
@@ -97,26 +88,50 @@ def weekly_hours(context: Context, start: date, end: date, *,
     """Granted vs delivered vs planned for the actor's citizens (those with a grant or a
     contact in the period), and capacity per mentor, for ``start..end``."""
     today = today or date.today()
-    if end < start:
-        raise InvalidInput("Periodens slutdato ligger før startdatoen.")
-    if (end - start).days > 3 * 366:
-        raise InvalidInput("Vælg en periode på højst tre år.")
+    _check_period(start, end)
     # A team's year of weeks takes a while: read without holding other writers up.
     with context.read() as session:
         ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
         mentors = _mentors(session, context.actor)
+        # A coordinator's citizens and mentors are the whole team: its bookings expanded
+        # once serve both. A mentor's few are cheaper read apart.
+        booked = (team_bookings(session, start, end, today=today)
+                  if context.actor.sees_all_citizens else None)
         overview = HoursOverview(
             start=start, end=end,
-            citizen_weeks=citizen_weeks(session, ids, start, end, today=today),
-            mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today),
+            citizen_weeks=citizen_weeks(session, ids, start, end, today=today, booked=booked),
+            mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today,
+                                      booked=booked),
             citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
             mentor_names=mentors)
-    with context.session() as session:
-        audit.record(session, context.actor.login, audit.Action.LIST, entity="hours",
-                     citizen_id=ids[0] if len(ids) == 1 else None,
-                     detail=f"Timeoverblik {format_date(start)} – {format_date(end)}: "
-                     f"{len(ids)} borgere")
+    _record_listing(context, ids, start, end)
     return overview
+
+
+@dataclass(frozen=True)
+class PeriodTotals:
+    """The hours page's month or period: one total per citizen."""
+
+    start: date
+    end: date
+    totals: list[HoursTotal]
+    citizen_names: dict[int, str]
+
+
+def hours_totals(context: Context, start: date, end: date, *,
+                 citizen_ids: Sequence[int] | None = None, today: date | None = None
+                 ) -> PeriodTotals:
+    """Per citizen over ``start..end`` the same totals as ``weekly_hours(...)
+    .citizen_totals()``, summed by the database: a team's year costs a row per citizen,
+    not a row per citizen per week."""
+    today = today or date.today()
+    _check_period(start, end)
+    with context.read() as session:
+        ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
+        totals = PeriodTotals(start, end, citizen_totals(session, ids, start, end, today=today),
+                              _names(session, ids))
+    _record_listing(context, ids, start, end)
+    return totals
 
 
 def weekly_hours_for_week(context: Context, week: str, *,
@@ -130,6 +145,21 @@ def weekly_hours_for_week(context: Context, week: str, *,
 
 
 # --- internals ---------------------------------------------------------------------------------
+
+
+def _check_period(start: date, end: date) -> None:
+    if end < start:
+        raise InvalidInput("Periodens slutdato ligger før startdatoen.")
+    if (end - start).days > 3 * 366:
+        raise InvalidInput("Vælg en periode på højst tre år.")
+
+
+def _record_listing(context: Context, ids: Sequence[int], start: date, end: date) -> None:
+    with context.session() as session:
+        audit.record(session, context.actor.login, audit.Action.LIST, entity="hours",
+                     citizen_id=ids[0] if len(ids) == 1 else None,
+                     detail=f"Timeoverblik {format_date(start)} – {format_date(end)}: "
+                     f"{len(ids)} borgere")
 
 
 def _citizens_in_period(session: Session, actor: Actor, start: date, end: date,

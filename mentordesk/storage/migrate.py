@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0012_billing_travel"
+SCHEMA_HEAD = "0013_scale_indexes"
 _VERSION_TABLE = "alembic_version"
 
 

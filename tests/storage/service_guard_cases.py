@@ -55,6 +55,7 @@ from mentordesk.services import (
     deadlines,
     grant_attribution,
     grants,
+    hours_plan,
     network,
     partners,
     team,
@@ -271,6 +272,7 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
     case(TEAM, ics_import.import_ics, lambda w, a: (a.user_id, ICS)),
     case(TEAM, overview.weekly_hours, lambda w, a: (DAY, DAY, Kw(citizen_ids=[w.citizen]))),
     case(TEAM, overview.weekly_hours_for_week, lambda w, a: ("2020-W10",)),
+    case(TEAM, overview.hours_totals, lambda w, a: (DAY, DAY, Kw(citizen_ids=[w.citizen]))),
     case(TEAM, staffed.set_staffed_hours, lambda w, a: (
         staffed.StaffedHours(((time(8), time(16)),) * 5 + (None, None)),)),
     # rights
@@ -372,6 +374,10 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
          lambda w, a: (w.citizen, grants.GrantInput(w.id("legal_basis"), DAY))),
     case(CHANGE, grants.update_grant, lambda w, a: (*w.row("grant"), {"note": "ny"})),
     case(CHANGE, grants.end_grant, lambda w, a: (*w.row("grant"), DAY)),
+    case(READ, hours_plan.hours_plan, lambda w, a: (w.id("grant"),)),
+    case(CHANGE, hours_plan.save_hours_plan, lambda w, a: (*w.row("grant"), ())),
+    case(READ, hours_plan.practice_hours, lambda w, a: (w.id("grant"),)),
+    case(CHANGE, hours_plan.log_practice_hours, lambda w, a: (w.id("grant"), {DAY: 60})),
     case(READ, grant_attribution.grant_options, lambda w, a: (w.citizen,)),
     # Coordinator-only: a mentor is refused, a coordinator sees every unattributed row.
     case(TEAM, grant_attribution.unattributed),

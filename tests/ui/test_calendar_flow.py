@@ -249,3 +249,35 @@ def test_a_mentor_starts_on_their_own_calendar_and_sees_no_billing(qtbot, worksp
         hours.show()
     assert not hours.billing_button.isVisible()
     assert hours.citizen_model.rowCount() == 0  # Gitte is not hers
+
+
+def test_a_second_visit_reads_nothing_again_until_the_schedule_changes(qtbot, workspace,
+                                                                        make_ops, hub):
+    import time as clock
+
+    from PySide6.QtWidgets import QApplication
+
+    from mentordesk.kernel.changes import Changes, Kind
+
+    def settle() -> None:
+        deadline = clock.monotonic() + 0.4
+        while clock.monotonic() < deadline:
+            QApplication.processEvents()
+            clock.sleep(0.02)
+
+    page = open_calendar(qtbot, workspace, make_ops)
+    read = []
+    page.scene_loaded.connect(read.append)
+    page.hide()
+    page.show()
+    settle()
+    assert read == []  # the week on screen is still true: no second read of the team's week
+
+    page.hide()
+    hub.publish(Changes.of(Kind.SCHEDULE, citizen=GITTE))
+    settle()
+    assert read == []  # hidden: noted, read when shown
+    with qtbot.waitSignal(page.scene_loaded, timeout=10_000):
+        page.show()
+    settle()
+    assert len(read) == 1

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from mentordesk.domain.codes import ContactForm
+from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.catalogue_admin import AuthorityInput, create_authority, load_catalogue
 from mentordesk.services.citizens import NewCitizen
@@ -200,3 +201,36 @@ def test_anonymous_contact_counted_with_plus_one_and_listed_per_mentor(qtbot, pa
                     timeout=10_000)
     [around] = page.around.around_model.rows()
     assert around.anonymous_count == 1
+
+
+def settle(seconds: float = 0.4) -> None:
+    """Let a worker finish and its answer arrive, as the event loop would."""
+    import time as clock
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = clock.monotonic() + seconds
+    while clock.monotonic() < deadline:
+        QApplication.processEvents()
+        clock.sleep(0.02)
+
+
+def test_a_second_visit_counts_nothing_again_until_the_log_changes(qtbot, page, hub):
+    counted = []
+    page.loaded.connect(lambda: counted.append(page.monday))
+    page.hide()
+    page.show()
+    settle()
+    assert counted == []  # a visit alone is no reason to recount the team's hours
+
+    page.hide()
+    hub.publish(Changes.of(Kind.CONTACTS, citizen=GITTE))
+    settle()
+    assert counted == []  # hidden: noted, counted when shown
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.show()
+    settle()
+    assert len(counted) == 1
+
+    hub.publish(Changes.of(Kind.CONTACTS, citizen=GITTE))  # shown: counted at once
+    qtbot.waitUntil(lambda: len(counted) == 2, timeout=10_000)

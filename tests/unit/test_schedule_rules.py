@@ -3,7 +3,7 @@ weeks."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -88,3 +88,26 @@ def test_weekly_flag_running_week_on_track_only_while_not_over():
     assert weekly_flag(360, 600, 120, 600, finished=False) == "on_track"  # beyond the band too
     assert weekly_flag(360, 600, 120, 240, finished=True) == "under"     # a past week is final
     assert weekly_flag(360, 600, 660, 0, finished=False) == "over"
+
+
+@pytest.mark.parametrize("rule", [
+    "FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=MO,WE,FR", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU",
+    "FREQ=WEEKLY;INTERVAL=3;WKST=SU;BYDAY=SU,MO", "FREQ=DAILY;INTERVAL=3",
+    "FREQ=DAILY;BYDAY=MO,TU", "FREQ=WEEKLY;BYDAY=TH;UNTIL=20261119T235959",
+    "FREQ=WEEKLY;COUNT=200", "FREQ=MONTHLY;BYMONTHDAY=31",
+])
+def test_an_old_series_gives_the_same_dates_as_walking_it_from_its_first_date(rule):
+    """Expanding starts near the window for a years-old series (fast); the dates must be
+    those of the rule walked from its true start, EXDATEs and all."""
+    from dateutil.rrule import rrulestr
+
+    first = datetime(2021, 3, 3, 9, 30)  # a Wednesday five years back
+    skipped = {datetime(2026, 11, 23, 9, 30), datetime(2026, 11, 25, 9, 30)}
+    for window_start in (datetime(2021, 3, 1), datetime(2021, 3, 10), datetime(2026, 11, 16),
+                         datetime(2026, 11, 30, 9, 31), datetime(2027, 2, 28, 23)):
+        for days in (1, 7, 31):
+            window_end = window_start + timedelta(days=days)
+            walked = [start for start in rrulestr(rule, dtstart=first).between(
+                window_start, window_end, inc=True)
+                if start < window_end and start not in skipped]
+            assert series_starts(rule, first, skipped, window_start, window_end) == walked

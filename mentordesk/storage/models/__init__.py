@@ -1,5 +1,6 @@
 """The ORM models of the whole product, importable from one place."""
 
+from mentordesk.storage.models import read_indexes  # noqa: F401 - declares the indexes
 from mentordesk.storage.models.anonymous import AnonymousContactTally
 from mentordesk.storage.models.base import Base, Versioned, utc_now
 from mentordesk.storage.models.delivered_weeks import DeliveredCitizenWeek, DeliveredMentorWeek

@@ -128,11 +128,14 @@ def contact_logged_for(appointment_id: int, day: date) -> Select[tuple[int]]:
                                     Contact.contact_on == day)
 
 
-def contacts_logged_for(appointment_ids: Sequence[int]
+def contacts_logged_for(appointment_ids: Sequence[int], first: date, last: date
                         ) -> Select[tuple[int | None, date, int, bool]]:
-    """(appointment id, day, contact id, attended) of the contacts logged from bookings."""
+    """(appointment id, day, contact id, attended) of the contacts logged from bookings on
+    ``first``..``last``: a seek per booking in the (appointment, day) index, so a series
+    logged weekly for years costs the days asked for, not its whole history."""
     return select(Contact.appointment_id, Contact.contact_on, Contact.id,
-                  Contact.attended).where(Contact.appointment_id.in_(list(appointment_ids)))
+                  Contact.attended).where(Contact.appointment_id.in_(list(appointment_ids)),
+                                          Contact.contact_on.between(first, last))
 
 
 def imported_block_notes(mentor_id: int, marker_prefix: str) -> Select[tuple[str]]:

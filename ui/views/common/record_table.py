@@ -16,9 +16,17 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui.models.danish_sort_proxy import SORT_ROLE
+from ui.views.common.reload_when_shown import ReloadWhenShown
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = SORT_ROLE + 10  # the row object behind a cell
+# The roles a row's look answers. Qt asks every cell for a dozen roles while it measures
+# and paints; working out the look for the others cost a team's hours table a second.
+LOOK_ROLES = frozenset({Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.ToolTipRole})
+# Column widths come from this many rows: measuring every cell of 2 500 citizens' rows
+# held the window still for over a second.
+MEASURED_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ class RecordTableModel(QAbstractTableModel):
             return self._columns[index.column()].text(row)
         if role == ROW_ROLE:
             return row
-        look = self._look(row) if self._look else None
+        look = self._look(row) if self._look and role in LOOK_ROLES else None
         if look is None:
             return None
         if role == Qt.ItemDataRole.BackgroundRole and look.background:
@@ -104,7 +112,9 @@ def record_table(model: Any) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setDefaultSectionSize(140)
-    model.modelReset.connect(lambda: _fit_columns(table))
+    header.setResizeContentsPrecision(MEASURED_ROWS)
+    # A table behind another tab is measured when it is first shown, not with every load.
+    model.modelReset.connect(ReloadWhenShown(table, lambda: _fit_columns(table)))
     return table
 
 

@@ -9,6 +9,7 @@ grants: at once while shown, else when next shown.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from mentordesk.domain.text import danish_sort_key
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.export import export_hours_xlsx
-from mentordesk.schedule.overview import HoursOverview, weekly_hours
+from mentordesk.schedule.overview import HoursOverview, PeriodTotals, hours_totals, weekly_hours
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, RowLook, record_table
@@ -226,29 +227,16 @@ class HoursPage(QWidget):
         if first is not None and last is not None:  # both required: a missing one raised
             self.around.load(first, last)
 
-    def _show(self, result: tuple[HoursOverview, HoursOverview]) -> None:
-        week, period = result
-        self.overview = week
-        code = iso_week_code(self.monday)
-        lines = [CitizenLine(row, week.citizen_names.get(row.citizen_id, ""),
-                             week.mentor_names.get(week.citizen_mentor.get(row.citizen_id)
-                                                   or 0, ""))
-                 for row in week.citizen_weeks if row.week == code]
-        lines.sort(key=lambda line: danish_sort_key(line.citizen_name))
-        self.citizen_model.set_rows(lines)
-        mentors = [MentorLine(row, week.mentor_names.get(row.mentor_id, ""))
-                   for row in week.mentor_weeks if row.week == code]
-        mentors.sort(key=lambda line: danish_sort_key(line.mentor_name))
-        self.mentor_model.set_rows(mentors)
-        totals = [TotalLine(total, period.citizen_names.get(total.citizen_id, ""))
-                  for total in period.citizen_totals()]
-        totals.sort(key=lambda line: danish_sort_key(line.citizen_name))
-        self.total_model.set_rows(totals)
-        under = sum(line.week.flag == "under" for line in lines)
-        delivered = sum(line.week.delivered_minutes for line in lines)
+    def _show(self, counted: CountedHours) -> None:
+        self.overview = counted.week
+        self.citizen_model.set_rows(counted.citizens)
+        self.mentor_model.set_rows(counted.mentors)
+        self.total_model.set_rows(counted.totals)
+        under = sum(line.week.flag == "under" for line in counted.citizens)
+        delivered = sum(line.week.delivered_minutes for line in counted.citizens)
         self.summary_label.setText(self.tr("{citizens} citizens · {delivered} delivered · "
                                            "{under} under the grant").format(
-            citizens=len(lines), delivered=hours_text(delivered), under=under))
+            citizens=len(counted.citizens), delivered=hours_text(delivered), under=under))
         self.loaded.emit()
 
     def _citizen_look(self, line: CitizenLine) -> RowLook:
@@ -287,8 +275,35 @@ class HoursPage(QWidget):
         dialog.open()
 
 
+@dataclass(frozen=True)
+class CountedHours:
+    """The page's three tables, their lines built and sorted on the worker: at 2 500
+    citizens sorting and wrapping them held the window still."""
+
+    week: HoursOverview
+    citizens: list[CitizenLine]
+    mentors: list[MentorLine]
+    totals: list[TotalLine]
+
+
 def _week_and_period(context: Context, monday: date, first: date, last: date, *,
-                     today: date) -> tuple[HoursOverview, HoursOverview]:
-    """The shown week and the chosen period, counted together on the worker."""
+                     today: date) -> CountedHours:
+    """The shown week row by row and the chosen period's totals per citizen (summed by
+    the database), counted together on the worker."""
     week = weekly_hours(context, monday, monday + timedelta(days=6), today=today)
-    return week, weekly_hours(context, first, last, today=today)
+    return _lines(week, hours_totals(context, first, last, today=today), iso_week_code(monday))
+
+
+def _lines(week: HoursOverview, period: PeriodTotals, code: str) -> CountedHours:
+    citizens = [CitizenLine(row, week.citizen_names.get(row.citizen_id, ""),
+                            week.mentor_names.get(week.citizen_mentor.get(row.citizen_id)
+                                                  or 0, ""))
+                for row in week.citizen_weeks if row.week == code]
+    citizens.sort(key=lambda line: danish_sort_key(line.citizen_name))
+    mentors = [MentorLine(row, week.mentor_names.get(row.mentor_id, ""))
+               for row in week.mentor_weeks if row.week == code]
+    mentors.sort(key=lambda line: danish_sort_key(line.mentor_name))
+    totals = [TotalLine(total, period.citizen_names.get(total.citizen_id, ""))
+              for total in period.totals]
+    totals.sort(key=lambda line: danish_sort_key(line.citizen_name))
+    return CountedHours(week, citizens, mentors, totals)
