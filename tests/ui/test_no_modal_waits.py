@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from qt_support import show_record_tab
 
 from mentordesk.demo import build_demo
 from mentordesk.vault import current_login
@@ -102,8 +103,7 @@ def test_ordinary_work_shows_no_modal_wait(qtbot, window, watch):
     wait_for(lambda: citizen is not None and view.record.is_shown(citizen))
     assert watch.shown == []
 
-    contacts = next(tab for tab in view.record.extra_tabs if tab.tab_title() == "Kontakter")
-    view.record.tabs.setCurrentWidget(contacts)
+    contacts = show_record_tab(view.record, "Kontakter")
     wait_for(lambda: contacts.table.rows_model.rowCount() > 0 or window.ops.runner.is_idle())
     before = contacts.table.rows_model.rowCount()
     contacts.form.duration.spin.setValue(30)

@@ -744,13 +744,6 @@
     </message>
 </context>
 <context>
-    <name>EconomyTab</name>
-    <message>
-        <source>Economy</source>
-        <translation>Økonomi</translation>
-    </message>
-</context>
-<context>
     <name>FileActions</name>
     <message>
         <source>Save and print</source>

@@ -41,9 +41,6 @@ class GrantsTab(CitizenRecordList, CitizenTab):
         self.end_button = self.add_row_action(self.tr("End grant…"), self.end_grant)
         self.update_buttons()
 
-    def tab_title(self) -> str:
-        return self.tr("Grants")
-
     def _columns(self) -> list[TableColumn]:
         return [
             TableColumn(self.tr("Legal basis"), lambda row: row.legal_basis_code),
