@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -65,8 +66,7 @@ class CitizenRecord(QFrame):
         self._reload_when_shown = ReloadWhenShown(self, self._reload_soon)
         self.overview = OverviewTab(ops)
         self.mentors = MentorsTab(ops)
-        self.extra_tabs = [LazyCitizenTab(lambda spec=spec: spec.create(ops))
-                           for spec in record_tabs]
+        self.extra_tabs = [LazyCitizenTab(partial(spec.create, ops)) for spec in record_tabs]
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.mentors, self.tr("Mentors"))
