@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ui.operations import Operations
 from ui.views.areas import CitizenTab, CitizenTabSpec
 from ui.views.citizens import CitizensView
+from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.screen_fit import fit_to_screen
 from ui.views.placeholder import PlaceholderPage
 from ui.views.save_then_close import Savable, SaveThenClose, can_save
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
                 page = PlaceholderPage(name)
             else:
                 page = LazyPage(partial(self._build_page, factory, name))
+                LoadingBar(page, self.ops.runner)  # the page's loads show on the page
             self.pages.addWidget(page)
         self.navigation.setFixedWidth(170)
 

@@ -44,6 +44,7 @@ from ui.views.citizens.new_citizen_dialog import NewCitizenDialog
 from ui.views.citizens.record import CitizenRecord
 from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.keys import shortcut
+from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.reload_when_shown import ReloadWhenShown
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
@@ -85,6 +86,7 @@ class CitizensView(QWidget):
         self._refresh_soon = CoalescedReload(self.refresh, self)
         self._refresh_when_shown = ReloadWhenShown(self, self._refresh_soon)
         self._build()
+        self.loading_bar = LoadingBar(self, ops.runner)  # the search, above the filters
         ops.hub.changed.connect(self._on_changes)
         self.load_filter_options()
         self.refresh()

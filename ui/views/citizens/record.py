@@ -41,6 +41,7 @@ from ui.views.citizens.overview_tab import OverviewTab
 from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.flow_layout import FlowLayout
 from ui.views.common.keys import shortcut
+from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.save_then_close import Savable, can_save
 
@@ -67,6 +68,8 @@ class CitizenRecord(QFrame):
         self.overview = OverviewTab(ops)
         self.mentors = MentorsTab(ops)
         self.extra_tabs = [LazyCitizenTab(partial(spec.create, ops)) for spec in record_tabs]
+        for tab in self.extra_tabs:
+            LoadingBar(tab, ops.runner)  # a tab reading its citizen says so on the tab
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.mentors, self.tr("Mentors"))
@@ -87,6 +90,7 @@ class CitizenRecord(QFrame):
         self._stack.addWidget(self.placeholder)
         self._stack.addWidget(self._content())
         QVBoxLayout(self).addLayout(self._stack)
+        self.loading_bar = LoadingBar(self, ops.runner)
         self._clear()
 
     def _content(self) -> QWidget:
