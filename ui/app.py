@@ -87,8 +87,9 @@ class AppController(QObject):
             self.flow.open_demo()
         else:
             self.flow.start()
-        # Imported now, not before: while the worker derives the key (Argon2id leaves the
-        # interpreter free) or the user types the passphrase, the main window's modules load.
+        # Imported now, not at start: the unlock dialog shows first and the main window's
+        # modules load while the user types the passphrase. (They cannot load *during* the
+        # key derivation: cryptography's Argon2id holds the interpreter lock throughout.)
         importlib.import_module("ui.views.main_window")
 
     def show_main_window(self, workspace: Workspace) -> MainWindow:
