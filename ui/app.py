@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
@@ -31,10 +33,12 @@ from ui.operations import ChangeHub, Operations
 from ui.resource_paths import icon_path, style_path
 from ui.tasks import TaskRunner
 from ui.viewer_copies import viewer_copies
-from ui.views.main_window import MainWindow
 from ui.views.opening.flow import OpeningFlow
 from ui.views.security.guard import SecurityGuard, close_database
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ui.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +87,14 @@ class AppController(QObject):
             self.flow.open_demo()
         else:
             self.flow.start()
+        # Imported now, not at start: the unlock dialog shows first and the main window's
+        # modules load while the user types the passphrase. (They cannot load *during* the
+        # key derivation: cryptography's Argon2id holds the interpreter lock throughout.)
+        importlib.import_module("ui.views.main_window")
 
     def show_main_window(self, workspace: Workspace) -> MainWindow:
+        from ui.views.main_window import MainWindow
+
         self.workspaces.append(workspace)
         window = MainWindow(Operations(workspace, self.runner, self.hub))
         window.closed.connect(lambda: self._quit(0))

@@ -258,6 +258,8 @@ class TaskRunner(QObject):
 
     # Non-modal jobs running now, and the label of the newest: the status bar's busy bar.
     activity = Signal(int, str)
+    # Every task as it is queued: a view's own busy bar (views/common/loading_bar.py).
+    submitted = Signal(object)  # Task
 
     def __init__(self) -> None:
         super().__init__()
@@ -289,6 +291,7 @@ class TaskRunner(QObject):
             self._background.append(task)
             self.activity.emit(len(self._background), label)
         task._start_delay()
+        self.submitted.emit(task)
         self._worker.jobs.put(task)
         return task
 

@@ -79,3 +79,10 @@ class GoalStatus(LabeledStrEnum):
     def is_finished(self) -> bool:
         """Finished goals drop out of "due for review" lists but stay in reports."""
         return self in (GoalStatus.ACHIEVED, GoalStatus.CHANGED, GoalStatus.GIVEN_UP)
+
+    @property
+    def attainment(self) -> GoalStatus:
+        """Where the goal stands on the report's fixed attainment scale, which has no
+        "Ændret": a changed goal was replaced by a new one and is not pursued as worded,
+        so it counts as given up (the new goal carries on with its own status)."""
+        return GoalStatus.GIVEN_UP if self is GoalStatus.CHANGED else self

@@ -44,6 +44,10 @@ class GrantOption:
     def runs_on(self, day: date) -> bool:
         return self.start_on <= day and (self.end_on is None or day <= self.end_on)
 
+    def runs_in(self, start: date, end: date) -> bool:
+        """Runs on at least one day from ``start`` to ``end``."""
+        return self.start_on <= end and (self.end_on is None or start <= self.end_on)
+
     @property
     def label(self) -> str:
         """"SEL §99 · Støtte-kontaktperson · Nordby Kommune · 01-01-2026 – løbende"."""
@@ -63,6 +67,14 @@ def suggest_grant(options: Iterable[GrantOption], day: date, *,
     if course_type_id is not None:
         running = _narrowed(running, lambda o: o.course_type_id == course_type_id)
     return running[0].id if len(running) == 1 else None
+
+
+def for_period(options: Iterable[GrantOption], start: date, end: date) -> list[GrantOption]:
+    """The grants in the order a report about ``start``–``end`` offers them: those running
+    in the period first, then the others (a report about a grant that ended before the
+    period would have no hours to show); within each, the latest started first."""
+    return sorted(options, key=lambda option: (not option.runs_in(start, end),
+                                               -option.start_on.toordinal()))
 
 
 def _narrowed(options: Sequence[GrantOption],

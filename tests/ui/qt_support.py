@@ -26,3 +26,11 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+def show_record_tab(record, title: str):
+    """Bring the citizen record's tab ``title`` forward; the tab itself, built on showing."""
+    tabs = record.tabs
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == title)
+    tabs.setCurrentIndex(index)
+    return tabs.widget(index).tab

@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from qt_support import show_record_tab
 
 from mentordesk.domain.codes import CitizenStatus, ContactForm
 from mentordesk.kernel.context import Context
@@ -17,6 +18,7 @@ from mentordesk.services.citizens import NewCitizen, create_citizen, list_citize
 from mentordesk.services.contacts import NewContact, log_contact
 from mentordesk.services.grants import GrantInput, create_grant
 from ui.views import contacts, deadlines, hours
+from ui.views.areas import CitizenTabSpec
 from ui.views.contacts.table_model import Column as ContactColumn
 from ui.views.deadlines.deadlines_model import Column as DeadlineColumn
 from ui.workspace import load_workspace
@@ -148,14 +150,14 @@ def test_a_contact_edited_on_the_contacts_page_refreshes_the_open_record(
     from ui.views.citizens import CitizensView
 
     ids = citizen_ids(workspace)
-    view = CitizensView(make_ops(workspace), tab_factories=[contacts.create_citizen_tab])
+    view = CitizensView(make_ops(workspace), record_tabs=[
+        CitizenTabSpec("Kontakter", contacts.create_citizen_tab)])
     qtbot.addWidget(view)
     view.resize(1300, 800)
     view.show()
-    [journal] = view.record.extra_tabs
     with qtbot.waitSignal(view.record_loaded, timeout=TIMEOUT):
         view.open_citizen(ids["Gitte Gram"])
-    view.record.tabs.setCurrentWidget(journal)
+    journal = show_record_tab(view.record, "Kontakter")
     qtbot.waitUntil(lambda: journal.table.rows_model.rowCount() == 1, timeout=TIMEOUT)
     assert journal.table.rows_model.text(0, ContactColumn.ATTENDANCE) == "Fremmøde"
 

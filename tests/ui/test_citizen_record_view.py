@@ -19,7 +19,7 @@ from mentordesk.services.network import RelativeInput, add_relative
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.models import AuditEvent
 from ui.models.citizens_table_model import Column
-from ui.views.areas import CitizenTab
+from ui.views.areas import CitizenTab, CitizenTabSpec
 from ui.views.citizens import CitizensView
 from ui.views.citizens import overview_tab as overview_module
 from ui.workspace import load_workspace
@@ -35,15 +35,12 @@ class FakeTab(CitizenTab):
         super().__init__()
         self.shown: list[int | None] = []
 
-    def tab_title(self) -> str:
-        return "Prøvefane"
-
     def show_citizen(self, citizen_id: int | None) -> None:
         self.shown.append(citizen_id)
 
 
-def make_view(qtbot, widgets, make_ops, database, runner, login=None, tab_factories=()):
-    view = CitizensView(make_ops(load_workspace(database, login)), tab_factories)
+def make_view(qtbot, widgets, make_ops, database, runner, login=None, record_tabs=()):
+    view = CitizensView(make_ops(load_workspace(database, login)), record_tabs)
     widgets.append(view)
     view.resize(1300, 800)
     view.show()
@@ -445,17 +442,29 @@ def view_citizen_with_relative(qtbot, view, database, admin) -> int:
 # -- contributed tabs -----------------------------------------------------------------------
 
 
-def test_contributed_tabs_follow_the_selected_citizen(qtbot, widgets, make_ops, database,
-                                                      admin, runner):
-    citizen_id = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil")).value
-    view = make_view(qtbot, widgets, make_ops, database, runner, tab_factories=[FakeTab])
-    [tab] = view.record.extra_tabs
+def test_contributed_tabs_are_built_when_shown_and_follow_the_selected_citizen(
+        qtbot, widgets, make_ops, database, admin, runner):
+    bodil = create_citizen(Context(database, admin), NewCitizen(first_name="Bodil")).value
+    carl = create_citizen(Context(database, admin), NewCitizen(first_name="Carl")).value
+    view = make_view(qtbot, widgets, make_ops, database, runner,
+                     record_tabs=[CitizenTabSpec("Prøvefane", FakeTab)])
+    [lazy] = view.record.extra_tabs
     assert view.record.tabs.tabText(2) == "Prøvefane"
     assert [view.record.tabs.tabText(i) for i in range(2)] == ["Oversigt", "Mentorer"]
 
     open_citizen(qtbot, view, "Bodil")
+    assert lazy.tab is None  # never shown: not built, nothing read for it
 
-    assert tab.shown[-1] == citizen_id
+    view.record.tabs.setCurrentWidget(lazy)
+    assert lazy.tab.shown == [bodil]
+    open_citizen(qtbot, view, "Carl")
+    assert lazy.tab.shown[-1] == carl  # on screen: follows at once
+
+    view.record.tabs.setCurrentWidget(view.record.overview)
+    open_citizen(qtbot, view, "Bodil")
+    assert bodil not in lazy.tab.shown[2:]  # hidden: reads nothing behind the user's back
+    view.record.tabs.setCurrentWidget(lazy)
+    assert lazy.tab.shown[-1] == bodil
 
 
 def record_with_contacts_tab(qtbot, widgets, make_ops, database, admin, runner):
@@ -464,12 +473,13 @@ def record_with_contacts_tab(qtbot, widgets, make_ops, database, admin, runner):
 
     create_citizen(Context(database, admin), NewCitizen(first_name="Bodil"))
     view = make_view(qtbot, widgets, make_ops, database, runner,
-                     tab_factories=[contacts.create_citizen_tab])
+                     record_tabs=[CitizenTabSpec("Kontakter", contacts.create_citizen_tab)])
     view.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=TIMEOUT)
     open_citizen(qtbot, view, "Bodil")
-    [tab] = view.record.extra_tabs
-    view.record.tabs.setCurrentWidget(tab)
+    [lazy] = view.record.extra_tabs
+    view.record.tabs.setCurrentWidget(lazy)
+    tab = lazy.tab
     qtbot.waitUntil(lambda: tab.citizen_id is not None and tab.isEnabled(), timeout=TIMEOUT)
     wait_idle(qtbot, runner)
     return view, tab

@@ -51,3 +51,27 @@ def test_a_line_linked_to_a_debt_is_saved_and_counted_once(qtbot, editor, worksp
         editor.save_action.trigger()
     stored = load_sheet(context, CITIZEN, YEAR)
     assert [ln.debt_id for ln in stored.lines if ln.label == "El"] == [phone.id]
+
+
+def test_summary_titles_fit_the_item_column_and_say_the_whole_name_on_hover(
+        qtbot, editor):  # noqa: F811
+    """At 1366 px the item column keeps its width; the summary rows' titles fit it in
+    their own font (none is cut to "…") and the whole name is the tooltip."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.views.economy.sheet_model import COL_LABEL
+
+    view, model = editor.view, editor.model
+    room = view.columnWidth(COL_LABEL) - 8  # the cell's own margins
+    for key in ("disposable", "per_day", "balance", "norm", "deductions", "ability"):
+        index = model.index(model.summary_row(key), COL_LABEL)
+        font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+        width = QFontMetrics(font).horizontalAdvance(index.data())
+        assert width <= room, f"{index.data()!r} is cut in the item column"
+    tips = {key: model.index(model.summary_row(key), COL_LABEL).data(
+        Qt.ItemDataRole.ToolTipRole) for key in ("disposable", "norm", "deductions", "ability")}
+    assert tips == {"disposable": "Rådighedsbeløb pr. måned (budget, faktiske poster)",
+                    "norm": "Offentlig metode: rådighedsbeløb (norm) pr. måned",
+                    "deductions": "Bolig, bidrag, særlige udgifter, offentlig gæld",
+                    "ability": "Betalingsevne (offentlig metode)"}

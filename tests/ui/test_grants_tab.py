@@ -59,7 +59,6 @@ def save(qtbot, tab, dialog) -> None:
 
 
 def test_add_grant_from_catalogue_with_prefilled_hours_and_price(qtbot, tab):
-    assert tab.tab_title() == "Bevillinger"
     show(qtbot, tab, NAMED)
     assert tab.empty_label.isVisible() and tab.model.rowCount() == 0
     tab.activateWindow()

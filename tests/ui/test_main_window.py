@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from qt_support import TEAM_NAME
 
+from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.database import DEMO_KEY
 from ui.operations import ChangeHub, Operations
 from ui.views.main_window import MainWindow
@@ -16,6 +17,8 @@ from ui.workspace import load_workspace
 AREAS = ["Borgere", "Frister", "Kontakter", "Handleplan", "Kalender", "Timer", "Økonomi",
          "Rapporter", "Samarbejdspartnere", "Team",
          "Log", "Indstillinger"]
+RECORD_TABS = ["Oversigt", "Mentorer", "Kontakter", "Handleplan", "Bevillinger", "Samtykker",
+               "Økonomi", "Rettigheder"]
 
 
 def mark_as_demo(database) -> None:
@@ -108,3 +111,23 @@ def test_area_pages_are_built_when_first_shown(qtbot, window):
     window.switch_area(AREAS.index("Frister"))
     qtbot.waitUntil(lambda: deadlines.page is not None, timeout=2_000)
     assert deadlines.page.parent() is deadlines
+
+
+def test_record_tabs_are_titled_and_built_when_first_shown(qtbot, window):
+    """The record's tab bar names every tab from the start; a tab's area is built (and
+    reads) only when the user goes to it."""
+    tabs = window.citizens_view.record.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == RECORD_TABS
+    contributed = window.citizens_view.record.extra_tabs
+    create_citizen(window.ops.context, NewCitizen(first_name="Bodil"))
+    window.citizens_view.refresh()
+    qtbot.waitUntil(lambda: window.citizens_view.visible_names() != [], timeout=5_000)
+    window.citizens_view.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.citizens_view.record.is_shown(1), timeout=5_000)
+    assert [tab.tab for tab in contributed] == [None] * len(contributed)
+
+    tabs.setCurrentIndex(RECORD_TABS.index("Bevillinger"))
+
+    grants = contributed[RECORD_TABS.index("Bevillinger") - 2]
+    assert type(grants.tab).__name__ == "GrantsTab" and grants.tab.parent() is grants
+    assert [tab.tab is None for tab in contributed].count(False) == 1

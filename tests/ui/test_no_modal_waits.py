@@ -13,10 +13,12 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from qt_support import show_record_tab
 
 from mentordesk.demo import build_demo
 from mentordesk.vault import current_login
 from ui.operations import Operations
+from ui.views.common.loading_bar import LoadingBar
 from ui.views.main_window import MainWindow
 from ui.workspace import load_workspace
 
@@ -102,8 +104,7 @@ def test_ordinary_work_shows_no_modal_wait(qtbot, window, watch):
     wait_for(lambda: citizen is not None and view.record.is_shown(citizen))
     assert watch.shown == []
 
-    contacts = next(tab for tab in view.record.extra_tabs if tab.tab_title() == "Kontakter")
-    view.record.tabs.setCurrentWidget(contacts)
+    contacts = show_record_tab(view.record, "Kontakter")
     wait_for(lambda: contacts.table.rows_model.rowCount() > 0 or window.ops.runner.is_idle())
     before = contacts.table.rows_model.rowCount()
     contacts.form.duration.spin.setValue(30)
@@ -117,4 +118,51 @@ def test_ordinary_work_shows_no_modal_wait(qtbot, window, watch):
         wait_for(lambda: window.pages.currentWidget().page is not None)
         page = window.pages.currentWidget().page
         wait_for(lambda page=page, shown=shown: getattr(page, shown) is not None)
+    assert watch.shown == [], "a modal window opened for ordinary work"
+
+
+def own_bar(view: QWidget) -> LoadingBar:
+    """The thin busy bar lying over ``view``'s top edge."""
+    bar = view.findChild(LoadingBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    assert bar is not None, f"{type(view).__name__} has no busy bar of its own"
+    return bar
+
+
+def shows_while_loading(bar: LoadingBar, view: QWidget) -> None:
+    """The bar appears over the top of the view while its work runs, then goes away."""
+    wait_for(bar.isVisible)
+    assert bar.geometry().top() == 0 and bar.width() == view.width()
+    assert bar.height() <= 6, "a thin line, not a panel hiding the view"
+    wait_for(lambda: not bar.isVisible())
+
+
+def test_slow_loads_show_inside_their_view_and_the_focus_stays(qtbot, window, watch):
+    view = window.citizens_view
+    window.activateWindow()
+    wait_for(lambda: bool(view.visible_names()) and window.ops.runner.is_idle())
+
+    view.focus_search()
+    loaded: list[int] = []
+    view.rows_loaded.connect(loaded.append)
+    qtbot.keyClicks(view.search_edit, "an")
+    list_bar = own_bar(view)
+    wait_for(list_bar.isVisible)
+    assert loaded == [], "the bar shows while the list is still being read"
+    assert view.search_edit.hasFocus() and not own_bar(view.record).isVisible()
+    wait_for(lambda: not list_bar.isVisible())
+    assert loaded and view.search_edit.hasFocus(), "the focus stays where the user typed"
+
+    view.table.selectRow(0)
+    shows_while_loading(own_bar(view.record), view.record)
+    tabs = view.record.tabs
+    for title in ("Kontakter", "Handleplan", "Bevillinger", "Samtykker", "Økonomi"):
+        tab = next(tabs.widget(i) for i in range(tabs.count()) if tabs.tabText(i) == title)
+        tabs.setCurrentWidget(tab)
+        shows_while_loading(own_bar(tab), tab)
+        assert not list_bar.isVisible(), "a tab's read shows on the tab, not on the list"
+
+    for area in ("Frister", "Kalender", "Timer", "Rapporter"):
+        window.switch_area(window.area_names().index(area))
+        page = window.pages.currentWidget()
+        shows_while_loading(own_bar(page), page)
     assert watch.shown == [], "a modal window opened for ordinary work"

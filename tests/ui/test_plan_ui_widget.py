@@ -103,7 +103,6 @@ def assess_by_dialog(qtbot, widget, on: str, level: int | None, view: str = "") 
 
 
 def test_plan_built_in_the_dialogs_shows_levels_in_chart_and_overview(qtbot, tab, workspace):
-    assert tab.tab_title() == "Handleplan"
     widget = tab.plan_widget
     assert widget.empty_label.isVisible()
     add_goal_by_dialog(qtbot, widget, HOSTILE, "Samfundsliv", "05-04-2026")
@@ -352,3 +351,23 @@ def test_a_goal_added_in_another_window_shows_through_the_hub(qtbot, tab, worksp
     with qtbot.waitSignal(other.plan_loaded, timeout=TIMEOUT):
         add_goal_by_dialog(qtbot, tab.plan_widget, HOSTILE, "Samfundsliv", "05-04-2026")
     assert [row[0] for row in overview(other)] == [HOSTILE]
+
+
+def test_a_short_level_chart_labels_fewer_levels_instead_of_cutting_them_all(qtbot):
+    """On a laptop the chart is short: five level labels would be closer than a line of
+    text and Qt would cut each to "…". It labels 0, 2 and 4 then, all five when tall."""
+    from ui.views.plan.level_chart import LevelChart
+
+    chart = LevelChart()
+    qtbot.addWidget(chart)
+    chart.show_series([(date(2026, 1, 5), 3), (date(2026, 3, 5), 1)])
+    chart.resize(430, 120)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.y_axis.categoriesLabels() == ["0 Ingen", "2 Moderat", "4 Fuldstændig"]
+    assert (chart.y_axis.min(), chart.y_axis.max()) == (-0.3, 4.3)  # every level still fits
+
+    chart.resize(430, 300)
+    qtbot.waitUntil(lambda: len(chart.y_axis.categoriesLabels()) == 5, timeout=2_000)
+    assert chart.y_axis.categoriesLabels() == [
+        "0 Ingen", "1 Let", "2 Moderat", "3 Svært", "4 Fuldstændig"]

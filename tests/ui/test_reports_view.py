@@ -208,3 +208,31 @@ def test_a_report_written_in_another_window_shows_without_overwriting_text(
     assert "Godkendt" in other.editor.reports_list.item(0).text()
     assert other.editor.assessment_edit.toPlainText() == "Mit udkast"
     assert other.editor.has_unsaved_changes()
+
+
+def test_the_grant_picker_offers_the_grants_running_in_the_period_first(
+        qtbot, database, workspace, make_ops):
+    """A long §85 grant runs through the period; a short §99 grant started later but ended
+    before it. The report is about the one running in the period; the ended one is still
+    offered, after it and marked."""
+    citizen_id = add_case(database, workspace.actor, "Ravnen")  # §99 from 120 days ago
+    with database.session() as session:
+        grant = session.scalar(select(Grant).where(Grant.citizen_id == citizen_id))
+        grant.start_on, grant.end_on = TODAY - timedelta(days=200), TODAY - timedelta(days=150)
+        basis = session.scalar(select(LegalBasis.id).where(LegalBasis.code == "SEL §85"))
+        session.add(Grant(citizen_id=citizen_id, legal_basis_id=basis,
+                          start_on=TODAY - timedelta(days=400), hours_min_minutes=120))
+    page = open_page(qtbot, workspace, make_ops)
+    editor = page.editor
+    editor.start_edit.set_date(TODAY - timedelta(days=90))
+    editor.end_edit.set_date(TODAY)
+
+    items = [editor.grant_combo.itemText(i) for i in range(editor.grant_combo.count())]
+    assert editor.grant_combo.currentText().startswith("SEL §85")
+    assert items[0].startswith("SEL §85") and not items[0].endswith("(ikke i perioden)")
+    assert items[1].startswith("SEL §99") and items[1].endswith("(ikke i perioden)")
+
+    editor.start_edit.set_date(TODAY - timedelta(days=180))  # now both run in the period
+    assert editor.grant_combo.currentText().startswith("SEL §85")  # the choice is kept
+    assert not any(editor.grant_combo.itemText(i).endswith("(ikke i perioden)")
+                   for i in range(editor.grant_combo.count()))

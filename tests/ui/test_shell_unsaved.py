@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from qt_support import PASSPHRASE
+from qt_support import PASSPHRASE, show_record_tab
 
 from mentordesk.economy import load_sheet
 from mentordesk.errors import MentorDeskError
@@ -283,8 +283,7 @@ def test_a_contact_note_being_written_keeps_the_record_open_and_asks_on_close(
 
     open_record(qtbot, window)
     record = window.citizens_view.record
-    contacts_tab = next(tab for tab in record.extra_tabs if tab.tab_title() == "Kontakter")
-    record.tabs.setCurrentWidget(contacts_tab)
+    contacts_tab = show_record_tab(record, "Kontakter")
     qtbot.waitUntil(lambda: contacts_tab.citizen_id == 1, timeout=TIMEOUT)
     contacts_tab.form.note_edit.setPlainText("Halvt skrevet note om mødet")
     assert record.has_unsaved_changes()
@@ -305,8 +304,7 @@ def test_save_in_the_close_question_logs_the_contact_being_written(qtbot, window
 
     open_record(qtbot, window)
     record = window.citizens_view.record
-    contacts_tab = next(tab for tab in record.extra_tabs if tab.tab_title() == "Kontakter")
-    record.tabs.setCurrentWidget(contacts_tab)
+    contacts_tab = show_record_tab(record, "Kontakter")
     qtbot.waitUntil(lambda: contacts_tab.citizen_id == 1, timeout=TIMEOUT)
     contacts_tab.form.note_edit.setPlainText("Bodil kom til tiden")
     window.close()

@@ -125,3 +125,30 @@ def test_non_admins_only_read_the_team(qtbot, widgets, database, admin, make_ops
     page.table.selectRow(0)
     page.edit_selected()
     assert page.dialog is None
+
+
+def test_the_team_shows_who_has_a_key_and_who_has_an_unused_code(qtbot, page, database,
+                                                                  admin, make_ops):
+    """As ``mentordesk users DB list``: a key of one's own, a one-time code not used yet,
+    or no key at all (the person cannot open the database yet)."""
+    from mentordesk.security.people import enrol_person
+
+    context = Context(database, admin)
+    create_user(context, NewUser(login="kim", full_name="Kim Koordinator",
+                                 role=Role.COORDINATOR))
+    create_user(context, NewUser(login="mona", full_name="Mona Mentor", role=Role.MENTOR))
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.refresh()
+    column = [page.model.headerData(i, Qt.Orientation.Horizontal)
+              for i in range(page.model.columnCount())].index("Nøgle")
+
+    def key_of(name: str) -> str:
+        return page.model.index(page.names().index(name), column).data()
+
+    assert key_of(admin.full_name) == "Egen nøgle"
+    assert key_of("Kim Koordinator") == key_of("Mona Mentor") == "Ingen nøgle"
+
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page._ops.run(enrol_person, "kim", owner=page)  # as "Engangskode…" does
+    assert key_of("Kim Koordinator") == "Engangskode ikke brugt endnu"
+    assert key_of("Mona Mentor") == "Ingen nøgle"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mentordesk.domain.grant_choice import GrantOption, grant_label, suggest_grant
+from mentordesk.domain.grant_choice import GrantOption, for_period, grant_label, suggest_grant
 
 SEL12 = GrantOption(1, "SEL §12", None, date(2026, 9, 1), date(2026, 11, 17))
 LAB = GrantOption(2, "LAB §31b", 7, date(2026, 11, 18), None, "Fastholdelsesmentor")
@@ -55,3 +55,12 @@ def test_outreach_falls_due_n_days_after_the_citizen_was_last_reached_skipping_h
     assert outreach(reached, holidays).due_on == date(2026, 12, 28)
     never = GrantFacts(6, "SEL §99", date(2026, 11, 2), outreach_days=14)
     assert outreach(never).due_on == date(2026, 11, 16) and "ikke nået" in outreach(never).detail
+
+
+def test_a_report_period_offers_the_grants_running_in_it_first_latest_first():
+    # 18-11 – 30-11: LAB and §85 run in it; §12 ended on 17-11 although it started later
+    # than §85, so it comes last.
+    ordered = for_period([SEL12, LAB, SEL85], date(2026, 11, 18), date(2026, 11, 30))
+    assert [option.legal_basis_code for option in ordered] == ["LAB §31b", "SEL §85", "SEL §12"]
+    assert SEL12.runs_in(date(2026, 11, 17), date(2026, 11, 30))  # its last day counts
+    assert not LAB.runs_in(date(2026, 11, 1), date(2026, 11, 17))

@@ -222,3 +222,21 @@ def test_the_recommendation_is_phrased_as_one_with_hours_and_period(pdf_text):
     assert ("Det anbefales, at indsatsen fortsætter med 6–10 timer/uge til og med "
             "30-04-2027.") in text
     assert "Indsatsen fortsætter" not in text
+
+
+def test_a_changed_goal_is_reported_on_the_fixed_attainment_scale(pdf_text):
+    """"Målopfyldelse" has five values (ikke påbegyndt, i gang, delvist opnået, opnået,
+    opgivet); a goal marked "Ændret" was replaced and counts as given up there, while its
+    own section still says what happened to it."""
+    changed = replace(report().goals[0], status="Ændret", status_code="changed")
+    text = " ".join(pdf_text(render(report(goals=(changed,)), PRINTED)).split())
+    summary = text[text.index("Målopfyldelse"):text.index("Mål og progression")]
+    assert "Tjekke e-Boks selv Opgivet" in summary and "Ændret" not in summary
+    assert "Status: Ændret" in text
+
+
+def test_every_goal_status_has_a_value_on_the_attainment_scale():
+    from mentordesk.domain.codes import GoalStatus
+
+    scale = {"Ikke påbegyndt", "I gang", "Delvist opnået", "Opnået", "Opgivet"}
+    assert {status.attainment.label for status in GoalStatus} == scale

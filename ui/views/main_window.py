@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.operations import Operations
-
-# Areas with a tab in the citizen record are needed at start; pages-only areas are
-# imported when first shown (see _page_imported_when_shown).
-from ui.views import contacts, economy, grants, partners, plan, rights
+from ui.views.areas import CitizenTab, CitizenTabSpec
 from ui.views.citizens import CitizensView
+from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.screen_fit import fit_to_screen
 from ui.views.placeholder import PlaceholderPage
 from ui.views.save_then_close import Savable, SaveThenClose, can_save
@@ -41,13 +39,23 @@ PageFactory = Callable[[Operations, str], QWidget]
 
 def _page_imported_when_shown(module: str) -> PageFactory:
     """The area's ``create_page``, importing the area only when its page is first built:
-    the calendar, reports and log pull in hundreds of milliseconds of modules that the
-    start-up window does not need."""
+    the areas pull in hundreds of milliseconds of modules that the start-up window (the
+    citizens list) does not need."""
 
     def create_page(ops: Operations, title: str) -> QWidget:
         return importlib.import_module(module).create_page(ops, title)
 
     return create_page
+
+
+def _tab_imported_when_shown(module: str) -> Callable[[Operations], CitizenTab]:
+    """The area's ``create_citizen_tab``, importing the area when the tab is first shown."""
+
+    def create_citizen_tab(ops: Operations) -> CitizenTab:
+        tab: CitizenTab = importlib.import_module(module).create_citizen_tab(ops)
+        return tab
+
+    return create_citizen_tab
 
 
 class LazyPage(QWidget):
@@ -82,10 +90,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.title_for(workspace))
         # As large as wanted on a big screen; within a laptop's work area otherwise.
         fit_to_screen(self, QSize(1280, 800))
-        self.citizens_view = CitizensView(ops, tab_factories=[
-            contacts.create_citizen_tab, plan.create_citizen_tab, grants.create_citizen_tab,
-            partners.create_citizen_tab, economy.create_citizen_tab, rights.create_citizen_tab,
-        ])
+        self.citizens_view = CitizensView(ops, record_tabs=self._record_tabs())
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.pages = QStackedWidget()
@@ -112,18 +117,29 @@ class MainWindow(QMainWindow):
     def area_names(self) -> list[str]:
         return [name for name, _factory in self._areas()]
 
+    def _record_tabs(self) -> list[CitizenTabSpec]:
+        """The tabs other areas add to a citizen's record, after Oversigt and Mentorer."""
+        return [CitizenTabSpec(title, _tab_imported_when_shown(module)) for title, module in (
+            (self.tr("Contacts"), "ui.views.contacts"),
+            (self.tr("Action plan"), "ui.views.plan"),
+            (self.tr("Grants"), "ui.views.grants"),
+            (self.tr("Consents"), "ui.views.partners"),
+            (self.tr("Economy"), "ui.views.economy"),
+            (self.tr("Rights"), "ui.views.rights"),
+        )]
+
     def _areas(self) -> list[tuple[str, PageFactory | None]]:
         """Navigation order; None: not built yet (a placeholder page)."""
         return [
             (self.tr("Citizens"), None),
             (self.tr("Deadlines"), _page_imported_when_shown("ui.views.deadlines")),
-            (self.tr("Contacts"), contacts.create_page),
-            (self.tr("Action plan"), plan.create_page),
+            (self.tr("Contacts"), _page_imported_when_shown("ui.views.contacts")),
+            (self.tr("Action plan"), _page_imported_when_shown("ui.views.plan")),
             (self.tr("Calendar"), _page_imported_when_shown("ui.views.calendar")),
             (self.tr("Hours"), _page_imported_when_shown("ui.views.hours")),
-            (self.tr("Economy"), economy.create_page),
+            (self.tr("Economy"), _page_imported_when_shown("ui.views.economy")),
             (self.tr("Reports"), _page_imported_when_shown("ui.views.reports")),
-            (self.tr("Partners"), partners.create_page),
+            (self.tr("Partners"), _page_imported_when_shown("ui.views.partners")),
             (self.tr("Team"), _page_imported_when_shown("ui.views.team")),
             (self.tr("Log"), _page_imported_when_shown("ui.views.audit")),
             (self.tr("Settings"), _page_imported_when_shown("ui.views.settings")),
@@ -142,6 +158,7 @@ class MainWindow(QMainWindow):
                 page = PlaceholderPage(name)
             else:
                 page = LazyPage(partial(self._build_page, factory, name))
+                LoadingBar(page, self.ops.runner)  # the page's loads show on the page
             self.pages.addWidget(page)
         self.navigation.setFixedWidth(170)
 

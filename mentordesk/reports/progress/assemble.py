@@ -120,6 +120,14 @@ class GoalFacts:
     status_code: str = ""
 
     @property
+    def attainment(self) -> str:
+        """"Målopfyldelse": the status on the fixed scale (``GoalStatus.attainment``)."""
+        try:
+            return GoalStatus(self.status_code).attainment.label
+        except ValueError:
+            return self.status
+
+    @property
     def latest_support_need(self) -> int | None:
         return next((point.support_need for point in reversed(self.points)
                      if point.support_need is not None), None)

@@ -26,7 +26,7 @@ def summary(data: ReportData) -> list[Flowable]:
         parts.append(para(f"{data.unattributed_contacts} kontakter i perioden er ikke knyttet "
                           "til en bevilling og tæller ikke med her.", "small"))
     if data.goals:
-        rows = [[_short(goal.title), goal.status, _latest_level(goal), _support_need(goal)]
+        rows = [[_short(goal.title), goal.attainment, _latest_level(goal), _support_need(goal)]
                 for goal in data.goals]
         parts.append(plain_table(["Indsatsmål", "Målopfyldelse", "Seneste niveau",
                                   "Støttebehov"], rows, [62 * mm, 30 * mm, 45 * mm, 38 * mm]))

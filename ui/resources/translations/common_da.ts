@@ -103,6 +103,13 @@
     </message>
 </context>
 <context>
+    <name>LoadingBar</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Henter…</translation>
+    </message>
+</context>
+<context>
     <name>CitizenCombo</name>
     <message>
         <source>Type a name, alias or initials…</source>

@@ -19,10 +19,6 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <source>Contacts</source>
-        <translation>Kontakter</translation>
-    </message>
-    <message>
         <source>Save contact</source>
         <translation>Gem kontakt</translation>
     </message>

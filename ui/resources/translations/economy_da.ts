@@ -551,6 +551,18 @@
 <context>
     <name>EconomySheet</name>
     <message>
+        <source>Disposable per month</source>
+        <translation>Rådighedsbeløb pr. måned</translation>
+    </message>
+    <message>
+        <source>Norm amount per month</source>
+        <translation>Rådighedsbeløb (norm)</translation>
+    </message>
+    <message>
+        <source>Housing, support, debt …</source>
+        <translation>Bolig, bidrag, gæld …</translation>
+    </message>
+    <message>
         <source>Unknown month: »{text}«. Type 1–12 or a month name.</source>
         <translation>Ukendt måned: »{text}«. Skriv 1–12 eller et månedsnavn.</translation>
     </message>
@@ -741,13 +753,6 @@
     <message>
         <source>Ability to pay (public method)</source>
         <translation>Betalingsevne (offentlig metode)</translation>
-    </message>
-</context>
-<context>
-    <name>EconomyTab</name>
-    <message>
-        <source>Economy</source>
-        <translation>Økonomi</translation>
     </message>
 </context>
 <context>

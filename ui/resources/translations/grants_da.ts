@@ -198,10 +198,6 @@
 <context>
     <name>GrantsTab</name>
     <message>
-        <source>Grants</source>
-        <translation>Bevillinger</translation>
-    </message>
-    <message>
         <source>Legal basis</source>
         <translation>Lovgrundlag</translation>
     </message>

@@ -83,10 +83,6 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <source>Consents</source>
-        <translation>Samtykker</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Tilstand</translation>
     </message>

@@ -391,13 +391,6 @@
     </message>
 </context>
 <context>
-    <name>PlanTab</name>
-    <message>
-        <source>Action plan</source>
-        <translation>Handleplan</translation>
-    </message>
-</context>
-<context>
     <name>PlanWidget</name>
     <message>
         <source>Goal</source>

@@ -107,6 +107,10 @@
 <context>
     <name>ReportEditor</name>
     <message>
+        <source>{grant} (not in the period)</source>
+        <translation>{grant} (ikke i perioden)</translation>
+    </message>
+    <message>
         <source>Recommended until</source>
         <translation>Anbefalet til og med</translation>
     </message>

@@ -105,10 +105,6 @@
 <context>
     <name>RightsTab</name>
     <message>
-        <source>Rights</source>
-        <translation>Rettigheder</translation>
-    </message>
-    <message>
         <source>Export access package…</source>
         <translation>Eksportér indsigtspakke…</translation>
     </message>

@@ -94,6 +94,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Grants</source>
+        <translation>Bevillinger</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Samtykker</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>Rettigheder</translation>
+    </message>
+    <message>
         <source>There are changes that have not been saved:
 
 {places}

@@ -4,6 +4,26 @@
 <context>
     <name>TeamPage</name>
     <message>
+        <source>Key</source>
+        <translation>Nøgle</translation>
+    </message>
+    <message>
+        <source>Own key</source>
+        <translation>Egen nøgle</translation>
+    </message>
+    <message>
+        <source>One-time code not used yet</source>
+        <translation>Engangskode ikke brugt endnu</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>Ingen nøgle</translation>
+    </message>
+    <message>
         <source>New user (Ctrl+N)</source>
         <translation>Ny bruger (Ctrl+N)</translation>
     </message>

@@ -38,11 +38,13 @@ from ui.models.danish_sort_proxy import DanishSortProxyModel
 from ui.operations import Operations
 from ui.settings import remember_splitter
 from ui.tasks import show_error
+from ui.views.areas import CitizenTabSpec
 from ui.views.citizens.filter_bar import CitizenFilterBar
 from ui.views.citizens.new_citizen_dialog import NewCitizenDialog
-from ui.views.citizens.record import CitizenRecord, CitizenTabFactory
+from ui.views.citizens.record import CitizenRecord
 from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.keys import shortcut
+from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.reload_when_shown import ReloadWhenShown
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
@@ -62,7 +64,7 @@ class CitizensView(QWidget):
     record_loaded = Signal(int)  # citizen id
 
     def __init__(self, ops: Operations,
-                 tab_factories: Sequence[CitizenTabFactory] = (),
+                 record_tabs: Sequence[CitizenTabSpec] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
@@ -79,11 +81,12 @@ class CitizensView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.refresh)
-        self.record = CitizenRecord(ops, tab_factories)
+        self.record = CitizenRecord(ops, record_tabs)
         self.record.loaded.connect(self._on_record_loaded)
         self._refresh_soon = CoalescedReload(self.refresh, self)
         self._refresh_when_shown = ReloadWhenShown(self, self._refresh_soon)
         self._build()
+        self.loading_bar = LoadingBar(self, ops.runner)  # the search, above the filters
         ops.hub.changed.connect(self._on_changes)
         self.load_filter_options()
         self.refresh()

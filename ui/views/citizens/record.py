@@ -1,9 +1,11 @@
 """A citizen's record: who it is (name, "Anonym" badge, status, primary mentor) above tabs —
 "Oversigt" (the case details), "Mentorer", then the tabs other areas contribute
-(``ui.views.areas.CitizenTab``, created by the factories the window passes in).
+(``ui.views.areas.CitizenTab``, listed by the window as ``CitizenTabSpec``s and built when
+first shown, see ``lazy_tab.py``).
 
 The record is read once per selection (``get_citizen_record``, one audited read) and
-handed to the built-in tabs; every contributed tab loads its own data in ``show_citizen``.
+handed to the built-in tabs; every contributed tab loads its own data in ``show_citizen``,
+when it is on screen.
 The record reads itself again when the hub announces a change of this citizen's case,
 mentors or contacts (the overview's figures): at once when on screen, else when next
 shown (the read is logged). Each tab listens for its own kinds. Edits in progress in the
@@ -12,8 +14,9 @@ case form are never overwritten by such a reload.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,16 +34,17 @@ from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.services.assignments import PRIMARY, AssignmentRow
 from mentordesk.services.case_record import CitizenDetails, get_citizen_record
 from ui.operations import Operations
-from ui.views.areas import CitizenTab
+from ui.views.areas import CitizenTabSpec
+from ui.views.citizens.lazy_tab import LazyCitizenTab
 from ui.views.citizens.mentors_tab import MentorsTab
 from ui.views.citizens.overview_tab import OverviewTab
 from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.flow_layout import FlowLayout
 from ui.views.common.keys import shortcut
+from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.save_then_close import Savable, can_save
 
-CitizenTabFactory = Callable[[Operations], CitizenTab]
 # What the record itself shows: the case, its mentors and the overview's contact figures.
 RECORD_KINDS = (Kind.CITIZEN, Kind.ASSIGNMENTS, Kind.CONTACTS)
 
@@ -52,7 +56,7 @@ class CitizenRecord(QFrame):
     loaded = Signal(int)  # citizen id, once the record is on screen
 
     def __init__(self, ops: Operations,
-                 tab_factories: Sequence[CitizenTabFactory] = (),
+                 record_tabs: Sequence[CitizenTabSpec] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPane")
@@ -63,12 +67,14 @@ class CitizenRecord(QFrame):
         self._reload_when_shown = ReloadWhenShown(self, self._reload_soon)
         self.overview = OverviewTab(ops)
         self.mentors = MentorsTab(ops)
-        self.extra_tabs = [factory(ops) for factory in tab_factories]
+        self.extra_tabs = [LazyCitizenTab(partial(spec.create, ops)) for spec in record_tabs]
+        for tab in self.extra_tabs:
+            LoadingBar(tab, ops.runner)  # a tab reading its citizen says so on the tab
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.mentors, self.tr("Mentors"))
-        for tab in self.extra_tabs:
-            self.tabs.addTab(tab, tab.tab_title())
+        for tab, spec in zip(self.extra_tabs, record_tabs, strict=True):
+            self.tabs.addTab(tab, spec.title)
         # On the tab bar, no tab has the focus: its Ctrl+N still means the visible tab's.
         shortcut("Ctrl+N", self.tabs.tabBar(), self._new_in_current_tab,
                  Qt.ShortcutContext.WidgetShortcut)
@@ -84,6 +90,7 @@ class CitizenRecord(QFrame):
         self._stack.addWidget(self.placeholder)
         self._stack.addWidget(self._content())
         QVBoxLayout(self).addLayout(self._stack)
+        self.loading_bar = LoadingBar(self, ops.runner)
         self._clear()
 
     def _content(self) -> QWidget:

@@ -96,9 +96,6 @@ class ContactsTab(CitizenTab):
         ops.hub.changed.connect(self._on_changes)
         self.show_citizen(None)
 
-    def tab_title(self) -> str:
-        return self.tr("Contacts")
-
     def has_unsaved_changes(self) -> bool:
         # Choosing another citizen clears the form: a half-written note must stop that.
         return self.citizen_id is not None and self.form.has_typed_text()

@@ -43,9 +43,6 @@ class EconomyTab(CitizenTab):
             self._layout.addWidget(self._editor)
         return self._editor
 
-    def tab_title(self) -> str:
-        return self.tr("Economy")
-
     def show_citizen(self, citizen_id: int | None) -> None:
         # Unsaved edits are dealt with now (the editor asks), not when the tab shows.
         if self.isVisible() or self.has_unsaved_changes() or citizen_id is None:

@@ -238,6 +238,8 @@ class SheetTableModel(QAbstractTableModel):
             return self._fixed_background(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and row.summary == "balance":
             return self._deficit_tip(column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_LABEL:
+            return _row_explanation(row)
         values = self._fixed_values(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._fixed_text(row, column, values)
@@ -544,14 +546,25 @@ def _row_title(row: Row) -> str:
             return translate("EconomySheet", "Total income")
         return translate("EconomySheet", "Total expenses")
     return {
-        "disposable": translate("EconomySheet", "Disposable amount per month (budget)"),
+        "disposable": translate("EconomySheet", "Disposable per month"),
         "per_day": translate("EconomySheet", "Disposable amount per day"),
         "balance": translate("EconomySheet", "Running balance"),
+        "norm": translate("EconomySheet", "Norm amount per month"),
+        "deductions": translate("EconomySheet", "Housing, support, debt …"),
+        "ability": translate("EconomySheet", "Ability to pay"),
+    }.get(row.summary, "")
+
+
+def _row_explanation(row: Row) -> str | None:
+    """The whole name of a summary row whose title is kept short enough for the item
+    column on a laptop (the column is sized for "Rådighedsbeløb pr. måned")."""
+    return {
+        "disposable": translate("EconomySheet", "Disposable amount per month (budget)"),
         "norm": translate("EconomySheet", "Public method: norm amount per month"),
         "deductions": translate("EconomySheet",
                                 "Housing, support, special needs, public debt"),
         "ability": translate("EconomySheet", "Ability to pay (public method)"),
-    }.get(row.summary, "")
+    }.get(row.summary)
 
 
 def deficit_text(months: tuple[int, ...]) -> str:

@@ -52,9 +52,6 @@ class GrantsTab(CitizenRecordList, CitizenTab):
                                                    self.edit_practice, applies=is_lab)
         self.update_buttons()
 
-    def tab_title(self) -> str:
-        return self.tr("Grants")
-
     def _columns(self) -> list[TableColumn]:
         return [
             TableColumn(self.tr("Legal basis"), lambda row: row.legal_basis_code),

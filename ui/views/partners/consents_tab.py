@@ -53,9 +53,6 @@ class ConsentsTab(CitizenRecordList, CitizenTab):
         self.withdraw_button = self.add_row_action(self.tr("Withdraw…"), self.withdraw,
                                                    applies=_may_withdraw)
 
-    def tab_title(self) -> str:
-        return self.tr("Consents")
-
     def _columns(self) -> list[TableColumn]:
         return [
             TableColumn(self.tr("State"), lambda row: row.state.label),

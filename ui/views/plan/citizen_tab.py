@@ -20,9 +20,6 @@ class PlanTab(CitizenTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plan_widget)
 
-    def tab_title(self) -> str:
-        return self.tr("Action plan")
-
     def show_citizen(self, citizen_id: int | None) -> None:
         # Read when seen: browsing the citizens list must not read (and log reading) every
         # plan while another tab of the record is open.

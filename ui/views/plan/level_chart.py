@@ -63,6 +63,9 @@ def segments(series: list[tuple[date, int | None]]) -> list[list[tuple[date, int
 
 
 ROOMY_HEIGHT = 260  # below this the axis titles leave the labels too little room
+# Below this, five level labels are closer than a line of text and Qt cuts every one of
+# them to "…" (a laptop's record tab): label 0, 2 and 4 only.
+EVERY_LEVEL_HEIGHT = 170
 
 
 class LevelChart(QChartView):
@@ -85,17 +88,29 @@ class LevelChart(QChartView):
         self.y_axis = self._level_axis()
         self._chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self._chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self._label_levels(every=True)
         self.show_series([])
 
     def _level_axis(self) -> QCategoryAxis:
         axis = QCategoryAxis()
         axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        axis.setRange(-LEVEL_PADDING, 4 + LEVEL_PADDING)
-        for level in FunctionLevel:
-            axis.append(f"{level.value} {level.short_label}", level.value)
         axis.setReverse(True)  # lower is better: the best level at the top
         axis.setTitleText(self.tr("Level (0 = best)"))
         return axis
+
+    def _label_levels(self, every: bool) -> None:
+        """Every level on the axis, or only the even ones when they would not fit."""
+        axis = self.y_axis
+        wanted = [f"{level.value} {level.short_label}" for level in FunctionLevel
+                  if every or level.value % 2 == 0]
+        if axis.categoriesLabels() == wanted:
+            return
+        for label in axis.categoriesLabels():
+            axis.remove(label)
+        for level in FunctionLevel:
+            if every or level.value % 2 == 0:
+                axis.append(f"{level.value} {level.short_label}", level.value)
+        axis.setRange(-LEVEL_PADDING, 4 + LEVEL_PADDING)
 
     def show_series(self, series: list[tuple[date, int | None]]) -> None:
         for line in self.line_series:
@@ -141,6 +156,7 @@ class LevelChart(QChartView):
         roomy = self.height() >= ROOMY_HEIGHT
         for axis in (self.x_axis, self.y_axis):
             axis.setTitleVisible(roomy)
+        self._label_levels(every=self.height() >= EVERY_LEVEL_HEIGHT)
 
     def plotted(self) -> list[list[tuple[date, int]]]:
         """The lines as drawn: per line, its (date, level) points."""

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.grant_choice import GrantOption
+from mentordesk.domain.grant_choice import GrantOption, for_period
 from mentordesk.domain.vum import InterventionStatus
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
@@ -58,6 +59,7 @@ from ui.views.reports.preview import ReportPreviewDialog
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # What a report is made from: a change to any of these may change the list or the period.
 REPORT_SOURCES = (Kind.REPORTS, Kind.CONTACTS, Kind.PLAN, Kind.GRANTS)
+OUTSIDE_PERIOD_GREY = "#777777"
 
 
 def load_choices(context: Context) -> tuple[list[Any], list[Any]]:
@@ -123,6 +125,8 @@ class ReportEditor(QWidget):
     def _form(self) -> QWidget:
         self.start_edit = DanishDateEdit(self.tr("From"), required=True)
         self.end_edit = DanishDateEdit(self.tr("To"), required=True)
+        for edit in (self.start_edit, self.end_edit):
+            edit.textChanged.connect(self._period_edited)
         period = QHBoxLayout()
         period.addWidget(self.start_edit)
         period.addWidget(QLabel("–"))
@@ -270,14 +274,32 @@ class ReportEditor(QWidget):
         self.reports_loaded.emit(len(rows))
 
     def _fill_grants(self, grants: list[GrantOption]) -> None:
-        """The citizen's grants, the latest first (a new report is mostly about it)."""
+        """The citizen's grants for the report's period: those running in it first, the
+        latest of them chosen unless the user chose another that runs in it; the others
+        after them, greyed and marked (see ``grant_choice.for_period``)."""
         chosen = self.grant_combo.currentData()
         self._grant_options = grants
+        try:
+            start, end = self.start_edit.required_date(), self.end_edit.required_date()
+        except ValueError:  # the period is being typed: keep the order until it is a period
+            start = end = date.today()
         self.grant_combo.clear()
-        for option in reversed(grants):
-            self.grant_combo.addItem(option.label, option.id)
-        index = self.grant_combo.findData(chosen)
-        self.grant_combo.setCurrentIndex(max(index, 0))
+        keep = 0
+        for index, option in enumerate(for_period(grants, start, end)):
+            inside = option.runs_in(start, end)
+            self.grant_combo.addItem(option.label if inside else self.tr(
+                "{grant} (not in the period)").format(grant=option.label), option.id)
+            if not inside:
+                self.grant_combo.setItemData(index, QColor(OUTSIDE_PERIOD_GREY),
+                                             Qt.ItemDataRole.ForegroundRole)
+            elif option.id == chosen:
+                keep = index
+        self.grant_combo.setCurrentIndex(keep)
+
+    def _period_edited(self) -> None:
+        """A new report's period changed: offer the grants running in the new one first."""
+        if self.report is None and self._grant_options:
+            self._fill_grants(self._grant_options)
 
     def _report_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         self._show_report(item.data(Qt.ItemDataRole.UserRole) if item else None)

@@ -35,9 +35,6 @@ class RightsTab(CitizenTab):
         layout.addWidget(self.status_label)
         layout.addStretch(1)
 
-    def tab_title(self) -> str:
-        return self.tr("Rights")
-
     def show_citizen(self, citizen_id: int | None) -> None:
         self._citizen_id = citizen_id
         self.export_button.setEnabled(citizen_id is not None)

@@ -1,8 +1,12 @@
-"""The Team page: everyone on the team with role, weekly capacity and current number of
-citizens. Admins add and edit users, hand out one-time codes (a new member's first
-unlock, or a forgotten passphrase) and remove people who leave; everyone else reads."""
+"""The Team page: everyone on the team with role, weekly capacity, current number of
+citizens and whether they have a key of their own or a one-time code not used yet (as
+``mentordesk users DB list`` shows). Admins add and edit users, hand out one-time codes
+(a new member's first unlock, or a forgotten passphrase) and remove people who leave;
+everyone else reads."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -11,7 +15,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from mentordesk.domain.codes import RECOVERY_LOGIN, Role
 from mentordesk.domain.duration import hours_text
 from mentordesk.kernel.changes import Changes, Kind
-from mentordesk.security.people import Removal, enrol_person, remove_person
+from mentordesk.kernel.context import Context
+from mentordesk.keys.keyfile import SlotKind
+from mentordesk.security.people import Removal, enrol_person, key_holders, remove_person
 from mentordesk.services.team import TeamMember, list_users
 from ui.operations import Operations
 from ui.views.common.form_fields import confirm
@@ -23,9 +29,16 @@ from ui.views.team.user_dialog import UserDialog
 INACTIVE_GREY = "#8a8a8a"
 
 
+def team_and_keys(context: Context) -> tuple[list[TeamMember], dict[str, SlotKind]]:
+    """The team, and the kind of key each login has in the key file (none: no key)."""
+    kinds = {holder.login.casefold(): holder.kind for holder in key_holders(context)}
+    return list_users(context), kinds
+
+
 class TeamPage(RecordListPanel):
     def __init__(self, ops: Operations, title: str, parent: QWidget | None = None) -> None:
         self.is_admin = ops.actor.role is Role.ADMIN
+        self.key_kinds: dict[str, SlotKind] = {}
         super().__init__(
             ops, self._columns(), look=_inactive_look, kinds=(Kind.TEAM, Kind.ASSIGNMENTS),
             new_text=self.tr("New user (Ctrl+N)"), edit_text=self.tr("Edit (Enter)"),
@@ -58,7 +71,18 @@ class TeamPage(RecordListPanel):
             TableColumn(self.tr("Citizens now"), lambda member: str(member.caseload)),
             TableColumn(self.tr("Volunteer"), lambda member: yes if member.is_volunteer else no),
             TableColumn(self.tr("Active"), lambda member: yes if member.active else no),
+            TableColumn(self.tr("Key"), self._key_text),
         ]
+
+    def _key_text(self, member: TeamMember) -> str:
+        kind = self.key_kinds.get(member.login.casefold())
+        if kind is SlotKind.PERSON:
+            return self.tr("Own key")
+        if kind is SlotKind.ENROLMENT:
+            return self.tr("One-time code not used yet")
+        if kind is SlotKind.RECOVERY:
+            return self.tr("Recovery key")
+        return self.tr("No key")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -70,7 +94,11 @@ class TeamPage(RecordListPanel):
     # -- the list's questions ---------------------------------------------------------
 
     def load_request(self) -> Request:
-        return (list_users,)
+        return (team_and_keys,)
+
+    def take_loaded(self, value: Any) -> list[TeamMember]:
+        members, self.key_kinds = value
+        return members
 
     def make_dialog(self, row: TeamMember | None) -> RecordDialog:
         return UserDialog(self._ops, row, self)
