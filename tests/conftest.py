@@ -64,13 +64,14 @@ BACKENDS = ("sqlite", "postgresql")
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A module marked ``both_backends`` runs every test that uses ``database`` (through
-    ``backend``) once on a SQLCipher file and once on the throwaway PostgreSQL server."""
+    ``backend``) once on a SQLCipher file and once on the throwaway PostgreSQL server,
+    grouped per module (a module-scoped fixture may build its data once per backend)."""
     if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
             "both_backends"):
-        metafunc.parametrize("backend", BACKENDS, indirect=True)
+        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def backend(request: pytest.FixtureRequest) -> str:
     """Which backend ``database`` is on: "sqlite" unless the module runs on both."""
     return getattr(request, "param", "sqlite")
@@ -97,7 +98,9 @@ def server_databases(pg_cluster):
 @pytest.fixture
 def database(backend: str, request: pytest.FixtureRequest):
     if backend == "postgresql":
-        yield from _server_team_database(request.getfixturevalue("server_databases"))
+        from tests.server_support import server_team_database
+
+        yield from server_team_database(request.getfixturevalue("server_databases"))
         return
     from mentordesk.services import new_team
 
@@ -105,20 +108,6 @@ def database(backend: str, request: pytest.FixtureRequest):
     database = new_team.create_database(path, TEST_PASSPHRASE, team_name="Testteamet").database
     yield database
     database.close()
-
-
-def _server_team_database(server_databases):  # type: ignore[no-untyped-def]
-    """A team's database of its own on the throwaway server, dropped afterwards."""
-    from mentordesk import vault
-    from mentordesk.storage.database import ServerDatabase
-
-    profile = server_databases.create_team(vault.current_login())
-    database = ServerDatabase.connect(profile)
-    try:
-        yield database
-    finally:
-        database.close()
-        server_databases.drop(profile)
 
 
 @pytest.fixture

@@ -24,12 +24,17 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mentordesk.storage.engine import ServerProfile
+
+if TYPE_CHECKING:
+    from mentordesk.storage.database import ServerDatabase
 
 PG_ROOTS = (Path("/usr/lib/postgresql"),)
 MIN_MAJOR = 15
@@ -315,3 +320,17 @@ class ServerDatabases:
     def _next_name(self) -> str:
         self._made += 1
         return f"mentordesk_test_{self._made}"
+
+
+def server_team_database(server_databases: ServerDatabases) -> Iterator[ServerDatabase]:
+    """A team's database of its own on the throwaway server, dropped afterwards."""
+    from mentordesk import vault
+    from mentordesk.storage.database import ServerDatabase
+
+    profile = server_databases.create_team(vault.current_login())
+    database = ServerDatabase.connect(profile)
+    try:
+        yield database
+    finally:
+        database.close()
+        server_databases.drop(profile)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import Column, Select, String, Table, func, literal, select
 from sqlalchemy.dialects.postgresql import Insert
 from sqlalchemy.dialects.postgresql import insert as _insert
 from sqlalchemy.ext.compiler import compiles
@@ -67,3 +67,13 @@ def upsert(model: type, key: InstrumentedAttribute[Any], *updated: str) -> Inser
     statement = _insert(model)
     return statement.on_conflict_do_update(
         index_elements=[key], set_={name: statement.excluded[name] for name in updated})
+
+
+def catch_up_sequence(table: Table, key: Column[Any]) -> Select[tuple[int]]:
+    """PostgreSQL only: move ``table``'s id sequence past its largest ``key`` (an empty
+    table starts again at 1)."""
+    largest = func.max(key)
+    # Quoted: "user" and "grant" are reserved words on PostgreSQL.
+    sequence = func.pg_get_serial_sequence(literal(f'"{table.name}"'), literal(key.name))
+    return select(func.setval(sequence, func.coalesce(largest, 1), largest.is_not(None))
+                  ).select_from(table)
