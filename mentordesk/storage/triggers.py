@@ -13,20 +13,27 @@ that already shipped never changes (``storage/audit_guard.py`` compares it).
 
 from __future__ import annotations
 
-from alembic import op
+from mentordesk.storage.engine import SERVER_DIALECT
 
-SERVER_DIALECT = "postgresql"
+# Alembic is imported inside the functions a migration calls: ``storage/audit_guard.py``
+# uses the builders below at every unlock, where Alembic is never loaded (migrate.py).
 
 
 def on_server() -> bool:
     """True while a migration runs on a team server (PostgreSQL)."""
+    from alembic import op
+
     return bool(op.get_context().dialect.name == SERVER_DIALECT)
 
 
 def refuse(message: str) -> str:
     """The statement that aborts the triggering change with ``message``."""
+    return refuse_sql(message, server=on_server())
+
+
+def refuse_sql(message: str, *, server: bool) -> str:
     quoted = message.replace("'", "''")
-    if on_server():
+    if server:
         return f"RAISE EXCEPTION '{quoted}';"
     return f"SELECT RAISE(ABORT, '{quoted}');"
 
@@ -45,11 +52,15 @@ def create_row_trigger(name: str, timing: str, table: str, body: str, *,
     """Create (or, on PostgreSQL, replace) trigger ``name``: ``timing`` is e.g.
     "BEFORE UPDATE" or "AFTER UPDATE OF a, b"; ``body`` is one or more statements each
     ending in ';'; ``when`` an optional condition on OLD/NEW (subqueries allowed)."""
-    for statement in row_trigger_sql(name, timing, table, body, when=when):
+    from alembic import op
+
+    for statement in row_trigger_sql(name, timing, table, body, when=when, server=on_server()):
         op.execute(statement)
 
 
 def drop_trigger(name: str, table: str) -> None:
+    from alembic import op
+
     if on_server():
         op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
         op.execute(f"DROP FUNCTION IF EXISTS {name}()")
@@ -58,18 +69,24 @@ def drop_trigger(name: str, table: str) -> None:
 
 
 def row_trigger_sql(name: str, timing: str, table: str, body: str, *,
-                    when: str | None = None) -> list[str]:
-    if not on_server():
+                    when: str | None, server: bool) -> list[str]:
+    if not server:
         condition = f"WHEN {when} " if when else ""
         return [f"CREATE TRIGGER {name} {timing} ON {table} {condition}BEGIN {body} END"]
+    return [
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $trigger$"
+        f"{trigger_function_source(timing, body, when)}$trigger$",
+        f"DROP TRIGGER IF EXISTS {name} ON {table}",
+        f"CREATE TRIGGER {name} {timing} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()",
+    ]
+
+
+def trigger_function_source(timing: str, body: str, when: str | None) -> str:
+    """The PL/pgSQL source of a trigger's function on PostgreSQL, as ``pg_proc.prosrc``
+    holds it (``storage/audit_guard.py`` compares it)."""
     guarded = f"IF {when} THEN {body} END IF;" if when else body
     # A BEFORE trigger must hand the row back or the change is silently skipped; an AFTER
     # trigger's return value is ignored.
     row = "OLD" if timing.startswith("BEFORE DELETE") else "NEW"
     returned = row if timing.startswith("BEFORE") else "NULL"
-    return [
-        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $trigger$ "
-        f"BEGIN {guarded} RETURN {returned}; END $trigger$",
-        f"DROP TRIGGER IF EXISTS {name} ON {table}",
-        f"CREATE TRIGGER {name} {timing} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()",
-    ]
+    return f" BEGIN {guarded} RETURN {returned}; END "

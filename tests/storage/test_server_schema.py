@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from mentordesk import audit
+from mentordesk.storage.audit_guard import trigger_problems
 from mentordesk.storage.database import ServerDatabase
 from mentordesk.storage.migrate import SCHEMA_HEAD, current_revision
 from mentordesk.storage.models import AuditEvent, Citizen, Contact, User
@@ -136,3 +137,28 @@ def test_the_week_sums_follow_every_insert_update_and_delete(database):
     assert kept == recounted
     assert (citizen_id, "2026-11-09") not in kept  # a week at zero is removed
     assert kept[(citizen_id, "2026-11-16")] == 40
+
+
+def test_the_log_triggers_are_found_as_the_migrations_made_them(database):
+    with database.read_session() as session:
+        assert trigger_problems(session) == []
+
+
+@pytest.mark.parametrize(("tampering", "problem"), [
+    ("CREATE OR REPLACE FUNCTION audit_event_no_delete() RETURNS trigger LANGUAGE plpgsql "
+     "AS $t$ BEGIN RETURN OLD; END $t$", "udløseren audit_event_no_delete er ændret"),
+    ("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+     "udløseren audit_event_no_update mangler"),
+    ("DROP TRIGGER audit_event_no_update ON audit_event",
+     "udløseren audit_event_no_update mangler"),
+])
+def test_a_weakened_log_trigger_on_the_server_is_reported(server_databases, tampering, problem):
+    """Someone with the server's owner rights weakens the log's protection: the check that
+    runs at unlock and in ``check`` names it, as it does for the file."""
+    from tests.server_support import server_team_database
+
+    for database in server_team_database(server_databases):
+        with database.session() as session:
+            session.execute(text(tampering))
+        with database.read_session() as session:
+            assert trigger_problems(session) == [problem]
