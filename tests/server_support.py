@@ -144,8 +144,20 @@ class ThrowawayCluster:
             "max_connections = 60",
             "shared_buffers = '64MB'",
             "log_min_messages = warning",
+            *self._pgaudit_settings(),
             "",
         ])
+
+    @property
+    def has_pgaudit(self) -> bool:
+        return (self.bin_dir.parent / "lib" / "pgaudit.so").exists()
+
+    def _pgaudit_settings(self) -> list[str]:
+        # Loaded but logging nothing until a test or a role turns it on (pgaudit.log), as
+        # the IT guide will have it; without the package the cluster starts without it.
+        if not self.has_pgaudit:
+            return []
+        return ["shared_preload_libraries = 'pgaudit'", "pgaudit.log = 'none'"]
 
     def _hand_folder_to_server_account(self) -> None:
         # The folder must be the server account's alone; /tmp lets it reach the folder.

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from mentordesk.errors import CannotOpenDatabase
 from mentordesk.storage.engine import open_server_engine
-from tests.server_support import write_tls_files
+from tests.server_support import unavailable, write_tls_files
 
 
 @pytest.fixture
@@ -64,3 +64,18 @@ def test_passwords_are_stored_as_scram(pg_cluster, profile):
         engine.dispose()
     assert stored.startswith("SCRAM-SHA-256$")
     assert encryption == "scram-sha-256"
+
+
+def test_with_pgaudit_on_a_direct_select_lands_in_the_server_log(pg_cluster, server_databases):
+    """Reads outside the app are the server's to log: with pgaudit's read logging on, a
+    SELECT on citizen data from any client is written to the server log."""
+    if not pg_cluster.has_pgaudit:
+        unavailable("pgaudit is not installed (apt-get install postgresql-15-pgaudit)")
+    from tests.server_support import server_team_database
+
+    for database in server_team_database(server_databases):
+        with database.read_session() as session:
+            session.execute(text("SET LOCAL pgaudit.log = 'read'"))
+            session.execute(text("SELECT first_name FROM citizen WHERE id = 4242"))
+    assert "AUDIT: SESSION" in pg_cluster.log_tail(200)
+    assert "SELECT first_name FROM citizen WHERE id = 4242" in pg_cluster.log_tail(200)
