@@ -59,11 +59,55 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "team.mentordesk"
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module marked ``both_backends`` runs every test that uses ``database`` (through
+    ``backend``) once on a SQLCipher file and once on the throwaway PostgreSQL server,
+    grouped per module (a module-scoped fixture may build its data once per backend).
+    ``MENTORDESK_TEST_BOTH_BACKENDS=1`` does so for every module: how to find what still
+    fails on the server before marking a module."""
+    if "backend" in metafunc.fixturenames and (metafunc.definition.get_closest_marker(
+            "both_backends") or os.environ.get("MENTORDESK_TEST_BOTH_BACKENDS") == "1"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which backend ``database`` is on: "sqlite" unless the module runs on both."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """The run's throwaway PostgreSQL cluster, started on first use, stopped at the end
+    (skipped without the binaries locally, a failure under CI=true)."""
+    from tests.server_support import start_cluster
+
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def server_databases(pg_cluster):
+    from tests.server_support import ServerDatabases
+
+    return ServerDatabases(pg_cluster)
+
+
 @pytest.fixture
-def database(db_path: Path):
+def database(backend: str, request: pytest.FixtureRequest):
+    if backend == "postgresql":
+        from tests.server_support import server_team_database
+
+        yield from server_team_database(request.getfixturevalue("server_databases"))
+        return
     from mentordesk.services import new_team
 
-    database = new_team.create_database(db_path, TEST_PASSPHRASE, team_name="Testteamet").database
+    path = request.getfixturevalue("db_path")
+    database = new_team.create_database(path, TEST_PASSPHRASE, team_name="Testteamet").database
     yield database
     database.close()
 

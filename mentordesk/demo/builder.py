@@ -32,6 +32,7 @@ from mentordesk.paths import DEMO_PASSPHRASE
 from mentordesk.security.people import give_demo_keys
 from mentordesk.services import new_team
 from mentordesk.storage import models as m
+from mentordesk.storage.bulk import catch_up_id_sequences
 from mentordesk.storage.database import Database
 from mentordesk.storage.new_file import build_then_move
 from mentordesk.storage.queries.attribution import attribute_open_rows
@@ -76,9 +77,9 @@ def build_demo(
         database = new_team.create_database(temporary, passphrase, team_name=DEMO_TEAM_NAME,
                                             admin_login=login, admin_name=login).database
         try:
-            state = DemoState(citizens=citizens, mentors=mentors, years=years, seed=seed,
-                              today=today, login=login)
-            _Builder(database, state, progress=progress, cancelled=cancelled).run()
+            fill_demo(database, DemoState(citizens=citizens, mentors=mentors, years=years,
+                                          seed=seed, today=today, login=login),
+                      progress=progress, cancelled=cancelled)
             _give_staff_keys(database, login)
         except BaseException:
             database.close()
@@ -86,6 +87,13 @@ def build_demo(
         return database
 
     return build_then_move(path, build)
+
+
+def fill_demo(database: Database, state: DemoState, *, progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None) -> None:
+    """Run the demo's phases into a new team's database, on a file or a team server: its
+    first admin is ``state.login``. Key slots are the file's business (``build_demo``)."""
+    _Builder(database, state, progress=progress, cancelled=cancelled).run()
 
 
 def _give_staff_keys(database: Database, operator: str) -> None:
@@ -109,15 +117,19 @@ class _Builder:
     def run(self) -> None:
         self._check()
         for phase in (add_team, add_cases, add_plans, add_absences, add_groups):
-            with self.db.session() as session:
-                phase(self.state, session)
-            self._step()
+            self._run_phase(phase)
         add_contacts(self.state, self.db, self._step)
         for phase in (add_appointments, add_economy, add_schedule_extras, add_anonymous_tally,
                       _attribute_to_grants, _finish):
-            with self.db.session() as session:
-                phase(self.state, session)
-            self._step()
+            self._run_phase(phase)
+
+    def _run_phase(self, phase: Callable[[DemoState, Session], None]) -> None:
+        with self.db.session() as session:
+            # The bulk inserts chose their ids themselves; on a team server the id
+            # sequences must move past them before a phase adds rows the ordinary way.
+            catch_up_id_sequences(session)
+            phase(self.state, session)
+        self._step()
 
     def _check(self) -> None:
         if self._cancelled is not None and self._cancelled():

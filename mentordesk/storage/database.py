@@ -19,12 +19,20 @@ from mentordesk.errors import CannotOpenDatabase, RestoreInProgress
 from mentordesk.storage import text_columns
 from mentordesk.storage.engine import (
     READ_ONLY,
+    SERVER_DIALECT,
     RawKey,
+    ServerProfile,
     create_database_file,
     driver_connection,
     open_engine,
+    open_server_engine,
 )
-from mentordesk.storage.migrate import current_revision, upgrade_to_head
+from mentordesk.storage.migrate import (
+    SCHEMA_HEAD,
+    current_revision,
+    upgrade_server_to_head,
+    upgrade_to_head,
+)
 from mentordesk.storage.models import AppMeta
 from mentordesk.storage.models.base import utc_now
 
@@ -58,19 +66,48 @@ class Signer(Protocol):
 
 
 class Database:
-    """One open database file. Use :meth:`session` for each operation, then close."""
+    """One open database. Use :meth:`session` for each operation, then close.
+
+    This class is a SQLCipher file; :class:`ServerDatabase` is the same seam on a team
+    server. What differs between the two stays behind it: how a database is reached
+    (``path`` + ``raw_key`` or a server profile), what a write transaction checks first
+    (:meth:`_before_write`), which errors are a busy writer (:func:`is_lock_error`).
+    Operations only see ``session()``/``read_session()`` and ``dialect``.
+    """
 
     def __init__(self, path: Path, raw_key: RawKey, engine: Engine) -> None:
-        self.path = path
+        self._path = path
+        self._start(engine)
+        self._bind(raw_key, engine)
+
+    def _start(self, engine: Engine) -> None:
         self.migration_backup: Path | None = None
         # Set by the key layer once it knows who unlocked the file (mentordesk.vault).
         self.signer: Signer | None = None
         # Set at unlock when the access log is not as it must be (see keys.witness).
         self.log_warning = ""
-        self._bind(raw_key, engine)
+        self.dialect = engine.dialect.name
 
-    def _bind(self, raw_key: RawKey, engine: Engine) -> None:
-        self.raw_key = raw_key
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @path.setter
+    def path(self, moved_to: Path) -> None:
+        # A new file built under a temporary name is renamed into place (storage/new_file).
+        self._path = moved_to
+
+    @property
+    def raw_key(self) -> RawKey:
+        return self._raw_key
+
+    @property
+    def is_server(self) -> bool:
+        return self.dialect == SERVER_DIALECT
+
+    def _bind(self, raw_key: RawKey | None, engine: Engine) -> None:
+        if raw_key is not None:
+            self._raw_key = raw_key
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         text_columns.install(self._sessions)
@@ -90,10 +127,13 @@ class Database:
         engine = create_database_file(path, raw_key)
         database = cls(path, raw_key, engine)
         upgrade_to_head(engine, path, raw_key)
-        with database.session() as session:
+        database._name_new_database(team_name, file_id)
+        return database
+
+    def _name_new_database(self, team_name: str, file_id: str | None) -> None:
+        with self.session() as session:
             session.add(AppMeta(key=FILE_ID_KEY, value=file_id or str(uuid.uuid4())))
             session.add(AppMeta(key=TEAM_NAME_KEY, value=team_name))
-        return database
 
     @classmethod
     def open(cls, path: Path, raw_key: RawKey) -> Database:
@@ -108,6 +148,10 @@ class Database:
         database.migration_backup = backup
         return database
 
+    def _before_write(self, session: Session) -> None:
+        """Inside every write transaction, before the caller's work."""
+        refuse_while_restoring(session)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A write transaction (BEGIN IMMEDIATE), committed on success.
@@ -121,7 +165,7 @@ class Database:
         session.info[SIGNER_INFO] = self.signer
         try:
             _take_write_lock(session)
-            refuse_while_restoring(session)
+            self._before_write(session)
             yield session
             session.commit()
         except BaseException:
@@ -157,8 +201,94 @@ class Database:
         self.engine.dispose()
 
 
+class ServerDatabase(Database):
+    """A MentorDesk database on a team server (PostgreSQL), reached with a profile.
+
+    There is no file and no database key: the server's login, TLS and (later) its roles
+    guard the data, so everything that works on the file itself (key slots, rekeying,
+    backups by page copy, the restore mark) is refused here with ``NotOnServer``.
+    """
+
+    def __init__(self, profile: ServerProfile, engine: Engine) -> None:
+        self.profile = profile
+        self._start(engine)
+        self._bind(None, engine)
+
+    @property
+    def path(self) -> Path:
+        raise NotOnServer("path")
+
+    @path.setter
+    def path(self, moved_to: Path) -> None:
+        raise NotOnServer("path")
+
+    @property
+    def raw_key(self) -> RawKey:
+        raise NotOnServer("raw_key")
+
+    def rebind(self, raw_key: RawKey) -> None:
+        raise NotOnServer("rebind")
+
+    @classmethod
+    def connect(cls, profile: ServerProfile) -> ServerDatabase:
+        """Open the team's database; its schema must already be current (IT migrates a
+        server, never a PC that happens to connect first)."""
+        engine = open_server_engine(profile)
+        try:
+            revision = current_revision(engine)
+            if revision is None:
+                raise CannotOpenDatabase(
+                    f"Databasen {profile.describe()} er ikke en MentorDesk-database.")
+            if revision != SCHEMA_HEAD:
+                raise CannotOpenDatabase(
+                    f"Databasen på teamserveren {profile.describe()} har en anden "
+                    "skemaversion end programmet. Bed it-support om at opgradere serveren "
+                    "eller programmet.")
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(profile, engine)
+
+    @classmethod
+    def create_on_server(cls, profile: ServerProfile, team_name: str, *,
+                         file_id: str | None = None) -> ServerDatabase:
+        """Build the schema in an empty server database and name the team."""
+        engine = open_server_engine(profile)
+        try:
+            if current_revision(engine) is not None:
+                raise CannotOpenDatabase(
+                    f"Databasen {profile.describe()} har allerede et MentorDesk-skema.")
+            upgrade_server_to_head(engine)
+        except Exception:
+            engine.dispose()
+            raise
+        database = cls(profile, engine)
+        database._name_new_database(team_name, file_id)
+        return database
+
+    def _before_write(self, session: Session) -> None:
+        """Nothing: the writer's lock is taken as the transaction begins (engine.py), and
+        a server is restored by IT with the server stopped for the team, not page by page
+        under running clients."""
+
+
+class NotOnServer(RuntimeError):
+    """A file-only feature was asked of a team server database (a programming error)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} belongs to a database file; a team server has none")
+
+
+# SQLSTATE of PostgreSQL's lock_timeout ("canceling statement due to lock timeout").
+_SERVER_LOCK_NOT_AVAILABLE = "55P03"
+
+
 def is_lock_error(error: BaseException) -> bool:
-    message = str(getattr(error, "orig", error)).lower()
+    """A busy writer: the file's lock, or the server's writer lock not granted in time."""
+    original = getattr(error, "orig", error)
+    if getattr(original, "sqlstate", None) == _SERVER_LOCK_NOT_AVAILABLE:
+        return True
+    message = str(original).lower()
     return "database is locked" in message or "database is busy" in message
 
 

@@ -1,10 +1,15 @@
-"""The one place that opens a MentorDesk database.
+"""The one place that opens a MentorDesk database: a SQLCipher file or a team server.
 
-A database is a SQLCipher 4 file, opened through SQLAlchemy's ``sqlite+pysqlcipher``
+A file is a SQLCipher 4 database, opened through SQLAlchemy's ``sqlite+pysqlcipher``
 dialect with a *raw* 256-bit key (``x'<hex>'``) so the expensive passphrase KDF runs
 once per unlock, not once per connection. Every connection gets the pragmas from
 ARCHITECTURE.md in a fixed order: key first (any pragma before it would write a
 plaintext header on a new file), then the cipher check, then the rest.
+
+A team server is PostgreSQL 15+ through ``postgresql+psycopg``, reached with a
+:class:`ServerProfile` over TLS that verifies the server's certificate against the team's
+CA (``sslmode=verify-full``). Its transactions give the file's guarantees (see
+:func:`install_server_transactions`).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlcipher3
@@ -38,6 +43,14 @@ _SYNC_FOLDER_MARKERS = ("onedrive", "dropbox", "google drive", "googledrive", "i
 
 # Execution option marking a connection/session that only reads.
 READ_ONLY = "mentordesk_read_only"
+
+# The dialect names SQLAlchemy reports (``engine.dialect.name``) for the two backends.
+FILE_DIALECT = "sqlite"
+SERVER_DIALECT = "postgresql"
+# Every write transaction on a server takes this transaction-scoped advisory lock first
+# (an arbitrary constant: "MentorDesk writer"), the server's form of BEGIN IMMEDIATE.
+SERVER_WRITE_LOCK = 0x4D44_5752
+SERVER_CONNECT_TIMEOUT_S = 10
 
 _cipher_logging_silenced = False
 
@@ -244,6 +257,93 @@ def install_connection_pragmas(engine: Engine, journal_mode: str) -> None:
             connection.exec_driver_sql("BEGIN")
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@dataclass(frozen=True)
+class ServerProfile:
+    """How a PC reaches the team server: where, which database, who, and the team's CA.
+
+    The CA file is required: a profile never connects without verifying the server's
+    certificate and host name, so a password is never sent to an impostor."""
+
+    host: str
+    port: int
+    dbname: str
+    login: str
+    password: str = field(repr=False)
+    ca_file: Path
+
+    def url(self) -> URL:
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.login,
+            password=self.password,
+            host=self.host,
+            port=self.port,
+            database=self.dbname,
+            query={"sslmode": "verify-full", "sslrootcert": str(self.ca_file),
+                   "connect_timeout": str(SERVER_CONNECT_TIMEOUT_S),
+                   "application_name": "MentorDesk"},
+        )
+
+    def describe(self) -> str:
+        """For messages: never the password."""
+        return f"{self.login}@{self.host}:{self.port}/{self.dbname}"
+
+
+def install_server_transactions(engine: Engine) -> None:
+    """The file's transaction guarantees, given by PostgreSQL.
+
+    A write transaction on the file (BEGIN IMMEDIATE) is the only writer from its first
+    read to its commit, so read-then-write (the audit chain's last hash, "is this slot
+    free", version checks) can never interleave with another writer. On the server every
+    write transaction takes one transaction-scoped advisory lock before anything else, in
+    READ COMMITTED: writers run one at a time, and since none can commit while another
+    holds the lock, every statement of the holder sees the same data a serial run would.
+    Unlike SERIALIZABLE this never fails at commit after the caller's work has run, so
+    nothing needs re-running; the lock is released by commit, rollback or a dropped
+    connection. Reads never wait for it: a read transaction is REPEATABLE READ, READ ONLY,
+    one snapshot for all its statements, like a read transaction on the file under WAL.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        with dbapi_connection.cursor() as cursor:
+            # The file's busy timeout: wait this long for the writer's lock, then fail
+            # with a lock error that Database.session retries.
+            cursor.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("SET TIME ZONE 'UTC'")
+        dbapi_connection.commit()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql(
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        else:
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SERVER_WRITE_LOCK})")
+
+
+def open_server_engine(profile: ServerProfile, *, pooled: bool = True) -> Engine:
+    """Connect to a team server, proving the certificate and the login right away."""
+    engine = create_engine(
+        profile.url(),
+        poolclass=QueuePool if pooled else NullPool,
+        # A server restart or a dropped network leaves dead pooled connections: test
+        # each one as it is taken, so the next operation gets a live one.
+        pool_pre_ping=True,
+        **({"pool_size": 2, "max_overflow": 2} if pooled else {}),
+    )
+    install_server_transactions(engine)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except (DatabaseError, OperationalError) as error:
+        engine.dispose()
+        raise CannotOpenDatabase(
+            f"Teamserveren {profile.describe()} kunne ikke nås "
+            f"({getattr(error, 'orig', error)}).") from error
+    return engine
 
 
 def build_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:

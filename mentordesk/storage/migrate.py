@@ -81,6 +81,21 @@ def upgrade_to_head(engine: Engine, path: Path, raw_key: RawKey, *,
     return backup
 
 
+def upgrade_server_to_head(engine: Engine) -> None:
+    """Bring a team server's schema to the newest revision in one transaction.
+
+    PostgreSQL's DDL is transactional: a migration that fails half-way leaves the schema
+    as it was, so no copy is taken first (the server's own backups are IT's, ``pg_dump``).
+    Batch mode alters tables in place here, so foreign keys stay on."""
+    from alembic import command
+
+    with engine.connect() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        connection.commit()
+
+
 def _run_upgrade_without_foreign_keys(connection: Connection) -> None:
     from alembic import command
 

@@ -20,6 +20,8 @@ from mentordesk.services.case_record import reveal_cpr
 from mentordesk.services.citizens import NewCitizen, create_citizen, get_citizen_summary
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 
+pytestmark = pytest.mark.both_backends
+
 HOSTILE = "=cmd|' /C calc'!A0 <b>&"
 THIS_MONTH = date.today().replace(day=1)
 

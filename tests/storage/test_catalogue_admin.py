@@ -38,6 +38,8 @@ from mentordesk.services.grants import (
 )
 from mentordesk.storage.models import AuditEvent, User
 
+pytestmark = pytest.mark.both_backends
+
 HOSTILE = "<b>Fed</b> & \"citat\" ='=SUM(A1)' 🙂"
 
 

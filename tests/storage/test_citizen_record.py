@@ -38,6 +38,8 @@ from mentordesk.services.network import (
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.models import AuditEvent, Citizen, CourseType, Grant, LegalBasis
 
+pytestmark = pytest.mark.both_backends
+
 HOSTILE = '<b>x</b> & "q" =SUM(A1) 😀'
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from mentordesk.domain.codes import CitizenStatus, Role
 from mentordesk.domain.cpr import mask_cpr
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, User
+
+pytestmark = pytest.mark.both_backends
 
 PEOPLE = [
     ("Åse", "Ågård", "", "0101909011"),

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.consent_rules import has_valid_consent
 from mentordesk.storage.models import Consent, Partner
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_consent_window(database, admin):

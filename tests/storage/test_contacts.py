@@ -32,6 +32,8 @@ from mentordesk.services.contacts import (
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assignment, AuditEvent, Consent, Contact, Goal, Partner, User
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 11, 20)
 HOSTILE = "=HYPERLINK(\"x\") <b>fed</b> & 'citat' \"dobbelt\" 🙂\nanden linje"
 

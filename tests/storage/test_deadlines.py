@@ -28,6 +28,8 @@ from mentordesk.storage.models import (
     User,
 )
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 11, 23)
 
 

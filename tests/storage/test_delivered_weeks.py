@@ -11,6 +11,8 @@ import pytest
 
 from mentordesk import vault
 from mentordesk.demo import build_demo
+from mentordesk.demo.builder import fill_demo
+from mentordesk.demo.state import DemoState
 from mentordesk.domain.codes import Attendance, ContactForm
 from mentordesk.kernel.context import Context
 from mentordesk.schedule import weekly_hours
@@ -23,17 +25,32 @@ from mentordesk.services.contacts import (
 )
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.queries import delivered_weeks
+from tests.server_support import server_team_database
 
 TODAY = date(2026, 11, 23)
 
 
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture(scope="module")
-def context(tmp_path_factory):
+def context(tmp_path_factory, backend, request):
+    if backend == "postgresql":
+        yield from _demo_on_server(request.getfixturevalue("server_databases"))
+        return
     path = tmp_path_factory.mktemp("weeks") / "demo.mentordesk"
     database = build_demo(path, "ugens timer i databasen", citizens=12, years=1, today=TODAY,
                           operator_login=vault.current_login())
     yield Context(database, resolve_actor(database, vault.current_login()))
     database.close()
+
+
+def _demo_on_server(server_databases):
+    """The same demo (same seed) on the team server."""
+    for database in server_team_database(server_databases):
+        fill_demo(database, DemoState(citizens=12, mentors=20, years=1, seed=1, today=TODAY,
+                                      login=vault.current_login()))
+        yield Context(database, resolve_actor(database, vault.current_login()))
 
 
 def kept_and_recounted(context) -> tuple[dict, dict]:

@@ -26,6 +26,8 @@ from mentordesk.kernel.changes import Kind
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 
+pytestmark = pytest.mark.both_backends
+
 YEAR = 2025
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from mentordesk.domain.economy import EconomySection, Frequency
@@ -11,6 +12,8 @@ from mentordesk.economy import DebtInput, Sheet, SheetLine, create_debt, save_sh
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import AuditEvent
+
+pytestmark = pytest.mark.both_backends
 
 YEAR = 2025
 

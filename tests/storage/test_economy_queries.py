@@ -18,6 +18,8 @@ from mentordesk.storage.models import (
 )
 from mentordesk.storage.queries import economy
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def citizens(database):

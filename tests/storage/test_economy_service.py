@@ -29,6 +29,8 @@ from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import AuditEvent
 
+pytestmark = pytest.mark.both_backends
+
 YEAR = 2025
 
 

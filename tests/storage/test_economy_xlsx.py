@@ -33,6 +33,8 @@ from mentordesk.economy.xlsx_layout import COL_CODE, COL_MONTH0, YEAR_SHEET
 from mentordesk.kernel.context import Context
 from mentordesk.services.citizens import NewCitizen, create_citizen
 
+pytestmark = pytest.mark.both_backends
+
 YEAR = 2025
 HOSTILE = ("=cmd|' /C calc'!A0", "+1", "@SUM(1)", "<b>fed", "-2+3", "\tTab", "\rCR",
            "bip\x07\x1bslut")

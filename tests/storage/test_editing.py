@@ -9,6 +9,8 @@ from mentordesk.kernel.editing import EditConflict, apply_edit
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.models import Citizen
 
+pytestmark = pytest.mark.both_backends
+
 
 def _load(database, citizen_id):
     with database.read_session() as session:

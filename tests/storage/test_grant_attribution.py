@@ -23,6 +23,8 @@ from mentordesk.storage.models import Contact, Grant, LegalBasis
 from mentordesk.storage.queries.attribution import options_by_citizen
 from tests.storage.schedule_support import add_citizen, add_user
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 12, 4)
 
 

@@ -27,6 +27,8 @@ from mentordesk.services.grants import (
 )
 from mentordesk.storage.models import Assignment, AuditEvent, User
 
+pytestmark = pytest.mark.both_backends
+
 HOSTILE = "<b>Karin</b> & \"Co\" =1+1 🙂"
 TALKS = "Mentorstøtte - For borgere som har brug for støttende/vejledende samtaler"
 

@@ -38,6 +38,8 @@ from mentordesk.storage.models import (
     User,
 )
 
+pytestmark = pytest.mark.both_backends
+
 MARKUP = '<b>fed & <img src="/etc/passwd"/>'
 FORMULA = "=cmd|' /C calc'!A0"
 HOSTILE = f"{MARKUP} {FORMULA} \u202eRTL\u202c\u200f slut\x01\x07"

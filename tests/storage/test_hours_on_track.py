@@ -19,6 +19,8 @@ from mentordesk.kernel.context import Context
 from mentordesk.schedule import AppointmentInput, create_appointment, weekly_hours
 from mentordesk.schedule.export import hours_workbook
 
+pytestmark = pytest.mark.both_backends
+
 WEDNESDAY = date(2026, 12, 2)
 GRANT_MIN, GRANT_MAX = 6 * 60, 10 * 60
 

@@ -29,6 +29,8 @@ from mentordesk.services.plan import GoalInput, create_goal, link_contacts
 from mentordesk.services.plan.vum_terms import theme_choices
 from mentordesk.services.team import NewUser, create_user, list_users, update_user
 
+pytestmark = pytest.mark.both_backends
+
 DAY = date(2026, 3, 2)
 
 

@@ -32,6 +32,8 @@ from mentordesk.services.partners import (
 )
 from mentordesk.storage.models import AuditEvent, User
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 3, 10)
 HOSTILE = "<script>alert('x')</script> & =HYPERLINK(\"evil\") 🙂"
 

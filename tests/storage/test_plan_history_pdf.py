@@ -36,6 +36,8 @@ from mentordesk.services.plan import (
 )
 from mentordesk.storage.models import AuditEvent, User
 
+pytestmark = pytest.mark.both_backends
+
 HOSTILE = '<b>&<img src="/etc/passwd"/>'
 TODAY = date(2026, 11, 23)
 

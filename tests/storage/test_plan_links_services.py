@@ -26,6 +26,8 @@ from mentordesk.services.plan import (
 )
 from mentordesk.storage.models import AuditEvent, Contact, User, contact_goal
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def citizens(database, admin) -> tuple[int, int]:

@@ -46,6 +46,8 @@ from mentordesk.services.plan import (
 )
 from mentordesk.storage.models import Assessment, AuditEvent, Contact, Goal, SubGoal, User
 
+pytestmark = pytest.mark.both_backends
+
 HOSTILE = '<b>&<img src="/etc/passwd"/>'
 
 

@@ -30,6 +30,8 @@ from mentordesk.storage.queries.periods import covers, open_after, overlaps, per
 from mentordesk.storage.queries.reports import batch_citizen_ids
 from mentordesk.storage.queries.visibility import visible_citizens
 
+pytestmark = pytest.mark.both_backends
+
 MARCH_1, MARCH_31 = date(2026, 3, 1), date(2026, 3, 31)
 OPEN_FROM = date(2026, 3, 10)
 DAY = timedelta(days=1)

@@ -26,6 +26,8 @@ from mentordesk.services.team_settings import (
 )
 from mentordesk.storage.models import AuditEvent
 
+pytestmark = pytest.mark.both_backends
+
 PERIOD = Period(date(2026, 8, 1), date(2026, 10, 31))
 NOW = datetime(2026, 11, 23, 10, 15)
 

@@ -49,6 +49,8 @@ from mentordesk.storage.models import (
     User,
 )
 
+pytestmark = pytest.mark.both_backends
+
 PERIOD = Period(date(2026, 8, 1), date(2026, 10, 31))
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 10, 15)

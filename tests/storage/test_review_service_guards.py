@@ -76,6 +76,8 @@ from mentordesk.storage.models import (
     User,
 )
 
+pytestmark = pytest.mark.both_backends
+
 
 # The feature packages: every operation a front end can call lives in one of them.
 def discovered_operations() -> set[str]:

@@ -28,6 +28,8 @@ from mentordesk.services.plan.goals import load_plan
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.models import Absence, AbsenceCover, Appointment, Contact
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())
 

@@ -29,6 +29,8 @@ from mentordesk.schedule import (
 from mentordesk.schedule.recurrence import series_starts
 from mentordesk.storage.models import AuditEvent, Contact
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 11, 1)
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
 

@@ -32,6 +32,8 @@ from mentordesk.schedule import (
     update_appointment,
 )
 
+pytestmark = pytest.mark.both_backends
+
 DAY = date(2026, 11, 4)
 AFTER = date(2026, 11, 10)
 ICS = b"""BEGIN:VCALENDAR\r

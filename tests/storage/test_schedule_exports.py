@@ -27,6 +27,8 @@ from mentordesk.schedule import (
 )
 from mentordesk.storage.models import Authority
 
+pytestmark = pytest.mark.both_backends
+
 CPR = "0101909001"
 SECRET = "Hemmelig note om diagnose"
 HOSTILE = '=HYPERLINK("http://x","klik")'

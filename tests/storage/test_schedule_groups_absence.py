@@ -27,6 +27,8 @@ from mentordesk.schedule import (
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Contact
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def course(database, admin):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from schedule_support import add_citizen, add_contact, add_grant, add_user
 
 from mentordesk.kernel.context import Context
@@ -17,6 +18,8 @@ from mentordesk.schedule import (
     weekly_hours,
     weekly_rule,
 )
+
+pytestmark = pytest.mark.both_backends
 
 NEW_YEAR_TODAY = date(2027, 1, 2)  # a Saturday in 2026-W53
 

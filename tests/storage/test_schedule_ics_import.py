@@ -21,6 +21,8 @@ from mentordesk.schedule import (
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Appointment, AuditEvent
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2027, 3, 1)
 SPRING = (date(2027, 3, 1), date(2027, 4, 30))
 

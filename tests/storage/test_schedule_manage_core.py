@@ -33,6 +33,8 @@ from mentordesk.schedule import (
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import AuditEvent, Contact
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2030, 3, 11)
 
 

@@ -25,6 +25,8 @@ from mentordesk.schedule import (
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import AuditEvent
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 11, 2)
 
 

@@ -11,6 +11,8 @@ from schedule_support import add_citizen, add_contact, add_grant, add_user
 from mentordesk.storage.models import Appointment, Contact, GroupCourse, GroupSession
 from mentordesk.storage.queries import hours, schedule
 
+pytestmark = pytest.mark.both_backends
+
 NOV_1 = date(2026, 11, 1)
 NOV_30 = date(2026, 11, 30)
 

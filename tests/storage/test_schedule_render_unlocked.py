@@ -25,6 +25,8 @@ from mentordesk.schedule import (
 from mentordesk.schedule import export as hours_export
 from mentordesk.storage.models import AppMeta, AuditEvent, Authority
 
+pytestmark = pytest.mark.both_backends
+
 DAY = date(2026, 3, 10)
 
 

@@ -52,6 +52,8 @@ from mentordesk.services.plan import (
 )
 from mentordesk.storage.models import AuditEvent, Authority, Grant, LegalBasis, Partner
 
+pytestmark = pytest.mark.both_backends
+
 FIRST, LAST, ALIAS = "Sentinella", "Lækkesporsen", "Sporhunden"
 NEW_LAST = "Nyefternavnsen"
 CPR, CPR_SHOWN, NEW_CPR = "0101909001", "010190-9001", "0202929002"

@@ -34,6 +34,8 @@ from mentordesk.services.team import (
 )
 from mentordesk.storage.models import AuditEvent
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date.today()
 
 

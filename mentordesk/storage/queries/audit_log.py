@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Delete, Insert, Select, delete, func, insert, select
-from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.dialects.postgresql import Insert as Upsert
 
 from mentordesk.storage.models import AppMeta, AuditEvent
+from mentordesk.storage.queries.portable import upsert
 
 
 def meta_values(keys: Iterable[str]) -> Select[tuple[str, str]]:
@@ -23,11 +23,9 @@ def insert_event() -> Insert:
     return insert(AuditEvent)
 
 
-def upsert_meta() -> SqliteInsert:
+def upsert_meta() -> Upsert:
     """Insert or overwrite ``app_meta`` rows; the caller passes ``key`` and ``value``."""
-    base = sqlite_insert(AppMeta)
-    return base.on_conflict_do_update(index_elements=[AppMeta.key],
-                                      set_={"value": base.excluded.value})
+    return upsert(AppMeta, AppMeta.key, "value")
 
 
 def events_in_order(from_id: int | None = None) -> Select[tuple[AuditEvent]]:

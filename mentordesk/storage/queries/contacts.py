@@ -29,7 +29,9 @@ def contact_rows() -> Select[Any]:
         .outerjoin(Partner, Partner.id == Contact.partner_id)
         .outerjoin(Grant, Grant.id == Contact.grant_id)
         .outerjoin(LegalBasis, LegalBasis.id == Grant.legal_basis_id)
-        .order_by(Contact.contact_on.desc(), Contact.start_time.desc(), Contact.id.desc())
+        # NULLS LAST is SQLite's default order for a descending NULL; PostgreSQL's is first.
+        .order_by(Contact.contact_on.desc(), Contact.start_time.desc().nulls_last(),
+                  Contact.id.desc())
     )
 
 

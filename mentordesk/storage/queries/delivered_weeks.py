@@ -7,20 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Select,
-    String,
-    cast,
-    func,
-    literal,
-    select,
-    type_coerce,
-)
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from mentordesk.storage.models import Contact, DeliveredCitizenWeek, DeliveredMentorWeek
+from mentordesk.storage.queries.portable import date_text, week_monday_text
 
 
 def delivered_per_citizen_week(citizen_ids: Sequence[int], first_monday: date,
@@ -66,13 +57,11 @@ def kept_alone_per_mentor_week() -> Select[tuple[int, date, int]]:
 
 
 def _as_text(column: InstrumentedAttribute[date]) -> ColumnElement[str]:
-    """The stored ISO text as it is: a team's year is ~100 000 rows, and parsing each into
-    a date costs more than reading it."""
-    return type_coerce(column, String)
+    """The ISO text: a team's year is ~100 000 rows, and parsing each into a date costs
+    more than reading it."""
+    return date_text(column)
 
 
 def _monday() -> ColumnElement[str]:
     """The ISO week's Monday of the contact's day, as the triggers compute it."""
-    weekday = (cast(func.strftime("%w", Contact.contact_on), Integer) + 6) % 7
-    shift = literal("-", String) + cast(weekday, String) + literal(" days", String)
-    return func.date(Contact.contact_on, shift)
+    return week_monday_text(Contact.contact_on)

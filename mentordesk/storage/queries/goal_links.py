@@ -49,7 +49,7 @@ def _contact_summaries() -> Select[Any]:
     return (select(Contact.id, Contact.contact_on, Contact.form, User.full_name,
                    Contact.duration_minutes, Contact.note)
             .join(User, User.id == Contact.mentor_id)
-            .order_by(Contact.contact_on.desc(), Contact.start_time.desc(),
+            .order_by(Contact.contact_on.desc(), Contact.start_time.desc().nulls_last(),
                       Contact.id.desc()))
 
 

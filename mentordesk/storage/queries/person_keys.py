@@ -29,3 +29,12 @@ def trigger_sql(names: tuple[str, ...]) -> TextClause:
     listed = ", ".join(f"'{name}'" for name in names)
     return text("SELECT name, sql FROM sqlite_master "
                 f"WHERE type = 'trigger' AND name IN ({listed})")
+
+
+def server_trigger_sql(table: str) -> TextClause:
+    """PostgreSQL: (name, definition, function source) of the enabled, user-made triggers
+    on ``table``."""
+    return text("SELECT t.tgname, pg_get_triggerdef(t.oid), p.prosrc "
+                "FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+                "WHERE t.tgrelid = CAST(:table AS regclass) AND NOT t.tgisinternal "
+                "AND t.tgenabled <> 'D'").bindparams(table=table)

@@ -7,7 +7,7 @@ Create Date: 2026-11-23
 
 from __future__ import annotations
 
-from alembic import op
+from mentordesk.storage.triggers import create_row_trigger, refuse
 
 revision = "0002_audit_append_only"
 down_revision = "0001_baseline"
@@ -18,14 +18,11 @@ depends_on = None
 def upgrade() -> None:
     # Triggers live in the database file, so even a tool that bypasses MentorDesk cannot
     # quietly rewrite history; verify_chain() catches anyone who drops them first.
-    op.execute(
-        "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
-        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
-    )
-    op.execute(
-        "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
-        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
-    )
+    # On SQLite the text is exactly what storage/audit_guard.py expects.
+    create_row_trigger("audit_event_no_update", "BEFORE UPDATE", "audit_event",
+                       refuse("audit_event is append-only"))
+    create_row_trigger("audit_event_no_delete", "BEFORE DELETE", "audit_event",
+                       refuse("audit_event is append-only"))
 
 
 def downgrade() -> None:

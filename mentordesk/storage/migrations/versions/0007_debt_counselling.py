@@ -81,8 +81,10 @@ def _line_norm_and_debt() -> None:
         batch.create_foreign_key(batch.f("fk_economy_line_debt_id_debt"), "debt",
                                  ["debt_id"], ["id"], ondelete="SET NULL")
     listed = ", ".join(f"'{category}'" for category in _COVERED_CATEGORIES)
-    op.execute("UPDATE economy_line SET norm_covered = 1 "
-               f"WHERE section = 'expense' AND category IN ({listed})")
+    # A bound true: 1 on SQLite, a boolean on PostgreSQL.
+    op.get_bind().execute(sa.text("UPDATE economy_line SET norm_covered = :covered "
+                                  f"WHERE section = 'expense' AND category IN ({listed})"),
+                          {"covered": True})
 
 
 def _rates_with_source() -> None:
@@ -115,11 +117,14 @@ def _rates_with_source() -> None:
 def _unchanged_copies(connection: sa.Connection, kind: str, figures: dict[str, int]
                       ) -> list[int]:
     """The years whose five rates of ``kind`` are exactly the shipped figures."""
-    matching = " + ".join(f"(item = '{item}' AND amount_oere = {amount})"
-                          for item, amount in figures.items())
+    # The items are distinct, so a row matches at most one figure: counting rows that
+    # match any is the sum of the matches (CASE, because PostgreSQL cannot add booleans).
+    matching = " OR ".join(f"(item = '{item}' AND amount_oere = {amount})"
+                           for item, amount in figures.items())
     return list(connection.execute(sa.text(
         f"SELECT year FROM norm_rate WHERE norm_kind = :kind GROUP BY year "
-        f"HAVING count(*) = {len(figures)} AND sum({matching}) = {len(figures)}"),
+        f"HAVING count(*) = {len(figures)} "
+        f"AND sum(CASE WHEN {matching} THEN 1 ELSE 0 END) = {len(figures)}"),
         {"kind": kind}).scalars())
 
 

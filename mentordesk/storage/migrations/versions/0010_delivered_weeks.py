@@ -23,6 +23,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from mentordesk.storage.triggers import create_row_trigger, on_server, week_monday
+
 revision = "0010_delivered_weeks"
 down_revision = "0009_report_per_grant"
 branch_labels = None
@@ -30,16 +32,17 @@ depends_on = None
 
 
 def monday(row: str) -> str:
-    """SQL for the ISO week's Monday of ``row``.contact_on (stored as 'YYYY-MM-DD')."""
-    return (f"date({row}.contact_on, '-' || "
-            f"((CAST(strftime('%w', {row}.contact_on) AS INTEGER) + 6) % 7) || ' days')")
+    """SQL for the ISO week's Monday of ``row``.contact_on."""
+    return week_monday(f"{row}.contact_on")
 
 
 def _add(table: str, key: str, row: str, extra: str = "") -> str:
+    # PostgreSQL wants the table's own column named in the upsert (SQLite's text stays).
+    kept = f"{table}.minutes" if on_server() else "minutes"
     return (f"INSERT INTO {table} ({key}, week_start, minutes) "
             f"SELECT {row}.{key}, {monday(row)}, {row}.duration_minutes "
             f"WHERE {row}.attended{extra} "
-            f"ON CONFLICT ({key}, week_start) DO UPDATE SET minutes = minutes + excluded.minutes;")
+            f"ON CONFLICT ({key}, week_start) DO UPDATE SET minutes = {kept} + excluded.minutes;")
 
 
 def _take_away(table: str, key: str, row: str, extra: str = "") -> str:
@@ -54,19 +57,21 @@ _ALONE_OLD = " AND OLD.group_session_id IS NULL"
 _CITIZEN = ("delivered_citizen_week", "citizen_id")
 _MENTOR = ("delivered_mentor_week", "mentor_id")
 
-TRIGGERS = {
-    "contact_delivered_insert": (
-        "AFTER INSERT ON contact",
-        _add(*_CITIZEN, "NEW") + _add(*_MENTOR, "NEW", _ALONE_NEW)),
-    "contact_delivered_delete": (
-        "AFTER DELETE ON contact",
-        _take_away(*_CITIZEN, "OLD") + _take_away(*_MENTOR, "OLD", _ALONE_OLD)),
-    "contact_delivered_update": (
-        "AFTER UPDATE OF citizen_id, mentor_id, contact_on, duration_minutes, attended, "
-        "group_session_id ON contact",
-        _take_away(*_CITIZEN, "OLD") + _take_away(*_MENTOR, "OLD", _ALONE_OLD)
-        + _add(*_CITIZEN, "NEW") + _add(*_MENTOR, "NEW", _ALONE_NEW)),
-}
+def triggers() -> dict[str, tuple[str, str]]:
+    """name → (timing, statements) of the triggers on ``contact`` (built per dialect)."""
+    return {
+        "contact_delivered_insert": (
+            "AFTER INSERT",
+            _add(*_CITIZEN, "NEW") + _add(*_MENTOR, "NEW", _ALONE_NEW)),
+        "contact_delivered_delete": (
+            "AFTER DELETE",
+            _take_away(*_CITIZEN, "OLD") + _take_away(*_MENTOR, "OLD", _ALONE_OLD)),
+        "contact_delivered_update": (
+            "AFTER UPDATE OF citizen_id, mentor_id, contact_on, duration_minutes, attended, "
+            "group_session_id",
+            _take_away(*_CITIZEN, "OLD") + _take_away(*_MENTOR, "OLD", _ALONE_OLD)
+            + _add(*_CITIZEN, "NEW") + _add(*_MENTOR, "NEW", _ALONE_NEW)),
+    }
 
 
 def upgrade() -> None:
@@ -93,8 +98,8 @@ def upgrade() -> None:
                f"SELECT mentor_id, {monday('contact')}, SUM(duration_minutes) FROM contact "
                f"WHERE attended AND group_session_id IS NULL GROUP BY 1, 2")
     op.create_index("ix_contact_on", "contact", ["contact_on"])
-    for name, (when, body) in TRIGGERS.items():
-        op.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
+    for name, (timing, body) in triggers().items():
+        create_row_trigger(name, timing, "contact", body)
 
 
 def downgrade() -> None:

@@ -1,0 +1,79 @@
+"""SQL that differs between the two backends, as SQLAlchemy constructs that compile to each
+dialect's own form. Query builders use these instead of a backend's functions, so one
+statement serves the SQLCipher file and the team server (PostgreSQL) alike.
+
+Dates: SQLite stores a ``Date`` as 'YYYY-MM-DD' text and computes with ``date()`` and
+``strftime()``; PostgreSQL has a date type with ``date_trunc``. Both forms here return the
+same 'YYYY-MM-DD' text, so results compare equal whichever backend produced them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Column, Select, String, Table, func, literal, select
+from sqlalchemy.dialects.postgresql import Insert
+from sqlalchemy.dialects.postgresql import insert as _insert
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class week_monday_text(FunctionElement[str]):  # noqa: N801 - used like a SQL function
+    """The ISO week's Monday of a date, as 'YYYY-MM-DD' text."""
+
+    type = String()
+    name = "week_monday_text"
+    inherit_cache = True
+
+
+@compiles(week_monday_text, "sqlite")
+def _week_monday_sqlite(element: week_monday_text, compiler: SQLCompiler, **kw: Any) -> str:
+    day = compiler.process(element.clauses, **kw)
+    return f"date({day}, '-' || ((CAST(strftime('%w', {day}) AS INTEGER) + 6) % 7) || ' days')"
+
+
+@compiles(week_monday_text, "postgresql")
+def _week_monday_postgresql(element: week_monday_text, compiler: SQLCompiler,
+                            **kw: Any) -> str:
+    return f"to_char(date_trunc('week', {compiler.process(element.clauses, **kw)}), 'YYYY-MM-DD')"
+
+
+class date_text(FunctionElement[str]):  # noqa: N801 - used like a SQL function
+    """A date column as 'YYYY-MM-DD' text: on SQLite the stored text itself (no parsing,
+    a team's year is ~100 000 rows), on PostgreSQL formatted by the server."""
+
+    type = String()
+    name = "date_text"
+    inherit_cache = True
+
+
+@compiles(date_text, "sqlite")
+def _date_text_sqlite(element: date_text, compiler: SQLCompiler, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(date_text, "postgresql")
+def _date_text_postgresql(element: date_text, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM-DD')"
+
+
+def upsert(model: type, key: InstrumentedAttribute[Any], *updated: str) -> Insert:
+    """INSERT … ON CONFLICT (key) DO UPDATE SET each of ``updated`` to the new value.
+
+    The clause is the same SQL on SQLite (3.24+) and PostgreSQL; SQLAlchemy's PostgreSQL
+    construct renders it on both (tests/unit/test_portable_sql.py compiles it for each)."""
+    statement = _insert(model)
+    return statement.on_conflict_do_update(
+        index_elements=[key], set_={name: statement.excluded[name] for name in updated})
+
+
+def catch_up_sequence(table: Table, key: Column[Any]) -> Select[tuple[int]]:
+    """PostgreSQL only: move ``table``'s id sequence past its largest ``key`` (an empty
+    table starts again at 1)."""
+    largest = func.max(key)
+    # Quoted: "user" and "grant" are reserved words on PostgreSQL.
+    sequence = func.pg_get_serial_sequence(literal(f'"{table.name}"'), literal(key.name))
+    return select(func.setval(sequence, func.coalesce(largest, 1), largest.is_not(None))
+                  ).select_from(table)

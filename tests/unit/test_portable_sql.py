@@ -1,0 +1,30 @@
+"""The dialect-neutral SQL constructs (storage/queries/portable.py) render each backend's
+own form: one query builder serves the SQLCipher file and the team server."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from mentordesk.storage.models import AppMeta, Contact
+from mentordesk.storage.queries.portable import date_text, upsert, week_monday_text
+
+
+def sql(statement, dialect) -> str:
+    return " ".join(str(statement.compile(dialect=dialect)).split())
+
+
+def test_the_upsert_is_the_same_on_conflict_clause_on_both_backends():
+    statement = upsert(AppMeta, AppMeta.key, "value")
+    expected = "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    # SQLite quotes "key" (a keyword there), PostgreSQL does not need to.
+    assert sql(statement, sqlite.dialect()).replace('"key"', "key").endswith(expected)
+    assert sql(statement, postgresql.dialect()).endswith(expected)
+
+
+def test_week_monday_uses_each_backends_date_functions():
+    statement = select(week_monday_text(Contact.contact_on), date_text(Contact.contact_on))
+    assert "strftime('%w', contact.contact_on)" in sql(statement, sqlite.dialect())
+    on_server = sql(statement, postgresql.dialect())
+    assert "to_char(date_trunc('week', contact.contact_on), 'YYYY-MM-DD')" in on_server
+    assert "to_char(contact.contact_on, 'YYYY-MM-DD')" in on_server
