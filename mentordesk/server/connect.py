@@ -51,18 +51,19 @@ def check_connection(profile: ConnectionProfile, password: str) -> str:
     return f"Forbindelsen virker: {profile.title()}."
 
 
-def run_reconnecting(operation: Callable[..., Value], context: Context, *args: object) -> Value:
+def run_reconnecting(operation: Callable[..., Value], context: Context, *args: object,
+                     **kwargs: object) -> Value:
     """Run an operation; if the server's connection dropped while it only read, run it
     once more (the pool pings and replaces dead connections, so the second run gets a
     fresh one). An operation that began a write transaction is never re-run: the user is
     told the change is not saved and keeps what they typed."""
     if not context.database.is_server:
-        return operation(context, *args)
+        return operation(context, *args, **kwargs)
     writes_before = writes_begun()
     try:
-        return operation(context, *args)
+        return operation(context, *args, **kwargs)
     except ConnectionLost as lost:
         if lost.during_write or writes_begun() != writes_before:
             raise
         context.database.engine.dispose()  # every pooled connection died with the server
-        return operation(context, *args)
+        return operation(context, *args, **kwargs)
