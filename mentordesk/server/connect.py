@@ -57,7 +57,7 @@ def run_reconnecting(operation: Callable[..., Value], context: Context, *args: o
     once more (the pool pings and replaces dead connections, so the second run gets a
     fresh one). An operation that began a write transaction is never re-run: the user is
     told the change is not saved and keeps what they typed."""
-    if not context.database.is_server:
+    if not isinstance(context.database, ServerDatabase):
         return operation(context, *args, **kwargs)
     writes_before = writes_begun()
     try:

@@ -141,3 +141,39 @@ def wait_for_waiting_writer(owner, login: str) -> int:  # type: ignore[no-untype
             return int(row[0])
         time.sleep(0.05)
     raise AssertionError("the save never waited for the writers' lock")
+
+
+def connect_through_dialog(controller, qtbot, team):
+    dialog = open_server_dialog(controller, qtbot)
+    fill_server_dialog(qtbot, dialog, team)
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
+    return controller.main_window
+
+
+def test_a_lock_hides_the_window_and_only_the_same_login_with_its_password_unlocks(
+        controller, qtbot, team):
+    window = connect_through_dialog(controller, qtbot, team)
+
+    controller.guard.lock()
+
+    screen = controller.guard.lock_screen
+    assert screen.windowTitle() == "MentorDesk er låst"
+    assert not screen.login_edit.isEnabled() and not screen.host_edit.isEnabled()
+    assert screen.login_edit.text() == team.profile.login
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
+
+    screen.password_edit.setText("forkert-kode")
+    qtbot.mouseClick(screen.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "adgangskode er forkert" in screen.error_label.text(),
+                    timeout=TIMEOUT)
+    assert controller.guard.is_locked
+
+    screen.password_edit.setText(team.password)
+    qtbot.mouseClick(screen.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.main_window is not window
+                    and controller.main_window.isVisible(), timeout=TIMEOUT)
+    view = controller.main_window.citizens_view
+    qtbot.waitUntil(lambda: view.count_label.text() == f"{len(CITIZENS)} borgere",
+                    timeout=TIMEOUT)
+    assert not controller.guard.is_locked
