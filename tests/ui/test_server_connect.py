@@ -177,3 +177,27 @@ def test_a_lock_hides_the_window_and_only_the_same_login_with_its_password_unloc
     qtbot.waitUntil(lambda: view.count_label.text() == f"{len(CITIZENS)} borgere",
                     timeout=TIMEOUT)
     assert not controller.guard.is_locked
+
+
+def test_a_lock_with_unsaved_edits_keeps_them_and_the_window_works_on_after_unlock(
+        controller, qtbot, team):
+    window = connect_through_dialog(controller, qtbot, team)
+    view = window.citizens_view
+    qtbot.waitUntil(lambda: len(view.visible_names()) == len(CITIZENS), timeout=TIMEOUT)
+    with qtbot.waitSignal(view.record_loaded, timeout=TIMEOUT):
+        view.table.selectRow(0)
+    view.record.overview.fields["city"].setText("Thisted")
+
+    controller.guard.lock()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
+    screen = controller.guard.lock_screen
+    screen.password_edit.setText(team.password)
+    qtbot.mouseClick(screen.connect_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(window.isVisible, timeout=TIMEOUT)
+    assert controller.main_window is window
+    assert view.record.overview.fields["city"].text() == "Thisted"
+    # Its database (whose connections the lock closed) reconnects when next used.
+    with qtbot.waitSignal(view.rows_loaded, timeout=TIMEOUT):
+        view.refresh()
+    assert len(view.visible_names()) == len(CITIZENS)
