@@ -36,3 +36,14 @@ class NotFound(MentorDeskError):
 
 class RestoreInProgress(MentorDeskError):
     """A restore is replacing the file's content right now: the change was not saved."""
+
+
+class ConnectionLost(MentorDeskError):
+    """The team server's connection dropped (network, server restart) mid-operation.
+
+    ``during_write`` says whether a write transaction was cut off: its changes are not
+    saved, and it is never re-run behind the user's back (only reads are retried)."""
+
+    def __init__(self, message: str, *, during_write: bool) -> None:
+        super().__init__(message)
+        self.during_write = during_write

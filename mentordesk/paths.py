@@ -31,6 +31,14 @@ def state_dir() -> Path:
     return path
 
 
+def config_dir() -> Path:
+    """Settings the user chose on this PC (connection profiles): roams with the profile."""
+    override = os.environ.get(HOME_OVERRIDE)
+    path = Path(override) / "config" if override else _dirs().user_config_path
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def temp_dir() -> Path:
     """The system's temp folder (under the home override when one is set)."""
     override = os.environ.get(HOME_OVERRIDE)

@@ -121,6 +121,12 @@ class ThrowawayCluster:
             self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop", check=False)
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    def restart(self) -> None:
+        """Restart the server as an upgrade or a crash-free reboot would: every client's
+        connection is dropped, and the server is back when this returns."""
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log_file), "-m", "fast",
+                  "-w", "-t", str(START_TIMEOUT_S), "restart")
+
     def log_tail(self, lines: int = 40) -> str:
         try:
             return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import Changes, Result
 from mentordesk.kernel.context import Context
+from mentordesk.server.connect import run_reconnecting
 from ui.tasks import Task, TaskContext, TaskRunner, show_error
 from ui.workspace import Workspace
 
@@ -88,7 +89,10 @@ class Operations(QObject):
         context = self.context
 
         def job(task_context: TaskContext) -> Any:
-            return operation(context.with_progress(task_context), *args, **kwargs)
+            # On a team server a read cut off by the network runs once more; a write is
+            # never re-run (the user is told it is not saved and keeps the typed text).
+            return run_reconnecting(operation, context.with_progress(task_context), *args,
+                                    **kwargs)
 
         show_errors = failed is None if report_errors is None else report_errors
         # The box is shown here, not by the task: a superseded call's error is not shown.

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mentordesk.kernel.actor import Actor
+from mentordesk.server.profiles import ConnectionProfile
 from mentordesk.services.team import resolve_actor
-from mentordesk.storage.database import TEAM_NAME_KEY, Database
+from mentordesk.storage.database import TEAM_NAME_KEY, Database, ServerDatabase
 from mentordesk.vault import require_identity
 
 
@@ -21,10 +22,21 @@ class Workspace:
     team_name: str
     is_demo: bool
     file_id: str = ""  # keys this PC's keyring entry (with the login)
+    server: ConnectionProfile | None = None  # the profile it was reached by, on a server
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
+
+    @property
+    def server_title(self) -> str:
+        """"login @ host/dbname" on a team server, else ""."""
+        return self.server.title() if self.server is not None else ""
 
     @property
     def file_name(self) -> str:
-        return self.database.path.name
+        """The file's name, or on a team server where the window says it is connected."""
+        return self.server_title or self.database.path.name
 
 
 def load_workspace(database: Database, login: str | None = None) -> Workspace:
@@ -42,6 +54,25 @@ def load_workspace(database: Database, login: str | None = None) -> Workspace:
             team_name=database.meta(TEAM_NAME_KEY),
             is_demo=database.is_demo,
             file_id=database.file_id,
+        )
+    except BaseException:
+        database.close()
+        raise
+
+
+def load_server_workspace(database: ServerDatabase, profile: ConnectionProfile) -> Workspace:
+    """As :func:`load_workspace` on a team server: the acting user is the login the
+    server authenticated (``current_user``), never a name typed on this PC."""
+    from mentordesk.server.identity import server_actor
+
+    try:
+        return Workspace(
+            database=database,
+            actor=server_actor(database),
+            team_name=database.meta(TEAM_NAME_KEY),
+            is_demo=False,
+            file_id=database.file_id,
+            server=profile,
         )
     except BaseException:
         database.close()

@@ -36,6 +36,7 @@ from mentordesk.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     CliFailure,
+    refuse_server_for_file_command,
     use_login,
 )
 from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, MentorDeskError
@@ -74,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, log_path: Path | None) -> int:
     try:
+        if not getattr(args.handler, "on_server", False):
+            refuse_server_for_file_command(_command_name(args), getattr(args, "db", None))
         return int(args.handler(args) or 0)
     except CliFailure as failure:
         print(f"mentordesk: {failure}", file=sys.stderr)

@@ -17,11 +17,13 @@ from mentordesk.cli.common import (
     CliFailure,
     Commands,
     create_or_fail,
+    database_argument,
     new_passphrase,
     open_context,
     open_database,
     positive_int,
     requested_login,
+    works_on_server,
 )
 from mentordesk.kernel.context import Context
 from mentordesk.keys.keyfile import key_file_path
@@ -54,7 +56,7 @@ def register(commands: Commands) -> None:
     check.set_defaults(handler=_cmd_check)
 
     citizens = commands.add_parser("citizens", help="vis borgerne")
-    citizens.add_argument("db", type=Path)
+    citizens.add_argument("db", type=database_argument)
     citizens.add_argument("--json", action="store_true", help="skriv JSON")
     citizens.set_defaults(handler=_cmd_citizens)
 
@@ -125,6 +127,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@works_on_server
 def _cmd_citizens(args: argparse.Namespace) -> int:
     from mentordesk.services.citizens import list_citizens
 

@@ -24,7 +24,9 @@ from mentordesk.cli.common import (
     EXIT_USAGE,
     CliFailure,
     Commands,
+    database_argument,
     open_context,
+    works_on_server,
 )
 from mentordesk.domain.dates import parse_date
 from mentordesk.errors import InvalidInput
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
 def register(commands: Commands) -> None:
     report = commands.add_parser("report", help="dan progressionsrapporter som PDF")
-    report.add_argument("db", type=Path)
+    report.add_argument("db", type=database_argument)
     who = report.add_mutually_exclusive_group(required=True)
     who.add_argument("--citizen", type=int, metavar="ID", help="én borgers rapport")
     who.add_argument("--all", action="store_true", help="alle aktive borgere")
@@ -78,6 +80,7 @@ class _TerminalProgress:
         return False
 
 
+@works_on_server
 def _cmd_report(args: argparse.Namespace) -> int:
     from mentordesk.reports.progress.assemble import Period
 

@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mentordesk.cli.common import EXIT_CHECK_FAILED, EXIT_OK, Commands, open_context
+from mentordesk.cli.common import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    Commands,
+    database_argument,
+    open_context,
+    works_on_server,
+)
 
 
 def register(commands: Commands) -> None:
     export = commands.add_parser(
         "export-citizen", help="indsigtspakke (zip) med alt om én borger")
-    export.add_argument("db", type=Path)
+    export.add_argument("db", type=database_argument)
     export.add_argument("--citizen", type=int, required=True, metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="FIL.zip")
     export.set_defaults(handler=_cmd_export_citizen)
@@ -28,6 +35,7 @@ def register(commands: Commands) -> None:
     review.set_defaults(handler=_cmd_audit_review)
 
 
+@works_on_server
 def _cmd_export_citizen(args: argparse.Namespace) -> int:
     from mentordesk.rights.access_export import export_citizen
 

@@ -16,8 +16,10 @@ from mentordesk.cli.common import (
     CliFailure,
     Commands,
     acting_user,
+    database_argument,
     open_context,
     open_database,
+    works_on_server,
 )
 from mentordesk.kernel.context import Context
 
@@ -35,7 +37,7 @@ def register(commands: Commands) -> None:
 
     attribute = commands.add_parser(
         "attribute", help="kontakter og aftaler uden bevilling (Ikke tilknyttet)")
-    attribute.add_argument("db", type=Path)
+    attribute.add_argument("db", type=database_argument)
     attribute.add_argument("--apply", action="store_true",
                            help="tilknyt først alt, som reglen kan afgøre")
     attribute.set_defaults(handler=_cmd_attribute)
@@ -142,6 +144,7 @@ def _h(minutes: int) -> str:
     return hours_text(minutes)
 
 
+@works_on_server
 def _cmd_attribute(args: argparse.Namespace) -> int:
     from mentordesk.services.grant_attribution import attribute_open, unattributed
 

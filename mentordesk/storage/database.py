@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -12,10 +13,10 @@ from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mentordesk.errors import CannotOpenDatabase, RestoreInProgress
+from mentordesk.errors import CannotOpenDatabase, ConnectionLost, RestoreInProgress
 from mentordesk.storage import text_columns
 from mentordesk.storage.engine import (
     READ_ONLY,
@@ -266,6 +267,29 @@ class ServerDatabase(Database):
         database._name_new_database(team_name, file_id)
         return database
 
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """The file's write transaction; a dropped connection becomes ``ConnectionLost``
+        with a message that says the change is not saved (the server rolled it back)."""
+        _writes_begun.count = writes_begun() + 1
+        try:
+            with super().session() as session:
+                yield session
+        except DBAPIError as error:
+            if is_connection_lost(error):
+                raise ConnectionLost(WRITE_CUT_OFF, during_write=True) from error
+            raise
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        try:
+            with super().read_session() as session:
+                yield session
+        except DBAPIError as error:
+            if is_connection_lost(error):
+                raise ConnectionLost(READ_CUT_OFF, during_write=False) from error
+            raise
+
     def _before_write(self, session: Session) -> None:
         """Nothing: the writer's lock is taken as the transaction begins (engine.py), and
         a server is restored by IT with the server stopped for the team, not page by page
@@ -277,6 +301,32 @@ class NotOnServer(RuntimeError):
 
     def __init__(self, what: str) -> None:
         super().__init__(f"{what} belongs to a database file; a team server has none")
+
+
+WRITE_CUT_OFF = ("Forbindelsen til teamserveren blev afbrudt. Dine ændringer er ikke gemt "
+                 "endnu — prøv igen.")
+READ_CUT_OFF = "Forbindelsen til teamserveren blev afbrudt. Prøv igen om lidt."
+# SQLSTATE classes and codes of a connection that is gone: 08 connection exception;
+# 57P01-03 the server shutting down, restarting or killing this backend.
+_CONNECTION_GONE_CLASS = "08"
+_CONNECTION_GONE_CODES = {"57P01", "57P02", "57P03"}
+
+# Write transactions begun per thread: lets a caller tell whether an operation wrote
+# anything before a dropped connection (and so must not be re-run).
+_writes_begun = threading.local()
+
+
+def writes_begun() -> int:
+    """How many server write transactions this thread has begun (ever)."""
+    return int(getattr(_writes_begun, "count", 0))
+
+
+def is_connection_lost(error: BaseException) -> bool:
+    """A dropped connection or a server going away, as opposed to an error in the SQL."""
+    if getattr(error, "connection_invalidated", False):
+        return True
+    state = getattr(getattr(error, "orig", error), "sqlstate", None) or ""
+    return state.startswith(_CONNECTION_GONE_CLASS) or state in _CONNECTION_GONE_CODES
 
 
 # SQLSTATE of PostgreSQL's lock_timeout ("canceling statement due to lock timeout").

@@ -170,6 +170,20 @@ def test_core_never_imports_qt_or_ui():
     assert not wrong, "The core imports presentation code:\n" + "\n".join(wrong)
 
 
+# The team server seen from a PC (profiles, who you are, reconnecting): a front-end concern
+# that the front ends (cli; ui outside the core) use; no feature package may depend on it.
+SERVER_UNIT = "server"
+MAY_IMPORT_SERVER = {"cli"}
+
+
+def test_only_front_ends_import_the_server_package():
+    graph = unit_graph(ROOT)
+    wrong = [f"{unit} -> {SERVER_UNIT}: {targets[SERVER_UNIT][0].where()}"
+             for unit, targets in sorted(graph.items())
+             if SERVER_UNIT in targets and unit not in MAY_IMPORT_SERVER]
+    assert not wrong, "A core package imports mentordesk.server:\n" + "\n".join(wrong)
+
+
 def test_every_foundation_unit_exists():
     """A renamed foundation package must be renamed here too, or its rule checks nothing."""
     assert set(FOUNDATION_MAY_IMPORT) <= core_units(ROOT)

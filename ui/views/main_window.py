@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
 
     def title_for(self, workspace: Workspace) -> str:
         title = self.tr("MentorDesk – {team}").format(team=workspace.team_name)
+        if workspace.is_server:
+            # Which server and as whom: never mistake one team's server for another's.
+            title += f" – {workspace.server_title}"
         if workspace.is_demo:
             # Never mistake fictitious demo data for the team's real cases.
             title += self.tr(" – DEMO (fictitious data)")
@@ -182,6 +185,11 @@ class MainWindow(QMainWindow):
         if self.workspace.actor.sees_all_citizens:  # importing is for coordinators
             self.import_action = QAction(self.tr("&Import citizens…"), self)
             self.import_action.triggered.connect(self.open_import)
+            if self.workspace.is_server:
+                # The import's safety copy is a copy of the file; the server's is IT's.
+                self.import_action.setEnabled(False)
+                self.import_action.setToolTip(self.tr(
+                    "Not on a team server yet: IT imports with mentordesk server import."))
             file_menu.addAction(self.import_action)
             file_menu.addSeparator()
         # Ctrl+Q spelled out: QKeySequence.Quit is empty on Windows.
@@ -197,7 +205,8 @@ class MainWindow(QMainWindow):
             name=actor.full_name, role=actor.role.label))
         self.database_label = QLabel(self.tr("Database: {file}").format(
             file=self.workspace.file_name))
-        self.database_label.setToolTip(str(self.workspace.database.path))
+        if not self.workspace.is_server:
+            self.database_label.setToolTip(str(self.workspace.database.path))
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyBar")
         self.busy_bar.setRange(0, 0)  # indeterminate: ordinary work reports no steps

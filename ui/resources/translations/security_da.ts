@@ -100,6 +100,18 @@
 <context>
     <name>SecurityTab</name>
     <message>
+        <source>On a team server this is done by IT on the server (mentordesk server …), not in the app.</source>
+        <translation>På en teamserver klarer it-support det på serveren (mentordesk server …), ikke i programmet.</translation>
+    </message>
+    <message>
+        <source>Not shown on a team server: the server lets many people work at once.</source>
+        <translation>Vises ikke på en teamserver: serveren lader mange arbejde på samme tid.</translation>
+    </message>
+    <message>
+        <source>Team server: {where}</source>
+        <translation>Teamserver: {where}</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> min.</translation>
     </message>

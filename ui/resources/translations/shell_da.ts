@@ -59,6 +59,14 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
+        <source>Connect to team server…</source>
+        <translation>Forbind til teamserver…</translation>
+    </message>
+    <message>
+        <source>Log in as yourself to your team's MentorDesk server.</source>
+        <translation>Log ind som dig selv på teamets MentorDesk-server.</translation>
+    </message>
+    <message>
         <source>Welcome to MentorDesk</source>
         <translation>Velkommen til MentorDesk</translation>
     </message>
@@ -93,6 +101,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Not on a team server yet: IT imports with mentordesk server import.</source>
+        <translation>Endnu ikke på en teamserver: it-support importerer med mentordesk server import.</translation>
+    </message>
     <message>
         <source>Grants</source>
         <translation>Bevillinger</translation>
@@ -340,6 +352,101 @@ Sig det til din administrator. Advarslen er skrevet i adgangsloggen.</translatio
     <message>
         <source>Enter the one-time code from your administrator.</source>
         <translation>Skriv engangskoden fra din administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnectDialog</name>
+    <message>
+        <source>MentorDesk is locked</source>
+        <translation>MentorDesk er låst</translation>
+    </message>
+    <message>
+        <source>Connect to team server</source>
+        <translation>Forbind til teamserver</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
+    </message>
+    <message>
+        <source>Enter your password to go on.</source>
+        <translation>Skriv din adgangskode for at fortsætte.</translation>
+    </message>
+    <message>
+        <source>e.g. The team's server</source>
+        <translation>fx Teamets server</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Vælg…</translation>
+    </message>
+    <message>
+        <source>Remember the password on this PC</source>
+        <translation>Husk adgangskoden på denne pc</translation>
+    </message>
+    <message>
+        <source>Keeps your password in this PC's credential store (Windows Credential Manager). Only on a PC that you alone use.</source>
+        <translation>Gemmer din adgangskode i denne pc's legitimationslager (Windows Legitimationsstyring). Kun på en pc, som du bruger alene.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test forbindelse</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Forbind</translation>
+    </message>
+    <message>
+        <source>Saved:</source>
+        <translation>Gemte:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>The team's CA certificate:</source>
+        <translation>Teamets CA-certifikat:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>The team's CA certificate</source>
+        <translation>Teamets CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Skriv din adgangskode.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Tester forbindelsen…</translation>
+    </message>
+    <message>
+        <source>Connecting to the team server…</source>
+        <translation>Forbinder til teamserveren…</translation>
     </message>
 </context>
 </TS>

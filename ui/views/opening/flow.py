@@ -19,6 +19,7 @@ from ui import settings
 from ui.tasks import Task, TaskContext, TaskRunner, show_error
 from ui.views.opening.create_database_dialog import CreateDatabaseDialog
 from ui.views.opening.first_run_dialog import FirstRunDialog
+from ui.views.opening.server_dialog import ServerConnectDialog
 from ui.views.opening.unlock_dialog import UnlockDialog, default_login
 from ui.workspace import Workspace, load_workspace
 
@@ -45,6 +46,7 @@ class OpeningFlow(QObject):
         self.first_run_dialog: FirstRunDialog | None = None
         self.create_dialog: CreateDatabaseDialog | None = None
         self.unlock_dialog: UnlockDialog | None = None
+        self.server_dialog: ServerConnectDialog | None = None
         self.last_task: Task | None = None
         self.rollback_box: QMessageBox | None = None
         self._recovery_key = ""
@@ -64,6 +66,7 @@ class OpeningFlow(QObject):
             dialog = FirstRunDialog()
             dialog.create_requested.connect(self.show_create)
             dialog.open_requested.connect(self.choose_and_open)
+            dialog.server_requested.connect(self.show_server_connect)
             dialog.demo_requested.connect(lambda: self.open_demo(on_failure=self.show_first_run))
             dialog.rejected.connect(lambda: self.aborted.emit(0))
             self.first_run_dialog = dialog
@@ -91,6 +94,16 @@ class OpeningFlow(QObject):
                                 self.tr("MentorDesk databases (*.mentordesk);;All files (*)"))
         if path is not None:
             self.open_path(path)
+
+    def show_server_connect(self) -> None:
+        """"Forbind til teamserver…": the profile dialog, then the main window."""
+        dialog = ServerConnectDialog(self._runner)
+        dialog.opened.connect(lambda workspace: self._finish(workspace, remember_path=False))
+        dialog.rejected.connect(self.show_first_run)
+        self.server_dialog = dialog
+        self._hide_first_run()
+        dialog.show()
+        dialog.raise_()
 
     def show_create(self) -> None:
         dialog = CreateDatabaseDialog(self._runner, self._keystore)
@@ -178,7 +191,8 @@ class OpeningFlow(QObject):
             self.first_run_dialog.hide()
 
     def _close_dialogs(self) -> None:
-        for dialog in (self.first_run_dialog, self.create_dialog, self.unlock_dialog):
+        for dialog in (self.first_run_dialog, self.create_dialog, self.unlock_dialog,
+                       self.server_dialog):
             if dialog is not None and dialog.isVisible():
                 _close_quietly(dialog)
 

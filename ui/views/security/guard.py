@@ -41,7 +41,9 @@ from ui.views.security.lock_screen import LockScreen
 from ui.workspace import Workspace, load_workspace
 
 if TYPE_CHECKING:
+    from mentordesk.server.profiles import ConnectionProfile
     from ui.views.main_window import MainWindow
+    from ui.views.opening.server_dialog import ServerConnectDialog
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +60,7 @@ class SecurityGuard(QObject):
         self.window: MainWindow | None = None
         self.workspace: Workspace | None = None
         self.session_id: int | None = None
-        self.lock_screen: LockScreen | None = None
+        self.lock_screen: LockScreen | ServerConnectDialog | None = None
         self.others_label = QLabel()
         self.others: list[lock.OpenBy] = []
         self.idle = IdleWatcher(preferences.idle_minutes() * 60_000, self)
@@ -90,13 +92,15 @@ class SecurityGuard(QObject):
         self._restore_window_state(window)
         self.others_label.setText("")
         window.statusBar().addPermanentWidget(self.others_label)
+        if self._session_filter is None:
+            self._session_filter = watch_session_lock(int(window.winId()), self.lock)
+        if workspace.is_server:
+            return  # no lock record and no file location on a team server
         database, login = workspace.database, workspace.actor.login
         task = self._runner.submit(lambda _context: _register(database, login),
                                    report_errors=False)
         task.succeeded.connect(self._registered)
         self._heartbeat.start()
-        if self._session_filter is None:
-            self._session_filter = watch_session_lock(int(window.winId()), self.lock)
         self._warn_about_location(window, database.path)
 
     def _registered(self, outcome: tuple[int, list[lock.OpenBy]]) -> None:
@@ -137,6 +141,9 @@ class SecurityGuard(QObject):
         """Hide everything, close the database, ask for the passphrase again."""
         if self.window is None or self.workspace is None or self.is_locked:
             return
+        if self.workspace.server is not None:
+            self._lock_server(self.workspace.server)
+            return
         path, login = self.workspace.database.path, self.workspace.actor.login
         key_remembered = self._keystore.recall(self.workspace.file_id, login) is not None
         kept = [name for _row, name in self.window.unsaved_places()]
@@ -156,6 +163,23 @@ class SecurityGuard(QObject):
         screen.show()
         screen.raise_()
 
+    def _lock_server(self, profile: ConnectionProfile) -> None:
+        """As on the file, with the server's connections closed and the person's own
+        server password asked for again (there is no key to re-verify)."""
+        from ui.views.opening.server_dialog import ServerConnectDialog
+
+        if self.window is not None and self.window.unsaved_places():
+            self._hide_window_and_close_database()
+        else:
+            self._close_window_and_database()
+        self.clipboard.clear_if_ours()
+        screen = ServerConnectDialog(self._runner, profile=profile, locked=True)
+        screen.opened.connect(self._unlocked)
+        screen.rejected.connect(lambda: self._quit_app(0))
+        self.lock_screen = screen
+        screen.show()
+        screen.raise_()
+
     def _unlocked(self, workspace: Workspace) -> None:
         self.lock_screen = None
         kept, self._kept = self._kept, None
@@ -166,6 +190,11 @@ class SecurityGuard(QObject):
         fresh = workspace.database
 
         def job(_context: TaskContext) -> None:
+            if workspace.is_server:
+                # The kept window's database opens new connections when next used (its
+                # pool was closed at the lock); the password was just proven again.
+                fresh.close()
+                return
             # The views hold ``old``: give it the key the lock screen just verified (it
             # may even be a new one, if someone was removed meanwhile). The signer stays:
             # the lock screen let only the same person in.
@@ -303,6 +332,9 @@ def close_database(database: Database, session_id: int | None, *,
                    backup: bool = False) -> None:
     """Worker thread: lock record away, the day's backup and access-log pruning (on exit
     and lock), connections closed."""
+    if database.is_server:
+        database.close()  # no lock record, file backup or file witness on a server
+        return
     lock.release_quietly(database, session_id)
     if backup and not database.is_demo:
         from mentordesk.security.backups import closing_backup

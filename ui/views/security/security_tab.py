@@ -55,7 +55,10 @@ class SecurityTab(QWidget):
         self.recovery_dialog: RecoveryKeyDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._build()
-        self.refresh_others()
+        if ops.workspace.is_server:
+            self._disable_file_only_actions()
+        else:
+            self.refresh_others()
 
     def _build(self) -> None:
         self.idle_spin = QSpinBox()
@@ -116,7 +119,21 @@ class SecurityTab(QWidget):
         layout.addWidget(self.status_label)
         layout.addStretch(1)
 
+    def _disable_file_only_actions(self) -> None:
+        """On a team server there is no file: no key slots, no backups beside it, no
+        lock record. The buttons stay in view, disabled, saying where it is done."""
+        why = self.tr("On a team server this is done by IT on the server "
+                      "(mentordesk server …), not in the app.")
+        for button in (self.rekey_button, self.backup_button, self.recovery_button,
+                       self.restore_button, self.refresh_button):
+            button.setEnabled(False)
+            button.setToolTip(why)
+        self.others_label.setText(self.tr("Not shown on a team server: the server lets "
+                                          "many people work at once."))
+
     def _location_text(self) -> str:
+        if self._ops.workspace.is_server:
+            return self.tr("Team server: {where}").format(where=self._ops.workspace.server_title)
         path = self._ops.workspace.database.path
         text = str(path)
         if is_sync_folder(path):
