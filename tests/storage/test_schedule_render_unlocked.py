@@ -15,7 +15,7 @@ from mentordesk.economy import Sheet, SheetLine, export_xlsx, save_sheet, xlsx_w
 from mentordesk.kernel.context import Context
 from mentordesk.schedule import (
     AppointmentInput,
-    billing,
+    billing_documents,
     create_appointment,
     export_billing_pdf,
     export_hours_xlsx,
@@ -90,7 +90,7 @@ def test_billing_pdf(database, admin, karla, tmp_path, colleague_saves_while_ren
         authority_id = authority.id
     add_grant(database, citizen, date(2026, 1, 1), None, 60, 120, authority_id=authority_id,
               price_model="per_hour", price_oere=50_000)
-    wrap(billing, "billing_pdf")
+    wrap(billing_documents, "billing_pdf")
     export_billing_pdf(Context(database, admin), authority_id, 2026, 3, tmp_path / "a.pdf",
                        printed_at=datetime(2026, 4, 1, 9))
     assert saved == ["billing_pdf"] and exports(database, "billing") >= 1
