@@ -8,7 +8,19 @@ the same statement serves both dialects.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Delete, Insert, Select, Table, delete, func, insert, select
+from sqlalchemy import (
+    Column,
+    Delete,
+    Insert,
+    Select,
+    Table,
+    TextClause,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy import String as StringType
 
 from mentordesk.storage.models import Base
@@ -52,3 +64,12 @@ def values_longer_than_limit(table: Table,
             .where(length > column.type.length)  # type: ignore[attr-defined]
             .order_by(*table.primary_key.columns))
 
+
+
+def user_relations_on_server() -> TextClause:
+    """How many tables, views and sequences a server database has outside PostgreSQL's own
+    schemas: 0 means empty, the only kind a restore may write into."""
+    return text("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') "
+                "AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                "AND n.nspname NOT LIKE 'pg\\_%'")
