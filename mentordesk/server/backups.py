@@ -111,15 +111,24 @@ def restore_server(source: Path, recovery_secret: str, profile: ServerProfile) -
                                    stderr=subprocess.PIPE, env=tool_environment(profile))
         assert process.stdin is not None
         try:
-            for plaintext in decrypted_chunks(stream, content_key, header_hash):
-                process.stdin.write(plaintext)
-            process.stdin.close()
+            _feed(process.stdin, decrypted_chunks(stream, content_key, header_hash))
         except BaseException:
             # pg_restore runs in one transaction: killed, it leaves the database empty.
             process.kill()
             process.wait()
             raise
         _finish(process, "pg_restore")
+
+
+def _feed(stdin: IO[bytes], chunks: Iterator[bytes]) -> None:
+    """Write the dump into pg_restore; a pg_restore that stopped (``--exit-on-error``)
+    closes the pipe, and its own message is what ``_finish`` reports."""
+    try:
+        for plaintext in chunks:
+            stdin.write(plaintext)
+        stdin.close()
+    except BrokenPipeError:
+        pass
 
 
 def decrypted_chunks(stream: IO[bytes], content_key: bytes,
@@ -183,6 +192,7 @@ def _dump_encrypted(command: list[str], environment: dict[str, str], content_key
 
 
 def _finish(process: subprocess.Popen[bytes], name: str) -> None:
+    process.stdin = None  # already written and closed: communicate must not flush it
     _out, errors = process.communicate(timeout=_TOOL_TIMEOUT_S)
     if process.returncode != 0:
         detail = (errors or b"").decode("utf-8", "replace").strip().splitlines()
