@@ -17,6 +17,7 @@ from mentordesk.demo.state import DemoState
 from mentordesk.server.fingerprints import fingerprints
 from mentordesk.services import new_team
 from mentordesk.storage.engine import ServerProfile, open_server_engine
+from mentordesk.storage.migrate import upgrade_server_to_head
 
 PASSPHRASE = "it-afdelingens adgangskode 2026"
 OPERATOR = "it-admin"
@@ -93,10 +94,12 @@ def test_import_check_backup_and_restore_keep_every_row_and_no_name_in_the_clear
     team, copy = empty_databases(), empty_databases()
     password = team.password
 
+    original = path.read_bytes()
     moved = run("server", "import", str(path), url(team), home=isolated_home,
                 password=password)
     assert moved.returncode == 0, moved.stderr
     assert "kontrolsummer ens" in moved.stdout
+    assert path.read_bytes() == original  # unlocked and read as a copy: the file untouched
 
     checked = run("server", "check", url(team), home=isolated_home, password=password)
     assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -157,3 +160,27 @@ def test_import_refuses_a_database_that_already_holds_a_team(
     finally:
         server_databases.drop(team)
     assert refused.returncode == 2 and "ikke tom" in refused.stderr
+
+
+def test_import_that_arrives_altered_exits_1_naming_the_table_and_leaves_nothing(
+        team_file, empty_databases, isolated_home):
+    path, _recovery_key = team_file
+    team = empty_databases()
+    engine = open_server_engine(team, pooled=False)
+    try:
+        upgrade_server_to_head(engine)
+    finally:
+        engine.dispose()
+    superuser_sql(team,
+                  "CREATE FUNCTION shift_minutes() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                  "BEGIN NEW.duration_minutes := NEW.duration_minutes + 1; RETURN NEW; END $$",
+                  "CREATE TRIGGER shift_minutes BEFORE INSERT ON contact "
+                  "FOR EACH ROW EXECUTE FUNCTION shift_minutes()")
+
+    moved = run("server", "import", str(path), url(team), home=isolated_home,
+                password=team.password)
+
+    assert moved.returncode == 1
+    assert "contact" in moved.stderr and "intet er gemt" in moved.stderr
+    assert superuser_sql(team, "SELECT count(*) FROM contact",
+                         "SELECT count(*) FROM audit_event") == [[(0,)], [(0,)]]
