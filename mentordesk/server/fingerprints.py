@@ -49,8 +49,10 @@ def table_fingerprint(connection: Connection, table: Table,
                       ) -> TableFingerprint:
     digest = hashlib.sha256()
     rows = 0
-    result = connection.execution_options(yield_per=BATCH_ROWS).execute(
-        rows_in_key_order(table))
+    # Per statement: Connection.execution_options would keep streaming on for every
+    # later statement of the transaction (an INSERT cannot be a server-side cursor).
+    result = connection.execute(rows_in_key_order(table),
+                                execution_options={"yield_per": BATCH_ROWS})
     for row in result.tuples():
         if keep is not None and not keep(row):
             continue

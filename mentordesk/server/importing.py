@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
 
+from mentordesk import audit
 from mentordesk.audit import utc_timestamp
 from mentordesk.errors import CannotOpenDatabase, MentorDeskError
 from mentordesk.keys.keyfile import KEY_FILE_SUFFIX
@@ -38,7 +39,7 @@ from mentordesk.server.fingerprints import (
 )
 from mentordesk.server.recovery import RECOVERY_SLOT_KEY, RecoverySlot
 from mentordesk.storage.bulk import catch_up_id_sequences
-from mentordesk.storage.database import FILE_ID_KEY, RESTORE_MARK_KEY, Database
+from mentordesk.storage.database import FILE_ID_KEY, RESTORE_MARK_KEY, SIGNER_INFO, Database
 from mentordesk.storage.engine import ServerProfile, open_server_engine
 from mentordesk.storage.migrate import SCHEMA_HEAD, build_server_schema, revision_on
 from mentordesk.storage.models import AppMeta
@@ -125,8 +126,10 @@ def import_file(source: Database, profile: ServerProfile,
                 _prepare_empty_schema(server, profile)
                 _copy_tables(session.connection(), server)
                 server_file_id = _record_origin(server, source_file_id, recovery)
-                catch_up_id_sequences(Session(bind=server))
+                writer = Session(bind=server)
+                catch_up_id_sequences(writer)
                 _verify_copy(server, expected)
+                _log_the_move(writer, source, expected)
         finally:
             engine.dispose()
     return ImportReport(server_file_id, expected)
@@ -184,7 +187,8 @@ def _copy_rows(source: Connection, server: Connection, table: Table) -> None:
 
 
 def _batches(source: Connection, table: Table) -> Iterator[list[dict[str, object]]]:
-    result = source.execution_options(yield_per=BATCH_ROWS).execute(rows_in_key_order(table))
+    result = source.execute(rows_in_key_order(table),
+                            execution_options={"yield_per": BATCH_ROWS})
     for part in result.mappings().partitions():
         rows = [dict(row) for row in part]
         if table.name == AppMeta.__tablename__:
@@ -203,6 +207,20 @@ def _record_origin(server: Connection, source_file_id: str,
     server.execute(insert_rows(AppMeta.__table__),  # type: ignore[arg-type]
                    [{"key": key, "value": value} for key, value in meta.items()])
     return server_file_id
+
+
+def _log_the_move(writer: Session, source: Database,
+                  copied: dict[str, TableFingerprint]) -> None:
+    """The move itself, as the server log's first event of its own: it continues the
+    file's chain, signed by the person who unlocked the file (whose key moved with it)."""
+    if source.signer is None:
+        return
+    writer.info[SIGNER_INFO] = source.signer
+    rows = sum(table.rows for table in copied.values())
+    audit.record(writer, source.signer.login, audit.Action.MOVE_TO_SERVER, entity="database",
+                 detail=f"Teamets fil flyttet til teamserveren: {rows} rækker i "
+                        f"{len(copied)} tabeller, kontrolsummer ens")
+    writer.flush()
 
 
 def _verify_copy(server: Connection, expected: dict[str, TableFingerprint]) -> None:

@@ -10,8 +10,9 @@ from sqlalchemy import text
 
 from mentordesk import audit
 from mentordesk.demo import build_demo
+from mentordesk.keys.registry import verify_signatures
 from mentordesk.paths import DEMO_PASSPHRASE
-from mentordesk.server.fingerprints import fingerprints
+from mentordesk.server.fingerprints import fingerprints, table_fingerprint
 from mentordesk.server.importing import (
     FILE_ONLY_META,
     IMPORTED_FROM_KEY,
@@ -25,6 +26,7 @@ from mentordesk.server.recovery import RECOVERY_SLOT_KEY, RecoverySlot, recovery
 from mentordesk.storage.database import Database, ServerDatabase
 from mentordesk.storage.engine import open_server_engine
 from mentordesk.storage.migrate import current_revision, upgrade_server_to_head
+from mentordesk.storage.models import AuditEvent
 
 OPERATOR = "it-tester"
 
@@ -45,9 +47,23 @@ def empty_server(server_databases):
     server_databases.drop(profile)
 
 
-def _file_fingerprints(database: Database):
+def _file_fingerprints(database: Database, *, skip_head: bool = False):
+    skip = FILE_ONLY_META | ({audit.HEAD_KEY, audit.COUNT_KEY} if skip_head else set())
     with database.read_session() as session:
-        return fingerprints(session.connection(), skip_meta=FILE_ONLY_META)
+        return fingerprints(session.connection(), skip_meta=skip)
+
+
+def _without_the_move_event(connection):
+    """The server's fingerprints as they were when the import compared them: before it
+    logged the move (one event, and the log's head and count in app_meta)."""
+    moved = {"move_to_server"}
+    found = fingerprints(connection,
+                         skip_meta=SERVER_ONLY_META | {audit.HEAD_KEY, audit.COUNT_KEY})
+    events = AuditEvent.__table__
+    action = list(events.columns).index(events.columns["action"])
+    found["audit_event"] = table_fingerprint(connection, events,
+                                             lambda row: row[action] not in moved)
+    return found
 
 
 def _server_count(profile, table: str) -> int | None:
@@ -71,12 +87,19 @@ def test_the_server_holds_every_row_of_the_file_and_the_log_chain_goes_on(
     server = ServerDatabase.connect(empty_server)
     try:
         with server.read_session() as session:
-            on_server = fingerprints(session.connection(), skip_meta=SERVER_ONLY_META)
+            on_server = _without_the_move_event(session.connection())
             chain = audit.verify_chain(session)
-        assert on_server == _file_fingerprints(demo_file) == report.tables
+        assert report.tables == _file_fingerprints(demo_file)
+        assert on_server == _file_fingerprints(demo_file, skip_head=True)
         assert report.tables["citizen"].rows == 4
         assert report.tables["audit_event"].rows > 0
-        assert chain.ok and chain.checked == report.tables["audit_event"].rows
+        # The file's events verbatim, then the move itself, signed by the person.
+        assert chain.ok and chain.checked == report.tables["audit_event"].rows + 1
+        with server.read_session() as session:
+            assert verify_signatures(session).ok
+            last = session.execute(text(
+                "SELECT user_login, action FROM audit_event ORDER BY id DESC LIMIT 1")).one()
+        assert tuple(last) == (OPERATOR, "move_to_server")
         assert server.meta(IMPORTED_FROM_KEY) == demo_file.file_id
         assert server.file_id not in ("", demo_file.file_id)
         stored = RecoverySlot.from_text(server.meta(RECOVERY_SLOT_KEY))
