@@ -123,6 +123,16 @@ def test_import_check_backup_and_restore_keep_every_row_and_no_name_in_the_clear
     assert superuser_sql(copy, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                          ) == [[(0,)]]
 
+    altered = tmp_path / "altered.backup"
+    flipped = bytearray(content)
+    flipped[-100] ^= 0x01  # one bit inside the dump's last encrypted chunk
+    altered.write_bytes(bytes(flipped))
+    refused = run("server", "restore", str(altered), url(copy), home=isolated_home,
+                  password=password, recovery=recovery_key)
+    assert refused.returncode == 3 and "beskadiget eller ændret" in refused.stderr
+    assert superuser_sql(copy, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                         ) == [[(0,)]]
+
     restored = run("server", "restore", str(backup), url(copy), home=isolated_home,
                    password=password, recovery=recovery_key)
     assert restored.returncode == 0, restored.stderr
