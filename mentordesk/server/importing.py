@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.audit import utc_timestamp
 from mentordesk.errors import CannotOpenDatabase, MentorDeskError
-from mentordesk.keys.keyfile import KEY_FILE_SUFFIX
+from mentordesk.keys.keyfile import KEY_FILE_SUFFIX, NEXT_SUFFIX
 from mentordesk.server.fingerprints import (
     BATCH_ROWS,
     TableFingerprint,
@@ -70,6 +70,11 @@ TRIGGER_FILLED_TABLES = frozenset({"delivered_citizen_week", "delivered_mentor_w
 MIGRATION_SEEDED_TABLES = frozenset({"limitation_rule", "legal_basis"})
 
 
+# The database and what belongs with it: its key files (a rotation's next one too), and
+# SQLite's write-ahead log or rollback journal, which may hold the latest commits.
+_FILES_OF_A_DATABASE = ("", KEY_FILE_SUFFIX, KEY_FILE_SUFFIX + NEXT_SUFFIX, "-wal", "-journal")
+
+
 class ImportRefused(MentorDeskError):
     """Nothing was written: the server or the file is not fit for an import."""
 
@@ -92,7 +97,6 @@ class ImportMismatch(MentorDeskError):
 
 @dataclass(frozen=True)
 class ImportReport:
-    server_file_id: str
     tables: dict[str, TableFingerprint]
 
     @property
@@ -104,7 +108,7 @@ def copy_for_import(path: Path, folder: Path) -> Path:
     """The file and its key file copied into ``folder``: unlocking migrates an old file to
     the current schema, and that must happen to a copy, never to the team's file."""
     copy = folder / path.name
-    for suffix in ("", KEY_FILE_SUFFIX):
+    for suffix in _FILES_OF_A_DATABASE:
         original = path.with_name(path.name + suffix)
         if original.exists():
             shutil.copy2(original, copy.with_name(copy.name + suffix))
@@ -125,14 +129,14 @@ def import_file(source: Database, profile: ServerProfile,
             with engine.connect() as server, server.begin():
                 _prepare_empty_schema(server, profile)
                 _copy_tables(session.connection(), server)
-                server_file_id = _record_origin(server, source_file_id, recovery)
+                _record_origin(server, source_file_id, recovery)
                 writer = Session(bind=server)
                 catch_up_id_sequences(writer)
                 _verify_copy(server, expected)
                 _log_the_move(writer, source, expected)
         finally:
             engine.dispose()
-    return ImportReport(server_file_id, expected)
+    return ImportReport(expected)
 
 
 def values_too_long(connection: Connection) -> list[str]:
@@ -198,15 +202,13 @@ def _batches(source: Connection, table: Table) -> Iterator[list[dict[str, object
 
 
 def _record_origin(server: Connection, source_file_id: str,
-                   recovery: RecoverySlot | None) -> str:
-    server_file_id = str(uuid.uuid4())
-    meta = {FILE_ID_KEY: server_file_id, IMPORTED_FROM_KEY: source_file_id,
+                   recovery: RecoverySlot | None) -> None:
+    meta = {FILE_ID_KEY: str(uuid.uuid4()), IMPORTED_FROM_KEY: source_file_id,
             IMPORTED_AT_KEY: utc_timestamp()}
     if recovery is not None:
         meta[RECOVERY_SLOT_KEY] = recovery.to_text()
     server.execute(insert_rows(AppMeta.__table__),  # type: ignore[arg-type]
                    [{"key": key, "value": value} for key, value in meta.items()])
-    return server_file_id
 
 
 def _log_the_move(writer: Session, source: Database,
