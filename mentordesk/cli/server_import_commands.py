@@ -66,6 +66,7 @@ def server_subcommands(commands: Commands) -> Commands:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from mentordesk.security.lock import refuse_if_open_elsewhere
     from mentordesk.server.importing import (
         ImportMismatch,
         ValuesTooLong,
@@ -78,6 +79,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="mentordesk-import-") as folder:
         source = open_database(copy_for_import(args.db, Path(folder)))
         try:
+            # What someone changes in the file after this point would never reach the server.
+            refuse_if_open_elsewhere(source)
             report = import_file(source, profile, recovery_slot_of(args.db))
         except (ValuesTooLong, ImportMismatch) as error:
             raise CliFailure(str(error), EXIT_CHECK_FAILED) from error

@@ -194,3 +194,24 @@ def test_import_that_arrives_altered_exits_1_naming_the_table_and_leaves_nothing
     assert "contact" in moved.stderr and "intet er gemt" in moved.stderr
     assert superuser_sql(team, "SELECT count(*) FROM contact",
                          "SELECT count(*) FROM audit_event") == [[(0,)], [(0,)]]
+
+
+def test_import_refuses_a_file_someone_still_has_open(team_file, empty_databases,
+                                                       isolated_home):
+    from mentordesk import vault
+    from mentordesk.security import lock
+
+    path, _recovery_key = team_file
+    team = empty_databases()
+    database = vault.unlock_with_passphrase(path, PASSPHRASE, login=OPERATOR)
+    try:
+        lock.register(database, "kollega")  # another process still has the file open
+    finally:
+        database.close()
+
+    refused = run("server", "import", str(path), url(team), home=isolated_home,
+                  password=team.password)
+
+    assert refused.returncode == 2 and "åben hos kollega" in refused.stderr
+    assert superuser_sql(team, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                         ) == [[(0,)]]

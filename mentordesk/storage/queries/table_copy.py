@@ -25,10 +25,15 @@ from sqlalchemy import String as StringType
 
 from mentordesk.storage.models import Base
 
+# The file's lock record (who has this very file open, storage/queries/open_sessions):
+# it describes the file, not the team, and means nothing on a server.
+FILE_ONLY_TABLES = frozenset({"open_session"})
+
 
 def copied_tables() -> list[Table]:
-    """Every table the models know, parents before children (foreign keys allow it)."""
-    return list(Base.metadata.sorted_tables)
+    """Every table the models know but the file's own, parents before children."""
+    return [table for table in Base.metadata.sorted_tables
+            if table.name not in FILE_ONLY_TABLES]
 
 
 def rows_in_key_order(table: Table) -> Select[tuple[object, ...]]:
