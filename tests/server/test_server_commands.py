@@ -17,7 +17,7 @@ from mentordesk.demo.state import DemoState
 from mentordesk.server.fingerprints import fingerprints
 from mentordesk.services import new_team
 from mentordesk.storage.engine import ServerProfile, open_server_engine
-from mentordesk.storage.migrate import upgrade_server_to_head
+from mentordesk.storage.migrate import SCHEMA_HEAD, upgrade_server_to_head
 
 PASSPHRASE = "it-afdelingens adgangskode 2026"
 OPERATOR = "it-admin"
@@ -215,3 +215,14 @@ def test_import_refuses_a_file_someone_still_has_open(team_file, empty_databases
     assert refused.returncode == 2 and "åben hos kollega" in refused.stderr
     assert superuser_sql(team, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                          ) == [[(0,)]]
+
+
+def test_check_of_a_database_without_the_schema_fails_saying_so(empty_databases,
+                                                                isolated_home):
+    empty = empty_databases()
+
+    checked = run("server", "check", url(empty), home=isolated_home, password=empty.password)
+
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines() == [
+        f"FEJL Skemaversion: intet MentorDesk-skema, programmet kræver {SCHEMA_HEAD}"]
