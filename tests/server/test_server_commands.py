@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from mentordesk import vault
 from mentordesk.demo.builder import fill_demo
 from mentordesk.demo.state import DemoState
 from mentordesk.server.fingerprints import fingerprints
@@ -163,7 +164,7 @@ def test_check_fails_when_the_log_was_altered_behind_the_triggers(
 def test_import_refuses_a_database_that_already_holds_a_team(
         team_file, server_databases, isolated_home):
     path, _recovery_key = team_file
-    team = server_databases.create_team(OPERATOR)
+    team = server_databases.create_team(vault.current_login())  # the run's template admin
     try:
         refused = run("server", "import", str(path), url(team), home=isolated_home,
                       password=team.password)
@@ -198,7 +199,6 @@ def test_import_that_arrives_altered_exits_1_naming_the_table_and_leaves_nothing
 
 def test_import_refuses_a_file_someone_still_has_open(team_file, empty_databases,
                                                        isolated_home):
-    from mentordesk import vault
     from mentordesk.security import lock
 
     path, _recovery_key = team_file

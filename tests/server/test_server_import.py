@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from mentordesk import audit
+from mentordesk import audit, vault
 from mentordesk.demo import build_demo
 from mentordesk.keys.registry import verify_signatures
 from mentordesk.paths import DEMO_PASSPHRASE
@@ -157,7 +157,7 @@ def test_a_value_too_long_for_the_server_is_named_before_anything_is_written(
 
 
 def test_a_server_database_that_holds_a_team_is_refused(demo_file, server_databases):
-    profile = server_databases.create_team(OPERATOR)
+    profile = server_databases.create_team(vault.current_login())  # the run's template admin
     try:
         with pytest.raises(ImportRefused, match="ikke tom"):
             import_file(demo_file, profile, None)
