@@ -66,6 +66,8 @@ class Action(StrEnum):
     ROTATE_KEY = "rotate_key"
     MIGRATE_KEYS = "migrate_keys"
     LOG_WARNING = "log_rollback"
+    # The team's file moved to its team server (``server import``), as its last file event.
+    MOVE_TO_SERVER = "move_to_server"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ ACTION_LABELS: dict[str, str] = {
     Action.ROTATE_KEY: "Databasenøgle skiftet",
     Action.MIGRATE_KEYS: "Personlige nøgler indført",
     Action.LOG_WARNING: "Advarsel om loggen",
+    Action.MOVE_TO_SERVER: "Flyttet til teamserveren",
 }
 
 

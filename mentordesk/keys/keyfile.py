@@ -54,8 +54,13 @@ class Slot:
 
     def unlock(self, secret: str, file_id: str) -> tuple[PersonKeys, bytes]:
         """The person's private keys and the database key, or WrongSecret."""
-        keys = unwrap_keys(self.wrapped, secret, _wrap_aad(file_id, self.login, self.kind))
+        keys = self.private_keys(secret, file_id)
         return keys, self.open_with(keys, file_id)
+
+    def private_keys(self, secret: str, file_id: str) -> PersonKeys:
+        """The slot's private keys unwrapped with its secret, or WrongSecret (a team
+        server's backup is opened with the recovery slot's keys, not a database key)."""
+        return unwrap_keys(self.wrapped, secret, _wrap_aad(file_id, self.login, self.kind))
 
     def open_with(self, keys: PersonKeys, file_id: str) -> bytes:
         """The database key from remembered private keys (no passphrase needed)."""

@@ -46,9 +46,14 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        if not inspect(connection).has_table(_VERSION_TABLE):
-            return None
-        return connection.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).scalar()
+        return revision_on(connection)
+
+
+def revision_on(connection: Connection) -> str | None:
+    """The schema revision seen through ``connection`` (None: no MentorDesk schema)."""
+    if not inspect(connection).has_table(_VERSION_TABLE):
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).scalar()
 
 
 def _known_revisions() -> set[str]:
@@ -87,13 +92,20 @@ def upgrade_server_to_head(engine: Engine) -> None:
     PostgreSQL's DDL is transactional: a migration that fails half-way leaves the schema
     as it was, so no copy is taken first (the server's own backups are IT's, ``pg_dump``).
     Batch mode alters tables in place here, so foreign keys stay on."""
+    with engine.connect() as connection:
+        build_server_schema(connection)
+        connection.commit()
+
+
+def build_server_schema(connection: Connection) -> None:
+    """Run every migration on a server connection, inside the caller's transaction and
+    without committing it: ``server import`` builds the schema and copies the rows in one
+    transaction, so a failure leaves the database as empty as it found it."""
     from alembic import command
 
-    with engine.connect() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        connection.commit()
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
 
 
 def _run_upgrade_without_foreign_keys(connection: Connection) -> None:

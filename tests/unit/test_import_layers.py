@@ -35,7 +35,11 @@ FOUNDATION_MAY_IMPORT: dict[str, set[str]] = {
     # Keys and files only: a new team's catalogue and first admin are services' business.
     "vault": {"audit", "domain", "errors", "files", "keys", "paths", "storage"},
     "kernel": {"domain", "errors", "paths", "files", "storage", "audit"},
+    # The team server's IT operations: whole databases, below every use case.
+    "server": {"audit", "domain", "errors", "files", "keys", "kernel", "paths", "storage"},
 }
+# Only the front ends run the server's IT operations; no feature package may need them.
+SERVER_PACKAGE_USERS = {"cli"}
 PRESENTATION = {"PySide6", "shiboken6", "ui"}
 
 
@@ -158,6 +162,14 @@ def test_foundation_imports_no_feature_package():
         for target, imports in sorted(graph.get(unit, {}).items()) if target not in allowed
     ]
     assert not wrong, "The foundation imports above itself:\n" + "\n".join(wrong)
+
+
+def test_only_front_ends_import_the_server_package():
+    graph = unit_graph(ROOT)
+    wrong = [f"{unit} -> server: {imports['server'][0].where()}"
+             for unit, imports in sorted(graph.items())
+             if "server" in imports and unit not in SERVER_PACKAGE_USERS]
+    assert not wrong, "A feature package imports mentordesk.server:\n" + "\n".join(wrong)
 
 
 def test_core_never_imports_qt_or_ui():

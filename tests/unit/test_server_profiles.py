@@ -59,6 +59,17 @@ def test_a_missing_ca_file_is_named(tmp_path):
         parse_url(f"postgresql://anna@db/team?sslrootcert={tmp_path / 'nej.pem'}")
 
 
+@pytest.mark.parametrize(("address", "said"), [
+    ("postgresql://db/team?sslrootcert={ca}", "Login mangler"),
+    ("postgresql://anna@db/?sslrootcert={ca}", "Database mangler"),
+    ("mysql://anna@db/team?sslrootcert={ca}", "Ikke en adresse til en teamserver"),
+    ("postgresql://anna@db:port/team?sslrootcert={ca}", "Porten i adressen er ikke et tal"),
+])
+def test_an_incomplete_address_is_refused_with_what_is_missing(ca_file, address, said):
+    with pytest.raises(ProfileError, match=said):
+        parse_url(address.format(ca=ca_file))
+
+
 def test_saved_profiles_come_back_and_hold_no_password(ca_file, memory_keyring):
     save_profile(_profile(ca_file))
     save_profile(_profile(ca_file, "Hjemme"))

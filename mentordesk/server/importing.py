@@ -1,0 +1,233 @@
+"""Moving a team's file to the team server: every row, the access log as history, the
+frozen report PDFs, in one server transaction that proves itself before it commits.
+
+The file is read through the models' typed tables (SQLite's 0/1 and date text come back
+as bools and dates) and written with ids kept. Before anything is written, values longer
+than a server column allows are listed (SQLite ignores ``String(n)``, PostgreSQL does
+not), so IT gets every problem at once instead of a failure half-way. After the copy,
+each table's row count and checksum are computed on both sides inside the same
+transaction; any difference rolls everything back. The access log moves verbatim (its
+hashes, signatures and the chain's head in ``app_meta``), so the chain verifies on the
+server and the server's next event continues it.
+
+What does not move: the file's key slots and id (on a server, people log in as
+themselves). The server records which file it came from and when, and keeps the team's
+recovery slot (its public key and the private key wrapped by the recovery secret, as in
+the key file): a backup is then encrypted to the recovery key without any secret.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.orm import Session
+
+from mentordesk import audit
+from mentordesk.audit import utc_timestamp
+from mentordesk.errors import CannotOpenDatabase, MentorDeskError
+from mentordesk.keys.keyfile import KEY_FILE_SUFFIX, NEXT_SUFFIX
+from mentordesk.server.fingerprints import (
+    BATCH_ROWS,
+    TableFingerprint,
+    differing_tables,
+    fingerprints,
+)
+from mentordesk.server.recovery import RECOVERY_SLOT_KEY, RecoverySlot
+from mentordesk.storage.bulk import catch_up_id_sequences
+from mentordesk.storage.database import FILE_ID_KEY, RESTORE_MARK_KEY, SIGNER_INFO, Database
+from mentordesk.storage.engine import ServerProfile, open_server_engine
+from mentordesk.storage.migrate import SCHEMA_HEAD, build_server_schema, revision_on
+from mentordesk.storage.models import AppMeta
+from mentordesk.storage.queries.table_copy import (
+    any_row,
+    copied_tables,
+    delete_all_rows,
+    insert_rows,
+    limited_text_columns,
+    rows_in_key_order,
+    values_longer_than_limit,
+)
+
+IMPORTED_FROM_KEY = "imported_from_file_id"
+IMPORTED_AT_KEY = "imported_at"
+# The file's own: its id binds its key slots; the restore mark guards its page copy.
+FILE_ONLY_META = frozenset({FILE_ID_KEY, RESTORE_MARK_KEY})
+# The server's own: a new id of its own, where it came from, the recovery slot.
+SERVER_ONLY_META = frozenset({FILE_ID_KEY, IMPORTED_FROM_KEY, IMPORTED_AT_KEY,
+                              RECOVERY_SLOT_KEY})
+# Filled on the server by triggers on contact (migration 0010) while contacts go in; they
+# are emptied and copied verbatim after everything else, so the file's sums arrive as
+# they were and not added twice.
+TRIGGER_FILLED_TABLES = frozenset({"delivered_citizen_week", "delivered_mentor_week"})
+# Given reference rows by the migrations (0007's limitation rules, 0011's legal bases): a
+# fresh schema holds them, so they do not make a database "not empty", and they are
+# replaced by the file's own rows (which the team may have edited), ids and all.
+MIGRATION_SEEDED_TABLES = frozenset({"limitation_rule", "legal_basis"})
+
+
+# The database and what belongs with it: its key files (a rotation's next one too), and
+# SQLite's write-ahead log or rollback journal, which may hold the latest commits.
+_FILES_OF_A_DATABASE = ("", KEY_FILE_SUFFIX, KEY_FILE_SUFFIX + NEXT_SUFFIX, "-wal", "-journal")
+
+
+class ImportRefused(MentorDeskError):
+    """Nothing was written: the server or the file is not fit for an import."""
+
+
+class ValuesTooLong(ImportRefused):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("Filen har værdier, der er længere end teamserveren tillader; "
+                         "ret dem i filen, og prøv igen:\n" + "\n".join(problems))
+        self.problems = problems
+
+
+class ImportMismatch(MentorDeskError):
+    """The copy on the server differs from the file: it was rolled back."""
+
+    def __init__(self, tables: list[str]) -> None:
+        super().__init__("Kopien på teamserveren svarer ikke til filen i tabellen "
+                         f"{', '.join(tables)}; intet er gemt på serveren.")
+        self.tables = tables
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    tables: dict[str, TableFingerprint]
+
+    @property
+    def rows(self) -> int:
+        return sum(table.rows for table in self.tables.values())
+
+
+def copy_for_import(path: Path, folder: Path) -> Path:
+    """The file and its key file copied into ``folder``: unlocking migrates an old file to
+    the current schema, and that must happen to a copy, never to the team's file."""
+    copy = folder / path.name
+    for suffix in _FILES_OF_A_DATABASE:
+        original = path.with_name(path.name + suffix)
+        if original.exists():
+            shutil.copy2(original, copy.with_name(copy.name + suffix))
+    return copy
+
+
+def import_file(source: Database, profile: ServerProfile,
+                recovery: RecoverySlot | None) -> ImportReport:
+    """Copy the unlocked file ``source`` into the empty server database of ``profile``."""
+    with source.read_session() as session:
+        problems = values_too_long(session.connection())
+        if problems:
+            raise ValuesTooLong(problems)
+        expected = fingerprints(session.connection(), skip_meta=FILE_ONLY_META)
+        source_file_id = source.file_id
+        engine = open_server_engine(profile, pooled=False)
+        try:
+            with engine.connect() as server, server.begin():
+                _prepare_empty_schema(server, profile)
+                _copy_tables(session.connection(), server)
+                _record_origin(server, source_file_id, recovery)
+                writer = Session(bind=server)
+                catch_up_id_sequences(writer)
+                _verify_copy(server, expected)
+                _log_the_move(writer, source, expected)
+        finally:
+            engine.dispose()
+    return ImportReport(expected)
+
+
+def values_too_long(connection: Connection) -> list[str]:
+    """Danish lines naming table, row and column of every value over its column's limit."""
+    problems = []
+    for table in copied_tables():
+        for column in limited_text_columns(table):
+            for *key, length in connection.execute(values_longer_than_limit(table, column)):
+                row = ", ".join(f"{name}={value}" for name, value
+                                in zip(table.primary_key.columns.keys(), key, strict=True))
+                problems.append(f"tabellen {table.name}, rækken {row}, kolonnen "
+                                f"{column.name}: {length} tegn (højst "
+                                f"{column.type.length})")  # type: ignore[attr-defined]
+    return problems
+
+
+def _prepare_empty_schema(server: Connection, profile: ServerProfile) -> None:
+    """Build the schema in this transaction, or accept one at head with no rows at all."""
+    revision = revision_on(server)
+    if revision is None:
+        build_server_schema(server)
+        return
+    if revision != SCHEMA_HEAD:
+        raise CannotOpenDatabase(
+            f"Databasen {profile.describe()} har en anden skemaversion end programmet.")
+    filled = [table.name for table in copied_tables()
+              if table.name not in MIGRATION_SEEDED_TABLES
+              and server.execute(any_row(table)).scalar()]
+    if filled:
+        raise ImportRefused(
+            f"Databasen {profile.describe()} er ikke tom (tabellen {', '.join(filled)} har "
+            "rækker). En fil flyttes kun til en tom database.")
+
+
+def _copy_tables(source: Connection, server: Connection) -> None:
+    later = []
+    for table in copied_tables():
+        if table.name in TRIGGER_FILLED_TABLES:
+            later.append(table)
+            continue
+        if table.name in MIGRATION_SEEDED_TABLES:
+            server.execute(delete_all_rows(table))
+        _copy_rows(source, server, table)
+    for table in later:
+        server.execute(delete_all_rows(table))
+        _copy_rows(source, server, table)
+
+
+def _copy_rows(source: Connection, server: Connection, table: Table) -> None:
+    for batch in _batches(source, table):
+        server.execute(insert_rows(table), batch)
+
+
+def _batches(source: Connection, table: Table) -> Iterator[list[dict[str, object]]]:
+    result = source.execute(rows_in_key_order(table),
+                            execution_options={"yield_per": BATCH_ROWS})
+    for part in result.mappings().partitions():
+        rows = [dict(row) for row in part]
+        if table.name == AppMeta.__tablename__:
+            rows = [row for row in rows if row["key"] not in FILE_ONLY_META]
+        if rows:
+            yield rows
+
+
+def _record_origin(server: Connection, source_file_id: str,
+                   recovery: RecoverySlot | None) -> None:
+    meta = {FILE_ID_KEY: str(uuid.uuid4()), IMPORTED_FROM_KEY: source_file_id,
+            IMPORTED_AT_KEY: utc_timestamp()}
+    if recovery is not None:
+        meta[RECOVERY_SLOT_KEY] = recovery.to_text()
+    server.execute(insert_rows(AppMeta.__table__),  # type: ignore[arg-type]
+                   [{"key": key, "value": value} for key, value in meta.items()])
+
+
+def _log_the_move(writer: Session, source: Database,
+                  copied: dict[str, TableFingerprint]) -> None:
+    """The move itself, as the server log's first event of its own: it continues the
+    file's chain, signed by the person who unlocked the file (whose key moved with it)."""
+    if source.signer is None:
+        return
+    writer.info[SIGNER_INFO] = source.signer
+    rows = sum(table.rows for table in copied.values())
+    audit.record(writer, source.signer.login, audit.Action.MOVE_TO_SERVER, entity="database",
+                 detail=f"Teamets fil flyttet til teamserveren: {rows} rækker i "
+                        f"{len(copied)} tabeller, kontrolsummer ens")
+    writer.flush()
+
+
+def _verify_copy(server: Connection, expected: dict[str, TableFingerprint]) -> None:
+    """Raise (and so roll back) unless every table holds what the file holds."""
+    found = fingerprints(server, skip_meta=SERVER_ONLY_META)
+    different = differing_tables(expected, found)
+    if different:
+        raise ImportMismatch(different)
