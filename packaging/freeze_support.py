@@ -29,14 +29,17 @@ UNUSED_QT = re.compile(
 # Qt plugins a desktop QtWidgets app on Windows (and the Linux build that tests it) never
 # loads: other windowing systems (Wayland, EGL full-screen, framebuffer, VNC), desktop
 # themes of Linux (GTK pulls in the whole GTK/cairo/pango stack), touch and tablet input,
-# networking (the app has none), and image formats it never reads. Dropped before
-# PyInstaller follows their dependencies, so those are not collected either.
+# networking (the app has none), and image formats it never reads; on Linux, where the
+# build exists only to test the Windows one, CUPS printing (libcups with GnuTLS, Avahi,
+# p11-kit…: 7 MB that made room for the team server's driver; Windows prints through
+# windowsprintersupport). Dropped before PyInstaller follows their dependencies, so those
+# are not collected either.
 UNUSED_QT_PLUGIN = re.compile(
     r"(?:^|[\\/])(?:lib)?q?("
     r"eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc|wayland|direct2d"
     r"|gtk3|xdgdesktopportal"
     r"|evdev|tuiotouch|connman|glib|networkmanager|netlistmgr|certonlybackend|opensslbackend"
-    r"|schannelbackend|icns|tga|tiff|wbmp|webp"
+    r"|schannelbackend|icns|tga|tiff|wbmp|webp|cupsprintersupport"
     r")[^\\/]*$"
     r"|egldeviceintegrations|wayland-",
     re.IGNORECASE,

@@ -70,7 +70,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     fails on the server before marking a module."""
     if "backend" in metafunc.fixturenames and (metafunc.definition.get_closest_marker(
             "both_backends") or os.environ.get("MENTORDESK_TEST_BOTH_BACKENDS") == "1"):
-        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
+        # A ``file_only`` test (its reason says why) runs once, on the file.
+        on_file_only = metafunc.definition.get_closest_marker("file_only") is not None
+        metafunc.parametrize("backend", BACKENDS[:1] if on_file_only else BACKENDS,
+                             indirect=True, scope="module")
 
 
 @pytest.fixture(scope="module")

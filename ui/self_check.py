@@ -4,9 +4,10 @@ Opens the demo database (built on first use) the way ``--demo`` does, builds eve
 of the main window, loads a PDF into the report preview (QtPdf) and writes what it saw to
 ``OUT.json``: the navigation texts (Danish when the translation loaded), Qt's own Danish
 strings, the stylesheet, the icon, the pages built, errors raised, when the main window
-appeared, and whether reportlab's C accelerators are in use. The exit code is 0 when
-everything worked, 1 otherwise. A windowed program has no console to print to, hence the
-file.
+appeared, whether reportlab's C accelerators are in use, and the team server's driver
+(psycopg with its bundled libpq: an engine is built, no server is contacted). The exit
+code is 0 when everything worked, 1 otherwise. A windowed program has no console to print
+to, hence the file.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from mentordesk import __version__
 # Long enough for the pages' first loads on the worker to finish (or fail visibly).
 SETTLE_MS = 3000
 GIVE_UP_MS = 600_000
+# The team server's driver as every installation must have it (see server_driver).
+SERVER_DRIVER = "psycopg binary"
 
 
 class SelfCheck(QObject):
@@ -90,6 +93,7 @@ class SelfCheck(QObject):
             stylesheet_chars=len(self.app.styleSheet()),
             window_icon=not self.app.windowIcon().isNull(),
             rl_accel=_reportlab_accelerated(),
+            server_driver=self._server_driver(),
             errors=self.errors,
         )
         self.result["ok"] = self._passed()
@@ -98,12 +102,21 @@ class SelfCheck(QObject):
                             encoding="utf-8")
         self.controller.quit_requested.emit(0 if self.result["ok"] else 1)
 
+    def _server_driver(self) -> str:
+        from mentordesk.storage.engine import server_driver
+
+        try:
+            return server_driver()
+        except ImportError as missing:  # psycopg or its libpq left out of the installation
+            self.errors.append(f"team server driver: {missing}")
+            return ""
+
     def _passed(self) -> bool:
         navigation = self.result.get("navigation", [])
         pages = self.result.get("pages_built", [])
         return (not self.errors and "Borgere" in navigation and len(pages) == len(navigation)
                 and self.result["stylesheet_chars"] > 0 and self.result["window_icon"]
-                and self.result["rl_accel"]
+                and self.result["rl_accel"] and self.result["server_driver"] == SERVER_DRIVER
                 and (self.pdf is None or self.result.get("pdf_pages", 0) > 0))
 
 

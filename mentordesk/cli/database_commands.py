@@ -162,7 +162,8 @@ def _cmd_import_citizens(args: argparse.Namespace) -> int:
     if isinstance(outcome, importing.ImportResult):
         print(f"{outcome.citizens} borgere er importeret fra {outcome.source_name} "
               f"({outcome.grants} bevillinger, {outcome.assignments} med primær mentor).")
-        print(f"Sikkerhedskopi fra før importen: {outcome.backup}")
+        if outcome.backup is not None:  # a team server is backed up by `server backup`
+            print(f"Sikkerhedskopi fra før importen: {outcome.backup}")
         return EXIT_OK
     for error in outcome.errors:
         print(error)

@@ -153,14 +153,18 @@ def _check(session: Session, table: ImportTable, mapping: Mapping[int, ImportFie
     return check, drafts
 
 
-def _backup_before_import(database: Database) -> Path:
-    """A backup of the database as it is now, through a connection of its own.
+def _backup_before_import(database: Database) -> Path | None:
+    """A backup of the database as it is now, through a connection of its own; None on a
+    team server, whose backups are the server's own (``server backup``, pg_dump): a file
+    copy of a server does not exist, and the import is one transaction there as here.
 
     The caller's transaction holds the write lock but has written nothing yet, so the
     copy is exactly the state before the import, and nobody can change it meanwhile.
     A failed backup raises, and the import (rolled back) never starts. The oldest
     pre-import backups beyond the newest 14 are removed, like the daily ones.
     """
+    if database.is_server:
+        return None
     made = write_backup(database.engine, database.raw_key,
                         timestamped_backup_path(database.path, BEFORE_IMPORT))
     rotate_event_backups(database.path, BEFORE_IMPORT)
@@ -174,7 +178,7 @@ def _audit_check(session: Session, actor: Actor, check: ImportCheck) -> None:
 
 
 def _create_all(session: Session, actor: Actor, source_name: str, drafts: list[CitizenDraft],
-                today: date, backup: Path) -> ImportResult:
+                today: date, backup: Path | None) -> ImportResult:
     ids = []
     for draft in drafts:
         citizen = _create_citizen(session, draft, today)
@@ -187,9 +191,14 @@ def _create_all(session: Session, actor: Actor, source_name: str, drafts: list[C
     assignments = sum(1 for draft in drafts if draft.mentor_id is not None)
     audit.record(session, actor.login, audit.Action.CREATE, entity=IMPORT_ENTITY,
                  detail=f"Import af »{source_name}«: {len(ids)} borgere, {grants} bevillinger, "
-                        f"{assignments} mentortilknytninger; sikkerhedskopi før importen: "
-                        f"{backup.name}")
+                        f"{assignments} mentortilknytninger; {_backup_note(backup)}")
     return ImportResult(source_name, tuple(ids), grants, assignments, backup)
+
+
+def _backup_note(backup: Path | None) -> str:
+    if backup is None:
+        return "sikkerhedskopi: teamserverens egne sikkerhedskopier"
+    return f"sikkerhedskopi før importen: {backup.name}"
 
 
 def _create_citizen(session: Session, draft: CitizenDraft, today: date) -> Citizen:

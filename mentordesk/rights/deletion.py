@@ -54,7 +54,8 @@ class DeletionCandidate:
 class DeletionResult:
     citizen_id: int
     rows_deleted: int
-    compacted: bool  # False: VACUUM waits for the next deletion (the file was busy)
+    # False: VACUUM waits for the next deletion (the file was busy), or a team server
+    compacted: bool
 
 
 def retention_years(database: Database) -> int:
@@ -147,6 +148,8 @@ def compact(database: Database) -> bool:
     It needs the file to itself; when a colleague's session holds it, the deletion stands
     (secure_delete has already overwritten the freed content) and False is returned.
     """
+    if database.is_server:
+        return False  # no file to rebuild: the server's autovacuum reclaims the rows
     compacted = compact_file(database)
     if not compacted:
         _log.warning("VACUUM after a deletion postponed: the file is in use")

@@ -2,7 +2,7 @@
 
 The same figures as ``period_totals(citizen_weeks(...))`` (the export and the ``hours``
 command still lay the weeks out one by one), without building a row per citizen per week:
-SQLite sums the bands and delivered minutes and counts the weeks under and over
+the database sums the bands and delivered minutes and counts the weeks under and over
 (:mod:`mentordesk.storage.queries.hours_totals`); only the still-booked appointments, a
 few weeks ahead at most, are expanded here.
 """

@@ -44,6 +44,20 @@ def check_database(database: Database, *, witnessed: bool = True) -> IntegrityRe
     ``witnessed``: also compare the log with what this PC has seen. Off for a backup,
     which is older than the live file by design."""
     report = IntegrityReport()
+    # The file's pages and structure; a team server's storage is PostgreSQL's own, and
+    # this PC has witnessed a file, not a server (``server check`` covers a server).
+    on_file = not database.is_server
+    if on_file:
+        _check_file(report, database)
+    try:
+        with database.read_session() as session:
+            _check_log(report, session, database.file_id if witnessed and on_file else None)
+    except DBAPIError as error:
+        report.add("Adgangsloggen", False, _unreadable(error))
+    return report
+
+
+def _check_file(report: IntegrityReport, database: Database) -> None:
     with database.engine.connect() as connection:
         driver = driver_connection(connection)
         # Verifies every page's HMAC: finds tampering that SQLite's own check cannot see.
@@ -53,12 +67,6 @@ def check_database(database: Database, *, witnessed: bool = True) -> IntegrityRe
                       lambda rows: rows == ["ok"])
         _pragma_check(report, driver, "Referencer mellem tabeller", broken_references,
                       lambda rows: not rows, lambda rows: f"{len(rows)} brudte referencer")
-    try:
-        with database.read_session() as session:
-            _check_log(report, session, database.file_id if witnessed else None)
-    except DBAPIError as error:
-        report.add("Adgangsloggen", False, _unreadable(error))
-    return report
 
 
 def _check_log(report: IntegrityReport, session: Any, file_id: str | None) -> None:

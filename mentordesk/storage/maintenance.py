@@ -17,8 +17,14 @@ from mentordesk.storage.engine import driver_connection
 
 
 def overwrite_freed_pages(session: Session) -> None:
-    """From now on in this transaction, deleted content is overwritten, not just unlinked."""
-    session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+    """From now on in this transaction, deleted content is overwritten, not just unlinked.
+
+    The file only: PostgreSQL has no such setting. On the team server a deleted row's
+    space is reclaimed by the server's autovacuum, and its disk (encrypted, backed up) is
+    IT's to protect."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
 
 
 def compact_file(database: Database) -> bool:

@@ -7,8 +7,9 @@ Runs the programs as a user or IT would, from ``--work`` (never the source tree)
 version, ``demo``, ``check``, ``report --all`` (PDFs with the font embedded), ``economy
 export``, ``calendar export``, then the GUI's ``--self-check`` offscreen (Danish
 translation, stylesheet, every page built, a report loaded into the preview, reportlab's
-C accelerators). Standard library only: the frozen build has no Python to lend. Prints
-timings and writes them to ``--summary``; exits 1 on the first failure.
+C accelerators, psycopg with its bundled libpq for the team server). Standard library
+only: the frozen build has no Python to lend. Prints timings and writes them to
+``--summary``; exits 1 on the first failure.
 """
 
 from __future__ import annotations
@@ -141,6 +142,8 @@ def check_gui(app: Installation, pdf: Path, timings: dict[str, float]) -> dict:
     expect(result["pdf_pages"] > 0 and result["pdf_status"] == "Ready",
            "report preview did not load the PDF")
     expect(result["rl_accel"], "reportlab runs without _rl_accel")
+    expect(result["server_driver"] == "psycopg binary",
+           f"no team-server driver with its libpq: {result['server_driver']!r}")
     return result
 
 

@@ -33,6 +33,7 @@ def test_alembic_scripts_are_collected_as_files(support):
     ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
     ("PySide6/Qt/plugins/tls/qschannelbackend.dll", True),
     ("PySide6/Qt/plugins/imageformats/libqwebp.so", True),
+    ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
     ("PySide6/Qt/plugins/platforms/qwindows.dll", False),
     ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", False),

@@ -51,8 +51,25 @@ CODES = {
 INTEGERS = {"year": 2024, "first_month": 1, "weekday": 0, "level": 2, "support_need": 1}
 
 
+# Columns whose length the app checks before saving (so no user can reach the limit),
+# where the full sentinel would not fit: their sentinel is its tail, still ending in the
+# tag. PostgreSQL enforces String(n) where SQLite does not; any other column keeps the
+# full sentinel, so one the app lets a user overfill fails here on the server.
+LENGTH_CHECKED_BY_THE_APP = {
+    ("authority", "ean"),           # domain.billing_terms.clean_ean: 13 digits
+    ("citizen", "cpr"),             # domain.cpr: 10 digits
+    ("citizen", "cpr_last4"),       # derived from the CPR number
+    ("citizen", "postal_code"),     # services.citizens / importing: check_lengths
+    ("limitation_rule", "basis"),   # a DebtBasis code
+    ("debt", "established_by"),     # a DebtBasis code (economy.service_records)
+}
+
+
 def sentinel(table: str, column: str, tag: str) -> str:
-    return f"«{table}.{column}#{tag}»"
+    text = f"«{table}.{column}#{tag}»"
+    if (table, column) in LENGTH_CHECKED_BY_THE_APP:
+        return text[-Base.metadata.tables[table].c[column].type.length:]
+    return text
 
 
 def citizen_linked_tables() -> set[str]:

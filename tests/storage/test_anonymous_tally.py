@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from schedule_support import add_user
-from sqlalchemy import text
+from sqlalchemy import inspect
 
 from mentordesk.domain.codes import ContactForm
 from mentordesk.errors import AccessDenied, InvalidInput
@@ -22,6 +22,8 @@ from mentordesk.schedule.anonymous import (
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import LegalBasis
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 11, 27)   # a Friday in week 48
 # Everything the tally may know: who counted, when, how many, how long, how, under what.
 ALLOWED_COLUMNS = {"id", "mentor_id", "contact_on", "form", "legal_basis_id", "count",
@@ -30,8 +32,8 @@ ALLOWED_COLUMNS = {"id", "mentor_id", "contact_on", "form", "legal_basis_id", "c
 
 def test_the_anonymous_tally_holds_no_name_or_cpr(database):
     with database.read_session() as session:
-        columns = {row[1]: row[2].upper() for row in session.execute(
-            text("PRAGMA table_info(anonymous_contact_tally)"))}
+        columns = {column["name"]: str(column["type"]).upper() for column in
+                   inspect(session.connection()).get_columns("anonymous_contact_tally")}
     assert set(columns) == ALLOWED_COLUMNS
     # The one text column is a contact form code, checked against the list of forms.
     assert [name for name, kind in columns.items() if "CHAR" in kind or "TEXT" in kind] \

@@ -36,6 +36,8 @@ from mentordesk.services.contacts import NewContact, log_contact
 from mentordesk.services.hours_plan import save_hours_plan
 from mentordesk.storage.models import Authority, Grant
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 12, 20)
 VALID_EAN = "5798000000001"   # GS1 check digit 1
 WRONG_EAN = "5798000000002"

@@ -21,6 +21,8 @@ from mentordesk.services.contacts import NewContact, log_contact
 from mentordesk.services.grants import GrantInput, create_grant
 from mentordesk.services.hours_plan import hours_plan, save_hours_plan
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 6, 1)
 START, END = date(2026, 1, 5), date(2026, 4, 26)   # ISO weeks 2–17 of 2026
 H = 60

@@ -37,6 +37,8 @@ from mentordesk.schedule import (
 from mentordesk.services.hours_plan import save_hours_plan
 from mentordesk.storage.models import Contact, Grant, GrantHoursStep
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 12, 2)
 START, END = date(2026, 10, 12), date(2026, 12, 20)
 

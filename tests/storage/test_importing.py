@@ -39,6 +39,8 @@ from mentordesk.storage.models import (
     User,
 )
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 11, 23)
 HOSTILE = '=SUM(A1:A9) <b>fed</b> & "citat" 🙂'
 HEADER = "Navn;CPR;Alias;Mentor;Lovgrundlag;Forløbstype;Startdato;Timer pr. uge"
@@ -342,6 +344,23 @@ def test_clean_import_creates_citizens_mentors_and_grants(database, admin, mento
     # The list shows user text exactly as typed.
     shown = {row.display_name for row in list_citizens(Context(database, admin))}
     assert HOSTILE in shown
+
+
+def test_the_import_log_names_the_backup_that_undoes_it(database, admin, mentor, tmp_path):
+    """On the file, the copy taken just before; on the team server, which has no file to
+    copy, the server's own backups (``server backup``) — never a name that does not exist."""
+    table = read_import_file(_clean_csv(tmp_path, mentor))
+    imported = import_citizens(Context(database, admin), table, resolve_mapping(table),
+                               today=TODAY).value
+    with database.read_session() as session:
+        summary = session.scalar(select(AuditEvent.detail).where(
+            AuditEvent.entity == "citizen_import", AuditEvent.action == "create"))
+    if database.is_server:
+        assert imported.backup is None
+        assert summary.endswith("sikkerhedskopi: teamserverens egne sikkerhedskopier")
+    else:
+        assert imported.backup is not None and imported.backup.exists()
+        assert summary.endswith(f"sikkerhedskopi før importen: {imported.backup.name}")
 
 
 def test_row_errors_import_nothing(database, admin, mentor, tmp_path):

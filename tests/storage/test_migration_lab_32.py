@@ -7,6 +7,7 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 import sqlcipher3
 
 from mentordesk.domain.catalogue import GUIDANCE_COURSE
@@ -18,6 +19,8 @@ from mentordesk.services.catalogue_admin import load_catalogue
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.grants import GrantInput, create_grant, prefill_from_course_type
 from mentordesk.storage.models import Grant
+
+pytestmark = pytest.mark.both_backends
 
 FIXTURES = Path(__file__).with_name("fixtures")
 BASELINE_PASSPHRASE = "fixture-adgangskode-0001"

@@ -36,6 +36,8 @@ from mentordesk.services.plan.vum_terms import theme_choices
 from mentordesk.storage.models import Authority
 from tests.conftest import TEST_PASSPHRASE
 
+pytestmark = pytest.mark.both_backends
+
 PERIOD = Period(date(2026, 8, 1), date(2026, 10, 31))
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 10, 0)
@@ -191,6 +193,7 @@ def test_a_citizen_with_two_authorities_needs_a_choice(database, admin, two_auth
         one_report(Context(database, admin), citizen, PERIOD, today=TODAY, now=NOW)
 
 
+@pytest.mark.file_only(reason="the command opens the file path; --server is not in this suite")
 def test_the_command_line_batch_for_the_jobcenter(database, db_path, two_authorities,
                                                  tmp_path, pdf_text):
     """``mentordesk report --all --authority`` as a script runs it, read with pdftotext."""

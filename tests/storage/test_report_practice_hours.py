@@ -19,6 +19,8 @@ from tests.storage.test_report_per_authority import NOW, PERIOD, TODAY, two_auth
 
 __all__ = ["two_authorities"]  # the fixture: one citizen, a §99 and a LAB §31b grant
 
+pytestmark = pytest.mark.both_backends
+
 H = 60
 LAB_PRACTICE = {date(2026, 8, 3): 7 * H, date(2026, 9, 16): 12 * H + 30}  # weeks 32 and 38
 SEL99_PRACTICE_MINUTES = 17 * H + 15  # logged on the wrong grant: must never reach the jobcenter

@@ -21,6 +21,8 @@ from mentordesk.rights.access_export import JSON_NAME, SUMMARY_NAME, XLSX_NAME, 
 from mentordesk.rights.tables import CITIZEN_TABLES, DELETION_REGISTER, LOG_TABLE, excluded
 from mentordesk.storage.models import AuditEvent, Base, User
 
+pytestmark = pytest.mark.both_backends
+
 NOW = datetime(2026, 11, 23, 10, 0)
 
 

@@ -31,6 +31,8 @@ from mentordesk.rights.deletion import (
 from mentordesk.security.integrity import check_database
 from mentordesk.storage.models import AuditEvent, Citizen
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = date(2026, 11, 23)
 
 
@@ -82,6 +84,7 @@ def test_delete_removes_every_row_of_the_citizen_only(database, admin, two_citiz
     assert check_database(database).ok
 
 
+@pytest.mark.file_only(reason="reads the decrypted pages of the SQLCipher file")
 def test_file_holds_no_trace_after_delete(database, admin, two_citizens):
     """secure_delete + VACUUM: not even free pages of the decrypted file hold the text."""
     first, _second = two_citizens

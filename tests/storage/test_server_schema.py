@@ -162,3 +162,20 @@ def test_a_weakened_log_trigger_on_the_server_is_reported(server_databases, tamp
             session.execute(text(tampering))
         with database.read_session() as session:
             assert trigger_problems(session) == [problem]
+
+
+def test_every_partial_index_is_partial_on_both_backends(database):
+    """Compare_metadata does not look at predicates: an index given only ``sqlite_where``
+    would be a full index of the whole contact log on the team server."""
+    from mentordesk.storage.models import Base
+
+    partial = {index.name for table in Base.metadata.tables.values() for index in table.indexes
+               if index.dialect_options["sqlite"]["where"] is not None}
+    assert {"ix_contact_appointment_day", "ix_contact_group_mentor_day"} <= partial
+    with database.read_session() as session:
+        definitions = dict(session.execute(text(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            if database.is_server else
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        )).tuples().all())
+    assert {name for name in partial if " WHERE " not in definitions[name].upper()} == set()

@@ -7,7 +7,15 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from mentordesk.storage.models import AppMeta, Contact
-from mentordesk.storage.queries.portable import date_text, upsert, week_monday_text
+from mentordesk.storage.queries.portable import (
+    date_text,
+    days_after,
+    days_between,
+    earliest,
+    latest,
+    upsert,
+    week_monday_text,
+)
 
 
 def sql(statement, dialect) -> str:
@@ -28,3 +36,17 @@ def test_week_monday_uses_each_backends_date_functions():
     on_server = sql(statement, postgresql.dialect())
     assert "to_char(date_trunc('week', contact.contact_on), 'YYYY-MM-DD')" in on_server
     assert "to_char(contact.contact_on, 'YYYY-MM-DD')" in on_server
+
+
+def test_day_arithmetic_uses_each_backends_date_functions():
+    statement = select(days_after(Contact.contact_on, 7),
+                       days_between(earliest(Contact.contact_on, Contact.contact_on),
+                                    latest(Contact.contact_on, Contact.contact_on)))
+    on_file = sql(statement, sqlite.dialect())
+    assert "date(contact.contact_on, ? || ' days')" in on_file
+    assert "julianday(max(contact.contact_on, contact.contact_on))" in on_file
+    assert "julianday(min(contact.contact_on, contact.contact_on))" in on_file
+    on_server = sql(statement, postgresql.dialect())
+    assert "(contact.contact_on + %(param_1)s)" in on_server
+    assert ("(greatest(contact.contact_on, contact.contact_on) - "
+            "least(contact.contact_on, contact.contact_on))") in on_server

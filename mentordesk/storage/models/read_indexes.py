@@ -15,8 +15,12 @@ from sqlalchemy import Index
 
 from mentordesk.storage.models.schedule import Contact
 
+_FROM_APPOINTMENT = Contact.appointment_id.is_not(None)
+_FROM_GROUP_SESSION = Contact.group_session_id.is_not(None)
+
+# Each predicate is given per dialect: an index without one is silently a full index there.
 Index("ix_contact_appointment_day", Contact.appointment_id, Contact.contact_on,
-      sqlite_where=Contact.appointment_id.is_not(None))
+      sqlite_where=_FROM_APPOINTMENT, postgresql_where=_FROM_APPOINTMENT)
 Index("ix_contact_group_mentor_day", Contact.mentor_id, Contact.contact_on,
       Contact.group_session_id, Contact.duration_minutes, Contact.attended,
-      sqlite_where=Contact.group_session_id.is_not(None))
+      sqlite_where=_FROM_GROUP_SESSION, postgresql_where=_FROM_GROUP_SESSION)

@@ -2,8 +2,9 @@
 
 The period tab of the hours overview shows one line per citizen: weeks granted, delivered,
 weeks under and over the grant. Building a row per citizen per week in Python for that
-cost a team's year about 120 000 objects (seconds at 2 500 citizens); here SQLite walks
-the weeks itself and returns one row per citizen.
+cost a team's year about 120 000 objects (seconds at 2 500 citizens); here the database
+walks the weeks itself and returns one row per citizen. The date arithmetic is
+storage/queries/portable.py's, so the same statement runs on the file and the team server.
 
 The rules are those of :func:`mentordesk.schedule.hours.citizen_weeks` and
 ``weekly_flag``: a week's band is the ONE grant with hours running on most of its days
@@ -37,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from mentordesk.storage.models import DeliveredCitizenWeek, Grant, GrantHoursStep
+from mentordesk.storage.queries.portable import days_after, days_between, earliest, latest
 
 
 def governed_week_totals(citizen_ids: Sequence[int], first_monday: date, last_monday: date,
@@ -83,9 +85,8 @@ def _bands_in_force(citizen_ids: Sequence[int], week: CTE) -> Subquery:
     place that says which band a grant has in a week, as ``hours.citizen_weeks`` does:
     the latest step of a stepped plan whose week has begun (its day falls on or before
     the week's Sunday), else the grant's own band."""
-    days_run = (func.julianday(func.min(func.coalesce(Grant.end_on, week.c.sunday),
-                                        week.c.sunday))
-                - func.julianday(func.max(Grant.start_on, week.c.monday)))
+    days_run = days_between(latest(Grant.start_on, week.c.monday),
+                            earliest(func.coalesce(Grant.end_on, week.c.sunday), week.c.sunday))
     step = aliased(GrantHoursStep)
     stepped = step.id.is_not(None)
     return (
@@ -120,8 +121,7 @@ def _weeks(first_monday: date, last_monday: date) -> CTE:
     anchor = select(literal(first_monday, Date).label("monday"),
                     literal(first_monday + timedelta(days=6), Date).label("sunday"))
     week = anchor.cte("week", recursive=True).prefix_with("MATERIALIZED")
-    return week.union_all(select(func.date(week.c.monday, "+7 days", type_=Date),
-                                 func.date(week.c.sunday, "+7 days", type_=Date))
+    return week.union_all(select(days_after(week.c.monday, 7), days_after(week.c.sunday, 7))
                           .where(week.c.monday < last_monday))
 
 

@@ -9,9 +9,21 @@ same 'YYYY-MM-DD' text, so results compare equal whichever backend produced them
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Column, Select, String, Table, func, literal, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    String,
+    Table,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.dialects.postgresql import Insert
 from sqlalchemy.dialects.postgresql import insert as _insert
 from sqlalchemy.ext.compiler import compiles
@@ -57,6 +69,79 @@ def _date_text_sqlite(element: date_text, compiler: SQLCompiler, **kw: Any) -> s
 @compiles(date_text, "postgresql")
 def _date_text_postgresql(element: date_text, compiler: SQLCompiler, **kw: Any) -> str:
     return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM-DD')"
+
+
+class days_after(FunctionElement[date]):  # noqa: N801 - used like a SQL function
+    """``days_after(day, n)``: the date ``n`` days after ``day`` (``n`` may be negative)."""
+
+    type = Date()
+    name = "days_after"
+    inherit_cache = True
+
+    def __init__(self, day: ColumnElement[date], days: int) -> None:
+        super().__init__(day, literal(days, Integer))
+
+
+@compiles(days_after, "sqlite")
+def _days_after_sqlite(element: days_after, compiler: SQLCompiler, **kw: Any) -> str:
+    day, days = (compiler.process(clause, **kw) for clause in element.clauses)
+    # SQLite's modifier 'N days' accepts a signed N; the result is 'YYYY-MM-DD' text again.
+    return f"date({day}, {days} || ' days')"
+
+
+@compiles(days_after, "postgresql")
+def _days_after_postgresql(element: days_after, compiler: SQLCompiler, **kw: Any) -> str:
+    day, days = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"({day} + {days})"
+
+
+class days_between(FunctionElement[int]):  # noqa: N801 - used like a SQL function
+    """``days_between(first, last)``: how many days ``last`` lies after ``first`` (a whole
+    number of days; SQLite's julianday difference is a float, equal in value)."""
+
+    type = Integer()
+    name = "days_between"
+    inherit_cache = True
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
+    first, last = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"(julianday({last}) - julianday({first}))"
+
+
+@compiles(days_between, "postgresql")
+def _days_between_postgresql(element: days_between, compiler: SQLCompiler,
+                             **kw: Any) -> str:
+    first, last = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"({last} - {first})"
+
+
+class earliest(FunctionElement[Any]):  # noqa: N801 - used like a SQL function
+    """The smallest of two or more non-NULL values in one row (SQLite's many-argument
+    ``min``, PostgreSQL's ``least``; they differ on NULL, so keep the arguments non-NULL)."""
+
+    name = "earliest"
+    inherit_cache = True
+
+
+class latest(FunctionElement[Any]):  # noqa: N801 - used like a SQL function
+    """The largest of two or more non-NULL values in one row (``max`` / ``greatest``)."""
+
+    name = "latest"
+    inherit_cache = True
+
+
+def _row_function(name: str) -> Any:
+    def render(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
+        return f"{name}({compiler.process(element.clauses, **kw)})"
+    return render
+
+
+compiles(earliest, "sqlite")(_row_function("min"))
+compiles(earliest, "postgresql")(_row_function("least"))
+compiles(latest, "sqlite")(_row_function("max"))
+compiles(latest, "postgresql")(_row_function("greatest"))
 
 
 def upsert(model: type, key: InstrumentedAttribute[Any], *updated: str) -> Insert:

@@ -78,8 +78,10 @@ def _move_guidance_course_to_lab_32() -> None:
         connection.execute(
             sa.text("INSERT INTO legal_basis (code, name, note, allows_anonymous, "
                     "requires_assessment, active, version) "
-                    "VALUES (:code, :name, :note, 0, 1, 1, 1)"),
-            {"code": NEW_BASIS, "name": NEW_BASIS_NAME, "note": NEW_BASIS_NOTE})
+                    "VALUES (:code, :name, :note, :no, :yes, :yes, 1)"),
+            # Booleans bound, not written 0/1: PostgreSQL has no integer-to-boolean cast.
+            {"code": NEW_BASIS, "name": NEW_BASIS_NAME, "note": NEW_BASIS_NOTE,
+             "no": False, "yes": True})
         new_id = connection.execute(sa.text("SELECT id FROM legal_basis WHERE code = :code"),
                                     {"code": NEW_BASIS}).scalar()
     if course is None:

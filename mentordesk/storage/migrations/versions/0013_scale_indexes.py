@@ -21,12 +21,16 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Each predicate is given per dialect: each reads only its own keyword, and without
+    # ``postgresql_where`` the team server would index the whole contact log.
+    from_appointment = sa.text("appointment_id IS NOT NULL")
     op.create_index("ix_contact_appointment_day", "contact", ["appointment_id", "contact_on"],
-                    sqlite_where=sa.text("appointment_id IS NOT NULL"))
+                    sqlite_where=from_appointment, postgresql_where=from_appointment)
+    from_group_session = sa.text("group_session_id IS NOT NULL")
     op.create_index("ix_contact_group_mentor_day", "contact",
                     ["mentor_id", "contact_on", "group_session_id", "duration_minutes",
                      "attended"],
-                    sqlite_where=sa.text("group_session_id IS NOT NULL"))
+                    sqlite_where=from_group_session, postgresql_where=from_group_session)
 
 
 def downgrade() -> None:
