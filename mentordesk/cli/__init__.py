@@ -29,6 +29,7 @@ from mentordesk.cli import (
     rights_commands,
     schedule_commands,
     security_commands,
+    server_commands,
 )
 from mentordesk.cli.common import (
     EXIT_CANNOT_OPEN,
@@ -50,6 +51,7 @@ COMMAND_MODULES = (
     rights_commands,
     schedule_commands,
     security_commands,
+    server_commands,
 )
 
 
