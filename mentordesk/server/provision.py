@@ -71,6 +71,7 @@ def initialise(engine: Engine, team_name: str, admin_login: str, admin_password:
         _hand_to_owner(connection)
         _grant_to_groups(connection)
         _secure_citizen_tables(connection)
+        _guard_chain_head(connection)
         _create_login(connection, admin_login, admin_password, Role.ADMIN)
         _insert_user(connection, admin_login, Role.ADMIN)
         _log(connection, admin_login, "create", "user",
@@ -232,6 +233,20 @@ def _secure_citizen_tables(connection: Connection) -> None:
         connection.execute(text(
             f"CREATE POLICY mentordesk_visible ON {name} FOR ALL "
             f"USING ({condition}) WITH CHECK ({condition})"))
+
+
+def _guard_chain_head(connection: Connection) -> None:
+    """Admins write the app's settings in ``app_meta``, but never the log's chain head,
+    count or anchor there: only the log functions (run as the owner) do."""
+    connection.execute(text("ALTER TABLE app_meta ENABLE ROW LEVEL SECURITY"))
+    connection.execute(text("ALTER TABLE app_meta FORCE ROW LEVEL SECURITY"))
+    not_the_log = "left(key, 6) <> 'audit_'"
+    for name, command, clauses in (
+            ("mentordesk_read", "SELECT", "USING (true)"),
+            ("mentordesk_insert", "INSERT", f"WITH CHECK ({not_the_log})"),
+            ("mentordesk_update", "UPDATE", f"USING ({not_the_log}) WITH CHECK ({not_the_log})"),
+            ("mentordesk_delete", "DELETE", f"USING ({not_the_log})")):
+        connection.exec_driver_sql(f"CREATE POLICY {name} ON app_meta FOR {command} {clauses}")
 
 
 def _create_login(connection: Connection, login: str, password: str, role: Role) -> None:

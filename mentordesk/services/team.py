@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.codes import RECOVERY_LOGIN, Role
 from mentordesk.domain.duration import hours_number
-from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.errors import AccessDenied, InvalidInput, NotFound, NotOnTeam
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
@@ -101,15 +101,16 @@ def resolve_actor(database: Database, login: str) -> Actor:
         else:
             user = session.scalar(user_with_login(login)) or _first_use(session, login)
         if not user.active:
-            audit.record(session, login, audit.Action.UNLOCK_FAILED, entity="user",
+            audit.record(session, user.login, audit.Action.UNLOCK_FAILED, entity="user",
                          entity_id=user.id, detail="Brugeren er deaktiveret")
         else:
-            audit.record(session, login, audit.Action.UNLOCK, entity="database")
+            audit.record(session, user.login, audit.Action.UNLOCK, entity="database")
         actor = _actor(user)
     if not user.active:
         # Raised after the transaction so the refusal itself stays in the log.
-        raise AccessDenied("Din bruger er deaktiveret i denne database. "
-                           "Kontakt en administrator i teamet.")
+        refusal = NotOnTeam if database.is_server else AccessDenied
+        raise refusal("Din bruger er deaktiveret i denne database. "
+                      "Kontakt en administrator i teamet.")
     return actor
 
 
@@ -123,7 +124,7 @@ def _server_user(session: Session, login: str) -> User:
     acting = login if is_superuser else connected
     user = session.scalar(user_with_login(acting))
     if user is None:
-        raise AccessDenied(f"Login {acting} er ikke bruger i teamet på denne server. "
+        raise NotOnTeam(f"Login {acting} er ikke bruger i teamet på denne server. "
                            "Bed en administrator om at oprette dig.")
     return user
 

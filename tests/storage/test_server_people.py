@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mentordesk.domain.codes import Role
-from mentordesk.errors import AccessDenied
+from mentordesk.errors import CannotOpenDatabase, NotOnTeam
 from mentordesk.server import provision
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import ServerDatabase
@@ -71,8 +71,11 @@ def test_a_login_role_without_a_user_row_is_refused(team):
     database = ServerDatabase.connect(profile.__class__(
         profile.host, profile.port, profile.dbname, profile.login, "x", profile.ca_file))
     try:
-        with pytest.raises(AccessDenied):
+        # The PC's claim to be the admin changes nothing; refused like an unopenable
+        # database, so the CLI exits with 3.
+        with pytest.raises(NotOnTeam) as refused:
             resolve_actor(database, "admin")
+        assert isinstance(refused.value, CannotOpenDatabase)
     finally:
         database.close()
 

@@ -116,6 +116,10 @@ BEGIN
     'Adgangsloggen beskåret: ' || removed || ' hændelser før ' || left(p_cutoff, 10)
     || ' slettet');
   SELECT min(id) INTO first_kept FROM audit_event WHERE occurred_at >= p_cutoff;
+  IF first_kept IS NULL THEN
+    -- Even the pruning's own event is older: a cutoff in the future keeps nothing.
+    RAISE EXCEPTION 'Skæringstidspunktet % ligger efter loggens nyeste hændelse', p_cutoff;
+  END IF;
   SELECT prev_hash INTO kept_prev FROM audit_event WHERE id = first_kept;
   SELECT value::bigint INTO already FROM app_meta WHERE key = 'audit_pruned';
   INSERT INTO app_meta (key, value) VALUES ('audit_anchor_hash', kept_prev),
