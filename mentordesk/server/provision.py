@@ -1,53 +1,28 @@
 """Set up a team server and its people: ``server init``, ``add-user``, ``remove-user``,
 ``set-role``.
 
-Each person is a PostgreSQL login role (SCRAM) in one of three group roles that carry the
-grants; a separate owner role, which nobody logs in as, owns every table and function.
-Row-level security on every table that reaches a citizen applies the app's visibility
-rule through one SQL function (migration 0014), so a mentor connecting with ``psql`` sees
-what the app would show. All of it runs on a connection as a superuser (IT's), in one
-transaction per command: a failed step leaves nothing half made.
+What each command does, and what it refuses; the SQL (roles, grants, row-level security)
+is ``storage/server_roles.py``. All of it runs on IT's superuser connection, one
+transaction per command, so a failed step leaves nothing half made.
 """
 
 from __future__ import annotations
 
 import re
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool
 
 from mentordesk.domain.codes import Role
-from mentordesk.errors import CannotOpenDatabase
-from mentordesk.rights.tables import CITIZEN_TABLES, CitizenTable
+from mentordesk.rights.tables import CITIZEN_TABLES
 from mentordesk.services.catalogue import seed_default_catalogue
-from mentordesk.storage.database import FILE_ID_KEY, TEAM_NAME_KEY
-from mentordesk.storage.engine import SERVER_WRITE_LOCK
+from mentordesk.storage import server_roles
 from mentordesk.storage.migrate import current_revision, upgrade_server_to_head
-from mentordesk.storage.models import User
+from mentordesk.storage.server_roles import OWNER_ROLE, open_admin_engine, team_transaction
 
-OWNER_ROLE = "mentordesk_owner"
-GROUP_ROLES: dict[Role, str] = {
-    Role.MENTOR: "mentordesk_mentor",
-    Role.COORDINATOR: "mentordesk_coordinator",
-    Role.ADMIN: "mentordesk_admin",
-}
-# Written by admins only: the team's people and catalogues, and the app's own settings.
-ADMIN_TABLES = ("user", "person_key", "authority", "economy_item", "legal_basis",
-                "limitation_rule", "norm_rate", "partner", "vum_term", "course_type",
-                "app_meta")
-# Migration 0014's functions: the first two for every group, pruning for admins.
-VISIBILITY_FUNCTION = "mentordesk_visible_citizen(bigint)"
-LOG_FUNCTION = "mentordesk_log_event(text, text, bigint, bigint, text, text, text)"
-PRUNE_FUNCTION = "mentordesk_prune_log(text)"
-# Written only through mentordesk_log_event / mentordesk_prune_log.
-LOG_TABLE = "audit_event"
-# A session left open inside a transaction holds the writer's lock for everyone.
-IDLE_IN_TRANSACTION_TIMEOUT = "5min"
+__all__ = ["OWNER_ROLE", "ProvisionError", "add_user", "check_login", "initialise",
+           "open_admin_engine", "remove_user", "set_role"]
+
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,62}$")
 _RESERVED_PREFIXES = ("pg_", "mentordesk_")
 
@@ -64,78 +39,48 @@ def initialise(engine: Engine, team_name: str, admin_login: str, admin_password:
         raise ProvisionError("Databasen er allerede sat op til MentorDesk; "
                              "'server init' køres kun én gang.")
     upgrade_server_to_head(engine)
-    with _team_transaction(engine) as connection:
-        _name_team(connection, team_name)
+    with team_transaction(engine) as connection:
+        server_roles.name_team(connection, team_name)
         seed_default_catalogue(Session(bind=connection))
-        _create_group_roles(connection)
-        _hand_to_owner(connection)
-        _grant_to_groups(connection)
-        _secure_citizen_tables(connection)
-        _guard_chain_head(connection)
-        _create_login(connection, admin_login, admin_password, Role.ADMIN)
-        _insert_user(connection, admin_login, Role.ADMIN)
-        _log(connection, admin_login, "create", "user",
-             f"Første bruger oprettet som administrator: {admin_login}")
+        server_roles.create_group_roles(connection)
+        server_roles.hand_to_owner(connection)
+        server_roles.grant_to_groups(connection)
+        server_roles.secure_citizen_tables(
+            connection, [(table.name, table.path) for table in CITIZEN_TABLES])
+        server_roles.guard_chain_head(connection)
+        _add_person(connection, admin_login, admin_password, Role.ADMIN, "")
+        server_roles.log_admin_event(connection, admin_login, "create", "user",
+                                     f"Første bruger oprettet som administrator: {admin_login}")
 
 
 def add_user(engine: Engine, login: str, password: str, role: Role, full_name: str = "") -> None:
     """A new person: a login role in the group for ``role`` and their user row."""
     check_login(login)
-    with _team_transaction(engine) as connection:
-        if _user_exists(connection, login):
+    with team_transaction(engine) as connection:
+        if server_roles.user_exists(connection, login):
             raise ProvisionError(f"Brugeren {login} findes allerede i teamet.")
-        _create_login(connection, login, password, role)
-        _insert_user(connection, login, role, full_name)
-        _log(connection, login, "create", "user", f"Bruger oprettet på teamserveren: {login}")
+        _add_person(connection, login, password, role, full_name)
+        server_roles.log_admin_event(connection, login, "create", "user",
+                                     f"Bruger oprettet på teamserveren: {login}")
 
 
 def remove_user(engine: Engine, login: str) -> None:
     """The person can no longer log in; their user row is deactivated and every event
     they caused stays in the log under their name."""
-    with _team_transaction(engine) as connection:
+    with team_transaction(engine) as connection:
         _require_user(connection, login)
-        connection.execute(text(f"ALTER ROLE {quote(login)} NOLOGIN"))
-        connection.execute(text('UPDATE "user" SET active = false WHERE login = :login'),
-                           {"login": login})
-        _log(connection, login, "remove_person", "user",
-             f"Bruger fjernet fra teamserveren: {login}")
+        server_roles.disable_login(connection, login)
+        server_roles.log_admin_event(connection, login, "remove_person", "user",
+                                     f"Bruger fjernet fra teamserveren: {login}")
 
 
 def set_role(engine: Engine, login: str, role: Role) -> None:
     """Move a person to another group role; the user row's role follows."""
-    with _team_transaction(engine) as connection:
+    with team_transaction(engine) as connection:
         _require_user(connection, login)
-        for other in GROUP_ROLES.values():
-            if other != GROUP_ROLES[role]:
-                connection.execute(text(f"REVOKE {other} FROM {quote(login)}"))
-        connection.execute(text(f"GRANT {GROUP_ROLES[role]} TO {quote(login)}"))
-        connection.execute(text('UPDATE "user" SET role = :role WHERE login = :login'),
-                           {"role": role.value, "login": login})
-        _log(connection, login, "update", "user", f"Rolle ændret til {role.label}: {login}")
-
-
-def open_admin_engine(url: str) -> Engine:
-    """IT's superuser connection from a libpq URL (``postgresql://user@host/db?…``; TLS
-    options such as ``sslmode=verify-full&sslrootcert=…`` go in the URL). The password
-    comes from the URL's own sources (``PGPASSWORD``, ``~/.pgpass``), never an argument."""
-    driver_url = re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
-    engine = create_engine(driver_url, poolclass=NullPool)
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except (DatabaseError, OperationalError) as error:
-        engine.dispose()
-        raise CannotOpenDatabase(
-            f"Teamserveren kunne ikke nås ({getattr(error, 'orig', error)}).") from error
-    return engine
-
-
-@contextmanager
-def _team_transaction(engine: Engine) -> Iterator[Connection]:
-    """One transaction that, like the app's writers, holds the team's writer lock."""
-    with engine.begin() as connection:
-        connection.execute(text(f"SELECT pg_advisory_xact_lock({SERVER_WRITE_LOCK})"))
-        yield connection
+        server_roles.move_to_group(connection, login, role)
+        server_roles.log_admin_event(connection, login, "update", "user",
+                                     f"Rolle ændret til {role.label}: {login}")
 
 
 def check_login(login: str) -> None:
@@ -146,151 +91,14 @@ def check_login(login: str) -> None:
             "'_' eller '-', og ikke 'pg_' eller 'mentordesk_' forrest.")
 
 
-def quote(name: str) -> str:
-    """A role or table name as a quoted SQL identifier."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def policy_condition(table: CitizenTable) -> str:
-    """The row-level security condition of one citizen table: the visibility function
-    applied to the citizen the row belongs to, through its parents when it has no
-    citizen_id of its own."""
-    citizen = "id" if table.name == "citizen" else "citizen_id"
-    return f"mentordesk_visible_citizen({_citizen_of_row(table.path, citizen)})"
-
-
-def _citizen_of_row(path: tuple[tuple[str, str], ...], citizen: str) -> str:
-    if not path:
-        return citizen
-    (column, parent), rest = path[0], path[1:]
-    parent_citizen = "citizen_id" if parent != "citizen" else "id"
-    inner = _citizen_of_row(rest, parent_citizen)
-    return f"(SELECT {inner} FROM {quote(parent)} WHERE {quote(parent)}.id = {column})"
-
-
-def _name_team(connection: Connection, team_name: str) -> None:
-    connection.execute(text("INSERT INTO app_meta (key, value) VALUES (:k1, :v1), (:k2, :v2)"),
-                       {"k1": FILE_ID_KEY, "v1": str(uuid.uuid4()),
-                        "k2": TEAM_NAME_KEY, "v2": team_name})
-
-
-def _create_group_roles(connection: Connection) -> None:
-    """Roles belong to the whole cluster: another team's database may have made them."""
-    # BYPASSRLS: the owner's definer functions read the tables the policies guard;
-    # without it each policy would call the visibility function recursively.
-    _create_role_once(connection, OWNER_ROLE, "NOLOGIN BYPASSRLS")
-    for group in GROUP_ROLES.values():
-        _create_role_once(connection, group, "NOLOGIN")
-
-
-def _create_role_once(connection: Connection, role: str, options: str) -> None:
-    exists = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
-    if not exists:
-        connection.execute(text(f"CREATE ROLE {role} {options}"))
-
-
-def _hand_to_owner(connection: Connection) -> None:
-    """Every table, sequence and function of the schema to the owner role; the
-    functions' EXECUTE from PUBLIC to the groups only."""
-    tables = connection.scalars(text(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).all()
-    for table in tables:
-        connection.execute(text(f"ALTER TABLE {quote(table)} OWNER TO {OWNER_ROLE}"))
-    functions = connection.scalars(text(
-        "SELECT p.oid::regprocedure::text FROM pg_proc p "
-        "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'")).all()
-    for function in functions:
-        connection.execute(text(f"ALTER FUNCTION {function} OWNER TO {OWNER_ROLE}"))
-        connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
-    groups = ", ".join(GROUP_ROLES.values())
-    for function in (VISIBILITY_FUNCTION, LOG_FUNCTION):
-        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
-    connection.execute(text(
-        f"GRANT EXECUTE ON FUNCTION {PRUNE_FUNCTION} TO {GROUP_ROLES[Role.ADMIN]}"))
-
-
-def _grant_to_groups(connection: Connection) -> None:
-    groups = ", ".join(GROUP_ROLES.values())
-    admin = GROUP_ROLES[Role.ADMIN]
-    connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {groups}"))
-    connection.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {groups}"))
-    tables = connection.scalars(text(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).all()
-    for table in tables:
-        if table == LOG_TABLE or table == "alembic_version":
-            continue
-        writers = admin if table in ADMIN_TABLES else groups
-        connection.execute(text(
-            f"GRANT INSERT, UPDATE, DELETE ON {quote(table)} TO {writers}"))
-
-
-def _secure_citizen_tables(connection: Connection) -> None:
-    for table in CITIZEN_TABLES:
-        name = quote(table.name)
-        condition = policy_condition(table)
-        connection.execute(text(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY"))
-        connection.execute(text(f"ALTER TABLE {name} FORCE ROW LEVEL SECURITY"))
-        connection.execute(text(
-            f"CREATE POLICY mentordesk_visible ON {name} FOR ALL "
-            f"USING ({condition}) WITH CHECK ({condition})"))
-
-
-def _guard_chain_head(connection: Connection) -> None:
-    """Admins write the app's settings in ``app_meta``, but never the log's chain head,
-    count or anchor there: only the log functions (run as the owner) do."""
-    connection.execute(text("ALTER TABLE app_meta ENABLE ROW LEVEL SECURITY"))
-    connection.execute(text("ALTER TABLE app_meta FORCE ROW LEVEL SECURITY"))
-    not_the_log = "left(key, 6) <> 'audit_'"
-    for name, command, clauses in (
-            ("mentordesk_read", "SELECT", "USING (true)"),
-            ("mentordesk_insert", "INSERT", f"WITH CHECK ({not_the_log})"),
-            ("mentordesk_update", "UPDATE", f"USING ({not_the_log}) WITH CHECK ({not_the_log})"),
-            ("mentordesk_delete", "DELETE", f"USING ({not_the_log})")):
-        connection.exec_driver_sql(f"CREATE POLICY {name} ON app_meta FOR {command} {clauses}")
-
-
-def _create_login(connection: Connection, login: str, password: str, role: Role) -> None:
-    """A login role with a SCRAM verifier made here, so the password itself never
-    travels in a statement (nor lands in a server log)."""
-    if connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}):
+def _add_person(connection: Connection, login: str, password: str, role: Role,
+                full_name: str) -> None:
+    if server_roles.role_exists(connection, login):
         raise ProvisionError(f"Der findes allerede en rolle {login} på serveren.")
-    verifier = _scram_verifier(connection, login, password)
-    # Straight to the driver: the verifier holds ':' and '$' that a bind parser would read.
-    connection.exec_driver_sql(
-        f"CREATE ROLE {quote(login)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS "
-        f"PASSWORD '{verifier}' IN ROLE {GROUP_ROLES[role]}")
-    connection.execute(text(f"ALTER ROLE {quote(login)} SET "
-                            f"idle_in_transaction_session_timeout = "
-                            f"'{IDLE_IN_TRANSACTION_TIMEOUT}'"))
-
-
-def _scram_verifier(connection: Connection, login: str, password: str) -> str:
-    raw = connection.connection.dbapi_connection
-    pgconn = raw.pgconn  # type: ignore[union-attr]
-    verifier = pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256")
-    return bytes(verifier).decode("ascii")
-
-
-def _insert_user(connection: Connection, login: str, role: Role, full_name: str = "") -> None:
-    session = Session(bind=connection)
-    session.add(User(login=login, full_name=full_name or login, role=role.value))
-    session.flush()
-
-
-def _user_exists(connection: Connection, login: str) -> bool:
-    return bool(connection.scalar(text('SELECT 1 FROM "user" WHERE login = :login'),
-                                  {"login": login}))
+    server_roles.create_login(connection, login, password, role)
+    server_roles.insert_user(connection, login, role, full_name)
 
 
 def _require_user(connection: Connection, login: str) -> None:
-    if not _user_exists(connection, login):
+    if not server_roles.user_exists(connection, login):
         raise ProvisionError(f"Der er ingen bruger {login} i teamet.")
-
-
-def _log(connection: Connection, login: str, action: str, entity: str, detail: str) -> None:
-    """IT's administration in the team's access log, under IT's own (superuser) login."""
-    entity_id = connection.scalar(text('SELECT id FROM "user" WHERE login = :login'),
-                                  {"login": login})
-    connection.execute(text(
-        "SELECT mentordesk_log_event(:action, :entity, :entity_id, NULL, :detail)"),
-        {"action": action, "entity": entity, "entity_id": entity_id, "detail": detail})

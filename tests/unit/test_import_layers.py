@@ -37,6 +37,11 @@ FOUNDATION_MAY_IMPORT: dict[str, set[str]] = {
     "kernel": {"domain", "errors", "paths", "files", "storage", "audit"},
 }
 PRESENTATION = {"PySide6", "shiboken6", "ui"}
+# The team server's administration (set-up, people, roles; ARCHITECTURE.md "The team
+# server"): IT runs it through the front ends. Operations run unchanged on a file or a
+# server, so no feature or foundation package may depend on it.
+SERVER_ADMIN = "server"
+MAY_IMPORT_SERVER_ADMIN = {"cli"}
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,17 @@ def test_foundation_imports_no_feature_package():
     assert not wrong, "The foundation imports above itself:\n" + "\n".join(wrong)
 
 
+def test_only_front_ends_import_the_server_administration():
+    graph = unit_graph(ROOT)
+    wrong = [
+        f"{unit} -> {SERVER_ADMIN}: {targets[SERVER_ADMIN][0].where()}"
+        for unit, targets in sorted(graph.items())
+        if SERVER_ADMIN in targets and unit not in MAY_IMPORT_SERVER_ADMIN
+    ]
+    assert not wrong, "Only the front ends may use the server's administration:\n" + \
+        "\n".join(wrong)
+
+
 def test_core_never_imports_qt_or_ui():
     wrong = [
         found.where()
@@ -172,7 +188,7 @@ def test_core_never_imports_qt_or_ui():
 
 def test_every_foundation_unit_exists():
     """A renamed foundation package must be renamed here too, or its rule checks nothing."""
-    assert set(FOUNDATION_MAY_IMPORT) <= core_units(ROOT)
+    assert set(FOUNDATION_MAY_IMPORT) | {SERVER_ADMIN} <= core_units(ROOT)
 
 
 def _write(path: Path, text: str) -> None:
