@@ -7,11 +7,14 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from mentordesk.domain.codes import Role
+from mentordesk.domain.codes import ContactForm, Role
+from mentordesk.errors import AccessDenied, NotFound
 from mentordesk.kernel.context import Context
 from mentordesk.rights.tables import CITIZEN_TABLES
 from mentordesk.server import provision
 from mentordesk.services.citizens import list_citizens
+from mentordesk.services.contacts.journal import log_contact
+from mentordesk.services.contacts.values import NewContact
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import ServerDatabase
 from tests.storage.server_roles_support import PASSWORD, Team, build_team
@@ -136,6 +139,41 @@ def test_the_app_shows_a_mentor_what_the_server_lets_them_see(team):
     finally:
         database.close()
     assert names == {"Aase Testesen", "Cora Testesen"}
+    # The app's own rule alone (IT's connection, which row-level security does not
+    # limit) gives the same set: the policies and the app agree.
+    assert names == _names_by_the_apps_rule_alone(team, team.logins["anna"])
+
+
+def _names_by_the_apps_rule_alone(team: Team, login: str) -> set[str]:
+    database = ServerDatabase.connect(team.superuser)
+    try:
+        actor = resolve_actor(database, login)
+        return {row.display_name for row in list_citizens(Context(database, actor))}
+    finally:
+        database.close()
+
+
+def test_a_mentor_logs_contacts_through_the_app_for_their_own_citizens_only(team):
+    database = ServerDatabase.connect(team.profile("anna"))
+    try:
+        anna = resolve_actor(database, "")
+        context = Context(database, anna)
+        contact_id = log_contact(context, NewContact(
+            citizen_id=team.citizens["Aase"], duration_minutes=45,
+            form=ContactForm.HOME_VISIT, note="Gik en tur")).value
+        # Refused by the app's own check first (defence in depth: the server would too).
+        with pytest.raises((AccessDenied, NotFound)):
+            log_contact(context, NewContact(citizen_id=team.citizens["Bent"],
+                                            duration_minutes=45, form=ContactForm.HOME_VISIT))
+    finally:
+        database.close()
+    with team.connect("cille") as cille:
+        row = cille.execute("SELECT citizen_id, note FROM contact WHERE id = %s",
+                            (contact_id,)).fetchone()
+        bent = cille.execute("SELECT count(*) FROM contact WHERE citizen_id = %s",
+                             (team.citizens["Bent"],)).fetchone()
+    assert row == (team.citizens["Aase"], "Gik en tur")
+    assert bent == (1,)
 
 
 def test_init_on_an_initialised_database_is_refused(team):
