@@ -21,7 +21,7 @@ from mentordesk.storage.migrate import current_revision, upgrade_server_to_head
 from mentordesk.storage.server_roles import OWNER_ROLE, open_admin_engine, team_transaction
 
 __all__ = ["OWNER_ROLE", "ProvisionError", "add_user", "check_login", "initialise",
-           "open_admin_engine", "remove_user", "set_role"]
+           "open_admin_engine", "refresh_security", "remove_user", "set_role"]
 
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,62}$")
 _RESERVED_PREFIXES = ("pg_", "mentordesk_")
@@ -43,14 +43,26 @@ def initialise(engine: Engine, team_name: str, admin_login: str, admin_password:
         server_roles.name_team(connection, team_name)
         seed_default_catalogue(Session(bind=connection))
         server_roles.create_group_roles(connection)
-        server_roles.hand_to_owner(connection)
-        server_roles.grant_to_groups(connection)
-        server_roles.secure_citizen_tables(
-            connection, [(table.name, table.path) for table in CITIZEN_TABLES])
-        server_roles.guard_chain_head(connection)
+        _apply_security(connection)
         _add_person(connection, admin_login, admin_password, Role.ADMIN, "")
         server_roles.log_admin_event(connection, admin_login, "create", "user",
                                      f"Første bruger oprettet som administrator: {admin_login}")
+
+
+def refresh_security(engine: Engine) -> None:
+    """Ownership, grants and policies again, for every table and function: to run after
+    ``migrate.upgrade_server_to_head`` on a team's server, whose new tables and functions
+    belong to IT's superuser and have neither grants nor policies yet. Safe to repeat."""
+    with team_transaction(engine) as connection:
+        _apply_security(connection)
+
+
+def _apply_security(connection: Connection) -> None:
+    server_roles.hand_to_owner(connection)
+    server_roles.grant_to_groups(connection)
+    server_roles.secure_citizen_tables(
+        connection, [(table.name, table.path) for table in CITIZEN_TABLES])
+    server_roles.guard_chain_head(connection)
 
 
 def add_user(engine: Engine, login: str, password: str, role: Role, full_name: str = "") -> None:

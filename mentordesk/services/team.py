@@ -118,14 +118,15 @@ def _server_user(session: Session, login: str) -> User:
     """On a team server the person is the login the server authenticated
     (``current_user``), never a name the PC claims, and must already be on the team
     (``server add-user``): a login role without a user row is refused. Only a superuser
-    connection (IT's maintenance, the test cluster) acts as ``login``: it could do
-    anything directly anyway."""
+    connection (IT's maintenance, the test cluster) acts as ``login``, as on a file: it
+    could do anything directly anyway."""
     connected, is_superuser = session.execute(server_login()).one()
-    acting = login if is_superuser else connected
-    user = session.scalar(user_with_login(acting))
+    if is_superuser:
+        return session.scalar(user_with_login(login)) or _first_use(session, login)
+    user = session.scalar(user_with_login(connected))
     if user is None:
-        raise NotOnTeam(f"Login {acting} er ikke bruger i teamet på denne server. "
-                           "Bed en administrator om at oprette dig.")
+        raise NotOnTeam(f"Login {connected} er ikke bruger i teamet på denne server. "
+                        "Bed en administrator om at oprette dig.")
     return user
 
 

@@ -159,12 +159,14 @@ def grant_to_groups(connection: Connection) -> None:
 
 
 def secure_citizen_tables(connection: Connection, tables: Iterable[CitizenPath]) -> None:
-    """ENABLE and FORCE row-level security with the visibility policy on each table."""
+    """ENABLE and FORCE row-level security with the visibility policy on each table
+    (replacing the policy when run again)."""
     for table in tables:
         name = quote(table[0])
         condition = policy_condition(table)
         connection.execute(text(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY"))
         connection.execute(text(f"ALTER TABLE {name} FORCE ROW LEVEL SECURITY"))
+        connection.execute(text(f"DROP POLICY IF EXISTS mentordesk_visible ON {name}"))
         connection.execute(text(
             f"CREATE POLICY mentordesk_visible ON {name} FOR ALL "
             f"USING ({condition}) WITH CHECK ({condition})"))
@@ -181,6 +183,7 @@ def guard_chain_head(connection: Connection) -> None:
             ("mentordesk_insert", "INSERT", f"WITH CHECK ({not_the_log})"),
             ("mentordesk_update", "UPDATE", f"USING ({not_the_log}) WITH CHECK ({not_the_log})"),
             ("mentordesk_delete", "DELETE", f"USING ({not_the_log})")):
+        connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON app_meta")
         connection.exec_driver_sql(f"CREATE POLICY {name} ON app_meta FOR {command} {clauses}")
 
 

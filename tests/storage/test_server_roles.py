@@ -176,6 +176,19 @@ def test_a_mentor_logs_contacts_through_the_app_for_their_own_citizens_only(team
     assert bent == (1,)
 
 
+def test_security_applied_again_after_a_migration_changes_nothing_for_anyone(team):
+    engine = team.admin_engine()
+    try:
+        provision.refresh_security(engine)
+        provision.refresh_security(engine)
+    finally:
+        engine.dispose()
+    with team.connect("anna") as anna:
+        assert _first_names(anna) == {"Aase", "Cora"}
+        with pytest.raises(errors.InsufficientPrivilege):
+            anna.execute("DELETE FROM audit_event")
+
+
 def test_init_on_an_initialised_database_is_refused(team):
     engine = team.admin_engine()
     try:
