@@ -13,6 +13,9 @@ import pytest
 from psycopg import errors
 
 from mentordesk import audit
+from mentordesk.audit_admin.retention import prune_log
+from mentordesk.errors import AccessDenied
+from mentordesk.kernel.context import Context
 from mentordesk.keys.registry import verify_signatures
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import ServerDatabase
@@ -160,3 +163,19 @@ def _age_first_events(team: Team, *, count: int, years: int) -> None:
             previous = event_hash
         connection.execute("UPDATE app_meta SET value = %s WHERE key = 'audit_head'",
                            (previous,))
+
+
+def test_the_apps_pruning_runs_through_the_server_for_admins_only(team):
+    for who in ("cille", "admin"):
+        database = ServerDatabase.connect(team.profile(who))
+        try:
+            context = Context(database, resolve_actor(database, ""))
+            if who == "cille":
+                with pytest.raises(AccessDenied):
+                    prune_log(context)
+            else:
+                result = prune_log(context).value
+                assert result.kept > 0
+        finally:
+            database.close()
+    assert _chain(team).ok
