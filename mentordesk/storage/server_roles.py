@@ -37,7 +37,8 @@ ADMIN_TABLES = ("user", "person_key", "authority", "economy_item", "legal_basis"
                 "limitation_rule", "norm_rate", "partner", "vum_term", "course_type",
                 "app_meta")
 # Migration 0014's functions: the first two for every group, pruning for admins.
-VISIBILITY_FUNCTION = "mentordesk_visible_citizen(bigint)"
+VISIBILITY_FUNCTIONS = ("mentordesk_visible_citizen(bigint)", "mentordesk_sees_team()",
+                        "mentordesk_visible_citizen_ids()")
 LOG_FUNCTION = "mentordesk_log_event(text, text, bigint, bigint, text, text, text)"
 PRUNE_FUNCTION = "mentordesk_prune_log(text)"
 # Written only through mentordesk_log_event / mentordesk_prune_log.
@@ -79,12 +80,15 @@ def quote(name: str) -> str:
 
 
 def policy_condition(table: CitizenPath) -> str:
-    """The row-level security condition of one citizen table: the visibility function
-    applied to the citizen the row belongs to, through its parents when it has no
-    citizen_id of its own."""
+    """The row-level security condition of one citizen table: ``mentordesk_visible_citizen``
+    applied to the citizen the row belongs to (through its parents when it has no
+    citizen_id of its own), spelled out so that its two parts are scalar subqueries:
+    PostgreSQL runs each once per statement instead of once per row."""
     name, path = table
-    citizen = "id" if name == "citizen" else "citizen_id"
-    return f"mentordesk_visible_citizen({_citizen_of_row(path, citizen)})"
+    citizen = _citizen_of_row(path, "id" if name == "citizen" else "citizen_id")
+    return (f"(SELECT mentordesk_sees_team()) "
+            # The cast keeps ANY(…) an array expression, not ANY(subquery).
+            f"OR {citizen} = ANY (CAST((SELECT mentordesk_visible_citizen_ids()) AS bigint[]))")
 
 
 def _citizen_of_row(path: tuple[tuple[str, str], ...], citizen: str) -> str:
@@ -137,7 +141,7 @@ def hand_to_owner(connection: Connection) -> None:
         connection.execute(text(f"ALTER FUNCTION {function} OWNER TO {OWNER_ROLE}"))
         connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
     groups = ", ".join(GROUP_ROLES.values())
-    for function in (VISIBILITY_FUNCTION, LOG_FUNCTION):
+    for function in (*VISIBILITY_FUNCTIONS, LOG_FUNCTION):
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
     connection.execute(text(
         f"GRANT EXECUTE ON FUNCTION {PRUNE_FUNCTION} TO {GROUP_ROLES[Role.ADMIN]}"))

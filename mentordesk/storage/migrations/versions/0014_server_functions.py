@@ -10,8 +10,9 @@ as their owner (``mentordesk_owner`` once ``server init`` has handed them over),
 login role can call them but never reach the tables they use in any other way.
 
 - ``mentordesk_visible_citizen(id)``: the app's one visibility rule
-  (``storage/queries/visibility.visible_citizens``) for the row-level security policies.
-  The person is ``session_user`` (a definer's ``current_user`` is the owner).
+  (``storage/queries/visibility.visible_citizens``), built from ``mentordesk_sees_team()``
+  and ``mentordesk_visible_citizen_ids()``, which the row-level security policies call
+  directly so that each runs once per statement.
 - ``mentordesk_log_event(…)``: appends one event, computing the chain's hash on the
   server under a lock with ``audit.compute_hash``'s definition; the actor is
   ``session_user``. Only a superuser (IT's import of a file's history, the test cluster)
@@ -30,21 +31,40 @@ down_revision = "0013_scale_indexes"
 branch_labels = None
 depends_on = None
 
-VISIBLE_CITIZEN = """
-CREATE OR REPLACE FUNCTION mentordesk_visible_citizen(p_citizen_id bigint)
+# The rule itself: which citizens the person connected (``session_user``; a definer's
+# ``current_user`` is the owner) may see. Split in two so a policy evaluates each once per
+# statement (as an InitPlan), not once per row: a per-row call cost ~40 µs a row.
+SEES_TEAM = """
+CREATE OR REPLACE FUNCTION mentordesk_sees_team()
 RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM "user" u WHERE u.login = session_user AND u.active
+                 AND u.role IN ('coordinator', 'admin'))
+$$
+"""
+
+VISIBLE_CITIZEN_IDS = """
+CREATE OR REPLACE FUNCTION mentordesk_visible_citizen_ids()
+RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   WITH me AS (
-    SELECT u.id, u.role FROM "user" u WHERE u.login = session_user AND u.active
+    SELECT u.id FROM "user" u WHERE u.login = session_user AND u.active
   ), today AS (
     SELECT (now() AT TIME ZONE 'Europe/Copenhagen')::date AS day
   )
-  SELECT EXISTS (SELECT 1 FROM me WHERE me.role IN ('coordinator', 'admin'))
-    OR EXISTS (SELECT 1 FROM assignment a, me, today
-               WHERE a.citizen_id = p_citizen_id AND a.user_id = me.id
-                 AND a.start_on <= today.day AND (a.end_on IS NULL OR a.end_on >= today.day))
-    OR EXISTS (SELECT 1 FROM absence_cover c JOIN absence b ON b.id = c.absence_id, me, today
-               WHERE c.citizen_id = p_citizen_id AND c.substitute_id = me.id
-                 AND b.start_on <= today.day AND b.end_on >= today.day)
+  SELECT coalesce(array_agg(DISTINCT citizen_id), '{}') FROM (
+    SELECT a.citizen_id FROM assignment a, me, today
+     WHERE a.user_id = me.id
+       AND a.start_on <= today.day AND (a.end_on IS NULL OR a.end_on >= today.day)
+    UNION
+    SELECT c.citizen_id FROM absence_cover c JOIN absence b ON b.id = c.absence_id, me, today
+     WHERE c.substitute_id = me.id AND b.start_on <= today.day AND b.end_on >= today.day
+  ) visible
+$$
+"""
+
+VISIBLE_CITIZEN = """
+CREATE OR REPLACE FUNCTION mentordesk_visible_citizen(p_citizen_id bigint)
+RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT mentordesk_sees_team() OR p_citizen_id = ANY (mentordesk_visible_citizen_ids())
 $$
 """
 
@@ -132,7 +152,8 @@ END
 $$
 """
 
-FUNCTIONS = ("mentordesk_visible_citizen(bigint)",
+FUNCTIONS = ("mentordesk_visible_citizen(bigint)", "mentordesk_sees_team()",
+             "mentordesk_visible_citizen_ids()",
              "mentordesk_log_event(text, text, bigint, bigint, text, text, text)",
              "mentordesk_prune_log(text)")
 
@@ -140,7 +161,7 @@ FUNCTIONS = ("mentordesk_visible_citizen(bigint)",
 def upgrade() -> None:
     if not on_server():
         return
-    for statement in (VISIBLE_CITIZEN, LOG_EVENT, PRUNE_LOG):
+    for statement in (SEES_TEAM, VISIBLE_CITIZEN_IDS, VISIBLE_CITIZEN, LOG_EVENT, PRUNE_LOG):
         op.execute(statement)
 
 
