@@ -20,6 +20,7 @@ from pathlib import PurePath
 from sqlalchemy.orm import Session
 
 from mentordesk.storage.database import SIGNER_INFO, Signer
+from mentordesk.storage.engine import SERVER_DIALECT
 from mentordesk.storage.models import AppMeta, AuditEvent
 from mentordesk.storage.queries import audit_log
 
@@ -147,9 +148,13 @@ def record(
     """Append one event in the caller's transaction (which holds the write lock).
 
     Core statements rather than ORM objects: this runs on every keystroke of a search.
-    Returns the new event's hash.
+    Returns the new event's hash. On a team server the server appends it (see
+    :func:`_record_on_server`).
     """
     connection = session.connection()
+    if connection.dialect.name == SERVER_DIALECT:
+        return _record_on_server(session, user_login, str(action), entity, entity_id,
+                                 citizen_id, detail, occurred_at)
     meta = dict(connection.execute(_READ_HEAD).tuples().all())
     event = AuditEvent(
         occurred_at=occurred_at or utc_timestamp(),
@@ -174,6 +179,19 @@ def record(
         {"key": HEAD_KEY, "value": event_hash}, {"key": COUNT_KEY, "value": str(count)},
     ])
     return event_hash
+
+
+def _record_on_server(session: Session, user_login: str, action: str, entity: str,
+                      entity_id: int | None, citizen_id: int | None, detail: str,
+                      occurred_at: str | None) -> str:
+    """The team server computes the chain itself (the same :func:`compute_hash`) and names
+    the connected login as the actor: a client can neither choose the hash nor speak for
+    someone else. ``user_login``/``occurred_at`` are honoured for a superuser only.
+    Events are not signed: the server has authenticated the person."""
+    return str(session.execute(audit_log.log_event_on_server(), {
+        "action": action, "entity": entity, "entity_id": entity_id,
+        "citizen_id": citizen_id, "detail": detail, "claimed_login": user_login,
+        "occurred_at": occurred_at}).scalar_one())
 
 
 def read_anchor(session: Session) -> ChainAnchor | None:
@@ -244,6 +262,11 @@ def prune(session: Session, user_login: str, cutoff: str) -> int:
     (prev_hash of the first kept event) is stored before the DELETE, which the trigger
     only allows below the anchor id and for events older than ``RETENTION_MONTHS``.
     """
+    if session.connection().dialect.name == SERVER_DIALECT:
+        removed = int(session.execute(audit_log.prune_on_server(), {"cutoff": cutoff})
+                      .scalar_one())
+        session.expire_all()
+        return removed
     first_recent = session.scalar(audit_log.first_event_since(cutoff))
     removed = session.scalar(audit_log.count_events_before(first_recent)) or 0
     if not removed:

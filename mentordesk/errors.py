@@ -30,6 +30,11 @@ class AccessDenied(MentorDeskError):
     """The user's role does not allow this."""
 
 
+class NotOnTeam(CannotOpenDatabase, AccessDenied):
+    """A team server's login that is no (active) user of the team: refused like a
+    database that cannot be opened (CLI exit 3), and like any access refusal in the GUI."""
+
+
 class NotFound(MentorDeskError):
     """The requested record does not exist (or is not visible to the user)."""
 

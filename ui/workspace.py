@@ -63,12 +63,10 @@ def load_workspace(database: Database, login: str | None = None) -> Workspace:
 def load_server_workspace(database: ServerDatabase, profile: ConnectionProfile) -> Workspace:
     """As :func:`load_workspace` on a team server: the acting user is the login the
     server authenticated (``current_user``), never a name typed on this PC."""
-    from mentordesk.server.identity import server_actor
-
     try:
         return Workspace(
             database=database,
-            actor=server_actor(database),
+            actor=resolve_actor(database, profile.login),
             team_name=database.meta(TEAM_NAME_KEY),
             is_demo=False,
             file_id=database.file_id,

@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from mentordesk import audit
 from mentordesk.errors import InvalidInput, MentorDeskError
-from mentordesk.kernel.access import require_coordinator
+from mentordesk.kernel.access import require_admin, require_coordinator
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
@@ -66,6 +66,9 @@ def prune_log(context: Context, today: date | None = None) -> Result[PruneResult
     A broken chain is never pruned: the removal would destroy the evidence of tampering.
     """
     require_coordinator(context.actor)
+    if context.database.is_server:
+        # A team server lets admins only call its pruning function (server_roles).
+        require_admin(context.actor)
     cutoff = retention_cutoff(context.database, today)
     cutoff_iso = datetime.combine(cutoff, time.min, tzinfo=UTC).isoformat(
         timespec="microseconds")

@@ -29,6 +29,7 @@ from mentordesk.cli import (
     rights_commands,
     schedule_commands,
     security_commands,
+    server_commands,
     server_import_commands,
 )
 from mentordesk.cli.common import (
@@ -52,6 +53,7 @@ COMMAND_MODULES = (
     rights_commands,
     schedule_commands,
     security_commands,
+    server_commands,
     server_import_commands,
 )
 

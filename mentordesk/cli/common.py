@@ -172,7 +172,7 @@ def open_context(path: Target, progress: Progress | None = None, *,
     """The context a command runs its operations in: the database opened with the first
     key source that has a key, the acting user being the person it was unlocked as, and
     the database closed again however the command ends. On a team server the acting user
-    is the login the server authenticated (``server.identity.server_actor``).
+    is the login the server authenticated (``services.team.resolve_actor``).
 
     ``guard(database)`` runs before the user is resolved, which writes the unlock to the
     access log: a refusal there leaves the file exactly as it was."""
@@ -195,13 +195,14 @@ def open_context(path: Target, progress: Progress | None = None, *,
 @contextmanager
 def _server_context(profile: ConnectionProfile, progress: Progress | None,
                     guard: Callable[[Database], None] | None) -> Iterator[Context]:
-    from mentordesk.server.identity import server_actor
+    from mentordesk.services.team import resolve_actor
 
     database = open_server_database(profile)
     try:
         if guard is not None:
             guard(database)
-        yield Context(database, server_actor(database), progress or NoProgress())
+        yield Context(database, resolve_actor(database, profile.login),
+                      progress or NoProgress())
     finally:
         database.close()
 

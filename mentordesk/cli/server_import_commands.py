@@ -15,7 +15,6 @@ from mentordesk.cli.common import (
     EXIT_CHECK_FAILED,
     EXIT_OK,
     EXIT_USAGE,
-    SERVER_PASSWORD_ENV,
     CliFailure,
     Commands,
     open_database,
@@ -24,6 +23,7 @@ from mentordesk.server.profiles import ProfileError, parse_url
 from mentordesk.storage.engine import ServerProfile
 
 RECOVERY_ENV = "MENTORDESK_RECOVERY_KEY"
+IT_PASSWORD_ENV = "PGPASSWORD"
 # The ``server`` command's subcommands, kept on its parser by whichever command module
 # registers first (the roles commands add init/add-user/… to the same ``server``).
 _SUBCOMMANDS = "mentordesk_server_subcommands"
@@ -134,8 +134,8 @@ def _profile(url: str) -> ServerProfile:
         address = parse_url(url)
     except ProfileError as error:
         raise CliFailure(str(error), EXIT_USAGE) from None
-    return address.with_password(_secret(SERVER_PASSWORD_ENV,
-                                          "Adgangskode til teamserveren: "))
+    # IT's connection, as for server init/add-user: libpq's own PGPASSWORD, else a prompt.
+    return address.with_password(_secret(IT_PASSWORD_ENV, "Adgangskode til teamserveren: "))
 
 
 def _recovery_secret() -> str:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from mentordesk import audit
 from mentordesk.domain.codes import RECOVERY_LOGIN, Role
 from mentordesk.domain.duration import hours_number
-from mentordesk.errors import AccessDenied, InvalidInput, NotFound
+from mentordesk.errors import AccessDenied, InvalidInput, NotFound, NotOnTeam
 from mentordesk.kernel.access import require_admin
 from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.changes import NOTHING, Changes, Kind, Result
@@ -28,6 +28,7 @@ from mentordesk.storage.models import User
 from mentordesk.storage.queries.assignments import caseload_size
 from mentordesk.storage.queries.team import (
     other_active_users_with_role,
+    server_login,
     team_with_caseloads,
     user_count,
     user_with_login,
@@ -93,22 +94,40 @@ def register_first_admin(database: Database, login: str, full_name: str) -> Acto
 def resolve_actor(database: Database, login: str) -> Actor:
     """The acting user for this OS login; an unknown login joins as a mentor without
     citizens, so opening the file never exposes data to someone not on the team.
-    A deactivated user is refused."""
+    A deactivated user is refused. On a team server see :func:`_server_user`."""
     with database.session() as session:
-        user = session.scalar(user_with_login(login))
-        if user is None:
-            user = _first_use(session, login)
+        if database.is_server:
+            user = _server_user(session, login)
+        else:
+            user = session.scalar(user_with_login(login)) or _first_use(session, login)
         if not user.active:
-            audit.record(session, login, audit.Action.UNLOCK_FAILED, entity="user",
+            audit.record(session, user.login, audit.Action.UNLOCK_FAILED, entity="user",
                          entity_id=user.id, detail="Brugeren er deaktiveret")
         else:
-            audit.record(session, login, audit.Action.UNLOCK, entity="database")
+            audit.record(session, user.login, audit.Action.UNLOCK, entity="database")
         actor = _actor(user)
     if not user.active:
         # Raised after the transaction so the refusal itself stays in the log.
-        raise AccessDenied("Din bruger er deaktiveret i denne database. "
-                           "Kontakt en administrator i teamet.")
+        refusal = NotOnTeam if database.is_server else AccessDenied
+        raise refusal("Din bruger er deaktiveret i denne database. "
+                      "Kontakt en administrator i teamet.")
     return actor
+
+
+def _server_user(session: Session, login: str) -> User:
+    """On a team server the person is the login the server authenticated
+    (``current_user``), never a name the PC claims, and must already be on the team
+    (``server add-user``): a login role without a user row is refused. Only a superuser
+    connection (IT's maintenance, the test cluster) acts as ``login``, as on a file: it
+    could do anything directly anyway."""
+    connected, is_superuser = session.execute(server_login()).one()
+    if is_superuser:
+        return session.scalar(user_with_login(login)) or _first_use(session, login)
+    user = session.scalar(user_with_login(connected))
+    if user is None:
+        raise NotOnTeam(f"Login {connected} er ikke bruger i teamet på denne server. "
+                        "Bed en administrator om at oprette dig.")
+    return user
 
 
 def _first_use(session: Session, login: str) -> User:

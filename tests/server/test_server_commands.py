@@ -60,7 +60,7 @@ def run(*args: str, home: Path, password: str,
         recovery: str | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env.update({"MENTORDESK_HOME": str(home), "MENTORDESK_PASSPHRASE": PASSPHRASE,
-                "MENTORDESK_PASSWORD": password,
+                "PGPASSWORD": password,
                 "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
     env.pop("MENTORDESK_RECOVERY_KEY", None)
     if recovery is not None:

@@ -9,8 +9,8 @@ from sqlalchemy import text
 from mentordesk.errors import ConnectionLost
 from mentordesk.kernel.context import Context
 from mentordesk.server.connect import open_server, run_reconnecting
-from mentordesk.server.identity import server_actor
 from mentordesk.services.citizens import NewCitizen, create_citizen, list_citizens
+from mentordesk.services.team import resolve_actor
 from tests.server_team import CITIZENS, superuser_connection, team_with_login
 
 CUT_OFF_WRITE = ("Forbindelsen til teamserveren blev afbrudt. Dine ændringer er ikke gemt "
@@ -26,7 +26,7 @@ def team(server_databases):
 def context(team):
     database = open_server(team.profile, team.password)
     try:
-        yield Context(database, server_actor(database))
+        yield Context(database, resolve_actor(database, team.profile.login))
     finally:
         database.close()
 

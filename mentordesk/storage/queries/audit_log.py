@@ -6,7 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Delete, Insert, Select, delete, func, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    Delete,
+    Insert,
+    Select,
+    TextClause,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import Insert as Upsert
 
 from mentordesk.storage.models import AppMeta, AuditEvent
@@ -21,6 +32,20 @@ def meta_values(keys: Iterable[str]) -> Select[tuple[str, str]]:
 def insert_event() -> Insert:
     """Insert one event; the caller passes the column values."""
     return insert(AuditEvent)
+
+
+def log_event_on_server() -> TextClause:
+    """Append one event through the team server's ``mentordesk_log_event`` (migration
+    0014), which chains it on the server under a lock and names ``session_user`` as the
+    actor; returns the new hash. Parameters: action, entity, entity_id, citizen_id,
+    detail, and the login/time only a superuser may choose (IT's import, tests)."""
+    return text("SELECT mentordesk_log_event(:action, :entity, :entity_id, :citizen_id, "
+                ":detail, :claimed_login, :occurred_at)")
+
+
+def prune_on_server() -> TextClause:
+    """Remove the events before ``cutoff`` through ``mentordesk_prune_log`` (admins)."""
+    return text("SELECT mentordesk_prune_log(:cutoff)")
 
 
 def upsert_meta() -> Upsert:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, text
 
 from mentordesk.domain.codes import RECOVERY_LOGIN
 from mentordesk.storage.models import User
@@ -41,6 +41,14 @@ def names_by_login() -> Select[tuple[str, str]]:
 
 def user_count() -> Select[tuple[int]]:
     return select(func.count()).select_from(User)
+
+
+def server_login() -> Select[tuple[str, bool]]:
+    """On a team server: the connected login role (``current_user``) and whether it is a
+    superuser (IT's own connection)."""
+    login = func.current_user()
+    return select(login, select(text("rolsuper")).select_from(text("pg_roles"))
+                  .where(text("rolname = current_user")).scalar_subquery())
 
 
 def user_with_login(login: str) -> Select[tuple[User]]:

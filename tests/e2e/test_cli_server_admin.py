@@ -1,0 +1,83 @@
+"""``mentordesk server …`` as IT runs it: real processes against the throwaway cluster,
+IT's password from PGPASSWORD, a new person's from MENTORDESK_PASSWORD."""
+
+from __future__ import annotations
+
+import functools
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg
+import pytest
+
+from tests.server_support import ThrowawayCluster
+
+PASSWORD = "ny-medarbejder-kode 2026"
+
+
+def run(*args: str, home: Path, cluster: ThrowawayCluster, password: str | None = PASSWORD
+        ) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["MENTORDESK_HOME"] = str(home)
+    env["PGPASSWORD"] = cluster.superuser.password
+    env.pop("MENTORDESK_PASSWORD", None)
+    if password is not None:
+        env["MENTORDESK_PASSWORD"] = password
+    return subprocess.run([sys.executable, "-m", "mentordesk", "server", *args],
+                          capture_output=True, text=True, encoding="utf-8", env=env,
+                          stdin=subprocess.DEVNULL, timeout=300)
+
+
+@pytest.fixture
+def url(server_databases):
+    profile = server_databases.create_empty()
+    login = server_databases.cluster.superuser
+    yield (f"postgresql://{quote(login.login)}@/{profile.dbname}"
+           f"?host={quote(str(login.socket_dir))}&port={login.port}")
+    server_databases.drop(profile)
+
+
+def _can_log_in(cluster: ThrowawayCluster, url: str, login: str) -> bool:
+    dbname = url.split("@/")[1].split("?")[0]
+    try:
+        psycopg.connect(host="127.0.0.1", port=cluster.port, dbname=dbname, user=login,
+                        password=PASSWORD, sslmode="verify-full",
+                        sslrootcert=str(cluster.superuser.ca_file)).close()
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def test_it_sets_up_a_team_and_manages_its_people(url, pg_cluster, isolated_home):
+    suffix = secrets.token_hex(3)
+    admin, mentor = f"it_admin_{suffix}", f"mona_{suffix}"
+    run_ = functools.partial(run, home=isolated_home, cluster=pg_cluster)
+
+    first = run_("init", url, "--admin", admin)
+    assert first.returncode == 0, first.stderr
+    again = run_("init", url, "--admin", f"andet_{suffix}")
+    assert again.returncode == 2 and "allerede" in again.stderr
+
+    no_password = run_("add-user", url, mentor, "--role", "mentor", password=None)
+    assert no_password.returncode == 2 and "MENTORDESK_PASSWORD" in no_password.stderr
+    added = run_("add-user", url, mentor, "--role", "mentor", "--name", "Mona Mentor")
+    assert added.returncode == 0, added.stderr
+    assert _can_log_in(pg_cluster, url, mentor) and _can_log_in(pg_cluster, url, admin)
+
+    moved = run_("set-role", url, mentor, "--role", "coordinator")
+    assert moved.returncode == 0, moved.stderr
+    removed = run_("remove-user", url, mentor)
+    assert removed.returncode == 0, removed.stderr
+    assert not _can_log_in(pg_cluster, url, mentor)
+    unknown = run_("remove-user", url, f"ingen_{suffix}")
+    assert unknown.returncode == 2 and "ingen bruger" in unknown.stderr
+
+
+def test_a_server_that_cannot_be_reached_exits_3(pg_cluster, isolated_home):
+    result = run("init", "postgresql://nobody@127.0.0.1:1/none", "--admin", "it_admin",
+                 home=isolated_home, cluster=pg_cluster)
+    assert result.returncode == 3 and "kunne ikke nås" in result.stderr

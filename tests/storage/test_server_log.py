@@ -1,0 +1,181 @@
+"""The access log on a team server: appended by the server, unchangeable by every login.
+
+Each person connects as themselves (a raw psycopg connection, as ``psql`` would); the
+server names the actor and chains the hash with ``audit.compute_hash``'s definition, so
+the app's own chain check verifies a server's log exactly as a file's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from mentordesk import audit
+from mentordesk.audit_admin.retention import prune_log
+from mentordesk.errors import AccessDenied
+from mentordesk.kernel.context import Context
+from mentordesk.keys.registry import verify_signatures
+from mentordesk.services.team import resolve_actor
+from mentordesk.storage.database import ServerDatabase
+from mentordesk.storage.models import AuditEvent
+from tests.storage.server_roles_support import Team, build_team
+
+EVERY_LOGIN = ("anna", "cille", "admin")
+LOG_FUNCTION = "mentordesk_log_event(text, text, bigint, bigint, text, text, text)"
+
+
+@pytest.fixture(scope="module")
+def team(server_databases) -> Team:
+    yield from build_team(server_databases)
+
+
+def _log(connection: psycopg.Connection, detail: str, claimed: str | None = None) -> str:
+    row = connection.execute("SELECT mentordesk_log_event('read', 'citizen', 1, 1, %s, %s)",
+                             (detail, claimed)).fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def _chain(team: Team) -> audit.ChainReport:
+    database = ServerDatabase.connect(team.superuser)
+    try:
+        with database.read_session() as session:
+            return audit.verify_chain(session)
+    finally:
+        database.close()
+
+
+def test_the_server_names_the_actor_and_the_apps_check_verifies_its_hashes(team):
+    awkward = 'Søgte "Åse" \\ Ærø\nlinje 2\ttab \x01 ☃ 🙂'
+    with team.connect("anna") as anna:
+        event_hash = _log(anna, awkward, claimed=team.logins["admin"])
+        row = anna.execute("SELECT user_login, detail, hash FROM audit_event "
+                           "ORDER BY id DESC LIMIT 1").fetchone()
+    # Anna cannot speak for the admin: the server writes her own login.
+    assert row == (team.logins["anna"], awkward, event_hash)
+    report = _chain(team)
+    assert report.ok, report.problem
+
+
+def test_the_app_logs_through_the_server_as_the_connected_person(team):
+    database = ServerDatabase.connect(team.profile("cille"))
+    try:
+        resolve_actor(database, "")
+        with database.read_session() as session:
+            newest = session.query(AuditEvent).order_by(AuditEvent.id.desc()).first()
+            signatures = verify_signatures(session)
+    finally:
+        database.close()
+    assert newest is not None
+    assert (newest.user_login, newest.action, newest.signature) == (
+        team.logins["cille"], "unlock", "")
+    assert signatures.ok
+    assert _chain(team).ok
+
+
+@pytest.mark.parametrize("who", EVERY_LOGIN)
+@pytest.mark.parametrize("statement", [
+    "INSERT INTO audit_event (occurred_at, user_login, action, entity, detail, prev_hash, "
+    "hash, signature) VALUES ('x', 'x', 'read', '', '', 'x', 'x', '')",
+    "UPDATE audit_event SET detail = 'skjult'",
+    "DELETE FROM audit_event",
+    "TRUNCATE audit_event",
+    "UPDATE app_meta SET value = 'x' WHERE key = 'audit_head'",
+    "DELETE FROM app_meta WHERE key = 'audit_count'",
+    "INSERT INTO app_meta (key, value) VALUES ('audit_anchor_id', '999')",
+    "ALTER TABLE audit_event DISABLE TRIGGER ALL",
+    f"ALTER FUNCTION {LOG_FUNCTION} SECURITY INVOKER",
+    f"DROP FUNCTION {LOG_FUNCTION}",
+    "SELECT mentordesk_prune_log('2999-01-01')",
+])
+def test_no_login_can_rewrite_the_log(team, who, statement):
+    if who == "admin" and "prune" in statement:
+        pytest.skip("admins may prune: see test_pruning_*")
+    with team.connect(who, autocommit=False) as connection:
+        outcome = _attempt(connection, statement)
+    assert outcome in ("refused", "0 rows"), f"{who}: {statement} → {outcome}"
+    assert _chain(team).ok
+
+
+def _attempt(connection: psycopg.Connection, statement: str) -> str:
+    try:
+        cursor = connection.execute(statement)
+    except (errors.InsufficientPrivilege, errors.RaiseException):
+        return "refused"
+    # A policy hides the rows instead of refusing: nothing may have changed.
+    connection.rollback()
+    return "0 rows" if cursor.rowcount == 0 else f"{cursor.rowcount} rows changed"
+
+
+def test_no_login_can_drop_the_logs_triggers(team):
+    with team.connect("admin") as admin:
+        triggers = [row[0] for row in admin.execute(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_event'::regclass "
+            "AND NOT tgisinternal")]
+    assert triggers
+    for who in EVERY_LOGIN:
+        for trigger in triggers:
+            with team.connect(who) as connection, pytest.raises(errors.InsufficientPrivilege):
+                connection.execute(f"DROP TRIGGER {trigger} ON audit_event")
+
+
+def test_pruning_removes_only_events_past_retention_and_keeps_the_anchor(team):
+    _age_first_events(team, count=3, years=2)
+    cutoff = (datetime.now(UTC) - timedelta(days=365)).isoformat(timespec="microseconds")
+    with team.connect("admin") as admin:
+        removed = admin.execute("SELECT mentordesk_prune_log(%s)", (cutoff,)).fetchone()
+        # Recent events are out of reach, even for an admin naming a later cutoff.
+        with pytest.raises(errors.RaiseException):
+            admin.execute("SELECT mentordesk_prune_log('2999-01-01')")
+        anchor = dict(admin.execute(
+            "SELECT key, value FROM app_meta WHERE key LIKE 'audit_anchor%'").fetchall())
+    assert removed == (3,)
+    assert anchor["audit_anchor_id"]
+    report = _chain(team)
+    assert report.ok, report.problem
+
+
+def _age_first_events(team: Team, *, count: int, years: int) -> None:
+    """Test-only time travel, as the cluster's superuser with the log's triggers off:
+    the first events get an old time and the chain is re-hashed from there."""
+    login = team.databases.cluster.superuser
+    with psycopg.connect(host=str(login.socket_dir), port=login.port,
+                         dbname=team.superuser.dbname, user=login.login,
+                         password=login.password) as connection:
+        connection.execute("SET session_replication_role = replica")
+        rows = connection.execute(
+            "SELECT id, occurred_at, user_login, action, entity, entity_id, citizen_id, "
+            "detail FROM audit_event ORDER BY id").fetchall()
+        previous = audit.GENESIS_HASH
+        old = datetime.now(UTC) - timedelta(days=365 * years)
+        for position, (event_id, occurred_at, *rest) in enumerate(rows):
+            if position < count:
+                occurred_at = audit.utc_timestamp(old + timedelta(seconds=position))
+            event = AuditEvent(occurred_at=occurred_at, user_login=rest[0], action=rest[1],
+                               entity=rest[2], entity_id=rest[3], citizen_id=rest[4],
+                               detail=rest[5], prev_hash=previous)
+            event_hash = audit.compute_hash(event)
+            connection.execute("UPDATE audit_event SET occurred_at = %s, prev_hash = %s, "
+                               "hash = %s WHERE id = %s",
+                               (occurred_at, previous, event_hash, event_id))
+            previous = event_hash
+        connection.execute("UPDATE app_meta SET value = %s WHERE key = 'audit_head'",
+                           (previous,))
+
+
+def test_the_apps_pruning_runs_through_the_server_for_admins_only(team):
+    for who in ("cille", "admin"):
+        database = ServerDatabase.connect(team.profile(who))
+        try:
+            context = Context(database, resolve_actor(database, ""))
+            if who == "cille":
+                with pytest.raises(AccessDenied):
+                    prune_log(context)
+            else:
+                result = prune_log(context).value
+                assert result.kept > 0
+        finally:
+            database.close()
+    assert _chain(team).ok
