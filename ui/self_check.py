@@ -103,7 +103,7 @@ class SelfCheck(QObject):
         self.controller.quit_requested.emit(0 if self.result["ok"] else 1)
 
     def _server_driver(self) -> str:
-        from mentordesk.storage.engine import server_driver
+        from mentordesk.server.connect import server_driver
 
         try:
             return server_driver()

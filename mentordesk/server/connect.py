@@ -7,12 +7,14 @@ did not sign, a server that cannot be reached — never a driver's multi-line me
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from mentordesk.errors import CannotOpenDatabase, ConnectionLost
 from mentordesk.kernel.context import Context
 from mentordesk.server.profiles import ConnectionProfile
 from mentordesk.storage.database import ServerDatabase, writes_begun
+from mentordesk.storage.engine import ServerProfile, build_server_engine
 
 Value = TypeVar("Value")
 
@@ -67,3 +69,17 @@ def run_reconnecting(operation: Callable[..., Value], context: Context, *args: o
             raise
         context.database.engine.dispose()  # every pooled connection died with the server
         return operation(context, *args, **kwargs)
+
+
+def server_driver() -> str:
+    """The driver a team-server engine gets, as "psycopg binary": an engine is built for a
+    placeholder profile and never connected. "binary" is psycopg with the libpq bundled by
+    psycopg-binary; Windows PCs have no libpq of their own, so the installed app's
+    self-check requires it (a freezer that missed the package would fall back to none)."""
+    placeholder = ServerProfile("teamserver.invalid", 5432, "mentordesk", "selvtest", "",
+                                Path("team-ca.pem"))
+    engine = build_server_engine(placeholder, pooled=False)
+    engine.dispose()
+    import psycopg  # loaded by the engine above; imported here only to read its libpq
+
+    return f"{engine.dialect.driver} {psycopg.pq.__impl__}"

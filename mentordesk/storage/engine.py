@@ -338,20 +338,6 @@ def build_server_engine(profile: ServerProfile, *, pooled: bool = True) -> Engin
     return engine
 
 
-def server_driver() -> str:
-    """The driver a team-server engine gets, as "psycopg binary": an engine is built for a
-    placeholder profile and never connected. "binary" is psycopg with the libpq bundled by
-    psycopg-binary; Windows PCs have no libpq of their own, so the installed app's
-    self-check requires it (a freezer that missed the package would fall back to none)."""
-    placeholder = ServerProfile("teamserver.invalid", 5432, "mentordesk", "selvtest", "",
-                                Path("team-ca.pem"))
-    engine = build_server_engine(placeholder, pooled=False)
-    engine.dispose()
-    import psycopg  # loaded by the engine above; imported here only to read its libpq
-
-    return f"{engine.dialect.driver} {psycopg.pq.__impl__}"
-
-
 def open_server_engine(profile: ServerProfile, *, pooled: bool = True) -> Engine:
     """Connect to a team server, proving the certificate and the login right away."""
     engine = build_server_engine(profile, pooled=pooled)
