@@ -8,38 +8,21 @@ lines read like ``mentordesk check``'s for a file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from sqlalchemy import Connection
 
 from mentordesk import audit
 from mentordesk.keys.registry import verify_signatures
+from mentordesk.security.integrity import IntegrityReport
 from mentordesk.storage.audit_guard import trigger_problems
 from mentordesk.storage.database import ServerDatabase
 from mentordesk.storage.engine import ServerProfile, open_server_engine
 from mentordesk.storage.migrate import SCHEMA_HEAD, current_revision
 
 
-@dataclass
-class ServerCheckReport:
-    results: list[tuple[str, bool, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return all(passed for _name, passed, _detail in self.results)
-
-    def add(self, name: str, passed: bool, detail: str = "") -> None:
-        self.results.append((name, passed, detail))
-
-    def lines(self) -> list[str]:
-        return [f"{'OK  ' if passed else 'FEJL'} {name}" + (f": {detail}" if detail else "")
-                for name, passed, detail in self.results]
-
-
-def check_server(profile: ServerProfile) -> ServerCheckReport:
+def check_server(profile: ServerProfile) -> IntegrityReport:
     """All checks on the server database of ``profile``; the rest only when the schema
     is the program's (an older or newer schema cannot be read reliably)."""
-    report = ServerCheckReport()
+    report = IntegrityReport()
     revision = _schema_revision(profile)
     report.add("Skemaversion", revision == SCHEMA_HEAD,
                f"{revision or 'intet MentorDesk-skema'}" + (

@@ -340,15 +340,20 @@ def build_server_engine(profile: ServerProfile, *, pooled: bool = True) -> Engin
 
 def open_server_engine(profile: ServerProfile, *, pooled: bool = True) -> Engine:
     """Connect to a team server, proving the certificate and the login right away."""
-    engine = build_server_engine(profile, pooled=pooled)
+    return reached(build_server_engine(profile, pooled=pooled),
+                   f"Teamserveren {profile.describe()}")
+
+
+def reached(engine: Engine, server: str) -> Engine:
+    """``engine`` once one connection proved the certificate and the login; else it is
+    disposed and ``CannotOpenDatabase`` says "<server> kunne ikke nås (<libpq's reason>)"."""
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
         raise CannotOpenDatabase(
-            f"Teamserveren {profile.describe()} kunne ikke nås "
-            f"({getattr(error, 'orig', error)}).") from error
+            f"{server} kunne ikke nås ({getattr(error, 'orig', error)}).") from error
     return engine
 
 

@@ -16,14 +16,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from mentordesk.domain.codes import Role
-from mentordesk.errors import CannotOpenDatabase
 from mentordesk.storage.database import FILE_ID_KEY, TEAM_NAME_KEY
-from mentordesk.storage.engine import SERVER_WRITE_LOCK
+from mentordesk.storage.engine import SERVER_WRITE_LOCK, reached
 from mentordesk.storage.models import User
 
 OWNER_ROLE = "mentordesk_owner"
@@ -55,15 +53,7 @@ def open_admin_engine(url: str) -> Engine:
     options such as ``sslmode=verify-full&sslrootcert=…`` go in the URL). The password
     comes from the URL's own sources (``PGPASSWORD``, ``~/.pgpass``), never an argument."""
     driver_url = re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
-    engine = create_engine(driver_url, poolclass=NullPool)
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except (DatabaseError, OperationalError) as error:
-        engine.dispose()
-        raise CannotOpenDatabase(
-            f"Teamserveren kunne ikke nås ({getattr(error, 'orig', error)}).") from error
-    return engine
+    return reached(create_engine(driver_url, poolclass=NullPool), "Teamserveren")
 
 
 @contextmanager
