@@ -85,7 +85,8 @@ def upgrade(engine: Engine) -> tuple[str, str]:
             raise ProvisionError(f"Databasen har skemaversion {before}, som er nyere end "
                                  "programmet; opdatér programmet i stedet.")
         build_server_schema(connection)
-        _apply_security(connection)
+        # A server from before the roles work has no group roles yet.
+        secure_team(connection)
         if before != SCHEMA_HEAD:
             server_roles.log_event(connection, "update", "database", None,
                                    f"Teamserveren opgraderet fra {before} til {SCHEMA_HEAD}")
