@@ -35,6 +35,9 @@ SETUP_TABLES = frozenset({"app_meta", "audit_event", "user", "legal_basis", "cou
                           "norm_rate", "limitation_rule", "vum_term", "economy_item"})
 # init's events (and an app's first admin, registered the same way): people created.
 SETUP_EVENTS = frozenset({("create", "user"), ("create", "database")})
+# The first admin's row as init made it; the id is the server's anew.
+_USER_COLUMNS = ("login", "full_name", "role", "weekly_capacity_minutes", "is_volunteer",
+                 "active", "created_at")
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,3 @@ def retell(server: Connection, setup: InitialSetup, admin_id: int) -> None:
         when = f"{format_date(moment.date())} {moment:%H:%M}"
         server_roles.log_event(server, event.action, event.entity, entity_id,
                                f"Fra opsætningen {when}: {event.detail}", actor=event.actor)
-
-
-# The first admin's row as init made it; the id is the server's anew.
-_USER_COLUMNS = ("login", "full_name", "role", "weekly_capacity_minutes", "is_volunteer",
-                 "active", "created_at")

@@ -4,6 +4,9 @@ open nothing until IT gives each a password; a team's security is applied at onc
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,3 +195,24 @@ def test_it_gives_an_imported_person_a_password_and_add_user_points_there(
 
     assert can_log_in(server, "mentor03", "mentorens kode")
     assert not can_log_in(server, "mentor03", "forkert")
+
+
+def test_the_import_command_lists_every_login_to_fix_and_exits_1(demo_file, server,
+                                                                  isolated_home):
+    with demo_file.session() as session:
+        session.execute(text("UPDATE \"user\" SET login = 'DOMÆNE\\anne' "
+                             "WHERE login = 'mentor02'"))
+    demo_file.close()
+    env = {**os.environ, "MENTORDESK_HOME": str(isolated_home), "PGPASSWORD": server.password,
+           "MENTORDESK_PASSPHRASE": DEMO_PASSPHRASE}
+
+    moved = subprocess.run(
+        [sys.executable, "-m", "mentordesk", "--user", OPERATOR, "server", "import",
+         str(demo_file.path), f"postgresql://{server.login}@{server.host}:{server.port}/"
+                              f"{server.dbname}?sslrootcert={server.ca_file}"],
+        capture_output=True, text=True, encoding="utf-8", env=env, stdin=subprocess.DEVNULL,
+        timeout=300)
+
+    assert moved.returncode == 1
+    assert "  DOMÆNE\\anne: ikke et gyldigt login-navn" in moved.stderr.splitlines()
+    assert "intet er gemt på serveren" in moved.stderr
