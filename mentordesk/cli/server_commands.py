@@ -1,8 +1,11 @@
-"""server init | add-user | remove-user | set-role: IT sets up a team server and its people.
+"""server init | add-user | remove-user | set-role | set-password | upgrade: IT sets up a
+team server and its people, and upgrades it for a new program version.
 
 Every command connects with IT's own superuser URL (libpq form; its password from
-PGPASSWORD or ~/.pgpass). A new person's password comes from MENTORDESK_PASSWORD or a
-prompt, never the command line, where other users of the machine could read it.
+PGPASSWORD or ~/.pgpass). A new person's password comes from MENTORDESK_PASSWORD (init,
+add-user) or MENTORDESK_NEW_PASSWORD (set-password, where MENTORDESK_PASSWORD may well be
+IT's own person's) or a prompt, never the command line, where other users of the machine
+could read it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from mentordesk.cli.server_import_commands import server_subcommands
 from mentordesk.domain.codes import Role
 
 PASSWORD_ENV = "MENTORDESK_PASSWORD"
+NEW_PASSWORD_ENV = "MENTORDESK_NEW_PASSWORD"
 _ROLES = [role.value for role in Role]
 
 
@@ -46,6 +50,17 @@ def register(commands: Commands) -> None:
     move.add_argument("login", metavar="LOGIN")
     move.add_argument("--role", required=True, choices=_ROLES)
     move.set_defaults(handler=_cmd_set_role)
+
+    password = actions.add_parser("set-password",
+                                  help="giv en person (fx fra en flyttet fil) en adgangskode")
+    # URL before LOGIN, as add-user, remove-user and set-role have it.
+    password.add_argument("url", metavar="URL")
+    password.add_argument("login", metavar="LOGIN")
+    password.set_defaults(handler=_cmd_set_password)
+
+    upgrade = actions.add_parser("upgrade", help="opgradér serverens skema til programmets")
+    upgrade.add_argument("url", metavar="URL")
+    upgrade.set_defaults(handler=_cmd_upgrade)
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -85,6 +100,29 @@ def _cmd_set_role(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_set_password(args: argparse.Namespace) -> int:
+    from mentordesk.server import provision
+
+    password = _new_password(args.login, NEW_PASSWORD_ENV)
+    _provision(lambda engine: provision.set_password(engine, args.login, password), args.url)
+    print(f"{args.login} har fået en ny adgangskode og kan logge ind.")
+    return EXIT_OK
+
+
+def _cmd_upgrade(args: argparse.Namespace) -> int:
+    from mentordesk.server import provision
+
+    revisions: list[tuple[str, str]] = []
+    _provision(lambda engine: revisions.append(provision.upgrade(engine)), args.url)
+    before, after = revisions[0]
+    if before == after:
+        print(f"Skemaet er allerede {after}; roller og rettigheder er fornyet.")
+    else:
+        print(f"Skemaet er opgraderet fra {before} til {after}; roller og rettigheder er "
+              "fornyet.")
+    return EXIT_OK
+
+
 def _provision(work, url: str) -> None:  # type: ignore[no-untyped-def]
     from mentordesk.server import provision
 
@@ -97,11 +135,11 @@ def _provision(work, url: str) -> None:  # type: ignore[no-untyped-def]
         engine.dispose()
 
 
-def _new_password(login: str) -> str:
-    password = os.environ.get(PASSWORD_ENV, "")
+def _new_password(login: str, variable: str = PASSWORD_ENV) -> str:
+    password = os.environ.get(variable, "")
     if not password and sys.stdin.isatty():
         password = getpass.getpass(f"Ny adgangskode for {login}: ")
     if not password:
-        raise CliFailure(f"Angiv adgangskoden i {PASSWORD_ENV} eller ved prompten.",
+        raise CliFailure(f"Angiv adgangskoden i {variable} eller ved prompten.",
                          EXIT_USAGE)
     return password

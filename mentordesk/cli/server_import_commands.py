@@ -9,6 +9,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentordesk.cli.common import (
     EXIT_CANNOT_OPEN,
@@ -22,6 +23,9 @@ from mentordesk.cli.common import (
 from mentordesk.server.profiles import ProfileError, parse_url
 from mentordesk.storage.engine import ServerProfile
 
+if TYPE_CHECKING:
+    from mentordesk.server.people import GivenLogin
+
 RECOVERY_ENV = "MENTORDESK_RECOVERY_KEY"
 IT_PASSWORD_ENV = "PGPASSWORD"
 # The ``server`` command's subcommands, kept on its parser by whichever command module
@@ -34,7 +38,8 @@ def register(commands: Commands) -> None:
     """server import, server check, server backup, server restore."""
     server = server_subcommands(commands)
 
-    move = server.add_parser("import", help="flyt teamets fil til en tom teamserver-database")
+    move = server.add_parser(
+        "import", help="flyt teamets fil til en tom eller netop opsat teamserver-database")
     move.add_argument("db", type=Path, help="teamets .mentordesk-fil")
     move.add_argument("url", help=_URL_HELP)
     move.set_defaults(handler=_cmd_import)
@@ -70,6 +75,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from mentordesk.security.lock import refuse_if_open_elsewhere
     from mentordesk.server.importing import (
         ImportMismatch,
+        InvalidLogins,
         ValuesTooLong,
         copy_for_import,
         import_file,
@@ -83,13 +89,30 @@ def _cmd_import(args: argparse.Namespace) -> int:
             # What someone changes in the file after this point would never reach the server.
             refuse_if_open_elsewhere(source)
             report = import_file(source, profile, recovery_slot_of(args.db))
-        except (ValuesTooLong, ImportMismatch) as error:
+        except (ValuesTooLong, InvalidLogins, ImportMismatch) as error:
             raise CliFailure(str(error), EXIT_CHECK_FAILED) from error
         finally:
             source.close()
     print(f"{args.db.name} er flyttet til {profile.describe()}: {report.rows} rækker i "
           f"{len(report.tables)} tabeller, antal og kontrolsummer ens på begge sider.")
+    if report.onto_setup:
+        print("Opsætningen fra 'server init' er bevaret: den første administrator og "
+              "opsætningens hændelser i loggen (efter filens).")
+    print_people(report.people)
     return EXIT_OK
+
+
+def print_people(people: list[GivenLogin]) -> None:
+    """The team's people as login roles, and the step that lets them log in."""
+    print("Teamets personer som login-roller på serveren:")
+    for person in people:
+        print(f"  {person.describe()}")
+    waiting = [person.person.login for person in people
+               if person.person.active and not person.has_password]
+    if waiting:
+        print("Næste skridt: giv hver person en adgangskode, fx\n"
+              f"  mentordesk server set-password URL {waiting[0]}\n"
+              "(adgangskoden læses fra MENTORDESK_NEW_PASSWORD eller ved en prompt).")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -123,8 +146,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         raise CliFailure(f"Filen findes ikke: {args.backup}", EXIT_USAGE)
     read_header(args.backup)  # not a backup: say so before asking for any secret
     profile = _profile(args.url)
-    restore_server(args.backup, _recovery_secret(), profile)
+    people = restore_server(args.backup, _recovery_secret(), profile)
     print(f"Sikkerhedskopien {args.backup.name} er gendannet i {profile.describe()}.")
+    print_people(people)
     return EXIT_OK
 
 

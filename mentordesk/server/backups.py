@@ -13,6 +13,10 @@ chunks cannot be reordered, swapped between backups, or cut off at the end unnot
 
 A restore asks for the printed recovery secret, opens the content key with it, and
 streams the decrypted dump into ``pg_restore`` in one transaction, into an empty database.
+A dump names the team's owner and group roles but holds no roles itself (they belong to
+the cluster): a restore onto another cluster creates them first, and afterwards gives
+every person in the restored team a login role (``people``), without a password where
+the role is new.
 """
 
 from __future__ import annotations
@@ -23,20 +27,24 @@ import os
 import struct
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import Connection
 
 from mentordesk.errors import CannotOpenDatabase, MentorDeskError
 from mentordesk.keys.crypto import open_seal, seal
+from mentordesk.server.people import GivenLogin, logins_of_the_team
 from mentordesk.server.pg_tools import connection_arguments, find_tool, tool_environment
 from mentordesk.server.recovery import RECOVERY_SLOT_KEY, RecoverySlot
+from mentordesk.storage import server_roles
 from mentordesk.storage.engine import ServerProfile, open_server_engine
 from mentordesk.storage.queries.table_copy import user_relations_on_server
+from mentordesk.storage.server_roles import team_transaction
 
 MAGIC = b"MENTORDESK-SERVER-BACKUP/1\n"
 FORMAT = "mentordesk-server-backup/1"
@@ -45,6 +53,7 @@ _SEAL_AAD = b"mentordesk server backup content key v1"
 _LENGTH = struct.Struct(">I")
 _NONCE_SIZE = 12
 _TOOL_TIMEOUT_S = 6 * 60 * 60
+_T = TypeVar("_T")
 
 
 class BackupFailed(MentorDeskError):
@@ -97,14 +106,17 @@ def read_header(source: Path) -> BackupHeader:
         return _read_header(stream)[0]
 
 
-def restore_server(source: Path, recovery_secret: str, profile: ServerProfile) -> None:
+def restore_server(source: Path, recovery_secret: str,
+                   profile: ServerProfile) -> list[GivenLogin]:
     """Decrypt ``source`` with the recovery secret and restore it into the EMPTY server
-    database of ``profile``, in one transaction (``WrongSecret``: nothing touched)."""
+    database of ``profile``, in one transaction (``WrongSecret``: nothing touched);
+    returns the team's people with their login roles."""
     with source.open("rb") as stream:
         header, header_hash = _read_header(stream)
         keys = header.recovery.unwrap(recovery_secret)
         content_key = open_seal(header.sealed_key, keys, _SEAL_AAD)
         _refuse_unless_empty(profile)
+        _in_team_transaction(profile, server_roles.create_group_roles)
         command = [str(find_tool("pg_restore")), "--single-transaction", "--exit-on-error",
                    *connection_arguments(profile)]
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
@@ -118,6 +130,7 @@ def restore_server(source: Path, recovery_secret: str, profile: ServerProfile) -
             process.wait()
             raise
         _finish(process, "pg_restore")
+    return _in_team_transaction(profile, logins_of_the_team)
 
 
 def _feed(stdin: IO[bytes], chunks: Iterator[bytes]) -> None:
@@ -227,6 +240,16 @@ def _stored_recovery_slot(profile: ServerProfile) -> RecoverySlot:
         raise BackupFailed("Teamserveren har ingen gendannelsesnøgle at kryptere til "
                            "(den gemmes, når teamets fil flyttes til serveren).")
     return RecoverySlot.from_text(stored)
+
+
+def _in_team_transaction(profile: ServerProfile,
+                         work: Callable[[Connection], _T]) -> _T:
+    engine = open_server_engine(profile, pooled=False)
+    try:
+        with team_transaction(engine) as connection:
+            return work(connection)
+    finally:
+        engine.dispose()
 
 
 def _refuse_unless_empty(profile: ServerProfile) -> None:

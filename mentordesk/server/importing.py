@@ -29,22 +29,32 @@ from sqlalchemy.orm import Session
 
 from mentordesk import audit
 from mentordesk.audit import utc_timestamp
-from mentordesk.errors import CannotOpenDatabase, MentorDeskError
+from mentordesk.errors import CannotOpenDatabase
 from mentordesk.keys.keyfile import KEY_FILE_SUFFIX, NEXT_SUFFIX
+from mentordesk.server import takeover
 from mentordesk.server.fingerprints import (
     BATCH_ROWS,
     TableFingerprint,
     differing_tables,
     fingerprints,
 )
+from mentordesk.server.import_errors import (
+    ImportMismatch,
+    ImportRefused,
+    InvalidLogins,
+    ValuesTooLong,
+)
+from mentordesk.server.people import GivenLogin, give_logins, plan_logins
+from mentordesk.server.provision import secure_team
 from mentordesk.server.recovery import RECOVERY_SLOT_KEY, RecoverySlot
+from mentordesk.server.takeover import MIGRATION_SEEDED_TABLES
+from mentordesk.storage import server_roles
 from mentordesk.storage.bulk import catch_up_id_sequences
 from mentordesk.storage.database import FILE_ID_KEY, RESTORE_MARK_KEY, SIGNER_INFO, Database
 from mentordesk.storage.engine import ServerProfile, open_server_engine
 from mentordesk.storage.migrate import SCHEMA_HEAD, build_server_schema, revision_on
 from mentordesk.storage.models import AppMeta
 from mentordesk.storage.queries.table_copy import (
-    any_row,
     copied_tables,
     delete_all_rows,
     insert_rows,
@@ -52,6 +62,9 @@ from mentordesk.storage.queries.table_copy import (
     rows_in_key_order,
     values_longer_than_limit,
 )
+
+__all__ = ["ImportMismatch", "ImportRefused", "ImportReport", "InvalidLogins",
+           "ValuesTooLong", "copy_for_import", "import_file", "values_too_long"]
 
 IMPORTED_FROM_KEY = "imported_from_file_id"
 IMPORTED_AT_KEY = "imported_at"
@@ -64,10 +77,6 @@ SERVER_ONLY_META = frozenset({FILE_ID_KEY, IMPORTED_FROM_KEY, IMPORTED_AT_KEY,
 # are emptied and copied verbatim after everything else, so the file's sums arrive as
 # they were and not added twice.
 TRIGGER_FILLED_TABLES = frozenset({"delivered_citizen_week", "delivered_mentor_week"})
-# Given reference rows by the migrations (0007's limitation rules, 0011's legal bases): a
-# fresh schema holds them, so they do not make a database "not empty", and they are
-# replaced by the file's own rows (which the team may have edited), ids and all.
-MIGRATION_SEEDED_TABLES = frozenset({"limitation_rule", "legal_basis"})
 
 
 # The database and what belongs with it: its key files (a rotation's next one too), and
@@ -75,29 +84,11 @@ MIGRATION_SEEDED_TABLES = frozenset({"limitation_rule", "legal_basis"})
 _FILES_OF_A_DATABASE = ("", KEY_FILE_SUFFIX, KEY_FILE_SUFFIX + NEXT_SUFFIX, "-wal", "-journal")
 
 
-class ImportRefused(MentorDeskError):
-    """Nothing was written: the server or the file is not fit for an import."""
-
-
-class ValuesTooLong(ImportRefused):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("Filen har værdier, der er længere end teamserveren tillader; "
-                         "ret dem i filen, og prøv igen:\n" + "\n".join(problems))
-        self.problems = problems
-
-
-class ImportMismatch(MentorDeskError):
-    """The copy on the server differs from the file: it was rolled back."""
-
-    def __init__(self, tables: list[str]) -> None:
-        super().__init__("Kopien på teamserveren svarer ikke til filen i tabellen "
-                         f"{', '.join(tables)}; intet er gemt på serveren.")
-        self.tables = tables
-
-
 @dataclass(frozen=True)
 class ImportReport:
     tables: dict[str, TableFingerprint]
+    people: list[GivenLogin]
+    onto_setup: bool  # the database was one ``server init`` had set up
 
     @property
     def rows(self) -> int:
@@ -117,26 +108,34 @@ def copy_for_import(path: Path, folder: Path) -> Path:
 
 def import_file(source: Database, profile: ServerProfile,
                 recovery: RecoverySlot | None) -> ImportReport:
-    """Copy the unlocked file ``source`` into the empty server database of ``profile``."""
+    """Copy the unlocked file ``source`` into the server database of ``profile``: an
+    empty one or one ``server init`` has just set up (see ``takeover``). The file's
+    people get login roles without passwords, and the team's security is applied, in
+    the same transaction."""
     with source.read_session() as session:
         problems = values_too_long(session.connection())
         if problems:
             raise ValuesTooLong(problems)
+        plan_logins(server_roles.team_people(session.connection()))  # refuse before writing
         expected = fingerprints(session.connection(), skip_meta=FILE_ONLY_META)
         source_file_id = source.file_id
         engine = open_server_engine(profile, pooled=False)
         try:
             with engine.connect() as server, server.begin():
-                _prepare_empty_schema(server, profile)
+                setup = _prepare_schema(server, profile)
                 _copy_tables(session.connection(), server)
                 _record_origin(server, source_file_id, recovery)
                 writer = Session(bind=server)
                 catch_up_id_sequences(writer)
                 _verify_copy(server, expected)
+                if setup is not None:
+                    takeover.retell(server, setup, takeover.keep_first_admin(server, setup))
                 _log_the_move(writer, source, expected)
+                people = give_logins(server, plan_logins(server_roles.team_people(server)))
+                secure_team(server)
         finally:
             engine.dispose()
-    return ImportReport(expected)
+    return ImportReport(expected, people, setup is not None)
 
 
 def values_too_long(connection: Connection) -> list[str]:
@@ -153,22 +152,18 @@ def values_too_long(connection: Connection) -> list[str]:
     return problems
 
 
-def _prepare_empty_schema(server: Connection, profile: ServerProfile) -> None:
-    """Build the schema in this transaction, or accept one at head with no rows at all."""
+def _prepare_schema(server: Connection,
+                    profile: ServerProfile) -> takeover.InitialSetup | None:
+    """Build the schema in this transaction, or take over one ``server init`` set up."""
     revision = revision_on(server)
     if revision is None:
         build_server_schema(server)
-        return
+        return None
     if revision != SCHEMA_HEAD:
         raise CannotOpenDatabase(
-            f"Databasen {profile.describe()} har en anden skemaversion end programmet.")
-    filled = [table.name for table in copied_tables()
-              if table.name not in MIGRATION_SEEDED_TABLES
-              and server.execute(any_row(table)).scalar()]
-    if filled:
-        raise ImportRefused(
-            f"Databasen {profile.describe()} er ikke tom (tabellen {', '.join(filled)} har "
-            "rækker). En fil flyttes kun til en tom database.")
+            f"Databasen {profile.describe()} har en anden skemaversion end programmet; "
+            "opgradér den med 'mentordesk server upgrade' eller brug en tom database.")
+    return takeover.take_over(server, profile.describe())
 
 
 def _copy_tables(source: Connection, server: Connection) -> None:

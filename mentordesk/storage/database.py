@@ -31,6 +31,7 @@ from mentordesk.storage.engine import (
 from mentordesk.storage.migrate import (
     SCHEMA_HEAD,
     current_revision,
+    is_known_revision,
     upgrade_server_to_head,
     upgrade_to_head,
 )
@@ -241,10 +242,7 @@ class ServerDatabase(Database):
                 raise CannotOpenDatabase(
                     f"Databasen {profile.describe()} er ikke en MentorDesk-database.")
             if revision != SCHEMA_HEAD:
-                raise CannotOpenDatabase(
-                    f"Databasen på teamserveren {profile.describe()} har en anden "
-                    "skemaversion end programmet. Bed it-support om at opgradere serveren "
-                    "eller programmet.")
+                raise CannotOpenDatabase(_schema_mismatch(profile, revision))
         except Exception:
             engine.dispose()
             raise
@@ -378,3 +376,13 @@ def refuse_foreign_database(engine: Engine, path: Path) -> None:
     """A readable SQLCipher file that MentorDesk did not make is left alone."""
     if current_revision(engine) is None:
         raise CannotOpenDatabase(f"Filen {path.name} er ikke en MentorDesk-database.")
+
+
+def _schema_mismatch(profile: ServerProfile, revision: str) -> str:
+    """Who must act when a PC and the server disagree on the schema: IT upgrades an older
+    server (``server upgrade``), the PC installs a newer program for a newer one."""
+    where = f"Databasen på teamserveren {profile.describe()}"
+    if is_known_revision(revision):
+        return (f"{where} har en ældre skemaversion end programmet. Bed it-support om at "
+                "opgradere serveren med 'mentordesk server upgrade'.")
+    return f"{where} er lavet af en nyere MentorDesk-version; opdatér programmet."

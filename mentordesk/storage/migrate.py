@@ -56,6 +56,11 @@ def revision_on(connection: Connection) -> str | None:
     return connection.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).scalar()
 
 
+def is_known_revision(revision: str) -> bool:
+    """A revision this program's migrations know (else a newer program made it)."""
+    return revision in _known_revisions()
+
+
 def _known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 

@@ -43,6 +43,8 @@ PRUNE_FUNCTION = "mentordesk_prune_log(text)"
 LOG_TABLE = "audit_event"
 # A session left open inside a transaction holds the writer's lock for everyone.
 IDLE_IN_TRANSACTION_TIMEOUT = "5min"
+# A person's role: none of the rights that step around the team's grants and policies.
+_ORDINARY = "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION"
 # How a citizen table's rows reach the citizen: (table, ((column, parent table), …)), as
 # ``rights.tables.CITIZEN_TABLES`` lists them.
 CitizenPath = tuple[str, tuple[tuple[str, str], ...]]
@@ -187,8 +189,46 @@ def create_login(connection: Connection, login: str, password: str, role: Role) 
     verifier = _scram_verifier(connection, login, password)
     # Straight to the driver: the verifier holds ':' and '$' that a bind parser would read.
     connection.exec_driver_sql(
-        f"CREATE ROLE {quote(login)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS "
+        f"CREATE ROLE {quote(login)} LOGIN {_ORDINARY} "
         f"PASSWORD '{verifier}' IN ROLE {GROUP_ROLES[role]}")
+    _limit_idle_transactions(connection, login)
+
+
+def create_person_role(connection: Connection, login: str, role: Role, *,
+                       can_log_in: bool) -> None:
+    """A person's role with no password: SCRAM refuses every login until IT sets one
+    (``set_password``), so a role made from a file's user row opens nothing by itself."""
+    login_option = "LOGIN" if can_log_in else "NOLOGIN"
+    connection.execute(text(f"CREATE ROLE {quote(login)} {login_option} {_ORDINARY} "
+                            f"IN ROLE {GROUP_ROLES[role]}"))
+    _limit_idle_transactions(connection, login)
+
+
+def set_password(connection: Connection, login: str, password: str) -> None:
+    """A new SCRAM password for an existing role, which may then log in."""
+    verifier = _scram_verifier(connection, login, password)
+    connection.exec_driver_sql(f"ALTER ROLE {quote(login)} LOGIN PASSWORD '{verifier}'")
+
+
+def allow_login(connection: Connection, login: str, allowed: bool) -> None:
+    connection.execute(text(f"ALTER ROLE {quote(login)} {'LOGIN' if allowed else 'NOLOGIN'}"))
+
+
+def role_is_privileged(connection: Connection, role: str) -> bool:
+    """A role that may step around the team's security (superuser, creating roles or
+    databases, bypassing row-level security, replication): never reused as a person's."""
+    return bool(connection.scalar(text(
+        "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls OR rolreplication "
+        "FROM pg_roles WHERE rolname = :r"), {"r": role}))
+
+
+def role_has_password(connection: Connection, role: str) -> bool:
+    """Whether the role has a password at all (pg_authid: readable by IT's superuser)."""
+    return bool(connection.scalar(text(
+        "SELECT rolpassword IS NOT NULL FROM pg_authid WHERE rolname = :r"), {"r": role}))
+
+
+def _limit_idle_transactions(connection: Connection, login: str) -> None:
     connection.execute(text(f"ALTER ROLE {quote(login)} SET "
                             f"idle_in_transaction_session_timeout = "
                             f"'{IDLE_IN_TRANSACTION_TIMEOUT}'"))
@@ -209,6 +249,11 @@ def insert_user(connection: Connection, login: str, role: Role, full_name: str =
     session.flush()
 
 
+def user_is_active(connection: Connection, login: str) -> bool:
+    return bool(connection.scalar(text('SELECT active FROM "user" WHERE login = :login'),
+                                  {"login": login}))
+
+
 def user_exists(connection: Connection, login: str) -> bool:
     return bool(connection.scalar(text('SELECT 1 FROM "user" WHERE login = :login'),
                                   {"login": login}))
@@ -223,12 +268,28 @@ def disable_login(connection: Connection, login: str) -> None:
 
 def move_to_group(connection: Connection, login: str, role: Role) -> None:
     """Out of every other group role, into ``role``'s; the user row's role follows."""
+    join_group(connection, login, role)
+    connection.execute(text('UPDATE "user" SET role = :role WHERE login = :login'),
+                       {"role": role.value, "login": login})
+
+
+def join_group(connection: Connection, login: str, role: Role) -> None:
+    """The role in ``role``'s group role and in no other."""
     for other in GROUP_ROLES.values():
         if other != GROUP_ROLES[role]:
             connection.execute(text(f"REVOKE {other} FROM {quote(login)}"))
     connection.execute(text(f"GRANT {GROUP_ROLES[role]} TO {quote(login)}"))
-    connection.execute(text('UPDATE "user" SET role = :role WHERE login = :login'),
-                       {"role": role.value, "login": login})
+
+
+def team_people(connection: Connection) -> list[tuple[str, str, bool]]:
+    """(login, role, active) of every user row, in the order they were added."""
+    rows = connection.execute(text('SELECT login, role, active FROM "user" ORDER BY id'))
+    return [(login, role, bool(active)) for login, role, active in rows]
+
+
+def rename_user(connection: Connection, login: str, new_login: str) -> None:
+    connection.execute(text('UPDATE "user" SET login = :new WHERE login = :old'),
+                       {"new": new_login, "old": login})
 
 
 def log_admin_event(connection: Connection, login: str, action: str, entity: str,
@@ -236,6 +297,14 @@ def log_admin_event(connection: Connection, login: str, action: str, entity: str
     """IT's administration in the team's access log, under IT's own (superuser) login."""
     entity_id = connection.scalar(text('SELECT id FROM "user" WHERE login = :login'),
                                   {"login": login})
+    log_event(connection, action, entity, entity_id, detail)
+
+
+def log_event(connection: Connection, action: str, entity: str, entity_id: int | None,
+              detail: str, *, actor: str | None = None) -> None:
+    """One event through the log function: under IT's login, or ``actor`` (the function
+    lets only a superuser name another actor, as when an import tells init's events)."""
     connection.execute(text(
-        "SELECT mentordesk_log_event(:action, :entity, :entity_id, NULL, :detail)"),
-        {"action": action, "entity": entity, "entity_id": entity_id, "detail": detail})
+        "SELECT mentordesk_log_event(:action, :entity, :entity_id, NULL, :detail, :actor)"),
+        {"action": action, "entity": entity, "entity_id": entity_id, "detail": detail,
+         "actor": actor})

@@ -19,6 +19,7 @@ from mentordesk.server.fingerprints import fingerprints
 from mentordesk.services import new_team
 from mentordesk.storage.engine import ServerProfile, open_server_engine
 from mentordesk.storage.migrate import SCHEMA_HEAD, upgrade_server_to_head
+from tests.server.team_setup import add_citizen
 
 PASSPHRASE = "it-afdelingens adgangskode 2026"
 OPERATOR = "it-admin"
@@ -165,6 +166,7 @@ def test_import_refuses_a_database_that_already_holds_a_team(
         team_file, server_databases, isolated_home):
     path, _recovery_key = team_file
     team = server_databases.create_team(vault.current_login())  # the run's template admin
+    add_citizen(team, vault.current_login(), "Bente", "Beboersen")
     try:
         refused = run("server", "import", str(path), url(team), home=isolated_home,
                       password=team.password)

@@ -27,6 +27,7 @@ from mentordesk.storage.database import Database, ServerDatabase
 from mentordesk.storage.engine import open_server_engine
 from mentordesk.storage.migrate import current_revision, upgrade_server_to_head
 from mentordesk.storage.models import AuditEvent
+from tests.server.team_setup import add_citizen
 
 OPERATOR = "it-tester"
 
@@ -158,6 +159,7 @@ def test_a_value_too_long_for_the_server_is_named_before_anything_is_written(
 
 def test_a_server_database_that_holds_a_team_is_refused(demo_file, server_databases):
     profile = server_databases.create_team(vault.current_login())  # the run's template admin
+    add_citizen(profile, vault.current_login(), "Bente", "Beboersen")
     try:
         with pytest.raises(ImportRefused, match="ikke tom"):
             import_file(demo_file, profile, None)
