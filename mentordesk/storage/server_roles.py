@@ -10,7 +10,6 @@ what the app would show. Everything here runs on IT's superuser connection.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from sqlalchemy.pool import NullPool
 
 from mentordesk.domain.codes import Role
 from mentordesk.storage.database import FILE_ID_KEY, TEAM_NAME_KEY
-from mentordesk.storage.engine import SERVER_WRITE_LOCK, reached
+from mentordesk.storage.engine import SERVER_WRITE_LOCK, ServerProfile, reached
 from mentordesk.storage.models import User
 
 OWNER_ROLE = "mentordesk_owner"
@@ -48,12 +47,12 @@ IDLE_IN_TRANSACTION_TIMEOUT = "5min"
 CitizenPath = tuple[str, tuple[tuple[str, str], ...]]
 
 
-def open_admin_engine(url: str) -> Engine:
-    """IT's superuser connection from a libpq URL (``postgresql://user@host/db?…``; TLS
-    options such as ``sslmode=verify-full&sslrootcert=…`` go in the URL). The password
-    comes from the URL's own sources (``PGPASSWORD``, ``~/.pgpass``), never an argument."""
-    driver_url = re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
-    return reached(create_engine(driver_url, poolclass=NullPool), "Teamserveren")
+def open_admin_engine(profile: ServerProfile) -> Engine:
+    """IT's superuser connection, verified as every connection is (``sslmode=verify-full``
+    against the profile's CA: ``ServerProfile.url``); no pool and none of the app's
+    transaction settings, as each command is one ``team_transaction``."""
+    return reached(create_engine(profile.url(), poolclass=NullPool),
+                   f"Teamserveren {profile.describe()}")
 
 
 @contextmanager
