@@ -1,8 +1,9 @@
 """server init | add-user | remove-user | set-role: IT sets up a team server and its people.
 
 Every command reaches the server as every ``server`` command does (``it_profile``: the one
-address form, always verify-full; IT's password from PGPASSWORD or ~/.pgpass). A new person's password comes from MENTORDESK_PASSWORD or a
-prompt, never the command line, where other users of the machine could read it.
+address form, always verify-full; IT's password from PGPASSWORD or ~/.pgpass). A new
+person's password comes from MENTORDESK_PASSWORD or a prompt, never the command line,
+where other users of the machine could read it.
 """
 
 from __future__ import annotations
