@@ -38,10 +38,23 @@ VISIBILITY_FUNCTIONS = ("mentordesk_visible_citizen(bigint)", "mentordesk_sees_t
                         "mentordesk_visible_citizen_ids()")
 LOG_FUNCTION = "mentordesk_log_event(text, text, bigint, bigint, text, text, text)"
 PRUNE_FUNCTION = "mentordesk_prune_log(text)"
+# What every group may call; PRUNE_FUNCTION is the admins' alone.
+GROUP_FUNCTIONS = (*VISIBILITY_FUNCTIONS, LOG_FUNCTION)
 # Written only through mentordesk_log_event / mentordesk_prune_log.
 LOG_TABLE = "audit_event"
 # A session left open inside a transaction holds the writer's lock for everyone.
 IDLE_IN_TRANSACTION_TIMEOUT = "5min"
+# A row-level security policy as provisioning creates it: (name, command, its clauses).
+PolicySpec = tuple[str, str, str]
+VISIBLE_POLICY = "mentordesk_visible"
+_NOT_THE_LOG = "left(key, 6) <> 'audit_'"
+# app_meta: everyone reads it, nobody writes the log's keys (audit_head, audit_count, …).
+CHAIN_HEAD_POLICIES: tuple[PolicySpec, ...] = (
+    ("mentordesk_read", "SELECT", "USING (true)"),
+    ("mentordesk_insert", "INSERT", f"WITH CHECK ({_NOT_THE_LOG})"),
+    ("mentordesk_update", "UPDATE", f"USING ({_NOT_THE_LOG}) WITH CHECK ({_NOT_THE_LOG})"),
+    ("mentordesk_delete", "DELETE", f"USING ({_NOT_THE_LOG})"),
+)
 # How a citizen table's rows reach the citizen: (table, ((column, parent table), …)), as
 # ``rights.tables.CITIZEN_TABLES`` lists them.
 CitizenPath = tuple[str, tuple[tuple[str, str], ...]]
@@ -130,7 +143,7 @@ def hand_to_owner(connection: Connection) -> None:
         connection.execute(text(f"ALTER FUNCTION {function} OWNER TO {OWNER_ROLE}"))
         connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
     groups = ", ".join(GROUP_ROLES.values())
-    for function in (*VISIBILITY_FUNCTIONS, LOG_FUNCTION):
+    for function in GROUP_FUNCTIONS:
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
     connection.execute(text(
         f"GRANT EXECUTE ON FUNCTION {PRUNE_FUNCTION} TO {GROUP_ROLES[Role.ADMIN]}"))
@@ -155,29 +168,37 @@ def secure_citizen_tables(connection: Connection, tables: Iterable[CitizenPath])
     """ENABLE and FORCE row-level security with the visibility policy on each table
     (replacing the policy when run again)."""
     for table in tables:
-        name = quote(table[0])
-        condition = policy_condition(table)
-        connection.execute(text(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY"))
-        connection.execute(text(f"ALTER TABLE {name} FORCE ROW LEVEL SECURITY"))
-        connection.execute(text(f"DROP POLICY IF EXISTS mentordesk_visible ON {name}"))
-        connection.execute(text(
-            f"CREATE POLICY mentordesk_visible ON {name} FOR ALL "
-            f"USING ({condition}) WITH CHECK ({condition})"))
+        _secure_table(connection, table[0], (visible_policy(table),))
+
+
+def visible_policy(table: CitizenPath) -> PolicySpec:
+    """A citizen table's one policy: every command, the visibility rule both ways."""
+    condition = policy_condition(table)
+    return VISIBLE_POLICY, "ALL", f"USING ({condition}) WITH CHECK ({condition})"
 
 
 def guard_chain_head(connection: Connection) -> None:
     """Admins write the app's settings in ``app_meta``, but never the log's chain head,
     count or anchor there: only the log functions (run as the owner) do."""
-    connection.execute(text("ALTER TABLE app_meta ENABLE ROW LEVEL SECURITY"))
-    connection.execute(text("ALTER TABLE app_meta FORCE ROW LEVEL SECURITY"))
-    not_the_log = "left(key, 6) <> 'audit_'"
-    for name, command, clauses in (
-            ("mentordesk_read", "SELECT", "USING (true)"),
-            ("mentordesk_insert", "INSERT", f"WITH CHECK ({not_the_log})"),
-            ("mentordesk_update", "UPDATE", f"USING ({not_the_log}) WITH CHECK ({not_the_log})"),
-            ("mentordesk_delete", "DELETE", f"USING ({not_the_log})")):
-        connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON app_meta")
-        connection.exec_driver_sql(f"CREATE POLICY {name} ON app_meta FOR {command} {clauses}")
+    _secure_table(connection, "app_meta", CHAIN_HEAD_POLICIES)
+
+
+def _secure_table(connection: Connection, table: str, policies: Iterable[PolicySpec]) -> None:
+    name = quote(table)
+    connection.execute(text(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY"))
+    connection.execute(text(f"ALTER TABLE {name} FORCE ROW LEVEL SECURITY"))
+    for policy in policies:
+        connection.exec_driver_sql(f"DROP POLICY IF EXISTS {policy[0]} ON {name}")
+        create_policy(connection, table, policy)
+
+
+def create_policy(connection: Connection, table: str, policy: PolicySpec) -> None:
+    """One policy as provisioning writes it (``server check`` writes it the same way on a
+    scratch copy of the table to learn how the server spells it)."""
+    name, command, clauses = policy
+    # Straight to the driver: a clause's '%' or ':' is SQL, not a bind parameter.
+    connection.exec_driver_sql(
+        f"CREATE POLICY {name} ON {quote(table)} FOR {command} {clauses}")
 
 
 def create_login(connection: Connection, login: str, password: str, role: Role) -> None:
