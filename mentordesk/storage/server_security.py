@@ -68,7 +68,8 @@ def security_problems(connection: Connection, citizen_tables: Iterable[CitizenPa
     """Every difference from what provisioning leaves (none: an empty list)."""
     missing = _missing_roles(connection)
     if missing:
-        return [f"rollen {role} findes ikke (kør 'mentordesk server init')" for role in missing]
+        return [f"rollen {role} findes ikke: teamets roller er ikke sat op på serveren"
+                for role in missing]
     expected_policies: dict[str, tuple[PolicySpec, ...]] = {
         table[0]: (visible_policy(table),) for table in citizen_tables}
     expected_policies["app_meta"] = CHAIN_HEAD_POLICIES
