@@ -33,13 +33,17 @@ GROUP_ROLES: dict[Role, str] = {
 ADMIN_TABLES = ("user", "person_key", "authority", "economy_item", "legal_basis",
                 "limitation_rule", "norm_rate", "partner", "vum_term", "course_type",
                 "app_meta")
-# Migration 0014's functions: the first two for every group, pruning for admins.
+# Migration 0014's functions: the visibility rule, the log's writer, pruning for admins.
 VISIBILITY_FUNCTIONS = ("mentordesk_visible_citizen(bigint)", "mentordesk_sees_team()",
                         "mentordesk_visible_citizen_ids()")
 LOG_FUNCTION = "mentordesk_log_event(text, text, bigint, bigint, text, text, text)"
 PRUNE_FUNCTION = "mentordesk_prune_log(text)"
+# Migration 0015: pruning past the team's retention period, at most once a day, that any
+# member's connection may ask for; both pruning functions remove through the third.
+PRUNE_EXPIRED_FUNCTION = "mentordesk_prune_expired()"
+REMOVE_EVENTS_FUNCTION = "mentordesk_remove_events_before(text)"
 # What every group may call; PRUNE_FUNCTION is the admins' alone.
-GROUP_FUNCTIONS = (*VISIBILITY_FUNCTIONS, LOG_FUNCTION)
+GROUP_FUNCTIONS = (*VISIBILITY_FUNCTIONS, LOG_FUNCTION, PRUNE_EXPIRED_FUNCTION)
 # Written only through mentordesk_log_event / mentordesk_prune_log.
 LOG_TABLE = "audit_event"
 # A session left open inside a transaction holds the writer's lock for everyone.

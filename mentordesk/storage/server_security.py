@@ -27,10 +27,10 @@ from mentordesk.storage.server_roles import (
     CHAIN_HEAD_POLICIES,
     GROUP_FUNCTIONS,
     GROUP_ROLES,
-    LOG_FUNCTION,
     LOG_TABLE,
     OWNER_ROLE,
     PRUNE_FUNCTION,
+    REMOVE_EVENTS_FUNCTION,
     CitizenPath,
     PolicySpec,
     create_policy,
@@ -212,15 +212,16 @@ def _function_problems(connection: Connection) -> list[str]:
         "SELECT p.oid::regprocedure::text, pg_get_userbyid(p.proowner), p.prosecdef "
         "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
         "WHERE n.nspname = 'public' ORDER BY 1")).all()
-    definers = {_normalised(name) for name in (*GROUP_FUNCTIONS, PRUNE_FUNCTION)}
+    definers = {_normalised(name)
+                for name in (*GROUP_FUNCTIONS, PRUNE_FUNCTION, REMOVE_EVENTS_FUNCTION)}
     problems = [f"funktionen {name} ejes af {owner}, ikke {OWNER_ROLE}"
                 for name, owner, _definer in rows if owner != OWNER_ROLE]
     problems += [f"funktionen {name} kører ikke som ejeren (SECURITY DEFINER mangler)"
                  for name, _owner, definer in rows
                  if _normalised(name) in definers and not definer]
     found = {_normalised(name) for name, _owner, _definer in rows}
-    problems += [f"funktionen {name} mangler" for name in (LOG_FUNCTION, PRUNE_FUNCTION)
-                 if _normalised(name) not in found]
+    problems += [f"funktionen {name} mangler" for name in sorted(definers)
+                 if name not in found]
     for role, group in GROUP_ROLES.items():
         callable_by = _expected_functions(role)
         for name, _owner, _definer in rows:
