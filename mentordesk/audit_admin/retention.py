@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -20,7 +20,7 @@ from mentordesk.kernel.access import require_admin, require_coordinator
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
-from mentordesk.storage.queries.audit_log import any_event_older_than
+from mentordesk.storage.queries.audit_log import any_event_older_than, prune_expired_on_server
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +91,14 @@ def prune_expired(database: Database, login: str, today: date | None = None) -> 
     No role check: no user chooses this, it follows the team's retention setting; the
     removal is logged under ``login`` (who closed the app) like a manual one. A broken
     chain is left whole for ``mentordesk check`` and the coordinators to see.
+
+    On a team server the server does it (``mentordesk_prune_expired``, migration 0015),
+    under the connected person and by the server's date; see ``_prune_expired_on_server``.
     """
     from mentordesk.storage.models import AppMeta
 
+    if database.is_server:
+        return _prune_expired_on_server(database)
     today = today or date.today()
     cutoff = datetime.combine(retention_cutoff(database, today), time.min, tzinfo=UTC)
     cutoff_iso = cutoff.isoformat(timespec="microseconds")
@@ -110,3 +115,31 @@ def prune_expired(database: Database, login: str, today: date | None = None) -> 
             log.warning("Access log chain is broken: automatic pruning skipped")
             return None
         return audit.prune(session, login, cutoff_iso)
+
+
+def _prune_expired_on_server(database: Database) -> int | None:
+    """Ask the server to prune past the retention period, unless it did today.
+
+    Whoever connects first each day asks (``server.connect``): a mentor may, because the
+    server function takes no cutoff from the caller and removes only what the team's
+    retention allows, and the log's trigger refuses the rest. The app still refuses to
+    prune a broken chain, as on a file; a member calling the function by hand skips that
+    check, but on a server only a superuser can break the chain, and what pruning can
+    remove is past retention either way."""
+    from mentordesk.storage.models import AppMeta
+
+    with database.read_session() as session:
+        done = session.get(AppMeta, AUTO_PRUNED_KEY)
+        if done is not None and done.value >= date.today().isoformat():
+            return None  # the usual case: one read per connection, no writer's lock
+    # A day's margin: the server counts days in Copenhagen, this PC in its own zone.
+    margin = datetime.combine(retention_cutoff(database) + timedelta(days=1), time.min,
+                              tzinfo=UTC).isoformat(timespec="microseconds")
+    with database.session() as session:
+        if session.scalar(any_event_older_than(margin)) is not None \
+                and not audit.verify_chain(session).ok:
+            log.warning("Access log chain is broken: automatic pruning skipped")
+            return None
+        removed = session.scalar(prune_expired_on_server())
+        session.expire_all()
+        return None if removed is None else int(removed)

@@ -1,11 +1,11 @@
 """server init | add-user | remove-user | set-role | set-password | upgrade: IT sets up a
 team server and its people, and upgrades it for a new program version.
 
-Every command connects with IT's own superuser URL (libpq form; its password from
-PGPASSWORD or ~/.pgpass). A new person's password comes from MENTORDESK_PASSWORD (init,
-add-user) or MENTORDESK_NEW_PASSWORD (set-password, where MENTORDESK_PASSWORD may well be
-IT's own person's) or a prompt, never the command line, where other users of the machine
-could read it.
+Every command reaches the server as every ``server`` command does (``it_profile``: the one
+address form, always verify-full; IT's password from PGPASSWORD or ~/.pgpass). A new
+person's password comes from MENTORDESK_PASSWORD (init, add-user) or MENTORDESK_NEW_PASSWORD
+(set-password, where MENTORDESK_PASSWORD may well be IT's own person's) or a prompt, never
+the command line, where other users of the machine could read it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import os
 import sys
 
 from mentordesk.cli.common import EXIT_OK, EXIT_USAGE, CliFailure, Commands
-from mentordesk.cli.server_import_commands import server_subcommands
+from mentordesk.cli.server_import_commands import it_profile, server_subcommands
 from mentordesk.domain.codes import Role
 
 PASSWORD_ENV = "MENTORDESK_PASSWORD"
@@ -126,7 +126,7 @@ def _cmd_upgrade(args: argparse.Namespace) -> int:
 def _provision(work, url: str) -> None:  # type: ignore[no-untyped-def]
     from mentordesk.server import provision
 
-    engine = provision.open_admin_engine(url)
+    engine = provision.open_admin_engine(it_profile(url))
     try:
         work(engine)
     except provision.ProvisionError as error:

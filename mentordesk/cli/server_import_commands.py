@@ -20,7 +20,7 @@ from mentordesk.cli.common import (
     Commands,
     open_database,
 )
-from mentordesk.server.profiles import ProfileError, parse_url
+from mentordesk.server.profiles import ConnectionProfile, ProfileError, parse_url
 from mentordesk.storage.engine import ServerProfile
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     )
     from mentordesk.server.recovery import recovery_slot_of
 
-    profile = _profile(args.url)
+    profile = it_profile(args.url)
     with tempfile.TemporaryDirectory(prefix="mentordesk-import-") as folder:
         source = open_database(copy_for_import(args.db, Path(folder)))
         try:
@@ -118,7 +118,7 @@ def print_people(people: list[GivenLogin]) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from mentordesk.server.checking import check_server
 
-    profile = _profile(args.url)
+    profile = it_profile(args.url)
     report = check_server(profile)
     for line in report.lines():
         print(line)
@@ -134,7 +134,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     if args.out.exists():
         raise CliFailure(f"Filen findes allerede og bliver ikke overskrevet: {args.out}",
                          EXIT_USAGE)
-    size = backup_server(_profile(args.url), args.out)
+    size = backup_server(it_profile(args.url), args.out)
     print(f"Krypteret sikkerhedskopi gemt: {args.out} ({size:,} byte).".replace(",", "."))
     return EXIT_OK
 
@@ -144,22 +144,45 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     if not args.backup.is_file():
         raise CliFailure(f"Filen findes ikke: {args.backup}", EXIT_USAGE)
+    address = it_address(args.url)
     read_header(args.backup)  # not a backup: say so before asking for any secret
-    profile = _profile(args.url)
+    profile = address.with_password(_it_password())
     people = restore_server(args.backup, _recovery_secret(), profile)
     print(f"Sikkerhedskopien {args.backup.name} er gendannet i {profile.describe()}.")
     print_people(people)
     return EXIT_OK
 
 
-def _profile(url: str) -> ServerProfile:
-    """The server at ``url``; the password is asked only once the address is usable."""
+def it_profile(url: str) -> ServerProfile:
+    """The server at ``url`` as IT reaches it, for every ``server`` subcommand; IT's
+    password is asked for only once the address is usable."""
+    return it_address(url).with_password(_it_password())
+
+
+def it_address(url: str) -> ConnectionProfile:
+    """The one parser of addresses: verify-full against the address's CA, else exit 2."""
     try:
-        address = parse_url(url)
+        return parse_url(url)
     except ProfileError as error:
         raise CliFailure(str(error), EXIT_USAGE) from None
-    # IT's connection, as for server init/add-user: libpq's own PGPASSWORD, else a prompt.
-    return address.with_password(_secret(IT_PASSWORD_ENV, "Adgangskode til teamserveren: "))
+
+
+def _it_password() -> str:
+    """libpq's own PGPASSWORD; else "" when a password file exists, which libpq then
+    reads (IT's ~/.pgpass on a scheduled task); else a prompt."""
+    if not os.environ.get(IT_PASSWORD_ENV) and _password_file().is_file():
+        return ""
+    return _secret(IT_PASSWORD_ENV, "Adgangskode til teamserveren: ")
+
+
+def _password_file() -> Path:
+    """Where libpq looks for the password file (PGPASSFILE, else its default place)."""
+    chosen = os.environ.get("PGPASSFILE")
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", "")) / "postgresql" / "pgpass.conf"
+    return Path.home() / ".pgpass"
 
 
 def _recovery_secret() -> str:

@@ -1,22 +1,24 @@
 """``server check``: is the team's server database as MentorDesk left it?
 
 Schema at the program's revision, the access log's chain whole and its events signed,
-the log's append-only triggers present and unaltered, and row-level security on every
-table that reaches a citizen. Every check runs even when an earlier one fails, and the
-lines read like ``mentordesk check``'s for a file.
+the log's append-only triggers present and unaltered, and ownership, grants and row-level
+security exactly as ``server init`` left them (``storage/server_security.py``). Every
+check runs even when an earlier one fails, and the lines read like ``mentordesk check``'s
+for a file.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
-
 from mentordesk import audit
 from mentordesk.keys.registry import verify_signatures
+from mentordesk.rights.tables import CITIZEN_TABLES
 from mentordesk.security.integrity import IntegrityReport
 from mentordesk.storage.audit_guard import trigger_problems
 from mentordesk.storage.database import ServerDatabase
 from mentordesk.storage.engine import ServerProfile, open_server_engine
 from mentordesk.storage.migrate import SCHEMA_HEAD, current_revision
+from mentordesk.storage.server_roles import open_admin_engine
+from mentordesk.storage.server_security import scratch_transaction, security_problems
 
 
 def check_server(profile: ServerProfile) -> IntegrityReport:
@@ -42,21 +44,27 @@ def check_server(profile: ServerProfile) -> IntegrityReport:
                        else signatures.problem)
             triggers = trigger_problems(session)
             report.add("Loggens beskyttelse (udløsere)", not triggers, "; ".join(triggers))
-            rls = rls_problems(session.connection())
-            report.add("Rækkeniveausikkerhed på borgertabellerne", not rls, rls)
     finally:
         database.close()
+    rls = rls_problems(profile)
+    report.add("Roller, rettigheder og rækkeniveausikkerhed", not rls, "; ".join(rls))
     return report
 
 
-def rls_problems(connection: Connection) -> str:
-    """Danish description of every table reaching a citizen without row-level security
-    as the roles require ("" when all is in order).
+def rls_problems(profile: ServerProfile) -> list[str]:
+    """A Danish line for every way the server's ownership, grants, row-level security and
+    log functions differ from what ``provision`` leaves (none: an empty list): the
+    citizen tables, the log and ``app_meta`` as ``server_roles`` protects them.
 
-    A seam for the roles work (#18 point 3), which creates the policies and fills this
-    in; until then there are no policies to check, and it finds nothing."""
-    del connection  # read by the roles work's implementation
-    return ""
+    Needs a transaction that may write (the policies are compared on scratch tables), so
+    it runs on a connection of its own, rolled back afterwards."""
+    engine = open_admin_engine(profile)
+    try:
+        with scratch_transaction(engine) as connection:
+            return security_problems(
+                connection, [(table.name, table.path) for table in CITIZEN_TABLES])
+    finally:
+        engine.dispose()
 
 
 def _schema_revision(profile: ServerProfile) -> str | None:

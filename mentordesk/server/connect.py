@@ -6,17 +6,21 @@ did not sign, a server that cannot be reached — never a driver's multi-line me
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from mentordesk.errors import CannotOpenDatabase, ConnectionLost
+from sqlalchemy.exc import SQLAlchemyError
+
+from mentordesk.errors import CannotOpenDatabase, ConnectionLost, MentorDeskError
 from mentordesk.kernel.context import Context
 from mentordesk.server.profiles import ConnectionProfile
 from mentordesk.storage.database import ServerDatabase, writes_begun
 from mentordesk.storage.engine import ServerProfile, build_server_engine
 
 Value = TypeVar("Value")
+log = logging.getLogger(__name__)
 
 # What psycopg/libpq say (English, whatever the locale of the server) and what we say.
 _REASONS = (
@@ -34,7 +38,30 @@ _REASONS = (
 
 def open_server(profile: ConnectionProfile, password: str) -> ServerDatabase:
     """Connect as the profile's login; a failure raises ``CannotOpenDatabase`` with one
-    Danish line naming the connection and the reason."""
+    Danish line naming the connection and the reason. The day's first connection also
+    prunes the access log past its retention period (``prune_expired_quietly``)."""
+    database = _connect(profile, password)
+    prune_expired_quietly(database)
+    return database
+
+
+def prune_expired_quietly(database: ServerDatabase) -> None:
+    """The server's form of the file's pruning at close: whoever connects first each day
+    has the server remove the events past the team's retention period (ARCHITECTURE.md,
+    "Pruning on a server"). Housekeeping never stops anyone from working: a failure is
+    logged and the connection kept."""
+    from mentordesk.audit_admin.retention import prune_expired
+
+    try:
+        removed = prune_expired(database, login="")
+    except (MentorDeskError, SQLAlchemyError):
+        log.warning("Automatic pruning of the access log failed", exc_info=True)
+        return
+    if removed:
+        log.info("Access log pruned on the server: %d events past retention", removed)
+
+
+def _connect(profile: ConnectionProfile, password: str) -> ServerDatabase:
     try:
         return ServerDatabase.connect(profile.checked().with_password(password))
     except CannotOpenDatabase as error:

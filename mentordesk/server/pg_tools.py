@@ -45,6 +45,8 @@ def tool_environment(profile: ServerProfile) -> dict[str, str]:
     """The password and TLS settings through libpq's variables: never on a command line,
     where other users of the PC could read it."""
     environment = dict(os.environ)
-    environment.update({"PGPASSWORD": profile.password, "PGSSLMODE": "verify-full",
-                        "PGSSLROOTCERT": str(profile.ca_file), "PGAPPNAME": "MentorDesk"})
+    environment.update({"PGSSLMODE": "verify-full", "PGSSLROOTCERT": str(profile.ca_file),
+                        "PGAPPNAME": "MentorDesk"})
+    if profile.password:  # else libpq reads IT's password file
+        environment["PGPASSWORD"] = profile.password
     return environment

@@ -26,6 +26,9 @@ from mentordesk.storage.engine import ServerProfile
 DEFAULT_PORT = 5432
 PROFILES_FILE = "teamservere.json"
 URL_SCHEMES = ("postgresql", "postgres")
+VERIFY_FULL = "verify-full"
+_HOW_TO_GIVE_THE_CA = ("CA-filen som ?sslrootcert=/sti/til/team-ca.pem (certifikatet, der "
+                       "har udstedt serverens certifikat)")
 # Keyring entries of server passwords: apart from the key entries (file id:login).
 _PASSWORD_ENTRY = "server:{login}@{host}:{port}/{dbname}"
 
@@ -70,7 +73,12 @@ class ConnectionProfile:
 
 
 def parse_url(url: str, name: str = "") -> ConnectionProfile:
-    """``postgresql://login@host:port/dbname?sslrootcert=ca.pem`` as a profile."""
+    """``postgresql://login@host:port/dbname?sslrootcert=ca.pem`` as a profile.
+
+    The one parser of server addresses, for PCs and for IT alike: whatever the address
+    says, the connection is made with ``sslmode=verify-full`` against its CA file, so an
+    address that asks for less (``sslmode=require``, a Unix socket through ``host=``, no
+    CA) is refused instead of quietly upgraded or obeyed."""
     parts = urlsplit(url.strip())
     if parts.scheme not in URL_SCHEMES:
         raise ProfileError(f"Ikke en adresse til en teamserver: {url}")
@@ -81,14 +89,30 @@ def parse_url(url: str, name: str = "") -> ConnectionProfile:
         port = parts.port or DEFAULT_PORT
     except ValueError as error:
         raise ProfileError(f"Porten i adressen er ikke et tal: {url}") from error
-    options = parse_qs(parts.query)
-    ca_file = options.get("sslrootcert", [""])[0]
-    if not ca_file:
-        raise ProfileError("Adressen mangler sslrootcert=<teamets CA-certifikat>.")
+    ca_file = _verifying_ca_file(parse_qs(parts.query, keep_blank_values=True))
     host = parts.hostname or ""
     dbname = unquote(parts.path.lstrip("/"))
     return ConnectionProfile(name or f"{host}/{dbname}", host, port, dbname,
                              unquote(parts.username or ""), Path(ca_file)).checked()
+
+
+def _verifying_ca_file(options: dict[str, list[str]]) -> str:
+    """The CA file of an address whose options allow nothing but verify-full."""
+    sslmode = options.pop("sslmode", [VERIFY_FULL])[-1]
+    if sslmode != VERIFY_FULL:
+        raise ProfileError(
+            f"sslmode={sslmode} bekræfter ikke serveren, så adressen afvises. Udelad "
+            f"sslmode (MentorDesk bruger altid verify-full) og angiv {_HOW_TO_GIVE_THE_CA}.")
+    ca_file = options.pop("sslrootcert", [""])[-1]
+    if options:
+        raise ProfileError(
+            f"Adressen må kun have sslrootcert (og sslmode=verify-full), ikke "
+            f"{', '.join(sorted(options))}: server og port skrives som "
+            "postgresql://LOGIN@VÆRT:PORT/DATABASE.")
+    if not ca_file:
+        raise ProfileError(f"Adressen mangler teamets CA-certifikat: angiv "
+                           f"{_HOW_TO_GIVE_THE_CA}.")
+    return ca_file
 
 
 def is_server_url(text: str) -> bool:

@@ -277,7 +277,8 @@ class ServerProfile:
         return URL.create(
             "postgresql+psycopg",
             username=self.login,
-            password=self.password,
+            # No password: libpq's own PGPASSWORD or password file (IT's ~/.pgpass).
+            password=self.password or None,
             host=self.host,
             port=self.port,
             database=self.dbname,

@@ -10,7 +10,6 @@ what the app would show. Everything here runs on IT's superuser connection.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from sqlalchemy.pool import NullPool
 
 from mentordesk.domain.codes import Role
 from mentordesk.storage.database import FILE_ID_KEY, TEAM_NAME_KEY
-from mentordesk.storage.engine import SERVER_WRITE_LOCK, reached
+from mentordesk.storage.engine import SERVER_WRITE_LOCK, ServerProfile, reached
 from mentordesk.storage.models import User
 
 OWNER_ROLE = "mentordesk_owner"
@@ -34,28 +33,45 @@ GROUP_ROLES: dict[Role, str] = {
 ADMIN_TABLES = ("user", "person_key", "authority", "economy_item", "legal_basis",
                 "limitation_rule", "norm_rate", "partner", "vum_term", "course_type",
                 "app_meta")
-# Migration 0014's functions: the first two for every group, pruning for admins.
+# Migration 0014's functions: the visibility rule, the log's writer, pruning for admins.
 VISIBILITY_FUNCTIONS = ("mentordesk_visible_citizen(bigint)", "mentordesk_sees_team()",
                         "mentordesk_visible_citizen_ids()")
 LOG_FUNCTION = "mentordesk_log_event(text, text, bigint, bigint, text, text, text)"
 PRUNE_FUNCTION = "mentordesk_prune_log(text)"
+# Migration 0015: pruning past the team's retention period, at most once a day, that any
+# member's connection may ask for; both pruning functions remove through the third.
+PRUNE_EXPIRED_FUNCTION = "mentordesk_prune_expired()"
+REMOVE_EVENTS_FUNCTION = "mentordesk_remove_events_before(text)"
+# What every group may call; PRUNE_FUNCTION is the admins' alone.
+GROUP_FUNCTIONS = (*VISIBILITY_FUNCTIONS, LOG_FUNCTION, PRUNE_EXPIRED_FUNCTION)
 # Written only through mentordesk_log_event / mentordesk_prune_log.
 LOG_TABLE = "audit_event"
 # A session left open inside a transaction holds the writer's lock for everyone.
 IDLE_IN_TRANSACTION_TIMEOUT = "5min"
 # A person's role: none of the rights that step around the team's grants and policies.
 _ORDINARY = "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION"
+# A row-level security policy as provisioning creates it: (name, command, its clauses).
+PolicySpec = tuple[str, str, str]
+VISIBLE_POLICY = "mentordesk_visible"
+_NOT_THE_LOG = "left(key, 6) <> 'audit_'"
+# app_meta: everyone reads it, nobody writes the log's keys (audit_head, audit_count, …).
+CHAIN_HEAD_POLICIES: tuple[PolicySpec, ...] = (
+    ("mentordesk_read", "SELECT", "USING (true)"),
+    ("mentordesk_insert", "INSERT", f"WITH CHECK ({_NOT_THE_LOG})"),
+    ("mentordesk_update", "UPDATE", f"USING ({_NOT_THE_LOG}) WITH CHECK ({_NOT_THE_LOG})"),
+    ("mentordesk_delete", "DELETE", f"USING ({_NOT_THE_LOG})"),
+)
 # How a citizen table's rows reach the citizen: (table, ((column, parent table), …)), as
 # ``rights.tables.CITIZEN_TABLES`` lists them.
 CitizenPath = tuple[str, tuple[tuple[str, str], ...]]
 
 
-def open_admin_engine(url: str) -> Engine:
-    """IT's superuser connection from a libpq URL (``postgresql://user@host/db?…``; TLS
-    options such as ``sslmode=verify-full&sslrootcert=…`` go in the URL). The password
-    comes from the URL's own sources (``PGPASSWORD``, ``~/.pgpass``), never an argument."""
-    driver_url = re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
-    return reached(create_engine(driver_url, poolclass=NullPool), "Teamserveren")
+def open_admin_engine(profile: ServerProfile) -> Engine:
+    """IT's superuser connection, verified as every connection is (``sslmode=verify-full``
+    against the profile's CA: ``ServerProfile.url``); no pool and none of the app's
+    transaction settings, as each command is one ``team_transaction``."""
+    return reached(create_engine(profile.url(), poolclass=NullPool),
+                   f"Teamserveren {profile.describe()}")
 
 
 @contextmanager
@@ -133,7 +149,7 @@ def hand_to_owner(connection: Connection) -> None:
         connection.execute(text(f"ALTER FUNCTION {function} OWNER TO {OWNER_ROLE}"))
         connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
     groups = ", ".join(GROUP_ROLES.values())
-    for function in (*VISIBILITY_FUNCTIONS, LOG_FUNCTION):
+    for function in GROUP_FUNCTIONS:
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
     connection.execute(text(
         f"GRANT EXECUTE ON FUNCTION {PRUNE_FUNCTION} TO {GROUP_ROLES[Role.ADMIN]}"))
@@ -158,29 +174,37 @@ def secure_citizen_tables(connection: Connection, tables: Iterable[CitizenPath])
     """ENABLE and FORCE row-level security with the visibility policy on each table
     (replacing the policy when run again)."""
     for table in tables:
-        name = quote(table[0])
-        condition = policy_condition(table)
-        connection.execute(text(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY"))
-        connection.execute(text(f"ALTER TABLE {name} FORCE ROW LEVEL SECURITY"))
-        connection.execute(text(f"DROP POLICY IF EXISTS mentordesk_visible ON {name}"))
-        connection.execute(text(
-            f"CREATE POLICY mentordesk_visible ON {name} FOR ALL "
-            f"USING ({condition}) WITH CHECK ({condition})"))
+        _secure_table(connection, table[0], (visible_policy(table),))
+
+
+def visible_policy(table: CitizenPath) -> PolicySpec:
+    """A citizen table's one policy: every command, the visibility rule both ways."""
+    condition = policy_condition(table)
+    return VISIBLE_POLICY, "ALL", f"USING ({condition}) WITH CHECK ({condition})"
 
 
 def guard_chain_head(connection: Connection) -> None:
     """Admins write the app's settings in ``app_meta``, but never the log's chain head,
     count or anchor there: only the log functions (run as the owner) do."""
-    connection.execute(text("ALTER TABLE app_meta ENABLE ROW LEVEL SECURITY"))
-    connection.execute(text("ALTER TABLE app_meta FORCE ROW LEVEL SECURITY"))
-    not_the_log = "left(key, 6) <> 'audit_'"
-    for name, command, clauses in (
-            ("mentordesk_read", "SELECT", "USING (true)"),
-            ("mentordesk_insert", "INSERT", f"WITH CHECK ({not_the_log})"),
-            ("mentordesk_update", "UPDATE", f"USING ({not_the_log}) WITH CHECK ({not_the_log})"),
-            ("mentordesk_delete", "DELETE", f"USING ({not_the_log})")):
-        connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON app_meta")
-        connection.exec_driver_sql(f"CREATE POLICY {name} ON app_meta FOR {command} {clauses}")
+    _secure_table(connection, "app_meta", CHAIN_HEAD_POLICIES)
+
+
+def _secure_table(connection: Connection, table: str, policies: Iterable[PolicySpec]) -> None:
+    name = quote(table)
+    connection.execute(text(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY"))
+    connection.execute(text(f"ALTER TABLE {name} FORCE ROW LEVEL SECURITY"))
+    for policy in policies:
+        connection.exec_driver_sql(f"DROP POLICY IF EXISTS {policy[0]} ON {name}")
+        create_policy(connection, table, policy)
+
+
+def create_policy(connection: Connection, table: str, policy: PolicySpec) -> None:
+    """One policy as provisioning writes it (``server check`` writes it the same way on a
+    scratch copy of the table to learn how the server spells it)."""
+    name, command, clauses = policy
+    # Straight to the driver: a clause's '%' or ':' is SQL, not a bind parameter.
+    connection.exec_driver_sql(
+        f"CREATE POLICY {name} ON {quote(table)} FOR {command} {clauses}")
 
 
 def create_login(connection: Connection, login: str, password: str, role: Role) -> None:

@@ -20,7 +20,7 @@ def initialise(profile: ServerProfile, admin: str, password: str) -> None:
     """``server init`` on the (empty) database of ``profile``."""
     from mentordesk.server import provision
 
-    engine = provision.open_admin_engine(admin_url(profile))
+    engine = provision.open_admin_engine(profile)
     try:
         provision.initialise(engine, "Opsatte team", admin, password)
     finally:

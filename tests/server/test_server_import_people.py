@@ -24,7 +24,6 @@ from mentordesk.storage.database import ServerDatabase
 from mentordesk.storage.engine import open_server_engine
 from mentordesk.storage.migrate import current_revision
 from tests.server.team_setup import (
-    admin_url,
     can_log_in,
     drop_roles,
     initialise,
@@ -130,7 +129,7 @@ def test_a_first_admin_the_file_lacks_is_added_after_the_files_people(demo_file,
 def test_a_database_with_more_than_inits_rows_is_refused_and_left_as_it_was(
         demo_file, server):
     initialise(server, OPERATOR, INIT_PASSWORD)
-    engine = provision.open_admin_engine(admin_url(server))
+    engine = provision.open_admin_engine(server)
     try:
         provision.add_user(engine, "nyadmin", "kode", Role.MENTOR)
     finally:
@@ -185,7 +184,7 @@ def test_a_login_lower_cased_becomes_the_role_and_a_deactivated_person_cannot_lo
 def test_it_gives_an_imported_person_a_password_and_add_user_points_there(
         demo_file, server):
     import_file(demo_file, server, None)
-    engine = provision.open_admin_engine(admin_url(server))
+    engine = provision.open_admin_engine(server)
     try:
         with pytest.raises(provision.ProvisionError, match="set-password"):
             provision.add_user(engine, "mentor03", "kode", Role.MENTOR)

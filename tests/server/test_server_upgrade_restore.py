@@ -89,7 +89,7 @@ def test_an_older_server_is_named_for_upgrade_and_upgrade_secures_it(databases,
     assert _security_of_citizen(older) == (True, True, "mentordesk_owner")
     database = ServerDatabase.connect(older)
     database.close()
-    engine = provision.open_admin_engine(admin_url(older))
+    engine = provision.open_admin_engine(older)
     try:
         assert provision.upgrade(engine) == (SCHEMA_HEAD, SCHEMA_HEAD)  # safe to repeat
     finally:
@@ -97,7 +97,7 @@ def test_an_older_server_is_named_for_upgrade_and_upgrade_secures_it(databases,
 
 
 def test_upgrade_of_a_database_without_mentordesk_is_refused(databases):
-    engine = provision.open_admin_engine(admin_url(databases()))
+    engine = provision.open_admin_engine(databases())
     try:
         with pytest.raises(provision.ProvisionError, match="server init"):
             provision.upgrade(engine)

@@ -8,7 +8,6 @@ import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from urllib.parse import quote
 
 import psycopg
 
@@ -32,7 +31,6 @@ class Team:
 
     databases: ServerDatabases
     superuser: ServerProfile
-    url: str
     logins: dict[str, str]
     citizens: dict[str, int] = field(default_factory=dict)
     contacts: dict[str, int] = field(default_factory=dict)
@@ -51,14 +49,8 @@ class Team:
                                sslrootcert=str(profile.ca_file), autocommit=autocommit)
 
     def admin_engine(self):  # type: ignore[no-untyped-def]
-        return provision.open_admin_engine(self.url)
-
-
-def superuser_url(databases: ServerDatabases, profile: ServerProfile) -> str:
-    """IT's libpq URL as the cluster's superuser, over the cluster's Unix socket."""
-    login = databases.cluster.superuser
-    return (f"postgresql://{quote(login.login)}:{quote(login.password)}@/{profile.dbname}"
-            f"?host={quote(str(login.socket_dir))}&port={login.port}")
+        """IT's connection as IT makes it: the cluster's superuser over verified TLS."""
+        return provision.open_admin_engine(self.superuser)
 
 
 def build_team(databases: ServerDatabases) -> Iterator[Team]:
@@ -68,7 +60,7 @@ def build_team(databases: ServerDatabases) -> Iterator[Team]:
     profile = databases.create_empty()
     suffix = secrets.token_hex(3)
     logins = {who: f"{who}_{suffix}" for who in ("admin", "anna", "bo", "cille")}
-    team = Team(databases, profile, superuser_url(databases, profile), logins)
+    team = Team(databases, profile, logins)
     engine = team.admin_engine()
     try:
         provision.initialise(engine, "Testteamet", logins["admin"], PASSWORD)

@@ -13,14 +13,17 @@ import pytest
 from psycopg import errors
 
 from mentordesk import audit
-from mentordesk.audit_admin.retention import prune_log
+from mentordesk.audit_admin.retention import RETENTION_KEY, prune_expired, prune_log
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.context import Context
 from mentordesk.keys.registry import verify_signatures
+from mentordesk.server.connect import open_server
+from mentordesk.server.profiles import ConnectionProfile
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.database import ServerDatabase
 from mentordesk.storage.models import AuditEvent
-from tests.storage.server_roles_support import Team, build_team
+from tests.server_team import superuser_connection
+from tests.storage.server_roles_support import PASSWORD, Team, build_team
 
 EVERY_LOGIN = ("anna", "cille", "admin")
 LOG_FUNCTION = "mentordesk_log_event(text, text, bigint, bigint, text, text, text)"
@@ -179,3 +182,89 @@ def test_the_apps_pruning_runs_through_the_server_for_admins_only(team):
         finally:
             database.close()
     assert _chain(team).ok
+
+
+@pytest.fixture
+def fresh_team(server_databases) -> Team:
+    """A team of its own, for tests that prune (the module's team is pruned already)."""
+    yield from build_team(server_databases)
+
+
+def _connect_as(team: Team, who: str) -> ServerDatabase:
+    """As the app connects: ``server.connect.open_server`` with the person's profile."""
+    su = team.superuser
+    profile = ConnectionProfile("Kontoret", su.host, su.port, su.dbname, team.logins[who],
+                                su.ca_file)
+    return open_server(profile, PASSWORD)
+
+
+def _oldest_and_count(team: Team) -> tuple[str, int]:
+    with team.connect("admin") as admin:
+        row = admin.execute("SELECT min(occurred_at), count(*) FROM audit_event").fetchone()
+    assert row is not None
+    return str(row[0]), int(row[1])
+
+
+def test_a_mentors_connection_prunes_only_what_is_past_retention_once_a_day(fresh_team):
+    _age_first_events(fresh_team, count=3, years=2)
+    _oldest, before = _oldest_and_count(fresh_team)
+    past_retention = (datetime.now(UTC) - timedelta(days=183)).isoformat()
+
+    database = _connect_as(fresh_team, "anna")  # a mentor: no admin may be needed
+    try:
+        again = prune_expired(database, login="")
+    finally:
+        database.close()
+
+    oldest, after = _oldest_and_count(fresh_team)
+    assert oldest > past_retention  # every event past retention is gone …
+    assert after == before - 3 + 1  # … and nothing else (+ the pruning's own event)
+    assert again is None  # at most once a day, whoever connects next
+    with fresh_team.connect("admin") as admin:
+        pruning = admin.execute("SELECT user_login, detail FROM audit_event "
+                                "WHERE action = 'prune'").fetchall()
+        anchor = admin.execute("SELECT value FROM app_meta WHERE key = 'audit_anchor_id'"
+                               ).fetchone()
+    assert pruning == [(fresh_team.logins["anna"], pruning[0][1])]
+    assert "3 hændelser" in pruning[0][1]
+    assert anchor is not None
+    report = _chain(fresh_team)
+    assert report.ok, report.problem
+    # The server pruned for her; her own hands still cannot.
+    for statement in ("DELETE FROM audit_event",
+                      "UPDATE app_meta SET value = '2000-01-01' "
+                      "WHERE key = 'audit_auto_pruned_on'"):
+        with fresh_team.connect("anna", autocommit=False) as anna:
+            assert _attempt(anna, statement) in ("refused", "0 rows"), statement
+
+
+def test_the_teams_longer_retention_period_is_the_servers_cutoff(fresh_team):
+    _age_first_events(fresh_team, count=3, years=1)
+    # As the cluster's superuser: on a server the key is one of the log's (audit_…), which
+    # the app_meta policy keeps from every login.
+    with superuser_connection(fresh_team.superuser) as superuser:
+        superuser.execute("INSERT INTO app_meta (key, value) VALUES (%s, '24') "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          (RETENTION_KEY,))
+    oldest_before, before = _oldest_and_count(fresh_team)
+
+    with fresh_team.connect("bo") as bo:  # as a script of hers could, bypassing the app
+        removed = bo.execute("SELECT mentordesk_prune_expired()").fetchone()
+        again = bo.execute("SELECT mentordesk_prune_expired()").fetchone()
+
+    assert removed == (0,) and again == (None,)
+    assert _oldest_and_count(fresh_team) == (oldest_before, before)
+    assert _chain(fresh_team).ok
+
+
+def test_a_broken_chain_is_not_pruned_on_connect_and_the_connection_still_opens(fresh_team):
+    _age_first_events(fresh_team, count=3, years=2)
+    with superuser_connection(fresh_team.superuser) as superuser:
+        superuser.execute("SET session_replication_role = replica")
+        superuser.execute("UPDATE audit_event SET detail = 'omskrevet' "
+                          "WHERE id = (SELECT min(id) FROM audit_event)")
+    before = _oldest_and_count(fresh_team)
+
+    _connect_as(fresh_team, "anna").close()
+
+    assert _oldest_and_count(fresh_team) == before  # the evidence stays for server check

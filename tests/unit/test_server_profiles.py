@@ -107,3 +107,21 @@ def test_an_unknown_profile_name_is_said_in_danish():
 
 def test_the_title_bar_form_is_login_at_host_and_database(ca_file):
     assert _profile(ca_file).title() == "anna @ db.kommune.dk/mentordesk"
+
+
+@pytest.mark.parametrize("option", ["sslmode=disable", "sslmode=allow", "sslmode=prefer",
+                                    "sslmode=require", "sslmode=verify-ca"])
+def test_an_address_asking_for_less_than_verify_full_is_refused_saying_how_to_give_the_ca(
+        ca_file, option):
+    with pytest.raises(ProfileError, match=f"{option} bekræfter ikke serveren.*sslrootcert="):
+        parse_url(f"postgresql://it@db/team?sslrootcert={ca_file}&{option}")
+
+
+def test_verify_full_may_be_spelled_out(ca_file):
+    address = f"postgresql://it@db/team?sslmode=verify-full&sslrootcert={ca_file}"
+    assert parse_url(address).ca_file == ca_file
+
+
+def test_a_unix_socket_or_any_other_libpq_option_is_refused(ca_file):
+    with pytest.raises(ProfileError, match="ikke host"):
+        parse_url(f"postgresql://it@/team?host=/var/run/postgresql&sslrootcert={ca_file}")

@@ -48,6 +48,12 @@ def prune_on_server() -> TextClause:
     return text("SELECT mentordesk_prune_log(:cutoff)")
 
 
+def prune_expired_on_server() -> TextClause:
+    """Remove the events past the team's retention period through
+    ``mentordesk_prune_expired`` (any member; at most once a day, NULL when done already)."""
+    return text("SELECT mentordesk_prune_expired()")
+
+
 def upsert_meta() -> Upsert:
     """Insert or overwrite ``app_meta`` rows; the caller passes ``key`` and ``value``."""
     return upsert(AppMeta, AppMeta.key, "value")
