@@ -20,7 +20,11 @@ from mentordesk.kernel.access import require_admin, require_coordinator
 from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.context import Context
 from mentordesk.storage.database import Database
-from mentordesk.storage.queries.audit_log import any_event_older_than, prune_expired_on_server
+from mentordesk.storage.queries.audit_log import (
+    any_event_older_than,
+    prune_expired_on_server,
+    set_retention_on_server,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +51,14 @@ def set_retention_months(context: Context, months: int) -> Result[None]:
     if not audit.RETENTION_MONTHS <= months <= 120:
         raise InvalidInput("Loggen skal gemmes mellem 6 og 120 måneder.")
     with context.session() as session:
-        from mentordesk.storage.models import AppMeta
+        if context.database.is_server:
+            # The key is one of the log's, which no login writes directly; the server's
+            # own function applies the same role and range rule as above.
+            session.execute(set_retention_on_server(), {"months": months})
+        else:
+            from mentordesk.storage.models import AppMeta
 
-        session.merge(AppMeta(key=RETENTION_KEY, value=str(months)))
+            session.merge(AppMeta(key=RETENTION_KEY, value=str(months)))
         audit.record(session, context.actor.login, audit.Action.UPDATE, entity="app_meta",
                      detail=f"Adgangsloggens opbevaringstid sat til {months} måneder")
     return Result(None, Changes.of(Kind.SETTINGS))

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0015_server_prune"
+SCHEMA_HEAD = "0016_server_retention"
 _VERSION_TABLE = "alembic_version"
 
 

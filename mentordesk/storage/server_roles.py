@@ -42,8 +42,15 @@ PRUNE_FUNCTION = "mentordesk_prune_log(text)"
 # member's connection may ask for; both pruning functions remove through the third.
 PRUNE_EXPIRED_FUNCTION = "mentordesk_prune_expired()"
 REMOVE_EVENTS_FUNCTION = "mentordesk_remove_events_before(text)"
-# What every group may call; PRUNE_FUNCTION is the admins' alone.
+# Migration 0016: the log's retention period, which coordinators set on a file too.
+RETENTION_FUNCTION = "mentordesk_set_retention(integer)"
+# What every group may call, and what only some may: manual pruning is the admins'.
 GROUP_FUNCTIONS = (*VISIBILITY_FUNCTIONS, LOG_FUNCTION, PRUNE_EXPIRED_FUNCTION)
+ROLE_FUNCTIONS: dict[Role, tuple[str, ...]] = {
+    Role.MENTOR: (),
+    Role.COORDINATOR: (RETENTION_FUNCTION,),
+    Role.ADMIN: (PRUNE_FUNCTION, RETENTION_FUNCTION),
+}
 # Written only through mentordesk_log_event / mentordesk_prune_log.
 LOG_TABLE = "audit_event"
 # A session left open inside a transaction holds the writer's lock for everyone.
@@ -151,8 +158,10 @@ def hand_to_owner(connection: Connection) -> None:
     groups = ", ".join(GROUP_ROLES.values())
     for function in GROUP_FUNCTIONS:
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
-    connection.execute(text(
-        f"GRANT EXECUTE ON FUNCTION {PRUNE_FUNCTION} TO {GROUP_ROLES[Role.ADMIN]}"))
+    for role, functions in ROLE_FUNCTIONS.items():
+        for function in functions:
+            connection.execute(text(
+                f"GRANT EXECUTE ON FUNCTION {function} TO {GROUP_ROLES[role]}"))
 
 
 def grant_to_groups(connection: Connection) -> None:

@@ -31,6 +31,8 @@ from mentordesk.storage.server_roles import (
     OWNER_ROLE,
     PRUNE_FUNCTION,
     REMOVE_EVENTS_FUNCTION,
+    RETENTION_FUNCTION,
+    ROLE_FUNCTIONS,
     CitizenPath,
     PolicySpec,
     create_policy,
@@ -212,8 +214,8 @@ def _function_problems(connection: Connection) -> list[str]:
         "SELECT p.oid::regprocedure::text, pg_get_userbyid(p.proowner), p.prosecdef "
         "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
         "WHERE n.nspname = 'public' ORDER BY 1")).all()
-    definers = {_normalised(name)
-                for name in (*GROUP_FUNCTIONS, PRUNE_FUNCTION, REMOVE_EVENTS_FUNCTION)}
+    definers = {_normalised(name) for name in (
+        *GROUP_FUNCTIONS, PRUNE_FUNCTION, RETENTION_FUNCTION, REMOVE_EVENTS_FUNCTION)}
     problems = [f"funktionen {name} ejes af {owner}, ikke {OWNER_ROLE}"
                 for name, owner, _definer in rows if owner != OWNER_ROLE]
     problems += [f"funktionen {name} kører ikke som ejeren (SECURITY DEFINER mangler)"
@@ -235,8 +237,7 @@ def _function_problems(connection: Connection) -> list[str]:
 
 
 def _expected_functions(role: Role) -> set[str]:
-    names = (*GROUP_FUNCTIONS, PRUNE_FUNCTION) if role == Role.ADMIN else GROUP_FUNCTIONS
-    return {_normalised(name) for name in names}
+    return {_normalised(name) for name in (*GROUP_FUNCTIONS, *ROLE_FUNCTIONS[role])}
 
 
 def _normalised(signature: str) -> str:

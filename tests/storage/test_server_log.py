@@ -13,7 +13,12 @@ import pytest
 from psycopg import errors
 
 from mentordesk import audit
-from mentordesk.audit_admin.retention import RETENTION_KEY, prune_expired, prune_log
+from mentordesk.audit_admin.retention import (
+    RETENTION_KEY,
+    prune_expired,
+    prune_log,
+    set_retention_months,
+)
 from mentordesk.errors import AccessDenied
 from mentordesk.kernel.context import Context
 from mentordesk.keys.registry import verify_signatures
@@ -239,13 +244,16 @@ def test_a_mentors_connection_prunes_only_what_is_past_retention_once_a_day(fres
 
 
 def test_the_teams_longer_retention_period_is_the_servers_cutoff(fresh_team):
-    _age_first_events(fresh_team, count=3, years=1)
-    # As the cluster's superuser: on a server the key is one of the log's (audit_…), which
-    # the app_meta policy keeps from every login.
+    coordinator = _connect_as(fresh_team, "cille")  # the day's pruning: nothing old yet
+    try:
+        set_retention_months(Context(coordinator, resolve_actor(
+            coordinator, fresh_team.logins["cille"])), 24)
+        assert coordinator.meta(RETENTION_KEY) == "24"
+    finally:
+        coordinator.close()
     with superuser_connection(fresh_team.superuser) as superuser:
-        superuser.execute("INSERT INTO app_meta (key, value) VALUES (%s, '24') "
-                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                          (RETENTION_KEY,))
+        superuser.execute("DELETE FROM app_meta WHERE key = 'audit_auto_pruned_on'")
+    _age_first_events(fresh_team, count=3, years=1)
     oldest_before, before = _oldest_and_count(fresh_team)
 
     with fresh_team.connect("bo") as bo:  # as a script of hers could, bypassing the app
@@ -268,3 +276,26 @@ def test_a_broken_chain_is_not_pruned_on_connect_and_the_connection_still_opens(
     _connect_as(fresh_team, "anna").close()
 
     assert _oldest_and_count(fresh_team) == before  # the evidence stays for server check
+
+
+def test_only_a_coordinator_or_admin_sets_the_retention_period_on_a_server(fresh_team):
+    mentor = _connect_as(fresh_team, "bo")
+    try:
+        with pytest.raises(AccessDenied):  # the app's own check
+            set_retention_months(Context(mentor, resolve_actor(
+                mentor, fresh_team.logins["bo"])), 6)
+    finally:
+        mentor.close()
+    with fresh_team.connect("bo") as bo:  # and the server's, for a script going around it
+        with pytest.raises(errors.InsufficientPrivilege):
+            bo.execute("SELECT mentordesk_set_retention(6)")
+        with pytest.raises(errors.InsufficientPrivilege):
+            bo.execute("UPDATE app_meta SET value = '6' WHERE key = %s", (RETENTION_KEY,))
+    with fresh_team.connect("cille") as cille:
+        with pytest.raises(errors.CheckViolation):  # never under the law's six months
+            cille.execute("SELECT mentordesk_set_retention(5)")
+    with fresh_team.connect("admin") as admin:
+        admin.execute("SELECT mentordesk_set_retention(36)")
+        stored = admin.execute("SELECT value FROM app_meta WHERE key = %s",
+                               (RETENTION_KEY,)).fetchone()
+    assert stored == ("36",)

@@ -54,6 +54,12 @@ def prune_expired_on_server() -> TextClause:
     return text("SELECT mentordesk_prune_expired()")
 
 
+def set_retention_on_server() -> TextClause:
+    """The log's retention period (``months``) through ``mentordesk_set_retention``, which
+    only an active coordinator or admin may call."""
+    return text("SELECT mentordesk_set_retention(:months)")
+
+
 def upsert_meta() -> Upsert:
     """Insert or overwrite ``app_meta`` rows; the caller passes ``key`` and ``value``."""
     return upsert(AppMeta, AppMeta.key, "value")
