@@ -127,10 +127,13 @@ def _stretches_judged(citizen_ids: Sequence[int], first_monday: date, last_monda
 
 def _grants_in_period(citizen_ids: Sequence[int], first_monday: date,
                       last_monday: date) -> CTE:
-    """The citizens' grants running in the weeks (the ids are bound once: SQLite takes
-    at most 32 766 values in a statement)."""
+    """The citizens' grants running in the weeks, with the Mondays of their first and
+    last weeks (computed once; the ids are bound once: SQLite takes at most 32 766 values
+    in a statement)."""
     return (select(Grant.id, Grant.citizen_id, Grant.start_on, Grant.end_on,
-                   Grant.hours_min_minutes, Grant.hours_max_minutes)
+                   Grant.hours_min_minutes, Grant.hours_max_minutes,
+                   week_monday(Grant.start_on).label("start_monday"),
+                   week_monday(Grant.end_on).label("end_monday"))
             .where(Grant.citizen_id.in_(list(citizen_ids)),
                    overlaps(Grant, first_monday, last_monday + timedelta(days=6)))
             .cte("granted").prefix_with("MATERIALIZED"))
@@ -141,7 +144,7 @@ def _stretches(granted: CTE, first_monday: date, last_monday: date) -> Subquery:
     the citizen's grants starts or ends and no step begins, except in a stretch's first
     week: each stretch's weeks share one governing grant and band. The period's first
     week begins a stretch for every citizen with a grant in the period."""
-    starts, ends = week_monday(granted.c.start_on), week_monday(granted.c.end_on)
+    starts, ends = granted.c.start_monday, granted.c.end_monday
     has_end = granted.c.end_on.is_not(None)
     cut = union(
         select(granted.c.citizen_id, literal(first_monday, Date).label("monday")),
