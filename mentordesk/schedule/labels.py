@@ -4,6 +4,7 @@ alias for anything that leaves the program (ICS files land in Outlook and on pho
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -11,7 +12,16 @@ from mentordesk.storage.models import Citizen
 from mentordesk.storage.queries import schedule as queries
 
 
-def citizen_name(citizen: Citizen) -> str:
+class NamedCitizen(Protocol):
+    """A citizen or a row of ``citizen_names_with_ids``: what a name is made of."""
+
+    first_name: str
+    last_name: str
+    alias: str
+    is_anonymous: bool
+
+
+def citizen_name(citizen: NamedCitizen) -> str:
     """"Anna Berg"; an anonymous (§99) citizen by alias only."""
     if citizen.is_anonymous or not (citizen.first_name or citizen.last_name):
         return citizen.alias or "Anonym"

@@ -32,7 +32,7 @@ from mentordesk.schedule.hours import (
 from mentordesk.schedule.labels import citizen_name
 from mentordesk.schedule.totals import citizen_totals
 from mentordesk.storage.queries import hours as queries
-from mentordesk.storage.queries.schedule import citizens_with_ids
+from mentordesk.storage.queries.schedule import citizen_names_with_ids
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def _mentors(session: Session, actor: Actor) -> dict[int, str]:
 def _names(session: Session, ids: Sequence[int]) -> dict[int, str]:
     names: dict[int, str] = {}
     for start in range(0, len(ids), 500):
-        for citizen in session.scalars(citizens_with_ids(ids[start:start + 500])):
+        for citizen in session.execute(citizen_names_with_ids(ids[start:start + 500])):
             names[citizen.id] = citizen_name(citizen)
     return names
 

@@ -14,6 +14,7 @@ from mentordesk.storage.queries.portable import (
     earliest,
     latest,
     upsert,
+    week_monday,
     week_monday_text,
 )
 
@@ -36,6 +37,14 @@ def test_week_monday_uses_each_backends_date_functions():
     on_server = sql(statement, postgresql.dialect())
     assert "to_char(date_trunc('week', contact.contact_on), 'YYYY-MM-DD')" in on_server
     assert "to_char(contact.contact_on, 'YYYY-MM-DD')" in on_server
+
+
+def test_week_monday_as_a_date_for_arithmetic_on_each_backend():
+    statement = select(days_after(week_monday(Contact.contact_on), 7))
+    assert "date(date(contact.contact_on, '-' || ((CAST(strftime('%w', contact.contact_on)" \
+        in sql(statement, sqlite.dialect())
+    assert "(date_trunc('week', contact.contact_on)::date + %(param_1)s)" \
+        in sql(statement, postgresql.dialect())
 
 
 def test_day_arithmetic_uses_each_backends_date_functions():

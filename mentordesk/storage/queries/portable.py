@@ -42,7 +42,11 @@ class week_monday_text(FunctionElement[str]):  # noqa: N801 - used like a SQL fu
 
 @compiles(week_monday_text, "sqlite")
 def _week_monday_sqlite(element: week_monday_text, compiler: SQLCompiler, **kw: Any) -> str:
-    day = compiler.process(element.clauses, **kw)
+    return _monday_on_sqlite(compiler.process(element.clauses, **kw))
+
+
+def _monday_on_sqlite(day: str) -> str:
+    """SQLite keeps a date as 'YYYY-MM-DD' text: the Monday is that text again."""
     return f"date({day}, '-' || ((CAST(strftime('%w', {day}) AS INTEGER) + 6) % 7) || ' days')"
 
 
@@ -50,6 +54,26 @@ def _week_monday_sqlite(element: week_monday_text, compiler: SQLCompiler, **kw: 
 def _week_monday_postgresql(element: week_monday_text, compiler: SQLCompiler,
                             **kw: Any) -> str:
     return f"to_char(date_trunc('week', {compiler.process(element.clauses, **kw)}), 'YYYY-MM-DD')"
+
+
+class week_monday(FunctionElement[date]):  # noqa: N801 - used like a SQL function
+    """The ISO week's Monday of a date, as a date: comparable with a ``Date`` column and
+    with ``days_after``/``days_between`` on both backends (SQLite's dates are the text)."""
+
+    type = Date()
+    name = "week_monday"
+    inherit_cache = True
+
+
+@compiles(week_monday, "sqlite")
+def _week_monday_date_sqlite(element: week_monday, compiler: SQLCompiler, **kw: Any) -> str:
+    return _monday_on_sqlite(compiler.process(element.clauses, **kw))
+
+
+@compiles(week_monday, "postgresql")
+def _week_monday_date_postgresql(element: week_monday, compiler: SQLCompiler,
+                                 **kw: Any) -> str:
+    return f"date_trunc('week', {compiler.process(element.clauses, **kw)})::date"
 
 
 class date_text(FunctionElement[str]):  # noqa: N801 - used like a SQL function

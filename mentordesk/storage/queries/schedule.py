@@ -55,6 +55,13 @@ def citizens_with_ids(ids: Sequence[int]) -> Select[tuple[Citizen]]:
     return select(Citizen).where(Citizen.id.in_(list(ids)))
 
 
+def citizen_names_with_ids(ids: Sequence[int]) -> Select[tuple[int, str, str, str, bool]]:
+    """(id, first name, last name, alias, anonymous): what a name is made of, without
+    loading each whole citizen (a team's list of names is thousands of rows)."""
+    return select(Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.alias,
+                  Citizen.is_anonymous).where(Citizen.id.in_(list(ids)))
+
+
 def visible_among(ids: Sequence[int], user_id: int | None, today: date) -> Select[tuple[int]]:
     """Those of ``ids`` the team member may see today (``user_id`` None: the whole team)."""
     return select(Citizen.id).where(Citizen.id.in_(list(ids)), visible_citizens(user_id, today))
