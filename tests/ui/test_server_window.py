@@ -2,7 +2,7 @@
 login role (not the cluster's superuser), so the server's row-level security decides what
 they see: a mentor sees only their own citizen, opens the record and logs a contact that
 lands in the journal; a coordinator sees the whole team; and when two people save the
-same contact, the second gets the same conflict dialog as on a file."""
+same contact or goal, the second gets the same conflict dialog as on a file."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from mentordesk.domain.codes import ContactForm
+from mentordesk.domain.codes import ContactForm, GoalStatus
 from mentordesk.kernel.context import Context
 from mentordesk.server.connect import open_server
 from mentordesk.server.profiles import ConnectionProfile
@@ -23,9 +23,11 @@ from mentordesk.services.contacts import (
     log_contact,
     update_contact,
 )
+from mentordesk.services.plan import GoalInput, create_goal, load_plan, theme_choices, update_goal
 from tests.server_team import CITIZENS, MENTOR_CITIZENS, TeamLogin, team_with_login
 from ui.views.contacts.table_model import Column
 from ui.views.main_window import MainWindow
+from ui.views.plan import create_citizen_tab as create_plan_tab
 from ui.workspace import Workspace, load_server_workspace
 
 TIMEOUT = 15_000
@@ -177,3 +179,41 @@ def test_two_people_saving_one_contact_get_the_conflict_dialog_and_keep_both_not
     assert saved.note == "Koordinatorens note\n\nMentorens note 🙂"
     assert saved.place == "Biblioteket"  # the mentor's change that did not conflict
     assert saved.duration_minutes == 90  # the coordinator's, which the mentor did not touch
+
+
+def test_two_people_saving_one_goal_get_the_conflict_dialog_and_keep_both_texts(
+        qtbot, team, log_in, make_ops):
+    mentor = log_in(team.mentor)
+    coordinator = log_in(team.profile)
+    as_coordinator = Context(coordinator.database, coordinator.actor)
+    citizen_id = id_of(coordinator, MENTORS_OWN[0])
+    goal = create_goal(as_coordinator, citizen_id, GoalInput(
+        "Tjekke e-Boks selv", "Start", theme_choices(coordinator.database)[0].code,
+        status=GoalStatus.IN_PROGRESS, start_on=date(2026, 1, 5),
+        review_on=date(2026, 4, 5))).value
+    tab = create_plan_tab(make_ops(mentor))
+    qtbot.addWidget(tab)
+    tab.show()
+    widget = tab.plan_widget
+    with qtbot.waitSignal(widget.plan_loaded, timeout=TIMEOUT):
+        tab.show_citizen(citizen_id)
+    widget.edit_goal()
+    dialog = widget.dialog
+    assert dialog.title_edit.text() == "Tjekke e-Boks selv"
+
+    # Meanwhile the coordinator saves another description on her own PC.
+    update_goal(as_coordinator, goal.id, goal.version,
+                GoalInput(**{**goal.input().__dict__, "description": "Koordinatorens tekst"}),
+                goal.input())
+    dialog.description_edit.setPlainText("Mentorens tekst")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.conflict_dialog is not None
+                    and dialog.conflict_dialog.isVisible(), timeout=TIMEOUT)
+    [choice] = dialog.conflict_dialog.choices
+
+    assert choice.title() == "Beskrivelse"
+    assert choice.value() == "Koordinatorens tekst\n\nMentorens tekst"
+    with qtbot.waitSignal(widget.plan_loaded, timeout=TIMEOUT):
+        dialog.conflict_dialog.accept()
+    [saved] = load_plan(as_coordinator, citizen_id).goals
+    assert saved.description == "Koordinatorens tekst\n\nMentorens tekst"
