@@ -110,6 +110,7 @@ def test_a_mentor_sees_only_their_citizen_and_logs_a_contact_into_the_journal(
     assert mentor.actor.login == team.mentor.login
 
     tab = contacts_tab_of(qtbot, window, id_of(mentor, MENTORS_OWN[0]))
+    assert window.citizens_view.record.name_label.text() == MENTORS_OWN[0]
     wait_for_journal(qtbot, tab, 0)
     tab.form.note_edit.setPlainText("Hjemmebesøg på serveren: æøå & <b>")
     tab.form.place_edit.setText("Hjemme")
