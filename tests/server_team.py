@@ -29,6 +29,7 @@ class TeamLogin:
     password: str  # every person's (one password keeps the tests short)
     superuser: ServerProfile  # the same database as the cluster's owner (restarts, kills)
     mentor: ConnectionProfile  # a mentor: sees MENTOR_CITIZENS only
+    admin: ConnectionProfile  # the first admin ``server init`` made (IT's own login)
     admin_url: str  # IT's superuser URL, as ``mentordesk server`` takes it
 
 
@@ -47,7 +48,8 @@ def team_with_login(server_databases: ServerDatabases, name: str = "teamet"
         coordinator = ConnectionProfile(name, superuser.host, superuser.port, superuser.dbname,
                                         logins["anna"], superuser.ca_file)
         yield TeamLogin(coordinator, password, superuser,
-                        replace(coordinator, login=logins["mads"]), url)
+                        replace(coordinator, login=logins["mads"]),
+                        replace(coordinator, login=logins["it"]), url)
     finally:
         server_databases.drop(superuser)
         for login in logins.values():
