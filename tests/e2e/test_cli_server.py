@@ -238,3 +238,23 @@ def test_an_economy_summary_from_a_server_is_the_mentors_own_citizens_only(
     assert figures["income"]["year"] == 0  # nothing entered yet
     assert theirs.returncode == 2 and theirs.stdout == ""
     assert NOT_THE_MENTORS not in theirs.stderr
+
+
+def test_a_coordinator_imports_a_citizen_list_into_the_server_and_the_mentor_sees_his(
+        team, isolated_home, tmp_path):
+    csv_file = tmp_path / "borgere.csv"
+    csv_file.write_text("\n".join([
+        "Navn;Mentor;Lovgrundlag;Startdato",
+        f"Søren Ærø Åberg;{team.mentor.login};SEL §85;01-02-2026",
+        "Øjvind Østergård;;§99;15-03-2026"]) + "\n", encoding="utf-8")
+
+    imported = run("import-citizens", to_url(team.profile), str(csv_file), home=isolated_home,
+                   password=team.password)
+    as_mentor = run("citizens", to_url(team.mentor), "--json", home=isolated_home,
+                    password=team.password)
+
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("2 borgere er importeret fra borgere.csv")
+    assert "Sikkerhedskopi" not in imported.stdout  # a server is backed up by IT
+    assert sorted(row["name"] for row in json.loads(as_mentor.stdout)) == sorted(
+        [*MENTORS_OWN, "Søren Ærø Åberg"])

@@ -13,7 +13,7 @@ from mentordesk.cli.common import database_argument
 
 ON_SERVER = {"citizens", "report", "export-citizen", "attribute", "hours", "calendar export",
              "economy export", "economy import", "economy summary", "audit-review",
-             "audit-prune"}
+             "audit-prune", "import-citizens"}
 
 
 def _commands(parser: argparse.ArgumentParser, prefix: str = ""
