@@ -1,78 +1,94 @@
-"""A team on the throwaway server that a person logs in to as themselves: their own login
-role (SCRAM password) with a user row, and a few fictitious citizens to see.
-
-Until the roles lane's group roles and row-level security are merged, the login role is
-granted the tables directly; the tests here are about connecting, not about what a role
-may see."""
+"""A team on the throwaway server that people log in to as themselves, made the way IT
+makes one: ``server init`` (``provision.initialise``) on an empty database, then
+``server add-user`` for a coordinator and a mentor, each a SCRAM login role in their group
+role, so every connection here meets the grants and row-level security a real team's
+PCs meet. A few fictitious citizens, one of them assigned to the mentor."""
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
+from mentordesk.domain.codes import Role
+from mentordesk.server import provision
 from mentordesk.server.profiles import ConnectionProfile
 from mentordesk.storage.engine import ServerProfile
 from tests.server_support import ServerDatabases
+from tests.storage.server_roles_support import superuser_url
 
 CITIZENS = (("Bodil", "Serversen"), ("Carl", "Netværksen"))
+# The mentor's own citizen: the only one a mentor login may see.
+MENTOR_CITIZENS = CITIZENS[:1]
 
 
 @dataclass(frozen=True)
 class TeamLogin:
-    profile: ConnectionProfile
-    password: str
+    profile: ConnectionProfile  # the coordinator: sees every citizen
+    password: str  # every person's (one password keeps the tests short)
     superuser: ServerProfile  # the same database as the cluster's owner (restarts, kills)
+    mentor: ConnectionProfile  # a mentor: sees MENTOR_CITIZENS only
+    admin: ConnectionProfile  # the first admin ``server init`` made (IT's own login)
+    admin_url: str  # IT's superuser URL, as ``mentordesk server`` takes it
 
 
 def team_with_login(server_databases: ServerDatabases, name: str = "teamet"
                     ) -> Iterator[TeamLogin]:
-    """A team database, a coordinator login role ``<db>_anna`` with a user row, and the
-    citizens in ``CITIZENS``; all dropped afterwards."""
-    superuser = server_databases.create_team(_admin_login())
-    login = f"{superuser.dbname}_anna"
+    """A provisioned team: IT's first admin, coordinator ``anna_<x>`` and mentor
+    ``mads_<x>`` as login roles, and the citizens in ``CITIZENS``; all dropped afterwards."""
+    superuser = server_databases.create_empty()
+    suffix = secrets.token_hex(3)
+    logins = {who: f"{who}_{suffix}" for who in ("it", "anna", "mads")}
     password = secrets.token_urlsafe(16)
+    url = superuser_url(server_databases, superuser)
     try:
-        _fill_team(superuser, login)
-        server_databases.execute(f"CREATE ROLE \"{login}\" LOGIN PASSWORD '{password}'")
-        _grant_tables(superuser, login)
-        yield TeamLogin(ConnectionProfile(name, superuser.host, superuser.port,
-                                          superuser.dbname, login, superuser.ca_file),
-                        password, superuser)
+        _provision(url, logins, password)
+        _fill_team(superuser, logins)
+        coordinator = ConnectionProfile(name, superuser.host, superuser.port, superuser.dbname,
+                                        logins["anna"], superuser.ca_file)
+        yield TeamLogin(coordinator, password, superuser,
+                        replace(coordinator, login=logins["mads"]),
+                        replace(coordinator, login=logins["it"]), url)
     finally:
         server_databases.drop(superuser)
-        server_databases.execute(f'DROP ROLE IF EXISTS "{login}"')
+        for login in logins.values():
+            server_databases.execute(f'DROP ROLE IF EXISTS "{login}"')
 
 
-def _admin_login() -> str:
-    from mentordesk import vault
+def _provision(url: str, logins: dict[str, str], password: str) -> None:
+    engine = provision.open_admin_engine(url)
+    try:
+        provision.initialise(engine, "Testteamet", logins["it"], password)
+        provision.add_user(engine, logins["anna"], password, Role.COORDINATOR,
+                           "Anna Koordinator")
+        provision.add_user(engine, logins["mads"], password, Role.MENTOR, "Mads Mentor")
+    finally:
+        engine.dispose()
 
-    return vault.current_login()
 
-
-def _fill_team(superuser: ServerProfile, login: str) -> None:
-    from mentordesk.domain.codes import Role
+def _fill_team(superuser: ServerProfile, logins: dict[str, str]) -> None:
+    """The citizens, created through the app as the team's admin, and the mentor's
+    assignment to his own."""
     from mentordesk.kernel.context import Context
     from mentordesk.services.citizens import NewCitizen, create_citizen
-    from mentordesk.services.team import NewUser, create_user, resolve_actor
+    from mentordesk.services.team import resolve_actor
     from mentordesk.storage.database import ServerDatabase
+    from mentordesk.storage.models import Assignment, User
 
     database = ServerDatabase.connect(superuser)
     try:
-        context = Context(database, resolve_actor(database, _admin_login()))
-        create_user(context, NewUser(login, "Anna Koordinator", Role.COORDINATOR))
-        for first, last in CITIZENS:
-            create_citizen(context, NewCitizen(first_name=first, last_name=last))
+        context = Context(database, resolve_actor(database, logins["it"]))
+        ids = {first: create_citizen(context, NewCitizen(first_name=first, last_name=last)).value
+               for first, last in CITIZENS}
+        with database.session() as session:
+            mentor = session.query(User).filter_by(login=logins["mads"]).one()
+            session.add_all([
+                Assignment(citizen_id=ids[first], user_id=mentor.id, kind="primary",
+                           start_on=date.today() - timedelta(days=30))
+                for first, _last in MENTOR_CITIZENS])
     finally:
         database.close()
-
-
-def _grant_tables(superuser: ServerProfile, login: str) -> None:
-    with superuser_connection(superuser) as connection:
-        for statement in (
-                f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{login}"',
-                f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{login}"'):
-            connection.execute(statement.encode())
 
 
 def superuser_connection(superuser: ServerProfile):  # type: ignore[no-untyped-def]

@@ -62,7 +62,7 @@ def register(commands: Commands) -> None:
 
     onboarding = commands.add_parser(
         "import-citizens", help="indlæs teamets eksisterende borgerliste (xlsx eller csv)")
-    onboarding.add_argument("db", type=Path)
+    onboarding.add_argument("db", type=database_argument)
     onboarding.add_argument("file", type=Path)
     onboarding.add_argument(
         "--mapping", default="", metavar="KOLONNE=FELT,...",
@@ -142,6 +142,7 @@ def _cmd_citizens(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@works_on_server
 def _cmd_import_citizens(args: argparse.Namespace) -> int:
     """Exit 0 imported (or checked clean), 1 rows had errors and nothing was imported,
     2 the file or the mapping is refused, 3 the database cannot be opened."""

@@ -12,10 +12,10 @@ from mentordesk.cli.common import (
     EXIT_USAGE,
     CliFailure,
     Commands,
-    acting_user,
-    open_database,
+    database_argument,
+    open_context,
+    works_on_server,
 )
-from mentordesk.kernel.context import Context
 
 
 def register(commands: Commands) -> None:
@@ -39,7 +39,7 @@ def register(commands: Commands) -> None:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("db", type=Path)
+    parser.add_argument("db", type=database_argument)
     parser.add_argument("--citizen", type=int, required=True, metavar="ID")
     parser.add_argument("--year", type=_year, required=True, metavar="ÅÅÅÅ")
 
@@ -51,19 +51,17 @@ def _year(text: str) -> int:
     return value
 
 
+@works_on_server
 def _cmd_export(args: argparse.Namespace) -> int:
     from mentordesk.economy import export_xlsx
 
-    database = open_database(args.db)
-    try:
-        actor = acting_user(database)
-        export_xlsx(Context(database, actor), args.citizen, args.year, args.out)
-    finally:
-        database.close()
+    with open_context(args.db) as context:
+        export_xlsx(context, args.citizen, args.year, args.out)
     print(f"Det økonomiske overblik for {args.year} er gemt i {args.out}")
     return EXIT_OK
 
 
+@works_on_server
 def _cmd_import(args: argparse.Namespace) -> int:
     from mentordesk.economy import WorkbookRefused, import_xlsx, read_economy_workbook
 
@@ -77,16 +75,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
                          "posterne står: " + " ".join(preview.skipped) + " Brug "
                          "indlæsningen i programmet, hvor du selv kan vælge rækker og "
                          "kolonner.", EXIT_USAGE)
-    database = open_database(args.db)
-    try:
-        actor = acting_user(database)
+    with open_context(args.db) as context:
         try:
-            sheet = import_xlsx(Context(database, actor), args.citizen, args.year, args.file,
+            sheet = import_xlsx(context, args.citizen, args.year, args.file,
                                 guess=preview.guess).value
         except WorkbookRefused as refused:
             raise CliFailure(str(refused), EXIT_USAGE) from refused
-    finally:
-        database.close()
     print(f"{len(sheet.lines)} linjer er indlæst fra {args.file.name} som overblikket for "
           f"{args.year}.")
     for note in preview.skipped:
@@ -94,16 +88,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@works_on_server
 def _cmd_summary(args: argparse.Namespace) -> int:
     from mentordesk.domain.money import format_dkk
     from mentordesk.economy import summary, summary_json
 
-    database = open_database(args.db)
-    try:
-        actor = acting_user(database)
-        result = summary(Context(database, actor), args.citizen, args.year)
-    finally:
-        database.close()
+    with open_context(args.db) as context:
+        result = summary(context, args.citizen, args.year)
     if args.json:
         print(json.dumps(summary_json(result), ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -25,11 +25,11 @@ def register(commands: Commands) -> None:
 
     prune = commands.add_parser(
         "audit-prune", help="slet adgangslogens hændelser ældre end opbevaringstiden")
-    prune.add_argument("db", type=Path)
+    prune.add_argument("db", type=database_argument)
     prune.set_defaults(handler=_cmd_audit_prune)
 
     review = commands.add_parser("audit-review", help="månedlig logkontrol som PDF")
-    review.add_argument("db", type=Path)
+    review.add_argument("db", type=database_argument)
     review.add_argument("--month", required=True, metavar="ÅÅÅÅ-MM")
     review.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
     review.set_defaults(handler=_cmd_audit_review)
@@ -46,6 +46,7 @@ def _cmd_export_citizen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@works_on_server
 def _cmd_audit_prune(args: argparse.Namespace) -> int:
     from mentordesk.audit_admin.retention import prune_log
     from mentordesk.domain.dates import format_date
@@ -57,6 +58,7 @@ def _cmd_audit_prune(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@works_on_server
 def _cmd_audit_review(args: argparse.Namespace) -> int:
     from mentordesk.audit_admin.review import export_review_pdf, parse_month
 

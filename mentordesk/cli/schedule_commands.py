@@ -15,13 +15,10 @@ from mentordesk.cli.common import (
     EXIT_USAGE,
     CliFailure,
     Commands,
-    acting_user,
     database_argument,
     open_context,
-    open_database,
     works_on_server,
 )
-from mentordesk.kernel.context import Context
 
 DEFAULT_EXPORT_WEEKS_BACK = 4
 DEFAULT_EXPORT_WEEKS_AHEAD = 26
@@ -30,7 +27,7 @@ DEFAULT_EXPORT_WEEKS_AHEAD = 26
 def register(commands: Commands) -> None:
     """hours, attribute, calendar export."""
     hours = commands.add_parser("hours", help="bevilgede og leverede timer i en uge")
-    hours.add_argument("db", type=Path)
+    hours.add_argument("db", type=database_argument)
     hours.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO-uge, fx 2026-W48")
     hours.add_argument("--json", action="store_true", help="skriv JSON")
     hours.set_defaults(handler=_cmd_hours)
@@ -45,7 +42,7 @@ def register(commands: Commands) -> None:
     calendar = commands.add_parser("calendar", help="kalenderen")
     actions = calendar.add_subparsers(metavar="HANDLING")
     export = actions.add_parser("export", help="skriv en ICS-fil til Outlook")
-    export.add_argument("db", type=Path)
+    export.add_argument("db", type=database_argument)
     export.add_argument("--mentor", default=None, metavar="LOGIN",
                         help="kun denne medarbejders aftaler (standard: hele teamet)")
     export.add_argument("--include-details", action="store_true",
@@ -61,18 +58,15 @@ def _usage(message: str) -> int:
     raise CliFailure(message, EXIT_USAGE)
 
 
+@works_on_server
 def _cmd_hours(args: argparse.Namespace) -> int:
     from mentordesk.domain.dates import parse_iso_week
     from mentordesk.schedule.around import time_around_contacts
     from mentordesk.schedule.overview import weekly_hours_for_week
 
-    database = open_database(args.db)
-    try:
-        context = Context(database, acting_user(database))
+    with open_context(args.db) as context:
         overview = weekly_hours_for_week(context, args.week)
         around = time_around_contacts(context, *parse_iso_week(args.week))
-    finally:
-        database.close()
     if args.json:
         print(json.dumps(hours_json(overview, args.week, around), ensure_ascii=False,
                          indent=2))
@@ -158,6 +152,7 @@ def _cmd_attribute(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@works_on_server
 def _cmd_calendar_export(args: argparse.Namespace) -> int:
     from mentordesk.domain.dates import parse_date
     from mentordesk.schedule.ics import write_ics
@@ -170,12 +165,8 @@ def _cmd_calendar_export(args: argparse.Namespace) -> int:
             weeks=DEFAULT_EXPORT_WEEKS_AHEAD)
     except ValueError as error:
         raise CliFailure(str(error), EXIT_USAGE) from None
-    database = open_database(args.db)
-    try:
-        actor = acting_user(database)
-        written = write_ics(Context(database, actor), args.out, first, last,
-                            mentor_login=args.mentor, include_details=args.include_details)
-    finally:
-        database.close()
+    with open_context(args.db) as context:
+        written = write_ics(context, args.out, first, last, mentor_login=args.mentor,
+                            include_details=args.include_details)
     print(f"Kalender skrevet: {written}")
     return EXIT_OK

@@ -19,6 +19,9 @@ from mentordesk.kernel.context import Context
 from mentordesk.security.integrity import check_database
 from mentordesk.storage.models import AppMeta, AuditEvent
 
+pytestmark = pytest.mark.file_only(
+    reason="pruning through raw SQLCipher; on a server: test_server_log")
+
 
 @pytest.fixture
 def database(tmp_path):

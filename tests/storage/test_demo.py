@@ -40,6 +40,8 @@ from mentordesk.services.citizens import list_citizens
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage import models as m
 
+pytestmark = pytest.mark.both_backends
+
 PASSPHRASE = "demo-adgangskode med æøå 2026"
 TODAY = date(2026, 11, 23)
 OPERATOR = "demo-operator"

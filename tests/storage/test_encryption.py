@@ -15,6 +15,9 @@ from mentordesk.kernel.context import Context
 from mentordesk.services import new_team
 from mentordesk.services.citizens import NewCitizen, create_citizen
 
+pytestmark = pytest.mark.file_only(
+    reason="the file's encryption on disk; a server's is TLS (test_server_connection)")
+
 SENTINEL_CPR = "0101909001"
 SENTINEL_NAME = "Sentinelia Krypteringsen"
 

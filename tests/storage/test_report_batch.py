@@ -22,6 +22,9 @@ from mentordesk.reports.progress.batch import Selection, run_batch
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import Assessment, AuditEvent, Citizen, Goal, Grant, User
 
+pytestmark = pytest.mark.file_only(
+    reason="the 250-citizen demo is built as an encrypted file")
+
 PASSPHRASE = "rapport-demo adgangskode æøå"
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 12, 0)

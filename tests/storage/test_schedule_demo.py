@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from mentordesk.demo.builder import build_demo
 from mentordesk.domain.dates import week_bounds
 from mentordesk.kernel.context import Context
@@ -17,6 +19,9 @@ from mentordesk.schedule import (
 )
 from mentordesk.schedule.staffed import StaffedHours
 from mentordesk.services.team import resolve_actor
+
+pytestmark = pytest.mark.file_only(
+    reason="the demo is built as an encrypted file")
 
 TODAY = date(2026, 11, 23)
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from mentordesk.security import app_log
+
+pytestmark = pytest.mark.file_only(
+    reason="the app's own log file; no database")
 
 
 def test_log_file_lives_in_the_state_folder_and_is_scrubbed(isolated_home):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
+import pytest
 from conftest import open_backup
 
 from mentordesk.security.backups import (
@@ -14,6 +15,9 @@ from mentordesk.security.backups import (
     automatic_folder,
     verify_backup,
 )
+
+pytestmark = pytest.mark.file_only(
+    reason="the app's backup files; a server's backups are IT's (mentordesk server backup)")
 
 
 def test_one_backup_per_day_and_one_per_month(database, db_path):

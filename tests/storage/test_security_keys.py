@@ -29,6 +29,9 @@ from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.engine import RawKey, rekey_file
 
+pytestmark = pytest.mark.file_only(
+    reason="personal keys unlock the file's key; a server has logins instead")
+
 BO_PASSPHRASE = "Bos egen sætning til nøglen"
 
 

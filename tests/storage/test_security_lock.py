@@ -16,6 +16,10 @@ from mentordesk.storage import engine as engine_module
 from mentordesk.storage.models import AppMeta
 from mentordesk.storage.models.base import utc_now
 
+pytestmark = pytest.mark.both_backends
+ON_THE_FILE = pytest.mark.file_only(
+    reason="SQLCipher's retry on a locked file; the server's writer lock: test_server_transactions")
+
 
 def test_others_see_each_other_and_stale_rows_are_ignored(database):
     mine = lock.register(database, "mig")
@@ -49,6 +53,7 @@ def _short_busy_timeout(monkeypatch, database):
     database.engine.dispose()  # new connections pick up the short timeout
 
 
+@ON_THE_FILE
 def test_locked_file_is_retried_invisibly(database, db_path, monkeypatch):
     _short_busy_timeout(monkeypatch, database)
     started = threading.Event()
@@ -64,6 +69,7 @@ def test_locked_file_is_retried_invisibly(database, db_path, monkeypatch):
     assert database.meta("retry_test") == "ok"
 
 
+@ON_THE_FILE
 def test_retry_is_bounded(database, db_path, monkeypatch):
     _short_busy_timeout(monkeypatch, database)
     monkeypatch.setattr(database_module, "LOCK_RETRIES", 2)

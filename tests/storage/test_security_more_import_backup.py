@@ -30,6 +30,10 @@ from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.storage.backup import backup_folder_for
 from mentordesk.storage.models import AuditEvent, Citizen
 
+pytestmark = pytest.mark.both_backends
+APP_BACKUP = pytest.mark.file_only(
+    reason="the app's backup file; a server's backups are IT's (mentordesk server backup)")
+
 TODAY = date(2026, 11, 23)
 YEAR = 2025
 
@@ -50,6 +54,7 @@ def _import_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob("*-foer-import-*")) if folder.exists() else []
 
 
+@APP_BACKUP
 def test_citizen_import_writes_a_backup_of_the_state_before(database, admin, db_path,
                                                              tmp_path):
     create_citizen(Context(database, admin), NewCitizen(first_name="Før", last_name="Importen"))
@@ -84,6 +89,7 @@ def test_an_import_refused_for_row_errors_writes_no_backup(database, admin, db_p
     assert _import_backups(db_path) == [] and _names(database) == []
 
 
+@APP_BACKUP
 def test_a_failed_backup_stops_the_import(database, admin, db_path, tmp_path):
     # A file where the backup folder should be: the backup cannot be written.
     backup_folder_for(db_path).write_text("ikke en mappe")
@@ -155,6 +161,7 @@ def test_economy_import_adds_no_version_when_the_state_is_one_already(database, 
     assert _rent(load_snapshot(Context(database, admin), before[0].id).sheet) == 600_000
 
 
+@APP_BACKUP
 def test_backups_before_imports_rotate_like_the_daily_ones(database, admin, db_path,
                                                            tmp_path):
     """A deleted case must not live on in copies nobody asked for: only the newest 14

@@ -21,6 +21,9 @@ from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import AuditEvent
 
+pytestmark = pytest.mark.file_only(
+    reason="pruning after the app's own backup on close; on a server: test_server_log")
+
 OLD_EVENTS = 40
 TODAY = date.today()
 

@@ -23,6 +23,9 @@ from mentordesk.services.citizens import NewCitizen, create_citizen, list_citize
 from mentordesk.services.team import resolve_actor
 from mentordesk.storage.models import User
 
+pytestmark = pytest.mark.file_only(
+    reason="restore and passphrase change act on the file; a server has neither")
+
 NEW_PASSPHRASE = "en helt ny sætning til teamet"
 
 

@@ -11,6 +11,9 @@ from mentordesk.keys import keyfile
 from mentordesk.keys.crypto import PersonKeys
 from mentordesk.services import new_team
 
+pytestmark = pytest.mark.file_only(
+    reason="the file's keys in the keyring; a server's password: tests/server")
+
 
 @pytest.mark.parametrize("weak", ["", "kort", "elleve tegn", "aaaaaaaaaaaaaaaa"])
 def test_weak_passphrases_are_refused_and_nothing_is_created(weak, db_path):
