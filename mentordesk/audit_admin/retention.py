@@ -84,9 +84,11 @@ def prune_log(context: Context, today: date | None = None) -> Result[PruneResult
     with context.session() as session:
         chain = audit.verify_chain(session)
         if not chain.ok:
+            check = ("it-afdelingen kører »mentordesk server check«"
+                     if context.database.is_server else "kør »mentordesk check«")
             raise MentorDeskError(
                 "Adgangsloggens kæde er brudt, så loggen beskæres ikke: "
-                f"{chain.problem}. Kør »mentordesk check« og kontakt en administrator.")
+                f"{chain.problem}. Kontakt en administrator; {check}.")
         removed = audit.prune(session, context.actor.login, cutoff_iso)
         kept = audit.verify_chain(session)
     return Result(PruneResult(removed, cutoff, kept.checked), Changes.of(Kind.AUDIT))

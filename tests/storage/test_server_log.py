@@ -19,7 +19,7 @@ from mentordesk.audit_admin.retention import (
     prune_log,
     set_retention_months,
 )
-from mentordesk.errors import AccessDenied
+from mentordesk.errors import AccessDenied, MentorDeskError
 from mentordesk.kernel.context import Context
 from mentordesk.keys.registry import verify_signatures
 from mentordesk.server.connect import open_server
@@ -274,6 +274,12 @@ def test_a_broken_chain_is_not_pruned_on_connect_and_the_connection_still_opens(
     before = _oldest_and_count(fresh_team)
 
     _connect_as(fresh_team, "anna").close()
+    admin = _connect_as(fresh_team, "admin")
+    try:  # nor by an admin's manual pruning, which tells them the server's own check
+        with pytest.raises(MentorDeskError, match="mentordesk server check"):
+            prune_log(Context(admin, resolve_actor(admin, fresh_team.logins["admin"])))
+    finally:
+        admin.close()
 
     assert _oldest_and_count(fresh_team) == before  # the evidence stays for server check
 
