@@ -146,6 +146,15 @@ def list_citizens(
     return rows
 
 
+def log_first_list(context: Context, shown: int) -> None:
+    """Log the citizens list start-up showed before the ORM was loaded
+    (``storage.first_look``), as :func:`list_citizens` logs its own; called once the
+    unlock is logged, so the log reads as if the list had been read through here."""
+    with context.session() as session:
+        audit.record(session, context.actor.login, audit.Action.LIST, entity="citizen",
+                     detail=f"Borgerliste ({shown} borgere)")
+
+
 def my_caseload(context: Context, today: date | None = None) -> list[CitizenRow]:
     """The actor's own citizens: currently primary mentor or substitute."""
     return list_citizens(context, today=today, mentor_id=context.actor.user_id)
