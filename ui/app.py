@@ -82,8 +82,10 @@ class AppController(QObject):
         self.flow.opened.connect(self.show_main_window)
         self.flow.aborted.connect(self._quit)
         self.flow.asking.connect(self._load_window_modules_soon)
+        # The working window; before it, at start-up, the first window shows the first
+        # list (the same window, attached once the database is open: then main_window).
         self.main_window: MainWindow | None = None
-        self._first_window: MainWindow | None = None  # shown, not yet attached
+        self.first_window: MainWindow | None = None
         self.recovery_dialog: QDialog | None = None
         self.hub = ChangeHub()
         self.workspaces: list[Workspace] = []
@@ -121,18 +123,17 @@ class AppController(QObject):
 
         window = MainWindow(view, self.runner, view.rows)
         window.closed.connect(lambda: self._quit(0))
-        self.main_window = self._first_window = window
+        self.first_window = window
         window.show()
         return window
 
     def _withdraw_first_view(self) -> None:
         """The full unlock failed: the first window goes before the flow says why."""
-        window, self._first_window = self._first_window, None
+        window, self.first_window = self.first_window, None
         if window is not None:
             window.blockSignals(True)  # not a request to quit
             window.close_without_asking()
             window.deleteLater()
-            self.main_window = None
 
     def show_main_window(self, workspace: Workspace) -> MainWindow:
         from ui.operations import Operations
@@ -140,13 +141,13 @@ class AppController(QObject):
 
         self.workspaces.append(workspace)
         ops = Operations(workspace, self.runner, self.hub)
-        window, self._first_window = self._first_window, None
+        window, self.first_window = self.first_window, None
         if window is not None:
             window.attach(ops)
         else:
             window = MainWindow.of(ops)
             window.closed.connect(lambda: self._quit(0))
-            self.main_window = window
+        self.main_window = window
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), window, self.guard.lock)
         self.guard.attach(window, workspace)
         window.show()
@@ -175,9 +176,10 @@ class AppController(QObject):
         if guard is not None:
             guard.stop()
         viewer_copies().remove_own()
-        if self.main_window is not None and shiboken6.isValid(self.main_window):
-            self.main_window.blockSignals(True)  # closing here is not a new quit request
-            self.main_window.close_without_asking()  # asked already, or quit from lock
+        for window in (self.main_window, self.first_window):
+            if window is not None and shiboken6.isValid(window):
+                window.blockSignals(True)  # closing here is not a new quit request
+                window.close_without_asking()  # asked already, or quit from lock
         databases = [workspace.database for workspace in self.workspaces]
         current = guard.workspace.database if guard and guard.workspace else None
         session_id = guard.session_id if guard else None
