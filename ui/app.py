@@ -113,8 +113,9 @@ class AppController(QObject):
             self.flow.start()
 
     def _load_window_modules_soon(self) -> None:
-        """A dialog waits for the user: import the working window's modules meanwhile.
-        (Not while a key is derived: cryptography's Argon2id holds the interpreter lock.)"""
+        """A dialog waits for the user, or the first window is on screen and the full
+        unlock has begun: import the working window's modules meanwhile. (Not while a key
+        is derived: cryptography's Argon2id holds the interpreter lock.)"""
         QTimer.singleShot(0, lambda: [importlib.import_module(name) for name in WINDOW_MODULES])
 
     def show_first_view(self, view: FirstView) -> MainWindow:
@@ -125,6 +126,9 @@ class AppController(QObject):
         window.closed.connect(lambda: self._quit(0))
         self.first_window = window
         window.show()
+        # The flow starts the full unlock on a zero timer after this; ours comes after it,
+        # so the worker is already busy with it while this thread imports.
+        QTimer.singleShot(0, self._load_window_modules_soon)
         return window
 
     def _withdraw_first_view(self) -> None:
