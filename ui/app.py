@@ -197,6 +197,9 @@ class AppController(QObject):
                     close_database(database, session_id, backup=True)
                 else:
                     database.close()
+            # Quit while the first window waited for the full open: it opened anyway.
+            for workspace in self.flow.not_handed_over():
+                workspace.database.close()
 
         self.runner.stop(cleanup=close_all)
 

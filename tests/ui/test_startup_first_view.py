@@ -20,6 +20,7 @@ from mentordesk.security.people import complete_enrolment, enrol_person
 from mentordesk.services.assignments import assign_mentor
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import NewUser, create_user, resolve_actor
+from mentordesk.storage.database import Database
 from mentordesk.storage.models import AuditEvent
 from ui import settings
 
@@ -151,3 +152,18 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path):
                              "sqlalchemy": False, "models": False, "services": False}
     assert seen["working"] == ["Anders And", "Åse Ågård"]
 
+
+
+def test_quitting_at_the_first_window_still_closes_what_the_full_open_opened(
+        controller, qtbot, database_path, make_database, keystore, monkeypatch):
+    _team_where_mona_has_one_citizen(make_database, database_path, keystore)
+    closed: list[Database] = []
+    close = Database.close
+    monkeypatch.setattr(Database, "close", lambda self: (closed.append(self), close(self))[1])
+    controller.flow.open_path(database_path)
+    qtbot.waitUntil(lambda: controller.first_window is not None, timeout=TIMEOUT)
+    controller.first_window.close()  # the user quits at once: the full open is under way
+    controller.shutdown()
+    opened = [workspace.database for workspace in
+              (*controller.workspaces, *controller.flow.not_handed_over())]
+    assert len(opened) == 1 and opened[0] in closed

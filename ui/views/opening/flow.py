@@ -75,6 +75,9 @@ class OpeningFlow(QObject):
         self.last_task: Task | None = None
         self.rollback_box: QMessageBox | None = None
         self._recovery_key = ""
+        # Opened on the worker by a two-step open and not yet handed to the window: the
+        # window may have been closed meanwhile, and shutdown must close these too.
+        self._not_handed_over: list[Workspace] = []
 
     # -- entry points ---------------------------------------------------------------
 
@@ -184,8 +187,13 @@ class OpeningFlow(QObject):
         """The first look, announced; then, after the first paint, the full unlock
         (``connect`` wires its outcome, as for a one-step open)."""
 
+        def opened(first: FirstOpening | None) -> Workspace:
+            workspace = full_open(first)
+            self._not_handed_over.append(workspace)  # worker thread; taken in _finish
+            return workspace
+
         def full(first: FirstOpening | None) -> None:
-            task = self._runner.submit(lambda _context: full_open(first), label=label,
+            task = self._runner.submit(lambda _context: opened(first), label=label,
                                        report_errors=report_errors)
             if first is not None:  # connected first: the window goes before any message
                 task.failed.connect(lambda _message, _details: self.first_view_withdrawn.emit())
@@ -207,6 +215,11 @@ class OpeningFlow(QObject):
         look.succeeded.connect(looked)
         look.failed.connect(lambda _message, _details: full(None))  # the full way explains
         self.last_task = look
+
+    def not_handed_over(self) -> list[Workspace]:
+        """Workspaces opened whose window never came (the app quit first): for shutdown to
+        close, on the worker, after every queued job."""
+        return list(self._not_handed_over)
 
     def take_recovery_key(self) -> str:
         """The recovery key of a database just created, once (then forgotten here)."""
@@ -245,6 +258,8 @@ class OpeningFlow(QObject):
         self.asking.emit()
 
     def _finish(self, workspace: Workspace, *, remember_path: bool) -> None:
+        if workspace in self._not_handed_over:
+            self._not_handed_over.remove(workspace)
         if remember_path:
             # The demo is not remembered: the next plain start offers the team's database.
             settings.remember_database(workspace.database.path)
