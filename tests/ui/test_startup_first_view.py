@@ -73,7 +73,7 @@ def test_a_mentors_first_list_shows_only_her_citizens_then_the_open_is_logged(
     assert last_events() == [("mona", "unlock", ""), ("mona", "list", "Borgerliste (1 borgere)")]
 
 
-def test_a_stale_remembered_key_withdraws_nothing_and_asks(
+def test_without_a_remembered_key_no_window_shows_and_the_passphrase_is_asked(
         controller, qtbot, database_path, make_database, keystore, memory_keyring):
     """No first window without a key that opens the file: the passphrase is asked."""
     _team_where_mona_has_one_citizen(make_database, database_path, keystore)
