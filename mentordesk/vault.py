@@ -13,7 +13,6 @@ Credential Manager, local-machine persistence), keyed by the file id and your lo
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import secrets
@@ -27,7 +26,7 @@ from mentordesk.errors import CannotOpenDatabase, KeyUnavailable, WeakPassphrase
 from mentordesk.keys import keyfile, registry
 from mentordesk.keys.crypto import PersonKeys, WrappingKey, WrongSecret
 from mentordesk.keys.failed_unlocks import flush_failed_unlocks, note_failed_unlock
-from mentordesk.keys.identity import Identity
+from mentordesk.keys.identity import Identity, current_login
 from mentordesk.keys.keyfile import KeyFile, Slot, SlotKind
 from mentordesk.keys.keystore import KEYRING_SERVICE, WINDOWS_PERSISTENCE, KeyStore
 from mentordesk.keys.witness import inspect_log
@@ -56,14 +55,6 @@ class StaleKey(KeyUnavailable):
 
 class EnrolmentPending(KeyUnavailable):
     """The login has a one-time enrolment code, not yet a passphrase of their own."""
-
-
-def current_login() -> str:
-    """The OS login: only ever the *default* for the login field, never an identity."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def check_passphrase_strength(passphrase: str) -> None:

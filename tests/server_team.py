@@ -16,7 +16,6 @@ from mentordesk.server import provision
 from mentordesk.server.profiles import ConnectionProfile
 from mentordesk.storage.engine import ServerProfile
 from tests.server_support import ServerDatabases
-from tests.storage.server_roles_support import superuser_url
 
 CITIZENS = (("Bodil", "Serversen"), ("Carl", "Netværksen"))
 # The mentor's own citizen: the only one a mentor login may see.
@@ -30,7 +29,6 @@ class TeamLogin:
     superuser: ServerProfile  # the same database as the cluster's owner (restarts, kills)
     mentor: ConnectionProfile  # a mentor: sees MENTOR_CITIZENS only
     admin: ConnectionProfile  # the first admin ``server init`` made (IT's own login)
-    admin_url: str  # IT's superuser URL, as ``mentordesk server`` takes it
 
 
 def team_with_login(server_databases: ServerDatabases, name: str = "teamet"
@@ -41,23 +39,22 @@ def team_with_login(server_databases: ServerDatabases, name: str = "teamet"
     suffix = secrets.token_hex(3)
     logins = {who: f"{who}_{suffix}" for who in ("it", "anna", "mads")}
     password = secrets.token_urlsafe(16)
-    url = superuser_url(server_databases, superuser)
     try:
-        _provision(url, logins, password)
+        _provision(superuser, logins, password)
         _fill_team(superuser, logins)
         coordinator = ConnectionProfile(name, superuser.host, superuser.port, superuser.dbname,
                                         logins["anna"], superuser.ca_file)
         yield TeamLogin(coordinator, password, superuser,
                         replace(coordinator, login=logins["mads"]),
-                        replace(coordinator, login=logins["it"]), url)
+                        replace(coordinator, login=logins["it"]))
     finally:
         server_databases.drop(superuser)
         for login in logins.values():
             server_databases.execute(f'DROP ROLE IF EXISTS "{login}"')
 
 
-def _provision(url: str, logins: dict[str, str], password: str) -> None:
-    engine = provision.open_admin_engine(url)
+def _provision(superuser: ServerProfile, logins: dict[str, str], password: str) -> None:
+    engine = provision.open_admin_engine(superuser)
     try:
         provision.initialise(engine, "Testteamet", logins["it"], password)
         provision.add_user(engine, logins["anna"], password, Role.COORDINATOR,

@@ -22,23 +22,31 @@ from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mentordesk import __version__
+from mentordesk.keys.keystore import KeyStore
 
 # Fictitious demo data only (README). Defined in the core so the CLI and GUI agree;
 # re-exported here because callers know it as ui.app.DEMO_PASSPHRASE.
 from mentordesk.paths import DEMO_PASSPHRASE
 from mentordesk.security import app_log
-from mentordesk.vault import KeyStore
+from ui.change_hub import ChangeHub
 from ui.i18n import DANISH, install_translations
-from ui.operations import ChangeHub, Operations
 from ui.resource_paths import icon_path, style_path
 from ui.tasks import TaskRunner
 from ui.viewer_copies import viewer_copies
 from ui.views.opening.flow import OpeningFlow
-from ui.views.security.guard import SecurityGuard, close_database
-from ui.workspace import Workspace
+from ui.workspace import FirstView, Workspace
 
+# Start-up shows the window before the database layer loads (ARCHITECTURE.md, "Start-up"):
+# the modules below import the core's operations, the ORM or SQLAlchemy, so they are
+# imported where they are first needed, never here.
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
+    from ui.views.security.guard import SecurityGuard
+
+# What the working window imports beyond its frame: loaded while a dialog waits for the
+# user, so the window is quick to come once the passphrase is typed.
+WINDOW_MODULES = ("ui.operations", "ui.views.main_window", "ui.views.citizens",
+                  "ui.views.security.guard")
 
 log = logging.getLogger(__name__)
 
@@ -69,35 +77,80 @@ class AppController(QObject):
         self.runner = runner
         self.keystore = keystore
         self.flow = OpeningFlow(runner, keystore, demo_passphrase)
+        self.flow.first_view.connect(self.show_first_view)
+        self.flow.first_view_withdrawn.connect(self._withdraw_first_view)
         self.flow.opened.connect(self.show_main_window)
         self.flow.aborted.connect(self._quit)
+        self.flow.asking.connect(self._load_window_modules_soon)
+        # The working window; before it, at start-up, the first window shows the first
+        # list (the same window, attached once the database is open: then main_window).
         self.main_window: MainWindow | None = None
+        self.first_window: MainWindow | None = None
         self.recovery_dialog: QDialog | None = None
         self.hub = ChangeHub()
         self.workspaces: list[Workspace] = []
         self.exit_code: int | None = None
         self._shut_down = False
-        # Auto-lock, lock record, clipboard, restore: see ui/views/security/guard.py.
-        self.guard = SecurityGuard(runner, keystore, self.show_main_window, self._quit)
+        self._guard: SecurityGuard | None = None
         # Reports an earlier run handed to the PDF viewer are plaintext: not kept.
         viewer_copies().sweep_earlier()
+
+    @property
+    def guard(self) -> SecurityGuard:
+        """Auto-lock, lock record, clipboard, restore (ui/views/security/guard.py), made
+        with the first working window: it needs the database layer."""
+        if self._guard is None:
+            from ui.views.security.guard import SecurityGuard
+
+            self._guard = SecurityGuard(self.runner, self.keystore, self.show_main_window,
+                                        self._quit)
+        return self._guard
 
     def start(self, *, demo: bool = False) -> None:
         if demo:
             self.flow.open_demo()
         else:
             self.flow.start()
-        # Imported now, not at start: the unlock dialog shows first and the main window's
-        # modules load while the user types the passphrase. (They cannot load *during* the
-        # key derivation: cryptography's Argon2id holds the interpreter lock throughout.)
-        importlib.import_module("ui.views.main_window")
+
+    def _load_window_modules_soon(self) -> None:
+        """A dialog waits for the user, or the first window is on screen and the full
+        unlock has begun: import the working window's modules meanwhile. (Not while a key
+        is derived: cryptography's Argon2id holds the interpreter lock.)"""
+        QTimer.singleShot(0, lambda: [importlib.import_module(name) for name in WINDOW_MODULES])
+
+    def show_first_view(self, view: FirstView) -> MainWindow:
+        """The window with the first citizens list, before the database is fully open."""
+        from ui.views.main_window import MainWindow
+
+        window = MainWindow(view, self.runner, view.rows)
+        window.closed.connect(lambda: self._quit(0))
+        self.first_window = window
+        window.show()
+        # The flow starts the full unlock on a zero timer after this; ours comes after it,
+        # so the worker is already busy with it while this thread imports.
+        QTimer.singleShot(0, self._load_window_modules_soon)
+        return window
+
+    def _withdraw_first_view(self) -> None:
+        """The full unlock failed: the first window goes before the flow says why."""
+        window, self.first_window = self.first_window, None
+        if window is not None:
+            window.blockSignals(True)  # not a request to quit
+            window.close_without_asking()
+            window.deleteLater()
 
     def show_main_window(self, workspace: Workspace) -> MainWindow:
+        from ui.operations import Operations
         from ui.views.main_window import MainWindow
 
         self.workspaces.append(workspace)
-        window = MainWindow(Operations(workspace, self.runner, self.hub))
-        window.closed.connect(lambda: self._quit(0))
+        ops = Operations(workspace, self.runner, self.hub)
+        window, self.first_window = self.first_window, None
+        if window is not None:
+            window.attach(ops)
+        else:
+            window = MainWindow.of(ops)
+            window.closed.connect(lambda: self._quit(0))
         self.main_window = window
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), window, self.guard.lock)
         self.guard.attach(window, workspace)
@@ -123,22 +176,30 @@ class AppController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        self.guard.stop()
+        guard = self._guard
+        if guard is not None:
+            guard.stop()
         viewer_copies().remove_own()
-        if self.main_window is not None and shiboken6.isValid(self.main_window):
-            self.main_window.blockSignals(True)  # closing here is not a new quit request
-            self.main_window.close_without_asking()  # asked already, or quit from lock
+        for window in (self.main_window, self.first_window):
+            if window is not None and shiboken6.isValid(window):
+                window.blockSignals(True)  # closing here is not a new quit request
+                window.close_without_asking()  # asked already, or quit from lock
         databases = [workspace.database for workspace in self.workspaces]
-        current = self.guard.workspace.database if self.guard.workspace else None
-        session_id = self.guard.session_id
+        current = guard.workspace.database if guard and guard.workspace else None
+        session_id = guard.session_id if guard else None
 
         def close_all() -> None:
+            from ui.views.security.guard import close_database
+
             # The open one: lock record away and the day's automatic backup first.
             for database in databases:
                 if database is current:
                     close_database(database, session_id, backup=True)
                 else:
                     database.close()
+            # Quit while the first window waited for the full open: it opened anyway.
+            for workspace in self.flow.not_handed_over():
+                workspace.database.close()
 
         self.runner.stop(cleanup=close_all)
 

@@ -22,40 +22,19 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.kernel.actor import Actor
-from mentordesk.kernel.changes import Changes, Result
+from mentordesk.kernel.changes import Result
 from mentordesk.kernel.context import Context
 from mentordesk.server.connect import run_reconnecting
+from ui.change_hub import ChangeHub as ChangeHub
 from ui.tasks import Task, TaskContext, TaskRunner, show_error
 from ui.workspace import Workspace
 
 Done = Callable[[Any], object]  # what it returns is ignored
 Failed = Callable[[str], None]
-
-
-class ChangeHub(QObject):
-    """The one place changes are announced; every view listens here, none to each other."""
-
-    changed = Signal(object)  # Changes
-
-    def __init__(self) -> None:
-        super().__init__()
-        # While ``changed`` is being emitted: the widget whose operation made the change
-        # (None when it came from elsewhere). A view that already shows its own write
-        # (the economy sheet it just saved) uses it to skip reading it back.
-        self.origin: QWidget | None = None
-
-    def publish(self, changes: Changes, origin: QWidget | None = None) -> None:
-        if not changes:
-            return
-        previous, self.origin = self.origin, origin
-        try:
-            self.changed.emit(changes)
-        finally:
-            self.origin = previous
 
 
 class Operations(QObject):

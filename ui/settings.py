@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter
 
+from mentordesk.keys.identity import current_login
+
 LAST_DATABASE_KEY = "database/last_path"
 LAST_LOGIN_KEY = "database/last_login"
 SPLITTER_GROUP = "layout/{login}/splitters"
@@ -43,6 +45,11 @@ def forget_database() -> None:
 def last_login() -> str:
     """The login last used to unlock on this PC account ("" when none)."""
     return str(_settings().value(LAST_LOGIN_KEY, "") or "")
+
+
+def default_login() -> str:
+    """The login last used on this PC account, else the Windows login: only a default."""
+    return last_login() or current_login()
 
 
 def remember_login(login: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 
 from mentordesk.keys.crypto import PersonKeys, PublicKeys
@@ -22,3 +23,11 @@ class Identity:
 
     def sign(self, message: bytes) -> bytes:
         return self.keys.sign(message)
+
+
+def current_login() -> str:
+    """The OS login: only ever the *default* for the login field, never an identity."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

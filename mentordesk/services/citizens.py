@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,7 @@ from mentordesk.kernel.changes import Changes, Kind, Result
 from mentordesk.kernel.cleaning import check_lengths, clean_search, clean_values
 from mentordesk.kernel.context import Context
 from mentordesk.services.assignments import PRIMARY, add_assignment, assignment_rows
+from mentordesk.storage.citizen_rows import CitizenRow as CitizenRow
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import Citizen
 from mentordesk.storage.queries.catalogue import course_type_names, legal_basis_names
@@ -45,36 +46,6 @@ FIELD_LABELS = {
 }
 _ONE_LINE_FIELDS = ("first_name", "last_name", "alias", "address", "postal_code", "city",
                     "phone", "email")
-
-
-class CitizenRow(NamedTuple):
-    """One line of the citizens list: nothing more than the list shows.
-
-    A tuple built straight from the query's columns (names and the masked CPR are
-    computed in SQL), because the list is rebuilt on every keystroke of a search.
-    """
-
-    id: int
-    name: str
-    alias: str
-    is_anonymous: bool
-    cpr_masked: str
-    status_code: str
-    primary_mentor: str
-
-    @property
-    def status(self) -> CitizenStatus:
-        return CitizenStatus(self.status_code)
-
-    @property
-    def display_name(self) -> str:
-        return self.alias if self.is_anonymous else self.name
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id, "name": self.display_name, "anonymous": self.is_anonymous,
-            "cpr": self.cpr_masked, "mentor": self.primary_mentor, "status": self.status_code,
-        }
 
 
 @dataclass(frozen=True)
@@ -173,6 +144,15 @@ def list_citizens(
             audit.record(session, context.actor.login, audit.Action.LIST, entity="citizen",
                          detail=f"Borgerliste ({len(rows)} borgere){filters}")
     return rows
+
+
+def log_first_list(context: Context, shown: int) -> None:
+    """Log the citizens list start-up showed before the ORM was loaded
+    (``storage.first_look``), as :func:`list_citizens` logs its own; called once the
+    unlock is logged, so the log reads as if the list had been read through here."""
+    with context.session() as session:
+        audit.record(session, context.actor.login, audit.Action.LIST, entity="citizen",
+                     detail=f"Borgerliste ({shown} borgere)")
 
 
 def my_caseload(context: Context, today: date | None = None) -> list[CitizenRow]:

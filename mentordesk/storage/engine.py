@@ -14,7 +14,6 @@ CA (``sslmode=verify-full``). Its transactions give the file's guarantees (see
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 from dataclasses import dataclass, field
@@ -27,16 +26,21 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool, QueuePool
 
 from mentordesk.errors import CannotOpenDatabase
+from mentordesk.storage.cipher_file import (
+    BUSY_TIMEOUT_MS,
+    CACHE_SIZE_KIB,
+    RawKey,
+    check_looks_encrypted,
+    fingerprint,
+    remove_side_files_created_by_failed_open,
+    silence_cipher_logging,
+)
 
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-SALT_SIZE = 16
-KEY_SIZE = 32
-# SQLCipher pages are at least 512 bytes; anything shorter cannot hold a database.
-MIN_DATABASE_SIZE = 512
-BUSY_TIMEOUT_MS = 10_000
-# ~32 MB of decrypted pages per connection: re-decrypting hot pages is the main cost
-# of SQLCipher over the same SQLite without a key (bench/storage_cipher_vs_plain.py).
-CACHE_SIZE_KIB = 32_000
+# Re-exported (``X as X``): callers have always found these in the engine module.
+from mentordesk.storage.cipher_file import KEY_SIZE as KEY_SIZE
+from mentordesk.storage.cipher_file import SALT_SIZE as SALT_SIZE
+from mentordesk.storage.cipher_file import SQLITE_PLAIN_HEADER as SQLITE_PLAIN_HEADER
+from mentordesk.storage.cipher_file import read_salt as read_salt
 
 _NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs"}
 _SYNC_FOLDER_MARKERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud")
@@ -51,66 +55,6 @@ SERVER_DIALECT = "postgresql"
 # (an arbitrary constant: "MentorDesk writer"), the server's form of BEGIN IMMEDIATE.
 SERVER_WRITE_LOCK = 0x4D44_5752
 SERVER_CONNECT_TIMEOUT_S = 10
-
-_cipher_logging_silenced = False
-
-
-@dataclass(frozen=True)
-class RawKey:
-    """A SQLCipher raw key: 32 bytes of key material plus the file's 16-byte salt."""
-
-    key: bytes
-    salt: bytes
-
-    def __post_init__(self) -> None:
-        if len(self.key) != KEY_SIZE or len(self.salt) != SALT_SIZE:
-            raise ValueError("A raw key is 32 bytes of key and 16 bytes of salt")
-
-    def pragma_value(self) -> str:
-        # Key plus salt: SQLCipher then uses exactly this salt when creating a new file,
-        # which is what lets a passphrase open the same file later.
-        return f"x'{self.key.hex()}{self.salt.hex()}'"
-
-
-def read_salt(path: Path) -> bytes:
-    """The first 16 bytes of a SQLCipher file are its salt (used to key the keyring entry)."""
-    check_looks_encrypted(path)
-    with open(path, "rb") as handle:
-        return handle.read(SALT_SIZE)
-
-
-def check_looks_encrypted(path: Path) -> None:
-    """Refuse, without touching the file, anything that cannot be a SQLCipher database."""
-    if path.is_dir():
-        raise CannotOpenDatabase(f"{path.name} er en mappe, ikke en MentorDesk-database.")
-    if not path.is_file():
-        raise CannotOpenDatabase(f"Databasefilen {path} findes ikke.")
-    size = path.stat().st_size
-    if size < MIN_DATABASE_SIZE:
-        raise CannotOpenDatabase(
-            f"Filen {path.name} er ikke en MentorDesk-database (den er for lille, måske afkortet)."
-        )
-    with open(path, "rb") as handle:
-        start = handle.read(MIN_DATABASE_SIZE)
-    if start.startswith(SQLITE_PLAIN_HEADER):
-        raise CannotOpenDatabase(
-            f"Filen {path.name} er en ukrypteret SQLite-database, ikke en MentorDesk-database."
-        )
-    if _looks_like_text(start):
-        raise CannotOpenDatabase(f"Filen {path.name} er en tekstfil, ikke en MentorDesk-database.")
-
-
-def _looks_like_text(start: bytes) -> bool:
-    """Encrypted pages are random bytes; 512 bytes of valid UTF-8 without NUL are text."""
-    if b"\x00" in start:
-        return False
-    try:
-        # Not final: the 512-byte cut may split a multi-byte character such as "ø".
-        codecs.getincrementaldecoder("utf-8")().decode(start, final=False)
-    except UnicodeDecodeError:
-        return False
-    return True
-
 
 def check_writable(path: Path) -> None:
     """MentorDesk writes to the file and beside it (journal, lock record, audit log): a
@@ -177,19 +121,6 @@ def is_sync_folder(path: Path) -> bool:
 def journal_mode_for(path: Path) -> str:
     # WAL needs shared memory between processes, which network file systems do not give.
     return "DELETE" if is_network_path(path) else "WAL"
-
-
-def _silence_cipher_logging() -> None:
-    """SQLCipher logs failed decryptions to stderr; the app reports them itself."""
-    global _cipher_logging_silenced
-    if _cipher_logging_silenced:
-        return
-    connection = sqlcipher3.connect(":memory:")
-    try:
-        connection.execute("PRAGMA cipher_log_level = NONE")
-    finally:
-        connection.close()
-    _cipher_logging_silenced = True
 
 
 def _database_url(path: Path, raw_key: RawKey) -> URL:
@@ -360,7 +291,7 @@ def reached(engine: Engine, server: str) -> Engine:
 
 def build_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:
     """Create the engine for an existing or new database file; does not touch the file."""
-    _silence_cipher_logging()
+    silence_cipher_logging()
     engine = create_engine(
         _database_url(path, raw_key),
         module=sqlcipher3.dbapi2,
@@ -375,14 +306,14 @@ def open_engine(path: Path, raw_key: RawKey, *, pooled: bool = True) -> Engine:
     """Open an existing database, proving the key right before anything else happens."""
     check_looks_encrypted(path)
     check_writable(path)
-    before = _fingerprint(path)
+    before = fingerprint(path)
     engine = build_engine(path, raw_key, pooled=pooled)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
-        _remove_side_files_created_by_failed_open(path, before)
+        remove_side_files_created_by_failed_open(path, before)
         raise CannotOpenDatabase(_explain_open_failure(error, path)) from error
     return engine
 
@@ -409,15 +340,3 @@ def _explain_open_failure(error: Exception, path: Path) -> str:
     if "locked" in message or "busy" in message:
         return f"Databasen {path.name} er låst af et andet program. Prøv igen om lidt."
     return f"Databasen {path.name} kunne ikke åbnes ({getattr(error, 'orig', error)})."
-
-
-def _fingerprint(path: Path) -> set[str]:
-    return {entry.name for entry in path.parent.iterdir()}
-
-
-def _remove_side_files_created_by_failed_open(path: Path, before: set[str]) -> None:
-    """A failed open must leave nothing new beside the file (e.g. an empty -wal)."""
-    for suffix in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + suffix)
-        if side.name not in before and side.exists():
-            side.unlink()

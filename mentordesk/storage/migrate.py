@@ -2,8 +2,8 @@
 
 Alembic costs ~130 ms to import and read its scripts, and almost every start finds the
 schema already current. So the revision is read with one plain query and compared with
-``SCHEMA_HEAD``; Alembic is loaded only when there is something to migrate. A test keeps
-``SCHEMA_HEAD`` equal to Alembic's own head.
+``SCHEMA_HEAD`` (``storage.schema_version``); Alembic is loaded only when there is
+something to migrate. A test keeps ``SCHEMA_HEAD`` equal to Alembic's own head.
 """
 
 from __future__ import annotations
@@ -17,14 +17,11 @@ from sqlalchemy import Connection, Engine, inspect, text
 from mentordesk.errors import CannotOpenDatabase
 from mentordesk.storage.backup import timestamped_backup_path, write_backup
 from mentordesk.storage.engine import RawKey, driver_connection
+from mentordesk.storage.schema_version import SCHEMA_HEAD as SCHEMA_HEAD
+from mentordesk.storage.schema_version import VERSION_TABLE
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-# The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0016_server_retention"
-_VERSION_TABLE = "alembic_version"
-
 
 def alembic_config() -> Config:
     from alembic.config import Config
@@ -51,9 +48,9 @@ def current_revision(engine: Engine) -> str | None:
 
 def revision_on(connection: Connection) -> str | None:
     """The schema revision seen through ``connection`` (None: no MentorDesk schema)."""
-    if not inspect(connection).has_table(_VERSION_TABLE):
+    if not inspect(connection).has_table(VERSION_TABLE):
         return None
-    return connection.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).scalar()
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def is_known_revision(revision: str) -> bool:

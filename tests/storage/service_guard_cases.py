@@ -349,6 +349,7 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
     # services: citizens and the case record
     case(TEAM, citizens.list_citizens),
     case(TEAM, citizens.my_caseload),
+    case(TEAM, citizens.log_first_list, lambda w, a: (3,)),
     case(READ, citizens.get_citizen_summary, lambda w, a: (w.citizen,)),
     case(TEAM, citizens.create_citizen, lambda w, a: (citizens.NewCitizen(first_name="Ny"),)),
     case(READ, case_record.get_citizen_record, lambda w, a: (w.citizen,)),

@@ -48,7 +48,7 @@ def settle(window: MainWindow, seconds: float = 0.3) -> None:
 def window(qtbot, tmp_path, make_ops) -> Iterator[MainWindow]:
     database = build_demo(tmp_path / "demo.mentordesk", PASSPHRASE, citizens=30, years=1,
                           today=TODAY, operator_login=current_login())
-    main_window = MainWindow(make_ops(load_workspace(database)))
+    main_window = MainWindow.of(make_ops(load_workspace(database)))
     qtbot.addWidget(main_window)
     main_window.resize(LAPTOP)
     main_window.show()

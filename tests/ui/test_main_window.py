@@ -32,7 +32,7 @@ def open_database(database_path, make_database):
 
 @pytest.fixture
 def window(qtbot, open_database, runner):
-    main_window = MainWindow(Operations(load_workspace(open_database), runner, ChangeHub()))
+    main_window = MainWindow.of(Operations(load_workspace(open_database), runner, ChangeHub()))
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)
@@ -50,7 +50,7 @@ def test_title_status_bar_and_areas(window):
 
 def test_title_says_demo_when_database_is_demo(qtbot, open_database, runner):
     mark_as_demo(open_database)
-    demo_window = MainWindow(Operations(load_workspace(open_database), runner, ChangeHub()))
+    demo_window = MainWindow.of(Operations(load_workspace(open_database), runner, ChangeHub()))
     qtbot.addWidget(demo_window)
 
     assert demo_window.windowTitle() == f"MentorDesk – {TEAM_NAME} – DEMO (fiktive data)"

@@ -59,7 +59,7 @@ def slow_operations(monkeypatch: pytest.MonkeyPatch) -> None:
 def window(qtbot, tmp_path, make_ops, slow_operations) -> Iterator[MainWindow]:
     database = build_demo(tmp_path / "demo.mentordesk", "ingen ventedialoger her",
                           citizens=20, years=1, today=TODAY, operator_login=current_login())
-    main_window = MainWindow(make_ops(load_workspace(database)))
+    main_window = MainWindow.of(make_ops(load_workspace(database)))
     qtbot.addWidget(main_window)
     main_window.resize(1366, 728)
     main_window.show()

@@ -33,7 +33,7 @@ def database(database_path, make_database):
 
 @pytest.fixture
 def window(qtbot, database, runner):
-    main_window = MainWindow(Operations(load_workspace(database), runner, ChangeHub()))
+    main_window = MainWindow.of(Operations(load_workspace(database), runner, ChangeHub()))
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)

@@ -13,7 +13,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from mentordesk.services.citizens import ANONYMOUS_MARK, CitizenRow
+from mentordesk.storage.citizen_rows import ANONYMOUS_MARK, CitizenRow
 from ui.models.danish_sort_proxy import SORT_ROLE
 
 CHUNK = 200

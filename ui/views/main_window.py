@@ -1,10 +1,19 @@
-"""The main window: navigation on the left, one page per area, who and what below."""
+"""The main window: navigation on the left, one page per area, who and what below.
+
+It is built in two steps, so it can show at start-up before the database layer loads:
+the frame (title, navigation, status bar and the first citizens list, from
+``WindowFacts``) and then ``attach(ops)``, once the database is fully open, which puts
+the working citizens area in place of the first list and lets the areas open.
+``MainWindow.of(ops)`` does both at once. This module imports no area, and no part of
+the core beyond plain values, until ``attach``.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -22,19 +31,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.operations import Operations
+from mentordesk.storage.citizen_rows import CitizenRow
+from ui.tasks import TaskRunner
 from ui.views.areas import CitizenTab, CitizenTabSpec
-from ui.views.citizens import CitizensView
 from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.screen_fit import fit_to_screen
+from ui.views.first_list import FirstListPage
 from ui.views.placeholder import PlaceholderPage
 from ui.views.save_then_close import Savable, SaveThenClose, can_save
-from ui.workspace import Workspace
+from ui.workspace import WindowFacts
+
+if TYPE_CHECKING:
+    from ui.operations import Operations
+    from ui.views.citizens import CitizensView
+    from ui.workspace import Workspace
 
 # The busy bar shows only for work that takes noticeably long; quick loads never flicker.
 BUSY_BAR_DELAY_MS = 300
 
-PageFactory = Callable[[Operations, str], QWidget]
+PageFactory = Callable[["Operations", str], QWidget]
 
 
 def _page_imported_when_shown(module: str) -> PageFactory:
@@ -79,20 +94,25 @@ class LazyPage(QWidget):
 class MainWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, facts: WindowFacts, runner: TaskRunner,
+                 first_rows: Sequence[CitizenRow] = (), parent: QWidget | None = None) -> None:
+        """The frame, showing ``first_rows`` until :meth:`attach` (see the module)."""
         super().__init__(parent)
-        self.ops = ops
-        self.workspace = workspace = ops.workspace
+        self.ops: Operations  # set by attach
+        self.workspace: Workspace  # set by attach
+        self.citizens_view: CitizensView  # set by attach
+        self._runner = runner
         self._close_confirmed = False
         self.close_question: QMessageBox | None = None
         self.save_button: QPushButton | None = None  # in the close question, when offered
         self.saving_to_close: SaveThenClose | None = None
-        self.setWindowTitle(self.title_for(workspace))
+        self.setWindowTitle(self.title_for(facts))
         # As large as wanted on a big screen; within a laptop's work area otherwise.
         fit_to_screen(self, QSize(1280, 800))
-        self.citizens_view = CitizensView(ops, record_tabs=self._record_tabs())
+        self.first_list: FirstListPage | None = FirstListPage(first_rows)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setEnabled(False)  # the areas work once the database is open
         self.pages = QStackedWidget()
         self._add_areas()
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -103,11 +123,42 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self._build_menu()
-        self._build_status_bar()
+        self._build_menu(facts)
+        self._build_status_bar(facts)
+
+    @classmethod
+    def of(cls, ops: Operations) -> MainWindow:
+        """The whole window for an open workspace."""
+        window = cls(ops.workspace, ops.runner)
+        window.attach(ops)
+        return window
+
+    @property
+    def is_attached(self) -> bool:
+        return self.first_list is None
+
+    def attach(self, ops: Operations) -> None:
+        """The database is open: the working citizens area replaces the first list (it
+        shows the same rows without reading them again), and every area opens."""
+        from ui.views.citizens import CitizensView  # the core's operations load here
+
+        self.ops, self.workspace = ops, ops.workspace
+        first_list, self.first_list = self.first_list, None
+        assert first_list is not None, "attached twice"
+        shown = first_list.rows if first_list.rows else None
+        self.citizens_view = CitizensView(ops, record_tabs=self._record_tabs(),
+                                          first_rows=shown)
+        self.pages.removeWidget(first_list)
+        first_list.deleteLater()
+        self.pages.insertWidget(0, self.citizens_view)
+        self.navigation.setCurrentRow(0)
+        self.pages.setCurrentIndex(0)
+        self.navigation.setEnabled(True)
+        if self.import_action is not None:
+            self.import_action.setEnabled(not ops.workspace.is_server)
         self._build_shortcuts()
 
-    def title_for(self, workspace: Workspace) -> str:
+    def title_for(self, workspace: WindowFacts) -> str:
         title = self.tr("MentorDesk – {team}").format(team=workspace.team_name)
         if workspace.is_server:
             # Which server and as whom: never mistake one team's server for another's.
@@ -156,12 +207,13 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             page: QWidget
             if number == 1:
-                page = self.citizens_view
+                assert self.first_list is not None
+                page = self.first_list  # until attach puts the citizens area here
             elif factory is None:
                 page = PlaceholderPage(name)
             else:
                 page = LazyPage(partial(self._build_page, factory, name))
-                LoadingBar(page, self.ops.runner)  # the page's loads show on the page
+                LoadingBar(page, self._runner)  # the page's loads show on the page
             self.pages.addWidget(page)
         self.navigation.setFixedWidth(170)
 
@@ -180,14 +232,15 @@ class MainWindow(QMainWindow):
 
         open_import_wizard(self, self.ops)  # the citizens list hears of them through the hub
 
-    def _build_menu(self) -> None:
+    def _build_menu(self, facts: WindowFacts) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        if self.workspace.actor.sees_all_citizens:  # importing is for coordinators
+        self.import_action: QAction | None = None
+        if facts.actor.sees_all_citizens:  # importing is for coordinators
             self.import_action = QAction(self.tr("&Import citizens…"), self)
             self.import_action.triggered.connect(self.open_import)
-            if self.workspace.is_server:
+            self.import_action.setEnabled(False)  # until attach
+            if facts.is_server:
                 # The import's safety copy is a copy of the file; the server's is IT's.
-                self.import_action.setEnabled(False)
                 self.import_action.setToolTip(self.tr(
                     "Not on a team server yet: IT imports with mentordesk server import."))
             file_menu.addAction(self.import_action)
@@ -199,14 +252,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-    def _build_status_bar(self) -> None:
-        actor = self.workspace.actor
+    def _build_status_bar(self, facts: WindowFacts) -> None:
+        actor = facts.actor
         self.user_label = QLabel(self.tr("User: {name} ({role})").format(
             name=actor.full_name, role=actor.role.label))
         self.database_label = QLabel(self.tr("Database: {file}").format(
-            file=self.workspace.file_name))
-        if not self.workspace.is_server:
-            self.database_label.setToolTip(str(self.workspace.database.path))
+            file=facts.file_name))
+        if facts.file_path is not None:
+            self.database_label.setToolTip(str(facts.file_path))
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyBar")
         self.busy_bar.setRange(0, 0)  # indeterminate: ordinary work reports no steps
@@ -218,7 +271,7 @@ class MainWindow(QMainWindow):
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(BUSY_BAR_DELAY_MS)
         self._busy_delay.timeout.connect(self.busy_bar.show)
-        self.ops.runner.activity.connect(self._show_activity)
+        self._runner.activity.connect(self._show_activity)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -256,6 +309,8 @@ class MainWindow(QMainWindow):
         the citizen's record (case form and its tabs) and any built area page that
         says so through ``has_unsaved_changes``."""
         places: list[tuple[int, str]] = []
+        if not self.is_attached:
+            return places  # nothing can be edited before the database is open
         summary = self.citizens_view.record.unsaved_summary()
         if summary:
             places.append((0, f"{self.navigation.item(0).text()}: {summary}"))

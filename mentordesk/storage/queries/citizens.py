@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, exists, func, literal, or_, select
 
+from mentordesk.storage.citizen_rows import ANONYMOUS_MARK as ANONYMOUS_MARK
 from mentordesk.storage.models import Assignment, Citizen, Grant, LegalBasis
 from mentordesk.storage.queries.assignments import primary_mentor_name
 from mentordesk.storage.queries.periods import covers
 
-ANONYMOUS_MARK = "(anonym)"
 _MASKED_SEQUENCE = "xxxx"
 
 

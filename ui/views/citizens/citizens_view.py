@@ -13,9 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QSplitter,
     QTableView,
@@ -32,6 +30,7 @@ from mentordesk.services.citizens import (
     FilterOptions,
     citizen_filter_options,
     list_citizens,
+    log_first_list,
 )
 from ui.models.citizens_table_model import CITIZEN_ID_ROLE, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
@@ -46,6 +45,7 @@ from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.keys import shortcut
 from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.reload_when_shown import ReloadWhenShown
+from ui.views.first_list import LIST_WIDTH, RECORD_WIDTH, citizens_table
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
 SEARCH_DEBOUNCE_MS = 150
@@ -65,7 +65,10 @@ class CitizensView(QWidget):
 
     def __init__(self, ops: Operations,
                  record_tabs: Sequence[CitizenTabSpec] = (),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 first_rows: Sequence[CitizenRow] | None = None) -> None:
+        """``first_rows``: the list start-up already shows (``storage.first_look``); shown
+        without reading it again, and its read is logged now, after the unlock."""
         super().__init__(parent)
         self._ops = ops
         self._select_after_load: int | None = None
@@ -89,7 +92,11 @@ class CitizensView(QWidget):
         self.loading_bar = LoadingBar(self, ops.runner)  # the search, above the filters
         ops.hub.changed.connect(self._on_changes)
         self.load_filter_options()
-        self.refresh()
+        if first_rows is None:
+            self.refresh()
+        else:
+            self._ops.run(log_first_list, len(first_rows), owner=self, slot="first")
+            self._show_rows(list(first_rows))
 
     # -- layout -----------------------------------------------------------------------
 
@@ -120,7 +127,7 @@ class CitizensView(QWidget):
         # (name and status stay visible), until the user moves the divider.
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([400, 800])
+        splitter.setSizes([LIST_WIDTH, RECORD_WIDTH])
         splitter.setCollapsible(1, False)
         remember_splitter(splitter, "citizens", self._ops.actor.login)
         self.splitter = splitter
@@ -151,22 +158,7 @@ class CitizensView(QWidget):
         self.list_button.setText(LIST_SHOWN_ARROW if shown else LIST_HIDDEN_ARROW)
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
-        # Denser rows than Fusion's default: more citizens visible on a laptop screen.
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(Column.NAME, 200)
-        # Name ascending is the order the service already delivers (see the proxy).
-        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
+        table = citizens_table(self.proxy)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         table.doubleClicked.connect(lambda _index: self.open_selected())
         table.installEventFilter(self)

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.security.people import complete_enrolment
-from mentordesk.vault import KeyStore, current_login, unlock_with_passphrase
+from mentordesk.vault import KeyStore, unlock_with_passphrase
 from ui import settings
+from ui.settings import default_login
 from ui.tasks import TaskContext, TaskRunner
 from ui.views.common.passphrase_fields import (
     NewPassphraseFields,
@@ -29,11 +30,6 @@ from ui.views.common.passphrase_fields import (
     show_inline_error,
 )
 from ui.workspace import Workspace, load_workspace
-
-
-def default_login() -> str:
-    """The login last used on this PC account, else the Windows login: only a default."""
-    return settings.last_login() or current_login()
 
 
 class UnlockDialog(QDialog):

@@ -1,0 +1,169 @@
+"""Start-up in two steps: the window shows the person's first citizens list before the
+database layer loads, and it never shows a case the person may not see; the full unlock
+then logs the unlock and the list, as a one-step open always did."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from qt_support import PASSPHRASE
+from sqlalchemy import select
+
+from mentordesk import vault
+from mentordesk.kernel.context import Context
+from mentordesk.security.people import complete_enrolment, enrol_person
+from mentordesk.services.assignments import assign_mentor
+from mentordesk.services.citizens import NewCitizen, create_citizen
+from mentordesk.services.team import NewUser, create_user, resolve_actor
+from mentordesk.storage.database import Database
+from mentordesk.storage.models import AuditEvent
+from ui import settings
+
+MONA_PASSPHRASE = "Monas helt egen sætning"
+TIMEOUT = 20_000
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _team_where_mona_has_one_citizen(make_database, path: Path, keystore) -> None:
+    """Mona, a mentor with her own key remembered on this PC, and two citizens."""
+    database = make_database(path, keep_open=True)
+    context = Context(database, resolve_actor(database, vault.current_login()))
+    mona_id = create_user(context, NewUser(login="mona", full_name="Mona Mentor")).value
+    hers = create_citizen(context, NewCitizen(first_name="Hanne", last_name="Hendes")).value
+    create_citizen(context, NewCitizen(first_name="Ole", last_name="Other"))
+    assign_mentor(context, hers, mona_id, "primary")
+    code = enrol_person(context, "mona").value
+    database.close()
+    complete_enrolment(path, "mona", code, MONA_PASSPHRASE, remember=True,
+                       keystore=keystore).close()
+    settings.remember_login("mona")
+
+
+def test_a_mentors_first_list_shows_only_her_citizens_then_the_open_is_logged(
+        controller, qtbot, database_path, make_database, keystore):
+    _team_where_mona_has_one_citizen(make_database, database_path, keystore)
+    first: list[tuple[str, str, list[str]]] = []
+
+    def seen(view) -> None:  # after the controller has shown the first window
+        window = controller.first_window
+        first.append((view.actor.login, view.actor.role.value,
+                      window.first_list.visible_names()))
+
+    controller.flow.first_view.connect(seen)
+    controller.flow.open_path(database_path)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
+    assert first == [("mona", "mentor", ["Hanne Hendes"])]
+    window = controller.main_window
+    assert window.is_attached and window.navigation.isEnabled()
+    assert window.citizens_view.visible_names() == ["Hanne Hendes"]
+    database = window.ops.context.database
+
+    def last_events() -> list[tuple[str, str, str]]:
+        with database.read_session() as session:
+            events = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())
+                                     .limit(2)).all()
+        return [(event.user_login, event.action, event.detail) for event in reversed(events)]
+
+    qtbot.waitUntil(lambda: last_events()[-1][1] == "list", timeout=TIMEOUT)
+    assert last_events() == [("mona", "unlock", ""), ("mona", "list", "Borgerliste (1 borgere)")]
+
+
+def test_without_a_remembered_key_no_window_shows_and_the_passphrase_is_asked(
+        controller, qtbot, database_path, make_database, keystore, memory_keyring):
+    """No first window without a key that opens the file: the passphrase is asked."""
+    _team_where_mona_has_one_citizen(make_database, database_path, keystore)
+    memory_keyring.secrets.clear()
+    shown: list[object] = []
+    controller.flow.first_view.connect(shown.append)
+    controller.flow.open_path(database_path)
+    qtbot.waitUntil(lambda: controller.flow.unlock_dialog is not None
+                    and controller.flow.unlock_dialog.isVisible(), timeout=TIMEOUT)
+    assert shown == [] and controller.first_window is None and controller.main_window is None
+
+
+def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path):
+    """What makes start-up fast (bench/startup.py): a fresh process opening the demo file
+    shows the window with its rows while SQLAlchemy, the models and the features are
+    still unloaded; then the working window comes."""
+    home = tmp_path / "home"
+    env = dict(os.environ, MENTORDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    making = textwrap.dedent(f"""
+        from mentordesk import paths, vault
+        from mentordesk.kernel.context import Context
+        from mentordesk.services.citizens import NewCitizen, create_citizen
+        from mentordesk.services.new_team import create_database
+        from mentordesk.services.team import resolve_actor
+
+        # A team file of two citizens where the demo lives, unlocked as the demo is.
+        new = create_database(paths.demo_database_path(), {PASSPHRASE!r}, team_name="Demo")
+        context = Context(new.database, resolve_actor(new.database, vault.current_login()))
+        for first, last in (("Åse", "Ågård"), ("Anders", "And")):
+            create_citizen(context, NewCitizen(first_name=first, last_name=last))
+        new.database.close()
+    """)
+    subprocess.run([sys.executable, "-c", making], env=env, check=True, timeout=120,
+                   cwd=ROOT)
+    starting = textwrap.dedent(f"""
+        import json, sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from mentordesk.keys.keystore import KeyStore
+        from ui.app import AppController, configure_application
+        from ui.tasks import TaskRunner
+
+        app = QApplication([])
+        configure_application(app)
+        controller = AppController(TaskRunner(), KeyStore(), {PASSPHRASE!r})
+        seen = {{}}
+
+        def first(view):
+            window = controller.first_window
+            seen["first"] = {{"visible": window.isVisible(),
+                             "names": window.first_list.visible_names(),
+                             "sqlalchemy": "sqlalchemy" in sys.modules,
+                             "models": "mentordesk.storage.models" in sys.modules,
+                             "services": "mentordesk.services" in sys.modules}}
+
+        def ready(_workspace):
+            QTimer.singleShot(0, lambda: app.exit(0))
+
+        controller.flow.first_view.connect(first)
+        controller.flow.opened.connect(ready)
+        controller.flow.aborted.connect(app.exit)
+        QTimer.singleShot(0, lambda: controller.start(demo=True))
+        QTimer.singleShot(60_000, lambda: app.exit(9))
+        code = app.exec()
+        seen["working"] = controller.main_window.citizens_view.visible_names()
+        controller.shutdown()
+        print(json.dumps(seen))
+        sys.exit(code)
+    """)
+    done = subprocess.run([sys.executable, "-c", starting], env=env, check=True, timeout=120,
+                          capture_output=True, text=True, cwd=ROOT)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["first"] == {"visible": True, "names": ["Anders And", "Åse Ågård"],
+                             "sqlalchemy": False, "models": False, "services": False}
+    assert seen["working"] == ["Anders And", "Åse Ågård"]
+
+
+
+def test_quitting_at_the_first_window_still_closes_what_the_full_open_opened(
+        controller, qtbot, database_path, make_database, keystore, monkeypatch):
+    _team_where_mona_has_one_citizen(make_database, database_path, keystore)
+    closed: list[Database] = []
+    close = Database.close
+    monkeypatch.setattr(Database, "close", lambda self: (closed.append(self), close(self))[1])
+    controller.flow.open_path(database_path)
+    qtbot.waitUntil(lambda: controller.first_window is not None, timeout=TIMEOUT)
+    controller.first_window.close()  # the user quits at once: the full open is under way
+    controller.shutdown()
+    opened = [workspace.database for workspace in
+              (*controller.workspaces, *controller.flow.not_handed_over())]
+    assert len(opened) == 1 and opened[0] in closed
