@@ -57,6 +57,20 @@ def open_demo(path: Path) -> Database:
     return vault.unlock_with_passphrase(path, DEMO_PASSPHRASE)
 
 
+def isolate_home() -> Path:
+    """A home folder of the run's own (settings, the access log's witness): a bench's
+    opens and copies never touch the user's, nor leave a witness of a throwaway copy."""
+    home = Path(tempfile.mkdtemp(prefix="mentordesk-bench-home-"))
+    os.environ["MENTORDESK_HOME"] = str(home)
+    return home
+
+
+def working_copy(path: Path, folder: Path) -> Path:
+    """The cached demo copied (with its key file) for a run to write in: every read the
+    app makes writes an access-log event."""
+    return copy_for_import(path, folder)
+
+
 def start_cluster() -> ThrowawayCluster:
     bin_dir = find_bin_dir()
     if bin_dir is None:
