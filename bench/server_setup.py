@@ -125,17 +125,3 @@ def give_logins(team: ImportedTeam, people: dict[str, Role]) -> None:
     finally:
         engine.dispose()
 
-
-def demo_people(path: Path) -> dict[str, Role]:
-    """Every active person in the demo file and their role."""
-    from sqlalchemy import select
-
-    from mentordesk.storage.models import User
-
-    database = open_demo(path)
-    try:
-        with database.read_session() as session:
-            rows = session.execute(select(User.login, User.role).where(User.active)).all()
-    finally:
-        database.close()
-    return {login: Role(role) for login, role in rows}
