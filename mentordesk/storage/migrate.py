@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0014_server_functions"
+SCHEMA_HEAD = "0015_visibility_plan_cache"
 _VERSION_TABLE = "alembic_version"
 
 
