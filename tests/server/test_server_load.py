@@ -21,7 +21,7 @@ PEOPLE = 20
 
 
 @pytest.fixture
-def imported_team(tmp_path: Path, server_databases, pg_cluster):
+def imported_team(tmp_path: Path, server_databases):
     demo = build_demo(tmp_path / "demo.mentordesk", DEMO_PASSPHRASE, citizens=40, mentors=20,
                       years=1, operator_login="it-tester")
     profile = server_databases.create_empty()
