@@ -74,18 +74,11 @@ def policy_condition(table: CitizenPath) -> str:
     applied to the citizen the row belongs to (through its parents when it has no
     citizen_id of its own), spelled out so that its two parts are scalar subqueries:
     PostgreSQL runs each once per statement instead of once per row."""
-    return f"(SELECT mentordesk_sees_team()) OR {mentor_policy_condition(table)}"
-
-
-def mentor_policy_condition(table: CitizenPath) -> str:
-    """The same rule for the mentors' group, whose people never see the whole team: only
-    "the row's citizen is one of mine". Without the ``OR`` PostgreSQL can use the
-    table's citizen index for it (``= ANY`` of the array): a mentor's statement over a
-    million contacts reads their citizens' rows instead of filtering every row."""
     name, path = table
     citizen = _citizen_of_row(path, "id" if name == "citizen" else "citizen_id")
-    # The cast keeps ANY(…) an array expression, not ANY(subquery).
-    return f"{citizen} = ANY (CAST((SELECT mentordesk_visible_citizen_ids()) AS bigint[]))"
+    return (f"(SELECT mentordesk_sees_team()) "
+            # The cast keeps ANY(…) an array expression, not ANY(subquery).
+            f"OR {citizen} = ANY (CAST((SELECT mentordesk_visible_citizen_ids()) AS bigint[]))")
 
 
 def _citizen_of_row(path: tuple[tuple[str, str], ...], citizen: str) -> str:
@@ -160,23 +153,17 @@ def grant_to_groups(connection: Connection) -> None:
 
 
 def secure_citizen_tables(connection: Connection, tables: Iterable[CitizenPath]) -> None:
-    """ENABLE and FORCE row-level security with the visibility policies on each table
-    (replacing them when run again): the whole rule for everyone but the mentors' group,
-    which gets its indexable half (``mentor_policy_condition``). Policies that apply to a
-    role are OR-ed, so a mentor must match no policy that holds the ``OR``."""
-    everyone_else = ", ".join(GROUP_ROLES[role] for role in GROUP_ROLES if role != Role.MENTOR)
+    """ENABLE and FORCE row-level security with the visibility policy on each table
+    (replacing the policy when run again)."""
     for table in tables:
         name = quote(table[0])
+        condition = policy_condition(table)
         connection.execute(text(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY"))
         connection.execute(text(f"ALTER TABLE {name} FORCE ROW LEVEL SECURITY"))
-        for policy, roles, condition in (
-                ("mentordesk_visible", everyone_else, policy_condition(table)),
-                ("mentordesk_visible_mentor", GROUP_ROLES[Role.MENTOR],
-                 mentor_policy_condition(table))):
-            connection.execute(text(f"DROP POLICY IF EXISTS {policy} ON {name}"))
-            connection.execute(text(
-                f"CREATE POLICY {policy} ON {name} FOR ALL TO {roles} "
-                f"USING ({condition}) WITH CHECK ({condition})"))
+        connection.execute(text(f"DROP POLICY IF EXISTS mentordesk_visible ON {name}"))
+        connection.execute(text(
+            f"CREATE POLICY mentordesk_visible ON {name} FOR ALL "
+            f"USING ({condition}) WITH CHECK ({condition})"))
 
 
 def guard_chain_head(connection: Connection) -> None:
