@@ -96,3 +96,20 @@ def superuser_connection(superuser: ServerProfile):  # type: ignore[no-untyped-d
                            user=superuser.login, password=superuser.password,
                            sslmode="verify-full", sslrootcert=str(superuser.ca_file),
                            autocommit=True)
+
+
+def hold_a_write_open(profile: ConnectionProfile, password: str, ready) -> None:  # type: ignore[no-untyped-def]
+    """A PC's process (run under ``spawn``) that changes the team's name inside a write
+    transaction, says so through ``ready`` and then hangs there, holding the writer's
+    lock, until it is killed."""
+    import time
+
+    from sqlalchemy import text
+
+    from mentordesk.server.connect import open_server
+
+    database = open_server(profile, password)
+    with database.session() as session:
+        session.execute(text("UPDATE app_meta SET value = 'Halvt gemt' WHERE key = 'team_name'"))
+        ready.set()
+        time.sleep(600)

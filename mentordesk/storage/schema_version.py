@@ -8,5 +8,5 @@ own head.
 from __future__ import annotations
 
 # The newest revision in migrations/versions. Update it with every new migration.
-SCHEMA_HEAD = "0016_server_retention"
+SCHEMA_HEAD = "0017_visibility_plan_cache"
 VERSION_TABLE = "alembic_version"

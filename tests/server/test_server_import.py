@@ -3,10 +3,12 @@ rolled back whole on any difference, refused before writing when a value cannot 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from mentordesk import audit, vault
 from mentordesk.demo import build_demo
@@ -26,7 +28,8 @@ from mentordesk.server.recovery import RECOVERY_SLOT_KEY, RecoverySlot, recovery
 from mentordesk.storage.database import Database, ServerDatabase
 from mentordesk.storage.engine import open_server_engine
 from mentordesk.storage.migrate import current_revision, upgrade_server_to_head
-from mentordesk.storage.models import AuditEvent
+from mentordesk.storage.models import AuditEvent, Contact
+from mentordesk.storage.models.delivered_weeks import DeliveredCitizenWeek
 from tests.server.team_setup import add_citizen
 
 OPERATOR = "it-tester"
@@ -165,3 +168,24 @@ def test_a_server_database_that_holds_a_team_is_refused(demo_file, server_databa
             import_file(demo_file, profile, None)
     finally:
         server_databases.drop(profile)
+
+
+def test_after_the_import_a_contact_logged_on_the_server_counts_in_its_week(
+        demo_file, empty_server):
+    # The import pauses the delivered-week trigger while the file's contacts go in: it
+    # must be on again, or the Timer page would never see a new contact's hours.
+    import_file(demo_file, empty_server, None)
+    week = dt.date(2031, 3, 3)
+    engine = open_server_engine(empty_server, pooled=False)
+    try:
+        with Session(engine) as session, session.begin():
+            some = session.scalars(select(Contact).limit(1)).one()
+            session.add(Contact(citizen_id=some.citizen_id, mentor_id=some.mentor_id,
+                                contact_on=week, duration_minutes=90, form=some.form))
+            session.flush()
+            minutes = session.scalar(select(DeliveredCitizenWeek.minutes).where(
+                DeliveredCitizenWeek.citizen_id == some.citizen_id,
+                DeliveredCitizenWeek.week_start == week))
+    finally:
+        engine.dispose()
+    assert minutes == 90

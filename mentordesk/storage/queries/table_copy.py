@@ -8,8 +8,11 @@ the same statement serves both dialects.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable
+
 from sqlalchemy import (
     Column,
+    Connection,
     Delete,
     Insert,
     Select,
@@ -44,6 +47,58 @@ def rows_in_key_order(table: Table) -> Select[tuple[object, ...]]:
 def insert_rows(table: Table) -> Insert:
     """Insert with every column given (ids kept); executed with a list of row dicts."""
     return insert(table)
+
+
+def copy_rows_in(server: Connection, table: Table,
+                 batches: Iterable[list[dict[str, object]]], *,
+                 paused_triggers: Collection[str] = ()) -> None:
+    """Write every row of ``batches`` (dicts holding every column, ids kept) into ``table``
+    on the server with one ``COPY … FROM STDIN``: one stream instead of a round trip and a
+    parsed statement per batch, several times faster than INSERT for a team's contacts.
+
+    Each value goes through its column type's bind processing for this dialect first, the
+    same conversion an INSERT of the row applies (enums to their value, JSON wrapped), so
+    the server stores exactly what ``insert_rows`` would have stored; psycopg then writes
+    it in COPY's text format, escaping as COPY requires.
+
+    ``paused_triggers`` (trigger names on ``table``) are disabled while the rows go in and
+    enabled again before this returns; ALTER TABLE is transactional, so a failed copy
+    rolls the switch back with everything else."""
+    columns = list(table.columns)
+    converters = _bind_converters(server, columns)
+    quote = server.dialect.identifier_preparer
+    for trigger in paused_triggers:
+        server.exec_driver_sql(f"ALTER TABLE {quote.format_table(table)} "
+                               f"DISABLE TRIGGER {quote.quote(trigger)}")
+    statement = (f"COPY {quote.format_table(table)} "
+                 f"({', '.join(quote.quote(column.name) for column in columns)}) FROM STDIN")
+    # The driver's own cursor on this connection, so the rows join its open transaction.
+    cursor = server.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(statement) as copy:
+            for batch in batches:
+                for row in batch:
+                    copy.write_row([convert(row[column.name])
+                                    for column, convert in zip(columns, converters,
+                                                               strict=True)])
+    finally:
+        cursor.close()
+    for trigger in paused_triggers:
+        server.exec_driver_sql(f"ALTER TABLE {quote.format_table(table)} "
+                               f"ENABLE TRIGGER {quote.quote(trigger)}")
+
+
+def _bind_converters(server: Connection,
+                     columns: list[Column[object]]) -> list[Callable[[object], object]]:
+    converters: list[Callable[[object], object]] = []
+    for column in columns:
+        process = column.type._cached_bind_processor(server.dialect)
+        converters.append(_unchanged if process is None else process)
+    return converters
+
+
+def _unchanged(value: object) -> object:
+    return value
 
 
 def delete_all_rows(table: Table) -> Delete:
