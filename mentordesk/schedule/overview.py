@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -27,9 +27,11 @@ from mentordesk.schedule.hours import (
     MentorWeek,
     citizen_weeks,
     mentor_weeks,
+    shared_team_bookings,
     team_bookings,
 )
 from mentordesk.schedule.labels import citizen_name
+from mentordesk.schedule.recurrence import Occurrence
 from mentordesk.schedule.totals import citizen_totals
 from mentordesk.storage.queries import hours as queries
 from mentordesk.storage.queries.schedule import citizen_names_with_ids
@@ -91,19 +93,12 @@ def weekly_hours(context: Context, start: date, end: date, *,
     _check_period(start, end)
     # A team's year of weeks takes a while: read without holding other writers up.
     with context.read() as session:
-        ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
-        mentors = _mentors(session, context.actor)
         # A coordinator's citizens and mentors are the whole team: its bookings expanded
         # once serve both. A mentor's few are cheaper read apart.
         booked = (team_bookings(session, start, end, today=today)
                   if context.actor.sees_all_citizens else None)
-        overview = HoursOverview(
-            start=start, end=end,
-            citizen_weeks=citizen_weeks(session, ids, start, end, today=today, booked=booked),
-            mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today,
-                                      booked=booked),
-            citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
-            mentor_names=mentors)
+        overview, ids = _overview(session, context.actor, start, end, citizen_ids, today,
+                                  booked)
     _record_listing(context, ids, start, end)
     return overview
 
@@ -127,11 +122,33 @@ def hours_totals(context: Context, start: date, end: date, *,
     today = today or date.today()
     _check_period(start, end)
     with context.read() as session:
-        ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
-        totals = PeriodTotals(start, end, citizen_totals(session, ids, start, end, today=today),
-                              _names(session, ids))
+        totals, ids = _period_totals(session, context.actor, start, end, citizen_ids, today,
+                                     None)
     _record_listing(context, ids, start, end)
     return totals
+
+
+def week_and_period_hours(context: Context, monday: date, first: date, last: date, *,
+                          today: date | None = None) -> tuple[HoursOverview, PeriodTotals]:
+    """The Timer page's load: ``weekly_hours`` of the week from ``monday`` and
+    ``hours_totals`` of ``first..last``, the same figures, with a coordinator's bookings
+    expanded once for both (the week lies in the period it shows beside it)."""
+    today = today or date.today()
+    sunday = monday + timedelta(days=6)
+    _check_period(monday, sunday)
+    _check_period(first, last)
+    with context.read() as session:
+        week_booked = period_booked = None
+        if context.actor.sees_all_citizens:
+            week_booked, period_booked = shared_team_bookings(
+                session, [(monday, sunday), (first, last)], today=today)
+        week, week_ids = _overview(session, context.actor, monday, sunday, None, today,
+                                   week_booked)
+        totals, period_ids = _period_totals(session, context.actor, first, last, None,
+                                            today, period_booked)
+    _record_listing(context, week_ids, monday, sunday)
+    _record_listing(context, period_ids, first, last)
+    return week, totals
 
 
 def weekly_hours_for_week(context: Context, week: str, *,
@@ -145,6 +162,32 @@ def weekly_hours_for_week(context: Context, week: str, *,
 
 
 # --- internals ---------------------------------------------------------------------------------
+
+
+def _overview(session: Session, actor: Actor, start: date, end: date,
+              wanted: Sequence[int] | None, today: date, booked: Sequence[Occurrence] | None
+              ) -> tuple[HoursOverview, list[int]]:
+    """The overview and the citizens it lists (for the audit)."""
+    ids = _citizens_in_period(session, actor, start, end, wanted, today)
+    mentors = _mentors(session, actor)
+    overview = HoursOverview(
+        start=start, end=end,
+        citizen_weeks=citizen_weeks(session, ids, start, end, today=today, booked=booked),
+        mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today,
+                                  booked=booked),
+        citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
+        mentor_names=mentors)
+    return overview, ids
+
+
+def _period_totals(session: Session, actor: Actor, start: date, end: date,
+                   wanted: Sequence[int] | None, today: date,
+                   booked: Sequence[Occurrence] | None) -> tuple[PeriodTotals, list[int]]:
+    """The totals and the citizens they list (for the audit)."""
+    ids = _citizens_in_period(session, actor, start, end, wanted, today)
+    totals = PeriodTotals(start, end, citizen_totals(session, ids, start, end, today=today,
+                                                     booked=booked), _names(session, ids))
+    return totals, ids
 
 
 def _check_period(start: date, end: date) -> None:

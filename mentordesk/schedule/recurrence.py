@@ -17,11 +17,12 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from mentordesk.errors import InvalidInput
-from mentordesk.storage.models import Appointment
 from mentordesk.storage.queries import schedule as queries
+from mentordesk.storage.queries.schedule import BookingRow
 
 MAX_DURATION_MINUTES = 24 * 60
 _ALLOWED_FREQ = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -212,9 +213,9 @@ def expand_appointments(session: Session, window_start: datetime, window_end: da
 
 def _candidate_rows(session: Session, window_start: datetime, window_end: datetime,
                     citizen_ids: Sequence[int] | None,
-                    mentor_ids: Sequence[int] | None) -> list[Appointment]:
+                    mentor_ids: Sequence[int] | None) -> list[Row[BookingRow]]:
     earliest = window_start - timedelta(minutes=MAX_DURATION_MINUTES)
-    return list(session.scalars(queries.appointments_reaching(
+    return list(session.execute(queries.appointments_reaching(
         window_end, earliest, citizen_ids=citizen_ids, mentor_ids=mentor_ids)))
 
 
@@ -227,7 +228,7 @@ def _extra_mentors(session: Session, ids: list[int]) -> dict[int, set[int]]:
     return found
 
 
-def _row_occurrences(row: Appointment, mentors: tuple[int, ...], window_start: datetime,
+def _row_occurrences(row: Row[BookingRow], mentors: tuple[int, ...], window_start: datetime,
                      window_end: datetime) -> list[Occurrence]:
     length = timedelta(minutes=row.duration_minutes)
     if not row.rrule:
@@ -243,7 +244,7 @@ def _row_occurrences(row: Appointment, mentors: tuple[int, ...], window_start: d
     return [_occurrence(row, mentors, start, start, recurring=True) for start in starts]
 
 
-def _occurrence(row: Appointment, mentors: tuple[int, ...], original: datetime,
+def _occurrence(row: Row[BookingRow], mentors: tuple[int, ...], original: datetime,
                 start: datetime, *, recurring: bool) -> Occurrence:
     return Occurrence(
         appointment_id=row.id, series_id=row.series_id, occurrence_start=original,

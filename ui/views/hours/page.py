@@ -32,7 +32,7 @@ from mentordesk.domain.text import danish_sort_key
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.export import export_hours_xlsx
-from mentordesk.schedule.overview import HoursOverview, PeriodTotals, hours_totals, weekly_hours
+from mentordesk.schedule.overview import HoursOverview, PeriodTotals, week_and_period_hours
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, RowLook, record_table
@@ -290,8 +290,8 @@ def _week_and_period(context: Context, monday: date, first: date, last: date, *,
                      today: date) -> CountedHours:
     """The shown week row by row and the chosen period's totals per citizen (summed by
     the database), counted together on the worker."""
-    week = weekly_hours(context, monday, monday + timedelta(days=6), today=today)
-    return _lines(week, hours_totals(context, first, last, today=today), iso_week_code(monday))
+    week, period = week_and_period_hours(context, monday, first, last, today=today)
+    return _lines(week, period, iso_week_code(monday))
 
 
 def _lines(week: HoursOverview, period: PeriodTotals, code: str) -> CountedHours:
