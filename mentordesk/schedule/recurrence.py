@@ -11,6 +11,7 @@ the start they replace, plus an EXDATE on the series. One-off appointments have 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -149,11 +150,16 @@ def series_starts(rule_text: str, dtstart: datetime, exdates: Iterable[datetime]
     """Starts of the series in ``[window_start, window_end)``, without the EXDATEs."""
     if window_end <= window_start:
         return []
+    skipped = set(exdates)
+    evenly = _evenly_spaced(rule_text, dtstart)
+    if evenly is not None:
+        period, until = evenly
+        return [start for start in _every(period, dtstart, window_start, window_end, until)
+                if start not in skipped]
     rule = _rule(rule_text, dtstart)
     later_start = _start_near(rule_text, dtstart, window_start)
     if later_start != dtstart:
         rule = rule.replace(dtstart=later_start)
-    skipped = set(exdates)
     starts = rule.between(window_start, window_end, inc=True)
     return [start for start in starts if start < window_end and start not in skipped]
 
@@ -179,6 +185,47 @@ def _start_near(rule_text: str, dtstart: datetime, window_start: datetime) -> da
     period = days * int(fields.get("INTERVAL") or 1)
     periods = (window_start - dtstart).days // period - 1
     return dtstart + timedelta(days=periods * period) if periods > 0 else dtstart
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_UNTIL = re.compile(r"^\d{8}T\d{6}$")
+
+
+@lru_cache(maxsize=4096)
+def _evenly_spaced(rule_text: str, dtstart: datetime
+                   ) -> tuple[timedelta, datetime | None] | None:
+    """(period, last start allowed) of a rule whose dates are simply the start, then every
+    period after it: "every n weeks" on the start's own weekday (the common series: the
+    calendar's "hver uge", "hver 2. uge"), or "every n days". None for any other rule,
+    which dateutil expands. Stepping by the period is a tenth of dateutil's cost, and a
+    team's month expands six hundred series."""
+    fields = {key.upper(): value.upper() for key, _, value in
+              (part.partition("=") for part in rule_text.split(";") if part)}
+    days = _SHIFTABLE_FREQ.get(fields.get("FREQ", ""))
+    if days is None or not set(fields) <= _SHIFTABLE_PARTS:
+        return None
+    if "BYDAY" in fields and (days != 7 or fields["BYDAY"] != _WEEKDAYS[dtstart.weekday()]):
+        return None
+    interval = fields.get("INTERVAL", "1")
+    until = fields.get("UNTIL")
+    if not interval.isdigit() or int(interval) < 1 or (
+            until is not None and not _UNTIL.match(until)):
+        return None
+    return (timedelta(days=days * int(interval)),
+            None if until is None else datetime.strptime(until, "%Y%m%dT%H%M%S"))
+
+
+def _every(period: timedelta, dtstart: datetime, window_start: datetime,
+           window_end: datetime, until: datetime | None) -> list[datetime]:
+    """The starts ``dtstart + k × period`` in ``[window_start, window_end)``, up to
+    ``until``."""
+    steps = max(0, -(-(window_start - dtstart) // period))  # the first not before the window
+    starts = []
+    start = dtstart + steps * period
+    while start < window_end and (until is None or start <= until):
+        starts.append(start)
+        start += period
+    return starts
 
 
 @lru_cache(maxsize=4096)
