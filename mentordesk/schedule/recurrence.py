@@ -277,27 +277,25 @@ def _extra_mentors(session: Session, ids: list[int]) -> dict[int, set[int]]:
 
 def _row_occurrences(row: Row[BookingRow], mentors: tuple[int, ...], window_start: datetime,
                      window_end: datetime) -> list[Occurrence]:
-    length = timedelta(minutes=row.duration_minutes)
-    if not row.rrule:
-        if row.starts_at + length <= window_start and row.duration_minutes > 0:
+    # Unpacked once: reading a Row's fields by name for each of a series' dates was a
+    # third of expanding a team's month.
+    (appointment_id, series_id, starts_at, minutes, citizen_id, _responsible, form, place,
+     note, rule, exdates, recurrence_id, cancelled, version) = row
+
+    def occurrence(original: datetime, start: datetime, recurring: bool) -> Occurrence:
+        return Occurrence(appointment_id, series_id, original, start, minutes, citizen_id,
+                          mentors, form, place, note, recurring, cancelled, version)
+
+    length = timedelta(minutes=minutes)
+    if not rule:
+        if starts_at + length <= window_start and minutes > 0:
             return []
-        if row.starts_at < window_start and row.duration_minutes == 0:
+        if starts_at < window_start and minutes == 0:
             return []
-        original = row.recurrence_id or row.starts_at
-        return [_occurrence(row, mentors, original, row.starts_at,
-                            recurring=row.series_id is not None)]
-    starts = series_starts(row.rrule, row.starts_at, parse_exdates(row.exdates),
+        return [occurrence(recurrence_id or starts_at, starts_at, series_id is not None)]
+    starts = series_starts(rule, starts_at, parse_exdates(exdates),
                            window_start - length + timedelta(seconds=1), window_end)
-    return [_occurrence(row, mentors, start, start, recurring=True) for start in starts]
-
-
-def _occurrence(row: Row[BookingRow], mentors: tuple[int, ...], original: datetime,
-                start: datetime, *, recurring: bool) -> Occurrence:
-    return Occurrence(
-        appointment_id=row.id, series_id=row.series_id, occurrence_start=original,
-        starts_at=start, duration_minutes=row.duration_minutes, citizen_id=row.citizen_id,
-        mentor_ids=mentors, form=row.form, place=row.place, note=row.note,
-        recurring=recurring, cancelled=row.cancelled, version=row.version)
+    return [occurrence(start, start, True) for start in starts]
 
 
 def _with_contacts(session: Session, occurrences: list[Occurrence]) -> list[Occurrence]:
