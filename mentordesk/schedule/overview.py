@@ -97,8 +97,9 @@ def weekly_hours(context: Context, start: date, end: date, *,
         # once serve both. A mentor's few are cheaper read apart.
         booked = (team_bookings(session, start, end, today=today)
                   if context.actor.sees_all_citizens else None)
-        overview, ids = _overview(session, context.actor, start, end, citizen_ids, today,
-                                  booked)
+        ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
+        overview = _overview(session, context.actor, start, end, ids, today, booked,
+                             _names(session, ids))
     _record_listing(context, ids, start, end)
     return overview
 
@@ -122,8 +123,8 @@ def hours_totals(context: Context, start: date, end: date, *,
     today = today or date.today()
     _check_period(start, end)
     with context.read() as session:
-        totals, ids = _period_totals(session, context.actor, start, end, citizen_ids, today,
-                                     None)
+        ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
+        totals = _period_totals(session, start, end, ids, today, None, _names(session, ids))
     _record_listing(context, ids, start, end)
     return totals
 
@@ -132,7 +133,8 @@ def week_and_period_hours(context: Context, monday: date, first: date, last: dat
                           today: date | None = None) -> tuple[HoursOverview, PeriodTotals]:
     """The Timer page's load: ``weekly_hours`` of the week from ``monday`` and
     ``hours_totals`` of ``first..last``, the same figures, with a coordinator's bookings
-    expanded once for both (the week lies in the period it shows beside it)."""
+    expanded once for both (the week lies in the period it shows beside it) and the
+    citizens named once."""
     today = today or date.today()
     sunday = monday + timedelta(days=6)
     _check_period(monday, sunday)
@@ -142,10 +144,13 @@ def week_and_period_hours(context: Context, monday: date, first: date, last: dat
         if context.actor.sees_all_citizens:
             week_booked, period_booked = shared_team_bookings(
                 session, [(monday, sunday), (first, last)], today=today)
-        week, week_ids = _overview(session, context.actor, monday, sunday, None, today,
-                                   week_booked)
-        totals, period_ids = _period_totals(session, context.actor, first, last, None,
-                                            today, period_booked)
+        week_ids = _citizens_in_period(session, context.actor, monday, sunday, None, today)
+        period_ids = _citizens_in_period(session, context.actor, first, last, None, today)
+        names = _names(session, sorted(set(week_ids) | set(period_ids)))
+        week = _overview(session, context.actor, monday, sunday, week_ids, today,
+                         week_booked, _among(names, week_ids))
+        totals = _period_totals(session, first, last, period_ids, today, period_booked,
+                                _among(names, period_ids))
     _record_listing(context, week_ids, monday, sunday)
     _record_listing(context, period_ids, first, last)
     return week, totals
@@ -164,30 +169,29 @@ def weekly_hours_for_week(context: Context, week: str, *,
 # --- internals ---------------------------------------------------------------------------------
 
 
-def _overview(session: Session, actor: Actor, start: date, end: date,
-              wanted: Sequence[int] | None, today: date, booked: Sequence[Occurrence] | None
-              ) -> tuple[HoursOverview, list[int]]:
-    """The overview and the citizens it lists (for the audit)."""
-    ids = _citizens_in_period(session, actor, start, end, wanted, today)
+def _overview(session: Session, actor: Actor, start: date, end: date, ids: list[int],
+              today: date, booked: Sequence[Occurrence] | None, names: dict[int, str]
+              ) -> HoursOverview:
     mentors = _mentors(session, actor)
     overview = HoursOverview(
         start=start, end=end,
         citizen_weeks=citizen_weeks(session, ids, start, end, today=today, booked=booked),
         mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today,
                                   booked=booked),
-        citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
+        citizen_names=names, citizen_mentor=_primary(session, ids, today),
         mentor_names=mentors)
-    return overview, ids
+    return overview
 
 
-def _period_totals(session: Session, actor: Actor, start: date, end: date,
-                   wanted: Sequence[int] | None, today: date,
-                   booked: Sequence[Occurrence] | None) -> tuple[PeriodTotals, list[int]]:
-    """The totals and the citizens they list (for the audit)."""
-    ids = _citizens_in_period(session, actor, start, end, wanted, today)
-    totals = PeriodTotals(start, end, citizen_totals(session, ids, start, end, today=today,
-                                                     booked=booked), _names(session, ids))
-    return totals, ids
+def _period_totals(session: Session, start: date, end: date, ids: list[int], today: date,
+                   booked: Sequence[Occurrence] | None, names: dict[int, str]
+                   ) -> PeriodTotals:
+    return PeriodTotals(start, end, citizen_totals(session, ids, start, end, today=today,
+                                                   booked=booked), names)
+
+
+def _among(names: dict[int, str], ids: Sequence[int]) -> dict[int, str]:
+    return {citizen_id: names[citizen_id] for citizen_id in ids if citizen_id in names}
 
 
 def _check_period(start: date, end: date) -> None:
