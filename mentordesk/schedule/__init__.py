@@ -52,6 +52,8 @@ Weekly hours (:mod:`.hours`, :mod:`.overview`, :mod:`.export`)
     weekly_hours_for_week(context, "2026-W48") -> HoursOverview
     hours_totals(context, start, end, *, citizen_ids=None) -> PeriodTotals
         (the totals per citizen of weekly_hours(...).citizen_totals(), summed in SQL)
+    week_and_period_hours(context, monday, first, last) -> (HoursOverview, PeriodTotals)
+        (the Timer page's load: both of the above, the team's bookings expanded once)
     export_hours_xlsx(context, start, end, path) -> Path
 Team staffed hours (:mod:`.staffed`)
     staffed_hours(database) -> StaffedHours;  set_staffed_hours(context, StaffedHours)
@@ -140,6 +142,7 @@ from mentordesk.schedule.overview import (
     HoursOverview,
     PeriodTotals,
     hours_totals,
+    week_and_period_hours,
     weekly_hours,
     weekly_hours_for_week,
 )
@@ -164,5 +167,6 @@ __all__ = [
     "list_group_courses", "mark_done", "mark_not_attended", "mentor_weeks",
     "preview_conflicts", "read_ics", "register_attendance", "set_staffed_hours",
     "staffed_hours", "update_absence", "update_appointment", "update_group_course",
-    "weekly_hours", "weekly_hours_for_week", "weekly_rule", "write_ics",
+    "week_and_period_hours", "weekly_hours", "weekly_hours_for_week", "weekly_rule",
+    "write_ics",
 ]

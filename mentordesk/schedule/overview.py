@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -27,9 +27,11 @@ from mentordesk.schedule.hours import (
     MentorWeek,
     citizen_weeks,
     mentor_weeks,
+    shared_team_bookings,
     team_bookings,
 )
 from mentordesk.schedule.labels import citizen_name
+from mentordesk.schedule.recurrence import Occurrence
 from mentordesk.schedule.totals import citizen_totals
 from mentordesk.storage.queries import hours as queries
 from mentordesk.storage.queries.schedule import citizen_names_with_ids
@@ -91,19 +93,13 @@ def weekly_hours(context: Context, start: date, end: date, *,
     _check_period(start, end)
     # A team's year of weeks takes a while: read without holding other writers up.
     with context.read() as session:
-        ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
-        mentors = _mentors(session, context.actor)
         # A coordinator's citizens and mentors are the whole team: its bookings expanded
         # once serve both. A mentor's few are cheaper read apart.
         booked = (team_bookings(session, start, end, today=today)
                   if context.actor.sees_all_citizens else None)
-        overview = HoursOverview(
-            start=start, end=end,
-            citizen_weeks=citizen_weeks(session, ids, start, end, today=today, booked=booked),
-            mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today,
-                                      booked=booked),
-            citizen_names=_names(session, ids), citizen_mentor=_primary(session, ids, today),
-            mentor_names=mentors)
+        ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
+        overview = _overview(session, context.actor, start, end, ids, today, booked,
+                             _names(session, ids))
     _record_listing(context, ids, start, end)
     return overview
 
@@ -128,10 +124,36 @@ def hours_totals(context: Context, start: date, end: date, *,
     _check_period(start, end)
     with context.read() as session:
         ids = _citizens_in_period(session, context.actor, start, end, citizen_ids, today)
-        totals = PeriodTotals(start, end, citizen_totals(session, ids, start, end, today=today),
-                              _names(session, ids))
+        totals = _period_totals(session, start, end, ids, today, None, _names(session, ids))
     _record_listing(context, ids, start, end)
     return totals
+
+
+def week_and_period_hours(context: Context, monday: date, first: date, last: date, *,
+                          today: date | None = None) -> tuple[HoursOverview, PeriodTotals]:
+    """The Timer page's load: ``weekly_hours`` of the week from ``monday`` and
+    ``hours_totals`` of ``first..last``, the same figures, with a coordinator's bookings
+    expanded once for both (the week lies in the period it shows beside it) and the
+    citizens named once."""
+    today = today or date.today()
+    sunday = monday + timedelta(days=6)
+    _check_period(monday, sunday)
+    _check_period(first, last)
+    with context.read() as session:
+        week_booked = period_booked = None
+        if context.actor.sees_all_citizens:
+            week_booked, period_booked = shared_team_bookings(
+                session, [(monday, sunday), (first, last)], today=today)
+        week_ids = _citizens_in_period(session, context.actor, monday, sunday, None, today)
+        period_ids = _citizens_in_period(session, context.actor, first, last, None, today)
+        names = _names(session, sorted(set(week_ids) | set(period_ids)))
+        week = _overview(session, context.actor, monday, sunday, week_ids, today,
+                         week_booked, _among(names, week_ids))
+        totals = _period_totals(session, first, last, period_ids, today, period_booked,
+                                _among(names, period_ids))
+    _record_listing(context, week_ids, monday, sunday)
+    _record_listing(context, period_ids, first, last)
+    return week, totals
 
 
 def weekly_hours_for_week(context: Context, week: str, *,
@@ -145,6 +167,31 @@ def weekly_hours_for_week(context: Context, week: str, *,
 
 
 # --- internals ---------------------------------------------------------------------------------
+
+
+def _overview(session: Session, actor: Actor, start: date, end: date, ids: list[int],
+              today: date, booked: Sequence[Occurrence] | None, names: dict[int, str]
+              ) -> HoursOverview:
+    mentors = _mentors(session, actor)
+    overview = HoursOverview(
+        start=start, end=end,
+        citizen_weeks=citizen_weeks(session, ids, start, end, today=today, booked=booked),
+        mentor_weeks=mentor_weeks(session, list(mentors), start, end, today=today,
+                                  booked=booked),
+        citizen_names=names, citizen_mentor=_primary(session, ids, today),
+        mentor_names=mentors)
+    return overview
+
+
+def _period_totals(session: Session, start: date, end: date, ids: list[int], today: date,
+                   booked: Sequence[Occurrence] | None, names: dict[int, str]
+                   ) -> PeriodTotals:
+    return PeriodTotals(start, end, citizen_totals(session, ids, start, end, today=today,
+                                                   booked=booked), names)
+
+
+def _among(names: dict[int, str], ids: Sequence[int]) -> dict[int, str]:
+    return {citizen_id: names[citizen_id] for citizen_id in ids if citizen_id in names}
 
 
 def _check_period(start: date, end: date) -> None:

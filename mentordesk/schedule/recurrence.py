@@ -11,17 +11,19 @@ the start they replace, plus an EXDATE on the series. One-off appointments have 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from mentordesk.errors import InvalidInput
-from mentordesk.storage.models import Appointment
 from mentordesk.storage.queries import schedule as queries
+from mentordesk.storage.queries.schedule import BookingRow
 
 MAX_DURATION_MINUTES = 24 * 60
 _ALLOWED_FREQ = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -148,11 +150,16 @@ def series_starts(rule_text: str, dtstart: datetime, exdates: Iterable[datetime]
     """Starts of the series in ``[window_start, window_end)``, without the EXDATEs."""
     if window_end <= window_start:
         return []
+    skipped = set(exdates)
+    evenly = _evenly_spaced(rule_text, dtstart)
+    if evenly is not None:
+        period, until = evenly
+        return [start for start in _every(period, dtstart, window_start, window_end, until)
+                if start not in skipped]
     rule = _rule(rule_text, dtstart)
     later_start = _start_near(rule_text, dtstart, window_start)
     if later_start != dtstart:
         rule = rule.replace(dtstart=later_start)
-    skipped = set(exdates)
     starts = rule.between(window_start, window_end, inc=True)
     return [start for start in starts if start < window_end and start not in skipped]
 
@@ -178,6 +185,47 @@ def _start_near(rule_text: str, dtstart: datetime, window_start: datetime) -> da
     period = days * int(fields.get("INTERVAL") or 1)
     periods = (window_start - dtstart).days // period - 1
     return dtstart + timedelta(days=periods * period) if periods > 0 else dtstart
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_UNTIL = re.compile(r"^\d{8}T\d{6}$")
+
+
+@lru_cache(maxsize=4096)
+def _evenly_spaced(rule_text: str, dtstart: datetime
+                   ) -> tuple[timedelta, datetime | None] | None:
+    """(period, last start allowed) of a rule whose dates are simply the start, then every
+    period after it: "every n weeks" on the start's own weekday (the common series: the
+    calendar's "hver uge", "hver 2. uge"), or "every n days". None for any other rule,
+    which dateutil expands. Stepping by the period is a tenth of dateutil's cost, and a
+    team's month expands six hundred series."""
+    fields = {key.upper(): value.upper() for key, _, value in
+              (part.partition("=") for part in rule_text.split(";") if part)}
+    days = _SHIFTABLE_FREQ.get(fields.get("FREQ", ""))
+    if days is None or not set(fields) <= _SHIFTABLE_PARTS:
+        return None
+    if "BYDAY" in fields and (days != 7 or fields["BYDAY"] != _WEEKDAYS[dtstart.weekday()]):
+        return None
+    interval = fields.get("INTERVAL", "1")
+    until = fields.get("UNTIL")
+    if not interval.isdigit() or int(interval) < 1 or (
+            until is not None and not _UNTIL.match(until)):
+        return None
+    return (timedelta(days=days * int(interval)),
+            None if until is None else datetime.strptime(until, "%Y%m%dT%H%M%S"))
+
+
+def _every(period: timedelta, dtstart: datetime, window_start: datetime,
+           window_end: datetime, until: datetime | None) -> list[datetime]:
+    """The starts ``dtstart + k × period`` in ``[window_start, window_end)``, up to
+    ``until``."""
+    steps = max(0, -(-(window_start - dtstart) // period))  # the first not before the window
+    starts = []
+    start = dtstart + steps * period
+    while start < window_end and (until is None or start <= until):
+        starts.append(start)
+        start += period
+    return starts
 
 
 @lru_cache(maxsize=4096)
@@ -212,9 +260,9 @@ def expand_appointments(session: Session, window_start: datetime, window_end: da
 
 def _candidate_rows(session: Session, window_start: datetime, window_end: datetime,
                     citizen_ids: Sequence[int] | None,
-                    mentor_ids: Sequence[int] | None) -> list[Appointment]:
+                    mentor_ids: Sequence[int] | None) -> list[Row[BookingRow]]:
     earliest = window_start - timedelta(minutes=MAX_DURATION_MINUTES)
-    return list(session.scalars(queries.appointments_reaching(
+    return list(session.execute(queries.appointments_reaching(
         window_end, earliest, citizen_ids=citizen_ids, mentor_ids=mentor_ids)))
 
 
@@ -227,29 +275,27 @@ def _extra_mentors(session: Session, ids: list[int]) -> dict[int, set[int]]:
     return found
 
 
-def _row_occurrences(row: Appointment, mentors: tuple[int, ...], window_start: datetime,
+def _row_occurrences(row: Row[BookingRow], mentors: tuple[int, ...], window_start: datetime,
                      window_end: datetime) -> list[Occurrence]:
-    length = timedelta(minutes=row.duration_minutes)
-    if not row.rrule:
-        if row.starts_at + length <= window_start and row.duration_minutes > 0:
+    # Unpacked once: reading a Row's fields by name for each of a series' dates was a
+    # third of expanding a team's month.
+    (appointment_id, series_id, starts_at, minutes, citizen_id, _responsible, form, place,
+     note, rule, exdates, recurrence_id, cancelled, version) = row
+
+    def occurrence(original: datetime, start: datetime, recurring: bool) -> Occurrence:
+        return Occurrence(appointment_id, series_id, original, start, minutes, citizen_id,
+                          mentors, form, place, note, recurring, cancelled, version)
+
+    length = timedelta(minutes=minutes)
+    if not rule:
+        if starts_at + length <= window_start and minutes > 0:
             return []
-        if row.starts_at < window_start and row.duration_minutes == 0:
+        if starts_at < window_start and minutes == 0:
             return []
-        original = row.recurrence_id or row.starts_at
-        return [_occurrence(row, mentors, original, row.starts_at,
-                            recurring=row.series_id is not None)]
-    starts = series_starts(row.rrule, row.starts_at, parse_exdates(row.exdates),
+        return [occurrence(recurrence_id or starts_at, starts_at, series_id is not None)]
+    starts = series_starts(rule, starts_at, parse_exdates(exdates),
                            window_start - length + timedelta(seconds=1), window_end)
-    return [_occurrence(row, mentors, start, start, recurring=True) for start in starts]
-
-
-def _occurrence(row: Appointment, mentors: tuple[int, ...], original: datetime,
-                start: datetime, *, recurring: bool) -> Occurrence:
-    return Occurrence(
-        appointment_id=row.id, series_id=row.series_id, occurrence_start=original,
-        starts_at=start, duration_minutes=row.duration_minutes, citizen_id=row.citizen_id,
-        mentor_ids=mentors, form=row.form, place=row.place, note=row.note,
-        recurring=recurring, cancelled=row.cancelled, version=row.version)
+    return [occurrence(start, start, True) for start in starts]
 
 
 def _with_contacts(session: Session, occurrences: list[Occurrence]) -> list[Occurrence]:

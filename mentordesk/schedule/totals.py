@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.dates import iso_week_codes_between, week_start
 from mentordesk.schedule.hours import HoursTotal, planned_by_citizen
+from mentordesk.schedule.recurrence import Occurrence
 from mentordesk.storage.queries import hours_totals as queries
 
 # SQLite takes at most 32 766 bound values; a team is far below, a chunk keeps it so.
@@ -24,8 +25,10 @@ _CHUNK = 5000
 
 
 def citizen_totals(session: Session, citizen_ids: Sequence[int], start: date, end: date, *,
-                   today: date) -> list[HoursTotal]:
-    """One total per citizen over the ISO weeks touched by ``start..end``, by citizen."""
+                   today: date, booked: Sequence[Occurrence] | None = None
+                   ) -> list[HoursTotal]:
+    """One total per citizen over the ISO weeks touched by ``start..end``, by citizen.
+    ``booked``: the team's ``team_bookings`` of the span, if the caller has them already."""
     ids = sorted(set(citizen_ids))
     if not ids or end < start:
         return []
@@ -43,7 +46,8 @@ def citizen_totals(session: Session, citizen_ids: Sequence[int], start: date, en
             delivered[citizen_id] = int(minutes)
     planned: dict[int, int] = defaultdict(int)
     for (citizen_id, _week), minutes in planned_by_citizen(
-            session, ids, first_monday, last_monday + timedelta(days=6), today).items():
+            session, ids, first_monday, last_monday + timedelta(days=6), today,
+            booked).items():
         planned[citizen_id] += minutes
     return [_total(citizen_id, weeks, banded.get(citizen_id), delivered[citizen_id],
                    planned[citizen_id]) for citizen_id in ids]

@@ -273,6 +273,7 @@ CASES: dict[str, tuple[str, Callable, Arguments]] = dict([
     case(TEAM, overview.weekly_hours, lambda w, a: (DAY, DAY, Kw(citizen_ids=[w.citizen]))),
     case(TEAM, overview.weekly_hours_for_week, lambda w, a: ("2020-W10",)),
     case(TEAM, overview.hours_totals, lambda w, a: (DAY, DAY, Kw(citizen_ids=[w.citizen]))),
+    case(TEAM, overview.week_and_period_hours, lambda w, a: (DAY, DAY, DAY)),
     case(TEAM, staffed.set_staffed_hours, lambda w, a: (
         staffed.StaffedHours(((time(8), time(16)),) * 5 + (None, None)),)),
     # rights

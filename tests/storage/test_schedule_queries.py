@@ -62,8 +62,8 @@ def test_appointments_reaching_a_window(database, people):
         booking(datetime(2026, 11, 4, 9), by=other))
     window_end, earliest = datetime(2026, 12, 1), datetime(2026, 10, 31)
     with database.read_session() as session:
-        everyone = list(session.scalars(schedule.appointments_reaching(window_end, earliest)))
-        mine = list(session.scalars(schedule.appointments_reaching(
+        everyone = list(session.execute(schedule.appointments_reaching(window_end, earliest)))
+        mine = list(session.execute(schedule.appointments_reaching(
             window_end, earliest, mentor_ids=[mentor])))
     assert [row.id for row in everyone] == [old_series, inside, others]
     assert [row.id for row in mine] == [old_series, inside]

@@ -95,6 +95,10 @@ def test_weekly_flag_running_week_on_track_only_while_not_over():
     "FREQ=WEEKLY;INTERVAL=3;WKST=SU;BYDAY=SU,MO", "FREQ=DAILY;INTERVAL=3",
     "FREQ=DAILY;BYDAY=MO,TU", "FREQ=WEEKLY;BYDAY=TH;UNTIL=20261119T235959",
     "FREQ=WEEKLY;COUNT=200", "FREQ=MONTHLY;BYMONTHDAY=31",
+    # Stepped by the period without dateutil: the start's own weekday, every n weeks or days.
+    "FREQ=WEEKLY;BYDAY=WE", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", "FREQ=WEEKLY;INTERVAL=4;WKST=SU",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;UNTIL=20261125T093000", "FREQ=DAILY;UNTIL=20261201T000000",
+    "FREQ=DAILY", "FREQ=WEEKLY;UNTIL=20210302T000000",
 ])
 def test_an_old_series_gives_the_same_dates_as_walking_it_from_its_first_date(rule):
     """Expanding starts near the window for a years-old series (fast); the dates must be

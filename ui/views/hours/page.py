@@ -32,7 +32,8 @@ from mentordesk.domain.text import danish_sort_key
 from mentordesk.kernel.changes import Changes, Kind
 from mentordesk.kernel.context import Context
 from mentordesk.schedule.export import export_hours_xlsx
-from mentordesk.schedule.overview import HoursOverview, PeriodTotals, hours_totals, weekly_hours
+from mentordesk.schedule.hours import FLAG_UNDER
+from mentordesk.schedule.overview import HoursOverview, PeriodTotals, week_and_period_hours
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, RowLook, record_table
@@ -232,11 +233,10 @@ class HoursPage(QWidget):
         self.citizen_model.set_rows(counted.citizens)
         self.mentor_model.set_rows(counted.mentors)
         self.total_model.set_rows(counted.totals)
-        under = sum(line.week.flag == "under" for line in counted.citizens)
-        delivered = sum(line.week.delivered_minutes for line in counted.citizens)
         self.summary_label.setText(self.tr("{citizens} citizens · {delivered} delivered · "
                                            "{under} under the grant").format(
-            citizens=len(counted.citizens), delivered=hours_text(delivered), under=under))
+            citizens=len(counted.citizens), delivered=hours_text(counted.delivered_minutes),
+            under=counted.citizens_under))
         self.loaded.emit()
 
     def _citizen_look(self, line: CitizenLine) -> RowLook:
@@ -277,21 +277,24 @@ class HoursPage(QWidget):
 
 @dataclass(frozen=True)
 class CountedHours:
-    """The page's three tables, their lines built and sorted on the worker: at 2 500
-    citizens sorting and wrapping them held the window still."""
+    """The page's three tables, their lines built and sorted on the worker, and the
+    summary's sums: at 2 500 citizens sorting, wrapping and summing them held the window
+    still."""
 
     week: HoursOverview
     citizens: list[CitizenLine]
     mentors: list[MentorLine]
     totals: list[TotalLine]
+    delivered_minutes: int      # the week's, all citizens
+    citizens_under: int         # citizens whose week is under the grant
 
 
 def _week_and_period(context: Context, monday: date, first: date, last: date, *,
                      today: date) -> CountedHours:
     """The shown week row by row and the chosen period's totals per citizen (summed by
     the database), counted together on the worker."""
-    week = weekly_hours(context, monday, monday + timedelta(days=6), today=today)
-    return _lines(week, hours_totals(context, first, last, today=today), iso_week_code(monday))
+    week, period = week_and_period_hours(context, monday, first, last, today=today)
+    return _lines(week, period, iso_week_code(monday))
 
 
 def _lines(week: HoursOverview, period: PeriodTotals, code: str) -> CountedHours:
@@ -306,4 +309,6 @@ def _lines(week: HoursOverview, period: PeriodTotals, code: str) -> CountedHours
     totals = [TotalLine(total, period.citizen_names.get(total.citizen_id, ""))
               for total in period.totals]
     totals.sort(key=lambda line: danish_sort_key(line.citizen_name))
-    return CountedHours(week, citizens, mentors, totals)
+    return CountedHours(week, citizens, mentors, totals,
+                        sum(line.week.delivered_minutes for line in citizens),
+                        sum(line.week.flag == FLAG_UNDER for line in citizens))
