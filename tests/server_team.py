@@ -99,9 +99,9 @@ def superuser_connection(superuser: ServerProfile):  # type: ignore[no-untyped-d
 
 
 def hold_a_write_open(profile: ConnectionProfile, password: str, ready) -> None:  # type: ignore[no-untyped-def]
-    """A PC's process (run under ``spawn``) that changes the team's name inside a write
-    transaction, says so through ``ready`` and then hangs there, holding the writer's
-    lock, until it is killed."""
+    """A PC's process (run under ``spawn``) that renames every citizen it sees inside a
+    write transaction, says so through ``ready`` and then hangs there, holding the
+    writer's lock, until it is killed."""
     import time
 
     from sqlalchemy import text
@@ -110,6 +110,6 @@ def hold_a_write_open(profile: ConnectionProfile, password: str, ready) -> None:
 
     database = open_server(profile, password)
     with database.session() as session:
-        session.execute(text("UPDATE app_meta SET value = 'Halvt gemt' WHERE key = 'team_name'"))
+        session.execute(text("UPDATE citizen SET first_name = 'Halvt gemt'"))
         ready.set()
         time.sleep(600)

@@ -58,7 +58,7 @@ def log_in(team: TeamLogin):
 @pytest.fixture
 def window_for(qtbot, make_ops):
     def show(workspace: Workspace) -> MainWindow:
-        window = MainWindow(make_ops(workspace))
+        window = MainWindow.of(make_ops(workspace))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
