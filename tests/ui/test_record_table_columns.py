@@ -51,6 +51,14 @@ def test_a_long_name_far_down_a_long_list_still_widens_its_column(qtbot):
     assert table.horizontalHeader().sectionSize(0) > needed
 
 
+def test_the_longest_name_is_never_cut_though_it_falls_between_the_sampled_rows(qtbot):
+    rows = [(f"Borger {number}", "1 t", "Inden for", "") for number in range(2500)]
+    rows[2401] = ("Charlotte Vestergaard-Kristiansen", "1 t", "Inden for", "")  # unsampled
+    _, table = table_of(qtbot, rows)
+    needed = table.fontMetrics().horizontalAdvance(rows[2401][0])
+    assert table.horizontalHeader().sectionSize(0) > needed
+
+
 def test_a_rows_look_is_worked_out_once_however_often_it_is_painted(qtbot):
     asked: list[str] = []
 

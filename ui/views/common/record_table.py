@@ -137,10 +137,12 @@ def _fit_columns(table: QTableView) -> None:
     """Columns as wide as their text, but a long course name cannot push the rest away
     (its full text is one hover or one column drag away).
 
-    Measured here with the font's metrics on a sample of rows spread over the list, not
-    by Qt's resizeColumnsToContents, which asks the model for a dozen roles of each
-    measured cell and styles it: for 2 500 citizens' hours that alone held the window
-    still for 75 ms when the counted week arrived."""
+    Measured here with the font's metrics on a sample of rows spread over the list and,
+    for each column of a RecordTableModel, its longest text of all rows (counting
+    characters is cheap; a name outside the sample must not end in "…" on a wide
+    screen), not by Qt's resizeColumnsToContents, which asks the model for a dozen roles
+    of each measured cell and styles it: for 2 500 citizens' hours that alone held the
+    window still for 75 ms when the counted week arrived."""
     model = table.model()
     rows = _sampled_rows(model.rowCount())
     header = table.horizontalHeader()
@@ -151,7 +153,8 @@ def _fit_columns(table: QTableView) -> None:
     padding = _cell_padding(table, model.index(rows[0], 0))
     text = _cell_texts(model)
     for column in range(model.columnCount()):
-        widest = max(metrics.horizontalAdvance(text(row, column)) for row in rows)
+        measured = [*rows, *_longest_text_row(model, column)]
+        widest = max(metrics.horizontalAdvance(text(row, column)) for row in measured)
         width = max(header.sectionSizeHint(column), widest + padding)
         header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
 
@@ -160,6 +163,15 @@ def _sampled_rows(count: int) -> list[int]:
     """At most MEASURED_ROWS rows, spread evenly from the first to the last."""
     step = max(1, -(-count // MEASURED_ROWS))  # rounded up: never more than the sample
     return list(range(0, count, step))
+
+
+def _longest_text_row(model: Any, column: int) -> list[int]:
+    """The row with the most characters in ``column``, read straight from a
+    RecordTableModel's columns (through a proxy's index it would cost what the sample
+    saves)."""
+    if not isinstance(model, RecordTableModel):
+        return []
+    return [max(range(model.rowCount()), key=lambda row: len(model.cell_text(row, column)))]
 
 
 def _cell_texts(model: Any) -> Callable[[int, int], str]:
