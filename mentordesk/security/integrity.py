@@ -69,7 +69,9 @@ def _check_file(report: IntegrityReport, database: Database) -> None:
                       lambda rows: not rows, lambda rows: f"{len(rows)} brudte referencer")
 
 
-def _check_log(report: IntegrityReport, session: Any, file_id: str | None) -> None:
+def check_log(report: IntegrityReport, session: Any) -> None:
+    """The access log's own checks, the same for a file and a team server: the chain,
+    the signatures and the append-only triggers."""
     chain = audit.verify_chain(session)
     report.add("Adgangsloggens kæde", chain.ok,
                f"{chain.checked} hændelser" if chain.ok else
@@ -80,6 +82,10 @@ def _check_log(report: IntegrityReport, session: Any, file_id: str | None) -> No
                else signatures.problem)
     triggers = trigger_problems(session)
     report.add("Loggens beskyttelse (udløsere)", not triggers, "; ".join(triggers))
+
+
+def _check_log(report: IntegrityReport, session: Any, file_id: str | None) -> None:
+    check_log(report, session)
     if file_id is None:
         return
     rollback = rollback_problem(session, file_id)

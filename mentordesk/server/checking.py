@@ -9,11 +9,8 @@ for a file.
 
 from __future__ import annotations
 
-from mentordesk import audit
-from mentordesk.keys.registry import verify_signatures
 from mentordesk.rights.tables import CITIZEN_TABLES
-from mentordesk.security.integrity import IntegrityReport
-from mentordesk.storage.audit_guard import trigger_problems
+from mentordesk.security.integrity import IntegrityReport, check_log
 from mentordesk.storage.database import ServerDatabase
 from mentordesk.storage.engine import ServerProfile, open_server_engine
 from mentordesk.storage.migrate import SCHEMA_HEAD, current_revision
@@ -34,16 +31,7 @@ def check_server(profile: ServerProfile) -> IntegrityReport:
     database = ServerDatabase.connect(profile)
     try:
         with database.read_session() as session:
-            chain = audit.verify_chain(session)
-            report.add("Adgangsloggens kæde", chain.ok,
-                       f"{chain.checked} hændelser" if chain.ok
-                       else f"{chain.problem} (hændelse {chain.first_bad_id})")
-            signatures = verify_signatures(session)
-            report.add("Underskrifter i adgangsloggen", signatures.ok,
-                       f"{signatures.checked} underskrevne hændelser" if signatures.ok
-                       else signatures.problem)
-            triggers = trigger_problems(session)
-            report.add("Loggens beskyttelse (udløsere)", not triggers, "; ".join(triggers))
+            check_log(report, session)
     finally:
         database.close()
     rls = rls_problems(profile)
