@@ -39,9 +39,12 @@ window.show()
 app.processEvents()
 """
 
-# {open} is how the app is started: the demo, or the remembered file (keyring).
+# {args} and {open}: how the app is started, the demo or the remembered file (keyring).
+# As ui/launch.py does: the first opening begins before the GUI's imports.
 _MENTORDESK = """
 import os, sys, time
+from ui.launch import first_opening_in_advance
+in_advance = first_opening_in_advance({args})
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from mentordesk.keys.keystore import KeyStore
@@ -50,7 +53,7 @@ from ui.tasks import TaskRunner
 
 app = QApplication([])
 configure_application(app)
-controller = AppController(TaskRunner(), KeyStore())
+controller = AppController(TaskRunner(), KeyStore(), in_advance=in_advance)
 controller.quit_requested.connect(app.exit)
 first_rows = []
 
@@ -78,8 +81,8 @@ controller.shutdown()
 print(f"first-rows {{first_rows[0]:.4f}}")
 sys.exit(code)
 """
-MENTORDESK_WINDOW = _MENTORDESK.format(open="controller.start(demo=True)")
-MENTORDESK_KEYRING = _MENTORDESK.format(open="controller.start()")
+MENTORDESK_WINDOW = _MENTORDESK.format(args=["--demo"], open="controller.start(demo=True)")
+MENTORDESK_KEYRING = _MENTORDESK.format(args=[], open="controller.start()")
 
 # Run once before timing: remember the file, the mentor's login and her key on this "PC".
 _REMEMBER_MENTOR = f"""

@@ -1,6 +1,7 @@
 """Start MentorDesk: command line or GUI, QApplication set-up, wiring, clean exit.
 
 ``mentordesk``            the GUI: the remembered database, else the first-run dialog
+                          (entered by ``ui/launch.py``, which begins the first opening)
 ``mentordesk --demo``     the GUI on the demo database (built on first use)
 ``mentordesk <command>``  the command line (``mentordesk.cli``), no Qt involved
 ``mentordesk --version``  the version
@@ -22,14 +23,17 @@ from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mentordesk import __version__
+from mentordesk.keys.first_opening import FirstOpeningInAdvance
 from mentordesk.keys.keystore import KeyStore
 
 # Fictitious demo data only (README). Defined in the core so the CLI and GUI agree;
 # re-exported here because callers know it as ui.app.DEMO_PASSPHRASE.
 from mentordesk.paths import DEMO_PASSPHRASE
 from mentordesk.security import app_log
+from ui import settings
 from ui.change_hub import ChangeHub
 from ui.i18n import DANISH, install_translations
+from ui.launch import wants_console
 from ui.resource_paths import icon_path, style_path
 from ui.tasks import TaskRunner
 from ui.viewer_copies import viewer_copies
@@ -50,11 +54,7 @@ WINDOW_MODULES = ("ui.operations", "ui.views.main_window", "ui.views.citizens",
 
 log = logging.getLogger(__name__)
 
-ORGANIZATION_NAME = "MentorDesk"
-APPLICATION_NAME = "MentorDesk"
 EXIT_USAGE = 2
-# Options answered on the console, like a command (everything else opens windows).
-CONSOLE_OPTIONS = {"--version", "--help", "-h"}
 USE_THE_CONSOLE_PROGRAM = (
     "MentorDesk.exe er programmet med vinduer og kan ikke skrive i en konsol herfra.\n\n"
     "Brug mentordesk-cli.exe i en kommandoprompt til kommandolinjen, fx:\n"
@@ -72,11 +72,12 @@ class AppController(QObject):
     quit_requested = Signal(int)  # exit code
 
     def __init__(self, runner: TaskRunner, keystore: KeyStore,
-                 demo_passphrase: str = DEMO_PASSPHRASE) -> None:
+                 demo_passphrase: str = DEMO_PASSPHRASE,
+                 in_advance: FirstOpeningInAdvance | None = None) -> None:
         super().__init__()
         self.runner = runner
         self.keystore = keystore
-        self.flow = OpeningFlow(runner, keystore, demo_passphrase)
+        self.flow = OpeningFlow(runner, keystore, demo_passphrase, in_advance)
         self.flow.first_view.connect(self.show_first_view)
         self.flow.first_view_withdrawn.connect(self._withdraw_first_view)
         self.flow.opened.connect(self.show_main_window)
@@ -219,8 +220,7 @@ def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def configure_application(app: QApplication) -> None:
     """Names (QSettings location), Danish locale and translation, style, icon."""
-    app.setOrganizationName(ORGANIZATION_NAME)
-    app.setApplicationName(APPLICATION_NAME)
+    settings.name_the_settings()
     apply_look_and_language(app)
     # Windows are closed explicitly (main window, aborted flow): hiding the first-run
     # dialog between steps must not end the application.
@@ -243,11 +243,6 @@ def _run_cli(args: list[str]) -> int:
     from mentordesk import cli
 
     return int(cli.main(args) or 0)
-
-
-def wants_console(args: Sequence[str]) -> bool:
-    """A command (``mentordesk check DB``) or ``--version``/``--help`` writes to a console."""
-    return bool(args) and (not args[0].startswith("-") or bool(CONSOLE_OPTIONS & set(args)))
 
 
 def attach_parent_console() -> bool:
@@ -276,10 +271,12 @@ def _tell_to_use_the_console_program() -> None:
     message_box_icon_information = 0x40
     # ctypes.windll exists on Windows only, where this runs; mypy checks as on Linux.
     ctypes.windll.user32.MessageBoxW(  # type: ignore[attr-defined]
-        None, USE_THE_CONSOLE_PROGRAM, APPLICATION_NAME, message_box_icon_information)
+        None, USE_THE_CONSOLE_PROGRAM, settings.APPLICATION_NAME, message_box_icon_information)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None,
+         in_advance: FirstOpeningInAdvance | None = None) -> int:
+    """The program (``in_advance``: the first opening ``ui/launch.py`` began)."""
     argv = list(sys.argv if argv is None else argv)
     args = argv[1:]
     if wants_console(args) and not attach_parent_console():
@@ -296,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = running if isinstance(running, QApplication) else QApplication(
         [argv[0] if argv else "mentordesk", *qt_args])
     configure_application(app)
-    controller = AppController(TaskRunner(), KeyStore())
+    controller = AppController(TaskRunner(), KeyStore(), in_advance=in_advance)
     controller.quit_requested.connect(app.exit)
     app.aboutToQuit.connect(controller.shutdown)
     if options.self_check:

@@ -9,19 +9,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtWidgets import QSplitter
 
 from mentordesk.keys.identity import current_login
 
+# Where QSettings keeps them: HKCU\Software\MentorDesk\MentorDesk on Windows.
+ORGANIZATION_NAME = "MentorDesk"
+APPLICATION_NAME = "MentorDesk"
 LAST_DATABASE_KEY = "database/last_path"
 LAST_LOGIN_KEY = "database/last_login"
 SPLITTER_GROUP = "layout/{login}/splitters"
 
 
+def name_the_settings() -> None:
+    """Give QSettings its place, unless the application has one: ``ui/launch.py`` names it
+    before there is an application, ``ui.app.configure_application`` when there is (and
+    the tests name it their own)."""
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName(ORGANIZATION_NAME)
+        QCoreApplication.setApplicationName(APPLICATION_NAME)
+
+
 def _settings() -> QSettings:
-    # Default constructor: organisation/application names set in ui.app; tests
-    # redirect the storage with QSettings.setPath.
+    # Default constructor: the names set by name_the_settings; tests redirect the
+    # storage with QSettings.setPath.
     return QSettings()
 
 

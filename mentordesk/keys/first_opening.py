@@ -12,7 +12,9 @@ explains exactly as it would without this step.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,41 @@ class FirstOpening:
     login: str
     keys: PersonKeys
     look: FirstLook
+
+
+class FirstOpeningInAdvance:
+    """A first opening begun on its own thread before the caller is ready for it: at
+    launch, while the GUI's modules import (``ui/launch.py``), the passphrase's key
+    derivation and the driver's read run beside them (both release the interpreter).
+
+    It is for one file and one login, and is taken once; the caller asks with the file and
+    login it is about to open, so a mismatch (another file chosen, another login) simply
+    means opening the usual way. A daemon thread: a keyring that never answers must not
+    keep the program from ending.
+    """
+
+    def __init__(self, path: Path, login: str,
+                 look: Callable[[], FirstOpening | None]) -> None:
+        self.path = path
+        self.login = login
+        self._outcome: Future[FirstOpening | None] = Future()
+        self._taken = False
+        threading.Thread(target=self._run, args=(look,), name="first-opening",
+                         daemon=True).start()
+
+    def take(self, path: Path, login: str) -> Callable[[], FirstOpening | None] | None:
+        """The wait for this opening's outcome, when it is for ``path`` and ``login`` and
+        not taken before; else None. The wait raises what the opening raised."""
+        if self._taken or path != self.path or login != self.login:
+            return None
+        self._taken = True
+        return self._outcome.result
+
+    def _run(self, look: Callable[[], FirstOpening | None]) -> None:
+        try:
+            self._outcome.set_result(look())
+        except BaseException as error:  # handed to whoever waits, as a worker would
+            self._outcome.set_exception(error)
 
 
 def first_opening_with_passphrase(path: Path, passphrase: str,

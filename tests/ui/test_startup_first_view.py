@@ -11,18 +11,22 @@ import sys
 import textwrap
 from pathlib import Path
 
-from qt_support import PASSPHRASE
+import pytest
 from sqlalchemy import select
 
 from mentordesk import vault
 from mentordesk.kernel.context import Context
+from mentordesk.keys.first_opening import FirstOpeningInAdvance
 from mentordesk.security.people import complete_enrolment, enrol_person
 from mentordesk.services.assignments import assign_mentor
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AuditEvent
-from ui import settings
+from ui import launch, settings
+from ui.app import AppController
+from ui.tasks import TaskRunner
+from ui.views.opening import flow as flow_module
 
 MONA_PASSPHRASE = "Monas helt egen sætning"
 TIMEOUT = 20_000
@@ -87,14 +91,15 @@ def test_without_a_remembered_key_no_window_shows_and_the_passphrase_is_asked(
 
 
 def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path):
-    """What makes start-up fast (bench/startup.py): a fresh process opening the demo file
-    shows the window with its rows while SQLAlchemy, the models and the features are
-    still unloaded; then the working window comes."""
+    """What makes start-up fast (bench/startup.py): a fresh process started as
+    ``mentordesk --demo`` is (ui/launch.py) shows the window with its rows while SQLAlchemy,
+    the models and the features are still unloaded, the passphrase's key derived once, at
+    launch; then the working window comes."""
     home = tmp_path / "home"
     env = dict(os.environ, MENTORDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
                PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    making = textwrap.dedent(f"""
+    making = textwrap.dedent("""
         from mentordesk import paths, vault
         from mentordesk.kernel.context import Context
         from mentordesk.services.citizens import NewCitizen, create_citizen
@@ -102,7 +107,8 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path):
         from mentordesk.services.team import resolve_actor
 
         # A team file of two citizens where the demo lives, unlocked as the demo is.
-        new = create_database(paths.demo_database_path(), {PASSPHRASE!r}, team_name="Demo")
+        new = create_database(paths.demo_database_path(), paths.DEMO_PASSPHRASE,
+                              team_name="Demo")
         context = Context(new.database, resolve_actor(new.database, vault.current_login()))
         for first, last in (("Åse", "Ågård"), ("Anders", "And")):
             create_citizen(context, NewCitizen(first_name=first, last_name=last))
@@ -110,8 +116,16 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path):
     """)
     subprocess.run([sys.executable, "-c", making], env=env, check=True, timeout=120,
                    cwd=ROOT)
-    starting = textwrap.dedent(f"""
+    starting = textwrap.dedent("""
         import json, sys
+        from mentordesk.keys import crypto
+
+        derivations = []
+        derive = crypto.argon2id
+        crypto.argon2id = lambda *args: (derivations.append(1), derive(*args))[1]
+        from ui.launch import first_opening_in_advance
+        in_advance = first_opening_in_advance(["--demo"])
+        begun_before_the_gui = "PySide6.QtWidgets" not in sys.modules
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         from mentordesk.keys.keystore import KeyStore
@@ -120,16 +134,16 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path):
 
         app = QApplication([])
         configure_application(app)
-        controller = AppController(TaskRunner(), KeyStore(), {PASSPHRASE!r})
-        seen = {{}}
+        controller = AppController(TaskRunner(), KeyStore(), in_advance=in_advance)
+        seen = {"begun before the GUI": begun_before_the_gui}
 
         def first(view):
             window = controller.first_window
-            seen["first"] = {{"visible": window.isVisible(),
+            seen["first"] = {"visible": window.isVisible(),
                              "names": window.first_list.visible_names(),
                              "sqlalchemy": "sqlalchemy" in sys.modules,
                              "models": "mentordesk.storage.models" in sys.modules,
-                             "services": "mentordesk.services" in sys.modules}}
+                             "services": "mentordesk.services" in sys.modules}
 
         def ready(_workspace):
             QTimer.singleShot(0, lambda: app.exit(0))
@@ -141,6 +155,7 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path):
         QTimer.singleShot(60_000, lambda: app.exit(9))
         code = app.exec()
         seen["working"] = controller.main_window.citizens_view.visible_names()
+        seen["derivations"] = len(derivations)
         controller.shutdown()
         print(json.dumps(seen))
         sys.exit(code)
@@ -151,6 +166,7 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path):
     assert seen["first"] == {"visible": True, "names": ["Anders And", "Åse Ågård"],
                              "sqlalchemy": False, "models": False, "services": False}
     assert seen["working"] == ["Anders And", "Åse Ågård"]
+    assert seen["begun before the GUI"] and seen["derivations"] == 1
 
 
 
@@ -167,3 +183,75 @@ def test_quitting_at_the_first_window_still_closes_what_the_full_open_opened(
     opened = [workspace.database for workspace in
               (*controller.workspaces, *controller.flow.not_handed_over())]
     assert len(opened) == 1 and opened[0] in closed
+
+
+def _controller_with(keystore, in_advance) -> AppController:
+    return AppController(TaskRunner(), keystore, in_advance=in_advance)
+
+
+def test_the_first_look_begun_at_launch_is_the_one_shown_and_not_looked_again(
+        qtbot, database_path, make_database, keystore, monkeypatch):
+    """Launch begins Mona's first look (her remembered key, her file) while the GUI's
+    modules import; the window shows that look and the flow does not read the file twice."""
+    _team_where_mona_has_one_citizen(make_database, database_path, keystore)
+    settings.remember_database(database_path)
+    looked_again: list[Path] = []
+    monkeypatch.setattr(flow_module, "first_opening_with_keyring",
+                        lambda path, *_args: looked_again.append(path))
+    in_advance = launch.first_opening_in_advance([])
+    assert in_advance is not None and (in_advance.path, in_advance.login) == (database_path,
+                                                                             "mona")
+    controller = _controller_with(keystore, in_advance)
+    try:
+        first: list[list[str]] = []
+        controller.flow.first_view.connect(
+            lambda _view: first.append(controller.first_window.first_list.visible_names()))
+        controller.start()
+        qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
+        assert first == [["Hanne Hendes"]] and looked_again == []
+        assert controller.main_window.citizens_view.visible_names() == ["Hanne Hendes"]
+    finally:
+        controller.shutdown()
+
+
+def test_a_look_begun_for_another_login_is_not_shown(
+        qtbot, database_path, make_database, keystore, controller):
+    """Whatever launch began for someone else, Mona's window shows Mona's list."""
+    _team_where_mona_has_one_citizen(make_database, database_path, keystore)
+    other = _controller_with(keystore, FirstOpeningInAdvance(
+        database_path, "ole", lambda: pytest.fail("never waited for")))
+    try:
+        first: list[tuple[str, list[str]]] = []
+        other.flow.first_view.connect(lambda view: first.append(
+            (view.actor.login, other.first_window.first_list.visible_names())))
+        other.flow.open_path(database_path)
+        qtbot.waitUntil(lambda: other.main_window is not None, timeout=TIMEOUT)
+        assert first == [("mona", ["Hanne Hendes"])]
+    finally:
+        other.shutdown()
+
+
+def test_a_look_begun_at_launch_that_failed_leaves_the_opening_to_the_full_unlock(
+        qtbot, database_path, make_database, keystore):
+    _team_where_mona_has_one_citizen(make_database, database_path, keystore)
+
+    def broken() -> None:
+        raise OSError("the file went away for a moment")
+
+    controller = _controller_with(keystore, FirstOpeningInAdvance(database_path, "mona",
+                                                                  broken))
+    try:
+        shown: list[object] = []
+        controller.flow.first_view.connect(shown.append)
+        controller.flow.open_path(database_path)
+        qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
+        assert shown == [] and controller.main_window.citizens_view.visible_names() == [
+            "Hanne Hendes"]
+    finally:
+        controller.shutdown()
+
+
+def test_launch_begins_nothing_for_a_command_or_a_demo_not_yet_built(isolated_home):
+    assert launch.first_opening_in_advance(["check", "team.mentordesk"]) is None
+    assert launch.first_opening_in_advance(["--version"]) is None
+    assert launch.first_opening_in_advance(["--demo"]) is None  # built with its progress

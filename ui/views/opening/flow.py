@@ -25,6 +25,7 @@ from mentordesk import paths
 from mentordesk.errors import KeyUnavailable
 from mentordesk.keys.first_opening import (
     FirstOpening,
+    FirstOpeningInAdvance,
     first_opening_with_keyring,
     first_opening_with_passphrase,
 )
@@ -61,11 +62,13 @@ class OpeningFlow(QObject):
     first_view_withdrawn = Signal()  # the full unlock failed: hide what first_view showed
     asking = Signal()  # a dialog waits for the user (a good time to load the window)
 
-    def __init__(self, runner: TaskRunner, keystore: KeyStore, demo_passphrase: str) -> None:
+    def __init__(self, runner: TaskRunner, keystore: KeyStore, demo_passphrase: str,
+                 in_advance: FirstOpeningInAdvance | None = None) -> None:
         super().__init__()
         self._runner = runner
         self._keystore = keystore
         self._demo_passphrase = demo_passphrase
+        self._in_advance = in_advance  # begun at launch (ui/launch.py): taken once
         # Replaceable so tests can answer the native file dialog.
         self.choose_file: Callable[[QWidget | None, str, str], Path | None] = ask_open_file
         self.first_run_dialog: FirstRunDialog | None = None
@@ -122,7 +125,7 @@ class OpeningFlow(QObject):
                     task, path, message, details, on_failure or self.show_first_run))
 
         self._open_in_two_steps(
-            path, lambda: first_opening_with_keyring(path, keystore, login), full_open,
+            path, login, lambda: first_opening_with_keyring(path, keystore, login), full_open,
             self.tr("Opening {file}…").format(file=path.name), connect, report_errors=False)
 
     def choose_and_open(self) -> None:
@@ -170,8 +173,9 @@ class OpeningFlow(QObject):
             task.cancelled.connect(give_up)
 
         if path.exists():
+            login = current_login()
             self._open_in_two_steps(
-                path, lambda: first_opening_with_passphrase(path, passphrase, current_login()),
+                path, login, lambda: first_opening_with_passphrase(path, passphrase, login),
                 _open_demo_job(path, passphrase), self.tr("Opening the demo database…"),
                 connect)
             return
@@ -181,11 +185,16 @@ class OpeningFlow(QObject):
         connect(task)
         self.last_task = task
 
-    def _open_in_two_steps(self, path: Path, first_look: Callable[[], FirstOpening | None],
+    def _open_in_two_steps(self, path: Path, login: str,
+                           first_look: Callable[[], FirstOpening | None],
                            full_open: FullOpen, label: str, connect: Callable[[Task], None],
                            *, report_errors: bool = True) -> None:
-        """The first look, announced; then, after the first paint, the full unlock
-        (``connect`` wires its outcome, as for a one-step open)."""
+        """The first look (the one begun at launch when it is for this file and login),
+        announced; then, after the first paint, the full unlock (``connect`` wires its
+        outcome, as for a one-step open)."""
+        in_advance, self._in_advance = self._in_advance, None
+        begun = in_advance.take(path, login) if in_advance is not None else None
+        first_look = begun or first_look
 
         def opened(first: FirstOpening | None) -> Workspace:
             workspace = full_open(first)
