@@ -11,8 +11,19 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QApplication, QPushButton, QSplitter, QTableView, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
 
 from mentordesk.demo import build_demo
 from mentordesk.vault import current_login
@@ -204,3 +215,37 @@ def test_the_list_of_citizens_can_give_its_room_to_the_record(qtbot, window):
     view.list_button.click()
     settle(window, 0.1)
     assert view.table.isVisible() and view.record.width() == record_width
+
+
+class ControlsShownAsWindows(QObject):
+    """Notes every button, label, field or box that is shown as a window of its own: a
+    control made visible before it has a parent flashes on the screen as a small window
+    and takes the keyboard focus from the window the user is typing in."""
+
+    CONTROLS = (QAbstractButton, QLabel, QLineEdit, QComboBox, QAbstractItemView)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Show and isinstance(watched, self.CONTROLS)
+                and watched.isWindow()):
+            self.seen.append(f"{type(watched).__name__} {getattr(watched, 'text', str)()!r}")
+        return False
+
+
+@pytest.fixture
+def controls_shown_as_windows(qapp) -> Iterator[ControlsShownAsWindows]:
+    watcher = ControlsShownAsWindows()
+    qapp.installEventFilter(watcher)
+    yield watcher
+    qapp.removeEventFilter(watcher)
+
+
+def test_no_control_flashes_as_a_window_of_its_own(controls_shown_as_windows, window):
+    """Building the window, every page, calendar view and record tab shows no control
+    outside the window (on Windows each would flash and steal the focus)."""
+    for _where, _widget in places(window):
+        pass
+    assert controls_shown_as_windows.seen == []

@@ -9,9 +9,12 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from mentordesk import vault
@@ -255,3 +258,70 @@ def test_launch_begins_nothing_for_a_command_or_a_demo_not_yet_built(isolated_ho
     assert launch.first_opening_in_advance(["check", "team.mentordesk"]) is None
     assert launch.first_opening_in_advance(["--version"]) is None
     assert launch.first_opening_in_advance(["--demo"]) is None  # built with its progress
+
+
+@pytest.fixture
+def full_unlock_held(monkeypatch) -> Iterator[threading.Event]:
+    """The full unlock waits until the test lets it go: time to act in the first window."""
+    go_on = threading.Event()
+    load = flow_module.load_workspace
+
+    def held(*args, **kwargs):
+        go_on.wait(TIMEOUT / 1000)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(flow_module, "load_workspace", held)
+    yield go_on
+    go_on.set()
+
+
+def _first_window_of_three(controller, qtbot, make_database, database_path):
+    make_database(database_path, [NewCitizen(first_name=first, last_name=last) for first, last
+                                  in (("Åse", "Ågård"), ("Bo", "Berg"), ("Carl", "Clausen"))],
+                  remember=True)
+    controller.flow.open_path(database_path)
+    qtbot.waitUntil(lambda: controller.first_window is not None
+                    and controller.first_window.isVisible(), timeout=TIMEOUT)
+    return controller.first_window
+
+
+def test_what_is_typed_and_opened_in_the_first_window_carries_on_in_the_working_one(
+        controller, qtbot, make_database, database_path, full_unlock_held):
+    """A mentor starts typing a name the moment the list shows and presses Enter on the
+    one left: nothing is lost while the database finishes opening."""
+    window = _first_window_of_three(controller, qtbot, make_database, database_path)
+    first = window.first_list
+    window.activateWindow()
+    first.search_edit.setFocus()
+    qtbot.keyClicks(first.search_edit, "bo")
+    assert first.visible_names() == ["Bo Berg"]  # narrowed at once, by name
+    qtbot.keyClick(first.search_edit, Qt.Key.Key_Return)
+    full_unlock_held.set()
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
+    view = controller.main_window.citizens_view
+    qtbot.waitUntil(lambda: view.visible_names() == ["Bo Berg"], timeout=TIMEOUT)
+    assert view.search_edit.text() == "bo"
+    qtbot.waitUntil(lambda: view.record.citizen_id is not None
+                    and view.record.is_shown(view.record.citizen_id), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: view.record.overview.fields["first_name"].hasFocus(),
+                    timeout=TIMEOUT)
+    assert view.record.overview.fields["first_name"].text() == "Bo"
+
+
+def test_a_row_chosen_in_the_first_window_is_the_record_the_working_one_shows(
+        controller, qtbot, make_database, database_path, full_unlock_held):
+    window = _first_window_of_three(controller, qtbot, make_database, database_path)
+    first = window.first_list
+    window.activateWindow()
+    first.table.setFocus()
+    first.table.selectRow(1)  # Bo, Carl, Åse: Danish order
+    chosen = first.state()
+    assert chosen.citizen_id is not None and chosen.focus == "list" and not chosen.open_asked
+    full_unlock_held.set()
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
+    view = controller.main_window.citizens_view
+    qtbot.waitUntil(lambda: view.record.citizen_id is not None
+                    and view.record.is_shown(view.record.citizen_id), timeout=TIMEOUT)
+    assert view.record.overview.fields["first_name"].text() == "Carl"
+    assert view.visible_names() == ["Bo Berg", "Carl Clausen", "Åse Ågård"]
+    assert view.table.hasFocus()

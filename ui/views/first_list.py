@@ -2,16 +2,22 @@
 
 ``MainWindow`` shows it in the citizens area's place with the rows the first look read
 (``storage.first_look``): the same table, columns and order as the working list, laid out
-where that list will be, but nothing to click yet. ``MainWindow.attach`` replaces it with
-the working area. It imports only Qt and plain values, so it can show before the core's
-operations load; ``citizens_table`` is the one place the list's table gets its look.
+where that list will be. ``MainWindow.attach`` replaces it with the working area. Nothing
+the user does meanwhile is lost: typing in the search field narrows the list by name at
+once, a row can be chosen, and Enter or a double-click asks to open it; the working area
+carries on from there (``FirstListState``: the full search on the same text, the same
+citizen opened, the focus where it was). It imports only Qt and plain values, so it can
+show before the core's operations load; ``citizens_table`` is the one place the list's
+table gets its look.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.storage.citizen_rows import CitizenRow
-from ui.models.citizens_table_model import CitizensTableModel, Column
+from ui.models.citizens_table_model import CITIZEN_ID_ROLE, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
+from ui.views.common.keys import shortcut
 
 # The record gets two thirds of the area, the list the rest (as in the working area).
 LIST_WIDTH, RECORD_WIDTH = 400, 800
@@ -51,6 +58,16 @@ def citizens_table(proxy: DanishSortProxyModel) -> QTableView:
     return table
 
 
+@dataclass(frozen=True)
+class FirstListState:
+    """What the user did in the first list, for the working area to carry on from."""
+
+    search: str = ""
+    citizen_id: int | None = None  # the chosen row
+    open_asked: bool = False  # Enter or a double-click on it
+    focus: str = ""  # "search", "list" or "" (elsewhere)
+
+
 class FirstListPage(QWidget):
     """The first citizens list, shown while the database finishes opening."""
 
@@ -60,10 +77,21 @@ class FirstListPage(QWidget):
         self.model = CitizensTableModel(self)
         self.proxy = DanishSortProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        # Until the full search (name, alias, CPR digits) can run: the names shown.
+        self.proxy.setFilterKeyColumn(Column.NAME)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.model.set_rows(list(self.rows))
         self.table = citizens_table(self.proxy)
-        search = QLineEdit()  # where the search field will be; typing waits for it
-        search.setEnabled(False)
+        self.table.doubleClicked.connect(lambda _index: self._ask_to_open())
+        self.table.installEventFilter(self)
+        self._open_asked = False
+        self.search_edit = search = QLineEdit()  # where the working search field will be
+        search.setPlaceholderText(
+            self.tr("Search name, alias or the last 4 digits of the CPR number (Ctrl+F)"))
+        search.setClearButtonEnabled(True)
+        search.textChanged.connect(self._narrow)
+        search.installEventFilter(self)
+        shortcut("Ctrl+F", self, self._focus_search)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(QWidget())  # the record's place
@@ -78,3 +106,44 @@ class FirstListPage(QWidget):
         """Names in the order the table shows them."""
         return [self.proxy.index(row, Column.NAME).data()
                 for row in range(self.proxy.rowCount())]
+
+    def state(self) -> FirstListState:
+        """What the user has done here so far (``MainWindow.attach`` hands it on)."""
+        chosen = self.table.selectionModel().selectedRows()
+        citizen_id = chosen[0].data(CITIZEN_ID_ROLE) if chosen else None
+        focus = ("search" if self.search_edit.hasFocus()
+                 else "list" if self.table.hasFocus() else "")
+        return FirstListState(self.search_edit.text(),
+                              int(citizen_id) if citizen_id is not None else None,
+                              self._open_asked and citizen_id is not None, focus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The working list's keys: Down from the search into the list, Enter opens.
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if watched is self.search_edit and self.proxy.rowCount() == 1:
+                self.table.selectRow(0)
+            self._ask_to_open()
+            return True
+        if watched is self.search_edit and event.key() == Qt.Key.Key_Down:
+            self._focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _narrow(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _focus_results(self) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)
+
+    def _ask_to_open(self) -> None:
+        self._open_asked = bool(self.table.selectionModel().selectedRows())

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         shown = first_list.rows if first_list.rows else None
         self.citizens_view = CitizensView(ops, record_tabs=self._record_tabs(),
                                           first_rows=shown)
+        done_meanwhile = first_list.state()
         self.pages.removeWidget(first_list)
         first_list.deleteLater()
         self.pages.insertWidget(0, self.citizens_view)
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         if self.import_action is not None:
             self.import_action.setEnabled(not ops.workspace.is_server)
         self._build_shortcuts()
+        self.citizens_view.continue_from(done_meanwhile)
 
     def title_for(self, workspace: WindowFacts) -> str:
         title = self.tr("MentorDesk – {team}").format(team=workspace.team_name)

@@ -606,4 +606,11 @@
         <translation>Fjerner…</translation>
     </message>
 </context>
+<context>
+    <name>FirstListPage</name>
+    <message>
+        <source>Search name, alias or the last 4 digits of the CPR number (Ctrl+F)</source>
+        <translation>Søg på navn, alias eller de sidste 4 cifre i CPR-nummeret (Ctrl+F)</translation>
+    </message>
+</context>
 </TS>

@@ -45,7 +45,7 @@ from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.keys import shortcut
 from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.reload_when_shown import ReloadWhenShown
-from ui.views.first_list import LIST_WIDTH, RECORD_WIDTH, citizens_table
+from ui.views.first_list import LIST_WIDTH, RECORD_WIDTH, FirstListState, citizens_table
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
 SEARCH_DEBOUNCE_MS = 150
@@ -239,6 +239,23 @@ class CitizensView(QWidget):
         if self._open_after_search:
             self._open_after_search = False
             self.open_from_search()
+
+    def continue_from(self, state: FirstListState) -> None:
+        """Carry on from what the user did in the first list (``first_list.py``): the
+        full search on the text typed, the citizen chosen opened, the focus kept."""
+        if state.search:
+            self._select_after_load = state.citizen_id
+            self.search_edit.setText(state.search)
+            self.refresh()  # now: the typing paused long ago
+        elif state.citizen_id is not None:
+            self.select_citizen(state.citizen_id)
+        if state.open_asked:
+            self._focus_when_loaded = state.citizen_id
+        if state.focus == "search":
+            self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search_edit.end(False)
+        elif state.focus == "list" and not state.open_asked:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_citizen(self, citizen_id: int) -> bool:
         """Select the citizen in the list (which opens the record), if listed."""

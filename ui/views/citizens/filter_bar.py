@@ -20,6 +20,7 @@ from mentordesk.domain.codes import CitizenStatus
 from mentordesk.kernel.actor import Actor
 from mentordesk.services.citizens import FilterOptions
 from ui.views.common.flow_layout import FlowLayout, kept_together
+from ui.views.common.visibility import hidden_unless
 
 
 class CitizenFilterBar(QWidget):
@@ -44,7 +45,7 @@ class CitizenFilterBar(QWidget):
         self.mine_check = QCheckBox(self.tr("My citizens"))
         self.mine_check.setToolTip(self.tr("Only citizens I am primary mentor or substitute "
                                            "for"))
-        self.mine_check.setVisible(actor.sees_all_citizens)
+        hidden_unless(actor.sees_all_citizens, self.mine_check)
         self.mine_check.toggled.connect(self._mine_toggled)
         self.count_label = QLabel()
         self.search_row = search_row = QHBoxLayout()

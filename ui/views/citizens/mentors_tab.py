@@ -38,6 +38,7 @@ from mentordesk.services.team import TeamMember, list_users
 from ui.operations import Operations
 from ui.views.citizens.assignment_dialog import AssignmentDialog
 from ui.views.common.keys import shortcut
+from ui.views.common.visibility import hidden_unless
 
 _PAST_COLOUR = QColor("#6b6b6b")
 
@@ -69,7 +70,7 @@ class MentorsTab(QWidget):
         for button in (self.primary_button, self.substitute_button, self.period_button,
                        self.delete_button):
             buttons.addWidget(button)
-            button.setVisible(self._may_assign())
+            hidden_unless(self._may_assign(), button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)

@@ -86,10 +86,12 @@ class CitizenRecord(QFrame):
         self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        # In the record's layout before any page is added: a page added to a stack that
+        # is in no widget yet would show as a window of its own.
         self._stack = QStackedLayout()
+        QVBoxLayout(self).addLayout(self._stack)
         self._stack.addWidget(self.placeholder)
         self._stack.addWidget(self._content())
-        QVBoxLayout(self).addLayout(self._stack)
         self.loading_bar = LoadingBar(self, ops.runner)
         self._clear()
 

@@ -47,6 +47,7 @@ from ui.views.common.record_table import (
     selected_row,
 )
 from ui.views.common.reload_when_shown import ReloadWhenShown
+from ui.views.common.visibility import hidden_unless
 
 # (operation, its arguments after the context)
 Request = tuple[Any, ...]
@@ -95,8 +96,8 @@ class RecordListPanel(QWidget):
             self.toolbar.addWidget(self.search_edit, 1)
         for button in (self.new_button, self.edit_button, self.remove_button):
             self.toolbar.addWidget(button)
-            button.setVisible(self._editable)
-        self.remove_button.setVisible(self._editable and self._can_remove)
+            hidden_unless(self._editable, button)
+        hidden_unless(self._editable and self._can_remove, self.remove_button)
         if self.search_edit is None:
             self.toolbar.addStretch(1)
         self.body = QVBoxLayout(self)
@@ -134,7 +135,7 @@ class RecordListPanel(QWidget):
         """A toolbar button acting on the selected row (e.g. "End grant…")."""
         button = QPushButton(text)
         button.clicked.connect(lambda: self._act_on_selected(slot, applies))
-        button.setVisible(self._editable)
+        hidden_unless(self._editable, button)
         # Before the closing stretch, where there is one (no search box to fill the row).
         end = self.toolbar.count() - (1 if self.search_edit is None else 0)
         self.toolbar.insertWidget(end, button)

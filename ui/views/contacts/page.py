@@ -20,6 +20,7 @@ from mentordesk.services.contacts import (
 )
 from ui.operations import Operations
 from ui.views.common.reload_when_shown import ReloadWhenShown
+from ui.views.common.visibility import hidden_unless
 from ui.views.contacts.actions import ContactActions
 from ui.views.contacts.filter_bar import ContactFilterBar
 from ui.views.contacts.list_table import ContactsTable
@@ -56,8 +57,7 @@ class ContactsPage(QWidget):
         mentor_label.setBuddy(self.mentor_combo)
         # Only coordinators have a choice; a mentor's page is simply their own contacts.
         chooses = self._ops.actor.sees_all_citizens
-        mentor_label.setVisible(chooses)
-        self.mentor_combo.setVisible(chooses)
+        hidden_unless(chooses, mentor_label, self.mentor_combo)
         top = QHBoxLayout()
         top.addWidget(self.title_label)
         top.addStretch(1)

@@ -28,6 +28,7 @@ from mentordesk.services.deadlines import Deadline, Scope, deadlines
 from ui.operations import Operations
 from ui.views.common.keys import shortcut
 from ui.views.common.reload_when_shown import ReloadWhenShown
+from ui.views.common.visibility import hidden_unless
 from ui.views.deadlines.deadlines_model import CITIZEN_ID_ROLE, Column, DeadlinesTableModel
 
 HORIZON_DAYS = 60
@@ -64,7 +65,7 @@ class DeadlinesPage(QWidget):
         self.scope_group.addButton(self.team_button)
         sees_all = self._ops.actor.sees_all_citizens
         # A mentor's team view would be their caseload again: offer only what differs.
-        self.team_button.setVisible(sees_all)
+        hidden_unless(sees_all, self.team_button)
         (self.team_button if sees_all else self.mine_button).setChecked(True)
         self.scope_group.buttonToggled.connect(self._on_scope_toggled)
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))

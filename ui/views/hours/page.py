@@ -39,6 +39,7 @@ from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.record_table import RecordTableModel, RowLook, record_table
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.common.save_dialog import open_save_dialog
+from ui.views.common.visibility import hidden_unless
 from ui.views.hours.around_tabs import AroundTabs
 from ui.views.hours.columns import (
     CitizenLine,
@@ -149,7 +150,7 @@ class HoursPage(QWidget):
         self.export_button.clicked.connect(self.choose_export_file)
         self.billing_button = QPushButton(self.tr("Billing basis…"))
         self.billing_button.clicked.connect(self.open_billing)
-        self.billing_button.setVisible(self._ops.actor.sees_all_citizens)
+        hidden_unless(self._ops.actor.sees_all_citizens, self.billing_button)
         top = QHBoxLayout()
         top.addWidget(title_label)
         top.addSpacing(16)

@@ -54,6 +54,7 @@ from ui.views.common.conflict_dialog import ConflictDialog
 from ui.views.common.date_edit import DanishDateEdit
 from ui.views.common.form_fields import WeeklyHoursInput
 from ui.views.common.reload_when_shown import ReloadWhenShown
+from ui.views.common.visibility import hidden_unless
 from ui.views.reports.preview import ReportPreviewDialog
 
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -192,8 +193,7 @@ class ReportEditor(QWidget):
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         coordinator = self._ops.actor.sees_all_citizens
-        for button in (self.approve_button, self.return_button, self.sent_button):
-            button.setVisible(coordinator)
+        hidden_unless(coordinator, self.approve_button, self.return_button, self.sent_button)
         form.addRow(buttons)
         widget = QWidget()
         widget.setLayout(form)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.operations import Operations
 from ui.views.areas import CitizenTab
+from ui.views.common.visibility import hidden_unless
 from ui.views.rights.export_action import AccessExport
 
 
@@ -23,7 +24,7 @@ class RightsTab(CitizenTab):
             "Only a coordinator or an administrator can export the access package."))
         explanation.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export access package…"))
-        self.export_button.setVisible(allowed)
+        hidden_unless(allowed, self.export_button)
         self.export_button.clicked.connect(self._export)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)

@@ -25,6 +25,7 @@ from mentordesk.security.people import renew_recovery_key
 from mentordesk.security.workflows import BackupCheck, check_backup, open_elsewhere, take_backup
 from ui.operations import Operations
 from ui.views.common.form_fields import confirm, plain_label
+from ui.views.common.visibility import hidden_unless
 from ui.views.security import preferences
 from ui.views.security.hub import hub
 from ui.views.security.recovery_key_dialog import RecoveryKeyDialog
@@ -91,8 +92,7 @@ class SecurityTab(QWidget):
         self.recovery_button.clicked.connect(self.ask_new_recovery_key)
         self.restore_button = QPushButton(self.tr("Restore from backup…"))
         self.restore_button.clicked.connect(self.choose_restore)
-        for button in (self.backup_button, self.recovery_button, self.restore_button):
-            button.setVisible(self.is_admin)
+        hidden_unless(self.is_admin, self.backup_button, self.recovery_button, self.restore_button)
         buttons = QHBoxLayout()
         for button in (self.rekey_button, self.backup_button, self.recovery_button,
                        self.restore_button):
