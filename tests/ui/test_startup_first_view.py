@@ -29,6 +29,7 @@ from mentordesk.storage.models import AuditEvent
 from ui import launch, settings
 from ui.app import AppController
 from ui.tasks import TaskRunner
+from ui.views.main_window import LazyPage
 from ui.views.opening import flow as flow_module
 
 MONA_PASSPHRASE = "Monas helt egen sætning"
@@ -325,3 +326,23 @@ def test_a_row_chosen_in_the_first_window_is_the_record_the_working_one_shows(
     assert view.record.overview.fields["first_name"].text() == "Carl"
     assert view.visible_names() == ["Bo Berg", "Carl Clausen", "Åse Ågård"]
     assert view.table.hasFocus()
+
+
+def test_start_up_builds_and_reads_only_the_citizens_area(
+        controller, qtbot, make_database, database_path):
+    """Nothing reads behind the user's back: opening at the citizens list builds no other
+    area's page, and the log holds the unlock and that list, not the deadlines page."""
+    _first_window_of_three(controller, qtbot, make_database, database_path)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
+    window = controller.main_window
+    qtbot.waitUntil(window.ops.runner.is_idle, timeout=TIMEOUT)
+    built = [window.navigation.item(row).text() for row in range(window.pages.count())
+             if isinstance(window.pages.widget(row), LazyPage)
+             and window.pages.widget(row).page is not None]
+    assert built == []
+    with window.ops.context.database.read_session() as session:
+        since_unlock = session.execute(
+            select(AuditEvent.action, AuditEvent.entity).order_by(AuditEvent.id)).all()
+    actions = [(action, entity) for action, entity in since_unlock]
+    last_unlock = max(i for i, (action, _entity) in enumerate(actions) if action == "unlock")
+    assert [action for action, _entity in actions[last_unlock:]] == ["unlock", "list"]

@@ -149,11 +149,13 @@ class MainWindow(QMainWindow):
         self.citizens_view = CitizensView(ops, record_tabs=self._record_tabs(),
                                           first_rows=shown)
         done_meanwhile = first_list.state()
-        self.pages.removeWidget(first_list)
-        first_list.deleteLater()
+        # In its place before the first list goes: removing the page on screen first would
+        # show the next area's page, which would build itself and read (and log) its data.
         self.pages.insertWidget(0, self.citizens_view)
         self.navigation.setCurrentRow(0)
         self.pages.setCurrentIndex(0)
+        self.pages.removeWidget(first_list)
+        first_list.deleteLater()
         self.navigation.setEnabled(True)
         if self.import_action is not None:
             self.import_action.setEnabled(not ops.workspace.is_server)

@@ -38,6 +38,7 @@ from mentordesk.economy.workbook import preview_foreign
 from mentordesk.economy.xlsx_layout import column_letter
 from mentordesk.economy.xlsx_reading import Grid
 from ui.views.common.screen_fit import fit_to_screen
+from ui.views.common.visibility import hidden_unless
 from ui.views.economy.sheet_model import month_names
 
 RAW_ROWS_SHOWN = 60
@@ -91,8 +92,7 @@ class ImportMappingDialog(QDialog):
         form.addRow(self.tr("Row where expenses start (0: none):"), self.expense_spin)
         form.addRow(self.tr("Note column:"), self.note_combo)
         is_foreign = self.preview.kind == "foreign" and self.preview.grid is not None
-        self.mapping.setVisible(is_foreign)
-        self.raw_table.setVisible(is_foreign)
+        hidden_unless(is_foreign, self.mapping, self.raw_table)
         if is_foreign:
             self._fill_choices()
         for spin in (self.header_spin, self.income_spin, self.expense_spin):
