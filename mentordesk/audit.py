@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import cache
 from os import PathLike
 from pathlib import PurePath
 
@@ -44,7 +45,9 @@ _SIGNATURE_CONTEXT = b"mentordesk audit event v1\n"
 # Built once so SQLAlchemy's statement cache makes each append cheap.
 _READ_HEAD = audit_log.meta_values((HEAD_KEY, COUNT_KEY))
 _INSERT_EVENT = audit_log.insert_event()
-_UPSERT_META = audit_log.upsert_meta()
+
+# One per backend, built when first used (opening a file never loads PostgreSQL's dialect).
+_upsert_meta = cache(audit_log.upsert_meta)
 
 
 class Action(StrEnum):
@@ -175,7 +178,7 @@ def record(
         "signature": _signature(session, user_login, event_hash),
     })
     count = int(meta.get(COUNT_KEY) or "0") + 1
-    connection.execute(_UPSERT_META, [
+    connection.execute(_upsert_meta(connection.dialect.name), [
         {"key": HEAD_KEY, "value": event_hash}, {"key": COUNT_KEY, "value": str(count)},
     ])
     return event_hash
@@ -278,7 +281,7 @@ def prune(session: Session, user_login: str, cutoff: str) -> int:
     assert kept is not None
     previous = read_anchor(session)
     connection = session.connection()
-    connection.execute(_UPSERT_META, [
+    connection.execute(_upsert_meta(connection.dialect.name), [
         {"key": ANCHOR_HASH_KEY, "value": kept.prev_hash},
         {"key": ANCHOR_ID_KEY, "value": str(first_kept)},
         {"key": PRUNED_KEY, "value": str((previous.pruned if previous else 0) + removed)},

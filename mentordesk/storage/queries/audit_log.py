@@ -18,7 +18,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import Insert as Upsert
 
 from mentordesk.storage.models import AppMeta, AuditEvent
 from mentordesk.storage.queries.portable import upsert
@@ -60,9 +59,10 @@ def set_retention_on_server() -> TextClause:
     return text("SELECT mentordesk_set_retention(:months)")
 
 
-def upsert_meta() -> Upsert:
-    """Insert or overwrite ``app_meta`` rows; the caller passes ``key`` and ``value``."""
-    return upsert(AppMeta, AppMeta.key, "value")
+def upsert_meta(backend: str) -> Insert:
+    """Insert or overwrite ``app_meta`` rows on ``backend`` (``connection.dialect.name``);
+    the caller passes ``key`` and ``value``."""
+    return upsert(backend, AppMeta, AppMeta.key, "value")
 
 
 def events_in_order(from_id: int | None = None) -> Select[tuple[AuditEvent]]:

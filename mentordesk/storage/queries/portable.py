@@ -10,7 +10,7 @@ same 'YYYY-MM-DD' text, so results compare equal whichever backend produced them
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Column,
@@ -24,12 +24,13 @@ from sqlalchemy import (
     literal,
     select,
 )
-from sqlalchemy.dialects.postgresql import Insert
-from sqlalchemy.dialects.postgresql import insert as _insert
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql.dml import Insert
 
 
 class week_monday_text(FunctionElement[str]):  # noqa: N801 - used like a SQL function
@@ -168,12 +169,20 @@ compiles(latest, "sqlite")(_row_function("max"))
 compiles(latest, "postgresql")(_row_function("greatest"))
 
 
-def upsert(model: type, key: InstrumentedAttribute[Any], *updated: str) -> Insert:
-    """INSERT … ON CONFLICT (key) DO UPDATE SET each of ``updated`` to the new value.
+def upsert(backend: str, model: type, key: InstrumentedAttribute[Any],
+           *updated: str) -> Insert:
+    """INSERT … ON CONFLICT (key) DO UPDATE SET each of ``updated`` to the new value, for
+    ``backend`` ("sqlite" or "postgresql": ``connection.dialect.name``).
 
-    The clause is the same SQL on SQLite (3.24+) and PostgreSQL; SQLAlchemy's PostgreSQL
-    construct renders it on both (tests/unit/test_portable_sql.py compiles it for each)."""
-    statement = _insert(model)
+    The clause is the same SQL on SQLite (3.24+) and PostgreSQL, built with each dialect's
+    own construct (tests/unit/test_portable_sql.py compiles both). Each is imported when
+    first used: SQLAlchemy's PostgreSQL dialect brings asyncio and every driver's module
+    (~50 ms), which opening a file does not need."""
+    if backend == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(model)
     return statement.on_conflict_do_update(
         index_elements=[key], set_={name: statement.excluded[name] for name in updated})
 
