@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -223,6 +223,7 @@ class ControlsShownAsWindows(QObject):
     and takes the keyboard focus from the window the user is typing in."""
 
     CONTROLS = (QAbstractButton, QLabel, QLineEdit, QComboBox, QAbstractItemView)
+    MEANT_AS_WINDOWS = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)  # a completer's list
 
     def __init__(self) -> None:
         super().__init__()
@@ -230,7 +231,7 @@ class ControlsShownAsWindows(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.Show and isinstance(watched, self.CONTROLS)
-                and watched.isWindow()):
+                and watched.isWindow() and watched.windowType() not in self.MEANT_AS_WINDOWS):
             self.seen.append(f"{type(watched).__name__} {getattr(watched, 'text', str)()!r}")
         return False
 

@@ -29,6 +29,7 @@ from ui.views.common.passphrase_fields import (
     password_field,
     show_inline_error,
 )
+from ui.views.common.visibility import hidden_unless
 from ui.workspace import Workspace, load_workspace
 
 
@@ -71,7 +72,7 @@ class UnlockDialog(QDialog):
         ))
         self.info_label = QLabel(message)
         self.info_label.setWordWrap(True)
-        self.info_label.setVisible(bool(message))
+        hidden_unless(bool(message), self.info_label)
         self.error_label = error_label()
         self.buttons = QDialogButtonBox()
         self.unlock_button = QPushButton(self.tr("Unlock"))

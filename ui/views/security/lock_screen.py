@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from mentordesk.vault import KeyStore, unlock_with_keyring
 from ui.tasks import TaskContext, TaskRunner
+from ui.views.common.visibility import hidden_unless
 from ui.views.opening.unlock_dialog import UnlockDialog
 from ui.workspace import Workspace, load_workspace
 
@@ -50,7 +51,7 @@ class LockScreen(UnlockDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Quit MentorDesk"))
         self.keyring_button = QPushButton(self.tr("Unlock with this PC's saved key"))
-        self.keyring_button.setVisible(key_remembered)
+        hidden_unless(key_remembered, self.keyring_button)
         self.keyring_button.clicked.connect(self.unlock_with_saved_key)
         self.buttons.addButton(self.keyring_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)

@@ -32,6 +32,7 @@ from ui.views.common.form_fields import plain_label
 from ui.views.common.record_dialog import RecordDialog
 from ui.views.common.record_list import RecordListPanel, Request
 from ui.views.common.record_table import RowLook, TableColumn
+from ui.views.common.visibility import hidden_unless
 from ui.views.security.security_tab import SecurityTab
 from ui.views.settings.catalogue_dialogs import AuthorityDialog, LegalBasisDialog
 from ui.views.settings.course_type_dialog import CourseTypeDialog
@@ -105,7 +106,7 @@ class SettingsPage(QWidget):
         title_label.setObjectName("pageTitle")
         self.read_only_label = plain_label(self.tr(
             "Only an administrator can change the catalogues. You can read them here."))
-        self.read_only_label.setVisible(not self.editable)
+        hidden_unless(not self.editable, self.read_only_label)
         self.status_label = plain_label()
         self.legal_bases = CatalogueTab(self, self._legal_basis_columns(), _inactive_look)
         self.course_types = CatalogueTab(self, self._course_type_columns(), _course_look)
