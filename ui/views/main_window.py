@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
             self.import_action.setEnabled(not ops.workspace.is_server)
         self._build_shortcuts()
         self.citizens_view.continue_from(done_meanwhile)
+        # The record's tabs once the working window is on screen (record.py).
+        QTimer.singleShot(0, self.citizens_view.record.build_soon)
 
     def title_for(self, workspace: WindowFacts) -> str:
         title = self.tr("MentorDesk – {team}").format(team=workspace.team_name)

@@ -179,12 +179,16 @@ def upsert(backend: str, model: type, key: InstrumentedAttribute[Any],
     first used: SQLAlchemy's PostgreSQL dialect brings asyncio and every driver's module
     (~50 ms), which opening a file does not need."""
     if backend == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    statement = insert(model)
-    return statement.on_conflict_do_update(
-        index_elements=[key], set_={name: statement.excluded[name] for name in updated})
+        from sqlalchemy.dialects import postgresql
+
+        on_server = postgresql.insert(model)
+        return on_server.on_conflict_do_update(
+            index_elements=[key], set_={name: on_server.excluded[name] for name in updated})
+    from sqlalchemy.dialects import sqlite
+
+    on_file = sqlite.insert(model)
+    return on_file.on_conflict_do_update(
+        index_elements=[key], set_={name: on_file.excluded[name] for name in updated})
 
 
 def catch_up_sequence(table: Table, key: Column[Any]) -> Select[tuple[int]]:

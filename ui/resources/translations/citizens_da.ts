@@ -86,6 +86,17 @@
 <context>
     <name>CitizenRecord</name>
     <message>
+        <source>Select a citizen to see the case.</source>
+        <translation>Vælg en borger for at se sagen.</translation>
+    </message>
+    <message>
+        <source>Loading the case…</source>
+        <translation>Henter sagen…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordContent</name>
+    <message>
         <source>Overview</source>
         <translation>Oversigt</translation>
     </message>
@@ -94,20 +105,12 @@
         <translation>Mentorer</translation>
     </message>
     <message>
-        <source>Select a citizen to see the case.</source>
-        <translation>Vælg en borger for at se sagen.</translation>
-    </message>
-    <message>
         <source>Anonymous (§99)</source>
         <translation>Anonym (§99)</translation>
     </message>
     <message>
         <source>Registered under §99 with an alias only, without a CPR number.</source>
         <translation>Registreret efter §99 alene med et alias, uden CPR-nummer.</translation>
-    </message>
-    <message>
-        <source>Loading the case…</source>
-        <translation>Henter sagen…</translation>
     </message>
     <message>
         <source>Primary mentor: {name}</source>
