@@ -29,8 +29,10 @@ from mentordesk.storage.models import AuditEvent
 from ui import launch, settings
 from ui.app import AppController
 from ui.tasks import TaskRunner
+from ui.views.first_list import FirstListPage
 from ui.views.main_window import LazyPage
 from ui.views.opening import flow as flow_module
+from ui.workspace import FirstView
 
 MONA_PASSPHRASE = "Monas helt egen sætning"
 TIMEOUT = 20_000
@@ -359,3 +361,26 @@ def test_start_up_builds_and_reads_only_the_citizens_area(
     actions = [(action, entity) for action, entity in since_unlock]
     last_unlock = max(i for i, (action, _entity) in enumerate(actions) if action == "unlock")
     assert [action for action, _entity in actions[last_unlock:]] == ["unlock", "list"]
+
+
+def test_the_first_windows_narrowing_finds_what_the_full_search_then_finds(
+        controller, qtbot, make_database, database_path):
+    """Typing before the database is fully open narrows the list as the full search will:
+    by name and alias, whatever the case, with æ, ø and å (never by the "(anonym)" mark)."""
+    people = [NewCitizen(first_name=first, last_name=last) for first, last in (
+        ("Åse", "Ågård"), ("Søren", "Østergaard"), ("Anne", "Hansen"), ("Bo", "Berg"))]
+    people.append(NewCitizen(alias="Falken", anonymous=True))
+    make_database(database_path, people, remember=True)
+    looked: list[FirstView] = []
+    controller.flow.first_view.connect(looked.append)
+    controller.flow.open_path(database_path)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
+    view = controller.main_window.citizens_view
+    first = FirstListPage(looked[0].rows)
+    qtbot.addWidget(first)
+    for term in ("an", "ÅGÅ", "øster", "falk", "sen", " bo "):
+        first.search_edit.setText(term)
+        with qtbot.waitSignal(view.rows_loaded, timeout=TIMEOUT):
+            view.search_edit.setText(term)
+            view.refresh()
+        assert first.visible_names() == view.visible_names(), term

@@ -13,11 +13,15 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from mentordesk.domain.text import danish_sort_key
 from mentordesk.storage.citizen_rows import ANONYMOUS_MARK, CitizenRow
 from ui.models.danish_sort_proxy import SORT_ROLE
 
 CHUNK = 200
 CITIZEN_ID_ROLE = SORT_ROLE + 1
+# The name column's text as the citizens search matches it (``search_key_for``): name and
+# alias, case and Danish letters folded the same way.
+SEARCH_ROLE = SORT_ROLE + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -106,6 +110,8 @@ class CitizensTableModel(QAbstractTableModel):
             return self._sort_text(row, column)
         if role == CITIZEN_ID_ROLE:
             return row.id
+        if role == SEARCH_ROLE and column == Column.NAME:
+            return danish_sort_key(" ".join(part for part in (row.name, row.alias) if part))
         if row.is_anonymous and column == Column.NAME:
             return self._anonymous_data(role)
         return None

@@ -28,8 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.domain.text import danish_sort_key
 from mentordesk.storage.citizen_rows import CitizenRow
-from ui.models.citizens_table_model import CITIZEN_ID_ROLE, CitizensTableModel, Column
+from ui.models.citizens_table_model import (
+    CITIZEN_ID_ROLE,
+    SEARCH_ROLE,
+    CitizensTableModel,
+    Column,
+)
 from ui.models.danish_sort_proxy import DanishSortProxyModel
 from ui.views.common.keys import shortcut
 
@@ -77,9 +83,10 @@ class FirstListPage(QWidget):
         self.model = CitizensTableModel(self)
         self.proxy = DanishSortProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        # Until the full search (name, alias, CPR digits) can run: the names shown.
+        # Until the full search can run: name and alias, matched as it matches them (the
+        # CPR's last digits are not in the first list).
         self.proxy.setFilterKeyColumn(Column.NAME)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterRole(SEARCH_ROLE)
         self.model.set_rows(list(self.rows))
         self.table = citizens_table(self.proxy)
         self.table.doubleClicked.connect(lambda _index: self._ask_to_open())
@@ -132,7 +139,7 @@ class FirstListPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _narrow(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.setFilterFixedString(danish_sort_key(text.strip()))
 
     def _focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
