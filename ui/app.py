@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 # What the working window imports beyond its frame: loaded while a dialog waits for the
 # user, so the window is quick to come once the passphrase is typed.
-WINDOW_MODULES = ("ui.operations", "ui.views.main_window", "ui.views.citizens",
+WINDOW_MODULES = ("ui.operations", "ui.views.main_window", "ui.views.citizens.citizens_view",
                   "ui.views.security.guard")
 
 log = logging.getLogger(__name__)

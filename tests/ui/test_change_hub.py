@@ -147,7 +147,7 @@ def test_a_contact_edited_on_the_contacts_page_refreshes_the_open_record(
         qtbot, workspace, make_ops):
     """The coordinator's Kontakter page and a citizen's open record are two views that
     know nothing of each other: the record's journal follows the edit through the hub."""
-    from ui.views.citizens import CitizensView
+    from ui.views.citizens.citizens_view import CitizensView
 
     ids = citizen_ids(workspace)
     view = CitizensView(make_ops(workspace), record_tabs=[

@@ -20,8 +20,8 @@ from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.storage.models import AuditEvent
 from ui.models.citizens_table_model import Column
 from ui.views.areas import CitizenTab, CitizenTabSpec
-from ui.views.citizens import CitizensView
 from ui.views.citizens import overview_tab as overview_module
+from ui.views.citizens.citizens_view import CitizensView
 from ui.workspace import load_workspace
 
 HOSTILE = '<b>x</b> & "q" =SUM(A1) 😀'

@@ -14,7 +14,7 @@ from mentordesk.services.team import NewUser, create_user, resolve_actor
 from mentordesk.vault import current_login
 from ui.models.citizens_table_model import CHUNK, CitizensTableModel, Column
 from ui.models.danish_sort_proxy import DanishSortProxyModel
-from ui.views.citizens import CitizensView
+from ui.views.citizens.citizens_view import CitizensView
 from ui.workspace import load_workspace
 
 # Fictitious people and CPR numbers.

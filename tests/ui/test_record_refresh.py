@@ -24,7 +24,7 @@ from mentordesk.services.case_record import get_citizen_record, update_citizen
 from mentordesk.services.citizens import NewCitizen, list_citizens
 from mentordesk.services.team import NewUser, create_user
 from ui.models.citizens_table_model import Column
-from ui.views.citizens import CitizensView
+from ui.views.citizens.citizens_view import CitizensView
 from ui.views.grants import create_citizen_tab as create_grants_tab
 from ui.views.team import create_page as create_team_page
 from ui.workspace import load_workspace

@@ -18,12 +18,15 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from mentordesk import vault
+from mentordesk.domain.codes import Role
+from mentordesk.kernel.actor import Actor
 from mentordesk.kernel.context import Context
 from mentordesk.keys.first_opening import FirstOpeningInAdvance
 from mentordesk.security.people import complete_enrolment, enrol_person
 from mentordesk.services.assignments import assign_mentor
 from mentordesk.services.citizens import NewCitizen, create_citizen
 from mentordesk.services.team import NewUser, create_user, resolve_actor
+from mentordesk.storage.citizen_rows import CitizenRow
 from mentordesk.storage.database import Database
 from mentordesk.storage.models import AuditEvent
 from ui import launch, settings
@@ -376,7 +379,7 @@ def test_the_first_windows_narrowing_finds_what_the_full_search_then_finds(
     controller.flow.open_path(database_path)
     qtbot.waitUntil(lambda: controller.main_window is not None, timeout=TIMEOUT)
     view = controller.main_window.citizens_view
-    first = FirstListPage(looked[0].rows)
+    first = FirstListPage(looked[0].rows, looked[0].actor)
     qtbot.addWidget(first)
     for term in ("an", "ÅGÅ", "øster", "falk", "sen", " bo "):
         first.search_edit.setText(term)
@@ -384,3 +387,18 @@ def test_the_first_windows_narrowing_finds_what_the_full_search_then_finds(
             view.search_edit.setText(term)
             view.refresh()
         assert first.visible_names() == view.visible_names(), term
+
+
+def test_the_first_windows_narrowing_searches_every_row_of_a_long_list(qtbot):
+    """A team of 450 citizens: the list shows them in chunks, the narrowing finds the last."""
+    rows = [CitizenRow(number, f"Borger {number:03d}", "", False, "010101-xxxx", "active", "")
+            for number in range(450)]
+    rows.append(CitizenRow(999, "Åse Ågård", "", False, "020202-xxxx", "active", ""))
+    first = FirstListPage(rows, Actor(1, "kirsten", "Kirsten Koordinator", Role.COORDINATOR))
+    qtbot.addWidget(first)
+    assert first.filter_bar.count_label.text() == "451 borgere"
+    first.search_edit.setText("ågå")
+    assert first.visible_names() == ["Åse Ågård"]
+    assert first.filter_bar.count_label.text() == "1 borger"
+    first.search_edit.clear()
+    assert first.filter_bar.count_label.text() == "451 borgere"

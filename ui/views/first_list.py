@@ -20,15 +20,18 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
-    QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.domain.text import danish_sort_key
+from mentordesk.kernel.actor import Actor
 from mentordesk.storage.citizen_rows import CitizenRow
 from ui.models.citizens_table_model import (
     CITIZEN_ID_ROLE,
@@ -37,10 +40,13 @@ from ui.models.citizens_table_model import (
     Column,
 )
 from ui.models.danish_sort_proxy import DanishSortProxyModel
+from ui.settings import remember_splitter
+from ui.views.citizens.filter_bar import CitizenFilterBar
 from ui.views.common.keys import shortcut
 
 # The record gets two thirds of the area, the list the rest (as in the working area).
 LIST_WIDTH, RECORD_WIDTH = 400, 800
+LIST_SHOWN_ARROW, LIST_HIDDEN_ARROW = "◀", "▶"  # which way the list goes on a click
 
 
 def citizens_table(proxy: DanishSortProxyModel) -> QTableView:
@@ -77,7 +83,9 @@ class FirstListState:
 class FirstListPage(QWidget):
     """The first citizens list, shown while the database finishes opening."""
 
-    def __init__(self, rows: Sequence[CitizenRow], parent: QWidget | None = None) -> None:
+    def __init__(self, rows: Sequence[CitizenRow], actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        """``actor``: whose list it is (the filters the working area will offer them)."""
         super().__init__(parent)
         self.rows = tuple(rows)
         self.model = CitizensTableModel(self)
@@ -92,21 +100,42 @@ class FirstListPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._ask_to_open())
         self.table.installEventFilter(self)
         self._open_asked = False
-        self.search_edit = search = QLineEdit()  # where the working search field will be
-        search.setPlaceholderText(
-            self.tr("Search name, alias or the last 4 digits of the CPR number (Ctrl+F)"))
-        search.setClearButtonEnabled(True)
+        # Laid out as the working area is, so nothing moves when it takes over; only the
+        # search works yet (the filters' choices are read with the database open).
+        self.filter_bar = CitizenFilterBar(actor)
+        for control in (self.filter_bar.status_combo, self.filter_bar.mentor_combo,
+                        self.filter_bar.basis_combo, self.filter_bar.course_combo,
+                        self.filter_bar.mine_check):
+            control.setEnabled(False)
+        self._narrow("")  # the count
+        list_button = QToolButton()
+        list_button.setText(LIST_SHOWN_ARROW)
+        list_button.setAutoRaise(True)
+        list_button.setEnabled(False)
+        self.filter_bar.search_row.insertWidget(0, list_button)
+        self.search_edit = search = self.filter_bar.search_edit
         search.textChanged.connect(self._narrow)
         search.installEventFilter(self)
         shortcut("Ctrl+F", self, self._focus_search)
+        new_button = QPushButton(self.tr("New citizen (Ctrl+N)"))
+        new_button.setEnabled(False)
+        list_panel = QWidget()
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new_button)
+        buttons.addStretch(1)
+        list_layout.addLayout(buttons)
+        list_layout.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(list_panel)
         splitter.addWidget(QWidget())  # the record's place
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([LIST_WIDTH, RECORD_WIDTH])
+        remember_splitter(splitter, "citizens", actor.login)
         layout = QVBoxLayout(self)
-        layout.addWidget(search)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
 
     def visible_names(self) -> list[str]:
@@ -139,7 +168,12 @@ class FirstListPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _narrow(self, text: str) -> None:
+        if text.strip():
+            self.model.fetch_all()  # the list shows its rows in chunks: search them all
         self.proxy.setFilterFixedString(danish_sort_key(text.strip()))
+        self.filter_bar.count_label.setText(
+            self.tr("%n citizen(s)", "", self.proxy.rowCount() if text.strip()
+                    else len(self.rows)))
 
     def _focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

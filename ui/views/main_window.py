@@ -43,7 +43,7 @@ from ui.workspace import WindowFacts
 
 if TYPE_CHECKING:
     from ui.operations import Operations
-    from ui.views.citizens import CitizensView
+    from ui.views.citizens.citizens_view import CitizensView
     from ui.workspace import Workspace
 
 # The busy bar shows only for work that takes noticeably long; quick loads never flicker.
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.title_for(facts))
         # As large as wanted on a big screen; within a laptop's work area otherwise.
         fit_to_screen(self, QSize(1280, 800))
-        self.first_list: FirstListPage | None = FirstListPage(first_rows)
+        self.first_list: FirstListPage | None = FirstListPage(first_rows, facts.actor)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setEnabled(False)  # the areas work once the database is open
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
     def attach(self, ops: Operations) -> None:
         """The database is open: the working citizens area replaces the first list (it
         shows the same rows without reading them again), and every area opens."""
-        from ui.views.citizens import CitizensView  # the core's operations load here
+        from ui.views.citizens.citizens_view import CitizensView  # the core's operations load here
 
         self.ops, self.workspace = ops, ops.workspace
         first_list, self.first_list = self.first_list, None

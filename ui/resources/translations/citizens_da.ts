@@ -611,9 +611,16 @@
 </context>
 <context>
     <name>FirstListPage</name>
+    <message numerus="yes">
+        <source>%n citizen(s)</source>
+        <translation>
+            <numerusform>%n borger</numerusform>
+            <numerusform>%n borgere</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Search name, alias or the last 4 digits of the CPR number (Ctrl+F)</source>
-        <translation>Søg på navn, alias eller de sidste 4 cifre i CPR-nummeret (Ctrl+F)</translation>
+        <source>New citizen (Ctrl+N)</source>
+        <translation>Ny borger (Ctrl+N)</translation>
     </message>
 </context>
 </TS>

@@ -45,14 +45,20 @@ from ui.views.common.coalesce import CoalescedReload
 from ui.views.common.keys import shortcut
 from ui.views.common.loading_bar import LoadingBar
 from ui.views.common.reload_when_shown import ReloadWhenShown
-from ui.views.first_list import LIST_WIDTH, RECORD_WIDTH, FirstListState, citizens_table
+from ui.views.first_list import (
+    LIST_HIDDEN_ARROW,
+    LIST_SHOWN_ARROW,
+    LIST_WIDTH,
+    RECORD_WIDTH,
+    FirstListState,
+    citizens_table,
+)
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
 SEARCH_DEBOUNCE_MS = 150
 # The list shows names, status and mentors; the filters offer mentors and catalogue items.
 LIST_KINDS = (Kind.CITIZEN, Kind.ASSIGNMENTS)
 FILTER_KINDS = (Kind.TEAM, Kind.CATALOGUE)
-LIST_SHOWN_ARROW, LIST_HIDDEN_ARROW = "◀", "▶"  # which way the list goes on a click
 
 
 def filter_options(context: Context) -> FilterOptions:

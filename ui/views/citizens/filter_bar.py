@@ -3,7 +3,7 @@ and "Mine borgere" for coordinators (a mentor only ever sees their own citizens)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.codes import CitizenStatus
 from mentordesk.kernel.actor import Actor
-from mentordesk.services.citizens import FilterOptions
 from ui.views.common.flow_layout import FlowLayout, kept_together
 from ui.views.common.visibility import hidden_unless
+
+if TYPE_CHECKING:  # the first window uses the bar before the services load
+    from mentordesk.services.citizens import FilterOptions
 
 
 class CitizenFilterBar(QWidget):
