@@ -11,6 +11,7 @@ from ui.views.common.record_table import (
     RecordTableModel,
     RowLook,
     TableColumn,
+    longest_texts,
     record_table,
 )
 
@@ -74,3 +75,18 @@ def test_a_rows_look_is_worked_out_once_however_often_it_is_painted(qtbot):
     table.viewport().repaint()
     assert asked == ["Anne"]
     assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "Under"
+
+
+def test_a_list_measured_where_it_was_built_is_fitted_the_same(qtbot):
+    """The Timer page measures its long lists' texts on the worker: the widths it gets are
+    those the table would work out itself."""
+    rows = [(f"Borger {number}", "1 t", "Inden for", "") for number in range(2500)]
+    rows[2401] = ("Charlotte Vestergaard-Kristiansen", "12 t 30 min", "Inden for", "")
+    model, table = table_of(qtbot, rows)
+    by_itself = widths(table)
+    columns = [TableColumn(title, lambda row, i=i: row[i]) for i, title in enumerate(TITLES)]
+    measured = longest_texts(columns, rows)
+    assert measured[:2] == (2401, 2401)
+    model.set_rows([])
+    model.set_rows(rows, measured)
+    assert widths(table) == by_itself

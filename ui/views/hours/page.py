@@ -36,7 +36,12 @@ from mentordesk.schedule.hours import FLAG_UNDER
 from mentordesk.schedule.overview import HoursOverview, PeriodTotals, week_and_period_hours
 from ui.operations import Operations
 from ui.views.common.date_edit import DanishDateEdit
-from ui.views.common.record_table import RecordTableModel, RowLook, record_table
+from ui.views.common.record_table import (
+    RecordTableModel,
+    RowLook,
+    longest_texts,
+    record_table,
+)
 from ui.views.common.reload_when_shown import ReloadWhenShown
 from ui.views.common.save_dialog import open_save_dialog
 from ui.views.common.visibility import hidden_unless
@@ -231,9 +236,9 @@ class HoursPage(QWidget):
 
     def _show(self, counted: CountedHours) -> None:
         self.overview = counted.week
-        self.citizen_model.set_rows(counted.citizens)
-        self.mentor_model.set_rows(counted.mentors)
-        self.total_model.set_rows(counted.totals)
+        self.citizen_model.set_rows(counted.citizens, counted.citizens_longest)
+        self.mentor_model.set_rows(counted.mentors, counted.mentors_longest)
+        self.total_model.set_rows(counted.totals, counted.totals_longest)
         self.summary_label.setText(self.tr("{citizens} citizens · {delivered} delivered · "
                                            "{under} under the grant").format(
             citizens=len(counted.citizens), delivered=hours_text(counted.delivered_minutes),
@@ -288,6 +293,10 @@ class CountedHours:
     totals: list[TotalLine]
     delivered_minutes: int      # the week's, all citizens
     citizens_under: int         # citizens whose week is under the grant
+    # Each table's longest text per column (record_table.longest_texts), for its widths.
+    citizens_longest: tuple[int | None, ...] | None = None
+    mentors_longest: tuple[int | None, ...] | None = None
+    totals_longest: tuple[int | None, ...] | None = None
 
 
 def _week_and_period(context: Context, monday: date, first: date, last: date, *,
@@ -312,4 +321,7 @@ def _lines(week: HoursOverview, period: PeriodTotals, code: str) -> CountedHours
     totals.sort(key=lambda line: danish_sort_key(line.citizen_name))
     return CountedHours(week, citizens, mentors, totals,
                         sum(line.week.delivered_minutes for line in citizens),
-                        sum(line.week.flag == FLAG_UNDER for line in citizens))
+                        sum(line.week.flag == FLAG_UNDER for line in citizens),
+                        longest_texts(citizen_columns(), citizens),
+                        longest_texts(mentor_columns(), mentors),
+                        longest_texts(total_columns(), totals))
