@@ -16,6 +16,7 @@ Target: ≤ 3× the bare window now, ≤ 1.5× the goal.
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -118,6 +119,16 @@ def _timed_phases(script: str, env: dict[str, str]) -> tuple[float, float]:
     marks = [line.split()[1] for line in done.stdout.splitlines()
              if line.startswith("first-rows ")]
     return (float(marks[0]) if marks else total), total
+
+
+def keep_bytecode_as_installed(folder: Path) -> None:
+    """This process reads (and writes) our modules' bytecode in ``folder``, compiled now:
+    an installation has it compiled, while PYTHONDONTWRITEBYTECODE (set on the machines
+    benches run on) would make each first import compile from source."""
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = str(folder)
+    for package in ("mentordesk", "ui"):
+        compileall.compile_dir(BENCH_DIR.parent / package, quiet=1)
 
 
 def bench_environment(home: str) -> dict[str, str]:
