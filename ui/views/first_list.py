@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -80,6 +81,21 @@ class FirstListState:
     focus: str = ""  # "search", "list" or "" (elsewhere)
 
 
+def search_from_start(search: QLineEdit) -> None:
+    """Ctrl+F: into the search field, its text chosen so typing replaces it."""
+    search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    search.selectAll()
+
+
+def into_results(table: QTableView) -> None:
+    """Down in the search field: into the list, on the chosen row or the first."""
+    if table.model().rowCount() == 0:
+        return
+    table.setFocus(Qt.FocusReason.OtherFocusReason)
+    if not table.selectionModel().selectedRows():
+        table.selectRow(0)  # also the current row, where Up and Down go on from
+
+
 class FirstListPage(QWidget):
     """The first citizens list, shown while the database finishes opening."""
 
@@ -116,7 +132,7 @@ class FirstListPage(QWidget):
         self.search_edit = search = self.filter_bar.search_edit
         search.textChanged.connect(self._narrow)
         search.installEventFilter(self)
-        shortcut("Ctrl+F", self, self._focus_search)
+        shortcut("Ctrl+F", self, lambda: search_from_start(self.search_edit))
         new_button = QPushButton(self.tr("New citizen (Ctrl+N)"))
         new_button.setEnabled(False)
         list_panel = QWidget()
@@ -163,7 +179,7 @@ class FirstListPage(QWidget):
             self._ask_to_open()
             return True
         if watched is self.search_edit and event.key() == Qt.Key.Key_Down:
-            self._focus_results()
+            into_results(self.table)
             return True
         return super().eventFilter(watched, event)
 
@@ -174,17 +190,6 @@ class FirstListPage(QWidget):
         self.filter_bar.count_label.setText(
             self.tr("%n citizen(s)", "", self.proxy.rowCount() if text.strip()
                     else len(self.rows)))
-
-    def _focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def _focus_results(self) -> None:
-        if self.proxy.rowCount() == 0:
-            return
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.table.selectionModel().selectedRows():
-            self.table.selectRow(0)
 
     def _ask_to_open(self) -> None:
         self._open_asked = bool(self.table.selectionModel().selectedRows())

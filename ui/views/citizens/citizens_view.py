@@ -52,6 +52,8 @@ from ui.views.first_list import (
     RECORD_WIDTH,
     FirstListState,
     citizens_table,
+    into_results,
+    search_from_start,
 )
 
 # Long enough to skip the keystrokes of a word typed in one go, short enough to feel live.
@@ -188,16 +190,10 @@ class CitizensView(QWidget):
     # -- the list ---------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
+        search_from_start(self.search_edit)
 
     def focus_results(self) -> None:
-        """Down in the search field: into the list, on the chosen row or the first."""
-        if self.proxy.rowCount() == 0:
-            return
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.table.selectionModel().selectedRows():
-            self.table.selectRow(0)  # also the current row, where Up and Down go on from
+        into_results(self.table)
 
     def open_from_search(self) -> None:
         """Enter in the search field opens the chosen citizen, or the only one found.
