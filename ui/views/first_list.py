@@ -3,8 +3,8 @@
 ``MainWindow`` shows it in the citizens area's place with the rows the first look read
 (``storage.first_look``): the same table, columns and order as the working list, laid out
 where that list will be. ``MainWindow.attach`` replaces it with the working area. Nothing
-the user does meanwhile is lost: typing in the search field narrows the list by name at
-once, a row can be chosen, and Enter or a double-click asks to open it; the working area
+the user does meanwhile is lost: typing in the search field narrows the list by name and
+alias at once, a row can be chosen, and Enter or a double-click asks to open it; the working area
 carries on from there (``FirstListState``: the full search on the same text, the same
 citizen opened, the focus where it was). It imports only Qt and plain values, so it can
 show before the core's operations load; ``citizens_table`` is the one place the list's
@@ -118,33 +118,14 @@ class FirstListPage(QWidget):
         self._open_asked = False
         # Laid out as the working area is, so nothing moves when it takes over; only the
         # search works yet (the filters' choices are read with the database open).
-        self.filter_bar = CitizenFilterBar(actor)
-        for control in (self.filter_bar.status_combo, self.filter_bar.mentor_combo,
-                        self.filter_bar.basis_combo, self.filter_bar.course_combo,
-                        self.filter_bar.mine_check):
-            control.setEnabled(False)
-        self._narrow("")  # the count
-        list_button = QToolButton()
-        list_button.setText(LIST_SHOWN_ARROW)
-        list_button.setAutoRaise(True)
-        list_button.setEnabled(False)
-        self.filter_bar.search_row.insertWidget(0, list_button)
+        self.filter_bar = self._filter_bar(actor)
         self.search_edit = search = self.filter_bar.search_edit
         search.textChanged.connect(self._narrow)
         search.installEventFilter(self)
         shortcut("Ctrl+F", self, lambda: search_from_start(self.search_edit))
-        new_button = QPushButton(self.tr("New citizen (Ctrl+N)"))
-        new_button.setEnabled(False)
-        list_panel = QWidget()
-        list_layout = QVBoxLayout(list_panel)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addWidget(new_button)
-        buttons.addStretch(1)
-        list_layout.addLayout(buttons)
-        list_layout.addWidget(self.table, 1)
+        self._narrow("")  # the count
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(list_panel)
+        splitter.addWidget(self._list_panel())
         splitter.addWidget(QWidget())  # the record's place
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
@@ -153,6 +134,33 @@ class FirstListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
+
+    def _filter_bar(self, actor: Actor) -> CitizenFilterBar:
+        """The working area's filter bar, its filters and the list's toggle not yet usable."""
+        bar = CitizenFilterBar(actor)
+        for control in (bar.status_combo, bar.mentor_combo, bar.basis_combo,
+                        bar.course_combo, bar.mine_check):
+            control.setEnabled(False)
+        list_button = QToolButton()
+        list_button.setText(LIST_SHOWN_ARROW)
+        list_button.setAutoRaise(True)
+        list_button.setEnabled(False)
+        bar.search_row.insertWidget(0, list_button)
+        return bar
+
+    def _list_panel(self) -> QWidget:
+        """The "Ny borger" row (not yet usable) above the table, as in the working area."""
+        new_button = QPushButton(self.tr("New citizen (Ctrl+N)"))
+        new_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new_button)
+        buttons.addStretch(1)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        return panel
 
     def visible_names(self) -> list[str]:
         """Names in the order the table shows them."""
