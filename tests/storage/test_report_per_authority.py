@@ -10,7 +10,9 @@ authority is refused.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import subprocess
 import sys
 from datetime import date, datetime
@@ -245,3 +247,38 @@ def test_the_report_reads_in_the_order_a_caseworker_decides(database, admin, two
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf_file),
                     str(page)], check=True)
     assert list(tmp_path.glob("side*.png"))
+
+
+LONG_GOAL = "Kunne sige min mening på møder med kommunen om praktikken"
+
+
+def test_a_long_goal_title_stays_in_its_column_of_the_summary(
+        database, admin, two_authorities, tmp_path):
+    """The caseworker reads the summary table first: a goal title longer than its column
+    wraps inside it and never runs on under "Målopfyldelse"."""
+    citizen, grants, _municipality_id, jobcenter_id = two_authorities
+    context = Context(database, admin)
+    theme = next(iter(theme_choices(database))).code
+    create_goal(context, citizen, GoalInput(title=LONG_GOAL, theme_code=theme,
+                                            start_on=date(2026, 6, 1),
+                                            grant_id=grants["LAB §31b"]))
+    _name, pdf = one_report(context, citizen, PERIOD, authority_id=jobcenter_id,
+                            today=TODAY, now=NOW)
+    words = _words_on_first_page(pdf, tmp_path)
+    header = next(word for word in words if word[4] == "Målopfyldelse")
+    in_table = [word for word in words if header[1] < word[1] < header[1] + 120]
+    title_words = [word for word in in_table if word[4] in LONG_GOAL.split()]
+    assert {word[4] for word in title_words} == set(LONG_GOAL.split())  # all of it, wrapped
+    assert max(word[2] for word in title_words) < header[0]
+
+
+def _words_on_first_page(pdf: bytes, folder) -> list[tuple[float, float, float, float, str]]:
+    """(x min, y min, x max, y max, text) of each word pdftotext finds on page 1."""
+    path = folder / "report.pdf"
+    path.write_bytes(pdf)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout
+    pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                         r'yMax="([\d.]+)">([^<]*)</word>')
+    return [(float(x0), float(y0), float(x1), float(y1), html.unescape(text))
+            for x0, y0, x1, y1, text in pattern.findall(boxes)]

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 
 from mentordesk.domain.duration import granted_text, hours_text
 from mentordesk.domain.vum import NOT_ASSESSED_LABEL, FunctionLevel, SupportNeed
-from mentordesk.pdf.toolkit import para
+from mentordesk.pdf.toolkit import cell_paragraph, para, styles
 from mentordesk.reports.progress.assemble import GoalFacts, GrantFacts, ReportData
 from mentordesk.reports.progress.tables import plain_table
 
@@ -26,8 +26,11 @@ def summary(data: ReportData) -> list[Flowable]:
         parts.append(para(f"{data.unattributed_contacts} kontakter i perioden er ikke knyttet "
                           "til en bevilling og tæller ikke med her.", "small"))
     if data.goals:
-        rows = [[_short(goal.title), goal.attainment, _latest_level(goal), _support_need(goal)]
-                for goal in data.goals]
+        cell = styles()["cell"]
+        # The title is the mentor's text and longer than its column: a wrapping, escaped
+        # cell (as a plain string it ran on under the next column).
+        rows = [[cell_paragraph(_short(goal.title), cell), goal.attainment,
+                 _latest_level(goal), _support_need(goal)] for goal in data.goals]
         parts.append(plain_table(["Indsatsmål", "Målopfyldelse", "Seneste niveau",
                                   "Støttebehov"], rows, [62 * mm, 30 * mm, 45 * mm, 38 * mm]))
     else:
@@ -66,5 +69,6 @@ def _support_need(goal: GoalFacts) -> str:
 
 
 def _short(title: str, limit: int = 60) -> str:
-    """A table cell does not split: a long title is shortened here and told in full below."""
+    """A table cell does not split across pages: a long title is shortened here (it wraps
+    within its cell) and told in full below."""
     return title if len(title) <= limit else title[:limit - 1] + "…"

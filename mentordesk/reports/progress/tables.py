@@ -3,7 +3,9 @@ of program-made strings. Shared by the report's sections (``render``, ``summary`
 
 from __future__ import annotations
 
-from reportlab.platypus import Table, TableStyle
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from mentordesk.pdf.toolkit import (
     FONT,
@@ -39,13 +41,14 @@ def key_value_grid(rows: list[list[str]], widths: list[float]) -> Table:
     return table
 
 
-def plain_table(header: list[str], rows: list[list[str]], widths: list[float], *,
-                align_right: tuple[int, ...] = ()) -> Table:
+def plain_table(header: list[str], rows: Sequence[Sequence[str | Flowable]],
+                widths: list[float], *, align_right: tuple[int, ...] = ()) -> Table:
     """A table of short program-made strings (weeks, counts, hours).
 
     Plain strings are drawn literally (no markup is parsed, so nothing needs escaping)
     and cost a fraction of Paragraph cells: the difference is most of a batch's time.
-    Free text the user typed always goes through ``para`` (escaped) instead.
+    Free text the user typed goes into a cell as ``cell_paragraph`` (escaped, wrapping)
+    instead: a string never wraps and would run on under the next column.
     """
     table = Table([header, *rows], colWidths=widths, repeatRows=1)
     commands = [
